@@ -1,0 +1,560 @@
+/*
+ * extract.c: the public API: extractors, the pipeline, result accessors.
+ *
+ * text -> tokenize -> segment -> find_quotes -> attribute -> strings.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "private.h"
+
+const char *
+quoth_strerror(quoth_status status)
+{
+	switch (status) {
+	case QUOTH_OK:
+		return "success";
+	case QUOTH_ERR_NOMEM:
+		return "out of memory";
+	case QUOTH_ERR_UTF8:
+		return "invalid UTF-8";
+	case QUOTH_ERR_IO:
+		return "input/output error";
+	case QUOTH_ERR_LEXICON:
+		return "invalid data file";
+	case QUOTH_ERR_LIMIT:
+		return "limit exceeded";
+	case QUOTH_ERR_ARG:
+		return "invalid argument";
+	}
+	return "unknown error";
+}
+
+const char *
+quoth_type_name(quoth_type t)
+{
+	switch (t) {
+	case QUOTH_DIRECT:
+		return "direct";
+	case QUOTH_MIXED:
+		return "mixed";
+	case QUOTH_INDIRECT:
+		return "indirect";
+	case QUOTH_PARTIAL:
+		return "partial";
+	}
+	return "unknown";
+}
+
+void
+quoth_options_init(quoth_options *opt)
+{
+	memset(opt, 0, sizeof(*opt));
+	opt->size = sizeof(*opt);
+	opt->lang = "en";
+	opt->types = QUOTH_TYPES_ALL;
+	opt->max_doc_bytes = (size_t)1 << 30;
+	opt->max_quote_bytes = (size_t)64 << 10;
+	opt->max_depth = 8;
+}
+
+static quoth_status
+set_error(quoth_error *err, quoth_status st, size_t offset, const char *msg)
+{
+	if (err) {
+		memset(err, 0, sizeof(*err));
+		err->status = st;
+		err->offset = offset;
+		snprintf(err->message, sizeof(err->message), "%s", msg);
+	}
+	return st;
+}
+
+static char *
+dup_str(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+quoth_status
+quoth_extractor_new(const quoth_options *opt, quoth_extractor **out,
+                    quoth_error *err)
+{
+	quoth_extractor *ex;
+	quoth_options def;
+	quoth_status st;
+
+	if (!out)
+		return set_error(err, QUOTH_ERR_ARG, 0, "no output pointer");
+	quoth_options_init(&def);
+	if (opt) {
+		/* copy what the caller's (possibly older, smaller) struct has */
+		size_t n = opt->size < sizeof(def) ? opt->size : sizeof(def);
+		if (n < sizeof(size_t))
+			return set_error(err, QUOTH_ERR_ARG, 0,
+			                 "options not initialised with "
+			                 "quoth_options_init()");
+		memcpy(&def, opt, n);
+		def.size = sizeof(def);
+	}
+	if (!def.lang || !*def.lang)
+		def.lang = "en";
+	if (strchr(def.lang, '/') || strchr(def.lang, '.'))
+		return set_error(err, QUOTH_ERR_ARG, 0, "invalid language code");
+	if (def.max_depth == 0)
+		def.max_depth = 1;
+	ex = calloc(1, sizeof(*ex));
+	if (!ex)
+		return set_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+	ex->lang = dup_str(def.lang);
+	ex->data_dir = def.data_dir ? dup_str(def.data_dir) : NULL;
+	if (!ex->lang || (def.data_dir && !ex->data_dir)) {
+		quoth_extractor_free(ex);
+		return set_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+	}
+	def.lang = ex->lang;
+	def.data_dir = ex->data_dir;
+	ex->opt = def;
+	st = lang_data_load(&ex->data, ex->lang, ex->data_dir, err);
+	if (st != QUOTH_OK) {
+		quoth_extractor_free(ex);
+		return st;
+	}
+	*out = ex;
+	return QUOTH_OK;
+}
+
+void
+quoth_extractor_free(quoth_extractor *ex)
+{
+	if (!ex)
+		return;
+	lang_data_free(&ex->data);
+	free(ex->lang);
+	free(ex->data_dir);
+	free(ex);
+}
+
+void
+result_warn(quoth_result *r, quoth_warning w, size_t offset)
+{
+	if (r->warn_count[w]++ == 0)
+		r->warn_offset[w] = offset;
+}
+
+/* Append text[a, b) with every run of white space as one space. */
+static void
+put_collapsed(qbuf *b, const char *text, size_t a, size_t e)
+{
+	size_t i = a, run = a;
+	bool space = false;
+
+	/* trim */
+	while (a < e && (text[a] == ' ' || text[a] == '\n' ||
+	                 text[a] == '\r' || text[a] == '\t'))
+		a++;
+	while (e > a && (text[e - 1] == ' ' || text[e - 1] == '\n' ||
+	                 text[e - 1] == '\r' || text[e - 1] == '\t'))
+		e--;
+	run = a;
+	for (i = a; i < e; i++) {
+		char c = text[i];
+		bool ws = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+		if (ws && !space) {
+			qbuf_put_utf8(b, text + run, i - run);
+			qbuf_putc(b, ' ');
+			space = true;
+		} else if (!ws && space) {
+			run = i;
+			space = false;
+		}
+		if (ws)
+			run = i + 1;
+	}
+	if (!space || run < e)
+		qbuf_put_utf8(b, text + run, e - run);
+}
+
+/* Index of the token holding byte `off` (or the first after it). */
+static size_t
+token_at(const token_list *tl, size_t off)
+{
+	size_t lo = 0, hi = tl->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tl->t[mid].end <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < tl->n ? lo : tl->n - 1;
+}
+
+static bool
+set_str(quote *q, quoth_field f, qbuf *b)
+{
+	if (b->failed)
+		return false;
+	q->str[f] = b->ptr ? b->ptr : calloc(1, 1);
+	q->str_len[f] = b->len;
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+	return q->str[f] != NULL;
+}
+
+/* Quote text and context for every quote. */
+static bool
+fill_strings(const char *text, const token_list *tl, quoth_result *r)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->nq; i++) {
+		quote *q = &r->q[i];
+		qbuf b = {0};
+		size_t lo = q->parts[0].start, hi = q->parts[q->nparts - 1].end;
+		size_t ta, tb;
+		uint32_t sa, sb;
+
+		for (k = 0; k < q->nparts; k++) {
+			const qpart *p = &q->parts[k];
+			if (k)
+				qbuf_putc(&b, ' ');
+			if (q->type == QUOTH_DIRECT)
+				put_collapsed(&b, text, p->vstart, p->vend);
+			else
+				put_collapsed(&b, text, p->start, p->end);
+		}
+		if (!set_str(q, QUOTH_FIELD_QUOTE, &b))
+			return false;
+
+		if (q->cue_start != QUOTH_NONE) {
+			lo = q->cue_start < lo ? q->cue_start : lo;
+			hi = q->cue_end > hi ? q->cue_end : hi;
+		}
+		if (q->mention_start != QUOTH_NONE) {
+			lo = q->mention_start < lo ? q->mention_start : lo;
+			hi = q->mention_end > hi ? q->mention_end : hi;
+		}
+		ta = token_at(tl, lo);
+		tb = token_at(tl, hi ? hi - 1 : 0);
+		sa = tl->t[ta].sent;
+		sb = tl->t[tb].sent;
+		while (ta > 0 && tl->t[ta - 1].sent == sa &&
+		       tl->t[ta - 1].kind != TK_PARA)
+			ta--;
+		while (tb + 1 < tl->n && tl->t[tb + 1].sent == sb &&
+		       tl->t[tb + 1].kind != TK_PARA)
+			tb++;
+		q->ctx_start = tl->t[ta].start;
+		q->ctx_end = tl->t[tb].end;
+		if (q->ctx_start > lo)
+			q->ctx_start = lo;
+		if (q->ctx_end < hi)
+			q->ctx_end = hi;
+		put_collapsed(&b, text, q->ctx_start, q->ctx_end);
+		if (!set_str(q, QUOTH_FIELD_CONTEXT, &b))
+			return false;
+		if (!q->rule)
+			q->rule = "none";
+		qbuf_puts(&b, q->rule);
+		if (!set_str(q, QUOTH_FIELD_RULE, &b))
+			return false;
+		if (q->cue_start != QUOTH_NONE) {
+			put_collapsed(&b, text, q->cue_start, q->cue_end);
+			if (!set_str(q, QUOTH_FIELD_CUE, &b))
+				return false;
+		}
+		if (q->mention_start != QUOTH_NONE) {
+			put_collapsed(&b, text, q->mention_start,
+			              q->mention_end);
+			if (!set_str(q, QUOTH_FIELD_MENTION, &b))
+				return false;
+		}
+	}
+	return true;
+}
+
+static void
+free_quote(quote *q)
+{
+	int f;
+
+	free(q->parts);
+	free(q->verb);
+	for (f = 0; f < QUOTH_FIELD_COUNT_; f++)
+		free(q->str[f]);
+}
+
+/* Drop the quotes whose type the options exclude, keeping order. */
+static void
+filter_types(quoth_result *r, unsigned types)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < r->nq; i++) {
+		if (types & (1u << r->q[i].type))
+			r->q[k++] = r->q[i];
+		else
+			free_quote(&r->q[i]);
+	}
+	r->nq = k;
+}
+
+static int
+cmp_quote(const void *a, const void *b)
+{
+	const quote *x = a, *y = b;
+
+	if (x->parts[0].start != y->parts[0].start)
+		return x->parts[0].start < y->parts[0].start ? -1 : 1;
+	return 0;
+}
+
+quoth_status
+quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
+              quoth_result **out, quoth_error *err)
+{
+	quoth_result *r;
+	token_list tl;
+	size_t skip = 0, i;
+	quoth_status st = QUOTH_ERR_NOMEM;
+
+	if (!ex || !out || (!text && len))
+		return set_error(err, QUOTH_ERR_ARG, 0, "invalid argument");
+	if (!text)
+		text = "";
+	if (len > ex->opt.max_doc_bytes) {
+		char msg[128];
+		snprintf(msg, sizeof(msg),
+		         "document of %zu bytes exceeds the limit of %zu bytes",
+		         len, ex->opt.max_doc_bytes);
+		return set_error(err, QUOTH_ERR_LIMIT, ex->opt.max_doc_bytes,
+		                 msg);
+	}
+	memset(&tl, 0, sizeof(tl));
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return set_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+	r->text = text;
+	r->len = len;
+	if (!line_map_build(&r->lines, text, len))
+		goto fail;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;
+	if (ex->opt.flags & QUOTH_OPT_STRICT_UTF8) {
+		size_t bad = text_first_invalid(text, len, NULL);
+		if (bad != QUOTH_NONE) {
+			st = set_error(err, QUOTH_ERR_UTF8, bad,
+			               "invalid UTF-8");
+			if (err)
+				line_map_locate(&r->lines, text, len, bad,
+				                &err->line, &err->column);
+			goto fail_quiet;
+		}
+	}
+	if (!tokenize(text, len, skip, &tl))
+		goto fail;
+	if (tl.bad_utf8) {
+		r->warn_count[QUOTH_WARN_UTF8] = tl.bad_utf8;
+		r->warn_offset[QUOTH_WARN_UTF8] = tl.first_bad;
+	}
+	if (tl.n == 0)
+		goto done;
+	segment(text, &tl, &ex->data);
+	if (!find_quotes(ex, text, &tl, r))
+		goto fail;
+	if (!attribute(ex, text, &tl, r))
+		goto fail;
+	if (r->nq > 1)
+		qsort(r->q, r->nq, sizeof(quote), cmp_quote);
+	for (i = 0; i < r->nq; i++) {
+		quote *q = &r->q[i];
+		size_t end = q->parts[q->nparts - 1].end;
+		line_map_locate(&r->lines, NULL, len, q->parts[0].start,
+		                &q->line, NULL);
+		if (end - q->parts[0].start > ex->opt.max_quote_bytes)
+			result_warn(r, QUOTH_WARN_QUOTE_LEN, q->parts[0].start);
+	}
+	if (!fill_strings(text, &tl, r))
+		goto fail;
+	filter_types(r, ex->opt.types);
+done:
+	token_list_free(&tl);
+	r->text = NULL;
+	*out = r;
+	return QUOTH_OK;
+fail:
+	st = set_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+fail_quiet:
+	token_list_free(&tl);
+	quoth_result_free(r);
+	return st;
+}
+
+void
+quoth_result_free(quoth_result *r)
+{
+	size_t i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->nq; i++)
+		free_quote(&r->q[i]);
+	free(r->q);
+	line_map_free(&r->lines);
+	free(r);
+}
+
+size_t
+quoth_result_count(const quoth_result *r)
+{
+	return r ? r->nq : 0;
+}
+
+size_t
+quoth_result_warnings(const quoth_result *r, quoth_warning w, size_t *offset)
+{
+	if (!r || (int)w < 0 || w >= QUOTH_WARN_COUNT_)
+		return 0;
+	if (r->warn_count[w] && offset)
+		*offset = r->warn_offset[w];
+	return r->warn_count[w];
+}
+
+static const quote *
+get(const quoth_result *r, size_t i)
+{
+	return r && i < r->nq ? &r->q[i] : NULL;
+}
+
+quoth_type
+quoth_quote_type(const quoth_result *r, size_t i)
+{
+	const quote *q = get(r, i);
+	return q ? q->type : QUOTH_DIRECT;
+}
+
+const char *
+quoth_quote_str(const quoth_result *r, size_t i, quoth_field f, size_t *len)
+{
+	const quote *q = get(r, i);
+
+	if (len)
+		*len = 0;
+	if (!q || (int)f < 0 || f >= QUOTH_FIELD_COUNT_ || !q->str[f])
+		return NULL;
+	if (len)
+		*len = q->str_len[f];
+	return q->str[f];
+}
+
+int
+quoth_quote_span(const quoth_result *r, size_t i, quoth_span_kind k,
+                 size_t *start, size_t *end)
+{
+	const quote *q = get(r, i);
+	size_t s, e;
+
+	if (!q)
+		return 0;
+	switch (k) {
+	case QUOTH_SPAN_QUOTE:
+		s = q->parts[0].start;
+		e = q->parts[q->nparts - 1].end;
+		break;
+	case QUOTH_SPAN_MENTION:
+		s = q->mention_start;
+		e = q->mention_end;
+		break;
+	case QUOTH_SPAN_CUE:
+		s = q->cue_start;
+		e = q->cue_end;
+		break;
+	case QUOTH_SPAN_CONTEXT:
+		s = q->ctx_start;
+		e = q->ctx_end;
+		break;
+	default:
+		return 0;
+	}
+	if (s == QUOTH_NONE)
+		return 0;
+	if (start)
+		*start = s;
+	if (end)
+		*end = e;
+	return 1;
+}
+
+size_t
+quoth_quote_nparts(const quoth_result *r, size_t i)
+{
+	const quote *q = get(r, i);
+	return q ? q->nparts : 0;
+}
+
+void
+quoth_quote_part(const quoth_result *r, size_t i, size_t k, size_t *start,
+                 size_t *end)
+{
+	const quote *q = get(r, i);
+
+	if (!q || k >= q->nparts)
+		return;
+	if (start)
+		*start = q->parts[k].start;
+	if (end)
+		*end = q->parts[k].end;
+}
+
+size_t
+quoth_quote_nverbatim(const quoth_result *r, size_t i)
+{
+	const quote *q = get(r, i);
+	return q ? q->nverb : 0;
+}
+
+void
+quoth_quote_verbatim(const quoth_result *r, size_t i, size_t k, size_t *start,
+                     size_t *end)
+{
+	const quote *q = get(r, i);
+
+	if (!q || k >= q->nverb)
+		return;
+	if (start)
+		*start = q->verb[2 * k];
+	if (end)
+		*end = q->verb[2 * k + 1];
+}
+
+void
+quoth_quote_position(const quoth_result *r, size_t i, size_t *paragraph,
+                     size_t *line)
+{
+	const quote *q = get(r, i);
+
+	if (!q)
+		return;
+	if (paragraph)
+		*paragraph = q->para;
+	if (line)
+		*line = q->line;
+}
+
+void
+quoth_result_locate(const quoth_result *r, size_t offset, size_t *line,
+                    size_t *column)
+{
+	if (!r)
+		return;
+	/* the text is gone after extraction: columns count bytes then */
+	line_map_locate(&r->lines, r->text, r->len, offset, line, column);
+}

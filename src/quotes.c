@@ -1,0 +1,555 @@
+/*
+ * quotes.c: the quote state machine.
+ *
+ * Each paragraph is scanned once, left to right, with a stack of open
+ * marks.  A mark's role comes from its shape in context:
+ *
+ *   L = white space, an opening bracket or dash, or the paragraph start
+ *       before the mark;  R = white space, closing punctuation or the
+ *       paragraph end after it.
+ *
+ *   mark shape     stack has an open mark       nothing open
+ *                  of the same level
+ *   ------------   ---------------------------  -------------------------
+ *   L and not R    push (nested)                push (open)
+ *   R and not L    pop to it (close)            level 1: stray, ignored
+ *                                               level 2: apostrophe
+ *   both / neither pop to it (close)            push (open)
+ *
+ *   A mark that may only open („ 「) always pushes; one that may only
+ *   close (」) never does.  “ closes an open „ (German style).
+ *   Closing a level-1 mark pops any level-2 marks left open inside it:
+ *   those were apostrophes after all.
+ *
+ *   At the paragraph end:
+ *   - the outermost open level-1 mark ends its quote at the paragraph
+ *     end, unless the next paragraph starts with an opening mark of the
+ *     same level: then the quote goes on as a new part (the newsroom
+ *     multi-paragraph quote: each paragraph re-opens, the last closes);
+ *   - an outermost open level-2 mark goes on the same way, and is
+ *     otherwise an apostrophe ('em, 'cause) and no quote at all.
+ *
+ * Then each quote is typed: DIRECT when it stands as a clause of its own
+ * (it starts the paragraph or follows sentence punctuation, a colon, a
+ * comma or a dash, and ends the sentence or meets its cue), PARTIAL when
+ * it is a fragment inside the writer's sentence, and dropped when it is a
+ * scare quote, a title, a term or a nickname (a short fragment with no
+ * speech cue in its sentence, or one led in by "so-called", "dubbed",
+ * "the film" and the like from data/<lang>/scare.txt).
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "private.h"
+
+#define FLAG(c) (1 << ((c) - 'a'))
+
+typedef struct {
+	size_t tok;
+	uint8_t level;
+} open_mark;
+
+/* A top-level quoted span found in one paragraph. */
+typedef struct {
+	size_t open, close; /* token indices; close QUOTH_NONE if unclosed */
+	uint32_t para;
+	uint8_t level;
+} raw_span;
+
+static bool
+is_open_punct(const token *t)
+{
+	return t->kind == TK_PUNCT &&
+	       (t->cp == '(' || t->cp == '[' || t->cp == '{' ||
+	        t->cp == 0x2014 || t->cp == 0x2013 || t->cp == '-' ||
+	        t->cp == '/' || t->cp == ':' || t->cp == 0x2026);
+}
+
+static bool
+is_close_punct(const token *t)
+{
+	return t->kind == TK_PUNCT &&
+	       (t->cp == ')' || t->cp == ']' || t->cp == '}' ||
+	        t->cp == ',' || t->cp == '.' || t->cp == ';' ||
+	        t->cp == ':' || t->cp == '!' || t->cp == '?' ||
+	        t->cp == 0x2014 || t->cp == 0x2013 || t->cp == '-' ||
+	        t->cp == 0x2026);
+}
+
+static bool
+is_break(const token *t)
+{
+	return t->kind == TK_PARA || t->kind == TK_NEWLINE;
+}
+
+/* Shape of the mark at i within paragraph tokens [pa, pb). */
+static void
+mark_shape(const token *t, size_t i, size_t pa, size_t pb, bool *L, bool *R)
+{
+	const token *prev = i > pa ? &t[i - 1] : NULL;
+	const token *next = i + 1 < pb ? &t[i + 1] : NULL;
+
+	*L = !prev || (t[i].flags & TF_SPACE_BEFORE) || is_break(prev) ||
+	     is_open_punct(prev) ||
+	     (prev->kind == TK_QUOTE && prev->role == MR_OPEN);
+	*R = !next || (t[i].flags & TF_SPACE_AFTER) || is_break(next) ||
+	     is_close_punct(next) || next->kind == TK_QUOTE;
+}
+
+/* The stack of open marks for one paragraph. */
+typedef struct {
+	open_mark *m;
+	size_t n;
+	size_t max;
+} mark_stack;
+
+static ptrdiff_t
+find_level(const mark_stack *st, uint8_t level)
+{
+	size_t k = st->n;
+
+	while (k-- > 0)
+		if (st->m[k].level == level)
+			return (ptrdiff_t)k;
+	return -1;
+}
+
+/* Run the state machine over paragraph [pa, pb); append top-level spans. */
+static bool
+scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
+               quoth_result *r)
+{
+	size_t i;
+
+	st->n = 0;
+	for (i = pa; i < pb; i++) {
+		const quote_mark *qm;
+		bool L, R, want_open, want_close;
+		ptrdiff_t k;
+
+		if (t[i].kind != TK_QUOTE)
+			continue;
+		qm = &quote_marks[t[i].mark];
+		mark_shape(t, i, pa, pb, &L, &R);
+		k = find_level(st, qm->level);
+		if (qm->level == 2 && k >= 0 && k + 1 != (ptrdiff_t)st->n)
+			k = -1; /* a single quote closes only the innermost */
+		if (!qm->close_ok) {
+			want_open = true;
+			want_close = false;
+		} else if (!qm->open_ok) {
+			want_open = false;
+			want_close = k >= 0;
+		} else if (L && !R) {
+			want_open = true;
+			want_close = false;
+			/* “ after an open „ closes it (German style) */
+			if (t[i].cp == 0x201C && k >= 0 &&
+			    t[st->m[k].tok].cp == 0x201E) {
+				want_open = false;
+				want_close = true;
+			}
+		} else if (R && !L) {
+			want_open = false;
+			want_close = k >= 0;
+		} else {
+			want_close = k >= 0;
+			want_open = !want_close;
+			/* a lone curly closer with nothing open is no opener */
+			if (want_open && (t[i].cp == 0x2019 || t[i].cp == 0x201D) &&
+			    !L)
+				want_open = false;
+		}
+		if (want_close) {
+			size_t j;
+			/* marks left open inside were apostrophes */
+			for (j = (size_t)k + 1; j < st->n; j++)
+				t[st->m[j].tok].role = MR_APOS;
+			st->n = (size_t)k;
+			t[i].role = MR_CLOSE;
+			if (st->n == 0) {
+				raw_span *s = qvec_push(spans);
+				if (!s)
+					return false;
+				s->open = st->m[0].tok;
+				s->close = i;
+				s->para = t[i].para;
+				s->level = quote_marks[t[s->open].mark].level;
+			}
+		} else if (want_open) {
+			if (st->n == st->max) {
+				result_warn(r, QUOTH_WARN_DEPTH, t[i].start);
+				t[i].role = MR_NONE;
+				continue;
+			}
+			st->m[st->n].tok = i;
+			st->m[st->n].level = qm->level;
+			st->n++;
+			t[i].role = MR_OPEN;
+		} else {
+			t[i].role = qm->level == 2 ? MR_APOS : MR_NONE;
+		}
+	}
+	/* Inner marks left open are apostrophes or strays. */
+	for (i = 1; i < st->n; i++)
+		t[st->m[i].tok].role =
+		        st->m[i].level == 2 ? MR_APOS : MR_NONE;
+	if (st->n > 0) {
+		raw_span *s = qvec_push(spans);
+		if (!s)
+			return false;
+		s->open = st->m[0].tok;
+		s->close = QUOTH_NONE;
+		s->para = t[st->m[0].tok].para;
+		s->level = st->m[0].level;
+	}
+	return true;
+}
+
+/* ---- typing: direct, partial, or not a quote --------------------------- */
+
+static bool
+is_word(const token *t)
+{
+	return t->kind == TK_WORD || t->kind == TK_NUM;
+}
+
+static bool
+is_cue_word(const char *text, const token *t, size_t i, const lang_data *ld,
+            int need)
+{
+	int v;
+
+	if (t[i].kind != TK_WORD)
+		return false;
+	v = lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i, i + 1);
+	return v >= 0 && (v & need);
+}
+
+static bool
+is_end_punct_cp(int32_t cp)
+{
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
+}
+
+/* Is there a speech cue in the sentence(s) of tokens [a, b], outside the
+ * quote [qa, qb]? */
+static bool
+cue_in_sentence(const char *text, const token *t, size_t n, size_t qa,
+                size_t qb, const lang_data *ld)
+{
+	size_t i, lo = qa, hi = qb;
+	uint32_t s0 = t[qa].sent, s1 = t[qb].sent;
+	int need = FLAG('s') | FLAG('n') | FLAG('a');
+
+	while (lo > 0 && t[lo - 1].sent == s0 && t[lo - 1].kind != TK_PARA)
+		lo--;
+	while (hi + 1 < n && t[hi + 1].sent == s1 && t[hi + 1].kind != TK_PARA)
+		hi++;
+	for (i = lo; i <= hi; i++) {
+		if (i == qa) {
+			i = qb;
+			continue;
+		}
+		if (is_cue_word(text, t, i, ld, need))
+			return true;
+		/* "according to" */
+		if (t[i].kind == TK_WORD && i + 1 <= hi &&
+		    lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i, i + 2) >= 0)
+			return true;
+	}
+	return false;
+}
+
+/* Is a word among the two before token i (in the paragraph) a scare lead
+ * ("so-called", "dubbed", "the film", "known as")? */
+static bool
+scare_before(const char *text, const token *t, size_t i, size_t pa,
+             const lang_data *ld)
+{
+	size_t w;
+
+	for (w = 1; w <= 3 && w <= i - pa; w++)
+		if (lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w, i) >= 0)
+			return true;
+	return false;
+}
+
+/* Do the content words look like a title ("Top Gun", "The Art of War"):
+ * every word of four letters or more capitalised? */
+static bool
+title_like(const token *t, size_t a, size_t b)
+{
+	size_t i, words = 0;
+
+	for (i = a; i < b; i++) {
+		if (t[i].kind == TK_NUM) {
+			words++;
+			continue;
+		}
+		if (t[i].kind != TK_WORD)
+			continue;
+		words++;
+		if (!(t[i].flags & TF_CAP) && t[i].end - t[i].start >= 4)
+			return false;
+	}
+	return words > 0;
+}
+
+enum verdict { V_DROP, V_DIRECT, V_PARTIAL };
+
+static enum verdict
+classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
+         const raw_span *s, size_t nparts, const lang_data *ld)
+{
+	size_t o = s->open, c = s->close, a = o + 1, b, i, nwords = 0;
+	size_t prev = QUOTH_NONE, next = QUOTH_NONE;
+	bool clause_start, clause_end, inner_end = false, starts_cap = false;
+	bool cue_before = false, cue_after = false;
+	const token *last;
+
+	if (c == QUOTH_NONE) {
+		b = pb;
+		while (b > a && is_break(&t[b - 1]))
+			b--;
+	} else {
+		b = c;
+	}
+	for (i = a; i < b; i++)
+		if (is_word(&t[i]))
+			nwords++;
+	if (nwords == 0)
+		return V_DROP;
+	for (i = a; i < b && !is_word(&t[i]); i++)
+		;
+	starts_cap = (t[i].flags & TF_CAP) || t[i].kind == TK_NUM;
+	last = &t[b - 1];
+	/* terminal punctuation inside the closing mark: ."  ,"  ?"  —" */
+	inner_end = last->kind == TK_PUNCT &&
+	            (is_end_punct_cp(last->cp) || last->cp == ',' ||
+	             last->cp == 0x2014 || last->cp == 0x2013 ||
+	             last->cp == '-');
+	if (o > pa)
+		prev = o - 1;
+	if (c != QUOTH_NONE && c + 1 < pb)
+		next = c + 1;
+	if (nparts > 1)
+		return V_DIRECT;
+
+	clause_start = prev == QUOTH_NONE || is_break(&t[prev]) ||
+	               (t[prev].kind == TK_PUNCT &&
+	                (is_end_punct_cp(t[prev].cp) || t[prev].cp == ':' ||
+	                 t[prev].cp == ',' || t[prev].cp == ';' ||
+	                 t[prev].cp == 0x2014 || t[prev].cp == 0x2013 ||
+	                 t[prev].cp == '-' || t[prev].cp == '(')) ||
+	               (t[prev].kind == TK_QUOTE && t[prev].role == MR_CLOSE);
+	if (prev != QUOTH_NONE &&
+	    (is_cue_word(text, t, prev, ld, FLAG('s')) ||
+	     (t[prev].kind == TK_WORD && prev > pa &&
+	      is_cue_word(text, t, prev - 1, ld, FLAG('s')) &&
+	      t[prev].end - t[prev].start == 4 &&
+	      memcmp(text + t[prev].start, "that", 4) == 0)))
+		cue_before = true;
+	clause_end = c == QUOTH_NONE || next == QUOTH_NONE ||
+	             is_break(&t[next]) ||
+	             (t[next].kind == TK_PUNCT &&
+	              (is_end_punct_cp(t[next].cp) || t[next].cp == ',' ||
+	               t[next].cp == ';' || t[next].cp == 0x2014 ||
+	               t[next].cp == 0x2013 || t[next].cp == '-' ||
+	               t[next].cp == ')'));
+	/* "Q" he said / "Q," said the minister: a cue within a few words */
+	if (c != QUOTH_NONE) {
+		size_t k, lim = c + 6;
+		for (k = c + 1; k < pb && k <= lim; k++) {
+			if (t[k].kind == TK_QUOTE || is_break(&t[k]) ||
+			    (t[k].kind == TK_PUNCT && is_end_punct_cp(t[k].cp)))
+				break;
+			if (is_cue_word(text, t, k, ld, FLAG('s'))) {
+				cue_after = true;
+				break;
+			}
+		}
+	}
+
+	if (scare_before(text, t, o, pa, ld) && !(inner_end && starts_cap))
+		return V_DROP;
+
+	if (cue_before && !(t[prev].kind == TK_PUNCT)) {
+		/* X said "Q": direct when Q is a sentence of its own */
+		if (starts_cap && nwords >= 3 &&
+		    (inner_end || (clause_end && c != QUOTH_NONE &&
+		                   next != QUOTH_NONE &&
+		                   t[next].kind == TK_PUNCT &&
+		                   is_end_punct_cp(t[next].cp))))
+			return V_DIRECT;
+		return V_PARTIAL;
+	}
+	if (clause_start && (inner_end || clause_end || cue_after)) {
+		/* "Dune". or a one-word list item: not speech */
+		if (nwords == 1 && !inner_end && !cue_after)
+			return V_DROP;
+		if (nwords <= 3 && !starts_cap && !inner_end && !cue_after &&
+		    prev != QUOTH_NONE && t[prev].kind == TK_PUNCT &&
+		    t[prev].cp == ',')
+			return V_DROP;
+		if (!inner_end && !cue_after && title_like(t, a, b) &&
+		    nwords <= 6 && !cue_in_sentence(text, t, n, o, b, ld))
+			return V_DROP;
+		return V_DIRECT;
+	}
+	/* a fragment inside the writer's sentence */
+	if (title_like(t, a, b) && nwords <= 6 &&
+	    !cue_in_sentence(text, t, n, o, c == QUOTH_NONE ? b - 1 : c, ld))
+		return V_DROP;
+	if (nwords >= 4)
+		return V_PARTIAL;
+	if (cue_in_sentence(text, t, n, o, c == QUOTH_NONE ? b - 1 : c, ld))
+		return V_PARTIAL;
+	return V_DROP;
+}
+
+/* ---- building quotes ----------------------------------------------------- */
+
+static void
+part_of(const token *t, size_t pb, const raw_span *s, qpart *p)
+{
+	size_t b;
+
+	p->tok_open = s->open;
+	p->tok_close = s->close;
+	p->start = t[s->open].start;
+	p->vstart = t[s->open].end;
+	if (s->close != QUOTH_NONE) {
+		p->end = t[s->close].end;
+		p->vend = t[s->close].start;
+	} else {
+		b = pb;
+		while (b > s->open + 1 && is_break(&t[b - 1]))
+			b--;
+		p->end = t[b - 1].end;
+		p->vend = p->end;
+	}
+}
+
+static size_t
+para_end(const token *t, size_t n, size_t i)
+{
+	while (i < n && t[i].kind != TK_PARA)
+		i++;
+	return i;
+}
+
+static size_t
+para_start(const token *t, size_t i)
+{
+	while (i > 0 && t[i - 1].kind != TK_PARA)
+		i--;
+	return i;
+}
+
+bool
+find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
+            quoth_result *r)
+{
+	token *t = tl->t;
+	size_t n = tl->n, i, pa;
+	qvec spans;
+	mark_stack st;
+	bool ok = false;
+	const lang_data *ld = &ex->data;
+
+	qvec_init(&spans, sizeof(raw_span));
+	st.max = ex->opt.max_depth ? ex->opt.max_depth : 1;
+	st.m = malloc(st.max * sizeof(open_mark));
+	if (!st.m)
+		goto out;
+	for (pa = 0; pa < n;) {
+		size_t pb = para_end(t, n, pa);
+		if (!scan_paragraph(t, pa, pb, &st, &spans, r))
+			goto out;
+		pa = pb + 1;
+	}
+	if (spans.failed)
+		goto out;
+
+	for (i = 0; i < spans.len;) {
+		raw_span *s = QVEC_AT(&spans, raw_span, i);
+		size_t j = i, np, k, pb;
+		quote *q;
+		enum verdict v;
+
+		/* follow the multi-paragraph chain */
+		while (j < spans.len) {
+			raw_span *sj = QVEC_AT(&spans, raw_span, j);
+			raw_span *sn;
+
+			if (sj->close != QUOTH_NONE || j + 1 >= spans.len)
+				break;
+			sn = QVEC_AT(&spans, raw_span, j + 1);
+			if (sn->para != sj->para + 1 || sn->level != sj->level ||
+			    para_start(t, sn->open) != sn->open ||
+			    j - i + 1 >= QUOTH_MAX_PARTS)
+				break;
+			j++;
+		}
+		np = j - i + 1;
+		/* an unclosed single quote on its own is an apostrophe */
+		if (np == 1 && s->level == 2 && s->close == QUOTH_NONE) {
+			t[s->open].role = MR_APOS;
+			i++;
+			continue;
+		}
+		pa = para_start(t, s->open);
+		pb = para_end(t, n, s->open);
+		v = classify(text, t, n, pa, pb, s, np, ld);
+		if (v == V_DROP) {
+			i = j + 1;
+			continue;
+		}
+		if (r->nq == r->capq) {
+			size_t cap = r->capq ? r->capq * 2 : 16;
+			quote *nq = realloc(r->q, cap * sizeof(quote));
+			if (!nq)
+				goto out;
+			r->q = nq;
+			r->capq = cap;
+		}
+		q = &r->q[r->nq];
+		memset(q, 0, sizeof(*q));
+		q->parts = calloc(np, sizeof(qpart));
+		q->verb = calloc(2 * np, sizeof(size_t));
+		if (!q->parts || !q->verb) {
+			free(q->parts);
+			free(q->verb);
+			goto out;
+		}
+		r->nq++;
+		q->type = v == V_DIRECT ? QUOTH_DIRECT : QUOTH_PARTIAL;
+		q->nparts = np;
+		q->nverb = np;
+		for (k = 0; k < np; k++) {
+			raw_span *sk = QVEC_AT(&spans, raw_span, i + k);
+			part_of(t, para_end(t, n, sk->open), sk, &q->parts[k]);
+			q->verb[2 * k] = q->parts[k].vstart;
+			q->verb[2 * k + 1] = q->parts[k].vend;
+		}
+		q->first_tok = s->open;
+		{
+			raw_span *sl = QVEC_AT(&spans, raw_span, j);
+			q->last_tok = sl->close != QUOTH_NONE
+			                      ? sl->close
+			                      : para_end(t, n, sl->open) - 1;
+		}
+		q->para = (size_t)t[s->open].para + 1;
+		q->entity = -1;
+		q->mention_start = q->mention_end = QUOTH_NONE;
+		q->cue_start = q->cue_end = QUOTH_NONE;
+		i = j + 1;
+	}
+	ok = true;
+out:
+	free(st.m);
+	qvec_free(&spans);
+	return ok;
+}

@@ -1,0 +1,242 @@
+/*
+ * quoth.h: who said what in news text.
+ *
+ * The only installed header of libquoth.  Usage:
+ *
+ *     quoth_options opt;
+ *     quoth_options_init(&opt);              // English, built-in data
+ *     quoth_extractor *ex = NULL;
+ *     quoth_error err;
+ *     if (quoth_extractor_new(&opt, &ex, &err) != QUOTH_OK)
+ *         die(err.message);
+ *     quoth_result *r = NULL;
+ *     if (quoth_extract(ex, text, len, &r, &err) == QUOTH_OK) {
+ *         for (size_t i = 0; i < quoth_result_count(r); i++) {
+ *             size_t n;
+ *             const char *who = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER, &n);
+ *             const char *what = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &n);
+ *             ...
+ *         }
+ *         quoth_result_free(r);
+ *     }
+ *     quoth_extractor_free(ex);
+ *
+ * An extractor is immutable once created: one extractor may serve any
+ * number of threads at once, each with its own results.  Text is always
+ * (pointer, length) and never needs a terminating NUL.  Every offset is a
+ * byte offset into the text exactly as given.
+ */
+#ifndef QUOTH_H
+#define QUOTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define QUOTH_EXPORT
+#else
+#define QUOTH_EXPORT __attribute__((visibility("default")))
+#endif
+
+#define QUOTH_VERSION_STRING "0.1.0"
+
+/** Status codes: 0 is success, every error is negative. */
+typedef enum {
+	QUOTH_OK = 0,
+	QUOTH_ERR_NOMEM = -1,   /* out of memory */
+	QUOTH_ERR_UTF8 = -2,    /* invalid UTF-8 with QUOTH_OPT_STRICT_UTF8 */
+	QUOTH_ERR_IO = -3,      /* a file could not be read */
+	QUOTH_ERR_LEXICON = -4, /* a data file has a syntax error */
+	QUOTH_ERR_LIMIT = -5,   /* a hard limit (document size) was exceeded */
+	QUOTH_ERR_ARG = -6      /* an invalid argument (NULL, unknown language) */
+} quoth_status;
+
+/** Short English text for a status code; never NULL, static storage. */
+QUOTH_EXPORT const char *quoth_strerror(quoth_status status);
+
+/**
+ * Where and why something failed.  Filled by the functions that take a
+ * quoth_error * (which may be NULL) whenever they return an error.
+ * `message` is a complete sentence, already naming the file and line for
+ * data files; `offset`, `line` and `column` locate the error in the text
+ * being read (1-based line and column, column counted in code points), or
+ * are 0 when they do not apply.
+ */
+typedef struct {
+	quoth_status status;
+	size_t offset;
+	size_t line;
+	size_t column;
+	char message[512];
+} quoth_error;
+
+/** Option flags for quoth_options.flags. */
+enum {
+	QUOTH_OPT_STRICT_UTF8 = 1u << 0 /* invalid UTF-8 is an error, not replaced */
+};
+
+/** Quote types; also usable as a bit mask (1u << type) in `types`. */
+typedef enum {
+	QUOTH_DIRECT = 0,
+	QUOTH_MIXED = 1,
+	QUOTH_INDIRECT = 2,
+	QUOTH_PARTIAL = 3
+} quoth_type;
+
+#define QUOTH_TYPES_ALL 0xfu
+
+/**
+ * Options for an extractor.  Always initialise with quoth_options_init(),
+ * which sets `size` so that the struct can grow without breaking callers.
+ */
+typedef struct {
+	size_t size;              /* sizeof(quoth_options), set by init */
+	const char *lang;         /* language code, default "en" */
+	const char *data_dir;     /* directory of <lang>/ data files, or NULL
+	                           * for the built-in copies; a file missing
+	                           * there falls back to the built-in one */
+	unsigned flags;           /* QUOTH_OPT_* */
+	unsigned types;           /* mask of (1u << quoth_type) to report */
+	size_t max_doc_bytes;     /* larger documents fail with
+	                           * QUOTH_ERR_LIMIT; default 1 GiB */
+	size_t max_quote_bytes;   /* a quote longer than this is cut at its
+	                           * paragraph end, with a warning;
+	                           * default 64 KiB */
+	size_t max_depth;         /* deepest nesting of quote marks tracked;
+	                           * deeper marks are treated as text, with a
+	                           * warning; default 8 */
+} quoth_options;
+
+/** Fill `opt` with the defaults. */
+QUOTH_EXPORT void quoth_options_init(quoth_options *opt);
+
+typedef struct quoth_extractor quoth_extractor;
+typedef struct quoth_result quoth_result;
+
+/**
+ * Create an extractor: loads the language's data (built in, or from
+ * opt->data_dir).  `opt` may be NULL for the defaults.  On success *out
+ * holds a new extractor to free with quoth_extractor_free(); on error *out
+ * is untouched and `err` (if not NULL) says which file and line failed.
+ */
+QUOTH_EXPORT quoth_status quoth_extractor_new(const quoth_options *opt,
+                                              quoth_extractor **out,
+                                              quoth_error *err);
+
+/** Free an extractor; NULL is accepted. */
+QUOTH_EXPORT void quoth_extractor_free(quoth_extractor *ex);
+
+/**
+ * Extract every quotation from text[0..len).  On success *out holds a new
+ * result to free with quoth_result_free().  Invalid UTF-8 is replaced and
+ * counted (see quoth_result_warnings) unless QUOTH_OPT_STRICT_UTF8, which
+ * fails with QUOTH_ERR_UTF8 and the offending offset in `err`.
+ */
+QUOTH_EXPORT quoth_status quoth_extract(const quoth_extractor *ex,
+                                        const char *text, size_t len,
+                                        quoth_result **out, quoth_error *err);
+
+/** Free a result; NULL is accepted. */
+QUOTH_EXPORT void quoth_result_free(quoth_result *r);
+
+/** Number of quotes in the result (0 for NULL). */
+QUOTH_EXPORT size_t quoth_result_count(const quoth_result *r);
+
+/** Kinds of warning a result can carry. */
+typedef enum {
+	QUOTH_WARN_UTF8 = 0,     /* invalid UTF-8 bytes were replaced */
+	QUOTH_WARN_QUOTE_LEN = 1, /* a quote hit max_quote_bytes */
+	QUOTH_WARN_DEPTH = 2,    /* quote marks nested beyond max_depth */
+	QUOTH_WARN_COUNT_ = 3
+} quoth_warning;
+
+/**
+ * How many times warning `w` occurred while extracting, and (when the
+ * count is non-zero and `offset` is not NULL) the byte offset of the
+ * first occurrence.
+ */
+QUOTH_EXPORT size_t quoth_result_warnings(const quoth_result *r,
+                                          quoth_warning w, size_t *offset);
+
+/** Type of quote i. */
+QUOTH_EXPORT quoth_type quoth_quote_type(const quoth_result *r, size_t i);
+
+/** Name of a type: "direct", "mixed", "indirect" or "partial". */
+QUOTH_EXPORT const char *quoth_type_name(quoth_type t);
+
+/** String fields of a quote. */
+typedef enum {
+	QUOTH_FIELD_SPEAKER = 0, /* canonical speaker name */
+	QUOTH_FIELD_TITLE,       /* role or title of the speaker */
+	QUOTH_FIELD_GENDER,      /* "male", "female" */
+	QUOTH_FIELD_MENTION,     /* the mention as written ("he") */
+	QUOTH_FIELD_CUE,         /* "said", "according to" */
+	QUOTH_FIELD_QUOTE,       /* the content, parts joined by a space */
+	QUOTH_FIELD_CONTEXT,     /* the sentence(s) around quote and cue */
+	QUOTH_FIELD_RULE,        /* the rule that linked the speaker */
+	QUOTH_FIELD_COUNT_
+} quoth_field;
+
+/**
+ * String field `f` of quote i, as valid UTF-8 owned by the result (invalid
+ * input bytes appear as U+FFFD).  Returns NULL, with *len = 0, when the
+ * field is absent (an unknown speaker); `len` may be NULL.
+ */
+QUOTH_EXPORT const char *quoth_quote_str(const quoth_result *r, size_t i,
+                                         quoth_field f, size_t *len);
+
+/** Byte spans of a quote. */
+typedef enum {
+	QUOTH_SPAN_QUOTE = 0, /* first part's start to last part's end */
+	QUOTH_SPAN_MENTION,   /* the speaker mention */
+	QUOTH_SPAN_CUE,       /* the cue words */
+	QUOTH_SPAN_CONTEXT    /* the context sentence(s) */
+} quoth_span_kind;
+
+/**
+ * Byte span [*start, *end) of kind `k` of quote i.  Returns 1 and writes
+ * both when the span exists, 0 (writing nothing) when it does not.
+ */
+QUOTH_EXPORT int quoth_quote_span(const quoth_result *r, size_t i,
+                                  quoth_span_kind k, size_t *start,
+                                  size_t *end);
+
+/** Number of parts of quote i (1 unless split or multi-paragraph). */
+QUOTH_EXPORT size_t quoth_quote_nparts(const quoth_result *r, size_t i);
+
+/** Byte span of part k of quote i (a direct part includes its marks). */
+QUOTH_EXPORT void quoth_quote_part(const quoth_result *r, size_t i, size_t k,
+                                   size_t *start, size_t *end);
+
+/** Number of verbatim spans (the words inside quote marks) of quote i. */
+QUOTH_EXPORT size_t quoth_quote_nverbatim(const quoth_result *r, size_t i);
+
+/** Byte span of verbatim span k of quote i (marks excluded). */
+QUOTH_EXPORT void quoth_quote_verbatim(const quoth_result *r, size_t i,
+                                       size_t k, size_t *start, size_t *end);
+
+/** 1-based paragraph and line of the start of quote i; either may be NULL. */
+QUOTH_EXPORT void quoth_quote_position(const quoth_result *r, size_t i,
+                                       size_t *paragraph, size_t *line);
+
+/**
+ * 1-based line and column of byte `offset` of the text the result was
+ * extracted from, for messages; the column counts bytes (the result does
+ * not keep the text).  Either may be NULL.
+ */
+QUOTH_EXPORT void quoth_result_locate(const quoth_result *r, size_t offset,
+                                      size_t *line, size_t *column);
+
+/* ---- verify: quotes against source transcripts ---------------------- */
+/* (verify section begin) */
+/* (verify section end) */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

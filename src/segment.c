@@ -1,0 +1,132 @@
+/*
+ * segment.c: sentence boundaries.
+ *
+ * A sentence ends at . ! ? or … (with any closing quote marks and
+ * brackets that follow it) when the next token could start a sentence
+ * (a capital, a digit, an opening quote mark) and the word before a dot
+ * is not an abbreviation from data/<lang>/abbrev.txt or an initial
+ * ("J. Smith").  Abbreviations flagged `e` (etc., a.m.) and initialisms
+ * that swallowed their dot (U.S.) end a sentence only before a word that
+ * never starts a name (The, But, He).  Paragraph breaks always end one.
+ */
+#include <string.h>
+
+#include "private.h"
+
+#define FLAG(c) (1 << ((c) - 'a'))
+
+static bool
+is_end_punct(const token *t)
+{
+	return t->kind == TK_PUNCT &&
+	       (t->cp == '.' || t->cp == '!' || t->cp == '?' ||
+	        t->cp == 0x2026 || t->cp == 0x203C || t->cp == 0x2049);
+}
+
+/* A quote mark glued to the word before it and followed by space or
+ * end of paragraph: it closes, so it stays in this sentence. */
+static bool
+is_trailing_mark(const token *t)
+{
+	return (t->kind == TK_QUOTE && !(t->flags & TF_SPACE_BEFORE)) ||
+	       (t->kind == TK_PUNCT &&
+	        (t->cp == ')' || t->cp == ']' || t->cp == 0x2019));
+}
+
+static bool
+can_start_sentence(const token *t)
+{
+	if (t->kind == TK_WORD)
+		return (t->flags & TF_CAP) != 0;
+	if (t->kind == TK_NUM || t->kind == TK_QUOTE)
+		return true;
+	if (t->kind == TK_PUNCT)
+		return t->cp == '(' || t->cp == '[' || t->cp == 0x2014 ||
+		       t->cp == '-';
+	return false;
+}
+
+/* Is the word before the dot at index `dot` an abbreviation?  Returns
+ * 0 (no), 1 (never ends a sentence), 2 (ends one before a non-name). */
+static int
+abbrev_kind(const char *text, const token *t, size_t dot,
+            const lang_data *ld)
+{
+	const token *w;
+	int v;
+
+	if (dot == 0)
+		return 0;
+	w = &t[dot - 1];
+	if (w->kind != TK_WORD || (t[dot].flags & TF_SPACE_BEFORE))
+		return 0;
+	/* an initial: one capital letter */
+	if (w->end - w->start == 1 && (w->flags & TF_CAP))
+		return 1;
+	v = lexicon_get_tokens(ld->lex[LEX_ABBREV], text, t, dot - 1,
+	                       dot + 1);
+	if (v < 0)
+		return 0;
+	return (v & FLAG('e')) ? 2 : 1;
+}
+
+static bool
+is_nonname_start(const char *text, const token *t, size_t i,
+                 const lang_data *ld)
+{
+	if (t[i].kind != TK_WORD || !(t[i].flags & TF_CAP))
+		return t[i].kind == TK_QUOTE;
+	return lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i, i + 1) >=
+	               0 ||
+	       lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i, i + 1) >=
+	               0;
+}
+
+size_t
+segment(const char *text, token_list *tl, const lang_data *ld)
+{
+	token *t = tl->t;
+	size_t n = tl->n, i, sent = 0;
+
+	for (i = 0; i < n; i++) {
+		size_t j, next;
+		int ab;
+
+		t[i].sent = (uint32_t)sent;
+		if (t[i].kind == TK_PARA) {
+			sent++;
+			continue;
+		}
+		if (t[i].kind == TK_WORD && (t[i].flags & TF_DOT_END) &&
+		    i + 1 < n && t[i + 1].kind == TK_WORD &&
+		    is_nonname_start(text, t, i + 1, ld)) {
+			sent++;
+			continue;
+		}
+		if (!is_end_punct(&t[i]))
+			continue;
+		/* gather the run of end punctuation and closing marks */
+		j = i + 1;
+		while (j < n && (is_end_punct(&t[j]) || is_trailing_mark(&t[j])))
+			j++;
+		next = j;
+		if (next < n && t[next].kind != TK_PARA &&
+		    t[next].kind != TK_NEWLINE &&
+		    !can_start_sentence(&t[next]))
+			continue;
+		if (next < n && !(t[next].flags & TF_SPACE_BEFORE) &&
+		    t[next].kind != TK_PARA && t[next].kind != TK_NEWLINE)
+			continue; /* "3.5", "Yahoo!Inc" */
+		ab = t[i].cp == '.' ? abbrev_kind(text, t, i, ld) : 0;
+		if (ab == 1)
+			continue;
+		if (ab == 2 && next < n && !is_nonname_start(text, t, next, ld))
+			continue;
+		for (i = i + 1; i < next; i++)
+			t[i].sent = (uint32_t)sent;
+		i = next - 1;
+		if (next < n && t[next].kind != TK_PARA)
+			sent++;
+	}
+	return n ? sent + 1 : 0;
+}

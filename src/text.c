@@ -1,0 +1,163 @@
+/*
+ * text.c: UTF-8 decoding, the invalid-byte policy and byte <-> line:column.
+ *
+ * Offsets always refer to the bytes as given: an invalid byte counts as
+ * one replaced character of one byte, so nothing ever shifts.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "private.h"
+
+int32_t
+text_decode(const char *s, size_t n, size_t *len, bool *bad)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t r;
+	unsigned char c = (unsigned char)s[0];
+
+	if (c < 0x80) {
+		*len = 1;
+		*bad = false;
+		return c;
+	}
+	r = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	                     n > 4 ? 4 : (utf8proc_ssize_t)n, &cp);
+	if (r < 1) {
+		*len = 1;
+		*bad = true;
+		return 0xFFFD;
+	}
+	*len = (size_t)r;
+	*bad = false;
+	return cp;
+}
+
+size_t
+text_first_invalid(const char *s, size_t n, size_t *count)
+{
+	size_t i = 0, first = QUOTH_NONE, bad_n = 0;
+
+	while (i < n) {
+		size_t len;
+		bool bad;
+
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		text_decode(s + i, n - i, &len, &bad);
+		if (bad) {
+			if (first == QUOTH_NONE)
+				first = i;
+			bad_n++;
+		}
+		i += len;
+	}
+	if (count)
+		*count = bad_n;
+	return first;
+}
+
+bool
+line_map_build(line_map *m, const char *text, size_t len)
+{
+	size_t n = 1, i, k = 0;
+	const char *p = text, *end = text + len;
+
+	/* A line ends at LF, at CR not followed by LF, and at CRLF. */
+	for (i = 0; i < len; i++)
+		if (text[i] == '\n' || (text[i] == '\r' &&
+		                        (i + 1 == len || text[i + 1] != '\n')))
+			n++;
+	m->starts = malloc(n * sizeof(size_t));
+	if (!m->starts)
+		return false;
+	m->n = n;
+	m->starts[k++] = 0;
+	for (; p < end; p++)
+		if (*p == '\n' ||
+		    (*p == '\r' && (p + 1 == end || p[1] != '\n')))
+			m->starts[k++] = (size_t)(p - text) + 1;
+	return true;
+}
+
+void
+line_map_locate(const line_map *m, const char *text, size_t len,
+                size_t offset, size_t *line, size_t *column)
+{
+	size_t lo = 0, hi = m->n, col = 1, i;
+
+	if (offset > len)
+		offset = len;
+	/* Largest line start <= offset. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->starts[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (line)
+		*line = lo + 1;
+	if (column && text) {
+		for (i = m->starts[lo]; i < offset;) {
+			size_t l;
+			bool bad;
+			text_decode(text + i, len - i, &l, &bad);
+			i += l;
+			col++;
+		}
+		*column = col;
+	} else if (column) {
+		*column = offset - m->starts[lo] + 1;
+	}
+}
+
+void
+line_map_free(line_map *m)
+{
+	free(m->starts);
+	m->starts = NULL;
+	m->n = 0;
+}
+
+void
+text_fold(qbuf *b, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t len;
+		bool bad;
+		int32_t cp;
+		utf8proc_int32_t out[8];
+		utf8proc_ssize_t k, j;
+		utf8proc_uint8_t enc[4];
+
+		if (c < 0x80) {
+			qbuf_putc(b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			i++;
+			continue;
+		}
+		cp = text_decode(s + i, n - i, &len, &bad);
+		i += len;
+		/* Typographic apostrophes fold to the ASCII one so that
+		 * "Ukraine’s" and "Ukraine's" look the same to lexicons. */
+		if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) {
+			qbuf_putc(b, '\'');
+			continue;
+		}
+		k = utf8proc_decompose_char(cp, out, 8, UTF8PROC_CASEFOLD, NULL);
+		if (k < 1 || k > 8) {
+			k = 1;
+			out[0] = cp;
+		}
+		for (j = 0; j < k; j++) {
+			utf8proc_ssize_t el = utf8proc_encode_char(out[j], enc);
+			qbuf_put(b, enc, (size_t)el);
+		}
+	}
+}

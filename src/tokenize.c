@@ -1,0 +1,430 @@
+/*
+ * tokenize.c: UTF-8 text -> tokens with byte spans and classes.
+ *
+ * Character classes come from utf8proc (letters, digits, marks, spaces);
+ * an ASCII fast path avoids the property lookup for the common case.
+ * White space is not emitted: it sets TF_SPACE_BEFORE/AFTER on the
+ * neighbouring tokens.  Line breaks are emitted, and a run of line breaks
+ * holding a blank line becomes one TK_PARA token; in a document without
+ * any blank line every line break is a TK_PARA (SPEC: then every line is a
+ * paragraph).
+ *
+ * Apostrophes are resolved here when the word around them decides it
+ * (Ukraine's, shouldn't, '90s, rock 'n' roll); a mark at a word's end
+ * (farmers' market) stays a TK_QUOTE for quotes.c, which knows whether a
+ * single quote is open.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "private.h"
+
+/* level 1: primary (double) marks, level 2: nested (single) marks. */
+const quote_mark quote_marks[] = {
+	{0x0022, 1, 1, 1}, /* " */
+	{0x201C, 1, 1, 1}, /* “ (closes after „ in German) */
+	{0x201D, 1, 1, 1}, /* ” (opens in Swedish style) */
+	{0x201E, 1, 1, 0}, /* „ */
+	{0x201F, 1, 1, 0}, /* ‟ */
+	{0x00AB, 1, 1, 1}, /* « (closes in Danish style) */
+	{0x00BB, 1, 1, 1}, /* » */
+	{0x300C, 1, 1, 0}, /* 「 */
+	{0x300D, 1, 0, 1}, /* 」 */
+	{0x0027, 2, 1, 1}, /* ' */
+	{0x2018, 2, 1, 1}, /* ‘ */
+	{0x2019, 2, 1, 1}, /* ’ */
+	{0x201A, 2, 1, 0}, /* ‚ */
+	{0x201B, 2, 1, 0}, /* ‛ */
+	{0x2039, 2, 1, 1}, /* ‹ */
+	{0x203A, 2, 1, 1}, /* › */
+	{0x300E, 2, 1, 0}, /* 『 */
+	{0x300F, 2, 0, 1}, /* 』 */
+};
+const size_t quote_marks_n = QUOTH_ARRAY_LEN(quote_marks);
+
+int
+quote_mark_find(int32_t cp)
+{
+	size_t i;
+
+	if (cp != '"' && cp != '\'' && cp < 0xAB)
+		return -1;
+	for (i = 0; i < quote_marks_n; i++)
+		if (quote_marks[i].cp == cp)
+			return (int)i;
+	return -1;
+}
+
+enum cclass { C_LETTER, C_UPPER, C_DIGIT, C_MARK, C_SPACE, C_NL, C_OTHER };
+
+static enum cclass
+cclass_of(int32_t cp)
+{
+	const utf8proc_property_t *p;
+
+	if (cp < 0x80) {
+		if (cp >= 'a' && cp <= 'z')
+			return C_LETTER;
+		if (cp >= 'A' && cp <= 'Z')
+			return C_UPPER;
+		if (cp >= '0' && cp <= '9')
+			return C_DIGIT;
+		if (cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f')
+			return C_NL;
+		if (cp == ' ' || cp == '\t' || cp == 0)
+			return C_SPACE;
+		if (cp < 0x20 || cp == 0x7f)
+			return C_SPACE;
+		return C_OTHER;
+	}
+	if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
+		return C_NL;
+	if (cp == 0xFEFF || cp == 0x200B)
+		return C_SPACE;
+	p = utf8proc_get_property(cp);
+	switch (p->category) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		return C_UPPER;
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return C_LETTER;
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return C_DIGIT;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return C_MARK;
+	case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_CC:
+	case UTF8PROC_CATEGORY_CF:
+		return C_SPACE;
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+		return C_NL;
+	default:
+		return C_OTHER;
+	}
+}
+
+static bool
+is_alnum_class(enum cclass c)
+{
+	return c == C_LETTER || c == C_UPPER || c == C_DIGIT || c == C_MARK;
+}
+
+static bool
+is_apostrophe_cp(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+/* A decoded view of the text, one entry per code point, so that the
+ * tokenizer can look a few characters ahead without re-decoding. */
+typedef struct {
+	size_t off;
+	uint8_t len;
+	uint8_t cls;
+	uint8_t bad;
+	int32_t cp;
+} cpinfo;
+
+static void
+decode_at(const char *text, size_t len, size_t off, cpinfo *ci)
+{
+	size_t l;
+	bool bad;
+
+	if (off >= len) {
+		ci->off = len;
+		ci->len = 0;
+		ci->cls = C_SPACE;
+		ci->bad = 0;
+		ci->cp = -1;
+		return;
+	}
+	ci->off = off;
+	ci->cp = text_decode(text + off, len - off, &l, &bad);
+	ci->len = (uint8_t)l;
+	ci->bad = bad;
+	ci->cls = (uint8_t)cclass_of(ci->cp);
+}
+
+static token *
+push(token_list *tl)
+{
+	if (tl->n == tl->cap) {
+		size_t cap = tl->cap ? tl->cap * 2 : 256, bytes;
+		token *p;
+
+		if (!size_mul(cap, sizeof(token), &bytes))
+			return NULL;
+		p = realloc(tl->t, bytes);
+		if (!p)
+			return NULL;
+		tl->t = p;
+		tl->cap = cap;
+	}
+	memset(&tl->t[tl->n], 0, sizeof(token));
+	return &tl->t[tl->n++];
+}
+
+/* Does the document hold a blank line (two line breaks with only white
+ * space between)?  Decides what a single line break means. */
+static bool
+has_blank_line(const char *text, size_t len, size_t skip)
+{
+	size_t i;
+	int breaks = 0;
+
+	for (i = skip; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '\n') {
+			if (++breaks >= 2)
+				return true;
+		} else if (c == '\r') {
+			if (i + 1 < len && text[i + 1] == '\n')
+				continue;
+			if (++breaks >= 2)
+				return true;
+		} else if (c != ' ' && c != '\t') {
+			breaks = 0;
+		}
+	}
+	return false;
+}
+
+/* Scan one word starting at `off` (an alphanumeric character): letters,
+ * digits, marks, apostrophes and hyphens between letters, dots inside
+ * initialisms (U.S.), and separators inside numbers (3,000.5).  Returns
+ * the end offset and sets flags. */
+static size_t
+scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
+{
+	cpinfo c, n1, n2;
+	size_t end = off, letters = 0, uppers = 0, seg = 0;
+	bool first = true, digit_start, dotted = false;
+
+	decode_at(text, len, off, &c);
+	digit_start = c.cls == C_DIGIT;
+	if (c.cls == C_UPPER)
+		*flags |= TF_CAP;
+	for (;;) {
+		if (c.len == 0)
+			break;
+		if (is_alnum_class((enum cclass)c.cls)) {
+			if (c.cls == C_UPPER) {
+				uppers++;
+				letters++;
+			} else if (c.cls == C_LETTER) {
+				letters++;
+			} else if (c.cls == C_DIGIT) {
+				*flags |= TF_HAS_DIGIT;
+			}
+			if (c.bad)
+				*flags |= TF_HAS_BAD;
+			seg++;
+			end = c.off + c.len;
+			decode_at(text, len, end, &c);
+			first = false;
+			continue;
+		}
+		if (first)
+			break;
+		decode_at(text, len, c.off + c.len, &n1);
+		/* internal apostrophe: shouldn't, Ukraine's, O'Brien */
+		if (is_apostrophe_cp(c.cp) &&
+		    (n1.cls == C_LETTER || n1.cls == C_UPPER)) {
+			end = n1.off;
+			c = n1;
+			seg = 0;
+			continue;
+		}
+		/* internal hyphen: non-European, COVID-19 */
+		if ((c.cp == '-' || c.cp == 0x2010 || c.cp == 0x2011) &&
+		    is_alnum_class((enum cclass)n1.cls)) {
+			end = n1.off;
+			c = n1;
+			seg = 0;
+			continue;
+		}
+		/* digit separators: 3,000 and 2.5 */
+		if (digit_start && (c.cp == ',' || c.cp == '.') &&
+		    n1.cls == C_DIGIT) {
+			end = n1.off;
+			c = n1;
+			continue;
+		}
+		/* initialisms: U.S., U.K., a.m. (single letters and dots) */
+		if (c.cp == '.' && seg == 1 && !digit_start) {
+			if (n1.cls == C_LETTER || n1.cls == C_UPPER) {
+				decode_at(text, len, n1.off + n1.len, &n2);
+				if (n2.cp == '.') {
+					end = n1.off;
+					c = n1;
+					seg = 0;
+					dotted = true;
+					continue;
+				}
+			}
+			if (dotted) {
+				end = c.off + c.len;
+				*flags |= TF_DOT_END;
+			}
+		}
+		break;
+	}
+	if (letters >= 2 && letters == uppers)
+		*flags |= TF_ALLCAP;
+	return end;
+}
+
+bool
+tokenize(const char *text, size_t len, size_t skip, token_list *tl)
+{
+	bool blank_paras = has_blank_line(text, len, skip);
+	size_t off = skip;
+	uint32_t para = 0;
+	bool space_before = true, para_open = false;
+	cpinfo c;
+
+	tl->first_bad = QUOTH_NONE;
+	while (off < len) {
+		token *t;
+
+		decode_at(text, len, off, &c);
+		if (c.bad) {
+			if (tl->first_bad == QUOTH_NONE)
+				tl->first_bad = off;
+			tl->bad_utf8++;
+		}
+		if (c.cls == C_SPACE) {
+			off += c.len;
+			space_before = true;
+			if (tl->n)
+				tl->t[tl->n - 1].flags |= TF_SPACE_AFTER;
+			continue;
+		}
+		if (c.cls == C_NL) {
+			/* A run of line breaks and spaces. */
+			size_t start = off, breaks = 0;
+			cpinfo d = c;
+
+			while (d.len && (d.cls == C_NL || d.cls == C_SPACE)) {
+				if (d.cls == C_NL &&
+				    !(d.cp == '\r' && d.off + 1 < len &&
+				      text[d.off + 1] == '\n'))
+					breaks++;
+				if (d.bad) {
+					if (tl->first_bad == QUOTH_NONE)
+						tl->first_bad = d.off;
+					tl->bad_utf8++;
+				}
+				decode_at(text, len, d.off + d.len, &d);
+			}
+			off = d.off;
+			if (tl->n)
+				tl->t[tl->n - 1].flags |= TF_SPACE_AFTER;
+			space_before = true;
+			if (!para_open)
+				continue; /* leading breaks */
+			if (!(t = push(tl)))
+				return false;
+			t->start = start;
+			t->end = off;
+			t->para = para;
+			t->flags = TF_SPACE_BEFORE | TF_SPACE_AFTER;
+			if (breaks >= 2 || !blank_paras || d.len == 0) {
+				t->kind = TK_PARA;
+				para++;
+				para_open = false;
+			} else {
+				t->kind = TK_NEWLINE;
+			}
+			continue;
+		}
+		if (!(t = push(tl)))
+			return false;
+		para_open = true;
+		t->start = off;
+		t->cp = c.cp;
+		t->para = para;
+		if (space_before)
+			t->flags |= TF_SPACE_BEFORE;
+		space_before = false;
+		if (is_alnum_class((enum cclass)c.cls)) {
+			t->kind = c.cls == C_DIGIT ? TK_NUM : TK_WORD;
+			t->end = scan_word(text, len, off, &t->flags);
+			if (t->flags & TF_HAS_BAD) {
+				/* counted above only for the first char */
+				size_t cnt = 0, fb;
+				fb = text_first_invalid(text + off + c.len,
+				                        t->end - off - c.len, &cnt);
+				if (cnt && tl->first_bad == QUOTH_NONE)
+					tl->first_bad = off + c.len + fb;
+				tl->bad_utf8 += cnt;
+			}
+			off = t->end;
+			continue;
+		}
+		off += c.len;
+		t->end = off;
+		{
+			int m = quote_mark_find(c.cp);
+			if (m < 0) {
+				t->kind = TK_PUNCT;
+				continue;
+			}
+			t->kind = TK_QUOTE;
+			t->mark = (uint8_t)m;
+		}
+		if (is_apostrophe_cp(c.cp)) {
+			cpinfo n1, n2, n3;
+
+			decode_at(text, len, off, &n1);
+			/* '90s, ’til and 'em are elisions, not quotes */
+			if (n1.cls == C_DIGIT) {
+				decode_at(text, len, n1.off + n1.len, &n2);
+				decode_at(text, len, n2.off + n2.len, &n3);
+				if (n2.cls == C_DIGIT && n3.cls != C_DIGIT) {
+					t->kind = TK_WORD;
+					t->flags |= TF_HAS_DIGIT;
+					t->end = scan_word(text, len, n1.off,
+					                   &t->flags);
+					off = t->end;
+					continue;
+				}
+			}
+			/* rock 'n' roll */
+			if (n1.cp == 'n' && (t->flags & TF_SPACE_BEFORE)) {
+				decode_at(text, len, n1.off + n1.len, &n2);
+				decode_at(text, len, n2.off + n2.len, &n3);
+				if (is_apostrophe_cp(n2.cp) &&
+				    (n3.cls == C_SPACE || n3.len == 0)) {
+					t->kind = TK_WORD;
+					t->end = n3.off;
+					off = t->end;
+					continue;
+				}
+			}
+		}
+	}
+	tl->nparas = tl->n ? (size_t)para + (para_open ? 1 : 0) : 0;
+	/* White space before end of text. */
+	if (tl->n && space_before)
+		tl->t[tl->n - 1].flags |= TF_SPACE_AFTER;
+	if (tl->n)
+		tl->t[tl->n - 1].flags |= TF_SPACE_AFTER;
+	return true;
+}
+
+void
+token_list_free(token_list *tl)
+{
+	free(tl->t);
+	memset(tl, 0, sizeof(*tl));
+}
