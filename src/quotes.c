@@ -40,6 +40,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "private.h"
 
@@ -53,6 +54,7 @@ typedef struct {
 /* A top-level quoted span found in one paragraph. */
 typedef struct {
 	size_t open, close; /* token indices; close QUOTH_NONE if unclosed */
+	size_t last;        /* last token of the span */
 	uint32_t para;
 	uint8_t level;
 } raw_span;
@@ -97,11 +99,13 @@ mark_shape(const token *t, size_t i, size_t pa, size_t pb, bool *L, bool *R)
 	     is_close_punct(next) || next->kind == TK_QUOTE;
 }
 
-/* The stack of open marks for one paragraph. */
+/* The stack of open marks for one paragraph, and the level-1 pairs closed
+ * directly inside the outermost mark (see flush()). */
 typedef struct {
 	open_mark *m;
 	size_t n;
 	size_t max;
+	qvec inner; /* raw_span */
 } mark_stack;
 
 static ptrdiff_t
@@ -115,6 +119,63 @@ find_level(const mark_stack *st, uint8_t level)
 	return -1;
 }
 
+static bool
+add_span(qvec *spans, const token *t, size_t open, size_t close, size_t last)
+{
+	raw_span *s = qvec_push(spans);
+
+	if (!s)
+		return false;
+	s->open = open;
+	s->close = close;
+	s->last = last;
+	s->para = t[open].para;
+	s->level = quote_marks[t[open].mark].level;
+	return true;
+}
+
+/*
+ * The outermost mark is still open where its paragraph (or line) ends:
+ * record it as an unclosed span ending at token `last`.  One exception:
+ * a straight " left open around properly closed curly pairs (a stray
+ * mark wrapping a paragraph: `"Trump said “No.” Then...`) was no quote
+ * mark at all, and the inner pairs are the quotes; so was a single quote
+ * left open around closed double pairs.
+ */
+static bool
+flush(mark_stack *st, token *t, size_t last, qvec *spans)
+{
+	size_t i;
+	bool stray;
+
+	if (st->n == 0)
+		return true;
+	for (i = 1; i < st->n; i++)
+		t[st->m[i].tok].role =
+		        st->m[i].level == 2 ? MR_APOS : MR_NONE;
+	/* an open single quote around closed pairs was an apostrophe
+	 * (in ‘08); an open straight " around curly pairs a stray mark */
+	stray = st->inner.len > 0;
+	for (i = 0; stray && st->m[0].level == 1 && i < st->inner.len; i++) {
+		raw_span *in = QVEC_AT(&st->inner, raw_span, i);
+		if (t[in->open].cp == t[st->m[0].tok].cp)
+			stray = false;
+	}
+	if (stray) {
+		t[st->m[0].tok].role = MR_NONE;
+		for (i = 0; i < st->inner.len; i++) {
+			raw_span *in = QVEC_AT(&st->inner, raw_span, i);
+			if (!add_span(spans, t, in->open, in->close, in->close))
+				return false;
+		}
+	} else if (!add_span(spans, t, st->m[0].tok, QUOTH_NONE, last)) {
+		return false;
+	}
+	st->n = 0;
+	st->inner.len = 0;
+	return true;
+}
+
 /* Run the state machine over paragraph [pa, pb); append top-level spans. */
 static bool
 scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
@@ -123,11 +184,25 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 	size_t i;
 
 	st->n = 0;
+	st->inner.len = 0;
 	for (i = pa; i < pb; i++) {
 		const quote_mark *qm;
 		bool L, R, want_open, want_close;
 		ptrdiff_t k;
 
+		if (t[i].kind == TK_NEWLINE) {
+			/* a line re-opening the open quote continues it as a
+			 * new part, as a paragraph would */
+			bool L2, R2;
+			if (st->n == 0 || i + 1 >= pb ||
+			    t[i + 1].kind != TK_QUOTE ||
+			    quote_marks[t[i + 1].mark].level != st->m[0].level)
+				continue;
+			mark_shape(t, i + 1, pa, pb, &L2, &R2);
+			if (L2 && !R2 && !flush(st, t, i - 1, spans))
+				return false;
+			continue;
+		}
 		if (t[i].kind != TK_QUOTE)
 			continue;
 		qm = &quote_marks[t[i].mark];
@@ -161,6 +236,17 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			    !L)
 				want_open = false;
 		}
+		/* A new sentence opening a double quote while one is still
+		 * open: the first was never closed (a writer's slip); end it
+		 * here rather than nest. */
+		if (want_open && !want_close && qm->level == 1 && st->n == 1 &&
+		    st->m[0].level == 1 && i > pa && t[i - 1].kind == TK_PUNCT &&
+		    (t[i - 1].cp == '.' || t[i - 1].cp == '!' ||
+		     t[i - 1].cp == '?') && st->inner.len == 0) {
+			if (!flush(st, t, i - 1, spans))
+				return false;
+			k = -1;
+		}
 		if (want_close) {
 			size_t j;
 			/* marks left open inside were apostrophes */
@@ -169,13 +255,15 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			st->n = (size_t)k;
 			t[i].role = MR_CLOSE;
 			if (st->n == 0) {
-				raw_span *s = qvec_push(spans);
-				if (!s)
+				if (!add_span(spans, t, st->m[0].tok, i, i))
 					return false;
-				s->open = st->m[0].tok;
-				s->close = i;
-				s->para = t[i].para;
-				s->level = quote_marks[t[s->open].mark].level;
+				st->inner.len = 0;
+			} else if (st->n == 1 && qm->level == 1) {
+				raw_span *in = qvec_push(&st->inner);
+				if (!in)
+					return false;
+				in->open = st->m[1].tok;
+				in->close = i;
 			}
 		} else if (want_open) {
 			if (st->n == st->max) {
@@ -191,20 +279,7 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			t[i].role = qm->level == 2 ? MR_APOS : MR_NONE;
 		}
 	}
-	/* Inner marks left open are apostrophes or strays. */
-	for (i = 1; i < st->n; i++)
-		t[st->m[i].tok].role =
-		        st->m[i].level == 2 ? MR_APOS : MR_NONE;
-	if (st->n > 0) {
-		raw_span *s = qvec_push(spans);
-		if (!s)
-			return false;
-		s->open = st->m[0].tok;
-		s->close = QUOTH_NONE;
-		s->para = t[st->m[0].tok].para;
-		s->level = st->m[0].level;
-	}
-	return true;
+	return flush(st, t, pb - 1, spans);
 }
 
 /* ---- typing: direct, partial, or not a quote --------------------------- */
@@ -262,16 +337,72 @@ cue_in_sentence(const char *text, const token *t, size_t n, size_t qa,
 	return false;
 }
 
-/* Is a word among the two before token i (in the paragraph) a scare lead
- * ("so-called", "dubbed", "the film", "known as")? */
 static bool
+word_is(const char *text, const token *t, const char *w)
+{
+	size_t n = strlen(w);
+
+	return t->kind == TK_WORD && t->end - t->start == n &&
+	       strncasecmp(text + t->start, w, n) == 0;
+}
+
+/* Are the words right before token i (in the paragraph) a scare lead:
+ * "so-called", "the film", "known as"?  A lead flagged `v` in the data
+ * ("called", "dubbed") reports speech when a speaker stands before it
+ * (he called "a disgrace", what Gilbert called "a problem"). */
+enum lead { LEAD_NONE, LEAD_SCARE, LEAD_SPEECH };
+
+static enum lead
 scare_before(const char *text, const token *t, size_t i, size_t pa,
              const lang_data *ld)
 {
 	size_t w;
 
-	for (w = 1; w <= 3 && w <= i - pa; w++)
-		if (lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w, i) >= 0)
+	for (w = 1; w <= 3 && w <= i - pa; w++) {
+		int v = lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w, i);
+		const token *before;
+
+		if (v < 0)
+			continue;
+		if (!(v & FLAG('v')) || i - w == pa)
+			return LEAD_SCARE;
+		before = &t[i - w - 1];
+		if (before->kind == TK_WORD &&
+		    (lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t,
+		                        i - w - 1, i - w) >= 0 ||
+		     word_is(text, before, "what") ||
+		     word_is(text, before, "which") ||
+		     word_is(text, before, "who") ||
+		     word_is(text, before, "has") ||
+		     word_is(text, before, "have") ||
+		     word_is(text, before, "had") ||
+		     ((before->flags & TF_CAP) &&
+		      lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t,
+		                         i - w - 1, i - w) < 0)))
+			return LEAD_SPEECH;
+		return LEAD_SCARE;
+	}
+	return LEAD_NONE;
+}
+
+/* Is token i a word in title position: a possessive (CNN's "This Week")
+ * or a preposition (on "Face the Nation")? */
+static bool
+title_position(const char *text, const token *t, size_t i)
+{
+	static const char *const preps[] = {"on", "in", "of", "from", "at",
+	                                    "for", "with", "to", "by"};
+	const token *w = &t[i];
+	size_t k, n = w->end - w->start;
+
+	if (w->kind != TK_WORD)
+		return false;
+	if (n > 2 && text[w->end - 1] == 's' &&
+	    (text[w->end - 2] == '\'' ||
+	     (n > 4 && memcmp(text + w->end - 4, "\xe2\x80\x99", 3) == 0)))
+		return true;
+	for (k = 0; k < QUOTH_ARRAY_LEN(preps); k++)
+		if (word_is(text, w, preps[k]))
 			return true;
 	return false;
 }
@@ -309,13 +440,7 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 	bool cue_before = false, cue_after = false;
 	const token *last;
 
-	if (c == QUOTH_NONE) {
-		b = pb;
-		while (b > a && is_break(&t[b - 1]))
-			b--;
-	} else {
-		b = c;
-	}
+	b = c == QUOTH_NONE ? s->last + 1 : c;
 	for (i = a; i < b; i++)
 		if (is_word(&t[i]))
 			nwords++;
@@ -372,10 +497,27 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 		}
 	}
 
-	if (scare_before(text, t, o, pa, ld) && !(inner_end && starts_cap))
+	/* markup: <tweet id="123" author="@x"> */
+	if (prev != QUOTH_NONE && t[prev].kind == TK_PUNCT && t[prev].cp == '=')
+		return V_DROP;
+	switch (scare_before(text, t, o, pa, ld)) {
+	case LEAD_SCARE:
+		if (!(inner_end && starts_cap))
+			return V_DROP;
+		break;
+	case LEAD_SPEECH:
+		cue_before = true;
+		break;
+	case LEAD_NONE:
+		break;
+	}
+	/* single quotes at the top level are headline style in English
+	 * news ('Pretty cool.'): a quote only with a cue */
+	if (s->level == 2 && !cue_before && !cue_after &&
+	    !cue_in_sentence(text, t, n, o, b - 1, ld))
 		return V_DROP;
 
-	if (cue_before && !(t[prev].kind == TK_PUNCT)) {
+	if (cue_before && t[prev].kind != TK_PUNCT) {
 		/* X said "Q": direct when Q is a sentence of its own */
 		if (starts_cap && nwords >= 3 &&
 		    (inner_end || (clause_end && c != QUOTH_NONE &&
@@ -399,6 +541,9 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 		return V_DIRECT;
 	}
 	/* a fragment inside the writer's sentence */
+	if (title_like(t, a, b) && nwords <= 6 && prev != QUOTH_NONE &&
+	    title_position(text, t, prev))
+		return V_DROP;
 	if (title_like(t, a, b) && nwords <= 6 &&
 	    !cue_in_sentence(text, t, n, o, c == QUOTH_NONE ? b - 1 : c, ld))
 		return V_DROP;
@@ -412,24 +557,14 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 /* ---- building quotes ----------------------------------------------------- */
 
 static void
-part_of(const token *t, size_t pb, const raw_span *s, qpart *p)
+part_of(const token *t, const raw_span *s, qpart *p)
 {
-	size_t b;
-
 	p->tok_open = s->open;
 	p->tok_close = s->close;
 	p->start = t[s->open].start;
 	p->vstart = t[s->open].end;
-	if (s->close != QUOTH_NONE) {
-		p->end = t[s->close].end;
-		p->vend = t[s->close].start;
-	} else {
-		b = pb;
-		while (b > s->open + 1 && is_break(&t[b - 1]))
-			b--;
-		p->end = t[b - 1].end;
-		p->vend = p->end;
-	}
+	p->end = t[s->last].end;
+	p->vend = s->close != QUOTH_NONE ? t[s->close].start : p->end;
 }
 
 static size_t
@@ -461,6 +596,7 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 
 	qvec_init(&spans, sizeof(raw_span));
 	st.max = ex->opt.max_depth ? ex->opt.max_depth : 1;
+	qvec_init(&st.inner, sizeof(raw_span));
 	st.m = malloc(st.max * sizeof(open_mark));
 	if (!st.m)
 		goto out;
@@ -487,8 +623,9 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			if (sj->close != QUOTH_NONE || j + 1 >= spans.len)
 				break;
 			sn = QVEC_AT(&spans, raw_span, j + 1);
-			if (sn->para != sj->para + 1 || sn->level != sj->level ||
-			    para_start(t, sn->open) != sn->open ||
+			/* the next paragraph or line starts by re-opening */
+			if (sn->open != sj->last + 2 || !is_break(&t[sj->last + 1]) ||
+			    sn->level != sj->level ||
 			    j - i + 1 >= QUOTH_MAX_PARTS)
 				break;
 			j++;
@@ -530,16 +667,14 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		q->nverb = np;
 		for (k = 0; k < np; k++) {
 			raw_span *sk = QVEC_AT(&spans, raw_span, i + k);
-			part_of(t, para_end(t, n, sk->open), sk, &q->parts[k]);
+			part_of(t, sk, &q->parts[k]);
 			q->verb[2 * k] = q->parts[k].vstart;
 			q->verb[2 * k + 1] = q->parts[k].vend;
 		}
 		q->first_tok = s->open;
 		{
 			raw_span *sl = QVEC_AT(&spans, raw_span, j);
-			q->last_tok = sl->close != QUOTH_NONE
-			                      ? sl->close
-			                      : para_end(t, n, sl->open) - 1;
+			q->last_tok = sl->last;
 		}
 		q->para = (size_t)t[s->open].para + 1;
 		q->entity = -1;
@@ -550,6 +685,7 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 	ok = true;
 out:
 	free(st.m);
+	qvec_free(&st.inner);
 	qvec_free(&spans);
 	return ok;
 }

@@ -236,8 +236,9 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 		if (first)
 			break;
 		decode_at(text, len, c.off + c.len, &n1);
-		/* internal apostrophe: shouldn't, Ukraine's, O'Brien */
-		if (is_apostrophe_cp(c.cp) &&
+		/* internal apostrophe: shouldn't, Ukraine's, O'Brien (and
+		 * the wrong-way ‘ some editors type: Trump‘s) */
+		if ((is_apostrophe_cp(c.cp) || c.cp == 0x2018) &&
 		    (n1.cls == C_LETTER || n1.cls == C_UPPER)) {
 			end = n1.off;
 			c = n1;
@@ -373,6 +374,15 @@ tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 		}
 		off += c.len;
 		t->end = off;
+		/* '' is the typewriter double quote (''Like this,'' she said) */
+		if (c.cp == '\'' && off < len && text[off] == '\'') {
+			off++;
+			t->end = off;
+			t->kind = TK_QUOTE;
+			t->mark = 0; /* as " */
+			t->cp = '"';
+			continue;
+		}
 		{
 			int m = quote_mark_find(c.cp);
 			if (m < 0) {
@@ -382,11 +392,11 @@ tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 			t->kind = TK_QUOTE;
 			t->mark = (uint8_t)m;
 		}
-		if (is_apostrophe_cp(c.cp)) {
+		if (is_apostrophe_cp(c.cp) || c.cp == 0x2018) {
 			cpinfo n1, n2, n3;
 
 			decode_at(text, len, off, &n1);
-			/* '90s, ’til and 'em are elisions, not quotes */
+			/* '90s and ‘08 are elisions, not quotes */
 			if (n1.cls == C_DIGIT) {
 				decode_at(text, len, n1.off + n1.len, &n2);
 				decode_at(text, len, n2.off + n2.len, &n3);
