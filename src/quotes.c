@@ -352,6 +352,24 @@ word_is(const char *text, const token *t, const char *w)
  * (he called "a disgrace", what Gilbert called "a problem"). */
 enum lead { LEAD_NONE, LEAD_SCARE, LEAD_SPEECH };
 
+/* Could token i be the speaker before a `v` lead: a pronoun, a name,
+ * or "what"/"who"/"has" (what Gilbert called, who has dubbed)? */
+static bool
+speaker_like(const char *text, const token *t, size_t i, const lang_data *ld)
+{
+	const token *before = &t[i];
+
+	return before->kind == TK_WORD &&
+	       (lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i, i + 1) >=
+	                0 ||
+	        word_is(text, before, "what") || word_is(text, before, "which") ||
+	        word_is(text, before, "who") || word_is(text, before, "has") ||
+	        word_is(text, before, "have") || word_is(text, before, "had") ||
+	        ((before->flags & TF_CAP) &&
+	         lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i, i + 1) <
+	                 0));
+}
+
 static enum lead
 scare_before(const char *text, const token *t, size_t i, size_t pa,
              const lang_data *ld)
@@ -360,30 +378,29 @@ scare_before(const char *text, const token *t, size_t i, size_t pa,
 
 	for (w = 1; w <= 3 && w <= i - pa; w++) {
 		int v = lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w, i);
-		const token *before;
 
 		if (v < 0)
 			continue;
 		if (!(v & FLAG('v')) || i - w == pa)
 			return LEAD_SCARE;
-		before = &t[i - w - 1];
-		if (before->kind == TK_WORD &&
-		    (lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t,
-		                        i - w - 1, i - w) >= 0 ||
-		     word_is(text, before, "what") ||
-		     word_is(text, before, "which") ||
-		     word_is(text, before, "who") ||
-		     word_is(text, before, "has") ||
-		     word_is(text, before, "have") ||
-		     word_is(text, before, "had") ||
-		     ((before->flags & TF_CAP) &&
-		      lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t,
-		                         i - w - 1, i - w) < 0)))
+		return speaker_like(text, t, i - w - 1, ld) ? LEAD_SPEECH
+		                                             : LEAD_SCARE;
+	}
+	/* he called their son "a hero": the verb a little further back */
+	for (w = 2; w <= 4 && w < i - pa; w++) {
+		int v;
+
+		if (t[i - w].kind != TK_WORD)
+			break;
+		v = lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w,
+		                       i - w + 1);
+		if (v >= 0 && (v & FLAG('v')) &&
+		    speaker_like(text, t, i - w - 1, ld))
 			return LEAD_SPEECH;
-		return LEAD_SCARE;
 	}
 	return LEAD_NONE;
 }
+
 
 /* Is token i a word in title position: a possessive (CNN's "This Week")
  * or a preposition (on "Face the Nation")? */
@@ -528,15 +545,19 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 		return V_PARTIAL;
 	}
 	if (clause_start && (inner_end || clause_end || cue_after)) {
-		/* "Dune". or a one-word list item: not speech */
-		if (nwords == 1 && !inner_end && !cue_after)
+		/* "Dune". or a one-word list item ("attack," "Libya"): not
+		 * speech, unless a cue follows or it is a paragraph alone */
+		if (nwords == 1 && !cue_after &&
+		    !(inner_end && last->cp != ',' && prev == QUOTH_NONE))
 			return V_DROP;
 		if (nwords <= 3 && !starts_cap && !inner_end && !cue_after &&
 		    prev != QUOTH_NONE && t[prev].kind == TK_PUNCT &&
 		    t[prev].cp == ',')
 			return V_DROP;
-		if (!inner_end && !cue_after && title_like(t, a, b) &&
-		    nwords <= 6 && !cue_in_sentence(text, t, n, o, b, ld))
+		/* The movie, "Mercy Street," opens...: a title */
+		if ((!inner_end || last->cp == ',') && !cue_after &&
+		    title_like(t, a, b) && nwords <= 6 &&
+		    !cue_in_sentence(text, t, n, o, b, ld))
 			return V_DROP;
 		return V_DIRECT;
 	}
