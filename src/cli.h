@@ -1,0 +1,328 @@
+/*
+ * cli.h: helpers shared by the quoth command-line tool (main.c, speakers.c,
+ * corpus.c, cli_verify.c) and its output writers.  Not installed; the
+ * library itself is only ever reached through quoth.h.
+ *
+ * Conventions: functions that can fail return 0 on success and -1 on
+ * failure, and print their own "quoth: ..." message unless said otherwise,
+ * so that a caller only has to decide the exit status.
+ */
+#ifndef QUOTH_CLI_H
+#define QUOTH_CLI_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "quoth.h"
+
+/* Exit statuses (SPEC "Exit status and messages"). */
+enum {
+	CLI_EXIT_OK = 0,
+	CLI_EXIT_DIFFERENCES = 1, /* verify found differences */
+	CLI_EXIT_ERROR = 2        /* usage, unreadable input, output error */
+};
+
+/* ---- growable output buffer ------------------------------------------ */
+
+/*
+ * Writers render into memory and the caller writes whole buffers out:
+ * that lets worker threads render documents in parallel while the output
+ * stays in input order, and it keeps write errors (and their errno) in one
+ * place, cli_output_write().  After a failed allocation `failed` is set and
+ * later appends are no-ops, so callers check once at the end.
+ */
+struct cli_buf {
+	char *ptr;
+	size_t len;
+	size_t cap;
+	int failed;
+};
+
+void cli_buf_put(struct cli_buf *b, const char *s, size_t n);
+void cli_buf_puts(struct cli_buf *b, const char *s);
+void cli_buf_putc(struct cli_buf *b, char c);
+void cli_buf_printf(struct cli_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void cli_buf_vprintf(struct cli_buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+void cli_buf_clear(struct cli_buf *b);
+void cli_buf_free(struct cli_buf *b);
+
+/* ---- messages --------------------------------------------------------- */
+
+/* "quoth: message\n" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * "quoth: FILE:LINE:COL: message\n" on stderr.  A zero `col` drops the
+ * column and a zero `line` drops both ("quoth: FILE: message").
+ */
+void cli_error_at(const char *file, size_t line, size_t col,
+                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* The same message appended to a buffer (worker threads collect their
+ * messages so that stderr, too, follows input order). */
+void cli_msg_at(struct cli_buf *b, const char *file, size_t line, size_t col,
+                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void cli_vmsg_at(struct cli_buf *b, const char *file, size_t line,
+                 size_t col, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+
+/* A usage error: the message, then the "Try 'quoth --help'" hint; returns
+ * CLI_EXIT_ERROR.  `cmd` is the subcommand ("verify") or NULL. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* The hint alone, after a message already printed (cli_parse_*). */
+int cli_usage_hint(const char *cmd);
+
+/* ---- input ------------------------------------------------------------ */
+
+/*
+ * Read a whole file ("-" is stdin) into a new buffer (*data, to free()).
+ * A file larger than `limit` bytes is refused without reading it all.
+ * On failure the message (naming the file) is appended to `msgs`, or
+ * printed on stderr when `msgs` is NULL, and -1 is returned.
+ */
+int cli_read_file(const char *path, size_t limit, char **data, size_t *len,
+                  struct cli_buf *msgs);
+
+/*
+ * A copy of s[0..n) that is valid UTF-8 (invalid bytes become U+FFFD),
+ * NUL-terminated, for file names and ids that end up in the output.
+ * NULL when out of memory.
+ */
+char *cli_utf8_dup(const char *s, size_t n);
+
+/* ---- option values ---------------------------------------------------- */
+
+enum cli_format {
+	CLI_FORMAT_TABLE,
+	CLI_FORMAT_CSV,
+	CLI_FORMAT_TSV,
+	CLI_FORMAT_JSONL,
+	CLI_FORMAT_HTML,
+	CLI_FORMAT_AUTO /* not given: table on a terminal, else csv */
+};
+
+enum cli_color { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
+
+/* Each returns 0, or -1 after printing a usage message naming `opt`. */
+int cli_parse_format(const char *opt, const char *arg, enum cli_format *out);
+int cli_parse_color(const char *opt, const char *arg, enum cli_color *out);
+/* A byte count: digits with an optional K, M or G suffix (powers of 1024). */
+int cli_parse_size(const char *opt, const char *arg, size_t *out);
+/* An integer in [min, max]. */
+int cli_parse_uint(const char *opt, const char *arg, unsigned long min,
+                   unsigned long max, unsigned long *out);
+/* A comma list of direct,mixed,indirect,partial (or "all") as a mask of
+ * (1u << quoth_type). */
+int cli_parse_types(const char *opt, const char *arg, unsigned *out);
+
+/* Resolve CLI_FORMAT_AUTO and the colour mode for output fd `fd`
+ * (NO_COLOR, a non-empty value, turns colour off under "auto"). */
+enum cli_format cli_resolve_format(enum cli_format f, int fd);
+int cli_resolve_color(enum cli_color c, int fd);
+/* Terminal width of `fd`, else $COLUMNS, else 80. */
+unsigned cli_terminal_width(int fd);
+
+/* ---- output ----------------------------------------------------------- */
+
+/*
+ * The output of a run: stdout, a device or FIFO written in place, or a
+ * regular file written atomically (a temporary file in the same directory,
+ * fsync()ed and renamed over FILE by cli_output_commit(); on failure or
+ * cli_output_abort() it is removed and an existing FILE stays untouched).
+ */
+struct cli_output {
+	int fd;
+	int owned;     /* fd is ours to close */
+	char *path;    /* final name (symlinks resolved), NULL for stdout */
+	char *tmp;     /* temporary name while atomic, else NULL */
+	int error;     /* errno of the first failed write, 0 if none */
+};
+
+/* Open `path` (NULL or "-" for stdout).  Installs SIGINT/SIGTERM/SIGHUP
+ * handlers that remove the temporary file. */
+int cli_output_open(struct cli_output *out, const char *path);
+
+/*
+ * Write n bytes; returns 0, or -1 with out->error set.  EPIPE (SIGPIPE is
+ * ignored by main) is not reported here: the caller checks
+ * cli_output_closed() and ends the run quietly; any other error prints
+ * "quoth: write error: ..." once.
+ */
+int cli_output_write(struct cli_output *out, const char *s, size_t n);
+int cli_output_closed(const struct cli_output *out);
+
+/* Finish: flush, fsync and rename a temporary file, close what we opened.
+ * Returns 0, or -1 after printing the error (the temporary file removed). */
+int cli_output_commit(struct cli_output *out);
+/* Give up: remove the temporary file, close what we opened. */
+void cli_output_abort(struct cli_output *out);
+
+/* ---- records: one writer for table, CSV, TSV and JSON Lines ------------ */
+
+/* Column flags. */
+enum {
+	CLI_COL_JSON = 1u << 0,  /* JSON only (span lists): not in CSV/TSV */
+	CLI_COL_TABLE = 1u << 1, /* shown in the table format */
+	CLI_COL_FLEX = 1u << 2,  /* table: takes the rest of the width */
+	CLI_COL_GROUP = 1u << 3, /* table: a heading per value, not a column */
+	CLI_COL_COLOR = 1u << 4  /* table: coloured by value (type, status) */
+};
+
+struct cli_column {
+	const char *name; /* CSV/TSV header = JSON key */
+	unsigned flags;
+};
+
+/*
+ * One writer renders the records of one document (or one header) into
+ * `out`.  Cells are given in column order, then cli_row_end().  Absent
+ * values (cli_cell_null, or cli_cell_str with NULL) are JSON null and empty
+ * in CSV, TSV and the table.
+ */
+struct cli_writer {
+	enum cli_format format;
+	const struct cli_column *cols;
+	size_t ncols;
+	struct cli_buf *out;
+	int excel;          /* CSV/TSV: neutralise formula-like cells */
+	int color;          /* table: ANSI colour */
+	unsigned width;     /* table: terminal width */
+	const char *noun;   /* table heading: "quote" -> "3 quotes" */
+	/* state */
+	size_t col;         /* next column of the current row */
+	size_t emitted;     /* cells written in the current row */
+	size_t rows;        /* rows written (table: of the current group) */
+	struct cli_table *table; /* table format: rows kept until the end */
+};
+
+/* Initialise `w`; only the fields above "state" need to be set first. */
+void cli_writer_init(struct cli_writer *w);
+/* CSV/TSV: the header row (and the BOM with excel). Nothing for the rest. */
+void cli_writer_header(struct cli_writer *w);
+/* Table: lay out and append the rows kept so far; frees the table. */
+void cli_writer_finish(struct cli_writer *w);
+/* Table: start a group (a document) even if it has no rows. */
+void cli_writer_group(struct cli_writer *w, const char *s, size_t n);
+/* Non-zero when an allocation failed while rendering. */
+int cli_writer_failed(const struct cli_writer *w);
+
+void cli_cell_str(struct cli_writer *w, const char *s, size_t n);
+void cli_cell_cstr(struct cli_writer *w, const char *s);
+void cli_cell_uint(struct cli_writer *w, size_t v);
+/* A JSON number given as text (a numeric JSONL id): unquoted in JSON. */
+void cli_cell_number_text(struct cli_writer *w, const char *s);
+void cli_cell_real(struct cli_writer *w, double v, int decimals);
+void cli_cell_bool(struct cli_writer *w, int v);
+void cli_cell_null(struct cli_writer *w);
+/* [[start, end], ...] from n pairs in se[0..2n). JSON-only columns. */
+void cli_cell_spans(struct cli_writer *w, const size_t *se, size_t n);
+void cli_row_end(struct cli_writer *w);
+
+/* ---- escaping (write_csv.c, write_jsonl.c) ---------------------------- */
+
+/* One RFC 4180 field (quoted when it holds , " CR or LF). */
+void cli_csv_field(struct cli_buf *b, const char *s, size_t n, int excel);
+/* One TSV field: tab, CR and LF become spaces. */
+void cli_tsv_field(struct cli_buf *b, const char *s, size_t n, int excel);
+/* A JSON string with its quotes; invalid UTF-8 becomes U+FFFD. */
+void cli_json_string(struct cli_buf *b, const char *s, size_t n);
+/* Whether --excel must neutralise a cell starting with these bytes. */
+int cli_excel_risky(const char *s, size_t n);
+
+/* ---- per-format back ends of the writer (not for direct use) ----------- */
+
+enum cli_cell_kind {
+	CLI_CELL_NULL,
+	CLI_CELL_STR,
+	CLI_CELL_NUM, /* text is a JSON number */
+	CLI_CELL_BOOL,
+	CLI_CELL_SPANS
+};
+
+struct cli_cell {
+	enum cli_cell_kind kind;
+	const char *s; /* STR, NUM, BOOL: text */
+	size_t n;
+	const size_t *spans; /* SPANS: pairs */
+	size_t nspans;
+};
+
+void cli_csv_cell(struct cli_writer *w, const struct cli_cell *c);
+void cli_csv_row_end(struct cli_writer *w);
+void cli_tsv_cell(struct cli_writer *w, const struct cli_cell *c);
+void cli_tsv_row_end(struct cli_writer *w);
+void cli_jsonl_cell(struct cli_writer *w, const struct cli_cell *c);
+void cli_jsonl_row_end(struct cli_writer *w);
+void cli_table_cell(struct cli_writer *w, const struct cli_cell *c);
+void cli_table_row_end(struct cli_writer *w);
+void cli_table_group(struct cli_writer *w, const char *s, size_t n);
+void cli_table_finish(struct cli_writer *w);
+
+/* The doc cell: a file name or JSONL string id, or (numeric) a JSON
+ * number as text. */
+void cli_cell_doc(struct cli_writer *w, const char *doc, int numeric);
+
+/* ---- `quoth speakers` rows (speakers.c) -------------------------------- */
+
+extern const struct cli_column cli_speaker_columns[];
+extern const size_t cli_speaker_ncolumns;
+
+/* One row per speaker of `r` (quotes without a speaker last, under an
+ * empty speaker); -1 when out of memory. */
+int cli_speaker_rows(struct cli_writer *w, const char *doc, int numeric,
+                     const quoth_result *r);
+
+/* ---- JSON Lines corpus input (corpus.c) ------------------------------ */
+
+struct cli_corpus {
+	const char *path; /* as given, "-" for stdin */
+	FILE *fp;
+	size_t lineno;
+	char *line;       /* getline() buffer */
+	size_t cap;
+};
+
+/* Open a corpus file ("-" is stdin); -1 with a message in `msgs`. */
+int cli_corpus_open(struct cli_corpus *c, const char *path,
+                    struct cli_buf *msgs);
+/*
+ * The next non-blank line, without its line end: 1 and *line (to free()),
+ * 0 at the end, -1 after a read error (message in `msgs`).  Messages are
+ * collected rather than printed so that they reach stderr in input order.
+ */
+int cli_corpus_next(struct cli_corpus *c, char **line, size_t *len,
+                    size_t *lineno, struct cli_buf *msgs);
+void cli_corpus_close(struct cli_corpus *c);
+
+/* One parsed article. */
+struct cli_corpus_doc {
+	void *root;       /* the json_t holding `text` */
+	const char *text; /* the text field's UTF-8 bytes */
+	size_t len;
+	char *id;         /* the id field's value, else the line number */
+	int numeric;      /* id is a JSON number (or the line number) */
+};
+
+/*
+ * Parse one line (any thread).  0 on success, to release with
+ * cli_corpus_doc_free(); -1 when the line is malformed, with the
+ * "quoth: FILE:LINE: ..." message appended to `msgs`.
+ */
+int cli_corpus_parse(const char *file, size_t lineno, const char *line,
+                     size_t len, const char *id_field, const char *text_field,
+                     struct cli_corpus_doc *doc, struct cli_buf *msgs);
+void cli_corpus_doc_free(struct cli_corpus_doc *doc);
+
+/* ---- subcommands ------------------------------------------------------ */
+
+/*
+ * `quoth verify ...`: argv[0] is "verify", the rest its arguments.
+ * Returns the exit status.  Implemented in cli_verify.c.
+ */
+int cli_verify(int argc, char **argv);
+
+#endif

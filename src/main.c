@@ -1,0 +1,915 @@
+/*
+ * main.c: the quoth command line, a thin client of quoth.h.
+ *
+ *     quoth [OPTIONS] [FILE...]            quotes, one record each
+ *     quoth speakers [OPTIONS] [FILE...]   one record per speaker (speakers.c)
+ *     quoth verify ...                     quotes against sources (cli_verify.c)
+ *
+ * Documents flow through a small pipeline: the main thread lists the
+ * inputs (file names, or lines of a JSON Lines corpus), workers read,
+ * extract and render each document into memory, and the main thread writes
+ * the rendered documents in input order.  At most 2N documents are in
+ * flight with -j N, so memory stays bounded on corpora of any size.  With
+ * -j 1 the same steps run in the main thread.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+#include "quoth.h"
+
+#define MAX_JOBS 1024
+
+/* The quote records: SPEC "Output fields", in this order. */
+static const struct cli_column quote_columns[] = {
+	{"doc", CLI_COL_GROUP},
+	{"n", CLI_COL_TABLE},
+	{"type", CLI_COL_TABLE | CLI_COL_COLOR},
+	{"speaker", CLI_COL_TABLE},
+	{"title", 0},
+	{"gender", 0},
+	{"mention", 0},
+	{"cue", CLI_COL_TABLE},
+	{"quote", CLI_COL_TABLE | CLI_COL_FLEX},
+	{"start", 0},
+	{"end", 0},
+	{"parts", CLI_COL_JSON},
+	{"verbatim", CLI_COL_JSON},
+	{"mention_start", 0},
+	{"mention_end", 0},
+	{"cue_start", 0},
+	{"cue_end", 0},
+	{"paragraph", 0},
+	{"line", 0},
+	{"context", 0},
+	{"rule", 0},
+};
+
+/* What every document is processed with; read-only once threads run. */
+struct settings {
+	const quoth_extractor *ex;
+	quoth_options opt;
+	enum cli_format format;
+	int excel;
+	int color;
+	unsigned width;
+	int speakers;
+	int jsonl;
+	const char *id_field;
+	const char *text_field;
+};
+
+/* One document in flight. */
+struct job {
+	const char *path;  /* the file, or the corpus the line came from */
+	char *line;        /* JSONL input: the raw line */
+	size_t len;
+	size_t lineno;
+	struct cli_buf out;  /* rendered records */
+	struct cli_buf msgs; /* messages for stderr */
+	int failed;          /* exit status 2 */
+	int done;            /* (threads) ready to be written */
+};
+
+/* ---- one document ------------------------------------------------------ */
+
+/* A string field, or NULL (JSON null) when absent; `empty_absent` also
+ * treats "" as absent, for the fields SPEC calls empty when unknown. */
+static void
+str_cell(struct cli_writer *w, const quoth_result *r, size_t i, quoth_field f,
+         int empty_absent)
+{
+	size_t len = 0;
+	const char *s = quoth_quote_str(r, i, f, &len);
+
+	if (empty_absent && len == 0)
+		s = NULL;
+	cli_cell_str(w, s, len);
+}
+
+static void
+span_cells(struct cli_writer *w, const quoth_result *r, size_t i,
+           quoth_span_kind k)
+{
+	size_t s, e;
+
+	if (quoth_quote_span(r, i, k, &s, &e)) {
+		cli_cell_uint(w, s);
+		cli_cell_uint(w, e);
+	} else {
+		cli_cell_null(w);
+		cli_cell_null(w);
+	}
+}
+
+/* Grow *spans to hold n pairs. */
+static int
+reserve_spans(size_t **spans, size_t *cap, size_t n)
+{
+	size_t *p;
+
+	if (n <= *cap)
+		return 0;
+	if (n > (size_t)-1 / (2 * sizeof **spans))
+		return -1;
+	p = realloc(*spans, n * 2 * sizeof **spans);
+	if (!p)
+		return -1;
+	*spans = p;
+	*cap = n;
+	return 0;
+}
+
+static int
+quote_rows(struct cli_writer *w, const char *doc, int numeric,
+           const quoth_result *r)
+{
+	size_t i, k, n = quoth_result_count(r), np, par, line, cap = 0;
+	size_t *spans = NULL;
+	int json = w->format == CLI_FORMAT_JSONL, rc = -1;
+
+	for (i = 0; i < n; i++) {
+		cli_cell_doc(w, doc, numeric);
+		cli_cell_uint(w, i + 1);
+		cli_cell_cstr(w, quoth_type_name(quoth_quote_type(r, i)));
+		str_cell(w, r, i, QUOTH_FIELD_SPEAKER, 1);
+		str_cell(w, r, i, QUOTH_FIELD_TITLE, 1);
+		str_cell(w, r, i, QUOTH_FIELD_GENDER, 1);
+		str_cell(w, r, i, QUOTH_FIELD_MENTION, 1);
+		str_cell(w, r, i, QUOTH_FIELD_CUE, 1);
+		str_cell(w, r, i, QUOTH_FIELD_QUOTE, 0);
+		span_cells(w, r, i, QUOTH_SPAN_QUOTE);
+		if (json) {
+			np = quoth_quote_nparts(r, i);
+			if (reserve_spans(&spans, &cap, np) != 0)
+				goto done;
+			for (k = 0; k < np; k++)
+				quoth_quote_part(r, i, k, &spans[2 * k],
+				                 &spans[2 * k + 1]);
+			cli_cell_spans(w, spans, np);
+			np = quoth_quote_nverbatim(r, i);
+			if (reserve_spans(&spans, &cap, np) != 0)
+				goto done;
+			for (k = 0; k < np; k++)
+				quoth_quote_verbatim(r, i, k, &spans[2 * k],
+				                     &spans[2 * k + 1]);
+			cli_cell_spans(w, spans, np);
+		} else {
+			/* JSON-only columns: not written. */
+			cli_cell_null(w);
+			cli_cell_null(w);
+		}
+		span_cells(w, r, i, QUOTH_SPAN_MENTION);
+		span_cells(w, r, i, QUOTH_SPAN_CUE);
+		par = line = 0;
+		quoth_quote_position(r, i, &par, &line);
+		cli_cell_uint(w, par);
+		cli_cell_uint(w, line);
+		str_cell(w, r, i, QUOTH_FIELD_CONTEXT, 0);
+		str_cell(w, r, i, QUOTH_FIELD_RULE, 0);
+		cli_row_end(w);
+	}
+	rc = 0;
+done:
+	free(spans);
+	return rc;
+}
+
+/*
+ * A message about a place in the document.  For a file that is
+ * FILE:LINE:COL; for a corpus line, FILE:LINE of the corpus and then the
+ * position inside the text field.
+ */
+static void
+doc_msg(const struct settings *st, struct job *job, size_t line, size_t col,
+        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+doc_msg(const struct settings *st, struct job *job, size_t line, size_t col,
+        const char *fmt, ...)
+{
+	struct cli_buf text = {0};
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (!st->jsonl) {
+		cli_vmsg_at(&job->msgs, job->path, line, col, fmt, ap);
+		va_end(ap);
+		return;
+	}
+	cli_buf_vprintf(&text, fmt, ap);
+	va_end(ap);
+	if (line)
+		cli_msg_at(&job->msgs, job->path, job->lineno, 0,
+		           "in \"%s\" at %zu:%zu: %s", st->text_field, line, col,
+		           text.ptr ? text.ptr : "");
+	else
+		cli_msg_at(&job->msgs, job->path, job->lineno, 0, "%s",
+		           text.ptr ? text.ptr : "");
+	if (text.failed)
+		job->msgs.failed = 1;
+	cli_buf_free(&text);
+}
+
+static void
+report_warnings(const struct settings *st, struct job *job,
+                const quoth_result *r)
+{
+	size_t w, count, offset, line, col;
+	char what[128];
+
+	for (w = 0; w < QUOTH_WARN_COUNT_; w++) {
+		offset = 0;
+		count = quoth_result_warnings(r, (quoth_warning)w, &offset);
+		if (count == 0)
+			continue;
+		switch (w) {
+		case QUOTH_WARN_UTF8:
+			snprintf(what, sizeof what,
+			         "invalid UTF-8 replaced by U+FFFD");
+			break;
+		case QUOTH_WARN_QUOTE_LEN:
+			snprintf(what, sizeof what,
+			         "quote longer than %zu bytes cut at its "
+			         "paragraph end (see --max-quote-bytes)",
+			         st->opt.max_quote_bytes);
+			break;
+		case QUOTH_WARN_DEPTH:
+			snprintf(what, sizeof what,
+			         "quote marks nested deeper than %zu levels "
+			         "treated as text",
+			         st->opt.max_depth);
+			break;
+		default:
+			snprintf(what, sizeof what, "warning %zu", w);
+			break;
+		}
+		line = col = 0;
+		quoth_result_locate(r, offset, &line, &col);
+		if (count > 1)
+			doc_msg(st, job, line, col, "%s (%zu times)", what,
+			        count);
+		else
+			doc_msg(st, job, line, col, "%s", what);
+	}
+}
+
+/* Read (or parse), extract and render one document into job->out. */
+static void
+process(const struct settings *st, struct job *job)
+{
+	struct cli_corpus_doc cd;
+	struct cli_writer w;
+	quoth_result *r = NULL;
+	quoth_error err;
+	char *data = NULL, *name = NULL;
+	const char *text, *doc;
+	size_t len;
+	int numeric = 0, rc;
+
+	memset(&cd, 0, sizeof cd);
+	/* Input messages (an unreadable corpus) arrive as failed jobs. */
+	if (job->failed)
+		return;
+	if (st->jsonl) {
+		rc = cli_corpus_parse(job->path, job->lineno, job->line,
+		                      job->len, st->id_field, st->text_field,
+		                      &cd, &job->msgs);
+		/* The parsed copy is all we need from here on. */
+		free(job->line);
+		job->line = NULL;
+		if (rc != 0)
+			goto fail;
+		text = cd.text;
+		len = cd.len;
+		doc = cd.id;
+		numeric = cd.numeric;
+	} else {
+		if (cli_read_file(job->path, st->opt.max_doc_bytes, &data, &len,
+		                  &job->msgs) != 0)
+			goto fail;
+		name = cli_utf8_dup(job->path, strlen(job->path));
+		if (!name)
+			goto nomem;
+		text = data;
+		doc = name;
+	}
+
+	memset(&err, 0, sizeof err);
+	if (quoth_extract(st->ex, text, len, &r, &err) != QUOTH_OK) {
+		doc_msg(st, job, err.line, err.column, "%s",
+		        err.message[0] ? err.message
+		                       : quoth_strerror(err.status));
+		goto fail;
+	}
+	report_warnings(st, job, r);
+
+	memset(&w, 0, sizeof w);
+	w.format = st->format;
+	w.out = &job->out;
+	w.excel = st->excel;
+	w.color = st->color;
+	w.width = st->width;
+	if (st->speakers) {
+		w.cols = cli_speaker_columns;
+		w.ncols = cli_speaker_ncolumns;
+		w.noun = "speaker";
+	} else {
+		w.cols = quote_columns;
+		w.ncols = sizeof quote_columns / sizeof quote_columns[0];
+		w.noun = "quote";
+	}
+	cli_writer_init(&w);
+	cli_writer_group(&w, doc, strlen(doc));
+	rc = st->speakers ? cli_speaker_rows(&w, doc, numeric, r)
+	                  : quote_rows(&w, doc, numeric, r);
+	cli_writer_finish(&w);
+	if (rc != 0 || cli_writer_failed(&w))
+		goto nomem;
+	goto done;
+
+nomem:
+	cli_buf_free(&job->out);
+	doc_msg(st, job, 0, 0, "out of memory");
+fail:
+	job->failed = 1;
+done:
+	quoth_result_free(r);
+	cli_corpus_doc_free(&cd);
+	free(data);
+	free(name);
+}
+
+/* ---- inputs ------------------------------------------------------------- */
+
+struct inputs {
+	char **paths;
+	size_t npaths, next;
+	int jsonl;
+	struct cli_corpus corpus;
+	int corpus_open;
+};
+
+/* Fill the next job; 0 when there are no more inputs. */
+static int
+next_input(struct inputs *in, struct job *job)
+{
+	int rc;
+
+	memset(job, 0, sizeof *job);
+	if (!in->jsonl) {
+		if (in->next == in->npaths)
+			return 0;
+		job->path = in->paths[in->next++];
+		return 1;
+	}
+	for (;;) {
+		if (!in->corpus_open) {
+			if (in->next == in->npaths)
+				return 0;
+			job->path = in->paths[in->next++];
+			if (cli_corpus_open(&in->corpus, job->path,
+			                    &job->msgs) != 0) {
+				job->failed = 1;
+				return 1;
+			}
+			in->corpus_open = 1;
+		}
+		job->path = in->corpus.path;
+		rc = cli_corpus_next(&in->corpus, &job->line, &job->len,
+		                     &job->lineno, &job->msgs);
+		if (rc > 0)
+			return 1;
+		cli_corpus_close(&in->corpus);
+		in->corpus_open = 0;
+		if (rc < 0) {
+			job->failed = 1;
+			return 1;
+		}
+	}
+}
+
+static void
+job_free(struct job *job)
+{
+	free(job->line);
+	cli_buf_free(&job->out);
+	cli_buf_free(&job->msgs);
+	memset(job, 0, sizeof *job);
+}
+
+/* ---- output, in input order --------------------------------------------- */
+
+struct sink {
+	struct cli_output *out;
+	enum cli_format format;
+	int status;
+	int wrote; /* a document was written (table: separate the next) */
+};
+
+/* Write one finished job: its messages, then its records.  -1 ends the
+ * run (the output failed or its reader went away). */
+static int
+emit(struct sink *sk, struct job *job)
+{
+	if (job->msgs.len > 0) {
+		fwrite(job->msgs.ptr, 1, job->msgs.len, stderr);
+		fflush(stderr);
+	}
+	if (job->msgs.failed || job->out.failed) {
+		cli_error("out of memory");
+		job->failed = 1;
+		cli_buf_free(&job->out);
+	}
+	if (job->failed)
+		sk->status = CLI_EXIT_ERROR;
+	if (job->out.len == 0)
+		return 0;
+	if (sk->format == CLI_FORMAT_TABLE && sk->wrote &&
+	    cli_output_write(sk->out, "\n", 1) != 0)
+		return -1;
+	if (cli_output_write(sk->out, job->out.ptr, job->out.len) != 0)
+		return -1;
+	sk->wrote = 1;
+	return 0;
+}
+
+static void
+run_serial(const struct settings *st, struct inputs *in, struct sink *sk)
+{
+	struct job job;
+
+	while (next_input(in, &job)) {
+		process(st, &job);
+		if (emit(sk, &job) != 0) {
+			job_free(&job);
+			return;
+		}
+		job_free(&job);
+	}
+}
+
+struct pipeline {
+	const struct settings *st;
+	struct job *ring;
+	size_t cap;
+	size_t next; /* sequence number of the next job to process */
+	size_t tail; /* sequence number of the next job to fill */
+	int stop;    /* no more jobs will come */
+	int abandon; /* the output failed: do not process the rest */
+	pthread_mutex_t mu;
+	pthread_cond_t work;
+	pthread_cond_t done;
+};
+
+static void *
+worker(void *arg)
+{
+	struct pipeline *pl = arg;
+	struct job *job;
+
+	pthread_mutex_lock(&pl->mu);
+	for (;;) {
+		while (pl->next == pl->tail && !pl->stop)
+			pthread_cond_wait(&pl->work, &pl->mu);
+		if (pl->next == pl->tail)
+			break;
+		job = &pl->ring[pl->next++ % pl->cap];
+		if (!pl->abandon) {
+			pthread_mutex_unlock(&pl->mu);
+			process(pl->st, job);
+			pthread_mutex_lock(&pl->mu);
+		}
+		job->done = 1;
+		pthread_cond_broadcast(&pl->done);
+	}
+	pthread_mutex_unlock(&pl->mu);
+	return NULL;
+}
+
+static void
+run_threads(const struct settings *st, struct inputs *in, struct sink *sk,
+            size_t nthreads)
+{
+	struct pipeline pl;
+	pthread_t *threads;
+	struct job *job;
+	size_t head = 0, started = 0, i;
+	int eof = 0, failed = 0;
+
+	memset(&pl, 0, sizeof pl);
+	pl.st = st;
+	pl.cap = 2 * nthreads;
+	pl.ring = calloc(pl.cap, sizeof *pl.ring);
+	threads = calloc(nthreads, sizeof *threads);
+	if (!pl.ring || !threads)
+		goto serial;
+	pthread_mutex_init(&pl.mu, NULL);
+	pthread_cond_init(&pl.work, NULL);
+	pthread_cond_init(&pl.done, NULL);
+	for (i = 0; i < nthreads; i++) {
+		if (pthread_create(&threads[i], NULL, worker, &pl) != 0)
+			break;
+		started++;
+	}
+	if (started == 0) {
+		pthread_cond_destroy(&pl.done);
+		pthread_cond_destroy(&pl.work);
+		pthread_mutex_destroy(&pl.mu);
+		goto serial;
+	}
+
+	for (;;) {
+		/* Keep up to 2N documents in flight.  The slot at `tail` is
+		 * not visible to the workers until tail moves past it. */
+		while (!eof && pl.tail - head < pl.cap) {
+			job = &pl.ring[pl.tail % pl.cap];
+			if (!next_input(in, job)) {
+				eof = 1;
+				break;
+			}
+			pthread_mutex_lock(&pl.mu);
+			pl.tail++;
+			pthread_cond_signal(&pl.work);
+			pthread_mutex_unlock(&pl.mu);
+		}
+		if (head == pl.tail)
+			break;
+		job = &pl.ring[head % pl.cap];
+		pthread_mutex_lock(&pl.mu);
+		while (!job->done)
+			pthread_cond_wait(&pl.done, &pl.mu);
+		pthread_mutex_unlock(&pl.mu);
+		failed = emit(sk, job) != 0;
+		job_free(job);
+		head++;
+		if (failed)
+			break;
+	}
+
+	pthread_mutex_lock(&pl.mu);
+	pl.stop = 1;
+	pl.abandon = failed;
+	pthread_cond_broadcast(&pl.work);
+	pthread_mutex_unlock(&pl.mu);
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	/* After an output failure the jobs still queued are dropped. */
+	for (; head != pl.tail; head++)
+		job_free(&pl.ring[head % pl.cap]);
+	pthread_cond_destroy(&pl.done);
+	pthread_cond_destroy(&pl.work);
+	pthread_mutex_destroy(&pl.mu);
+	free(threads);
+	free(pl.ring);
+	return;
+
+serial:
+	free(threads);
+	free(pl.ring);
+	run_serial(st, in, sk);
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+/* "64K" for the help text, from the library's own defaults. */
+static const char *
+human_size(size_t v, char *buf, size_t n)
+{
+	if (v >= (1u << 30) && v % (1u << 30) == 0)
+		snprintf(buf, n, "%zuG", v >> 30);
+	else if (v >= (1u << 20) && v % (1u << 20) == 0)
+		snprintf(buf, n, "%zuM", v >> 20);
+	else if (v >= (1u << 10) && v % (1u << 10) == 0)
+		snprintf(buf, n, "%zuK", v >> 10);
+	else
+		snprintf(buf, n, "%zu", v);
+	return buf;
+}
+
+static void
+usage(void)
+{
+	quoth_options def;
+	char q[32], d[32];
+
+	quoth_options_init(&def);
+	printf(
+"Usage: quoth [OPTIONS] [FILE...]\n"
+"       quoth speakers [OPTIONS] [FILE...]\n"
+"       quoth verify --source SRC [OPTIONS] [FILE...]\n"
+"Extract quotations from news text: who said what, with which cue, where.\n"
+"'speakers' sums them up per speaker; 'verify' checks them against sources\n"
+"(see 'quoth verify --help').  With no FILE, or FILE -, read standard input.\n"
+"\n"
+"  -f, --format FORMAT     table, csv, tsv or jsonl (default: table when the\n"
+"                          output is a terminal, otherwise csv)\n"
+"  -o, --output FILE       write to FILE; a regular file is replaced\n"
+"                          atomically, only when the run succeeds\n"
+"      --input text|jsonl  read plain text files (the default), or JSON\n"
+"                          Lines corpora with one article per line\n"
+"      --id-field NAME     JSON Lines: the field naming an article (id)\n"
+"      --text-field NAME   JSON Lines: the field holding its text (text)\n"
+"  -j, --jobs N            extract on N threads, 0 for one per CPU (1)\n"
+"      --lang LANG         language of the text (%s)\n"
+"      --data-dir DIR      read DIR/LANG/*.txt over the built-in data\n"
+"      --types LIST        report only these types, a comma list of\n"
+"                          direct, mixed, indirect, partial (all)\n"
+"      --strict-utf8       fail on invalid UTF-8 instead of replacing it\n"
+"      --excel             CSV/TSV for spreadsheets: a UTF-8 BOM, and cells\n"
+"                          starting with = + - @ prefixed with '\n"
+"      --color WHEN        colour the table: auto, always or never (auto;\n"
+"                          NO_COLOR turns auto off)\n"
+"      --max-quote-bytes N cut a longer quote at its paragraph end (%s)\n"
+"      --max-doc-bytes N   refuse a larger document (%s); N may end in\n"
+"                          K, M or G\n"
+"  -h, --help              show this help\n"
+"      --version           show the version\n"
+"\n"
+"Exit status: 0 success (warnings included), 1 verify found differences,\n"
+"2 usage error, unreadable input or output error.  Columns: quoth(1).\n",
+	       def.lang ? def.lang : "en",
+	       human_size(def.max_quote_bytes, q, sizeof q),
+	       human_size(def.max_doc_bytes, d, sizeof d));
+}
+
+/* Flush stdout after --help or --version: a full disk is an error, a
+ * closed pipe is not. */
+static int
+finish_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return CLI_EXIT_OK;
+	if (errno == EPIPE)
+		return CLI_EXIT_OK;
+	cli_error("write error: %s", strerror(errno));
+	return CLI_EXIT_ERROR;
+}
+
+enum {
+	OPT_INPUT = 256,
+	OPT_ID_FIELD,
+	OPT_TEXT_FIELD,
+	OPT_LANG,
+	OPT_DATA_DIR,
+	OPT_TYPES,
+	OPT_STRICT_UTF8,
+	OPT_EXCEL,
+	OPT_COLOR,
+	OPT_MAX_QUOTE,
+	OPT_MAX_DOC,
+	OPT_VERSION
+};
+
+static const struct option long_options[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
+	{"input", required_argument, NULL, OPT_INPUT},
+	{"id-field", required_argument, NULL, OPT_ID_FIELD},
+	{"text-field", required_argument, NULL, OPT_TEXT_FIELD},
+	{"jobs", required_argument, NULL, 'j'},
+	{"lang", required_argument, NULL, OPT_LANG},
+	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
+	{"types", required_argument, NULL, OPT_TYPES},
+	{"strict-utf8", no_argument, NULL, OPT_STRICT_UTF8},
+	{"excel", no_argument, NULL, OPT_EXCEL},
+	{"color", required_argument, NULL, OPT_COLOR},
+	{"colour", required_argument, NULL, OPT_COLOR},
+	{"max-quote-bytes", required_argument, NULL, OPT_MAX_QUOTE},
+	{"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+/* The option as the user wrote it, for messages ("-f" or "--format"). */
+static const char *
+option_name(int c, int longindex, char *buf, size_t n)
+{
+	size_t i;
+
+	if (longindex >= 0) {
+		snprintf(buf, n, "--%s", long_options[longindex].name);
+		return buf;
+	}
+	for (i = 0; long_options[i].name; i++)
+		if (long_options[i].val == c && c < 256) {
+			snprintf(buf, n, "-%c", c);
+			return buf;
+		}
+	snprintf(buf, n, "option");
+	return buf;
+}
+
+int
+main(int argc, char **argv)
+{
+	static char *stdin_only[] = {"-", NULL};
+	struct settings st;
+	struct inputs in;
+	struct sink sk;
+	struct cli_output out;
+	struct cli_writer hdr;
+	struct cli_buf head = {0};
+	quoth_extractor *ex = NULL;
+	quoth_error err;
+	enum cli_format format = CLI_FORMAT_AUTO;
+	enum cli_color color = CLI_COLOR_AUTO;
+	const char *output = NULL, *cmd = NULL;
+	unsigned long jobs = 1;
+	char oname[64];
+	int c, longindex, status = CLI_EXIT_ERROR;
+
+	/* A closed output pipe shows up as EPIPE from write(), which ends
+	 * the run quietly (see cli_output_write). */
+	signal(SIGPIPE, SIG_IGN);
+
+	if (argc > 1 && strcmp(argv[1], "verify") == 0)
+		return cli_verify(argc - 1, argv + 1);
+
+	memset(&st, 0, sizeof st);
+	quoth_options_init(&st.opt);
+	st.id_field = "id";
+	st.text_field = "text";
+	if (argc > 1 && strcmp(argv[1], "speakers") == 0) {
+		st.speakers = 1;
+		cmd = "speakers";
+		argc--;
+		argv++;
+	}
+
+	opterr = 0;
+	for (;;) {
+		longindex = -1;
+		c = getopt_long(argc, argv, ":f:o:j:h", long_options,
+		                &longindex);
+		if (c == -1)
+			break;
+		option_name(c, longindex, oname, sizeof oname);
+		switch (c) {
+		case 'f':
+			if (cli_parse_format(oname, optarg, &format) != 0)
+				return cli_usage_hint(cmd);
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_INPUT:
+			if (strcmp(optarg, "jsonl") == 0)
+				st.jsonl = 1;
+			else if (strcmp(optarg, "text") == 0)
+				st.jsonl = 0;
+			else
+				return cli_usage_error(
+					cmd,
+					"invalid --input '%s' (expected text "
+					"or jsonl)",
+					optarg);
+			break;
+		case OPT_ID_FIELD:
+			st.id_field = optarg;
+			break;
+		case OPT_TEXT_FIELD:
+			st.text_field = optarg;
+			break;
+		case 'j':
+			if (cli_parse_uint(oname, optarg, 0, MAX_JOBS, &jobs) !=
+			    0)
+				return cli_usage_hint(cmd);
+			break;
+		case OPT_LANG:
+			st.opt.lang = optarg;
+			break;
+		case OPT_DATA_DIR:
+			st.opt.data_dir = optarg;
+			break;
+		case OPT_TYPES:
+			if (cli_parse_types(oname, optarg, &st.opt.types) != 0)
+				return cli_usage_hint(cmd);
+			break;
+		case OPT_STRICT_UTF8:
+			st.opt.flags |= QUOTH_OPT_STRICT_UTF8;
+			break;
+		case OPT_EXCEL:
+			st.excel = 1;
+			break;
+		case OPT_COLOR:
+			if (cli_parse_color(oname, optarg, &color) != 0)
+				return cli_usage_hint(cmd);
+			break;
+		case OPT_MAX_QUOTE:
+			if (cli_parse_size(oname, optarg,
+			                   &st.opt.max_quote_bytes) != 0)
+				return cli_usage_hint(cmd);
+			break;
+		case OPT_MAX_DOC:
+			if (cli_parse_size(oname, optarg,
+			                   &st.opt.max_doc_bytes) != 0)
+				return cli_usage_hint(cmd);
+			break;
+		case 'h':
+			usage();
+			return finish_stdout();
+		case OPT_VERSION:
+			fputs("quoth " QUOTH_VERSION_STRING "\n", stdout);
+			return finish_stdout();
+		case ':':
+			return cli_usage_error(cmd, "option '%s' needs a value",
+			                       argv[optind - 1]);
+		default:
+			if (optopt && optopt < 256)
+				return cli_usage_error(cmd,
+				                       "unknown option '-%c'",
+				                       optopt);
+			return cli_usage_error(cmd, "unknown option '%s'",
+			                       argv[optind - 1]);
+		}
+	}
+	if (format == CLI_FORMAT_HTML) {
+		cli_error("--format html is not supported yet");
+		return CLI_EXIT_ERROR;
+	}
+	if (jobs == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+		jobs = n > 0 ? (unsigned long)n : 1;
+		if (jobs > MAX_JOBS)
+			jobs = MAX_JOBS;
+	}
+
+	memset(&err, 0, sizeof err);
+	if (quoth_extractor_new(&st.opt, &ex, &err) != QUOTH_OK) {
+		cli_error("%s", err.message[0] ? err.message
+		                               : quoth_strerror(err.status));
+		return CLI_EXIT_ERROR;
+	}
+	st.ex = ex;
+	if (cli_output_open(&out, output) != 0)
+		goto done;
+	st.format = cli_resolve_format(format, out.fd);
+	st.color = st.format == CLI_FORMAT_TABLE &&
+	           cli_resolve_color(color, out.fd);
+	st.width = cli_terminal_width(out.fd);
+	/* --excel is about spreadsheets: CSV and TSV only. */
+	st.excel = st.excel && (st.format == CLI_FORMAT_CSV ||
+	                        st.format == CLI_FORMAT_TSV);
+
+	memset(&hdr, 0, sizeof hdr);
+	hdr.format = st.format;
+	hdr.cols = st.speakers ? cli_speaker_columns : quote_columns;
+	hdr.ncols = st.speakers ? cli_speaker_ncolumns
+	                        : sizeof quote_columns / sizeof quote_columns[0];
+	hdr.out = &head;
+	hdr.excel = st.excel;
+	cli_writer_init(&hdr);
+	cli_writer_header(&hdr);
+	if (head.failed) {
+		cli_error("out of memory");
+		cli_output_abort(&out);
+		goto done;
+	}
+
+	memset(&in, 0, sizeof in);
+	in.jsonl = st.jsonl;
+	in.paths = optind < argc ? argv + optind : stdin_only;
+	in.npaths = optind < argc ? (size_t)(argc - optind) : 1;
+	/* jansson seeds its hash function on first use; do it before any
+	 * thread may race to. */
+	if (st.jsonl)
+		json_object_seed(0);
+
+	memset(&sk, 0, sizeof sk);
+	sk.out = &out;
+	sk.format = st.format;
+	if (cli_output_write(&out, head.ptr ? head.ptr : "", head.len) == 0) {
+		if (jobs > 1)
+			run_threads(&st, &in, &sk, jobs);
+		else
+			run_serial(&st, &in, &sk);
+	}
+	if (in.corpus_open)
+		cli_corpus_close(&in.corpus);
+
+	if (out.error) {
+		/* A reader that went away ends the run quietly, with the
+		 * status the inputs earned; any other error is status 2. */
+		status = cli_output_closed(&out) ? sk.status : CLI_EXIT_ERROR;
+		cli_output_abort(&out);
+		goto done;
+	}
+	status = sk.status;
+	if (cli_output_commit(&out) != 0)
+		status = CLI_EXIT_ERROR;
+done:
+	cli_buf_free(&head);
+	quoth_extractor_free(ex);
+	return status;
+}

@@ -1,0 +1,163 @@
+/*
+ * speakers.c: `quoth speakers`, who said how much: one row per speaker
+ * and document, for source audits (who gets quoted, how often, how early).
+ *
+ * Speakers are grouped by their canonical name exactly as the library
+ * gives it; the title and gender shown are the first ones the article
+ * gives for that speaker.  Quotes without a speaker are grouped under an
+ * empty speaker, last, so that their count is not lost.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "cli.h"
+
+const struct cli_column cli_speaker_columns[] = {
+	{"doc", CLI_COL_GROUP},
+	{"speaker", CLI_COL_TABLE},
+	{"title", CLI_COL_TABLE | CLI_COL_FLEX},
+	{"gender", CLI_COL_TABLE},
+	{"direct", CLI_COL_TABLE},
+	{"mixed", CLI_COL_TABLE},
+	{"indirect", CLI_COL_TABLE},
+	{"partial", CLI_COL_TABLE},
+	{"words", CLI_COL_TABLE},
+	{"first_paragraph", CLI_COL_TABLE},
+};
+const size_t cli_speaker_ncolumns =
+	sizeof cli_speaker_columns / sizeof cli_speaker_columns[0];
+
+struct speaker {
+	const char *name, *title, *gender; /* owned by the result */
+	size_t name_len, title_len, gender_len;
+	size_t quotes;
+	size_t count[4]; /* by quoth_type */
+	size_t words;
+	size_t first_paragraph;
+};
+
+/*
+ * Words in s[0..n): runs of non-space characters holding at least one
+ * letter or digit, so that a dash or an ellipsis standing alone is not a
+ * word and "don't" or "COVID-19" is one.
+ */
+static size_t
+count_words(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	utf8proc_category_t cat;
+	size_t i = 0, words = 0;
+	int alnum = 0;
+
+	while (i < n) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                     (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			cp = 0xFFFD;
+			k = 1;
+		}
+		i += (size_t)k;
+		cat = utf8proc_category(cp);
+		if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d) ||
+		    cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+		    cat == UTF8PROC_CATEGORY_ZP) {
+			words += alnum;
+			alnum = 0;
+		} else if ((cat >= UTF8PROC_CATEGORY_LU &&
+		            cat <= UTF8PROC_CATEGORY_LO) ||
+		           (cat >= UTF8PROC_CATEGORY_ND &&
+		            cat <= UTF8PROC_CATEGORY_NO)) {
+			alnum = 1;
+		}
+	}
+	return words + alnum;
+}
+
+/* The string field, or NULL when absent or empty. */
+static const char *
+field(const quoth_result *r, size_t i, quoth_field f, size_t *len)
+{
+	const char *s = quoth_quote_str(r, i, f, len);
+
+	if (!s || *len == 0) {
+		*len = 0;
+		return NULL;
+	}
+	return s;
+}
+
+static void
+put_row(struct cli_writer *w, const char *doc, int numeric,
+        const struct speaker *sp)
+{
+	size_t t;
+
+	cli_cell_doc(w, doc, numeric);
+	cli_cell_str(w, sp->name, sp->name_len);
+	cli_cell_str(w, sp->title, sp->title_len);
+	cli_cell_str(w, sp->gender, sp->gender_len);
+	for (t = 0; t < 4; t++)
+		cli_cell_uint(w, sp->count[t]);
+	cli_cell_uint(w, sp->words);
+	cli_cell_uint(w, sp->first_paragraph);
+	cli_row_end(w);
+}
+
+int
+cli_speaker_rows(struct cli_writer *w, const char *doc, int numeric,
+                 const quoth_result *r)
+{
+	struct speaker *sp = NULL, unknown, *s;
+	size_t i, j, nsp = 0, n = quoth_result_count(r), len, par;
+	const char *name, *text;
+	quoth_type type;
+
+	memset(&unknown, 0, sizeof unknown);
+	/* At most one speaker per quote: allocate once. */
+	if (n > 0) {
+		sp = calloc(n, sizeof *sp);
+		if (!sp)
+			return -1;
+	}
+	for (i = 0; i < n; i++) {
+		name = field(r, i, QUOTH_FIELD_SPEAKER, &len);
+		s = &unknown;
+		if (name) {
+			/* Linear search: a news article has a handful of
+			 * speakers; even a novel has a few hundred. */
+			for (j = 0; j < nsp; j++)
+				if (sp[j].name_len == len &&
+				    memcmp(sp[j].name, name, len) == 0)
+					break;
+			s = &sp[j];
+			if (j == nsp) {
+				nsp++;
+				s->name = name;
+				s->name_len = len;
+			}
+		}
+		quoth_quote_position(r, i, &par, NULL);
+		if (s->quotes++ == 0)
+			s->first_paragraph = par;
+		type = quoth_quote_type(r, i);
+		if ((unsigned)type < 4)
+			s->count[type]++;
+		if (!s->title)
+			s->title = field(r, i, QUOTH_FIELD_TITLE, &s->title_len);
+		if (!s->gender)
+			s->gender =
+				field(r, i, QUOTH_FIELD_GENDER, &s->gender_len);
+		text = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
+		if (text)
+			s->words += count_words(text, len);
+	}
+	for (j = 0; j < nsp; j++)
+		put_row(w, doc, numeric, &sp[j]);
+	if (unknown.quotes)
+		put_row(w, doc, numeric, &unknown);
+	free(sp);
+	return 0;
+}

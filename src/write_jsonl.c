@@ -1,0 +1,119 @@
+/*
+ * write_jsonl.c: JSON Lines back end of the record writer: one object per
+ * record, keys in column order, UTF-8 without BOM, null for absent values,
+ * span lists as [[start,end],...].
+ *
+ * JSON is written here rather than through jansson's json_dumps(): the
+ * records are flat, the key order is part of the contract, and building a
+ * json_t tree per quote would only add allocations.
+ */
+#include <utf8proc.h>
+
+#include "cli.h"
+
+void
+cli_json_string(struct cli_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	size_t i = 0, from = 0;
+	unsigned char ch;
+	char esc[7];
+
+	cli_buf_putc(b, '"');
+	while (i < n) {
+		ch = (unsigned char)s[i];
+		if (ch >= 0x80) {
+			/* The library's strings are valid UTF-8, but file names
+			 * and ids need not be: never emit invalid JSON. */
+			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+			                     (utf8proc_ssize_t)(n - i), &cp);
+			if (k > 0) {
+				i += (size_t)k;
+				continue;
+			}
+			cli_buf_put(b, s + from, i - from);
+			cli_buf_puts(b, "\xEF\xBF\xBD");
+			from = ++i;
+			continue;
+		}
+		if (ch >= 0x20 && ch != '"' && ch != '\\') {
+			i++;
+			continue;
+		}
+		cli_buf_put(b, s + from, i - from);
+		switch (ch) {
+		case '"':
+			cli_buf_puts(b, "\\\"");
+			break;
+		case '\\':
+			cli_buf_puts(b, "\\\\");
+			break;
+		case '\n':
+			cli_buf_puts(b, "\\n");
+			break;
+		case '\r':
+			cli_buf_puts(b, "\\r");
+			break;
+		case '\t':
+			cli_buf_puts(b, "\\t");
+			break;
+		case '\b':
+			cli_buf_puts(b, "\\b");
+			break;
+		case '\f':
+			cli_buf_puts(b, "\\f");
+			break;
+		default:
+			esc[0] = '\\';
+			esc[1] = 'u';
+			esc[2] = '0';
+			esc[3] = '0';
+			esc[4] = hex[ch >> 4];
+			esc[5] = hex[ch & 15];
+			cli_buf_put(b, esc, 6);
+			break;
+		}
+		from = ++i;
+	}
+	cli_buf_put(b, s + from, n - from);
+	cli_buf_putc(b, '"');
+}
+
+void
+cli_jsonl_cell(struct cli_writer *w, const struct cli_cell *c)
+{
+	size_t i;
+
+	cli_buf_putc(w->out, w->emitted++ ? ',' : '{');
+	/* Keys are plain identifiers (see the column tables). */
+	cli_buf_putc(w->out, '"');
+	cli_buf_puts(w->out, w->cols[w->col].name);
+	cli_buf_puts(w->out, "\":");
+	switch (c->kind) {
+	case CLI_CELL_NULL:
+		cli_buf_puts(w->out, "null");
+		break;
+	case CLI_CELL_STR:
+		cli_json_string(w->out, c->s, c->n);
+		break;
+	case CLI_CELL_NUM:
+	case CLI_CELL_BOOL:
+		cli_buf_put(w->out, c->s, c->n);
+		break;
+	case CLI_CELL_SPANS:
+		cli_buf_putc(w->out, '[');
+		for (i = 0; i < c->nspans; i++)
+			cli_buf_printf(w->out, "%s[%zu,%zu]", i ? "," : "",
+			               c->spans[2 * i], c->spans[2 * i + 1]);
+		cli_buf_putc(w->out, ']');
+		break;
+	}
+}
+
+void
+cli_jsonl_row_end(struct cli_writer *w)
+{
+	cli_buf_puts(w->out, w->emitted ? "}\n" : "{}\n");
+}
