@@ -1,18 +1,1503 @@
 /*
- * attrib.c: cue and speaker linking (in progress).
+ * attrib.c: who said it.  Links each quote to a cue and a speaker,
+ * finds indirect speech, merges split quotes and carries floating quotes.
+ *
+ * Cue patterns, tried in this order for each quote (tokens, not bytes):
+ *
+ *   after   "Q," SPEAKER [, APPOSITION,] [ADV] CUE     "Q," Hegseth told
+ *           "Q," CUE SPEAKER                           "Q," said the minister
+ *           "Q," according to SPEAKER
+ *   before  SPEAKER [, APPOSITION,] CUE [OBJECT] [that] (: | , | nothing) "Q"
+ *           According to SPEAKER, "Q"
+ *   colon   a paragraph ending in ':' that names a speaker, then "Q"
+ *   split   "A," he said, "B."  -> one quote, two parts
+ *   carry   a quote with no cue in the paragraph or sentence after a quote
+ *           of speaker S continues S (rule continuation), unless another
+ *           person is named in between outside quotes
+ *
+ * SPEAKER is a pronoun, a run of capitalised name words (with titles and
+ * honorifics before it), a description ending in a title noun ("the
+ * Pentagon chief", "a spokeswoman") or an organisation ("the Kremlin").
+ * Names resolve to the fullest form the article gives; pronouns to the
+ * most recent person of agreeing gender named outside quotes; definite
+ * descriptions to the person the article gave that title, or else the
+ * last speaker.
+ *
+ * Indirect speech: in a sentence without a direct quote, SPEAKER CUE
+ * [OBJECT] [that] CLAUSE, or CLAUSE, SPEAKER CUE., or According to
+ * SPEAKER, CLAUSE.  A clause holding partial quotes becomes one mixed
+ * quote whose verbatim spans are those fragments.
  */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
 #include "private.h"
+
+#define FLAG(c) (1 << ((c) - 'a'))
+#define G_MALE 1
+#define G_FEMALE 2
+
+typedef struct {
+	char *name;       /* canonical full name */
+	size_t name_len;
+	char *title;      /* or NULL */
+	int gender;       /* G_MALE, G_FEMALE or 0 */
+	bool org;
+	bool person;      /* a full name, an honorific, or it spoke */
+} entity;
+
+typedef struct {
+	size_t tok;       /* first token of the mention */
+	int ent;
+} mention_rec;
+
+typedef struct {
+	const quoth_extractor *ex;
+	const lang_data *ld;
+	const char *text;
+	token *t;
+	size_t n;
+	uint8_t *inq;     /* per token: inside a quote */
+	qvec ents;        /* entity */
+	qvec ments;       /* mention_rec, in token order */
+	quoth_result *r;
+	bool failed;
+} actx;
+
+/* A parsed speaker phrase. */
+typedef struct {
+	size_t a, b;      /* token span of the mention as written */
+	int ent;          /* entity, or -1 */
+	int kind;         /* SK_* */
+	int gender;
+} speaker;
+
+enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
+
+/* ---- small token predicates ---------------------------------------- */
+
+static bool possessive(const actx *c, size_t i);
+
+static bool
+is_w(const token *t)
+{
+	return t->kind == TK_WORD;
+}
+
+static bool
+is_p(const token *t, int32_t cp)
+{
+	return t->kind == TK_PUNCT && t->cp == cp;
+}
+
+static bool
+wordeq(const actx *c, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	return i < c->n && c->t[i].kind == TK_WORD &&
+	       c->t[i].end - c->t[i].start == n &&
+	       strncasecmp(c->text + c->t[i].start, w, n) == 0;
+}
+
+static int
+lex(const actx *c, int which, size_t a, size_t b)
+{
+	if (a >= b || b > c->n)
+		return -1;
+	return lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a, b);
+}
+
+static bool
+is_break_tok(const token *t)
+{
+	return t->kind == TK_PARA || t->kind == TK_NEWLINE;
+}
+
+/* A cue verb at token i: returns its flags or -1. */
+static int
+cue_at(const actx *c, size_t i)
+{
+	int v;
+
+	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
+		return -1;
+	v = lex(c, LEX_CUES, i, i + 1);
+	if (v < 0 || !(v & FLAG('s')))
+		return -1;
+	/* Hegseth's remarks, the minister's comments: nouns */
+	if (i > 0 && is_w(&c->t[i - 1]) && !(c->t[i].flags & TF_CAP)) {
+		if (possessive(c, i - 1) || wordeq(c, i - 1, "the") || wordeq(c, i - 1, "his") ||
+		    wordeq(c, i - 1, "her") || wordeq(c, i - 1, "their") ||
+		    wordeq(c, i - 1, "its") || wordeq(c, i - 1, "a"))
+			return -1;
+	}
+	if (v & FLAG('b')) {
+		/* base forms need an auxiliary or a subject pronoun before */
+		static const char *const aux[] = {
+			"would", "will", "did", "does", "do", "to", "has",
+			"have", "had", "is", "was", "were", "are", "been",
+			"be", "they", "we", "i", "you", "could", "may",
+			"might", "can", "should", "must", "also", "not"};
+		size_t k;
+		if (i == 0)
+			return -1;
+		for (k = 0; k < QUOTH_ARRAY_LEN(aux); k++)
+			if (wordeq(c, i - 1, aux[k]))
+				return v;
+		/* ", adding that" */
+		if (is_p(&c->t[i - 1], ',') && c->t[i].end - c->t[i].start > 3 &&
+		    strncmp(c->text + c->t[i].end - 3, "ing", 3) == 0)
+			return v | FLAG('g');
+		return -1;
+	}
+	return v;
+}
+
+/* Adverbs and auxiliaries allowed between a speaker and the cue. */
+static bool
+is_filler(const actx *c, size_t i)
+{
+	static const char *const fill[] = {
+		"also", "later", "then", "previously", "recently", "once",
+		"has", "had", "have", "would", "will", "again", "further",
+		"simply", "only", "just", "repeatedly", "often", "always",
+		"publicly", "privately", "earlier", "reportedly", "allegedly",
+		"told", "is", "was", "were", "are", "did", "does", "not"};
+	size_t k, n;
+
+	if (i >= c->n || !is_w(&c->t[i]) || (c->t[i].flags & TF_CAP))
+		return false;
+	for (k = 0; k < QUOTH_ARRAY_LEN(fill); k++)
+		if (wordeq(c, i, fill[k]))
+			return true;
+	n = c->t[i].end - c->t[i].start;
+	return n > 4 && strncmp(c->text + c->t[i].end - 2, "ly", 2) == 0;
+}
+
+/* Name particles inside a name: Ursula von der Leyen, Fouzia Al Hashish. */
+static bool
+is_particle(const actx *c, size_t i)
+{
+	static const char *const part[] = {"de", "van", "von", "der", "da",
+	                                   "du", "di", "la", "le", "bin",
+	                                   "al", "del", "dos", "ter"};
+	size_t k;
+
+	for (k = 0; k < QUOTH_ARRAY_LEN(part); k++)
+		if (wordeq(c, i, part[k]))
+			return true;
+	return false;
+}
+
+/* Does word i end in a possessive 's (’s)? */
+static bool
+possessive(const actx *c, size_t i)
+{
+	const token *p = &c->t[i];
+	size_t pl = p->end - p->start;
+
+	if (!is_w(p) || pl < 3 || c->text[p->end - 1] != 's')
+		return false;
+	return c->text[p->end - 2] == '\'' ||
+	       (pl > 4 && memcmp(c->text + p->end - 4, "\xe2\x80\x99", 3) == 0);
+}
+
+/* ---- entities ---------------------------------------------------------- */
+
+static char *
+span_text(const actx *c, size_t a, size_t b, size_t *len)
+{
+	qbuf q = {0};
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		if (i > a && (c->t[i].flags & TF_SPACE_BEFORE))
+			qbuf_putc(&q, ' ');
+		qbuf_put_utf8(&q, c->text + c->t[i].start,
+		              c->t[i].end - c->t[i].start);
+	}
+	if (q.failed || !q.ptr) {
+		qbuf_free(&q);
+		return NULL;
+	}
+	/* drop a possessive 's */
+	if (q.len > 2 && q.ptr[q.len - 1] == 's' && q.ptr[q.len - 2] == '\'')
+		q.len -= 2;
+	else if (q.len > 4 && q.ptr[q.len - 1] == 's' &&
+	         memcmp(q.ptr + q.len - 4, "\xe2\x80\x99", 3) == 0)
+		q.len -= 4;
+	q.ptr[q.len] = '\0';
+	*len = q.len;
+	return q.ptr;
+}
+
+static entity *
+ent_at(const actx *c, int e)
+{
+	return e >= 0 ? QVEC_AT(&c->ents, entity, (size_t)e) : NULL;
+}
+
+/* The last word of a name (its surname), as a pointer into it. */
+static const char *
+last_word(const char *s, size_t n, size_t *wl)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	*wl = n - i;
+	return s + i;
+}
+
+static const char *
+first_word(const char *s, size_t n, size_t *wl)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] != ' ')
+		i++;
+	*wl = i;
+	return s;
+}
+
+/* Find or add the entity for the name words [a, b). */
+static int
+entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
+           int gender, bool org)
+{
+	size_t len, i, wl, ewl;
+	char *name = span_text(c, a, b, &len);
+	const char *lw;
+	entity *e;
+	int best = -1;
+	bool single;
+
+	if (!name) {
+		c->failed = true;
+		return -1;
+	}
+	single = strchr(name, ' ') == NULL;
+	lw = last_word(name, len, &wl);
+	/* exact name, or a surname / first-name-only reference to a fuller one */
+	for (i = c->ents.len; i-- > 0;) {
+		const char *elw;
+		e = QVEC_AT(&c->ents, entity, i);
+		if (e->org != org)
+			continue;
+		if (e->name_len == len && memcmp(e->name, name, len) == 0) {
+			best = (int)i;
+			break;
+		}
+		elw = last_word(e->name, e->name_len, &ewl);
+		if (single && ewl == wl && memcmp(elw, lw, wl) == 0) {
+			best = (int)i;
+			break;
+		}
+		/* "Pete Hegseth" after a lone "Hegseth": upgrade */
+		if (!single && !strchr(e->name, ' ') && ewl == wl &&
+		    memcmp(elw, lw, wl) == 0) {
+			free(e->name);
+			e->name = name;
+			e->name_len = len;
+			name = NULL;
+			best = (int)i;
+			break;
+		}
+		if (single && !org) {
+			const char *fw = first_word(e->name, e->name_len, &ewl);
+			(void)fw;
+		}
+	}
+	if (best < 0) {
+		e = qvec_push(&c->ents);
+		if (!e) {
+			free(name);
+			c->failed = true;
+			return -1;
+		}
+		e->name = name;
+		e->name_len = len;
+		e->org = org;
+		name = NULL;
+		best = (int)c->ents.len - 1;
+	}
+	free(name);
+	e = ent_at(c, best);
+	if (title && title_len && !e->title) {
+		e->title = malloc(title_len + 1);
+		if (e->title) {
+			memcpy(e->title, title, title_len);
+			e->title[title_len] = '\0';
+		}
+	}
+	if (gender && !e->gender)
+		e->gender = gender;
+	if (!org && (gender || strchr(e->name, ' ')))
+		e->person = true;
+	return best;
+}
+
+static void
+add_mention(actx *c, size_t tok, int ent)
+{
+	mention_rec *m;
+
+	if (ent < 0)
+		return;
+	m = qvec_push(&c->ments);
+	if (!m) {
+		c->failed = true;
+		return;
+	}
+	m->tok = tok;
+	m->ent = ent;
+}
+
+/*
+ * Scan the text outside quotes for person names: runs of capitalised
+ * words, with any titles and honorifics before them split off as the
+ * title ("US Defence Secretary Pete Hegseth": name "Pete Hegseth").
+ */
+static void
+collect_entities(actx *c)
+{
+	size_t i = 0, n = c->n;
+
+	while (i < n) {
+		size_t a, b, na, k;
+		int gender = 0, hv;
+		bool org = false;
+		const char *ttl = NULL;
+		size_t ttl_len = 0;
+		char *tbuf = NULL;
+
+		if (!is_w(&c->t[i]) || !(c->t[i].flags & TF_CAP) || c->inq[i]) {
+			i++;
+			continue;
+		}
+		/* the run of capitalised words, honorifics with their dot,
+		 * initials and particles */
+		a = i;
+		b = i;
+		while (b < n) {
+			if (is_w(&c->t[b]) && (c->t[b].flags & TF_CAP) &&
+			    !c->inq[b] &&
+			    (b == a || c->t[b].flags & TF_SPACE_BEFORE ||
+			     is_p(&c->t[b - 1], '.'))) {
+				b++;
+				if (possessive(c, b - 1))
+					break; /* Washington's NATO allies */
+				continue;
+			}
+			if (b > a && is_p(&c->t[b], '.') &&
+			    !(c->t[b].flags & TF_SPACE_BEFORE) &&
+			    (c->t[b - 1].end - c->t[b - 1].start <= 4) &&
+			    b + 1 < n && is_w(&c->t[b + 1]) &&
+			    (c->t[b + 1].flags & TF_CAP) &&
+			    c->t[b].sent == c->t[b + 1].sent) {
+				b++;
+				continue;
+			}
+			if (b > a && is_particle(c, b) && b + 1 < n &&
+			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP)) {
+				b++;
+				continue;
+			}
+			break;
+		}
+		i = b;
+		/* leading words that are not names: sentence-initial "But",
+		 * titles, honorifics, and words of organisation names */
+		na = a;
+		while (na < b) {
+			size_t w, best = 0;
+			if (is_p(&c->t[na], '.')) {
+				na++;
+				continue;
+			}
+			hv = lex(c, LEX_HONORIFICS, na, na + 1);
+			if (hv >= 0) {
+				if (hv & FLAG('m'))
+					gender = G_MALE;
+				if (hv & FLAG('f'))
+					gender = G_FEMALE;
+				na++;
+				continue;
+			}
+			for (w = 4; w >= 1; w--)
+				if (na + w <= b && lex(c, LEX_TITLES, na, na + w) >= 0) {
+					best = w;
+					break;
+				}
+			if (best) {
+				int tv = lex(c, LEX_TITLES, na, na + best);
+				if (tv & FLAG('m'))
+					gender = G_MALE;
+				if (tv & FLAG('f'))
+					gender = G_FEMALE;
+				na += best;
+				continue;
+			}
+			if (lex(c, LEX_NONNAMES, na, na + 1) >= 0 ||
+			    lex(c, LEX_PRONOUNS, na, na + 1) >= 0 ||
+			    lex(c, LEX_CUES, na, na + 1) >= 0) {
+				na++;
+				continue;
+			}
+			/* a title word in lowercase data may still lead
+			 * (US, Canadian): keep them as title if a title
+			 * follows later in the run */
+			for (k = na + 1; k < b; k++)
+				if (lex(c, LEX_TITLES, k, k + 1) >= 0)
+					break;
+			if (k < b && b - k > 1 &&
+			    lex(c, LEX_TITLES, b - 1, b) < 0) {
+				na = k;
+				continue;
+			}
+			break;
+		}
+		/* organisation words anywhere make it an organisation, and
+		 * so do acronyms alone (NATO, FBI) */
+		for (k = na; k < b; k++)
+			if (lex(c, LEX_ORGS, k, k + 1) >= 0)
+				org = true;
+		for (k = na; k < b && (c->t[k].flags & TF_ALLCAP); k++)
+			;
+		if (k == b)
+			org = true;
+		/* trailing title words: "Hegseth Defence" is rare; a run that
+		 * ends in a title word is a title ("Prime Minister") */
+		while (b > na && (lex(c, LEX_TITLES, b - 1, b) >= 0 ||
+		                  is_p(&c->t[b - 1], '.')))
+			b--;
+		if (na >= b)
+			continue;
+		/* single words at a sentence start are too often not names */
+		if (b - na == 1 && na == a && !org &&
+		    (na == 0 || c->t[na - 1].sent != c->t[na].sent ||
+		     is_break_tok(&c->t[na - 1])) &&
+		    gender == 0)
+			continue;
+		/* the title: the words before the name in the run, or a
+		 * lowercase title phrase right before it ("defence minister
+		 * Boris Pistorius") */
+		if (na > a) {
+			size_t ta = a;
+			while (ta < na &&
+			       (lex(c, LEX_NONNAMES, ta, ta + 1) >= 0 ||
+			        lex(c, LEX_HONORIFICS, ta, ta + 1) >= 0))
+				ta++;
+			if (ta < na && lex(c, LEX_TITLES, na - 1, na) >= 0) {
+				tbuf = span_text(c, ta, na, &ttl_len);
+				ttl = tbuf;
+			}
+		} else if (a >= 1) {
+			size_t w;
+			for (w = 3; w >= 1; w--)
+				if (a >= w && lex(c, LEX_TITLES, a - w, a) >= 0) {
+					tbuf = span_text(c, a - w, a, &ttl_len);
+					ttl = tbuf;
+					break;
+				}
+		}
+		{
+			int e = entity_for(c, na, b, ttl, ttl_len, gender, org);
+			add_mention(c, na, e);
+		}
+		free(tbuf);
+	}
+}
+
+/* ---- speaker phrases ---------------------------------------------------- */
+
+/*
+ * The person a pronoun at token `before` refers to: the most recent person
+ * of agreeing gender named in the same or the previous paragraph; failing
+ * that the last speaker, if the gender agrees; failing that the most
+ * recent person named anywhere before.
+ */
+static int
+recent_entity(const actx *c, size_t before, int gender, int last_speaker)
+{
+	size_t k = c->ments.len;
+	uint32_t para = before < c->n ? c->t[before].para : 0;
+	int far = -1;
+	const entity *ls = ent_at(c, last_speaker);
+
+	while (k-- > 0) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e;
+		if (m->tok >= before)
+			continue;
+		e = ent_at(c, m->ent);
+		if (e->org || !e->person)
+			continue;
+		if (gender && e->gender && e->gender != gender)
+			continue;
+		if (c->t[m->tok].para + 1 >= para)
+			return m->ent;
+		if (far < 0)
+			far = m->ent;
+		break;
+	}
+	if (ls && !ls->org &&
+	    !(gender && ls->gender && ls->gender != gender))
+		return last_speaker;
+	return far;
+}
+
+static int
+entity_by_mention_tok(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = 0; k < c->ments.len; k++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		if (m->tok >= a && m->tok < b)
+			return m->ent;
+		if (m->tok >= b)
+			break;
+	}
+	return -1;
+}
+
+/* The entity the article gave a title containing the head noun at i. */
+static int
+entity_by_role(const actx *c, size_t head)
+{
+	qbuf f = {0};
+	size_t k;
+	int found = -1;
+
+	text_fold(&f, c->text + c->t[head].start,
+	          c->t[head].end - c->t[head].start);
+	if (f.failed || !f.ptr) {
+		qbuf_free(&f);
+		return -1;
+	}
+	for (k = c->ents.len; k-- > 0;) {
+		const entity *e = ent_at(c, (int)k);
+		qbuf g = {0};
+		if (!e->title)
+			continue;
+		text_fold(&g, e->title, strlen(e->title));
+		if (g.ptr && strstr(g.ptr, f.ptr)) {
+			found = (int)k;
+			qbuf_free(&g);
+			break;
+		}
+		qbuf_free(&g);
+	}
+	qbuf_free(&f);
+	return found;
+}
+
+/*
+ * Parse a speaker phrase starting at token i, reading forward; returns the
+ * index after it or i when there is none.
+ */
+static size_t
+parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t j, end;
+	int v;
+
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
+		return i;
+	v = lex(c, LEX_PRONOUNS, i, i + 1);
+	if (v >= 0) {
+		if (v & (FLAG('o') | FLAG('x')))
+			return i;
+		sp->kind = SK_PRONOUN;
+		sp->a = i;
+		sp->b = i + 1;
+		sp->gender = (v & FLAG('m')) ? G_MALE
+		             : (v & FLAG('f')) ? G_FEMALE : 0;
+		if (v & FLAG('p') || v & FLAG('n'))
+			sp->ent = -1; /* they, it: no person */
+		else
+			sp->ent = recent_entity(c, i, sp->gender,
+			                        last_speaker);
+		return i + 1;
+	}
+	/* a name run, with titles before it */
+	if (c->t[i].flags & TF_CAP) {
+		j = i;
+		while (j < c->n && j < i + 8 &&
+		       ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP) &&
+		         !c->inq[j] && lex(c, LEX_CUES, j, j + 1) < 0) ||
+		        (is_p(&c->t[j], '.') && j > i &&
+		         !(c->t[j].flags & TF_SPACE_BEFORE) &&
+		         c->t[j - 1].end - c->t[j - 1].start <= 4 &&
+		         j + 1 < c->n && (c->t[j + 1].flags & TF_CAP)) ||
+		        (is_particle(c, j) && j + 1 < c->n &&
+		         (c->t[j + 1].flags & TF_CAP))))
+			j++;
+		if (j > i) {
+			sp->a = i;
+			sp->b = j;
+			sp->ent = entity_by_mention_tok(c, i, j);
+			if (sp->ent >= 0) {
+				const entity *e = ent_at(c, sp->ent);
+				sp->kind = e->org ? SK_ORG : SK_NAME;
+			} else if (lex(c, LEX_ORGS, j - 1, j) >= 0) {
+				sp->kind = SK_ORG;
+			} else if (lex(c, LEX_TITLES, j - 1, j) >= 0) {
+				sp->kind = SK_ROLE;
+				sp->ent = entity_by_role(c, j - 1);
+				if (sp->ent < 0)
+					sp->ent = last_speaker;
+			} else {
+				sp->kind = SK_NAME;
+			}
+			return j;
+		}
+		if (lex(c, LEX_NONNAMES, i, i + 1) < 0)
+			return i;
+	}
+	/* the/a/an + up to four words ending in a title or organisation */
+	if (wordeq(c, i, "the") || wordeq(c, i, "a") || wordeq(c, i, "an") ||
+	    wordeq(c, i, "his") || wordeq(c, i, "her") ||
+	    wordeq(c, i, "their") || wordeq(c, i, "its")) {
+		bool definite = wordeq(c, i, "the");
+		for (end = i + 1; end < c->n && end <= i + 5; end++) {
+			if (!is_w(&c->t[end]) || c->inq[end])
+				break;
+			if (cue_at(c, end) >= 0)
+				break;
+		}
+		/* the longest prefix that ends in a title or org word */
+		for (j = end; j > i + 1; j--) {
+			if (lex(c, LEX_TITLES, j - 1, j) >= 0 ||
+			    lex(c, LEX_ORGS, j - 1, j) >= 0) {
+				bool is_org = lex(c, LEX_ORGS, j - 1, j) >= 0 &&
+				              lex(c, LEX_TITLES, j - 1, j) < 0;
+				int tv = lex(c, LEX_TITLES, j - 1, j);
+				sp->a = i;
+				sp->b = j;
+				sp->kind = is_org ? SK_ORG : SK_ROLE;
+				if (tv >= 0 && (tv & FLAG('m')))
+					sp->gender = G_MALE;
+				if (tv >= 0 && (tv & FLAG('f')))
+					sp->gender = G_FEMALE;
+				if (!is_org && definite && !(tv & FLAG('g'))) {
+					sp->ent = entity_by_role(c, j - 1);
+					if (sp->ent < 0)
+						sp->ent = last_speaker;
+				}
+				/* "a spokeswoman, Jane Doe," names her */
+				if (j + 2 < c->n && is_p(&c->t[j], ',') &&
+				    (c->t[j + 1].flags & TF_CAP)) {
+					int e2 = entity_by_mention_tok(c, j + 1,
+					                               j + 5);
+					if (e2 >= 0)
+						sp->ent = e2;
+				}
+				return j;
+			}
+		}
+	}
+	return i;
+}
+
+/* Skip an appositive ", a doctor at the clinic," forward from a comma at
+ * i: returns the token after the closing comma, or i. */
+static size_t
+skip_appositive(const actx *c, size_t i)
+{
+	size_t k;
+
+	if (i >= c->n || !is_p(&c->t[i], ','))
+		return i;
+	for (k = i + 1; k < c->n && k <= i + 16; k++) {
+		if (is_break_tok(&c->t[k]) || c->t[k].kind == TK_QUOTE ||
+		    (c->t[k].kind == TK_PUNCT &&
+		     (c->t[k].cp == '.' || c->t[k].cp == ';' ||
+		      c->t[k].cp == ':')))
+			return i;
+		if (cue_at(c, k) >= 0 && !is_p(&c->t[k - 1], ','))
+			return i;
+		if (is_p(&c->t[k], ','))
+			return k + 1;
+	}
+	return i;
+}
+
+/* ---- linking one quote --------------------------------------------------- */
+
+typedef struct {
+	speaker sp;
+	size_t cue_a, cue_b; /* tokens */
+	const char *rule;
+	size_t end_tok;      /* last token of the cue clause */
+} link;
+
+/* "Q," SPEAKER ... CUE  or  "Q," CUE SPEAKER  or  "Q," according to X,
+ * starting at token k (right after the quote). */
+static bool
+link_after(actx *c, size_t k, link *L, int last_speaker)
+{
+	size_t j, m;
+	int v;
+
+	if (k < c->n && (is_p(&c->t[k], ',') || is_p(&c->t[k], 0x2014) ||
+	                 is_p(&c->t[k], 0x2013) || is_p(&c->t[k], '-')))
+		k++;
+	while (k < c->n && is_p(&c->t[k], '-'))
+		k++;
+	if (k >= c->n || is_break_tok(&c->t[k]))
+		return false;
+	/* according to X */
+	if (wordeq(c, k, "according") && wordeq(c, k + 1, "to")) {
+		m = parse_speaker_fwd(c, k + 2, &L->sp, last_speaker);
+		if (m > k + 2) {
+			L->cue_a = k;
+			L->cue_b = k + 2;
+			L->rule = "according-to";
+			L->end_tok = m;
+			return true;
+		}
+	}
+	/* CUE SPEAKER */
+	v = cue_at(c, k);
+	if (v >= 0 && (v & FLAG('i'))) {
+		m = parse_speaker_fwd(c, k + 1, &L->sp, last_speaker);
+		if (m > k + 1) {
+			L->cue_a = k;
+			L->cue_b = k + 1;
+			L->rule = "cue-after";
+			L->end_tok = m;
+			return true;
+		}
+	}
+	/* SPEAKER [, apposition,] [filler] CUE */
+	m = parse_speaker_fwd(c, k, &L->sp, last_speaker);
+	if (m == k)
+		return false;
+	j = skip_appositive(c, m);
+	while (j < c->n && j < m + 20 && is_filler(c, j) && cue_at(c, j) < 0)
+		j++;
+	v = cue_at(c, j);
+	if (v < 0) {
+		/* "Q" -- X  or  "Q," X (a byline-style attribution) */
+		return false;
+	}
+	L->cue_a = j;
+	L->cue_b = j + 1;
+	L->rule = j > m ? (is_p(&c->t[m], ',') ? "appositive" : "cue-after")
+	                : "cue-after";
+	if (L->sp.kind == SK_PRONOUN)
+		L->rule = "pronoun";
+	else if (L->sp.kind == SK_ROLE)
+		L->rule = "role";
+	L->end_tok = j + 1;
+	return true;
+}
+
+/* Parse the subject ending right before token `end` (exclusive), reading
+ * backward through an appositive: "Hugh Hill, a doctor," -> Hugh Hill. */
+static bool
+subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
+               int last_speaker)
+{
+	size_t j = end, a, k;
+
+	while (j > 0 && is_filler(c, j - 1))
+		j--;
+	if (j == 0)
+		return false;
+	/* appositive: ..., X ,  */
+	if (is_p(&c->t[j - 1], ',')) {
+		for (k = j - 1; k > 0 && k + 16 > j; k--) {
+			if (is_p(&c->t[k - 1], ',')) {
+				j = k - 1;
+				break;
+			}
+			if (is_break_tok(&c->t[k - 1]) ||
+			    c->t[k - 1].kind == TK_QUOTE ||
+			    (c->t[k - 1].kind == TK_PUNCT &&
+			     c->t[k - 1].cp != '.' && c->t[k - 1].cp != '-'))
+				return false;
+		}
+		if (j == 0 || !is_w(&c->t[j - 1]))
+			return false;
+	}
+	/* back to the start of the noun phrase: up to 6 words */
+	for (a = j; a > 0 && a + 6 > j; a--) {
+		const token *p = &c->t[a - 1];
+		if (!(is_w(p) || (is_p(p, '.') && a >= 2 &&
+		                  (c->t[a - 2].flags & TF_CAP))) ||
+		    c->inq[a - 1] || p->sent != c->t[j - 1].sent)
+			break;
+		if (is_w(p) && !(p->flags & TF_CAP) &&
+		    lex(c, LEX_TITLES, a - 1, a) < 0 &&
+		    lex(c, LEX_ORGS, a - 1, a) < 0 &&
+		    !wordeq(c, a - 1, "the") && !wordeq(c, a - 1, "a") &&
+		    !wordeq(c, a - 1, "an") &&
+		    lex(c, LEX_PRONOUNS, a - 1, a) < 0 &&
+		    !is_particle(c, a - 1))
+			break;
+		if (is_w(p) && !(p->flags & TF_CAP) &&
+		    lex(c, LEX_PRONOUNS, a - 1, a) >= 0) {
+			a--;
+			break;
+		}
+		if (wordeq(c, a - 1, "the") || wordeq(c, a - 1, "a") ||
+		    wordeq(c, a - 1, "an")) {
+			a--;
+			break;
+		}
+	}
+	/* try each start, longest first, for a phrase that ends at j */
+	for (k = a; k < j; k++) {
+		size_t m = parse_speaker_fwd(c, k, sp, last_speaker);
+		if (m == j || (m > k && sp->kind == SK_NAME && m >= j - 1 &&
+		               m <= j)) {
+			*mention_end = m;
+			return true;
+		}
+		if (m > k && (sp->kind == SK_PRONOUN) && m == j)
+			return true;
+	}
+	return false;
+}
+
+/* SPEAKER CUE [OBJECT] [that] (: | , ) "Q" ending right before token o. */
+static bool
+link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
+{
+	size_t j = o, k, me;
+	int v;
+
+	if (j > pa && (is_p(&c->t[j - 1], ':') || is_p(&c->t[j - 1], ',')))
+		j--;
+	if (j > pa && wordeq(c, j - 1, "that"))
+		j--;
+	/* According to X, "Q" */
+	for (k = j; k > pa && k + 8 > j; k--) {
+		if (wordeq(c, k - 1, "according") && wordeq(c, k, "to")) {
+			size_t m = parse_speaker_fwd(c, k + 1, &L->sp,
+			                             last_speaker);
+			if (m > k + 1) {
+				L->cue_a = k - 1;
+				L->cue_b = k + 1;
+				L->rule = "according-to";
+				return true;
+			}
+		}
+	}
+	/* the cue within a few words back (told reporters on Tuesday:) */
+	for (k = j; k > pa && k + 7 > j; k--) {
+		if (c->t[k - 1].kind == TK_QUOTE || is_break_tok(&c->t[k - 1]) ||
+		    (c->t[k - 1].kind == TK_PUNCT && k < j &&
+		     c->t[k - 1].cp != ',' && c->t[k - 1].cp != '.'))
+			return false;
+		v = cue_at(c, k - 1);
+		if (v < 0)
+			continue;
+		if (subject_before(c, k - 1, &L->sp, &me, last_speaker)) {
+			L->cue_a = k - 1;
+			L->cue_b = k;
+			L->rule = L->sp.kind == SK_PRONOUN ? "pronoun"
+			          : L->sp.kind == SK_ROLE  ? "role"
+			                                   : "cue-before";
+			return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/* ---- writing the result ---------------------------------------------------- */
+
+static bool
+set_field(quote *q, quoth_field f, const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+
+	if (!d)
+		return false;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	free(q->str[f]);
+	q->str[f] = d;
+	q->str_len[f] = n;
+	return true;
+}
+
+static void
+apply_link(actx *c, quote *q, const link *L)
+{
+	const entity *e = ent_at(c, L->sp.ent);
+
+	q->mention_start = c->t[L->sp.a].start;
+	q->mention_end = c->t[L->sp.b - 1].end;
+	q->cue_start = c->t[L->cue_a].start;
+	q->cue_end = c->t[L->cue_b - 1].end;
+	q->rule = L->rule;
+	q->entity = L->sp.ent;
+	if (e && !e->org)
+		QVEC_AT(&c->ents, entity, (size_t)L->sp.ent)->person = true;
+	if (!e && L->sp.kind != SK_PRONOUN && L->sp.kind != SK_NONE) {
+		/* an unresolved name, role or organisation: as written */
+		size_t len;
+		char *s = span_text(c, L->sp.a, L->sp.b, &len);
+		if (!s) {
+			c->failed = true;
+			return;
+		}
+		free(q->str[QUOTH_FIELD_SPEAKER]);
+		q->str[QUOTH_FIELD_SPEAKER] = s;
+		q->str_len[QUOTH_FIELD_SPEAKER] = len;
+	}
+	/* gender evidence: a pronoun tied to this person */
+	if (e && L->sp.kind == SK_PRONOUN && L->sp.gender) {
+		entity *me = QVEC_AT(&c->ents, entity, (size_t)L->sp.ent);
+		if (!me->gender)
+			me->gender = L->sp.gender;
+	}
+	if (e && L->sp.kind == SK_ROLE && L->sp.gender) {
+		entity *me = QVEC_AT(&c->ents, entity, (size_t)L->sp.ent);
+		if (!me->gender)
+			me->gender = L->sp.gender;
+	}
+}
+
+static bool
+finish_fields(actx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->r->nq; i++) {
+		quote *q = &c->r->q[i];
+		const entity *e = ent_at(c, q->entity);
+
+		if (!e)
+			continue;
+		if (!set_field(q, QUOTH_FIELD_SPEAKER, e->name, e->name_len))
+			return false;
+		if (e->title &&
+		    !set_field(q, QUOTH_FIELD_TITLE, e->title, strlen(e->title)))
+			return false;
+		if (e->gender &&
+		    !set_field(q, QUOTH_FIELD_GENDER,
+		               e->gender == G_MALE ? "male" : "female",
+		               e->gender == G_MALE ? 4 : 6))
+			return false;
+	}
+	return true;
+}
+
+/* ---- indirect speech ------------------------------------------------------- */
+
+static size_t
+sentence_start(const actx *c, size_t i)
+{
+	while (i > 0 && c->t[i - 1].sent == c->t[i].sent &&
+	       !is_break_tok(&c->t[i - 1]))
+		i--;
+	return i;
+}
+
+static size_t
+sentence_end(const actx *c, size_t i)
+{
+	while (i + 1 < c->n && c->t[i + 1].sent == c->t[i].sent &&
+	       !is_break_tok(&c->t[i + 1]))
+		i++;
+	return i;
+}
+
+static quote *
+new_quote(actx *c)
+{
+	quoth_result *r = c->r;
+	quote *q;
+
+	if (r->nq == r->capq) {
+		size_t cap = r->capq ? r->capq * 2 : 16;
+		quote *nq = realloc(r->q, cap * sizeof(quote));
+		if (!nq) {
+			c->failed = true;
+			return NULL;
+		}
+		r->q = nq;
+		r->capq = cap;
+	}
+	q = &r->q[r->nq];
+	memset(q, 0, sizeof(*q));
+	q->parts = calloc(1, sizeof(qpart));
+	if (!q->parts) {
+		c->failed = true;
+		return NULL;
+	}
+	r->nq++;
+	q->nparts = 1;
+	q->entity = -1;
+	q->mention_start = q->mention_end = QUOTH_NONE;
+	q->cue_start = q->cue_end = QUOTH_NONE;
+	return q;
+}
+
+/* Is token range [a, b] free of direct quotes (partial ones are fine)? */
+static bool
+no_direct_in(const actx *c, const uint8_t *dir, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i <= b && i < c->n; i++)
+		if (dir[i])
+			return false;
+	return true;
+}
+
+/* Count words in [a, b]. */
+static size_t
+words_in(const actx *c, size_t a, size_t b)
+{
+	size_t i, n = 0;
+
+	for (i = a; i <= b && i < c->n; i++)
+		if (c->t[i].kind == TK_WORD || c->t[i].kind == TK_NUM)
+			n++;
+	return n;
+}
+
+/* Add an indirect (or mixed) quote over tokens [a, b] with link L; the
+ * partial quotes inside it are absorbed as its verbatim fragments. */
+static void
+add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
+{
+	quote *q;
+	size_t i, nfrag = 0, k;
+
+	while (b > a && c->t[b].kind == TK_PUNCT && c->t[b].cp != ')')
+		b--;
+	if (b <= a || words_in(c, a, b) < 3)
+		return;
+	for (i = a; i <= b; i++)
+		if (used[i])
+			return;
+	q = new_quote(c);
+	if (!q)
+		return;
+	q->type = QUOTH_INDIRECT;
+	q->parts[0].start = c->t[a].start;
+	q->parts[0].end = c->t[b].end;
+	q->parts[0].vstart = q->parts[0].start;
+	q->parts[0].vend = q->parts[0].end;
+	q->parts[0].tok_open = q->parts[0].tok_close = QUOTH_NONE;
+	q->first_tok = a;
+	q->last_tok = b;
+	q->para = (size_t)c->t[a].para + 1;
+	apply_link(c, q, L);
+	for (i = a; i <= b; i++)
+		used[i] = 1;
+	/* absorb partial quotes inside */
+	for (k = 0; k + 1 < c->r->nq; k++) {
+		quote *p = &c->r->q[k];
+		if (p->type == QUOTH_PARTIAL && p->parts[0].start >= q->parts[0].start &&
+		    p->parts[p->nparts - 1].end <= q->parts[0].end)
+			nfrag++;
+	}
+	if (nfrag) {
+		size_t *verb = calloc(2 * nfrag, sizeof(size_t)), f = 0;
+		if (!verb) {
+			c->failed = true;
+			return;
+		}
+		for (k = 0; k + 1 < c->r->nq; k++) {
+			quote *p = &c->r->q[k];
+			if (p->type == QUOTH_PARTIAL &&
+			    p->parts[0].start >= q->parts[0].start &&
+			    p->parts[p->nparts - 1].end <= q->parts[0].end) {
+				verb[2 * f] = p->parts[0].vstart;
+				verb[2 * f + 1] = p->parts[p->nparts - 1].vend;
+				f++;
+				p->type = QUOTH_MIXED; /* marked: removed below */
+				p->rule = "absorbed";
+			}
+		}
+		q = &c->r->q[c->r->nq - 1];
+		q->type = QUOTH_MIXED;
+		q->verb = verb;
+		q->nverb = nfrag;
+	}
+}
+
+/* Find reported speech in sentences that hold no direct quote. */
+static void
+find_indirect(actx *c, uint8_t *dir, uint8_t *used)
+{
+	size_t i, n = c->n;
+	int last = -1;
+
+	for (i = 0; i < n; i++) {
+		int v;
+		link L;
+		size_t me, sa, se, k;
+
+		v = cue_at(c, i);
+		if (v < 0 || !(v & FLAG('c')) || used[i] || c->inq[i])
+			continue;
+		sa = sentence_start(c, i);
+		se = sentence_end(c, i);
+		if (!no_direct_in(c, dir, sa, se))
+			continue;
+		memset(&L, 0, sizeof(L));
+		L.cue_a = i;
+		L.cue_b = i + 1;
+		/* CLAUSE, SPEAKER CUE.   or   CLAUSE, CUE SPEAKER. */
+		if (i > sa + 3 && (is_p(&c->t[i - 1], ',') ||
+		                   c->t[i].flags & TF_SPACE_BEFORE)) {
+			/* SPEAKER CUE at the end */
+			if (subject_before(c, i, &L.sp, &me, last) &&
+			    L.sp.a > sa + 2 && is_p(&c->t[L.sp.a - 1], ',')) {
+				size_t after = i + 1;
+				while (after <= se && (is_filler(c, after) ||
+				                       c->t[after].kind == TK_PUNCT))
+					after++;
+				if (after > se || words_in(c, i + 1, se) <= 4) {
+					L.rule = "cue-after";
+					add_indirect(c, sa, L.sp.a - 2, &L, used);
+					last = L.sp.ent;
+					continue;
+				}
+			}
+		}
+		if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & FLAG('i'))) {
+			size_t m = parse_speaker_fwd(c, i + 1, &L.sp, last);
+			if (m > i + 1 && m >= se - 1) {
+				L.rule = "cue-after";
+				add_indirect(c, sa, i - 2, &L, used);
+				last = L.sp.ent;
+				continue;
+			}
+		}
+		/* SPEAKER CUE [OBJECT] [that] CLAUSE */
+		if (!subject_before(c, i, &L.sp, &me, last))
+			continue;
+		k = i + 1;
+		if (v & FLAG('o')) {
+			/* the listener: up to 4 words before "that" or the
+			 * clause (told reporters that, told the meeting) */
+			size_t m;
+			for (m = k; m < se && m < k + 5; m++)
+				if (wordeq(c, m, "that"))
+					break;
+			if (m < se && wordeq(c, m, "that"))
+				k = m;
+			else if (k < se && is_w(&c->t[k]) &&
+			         (lex(c, LEX_PRONOUNS, k, k + 1) >= 0 ||
+			          wordeq(c, k, "reporters")))
+				k++;
+		}
+		/* "said in a statement that", "said on Tuesday that" */
+		{
+			size_t m;
+			for (m = k; m < se && m < k + 8; m++) {
+				if (wordeq(c, m, "that"))
+					break;
+				if (c->t[m].kind == TK_PUNCT &&
+				    c->t[m].cp != ',')
+					break;
+				if (c->t[m].kind == TK_QUOTE)
+					break;
+			}
+			if (m < se && wordeq(c, m, "that"))
+				k = m + 1;
+			else if (k < se && is_p(&c->t[k], ','))
+				continue; /* "said, ..." is a list or aside */
+		}
+		if (wordeq(c, k, "that"))
+			k++;
+		if (k >= se || words_in(c, k, se) < 4)
+			continue;
+		/* a clause needs a verb-like second word; keep it simple:
+		 * no clause starts with a preposition + end */
+		L.rule = L.sp.kind == SK_PRONOUN ? "pronoun"
+		         : L.sp.kind == SK_ROLE  ? "role"
+		                                 : "cue-before";
+		add_indirect(c, k, se, &L, used);
+		last = L.sp.ent;
+	}
+	/* According to X, CLAUSE.  and  CLAUSE, according to X. */
+	for (i = 0; i + 2 < n; i++) {
+		link L;
+		size_t sa, se, m;
+
+		if (!wordeq(c, i, "according") || !wordeq(c, i + 1, "to") ||
+		    used[i] || c->inq[i])
+			continue;
+		sa = sentence_start(c, i);
+		se = sentence_end(c, i);
+		if (!no_direct_in(c, dir, sa, se))
+			continue;
+		memset(&L, 0, sizeof(L));
+		m = parse_speaker_fwd(c, i + 2, &L.sp, -1);
+		if (m == i + 2 || L.sp.kind == SK_PRONOUN)
+			continue;
+		L.cue_a = i;
+		L.cue_b = i + 2;
+		L.rule = "according-to";
+		if (i == sa) {
+			m = skip_appositive(c, m);
+			while (m < se && !is_p(&c->t[m], ','))
+				m++;
+			if (m < se)
+				add_indirect(c, m + 1, se, &L, used);
+		} else if (i > sa + 3 && is_p(&c->t[i - 1], ',')) {
+			add_indirect(c, sa, i - 2, &L, used);
+		}
+	}
+}
+
+/* ---- main entry ------------------------------------------------------------ */
+
+static size_t
+tok_of(const actx *c, size_t byte_off)
+{
+	size_t lo = 0, hi = c->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->t[mid].start < byte_off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t
+para_start_tok(const actx *c, size_t i)
+{
+	while (i > 0 && c->t[i - 1].kind != TK_PARA)
+		i--;
+	return i;
+}
+
+/* Does the paragraph of token i hold a speech cue outside quotes? */
+static bool
+para_has_cue(const actx *c, size_t i)
+{
+	size_t a = para_start_tok(c, i), k;
+
+	for (k = a; k < c->n && c->t[k].kind != TK_PARA; k++)
+		if (!c->inq[k] && cue_at(c, k) >= 0)
+			return true;
+	return false;
+}
+
+/* Is there a person named outside quotes in tokens [a, b)? */
+static bool
+names_someone(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = 0; k < c->ments.len; k++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		if (m->tok >= a && m->tok < b)
+			return true;
+	}
+	return false;
+}
 
 bool
 attribute(const quoth_extractor *ex, const char *text, token_list *tl,
           quoth_result *r)
 {
-	size_t i;
+	actx c;
+	size_t i, k, nq0;
+	uint8_t *dir = NULL, *used = NULL;
+	int last_speaker = -1;
+	size_t last_quote_end_tok = QUOTH_NONE;
+	bool ok = false;
 
-	(void)ex;
-	(void)text;
-	(void)tl;
-	for (i = 0; i < r->nq; i++)
-		r->q[i].rule = "none";
-	return true;
+	memset(&c, 0, sizeof(c));
+	c.ex = ex;
+	c.ld = &ex->data;
+	c.text = text;
+	c.t = tl->t;
+	c.n = tl->n;
+	c.r = r;
+	qvec_init(&c.ents, sizeof(entity));
+	qvec_init(&c.ments, sizeof(mention_rec));
+	c.inq = calloc(c.n ? c.n : 1, 1);
+	dir = calloc(c.n ? c.n : 1, 1);
+	used = calloc(c.n ? c.n : 1, 1);
+	if (!c.inq || !dir || !used)
+		goto out;
+	for (i = 0; i < r->nq; i++) {
+		quote *q = &r->q[i];
+		for (k = 0; k < q->nparts; k++) {
+			size_t a = q->parts[k].tok_open, b;
+			b = q->parts[k].tok_close != QUOTH_NONE
+			            ? q->parts[k].tok_close
+			            : tok_of(&c, q->parts[k].end) - 1;
+			for (; a <= b && a < c.n; a++) {
+				c.inq[a] = 1;
+				if (q->type == QUOTH_DIRECT)
+					dir[a] = used[a] = 1;
+			}
+		}
+	}
+	collect_entities(&c);
+	if (c.failed || c.ents.failed || c.ments.failed)
+		goto out;
+
+	/* direct and partial quotes, in order */
+	nq0 = r->nq;
+	for (i = 0; i < nq0; i++) {
+		quote *q = &r->q[i];
+		size_t o = q->parts[0].tok_open;
+		size_t cl = q->parts[q->nparts - 1].tok_close;
+		size_t after = cl != QUOTH_NONE ? cl + 1 : QUOTH_NONE;
+		size_t pa = para_start_tok(&c, o);
+		link L;
+		bool linked = false;
+
+		memset(&L, 0, sizeof(L));
+		if (after != QUOTH_NONE && after < c.n &&
+		    link_after(&c, after, &L, last_speaker))
+			linked = true;
+		if (!linked && link_before(&c, o, pa, &L, last_speaker))
+			linked = true;
+		/* a colon lead-in paragraph: "And from the minister:" */
+		if (!linked && o == pa && pa >= 2 &&
+		    is_p(&c.t[pa - 2], ':')) {
+			size_t pp = para_start_tok(&c, pa - 2), m;
+			for (m = pp; m < pa - 2; m++) {
+				speaker sp;
+				size_t e2 = parse_speaker_fwd(&c, m, &sp,
+				                              last_speaker);
+				if (e2 > m && sp.kind != SK_PRONOUN &&
+				    sp.ent >= 0) {
+					L.sp = sp;
+					L.cue_a = pa - 2;
+					L.cue_b = pa - 1;
+					L.rule = "colon";
+					linked = true;
+				}
+				if (e2 > m)
+					m = e2 - 1;
+			}
+		}
+		if (linked) {
+			apply_link(&c, q, &L);
+			if (L.sp.ent >= 0)
+				last_speaker = L.sp.ent;
+			/* split quote: "A," he said, "B." */
+			if (i + 1 < nq0 && L.end_tok < c.n &&
+			    q->type == QUOTH_DIRECT) {
+				quote *nx = &r->q[i + 1];
+				size_t j = L.end_tok;
+				while (j < c.n && (is_filler(&c, j) ||
+				                   (is_w(&c.t[j]) &&
+				                    !(c.t[j].flags & TF_CAP) &&
+				                    j < L.end_tok + 4 &&
+				                    !is_p(&c.t[j], ','))))
+					j++;
+				if (j < c.n && is_p(&c.t[j], ',') &&
+				    nx->parts[0].tok_open == j + 1 &&
+				    nx->type == QUOTH_DIRECT &&
+				    nx->nparts + q->nparts <= QUOTH_MAX_PARTS &&
+				    !(nx->parts[0].tok_close != QUOTH_NONE &&
+				      link_after(&c, nx->parts[0].tok_close + 1,
+				                 &L, last_speaker))) {
+					qpart *np = realloc(q->parts,
+					        (q->nparts + nx->nparts) *
+					        sizeof(qpart));
+					size_t *nv = realloc(q->verb,
+					        2 * (q->nverb + nx->nverb) *
+					        sizeof(size_t));
+					if (np)
+						q->parts = np;
+					if (nv)
+						q->verb = nv;
+					if (!np || !nv)
+						goto out;
+					memcpy(q->parts + q->nparts, nx->parts,
+					       nx->nparts * sizeof(qpart));
+					memcpy(q->verb + 2 * q->nverb, nx->verb,
+					       2 * nx->nverb * sizeof(size_t));
+					q->nparts += nx->nparts;
+					q->nverb += nx->nverb;
+					q->last_tok = nx->last_tok;
+					nx->rule = "absorbed";
+					i++;
+				}
+			}
+		} else if (q->type == QUOTH_DIRECT && last_speaker >= 0 &&
+		           last_quote_end_tok != QUOTH_NONE &&
+		           !para_has_cue(&c, o) &&
+		           !names_someone(&c, last_quote_end_tok, o) &&
+		           c.t[o].para <= c.t[last_quote_end_tok].para + 1) {
+			/* a floating quote continues the last speaker */
+			q->entity = last_speaker;
+			q->rule = "continuation";
+		}
+		if (q->type == QUOTH_DIRECT || q->rule)
+			last_quote_end_tok = q->last_tok;
+		if (c.failed)
+			goto out;
+	}
+	/* drop the quotes merged into split quotes */
+	for (i = 0, k = 0; i < r->nq; i++) {
+		if (r->q[i].rule && strcmp(r->q[i].rule, "absorbed") == 0) {
+			int f;
+			free(r->q[i].parts);
+			free(r->q[i].verb);
+			for (f = 0; f < QUOTH_FIELD_COUNT_; f++)
+				free(r->q[i].str[f]);
+			continue;
+		}
+		r->q[k++] = r->q[i];
+	}
+	r->nq = k;
+
+	/* partial quotes with a cue become mixed over the whole clause */
+	find_indirect(&c, dir, used);
+	if (c.failed)
+		goto out;
+	for (i = 0, k = 0; i < r->nq; i++) {
+		if (r->q[i].rule && strcmp(r->q[i].rule, "absorbed") == 0) {
+			int f;
+			free(r->q[i].parts);
+			free(r->q[i].verb);
+			for (f = 0; f < QUOTH_FIELD_COUNT_; f++)
+				free(r->q[i].str[f]);
+			continue;
+		}
+		r->q[k++] = r->q[i];
+	}
+	r->nq = k;
+	for (i = 0; i < r->nq; i++) {
+		if (!r->q[i].rule)
+			r->q[i].rule = "none";
+		/* a fragment with its cue in reach is mixed speech */
+		if (r->q[i].type == QUOTH_PARTIAL &&
+		    r->q[i].cue_start != QUOTH_NONE)
+			r->q[i].type = QUOTH_MIXED;
+	}
+	if (!finish_fields(&c))
+		goto out;
+	ok = !c.failed;
+out:
+	for (i = 0; i < c.ents.len; i++) {
+		entity *e = QVEC_AT(&c.ents, entity, i);
+		free(e->name);
+		free(e->title);
+	}
+	qvec_free(&c.ents);
+	qvec_free(&c.ments);
+	free(c.inq);
+	free(dir);
+	free(used);
+	return ok;
 }
