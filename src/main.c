@@ -731,6 +731,9 @@ main(int argc, char **argv)
 	/* A closed output pipe shows up as EPIPE from write(), which ends
 	 * the run quietly (see cli_output_write). */
 	signal(SIGPIPE, SIG_IGN);
+	/* Likewise a file size limit: EFBIG is a write error like ENOSPC,
+	 * which removes the temporary file, instead of a killed process. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	if (argc > 1 && strcmp(argv[1], "verify") == 0)
 		return cli_verify(argc - 1, argv + 1);
