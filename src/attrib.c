@@ -262,6 +262,32 @@ first_word(const char *s, size_t n, size_t *wl)
 	return s;
 }
 
+/* The known entity named by words [a, b): the same name, or the surname
+ * of a fuller one; -1 when none. */
+static int
+entity_find(actx *c, size_t a, size_t b)
+{
+	size_t len, i, wl, ewl;
+	char *name = span_text(c, a, b, &len);
+	const char *lw;
+	int found = -1;
+
+	if (!name)
+		return -1;
+	lw = last_word(name, len, &wl);
+	for (i = c->ents.len; i-- > 0;) {
+		entity *e = QVEC_AT(&c->ents, entity, i);
+		const char *elw = last_word(e->name, e->name_len, &ewl);
+		if ((e->name_len == len && memcmp(e->name, name, len) == 0) ||
+		    (ewl == wl && memcmp(elw, lw, wl) == 0)) {
+			found = (int)i;
+			break;
+		}
+	}
+	free(name);
+	return found;
+}
+
 /* Find or add the entity for the name words [a, b). */
 static int
 entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
@@ -292,6 +318,9 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 		}
 		elw = last_word(e->name, e->name_len, &ewl);
 		if (single && ewl == wl && memcmp(elw, lw, wl) == 0) {
+			/* a surname alone: the fuller name was a person */
+			if (strchr(e->name, ' ') && !org)
+				e->person = true;
 			best = (int)i;
 			break;
 		}
@@ -334,7 +363,7 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 	}
 	if (gender && !e->gender)
 		e->gender = gender;
-	if (!org && (gender || strchr(e->name, ' ')))
+	if (!org && (gender || (title && title_len)))
 		e->person = true;
 	return best;
 }
@@ -475,12 +504,15 @@ collect_entities(actx *c)
 			b--;
 		if (na >= b)
 			continue;
-		/* single words at a sentence start are too often not names */
+		/* single words at a sentence start are too often not names:
+		 * they only refer to a name seen before */
 		if (b - na == 1 && na == a && !org &&
 		    (na == 0 || c->t[na - 1].sent != c->t[na].sent ||
 		     is_break_tok(&c->t[na - 1])) &&
-		    gender == 0)
+		    gender == 0) {
+			add_mention(c, na, entity_find(c, na, b));
 			continue;
+		}
 		/* the title: the words before the name in the run, or a
 		 * lowercase title phrase right before it ("defence minister
 		 * Boris Pistorius") */
@@ -514,17 +546,17 @@ collect_entities(actx *c)
 /* ---- speaker phrases ---------------------------------------------------- */
 
 /*
- * The person a pronoun at token `before` refers to: the most recent person
- * of agreeing gender named in the same or the previous paragraph; failing
- * that the last speaker, if the gender agrees; failing that the most
- * recent person named anywhere before.
+ * The person a pronoun at token `before` refers to: a person of agreeing
+ * gender named earlier in the same paragraph; failing that the last
+ * speaker, if the gender agrees; failing that the most recent person of
+ * agreeing gender named in the previous paragraph.
  */
 static int
 recent_entity(const actx *c, size_t before, int gender, int last_speaker)
 {
 	size_t k = c->ments.len;
 	uint32_t para = before < c->n ? c->t[before].para : 0;
-	int far = -1;
+	int prev_para = -1;
 	const entity *ls = ent_at(c, last_speaker);
 
 	while (k-- > 0) {
@@ -532,21 +564,22 @@ recent_entity(const actx *c, size_t before, int gender, int last_speaker)
 		const entity *e;
 		if (m->tok >= before)
 			continue;
+		if (c->t[m->tok].para + 1 < para)
+			break;
 		e = ent_at(c, m->ent);
 		if (e->org || !e->person)
 			continue;
 		if (gender && e->gender && e->gender != gender)
 			continue;
-		if (c->t[m->tok].para + 1 >= para)
+		if (c->t[m->tok].para == para)
 			return m->ent;
-		if (far < 0)
-			far = m->ent;
-		break;
+		if (prev_para < 0)
+			prev_para = m->ent;
 	}
 	if (ls && !ls->org &&
 	    !(gender && ls->gender && ls->gender != gender))
 		return last_speaker;
-	return far;
+	return prev_para;
 }
 
 static int
@@ -626,7 +659,7 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 		return i + 1;
 	}
 	/* a name run, with titles before it */
-	if (c->t[i].flags & TF_CAP) {
+	if ((c->t[i].flags & TF_CAP) && lex(c, LEX_NONNAMES, i, i + 1) < 0) {
 		j = i;
 		while (j < c->n && j < i + 8 &&
 		       ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP) &&
@@ -642,6 +675,8 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 			sp->a = i;
 			sp->b = j;
 			sp->ent = entity_by_mention_tok(c, i, j);
+			if (sp->ent < 0)
+				sp->ent = entity_find(c, i, j);
 			if (sp->ent >= 0) {
 				const entity *e = ent_at(c, sp->ent);
 				sp->kind = e->org ? SK_ORG : SK_NAME;
@@ -815,6 +850,14 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	if (is_p(&c->t[j - 1], ',')) {
 		for (k = j - 1; k > 0 && k + 16 > j; k--) {
 			if (is_p(&c->t[k - 1], ',')) {
+				/* "the director of operations, Jeff Fraser,
+				 * says": the name is the appositive */
+				size_t m = parse_speaker_fwd(c, k, sp,
+				                             last_speaker);
+				if (m == j - 1 && sp->kind == SK_NAME) {
+					*mention_end = m;
+					return true;
+				}
 				j = k - 1;
 				break;
 			}
@@ -858,6 +901,29 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		size_t m = parse_speaker_fwd(c, k, sp, last_speaker);
 		if (m == j || (m > k && sp->kind == SK_NAME && m >= j - 1 &&
 		               m <= j)) {
+			/* "Tim Guest with the Health Authority says": the
+			 * person before the prepositional phrase */
+			if (sp->kind != SK_PRONOUN && k >= 2 &&
+			    (wordeq(c, k - 1, "with") || wordeq(c, k - 1, "of") ||
+			     wordeq(c, k - 1, "at") || wordeq(c, k - 1, "from") ||
+			     wordeq(c, k - 1, "for"))) {
+				speaker sp2;
+				size_t m2, b2 = k - 1, a2 = b2;
+				while (a2 > 0 && a2 + 4 > b2 &&
+				       is_w(&c->t[a2 - 1]) &&
+				       (c->t[a2 - 1].flags & TF_CAP) &&
+				       c->t[a2 - 1].sent == c->t[b2].sent)
+					a2--;
+				if (a2 < b2) {
+					m2 = parse_speaker_fwd(c, a2, &sp2,
+					                       last_speaker);
+					if (m2 == b2 && sp2.kind == SK_NAME) {
+						*sp = sp2;
+						*mention_end = m2;
+						return true;
+					}
+				}
+			}
 			*mention_end = m;
 			return true;
 		}
@@ -1282,30 +1348,61 @@ para_start_tok(const actx *c, size_t i)
 	return i;
 }
 
-/* Does the paragraph of token i hold a speech cue outside quotes? */
-static bool
-para_has_cue(const actx *c, size_t i)
+static int
+cmp_pos(const void *a, const void *b)
 {
-	size_t a = para_start_tok(c, i), k;
+	const quote *x = a, *y = b;
 
-	for (k = a; k < c->n && c->t[k].kind != TK_PARA; k++)
-		if (!c->inq[k] && cue_at(c, k) >= 0)
-			return true;
-	return false;
+	if (x->parts[0].start != y->parts[0].start)
+		return x->parts[0].start < y->parts[0].start ? -1 : 1;
+	return 0;
 }
 
-/* Is there a person named outside quotes in tokens [a, b)? */
+/* Is a person other than entity `except` named outside quotes in tokens
+ * [a, b)? */
 static bool
-names_someone(const actx *c, size_t a, size_t b)
+names_other(const actx *c, size_t a, size_t b, int except)
 {
 	size_t k;
 
 	for (k = 0; k < c->ments.len; k++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
-		if (m->tok >= a && m->tok < b)
+		if (m->tok >= a && m->tok < b && m->ent != except &&
+		    ent_at(c, m->ent)->person)
 			return true;
 	}
 	return false;
+}
+
+/*
+ * A direct quote with no cue of its own, in a paragraph without a cue,
+ * continues the speaker of the quote before it (direct, mixed or
+ * indirect) when that one is at most two paragraphs back and nobody else
+ * is named in between.
+ */
+static void
+carry_floating(actx *c)
+{
+	size_t i;
+
+	for (i = 1; i < c->r->nq; i++) {
+		quote *q = &c->r->q[i], *p = &c->r->q[i - 1];
+		size_t o = q->first_tok;
+
+		size_t pe;
+
+		if (q->type != QUOTH_DIRECT || q->rule || p->entity < 0)
+			continue;
+		if (q->para > p->para + 2)
+			continue;
+		/* nobody else named since, nor in the quote's paragraph */
+		for (pe = o; pe < c->n && c->t[pe].kind != TK_PARA; pe++)
+			;
+		if (names_other(c, p->last_tok, pe, p->entity))
+			continue;
+		q->entity = p->entity;
+		q->rule = "continuation";
+	}
 }
 
 bool
@@ -1316,7 +1413,6 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	size_t i, k, nq0;
 	uint8_t *dir = NULL, *used = NULL;
 	int last_speaker = -1;
-	size_t last_quote_end_tok = QUOTH_NONE;
 	bool ok = false;
 
 	memset(&c, 0, sizeof(c));
@@ -1433,17 +1529,7 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 					i++;
 				}
 			}
-		} else if (q->type == QUOTH_DIRECT && last_speaker >= 0 &&
-		           last_quote_end_tok != QUOTH_NONE &&
-		           !para_has_cue(&c, o) &&
-		           !names_someone(&c, last_quote_end_tok, o) &&
-		           c.t[o].para <= c.t[last_quote_end_tok].para + 1) {
-			/* a floating quote continues the last speaker */
-			q->entity = last_speaker;
-			q->rule = "continuation";
 		}
-		if (q->type == QUOTH_DIRECT || q->rule)
-			last_quote_end_tok = q->last_tok;
 		if (c.failed)
 			goto out;
 	}
@@ -1477,6 +1563,9 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 		r->q[k++] = r->q[i];
 	}
 	r->nq = k;
+	if (r->nq > 1)
+		qsort(r->q, r->nq, sizeof(quote), cmp_pos);
+	carry_floating(&c);
 	for (i = 0; i < r->nq; i++) {
 		if (!r->q[i].rule)
 			r->q[i].rule = "none";
