@@ -324,6 +324,13 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 			best = (int)i;
 			break;
 		}
+		/* "Al Hashish" after "Fouzia Al Hashish": the same */
+		if (!single && e->name_len > len + 1 &&
+		    e->name[e->name_len - len - 1] == ' ' &&
+		    memcmp(e->name + e->name_len - len, name, len) == 0) {
+			best = (int)i;
+			break;
+		}
 		/* "Pete Hegseth" after a lone "Hegseth": upgrade */
 		if (!single && !strchr(e->name, ' ') && ewl == wl &&
 		    memcmp(elw, lw, wl) == 0) {
@@ -430,7 +437,8 @@ collect_entities(actx *c)
 				continue;
 			}
 			if (b > a && is_particle(c, b) && b + 1 < n &&
-			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP)) {
+			    is_w(&c->t[b + 1]) && ((c->t[b + 1].flags & TF_CAP) ||
+			                           is_particle(c, b + 1))) {
 				b++;
 				continue;
 			}
@@ -669,7 +677,8 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 		         c->t[j - 1].end - c->t[j - 1].start <= 4 &&
 		         j + 1 < c->n && (c->t[j + 1].flags & TF_CAP)) ||
 		        (is_particle(c, j) && j + 1 < c->n &&
-		         (c->t[j + 1].flags & TF_CAP))))
+		         ((c->t[j + 1].flags & TF_CAP) ||
+		          is_particle(c, j + 1)))))
 			j++;
 		if (j > i) {
 			sp->a = i;
@@ -1007,7 +1016,8 @@ apply_link(actx *c, quote *q, const link *L)
 	q->cue_end = c->t[L->cue_b - 1].end;
 	q->rule = L->rule;
 	q->entity = L->sp.ent;
-	if (e && !e->org)
+	/* named as the subject of a cue: a person (organisations aside) */
+	if (e && !e->org && L->sp.kind == SK_NAME)
 		QVEC_AT(&c->ents, entity, (size_t)L->sp.ent)->person = true;
 	if (!e && L->sp.kind != SK_PRONOUN && L->sp.kind != SK_NONE) {
 		/* an unresolved name, role or organisation: as written */
