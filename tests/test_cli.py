@@ -798,6 +798,23 @@ class TestManPage(unittest.TestCase):
             self.assertEqual(shown, f.read().replace('\r\n', '\n'))
 
 
+class TestReadme(unittest.TestCase):
+    def test_example_is_a_golden_case(self):
+        """The README's example output is tests/golden/harbour.table."""
+        with open(os.path.join(ROOT, 'README.md')) as f:
+            readme = f.read()
+        m = re.search(r'^    \$ build/quoth data/examples/harbour.txt\n'
+                      r'((?:    .*\n)+)', readme, re.M)
+        self.assertTrue(m, 'example not found')
+        shown = ''.join(l[4:] + '\n' for l in m.group(1).splitlines())
+        with open(os.path.join(ROOT, 'tests', 'golden',
+                               'harbour.table')) as f:
+            self.assertEqual(shown, f.read())
+        with open(os.path.join(ROOT, 'tests', 'golden',
+                               'harbour.args')) as f:
+            self.assertEqual(f.read().split(), ['data/examples/harbour.txt'])
+
+
 if __name__ == '__main__':
     QUOTH = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=2)
