@@ -233,6 +233,226 @@ QUOTH_EXPORT void quoth_result_locate(const quoth_result *r, size_t offset,
 
 /* ---- verify: quotes against source transcripts ---------------------- */
 /* (verify section begin) */
+/*
+ * A source set holds the texts quotes are checked against: interview
+ * transcripts (plain text with speaker labels such as "HEGSETH:",
+ * "Speaker 1:", "Q:" and timestamps such as "00:12:31" or "[00:12:31]"),
+ * WebVTT and SRT subtitle files, press releases, earlier stories.  Each
+ * text is split into words once, keeping every word's byte span, line,
+ * speaker label and timestamp; cue numbers, timing lines, markup and
+ * transcriber notes ("[inaudible]", "(Applause.)") are not words.
+ *
+ * quoth_verify() then locates the verbatim spans of every quote of a
+ * quoth_result in the set.  Words are compared after NFKC normalisation,
+ * with curly and straight marks, dash forms, white space and line breaks
+ * made equal; punctuation is not compared.  The case of a word counts,
+ * except for the first letter of each verbatim span (and of each piece
+ * after an ellipsis), and except in a source written without lowercase
+ * letters.
+ *
+ * Similarity of a passage = matched words / max(quote words, passage
+ * words), where quote words leave out bracketed insertions and passage
+ * words leave out the words an ellipsis or a bracketed insertion stands
+ * for and the words of other speakers' turns inside the passage.  A word
+ * whose case changed counts as matched (and makes the quote altered).
+ */
+
+/** Formats of a source text, detected by quoth_sources_add(). */
+typedef enum {
+	QUOTH_SOURCE_PLAIN = 0, /* plain text, optionally speaker-labelled */
+	QUOTH_SOURCE_WEBVTT = 1,
+	QUOTH_SOURCE_SRT = 2
+} quoth_source_format;
+
+/** A set of source texts, with a word index over all of them. */
+typedef struct quoth_sources quoth_sources;
+
+/**
+ * Create an empty source set in *out (free with quoth_sources_free()).
+ * Returns QUOTH_ERR_NOMEM, leaving *out untouched, when out of memory.
+ */
+QUOTH_EXPORT quoth_status quoth_sources_new(quoth_sources **out);
+
+/** Free a source set; NULL is accepted. */
+QUOTH_EXPORT void quoth_sources_free(quoth_sources *s);
+
+/**
+ * Add text[0..len) under `name` (a file name, reported with each match).
+ * The text is copied; its format (WebVTT, SRT or plain) is detected from
+ * its first lines.  Invalid UTF-8 bytes separate words and are never part
+ * of one.  Fails with QUOTH_ERR_LIMIT when one text exceeds 4 GiB or the
+ * set exceeds 2^32 - 2 words, QUOTH_ERR_NOMEM when out of memory; the set
+ * is unchanged on failure.
+ */
+QUOTH_EXPORT quoth_status quoth_sources_add(quoth_sources *s,
+                                            const char *name,
+                                            const char *text, size_t len,
+                                            quoth_error *err);
+
+/** Number of texts in the set (0 for NULL). */
+QUOTH_EXPORT size_t quoth_sources_count(const quoth_sources *s);
+
+/** Name of text i as given to quoth_sources_add(); NUL-terminated. */
+QUOTH_EXPORT const char *quoth_sources_name(const quoth_sources *s,
+                                            size_t i);
+
+/** Detected format of text i. */
+QUOTH_EXPORT quoth_source_format quoth_sources_format(const quoth_sources *s,
+                                                      size_t i);
+
+/** Number of words of text i (0 for an empty or word-less text). */
+QUOTH_EXPORT size_t quoth_sources_nwords(const quoth_sources *s, size_t i);
+
+/** One word of a source text, as seen by the matcher. */
+typedef struct {
+	size_t start, end;     /* byte span in the text as given */
+	size_t line;           /* 1-based line of `start` */
+	const char *label;     /* speaker label of its turn ("HEGSETH"), or
+	                        * NULL; not NUL-terminated, see label_len */
+	size_t label_len;
+	const char *timestamp; /* start time of its cue or transcript
+	                        * segment as written ("00:12:31"), or NULL */
+	size_t timestamp_len;
+} quoth_source_word;
+
+/**
+ * Word k of text i into *w (pointers owned by the set).  Returns 1, or 0
+ * (writing nothing) when i or k is out of range.
+ */
+QUOTH_EXPORT int quoth_sources_word(const quoth_sources *s, size_t i,
+                                    size_t k, quoth_source_word *w);
+
+/**
+ * Build the word index now.  quoth_verify() builds it when texts were
+ * added since the last index; call this first when several threads will
+ * verify against one set, which is then read-only and may be shared.
+ */
+QUOTH_EXPORT quoth_status quoth_sources_index(quoth_sources *s,
+                                              quoth_error *err);
+
+/** Verification statuses, from best to worst (indirect is not judged). */
+typedef enum {
+	QUOTH_VERIFY_EXACT = 0,    /* verbatim up to typography */
+	QUOTH_VERIFY_ELIDED = 1,   /* verbatim once "..." and [insertions]
+	                            * are accounted for */
+	QUOTH_VERIFY_ALTERED = 2,  /* similarity >= 0.5 but words changed,
+	                            * dropped, added, reordered, or case
+	                            * changed beyond the first letter */
+	QUOTH_VERIFY_MISSING = 3,  /* no passage reaches similarity 0.5 */
+	QUOTH_VERIFY_INDIRECT = 4  /* reported speech: listed, not judged */
+} quoth_verify_status;
+
+/** "exact", "elided", "altered", "missing" or "indirect". */
+QUOTH_EXPORT const char *quoth_verify_status_name(quoth_verify_status s);
+
+/** Flags for quoth_verify(). */
+enum {
+	QUOTH_VERIFY_ALL = 1u << 0 /* judge indirect quotes too, using the
+	                            * quote's whole span */
+};
+
+/** The verification of every quote of one result. */
+typedef struct quoth_check quoth_check;
+
+/**
+ * Check every quote of `r` (extracted from text[0..len), which must be
+ * passed again) against the sources `src`.  Each verbatim span (each part
+ * of a split quote, each quoted fragment of a mixed quote) is located on
+ * its own; the quote gets the worst status of its spans.  `ex` supplies
+ * the titles used to compare speaker names and may be NULL.  On success
+ * *out holds a new check with one entry per quote, to free with
+ * quoth_check_free().  Errors: QUOTH_ERR_ARG (NULL argument, a span
+ * beyond len), QUOTH_ERR_NOMEM.
+ */
+QUOTH_EXPORT quoth_status quoth_verify(const quoth_extractor *ex,
+                                       quoth_sources *src, const char *text,
+                                       size_t len, const quoth_result *r,
+                                       unsigned flags, quoth_check **out,
+                                       quoth_error *err);
+
+/**
+ * Check one quote given directly: its verbatim spans are the n byte ranges
+ * spans[2k]..spans[2k+1] of text[0..len), `speaker` (may be NULL) is its
+ * speaker as the article names it.  *out holds a check with one entry.
+ * For callers that do not extract (an editor checking one quote) and for
+ * tests.  Errors as quoth_verify().
+ */
+QUOTH_EXPORT quoth_status quoth_verify_quote(const quoth_extractor *ex,
+                                             quoth_sources *src,
+                                             const char *text, size_t len,
+                                             const size_t *spans, size_t n,
+                                             const char *speaker,
+                                             size_t speaker_len,
+                                             quoth_check **out,
+                                             quoth_error *err);
+
+/** Free a check; NULL is accepted. */
+QUOTH_EXPORT void quoth_check_free(quoth_check *c);
+
+/** Number of entries (the quote count of the result); 0 for NULL. */
+QUOTH_EXPORT size_t quoth_check_count(const quoth_check *c);
+
+/** Status of entry i. */
+QUOTH_EXPORT quoth_verify_status quoth_check_status(const quoth_check *c,
+                                                    size_t i);
+
+/**
+ * Similarity (0..1) of entry i: that of the span that decided its status
+ * (for missing, of the closest passage seen).  -1 for an indirect quote
+ * that was not judged.
+ */
+QUOTH_EXPORT double quoth_check_similarity(const quoth_check *c, size_t i);
+
+/**
+ * Which verbatim span (0-based, in article order) decided the status of
+ * entry i, and how many spans it has (*nparts, may be NULL).
+ */
+QUOTH_EXPORT size_t quoth_check_part(const quoth_check *c, size_t i,
+                                     size_t *nparts);
+
+/**
+ * Where entry i was found: index of the source text, byte span
+ * [*start, *end) of the passage in it (from the first to the last found
+ * span when they lie in one text) and the 1-based line of *start.
+ * Returns 1, or 0 (writing nothing) when nothing was found (missing,
+ * indirect); any pointer may be NULL.
+ */
+QUOTH_EXPORT int quoth_check_source(const quoth_check *c, size_t i,
+                                    size_t *source, size_t *start,
+                                    size_t *end, size_t *line);
+
+/** String fields of a check entry. */
+typedef enum {
+	QUOTH_CHECK_SOURCE = 0,    /* name of the source text */
+	QUOTH_CHECK_TIMESTAMP,     /* start time of the passage, when the
+	                            * source has times */
+	QUOTH_CHECK_SOURCE_WORDS,  /* the passage's words, one space apart;
+	                            * " | " between spans, " … " where an
+	                            * ellipsis skipped words */
+	QUOTH_CHECK_DIFF,          /* word diff, source -> quote:
+	                            * "[-on fire-] {+burning+}"; "[-…-]"
+	                            * where words were cut without an
+	                            * ellipsis; " | " between spans */
+	QUOTH_CHECK_SPEAKER_LABEL, /* the passage's speaker label */
+	QUOTH_CHECK_FIELD_COUNT_
+} quoth_check_field;
+
+/**
+ * String field `f` of entry i, valid UTF-8, NUL-terminated, owned by the
+ * check.  NULL with *len = 0 when absent; `len` may be NULL.  The diff is
+ * present for every judged entry (for missing, every word is inserted).
+ */
+QUOTH_EXPORT const char *quoth_check_str(const quoth_check *c, size_t i,
+                                         quoth_check_field f, size_t *len);
+
+/**
+ * 1 when the passage of entry i lies in a turn whose label names someone
+ * other than the quote's speaker (neither name contains the other, the
+ * surnames differ, and the label is a name or a questioner such as "Q:",
+ * not "Speaker 1" or a bare title); else 0.
+ */
+QUOTH_EXPORT int quoth_check_speaker_mismatch(const quoth_check *c,
+                                              size_t i);
 /* (verify section end) */
 
 #ifdef __cplusplus
