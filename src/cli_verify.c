@@ -1,14 +1,764 @@
 /*
- * cli_verify.c: `quoth verify`.  A placeholder until the verify command
- * lands; it keeps the subcommand's exit status honest (2: not done).
+ * cli_verify.c: `quoth verify --source SRC [FILE...]`.
+ *
+ * Loads every source (a directory stands for its regular files, sorted),
+ * then extracts each article and checks its quotes with quoth_verify().
+ * CSV, TSV and JSON Lines go through the shared record writer; the table
+ * is rendered here, one block per quote, because its point is the word
+ * diff, coloured inside the line, which a generic cell cannot carry.
+ *
+ * Exit status: 2 if any source or article could not be read (the others
+ * are still processed), else 1 if any quote is altered or missing or was
+ * matched in another speaker's turn, else 0.
  */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <utf8proc.h>
+
 #include "cli.h"
+
+static const struct cli_column verify_columns[] = {
+	{"doc", CLI_COL_GROUP},
+	{"n", CLI_COL_TABLE},
+	{"type", CLI_COL_TABLE},
+	{"speaker", CLI_COL_TABLE},
+	{"status", CLI_COL_TABLE | CLI_COL_COLOR},
+	{"similarity", CLI_COL_TABLE},
+	{"quote", CLI_COL_TABLE | CLI_COL_FLEX},
+	{"source", 0},
+	{"source_start", 0},
+	{"source_end", 0},
+	{"source_line", 0},
+	{"timestamp", 0},
+	{"source_words", 0},
+	{"diff", 0},
+	{"speaker_label", 0},
+	{"speaker_mismatch", 0},
+};
+
+#define NCOLUMNS (sizeof verify_columns / sizeof verify_columns[0])
+
+enum { OPT_SOURCE = 256, OPT_ALL, OPT_COLOR, OPT_EXCEL, OPT_LANG,
+       OPT_DATA_DIR };
+
+static const struct option long_options[] = {
+	{"source", required_argument, NULL, 's'},
+	{"all", no_argument, NULL, OPT_ALL},
+	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
+	{"color", required_argument, NULL, OPT_COLOR},
+	{"colour", required_argument, NULL, OPT_COLOR},
+	{"excel", no_argument, NULL, OPT_EXCEL},
+	{"lang", required_argument, NULL, OPT_LANG},
+	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+struct vsettings {
+	quoth_extractor *ex;
+	quoth_sources *src;
+	unsigned flags;         /* QUOTH_VERIFY_* */
+	enum cli_format format;
+	int color;
+	int excel;
+	unsigned width;
+	size_t max_doc;
+};
+
+/* Per-run tallies for the exit status and the table heading. */
+struct tally {
+	size_t status[QUOTH_VERIFY_INDIRECT + 1];
+	size_t mismatch;
+};
+
+static void
+usage(void)
+{
+	fputs("usage: quoth verify --source SRC [--source SRC ...] [OPTIONS] "
+	      "[FILE...]\n"
+	      "\n"
+	      "Check every quote of each FILE (stdin when none, or -) against\n"
+	      "the source texts: transcripts (plain, WebVTT, SRT), press\n"
+	      "releases, earlier stories.  SRC may be a directory.\n"
+	      "\n"
+	      "  -s, --source SRC     a source file or directory (repeatable)\n"
+	      "      --all            judge indirect quotes too\n"
+	      "  -f, --format FMT     table, csv, tsv or jsonl\n"
+	      "  -o, --output FILE    write to FILE (atomically)\n"
+	      "      --color WHEN     auto, always or never (and NO_COLOR)\n"
+	      "      --excel          CSV/TSV for spreadsheets\n"
+	      "      --lang LANG      article language (default en)\n"
+	      "      --data-dir DIR   override data/<lang>/ files\n"
+	      "  -h, --help           this help\n"
+	      "\n"
+	      "Exit status: 0 all quotes exact or elided, 1 a quote altered,\n"
+	      "missing or from another speaker, 2 an error.\n",
+	      stdout);
+}
+
+/* ---- sources --------------------------------------------------------- */
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *
+join_path(const char *dir, const char *name)
+{
+	size_t dl = strlen(dir), nl = strlen(name), total;
+	char *p;
+
+	while (dl > 1 && dir[dl - 1] == '/')
+		dl--;
+	if (dl > SIZE_MAX - nl - 2)
+		return NULL;
+	total = dl + nl + 2;
+	p = malloc(total);
+	if (!p)
+		return NULL;
+	memcpy(p, dir, dl);
+	p[dl] = '/';
+	memcpy(p + dl + 1, name, nl + 1);
+	return p;
+}
+
+static int
+add_source_file(struct vsettings *vs, const char *path)
+{
+	char *data = NULL, *name;
+	size_t len = 0;
+	quoth_error err;
+	int rc = 0;
+
+	if (cli_read_file(path, (size_t)UINT32_MAX - 1, &data, &len, NULL) != 0)
+		return -1;
+	name = cli_utf8_dup(path, strlen(path));
+	if (!name) {
+		free(data);
+		cli_error("out of memory");
+		return -1;
+	}
+	memset(&err, 0, sizeof err);
+	if (quoth_sources_add(vs->src, name, data, len, &err) != QUOTH_OK) {
+		cli_error_at(name, 0, 0, "%s",
+		             err.message[0] ? err.message
+		                            : quoth_strerror(err.status));
+		rc = -1;
+	}
+	free(name);
+	free(data);
+	return rc;
+}
+
+/* A directory: its regular files (symlinks followed), sorted by name;
+ * hidden files are left out. */
+static int
+add_source_dir(struct vsettings *vs, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	struct stat sb;
+	char **names = NULL, **p;
+	size_t n = 0, cap = 0, i;
+	int rc = 0;
+
+	if (!d) {
+		cli_error_at(dir, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(d)) != NULL) {
+		char *path;
+		if (de->d_name[0] == '.')
+			continue;
+		path = join_path(dir, de->d_name);
+		if (!path) {
+			rc = -1;
+			break;
+		}
+		if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+			free(path);
+			continue;
+		}
+		if (n == cap) {
+			size_t ncap = cap ? 2 * cap : 16;
+			p = ncap > SIZE_MAX / sizeof *p
+			            ? NULL
+			            : realloc(names, ncap * sizeof *p);
+			if (!p) {
+				free(path);
+				rc = -1;
+				break;
+			}
+			names = p;
+			cap = ncap;
+		}
+		names[n++] = path;
+	}
+	closedir(d);
+	if (rc != 0)
+		cli_error("out of memory");
+	else if (n == 0) {
+		cli_error_at(dir, 0, 0, "no source files in this directory");
+		rc = -1;
+	}
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_str);
+	for (i = 0; i < n; i++) {
+		if (add_source_file(vs, names[i]) != 0)
+			rc = -1;
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static int
+add_source(struct vsettings *vs, const char *path)
+{
+	struct stat sb;
+
+	if (strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode))
+		return add_source_dir(vs, path);
+	return add_source_file(vs, path);
+}
+
+/* ---- the table -------------------------------------------------------- */
+
+static const char *
+status_color(quoth_verify_status s)
+{
+	switch (s) {
+	case QUOTH_VERIFY_EXACT:
+		return "32";
+	case QUOTH_VERIFY_ELIDED:
+		return "36";
+	case QUOTH_VERIFY_ALTERED:
+		return "33";
+	case QUOTH_VERIFY_MISSING:
+		return "31";
+	default:
+		return NULL;
+	}
+}
+
+static void
+sgr(struct cli_buf *b, int color, const char *code)
+{
+	if (color && code)
+		cli_buf_printf(b, "\x1b[%sm", code);
+}
+
+/* Display width of one code point (0 for controls and combining marks). */
+static size_t
+cp_width(utf8proc_int32_t cp)
+{
+	int w = utf8proc_charwidth(cp);
+
+	return w > 0 ? (size_t)w : 0;
+}
+
+/* Width of s[0..n) on a terminal. */
+static size_t
+text_width(const char *s, size_t n)
+{
+	size_t i = 0, w = 0;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	while (i < n) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                     (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0) {
+			k = 1;
+			cp = 0xFFFD;
+		}
+		w += cp_width(cp);
+		i += (size_t)k;
+	}
+	return w;
+}
+
+/*
+ * The diff (or the quote) word-wrapped under its row, indented, with
+ * "[-deleted-]" in red and "{+inserted+}" in green.  Words are the
+ * space-separated pieces; control characters and line breaks were
+ * never put into the diff, but a quote may hold line breaks, so any
+ * white space separates words here.
+ */
+static void
+put_wrapped(struct cli_buf *b, const char *s, size_t n, size_t indent,
+            unsigned width, int color)
+{
+	size_t i = 0, col = indent, ws, we, w;
+	int in_del = 0, in_ins = 0, first = 1;
+	size_t avail = width > indent + 20 ? width : indent + 60;
+
+	cli_buf_printf(b, "%*s", (int)indent, "");
+	while (i < n) {
+		while (i < n && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' ||
+		                 s[i] == '\t'))
+			i++;
+		if (i >= n)
+			break;
+		ws = i;
+		while (i < n && s[i] != ' ' && s[i] != '\n' && s[i] != '\r' &&
+		       s[i] != '\t')
+			i++;
+		we = i;
+		w = text_width(s + ws, we - ws);
+		if (!first && col + 1 + w > avail) {
+			if (in_del || in_ins)
+				sgr(b, color, "0");
+			cli_buf_printf(b, "\n%*s", (int)indent, "");
+			col = indent;
+			if (in_del)
+				sgr(b, color, "31");
+			if (in_ins)
+				sgr(b, color, "32");
+		} else if (!first) {
+			cli_buf_putc(b, ' ');
+			col++;
+		}
+		first = 0;
+		if (we - ws >= 2 && memcmp(s + ws, "[-", 2) == 0) {
+			in_del = 1;
+			sgr(b, color, "31");
+		} else if (we - ws >= 2 && memcmp(s + ws, "{+", 2) == 0) {
+			in_ins = 1;
+			sgr(b, color, "32");
+		}
+		cli_buf_put(b, s + ws, we - ws);
+		col += w;
+		if (in_del && we - ws >= 2 && memcmp(s + we - 2, "-]", 2) == 0) {
+			in_del = 0;
+			sgr(b, color, "0");
+		} else if (in_ins && we - ws >= 2 &&
+		           memcmp(s + we - 2, "+}", 2) == 0) {
+			in_ins = 0;
+			sgr(b, color, "0");
+		}
+	}
+	if (in_del || in_ins)
+		sgr(b, color, "0");
+	cli_buf_putc(b, '\n');
+}
+
+static void
+table_doc(const struct vsettings *vs, struct cli_buf *out, const char *doc,
+          const quoth_result *r, const quoth_check *chk)
+{
+	size_t i, n = quoth_check_count(chk), nlen, slen;
+	struct tally t;
+	int c = vs->color;
+	static const char *const names[] = {"exact", "elided", "altered",
+	                                    "missing", "indirect"};
+	const char *sep = ": ";
+
+	memset(&t, 0, sizeof t);
+	for (i = 0; i < n; i++) {
+		t.status[quoth_check_status(chk, i)]++;
+		t.mismatch += (size_t)quoth_check_speaker_mismatch(chk, i);
+	}
+	sgr(out, c, "1");
+	cli_buf_printf(out, "%s: %zu quote%s", doc, n, n == 1 ? "" : "s");
+	for (i = 0; i <= QUOTH_VERIFY_INDIRECT; i++)
+		if (t.status[i]) {
+			cli_buf_printf(out, "%s%zu %s", sep, t.status[i], names[i]);
+			sep = ", ";
+		}
+	if (t.mismatch)
+		cli_buf_printf(out, "; %zu speaker mismatch%s", t.mismatch,
+		               t.mismatch == 1 ? "" : "es");
+	sgr(out, c, "0");
+	cli_buf_putc(out, '\n');
+	for (i = 0; i < n; i++) {
+		quoth_verify_status st = quoth_check_status(chk, i);
+		const char *spk = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER, &slen);
+		const char *s;
+		size_t src, start, end, line, len;
+
+		cli_buf_printf(out, "%4zu  ", i + 1);
+		sgr(out, c, status_color(st));
+		cli_buf_printf(out, "%-8s", quoth_verify_status_name(st));
+		sgr(out, c, "0");
+		if (st == QUOTH_VERIFY_INDIRECT)
+			cli_buf_puts(out, "       ");
+		else
+			cli_buf_printf(out, "  %.3f",
+			               quoth_check_similarity(chk, i));
+		cli_buf_puts(out, "  ");
+		if (spk)
+			cli_buf_put(out, spk, slen);
+		else
+			cli_buf_puts(out, "(no speaker)");
+		if (quoth_check_source(chk, i, &src, &start, &end, &line)) {
+			s = quoth_check_str(chk, i, QUOTH_CHECK_SOURCE, &len);
+			cli_buf_puts(out, "  ");
+			cli_buf_put(out, s, len);
+			cli_buf_printf(out, ":%zu", line);
+			s = quoth_check_str(chk, i, QUOTH_CHECK_TIMESTAMP, &len);
+			if (s) {
+				cli_buf_puts(out, " @");
+				cli_buf_put(out, s, len);
+			}
+			s = quoth_check_str(chk, i, QUOTH_CHECK_SPEAKER_LABEL, &len);
+			if (s) {
+				cli_buf_puts(out, "  [");
+				cli_buf_put(out, s, len);
+				cli_buf_putc(out, ']');
+			}
+			if (quoth_check_speaker_mismatch(chk, i)) {
+				cli_buf_puts(out, "  ");
+				sgr(out, c, "1;31");
+				cli_buf_puts(out, "speaker mismatch");
+				sgr(out, c, "0");
+			}
+		}
+		cli_buf_putc(out, '\n');
+		s = quoth_check_str(chk, i, QUOTH_CHECK_DIFF, &len);
+		if (!s)
+			s = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
+		if (s) {
+			char *clean = cli_utf8_dup(s, len);
+			if (!clean) {
+				out->failed = 1;
+				return;
+			}
+			nlen = strlen(clean);
+			put_wrapped(out, clean, nlen, 6, vs->width, c);
+			free(clean);
+		}
+	}
+}
+
+/* ---- records ---------------------------------------------------------- */
+
+static void
+opt_str_cell(struct cli_writer *w, const char *s, size_t n)
+{
+	if (s)
+		cli_cell_str(w, s, n);
+	else
+		cli_cell_null(w);
+}
+
+static void
+record_rows(struct cli_writer *w, const char *doc, const quoth_result *r,
+            const quoth_check *chk)
+{
+	size_t i, n = quoth_check_count(chk), len, src, start, end, line;
+	const char *s;
+
+	for (i = 0; i < n; i++) {
+		quoth_verify_status st = quoth_check_status(chk, i);
+		int found = quoth_check_source(chk, i, &src, &start, &end, &line);
+
+		cli_cell_doc(w, doc, 0);
+		cli_cell_uint(w, i + 1);
+		cli_cell_cstr(w, quoth_type_name(quoth_quote_type(r, i)));
+		s = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER, &len);
+		opt_str_cell(w, s, len);
+		cli_cell_cstr(w, quoth_verify_status_name(st));
+		if (st == QUOTH_VERIFY_INDIRECT)
+			cli_cell_null(w);
+		else
+			cli_cell_real(w, quoth_check_similarity(chk, i), 3);
+		s = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
+		opt_str_cell(w, s, len);
+		s = quoth_check_str(chk, i, QUOTH_CHECK_SOURCE, &len);
+		opt_str_cell(w, s, len);
+		if (found) {
+			cli_cell_uint(w, start);
+			cli_cell_uint(w, end);
+			cli_cell_uint(w, line);
+		} else {
+			cli_cell_null(w);
+			cli_cell_null(w);
+			cli_cell_null(w);
+		}
+		s = quoth_check_str(chk, i, QUOTH_CHECK_TIMESTAMP, &len);
+		opt_str_cell(w, s, len);
+		s = quoth_check_str(chk, i, QUOTH_CHECK_SOURCE_WORDS, &len);
+		opt_str_cell(w, s, len);
+		s = quoth_check_str(chk, i, QUOTH_CHECK_DIFF, &len);
+		opt_str_cell(w, s, len);
+		s = quoth_check_str(chk, i, QUOTH_CHECK_SPEAKER_LABEL, &len);
+		opt_str_cell(w, s, len);
+		cli_cell_bool(w, quoth_check_speaker_mismatch(chk, i));
+		cli_row_end(w);
+	}
+}
+
+/* ---- documents -------------------------------------------------------- */
+
+/* Check one article; returns its exit status (0, 1 or 2). */
+static int
+verify_doc(const struct vsettings *vs, const char *path,
+           struct cli_output *out)
+{
+	struct cli_buf buf = {0};
+	struct cli_writer w;
+	quoth_result *r = NULL;
+	quoth_check *chk = NULL;
+	quoth_error err;
+	char *data = NULL, *doc = NULL;
+	size_t len = 0, i, n, off, line, col, bad;
+	int status = CLI_EXIT_ERROR;
+
+	if (cli_read_file(path, vs->max_doc, &data, &len, NULL) != 0)
+		return CLI_EXIT_ERROR;
+	doc = cli_utf8_dup(path, strlen(path));
+	if (!doc)
+		goto nomem;
+	memset(&err, 0, sizeof err);
+	if (quoth_extract(vs->ex, data, len, &r, &err) != QUOTH_OK) {
+		cli_error_at(doc, err.line, err.column, "%s",
+		             err.message[0] ? err.message
+		                            : quoth_strerror(err.status));
+		goto done;
+	}
+	bad = quoth_result_warnings(r, QUOTH_WARN_UTF8, &off);
+	if (bad) {
+		quoth_result_locate(r, off, &line, &col);
+		cli_error_at(doc, line, col, "invalid UTF-8 replaced (%zu byte%s)",
+		             bad, bad == 1 ? "" : "s");
+	}
+	memset(&err, 0, sizeof err);
+	if (quoth_verify(vs->ex, vs->src, data, len, r, vs->flags, &chk, &err) !=
+	    QUOTH_OK) {
+		cli_error_at(doc, 0, 0, "%s",
+		             err.message[0] ? err.message
+		                            : quoth_strerror(err.status));
+		goto done;
+	}
+	if (vs->format == CLI_FORMAT_TABLE) {
+		table_doc(vs, &buf, doc, r, chk);
+	} else {
+		memset(&w, 0, sizeof w);
+		w.format = vs->format;
+		w.cols = verify_columns;
+		w.ncols = NCOLUMNS;
+		w.out = &buf;
+		w.excel = vs->excel;
+		w.noun = "quote";
+		cli_writer_init(&w);
+		record_rows(&w, doc, r, chk);
+		cli_writer_finish(&w);
+		if (cli_writer_failed(&w))
+			buf.failed = 1;
+	}
+	if (buf.failed)
+		goto nomem;
+	status = CLI_EXIT_OK;
+	n = quoth_check_count(chk);
+	for (i = 0; i < n; i++) {
+		quoth_verify_status st = quoth_check_status(chk, i);
+		if (st == QUOTH_VERIFY_ALTERED || st == QUOTH_VERIFY_MISSING ||
+		    quoth_check_speaker_mismatch(chk, i))
+			status = CLI_EXIT_DIFFERENCES;
+	}
+	if (cli_output_write(out, buf.ptr ? buf.ptr : "", buf.len) != 0 &&
+	    !cli_output_closed(out))
+		status = CLI_EXIT_ERROR;
+	goto done;
+nomem:
+	cli_error("out of memory");
+	status = CLI_EXIT_ERROR;
+done:
+	cli_buf_free(&buf);
+	quoth_check_free(chk);
+	quoth_result_free(r);
+	free(doc);
+	free(data);
+	return status;
+}
+
+static int
+worse(int a, int b)
+{
+	/* 2 (error) beats 1 (differences) beats 0 */
+	return a > b ? a : b;
+}
 
 int
 cli_verify(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	cli_error("verify: not implemented yet");
+	static char *stdin_only[] = {"-", NULL};
+	struct vsettings vs;
+	struct cli_output out;
+	struct cli_writer hdr;
+	struct cli_buf head = {0};
+	quoth_options opt;
+	quoth_error err;
+	enum cli_format format = CLI_FORMAT_AUTO;
+	enum cli_color color = CLI_COLOR_AUTO;
+	const char *output = NULL;
+	const char **sources = NULL;
+	char **files;
+	size_t nsources = 0, nfiles, i;
+	int c, status = CLI_EXIT_OK, opened = 0;
+
+	memset(&vs, 0, sizeof vs);
+	quoth_options_init(&opt);
+	sources = calloc((size_t)(argc > 0 ? argc : 1), sizeof *sources);
+	if (!sources) {
+		cli_error("out of memory");
+		return CLI_EXIT_ERROR;
+	}
+	opterr = 0;
+	optind = 1;
+	for (;;) {
+		c = getopt_long(argc, argv, ":s:f:o:h", long_options, NULL);
+		if (c == -1)
+			break;
+		switch (c) {
+		case 's':
+			sources[nsources++] = optarg;
+			break;
+		case OPT_ALL:
+			vs.flags |= QUOTH_VERIFY_ALL;
+			break;
+		case 'f':
+			if (cli_parse_format("--format", optarg, &format) != 0)
+				goto usage_fail;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case OPT_COLOR:
+			if (cli_parse_color("--color", optarg, &color) != 0)
+				goto usage_fail;
+			break;
+		case OPT_EXCEL:
+			vs.excel = 1;
+			break;
+		case OPT_LANG:
+			opt.lang = optarg;
+			break;
+		case OPT_DATA_DIR:
+			opt.data_dir = optarg;
+			break;
+		case 'h':
+			free(sources);
+			usage();
+			return fflush(stdout) == 0 && !ferror(stdout)
+			               ? CLI_EXIT_OK
+			               : CLI_EXIT_ERROR;
+		case ':':
+			free(sources);
+			return cli_usage_error("verify", "option '%s' needs a value",
+			                       argv[optind - 1]);
+		default:
+			free(sources);
+			if (optopt && optopt < 256)
+				return cli_usage_error("verify", "unknown option '-%c'",
+				                       optopt);
+			return cli_usage_error("verify", "unknown option '%s'",
+			                       argv[optind - 1]);
+		}
+	}
+	if (nsources == 0) {
+		free(sources);
+		return cli_usage_error("verify", "--source is required");
+	}
+	if (format == CLI_FORMAT_HTML) {
+		free(sources);
+		return cli_usage_error("verify",
+		                       "--format html is not supported by verify");
+	}
+	files = optind < argc ? argv + optind : stdin_only;
+	nfiles = optind < argc ? (size_t)(argc - optind) : 1;
+	vs.max_doc = opt.max_doc_bytes;
+
+	memset(&err, 0, sizeof err);
+	if (quoth_extractor_new(&opt, &vs.ex, &err) != QUOTH_OK) {
+		cli_error("%s", err.message[0] ? err.message
+		                               : quoth_strerror(err.status));
+		status = CLI_EXIT_ERROR;
+		goto done;
+	}
+	if (quoth_sources_new(&vs.src) != QUOTH_OK) {
+		cli_error("out of memory");
+		status = CLI_EXIT_ERROR;
+		goto done;
+	}
+	for (i = 0; i < nsources; i++)
+		if (add_source(&vs, sources[i]) != 0)
+			status = CLI_EXIT_ERROR;
+	if (quoth_sources_count(vs.src) == 0) {
+		cli_error("no source could be read: nothing to verify against");
+		status = CLI_EXIT_ERROR;
+		goto done;
+	}
+	memset(&err, 0, sizeof err);
+	if (quoth_sources_index(vs.src, &err) != QUOTH_OK) {
+		cli_error("%s", err.message[0] ? err.message
+		                               : quoth_strerror(err.status));
+		status = CLI_EXIT_ERROR;
+		goto done;
+	}
+
+	if (cli_output_open(&out, output) != 0) {
+		status = CLI_EXIT_ERROR;
+		goto done;
+	}
+	opened = 1;
+	vs.format = cli_resolve_format(format, out.fd);
+	vs.color = vs.format == CLI_FORMAT_TABLE && cli_resolve_color(color, out.fd);
+	vs.width = cli_terminal_width(out.fd);
+	vs.excel = vs.excel &&
+	           (vs.format == CLI_FORMAT_CSV || vs.format == CLI_FORMAT_TSV);
+
+	if (vs.format != CLI_FORMAT_TABLE) {
+		memset(&hdr, 0, sizeof hdr);
+		hdr.format = vs.format;
+		hdr.cols = verify_columns;
+		hdr.ncols = NCOLUMNS;
+		hdr.out = &head;
+		hdr.excel = vs.excel;
+		cli_writer_init(&hdr);
+		cli_writer_header(&hdr);
+		if (head.failed) {
+			cli_error("out of memory");
+			status = CLI_EXIT_ERROR;
+			cli_output_abort(&out);
+			opened = 0;
+			goto done;
+		}
+		cli_output_write(&out, head.ptr ? head.ptr : "", head.len);
+	}
+	for (i = 0; i < nfiles && !out.error; i++) {
+		if (i > 0 && vs.format == CLI_FORMAT_TABLE)
+			cli_output_write(&out, "\n", 1);
+		status = worse(status, verify_doc(&vs, files[i], &out));
+	}
+done:
+	if (opened) {
+		if (out.error) {
+			/* a reader that went away ends the run quietly */
+			if (!cli_output_closed(&out))
+				status = CLI_EXIT_ERROR;
+			cli_output_abort(&out);
+		} else if (cli_output_commit(&out) != 0) {
+			status = CLI_EXIT_ERROR;
+		}
+	}
+	cli_buf_free(&head);
+	quoth_sources_free(vs.src);
+	quoth_extractor_free(vs.ex);
+	free(sources);
+	return status;
+usage_fail:
+	free(sources);
 	return CLI_EXIT_ERROR;
 }
