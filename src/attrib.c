@@ -487,7 +487,8 @@ collect_entities(actx *c)
 			 * (US, Canadian): keep them as title if a title
 			 * follows later in the run */
 			for (k = na + 1; k < b; k++)
-				if (lex(c, LEX_TITLES, k, k + 1) >= 0)
+				if (lex(c, LEX_TITLES, k, k + 1) >= 0 ||
+				    lex(c, LEX_HONORIFICS, k, k + 1) >= 0)
 					break;
 			if (k < b && b - k > 1 &&
 			    lex(c, LEX_TITLES, b - 1, b) < 0) {

@@ -394,13 +394,31 @@ scare_before(const char *text, const token *t, size_t i, size_t pa,
 			break;
 		v = lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w,
 		                       i - w + 1);
+		/* "calling it a ...": the participle's subject is the
+		 * sentence's, no need to see it */
 		if (v >= 0 && (v & FLAG('v')) &&
-		    speaker_like(text, t, i - w - 1, ld))
+		    (speaker_like(text, t, i - w - 1, ld) ||
+		     (t[i - w].end - t[i - w].start > 4 &&
+		      memcmp(text + t[i - w].end - 3, "ing", 3) == 0)))
 			return LEAD_SPEECH;
 	}
 	return LEAD_NONE;
 }
 
+
+static bool
+determiner(const char *text, const token *w)
+{
+	static const char *const det[] = {"the", "a", "an", "this", "these",
+	                                  "those", "its", "his", "her",
+	                                  "their", "our", "my", "your"};
+	size_t k;
+
+	for (k = 0; k < QUOTH_ARRAY_LEN(det); k++)
+		if (word_is(text, w, det[k]))
+			return true;
+	return false;
+}
 
 /* Is token i a word in title position: a possessive (CNN's "This Week")
  * or a preposition (on "Face the Nation")? */
@@ -446,6 +464,28 @@ title_like(const token *t, size_t a, size_t b)
 }
 
 enum verdict { V_DROP, V_DIRECT, V_PARTIAL };
+
+/* A one-word quote is speech when it ends in . ! or ? inside its marks
+ * and stands alone or after a colon or a cue and comma ("Really?",
+ * she asked, "Done."), not in a list ("attack," "Libya"). */
+static bool
+one_word_speech(const char *text, const token *t, size_t pa, size_t prev,
+                const token *last, const lang_data *ld)
+{
+	if (last->kind != TK_PUNCT ||
+	    !(last->cp == '.' || last->cp == '!' || last->cp == '?'))
+		return false;
+	if (prev == QUOTH_NONE || is_break(&t[prev]))
+		return true;
+	if (t[prev].kind == TK_QUOTE && t[prev].role == MR_CLOSE)
+		return true;
+	if (t[prev].kind != TK_PUNCT)
+		return false;
+	if (t[prev].cp == ':' || is_end_punct_cp(t[prev].cp))
+		return true;
+	return t[prev].cp == ',' && prev > pa &&
+	       is_cue_word(text, t, prev - 1, ld, FLAG('s'));
+}
 
 static enum verdict
 classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
@@ -547,8 +587,8 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 	if (clause_start && (inner_end || clause_end || cue_after)) {
 		/* "Dune". or a one-word list item ("attack," "Libya"): not
 		 * speech, unless a cue follows or it is a paragraph alone */
-		if (nwords == 1 && !cue_after &&
-		    !(inner_end && last->cp != ',' && prev == QUOTH_NONE))
+		if (nwords == 1 && !cue_after && !one_word_speech(text, t, pa,
+		                                                   prev, last, ld))
 			return V_DROP;
 		if (nwords <= 3 && !starts_cap && !inner_end && !cue_after &&
 		    prev != QUOTH_NONE && t[prev].kind == TK_PUNCT &&
@@ -562,6 +602,10 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 		return V_DIRECT;
 	}
 	/* a fragment inside the writer's sentence */
+	/* the "Never Trump" movement, a "term of endearment": a term */
+	if (prev != QUOTH_NONE && nwords <= 4 && !inner_end &&
+	    determiner(text, &t[prev]))
+		return V_DROP;
 	if (title_like(t, a, b) && nwords <= 6 && prev != QUOTH_NONE &&
 	    title_position(text, t, prev))
 		return V_DROP;
