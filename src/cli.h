@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "quoth.h"
@@ -46,6 +47,8 @@ void cli_buf_printf(struct cli_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cli_buf_vprintf(struct cli_buf *b, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* Append s[0..n) as valid UTF-8: invalid bytes become U+FFFD. */
+void cli_buf_put_utf8(struct cli_buf *b, const char *s, size_t n);
 void cli_buf_clear(struct cli_buf *b);
 void cli_buf_free(struct cli_buf *b);
 
@@ -86,6 +89,14 @@ int cli_usage_hint(const char *cmd);
  */
 int cli_read_file(const char *path, size_t limit, char **data, size_t *len,
                   struct cli_buf *msgs);
+
+/*
+ * The code point at s[0..n) (n > 0) in *cp and its length in bytes; an
+ * invalid or truncated sequence gives U+FFFD with length 1.
+ */
+size_t cli_utf8_next(const char *s, size_t n, int32_t *cp);
+/* White space for display and word counts: ASCII, NEL and Unicode Z*. */
+int cli_is_space(int32_t cp);
 
 /*
  * A copy of s[0..n) that is valid UTF-8 (invalid bytes become U+FFFD),

@@ -314,27 +314,64 @@ done:
 	return rc;
 }
 
+size_t
+cli_utf8_next(const char *s, size_t n, int32_t *cp)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
+	                                      (utf8proc_ssize_t)n, &c);
+
+	if (k <= 0) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = c;
+	return (size_t)k;
+}
+
+int
+cli_is_space(int32_t cp)
+{
+	utf8proc_category_t cat;
+
+	if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || cp == 0x85)
+		return 1;
+	cat = utf8proc_category(cp);
+	return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+	       cat == UTF8PROC_CATEGORY_ZP;
+}
+
+void
+cli_buf_put_utf8(struct cli_buf *b, const char *s, size_t n)
+{
+	size_t i = 0, from = 0, k;
+	int32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = cli_utf8_next(s + i, n - i, &cp);
+		/* An invalid byte, not a real U+FFFD (which takes 3 bytes). */
+		if (cp == 0xFFFD && k == 1) {
+			cli_buf_put(b, s + from, i - from);
+			cli_buf_puts(b, "\xEF\xBF\xBD");
+			from = i + 1;
+		}
+		i += k;
+	}
+	cli_buf_put(b, s + from, n - from);
+}
+
 char *
 cli_utf8_dup(const char *s, size_t n)
 {
 	struct cli_buf b = {0};
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
-	size_t i = 0;
 
 	if (buf_reserve(&b, n) != 0)
 		return NULL;
-	while (i < n) {
-		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-		                     (utf8proc_ssize_t)(n - i), &cp);
-		if (k < 0) {
-			cli_buf_puts(&b, "\xEF\xBF\xBD");
-			i++;
-		} else {
-			cli_buf_put(&b, s + i, (size_t)k);
-			i += (size_t)k;
-		}
-	}
+	cli_buf_put_utf8(&b, s, n);
 	if (b.failed) {
 		cli_buf_free(&b);
 		return NULL;

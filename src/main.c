@@ -694,18 +694,10 @@ static const struct option long_options[] = {
 static const char *
 option_name(int c, int longindex, char *buf, size_t n)
 {
-	size_t i;
-
-	if (longindex >= 0) {
+	if (longindex >= 0)
 		snprintf(buf, n, "--%s", long_options[longindex].name);
-		return buf;
-	}
-	for (i = 0; long_options[i].name; i++)
-		if (long_options[i].val == c && c < 256) {
-			snprintf(buf, n, "-%c", c);
-			return buf;
-		}
-	snprintf(buf, n, "option");
+	else
+		snprintf(buf, n, "-%c", c);
 	return buf;
 }
 

@@ -46,32 +46,22 @@ struct speaker {
 static size_t
 count_words(const char *s, size_t n)
 {
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
 	utf8proc_category_t cat;
+	int32_t cp;
 	size_t i = 0, words = 0;
 	int alnum = 0;
 
 	while (i < n) {
-		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-		                     (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0) {
-			cp = 0xFFFD;
-			k = 1;
-		}
-		i += (size_t)k;
-		cat = utf8proc_category(cp);
-		if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d) ||
-		    cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-		    cat == UTF8PROC_CATEGORY_ZP) {
+		i += cli_utf8_next(s + i, n - i, &cp);
+		if (cli_is_space(cp)) {
 			words += alnum;
 			alnum = 0;
-		} else if ((cat >= UTF8PROC_CATEGORY_LU &&
-		            cat <= UTF8PROC_CATEGORY_LO) ||
-		           (cat >= UTF8PROC_CATEGORY_ND &&
-		            cat <= UTF8PROC_CATEGORY_NO)) {
-			alnum = 1;
+			continue;
 		}
+		cat = utf8proc_category(cp);
+		if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+		    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
+			alnum = 1;
 	}
 	return words + alnum;
 }

@@ -7,42 +7,26 @@
  * records are flat, the key order is part of the contract, and building a
  * json_t tree per quote would only add allocations.
  */
-#include <utf8proc.h>
-
 #include "cli.h"
 
 void
 cli_json_string(struct cli_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
-	size_t i = 0, from = 0;
+	size_t i, from = 0;
 	unsigned char ch;
-	char esc[7];
+	char esc[6] = {'\\', 'u', '0', '0', 0, 0};
 
+	/* Runs of bytes that need no escape are copied through
+	 * cli_buf_put_utf8(): the library's strings are valid UTF-8, but file
+	 * names and ids need not be, and the output must stay valid JSON. */
 	cli_buf_putc(b, '"');
-	while (i < n) {
+	for (i = 0; i < n; i++) {
 		ch = (unsigned char)s[i];
-		if (ch >= 0x80) {
-			/* The library's strings are valid UTF-8, but file names
-			 * and ids need not be: never emit invalid JSON. */
-			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-			                     (utf8proc_ssize_t)(n - i), &cp);
-			if (k > 0) {
-				i += (size_t)k;
-				continue;
-			}
-			cli_buf_put(b, s + from, i - from);
-			cli_buf_puts(b, "\xEF\xBF\xBD");
-			from = ++i;
+		if (ch >= 0x20 && ch != '"' && ch != '\\')
 			continue;
-		}
-		if (ch >= 0x20 && ch != '"' && ch != '\\') {
-			i++;
-			continue;
-		}
-		cli_buf_put(b, s + from, i - from);
+		cli_buf_put_utf8(b, s + from, i - from);
+		from = i + 1;
 		switch (ch) {
 		case '"':
 			cli_buf_puts(b, "\\\"");
@@ -66,18 +50,13 @@ cli_json_string(struct cli_buf *b, const char *s, size_t n)
 			cli_buf_puts(b, "\\f");
 			break;
 		default:
-			esc[0] = '\\';
-			esc[1] = 'u';
-			esc[2] = '0';
-			esc[3] = '0';
 			esc[4] = hex[ch >> 4];
 			esc[5] = hex[ch & 15];
-			cli_buf_put(b, esc, 6);
+			cli_buf_put(b, esc, sizeof esc);
 			break;
 		}
-		from = ++i;
 	}
-	cli_buf_put(b, s + from, n - from);
+	cli_buf_put_utf8(b, s + from, n - from);
 	cli_buf_putc(b, '"');
 }
 

@@ -36,38 +36,12 @@ struct cli_table {
 	int failed;
 };
 
-/* Decode one code point; invalid bytes are reported as U+FFFD, length 1. */
 static size_t
-next_cp(const char *s, size_t n, utf8proc_int32_t *cp)
-{
-	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
-	                                      (utf8proc_ssize_t)n, cp);
-
-	if (k <= 0) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	return (size_t)k;
-}
-
-static size_t
-cp_width(utf8proc_int32_t cp)
+cp_width(int32_t cp)
 {
 	int w = utf8proc_charwidth(cp);
 
 	return w > 0 ? (size_t)w : 0;
-}
-
-static int
-is_space(utf8proc_int32_t cp)
-{
-	utf8proc_category_t cat;
-
-	if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || cp == 0x85)
-		return 1;
-	cat = utf8proc_category(cp);
-	return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-	       cat == UTF8PROC_CATEGORY_ZP;
 }
 
 /* Append s[0..n) cleaned for one table cell; returns its display width. */
@@ -75,14 +49,14 @@ static size_t
 put_clean(struct cli_buf *b, const char *s, size_t n)
 {
 	utf8proc_uint8_t enc[4];
-	utf8proc_int32_t cp;
+	int32_t cp;
 	size_t i = 0, k, width = 0;
 	int space = 0, any = 0;
 
 	while (i < n) {
-		k = next_cp(s + i, n - i, &cp);
+		k = cli_utf8_next(s + i, n - i, &cp);
 		i += k;
-		if (is_space(cp)) {
+		if (cli_is_space(cp)) {
 			space = any;
 			continue;
 		}
@@ -156,7 +130,7 @@ static size_t
 put_cut(struct cli_buf *b, const char *s, size_t n, size_t full,
         size_t width)
 {
-	utf8proc_int32_t cp;
+	int32_t cp;
 	size_t i = 0, k, w = 0, cw;
 
 	if (full <= width) {
@@ -166,7 +140,7 @@ put_cut(struct cli_buf *b, const char *s, size_t n, size_t full,
 	if (width == 0)
 		return 0;
 	while (i < n) {
-		k = next_cp(s + i, n - i, &cp);
+		k = cli_utf8_next(s + i, n - i, &cp);
 		cw = cp_width(cp);
 		if (w + cw > width - 1)
 			break;

@@ -424,6 +424,18 @@ class TestInputs(Base):
                         p.stderr)
         self.assertEqual(p.stdout, b'')
 
+    def test_file_name_that_is_not_utf8(self):
+        # The doc field must stay valid UTF-8 (and valid JSON) whatever
+        # bytes the file name holds.
+        name = os.path.join(self.tmp.encode(), b'bad\xff"name.txt')
+        with open(name, 'wb') as f:
+            f.write(b'"Hi," she said.\n')
+        p = subprocess.run([QUOTH.encode(), b'-f', b'jsonl', name],
+                           capture_output=True)
+        self.assertEqual(p.returncode, 0)
+        rec = json.loads(p.stdout.decode('utf-8'))
+        self.assertEqual(rec['doc'], self.tmp + '/bad\ufffd"name.txt')
+
     def test_bom_and_crlf_offsets(self):
         text = '"Hello there," she said.\r\n'
         path = self.write('bom.txt', b'\xef\xbb\xbf' + text.encode())
