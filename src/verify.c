@@ -632,7 +632,7 @@ match_label(const char *t, size_t i, size_t end, size_t *la, size_t *lb,
 		if (t[j] == '(' && ntok > 0) {
 			const char *c = memchr(t + j, ')', end - j);
 			if (!c || (size_t)(c - t) - j > 40)
-				return 0;
+				goto dot_label;
 			if (match_ts(t, j, end, &a, &b) == (size_t)(c - t) - j + 1) {
 				*ta = a;
 				*tb = b;
@@ -642,7 +642,7 @@ match_label(const char *t, size_t i, size_t end, size_t *la, size_t *lb,
 			continue;
 		}
 		if (paren)
-			return 0;
+			goto dot_label;
 		/* otter.ai: "Speaker 1  0:03" then the text on the next lines */
 		if (ntok > 0 && (k = match_ts(t, j, end, &a, &b)) != 0 &&
 		    skip_space(t, j + k, end) == end) {
@@ -656,19 +656,19 @@ match_label(const char *t, size_t i, size_t end, size_t *la, size_t *lb,
 		cp = decode(t, end, j, &n);
 		if (digits(t, j, k, k - j) == k - j) {
 			if (ntok == 0)
-				return 0; /* "10:30" is a time, not a label */
+				goto dot_label; /* "10:30" is a time, not a label */
 		} else if (name_particle(t + j, k - j)) {
 			if (ntok == 0)
-				return 0;
+				goto dot_label;
 		} else {
 			size_t q = j;
 			if (cp < 0 || !utf8proc_isupper(cp))
-				return 0;
+				goto dot_label;
 			while (q < k) {
 				cp = decode(t, k, q, &n);
 				if (!is_word_cp(cp) && cp != '.' && cp != '-' &&
 				    !is_apos(cp))
-					return 0;
+					goto dot_label;
 				q += n;
 			}
 		}
@@ -679,7 +679,7 @@ match_label(const char *t, size_t i, size_t end, size_t *la, size_t *lb,
 	if (ntok == 0 || ntok > 6 || j >= end || j - i > LABEL_MAX)
 		goto dot_label;
 	if (j + 1 < end && !is_space(t[j + 1]))
-		return 0;
+		goto dot_label;
 	return j + 1;
 dot_label:
 	/* "Q. How do you..." / "A. We will..." */
@@ -1520,7 +1520,10 @@ make_pieces(vctx *c)
 			    (c->tok[i].flags & QF_SENT) && after[i] >= 3)
 				break;
 			if (c->tok[i].kind == QT_WORD) {
-				if (words == 0 && before != B_JOIN)
+				/* the first letter of a span, of a piece after an
+				 * ellipsis and of a sentence may change case */
+				if (words == 0 && (before != B_JOIN ||
+				                   (c->tok[i].flags & QF_SENT)))
 					c->tok[i].flags |= QF_FIRST;
 				words++;
 			}
@@ -1616,8 +1619,9 @@ piece_words(vctx *c, const piece *p)
 	return m;
 }
 
-/* How many of the piece's words appear at diagonal d, allowing each a
- * shift of two words (a dropped or added word shifts the rest). */
+/* How well the piece's words stand at diagonal d: two points for a word
+ * on the diagonal, one for a word shifted by up to two (a dropped or
+ * added word shifts the rest). */
 static size_t
 quick_score(vctx *c, const size_t *qw, size_t m, int64_t d, size_t w0,
             size_t w1)
@@ -1627,6 +1631,12 @@ quick_score(vctx *c, const size_t *qw, size_t m, int64_t d, size_t w0,
 	int64_t k, pos;
 
 	for (j = 0; j < m; j++) {
+		pos = d + (int64_t)j;
+		if (pos >= (int64_t)w0 && pos < (int64_t)w1 &&
+		    w[pos].hash == c->tok[qw[j]].hash) {
+			score += 2; /* on the diagonal */
+			continue;
+		}
 		for (k = -2; k <= 2; k++) {
 			pos = d + (int64_t)j + k;
 			if (pos >= (int64_t)w0 && pos < (int64_t)w1 &&
@@ -1637,6 +1647,54 @@ quick_score(vctx *c, const size_t *qw, size_t m, int64_t d, size_t w0,
 		}
 	}
 	return score;
+}
+
+/*
+ * A piece made only of very common words ("it is what it is"): every
+ * occurrence of its rarest word j is scored by how many of the piece's
+ * words stand on the same diagonal, and only the QUICK_MAX best vote.
+ * Linear in that word's list, which is bounded by the source size.
+ */
+static void
+common_votes(vctx *c, const size_t *qw, size_t m, size_t j, uint32_t h,
+             size_t b)
+{
+	const quoth_sources *s = c->s;
+	size_t e, k, n = 0, worst = 0, score;
+	struct {
+		size_t score;
+		int64_t d;
+	} top[QUICK_MAX];
+
+	for (e = s->head[b]; e < s->head[b + 1]; e++) {
+		size_t pos = s->post[e];
+		int64_t d = (int64_t)pos - (int64_t)j;
+		if (s->w[pos].hash != h)
+			continue;
+		score = 0;
+		for (k = 0; k < m; k++) {
+			int64_t g = d + (int64_t)k;
+			if (g >= 0 && g < (int64_t)s->nw &&
+			    s->w[g].hash == c->tok[qw[k]].hash)
+				score++;
+		}
+		if (n < QUICK_MAX) {
+			top[n].score = score;
+			top[n].d = d;
+			n++;
+		} else if (score > top[worst].score) {
+			top[worst].score = score;
+			top[worst].d = d;
+		} else {
+			continue;
+		}
+		if (n == QUICK_MAX)
+			for (worst = 0, k = 1; k < n; k++)
+				if (top[k].score < top[worst].score)
+					worst = k;
+	}
+	for (k = 0; k < n; k++)
+		vote(c, top[k].d);
 }
 
 /*
@@ -1691,28 +1749,16 @@ find_regions(vctx *c, const piece *p)
 		common = used == 0 && f > VOTE_BUDGET;
 		h = c->tok[qw[j]].hash;
 		b = h & mask;
+		if (common) {
+			common_votes(c, qw, m, j, h, b);
+			break;
+		}
 		for (e = s->head[b]; e < s->head[b + 1]; e++) {
 			size_t pos = s->post[e];
-			if (s->w[pos].hash != h)
-				continue;
-			if (common && m > 1) {
-				bool ok = false;
-				if (j + 1 < m && pos + 1 < s->nw &&
-				    s->w[pos + 1].hash == c->tok[qw[j + 1]].hash)
-					ok = true;
-				if (j > 0 && pos > 0 &&
-				    s->w[pos - 1].hash == c->tok[qw[j - 1]].hash)
-					ok = true;
-				if (!ok)
-					continue;
-			}
-			vote(c, (int64_t)pos - (int64_t)j);
-			if (common && c->nvotes >= VOTE_BUDGET)
-				break;
+			if (s->w[pos].hash == h)
+				vote(c, (int64_t)pos - (int64_t)j);
 		}
 		used += f;
-		if (common)
-			break;
 	}
 	free(freq);
 	if (c->nomem || c->nvotes == 0) {
