@@ -37,6 +37,9 @@
 #define FLAG(c) (1 << ((c) - 'a'))
 #define G_MALE 1
 #define G_FEMALE 2
+#ifndef BARE_TERM_WORDS
+#define BARE_TERM_WORDS 1
+#endif
 
 typedef struct {
 	char *name;       /* canonical full name */
@@ -1449,6 +1452,34 @@ carry_floating(actx *c)
 	}
 }
 
+/* A fragment of one or two words that no cue claimed is a term or a
+ * scare quote after all ("the so-called 'X'" without the so-called). */
+static void
+drop_bare_terms(actx *c)
+{
+	size_t i, k = 0;
+	quoth_result *r = c->r;
+
+	for (i = 0; i < r->nq; i++) {
+		quote *q = &r->q[i];
+		if (q->type == QUOTH_PARTIAL && q->cue_start == QUOTH_NONE &&
+		    q->nparts == 1 &&
+		    words_in(c, q->parts[0].tok_open,
+		             q->parts[0].tok_close != QUOTH_NONE
+		                     ? q->parts[0].tok_close
+		                     : q->last_tok) <= BARE_TERM_WORDS) {
+			int f;
+			free(q->parts);
+			free(q->verb);
+			for (f = 0; f < QUOTH_FIELD_COUNT_; f++)
+				free(q->str[f]);
+			continue;
+		}
+		r->q[k++] = *q;
+	}
+	r->nq = k;
+}
+
 bool
 attribute(const quoth_extractor *ex, const char *text, token_list *tl,
           quoth_result *r)
@@ -1610,6 +1641,7 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	if (r->nq > 1)
 		qsort(r->q, r->nq, sizeof(quote), cmp_pos);
 	carry_floating(&c);
+	drop_bare_terms(&c);
 	for (i = 0; i < r->nq; i++) {
 		if (!r->q[i].rule)
 			r->q[i].rule = "none";
