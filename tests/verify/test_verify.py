@@ -1,0 +1,322 @@
+#!/usr/bin/env python3
+"""`quoth verify` end to end (SPEC "verify", issue 4) on the fictional
+transcripts and drafts of this directory:
+
+    transcript.txt   plain transcript: speaker labels, [00:00:05] times,
+                     [inaudible], (Applause.)
+    hearing.vtt      WebVTT with <v> voices, tags, an entity, NOTE block
+    radio.srt        SRT with "NAME:" labels, {\\an8} and [laughs]
+    draft.txt        one quote for each way a quote goes wrong
+    hearing-draft.txt, radio-draft.txt, clean-draft.txt
+
+    test_verify.py QUOTH [unittest options]
+
+Quotes are found by their text, so the tests do not depend on the order
+in which the extractor reports them; where a test needs the article's
+speaker it uses quotes whose attribution is not in doubt ("X said").
+"""
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+QUOTH = None
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+COLUMNS = ['doc', 'n', 'type', 'speaker', 'status', 'similarity', 'quote',
+           'source', 'source_start', 'source_end', 'source_line', 'timestamp',
+           'source_words', 'diff', 'speaker_label', 'speaker_mismatch']
+
+
+def path(name):
+    return os.path.join(HERE, name)
+
+
+def read(name, mode='rb'):
+    with open(name, mode) as f:
+        return f.read()
+
+
+def write(name, data):
+    with open(name, 'w') as f:
+        f.write(data)
+
+
+def run(args, stdin=b'', env=None):
+    full_env = dict(os.environ, LC_ALL='C.UTF-8')
+    full_env.pop('NO_COLOR', None)
+    if env:
+        full_env.update(env)
+    return subprocess.run([QUOTH, 'verify'] + args, input=stdin,
+                          capture_output=True, env=full_env, timeout=120)
+
+
+def rows(args, **kw):
+    p = run(args + ['-f', 'jsonl'], **kw)
+    return p, [json.loads(line) for line in p.stdout.decode().splitlines()]
+
+
+def find(recs, text):
+    hits = [r for r in recs if text in (r['quote'] or '')]
+    assert len(hits) == 1, (text, [r['quote'] for r in recs])
+    return hits[0]
+
+
+class Draft(unittest.TestCase):
+    """draft.txt against transcript.txt: every status."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.proc, cls.recs = rows(['--source', path('transcript.txt'),
+                                   path('draft.txt')])
+
+    def q(self, text):
+        return find(self.recs, text)
+
+    def test_exit_status_is_1(self):
+        self.assertEqual(self.proc.returncode, 1, self.proc.stderr)
+        self.assertEqual(self.proc.stderr, b'')
+
+    def test_exact(self):
+        r = self.q('forty million dollars,')
+        self.assertEqual(r['status'], 'exact')
+        self.assertEqual(r['similarity'], 1.0)
+        self.assertEqual(r['source'], path('transcript.txt'))
+        self.assertEqual(r['timestamp'], '00:00:25')
+        self.assertEqual(r['speaker_label'], 'MARGARET OKAFOR')
+        self.assertFalse(r['speaker_mismatch'])
+        src = read(path('transcript.txt'))
+        self.assertEqual(src[r['source_start']:r['source_end']],
+                         b'The barrier will cost about forty million dollars')
+        self.assertEqual(r['source_line'], 9)
+
+    def test_typography_only(self):
+        # curly marks, an en dash for an em dash, a line break
+        self.assertEqual(self.q('Nobody will be left behind')['status'],
+                         'exact')
+        self.assertEqual(self.q('I\u2019ll admit that')['status'], 'exact')
+
+    def test_one_word_changed(self):
+        r = self.q('security of this valley')
+        self.assertEqual(r['status'], 'altered')
+        self.assertIn('[-safety-] {+security+}', r['diff'])
+        self.assertAlmostEqual(r['similarity'], 12 / 13, places=3)
+
+    def test_word_dropped(self):
+        r = self.q('rebuilding the houses')
+        self.assertEqual(r['status'], 'altered')
+        self.assertIn('the [-same-] houses', r['diff'])
+
+    def test_words_reordered(self):
+        r = self.q('town, frankly,')
+        self.assertEqual(r['status'], 'altered')
+        self.assertIn('[-Frankly,-]', r['diff'])
+        self.assertIn('{+frankly,+}', r['diff'])
+
+    def test_sentences_joined(self):
+        r = self.q('The reports will be published before the summer. We')
+        self.assertEqual(r['status'], 'altered')
+        self.assertIn('[-\u2026-]', r['diff'])
+        # adjacent sentences across a line break of the source stay exact
+        self.assertEqual(self.q('Good morning, and thank you')['status'],
+                         'exact')
+
+    def test_ellipsis(self):
+        r = self.q('dollars ... an investment')
+        self.assertEqual(r['status'], 'elided')
+        self.assertEqual(r['similarity'], 1.0)
+
+    def test_bracketed_insertion(self):
+        r = self.q('[The ministry]')
+        self.assertEqual(r['status'], 'elided')
+        self.assertIn('[-They-] {+[The ministry]+}', r['diff'])
+
+    def test_two_turns_of_one_speaker(self):
+        r = self.q('Because the first contractor walked away')
+        self.assertEqual(r['status'], 'exact')
+        self.assertFalse(r['speaker_mismatch'])
+        self.assertEqual(r['timestamp'], '00:02:14')
+
+    def test_wrong_speaker(self):
+        hits = [r for r in self.recs
+                if (r['quote'] or '').startswith('They have not shown')]
+        self.assertEqual(len(hits), 1)
+        r = hits[0]
+        self.assertEqual(r['status'], 'exact')
+        self.assertEqual(r['speaker_label'], 'DANIEL REYES')
+        self.assertTrue(r['speaker_mismatch'])
+        # the same words given to Reyes are no mismatch
+        self.assertFalse(self.q('[The ministry]')['speaker_mismatch'])
+
+    def test_missing(self):
+        r = self.q('second barrier')
+        self.assertEqual(r['status'], 'missing')
+        self.assertLess(r['similarity'], 0.5)
+        self.assertIsNone(r['source'])
+        self.assertIsNone(r['source_start'])
+        self.assertFalse(r['speaker_mismatch'])
+        self.assertTrue(r['diff'].startswith('{+'))
+
+    def test_partial(self):
+        r = self.q('"an investment in the safety of this valley"')
+        self.assertIn(r['type'], ('mixed', 'partial'))
+        self.assertEqual(r['status'], 'exact')
+
+    def test_indirect_not_judged(self):
+        ind = [r for r in self.recs if r['type'] == 'indirect']
+        self.assertTrue(ind)
+        for r in ind:
+            self.assertEqual(r['status'], 'indirect')
+            self.assertIsNone(r['similarity'])
+            self.assertIsNone(r['diff'])
+
+    def test_all_judges_indirect(self):
+        _, recs = rows(['--all', '--source', path('transcript.txt'),
+                        path('draft.txt')])
+        self.assertEqual(len(recs), len(self.recs))
+        self.assertFalse([r for r in recs if r['status'] == 'indirect'])
+
+    def test_columns_in_order(self):
+        for r in self.recs:
+            self.assertEqual(list(r), COLUMNS)
+            self.assertEqual(r['doc'], path('draft.txt'))
+
+
+class Subtitles(unittest.TestCase):
+    def test_webvtt(self):
+        p, recs = rows(['--source', path('hearing.vtt'),
+                        path('hearing-draft.txt')])
+        self.assertEqual(p.returncode, 1)
+        r = find(recs, 'ground conditions')
+        self.assertEqual(r['status'], 'exact')
+        self.assertEqual(r['timestamp'], '00:00:09.000')
+        self.assertEqual(r['speaker_label'], 'Tomas Vidal')
+        self.assertEqual(r['source_line'], 19)
+        self.assertEqual(find(recs, 'opened eighteen')['speaker_label'],
+                         'Chair Lena Brandt')
+        r = find(recs, 'never happen')
+        self.assertEqual(r['status'], 'altered')
+        self.assertIn('[-not-] {+never+}', r['diff'])
+
+    def test_srt(self):
+        p, recs = rows(['--source', path('radio.srt'),
+                        path('radio-draft.txt')])
+        self.assertEqual(p.returncode, 1)
+        r = find(recs, 'twice the size')
+        self.assertEqual(r['status'], 'exact')
+        self.assertEqual(r['timestamp'], '00:00:06,200')
+        self.assertEqual(find(recs, 'Nobody believed')['status'], 'exact')
+        r = find(recs, 'Welcome back')
+        self.assertEqual(r['speaker_label'], 'HOST')
+        self.assertTrue(r['speaker_mismatch'])
+
+
+class Runs(unittest.TestCase):
+    def test_clean_draft_exits_0(self):
+        p, recs = rows(['--source', path('transcript.txt'),
+                        path('clean-draft.txt')])
+        self.assertEqual(p.returncode, 0, recs)
+        self.assertTrue(recs)
+        self.assertEqual({r['status'] for r in recs} -
+                         {'exact', 'elided', 'indirect'}, set())
+
+    def test_directory_and_several_sources(self):
+        with tempfile.TemporaryDirectory() as d:
+            for name in ('transcript.txt', 'hearing.vtt', 'radio.srt'):
+                shutil.copy(path(name), d)
+            os.mkdir(os.path.join(d, 'subdir'))
+            write(os.path.join(d, '.hidden'), 'forty million')
+            p, recs = rows(['--source', d, path('hearing-draft.txt')])
+            self.assertEqual(p.returncode, 1, p.stderr)
+            r = find(recs, 'ground conditions')
+            self.assertEqual(r['source'], os.path.join(d, 'hearing.vtt'))
+            p, recs = rows(['-s', path('radio.srt'), '-s',
+                            path('transcript.txt'), path('clean-draft.txt')])
+            self.assertEqual(p.returncode, 0)
+
+    def test_formats(self):
+        args = ['--source', path('transcript.txt'), path('clean-draft.txt')]
+        p = run(args + ['-f', 'csv'])
+        self.assertEqual(p.returncode, 0)
+        text = p.stdout.decode()
+        self.assertTrue(text.startswith(','.join(COLUMNS) + '\r\n'))
+        recs = list(csv.DictReader(io.StringIO(text)))
+        self.assertTrue(recs)
+        for r in recs:
+            if r['status'] != 'indirect':
+                self.assertRegex(r['similarity'], r'^\d\.\d{3}$')
+            self.assertIn(r['speaker_mismatch'], ('true', 'false'))
+        p = run(args + ['-f', 'tsv'])
+        lines = p.stdout.decode().splitlines()
+        self.assertEqual(lines[0].split('\t'), COLUMNS)
+        self.assertTrue(all(len(x.split('\t')) == len(COLUMNS)
+                            for x in lines))
+        p = run(args + ['-f', 'table', '--color', 'never'])
+        out = p.stdout.decode()
+        self.assertIn('clean-draft.txt: ', out)
+        self.assertNotIn('\x1b[', out)
+
+    def test_color(self):
+        args = ['--source', path('transcript.txt'), path('draft.txt'),
+                '-f', 'table']
+        out = run(args + ['--color', 'always']).stdout.decode()
+        self.assertIn('\x1b[31m[-safety-]\x1b[0m', out)
+        self.assertIn('\x1b[32m{+security+}\x1b[0m', out)
+        # auto: not a terminal, so no colour; NO_COLOR under always: still
+        # colour, as asked
+        self.assertNotIn('\x1b[', run(args).stdout.decode())
+        self.assertIn('\x1b[', run(args + ['--color', 'always'],
+                                   env={'NO_COLOR': '1'}).stdout.decode())
+
+    def test_stdin_and_output_file(self):
+        article = read(path('clean-draft.txt'))
+        with tempfile.TemporaryDirectory() as d:
+            out = os.path.join(d, 'out.jsonl')
+            p = run(['--source', path('transcript.txt'), '-f', 'jsonl', '-o',
+                     out], stdin=article)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertEqual(p.stdout, b'')
+            recs = [json.loads(x) for x in read(out, 'r').splitlines()]
+            self.assertTrue(recs)
+            self.assertEqual({r['doc'] for r in recs}, {'-'})
+            self.assertEqual(os.listdir(d), ['out.jsonl'])
+
+    def test_errors_exit_2(self):
+        p = run([path('draft.txt')])
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b'--source', p.stderr)
+        p = run(['--source', '/nonexistent/t.txt', path('draft.txt')])
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(b'/nonexistent/t.txt', p.stderr)
+        self.assertEqual(p.stdout, b'')
+        with tempfile.TemporaryDirectory() as d:
+            p = run(['--source', d, path('draft.txt')])
+            self.assertEqual(p.returncode, 2)
+        # an unreadable source or article: the rest is still checked
+        p, recs = rows(['--source', path('transcript.txt'), '--source',
+                        '/nonexistent/t.txt', path('clean-draft.txt'),
+                        '/nonexistent/a.txt'])
+        self.assertEqual(p.returncode, 2)
+        self.assertTrue(recs)
+        self.assertTrue(all(r['status'] in ('exact', 'elided', 'indirect')
+                            for r in recs))
+        p = run(['--source', path('transcript.txt'), '-f', 'xml'])
+        self.assertEqual(p.returncode, 2)
+        p = run(['--bogus'])
+        self.assertEqual(p.returncode, 2)
+
+    def test_help(self):
+        p = run(['--help'])
+        self.assertEqual(p.returncode, 0)
+        self.assertIn(b'--source', p.stdout)
+
+
+if __name__ == '__main__':
+    QUOTH = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=1)
