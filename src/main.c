@@ -62,6 +62,9 @@ struct settings {
 	int color;
 	unsigned width;
 	int speakers;
+	const struct cli_column *cols; /* the records: quotes or speakers */
+	size_t ncols;
+	const char *noun;
 	int jsonl;
 	const char *id_field;
 	const char *text_field;
@@ -318,15 +321,9 @@ process(const struct settings *st, struct job *job)
 	w.excel = st->excel;
 	w.color = st->color;
 	w.width = st->width;
-	if (st->speakers) {
-		w.cols = cli_speaker_columns;
-		w.ncols = cli_speaker_ncolumns;
-		w.noun = "speaker";
-	} else {
-		w.cols = quote_columns;
-		w.ncols = sizeof quote_columns / sizeof quote_columns[0];
-		w.noun = "quote";
-	}
+	w.cols = st->cols;
+	w.ncols = st->ncols;
+	w.noun = st->noun;
 	cli_writer_init(&w);
 	cli_writer_group(&w, doc, strlen(doc));
 	rc = st->speakers ? cli_speaker_rows(&w, doc, numeric, r)
@@ -734,8 +731,14 @@ main(int argc, char **argv)
 	quoth_options_init(&st.opt);
 	st.id_field = "id";
 	st.text_field = "text";
+	st.cols = quote_columns;
+	st.ncols = sizeof quote_columns / sizeof quote_columns[0];
+	st.noun = "quote";
 	if (argc > 1 && strcmp(argv[1], "speakers") == 0) {
 		st.speakers = 1;
+		st.cols = cli_speaker_columns;
+		st.ncols = cli_speaker_ncolumns;
+		st.noun = "speaker";
 		cmd = "speakers";
 		argc--;
 		argv++;
@@ -859,9 +862,8 @@ main(int argc, char **argv)
 
 	memset(&hdr, 0, sizeof hdr);
 	hdr.format = st.format;
-	hdr.cols = st.speakers ? cli_speaker_columns : quote_columns;
-	hdr.ncols = st.speakers ? cli_speaker_ncolumns
-	                        : sizeof quote_columns / sizeof quote_columns[0];
+	hdr.cols = st.cols;
+	hdr.ncols = st.ncols;
 	hdr.out = &head;
 	hdr.excel = st.excel;
 	cli_writer_init(&hdr);
