@@ -439,6 +439,14 @@ collect_entities(actx *c)
 				b++;
 				continue;
 			}
+			/* Secretary of Defense Pete Hegseth: "of" after a
+			 * title word stays in the run */
+			if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "for")) &&
+			    lex(c, LEX_TITLES, b - 1, b) >= 0 && b + 1 < n &&
+			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP)) {
+				b++;
+				continue;
+			}
 			if (b > a && is_particle(c, b) && b + 1 < n &&
 			    is_w(&c->t[b + 1]) && ((c->t[b + 1].flags & TF_CAP) ||
 			                           is_particle(c, b + 1))) {
@@ -478,6 +486,10 @@ collect_entities(actx *c)
 				if (tv & FLAG('f'))
 					gender = G_FEMALE;
 				na += best;
+				/* ... of Defense, for Health: part of it */
+				if (na + 1 < b && (wordeq(c, na, "of") ||
+				                   wordeq(c, na, "for")))
+					na += 2;
 				continue;
 			}
 			if (lex(c, LEX_NONNAMES, na, na + 1) >= 0 ||
@@ -511,8 +523,13 @@ collect_entities(actx *c)
 			org = true;
 		/* trailing title words: "Hegseth Defence" is rare; a run that
 		 * ends in a title word is a title ("Prime Minister") */
-		while (b > na && (lex(c, LEX_TITLES, b - 1, b) >= 0 ||
-		                  is_p(&c->t[b - 1], '.')))
+		/* (after a leading title the rest is the name: Councillor
+		 * Tom Baker) */
+		while (na == a && b > na &&
+		       (lex(c, LEX_TITLES, b - 1, b) >= 0 ||
+		        is_p(&c->t[b - 1], '.')))
+			b--;
+		while (b > na && is_p(&c->t[b - 1], '.'))
 			b--;
 		if (na >= b)
 			continue;
@@ -530,8 +547,10 @@ collect_entities(actx *c)
 		 * Boris Pistorius") */
 		if (na > a) {
 			size_t ta = a;
+			/* (an acronym like US stays: "us" is a non-name) */
 			while (ta < na &&
-			       (lex(c, LEX_NONNAMES, ta, ta + 1) >= 0 ||
+			       ((lex(c, LEX_NONNAMES, ta, ta + 1) >= 0 &&
+			         !(c->t[ta].flags & TF_ALLCAP)) ||
 			        lex(c, LEX_HONORIFICS, ta, ta + 1) >= 0))
 				ta++;
 			if (ta < na && lex(c, LEX_TITLES, na - 1, na) >= 0) {
@@ -556,6 +575,17 @@ collect_entities(actx *c)
 }
 
 /* ---- speaker phrases ---------------------------------------------------- */
+
+static bool
+has_cap_word(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++)
+		if (is_w(&c->t[k]) && (c->t[k].flags & TF_CAP))
+			return true;
+	return false;
+}
 
 /*
  * The person a pronoun at token `before` refers to: a person of agreeing
@@ -698,8 +728,6 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 			} else if (lex(c, LEX_TITLES, j - 1, j) >= 0) {
 				sp->kind = SK_ROLE;
 				sp->ent = entity_by_role(c, j - 1);
-				if (sp->ent < 0)
-					sp->ent = last_speaker;
 			} else {
 				sp->kind = SK_NAME;
 			}
@@ -735,7 +763,12 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 					sp->gender = G_FEMALE;
 				if (!is_org && definite && !(tv & FLAG('g'))) {
 					sp->ent = entity_by_role(c, j - 1);
-					if (sp->ent < 0)
+					/* "the Pentagon chief": a role tied to
+					 * an institution is the official who
+					 * has been speaking; "the clerk" is
+					 * nobody we know */
+					if (sp->ent < 0 &&
+					    has_cap_word(c, i + 1, j - 1))
 						sp->ent = last_speaker;
 				}
 				/* "a spokeswoman, Jane Doe," names her */

@@ -226,7 +226,7 @@ fill_strings(const char *text, const token_list *tl, quoth_result *r)
 			const qpart *p = &q->parts[k];
 			if (k)
 				qbuf_putc(&b, ' ');
-			if (q->type == QUOTH_DIRECT)
+			if (q->type == QUOTH_DIRECT || q->type == QUOTH_PARTIAL)
 				put_collapsed(&b, text, p->vstart, p->vend);
 			else
 				put_collapsed(&b, text, p->start, p->end);
