@@ -50,7 +50,9 @@
 #define NCAND_MAX (2 * NCAND) /* plus one after each of the previous
                                * piece's candidates */
 #define GAP_SHOWN 8     /* words cut without an ellipsis shown in a diff */
-#define VOTE_BUDGET 20000 /* index entries read per piece */
+#define VOTE_BUDGET 20000 /* index entries read per piece, at most */
+#define VOTE_ENOUGH 2000  /* ... and once this many from ANCHORS words */
+#define ANCHORS 4
 #define QUICK_MAX 64    /* candidate regions given a quick score */
 #define MAX_SOURCE_BYTES ((size_t)UINT32_MAX)
 #define MAX_WORDS ((size_t)UINT32_MAX - 2)
@@ -83,6 +85,14 @@ decode(const char *s, size_t len, size_t i, size_t *n)
 	return cp;
 }
 
+/* ASCII letters and digits, for the fast paths over English text. */
+static bool
+ascii_alnum(unsigned char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26 ||
+	       (unsigned char)(c - '0') < 10;
+}
+
 /* Letters, marks and digits make words; everything else separates them
  * (so punctuation is never compared: transcribers punctuate at will). */
 static bool
@@ -93,8 +103,7 @@ is_word_cp(int32_t cp)
 	if (cp < 0)
 		return false;
 	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		       (cp >= '0' && cp <= '9');
+		return ascii_alnum((unsigned char)cp);
 	cat = utf8proc_category(cp);
 	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
 }
@@ -169,6 +178,12 @@ word_end(const char *s, size_t len, size_t i, bool brackets, bool *bracketed)
 	size_t n, n2, k;
 
 	while (i < len) {
+		if (ascii_alnum((unsigned char)s[i])) {
+			while (i + 1 < len && ascii_alnum((unsigned char)s[i + 1]))
+				i++;
+			prev = (unsigned char)s[i++];
+			continue;
+		}
 		cp = decode(s, len, i, &n);
 		if (is_word_cp(cp)) {
 			prev = cp;
@@ -182,7 +197,8 @@ word_end(const char *s, size_t len, size_t i, bool brackets, bool *bracketed)
 			i = k;
 			continue;
 		}
-		if (i + n >= len || prev < 0)
+		if (i + n >= len || prev < 0 ||
+		    !(is_apos(cp) || cp == '.' || cp == ','))
 			return i;
 		next = decode(s, len, i + n, &n2);
 		if (!is_word_cp(next))
@@ -283,6 +299,18 @@ norm_word(normbuf *nb, const char *s, size_t n, bool fold, size_t *out_len)
 	return (const char *)nb->cp;
 }
 
+/* murmur3's finaliser over FNV-1a: the index uses the low bits */
+static uint32_t
+hash_finish(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdu;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53u;
+	h ^= h >> 33;
+	return (uint32_t)h;
+}
+
 static uint32_t
 hash_bytes(const char *s, size_t n)
 {
@@ -293,21 +321,32 @@ hash_bytes(const char *s, size_t n)
 		h ^= (unsigned char)s[i];
 		h *= 0x100000001b3u;
 	}
-	/* murmur3's finaliser: the index uses the low bits */
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdu;
-	h ^= h >> 33;
-	h *= 0xc4ceb9fe1a85ec53u;
-	h ^= h >> 33;
-	return (uint32_t)h;
+	return hash_finish(h);
 }
 
 static uint32_t
 word_hash(normbuf *nb, const char *s, size_t n)
 {
 	size_t k;
-	const char *p = norm_word(nb, s, n, true, &k);
+	const char *p;
 
+	/* most words are plain ASCII: fold and hash them in one pass (the
+	 * same bytes norm_word() would give) */
+	if (n <= WORD_MAX_BYTES) {
+		uint64_t h = 0xcbf29ce484222325u;
+		for (k = 0; k < n; k++) {
+			unsigned char c = (unsigned char)s[k];
+			if (c >= 0x80 || c == '[' || c == ']' || c == '`')
+				break;
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c - 'A' + 'a');
+			h ^= c;
+			h *= 0x100000001b3u;
+		}
+		if (k == n)
+			return hash_finish(h);
+	}
+	p = norm_word(nb, s, n, true, &k);
 	return hash_bytes(p, k);
 }
 
@@ -791,6 +830,20 @@ scan_words(parser *p, size_t i, size_t end, bool subtitle)
 
 	while (i < end && p->st == QUOTH_OK) {
 		char c = t[i];
+		unsigned char uc = (unsigned char)c;
+		/* fast paths: plain ASCII words and separators */
+		if (ascii_alnum(uc)) {
+			br = false;
+			k = word_end(t, end, i, true, &br);
+			push_word(p, i, k);
+			i = k;
+			continue;
+		}
+		if (uc < 0x80 && c != '[' && c != '(' &&
+		    !(subtitle && (c == '<' || c == '{' || c == '&'))) {
+			i++;
+			continue;
+		}
 		if (c == '[') {
 			if (inword_bracket(t, end, i, false) == 0 &&
 			    (k = noise_bracket(p, i, end)) != 0) {
@@ -1328,7 +1381,10 @@ typedef struct {
 	size_t ntok, captok;
 	piece *pc;
 	size_t npc, cappc;
-	int64_t *votes;
+	struct vote {
+		int64_t d; /* diagonal: source word minus piece position */
+		size_t j;  /* piece position of the voting word */
+	} *votes;
 	size_t nvotes, capvotes;
 	cluster *cl;
 	size_t ncl, capcl;
@@ -1549,22 +1605,26 @@ make_pieces(vctx *c)
 /* ---- candidate regions ------------------------------------------------- */
 
 static void
-vote(vctx *c, int64_t d)
+vote(vctx *c, int64_t d, size_t j)
 {
 	if (!grow((void **)&c->votes, &c->capvotes, c->nvotes + 1,
-	          sizeof(int64_t))) {
+	          sizeof(struct vote))) {
 		c->nomem = true;
 		return;
 	}
-	c->votes[c->nvotes++] = d;
+	c->votes[c->nvotes].d = d;
+	c->votes[c->nvotes].j = j;
+	c->nvotes++;
 }
 
 static int
-cmp_i64(const void *a, const void *b)
+cmp_vote(const void *a, const void *b)
 {
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	const struct vote *x = a, *y = b;
 
-	return (x > y) - (x < y);
+	if (x->d != y->d)
+		return (x->d > y->d) - (x->d < y->d);
+	return (x->j > y->j) - (x->j < y->j);
 }
 
 typedef struct {
@@ -1600,6 +1660,13 @@ cmp_quick(const void *a, const void *b)
 	if (x->quick != y->quick)
 		return x->quick < y->quick ? 1 : -1;
 	return cmp_votes(a, b);
+}
+
+/* The second half of find_regions()'s qw array. */
+static size_t *
+qw_seen(size_t *qw, size_t m)
+{
+	return qw + m;
 }
 
 /* Word tokens of piece p: their indices in c->order[0..m). */
@@ -1650,6 +1717,42 @@ quick_score(vctx *c, const size_t *qw, size_t m, int64_t d, size_t w0,
 }
 
 /*
+ * Keep the QUICK_MAX clusters with most votes (ties: first in the source)
+ * without sorting them all: a histogram of vote counts gives the cut.
+ */
+static bool
+keep_top(vctx *c, size_t *ncl)
+{
+	size_t k, maxv = 0, cut, acc = 0, out = 0, *hist;
+
+	for (k = 0; k < *ncl; k++)
+		if (c->cl[k].votes > maxv)
+			maxv = c->cl[k].votes;
+	hist = calloc(maxv + 1, sizeof(size_t));
+	if (!hist) {
+		c->nomem = true;
+		return false;
+	}
+	for (k = 0; k < *ncl; k++)
+		hist[c->cl[k].votes]++;
+	for (cut = maxv; cut > 0; cut--) {
+		if (acc + hist[cut] >= QUICK_MAX)
+			break;
+		acc += hist[cut];
+	}
+	/* every cluster above the cut, then those at it in source order */
+	for (k = 0; k < *ncl; k++)
+		if (c->cl[k].votes > cut)
+			c->cl[out++] = c->cl[k];
+	for (k = 0; k < *ncl && out < QUICK_MAX; k++)
+		if (c->cl[k].votes == cut)
+			c->cl[out++] = c->cl[k];
+	free(hist);
+	*ncl = out;
+	return true;
+}
+
+/*
  * A piece made only of very common words ("it is what it is"): every
  * occurrence of its rarest word j is scored by how many of the piece's
  * words stand on the same diagonal, and only the QUICK_MAX best vote.
@@ -1694,7 +1797,7 @@ common_votes(vctx *c, const size_t *qw, size_t m, size_t j, uint32_t h,
 					worst = k;
 	}
 	for (k = 0; k < n; k++)
-		vote(c, top[k].d);
+		vote(c, top[k].d, j);
 }
 
 /*
@@ -1720,7 +1823,7 @@ find_regions(vctx *c, const piece *p)
 	if (c->nomem || m == 0)
 		return;
 	freq = malloc(m * sizeof(wfreq));
-	qw = malloc(m * sizeof(size_t));
+	qw = malloc(2 * m * sizeof(size_t)); /* and qw_seen() */
 	if (!freq || !qw) {
 		free(freq);
 		free(qw);
@@ -1742,7 +1845,9 @@ find_regions(vctx *c, const piece *p)
 		j = freq[k].j;
 		if (f == 0)
 			continue;
-		if (used > 0 && used + f > VOTE_BUDGET)
+		/* rare words place a piece; common ones only add work */
+		if (used > 0 && (used + f > VOTE_BUDGET ||
+		                 (k >= ANCHORS && used + f > VOTE_ENOUGH)))
 			break;
 		/* Only very common words: read the rarest one's whole list
 		 * but keep the places where a neighbour matches too. */
@@ -1756,7 +1861,7 @@ find_regions(vctx *c, const piece *p)
 		for (e = s->head[b]; e < s->head[b + 1]; e++) {
 			size_t pos = s->post[e];
 			if (s->w[pos].hash == h)
-				vote(c, (int64_t)pos - (int64_t)j);
+				vote(c, (int64_t)pos - (int64_t)j, j);
 		}
 		used += f;
 	}
@@ -1765,13 +1870,19 @@ find_regions(vctx *c, const piece *p)
 		free(qw);
 		return;
 	}
-	qsort(c->votes, c->nvotes, sizeof(int64_t), cmp_i64);
+	qsort(c->votes, c->nvotes, sizeof(struct vote), cmp_vote);
 	tol = 3 + (int64_t)m / 8;
 	span = (int64_t)m + 8;
+	/* A cluster counts the distinct piece words voting for it: ten
+	 * "the"s near each other must not outweigh the place where every
+	 * word of the piece stands.  seen[j] is the last cluster (+1) that
+	 * word j voted for. */
+	for (k = 0; k < m; k++)
+		qw_seen(qw, m)[k] = 0;
 	{
-		size_t run = 0, best_run = 0;
+		size_t run = 0, best_run = 0, *seen = qw_seen(qw, m);
 		for (k = 0; k < c->nvotes; k++) {
-			int64_t d = c->votes[k];
+			int64_t d = c->votes[k].d;
 			cluster *cl;
 			if (ncl == 0 || d - c->cl[ncl - 1].hi > tol ||
 			    d - c->cl[ncl - 1].lo > span) {
@@ -1790,16 +1901,21 @@ find_regions(vctx *c, const piece *p)
 			cl = &c->cl[ncl - 1];
 			run = (d == cl->hi) ? run + 1 : 1;
 			cl->hi = d;
-			cl->votes++;
+			if (seen[c->votes[k].j] != ncl) {
+				seen[c->votes[k].j] = ncl;
+				cl->votes++;
+			}
 			if (run > best_run) {
 				best_run = run;
 				cl->best = d;
 			}
 		}
 	}
+	if (ncl > QUICK_MAX && !keep_top(c, &ncl)) {
+		free(qw);
+		return;
+	}
 	qsort(c->cl, ncl, sizeof(cluster), cmp_votes);
-	if (ncl > QUICK_MAX)
-		ncl = QUICK_MAX;
 	for (k = 0; k < ncl; k++) {
 		int64_t mid = c->cl[k].best + (int64_t)m / 2;
 		size_t g = mid < 0 ? 0 : (size_t)mid, si;
@@ -1832,6 +1948,72 @@ label_eq(const source *src, const smark *x, const smark *y)
 		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
 			return false;
 	return true;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The turn a passage in the window [wa, wb) belongs to: the one with most
+ * words of the piece (ties: the turn of `anchor`), so that an interjection
+ * inside the passage ("Q: Thank you.") is the other speaker, never the
+ * speaker.  QUOTH_NONE when the source has no turns.
+ */
+static size_t
+best_turn(vctx *c, const piece *p, const source *src, size_t wa, size_t wb,
+          size_t anchor)
+{
+	const quoth_sources *s = c->s;
+	size_t i, m = 0, t, next, best, nt = 0, k;
+	uint32_t *hs;
+	struct {
+		size_t turn, count;
+	} seen[16];
+
+	best = mark_at(s->turn, src->t0, src->nt, anchor);
+	if (src->nt == 0)
+		return best;
+	hs = malloc((p->t1 - p->t0) * sizeof(uint32_t));
+	if (!hs) {
+		c->nomem = true;
+		return best;
+	}
+	for (i = p->t0; i < p->t1; i++)
+		if (c->tok[i].kind == QT_WORD)
+			hs[m++] = c->tok[i].hash;
+	qsort(hs, m, sizeof(uint32_t), cmp_u32);
+	t = mark_at(s->turn, src->t0, src->nt, wa);
+	next = t == QUOTH_NONE ? src->t0 : t + 1;
+	for (i = wa; i < wb; i++) {
+		while (next < src->t0 + src->nt && s->turn[next].word <= i)
+			t = next++;
+		if (t == QUOTH_NONE ||
+		    !bsearch(&s->w[i].hash, hs, m, sizeof(uint32_t), cmp_u32))
+			continue;
+		for (k = 0; k < nt && seen[k].turn != t; k++)
+			;
+		if (k == nt) {
+			if (nt == sizeof seen / sizeof seen[0])
+				continue;
+			seen[nt].turn = t;
+			seen[nt++].count = 0;
+		}
+		seen[k].count++;
+	}
+	free(hs);
+	for (k = 0, i = 0; k < nt; k++) {
+		if (seen[k].count > i ||
+		    (seen[k].count == i && seen[k].turn == best)) {
+			i = seen[k].count;
+			best = seen[k].turn;
+		}
+	}
+	return best;
 }
 
 static void
@@ -1886,7 +2068,7 @@ align_window(vctx *c, const piece *p, size_t si, size_t wa, size_t wb,
 	}
 	C = c->dp;
 	/* deletion costs: free for other speakers' words */
-	anchor_turn = mark_at(s->turn, src->t0, src->nt, anchor);
+	anchor_turn = best_turn(c, p, src, wa, wb, anchor);
 	if (anchor_turn != QUOTH_NONE && s->turn[anchor_turn].len > 0)
 		at = &s->turn[anchor_turn];
 	t = mark_at(s->turn, src->t0, src->nt, wa);
