@@ -243,6 +243,32 @@ norm_map(utf8proc_int32_t cp, void *data)
 }
 
 /*
+ * House style, not words: "U.S" and "US", "a.m" and "am" (single letters
+ * between dots), "1,000" and "1000" (commas between digits) compare
+ * equal.  Edits w[0..n) in place and returns the new length.
+ */
+static size_t
+house_style(char *w, size_t n)
+{
+	size_t i, k = 0;
+	bool initials = n >= 3;
+
+	for (i = 0; i < n; i++)
+		if (i % 2 == 1 ? w[i] != '.' : !ascii_alnum((unsigned char)w[i]) ||
+		                                   (w[i] >= '0' && w[i] <= '9'))
+			initials = false;
+	for (i = 0; i < n; i++) {
+		if (initials && w[i] == '.')
+			continue;
+		if (w[i] == ',' && i > 0 && i + 1 < n && w[i - 1] >= '0' &&
+		    w[i - 1] <= '9' && w[i + 1] >= '0' && w[i + 1] <= '9')
+			continue;
+		w[k++] = w[i];
+	}
+	return k;
+}
+
+/*
  * Normal form of the word s[0..n): brackets dropped ("[W]e" -> "We"),
  * NFKC with marks and dashes unified, case folded when `fold`.  Returns
  * the bytes (inside nb) and their length in *out_len.
@@ -268,6 +294,7 @@ norm_word(normbuf *nb, const char *s, size_t n, bool fold, size_t *out_len)
 			ascii = false;
 		nb->raw[k++] = (char)c;
 	}
+	k = house_style(nb->raw, k);
 	if (ascii) {
 		for (i = 0; i < k; i++) {
 			char c = nb->raw[i];
@@ -336,7 +363,8 @@ word_hash(normbuf *nb, const char *s, size_t n)
 		uint64_t h = 0xcbf29ce484222325u;
 		for (k = 0; k < n; k++) {
 			unsigned char c = (unsigned char)s[k];
-			if (c >= 0x80 || c == '[' || c == ']' || c == '`')
+			if (c >= 0x80 || c == '[' || c == ']' || c == '`' ||
+			    c == '.' || c == ',')
 				break;
 			if (c >= 'A' && c <= 'Z')
 				c = (unsigned char)(c - 'A' + 'a');
@@ -2741,6 +2769,26 @@ widen(vctx *c, align *al, size_t lo, size_t hi)
 			al->pw += d + 1;
 			break;
 		}
+	}
+	/* Words added at either end in place of the speaker's words in the
+	 * same sentence ("Europe must" -> "Ukraine must"): substitutions,
+	 * so the diff names the word replaced. */
+	for (k = 0; k < al->nops && al->ops[k].op == OP_INS; k++)
+		;
+	while (k-- > 0 && al->a > lo && al->a > src->w0 &&
+	       same_breath(c, src, al->a - 1)) {
+		al->ops[k].op = OP_SUB;
+		al->ops[k].sw = (uint32_t)--al->a;
+		al->pw++;
+	}
+	for (k = al->nops; k > 0 && al->ops[k - 1].op == OP_INS; k--)
+		;
+	for (; k < al->nops && al->b < hi && al->b < src->w0 + src->nw &&
+	       same_breath(c, src, al->b - 1);
+	     k++) {
+		al->ops[k].op = OP_SUB;
+		al->ops[k].sw = (uint32_t)al->b++;
+		al->pw++;
 	}
 }
 

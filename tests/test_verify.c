@@ -347,6 +347,33 @@ START_TEST(one_word_changed)
 }
 END_TEST
 
+START_TEST(word_changed_at_the_edges)
+{
+	/* the passage may start and end anywhere; a word replaced at either
+	 * end is still named */
+	expect(transcript, "money for the safety of this valley", NULL,
+	       QUOTH_VERIFY_ALTERED,
+	       "[-investment in-] {+money for+} the safety of this valley");
+	expect(transcript, "We cannot keep rebuilding the same homes", NULL,
+	       QUOTH_VERIFY_ALTERED,
+	       "We cannot keep rebuilding the same [-houses-] {+homes+}");
+}
+END_TEST
+
+START_TEST(house_style)
+{
+	static const char src[] = "SMITH: The U.S. Army spent $1,000 at 9 a.m. "
+	                          "on Tuesday.\nJONES: Fine.\n";
+
+	expect(src, "The US Army spent 1000 at 9 am on Tuesday", "Smith",
+	       QUOTH_VERIFY_EXACT, NULL);
+	expect(src, "The U.S. Army spent $1,000", NULL, QUOTH_VERIFY_EXACT,
+	       NULL);
+	expect(src, "The US Army spent 1001", NULL, QUOTH_VERIFY_ALTERED,
+	       "The US Army spent [-1,000-] {+1001+}");
+}
+END_TEST
+
 START_TEST(word_dropped)
 {
 	expect(transcript, "We cannot keep rebuilding the houses after every storm",
@@ -775,6 +802,8 @@ verify_suite(void)
 	tcase_add_test(tc, typography_only);
 	tcase_add_test(tc, case_beyond_first_letter);
 	tcase_add_test(tc, one_word_changed);
+	tcase_add_test(tc, word_changed_at_the_edges);
+	tcase_add_test(tc, house_style);
 	tcase_add_test(tc, word_dropped);
 	tcase_add_test(tc, word_added);
 	tcase_add_test(tc, words_reordered);
