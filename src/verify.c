@@ -1432,9 +1432,11 @@ typedef struct {
 	size_t span_a, span_b; /* the verbatim span being judged */
 	qbuf diff, words;   /* of the current span */
 	qbuf dels, inss;    /* pending change block of the diff */
-	const char *glue;   /* the next word is written without a space
-	                     * when it starts here ("well-known") */
-	const qbuf *glue_buf;
+	struct glue {
+		const qbuf *buf;
+		const char *at; /* the next word written to buf goes without
+		                 * a space when it starts here ("well-known") */
+	} glue[4];
 	normbuf nb1, nb2;
 	bool nomem;
 } vctx;
@@ -2521,13 +2523,38 @@ recheck(vctx *c, align *al)
  * punctuation glued to it.  Words written without white space between
  * them in their text ("well-known") stay glued.
  */
+/* The glue slot of buffer b (the diff, the passage words and the pending
+ * change block are written in turns, each keeps its own). */
+static struct glue *
+glue_of(vctx *c, const qbuf *b)
+{
+	size_t i;
+
+	for (i = 0; i < QUOTH_ARRAY_LEN(c->glue); i++)
+		if (c->glue[i].buf == b)
+			return &c->glue[i];
+	for (i = 0; i < QUOTH_ARRAY_LEN(c->glue); i++)
+		if (!c->glue[i].buf) {
+			c->glue[i].buf = b;
+			return &c->glue[i];
+		}
+	return &c->glue[0]; /* cannot happen: four buffers */
+}
+
+static void
+glue_reset(vctx *c)
+{
+	memset(c->glue, 0, sizeof(c->glue));
+}
+
 static void
 put_text(vctx *c, qbuf *b, const char *text, size_t s, size_t e,
          const char *next)
 {
+	struct glue *g = glue_of(c, b);
 	size_t i, run;
 
-	if (!(c->glue_buf == b && c->glue == text + s) && b->len > 0 &&
+	if (!(g->at && g->at == text + s) && b->len > 0 &&
 	    b->ptr[b->len - 1] != ' ')
 		qbuf_putc(b, ' ');
 	i = s;
@@ -2543,8 +2570,7 @@ put_text(vctx *c, qbuf *b, const char *text, size_t s, size_t e,
 		qbuf_putc(b, ' ');
 		i = run;
 	}
-	c->glue = next;
-	c->glue_buf = b;
+	g->at = next;
 }
 
 static void
@@ -2584,7 +2610,7 @@ put_mark(vctx *c, qbuf *b, const char *mark)
 	if (b->len > 0 && b->ptr[b->len - 1] != ' ')
 		qbuf_putc(b, ' ');
 	qbuf_puts(b, mark);
-	c->glue = NULL;
+	glue_of(c, b)->at = NULL;
 }
 
 static void
@@ -2602,7 +2628,8 @@ flush_change(vctx *c)
 	}
 	c->dels.len = 0;
 	c->inss.len = 0;
-	c->glue = NULL;
+	glue_of(c, &c->dels)->at = NULL;
+	glue_of(c, &c->inss)->at = NULL;
 }
 
 /* Diff and passage words of one piece's alignment. */
@@ -2727,11 +2754,13 @@ widen(vctx *c, align *al, size_t lo, size_t hi)
 	for (k = 0; k < al->nops; k++) {
 		const aop *o = &al->ops[k];
 		uint32_t h;
+		bool moved = false;
 		if (o->op != OP_INS)
 			continue;
 		h = c->tok[o->qi].hash;
-		for (d = 1; d <= 3; d++) {
-			if (al->a < lo + d || al->a < src->w0 + d)
+		for (d = 1; d <= 3 && !moved; d++) {
+			if (al->a < lo + d || al->a < src->w0 + d ||
+			    !same_breath(c, src, al->a - d))
 				break;
 			g = al->a - d;
 			if (s->w[g].hash != h)
@@ -2747,13 +2776,14 @@ widen(vctx *c, align *al, size_t lo, size_t hi)
 			al->a = g;
 			al->pw += d;
 			k += d;
-			break;
+			moved = true;
 		}
-		if (d <= 3)
+		if (moved)
 			continue;
 		for (d = 0; d < 3; d++) {
 			g = al->b + d;
-			if (g >= hi || g >= src->w0 + src->nw)
+			if (g >= hi || g >= src->w0 + src->nw ||
+			    !same_breath(c, src, g - 1))
 				break;
 			if (s->w[g].hash != h)
 				continue;
@@ -2841,7 +2871,7 @@ judge_span(vctx *c, size_t a, size_t b, span_res *r)
 	c->words.len = 0;
 	c->dels.len = 0;
 	c->inss.len = 0;
-	c->glue = NULL;
+	glue_reset(c);
 	c->ntok = 0;
 	c->span_a = a;
 	c->span_b = b;
@@ -2951,7 +2981,7 @@ judge_span(vctx *c, size_t a, size_t b, span_res *r)
 			r->sim = 0.0;
 		c->diff.len = 0;
 		c->words.len = 0;
-		c->glue = NULL;
+		glue_reset(c);
 		for (i = 0; i < c->npc; i++) {
 			if (i > 0 && c->pc[i].before == B_ELLIPSIS)
 				put_mark(c, &c->inss, "…");

@@ -374,6 +374,19 @@ START_TEST(house_style)
 }
 END_TEST
 
+START_TEST(diff_keeps_the_text)
+{
+	/* punctuation and hyphenated words read as written */
+	static const char src[] = "SMITH: It is a well-known fact, sadly.\n"
+	                          "JONES: No.\n";
+
+	expect(src, "It is a well-known fact", NULL, QUOTH_VERIFY_EXACT,
+	       "It is a well-known fact");
+	expect(src, "It is a well-known truth, sadly", NULL, QUOTH_VERIFY_ALTERED,
+	       "It is a well-known [-fact,-] {+truth,+} sadly");
+}
+END_TEST
+
 START_TEST(word_dropped)
 {
 	expect(transcript, "We cannot keep rebuilding the houses after every storm",
@@ -804,6 +817,7 @@ verify_suite(void)
 	tcase_add_test(tc, one_word_changed);
 	tcase_add_test(tc, word_changed_at_the_edges);
 	tcase_add_test(tc, house_style);
+	tcase_add_test(tc, diff_keeps_the_text);
 	tcase_add_test(tc, word_dropped);
 	tcase_add_test(tc, word_added);
 	tcase_add_test(tc, words_reordered);
