@@ -50,6 +50,9 @@
 #define NCAND_MAX (2 * NCAND) /* plus one after each of the previous
                                * piece's candidates */
 #define GAP_SHOWN 8     /* words cut without an ellipsis shown in a diff */
+#define CHAIN_BACK 8    /* a piece chains to one of the 8 before it */
+#define SLACK_MAX 64    /* extra window words around a region */
+#define GAP_SCAN 4096   /* words looked at between two pieces */
 #define VOTE_BUDGET 20000 /* index entries read per piece, at most */
 #define VOTE_ENOUGH 2000  /* ... and once this many from ANCHORS words */
 #define ANCHORS 4
@@ -1600,8 +1603,10 @@ make_pieces(vctx *c)
 		}
 		t0 = i;
 		words = 0;
+		/* tokens, not words, bound a chunk: a chunk of brackets must
+		 * not make a wide alignment */
 		while (i < c->ntok && c->tok[i].kind != QT_ELLIPSIS &&
-		       words < CHUNK_WORDS) {
+		       i - t0 < CHUNK_WORDS) {
 			if (c->tok[i].kind == QT_WORD && words >= 3 &&
 			    (c->tok[i].flags & QF_SENT) && after[i] >= 3)
 				break;
@@ -2293,7 +2298,7 @@ locate_piece(vctx *c, size_t pi)
 	if (c->nomem)
 		return;
 	slack = 4 + m / 4;
-	for (k = 0; k < p->t1 - p->t0; k++)
+	for (k = 0; k < p->t1 - p->t0 && slack < SLACK_MAX; k++)
 		if (c->tok[p->t0 + k].kind == QT_BRACKET)
 			slack += 4;
 	if (pi > 0) {
@@ -2368,6 +2373,8 @@ count_gap(vctx *c, size_t si, size_t a, size_t b, size_t anchor, size_t limit)
 
 	if (at != QUOTH_NONE && s->turn[at].len == 0)
 		at = QUOTH_NONE;
+	if (b - a > GAP_SCAN)
+		return limit; /* far apart: a long cut, whoever spoke */
 	for (g = a; g < b && n < limit; g++) {
 		if (at != QUOTH_NONE) {
 			t = mark_at(s->turn, src->t0, src->nt, g);
@@ -2405,7 +2412,9 @@ chain_pieces(vctx *c)
 			const align *x = &c->pc[i].cand[k];
 			long b0 = x->score;
 			int pi = -1, pk = -1;
-			for (i2 = 0; i2 < i; i2++)
+			/* bounded look-back keeps a quote of a thousand
+			 * short sentences linear */
+			for (i2 = i > CHAIN_BACK ? i - CHAIN_BACK : 0; i2 < i; i2++)
 				for (k2 = 0; k2 < c->pc[i2].ncand; k2++) {
 					const align *y = &c->pc[i2].cand[k2];
 					if (y->src != x->src)

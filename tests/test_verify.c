@@ -792,6 +792,31 @@ START_TEST(pathological_sources)
 }
 END_TEST
 
+START_TEST(pathological_quotes)
+{
+	/* 64 KiB quotes: all brackets, thousands of short sentences, all
+	 * ellipses; each must finish quickly (the Meson timeout) */
+	const char *pat[] = {"[a] ", "We cannot keep. ", "... ", "the "};
+	size_t len = 64 * 1024, i;
+	char *q = malloc(len + 1);
+	quoth_sources *s = sources1("src.txt", transcript);
+	quoth_check *c;
+
+	ck_assert_ptr_nonnull(q);
+	for (i = 0; i < sizeof pat / sizeof pat[0]; i++) {
+		size_t k, pl = strlen(pat[i]);
+		for (k = 0; k + pl <= len; k += pl)
+			memcpy(q + k, pat[i], pl);
+		q[k] = '\0';
+		c = check1(s, q, NULL);
+		ck_assert_int_ne(quoth_check_status(c, 0), QUOTH_VERIFY_INDIRECT);
+		quoth_check_free(c);
+	}
+	free(q);
+	quoth_sources_free(s);
+}
+END_TEST
+
 static Suite *
 verify_suite(void)
 {
@@ -839,6 +864,7 @@ verify_suite(void)
 	tcase_add_test(tc, long_quote);
 	tcase_add_test(tc, common_words_only);
 	tcase_add_test(tc, pathological_sources);
+	tcase_add_test(tc, pathological_quotes);
 	suite_add_tcase(s, tc);
 	return s;
 }
