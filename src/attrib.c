@@ -52,6 +52,7 @@ typedef struct {
 
 typedef struct {
 	size_t tok;       /* first token of the mention */
+	size_t end;       /* token after it */
 	int ent;
 } mention_rec;
 
@@ -74,6 +75,7 @@ typedef struct {
 	int ent;          /* entity, or -1 */
 	int kind;         /* SK_* */
 	int gender;
+	bool fallback;    /* a role that takes the last speaker */
 } speaker;
 
 enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
@@ -379,7 +381,7 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 }
 
 static void
-add_mention(actx *c, size_t tok, int ent)
+add_mention(actx *c, size_t tok, size_t end, int ent)
 {
 	mention_rec *m;
 
@@ -391,6 +393,7 @@ add_mention(actx *c, size_t tok, int ent)
 		return;
 	}
 	m->tok = tok;
+	m->end = end;
 	m->ent = ent;
 }
 
@@ -539,7 +542,7 @@ collect_entities(actx *c)
 		    (na == 0 || c->t[na - 1].sent != c->t[na].sent ||
 		     is_break_tok(&c->t[na - 1])) &&
 		    gender == 0) {
-			add_mention(c, na, entity_find(c, na, b));
+			add_mention(c, na, b, entity_find(c, na, b));
 			continue;
 		}
 		/* the title: the words before the name in the run, or a
@@ -568,7 +571,7 @@ collect_entities(actx *c)
 		}
 		{
 			int e = entity_for(c, na, b, ttl, ttl_len, gender, org);
-			add_mention(c, na, e);
+			add_mention(c, na, b, e);
 		}
 		free(tbuf);
 	}
@@ -768,8 +771,10 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 					 * has been speaking; "the clerk" is
 					 * nobody we know */
 					if (sp->ent < 0 &&
-					    has_cap_word(c, i + 1, j - 1))
+					    has_cap_word(c, i + 1, j - 1)) {
 						sp->ent = last_speaker;
+						sp->fallback = true;
+					}
 				}
 				/* "a spokeswoman, Jane Doe," names her */
 				if (j + 2 < c->n && is_p(&c->t[j], ',') &&
@@ -1053,6 +1058,10 @@ apply_link(actx *c, quote *q, const link *L)
 	q->cue_end = c->t[L->cue_b - 1].end;
 	q->rule = L->rule;
 	q->entity = L->sp.ent;
+	q->sp_kind = L->sp.kind;
+	q->sp_gender = L->sp.gender;
+	q->sp_tok = L->sp.a;
+	q->sp_fallback = L->sp.fallback;
 	/* named as the subject of a cue: a person (organisations aside) */
 	if (e && !e->org && L->sp.kind == SK_NAME)
 		QVEC_AT(&c->ents, entity, (size_t)L->sp.ent)->person = true;
@@ -1067,12 +1076,6 @@ apply_link(actx *c, quote *q, const link *L)
 		free(q->str[QUOTH_FIELD_SPEAKER]);
 		q->str[QUOTH_FIELD_SPEAKER] = s;
 		q->str_len[QUOTH_FIELD_SPEAKER] = len;
-	}
-	/* gender evidence: a pronoun tied to this person */
-	if (e && L->sp.kind == SK_PRONOUN && L->sp.gender) {
-		entity *me = QVEC_AT(&c->ents, entity, (size_t)L->sp.ent);
-		if (!me->gender)
-			me->gender = L->sp.gender;
 	}
 	if (e && L->sp.kind == SK_ROLE && L->sp.gender) {
 		entity *me = QVEC_AT(&c->ents, entity, (size_t)L->sp.ent);
@@ -1438,50 +1441,146 @@ cmp_pos(const void *a, const void *b)
 	return 0;
 }
 
-/* Is a person other than entity `except` named outside quotes in tokens
- * [a, b)? */
+/*
+ * Is the name mention m the subject of its clause?  It (with any title or
+ * "the" before it) starts a sentence or follows a comma, a conjunction or
+ * a cue, and a verb or a comma follows it.  Objects and possessives
+ * ("told HuffPost Canada", "Trump's plan") are not antecedents of "he".
+ */
 static bool
-names_other(const actx *c, size_t a, size_t b, int except)
+subject_like(const actx *c, const mention_rec *m)
+{
+	static const char *const lead[] = {"and", "but", "when", "as",
+	                                   "while", "after", "because",
+	                                   "that", "before", "since", "so"};
+	size_t a = m->tok, b = m->end, k;
+	bool before_ok = false;
+
+	while (a > 0 && is_w(&c->t[a - 1]) && c->t[a - 1].sent == c->t[a].sent &&
+	       ((c->t[a - 1].flags & TF_CAP) ||
+	        lex(c, LEX_TITLES, a - 1, a) >= 0))
+		a--;
+	if (a > 0 && wordeq(c, a - 1, "the"))
+		a--;
+	if (a == 0 || c->t[a - 1].sent != c->t[a].sent ||
+	    is_break_tok(&c->t[a - 1]) || is_p(&c->t[a - 1], ',') ||
+	    is_p(&c->t[a - 1], ';') || c->t[a - 1].kind == TK_QUOTE ||
+	    cue_at(c, a - 1) >= 0)
+		before_ok = true;
+	for (k = 0; !before_ok && k < QUOTH_ARRAY_LEN(lead); k++)
+		if (wordeq(c, a - 1, lead[k]))
+			before_ok = true;
+	if (!before_ok || b == 0 || possessive(c, b - 1))
+		return false;
+	return b >= c->n || (is_w(&c->t[b]) && !(c->t[b].flags & TF_CAP)) ||
+	       is_p(&c->t[b], ',') || is_p(&c->t[b], '(') ||
+	       is_p(&c->t[b], '.');
+}
+
+/*
+ * The person a pronoun at token `tok` refers to: whichever is newer, the
+ * last speaker or a person of agreeing gender named since as the subject
+ * of a clause (within three paragraphs).
+ */
+static int
+resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
+                size_t last_tok)
+{
+	size_t k = c->ments.len, cand_tok = 0;
+	uint32_t para = c->t[tok].para;
+	int cand = -1;
+	const entity *ls = ent_at(c, last_ent);
+	bool ls_ok = ls && !ls->org &&
+	             !(gender && ls->gender && ls->gender != gender);
+
+	while (k-- > 0) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e;
+		if (m->tok >= tok)
+			continue;
+		if (c->t[m->tok].para + 3 < para)
+			break;
+		e = ent_at(c, m->ent);
+		if (e->org || !(e->person || strchr(e->name, ' ')))
+			continue;
+		if (gender && e->gender && e->gender != gender)
+			continue;
+		if (!subject_like(c, m))
+			continue;
+		cand = m->ent;
+		cand_tok = m->tok;
+		break;
+	}
+	if (ls_ok && (cand < 0 || last_tok >= cand_tok))
+		return last_ent;
+	if (cand >= 0)
+		return cand;
+	return ls_ok ? last_ent : -1;
+}
+
+/* Is a person other than entity `except` the subject of a clause in
+ * tokens [a, b)? */
+static bool
+subject_between(const actx *c, size_t a, size_t b, int except)
 {
 	size_t k;
 
 	for (k = 0; k < c->ments.len; k++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
-		if (m->tok >= a && m->tok < b && m->ent != except &&
-		    ent_at(c, m->ent)->person)
+		const entity *e;
+		if (m->tok < a || m->tok >= b || m->ent == except)
+			continue;
+		e = ent_at(c, m->ent);
+		if (!e->org && (e->person || strchr(e->name, ' ')) &&
+		    subject_like(c, m))
 			return true;
 	}
 	return false;
 }
 
 /*
- * A direct quote with no cue of its own, in a paragraph without a cue,
- * continues the speaker of the quote before it (direct, mixed or
- * indirect) when that one is at most two paragraphs back and nobody else
- * is named in between.
+ * Second pass, in text order, over every quote: pronouns and institution
+ * roles are resolved against the speaker of the quote before (direct,
+ * mixed or indirect alike); a direct quote with no cue continues that
+ * speaker when it is at most two paragraphs on and nobody else has
+ * become the subject of a clause in between; gender is learnt from the
+ * pronouns that resolved.
  */
 static void
-carry_floating(actx *c)
+resolve_in_order(actx *c)
 {
-	size_t i;
+	size_t i, last_tok = 0, last_end = 0;
+	int last_ent = -1;
+	size_t last_para = 0;
 
-	for (i = 1; i < c->r->nq; i++) {
-		quote *q = &c->r->q[i], *p = &c->r->q[i - 1];
-		size_t o = q->first_tok;
+	for (i = 0; i < c->r->nq; i++) {
+		quote *q = &c->r->q[i];
 
-		size_t pe;
-
-		if (q->type != QUOTH_DIRECT || q->rule || p->entity < 0)
-			continue;
-		if (q->para > p->para + 2)
-			continue;
-		/* nobody else named since, nor in the quote's paragraph */
-		for (pe = o; pe < c->n && c->t[pe].kind != TK_PARA; pe++)
-			;
-		if (names_other(c, p->last_tok, pe, p->entity))
-			continue;
-		q->entity = p->entity;
-		q->rule = "continuation";
+		if (q->sp_kind == SK_PRONOUN && q->sp_gender) {
+			q->entity = resolve_pronoun(c, q->sp_tok, q->sp_gender,
+			                            last_ent, last_tok);
+			if (q->entity >= 0) {
+				entity *e = QVEC_AT(&c->ents, entity,
+				                    (size_t)q->entity);
+				if (!e->gender)
+					e->gender = q->sp_gender;
+			}
+		} else if (q->sp_fallback) {
+			q->entity = last_ent;
+		} else if (!q->rule && q->type == QUOTH_DIRECT &&
+		           last_ent >= 0 && q->para <= last_para + 2 &&
+		           !subject_between(c, last_end, q->first_tok,
+		                            last_ent)) {
+			q->entity = last_ent;
+			q->rule = "continuation";
+		}
+		if (q->entity >= 0) {
+			last_ent = q->entity;
+			last_tok = q->sp_kind != SK_NONE ? q->sp_tok
+			                                 : q->first_tok;
+			last_end = q->last_tok;
+			last_para = (size_t)c->t[q->last_tok].para + 1;
+		}
 	}
 }
 
@@ -1673,7 +1772,7 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	r->nq = k;
 	if (r->nq > 1)
 		qsort(r->q, r->nq, sizeof(quote), cmp_pos);
-	carry_floating(&c);
+	resolve_in_order(&c);
 	drop_bare_terms(&c);
 	for (i = 0; i < r->nq; i++) {
 		if (!r->q[i].rule)

@@ -227,6 +227,11 @@ typedef struct {
 	size_t cue_start, cue_end;
 	size_t ctx_start, ctx_end;
 	int entity;            /* index into the entity table, -1 */
+	int sp_kind;           /* attrib.c: kind of speaker mention */
+	int sp_gender;         /* attrib.c: gender the mention shows */
+	size_t sp_tok;         /* attrib.c: first token of the mention */
+	bool sp_fallback;      /* attrib.c: a role that may take the
+	                        * last speaker */
 	const char *rule;      /* static string */
 	char *str[QUOTH_FIELD_COUNT_]; /* heap, NUL-terminated, or NULL */
 	size_t str_len[QUOTH_FIELD_COUNT_];
