@@ -2303,7 +2303,9 @@ locate_piece(vctx *c, size_t pi)
 			slack += 4;
 	if (pi > 0) {
 		const piece *q = &c->pc[pi - 1];
-		size_t reach = m + slack + (p->before == B_ELLIPSIS ? 2 * m + 64 : 8);
+		/* an ellipsis may cut a paragraph or two: look that far for
+		 * the next piece, which may be a word or two found anywhere */
+		size_t reach = m + slack + (p->before == B_ELLIPSIS ? 2 * m + 400 : 8);
 		for (k = 0; k < q->ncand && !c->nomem; k++) {
 			const source *src = &s->src[q->cand[k].src];
 			wa = q->cand[k].b;

@@ -467,6 +467,11 @@ START_TEST(ellipsis)
 	c = check1(s, "We are here today because... the river has flooded", NULL);
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_EXACT);
 	quoth_check_free(c);
+	/* a short piece far after the first: the one after it is taken */
+	c = check1(s, "Good morning ... the families", NULL);
+	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_ELIDED);
+	ck_assert_str_eq(str(c, QUOTH_CHECK_TIMESTAMP), "00:00:05");
+	quoth_check_free(c);
 	/* pieces out of order are not an ellipsis */
 	c = check1(s, "three times in five years ... We are here today", NULL);
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_ALTERED);
