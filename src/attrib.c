@@ -151,6 +151,16 @@ cue_at(const actx *c, size_t i)
 		for (k = 0; k < QUOTH_ARRAY_LEN(aux); k++)
 			if (wordeq(c, i - 1, aux[k]))
 				return v;
+		/* plural subjects: "officials say", "residents report" */
+		if (is_w(&c->t[i - 1]) && !(c->t[i - 1].flags & TF_CAP) &&
+		    !possessive(c, i - 1) &&
+		    ((c->t[i - 1].end - c->t[i - 1].start > 3 &&
+		      c->text[c->t[i - 1].end - 1] == 's' &&
+		      c->text[c->t[i - 1].end - 2] != 's' &&
+		      lex(c, LEX_NONNAMES, i - 1, i) < 0) ||
+		     (lex(c, LEX_TITLES, i - 1, i) >= 0 &&
+		      (lex(c, LEX_TITLES, i - 1, i) & FLAG('g')))))
+			return v;
 		/* ", adding that" */
 		if (is_p(&c->t[i - 1], ',') && c->t[i].end - c->t[i].start > 3 &&
 		    strncmp(c->text + c->t[i].end - 3, "ing", 3) == 0)
@@ -787,8 +797,85 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 				return j;
 			}
 		}
+		return i;
+	}
+	/* lowercase descriptors: "spokesperson Martin Magnan", "oil and
+	 * gas worker Mike Wipf", "police", "justice officials" */
+	if (!(c->t[i].flags & TF_CAP) && lex(c, LEX_NONNAMES, i, i + 1) < 0 &&
+	    cue_at(c, i) < 0) {
+		bool titled = false;
+		for (j = i; j < c->n && j < i + 5 && is_w(&c->t[j]) &&
+		            !c->inq[j] && !(c->t[j].flags & TF_CAP) &&
+		            cue_at(c, j) < 0 && !is_filler(c, j);
+		     j++)
+			if (lex(c, LEX_TITLES, j, j + 1) >= 0 ||
+			    lex(c, LEX_ORGS, j, j + 1) >= 0)
+				titled = true;
+		if (!titled || j == i)
+			return i;
+		if (j < c->n && is_w(&c->t[j]) && (c->t[j].flags & TF_CAP)) {
+			speaker nm;
+			size_t m = parse_speaker_fwd(c, j, &nm, last_speaker);
+			if (m > j && nm.kind == SK_NAME) {
+				*sp = nm;
+				sp->a = i;
+				return m;
+			}
+		}
+		if (lex(c, LEX_TITLES, j - 1, j) >= 0 ||
+		    lex(c, LEX_ORGS, j - 1, j) >= 0) {
+			int tv = lex(c, LEX_TITLES, j - 1, j);
+			sp->a = i;
+			sp->b = j;
+			sp->kind = tv >= 0 ? SK_ROLE : SK_ORG;
+			if (tv >= 0 && (tv & FLAG('m')))
+				sp->gender = G_MALE;
+			if (tv >= 0 && (tv & FLAG('f')))
+				sp->gender = G_FEMALE;
+			return j;
+		}
 	}
 	return i;
+}
+
+/*
+ * The source after "according to": a speaker phrase, or else any phrase
+ * up to the comma or the sentence end ("preliminary findings", "a person
+ * familiar with the talks"), with the person in it when one is named.
+ */
+static size_t
+parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t m = parse_speaker_fwd(c, i, sp, last_speaker), j, k;
+
+	if (m > i && (m >= c->n || !is_w(&c->t[m])))
+		return m;
+	for (j = i; j < c->n && j < i + 12 && !c->inq[j] &&
+	            (is_w(&c->t[j]) || c->t[j].kind == TK_NUM ||
+	             is_p(&c->t[j], '-') ||
+	             (is_p(&c->t[j], '.') && j > i && (c->t[j - 1].flags & TF_CAP)));
+	     j++)
+		;
+	if (j == i || (j < c->n && !(is_p(&c->t[j], ',') || is_p(&c->t[j], '.') ||
+	                             is_break_tok(&c->t[j]) ||
+	                             c->t[j].kind == TK_QUOTE ||
+	                             is_p(&c->t[j], ';'))))
+		return m;
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	sp->a = i;
+	sp->b = j;
+	sp->kind = SK_ROLE;
+	for (k = i; k < j; k++)
+		if ((c->t[k].flags & TF_CAP) && is_w(&c->t[k])) {
+			int e = entity_by_mention_tok(c, k, j);
+			if (e >= 0 && !ent_at(c, e)->org) {
+				sp->ent = e;
+				sp->kind = SK_NAME;
+			}
+			break;
+		}
+	return j;
 }
 
 /* Skip an appositive ", a doctor at the clinic," forward from a comma at
@@ -840,7 +927,7 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 		return false;
 	/* according to X */
 	if (wordeq(c, k, "according") && wordeq(c, k + 1, "to")) {
-		m = parse_speaker_fwd(c, k + 2, &L->sp, last_speaker);
+		m = parse_source(c, k + 2, &L->sp, last_speaker);
 		if (m > k + 2) {
 			L->cue_a = k;
 			L->cue_b = k + 2;
@@ -998,8 +1085,8 @@ link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 	/* According to X, "Q" */
 	for (k = j; k > pa && k + 8 > j; k--) {
 		if (wordeq(c, k - 1, "according") && wordeq(c, k, "to")) {
-			size_t m = parse_speaker_fwd(c, k + 1, &L->sp,
-			                             last_speaker);
+			size_t m = parse_source(c, k + 1, &L->sp,
+			                        last_speaker);
 			if (m > k + 1) {
 				L->cue_a = k - 1;
 				L->cue_b = k + 1;
@@ -1388,7 +1475,7 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		if (!no_direct_in(c, dir, sa, se))
 			continue;
 		memset(&L, 0, sizeof(L));
-		m = parse_speaker_fwd(c, i + 2, &L.sp, -1);
+		m = parse_source(c, i + 2, &L.sp, -1);
 		if (m == i + 2 || L.sp.kind == SK_PRONOUN)
 			continue;
 		L.cue_a = i;
