@@ -245,16 +245,19 @@ QUOTH_EXPORT void quoth_result_locate(const quoth_result *r, size_t offset,
  * quoth_verify() then locates the verbatim spans of every quote of a
  * quoth_result in the set.  Words are compared after NFKC normalisation,
  * with curly and straight marks, dash forms, white space and line breaks
- * made equal; punctuation is not compared.  The case of a word counts,
- * except for the first letter of each verbatim span (and of each piece
- * after an ellipsis), and except in a source written without lowercase
- * letters.
+ * made equal, and house style ignored ("U.S."/"US", "1,000"/"1000");
+ * punctuation is not compared.  The case of a word counts, except for the
+ * first letter of each verbatim span, of each piece after an ellipsis and
+ * of each sentence, and except in a source written without lowercase
+ * letters.  Sentences of a quote are located one by one: joined sentences
+ * that were not adjacent in the source make the quote altered.
  *
  * Similarity of a passage = matched words / max(quote words, passage
- * words), where quote words leave out bracketed insertions and passage
+ * words), where quote words leave out bracketed insertions, and passage
  * words leave out the words an ellipsis or a bracketed insertion stands
- * for and the words of other speakers' turns inside the passage.  A word
- * whose case changed counts as matched (and makes the quote altered).
+ * for and the words of other speakers' turns inside the passage, but
+ * include up to 8 words cut between joined sentences.  A word whose case
+ * changed counts as matched (and makes the quote altered).
  */
 
 /** Formats of a source text, detected by quoth_sources_add(). */
