@@ -1274,7 +1274,8 @@ words_in(const actx *c, size_t a, size_t b)
 /* Add an indirect (or mixed) quote over tokens [a, b] with link L; the
  * partial quotes inside it are absorbed as its verbatim fragments. */
 static void
-add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
+add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
+              const link *L, uint8_t *used)
 {
 	quote *q;
 	size_t i, nfrag = 0, k;
@@ -1286,9 +1287,32 @@ add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
 	for (i = a; i <= b; i++)
 		if (used[i])
 			return;
+	if (a2 != QUOTH_NONE) {
+		while (b2 > a2 && c->t[b2].kind == TK_PUNCT && c->t[b2].cp != ')')
+			b2--;
+		if (b2 <= a2)
+			a2 = QUOTH_NONE;
+		for (i = a2; a2 != QUOTH_NONE && i <= b2; i++)
+			if (used[i])
+				a2 = QUOTH_NONE;
+	}
 	q = new_quote(c);
 	if (!q)
 		return;
+	if (a2 != QUOTH_NONE) {
+		qpart *np = realloc(q->parts, 2 * sizeof(qpart));
+		if (!np) {
+			c->failed = true;
+			return;
+		}
+		q->parts = np;
+		q->nparts = 2;
+		q->parts[1].start = q->parts[1].vstart = c->t[a2].start;
+		q->parts[1].end = q->parts[1].vend = c->t[b2].end;
+		q->parts[1].tok_open = q->parts[1].tok_close = QUOTH_NONE;
+		for (i = a2; i <= b2; i++)
+			used[i] = 1;
+	}
 	q->type = QUOTH_INDIRECT;
 	q->parts[0].start = c->t[a].start;
 	q->parts[0].end = c->t[b].end;
@@ -1296,7 +1320,7 @@ add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
 	q->parts[0].vend = q->parts[0].end;
 	q->parts[0].tok_open = q->parts[0].tok_close = QUOTH_NONE;
 	q->first_tok = a;
-	q->last_tok = b;
+	q->last_tok = a2 != QUOTH_NONE ? b2 : b;
 	q->para = (size_t)c->t[a].para + 1;
 	apply_link(c, q, L);
 	for (i = a; i <= b; i++)
@@ -1305,7 +1329,7 @@ add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
 	for (k = 0; k + 1 < c->r->nq; k++) {
 		quote *p = &c->r->q[k];
 		if (p->type == QUOTH_PARTIAL && p->parts[0].start >= q->parts[0].start &&
-		    p->parts[p->nparts - 1].end <= q->parts[0].end)
+		    p->parts[p->nparts - 1].end <= q->parts[q->nparts - 1].end)
 			nfrag++;
 	}
 	if (nfrag) {
@@ -1318,7 +1342,8 @@ add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
 			quote *p = &c->r->q[k];
 			if (p->type == QUOTH_PARTIAL &&
 			    p->parts[0].start >= q->parts[0].start &&
-			    p->parts[p->nparts - 1].end <= q->parts[0].end) {
+			    p->parts[p->nparts - 1].end <=
+			            q->parts[q->nparts - 1].end) {
 				verb[2 * f] = p->parts[0].vstart;
 				verb[2 * f + 1] = p->parts[p->nparts - 1].vend;
 				f++;
@@ -1359,6 +1384,12 @@ clause_start_ok(const actx *c, size_t k)
 	return true;
 }
 
+static void
+add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
+{
+	add_indirect2(c, a, b, QUOTH_NONE, 0, L, used);
+}
+
 /* Find reported speech in sentences that hold no direct quote. */
 static void
 find_indirect(actx *c, uint8_t *dir, uint8_t *used)
@@ -1387,13 +1418,24 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			/* SPEAKER CUE at the end */
 			if (subject_before(c, i, &L.sp, &me, last) &&
 			    L.sp.a > sa + 2 && is_p(&c->t[L.sp.a - 1], ',')) {
-				size_t after = i + 1;
+				size_t after = i + 1, k2 = i + 1;
 				while (after <= se && (is_filler(c, after) ||
 				                       c->t[after].kind == TK_PUNCT))
 					after++;
 				if (after > se || words_in(c, i + 1, se) <= 4) {
 					L.rule = "cue-after";
 					add_indirect(c, sa, L.sp.a - 2, &L, used);
+					last = L.sp.ent;
+					continue;
+				}
+				/* "A, he says, B": one quote in two parts */
+				while (k2 < se && is_filler(c, k2))
+					k2++;
+				if (is_p(&c->t[k2], ',') &&
+				    words_in(c, k2 + 1, se) >= 3) {
+					L.rule = "cue-after";
+					add_indirect2(c, sa, L.sp.a - 2, k2 + 1, se,
+					              &L, used);
 					last = L.sp.ent;
 					continue;
 				}
