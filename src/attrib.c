@@ -83,6 +83,7 @@ enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
 /* ---- small token predicates ---------------------------------------- */
 
 static bool possessive(const actx *c, size_t i);
+static size_t para_start_tok(const actx *c, size_t i);
 
 static bool
 is_w(const token *t)
@@ -1407,7 +1408,8 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			continue;
 		sa = sentence_start(c, i);
 		se = sentence_end(c, i);
-		if (!no_direct_in(c, dir, sa, se))
+		if (!no_direct_in(c, dir, sa, se) ||
+		    label_line(c->text, c->t, c->n, para_start_tok(c, i)))
 			continue;
 		memset(&L, 0, sizeof(L));
 		L.cue_a = i;

@@ -201,6 +201,11 @@ int lexicon_get_tokens(const lexicon *lx, const char *text,
  * of sentences. */
 size_t segment(const char *text, token_list *tl, const lang_data *ld);
 
+/* Does the paragraph starting at token pa open with a capitalised label
+ * and a colon ("READ MORE:", "WATCH:")?  Such lines link to other
+ * stories; their quotes are headlines, not speech. */
+bool label_line(const char *text, const token *t, size_t n, size_t pa);
+
 /* ---- quotes.c: the quote state machine --------------------------------- */
 
 typedef struct {

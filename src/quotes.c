@@ -554,6 +554,8 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 		}
 	}
 
+	if (label_line(text, t, n, pa))
+		return V_DROP;
 	/* markup: <tweet id="123" author="@x"> */
 	if (prev != QUOTH_NONE && t[prev].kind == TK_PUNCT && t[prev].cp == '=')
 		return V_DROP;

@@ -130,3 +130,29 @@ segment(const char *text, token_list *tl, const lang_data *ld)
 	}
 	return n ? sent + 1 : 0;
 }
+
+bool
+label_line(const char *text, const token *t, size_t n, size_t pa)
+{
+	/* the labels of link lines; datelines ("TOKYO:") are not among
+	 * them */
+	static const char *const labels[] = {
+		"READ", "WATCH", "LISTEN", "RELATED", "MORE", "PHOTOS", "PHOTO",
+		"VIDEO", "SEE", "ALSO", "CLICK", "RECOMMENDED", "TRENDING",
+		"SUBSCRIBE", "SIGN"};
+	size_t i, k;
+	bool known = false;
+
+	for (i = pa; i < n && i < pa + 4; i++) {
+		if (t[i].kind == TK_PUNCT && t[i].cp == ':')
+			return i > pa && known;
+		if (t[i].kind != TK_WORD || !(t[i].flags & TF_ALLCAP))
+			return false;
+		for (k = 0; k < QUOTH_ARRAY_LEN(labels); k++)
+			if (i == pa && t[i].end - t[i].start == strlen(labels[k]) &&
+			    memcmp(text + t[i].start, labels[k],
+			           strlen(labels[k])) == 0)
+				known = true;
+	}
+	return false;
+}
