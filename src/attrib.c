@@ -902,6 +902,23 @@ skip_appositive(const actx *c, size_t i)
 	return i;
 }
 
+/* Skip a parenthesis at i ("(D-Wis.)"): the token after it, or i. */
+static size_t
+skip_paren(const actx *c, size_t i)
+{
+	size_t k;
+
+	if (i >= c->n || !is_p(&c->t[i], '('))
+		return i;
+	for (k = i + 1; k < c->n && k < i + 10; k++) {
+		if (is_p(&c->t[k], ')'))
+			return k + 1;
+		if (is_break_tok(&c->t[k]) || c->t[k].kind == TK_QUOTE)
+			break;
+	}
+	return i;
+}
+
 /* ---- linking one quote --------------------------------------------------- */
 
 typedef struct {
@@ -919,11 +936,15 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 	size_t j, m;
 	int v;
 
-	if (k < c->n && (is_p(&c->t[k], ',') || is_p(&c->t[k], 0x2014) ||
-	                 is_p(&c->t[k], 0x2013) || is_p(&c->t[k], '-')))
+	bool dash = false;
+
+	if (k < c->n && is_p(&c->t[k], ','))
 		k++;
-	while (k < c->n && is_p(&c->t[k], '-'))
+	while (k < c->n && (is_p(&c->t[k], 0x2014) || is_p(&c->t[k], 0x2015) ||
+	                    is_p(&c->t[k], 0x2013) || is_p(&c->t[k], '-'))) {
+		dash = true;
 		k++;
+	}
 	if (k >= c->n || is_break_tok(&c->t[k]))
 		return false;
 	/* according to X */
@@ -953,7 +974,18 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 	m = parse_speaker_fwd(c, k, &L->sp, last_speaker);
 	if (m == k)
 		return false;
-	j = skip_appositive(c, m);
+	/* "Q" — Jane Doe: a dash and a name standing alone */
+	if (dash && L->sp.kind == SK_NAME &&
+	    (m >= c->n || is_break_tok(&c->t[m]) || is_p(&c->t[m], ',') ||
+	     is_p(&c->t[m], '(') || is_p(&c->t[m], '.'))) {
+		L->cue_a = k - 1;
+		L->cue_b = k;
+		L->rule = "dash";
+		L->end_tok = m;
+		return true;
+	}
+	j = skip_paren(c, m);
+	j = skip_appositive(c, j);
 	while (j < c->n && j < m + 20 && is_filler(c, j) && cue_at(c, j) < 0)
 		j++;
 	v = cue_at(c, j);
@@ -985,6 +1017,16 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		j--;
 	if (j == 0)
 		return false;
+	/* Rep. Gwen Moore (D-Wis.) said */
+	if (is_p(&c->t[j - 1], ')')) {
+		for (k = j - 1; k > 0 && k + 10 > j; k--)
+			if (is_p(&c->t[k - 1], '(')) {
+				j = k - 1;
+				break;
+			}
+		if (j == 0)
+			return false;
+	}
 	/* appositive: ..., X ,  */
 	if (is_p(&c->t[j - 1], ',')) {
 		for (k = j - 1; k > 0 && k + 16 > j; k--) {
