@@ -1114,6 +1114,31 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	return false;
 }
 
+/* The subject of the sentence holding token i, for participle cues
+ * ("Trump spoke for an hour, saying: ..."): a speaker phrase at the
+ * sentence start or after a leading adverbial and its comma. */
+static bool
+sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t a = i, k, m;
+
+	while (a > 0 && c->t[a - 1].sent == c->t[i].sent &&
+	       !is_break_tok(&c->t[a - 1]))
+		a--;
+	for (k = a; k < i && k < a + 8; k++) {
+		if (k == a || is_p(&c->t[k - 1], ',')) {
+			m = parse_speaker_fwd(c, k, sp, last_speaker);
+			if (m > k && m < i && sp->kind != SK_NONE &&
+			    (sp->kind != SK_PRONOUN || sp->gender) &&
+			    !(is_w(&c->t[m]) && (c->t[m].flags & TF_CAP)))
+				return true;
+		}
+		if (c->t[k].kind == TK_QUOTE)
+			break;
+	}
+	return false;
+}
+
 /* SPEAKER CUE [OBJECT] [that] (: | , ) "Q" ending right before token o. */
 static bool
 link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
@@ -1147,6 +1172,13 @@ link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 		v = cue_at(c, k - 1);
 		if (v < 0)
 			continue;
+		if ((v & FLAG('g')) &&
+		    sentence_subject(c, k - 1, &L->sp, last_speaker)) {
+			L->cue_a = k - 1;
+			L->cue_b = k;
+			L->rule = "participle";
+			return true;
+		}
 		if (subject_before(c, k - 1, &L->sp, &me, last_speaker)) {
 			L->cue_a = k - 1;
 			L->cue_b = k;
@@ -1494,9 +1526,13 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 				continue;
 			}
 		}
-		/* SPEAKER CUE [OBJECT] [that] CLAUSE */
-		if (!subject_before(c, i, &L.sp, &me, last))
+		/* SPEAKER CUE [OBJECT] [that] CLAUSE, or a participle:
+		 * "..., adding that CLAUSE" */
+		if ((v & FLAG('g')) && sentence_subject(c, i, &L.sp, last)) {
+			/* the speaker is found; the clause follows */
+		} else if (!subject_before(c, i, &L.sp, &me, last)) {
 			continue;
+		}
 		k = i + 1;
 		if (v & FLAG('o')) {
 			/* the listener: up to 4 words before "that" or the
@@ -1542,7 +1578,8 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			continue;
 		/* a clause needs a verb-like second word; keep it simple:
 		 * no clause starts with a preposition + end */
-		L.rule = L.sp.kind == SK_PRONOUN ? "pronoun"
+		L.rule = (v & FLAG('g'))        ? "participle"
+		         : L.sp.kind == SK_PRONOUN ? "pronoun"
 		         : L.sp.kind == SK_ROLE  ? "role"
 		                                 : "cue-before";
 		add_indirect(c, k, se, &L, used);
