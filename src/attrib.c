@@ -526,6 +526,14 @@ collect_entities(actx *c)
 			}
 			break;
 		}
+		/* a photo credit run into a name: "Getty Images Kevin
+		 * Vickers", "The Canadian Press Kevin Vickers" */
+		for (k = b; k > na + 1; k--)
+			if (lex(c, LEX_ORGS, k - 1, k) >= 0) {
+				if (b - k >= 2)
+					na = k;
+				break;
+			}
 		/* organisation words anywhere make it an organisation, and
 		 * so do acronyms alone (NATO, FBI) */
 		for (k = na; k < b; k++)
@@ -713,6 +721,15 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 			sp->ent = recent_entity(c, i, sp->gender,
 			                        last_speaker);
 		return i + 1;
+	}
+	/* "Vancouver's Bo Horvat": the name after the possessive */
+	if ((c->t[i].flags & TF_CAP) && possessive(c, i) && i + 1 < c->n &&
+	    is_w(&c->t[i + 1]) && (c->t[i + 1].flags & TF_CAP)) {
+		size_t m = parse_speaker_fwd(c, i + 1, sp, last_speaker);
+		if (m > i + 1 && sp->kind == SK_NAME)
+			return m;
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
 	}
 	/* a name run, with titles before it */
 	if ((c->t[i].flags & TF_CAP) && lex(c, LEX_NONNAMES, i, i + 1) < 0) {
@@ -1674,9 +1691,14 @@ subject_like(const actx *c, const mention_rec *m)
 		a--;
 	if (a == 0 || c->t[a - 1].sent != c->t[a].sent ||
 	    is_break_tok(&c->t[a - 1]) || is_p(&c->t[a - 1], ',') ||
-	    is_p(&c->t[a - 1], ';') || c->t[a - 1].kind == TK_QUOTE ||
-	    cue_at(c, a - 1) >= 0)
+	    is_p(&c->t[a - 1], ';') || c->t[a - 1].kind == TK_QUOTE)
 		before_ok = true;
+	/* "said Jane Doe" names a subject, "told CTV News" a listener */
+	if (a > 0 && !before_ok) {
+		int v = cue_at(c, a - 1);
+		if (v >= 0 && (v & FLAG('i')) && !(v & FLAG('o')))
+			before_ok = true;
+	}
 	for (k = 0; !before_ok && k < QUOTH_ARRAY_LEN(lead); k++)
 		if (wordeq(c, a - 1, lead[k]))
 			before_ok = true;
@@ -1698,7 +1720,7 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 {
 	size_t k = c->ments.len, cand_tok = 0;
 	uint32_t para = c->t[tok].para;
-	int cand = -1;
+	int cand = -1, weak = -1;
 	const entity *ls = ent_at(c, last_ent);
 	bool ls_ok = ls && !ls->org &&
 	             !(gender && ls->gender && ls->gender != gender);
@@ -1711,12 +1733,15 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		if (c->t[m->tok].para + 3 < para)
 			break;
 		e = ent_at(c, m->ent);
-		if (e->org || !(e->person || strchr(e->name, ' ')))
+		if (e->org || (gender && e->gender && e->gender != gender) ||
+		    !subject_like(c, m))
 			continue;
-		if (gender && e->gender && e->gender != gender)
+		/* a full name not yet known as a person: a last resort */
+		if (!e->person) {
+			if (weak < 0 && strchr(e->name, ' '))
+				weak = m->ent;
 			continue;
-		if (!subject_like(c, m))
-			continue;
+		}
 		cand = m->ent;
 		cand_tok = m->tok;
 		break;
@@ -1725,7 +1750,7 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		return last_ent;
 	if (cand >= 0)
 		return cand;
-	return ls_ok ? last_ent : -1;
+	return ls_ok ? last_ent : weak;
 }
 
 /* Is a person other than entity `except` the subject of a clause in
