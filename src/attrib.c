@@ -767,6 +767,17 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 		if (lex(c, LEX_NONNAMES, i, i + 1) < 0)
 			return i;
 	}
+	/* "the IFSD's Azfar Ali Khan": the name after the possessive */
+	if (wordeq(c, i, "the") && i + 2 < c->n && possessive(c, i + 1) &&
+	    (c->t[i + 1].flags & TF_CAP) && (c->t[i + 2].flags & TF_CAP)) {
+		size_t m = parse_speaker_fwd(c, i + 2, sp, last_speaker);
+		if (m > i + 2 && sp->kind == SK_NAME) {
+			sp->a = i;
+			return m;
+		}
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
+	}
 	/* the/a/an + up to four words ending in a title or organisation */
 	if (wordeq(c, i, "the") || wordeq(c, i, "a") || wordeq(c, i, "an") ||
 	    wordeq(c, i, "his") || wordeq(c, i, "her") ||
@@ -896,6 +907,25 @@ parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 	return j;
 }
 
+/* A dot inside a name or abbreviation ("Inc.", "e.GO"): glued to a word
+ * before it and not ending the sentence. */
+static bool
+inner_dot(const actx *c, size_t k)
+{
+	return is_p(&c->t[k], '.') && k > 0 && is_w(&c->t[k - 1]) &&
+	       !(c->t[k].flags & TF_SPACE_BEFORE) && k + 1 < c->n &&
+	       c->t[k + 1].sent == c->t[k].sent;
+}
+
+/* An apostrophe the quote machine set aside ("girls' school"). */
+static bool
+apos_mark(const actx *c, size_t k)
+{
+	return c->t[k].kind == TK_QUOTE &&
+	       (c->t[k].role == MR_APOS || c->t[k].role == MR_NONE) &&
+	       !c->inq[k];
+}
+
 /* Skip an appositive ", a doctor at the clinic," forward from a comma at
  * i: returns the token after the closing comma, or i. */
 static size_t
@@ -906,6 +936,8 @@ skip_appositive(const actx *c, size_t i)
 	if (i >= c->n || !is_p(&c->t[i], ','))
 		return i;
 	for (k = i + 1; k < c->n && k <= i + 16; k++) {
+		if (inner_dot(c, k) || apos_mark(c, k))
+			continue;
 		if (is_break_tok(&c->t[k]) || c->t[k].kind == TK_QUOTE ||
 		    (c->t[k].kind == TK_PUNCT &&
 		     (c->t[k].cp == '.' || c->t[k].cp == ';' ||
@@ -1003,6 +1035,38 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 	}
 	j = skip_paren(c, m);
 	j = skip_appositive(c, j);
+	if (cue_at(c, j) < 0 && !is_filler(c, j)) {
+		/* "Rally Canada volunteer coordinator Tom Hinderks said",
+		 * "Rogers spokesperson Andrea Goldstein said": the last name
+		 * run before a cue a few words on */
+		size_t q2, r0;
+		for (q2 = m; q2 < c->n && q2 < k + 10; q2++) {
+			if (!is_w(&c->t[q2]) && !inner_dot(c, q2))
+				break;
+			if (cue_at(c, q2) >= 0)
+				break;
+		}
+		if (q2 < c->n && cue_at(c, q2) >= 0 && q2 > m) {
+			r0 = q2;
+			while (r0 > m && is_w(&c->t[r0 - 1]) &&
+			       (c->t[r0 - 1].flags & TF_CAP))
+				r0--;
+			if (r0 < q2) {
+				speaker nm;
+				size_t e2 = parse_speaker_fwd(c, r0, &nm,
+				                              last_speaker);
+				if (e2 == q2 && nm.kind == SK_NAME) {
+					L->sp = nm;
+					L->sp.a = k;
+					L->cue_a = q2;
+					L->cue_b = q2 + 1;
+					L->rule = "cue-after";
+					L->end_tok = q2 + 1;
+					return true;
+				}
+			}
+		}
+	}
 	while (j < c->n && j < m + 20 && is_filler(c, j) && cue_at(c, j) < 0)
 		j++;
 	v = cue_at(c, j);
@@ -1059,6 +1123,8 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 				j = k - 1;
 				break;
 			}
+			if (inner_dot(c, k - 1) || apos_mark(c, k - 1))
+				continue;
 			if (is_break_tok(&c->t[k - 1]) ||
 			    c->t[k - 1].kind == TK_QUOTE ||
 			    (c->t[k - 1].kind == TK_PUNCT &&
@@ -1180,12 +1246,17 @@ link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 			}
 		}
 	}
-	/* the cue within a few words back (told reporters on Tuesday:) */
-	for (k = j; k > pa && k + 7 > j; k--) {
-		if (c->t[k - 1].kind == TK_QUOTE || is_break_tok(&c->t[k - 1]) ||
+	/* the cue earlier in the sentence ("told reporters on Tuesday:",
+	 * "joked in his turn to answer the question,", "said that the
+	 * review ... and that, "), no other quote in between */
+	for (k = j; k > pa && k + 40 > j; k--) {
+		if ((c->t[k - 1].kind == TK_QUOTE && !apos_mark(c, k - 1)) ||
+		    is_break_tok(&c->t[k - 1]) ||
+		    c->t[k - 1].sent != c->t[o].sent ||
 		    (c->t[k - 1].kind == TK_PUNCT && k < j &&
-		     c->t[k - 1].cp != ',' && c->t[k - 1].cp != '.'))
-			return false;
+		     c->t[k - 1].cp != ',' && c->t[k - 1].cp != '.' &&
+		     c->t[k - 1].cp != '-' && c->t[k - 1].cp != 0x2014))
+			break;
 		v = cue_at(c, k - 1);
 		if (v < 0)
 			continue;
@@ -1205,6 +1276,16 @@ link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 			return true;
 		}
 		return false;
+	}
+	/* "Martell, the addictions doctor, is more blunt: "Q"": a colon
+	 * right before the quote and a person as the sentence subject */
+	if (o > pa && is_p(&c->t[o - 1], ':') &&
+	    sentence_subject(c, o - 1, &L->sp, last_speaker) &&
+	    (L->sp.kind == SK_NAME || L->sp.kind == SK_PRONOUN)) {
+		L->cue_a = o - 1;
+		L->cue_b = o;
+		L->rule = "colon";
+		return true;
 	}
 	return false;
 }
@@ -1787,6 +1868,7 @@ resolve_in_order(actx *c)
 	size_t i, last_tok = 0, last_end = 0;
 	int last_ent = -1;
 	size_t last_para = 0;
+	const quote *last_q = NULL;
 
 	for (i = 0; i < c->r->nq; i++) {
 		quote *q = &c->r->q[i];
@@ -1808,8 +1890,18 @@ resolve_in_order(actx *c)
 		                            last_ent)) {
 			q->entity = last_ent;
 			q->rule = "continuation";
+			/* '"A," she said. "B."': B's speaker is the mention
+			 * next to the cue it continues */
+			if (last_q && last_q->mention_start != QUOTH_NONE &&
+			    c->t[last_q->last_tok].para == c->t[q->first_tok].para) {
+				q->mention_start = last_q->mention_start;
+				q->mention_end = last_q->mention_end;
+				q->cue_start = last_q->cue_start;
+				q->cue_end = last_q->cue_end;
+			}
 		}
 		if (q->entity >= 0) {
+			last_q = q;
 			last_ent = q->entity;
 			last_tok = q->sp_kind != SK_NONE ? q->sp_tok
 			                                 : q->first_tok;
