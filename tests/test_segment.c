@@ -1,0 +1,246 @@
+/*
+ * test_segment.c: sentence boundaries (abbreviations, initials, ? and !,
+ * closing quote marks, paragraphs).
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "private.h"
+
+static lang_data ld;
+
+static void
+setup(void)
+{
+	quoth_error err;
+
+	ck_assert_int_eq(lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
+}
+
+static void
+teardown(void)
+{
+	lang_data_free(&ld);
+}
+
+/* Tokenize and segment s; returns the sentence count. */
+static size_t
+seg(token_list *tl, const char *s)
+{
+	memset(tl, 0, sizeof(*tl));
+	ck_assert(tokenize(s, strlen(s), 0, tl));
+	return segment(s, tl, &ld);
+}
+
+/* Sentence of the first token whose text is w. */
+static uint32_t
+sent_of(const token_list *tl, const char *s, const char *w)
+{
+	size_t i, n = strlen(w);
+
+	for (i = 0; i < tl->n; i++)
+		if (tl->t[i].end - tl->t[i].start == n &&
+		    memcmp(s + tl->t[i].start, w, n) == 0)
+			return tl->t[i].sent;
+	ck_abort_msg("no token \"%s\" in \"%s\"", w, s);
+	return 0;
+}
+
+/* Sentence of the token starting at byte offset off. */
+static uint32_t
+sent_at(const token_list *tl, size_t off)
+{
+	size_t i;
+
+	for (i = 0; i < tl->n; i++)
+		if (tl->t[i].start == off)
+			return tl->t[i].sent;
+	ck_abort_msg("no token at offset %zu", off);
+	return 0;
+}
+
+START_TEST(test_plain_sentences)
+{
+	const char *s = "The rain stopped. The sun came out. Everyone left.";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 3);
+	ck_assert_uint_eq(sent_of(&tl, s, "rain"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "sun"), 1);
+	ck_assert_uint_eq(sent_of(&tl, s, "Everyone"), 2);
+	/* the full stop belongs to the sentence it ends */
+	ck_assert_uint_eq(sent_at(&tl, 16), 0);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_honorific_abbreviation)
+{
+	const char *s = "Mr. Smith said. He left.";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 2);
+	ck_assert_uint_eq(sent_of(&tl, s, "Mr"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "Smith"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "said"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "He"), 1);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_initialism_before_name_word)
+{
+	const char *s = "She joined the U.S. Army in May.";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 1);
+	ck_assert_uint_eq(sent_of(&tl, s, "Army"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "May"), 0);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_initialism_ends_before_pronoun)
+{
+	const char *s = "She moved to the U.S. She was ten.";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 2);
+	ck_assert_uint_eq(sent_of(&tl, s, "U.S."), 0);
+	ck_assert_uint_eq(sent_at(&tl, 22), 1); /* the second "She" */
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_month_and_number_abbreviations)
+{
+	const char *s = "The vote is on Feb. 3 this year. He wore No. 5 for years.";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 2);
+	ck_assert_uint_eq(sent_of(&tl, s, "3"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "year"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "He"), 1);
+	ck_assert_uint_eq(sent_of(&tl, s, "5"), 1);
+	ck_assert_uint_eq(sent_of(&tl, s, "years"), 1);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_initials)
+{
+	const char *s = "J. Smith spoke and T. S. Eliot wrote. Then they left.";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 2);
+	ck_assert_uint_eq(sent_of(&tl, s, "Smith"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "Eliot"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "Then"), 1);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_question_and_exclamation)
+{
+	const char *s = "Is it over? Yes! It is.";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 3);
+	ck_assert_uint_eq(sent_of(&tl, s, "?"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "Yes"), 1);
+	ck_assert_uint_eq(sent_of(&tl, s, "!"), 1);
+	ck_assert_uint_eq(sent_of(&tl, s, "It"), 2);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_lowercase_after_dot_continues)
+{
+	/* a dot before a lowercase word (an unknown abbreviation, an
+	 * ellipsis) does not end the sentence */
+	const char *s = "They met approx. ten times in the hall.";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 1);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_closing_quote_stays_in_sentence)
+{
+	const char *s = "\"It is done.\" He left.";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 2);
+	ck_assert_uint_eq(sent_at(&tl, 0), 0);  /* opening mark */
+	ck_assert_uint_eq(sent_at(&tl, 11), 0); /* the full stop */
+	ck_assert_uint_eq(sent_at(&tl, 12), 0); /* the closing mark */
+	ck_assert_uint_eq(sent_of(&tl, s, "He"), 1);
+	token_list_free(&tl);
+
+	s = "“Stop!” Then silence.";
+	ck_assert_uint_eq(seg(&tl, s), 2);
+	ck_assert_uint_eq(sent_at(&tl, 8), 0); /* ” after ! */
+	ck_assert_uint_eq(sent_of(&tl, s, "Then"), 1);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_paragraph_ends_sentence)
+{
+	const char *s = "No full stop here\n\nAnother paragraph";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 2);
+	ck_assert_uint_eq(sent_of(&tl, s, "here"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "Another"), 1);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_decimal_is_not_a_boundary)
+{
+	const char *s = "Prices rose 2.5 percent. Wages fell.";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 2);
+	ck_assert_uint_eq(sent_of(&tl, s, "percent"), 0);
+	ck_assert_uint_eq(sent_of(&tl, s, "Wages"), 1);
+	token_list_free(&tl);
+}
+END_TEST
+
+static Suite *
+segment_suite(void)
+{
+	Suite *s = suite_create("segment");
+	TCase *tc = tcase_create("segment");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_plain_sentences);
+	tcase_add_test(tc, test_honorific_abbreviation);
+	tcase_add_test(tc, test_initialism_before_name_word);
+	tcase_add_test(tc, test_initialism_ends_before_pronoun);
+	tcase_add_test(tc, test_month_and_number_abbreviations);
+	tcase_add_test(tc, test_initials);
+	tcase_add_test(tc, test_question_and_exclamation);
+	tcase_add_test(tc, test_lowercase_after_dot_continues);
+	tcase_add_test(tc, test_closing_quote_stays_in_sentence);
+	tcase_add_test(tc, test_paragraph_ends_sentence);
+	tcase_add_test(tc, test_decimal_is_not_a_boundary);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(segment_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
