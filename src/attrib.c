@@ -1764,10 +1764,22 @@ subject_like(const actx *c, const mention_rec *m)
 	size_t a = m->tok, b = m->end, k;
 	bool before_ok = false;
 
-	while (a > 0 && is_w(&c->t[a - 1]) && c->t[a - 1].sent == c->t[a].sent &&
-	       ((c->t[a - 1].flags & TF_CAP) ||
-	        lex(c, LEX_TITLES, a - 1, a) >= 0))
-		a--;
+	for (;;) {
+		if (a > 0 && is_w(&c->t[a - 1]) &&
+		    c->t[a - 1].sent == c->t[a].sent &&
+		    ((c->t[a - 1].flags & TF_CAP) ||
+		     lex(c, LEX_TITLES, a - 1, a) >= 0)) {
+			a--;
+			continue;
+		}
+		/* the dot of "Mr." / "Gov." */
+		if (a > 1 && is_p(&c->t[a - 1], '.') &&
+		    lex(c, LEX_HONORIFICS, a - 2, a - 1) >= 0) {
+			a -= 2;
+			continue;
+		}
+		break;
+	}
 	if (a > 0 && wordeq(c, a - 1, "the"))
 		a--;
 	if (a == 0 || c->t[a - 1].sent != c->t[a].sent ||
