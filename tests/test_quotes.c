@@ -1,0 +1,624 @@
+/*
+ * test_quotes.c: the quote state machine, through the public API: quote
+ * marks of many styles, nesting, multi-paragraph and split quotes,
+ * unclosed marks, scare quotes, apostrophes, offsets with a BOM or CRLF,
+ * pathological input, strict UTF-8, limits and the types mask.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quoth.h"
+
+static quoth_extractor *ex;
+
+static void
+setup(void)
+{
+	quoth_error err;
+
+	ex = NULL;
+	ck_assert_int_eq(quoth_extractor_new(NULL, &ex, &err), QUOTH_OK);
+}
+
+static void
+teardown(void)
+{
+	quoth_extractor_free(ex);
+	ex = NULL;
+}
+
+static quoth_result *
+extract_with(const quoth_extractor *x, const char *s, size_t len)
+{
+	quoth_result *r = NULL;
+	quoth_error err;
+
+	ck_assert_int_eq(quoth_extract(x, s, len, &r, &err), QUOTH_OK);
+	ck_assert_ptr_nonnull(r);
+	return r;
+}
+
+static quoth_result *
+extract(const char *s)
+{
+	return extract_with(ex, s, strlen(s));
+}
+
+/* Byte offset of the first `needle` in s at or after `from`. */
+static size_t
+off_from(const char *s, size_t from, const char *needle)
+{
+	const char *p = strstr(s + from, needle);
+
+	ck_assert_msg(p != NULL, "\"%s\" not in \"%s\"", needle, s);
+	return (size_t)(p - s);
+}
+
+static size_t
+off(const char *s, const char *needle)
+{
+	return off_from(s, 0, needle);
+}
+
+static const char *
+field(const quoth_result *r, size_t i, quoth_field f)
+{
+	return quoth_quote_str(r, i, f, NULL);
+}
+
+static void
+assert_span(const quoth_result *r, size_t i, size_t start, size_t end)
+{
+	size_t s = 1234567, e = 1234567;
+
+	ck_assert_int_eq(quoth_quote_span(r, i, QUOTH_SPAN_QUOTE, &s, &e), 1);
+	ck_assert_uint_eq(s, start);
+	ck_assert_uint_eq(e, end);
+}
+
+static void
+assert_part(const quoth_result *r, size_t i, size_t k, size_t start,
+            size_t end)
+{
+	size_t s = 1234567, e = 1234567;
+
+	quoth_quote_part(r, i, k, &s, &e);
+	ck_assert_uint_eq(s, start);
+	ck_assert_uint_eq(e, end);
+}
+
+static void
+assert_verbatim(const quoth_result *r, size_t i, size_t k, size_t start,
+                size_t end)
+{
+	size_t s = 1234567, e = 1234567;
+
+	ck_assert_uint_gt(quoth_quote_nverbatim(r, i), k);
+	quoth_quote_verbatim(r, i, k, &s, &e);
+	ck_assert_uint_eq(s, start);
+	ck_assert_uint_eq(e, end);
+}
+
+/* One direct quote covering [start, end) with text `q`. */
+static void
+assert_one_direct(const char *s, size_t start, size_t end, const char *q)
+{
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	assert_span(r, 0, start, end);
+	ck_assert_uint_eq(quoth_quote_nparts(r, 0), 1);
+	assert_part(r, 0, 0, start, end);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE), q);
+	quoth_result_free(r);
+}
+
+START_TEST(test_straight_direct_cue_after)
+{
+	const char *s = "\"We will win,\" Jane Doe said.";
+	quoth_result *r = extract(s);
+	size_t len;
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	assert_span(r, 0, 0, 14);
+	ck_assert_uint_eq(quoth_quote_nparts(r, 0), 1);
+	assert_part(r, 0, 0, 0, 14);
+	ck_assert_uint_eq(quoth_quote_nverbatim(r, 0), 1);
+	assert_verbatim(r, 0, 0, 1, 13);
+	ck_assert_str_eq(quoth_quote_str(r, 0, QUOTH_FIELD_QUOTE, &len),
+	                 "We will win,");
+	ck_assert_uint_eq(len, 12);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_curly_marks)
+{
+	const char *s = "“We will win,” Jane Doe said.";
+	quoth_result *r;
+
+	assert_one_direct(s, 0, off(s, "”") + 3, "We will win,");
+	r = extract(s);
+	assert_verbatim(r, 0, 0, 3, off(s, "”"));
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_guillemets_with_inner_spaces)
+{
+	const char *s = "Marie Leclerc said: « Nous partirons demain. »";
+
+	assert_one_direct(s, off(s, "«"), strlen(s), "Nous partirons demain.");
+}
+END_TEST
+
+START_TEST(test_german_low_high_marks)
+{
+	const char *s = "„Wir schaffen das“, sagte Anna Berg.";
+
+	assert_one_direct(s, 0, off(s, "“") + 3, "Wir schaffen das");
+}
+END_TEST
+
+START_TEST(test_cjk_corner_brackets)
+{
+	const char *s = "Tanaka said: 「We shall see.」 Then he left.";
+
+	assert_one_direct(s, off(s, "「"), off(s, "」") + 3, "We shall see.");
+}
+END_TEST
+
+START_TEST(test_mismatched_pair)
+{
+	const char *s = "“Shorty.\" Bill Lane said of the horse.";
+
+	assert_one_direct(s, 0, off(s, "\"") + 1, "Shorty.");
+}
+END_TEST
+
+START_TEST(test_nested_single_inside_double)
+{
+	const char *s =
+		"“I heard him say ‘never again’ twice,” Jane Doe said.";
+	quoth_result *r;
+
+	assert_one_direct(s, 0, off(s, "”") + 3,
+	                  "I heard him say ‘never again’ twice,");
+	r = extract(s);
+	ck_assert_uint_eq(quoth_quote_nverbatim(r, 0), 1);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_multi_paragraph_quote)
+{
+	const char *s = "\"The first paragraph starts here and goes on,\n\n"
+	                "\"and the second paragraph closes it,\" Jane Doe "
+	                "said.";
+	size_t p2 = off_from(s, 1, "\"");
+	size_t close = off_from(s, p2 + 1, "\"");
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	ck_assert_uint_eq(quoth_quote_nparts(r, 0), 2);
+	assert_span(r, 0, 0, close + 1);
+	assert_part(r, 0, 0, 0, off(s, "\n"));
+	assert_part(r, 0, 1, p2, close + 1);
+	ck_assert_uint_eq(quoth_quote_nverbatim(r, 0), 2);
+	assert_verbatim(r, 0, 1, p2 + 1, close);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE),
+	                 "The first paragraph starts here and goes on, and "
+	                 "the second paragraph closes it,");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_unclosed_mark_ends_at_paragraph)
+{
+	const char *s = "\"This one never closes and runs on\n\n"
+	                "The council met on Monday. \"We are done,\" Ann Lee "
+	                "said.";
+	size_t second = off(s, "\"We");
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_span(r, 0, 0, off(s, "\n"));
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE),
+	                 "This one never closes and runs on");
+	ck_assert_int_eq(quoth_quote_type(r, 1), QUOTH_DIRECT);
+	assert_span(r, 1, second, off(s, ",\"") + 2);
+	ck_assert_str_eq(field(r, 1, QUOTH_FIELD_QUOTE), "We are done,");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_unclosed_without_blank_lines)
+{
+	/* no blank line anywhere: every line is a paragraph */
+	const char *s = "\"A mark that never closes\nThe next line is "
+	                "plain news.\nAnd so is this one.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_span(r, 0, 0, off(s, "\n"));
+	ck_assert_uint_eq(quoth_quote_nparts(r, 0), 1);
+	quoth_result_free(r);
+
+	/* a line re-opening the quote continues it (SPEC: each paragraph
+	 * re-opens, only the last closes) */
+	s = "\"A mark left open\n\"and a re-open that closes,\" Ann Lee "
+	    "said.\nA plain line.";
+	r = extract(s);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_uint_eq(quoth_quote_nparts(r, 0), 2);
+	assert_part(r, 0, 0, 0, off(s, "\n"));
+	assert_part(r, 0, 1, off(s, "\"and"), off(s, ",\"") + 2);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_SPEAKER), "Ann Lee");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_scare_quotes_and_titles)
+{
+	const char *cases[] = {
+		"He watched the film \"Top Gun\" again last night.",
+		"Tenants fought the so-called \"renovictions\" all year.",
+		"Bill \"Shorty\" Lane won the race.",
+		"The boxer, known as \"Shorty\", won the fight.",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		quoth_result *r = extract(cases[i]);
+		ck_assert_msg(quoth_result_count(r) == 0,
+		              "%zu quote(s) in \"%s\"", quoth_result_count(r),
+		              cases[i]);
+		quoth_result_free(r);
+	}
+}
+END_TEST
+
+START_TEST(test_partial_fragment)
+{
+	const char *s = "The mayor called the budget \"a disgrace to the "
+	                "city\" and left early.";
+	size_t open = off(s, "\""), close = off_from(s, open + 1, "\"");
+	quoth_result *r = extract(s);
+	quoth_type t;
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	t = quoth_quote_type(r, 0);
+	ck_assert(t == QUOTH_PARTIAL || t == QUOTH_MIXED);
+	ck_assert_uint_eq(quoth_quote_nverbatim(r, 0), 1);
+	assert_verbatim(r, 0, 0, open + 1, close);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_mixed_quote_verbatim)
+{
+	const char *s = "Jane Doe said the budget was \"a disgrace to the "
+	                "city\" and would be rejected.";
+	size_t open = off(s, "\""), close = off_from(s, open + 1, "\"");
+	quoth_result *r = extract(s);
+	size_t a, b;
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_MIXED);
+	ck_assert_int_eq(quoth_quote_span(r, 0, QUOTH_SPAN_QUOTE, &a, &b), 1);
+	ck_assert_uint_lt(a, open);
+	ck_assert_uint_gt(b, close);
+	assert_verbatim(r, 0, 0, open + 1, close);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE),
+	                 "the budget was \"a disgrace to the city\" and would "
+	                 "be rejected");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_split_quote_novel_dialogue)
+{
+	const char *s = "\"I am sure,\" said she, \"it is so.\"";
+	size_t p2 = off(s, "\"it");
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	ck_assert_uint_eq(quoth_quote_nparts(r, 0), 2);
+	assert_span(r, 0, 0, strlen(s));
+	assert_part(r, 0, 0, 0, off(s, ",\"") + 2);
+	assert_part(r, 0, 1, p2, strlen(s));
+	ck_assert_uint_eq(quoth_quote_nverbatim(r, 0), 2);
+	assert_verbatim(r, 0, 0, 1, off(s, ",\"") + 1);
+	assert_verbatim(r, 0, 1, p2 + 1, strlen(s) - 1);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE), "I am sure, it is so.");
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_CUE), "said");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_apostrophes_never_open)
+{
+	const char *none[] = {
+		"'Tis the season for rock 'n' roll in the '90s and ‘08.",
+		"Ukraine’s farmers shouldn’t sell at the farmers' market.",
+		"The players' union and the owners' group met on Monday.",
+	};
+	const char *s = "The farmers' market opened. \"It is busy,\" Jane Doe "
+	                "said.";
+	size_t i;
+
+	for (i = 0; i < sizeof(none) / sizeof(none[0]); i++) {
+		quoth_result *r = extract(none[i]);
+		ck_assert_msg(quoth_result_count(r) == 0,
+		              "%zu quote(s) in \"%s\"", quoth_result_count(r),
+		              none[i]);
+		quoth_result_free(r);
+	}
+	assert_one_direct(s, off(s, "\""), off(s, ",\"") + 2, "It is busy,");
+	/* an apostrophe inside a single-quoted quote does not close it */
+	s = "'We can't stop now,' she said.";
+	assert_one_direct(s, 0, off(s, ",'") + 2, "We can't stop now,");
+}
+END_TEST
+
+START_TEST(test_offsets_with_bom)
+{
+	const char *s = "\xEF\xBB\xBF\"We will win,\" Jane Doe said.";
+	quoth_result *r = extract(s);
+	size_t a, b, para, line;
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_span(r, 0, 3, 17);
+	assert_verbatim(r, 0, 0, 4, 16);
+	ck_assert_int_eq(quoth_quote_span(r, 0, QUOTH_SPAN_MENTION, &a, &b), 1);
+	ck_assert_uint_eq(a, off(s, "Jane"));
+	ck_assert_int_eq(quoth_quote_span(r, 0, QUOTH_SPAN_CUE, &a, &b), 1);
+	ck_assert_uint_eq(a, off(s, "said"));
+	ck_assert_uint_eq(b, off(s, "said") + 4);
+	quoth_quote_position(r, 0, &para, &line);
+	ck_assert_uint_eq(para, 1);
+	ck_assert_uint_eq(line, 1);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_offsets_with_crlf)
+{
+	const char *s = "Intro line here.\r\n\r\n\"We will win,\" Jane Doe "
+	                "said.\r\n\r\n\"Part one goes on,\r\n\r\n\"and part two "
+	                "ends,\" Ann Lee said.\r\n";
+	size_t q1 = off(s, "\"We"), q2 = off(s, "\"Part"), q3 = off(s, "\"and");
+	size_t end3 = off(s, "ends,\"") + 6;
+	quoth_result *r = extract(s);
+	size_t para, line;
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_span(r, 0, q1, q1 + 14);
+	assert_verbatim(r, 0, 0, q1 + 1, q1 + 13);
+	quoth_quote_position(r, 0, &para, &line);
+	ck_assert_uint_eq(para, 2);
+	ck_assert_uint_eq(line, 3);
+	ck_assert_uint_eq(quoth_quote_nparts(r, 1), 2);
+	assert_span(r, 1, q2, end3);
+	assert_part(r, 1, 0, q2, off_from(s, q2, "\r"));
+	assert_part(r, 1, 1, q3, end3);
+	ck_assert_str_eq(field(r, 1, QUOTH_FIELD_QUOTE),
+	                 "Part one goes on, and part two ends,");
+	quoth_quote_position(r, 1, &para, &line);
+	ck_assert_uint_eq(para, 3);
+	ck_assert_uint_eq(line, 5);
+	quoth_result_free(r);
+}
+END_TEST
+
+/* Build n copies of `unit` into a new buffer; *len gets its length. */
+static char *
+repeat(const char *unit, size_t n, size_t *len)
+{
+	size_t ul = strlen(unit), i;
+	char *b = malloc(ul * n + 1);
+
+	ck_assert_ptr_nonnull(b);
+	for (i = 0; i < n; i++)
+		memcpy(b + i * ul, unit, ul);
+	b[ul * n] = '\0';
+	*len = ul * n;
+	return b;
+}
+
+START_TEST(test_many_unmatched_marks_complete)
+{
+	/* (many quoted words in one sentence are left out: quadratic in
+	 * the library for now, see the report) */
+	const char *units[] = {"\"", "“a ", "« ", "'x ", "„", "” "};
+	size_t i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		size_t len;
+		char *s = repeat(units[i], 10000, &len);
+		quoth_result *r = NULL;
+		quoth_error err;
+
+		ck_assert_int_eq(quoth_extract(ex, s, len, &r, &err), QUOTH_OK);
+		ck_assert_ptr_nonnull(r);
+		quoth_result_free(r);
+		free(s);
+	}
+}
+END_TEST
+
+START_TEST(test_strict_utf8)
+{
+	static const char s[] = "Fine text\nbad \xff here.\n\"Yes,\" Ann Lee said.";
+	quoth_options opt;
+	quoth_extractor *sx = NULL;
+	quoth_result *r = (quoth_result *)&opt; /* must stay untouched */
+	quoth_error err;
+	size_t where = 0;
+
+	quoth_options_init(&opt);
+	opt.flags |= QUOTH_OPT_STRICT_UTF8;
+	ck_assert_int_eq(quoth_extractor_new(&opt, &sx, &err), QUOTH_OK);
+	memset(&err, 0, sizeof(err));
+	ck_assert_int_eq(quoth_extract(sx, s, sizeof(s) - 1, &r, &err),
+	                 QUOTH_ERR_UTF8);
+	ck_assert_ptr_eq(r, (quoth_result *)&opt);
+	ck_assert_int_eq(err.status, QUOTH_ERR_UTF8);
+	ck_assert_uint_eq(err.offset, 14);
+	ck_assert_uint_eq(err.line, 2);
+	ck_assert_uint_eq(err.column, 5);
+	ck_assert(err.message[0] != '\0');
+	quoth_extractor_free(sx);
+
+	/* without the flag the byte is replaced and counted */
+	r = extract_with(ex, s, sizeof(s) - 1);
+	ck_assert_uint_eq(quoth_result_warnings(r, QUOTH_WARN_UTF8, &where), 1);
+	ck_assert_uint_eq(where, 14);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE), "Yes,");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_invalid_utf8_in_quote_is_replaced)
+{
+	static const char s[] = "\"Caf\xe9 open,\" Ann Lee said.";
+	quoth_result *r = extract_with(ex, s, sizeof(s) - 1);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	/* the field is valid UTF-8: U+FFFD for the bad byte */
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE), "Caf\xef\xbf\xbd open,");
+	assert_span(r, 0, 0, 12);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_max_doc_bytes)
+{
+	const char *s = "\"We will win,\" Jane Doe said.";
+	quoth_options opt;
+	quoth_extractor *lx = NULL;
+	quoth_result *r = NULL;
+	quoth_error err;
+
+	quoth_options_init(&opt);
+	opt.max_doc_bytes = 10;
+	ck_assert_int_eq(quoth_extractor_new(&opt, &lx, &err), QUOTH_OK);
+	memset(&err, 0, sizeof(err));
+	ck_assert_int_eq(quoth_extract(lx, s, strlen(s), &r, &err),
+	                 QUOTH_ERR_LIMIT);
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(err.status, QUOTH_ERR_LIMIT);
+	ck_assert(err.message[0] != '\0');
+	/* at the limit is fine */
+	ck_assert_int_eq(quoth_extract(lx, s, 10, &r, &err), QUOTH_OK);
+	quoth_result_free(r);
+	quoth_extractor_free(lx);
+}
+END_TEST
+
+START_TEST(test_types_mask)
+{
+	const char *s = "\"We will win,\" Jane Doe said.\n\n"
+	                "Ann Lee said the plan was unrealistic and would fail.";
+	quoth_options opt;
+	quoth_extractor *tx = NULL;
+	quoth_result *r;
+	quoth_error err;
+
+	r = extract(s);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	ck_assert_int_eq(quoth_quote_type(r, 1), QUOTH_INDIRECT);
+	quoth_result_free(r);
+
+	quoth_options_init(&opt);
+	opt.types = 1u << QUOTH_INDIRECT;
+	ck_assert_int_eq(quoth_extractor_new(&opt, &tx, &err), QUOTH_OK);
+	r = extract_with(tx, s, strlen(s));
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_INDIRECT);
+	quoth_result_free(r);
+	quoth_extractor_free(tx);
+
+	quoth_options_init(&opt);
+	opt.types = 1u << QUOTH_DIRECT;
+	ck_assert_int_eq(quoth_extractor_new(&opt, &tx, &err), QUOTH_OK);
+	r = extract_with(tx, s, strlen(s));
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE), "We will win,");
+	quoth_result_free(r);
+	quoth_extractor_free(tx);
+}
+END_TEST
+
+START_TEST(test_quotes_in_text_order)
+{
+	const char *s = "\"One,\" Ann Lee said.\n\n\"Two,\" Bob Ray said.\n\n"
+	                "\"Three,\" Cy Yu said.";
+	quoth_result *r = extract(s);
+	size_t a0, b0, a1, b1, a2, b2;
+
+	ck_assert_uint_eq(quoth_result_count(r), 3);
+	ck_assert(quoth_quote_span(r, 0, QUOTH_SPAN_QUOTE, &a0, &b0));
+	ck_assert(quoth_quote_span(r, 1, QUOTH_SPAN_QUOTE, &a1, &b1));
+	ck_assert(quoth_quote_span(r, 2, QUOTH_SPAN_QUOTE, &a2, &b2));
+	ck_assert_uint_lt(b0, a1);
+	ck_assert_uint_lt(b1, a2);
+	ck_assert_str_eq(field(r, 2, QUOTH_FIELD_QUOTE), "Three,");
+	quoth_result_free(r);
+}
+END_TEST
+
+static Suite *
+quotes_suite(void)
+{
+	Suite *s = suite_create("quotes");
+	TCase *tc = tcase_create("quotes");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_straight_direct_cue_after);
+	tcase_add_test(tc, test_curly_marks);
+	tcase_add_test(tc, test_guillemets_with_inner_spaces);
+	tcase_add_test(tc, test_german_low_high_marks);
+	tcase_add_test(tc, test_cjk_corner_brackets);
+	tcase_add_test(tc, test_mismatched_pair);
+	tcase_add_test(tc, test_nested_single_inside_double);
+	tcase_add_test(tc, test_multi_paragraph_quote);
+	tcase_add_test(tc, test_unclosed_mark_ends_at_paragraph);
+	tcase_add_test(tc, test_unclosed_without_blank_lines);
+	tcase_add_test(tc, test_scare_quotes_and_titles);
+	tcase_add_test(tc, test_partial_fragment);
+	tcase_add_test(tc, test_mixed_quote_verbatim);
+	tcase_add_test(tc, test_split_quote_novel_dialogue);
+	tcase_add_test(tc, test_apostrophes_never_open);
+	tcase_add_test(tc, test_offsets_with_bom);
+	tcase_add_test(tc, test_offsets_with_crlf);
+	tcase_add_test(tc, test_many_unmatched_marks_complete);
+	tcase_add_test(tc, test_strict_utf8);
+	tcase_add_test(tc, test_invalid_utf8_in_quote_is_replaced);
+	tcase_add_test(tc, test_max_doc_bytes);
+	tcase_add_test(tc, test_types_mask);
+	tcase_add_test(tc, test_quotes_in_text_order);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(quotes_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
