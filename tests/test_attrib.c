@@ -1,0 +1,440 @@
+/*
+ * test_attrib.c: who said it, through the public API: cues before and
+ * after, inverted cues, colons, pronouns and gender, appositives, names
+ * inside quotes, surnames resolving to full names with titles, indirect
+ * and according-to speech, floating quotes, and no speaker at all.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quoth.h"
+
+static quoth_extractor *ex;
+
+static void
+setup(void)
+{
+	quoth_error err;
+
+	ex = NULL;
+	ck_assert_int_eq(quoth_extractor_new(NULL, &ex, &err), QUOTH_OK);
+}
+
+static void
+teardown(void)
+{
+	quoth_extractor_free(ex);
+	ex = NULL;
+}
+
+static quoth_result *
+extract(const char *s)
+{
+	quoth_result *r = NULL;
+	quoth_error err;
+
+	ck_assert_int_eq(quoth_extract(ex, s, strlen(s), &r, &err), QUOTH_OK);
+	ck_assert_ptr_nonnull(r);
+	return r;
+}
+
+static size_t
+off(const char *s, const char *needle)
+{
+	const char *p = strstr(s, needle);
+
+	ck_assert_msg(p != NULL, "\"%s\" not in \"%s\"", needle, s);
+	return (size_t)(p - s);
+}
+
+/* Field f of quote i equals want (NULL: the field is absent). */
+static void
+assert_field(const quoth_result *r, size_t i, quoth_field f,
+             const char *want)
+{
+	size_t len = 99;
+	const char *got = quoth_quote_str(r, i, f, &len);
+
+	if (!want) {
+		ck_assert_msg(got == NULL, "field %d of quote %zu: \"%s\", "
+		              "expected none", (int)f, i, got ? got : "");
+		ck_assert_uint_eq(len, 0);
+		return;
+	}
+	ck_assert_msg(got != NULL, "field %d of quote %zu absent, expected "
+	              "\"%s\"", (int)f, i, want);
+	ck_assert_str_eq(got, want);
+	ck_assert_uint_eq(len, strlen(want));
+}
+
+static void
+assert_attr(const quoth_result *r, size_t i, const char *speaker,
+            const char *mention, const char *cue, const char *rule)
+{
+	assert_field(r, i, QUOTH_FIELD_SPEAKER, speaker);
+	assert_field(r, i, QUOTH_FIELD_MENTION, mention);
+	assert_field(r, i, QUOTH_FIELD_CUE, cue);
+	assert_field(r, i, QUOTH_FIELD_RULE, rule);
+}
+
+START_TEST(test_cue_after_name_first)
+{
+	const char *s = "\"We will win,\" Jane Doe said.";
+	quoth_result *r = extract(s);
+	size_t a, b;
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Jane Doe", "Jane Doe", "said", "cue-after");
+	ck_assert_int_eq(quoth_quote_span(r, 0, QUOTH_SPAN_MENTION, &a, &b), 1);
+	ck_assert_uint_eq(a, off(s, "Jane"));
+	ck_assert_uint_eq(b, off(s, " said"));
+	ck_assert_int_eq(quoth_quote_span(r, 0, QUOTH_SPAN_CUE, &a, &b), 1);
+	ck_assert_uint_eq(a, off(s, "said"));
+	ck_assert_uint_eq(b, off(s, "said") + 4);
+	/* no evidence of gender in the text: none is guessed */
+	assert_field(r, 0, QUOTH_FIELD_GENDER, NULL);
+	/* the context is the whole sentence */
+	assert_field(r, 0, QUOTH_FIELD_CONTEXT, s);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_cue_after_inverted)
+{
+	const char *s = "\"We will win,\" said Jane Doe.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Jane Doe", "Jane Doe", "said", "cue-after");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_cue_before_colon)
+{
+	const char *s = "Jane Doe said: \"We will win.\"";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Jane Doe");
+	assert_field(r, 0, QUOTH_FIELD_MENTION, "Jane Doe");
+	assert_field(r, 0, QUOTH_FIELD_CUE, "said");
+	assert_field(r, 0, QUOTH_FIELD_QUOTE, "We will win.");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_pronoun_after_honorific)
+{
+	/* "Mr" is the article's evidence of gender, dotted or not */
+	const char *cases[] = {
+		"Mr. Tom Hardy runs the mill in town. \"We are busy,\" he "
+		"added.",
+		"Mr Tom Hardy runs the mill in town. \"We are busy,\" he "
+		"added.",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		quoth_result *r = extract(cases[i]);
+		ck_assert_uint_eq(quoth_result_count(r), 1);
+		assert_attr(r, 0, "Tom Hardy", "he", "added", "pronoun");
+		assert_field(r, 0, QUOTH_FIELD_GENDER, "male");
+		quoth_result_free(r);
+	}
+}
+END_TEST
+
+START_TEST(test_pronoun_after_named_quote)
+{
+	const char *s = "\"Orders are up,\" Tom Hardy said.\n\n"
+	                "\"We have more work than ever,\" he added.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Tom Hardy", "Tom Hardy", "said", "cue-after");
+	assert_attr(r, 1, "Tom Hardy", "he", "added", "pronoun");
+	/* "he" is the article's evidence, for both quotes of the man */
+	assert_field(r, 1, QUOTH_FIELD_GENDER, "male");
+	assert_field(r, 0, QUOTH_FIELD_GENDER, "male");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_she_after_he)
+{
+	const char *s = "\"We are busy,\" Tom Hardy said. \"We are not,\" "
+	                "Mary Parks said. \"Orders fell,\" she added. "
+	                "\"Orders rose,\" he added.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 4);
+	assert_attr(r, 2, "Mary Parks", "she", "added", "pronoun");
+	assert_field(r, 2, QUOTH_FIELD_GENDER, "female");
+	assert_attr(r, 3, "Tom Hardy", "he", "added", "pronoun");
+	assert_field(r, 3, QUOTH_FIELD_GENDER, "male");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_she_resolves_to_woman_across_paragraphs)
+{
+	const char *cases[] = {
+		"Mr. Tom Hardy spoke first. \"We are busy,\" he said.\n\n"
+		"Ms. Mary Parks disagreed. \"We are not,\" she said.",
+		"Mr Tom Hardy spoke first. \"We are busy,\" he said.\n\n"
+		"Ms Mary Parks disagreed. \"We are not,\" she said.",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		quoth_result *r = extract(cases[i]);
+		ck_assert_uint_eq(quoth_result_count(r), 2);
+		assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+		assert_field(r, 0, QUOTH_FIELD_GENDER, "male");
+		assert_attr(r, 1, "Mary Parks", "she", "said", "pronoun");
+		assert_field(r, 1, QUOTH_FIELD_GENDER, "female");
+		quoth_result_free(r);
+	}
+}
+END_TEST
+
+START_TEST(test_name_inside_quote_is_not_speaker)
+{
+	const char *s = "\"Trump asked me to go,\" Hegseth said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Hegseth", "Hegseth", "said", "cue-after");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_appositive)
+{
+	const char *s = "\"The ward is full,\" Hugh Hill, a doctor at the "
+	                "clinic, said.";
+	quoth_result *r = extract(s);
+	size_t a, b;
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Hugh Hill");
+	assert_field(r, 0, QUOTH_FIELD_MENTION, "Hugh Hill");
+	assert_field(r, 0, QUOTH_FIELD_CUE, "said");
+	assert_field(r, 0, QUOTH_FIELD_RULE, "appositive");
+	ck_assert_int_eq(quoth_quote_span(r, 0, QUOTH_SPAN_CUE, &a, &b), 1);
+	ck_assert_uint_eq(a, off(s, "said"));
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_surname_resolves_to_full_name_and_title)
+{
+	const char *s = "Defence Minister Ana Ruiz arrived on Tuesday.\n\n"
+	                "\"We will not retreat,\" Ruiz said.";
+	quoth_result *r = extract(s);
+	const char *title;
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Ana Ruiz", "Ruiz", "said", "cue-after");
+	title = quoth_quote_str(r, 0, QUOTH_FIELD_TITLE, NULL);
+	ck_assert_ptr_nonnull(title);
+	ck_assert_ptr_nonnull(strstr(title, "Minister"));
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_indirect_speech)
+{
+	const char *s = "Ana Ruiz said the plan was unrealistic and would "
+	                "fail.";
+	quoth_result *r = extract(s);
+	size_t a, b;
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_INDIRECT);
+	assert_field(r, 0, QUOTH_FIELD_QUOTE,
+	             "the plan was unrealistic and would fail");
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Ana Ruiz");
+	assert_field(r, 0, QUOTH_FIELD_CUE, "said");
+	ck_assert_int_eq(quoth_quote_span(r, 0, QUOTH_SPAN_QUOTE, &a, &b), 1);
+	ck_assert_uint_eq(a, off(s, "the plan"));
+	ck_assert_uint_eq(b, off(s, "."));
+	/* indirect speech has no verbatim words */
+	ck_assert_uint_eq(quoth_quote_nverbatim(r, 0), 0);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_indirect_told_that)
+{
+	const char *s = "Tom Hardy told reporters that the mill would stay "
+	                "open.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_INDIRECT);
+	assert_field(r, 0, QUOTH_FIELD_QUOTE, "the mill would stay open");
+	assert_attr(r, 0, "Tom Hardy", "Tom Hardy", "told", "cue-before");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_indirect_cue_after_clause)
+{
+	const char *s = "The plan would fail badly, Ana Ruiz said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_INDIRECT);
+	assert_field(r, 0, QUOTH_FIELD_QUOTE, "The plan would fail badly");
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Ana Ruiz");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_according_to)
+{
+	const char *s = "According to Ana Ruiz, the plan would fail badly.";
+	quoth_result *r = extract(s);
+	size_t a, b;
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_INDIRECT);
+	assert_field(r, 0, QUOTH_FIELD_QUOTE, "the plan would fail badly");
+	assert_attr(r, 0, "Ana Ruiz", "Ana Ruiz", "According to",
+	            "according-to");
+	ck_assert_int_eq(quoth_quote_span(r, 0, QUOTH_SPAN_CUE, &a, &b), 1);
+	ck_assert_uint_eq(a, 0);
+	ck_assert_uint_eq(b, 12);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_floating_quote_continues_speaker)
+{
+	const char *s = "\"We are busy,\" Tom Hardy said.\n\n"
+	                "\"The orders keep coming in from every county.\"";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Tom Hardy", "Tom Hardy", "said", "cue-after");
+	assert_attr(r, 1, "Tom Hardy", NULL, NULL, "continuation");
+	ck_assert_int_eq(quoth_quote_span(r, 1, QUOTH_SPAN_MENTION, NULL, NULL),
+	                 0);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_other_person_breaks_continuation)
+{
+	/* SPEC: a floating quote continues the last speaker unless another
+	 * person is named in between outside quotes */
+	const char *who[] = {"Ms. Ann Lee", "Ms Ann Lee", "Ann Lee"};
+	size_t i;
+
+	for (i = 0; i < sizeof(who) / sizeof(who[0]); i++) {
+		char s[256];
+		quoth_result *r;
+
+		snprintf(s, sizeof(s),
+		         "\"We are busy,\" Tom Hardy said.\n\n%s runs the "
+		         "bakery next door.\n\n\"The orders keep coming in "
+		         "from every county.\"", who[i]);
+		r = extract(s);
+		ck_assert_uint_eq(quoth_result_count(r), 2);
+		ck_assert_int_eq(quoth_quote_type(r, 1), QUOTH_DIRECT);
+		assert_attr(r, 1, NULL, NULL, NULL, "none");
+		quoth_result_free(r);
+	}
+}
+END_TEST
+
+START_TEST(test_no_cue_no_speaker)
+{
+	const char *s = "\"Nobody knows what happens next.\"";
+	quoth_result *r = extract(s);
+	size_t a = 7, b = 7;
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, NULL, NULL, NULL, "none");
+	assert_field(r, 0, QUOTH_FIELD_TITLE, NULL);
+	assert_field(r, 0, QUOTH_FIELD_GENDER, NULL);
+	ck_assert_int_eq(quoth_quote_span(r, 0, QUOTH_SPAN_MENTION, &a, &b), 0);
+	ck_assert_int_eq(quoth_quote_span(r, 0, QUOTH_SPAN_CUE, &a, &b), 0);
+	/* nothing written when the span does not exist */
+	ck_assert_uint_eq(a, 7);
+	ck_assert_uint_eq(b, 7);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_unresolved_pronoun_gives_no_speaker)
+{
+	const char *s = "\"We will see,\" she said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, NULL, "she", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_split_quote_attribution)
+{
+	const char *s = "\"I am sure,\" said Mrs. Bennet, \"it is so.\"";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_uint_eq(quoth_quote_nparts(r, 0), 2);
+	assert_field(r, 0, QUOTH_FIELD_MENTION, "Mrs. Bennet");
+	assert_field(r, 0, QUOTH_FIELD_GENDER, "female");
+	assert_field(r, 0, QUOTH_FIELD_CUE, "said");
+	quoth_result_free(r);
+}
+END_TEST
+
+static Suite *
+attrib_suite(void)
+{
+	Suite *s = suite_create("attrib");
+	TCase *tc = tcase_create("attrib");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_cue_after_name_first);
+	tcase_add_test(tc, test_cue_after_inverted);
+	tcase_add_test(tc, test_cue_before_colon);
+	tcase_add_test(tc, test_pronoun_after_honorific);
+	tcase_add_test(tc, test_pronoun_after_named_quote);
+	tcase_add_test(tc, test_she_after_he);
+	tcase_add_test(tc, test_she_resolves_to_woman_across_paragraphs);
+	tcase_add_test(tc, test_name_inside_quote_is_not_speaker);
+	tcase_add_test(tc, test_appositive);
+	tcase_add_test(tc, test_surname_resolves_to_full_name_and_title);
+	tcase_add_test(tc, test_indirect_speech);
+	tcase_add_test(tc, test_indirect_told_that);
+	tcase_add_test(tc, test_indirect_cue_after_clause);
+	tcase_add_test(tc, test_according_to);
+	tcase_add_test(tc, test_floating_quote_continues_speaker);
+	tcase_add_test(tc, test_other_person_breaks_continuation);
+	tcase_add_test(tc, test_no_cue_no_speaker);
+	tcase_add_test(tc, test_unresolved_pronoun_gives_no_speaker);
+	tcase_add_test(tc, test_split_quote_attribution);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(attrib_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed != 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+}
