@@ -1086,6 +1086,22 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 	return true;
 }
 
+/* Determiners and quantifiers that open a described group. */
+static bool
+group_det(const actx *c, size_t k)
+{
+	static const char *const det[] = {
+		"the", "some", "many", "both", "all", "most", "several",
+		"other", "these", "those", "people", "few", "various", "more",
+		"two", "three", "four", "five", "critics", "officials"};
+	size_t m;
+
+	for (m = 0; m < QUOTH_ARRAY_LEN(det); m++)
+		if (wordeq(c, k, det[m]))
+			return true;
+	return false;
+}
+
 /* Parse the subject ending right before token `end` (exclusive), reading
  * backward through an appositive: "Hugh Hill, a doctor," -> Hugh Hill. */
 static bool
@@ -1193,6 +1209,26 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		}
 		if (m > k && (sp->kind == SK_PRONOUN) && m == j)
 			return true;
+	}
+	/* a group described, not named: "People arrested last week said",
+	 * "both groups report", "the school's defenders said" */
+	for (k = j; k > 0 && k + 6 > j; k--) {
+		const token *p = &c->t[k - 1];
+		if (!(is_w(p) || apos_mark(c, k - 1)) || c->inq[k - 1] ||
+		    p->sent != c->t[j - 1].sent || cue_at(c, k - 1) >= 0)
+			break;
+		if (group_det(c, k - 1) && k < j &&
+		    (lex(c, LEX_TITLES, j - 1, j) >= 0 ||
+		     lex(c, LEX_ORGS, j - 1, j) >= 0) &&
+		    !(c->t[j - 1].flags & TF_CAP)) {
+			memset(sp, 0, sizeof(*sp));
+			sp->ent = -1;
+			sp->a = k - 1;
+			sp->b = j;
+			sp->kind = SK_ROLE;
+			*mention_end = j;
+			return true;
+		}
 	}
 	return false;
 }
@@ -1455,7 +1491,8 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
 
 	while (b > a && c->t[b].kind == TK_PUNCT && c->t[b].cp != ')')
 		b--;
-	if (b <= a || words_in(c, a, b) < 3)
+	if (b < a || words_in(c, a, b) +
+	                     (a2 != QUOTH_NONE ? words_in(c, a2, b2) : 0) < 3)
 		return;
 	for (i = a; i <= b; i++)
 		if (used[i])
@@ -1563,6 +1600,103 @@ add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
 	add_indirect2(c, a, b, QUOTH_NONE, 0, L, used);
 }
 
+static bool
+is_prep(const actx *c, size_t k)
+{
+	static const char *const preps[] = {
+		"in", "on", "at", "during", "before", "after", "for", "to",
+		"with", "via", "over", "by", "last", "this", "earlier",
+		"later", "through", "from", "under", "late", "early"};
+	size_t m;
+
+	for (m = 0; m < QUOTH_ARRAY_LEN(preps); m++)
+		if (wordeq(c, k, preps[m]))
+			return true;
+	return false;
+}
+
+/*
+ * Skip the adverbials between a cue and its clause: cue phrases ("in a
+ * statement"), and prepositional phrases of up to five words ("on
+ * Tuesday", "before the judge", "in this instance,").  Returns the
+ * clause start (at "that", after a comma, or at a subject pronoun), or k
+ * when there is nothing to skip or its end is unclear.
+ */
+static size_t
+skip_adverbials(const actx *c, size_t k, size_t se)
+{
+	static const char *const subj[] = {"he", "she", "it", "they", "we",
+	                                   "i", "there", "you"};
+	size_t m = k, w, s0;
+	int rounds;
+
+	for (rounds = 0; rounds < 3 && m < se; rounds++) {
+		size_t best = 0;
+		/* an adverbial cue phrase from the data */
+		for (w = 6; w >= 2; w--)
+			if (m + w <= se) {
+				int v = lex(c, LEX_CUES, m, m + w);
+				if (v >= 0 && (v & FLAG('a'))) {
+					best = w;
+					break;
+				}
+			}
+		if (best) {
+			m += best;
+			continue;
+		}
+		if (!is_prep(c, m))
+			break;
+		s0 = m;
+		for (w = m + 1; w < se && w <= s0 + 5; w++) {
+			size_t q;
+			if (wordeq(c, w, "that") || is_p(&c->t[w], ','))
+				break;
+			for (q = 0; q < QUOTH_ARRAY_LEN(subj); q++)
+				if (wordeq(c, w, subj[q]))
+					break;
+			if (q < QUOTH_ARRAY_LEN(subj))
+				break;
+			if (!is_w(&c->t[w]) && c->t[w].kind != TK_NUM &&
+			    !inner_dot(c, w) && !apos_mark(c, w))
+				return k;
+		}
+		if (w >= se || w > s0 + 5)
+			return k;
+		m = w;
+		if (is_p(&c->t[m], ','))
+			return m + 1;
+		if (!wordeq(c, m, "that"))
+			return m; /* a subject pronoun starts the clause */
+	}
+	return m;
+}
+
+/* A clause ends before a new speaker's cue joined to it: "X, but
+ * Chapman says that's not what...". */
+static size_t
+trim_at_next_cue(actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	for (m = k + 3; m <= se && m < k + 80; m++) {
+		size_t a;
+		if (c->inq[m] || cue_at(c, m) < 0)
+			continue;
+		/* the subject right before the cue, after a conjunction */
+		for (a = m; a > k + 2 && m - a < 5 && is_w(&c->t[a - 1]) &&
+		            !wordeq(c, a - 1, "but") && !wordeq(c, a - 1, "and") &&
+		            !wordeq(c, a - 1, "while");
+		     a--)
+			;
+		if (a > k + 2 && a < m &&
+		    (wordeq(c, a - 1, "but") || wordeq(c, a - 1, "while") ||
+		     (wordeq(c, a - 1, "and") && is_p(&c->t[a - 2], ','))))
+			return is_p(&c->t[a - 2], ',') ? a - 3 : a - 2;
+	}
+	return se;
+}
+
 /* Find reported speech in sentences that hold no direct quote. */
 static void
 find_indirect(actx *c, uint8_t *dir, uint8_t *used)
@@ -1617,7 +1751,8 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		}
 		if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & FLAG('i'))) {
 			size_t m = parse_speaker_fwd(c, i + 1, &L.sp, last);
-			if (m > i + 1 && m >= se - 1) {
+			if (m > i + 1 && (m >= se - 1 || is_p(&c->t[m], ',') ||
+			                  is_p(&c->t[m], '('))) {
 				L.rule = "cue-after";
 				add_indirect(c, sa, i - 2, &L, used);
 				last = L.sp.ent;
@@ -1646,27 +1781,16 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			          wordeq(c, k, "reporters")))
 				k++;
 		}
-		/* "said in a statement that", "said on Tuesday that" */
-		{
-			size_t m;
-			for (m = k; m < se && m < k + 8; m++) {
-				if (wordeq(c, m, "that"))
-					break;
-				if (c->t[m].kind == TK_PUNCT &&
-				    c->t[m].cp != ',')
-					break;
-				if (c->t[m].kind == TK_QUOTE)
-					break;
-			}
-			if (m < se && wordeq(c, m, "that"))
-				k = m + 1;
-			else if (k < se && is_p(&c->t[k], ','))
-				continue; /* "said, ..." is a list or aside */
-		}
+		/* "said in a statement that", "stated in July it", "admits
+		 * in this instance, there were" */
+		k = skip_adverbials(c, k, se);
+		if (k < se && is_p(&c->t[k], ','))
+			continue; /* "said, ..." is a list or aside */
 		if (wordeq(c, k, "that"))
 			k++;
 		else if (!clause_start_ok(c, k))
 			continue;
+		se = trim_at_next_cue(c, k, se);
 		if (k >= se || words_in(c, k, se) < 4)
 			continue;
 		/* "was asked", "were told": passive, the subject is the
