@@ -83,6 +83,7 @@ enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
 /* ---- small token predicates ---------------------------------------- */
 
 static bool possessive(const actx *c, size_t i);
+static bool np_det(const actx *c, size_t k);
 static size_t para_start_tok(const actx *c, size_t i);
 
 static bool
@@ -583,10 +584,32 @@ collect_entities(actx *c)
 			size_t w;
 			for (w = 3; w >= 1; w--)
 				if (a >= w && lex(c, LEX_TITLES, a - w, a) >= 0) {
+					int tv = lex(c, LEX_TITLES, a - w, a);
 					tbuf = span_text(c, a - w, a, &ttl_len);
 					ttl = tbuf;
+					/* "her husband Michael": he */
+					if (tv & FLAG('m'))
+						gender = G_MALE;
+					if (tv & FLAG('f'))
+						gender = G_FEMALE;
 					break;
 				}
+		}
+		/* "Michael Greenspan, her husband,": the apposition's title
+		 * shows the gender */
+		if (!gender && !org && b + 2 < n && is_p(&c->t[b], ',')) {
+			size_t q2;
+			for (q2 = b + 1; q2 < n && q2 < b + 5 && is_w(&c->t[q2]);
+			     q2++) {
+				int tv = lex(c, LEX_TITLES, q2, q2 + 1);
+				if (tv < 0)
+					continue;
+				if ((tv & FLAG('m')) && !(tv & FLAG('g')))
+					gender = G_MALE;
+				if ((tv & FLAG('f')) && !(tv & FLAG('g')))
+					gender = G_FEMALE;
+				break;
+			}
 		}
 		{
 			int e = entity_for(c, na, b, ttl, ttl_len, gender, org);
@@ -779,9 +802,7 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 		sp->ent = -1;
 	}
 	/* the/a/an + up to four words ending in a title or organisation */
-	if (wordeq(c, i, "the") || wordeq(c, i, "a") || wordeq(c, i, "an") ||
-	    wordeq(c, i, "his") || wordeq(c, i, "her") ||
-	    wordeq(c, i, "their") || wordeq(c, i, "its")) {
+	if (np_det(c, i)) {
 		bool definite = wordeq(c, i, "the");
 		for (end = i + 1; end < c->n && end <= i + 5; end++) {
 			if (!is_w(&c->t[end]) || c->inq[end])
@@ -1086,6 +1107,22 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 	return true;
 }
 
+/* Words that open a described speaker: "the", "a", "some", "another". */
+static bool
+np_det(const actx *c, size_t k)
+{
+	static const char *const det[] = {
+		"the", "a", "an", "some", "many", "several", "another", "one",
+		"both", "all", "most", "other", "these", "those", "few", "two",
+		"three", "four", "five", "his", "her", "their", "its", "our"};
+	size_t m;
+
+	for (m = 0; m < QUOTH_ARRAY_LEN(det); m++)
+		if (wordeq(c, k, det[m]))
+			return true;
+	return false;
+}
+
 /* Determiners and quantifiers that open a described group. */
 static bool
 group_det(const actx *c, size_t k)
@@ -1173,6 +1210,19 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		if (wordeq(c, a - 1, "the") || wordeq(c, a - 1, "a") ||
 		    wordeq(c, a - 1, "an")) {
 			a--;
+			break;
+		}
+	}
+	/* a described speaker reaches back to its determiner: "the
+	 * shelter residents", "some critics", "one former director" */
+	for (k = j; k > 0 && k + 7 > j; k--) {
+		const token *p = &c->t[k - 1];
+		if (!(is_w(p) || apos_mark(c, k - 1)) || c->inq[k - 1] ||
+		    p->sent != c->t[j - 1].sent || cue_at(c, k - 1) >= 0)
+			break;
+		if (np_det(c, k - 1)) {
+			if (k - 1 < a)
+				a = k - 1;
 			break;
 		}
 	}
