@@ -1747,6 +1747,46 @@ trim_at_next_cue(actx *c, size_t k, size_t se)
 	return se;
 }
 
+static bool
+wh_word(const actx *c, size_t k)
+{
+	return wordeq(c, k, "whether") || wordeq(c, k, "if") ||
+	       wordeq(c, k, "how") || wordeq(c, k, "why") ||
+	       wordeq(c, k, "what") || wordeq(c, k, "when") ||
+	       wordeq(c, k, "where") || wordeq(c, k, "who");
+}
+
+/* Does the clause at k hold a finite verb early on: an auxiliary, a modal
+ * or a form of "be" ("the backstop would be", "it was closing")?  A
+ * noun phrase object ("a hefty rise in spending") does not. */
+static bool
+has_finite_verb(const actx *c, size_t k, size_t se)
+{
+	static const char *const aux[] = {
+		"is", "are", "was", "were", "will", "would", "could", "should",
+		"can", "cannot", "may", "might", "must", "has", "have", "had",
+		"does", "did", "do", "isn't", "aren't", "wasn't", "weren't",
+		"won't", "wouldn't", "couldn't", "shouldn't", "can't",
+		"hasn't", "haven't", "hadn't", "doesn't", "didn't", "don't",
+		"it's", "he's", "she's", "they're", "we're", "there's"};
+	size_t m, q;
+
+	for (m = k; m <= se && m < k + 10; m++) {
+		if (!is_w(&c->t[m]))
+			continue;
+		for (q = 0; q < QUOTH_ARRAY_LEN(aux); q++)
+			if (wordeq(c, m, aux[q]))
+				return true;
+		/* it’s, they’re with the curly apostrophe */
+		if (c->t[m].end - c->t[m].start > 4 &&
+		    memcmp(c->text + c->t[m].end - 4, "\xe2\x80\x99", 3) == 0 &&
+		    (c->text[c->t[m].end - 1] == 's' ||
+		     c->text[c->t[m].end - 1] == 'e'))
+			return true;
+	}
+	return false;
+}
+
 /* Find reported speech in sentences that hold no direct quote. */
 static void
 find_indirect(actx *c, uint8_t *dir, uint8_t *used)
@@ -1838,8 +1878,10 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			continue; /* "said, ..." is a list or aside */
 		if (wordeq(c, k, "that"))
 			k++;
-		else if (!clause_start_ok(c, k))
-			continue;
+		else if (!clause_start_ok(c, k) ||
+		         (!(v & FLAG('k')) && !wh_word(c, k) &&
+		          !has_finite_verb(c, k, se)))
+			continue; /* "Carolina added three more goals" */
 		se = trim_at_next_cue(c, k, se);
 		if (k >= se || words_in(c, k, se) < 4)
 			continue;
