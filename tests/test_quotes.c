@@ -299,6 +299,24 @@ START_TEST(test_partial_fragment)
 }
 END_TEST
 
+START_TEST(test_partial_without_cue)
+{
+	/* no cue in reach: a partial quote, its content without the marks */
+	const char *s = "Critics see \"a disgrace to the city\" in the new "
+	                "budget.";
+	size_t open = off(s, "\""), close = off_from(s, open + 1, "\"");
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_PARTIAL);
+	assert_span(r, 0, open, close + 1);
+	assert_verbatim(r, 0, 0, open + 1, close);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE), "a disgrace to the city");
+	ck_assert_ptr_null(field(r, 0, QUOTH_FIELD_SPEAKER));
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_mixed_quote_verbatim)
 {
 	const char *s = "Jane Doe said the budget was \"a disgrace to the "
@@ -596,6 +614,7 @@ quotes_suite(void)
 	tcase_add_test(tc, test_unclosed_without_blank_lines);
 	tcase_add_test(tc, test_scare_quotes_and_titles);
 	tcase_add_test(tc, test_partial_fragment);
+	tcase_add_test(tc, test_partial_without_cue);
 	tcase_add_test(tc, test_mixed_quote_verbatim);
 	tcase_add_test(tc, test_split_quote_novel_dialogue);
 	tcase_add_test(tc, test_apostrophes_never_open);
