@@ -611,10 +611,7 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 	if (title_like(t, a, b) && nwords <= 6 && prev != QUOTH_NONE &&
 	    title_position(text, t, prev))
 		return V_DROP;
-	if (title_like(t, a, b) && nwords <= 6 &&
-	    !cue_in_sentence(text, t, n, o, c == QUOTH_NONE ? b - 1 : c, ld))
-		return V_DROP;
-	if (nwords >= 4)
+	if (nwords >= 2)
 		return V_PARTIAL;
 	if (cue_in_sentence(text, t, n, o, c == QUOTH_NONE ? b - 1 : c, ld))
 		return V_PARTIAL;
