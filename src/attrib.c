@@ -37,6 +37,11 @@
 #define FLAG(c) (1 << ((c) - 'a'))
 #define G_MALE 1
 #define G_FEMALE 2
+/* Bounds on lookbacks, so that no input makes the work quadratic: the
+ * entities searched for a name, the mentions searched for a pronoun. */
+#define ENTITY_WINDOW 512
+#define MENTION_WINDOW 512
+#define CLAUSE_MAX 600
 #ifndef BARE_TERM_WORDS
 #define BARE_TERM_WORDS 1
 #endif
@@ -63,6 +68,10 @@ typedef struct {
 	token *t;
 	size_t n;
 	uint8_t *inq;     /* per token: inside a quote */
+	const token_list *tl;
+	size_t *ulo, *uhi; /* per token: its sentence, cut at line breaks */
+	size_t *dirpre;   /* direct-quote tokens before token i */
+	size_t nq0;       /* quotes r->q[0..nq0) are sorted by start */
 	qvec ents;        /* entity */
 	qvec ments;       /* mention_rec, in token order */
 	quoth_result *r;
@@ -83,6 +92,7 @@ enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
 /* ---- small token predicates ---------------------------------------- */
 
 static bool possessive(const actx *c, size_t i);
+static size_t first_mention(const actx *c, size_t a);
 static bool np_det(const actx *c, size_t k);
 static size_t para_start_tok(const actx *c, size_t i);
 
@@ -292,7 +302,7 @@ entity_find(actx *c, size_t a, size_t b)
 	if (!name)
 		return -1;
 	lw = last_word(name, len, &wl);
-	for (i = c->ents.len; i-- > 0;) {
+	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
 		entity *e = QVEC_AT(&c->ents, entity, i);
 		const char *elw = last_word(e->name, e->name_len, &ewl);
 		if ((e->name_len == len && memcmp(e->name, name, len) == 0) ||
@@ -323,8 +333,9 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 	}
 	single = strchr(name, ' ') == NULL;
 	lw = last_word(name, len, &wl);
-	/* exact name, or a surname / first-name-only reference to a fuller one */
-	for (i = c->ents.len; i-- > 0;) {
+	/* exact name, or a surname / first-name-only reference to a fuller one
+	 * (among the latest ENTITY_WINDOW entities: lookbacks stay bounded) */
+	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
 		const char *elw;
 		e = QVEC_AT(&c->ents, entity, i);
 		if (e->org != org)
@@ -641,12 +652,13 @@ has_cap_word(const actx *c, size_t a, size_t b)
 static int
 recent_entity(const actx *c, size_t before, int gender, int last_speaker)
 {
-	size_t k = c->ments.len;
+	size_t k = first_mention(c, before), stop;
 	uint32_t para = before < c->n ? c->t[before].para : 0;
 	int prev_para = -1;
 	const entity *ls = ent_at(c, last_speaker);
 
-	while (k-- > 0) {
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
 		const entity *e;
 		if (m->tok >= before)
@@ -669,18 +681,30 @@ recent_entity(const actx *c, size_t before, int gender, int last_speaker)
 	return prev_para;
 }
 
+/* Index of the first mention at or after token a (mentions are in
+ * token order). */
+static size_t
+first_mention(const actx *c, size_t a)
+{
+	size_t lo = 0, hi = c->ments.len;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (QVEC_AT(&c->ments, mention_rec, mid)->tok < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int
 entity_by_mention_tok(const actx *c, size_t a, size_t b)
 {
-	size_t k;
+	size_t k = first_mention(c, a);
 
-	for (k = 0; k < c->ments.len; k++) {
-		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
-		if (m->tok >= a && m->tok < b)
-			return m->ent;
-		if (m->tok >= b)
-			break;
-	}
+	if (k < c->ments.len && QVEC_AT(&c->ments, mention_rec, k)->tok < b)
+		return QVEC_AT(&c->ments, mention_rec, k)->ent;
 	return -1;
 }
 
@@ -698,7 +722,7 @@ entity_by_role(const actx *c, size_t head)
 		qbuf_free(&f);
 		return -1;
 	}
-	for (k = c->ents.len; k-- > 0;) {
+	for (k = c->ents.len; k-- > 0 && k + ENTITY_WINDOW > c->ents.len;) {
 		const entity *e = ent_at(c, (int)k);
 		qbuf g = {0};
 		if (!e->title)
@@ -1457,22 +1481,40 @@ finish_fields(actx *c)
 
 /* ---- indirect speech ------------------------------------------------------- */
 
+/* The sentence of token i, cut at line breaks (precomputed). */
 static size_t
 sentence_start(const actx *c, size_t i)
 {
-	while (i > 0 && c->t[i - 1].sent == c->t[i].sent &&
-	       !is_break_tok(&c->t[i - 1]))
-		i--;
-	return i;
+	return c->ulo[i];
 }
 
 static size_t
 sentence_end(const actx *c, size_t i)
 {
-	while (i + 1 < c->n && c->t[i + 1].sent == c->t[i].sent &&
-	       !is_break_tok(&c->t[i + 1]))
-		i++;
-	return i;
+	return c->uhi[i];
+}
+
+/* Fill ulo/uhi: each token's sentence, cut at line breaks. */
+static bool
+sentence_units(actx *c)
+{
+	size_t i;
+
+	c->ulo = malloc((c->n ? c->n : 1) * sizeof(size_t));
+	c->uhi = malloc((c->n ? c->n : 1) * sizeof(size_t));
+	if (!c->ulo || !c->uhi)
+		return false;
+	for (i = 0; i < c->n; i++)
+		c->ulo[i] = i > 0 && c->t[i - 1].sent == c->t[i].sent &&
+		                    !is_break_tok(&c->t[i - 1])
+		                    ? c->ulo[i - 1]
+		                    : i;
+	for (i = c->n; i-- > 0;)
+		c->uhi[i] = i + 1 < c->n && c->t[i + 1].sent == c->t[i].sent &&
+		                    !is_break_tok(&c->t[i + 1])
+		                    ? c->uhi[i + 1]
+		                    : i;
+	return true;
 }
 
 static quote *
@@ -1510,12 +1552,22 @@ new_quote(actx *c)
 static bool
 no_direct_in(const actx *c, const uint8_t *dir, size_t a, size_t b)
 {
-	size_t i;
+	(void)dir;
+	if (b >= c->n)
+		b = c->n - 1;
+	return a > b || c->dirpre[b + 1] == c->dirpre[a];
+}
 
-	for (i = a; i <= b && i < c->n; i++)
-		if (dir[i])
-			return false;
-	return true;
+/* Are there at least `want` words in [a, b]?  Stops counting there. */
+static bool
+words_at_least(const actx *c, size_t a, size_t b, size_t want)
+{
+	size_t i, n = 0;
+
+	for (i = a; i <= b && i < c->n && n < want; i++)
+		if (c->t[i].kind == TK_WORD || c->t[i].kind == TK_NUM)
+			n++;
+	return n >= want;
 }
 
 /* Count words in [a, b]. */
@@ -1537,12 +1589,16 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
               const link *L, uint8_t *used)
 {
 	quote *q;
-	size_t i, nfrag = 0, k;
+	size_t i, nfrag = 0, k, kfirst;
 
 	while (b > a && c->t[b].kind == TK_PUNCT && c->t[b].cp != ')')
 		b--;
-	if (b < a || words_in(c, a, b) +
-	                     (a2 != QUOTH_NONE ? words_in(c, a2, b2) : 0) < 3)
+	if (b < a || b - a > CLAUSE_MAX ||
+	    (a2 != QUOTH_NONE && (b2 < a2 || b2 - a2 > CLAUSE_MAX)))
+		return;
+	if (!words_at_least(c, a, b, 3) &&
+	    !(a2 != QUOTH_NONE && words_at_least(c, a, b, 1) &&
+	      words_at_least(c, a2, b2, 2)))
 		return;
 	for (i = a; i <= b; i++)
 		if (used[i])
@@ -1585,8 +1641,22 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
 	apply_link(c, q, L);
 	for (i = a; i <= b; i++)
 		used[i] = 1;
-	/* absorb partial quotes inside */
-	for (k = 0; k + 1 < c->r->nq; k++) {
+	/* absorb partial quotes inside; the quotes before nq0 are sorted by
+	 * start, so the candidates start at a binary-searched index */
+	{
+		size_t lo = 0, hi = c->nq0;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->r->q[mid].parts[0].start < q->parts[0].start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		kfirst = lo;
+	}
+	for (k = kfirst; k < c->nq0 &&
+	                 c->r->q[k].parts[0].start < q->parts[q->nparts - 1].end;
+	     k++) {
 		quote *p = &c->r->q[k];
 		if (p->type == QUOTH_PARTIAL && p->parts[0].start >= q->parts[0].start &&
 		    p->parts[p->nparts - 1].end <= q->parts[q->nparts - 1].end)
@@ -1598,7 +1668,10 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
 			c->failed = true;
 			return;
 		}
-		for (k = 0; k + 1 < c->r->nq; k++) {
+		for (k = kfirst; k < c->nq0 &&
+		                 c->r->q[k].parts[0].start <
+		                         q->parts[q->nparts - 1].end;
+		     k++) {
 			quote *p = &c->r->q[k];
 			if (p->type == QUOTH_PARTIAL &&
 			    p->parts[0].start >= q->parts[0].start &&
@@ -1820,7 +1893,7 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 				while (after <= se && (is_filler(c, after) ||
 				                       c->t[after].kind == TK_PUNCT))
 					after++;
-				if (after > se || words_in(c, i + 1, se) <= 4) {
+				if (after > se || !words_at_least(c, i + 1, se, 5)) {
 					L.rule = "cue-after";
 					add_indirect(c, sa, L.sp.a - 2, &L, used);
 					last = L.sp.ent;
@@ -1830,7 +1903,7 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 				while (k2 < se && is_filler(c, k2))
 					k2++;
 				if (is_p(&c->t[k2], ',') &&
-				    words_in(c, k2 + 1, se) >= 3) {
+				    words_at_least(c, k2 + 1, se, 3)) {
 					L.rule = "cue-after";
 					add_indirect2(c, sa, L.sp.a - 2, k2 + 1, se,
 					              &L, used);
@@ -1883,7 +1956,8 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		          !has_finite_verb(c, k, se)))
 			continue; /* "Carolina added three more goals" */
 		se = trim_at_next_cue(c, k, se);
-		if (k >= se || words_in(c, k, se) < 4)
+		if (k >= se || !words_at_least(c, k, se, 4) ||
+		    se - k > CLAUSE_MAX)
 			continue;
 		/* "was asked", "were told": passive, the subject is the
 		 * listener */
@@ -1950,9 +2024,7 @@ tok_of(const actx *c, size_t byte_off)
 static size_t
 para_start_tok(const actx *c, size_t i)
 {
-	while (i > 0 && c->t[i - 1].kind != TK_PARA)
-		i--;
-	return i;
+	return para_first(c->tl, i);
 }
 
 static int
@@ -2027,14 +2099,15 @@ static int
 resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
                 size_t last_tok)
 {
-	size_t k = c->ments.len, cand_tok = 0;
+	size_t k = first_mention(c, tok), cand_tok = 0, stop;
 	uint32_t para = c->t[tok].para;
 	int cand = -1, weak = -1;
 	const entity *ls = ent_at(c, last_ent);
 	bool ls_ok = ls && !ls->org &&
 	             !(gender && ls->gender && ls->gender != gender);
 
-	while (k-- > 0) {
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
 		const entity *e;
 		if (m->tok >= tok)
@@ -2069,10 +2142,12 @@ subject_between(const actx *c, size_t a, size_t b, int except)
 {
 	size_t k;
 
-	for (k = 0; k < c->ments.len; k++) {
+	for (k = first_mention(c, a); k < c->ments.len; k++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
 		const entity *e;
-		if (m->tok < a || m->tok >= b || m->ent == except)
+		if (m->tok >= b)
+			break;
+		if (m->ent == except)
 			continue;
 		e = ent_at(c, m->ent);
 		if (!e->org && (e->person || strchr(e->name, ' ')) &&
@@ -2184,6 +2259,7 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	c.t = tl->t;
 	c.n = tl->n;
 	c.r = r;
+	c.tl = tl;
 	qvec_init(&c.ents, sizeof(entity));
 	qvec_init(&c.ments, sizeof(mention_rec));
 	c.inq = calloc(c.n ? c.n : 1, 1);
@@ -2205,6 +2281,12 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 			}
 		}
 	}
+	c.dirpre = malloc((c.n + 1) * sizeof(size_t));
+	if (!c.dirpre || !sentence_units(&c))
+		goto out;
+	c.dirpre[0] = 0;
+	for (i = 0; i < c.n; i++)
+		c.dirpre[i + 1] = c.dirpre[i] + (dir[i] ? 1 : 0);
 	collect_entities(&c);
 	if (c.failed || c.ents.failed || c.ments.failed)
 		goto out;
@@ -2310,6 +2392,7 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	r->nq = k;
 
 	/* partial quotes with a cue become mixed over the whole clause */
+	c.nq0 = r->nq;
 	find_indirect(&c, dir, used);
 	if (c.failed)
 		goto out;
@@ -2348,6 +2431,9 @@ out:
 	}
 	qvec_free(&c.ents);
 	qvec_free(&c.ments);
+	free(c.ulo);
+	free(c.uhi);
+	free(c.dirpre);
 	free(c.inq);
 	free(dir);
 	free(used);

@@ -220,7 +220,6 @@ fill_strings(const char *text, const token_list *tl, quoth_result *r)
 		qbuf b = {0};
 		size_t lo = q->parts[0].start, hi = q->parts[q->nparts - 1].end;
 		size_t ta, tb;
-		uint32_t sa, sb;
 
 		for (k = 0; k < q->nparts; k++) {
 			const qpart *p = &q->parts[k];
@@ -242,16 +241,8 @@ fill_strings(const char *text, const token_list *tl, quoth_result *r)
 			lo = q->mention_start < lo ? q->mention_start : lo;
 			hi = q->mention_end > hi ? q->mention_end : hi;
 		}
-		ta = token_at(tl, lo);
-		tb = token_at(tl, hi ? hi - 1 : 0);
-		sa = tl->t[ta].sent;
-		sb = tl->t[tb].sent;
-		while (ta > 0 && tl->t[ta - 1].sent == sa &&
-		       tl->t[ta - 1].kind != TK_PARA)
-			ta--;
-		while (tb + 1 < tl->n && tl->t[tb + 1].sent == sb &&
-		       tl->t[tb + 1].kind != TK_PARA)
-			tb++;
+		ta = sent_first(tl, token_at(tl, lo));
+		tb = sent_last(tl, token_at(tl, hi ? hi - 1 : 0));
 		q->ctx_start = tl->t[ta].start;
 		q->ctx_end = tl->t[tb].end;
 		if (q->ctx_start > lo)
@@ -367,7 +358,8 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 	}
 	if (tl.n == 0)
 		goto done;
-	segment(text, &tl, &ex->data);
+	if (!segment(text, &tl, &ex->data))
+		goto fail;
 	if (!find_quotes(ex, text, &tl, r))
 		goto fail;
 	if (!attribute(ex, text, &tl, r))
@@ -379,7 +371,9 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 		size_t end = q->parts[q->nparts - 1].end;
 		line_map_locate(&r->lines, NULL, len, q->parts[0].start,
 		                &q->line, NULL);
-		if (end - q->parts[0].start > ex->opt.max_quote_bytes)
+		/* one paragraph is never cut: warn that it is this long */
+		if (end - q->parts[0].start > ex->opt.max_quote_bytes &&
+		    q->nparts == 1)
 			result_warn(r, QUOTH_WARN_QUOTE_LEN, q->parts[0].start);
 	}
 	if (!fill_strings(text, &tl, r))

@@ -241,8 +241,9 @@ report_warnings(const struct settings *st, struct job *job,
 			break;
 		case QUOTH_WARN_QUOTE_LEN:
 			snprintf(what, sizeof what,
-			         "quote longer than %zu bytes cut at its "
-			         "paragraph end (see --max-quote-bytes)",
+			         "quote longer than %zu bytes (a quote "
+			         "running over several paragraphs is cut "
+			         "at a paragraph end; see --max-quote-bytes)",
 			         st->opt.max_quote_bytes);
 			break;
 		case QUOTH_WARN_DEPTH:

@@ -133,6 +133,12 @@ typedef struct {
 	size_t nparas;
 	size_t bad_utf8;       /* invalid bytes seen */
 	size_t first_bad;      /* offset of the first, or QUOTH_NONE */
+	/* filled by segment(): first and last token of each sentence
+	 * (the last not counting a closing TK_PARA) and the first token of
+	 * each paragraph, so that no stage has to scan for them */
+	size_t *sfirst, *slast;
+	size_t nsent;
+	size_t *pfirst;
 } token_list;
 
 /* Quote mark table: level 1 marks are the primary (double) quotes, level
@@ -197,9 +203,29 @@ int lexicon_get_tokens(const lexicon *lx, const char *text,
 
 /* ---- segment.c: sentences ---------------------------------------------- */
 
-/* Assign token.sent; sentences never cross paragraphs.  Returns the number
- * of sentences. */
-size_t segment(const char *text, token_list *tl, const lang_data *ld);
+/* Assign token.sent (sentences never cross paragraphs) and fill the
+ * sentence and paragraph tables of tl.  Returns false when out of memory. */
+bool segment(const char *text, token_list *tl, const lang_data *ld);
+
+/* First and last token of the sentence of token i (the last is never a
+ * TK_PARA), and the first token of its paragraph. */
+static inline size_t
+sent_first(const token_list *tl, size_t i)
+{
+	return tl->sfirst[tl->t[i].sent];
+}
+
+static inline size_t
+sent_last(const token_list *tl, size_t i)
+{
+	return tl->slast[tl->t[i].sent];
+}
+
+static inline size_t
+para_first(const token_list *tl, size_t i)
+{
+	return tl->pfirst[tl->t[i].para];
+}
 
 /* Does the paragraph starting at token pa open with a capitalised label
  * and a colon ("READ MORE:", "WATCH:")?  Such lines link to other

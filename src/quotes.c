@@ -308,34 +308,44 @@ is_end_punct_cp(int32_t cp)
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
-/* Is there a speech cue in the sentence(s) of tokens [a, b], outside the
- * quote [qa, qb]? */
+/* Is there a speech cue in the sentence(s) of the quote [qa, qb], outside
+ * it?  cuepre[i] counts the cue words before token i, so this is a
+ * difference of counts, not a scan (one long sentence with many quotes
+ * stays linear). */
 static bool
-cue_in_sentence(const char *text, const token *t, size_t n, size_t qa,
-                size_t qb, const lang_data *ld)
+cue_in_sentence(const token_list *tl, const size_t *cuepre, size_t qa,
+                size_t qb)
 {
-	size_t i, lo = qa, hi = qb;
-	uint32_t s0 = t[qa].sent, s1 = t[qb].sent;
+	size_t lo = sent_first(tl, qa), hi = sent_last(tl, qb);
+
+	if (hi < qb)
+		hi = qb;
+	return (cuepre[hi + 1] - cuepre[lo]) - (cuepre[qb + 1] - cuepre[qa]) >
+	       0;
+}
+
+/* The cue-word prefix counts for cue_in_sentence(). */
+static size_t *
+cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
+{
+	size_t *pre = malloc((n + 1) * sizeof(size_t)), i;
 	int need = FLAG('s') | FLAG('n') | FLAG('a');
 
-	while (lo > 0 && t[lo - 1].sent == s0 && t[lo - 1].kind != TK_PARA)
-		lo--;
-	while (hi + 1 < n && t[hi + 1].sent == s1 && t[hi + 1].kind != TK_PARA)
-		hi++;
-	for (i = lo; i <= hi; i++) {
-		if (i == qa) {
-			i = qb;
-			continue;
-		}
-		if (is_cue_word(text, t, i, ld, need))
-			return true;
-		/* "according to" */
-		if (t[i].kind == TK_WORD && i + 1 <= hi &&
-		    lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i, i + 2) >= 0)
-			return true;
+	if (!pre)
+		return NULL;
+	pre[0] = 0;
+	for (i = 0; i < n; i++) {
+		bool cue = is_cue_word(text, t, i, ld, need) ||
+		           /* "according to" */
+		           (t[i].kind == TK_WORD && i + 1 < n &&
+		            t[i + 1].kind == TK_WORD &&
+		            lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i,
+		                               i + 2) >= 0);
+		pre[i + 1] = pre[i] + (cue ? 1 : 0);
 	}
-	return false;
+	return pre;
 }
+
 
 static bool
 word_is(const char *text, const token *t, const char *w)
@@ -488,9 +498,11 @@ one_word_speech(const char *text, const token *t, size_t pa, size_t prev,
 }
 
 static enum verdict
-classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
-         const raw_span *s, size_t nparts, const lang_data *ld)
+classify(const char *text, const token_list *tl, const size_t *cuepre,
+         size_t pa, size_t pb, const raw_span *s, size_t nparts,
+         const lang_data *ld)
 {
+	const token *t = tl->t;
 	size_t o = s->open, c = s->close, a = o + 1, b, i, nwords = 0;
 	size_t prev = QUOTH_NONE, next = QUOTH_NONE;
 	bool clause_start, clause_end, inner_end = false, starts_cap = false;
@@ -554,7 +566,7 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 		}
 	}
 
-	if (label_line(text, t, n, pa))
+	if (label_line(text, t, tl->n, pa))
 		return V_DROP;
 	/* markup: <tweet id="123" author="@x"> */
 	if (prev != QUOTH_NONE && t[prev].kind == TK_PUNCT && t[prev].cp == '=')
@@ -573,7 +585,7 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 	/* single quotes at the top level are headline style in English
 	 * news ('Pretty cool.'): a quote only with a cue */
 	if (s->level == 2 && !cue_before && !cue_after &&
-	    !cue_in_sentence(text, t, n, o, b - 1, ld))
+	    !cue_in_sentence(tl, cuepre, o, b - 1))
 		return V_DROP;
 
 	if (cue_before && t[prev].kind != TK_PUNCT) {
@@ -599,7 +611,7 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 		/* The movie, "Mercy Street," opens...: a title */
 		if ((!inner_end || last->cp == ',') && !cue_after &&
 		    title_like(t, a, b) && nwords <= 6 &&
-		    !cue_in_sentence(text, t, n, o, b, ld))
+		    !cue_in_sentence(tl, cuepre, o, b))
 			return V_DROP;
 		return V_DIRECT;
 	}
@@ -613,7 +625,7 @@ classify(const char *text, const token *t, size_t n, size_t pa, size_t pb,
 		return V_DROP;
 	if (nwords >= 2)
 		return V_PARTIAL;
-	if (cue_in_sentence(text, t, n, o, c == QUOTH_NONE ? b - 1 : c, ld))
+	if (cue_in_sentence(tl, cuepre, o, c == QUOTH_NONE ? b - 1 : c))
 		return V_PARTIAL;
 	return V_DROP;
 }
@@ -639,12 +651,15 @@ para_end(const token *t, size_t n, size_t i)
 	return i;
 }
 
+/* The TK_PARA token (or n) that ends the paragraph of token i. */
 static size_t
-para_start(const token *t, size_t i)
+para_stop(const token_list *tl, size_t i)
 {
-	while (i > 0 && t[i - 1].kind != TK_PARA)
-		i--;
-	return i;
+	size_t p = tl->t[i].para;
+
+	if (p + 1 < tl->nparas)
+		return tl->pfirst[p + 1] - 1;
+	return tl->t[tl->n - 1].kind == TK_PARA ? tl->n - 1 : tl->n;
 }
 
 bool
@@ -652,13 +667,16 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
             quoth_result *r)
 {
 	token *t = tl->t;
-	size_t n = tl->n, i, pa;
+	size_t n = tl->n, i, pa, *cuepre;
 	qvec spans;
 	mark_stack st;
 	bool ok = false;
 	const lang_data *ld = &ex->data;
 
 	qvec_init(&spans, sizeof(raw_span));
+	cuepre = cue_prefix(text, t, n, ld);
+	if (!cuepre)
+		return false;
 	st.max = ex->opt.max_depth ? ex->opt.max_depth : 1;
 	qvec_init(&st.inner, sizeof(raw_span));
 	st.m = malloc(st.max * sizeof(open_mark));
@@ -692,6 +710,14 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			    sn->level != sj->level ||
 			    j - i + 1 >= QUOTH_MAX_PARTS)
 				break;
+			/* a quote longer than max_quote_bytes is cut at the
+			 * end of the paragraph that crosses the limit */
+			if (t[sn->last].end - t[s->open].start >
+			    ex->opt.max_quote_bytes) {
+				result_warn(r, QUOTH_WARN_QUOTE_LEN,
+				            t[sn->open].start);
+				break;
+			}
 			j++;
 		}
 		np = j - i + 1;
@@ -701,9 +727,9 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			i++;
 			continue;
 		}
-		pa = para_start(t, s->open);
-		pb = para_end(t, n, s->open);
-		v = classify(text, t, n, pa, pb, s, np, ld);
+		pa = para_first(tl, s->open);
+		pb = para_stop(tl, s->open);
+		v = classify(text, tl, cuepre, pa, pb, s, np, ld);
 		if (v == V_DROP) {
 			i = j + 1;
 			continue;
@@ -748,6 +774,7 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 	}
 	ok = true;
 out:
+	free(cuepre);
 	free(st.m);
 	qvec_free(&st.inner);
 	qvec_free(&spans);

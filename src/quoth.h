@@ -103,9 +103,11 @@ typedef struct {
 	unsigned types;           /* mask of (1u << quoth_type) to report */
 	size_t max_doc_bytes;     /* larger documents fail with
 	                           * QUOTH_ERR_LIMIT; default 1 GiB */
-	size_t max_quote_bytes;   /* a quote longer than this is cut at its
-	                           * paragraph end, with a warning;
-	                           * default 64 KiB */
+	size_t max_quote_bytes;   /* a quote running over several
+	                           * paragraphs is cut at the end of the
+	                           * paragraph that crosses this length;
+	                           * one paragraph longer than it is kept;
+	                           * both are warned about; default 64 KiB */
 	size_t max_depth;         /* deepest nesting of quote marks tracked;
 	                           * deeper marks are treated as text, with a
 	                           * warning; default 8 */

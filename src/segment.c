@@ -9,6 +9,7 @@
  * that swallowed their dot (U.S.) end a sentence only before a word that
  * never starts a name (The, But, He).  Paragraph breaks always end one.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "private.h"
@@ -82,7 +83,34 @@ is_nonname_start(const char *text, const token *t, size_t i,
 	               0;
 }
 
-size_t
+/* The sentence and paragraph tables: one pass over the tokens. */
+static bool
+tables(token_list *tl, size_t nsent)
+{
+	size_t i, np = tl->nparas ? tl->nparas : 1;
+	token *t = tl->t;
+
+	free(tl->sfirst);
+	free(tl->slast);
+	free(tl->pfirst);
+	tl->sfirst = calloc(nsent ? nsent : 1, sizeof(size_t));
+	tl->slast = calloc(nsent ? nsent : 1, sizeof(size_t));
+	tl->pfirst = calloc(np + 1, sizeof(size_t));
+	tl->nsent = nsent;
+	if (!tl->sfirst || !tl->slast || !tl->pfirst)
+		return false;
+	for (i = tl->n; i-- > 0;) {
+		tl->sfirst[t[i].sent] = i;
+		if (t[i].para <= np)
+			tl->pfirst[t[i].para] = i;
+	}
+	for (i = 0; i < tl->n; i++)
+		if (t[i].kind != TK_PARA || tl->sfirst[t[i].sent] == i)
+			tl->slast[t[i].sent] = i;
+	return true;
+}
+
+bool
 segment(const char *text, token_list *tl, const lang_data *ld)
 {
 	token *t = tl->t;
@@ -128,7 +156,7 @@ segment(const char *text, token_list *tl, const lang_data *ld)
 		if (next < n && t[next].kind != TK_PARA)
 			sent++;
 	}
-	return n ? sent + 1 : 0;
+	return tables(tl, n ? sent + 1 : 0);
 }
 
 bool

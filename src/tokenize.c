@@ -435,6 +435,9 @@ tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 void
 token_list_free(token_list *tl)
 {
+	free(tl->sfirst);
+	free(tl->slast);
+	free(tl->pfirst);
 	free(tl->t);
 	memset(tl, 0, sizeof(*tl));
 }

@@ -30,7 +30,8 @@ seg(token_list *tl, const char *s)
 {
 	memset(tl, 0, sizeof(*tl));
 	ck_assert(tokenize(s, strlen(s), 0, tl));
-	return segment(s, tl, &ld);
+	ck_assert(segment(s, tl, &ld));
+	return tl->nsent;
 }
 
 /* Sentence of the first token whose text is w. */
@@ -59,6 +60,27 @@ sent_at(const token_list *tl, size_t off)
 	ck_abort_msg("no token at offset %zu", off);
 	return 0;
 }
+
+START_TEST(test_sentence_and_paragraph_tables)
+{
+	/* tokens: Rain(0) fell(1) .(2) Sun(3) came(4) .(5) PARA(6) Done(7)
+	 * .(8) */
+	const char *s = "Rain fell. Sun came.\n\nDone.";
+	token_list tl;
+
+	ck_assert_uint_eq(seg(&tl, s), 3);
+	ck_assert_uint_eq(tl.n, 9);
+	ck_assert_uint_eq(sent_first(&tl, 1), 0);
+	ck_assert_uint_eq(sent_last(&tl, 1), 2);
+	ck_assert_uint_eq(sent_first(&tl, 4), 3);
+	/* the paragraph break is not the sentence's last token */
+	ck_assert_uint_eq(sent_last(&tl, 4), 5);
+	ck_assert_uint_eq(sent_first(&tl, 8), 7);
+	ck_assert_uint_eq(para_first(&tl, 5), 0);
+	ck_assert_uint_eq(para_first(&tl, 8), 7);
+	token_list_free(&tl);
+}
+END_TEST
 
 START_TEST(test_plain_sentences)
 {
@@ -229,6 +251,7 @@ segment_suite(void)
 	tcase_add_test(tc, test_closing_quote_stays_in_sentence);
 	tcase_add_test(tc, test_paragraph_ends_sentence);
 	tcase_add_test(tc, test_decimal_is_not_a_boundary);
+	tcase_add_test(tc, test_sentence_and_paragraph_tables);
 	suite_add_tcase(s, tc);
 	return s;
 }
