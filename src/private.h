@@ -86,6 +86,10 @@ void line_map_locate(const line_map *m, const char *text, size_t len,
                      size_t offset, size_t *line, size_t *column);
 void line_map_free(line_map *m);
 
+/* text[a..b) without leading / trailing white space (ASCII or Zs). */
+size_t text_trim_start(const char *text, size_t a, size_t b);
+size_t text_trim_end(const char *text, size_t a, size_t b);
+
 /* Lowercase (case-fold) UTF-8 text into b with utf8proc; ASCII fast path. */
 void text_fold(qbuf *b, const char *s, size_t n);
 

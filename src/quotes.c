@@ -633,7 +633,7 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 /* ---- building quotes ----------------------------------------------------- */
 
 static void
-part_of(const token *t, const raw_span *s, qpart *p)
+part_of(const char *text, const token *t, const raw_span *s, qpart *p)
 {
 	p->tok_open = s->open;
 	p->tok_close = s->close;
@@ -641,6 +641,9 @@ part_of(const token *t, const raw_span *s, qpart *p)
 	p->vstart = t[s->open].end;
 	p->end = t[s->last].end;
 	p->vend = s->close != QUOTH_NONE ? t[s->close].start : p->end;
+	/* « Nous gagnerons » : the verbatim words, not the spaces */
+	p->vstart = text_trim_start(text, p->vstart, p->vend);
+	p->vend = text_trim_end(text, p->vstart, p->vend);
 }
 
 static size_t
@@ -757,7 +760,7 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		q->nverb = np;
 		for (k = 0; k < np; k++) {
 			raw_span *sk = QVEC_AT(&spans, raw_span, i + k);
-			part_of(t, sk, &q->parts[k]);
+			part_of(text, t, sk, &q->parts[k]);
 			q->verb[2 * k] = q->parts[k].vstart;
 			q->verb[2 * k + 1] = q->parts[k].vend;
 		}

@@ -161,3 +161,44 @@ text_fold(qbuf *b, const char *s, size_t n)
 		}
 	}
 }
+
+/* Is the character at s[0..n) white space (ASCII or Unicode Zs, such as
+ * the no-break spaces French puts inside guillemets)?  Sets *len. */
+static bool
+space_at(const char *s, size_t n, size_t *len)
+{
+	bool bad;
+	int32_t cp = text_decode(s, n, len, &bad);
+
+	if (cp < 0x80)
+		return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+		       cp == '\f' || cp == '\v';
+	return !bad &&
+	       utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+size_t
+text_trim_start(const char *text, size_t a, size_t b)
+{
+	size_t len;
+
+	while (a < b && space_at(text + a, b - a, &len))
+		a += len;
+	return a;
+}
+
+size_t
+text_trim_end(const char *text, size_t a, size_t b)
+{
+	while (b > a) {
+		size_t p = b - 1, len;
+		/* back to the start of the last character */
+		while (p > a && ((unsigned char)text[p] & 0xC0) == 0x80 &&
+		       b - p < 4)
+			p--;
+		if (!space_at(text + p, b - p, &len) || p + len != b)
+			break;
+		b = p;
+	}
+	return b;
+}

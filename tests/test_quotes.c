@@ -155,6 +155,24 @@ START_TEST(test_guillemets_with_inner_spaces)
 }
 END_TEST
 
+START_TEST(test_guillemets_with_no_break_spaces)
+{
+	/* U+00A0 and U+202F, as French typesetting puts them */
+	const char *s = "Marie Leclerc said: \u00ab\u00a0Nous gagnerons."
+	                "\u202f\u00bb";
+	quoth_result *r = extract(s);
+	size_t vs = 0, ve = 0;
+
+	assert_one_direct(s, off(s, "\u00ab"), strlen(s), "Nous gagnerons.");
+	ck_assert_uint_eq(quoth_quote_nverbatim(r, 0), 1);
+	quoth_quote_verbatim(r, 0, 0, &vs, &ve);
+	/* the verbatim span is the words, not the spaces */
+	ck_assert_uint_eq(vs, off(s, "Nous"));
+	ck_assert_uint_eq(ve, off(s, "gagnerons.") + strlen("gagnerons."));
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_german_low_high_marks)
 {
 	const char *s = "„Wir schaffen das“, sagte Anna Berg.";
@@ -605,6 +623,7 @@ quotes_suite(void)
 	tcase_add_test(tc, test_straight_direct_cue_after);
 	tcase_add_test(tc, test_curly_marks);
 	tcase_add_test(tc, test_guillemets_with_inner_spaces);
+	tcase_add_test(tc, test_guillemets_with_no_break_spaces);
 	tcase_add_test(tc, test_german_low_high_marks);
 	tcase_add_test(tc, test_cjk_corner_brackets);
 	tcase_add_test(tc, test_mismatched_pair);
