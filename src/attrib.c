@@ -173,6 +173,19 @@ cue_at(const actx *c, size_t i)
 		     (lex(c, LEX_TITLES, i - 1, i) >= 0 &&
 		      (lex(c, LEX_TITLES, i - 1, i) & FLAG('g')))))
 			return v;
+		/* "He's claiming", "It's denouncing", "they're saying" */
+		{
+			const token *p = &c->t[i - 1];
+			size_t pl = p->end - p->start;
+			if (is_w(p) && pl >= 4 &&
+			    ((c->text[p->end - 1] == 's' &&
+			      (c->text[p->end - 2] == '\'' ||
+			       (pl >= 6 && memcmp(c->text + p->end - 4,
+			                          "\xe2\x80\x99", 3) == 0))) ||
+			     (c->text[p->end - 1] == 'e' &&
+			      c->text[p->end - 2] == 'r')))
+				return v;
+		}
 		/* ", adding that" */
 		if (is_p(&c->t[i - 1], ',') && c->t[i].end - c->t[i].start > 3 &&
 		    strncmp(c->text + c->t[i].end - 3, "ing", 3) == 0)
@@ -1080,6 +1093,19 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 	}
 	j = skip_paren(c, m);
 	j = skip_appositive(c, j);
+	/* "Scott Pruitt, the attorney general of Oklahoma, one of the
+	 * states suing, said": appositions in a row */
+	{
+		int more;
+		for (more = 0; more < 2 && cue_at(c, j) < 0 &&
+		               j > 0 && is_p(&c->t[j - 1], ',');
+		     more++) {
+			size_t j2 = skip_appositive(c, j - 1);
+			if (j2 == j - 1)
+				break;
+			j = j2;
+		}
+	}
 	if (cue_at(c, j) < 0 && !is_filler(c, j)) {
 		/* "Rally Canada volunteer coordinator Tom Hinderks said",
 		 * "Rogers spokesperson Andrea Goldstein said": the last name
@@ -2308,11 +2334,23 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 			linked = true;
 		if (!linked && link_before(&c, o, pa, &L, last_speaker))
 			linked = true;
-		/* a colon lead-in paragraph: "And from the minister:" */
+		/* a colon lead-in paragraph: "He said:", "The Times reports:"
+		 * (its cue and subject), or "And from the minister:" */
 		if (!linked && o == pa && pa >= 2 &&
 		    is_p(&c.t[pa - 2], ':')) {
 			size_t pp = para_start_tok(&c, pa - 2), m;
-			for (m = pp; m < pa - 2; m++) {
+			size_t me2;
+			for (m = pa - 2; m > pp && m + 6 > pa - 2; m--)
+				if (cue_at(&c, m - 1) >= 0 &&
+				    subject_before(&c, m - 1, &L.sp, &me2,
+				                   last_speaker)) {
+					L.cue_a = m - 1;
+					L.cue_b = m;
+					L.rule = "colon";
+					linked = true;
+					break;
+				}
+			for (m = pp; !linked && m < pa - 2; m++) {
 				speaker sp;
 				size_t e2 = parse_speaker_fwd(&c, m, &sp,
 				                              last_speaker);
