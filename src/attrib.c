@@ -92,6 +92,7 @@ enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
 /* ---- small token predicates ---------------------------------------- */
 
 static bool possessive(const actx *c, size_t i);
+static int first_name_match(const actx *c, const char *name, size_t len);
 static size_t first_mention(const actx *c, size_t a);
 static bool np_det(const actx *c, size_t k);
 static size_t para_start_tok(const actx *c, size_t i);
@@ -324,7 +325,32 @@ entity_find(actx *c, size_t a, size_t b)
 			break;
 		}
 	}
+	if (found < 0 && !strchr(name, ' '))
+		found = first_name_match(c, name, len);
 	free(name);
+	return found;
+}
+
+/* A single name that is the first word of exactly one fuller name of a
+ * person ("Wang" for Wang Qishan, "Michael" for Michael Greenspan), or
+ * -1. */
+static int
+first_name_match(const actx *c, const char *name, size_t len)
+{
+	size_t i, fl;
+	int found = -1;
+
+	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
+		const entity *e = QVEC_AT(&c->ents, entity, i);
+		if (e->org || !strchr(e->name, ' '))
+			continue;
+		first_word(e->name, e->name_len, &fl);
+		if (fl == len && memcmp(e->name, name, len) == 0) {
+			if (found >= 0 && found != (int)i)
+				return -1; /* two people: no guess */
+			found = (int)i;
+		}
+	}
 	return found;
 }
 
@@ -387,6 +413,8 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 			(void)fw;
 		}
 	}
+	if (best < 0 && single && !org)
+		best = first_name_match(c, name, len);
 	if (best < 0) {
 		e = qvec_push(&c->ents);
 		if (!e) {
@@ -609,7 +637,20 @@ collect_entities(actx *c)
 			for (w = 3; w >= 1; w--)
 				if (a >= w && lex(c, LEX_TITLES, a - w, a) >= 0) {
 					int tv = lex(c, LEX_TITLES, a - w, a);
-					tbuf = span_text(c, a - w, a, &ttl_len);
+					size_t t0 = a - w;
+					/* "then-Surrey mayoral candidate": the
+					 * modifiers belong to the title */
+					while (t0 > 0 && a - t0 < 6 &&
+					       is_w(&c->t[t0 - 1]) &&
+					       !c->inq[t0 - 1] &&
+					       c->t[t0 - 1].sent == c->t[a].sent &&
+					       lex(c, LEX_NONNAMES, t0 - 1, t0) < 0 &&
+					       lex(c, LEX_PRONOUNS, t0 - 1, t0) < 0 &&
+					       cue_at(c, t0 - 1) < 0 &&
+					       !is_filler(c, t0 - 1) &&
+					       !possessive(c, t0 - 1))
+						t0--;
+					tbuf = span_text(c, t0, a, &ttl_len);
 					ttl = tbuf;
 					/* "her husband Michael": he */
 					if (tv & FLAG('m'))
