@@ -92,6 +92,7 @@ enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
 /* ---- small token predicates ---------------------------------------- */
 
 static bool possessive(const actx *c, size_t i);
+static bool is_prep(const actx *c, size_t k);
 static int first_name_match(const actx *c, const char *name, size_t len);
 static size_t first_mention(const actx *c, size_t a);
 static bool np_det(const actx *c, size_t k);
@@ -823,6 +824,21 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 			                        last_speaker);
 		return i + 1;
 	}
+	/* "Former premier Brian Gallant", "then-candidate": the speaker
+	 * after the time word */
+	if ((wordeq(c, i, "former") || wordeq(c, i, "then") ||
+	     wordeq(c, i, "outgoing") || wordeq(c, i, "incoming") ||
+	     wordeq(c, i, "acting") || wordeq(c, i, "interim") ||
+	     wordeq(c, i, "late")) && i + 1 < c->n) {
+		size_t m = parse_speaker_fwd(c, i + 1, sp, last_speaker);
+		if (m > i + 1) {
+			sp->a = i;
+			return m;
+		}
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
+		return i;
+	}
 	/* "Vancouver's Bo Horvat": the name after the possessive */
 	if ((c->t[i].flags & TF_CAP) && possessive(c, i) && i + 1 < c->n &&
 	    is_w(&c->t[i + 1]) && (c->t[i + 1].flags & TF_CAP)) {
@@ -934,7 +950,10 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 		bool titled = false;
 		for (j = i; j < c->n && j < i + 5 && is_w(&c->t[j]) &&
 		            !c->inq[j] && !(c->t[j].flags & TF_CAP) &&
-		            cue_at(c, j) < 0 && !is_filler(c, j);
+		            cue_at(c, j) < 0 && !is_filler(c, j) &&
+		            /* "researcher at Dixon Hall": an affiliation,
+		             * not a name */
+		            !is_prep(c, j) && !wordeq(c, j, "of");
 		     j++)
 			if (lex(c, LEX_TITLES, j, j + 1) >= 0 ||
 			    lex(c, LEX_ORGS, j, j + 1) >= 0)
