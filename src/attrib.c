@@ -863,6 +863,40 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 		          is_particle(c, j + 1)))))
 			j++;
 		if (j > i) {
+			/* "MSNBC host Chris Matthews", "Tulsa police Chief
+			 * Chuck Jordan": an affiliation, a lowercase role,
+			 * then the person */
+			size_t k2 = j;
+			bool role = false;
+			while (k2 < c->n && k2 < j + 4 && is_w(&c->t[k2]) &&
+			       !(c->t[k2].flags & TF_CAP) && !c->inq[k2] &&
+			       cue_at(c, k2) < 0 && !is_prep(c, k2) &&
+			       !wordeq(c, k2, "of")) {
+				if (lex(c, LEX_TITLES, k2, k2 + 1) >= 0)
+					role = true;
+				k2++;
+			}
+			if (role && k2 < c->n && is_w(&c->t[k2]) &&
+			    (c->t[k2].flags & TF_CAP)) {
+				speaker nm;
+				size_t m2 = parse_speaker_fwd(c, k2, &nm,
+				                              last_speaker);
+				if (m2 > k2 && nm.kind == SK_NAME) {
+					*sp = nm;
+					sp->a = i;
+					return m2;
+				}
+			}
+			/* "Finance officials", "Surrey staff": a group */
+			if (role && (k2 >= c->n || !is_w(&c->t[k2]) ||
+			             !(c->t[k2].flags & TF_CAP)) &&
+			    lex(c, LEX_TITLES, k2 - 1, k2) >= 0 &&
+			    entity_by_mention_tok(c, i, j) < 0) {
+				sp->a = i;
+				sp->b = k2;
+				sp->kind = SK_ROLE;
+				return k2;
+			}
 			sp->a = i;
 			sp->b = j;
 			sp->ent = entity_by_mention_tok(c, i, j);
@@ -1152,6 +1186,18 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 		return true;
 	}
 	j = skip_paren(c, m);
+	/* "Mr. Morgan of the Sierra Club said" */
+	if (j < c->n && (wordeq(c, j, "of") || wordeq(c, j, "from") ||
+	                 wordeq(c, j, "at") || wordeq(c, j, "with"))) {
+		size_t q3 = j + 1;
+		if (wordeq(c, q3, "the"))
+			q3++;
+		while (q3 < c->n && q3 < j + 7 && is_w(&c->t[q3]) &&
+		       (c->t[q3].flags & TF_CAP))
+			q3++;
+		if (q3 > j + 1 && cue_at(c, q3) >= 0)
+			j = q3;
+	}
 	j = skip_appositive(c, j);
 	/* "Scott Pruitt, the attorney general of Oklahoma, one of the
 	 * states suing, said": appositions in a row */
@@ -2243,6 +2289,22 @@ subject_between(const actx *c, size_t a, size_t b, int except)
 	return false;
 }
 
+/* Does a cue follow the quote ('"Q," said 9/11 widow Terry Strada'),
+ * even one whose speaker was not understood?  Then it is not a floating
+ * quote. */
+static bool
+cue_follows(const actx *c, const quote *q)
+{
+	size_t k = q->parts[q->nparts - 1].tok_close;
+
+	if (k == QUOTH_NONE)
+		return false;
+	k++;
+	if (k < c->n && is_p(&c->t[k], ','))
+		k++;
+	return k < c->n && cue_at(c, k) >= 0;
+}
+
 /*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
@@ -2275,6 +2337,7 @@ resolve_in_order(actx *c)
 			q->entity = last_ent;
 		} else if (!q->rule && q->type == QUOTH_DIRECT &&
 		           last_ent >= 0 && q->para <= last_para + 2 &&
+		           !cue_follows(c, q) &&
 		           !subject_between(c, last_end, q->first_tok,
 		                            last_ent)) {
 			q->entity = last_ent;

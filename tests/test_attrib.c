@@ -397,6 +397,124 @@ START_TEST(test_split_quote_attribution)
 }
 END_TEST
 
+/* ---- patterns from the attribution work on real articles ---------------- */
+
+START_TEST(test_affiliation_role_then_name)
+{
+	const char *s = "\"Nobody wins tonight,\" said KTVB host Carla Mendez.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Carla Mendez", "KTVB host Carla Mendez", "said",
+	            "cue-after");
+	assert_field(r, 0, QUOTH_FIELD_TITLE, "KTVB host");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_name_of_organisation_before_cue)
+{
+	const char *s = "\"It was the least bad outcome,\" Mr. Ortiz of the "
+	                "River Trust said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Ortiz", "Mr. Ortiz", "said", "cue-after");
+	assert_field(r, 0, QUOTH_FIELD_GENDER, "male");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_unparsed_cue_is_not_continuation)
+{
+	/* the second quote has its own cue, whose speaker quoth cannot
+	 * parse: it must not inherit the first speaker */
+	const char *s = "\"We will rebuild,\" said Mayor Ana Ruiz.\n\n"
+	                "\"It is too late,\" said 9/11 survivor Lee Park.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Ana Ruiz");
+	ck_assert(quoth_quote_str(r, 1, QUOTH_FIELD_SPEAKER, NULL) == NULL ||
+	          strcmp(quoth_quote_str(r, 1, QUOTH_FIELD_SPEAKER, NULL),
+	                 "Ana Ruiz") != 0);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_former_title_then_name)
+{
+	const char *s = "Former premier Dan Cole said the vote was rushed and "
+	                "unfair to voters.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_INDIRECT);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Dan Cole");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_husband_is_not_she)
+{
+	const char *s = "Mara Stone and her husband Paul Stone run a bakery.\n\n"
+	                "\"We bake at four,\" she said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Mara Stone", "she", "said", "pronoun");
+	assert_field(r, 0, QUOTH_FIELD_GENDER, "female");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_cue_inside_indirect_makes_two_parts)
+{
+	const char *s = "The river, Ruiz says, has never been this high.";
+	quoth_result *r = extract(s);
+	size_t a, b;
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_INDIRECT);
+	ck_assert_uint_eq(quoth_quote_nparts(r, 0), 2);
+	quoth_quote_part(r, 0, 0, &a, &b);
+	ck_assert_uint_eq(a, 0);
+	ck_assert_uint_eq(b, off(s, ","));
+	quoth_quote_part(r, 0, 1, &a, &b);
+	ck_assert_uint_eq(a, off(s, "has"));
+	assert_field(r, 0, QUOTH_FIELD_MENTION, "Ruiz");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_group_and_source_speakers)
+{
+	const char *s = "Health officials say the clinic will reopen next "
+	                "month.\n\nAccording to preliminary findings, the "
+	                "water was never unsafe.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Health officials", "Health officials", "say",
+	            "role");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "preliminary findings");
+	assert_field(r, 1, QUOTH_FIELD_RULE, "according-to");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_noun_object_is_not_speech)
+{
+	/* "added" takes a clause only with "that" or a verb in it */
+	const char *s = "The home side added three more goals before the "
+	                "break.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 0);
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -408,6 +526,14 @@ attrib_suite(void)
 	tcase_add_test(tc, test_cue_after_inverted);
 	tcase_add_test(tc, test_cue_before_colon);
 	tcase_add_test(tc, test_pronoun_after_honorific);
+	tcase_add_test(tc, test_affiliation_role_then_name);
+	tcase_add_test(tc, test_name_of_organisation_before_cue);
+	tcase_add_test(tc, test_unparsed_cue_is_not_continuation);
+	tcase_add_test(tc, test_former_title_then_name);
+	tcase_add_test(tc, test_husband_is_not_she);
+	tcase_add_test(tc, test_cue_inside_indirect_makes_two_parts);
+	tcase_add_test(tc, test_group_and_source_speakers);
+	tcase_add_test(tc, test_noun_object_is_not_speech);
 	tcase_add_test(tc, test_pronoun_after_named_quote);
 	tcase_add_test(tc, test_she_after_he);
 	tcase_add_test(tc, test_she_resolves_to_woman_across_paragraphs);
