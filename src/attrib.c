@@ -2363,6 +2363,23 @@ resolve_in_order(actx *c)
 	}
 }
 
+/* Remove the quotes merged into others (split quotes, fragments inside
+ * mixed speech), keeping the order. */
+static void
+drop_absorbed(quoth_result *r)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < r->nq; i++) {
+		if (r->q[i].rule && strcmp(r->q[i].rule, "absorbed") == 0) {
+			quote_clear(&r->q[i]);
+			continue;
+		}
+		r->q[k++] = r->q[i];
+	}
+	r->nq = k;
+}
+
 /* A fragment of one or two words that no cue claimed is a term or a
  * scare quote after all ("the so-called 'X'" without the so-called). */
 static void
@@ -2379,11 +2396,7 @@ drop_bare_terms(actx *c)
 		             q->parts[0].tok_close != QUOTH_NONE
 		                     ? q->parts[0].tok_close
 		                     : q->last_tok) <= BARE_TERM_WORDS) {
-			int f;
-			free(q->parts);
-			free(q->verb);
-			for (f = 0; f < QUOTH_FIELD_COUNT_; f++)
-				free(q->str[f]);
+			quote_clear(q);
 			continue;
 		}
 		r->q[k++] = *q;
@@ -2539,36 +2552,14 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 			goto out;
 	}
 	/* drop the quotes merged into split quotes */
-	for (i = 0, k = 0; i < r->nq; i++) {
-		if (r->q[i].rule && strcmp(r->q[i].rule, "absorbed") == 0) {
-			int f;
-			free(r->q[i].parts);
-			free(r->q[i].verb);
-			for (f = 0; f < QUOTH_FIELD_COUNT_; f++)
-				free(r->q[i].str[f]);
-			continue;
-		}
-		r->q[k++] = r->q[i];
-	}
-	r->nq = k;
+	drop_absorbed(r);
 
 	/* partial quotes with a cue become mixed over the whole clause */
 	c.nq0 = r->nq;
 	find_indirect(&c, dir, used);
 	if (c.failed)
 		goto out;
-	for (i = 0, k = 0; i < r->nq; i++) {
-		if (r->q[i].rule && strcmp(r->q[i].rule, "absorbed") == 0) {
-			int f;
-			free(r->q[i].parts);
-			free(r->q[i].verb);
-			for (f = 0; f < QUOTH_FIELD_COUNT_; f++)
-				free(r->q[i].str[f]);
-			continue;
-		}
-		r->q[k++] = r->q[i];
-	}
-	r->nq = k;
+	drop_absorbed(r);
 	if (r->nq > 1)
 		qsort(r->q, r->nq, sizeof(quote), cmp_pos);
 	resolve_in_order(&c);

@@ -272,8 +272,8 @@ fill_strings(const char *text, const token_list *tl, quoth_result *r)
 	return true;
 }
 
-static void
-free_quote(quote *q)
+void
+quote_clear(quote *q)
 {
 	int f;
 
@@ -293,7 +293,7 @@ filter_types(quoth_result *r, unsigned types)
 		if (types & (1u << r->q[i].type))
 			r->q[k++] = r->q[i];
 		else
-			free_quote(&r->q[i]);
+			quote_clear(&r->q[i]);
 	}
 	r->nq = k;
 }
@@ -400,7 +400,7 @@ quoth_result_free(quoth_result *r)
 	if (!r)
 		return;
 	for (i = 0; i < r->nq; i++)
-		free_quote(&r->q[i]);
+		quote_clear(&r->q[i]);
 	free(r->q);
 	line_map_free(&r->lines);
 	free(r);

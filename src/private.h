@@ -296,6 +296,9 @@ struct quoth_result {
 bool find_quotes(const quoth_extractor *ex, const char *text,
                  token_list *tl, quoth_result *r);
 
+/* Free what a quote owns (parts, verbatim spans, strings). */
+void quote_clear(quote *q);
+
 /* Record a warning (first offset kept). */
 void result_warn(quoth_result *r, quoth_warning w, size_t offset);
 
