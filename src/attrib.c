@@ -2010,7 +2010,8 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		sa = sentence_start(c, i);
 		se = sentence_end(c, i);
 		if (!no_direct_in(c, dir, sa, se) ||
-		    label_line(c->text, c->t, c->n, para_start_tok(c, i)))
+		    label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
+		    caption_para(c->t, c->n, para_start_tok(c, i)))
 			continue;
 		memset(&L, 0, sizeof(L));
 		L.cue_a = i;

@@ -236,6 +236,11 @@ para_first(const token_list *tl, size_t i)
  * stories; their quotes are headlines, not speech. */
 bool label_line(const char *text, const token *t, size_t n, size_t pa);
 
+/* Does the paragraph starting at token pa end with a photo credit,
+ * "(Adrian Wyld/Canadian Press)"?  Then it is a caption, which repeats
+ * the story: its quotes are not reported again. */
+bool caption_para(const token *t, size_t n, size_t pa);
+
 /* ---- quotes.c: the quote state machine --------------------------------- */
 
 typedef struct {

@@ -566,7 +566,7 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 		}
 	}
 
-	if (label_line(text, t, tl->n, pa))
+	if (label_line(text, t, tl->n, pa) || caption_para(t, tl->n, pa))
 		return V_DROP;
 	/* markup: <tweet id="123" author="@x"> */
 	if (prev != QUOTH_NONE && t[prev].kind == TK_PUNCT && t[prev].cp == '=')

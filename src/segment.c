@@ -184,3 +184,24 @@ label_line(const char *text, const token *t, size_t n, size_t pa)
 	}
 	return false;
 }
+
+bool
+caption_para(const token *t, size_t n, size_t pa)
+{
+	size_t pb = pa, k;
+	bool slash = false;
+
+	while (pb < n && t[pb].kind != TK_PARA)
+		pb++;
+	/* the paragraph ends with ")" and a "(" a few tokens back, with a
+	 * slash between: "(Adrian Wyld/Canadian Press)" */
+	if (pb == pa || t[pb - 1].kind != TK_PUNCT || t[pb - 1].cp != ')')
+		return false;
+	for (k = pb - 1; k > pa && pb - k < 12; k--) {
+		if (t[k - 1].kind == TK_PUNCT && t[k - 1].cp == '/')
+			slash = true;
+		if (t[k - 1].kind == TK_PUNCT && t[k - 1].cp == '(')
+			return slash;
+	}
+	return false;
+}
