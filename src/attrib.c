@@ -933,7 +933,9 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (np_det(c, i)) {
 		bool definite = wordeq(c, i, "the");
 		for (end = i + 1; end < c->n && end <= i + 5; end++) {
-			if (!is_w(&c->t[end]) || c->inq[end])
+			/* (numbers too: "The 26-year-old right wing") */
+			if ((!is_w(&c->t[end]) && c->t[end].kind != TK_NUM) ||
+			    c->inq[end])
 				break;
 			if (cue_at(c, end) >= 0)
 				break;
@@ -1319,7 +1321,13 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	}
 	/* appositive: ..., X ,  */
 	if (is_p(&c->t[j - 1], ',')) {
-		for (k = j - 1; k > 0 && k + 16 > j; k--) {
+		for (k = j - 1; k > 0 && k + 40 > j; k--) {
+			/* a long apposition must look like one: "Hadwin,
+			 * who notched two top-10 finishes ... , said" */
+			if (is_p(&c->t[k - 1], ',') && j - k > 16 &&
+			    !(wordeq(c, k, "who") || wordeq(c, k, "which") ||
+			      wordeq(c, k, "whose") || np_det(c, k)))
+				return false;
 			if (is_p(&c->t[k - 1], ',')) {
 				/* "the director of operations, Jeff Fraser,
 				 * says": the name is the appositive */
@@ -1337,7 +1345,9 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			if (is_break_tok(&c->t[k - 1]) ||
 			    c->t[k - 1].kind == TK_QUOTE ||
 			    (c->t[k - 1].kind == TK_PUNCT &&
-			     c->t[k - 1].cp != '.' && c->t[k - 1].cp != '-'))
+			     c->t[k - 1].cp != '.' && c->t[k - 1].cp != '-' &&
+			     c->t[k - 1].cp != '(' && c->t[k - 1].cp != ')' &&
+			     c->t[k - 1].cp != '&'))
 				return false;
 		}
 		if (j == 0 || !is_w(&c->t[j - 1]))
@@ -1833,7 +1843,7 @@ clause_start_ok(const actx *c, size_t k)
 		"at", "by", "over", "about", "to", "with", "in", "on", "for",
 		"from", "into", "onto", "of", "off", "up", "down", "out",
 		"just", "twice", "once", "again", "back", "after", "before",
-		"during", "while", "when", "where", "against", "through",
+		"during", "when", "where", "against", "through",
 		"under", "between", "among", "toward", "towards", "across"};
 	size_t m;
 
@@ -1887,6 +1897,18 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 
 	for (rounds = 0; rounds < 3 && m < se; rounds++) {
 		size_t best = 0;
+		/* "states, however, that" */
+		if ((wordeq(c, m, "however") || wordeq(c, m, "also") ||
+		     wordeq(c, m, "though")) && m + 1 < se &&
+		    is_p(&c->t[m + 1], ',')) {
+			m += 2;
+			continue;
+		}
+		if (is_p(&c->t[m], ',') && m + 2 < se &&
+		    wordeq(c, m + 1, "however") && is_p(&c->t[m + 2], ',')) {
+			m += 3;
+			continue;
+		}
 		/* an adverbial cue phrase from the data */
 		for (w = 6; w >= 2; w--)
 			if (m + w <= se) {
@@ -2076,6 +2098,17 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			         (lex(c, LEX_PRONOUNS, k, k + 1) >= 0 ||
 			          wordeq(c, k, "reporters")))
 				k++;
+			else if (k < se && is_w(&c->t[k]) &&
+			         (c->t[k].flags & TF_CAP)) {
+				/* "told HuffPost Canada the issue is ..." */
+				size_t q4 = k;
+				while (q4 < se && q4 < k + 4 && is_w(&c->t[q4]) &&
+				       (c->t[q4].flags & TF_CAP))
+					q4++;
+				if (q4 < se && is_w(&c->t[q4]) &&
+				    !(c->t[q4].flags & TF_CAP))
+					k = q4;
+			}
 		}
 		/* "said in a statement that", "stated in July it", "admits
 		 * in this instance, there were" */
@@ -2131,6 +2164,12 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 				m++;
 			if (m < se)
 				add_indirect(c, m + 1, se, &L, used);
+		} else if (i > sa + 1 && is_p(&c->t[i - 1], ',') &&
+		           m < se && is_p(&c->t[m], ',') &&
+		           words_at_least(c, m + 1, se, 3)) {
+			/* "Shelter residents, according to the findings,
+			 * are fearful": one quote in two parts */
+			add_indirect2(c, sa, i - 2, m + 1, se, &L, used);
 		} else if (i > sa + 3 && is_p(&c->t[i - 1], ',')) {
 			add_indirect(c, sa, i - 2, &L, used);
 		}
