@@ -839,6 +839,18 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 		sp->ent = -1;
 		return i;
 	}
+	/* "Trudeau's office", "McCallum's staff": a group of the person */
+	if ((c->t[i].flags & TF_CAP) && possessive(c, i) && i + 1 < c->n &&
+	    is_w(&c->t[i + 1]) && !(c->t[i + 1].flags & TF_CAP) &&
+	    (wordeq(c, i + 1, "office") || wordeq(c, i + 1, "staff") ||
+	     wordeq(c, i + 1, "campaign") || wordeq(c, i + 1, "team") ||
+	     wordeq(c, i + 1, "government") || wordeq(c, i + 1, "lawyers") ||
+	     wordeq(c, i + 1, "administration"))) {
+		sp->a = i;
+		sp->b = i + 2;
+		sp->kind = SK_ORG;
+		return i + 2;
+	}
 	/* "Vancouver's Bo Horvat": the name after the possessive */
 	if ((c->t[i].flags & TF_CAP) && possessive(c, i) && i + 1 < c->n &&
 	    is_w(&c->t[i + 1]) && (c->t[i + 1].flags & TF_CAP)) {
@@ -860,7 +872,13 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 		         j + 1 < c->n && (c->t[j + 1].flags & TF_CAP)) ||
 		        (is_particle(c, j) && j + 1 < c->n &&
 		         ((c->t[j + 1].flags & TF_CAP) ||
-		          is_particle(c, j + 1)))))
+		          is_particle(c, j + 1))) ||
+		        /* "the National Institute on Drug Abuse" */
+		        (j > i && (wordeq(c, j, "of") || wordeq(c, j, "on") ||
+		                   wordeq(c, j, "for")) &&
+		         j + 1 < c->n && is_w(&c->t[j + 1]) &&
+		         (c->t[j + 1].flags & TF_CAP) &&
+		         lex(c, LEX_ORGS, j - 1, j) >= 0)))
 			j++;
 		if (j > i) {
 			/* "MSNBC host Chris Matthews", "Tulsa police Chief
@@ -891,7 +909,8 @@ parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 			if (role && (k2 >= c->n || !is_w(&c->t[k2]) ||
 			             !(c->t[k2].flags & TF_CAP)) &&
 			    lex(c, LEX_TITLES, k2 - 1, k2) >= 0 &&
-			    entity_by_mention_tok(c, i, j) < 0) {
+			    (entity_by_mention_tok(c, i, j) < 0 ||
+			     !ent_at(c, entity_by_mention_tok(c, i, j))->person)) {
 				sp->a = i;
 				sp->b = k2;
 				sp->kind = SK_ROLE;
@@ -1049,15 +1068,19 @@ parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 	sp->a = i;
 	sp->b = j;
 	sp->kind = SK_ROLE;
-	for (k = i; k < j; k++)
-		if ((c->t[k].flags & TF_CAP) && is_w(&c->t[k])) {
-			int e = entity_by_mention_tok(c, k, j);
-			if (e >= 0 && !ent_at(c, e)->org) {
-				sp->ent = e;
-				sp->kind = SK_NAME;
-			}
+	while (sp->b > sp->a + 1 && !is_w(&c->t[sp->b - 1]) &&
+	       c->t[sp->b - 1].kind != TK_NUM)
+		sp->b--; /* "David Dodge." */
+	/* the last person named in it: "former governor David Dodge" */
+	for (k = first_mention(c, i); k < c->ments.len; k++) {
+		const mention_rec *mr = QVEC_AT(&c->ments, mention_rec, k);
+		if (mr->tok >= j)
 			break;
+		if (!ent_at(c, mr->ent)->org) {
+			sp->ent = mr->ent;
+			sp->kind = SK_NAME;
 		}
+	}
 	return j;
 }
 
@@ -1333,7 +1356,8 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 				 * says": the name is the appositive */
 				size_t m = parse_speaker_fwd(c, k, sp,
 				                             last_speaker);
-				if (m == j - 1 && sp->kind == SK_NAME) {
+				if (m == j - 1 && sp->kind == SK_NAME &&
+				    lex(c, LEX_TITLES, m - 1, m) < 0) {
 					*mention_end = m;
 					return true;
 				}
@@ -1562,37 +1586,46 @@ set_field(quote *q, quoth_field f, const char *s, size_t n)
 static void
 apply_link(actx *c, quote *q, const link *L)
 {
-	const entity *e = ent_at(c, L->sp.ent);
+	speaker sp = L->sp;
+	const entity *e = ent_at(c, sp.ent);
 
-	q->mention_start = c->t[L->sp.a].start;
-	q->mention_end = c->t[L->sp.b - 1].end;
+	/* "the EU", "The Forecaddie": an organisation keeps its article,
+	 * as written */
+	if ((sp.kind == SK_ORG || (sp.kind == SK_NAME && !e)) && sp.a > 0 &&
+	    wordeq(c, sp.a - 1, "the") && !(e && !e->org)) {
+		sp.a--;
+		sp.ent = -1;
+		e = NULL;
+	}
+	q->mention_start = c->t[sp.a].start;
+	q->mention_end = c->t[sp.b - 1].end;
 	q->cue_start = c->t[L->cue_a].start;
 	q->cue_end = c->t[L->cue_b - 1].end;
 	q->rule = L->rule;
-	q->entity = L->sp.ent;
-	q->sp_kind = L->sp.kind;
-	q->sp_gender = L->sp.gender;
-	q->sp_tok = L->sp.a;
-	q->sp_fallback = L->sp.fallback;
+	q->entity = sp.ent;
+	q->sp_kind = sp.kind;
+	q->sp_gender = sp.gender;
+	q->sp_tok = sp.a;
+	q->sp_fallback = sp.fallback;
 	/* named as the subject of a cue: a person (organisations aside) */
-	if (e && !e->org && L->sp.kind == SK_NAME)
-		QVEC_AT(&c->ents, entity, (size_t)L->sp.ent)->person = true;
-	if (!e && L->sp.kind != SK_PRONOUN && L->sp.kind != SK_NONE) {
+	if (e && !e->org && sp.kind == SK_NAME)
+		QVEC_AT(&c->ents, entity, (size_t)sp.ent)->person = true;
+	if (!e && sp.kind != SK_PRONOUN && sp.kind != SK_NONE) {
 		/* an unresolved name, role or organisation: as written */
 		size_t len;
-		char *s = span_text(c, L->sp.a, L->sp.b, &len);
-		if (!s) {
+		char *str = span_text(c, sp.a, sp.b, &len);
+		if (!str) {
 			c->failed = true;
 			return;
 		}
 		free(q->str[QUOTH_FIELD_SPEAKER]);
-		q->str[QUOTH_FIELD_SPEAKER] = s;
+		q->str[QUOTH_FIELD_SPEAKER] = str;
 		q->str_len[QUOTH_FIELD_SPEAKER] = len;
 	}
-	if (e && L->sp.kind == SK_ROLE && L->sp.gender) {
-		entity *me = QVEC_AT(&c->ents, entity, (size_t)L->sp.ent);
+	if (e && sp.kind == SK_ROLE && sp.gender) {
+		entity *me = QVEC_AT(&c->ents, entity, (size_t)sp.ent);
 		if (!me->gender)
-			me->gender = L->sp.gender;
+			me->gender = sp.gender;
 	}
 }
 
