@@ -2291,8 +2291,7 @@ subject_like(const actx *c, const mention_rec *m)
 	if (!before_ok || b == 0 || possessive(c, b - 1))
 		return false;
 	return b >= c->n || (is_w(&c->t[b]) && !(c->t[b].flags & TF_CAP)) ||
-	       is_p(&c->t[b], ',') || is_p(&c->t[b], '(') ||
-	       is_p(&c->t[b], '.');
+	       is_p(&c->t[b], ',') || is_p(&c->t[b], '(');
 }
 
 /*
@@ -2304,13 +2303,30 @@ static int
 resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
                 size_t last_tok)
 {
-	size_t k = first_mention(c, tok), cand_tok = 0, stop;
+	size_t k = first_mention(c, tok), stop;
 	uint32_t para = c->t[tok].para;
-	int cand = -1, weak = -1;
+	int best[2] = {-1, -1}; /* [0] gender shown to agree, [1] unknown */
+	size_t pos[2] = {0, 0};
 	const entity *ls = ent_at(c, last_ent);
-	bool ls_ok = ls && !ls->org &&
-	             !(gender && ls->gender && ls->gender != gender);
 
+	/* a candidate at token p: kept when its gender does not clash,
+	 * and in the class of its evidence if newer than the one there */
+#define CONSIDER(ent, p)                                                   \
+	do {                                                               \
+		const entity *e_ = ent_at(c, (ent));                       \
+		int cls_;                                                  \
+		if (!e_ || e_->org ||                                      \
+		    (gender && e_->gender && e_->gender != gender))        \
+			break;                                             \
+		cls_ = gender && e_->gender == gender ? 0 : 1;             \
+		if (best[cls_] < 0 || (p) > pos[cls_]) {                   \
+			best[cls_] = (ent);                                \
+			pos[cls_] = (p);                                   \
+		}                                                          \
+	} while (0)
+
+	if (ls)
+		CONSIDER(last_ent, last_tok);
 	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
 	while (k-- > stop) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
@@ -2320,24 +2336,15 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		if (c->t[m->tok].para + 3 < para)
 			break;
 		e = ent_at(c, m->ent);
-		if (e->org || (gender && e->gender && e->gender != gender) ||
-		    !subject_like(c, m))
+		if (!(e->person || strchr(e->name, ' ')) || !subject_like(c, m))
 			continue;
-		/* a full name not yet known as a person: a last resort */
-		if (!e->person) {
-			if (weak < 0 && strchr(e->name, ' '))
-				weak = m->ent;
-			continue;
-		}
-		cand = m->ent;
-		cand_tok = m->tok;
-		break;
+		CONSIDER(m->ent, m->tok);
 	}
-	if (ls_ok && (cand < 0 || last_tok >= cand_tok))
-		return last_ent;
-	if (cand >= 0)
-		return cand;
-	return ls_ok ? last_ent : weak;
+#undef CONSIDER
+	/* evidence of the same gender wins; failing that, the newest */
+	if (best[0] >= 0 && best[1] >= 0)
+		return pos[0] >= pos[1] ? best[0] : best[1];
+	return best[0] >= 0 ? best[0] : best[1];
 }
 
 /* Is a person other than entity `except` the subject of a clause in
