@@ -53,6 +53,7 @@ typedef struct {
 	int gender;       /* G_MALE, G_FEMALE or 0 */
 	bool org;
 	bool person;      /* a full name, an honorific, or it spoke */
+	size_t nment;     /* mentions so far */
 } entity;
 
 typedef struct {
@@ -386,11 +387,13 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 		}
 		elw = last_word(e->name, e->name_len, &ewl);
 		if (single && ewl == wl && memcmp(elw, lw, wl) == 0) {
-			/* a surname alone: the fuller name was a person */
-			if (strchr(e->name, ' ') && !org)
-				e->person = true;
-			best = (int)i;
-			break;
+			/* a surname alone: the fuller name was a person;
+			 * of two Greenspans, the one the story is about
+			 * (named most so far) */
+			if (best < 0 ||
+			    e->nment > ent_at(c, best)->nment)
+				best = (int)i;
+			continue;
 		}
 		/* "Al Hashish" after "Fouzia Al Hashish": the same */
 		if (!single && e->name_len > len + 1 &&
@@ -414,6 +417,9 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 			(void)fw;
 		}
 	}
+	if (best >= 0 && single && strchr(ent_at(c, best)->name, ' ') &&
+	    !org && !ent_at(c, best)->org)
+		QVEC_AT(&c->ents, entity, (size_t)best)->person = true;
 	if (best < 0 && single && !org)
 		best = first_name_match(c, name, len);
 	if (best < 0) {
@@ -460,6 +466,7 @@ add_mention(actx *c, size_t tok, size_t end, int ent)
 	m->tok = tok;
 	m->end = end;
 	m->ent = ent;
+	QVEC_AT(&c->ents, entity, (size_t)ent)->nment++;
 }
 
 /*
