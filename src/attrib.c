@@ -159,7 +159,8 @@ cue_at(const actx *c, size_t i)
 			"would", "will", "did", "does", "do", "to", "has",
 			"have", "had", "is", "was", "were", "are", "been",
 			"be", "they", "we", "i", "you", "could", "may",
-			"might", "can", "should", "must", "also", "not"};
+			"might", "can", "should", "must", "also", "not",
+			"as" /* "was quoted as saying" */};
 		size_t k;
 		if (i == 0)
 			return -1;
@@ -1613,6 +1614,7 @@ apply_link(actx *c, quote *q, const link *L)
 	q->sp_kind = sp.kind;
 	q->sp_gender = sp.gender;
 	q->sp_tok = sp.a;
+	q->link_end = sp.b > L->cue_b ? sp.b : L->cue_b;
 	q->sp_fallback = sp.fallback;
 	/* named as the subject of a cue: a person (organisations aside) */
 	if (e && !e->org && sp.kind == SK_NAME)
@@ -2422,6 +2424,31 @@ resolve_in_order(actx *c)
 			}
 		} else if (q->sp_fallback) {
 			q->entity = last_ent;
+		} else if (!q->rule && q->type == QUOTH_DIRECT && last_q &&
+		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
+		           c->t[last_q->last_tok].para ==
+		                   c->t[q->first_tok].para &&
+		           !cue_follows(c, q) &&
+		           !subject_between(c, last_end, q->first_tok, -1)) {
+			/* '"A," the commission said. "B."': a speaker known
+			 * only as written carries within its paragraph */
+			char *sp2 = malloc(last_q->str_len[QUOTH_FIELD_SPEAKER] +
+			                   1);
+			if (!sp2) {
+				c->failed = true;
+				return;
+			}
+			memcpy(sp2, last_q->str[QUOTH_FIELD_SPEAKER],
+			       last_q->str_len[QUOTH_FIELD_SPEAKER] + 1);
+			free(q->str[QUOTH_FIELD_SPEAKER]);
+			q->str[QUOTH_FIELD_SPEAKER] = sp2;
+			q->str_len[QUOTH_FIELD_SPEAKER] =
+			        last_q->str_len[QUOTH_FIELD_SPEAKER];
+			q->rule = "continuation";
+			q->mention_start = last_q->mention_start;
+			q->mention_end = last_q->mention_end;
+			q->cue_start = last_q->cue_start;
+			q->cue_end = last_q->cue_end;
 		} else if (!q->rule && q->type == QUOTH_DIRECT &&
 		           last_ent >= 0 && q->para <= last_para + 2 &&
 		           !cue_follows(c, q) &&
@@ -2439,12 +2466,15 @@ resolve_in_order(actx *c)
 				q->cue_end = last_q->cue_end;
 			}
 		}
-		if (q->entity >= 0) {
+		if (q->entity >= 0 || q->str[QUOTH_FIELD_SPEAKER]) {
 			last_q = q;
 			last_ent = q->entity;
 			last_tok = q->sp_kind != SK_NONE ? q->sp_tok
 			                                 : q->first_tok;
-			last_end = q->last_tok;
+			/* past the cue and mention: '"Q," Rally Canada's
+			 * Tom Hinderks said' names nobody new */
+			last_end = q->link_end > q->last_tok ? q->link_end
+			                                     : q->last_tok;
 			last_para = (size_t)c->t[q->last_tok].para + 1;
 		}
 	}

@@ -270,6 +270,7 @@ typedef struct {
 	int sp_kind;           /* attrib.c: kind of speaker mention */
 	int sp_gender;         /* attrib.c: gender the mention shows */
 	size_t sp_tok;         /* attrib.c: first token of the mention */
+	size_t link_end;       /* attrib.c: token after the cue/mention */
 	bool sp_fallback;      /* attrib.c: a role that may take the
 	                        * last speaker */
 	const char *rule;      /* static string */
