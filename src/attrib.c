@@ -168,14 +168,16 @@ cue_at(const actx *c, size_t i)
 			if (wordeq(c, i - 1, aux[k]))
 				return v;
 		/* plural subjects: "officials say", "residents report" */
-		if (is_w(&c->t[i - 1]) && !(c->t[i - 1].flags & TF_CAP) &&
-		    !possessive(c, i - 1) &&
-		    ((c->t[i - 1].end - c->t[i - 1].start > 3 &&
+		if (is_w(&c->t[i - 1]) && !possessive(c, i - 1) &&
+		    ((!(c->t[i - 1].flags & TF_CAP) &&
+		      c->t[i - 1].end - c->t[i - 1].start > 3 &&
 		      c->text[c->t[i - 1].end - 1] == 's' &&
 		      c->text[c->t[i - 1].end - 2] != 's' &&
 		      lex(c, LEX_NONNAMES, i - 1, i) < 0) ||
+		     /* "Police say", "Officials say" */
 		     (lex(c, LEX_TITLES, i - 1, i) >= 0 &&
-		      (lex(c, LEX_TITLES, i - 1, i) & FLAG('g')))))
+		      (lex(c, LEX_TITLES, i - 1, i) & FLAG('g'))) ||
+		     wordeq(c, i - 1, "police")))
 			return v;
 		/* "He's claiming", "It's denouncing", "they're saying" */
 		{
@@ -1534,8 +1536,9 @@ link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 	 * "joked in his turn to answer the question,", "said that the
 	 * review ... and that, "), no other quote in between */
 	for (k = j; k > pa && k + 40 > j; k--) {
-		if ((c->t[k - 1].kind == TK_QUOTE && !apos_mark(c, k - 1)) ||
-		    is_break_tok(&c->t[k - 1]) ||
+		/* earlier quotes of the sentence are crossed: 'Cruz called
+		 * Trump a "liar" who is "amoral"' is Cruz's throughout */
+		if (is_break_tok(&c->t[k - 1]) ||
 		    c->t[k - 1].sent != c->t[o].sent ||
 		    (c->t[k - 1].kind == TK_PUNCT && k < j &&
 		     c->t[k - 1].cp != ',' && c->t[k - 1].cp != '.' &&

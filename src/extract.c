@@ -225,7 +225,9 @@ fill_strings(const char *text, const token_list *tl, quoth_result *r)
 			const qpart *p = &q->parts[k];
 			if (k)
 				qbuf_putc(&b, ' ');
-			if (q->type == QUOTH_DIRECT || q->type == QUOTH_PARTIAL)
+			/* a quoted part gives its content without the
+			 * outer marks; a reported clause is given whole */
+			if (p->tok_open != QUOTH_NONE)
 				put_collapsed(&b, text, p->vstart, p->vend);
 			else
 				put_collapsed(&b, text, p->start, p->end);
