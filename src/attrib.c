@@ -1164,6 +1164,45 @@ typedef struct {
 	size_t end_tok;      /* last token of the cue clause */
 } link;
 
+/*
+ * '"Q," the harbour master, Ruth Okoro, said': a cue a few words on
+ * (over words, commas and abbreviation dots) with a name run right before
+ * it (or before its comma).  Links L and returns true when found.
+ */
+static bool
+name_before_cue(actx *c, size_t k, link *L, int last_speaker)
+{
+	size_t q2, r0, e2, end;
+	speaker nm;
+
+	for (q2 = k; q2 < c->n && q2 < k + 14; q2++) {
+		if (cue_at(c, q2) >= 0)
+			break;
+		if (!is_w(&c->t[q2]) && !inner_dot(c, q2) &&
+		    !is_p(&c->t[q2], ','))
+			return false;
+	}
+	if (q2 >= c->n || q2 == k || cue_at(c, q2) < 0)
+		return false;
+	end = q2;
+	if (end > k && is_p(&c->t[end - 1], ','))
+		end--;
+	r0 = end;
+	while (r0 > k && is_w(&c->t[r0 - 1]) && (c->t[r0 - 1].flags & TF_CAP))
+		r0--;
+	if (r0 == end)
+		return false;
+	e2 = parse_speaker_fwd(c, r0, &nm, last_speaker);
+	if (e2 != end || nm.kind != SK_NAME)
+		return false;
+	L->sp = nm;
+	L->cue_a = q2;
+	L->cue_b = q2 + 1;
+	L->rule = "cue-after";
+	L->end_tok = q2 + 1;
+	return true;
+}
+
 /* "Q," SPEAKER ... CUE  or  "Q," CUE SPEAKER  or  "Q," according to X,
  * starting at token k (right after the quote). */
 static bool
@@ -1209,7 +1248,7 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 	/* SPEAKER [, apposition,] [filler] CUE */
 	m = parse_speaker_fwd(c, k, &L->sp, last_speaker);
 	if (m == k)
-		return false;
+		return name_before_cue(c, k, L, last_speaker);
 	/* "Q" — Jane Doe: a dash and a name standing alone */
 	if (dash && L->sp.kind == SK_NAME &&
 	    (m >= c->n || is_break_tok(&c->t[m]) || is_p(&c->t[m], ',') ||
@@ -2381,6 +2420,32 @@ subject_between(const actx *c, size_t a, size_t b, int except)
 	return false;
 }
 
+/* Is a person other than `except` named after the quote in the rest of
+ * its sentence ('"Wir schaffen das", sagte Anna Berg.')?  Then the quote is
+ * theirs in a way quoth did not parse, not a continuation. */
+static bool
+named_after(const actx *c, const quote *q, int except)
+{
+	size_t k = q->last_tok + 1, end, m;
+
+	if (k >= c->n || is_break_tok(&c->t[k]) ||
+	    c->t[k].sent != c->t[q->last_tok].sent)
+		return false;
+	/* the rest of the quote's sentence only */
+	end = sentence_end(c, k) + 1;
+	for (m = first_mention(c, k); m < c->ments.len; m++) {
+		const mention_rec *mr = QVEC_AT(&c->ments, mention_rec, m);
+		const entity *e;
+		if (mr->tok >= end || mr->tok > k + 60)
+			break;
+		e = ent_at(c, mr->ent);
+		if (mr->ent != except && !e->org &&
+		    (e->person || strchr(e->name, ' ')))
+			return true;
+	}
+	return false;
+}
+
 /* Does a cue follow the quote ('"Q," said 9/11 widow Terry Strada'),
  * even one whose speaker was not understood?  Then it is not a floating
  * quote. */
@@ -2389,12 +2454,21 @@ cue_follows(const actx *c, const quote *q)
 {
 	size_t k = q->parts[q->nparts - 1].tok_close;
 
+	size_t m;
+
 	if (k == QUOTH_NONE)
 		return false;
-	k++;
-	if (k < c->n && is_p(&c->t[k], ','))
-		k++;
-	return k < c->n && cue_at(c, k) >= 0;
+	/* a cue within the next words of the sentence, over a speaker
+	 * phrase quoth may not understand */
+	for (m = k + 1; m < c->n && m < k + 14; m++) {
+		if (cue_at(c, m) >= 0)
+			return true;
+		if (!is_w(&c->t[m]) && c->t[m].kind != TK_NUM &&
+		    !inner_dot(c, m) && !is_p(&c->t[m], ',') &&
+		    !apos_mark(c, m))
+			return false;
+	}
+	return false;
 }
 
 /*
@@ -2456,7 +2530,8 @@ resolve_in_order(actx *c)
 		           last_ent >= 0 && q->para <= last_para + 2 &&
 		           !cue_follows(c, q) &&
 		           !subject_between(c, last_end, q->first_tok,
-		                            last_ent)) {
+		                            last_ent) &&
+		           !named_after(c, q, last_ent)) {
 			q->entity = last_ent;
 			q->rule = "continuation";
 			/* '"A," she said. "B."': B's speaker is the mention
