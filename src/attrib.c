@@ -1649,14 +1649,17 @@ apply_link(actx *c, quote *q, const link *L)
 	}
 	q->mention_start = c->t[sp.a].start;
 	q->mention_end = c->t[sp.b - 1].end;
-	q->cue_start = c->t[L->cue_a].start;
-	q->cue_end = c->t[L->cue_b - 1].end;
+	if (L->cue_a != QUOTH_NONE) {
+		q->cue_start = c->t[L->cue_a].start;
+		q->cue_end = c->t[L->cue_b - 1].end;
+	}
 	q->rule = L->rule;
 	q->entity = sp.ent;
 	q->sp_kind = sp.kind;
 	q->sp_gender = sp.gender;
 	q->sp_tok = sp.a;
-	q->link_end = sp.b > L->cue_b ? sp.b : L->cue_b;
+	q->link_end = L->cue_a == QUOTH_NONE || sp.b > L->cue_b ? sp.b
+	                                                        : L->cue_b;
 	q->sp_fallback = sp.fallback;
 	/* named as the subject of a cue: a person (organisations aside) */
 	if (e && !e->org && sp.kind == SK_NAME)
@@ -2696,6 +2699,18 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 				if (e2 > m)
 					m = e2 - 1;
 			}
+		}
+		/* a fragment with no cue in reach, in a sentence whose
+		 * subject is a person: 'she didn't want her son looked on as
+		 * "another druggie"' is hers (rule subject; no cue, so it
+		 * stays partial) */
+		if (!linked && q->type == QUOTH_PARTIAL &&
+		    sentence_subject(&c, o, &L.sp, last_speaker) &&
+		    (L.sp.kind == SK_NAME || L.sp.kind == SK_PRONOUN) &&
+		    L.sp.b <= o) {
+			L.cue_a = L.cue_b = QUOTH_NONE;
+			L.rule = "subject";
+			linked = true;
 		}
 		if (linked) {
 			apply_link(&c, q, &L);
