@@ -2061,6 +2061,17 @@ trim_at_next_cue(actx *c, size_t k, size_t se)
 	return se;
 }
 
+/* he, she, it, they, we, I, there: a clause begins ("stated in July it
+ * opposed the pipeline"). */
+static bool
+subject_pronoun(const actx *c, size_t k)
+{
+	return wordeq(c, k, "he") || wordeq(c, k, "she") ||
+	       wordeq(c, k, "it") || wordeq(c, k, "they") ||
+	       wordeq(c, k, "we") || wordeq(c, k, "i") ||
+	       wordeq(c, k, "there");
+}
+
 static bool
 wh_word(const actx *c, size_t k)
 {
@@ -2135,7 +2146,13 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 				while (after <= se && (is_filler(c, after) ||
 				                       c->t[after].kind == TK_PUNCT))
 					after++;
-				if (after > se || !words_at_least(c, i + 1, se, 5)) {
+				size_t tail = skip_adverbials(c, i + 1, se);
+				if (after > se || !words_at_least(c, i + 1, se, 5) ||
+				    /* "..., the company wrote in its filing." */
+				    tail > se || (tail > i + 1 &&
+				                  !words_at_least(c, tail, se, 2)) ||
+				    /* "..., Foster writes; ..." */
+				    is_p(&c->t[i + 1], ';')) {
 					L.rule = "cue-after";
 					add_indirect(c, sa, L.sp.a - 2, &L, used);
 					last = L.sp.ent;
@@ -2206,10 +2223,10 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			k++;
 		else if (!clause_start_ok(c, k) ||
 		         (!(v & FLAG('k')) && !wh_word(c, k) &&
-		          !has_finite_verb(c, k, se)))
+		          !subject_pronoun(c, k) && !has_finite_verb(c, k, se)))
 			continue; /* "Carolina added three more goals" */
 		se = trim_at_next_cue(c, k, se);
-		if (k >= se || !words_at_least(c, k, se, 4) ||
+		if (k >= se || !words_at_least(c, k, se, 3) ||
 		    se - k > CLAUSE_MAX)
 			continue;
 		/* "was asked", "were told": passive, the subject is the
