@@ -66,6 +66,13 @@ cli_corpus_next(struct cli_corpus *c, char **line, size_t *len,
 			return 0;
 		}
 		c->lineno++;
+		/* A UTF-8 BOM before the first line (Windows tools write
+		 * one) is not JSON: skip it, as for text input. */
+		if (c->lineno == 1 && n >= 3 &&
+		    memcmp(c->line, "\xEF\xBB\xBF", 3) == 0) {
+			memmove(c->line, c->line + 3, (size_t)n - 3 + 1);
+			n -= 3;
+		}
 		/* Blank lines (a trailing one is common) are not articles. */
 		if (blank(c->line, (size_t)n))
 			continue;
