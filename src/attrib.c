@@ -73,6 +73,7 @@ typedef struct {
 	size_t *ulo, *uhi; /* per token: its sentence, cut at line breaks */
 	size_t *dirpre;   /* direct-quote tokens before token i */
 	size_t nq0;       /* quotes r->q[0..nq0) are sorted by start */
+	int depth;        /* parse_speaker_fwd() recursion */
 	qvec ents;        /* entity */
 	qvec ments;       /* mention_rec, in token order */
 	quoth_result *r;
@@ -808,8 +809,29 @@ entity_by_role(const actx *c, size_t head)
  * Parse a speaker phrase starting at token i, reading forward; returns the
  * index after it or i when there is none.
  */
+static size_t parse_speaker_at(actx *c, size_t i, speaker *sp,
+                               int last_speaker);
+
+/* parse_speaker_at() with a bound on its recursion ("former former
+ * former ...", "A's B's C's ..."): deeper chains are no speaker. */
 static size_t
 parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t m;
+
+	if (c->depth >= 4) {
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
+		return i;
+	}
+	c->depth++;
+	m = parse_speaker_at(c, i, sp, last_speaker);
+	c->depth--;
+	return m;
+}
+
+static size_t
+parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 {
 	size_t j, end;
 	int v;
@@ -1528,11 +1550,8 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 static bool
 sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
 {
-	size_t a = i, k, m;
+	size_t a = c->ulo[i], k, m; /* the sentence's start */
 
-	while (a > 0 && c->t[a - 1].sent == c->t[i].sent &&
-	       !is_break_tok(&c->t[a - 1]))
-		a--;
 	for (k = a; k < i && k < a + 8; k++) {
 		if (k == a || is_p(&c->t[k - 1], ',')) {
 			m = parse_speaker_fwd(c, k, sp, last_speaker);
@@ -1729,8 +1748,8 @@ sentence_units(actx *c)
 {
 	size_t i;
 
-	c->ulo = malloc((c->n ? c->n : 1) * sizeof(size_t));
-	c->uhi = malloc((c->n ? c->n : 1) * sizeof(size_t));
+	c->ulo = xmalloc_array(c->n, sizeof(size_t));
+	c->uhi = xmalloc_array(c->n, sizeof(size_t));
 	if (!c->ulo || !c->uhi)
 		return false;
 	for (i = 0; i < c->n; i++)
@@ -1754,7 +1773,7 @@ new_quote(actx *c)
 
 	if (r->nq == r->capq) {
 		size_t cap = r->capq ? r->capq * 2 : 16;
-		quote *nq = realloc(r->q, cap * sizeof(quote));
+		quote *nq = xrealloc_array(r->q, cap, sizeof(quote));
 		if (!nq) {
 			c->failed = true;
 			return NULL;
@@ -2131,7 +2150,7 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		se = sentence_end(c, i);
 		if (!no_direct_in(c, dir, sa, se) ||
 		    label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
-		    caption_para(c->t, c->n, para_start_tok(c, i)))
+		    caption_para(c->t, para_start_tok(c, i), para_stop(c->tl, i)))
 			continue;
 		memset(&L, 0, sizeof(L));
 		L.cue_a = i;
@@ -2310,7 +2329,9 @@ cmp_pos(const void *a, const void *b)
 
 	if (x->parts[0].start != y->parts[0].start)
 		return x->parts[0].start < y->parts[0].start ? -1 : 1;
-	return 0;
+	if (x->first_tok != y->first_tok)
+		return x->first_tok < y->first_tok ? -1 : 1;
+	return x->type < y->type ? -1 : x->type > y->type ? 1 : 0;
 }
 
 /*
@@ -2327,8 +2348,10 @@ subject_like(const actx *c, const mention_rec *m)
 	                                   "that", "before", "since", "so"};
 	size_t a = m->tok, b = m->end, k;
 	bool before_ok = false;
+	int steps;
 
-	for (;;) {
+	/* back over titles and honorifics: a few words at most */
+	for (steps = 0; steps < 8; steps++) {
 		if (a > 0 && is_w(&c->t[a - 1]) &&
 		    c->t[a - 1].sent == c->t[a].sent &&
 		    ((c->t[a - 1].flags & TF_CAP) ||
@@ -2658,7 +2681,7 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 			}
 		}
 	}
-	c.dirpre = malloc((c.n + 1) * sizeof(size_t));
+	c.dirpre = xmalloc_array(c.n + 1, sizeof(size_t));
 	if (!c.dirpre || !sentence_units(&c))
 		goto out;
 	c.dirpre[0] = 0;
@@ -2701,7 +2724,8 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 					linked = true;
 					break;
 				}
-			for (m = pp; !linked && m < pa - 2; m++) {
+			for (m = pa - 2 > pp + 24 ? pa - 2 - 24 : pp;
+			     !linked && m < pa - 2; m++) {
 				speaker sp;
 				size_t e2 = parse_speaker_fwd(&c, m, &sp,
 				                              last_speaker);
@@ -2734,7 +2758,9 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 			if (L.sp.ent >= 0)
 				last_speaker = L.sp.ent;
 			/* split quote: "A," he said, "B." */
-			if (i + 1 < nq0 && L.end_tok < c.n &&
+			/* (only a cue after the quote can split it) */
+			if (i + 1 < nq0 && L.end_tok > q->last_tok &&
+			    L.end_tok < c.n &&
 			    q->type == QUOTH_DIRECT) {
 				quote *nx = &r->q[i + 1];
 				size_t j = L.end_tok;
@@ -2751,11 +2777,11 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 				    !(nx->parts[0].tok_close != QUOTH_NONE &&
 				      link_after(&c, nx->parts[0].tok_close + 1,
 				                 &L, last_speaker))) {
-					qpart *np = realloc(q->parts,
-					        (q->nparts + nx->nparts) *
+					qpart *np = xrealloc_array(q->parts,
+					        q->nparts + nx->nparts,
 					        sizeof(qpart));
-					size_t *nv = realloc(q->verb,
-					        2 * (q->nverb + nx->nverb) *
+					size_t *nv = xrealloc_array(q->verb,
+					        2 * (q->nverb + nx->nverb),
 					        sizeof(size_t));
 					if (np)
 						q->parts = np;

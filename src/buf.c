@@ -117,6 +117,26 @@ qbuf_free(qbuf *b)
 	b->failed = false;
 }
 
+void *
+xmalloc_array(size_t n, size_t size)
+{
+	size_t bytes;
+
+	if (!size_mul(n ? n : 1, size, &bytes))
+		return NULL;
+	return malloc(bytes);
+}
+
+void *
+xrealloc_array(void *p, size_t n, size_t size)
+{
+	size_t bytes;
+
+	if (!size_mul(n ? n : 1, size, &bytes))
+		return NULL;
+	return realloc(p, bytes);
+}
+
 void
 qvec_init(qvec *v, size_t elem)
 {

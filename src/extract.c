@@ -9,6 +9,9 @@
 
 #include "private.h"
 
+/* Bytes of context kept on each side of a quote and its cue. */
+#define CONTEXT_MARGIN 400
+
 const char *
 quoth_strerror(quoth_status status)
 {
@@ -107,8 +110,12 @@ quoth_extractor_new(const quoth_options *opt, quoth_extractor **out,
 		def.lang = "en";
 	if (strchr(def.lang, '/') || strchr(def.lang, '.'))
 		return set_error(err, QUOTH_ERR_ARG, 0, "invalid language code");
+	/* the open-mark stack is allocated at this size: keep it sane */
 	if (def.max_depth == 0)
 		def.max_depth = 1;
+	if (def.max_depth > 1024)
+		return set_error(err, QUOTH_ERR_ARG, 0,
+		                 "max_depth above 1024 is not supported");
 	ex = calloc(1, sizeof(*ex));
 	if (!ex)
 		return set_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
@@ -200,8 +207,10 @@ token_at(const token_list *tl, size_t off)
 static bool
 set_str(quote *q, quoth_field f, qbuf *b)
 {
-	if (b->failed)
+	if (b->failed) {
+		qbuf_free(b);
 		return false;
+	}
 	q->str[f] = b->ptr ? b->ptr : calloc(1, 1);
 	q->str_len[f] = b->len;
 	b->ptr = NULL;
@@ -247,6 +256,13 @@ fill_strings(const char *text, const token_list *tl, quoth_result *r)
 		tb = sent_last(tl, token_at(tl, hi ? hi - 1 : 0));
 		q->ctx_start = tl->t[ta].start;
 		q->ctx_end = tl->t[tb].end;
+		/* a context is the sentence(s), but not more than a window
+		 * around the quote and its cue: a 300 KB sentence holding
+		 * 20,000 quotes must not be copied 20,000 times */
+		if (lo > CONTEXT_MARGIN && q->ctx_start < lo - CONTEXT_MARGIN)
+			q->ctx_start = tl->t[token_at(tl, lo - CONTEXT_MARGIN)].start;
+		if (q->ctx_end > hi + CONTEXT_MARGIN)
+			q->ctx_end = tl->t[token_at(tl, hi + CONTEXT_MARGIN)].end;
 		if (q->ctx_start > lo)
 			q->ctx_start = lo;
 		if (q->ctx_end < hi)
@@ -307,7 +323,11 @@ cmp_quote(const void *a, const void *b)
 
 	if (x->parts[0].start != y->parts[0].start)
 		return x->parts[0].start < y->parts[0].start ? -1 : 1;
-	return 0;
+	/* the same start: a deterministic order all the same */
+	if (x->parts[x->nparts - 1].end != y->parts[y->nparts - 1].end)
+		return x->parts[x->nparts - 1].end <
+		               y->parts[y->nparts - 1].end ? -1 : 1;
+	return x->type < y->type ? -1 : x->type > y->type ? 1 : 0;
 }
 
 quoth_status

@@ -10,6 +10,7 @@
  * with a data directory, a file found there replaces the built-in copy.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,10 +159,35 @@ int
 lexicon_get_tokens(const lexicon *lx, const char *text, const token *t,
                    size_t a, size_t b)
 {
-	char small[256];
+	char small[128];
 	qbuf fold = {0};
-	size_t i;
+	size_t i, n = 0;
 	int v;
+
+	/* ASCII fast path: fold into a stack buffer, no allocation (this
+	 * runs for every token and lexicon) */
+	for (i = a; i < b; i++) {
+		size_t k, len = t[i].end - t[i].start;
+		const unsigned char *p =
+		        (const unsigned char *)text + t[i].start;
+		if (i > a && (t[i].flags & TF_SPACE_BEFORE)) {
+			if (n == sizeof(small))
+				break;
+			small[n++] = ' ';
+		}
+		if (len > sizeof(small) - n)
+			break;
+		for (k = 0; k < len; k++) {
+			if (p[k] >= 0x80)
+				break;
+			small[n++] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32
+			                                                : p[k]);
+		}
+		if (k < len)
+			break;
+	}
+	if (i == b)
+		return lexicon_get(lx, small, n);
 
 	for (i = a; i < b; i++) {
 		if (i > a && (t[i].flags & TF_SPACE_BEFORE))
@@ -172,12 +198,7 @@ lexicon_get_tokens(const lexicon *lx, const char *text, const token *t,
 		qbuf_free(&fold);
 		return -1;
 	}
-	if (fold.len < sizeof(small)) {
-		memcpy(small, fold.ptr ? fold.ptr : "", fold.len);
-		v = lexicon_get(lx, small, fold.len);
-	} else {
-		v = lexicon_get(lx, fold.ptr, fold.len);
-	}
+	v = lexicon_get(lx, fold.ptr ? fold.ptr : "", fold.len);
 	qbuf_free(&fold);
 	return v;
 }
@@ -194,15 +215,21 @@ static const char *const lex_files[LEX_COUNT_] = {
 };
 
 static quoth_status
-fail(quoth_error *err, quoth_status st, size_t line, const char *fmt,
-     const char *a, const char *b)
+fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static quoth_status
+fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
 {
+	va_list ap;
+
 	if (err) {
 		memset(err, 0, sizeof(*err));
 		err->status = st;
 		err->line = line;
-		snprintf(err->message, sizeof(err->message), fmt, a, b,
-		         line);
+		va_start(ap, fmt);
+		vsnprintf(err->message, sizeof(err->message), fmt, ap);
+		va_end(ap);
 	}
 	return st;
 }
@@ -229,7 +256,7 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 		if (text_first_invalid(data + pos, end - pos, NULL) !=
 		    QUOTH_NONE) {
 			st = fail(err, QUOTH_ERR_LEXICON, lineno,
-			          "%1$s:%3$zu: invalid UTF-8%2$s", name, "");
+			          "%s:%zu: invalid UTF-8", name, lineno);
 			goto out;
 		}
 		for (i = pos; i < end; i++)
@@ -244,9 +271,8 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 				char c = data[i];
 				if (c < 'a' || c > 'z') {
 					st = fail(err, QUOTH_ERR_LEXICON, lineno,
-					          "%1$s:%3$zu: flags must be "
-					          "lowercase letters%2$s",
-					          name, "");
+					          "%s:%zu: flags must be "
+					          "lowercase letters", name, lineno);
 					goto out;
 				}
 				value |= 1 << (c - 'a');
@@ -257,7 +283,7 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 			end--;
 		if (end == pos) {
 			st = fail(err, QUOTH_ERR_LEXICON, lineno,
-			          "%1$s:%3$zu: empty phrase%2$s", name, "");
+			          "%s:%zu: empty phrase", name, lineno);
 			goto out;
 		}
 		fold.len = 0;
@@ -267,13 +293,13 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 				words++;
 		if (words > 6) {
 			st = fail(err, QUOTH_ERR_LEXICON, lineno,
-			          "%1$s:%3$zu: a phrase has at most six "
-			          "words%2$s", name, "");
+			          "%s:%zu: a phrase has at most six "
+			          "words", name, lineno);
 			goto out;
 		}
 		if (fold.failed || !lexicon_add(lx, fold.ptr, fold.len, value)) {
 			st = fail(err, QUOTH_ERR_NOMEM, lineno,
-			          "%1$s:%3$zu: out of memory%2$s", name, "");
+			          "%s:%zu: out of memory", name, lineno);
 			goto out;
 		}
 next:
@@ -344,7 +370,7 @@ lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 		if (!ld->lex[i]) {
 			lang_data_free(ld);
 			return fail(err, QUOTH_ERR_NOMEM, 0,
-			            "out of memory%s%s", "", "");
+			            "out of memory");
 		}
 		if (data_dir) {
 			int errnum = 0;

@@ -66,6 +66,11 @@ size_mul(size_t a, size_t b, size_t *out)
 	return true;
 }
 
+/* malloc(n * size), NULL when the product overflows. */
+void *xmalloc_array(size_t n, size_t size);
+/* realloc(p, n * size), NULL (p untouched) when the product overflows. */
+void *xrealloc_array(void *p, size_t n, size_t size);
+
 /* ---- text.c: UTF-8 decoding and positions --------------------------- */
 
 /* Decode one code point at s[0..n) (n > 0).  Invalid or truncated
@@ -231,15 +236,26 @@ para_first(const token_list *tl, size_t i)
 	return tl->pfirst[tl->t[i].para];
 }
 
+/* The TK_PARA token (or n) that ends the paragraph of token i. */
+static inline size_t
+para_stop(const token_list *tl, size_t i)
+{
+	size_t p = tl->t[i].para;
+
+	if (p + 1 < tl->nparas)
+		return tl->pfirst[p + 1] - 1;
+	return tl->t[tl->n - 1].kind == TK_PARA ? tl->n - 1 : tl->n;
+}
+
 /* Does the paragraph starting at token pa open with a capitalised label
  * and a colon ("READ MORE:", "WATCH:")?  Such lines link to other
  * stories; their quotes are headlines, not speech. */
 bool label_line(const char *text, const token *t, size_t n, size_t pa);
 
-/* Does the paragraph starting at token pa end with a photo credit,
+/* Does the paragraph of tokens [pa, pb) end with a photo credit,
  * "(Adrian Wyld/Canadian Press)"?  Then it is a caption, which repeats
  * the story: its quotes are not reported again. */
-bool caption_para(const token *t, size_t n, size_t pa);
+bool caption_para(const token *t, size_t pa, size_t pb);
 
 /* ---- quotes.c: the quote state machine --------------------------------- */
 

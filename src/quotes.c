@@ -316,7 +316,12 @@ static bool
 cue_in_sentence(const token_list *tl, const size_t *cuepre, size_t qa,
                 size_t qb)
 {
-	size_t lo = sent_first(tl, qa), hi = sent_last(tl, qb);
+	size_t lo, hi;
+
+	if (qb >= tl->n)
+		qb = tl->n - 1;
+	lo = sent_first(tl, qa);
+	hi = sent_last(tl, qb);
 
 	if (hi < qb)
 		hi = qb;
@@ -328,7 +333,8 @@ cue_in_sentence(const token_list *tl, const size_t *cuepre, size_t qa,
 static size_t *
 cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
 {
-	size_t *pre = malloc((n + 1) * sizeof(size_t)), i;
+	size_t *pre = n < SIZE_MAX ? xmalloc_array(n + 1, sizeof(size_t)) : NULL;
+	size_t i;
 	int need = FLAG('s') | FLAG('n') | FLAG('a');
 
 	if (!pre)
@@ -566,7 +572,7 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 		}
 	}
 
-	if (label_line(text, t, tl->n, pa) || caption_para(t, tl->n, pa))
+	if (label_line(text, t, tl->n, pa) || caption_para(t, pa, pb))
 		return V_DROP;
 	/* markup: <tweet id="123" author="@x"> */
 	if (prev != QUOTH_NONE && t[prev].kind == TK_PUNCT && t[prev].cp == '=')
@@ -611,7 +617,8 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 		/* The movie, "Mercy Street," opens...: a title */
 		if ((!inner_end || last->cp == ',') && !cue_after &&
 		    title_like(t, a, b) && nwords <= 6 &&
-		    !cue_in_sentence(tl, cuepre, o, b))
+		    !cue_in_sentence(tl, cuepre, o,
+		                     c == QUOTH_NONE ? b - 1 : c))
 			return V_DROP;
 		return V_DIRECT;
 	}
@@ -654,16 +661,6 @@ para_end(const token *t, size_t n, size_t i)
 	return i;
 }
 
-/* The TK_PARA token (or n) that ends the paragraph of token i. */
-static size_t
-para_stop(const token_list *tl, size_t i)
-{
-	size_t p = tl->t[i].para;
-
-	if (p + 1 < tl->nparas)
-		return tl->pfirst[p + 1] - 1;
-	return tl->t[tl->n - 1].kind == TK_PARA ? tl->n - 1 : tl->n;
-}
 
 bool
 find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
@@ -682,7 +679,7 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		return false;
 	st.max = ex->opt.max_depth ? ex->opt.max_depth : 1;
 	qvec_init(&st.inner, sizeof(raw_span));
-	st.m = malloc(st.max * sizeof(open_mark));
+	st.m = xmalloc_array(st.max, sizeof(open_mark));
 	if (!st.m)
 		goto out;
 	for (pa = 0; pa < n;) {
@@ -739,7 +736,7 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		}
 		if (r->nq == r->capq) {
 			size_t cap = r->capq ? r->capq * 2 : 16;
-			quote *nq = realloc(r->q, cap * sizeof(quote));
+			quote *nq = xrealloc_array(r->q, cap, sizeof(quote));
 			if (!nq)
 				goto out;
 			r->q = nq;

@@ -110,7 +110,8 @@ typedef struct {
 	                           * both are warned about; default 64 KiB */
 	size_t max_depth;         /* deepest nesting of quote marks tracked;
 	                           * deeper marks are treated as text, with a
-	                           * warning; default 8 */
+	                           * warning; default 8, at most 1024
+	                           * (more is QUOTH_ERR_ARG) */
 } quoth_options;
 
 /** Fill `opt` with the defaults. */

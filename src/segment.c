@@ -119,6 +119,7 @@ segment(const char *text, token_list *tl, const lang_data *ld)
 	for (i = 0; i < n; i++) {
 		size_t j, next;
 		int ab;
+		bool ends;
 
 		t[i].sent = (uint32_t)sent;
 		if (t[i].kind == TK_PARA) {
@@ -138,22 +139,22 @@ segment(const char *text, token_list *tl, const lang_data *ld)
 		while (j < n && (is_end_punct(&t[j]) || is_trailing_mark(&t[j])))
 			j++;
 		next = j;
-		if (next < n && t[next].kind != TK_PARA &&
-		    t[next].kind != TK_NEWLINE &&
-		    !can_start_sentence(&t[next]))
-			continue;
-		if (next < n && !(t[next].flags & TF_SPACE_BEFORE) &&
-		    t[next].kind != TK_PARA && t[next].kind != TK_NEWLINE)
-			continue; /* "3.5", "Yahoo!Inc" */
 		ab = t[i].cp == '.' ? abbrev_kind(text, t, i, ld) : 0;
-		if (ab == 1)
-			continue;
-		if (ab == 2 && next < n && !is_nonname_start(text, t, next, ld))
-			continue;
+		ends = !(next < n && t[next].kind != TK_PARA &&
+		         t[next].kind != TK_NEWLINE &&
+		         !can_start_sentence(&t[next])) &&
+		       /* "3.5", "Yahoo!Inc" */
+		       !(next < n && !(t[next].flags & TF_SPACE_BEFORE) &&
+		         t[next].kind != TK_PARA && t[next].kind != TK_NEWLINE) &&
+		       ab != 1 &&
+		       !(ab == 2 && next < n &&
+		         !is_nonname_start(text, t, next, ld));
+		/* the whole run belongs to this sentence; it is not looked at
+		 * again token by token (a run of 40,000 '!' stays linear) */
 		for (i = i + 1; i < next; i++)
 			t[i].sent = (uint32_t)sent;
 		i = next - 1;
-		if (next < n && t[next].kind != TK_PARA)
+		if (ends && next < n && t[next].kind != TK_PARA)
 			sent++;
 	}
 	return tables(tl, n ? sent + 1 : 0);
@@ -186,13 +187,11 @@ label_line(const char *text, const token *t, size_t n, size_t pa)
 }
 
 bool
-caption_para(const token *t, size_t n, size_t pa)
+caption_para(const token *t, size_t pa, size_t pb)
 {
-	size_t pb = pa, k;
+	size_t k;
 	bool slash = false;
 
-	while (pb < n && t[pb].kind != TK_PARA)
-		pb++;
 	/* the paragraph ends with ")" and a "(" a few tokens back, with a
 	 * slash between: "(Adrian Wyld/Canadian Press)" */
 	if (pb == pa || t[pb - 1].kind != TK_PUNCT || t[pb - 1].cp != ')')

@@ -71,7 +71,7 @@ line_map_build(line_map *m, const char *text, size_t len)
 		if (text[i] == '\n' || (text[i] == '\r' &&
 		                        (i + 1 == len || text[i + 1] != '\n')))
 			n++;
-	m->starts = malloc(n * sizeof(size_t));
+	m->starts = xmalloc_array(n, sizeof(size_t));
 	if (!m->starts)
 		return false;
 	m->n = n;
