@@ -7,6 +7,7 @@
  * gives for that speaker.  Quotes without a speaker are grouped under an
  * empty speaker, last, so that their count is not lost.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,38 +97,63 @@ put_row(struct cli_writer *w, const char *doc, int numeric,
 	cli_row_end(w);
 }
 
+/* FNV-1a, for the speaker table. */
+static size_t
+hash_name(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return (size_t)h;
+}
+
 int
 cli_speaker_rows(struct cli_writer *w, const char *doc, int numeric,
                  const quoth_result *r)
 {
 	struct speaker *sp = NULL, unknown, *s;
-	size_t i, j, nsp = 0, n = quoth_result_count(r), len, par;
+	size_t i, j, h, nsp = 0, n = quoth_result_count(r), len, par;
+	size_t *slot = NULL, cap = 1;
 	const char *name, *text;
 	quoth_type type;
 
 	memset(&unknown, 0, sizeof unknown);
-	/* At most one speaker per quote: allocate once. */
+	/* At most one speaker per quote: allocate once.  Speakers are found
+	 * through an open-addressing table of indexes + 1 (0 is empty), at
+	 * most half full, so that a document quoting 100k different people
+	 * stays linear. */
 	if (n > 0) {
+		while (cap < 2 * n && cap < SIZE_MAX / 4)
+			cap *= 2;
 		sp = calloc(n, sizeof *sp);
-		if (!sp)
+		slot = calloc(cap, sizeof *slot);
+		if (!sp || !slot) {
+			free(sp);
+			free(slot);
 			return -1;
+		}
 	}
 	for (i = 0; i < n; i++) {
 		name = field(r, i, QUOTH_FIELD_SPEAKER, &len);
 		s = &unknown;
 		if (name) {
-			/* Linear search: a news article has a handful of
-			 * speakers; even a novel has a few hundred. */
-			for (j = 0; j < nsp; j++)
+			for (h = hash_name(name, len) & (cap - 1); slot[h];
+			     h = (h + 1) & (cap - 1)) {
+				j = slot[h] - 1;
 				if (sp[j].name_len == len &&
 				    memcmp(sp[j].name, name, len) == 0)
 					break;
-			s = &sp[j];
-			if (j == nsp) {
-				nsp++;
-				s->name = name;
-				s->name_len = len;
 			}
+			if (!slot[h]) {
+				slot[h] = ++nsp;
+				sp[nsp - 1].name = name;
+				sp[nsp - 1].name_len = len;
+			}
+			s = &sp[slot[h] - 1];
 		}
 		quoth_quote_position(r, i, &par, NULL);
 		if (s->quotes++ == 0)
@@ -148,6 +174,7 @@ cli_speaker_rows(struct cli_writer *w, const char *doc, int numeric,
 		put_row(w, doc, numeric, &sp[j]);
 	if (unknown.quotes)
 		put_row(w, doc, numeric, &unknown);
+	free(slot);
 	free(sp);
 	return 0;
 }

@@ -660,6 +660,25 @@ class TestLimits(Base):
                                     line)
 
 
+class TestManySpeakers(Base):
+    def test_speakers_summary_stays_linear(self):
+        # 50k different people quoted once each: the per-speaker summary
+        # must not search its table once per quote.
+        n = 50000
+        text = ''.join('"Quote number %d here," Name%dson Smith%d said.\n\n'
+                       % (i, i, i) for i in range(n))
+        path = self.write('many.txt', text)
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        p = run(['speakers', '-f', 'csv', path], timeout=120)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        rows = list(csv.reader(io.StringIO(p.stdout.decode(), newline='')))
+        self.assertEqual(len(rows), n + 1)
+        self.assertEqual(rows[1][1], 'Name0son Smith0')
+        cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+        self.assertLess(cpu, 20 if SANITIZED else 6)
+
+
 class TestHuge(Base):
     """A document with no line break at all: every stage must stay linear
     (SPEC: a 100 MB line).  Timed against a tenth of it."""
