@@ -3235,9 +3235,11 @@ vctx_free(vctx *c)
 static void
 pool_str(quoth_check *chk, check_item *it, int f, const char *s, size_t n)
 {
+	/* every field is valid UTF-8 whatever the source held: invalid
+	 * bytes (or a label cut inside a character) become U+FFFD */
 	it->off[f] = chk->pool.len;
-	it->len[f] = n;
-	qbuf_put(&chk->pool, s, n);
+	qbuf_put_utf8(&chk->pool, s, n);
+	it->len[f] = chk->pool.len - it->off[f];
 	qbuf_putc(&chk->pool, '\0');
 }
 
