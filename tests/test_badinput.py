@@ -478,17 +478,24 @@ class TestOutput(Base):
         big = self.big()
         corpus = self.write('c.jsonl', (json.dumps(
             {'id': 1, 'text': GOOD.decode() * 50}) + '\n') * 2000)
-        for args in ([big], ['-j', '2', big, big], ['speakers', big, big],
-                     ['--input', 'jsonl', corpus],
-                     ['-f', 'table', big]):
-            with self.subTest(args=args):
+        src = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           'verify')
+        verify = ['verify', '--source', os.path.join(src, 'transcript.txt')]
+        verify += [os.path.join(src, 'draft.txt')] * 300
+        for args, status in (([big], 0), (['-j', '2', big, big], 0),
+                             (['speakers', big, big], 0),
+                             (['--input', 'jsonl', corpus], 0),
+                             (['-f', 'table', big], 0),
+                             (verify, 1)):
+            with self.subTest(args=args[:2]):
                 cmd = ' '.join("'%s'" % a for a in [QUOTH] + args)
                 p = subprocess.run(
                     ['bash', '-c', cmd + ' | head -n 1 >/dev/null; '
                      'echo "${PIPESTATUS[0]}" >&2'],
                     capture_output=True, env=env(), timeout=60)
-                # No message, and the status the inputs earned (0).
-                self.assertEqual(p.stderr, b'0\n')
+                # No message, and the status the inputs earned (verify:
+                # the draft has differences).
+                self.assertEqual(p.stderr, b'%d\n' % status)
 
 
 class TestJSONL(Base):
