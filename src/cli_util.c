@@ -265,6 +265,10 @@ cli_read_file(const char *path, size_t limit, char **data, size_t *len,
 	if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit)
 		goto too_large;
 	cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
+	/* One byte past the limit is enough to know a stream (a pipe,
+	 * /dev/zero) is too large: never allocate more than that. */
+	if (limit < SIZE_MAX && cap > limit + 1)
+		cap = limit + 1;
 	p = malloc(cap);
 	if (!p)
 		goto nomem;
@@ -274,6 +278,8 @@ cli_read_file(const char *path, size_t limit, char **data, size_t *len,
 
 			if (n > limit)
 				goto too_large;
+			if (limit < SIZE_MAX && ncap > limit + 1)
+				ncap = limit + 1;
 			q = realloc(p, ncap);
 			if (!q)
 				goto nomem;

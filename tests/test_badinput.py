@@ -618,6 +618,22 @@ class TestLimits(Base):
         self.assertEqual(len(err.splitlines()), 1)
         self.assertEqual([r['doc'] for r in recs], [0, 2])
 
+    def test_endless_stream_stops_at_the_limit(self):
+        # /dev/zero never ends: quoth stops one byte past --max-doc-bytes
+        # and never holds more than that.
+        p = subprocess.Popen([QUOTH, '--max-doc-bytes', '32M', '/dev/zero'],
+                             stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, env=env())
+        err = p.stderr.read()
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        p.stderr.close()
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(err, b'quoth: /dev/zero: document larger than '
+                              b'33554432 bytes (see --max-doc-bytes)\n')
+        if not SANITIZED:
+            self.assertLess(usage.ru_maxrss, 50 * 1024)  # KiB
+
     def test_max_quote_bytes_is_reported(self):
         text = ('Intro.\n\n"' + 'A long paragraph of speech goes on. ' * 20 +
                 '\n\n"' + 'And on. ' * 20 + '," she said.\n')
