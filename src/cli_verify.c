@@ -45,7 +45,7 @@ static const struct cli_column verify_columns[] = {
 #define NCOLUMNS (sizeof verify_columns / sizeof verify_columns[0])
 
 enum { OPT_SOURCE = 256, OPT_ALL, OPT_COLOR, OPT_EXCEL, OPT_LANG,
-       OPT_DATA_DIR };
+       OPT_DATA_DIR, OPT_MAX_DOC };
 
 static const struct option long_options[] = {
 	{"source", required_argument, NULL, 's'},
@@ -57,6 +57,7 @@ static const struct option long_options[] = {
 	{"excel", no_argument, NULL, OPT_EXCEL},
 	{"lang", required_argument, NULL, OPT_LANG},
 	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
+	{"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -96,6 +97,8 @@ usage(void)
 	      "      --excel          CSV/TSV for spreadsheets\n"
 	      "      --lang LANG      article language (default en)\n"
 	      "      --data-dir DIR   override data/<lang>/ files\n"
+	      "      --max-doc-bytes N  refuse a larger article or source\n"
+	      "                       (1G; K, M, G suffixes)\n"
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Exit status: 0 all quotes exact or elided, 1 a quote altered,\n"
@@ -139,7 +142,11 @@ add_source_file(struct vsettings *vs, const char *path)
 	quoth_error err;
 	int rc = 0;
 
-	if (cli_read_file(path, (size_t)UINT32_MAX - 1, &data, &len, NULL) != 0)
+	/* The library takes sources up to 4 GiB; --max-doc-bytes (1 GiB by
+	 * default) also bounds what an endless stream makes us hold. */
+	if (cli_read_file(path, vs->max_doc < (size_t)UINT32_MAX - 1
+	                            ? vs->max_doc : (size_t)UINT32_MAX - 1,
+	                  &data, &len, NULL) != 0)
 		return -1;
 	name = cli_utf8_dup(path, strlen(path));
 	if (!name) {
@@ -647,6 +654,11 @@ cli_verify(int argc, char **argv)
 			break;
 		case OPT_DATA_DIR:
 			opt.data_dir = optarg;
+			break;
+		case OPT_MAX_DOC:
+			if (cli_parse_size("--max-doc-bytes", optarg,
+			                   &opt.max_doc_bytes) != 0)
+				goto usage_fail;
 			break;
 		case 'h':
 			free(sources);

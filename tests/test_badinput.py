@@ -634,6 +634,23 @@ class TestLimits(Base):
         if not SANITIZED:
             self.assertLess(usage.ru_maxrss, 50 * 1024)  # KiB
 
+    def test_verify_limits_sources_and_articles(self):
+        src = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           'verify')
+        draft = os.path.join(src, 'draft.txt')
+        p = run(['verify', '--max-doc-bytes', '1M', '--source', '/dev/zero',
+                 '--source', os.path.join(src, 'transcript.txt'), draft])
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr, b'quoth: /dev/zero: document larger than '
+                                   b'1048576 bytes (see --max-doc-bytes)\n')
+        self.assertTrue(p.stdout)  # the other source still served
+        p = run(['verify', '--max-doc-bytes', '10', '--source', draft, draft])
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode().splitlines(), [
+            f'quoth: {draft}: document larger than 10 bytes (see '
+            f'--max-doc-bytes)',
+            'quoth: no source could be read: nothing to verify against'])
+
     def test_max_quote_bytes_is_reported(self):
         text = ('Intro.\n\n"' + 'A long paragraph of speech goes on. ' * 20 +
                 '\n\n"' + 'And on. ' * 20 + '," she said.\n')
