@@ -2382,6 +2382,10 @@ subject_like(const actx *c, const mention_rec *m)
 	for (k = 0; !before_ok && k < QUOTH_ARRAY_LEN(lead); k++)
 		if (wordeq(c, a - 1, lead[k]))
 			before_ok = true;
+	/* "chefs such as Daniel Boulud": an example, not a subject */
+	if (before_ok && a > 1 && wordeq(c, a - 1, "as") &&
+	    wordeq(c, a - 2, "such"))
+		before_ok = false;
 	if (!before_ok || b == 0 || possessive(c, b - 1))
 		return false;
 	return b >= c->n || (is_w(&c->t[b]) && !(c->t[b].flags & TF_CAP)) ||
