@@ -2605,6 +2605,16 @@ resolve_in_order(actx *c)
 	}
 }
 
+/* Does the quoted part end in '!' or '?' inside its marks ("BERNIE!")? */
+static bool
+shout(const actx *c, const quote *q)
+{
+	size_t k = q->parts[0].tok_close;
+
+	return k != QUOTH_NONE && k > 0 && c->t[k - 1].kind == TK_PUNCT &&
+	       (c->t[k - 1].cp == '!' || c->t[k - 1].cp == '?');
+}
+
 /* Remove the quotes merged into others (split quotes, fragments inside
  * mixed speech), keeping the order. */
 static void
@@ -2633,7 +2643,7 @@ drop_bare_terms(actx *c)
 	for (i = 0; i < r->nq; i++) {
 		quote *q = &r->q[i];
 		if (q->type == QUOTH_PARTIAL && q->cue_start == QUOTH_NONE &&
-		    q->nparts == 1 &&
+		    q->nparts == 1 && !shout(c, q) &&
 		    words_in(c, q->parts[0].tok_open,
 		             q->parts[0].tok_close != QUOTH_NONE
 		                     ? q->parts[0].tok_close

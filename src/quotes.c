@@ -470,6 +470,10 @@ title_like(const token *t, size_t a, size_t b)
 			words++;
 			continue;
 		}
+		/* an exclamation or a question is shouted or asked, not
+		 * a title: "Marco! Marco!", "Ted! Ted! Ted!" */
+		if (t[i].kind == TK_PUNCT && (t[i].cp == '!' || t[i].cp == '?'))
+			return false;
 		if (t[i].kind != TK_WORD)
 			continue;
 		words++;
@@ -631,6 +635,9 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	    title_position(text, t, prev))
 		return V_DROP;
 	if (nwords >= 2)
+		return V_PARTIAL;
+	/* a one-word shout: jeers and "BERNIE!" chants */
+	if (last->kind == TK_PUNCT && (last->cp == '!' || last->cp == '?'))
 		return V_PARTIAL;
 	if (cue_in_sentence(tl, cuepre, o, c == QUOTH_NONE ? b - 1 : c))
 		return V_PARTIAL;
