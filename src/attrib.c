@@ -37,6 +37,7 @@
 #define FLAG(c) (1 << ((c) - 'a'))
 #define G_MALE 1
 #define G_FEMALE 2
+#define G_THING 4  /* "it": an organisation or a thing, never a person */
 /* Bounds on lookbacks, so that no input makes the work quadratic: the
  * entities searched for a name, the mentions searched for a pronoun. */
 #define ENTITY_WINDOW 512
@@ -849,6 +850,8 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 		sp->b = i + 1;
 		sp->gender = (v & FLAG('m')) ? G_MALE
 		             : (v & FLAG('f')) ? G_FEMALE : 0;
+		if ((v & FLAG('n')) && (v & FLAG('s')))
+			sp->gender = G_THING; /* it: resolved in the 2nd pass */
 		if (v & FLAG('p') || v & FLAG('n'))
 			sp->ent = -1; /* they, it: no person */
 		else
@@ -968,6 +971,17 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 		}
 		if (lex(c, LEX_NONNAMES, i, i + 1) < 0)
 			return i;
+	}
+	/* "the Rev. Peter Wherry": the honorific's name */
+	if (wordeq(c, i, "the") && i + 1 < c->n &&
+	    lex(c, LEX_HONORIFICS, i + 1, i + 2) >= 0) {
+		size_t m = parse_speaker_fwd(c, i + 1, sp, last_speaker);
+		if (m > i + 1 && sp->kind == SK_NAME) {
+			sp->a = i;
+			return m;
+		}
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
 	}
 	/* "the IFSD's Azfar Ali Khan": the name after the possessive */
 	if (wordeq(c, i, "the") && i + 2 < c->n && possessive(c, i + 1) &&
@@ -1366,7 +1380,8 @@ np_det(const actx *c, size_t k)
 	static const char *const det[] = {
 		"the", "a", "an", "some", "many", "several", "another", "one",
 		"both", "all", "most", "other", "these", "those", "few", "two",
-		"three", "four", "five", "his", "her", "their", "its", "our"};
+		"three", "four", "five", "his", "her", "their", "its", "our",
+		"my", "your"};
 	size_t m;
 
 	for (m = 0; m < QUOTH_ARRAY_LEN(det); m++)
@@ -2445,6 +2460,39 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	return best[0] >= 0 ? best[0] : best[1];
 }
 
+/* What "it" at token tok stands for: the newest of the last speaker (if
+ * not a person) and the organisations named since as clause subjects
+ * within two paragraphs ("Facebook told employees ... It also told
+ * workers").  -1 when there is none. */
+static int
+resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok)
+{
+	size_t k = first_mention(c, tok), stop;
+	uint32_t para = c->t[tok].para;
+	const entity *ls = ent_at(c, last_ent);
+
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e;
+		if (m->tok >= tok)
+			continue;
+		if (c->t[m->tok].para + 2 < para)
+			break;
+		if (ls && !ls->person && m->tok < last_tok)
+			break; /* the last speaker is newer */
+		e = ent_at(c, m->ent);
+		/* persons are no "it"; a one-word name seen once is too
+		 * uncertain */
+		if (e->person ||
+		    (!strchr(e->name, ' ') && !e->org && e->nment < 2))
+			continue;
+		if (subject_like(c, m))
+			return m->ent;
+	}
+	return ls && !ls->person ? last_ent : -1;
+}
+
 /* Is a person other than entity `except` the subject of a clause in
  * tokens [a, b)? */
 static bool
@@ -2537,7 +2585,9 @@ resolve_in_order(actx *c)
 	for (i = 0; i < c->r->nq; i++) {
 		quote *q = &c->r->q[i];
 
-		if (q->sp_kind == SK_PRONOUN && q->sp_gender) {
+		if (q->sp_kind == SK_PRONOUN && q->sp_gender == G_THING) {
+			q->entity = resolve_it(c, q->sp_tok, last_ent, last_tok);
+		} else if (q->sp_kind == SK_PRONOUN && q->sp_gender) {
 			q->entity = resolve_pronoun(c, q->sp_tok, q->sp_gender,
 			                            last_ent, last_tok);
 			if (q->entity >= 0) {
