@@ -123,6 +123,18 @@ wordeq(const actx *c, size_t i, const char *w)
 	       strncasecmp(c->text + c->t[i].start, w, n) == 0;
 }
 
+/* Is token i one of the n words of list (case-insensitive)? */
+static bool
+word_in(const actx *c, size_t i, const char *const *list, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (wordeq(c, i, list[k]))
+			return true;
+	return false;
+}
+
 static int
 lex(const actx *c, int which, size_t a, size_t b)
 {
@@ -163,12 +175,11 @@ cue_at(const actx *c, size_t i)
 			"be", "they", "we", "i", "you", "could", "may",
 			"might", "can", "should", "must", "also", "not",
 			"as" /* "was quoted as saying" */};
-		size_t k;
+
 		if (i == 0)
 			return -1;
-		for (k = 0; k < QUOTH_ARRAY_LEN(aux); k++)
-			if (wordeq(c, i - 1, aux[k]))
-				return v;
+		if (word_in(c, i - 1, aux, QUOTH_ARRAY_LEN(aux)))
+			return v;
 		/* plural subjects: "officials say", "residents report" */
 		if (is_w(&c->t[i - 1]) && !possessive(c, i - 1) &&
 		    ((!(c->t[i - 1].flags & TF_CAP) &&
@@ -231,12 +242,7 @@ is_particle(const actx *c, size_t i)
 	static const char *const part[] = {"de", "van", "von", "der", "da",
 	                                   "du", "di", "la", "le", "bin",
 	                                   "al", "del", "dos", "ter"};
-	size_t k;
-
-	for (k = 0; k < QUOTH_ARRAY_LEN(part); k++)
-		if (wordeq(c, i, part[k]))
-			return true;
-	return false;
+	return word_in(c, i, part, QUOTH_ARRAY_LEN(part));
 }
 
 /* Does word i end in a possessive 's (’s)? */
@@ -1382,12 +1388,7 @@ np_det(const actx *c, size_t k)
 		"both", "all", "most", "other", "these", "those", "few", "two",
 		"three", "four", "five", "his", "her", "their", "its", "our",
 		"my", "your"};
-	size_t m;
-
-	for (m = 0; m < QUOTH_ARRAY_LEN(det); m++)
-		if (wordeq(c, k, det[m]))
-			return true;
-	return false;
+	return word_in(c, k, det, QUOTH_ARRAY_LEN(det));
 }
 
 /* Determiners and quantifiers that open a described group. */
@@ -1398,12 +1399,7 @@ group_det(const actx *c, size_t k)
 		"the", "some", "many", "both", "all", "most", "several",
 		"other", "these", "those", "people", "few", "various", "more",
 		"two", "three", "four", "five", "critics", "officials"};
-	size_t m;
-
-	for (m = 0; m < QUOTH_ARRAY_LEN(det); m++)
-		if (wordeq(c, k, det[m]))
-			return true;
-	return false;
+	return word_in(c, k, det, QUOTH_ARRAY_LEN(det));
 }
 
 /* Parse the subject ending right before token `end` (exclusive), reading
@@ -1966,7 +1962,6 @@ clause_start_ok(const actx *c, size_t k)
 		"just", "twice", "once", "again", "back", "after", "before",
 		"during", "when", "where", "against", "through",
 		"under", "between", "among", "toward", "towards", "across"};
-	size_t m;
 
 	if (k >= c->n)
 		return false;
@@ -1974,10 +1969,7 @@ clause_start_ok(const actx *c, size_t k)
 		return true;
 	if (!is_w(&c->t[k]))
 		return false;
-	for (m = 0; m < QUOTH_ARRAY_LEN(no); m++)
-		if (wordeq(c, k, no[m]))
-			return false;
-	return true;
+	return !word_in(c, k, no, QUOTH_ARRAY_LEN(no));
 }
 
 static void
@@ -1993,12 +1985,7 @@ is_prep(const actx *c, size_t k)
 		"in", "on", "at", "during", "before", "after", "for", "to",
 		"with", "via", "over", "by", "last", "this", "earlier",
 		"later", "through", "from", "under", "late", "early"};
-	size_t m;
-
-	for (m = 0; m < QUOTH_ARRAY_LEN(preps); m++)
-		if (wordeq(c, k, preps[m]))
-			return true;
-	return false;
+	return word_in(c, k, preps, QUOTH_ARRAY_LEN(preps));
 }
 
 /*
@@ -2361,7 +2348,7 @@ subject_like(const actx *c, const mention_rec *m)
 	static const char *const lead[] = {"and", "but", "when", "as",
 	                                   "while", "after", "because",
 	                                   "that", "before", "since", "so"};
-	size_t a = m->tok, b = m->end, k;
+	size_t a = m->tok, b = m->end;
 	bool before_ok = false;
 	int steps;
 
@@ -2394,9 +2381,8 @@ subject_like(const actx *c, const mention_rec *m)
 		if (v >= 0 && (v & FLAG('i')) && !(v & FLAG('o')))
 			before_ok = true;
 	}
-	for (k = 0; !before_ok && k < QUOTH_ARRAY_LEN(lead); k++)
-		if (wordeq(c, a - 1, lead[k]))
-			before_ok = true;
+	if (!before_ok && word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead)))
+		before_ok = true;
 	/* "chefs such as Daniel Boulud": an example, not a subject */
 	if (before_ok && a > 1 && wordeq(c, a - 1, "as") &&
 	    wordeq(c, a - 2, "such"))
