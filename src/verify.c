@@ -54,6 +54,11 @@
 #define SLACK_MAX 64    /* extra window words around a region */
 #define GAP_SCAN 4096   /* words looked at between two pieces */
 #define VOTE_BUDGET 20000 /* index entries read per piece, at most */
+/* Index entries read in one quoth_verify() call before every further
+ * piece is held to SMALL_BUDGET: an article of 16,000 identical quotes
+ * against a source of 16,000 identical lines must not take minutes. */
+#define WORK_BUDGET 20000000
+#define SMALL_BUDGET 2000
 #define VOTE_ENOUGH 2000  /* ... and once this many from ANCHORS words */
 #define ANCHORS 4
 #define QUICK_MAX 64    /* candidate regions given a quick score */
@@ -1442,6 +1447,7 @@ typedef struct {
 	} glue[4];
 	normbuf nb1, nb2;
 	bool nomem;
+	size_t work;      /* index entries read so far (WORK_BUDGET) */
 } vctx;
 
 /* ---- quote tokens ---------------------------------------------------- */
@@ -1804,7 +1810,13 @@ common_votes(vctx *c, const size_t *qw, size_t m, size_t j, uint32_t h,
 		int64_t d;
 	} top[QUICK_MAX];
 
-	for (e = s->head[b]; e < s->head[b + 1]; e++) {
+	size_t stop = s->head[b + 1];
+
+	/* past the call's budget, a bounded sample of the list */
+	if (c->work > WORK_BUDGET && stop - s->head[b] > SMALL_BUDGET)
+		stop = s->head[b] + SMALL_BUDGET;
+	c->work += stop - s->head[b];
+	for (e = s->head[b]; e < stop; e++) {
 		size_t pos = s->post[e];
 		int64_t d = (int64_t)pos - (int64_t)j;
 		if (s->w[pos].hash != h)
@@ -1845,7 +1857,7 @@ static void
 find_regions(vctx *c, const piece *p)
 {
 	const quoth_sources *s = c->s;
-	size_t m, j, k, b, used = 0, mask = s->nbuckets - 1, ncl = 0;
+	size_t m, j, k, b, used = 0, mask = s->nbuckets - 1, ncl = 0, budget;
 	size_t *qw;
 	wfreq *freq;
 	int64_t tol, span;
@@ -1881,12 +1893,13 @@ find_regions(vctx *c, const piece *p)
 		if (f == 0)
 			continue;
 		/* rare words place a piece; common ones only add work */
-		if (used > 0 && (used + f > VOTE_BUDGET ||
+		budget = c->work > WORK_BUDGET ? SMALL_BUDGET : VOTE_BUDGET;
+		if (used > 0 && (used + f > budget ||
 		                 (k >= ANCHORS && used + f > VOTE_ENOUGH)))
 			break;
 		/* Only very common words: read the rarest one's whole list
 		 * but keep the places where a neighbour matches too. */
-		common = used == 0 && f > VOTE_BUDGET;
+		common = used == 0 && f > budget;
 		h = c->tok[qw[j]].hash;
 		b = h & mask;
 		if (common) {
@@ -1899,6 +1912,7 @@ find_regions(vctx *c, const piece *p)
 				vote(c, (int64_t)pos - (int64_t)j, j);
 		}
 		used += f;
+		c->work += f;
 	}
 	free(freq);
 	if (c->nomem || c->nvotes == 0) {
