@@ -402,6 +402,12 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 		goto fail;
 	filter_types(r, ex->opt.types);
 done:
+	/* the columns of the warnings, in code points, while the text is
+	 * here (quoth_result_locate() has only the line map later) */
+	for (i = 0; i < QUOTH_WARN_COUNT_; i++)
+		if (r->warn_count[i])
+			line_map_locate(&r->lines, text, len, r->warn_offset[i],
+			                NULL, &r->warn_column[i]);
 	token_list_free(&tl);
 	r->text = NULL;
 	*out = r;
@@ -569,8 +575,14 @@ void
 quoth_result_locate(const quoth_result *r, size_t offset, size_t *line,
                     size_t *column)
 {
+	size_t w;
+
 	if (!r)
 		return;
-	/* the text is gone after extraction: columns count bytes then */
+	/* the text is gone after extraction: columns count bytes, except
+	 * at the offsets of the result's warnings, kept in code points */
 	line_map_locate(&r->lines, r->text, r->len, offset, line, column);
+	for (w = 0; column && w < QUOTH_WARN_COUNT_; w++)
+		if (r->warn_count[w] && r->warn_offset[w] == offset)
+			*column = r->warn_column[w];
 }

@@ -629,6 +629,7 @@ usage(void)
 "      --max-quote-bytes N cut a longer quote at its paragraph end (%s)\n"
 "      --max-doc-bytes N   refuse a larger document (%s); N may end in\n"
 "                          K, M or G\n"
+"      --max-depth N       track quote marks nested N deep, 1 to 1024 (%zu)\n"
 "  -h, --help              show this help\n"
 "      --version           show the version\n"
 "\n"
@@ -636,7 +637,7 @@ usage(void)
 "2 usage error, unreadable input or output error.  Columns: quoth(1).\n",
 	       def.lang ? def.lang : "en",
 	       human_size(def.max_quote_bytes, q, sizeof q),
-	       human_size(def.max_doc_bytes, d, sizeof d));
+	       human_size(def.max_doc_bytes, d, sizeof d), def.max_depth);
 }
 
 /* Flush stdout after --help or --version: a full disk is an error, a
@@ -663,6 +664,7 @@ enum {
 	OPT_EXCEL,
 	OPT_COLOR,
 	OPT_MAX_QUOTE,
+	OPT_MAX_DEPTH,
 	OPT_MAX_DOC,
 	OPT_VERSION
 };
@@ -682,6 +684,7 @@ static const struct option long_options[] = {
 	{"color", required_argument, NULL, OPT_COLOR},
 	{"colour", required_argument, NULL, OPT_COLOR},
 	{"max-quote-bytes", required_argument, NULL, OPT_MAX_QUOTE},
+	{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
 	{"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
@@ -814,6 +817,21 @@ main(int argc, char **argv)
 			                   &st.opt.max_doc_bytes) != 0)
 				return cli_usage_hint(cmd);
 			break;
+		case OPT_MAX_DEPTH: {
+			char *end = NULL;
+			unsigned long v;
+
+			errno = 0;
+			v = strtoul(optarg, &end, 10);
+			if (errno || !end || *end || end == optarg || v < 1 ||
+			    v > 1024 || optarg[0] == '-') {
+				fprintf(stderr, "quoth: invalid %s '%s' (a nesting "
+				        "depth from 1 to 1024)\n", oname, optarg);
+				return cli_usage_hint(cmd);
+			}
+			st.opt.max_depth = (size_t)v;
+			break;
+		}
 		case 'h':
 			usage();
 			return finish_stdout();

@@ -310,6 +310,7 @@ struct quoth_result {
 	line_map lines;
 	size_t warn_count[QUOTH_WARN_COUNT_];
 	size_t warn_offset[QUOTH_WARN_COUNT_];
+	size_t warn_column[QUOTH_WARN_COUNT_]; /* in code points */
 	bool failed; /* allocation failure somewhere */
 };
 

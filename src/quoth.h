@@ -228,8 +228,10 @@ QUOTH_EXPORT void quoth_quote_position(const quoth_result *r, size_t i,
 
 /**
  * 1-based line and column of byte `offset` of the text the result was
- * extracted from, for messages; the column counts bytes (the result does
- * not keep the text).  Either may be NULL.
+ * extracted from, for messages.  At the offset of one of the result's
+ * warnings the column counts code points (as quoth_error's does);
+ * elsewhere it counts bytes, since the result does not keep the text.
+ * Either may be NULL.
  */
 QUOTH_EXPORT void quoth_result_locate(const quoth_result *r, size_t offset,
                                       size_t *line, size_t *column);

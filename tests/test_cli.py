@@ -98,7 +98,8 @@ class TestUsage(Base):
         for opt in ('--format', '--output', '--input', '--id-field',
                     '--text-field', '--jobs', '--lang', '--data-dir',
                     '--types', '--strict-utf8', '--excel', '--color',
-                    '--max-quote-bytes', '--max-doc-bytes', '--help',
+                    '--max-quote-bytes', '--max-doc-bytes', '--max-depth',
+                    '--help',
                     '--version', 'speakers', 'verify'):
             self.assertIn(opt, text)
         self.assertEqual(p.stderr, b'')
@@ -119,6 +120,8 @@ class TestUsage(Base):
                 (['--max-doc-bytes', '0'], b"quoth: invalid --max-doc-bytes"),
                 (['--max-quote-bytes', '12Q'],
                  b"quoth: invalid --max-quote-bytes"),
+                (['--max-depth', '0'], b"quoth: invalid --max-depth '0'"),
+                (['--max-depth', '2000'], b"quoth: invalid --max-depth"),
                 (['speakers', '--nope'], b"quoth: unknown option '--nope'")):
             with self.subTest(args=args):
                 p = run(args)
@@ -126,6 +129,20 @@ class TestUsage(Base):
                 self.assertTrue(p.stderr.startswith(msg), p.stderr)
                 self.assertIn(b"--help' for more information", p.stderr)
                 self.assertEqual(p.stdout, b'')
+
+    def test_max_depth_and_warning_columns(self):
+        # marks nested deeper than --max-depth are text, with a warning
+        # whose column counts characters, as the --strict-utf8 error's
+        src = self.write('deep.txt', '\u00e9\u00e9 "a \u2018b \u201cc \u2018d '
+                         '\u201ce\u2019 f\u201d g\u2019 h\u201d i"\n')
+        p = run(['--max-depth', '2', '-f', 'csv', src])
+        self.assertEqual(p.returncode, 0)
+        self.assertIn(b'nested deeper than 2 levels', p.stderr)
+        bad = self.write('col.txt', b'\xc3\xa9\xc3\xa9 \xc0 x\n')
+        warn = run(['-f', 'csv', bad]).stderr
+        strict = run(['--strict-utf8', '-f', 'csv', bad]).stderr
+        self.assertIn(b':1:4: ', warn)
+        self.assertIn(b':1:4: ', strict)
 
     def test_html_not_supported(self):
         p = run(['-f', 'html', self.article()])
