@@ -1279,6 +1279,24 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 	v = cue_at(c, k);
 	if (v >= 0 && (v & FLAG('i'))) {
 		m = parse_speaker_fwd(c, k + 1, &L->sp, last_speaker);
+		/* '"Q," says my two-year-old.': a described speaker ending
+		 * the sentence */
+		if (m == k + 1 && np_det(c, k + 1)) {
+			size_t e3 = k + 2;
+			while (e3 < c->n && e3 < k + 6 && is_w(&c->t[e3]) &&
+			       !(c->t[e3].flags & TF_CAP))
+				e3++;
+			if (e3 > k + 2 && e3 < c->n &&
+			    (is_p(&c->t[e3], '.') || is_p(&c->t[e3], ',') ||
+			     is_break_tok(&c->t[e3]))) {
+				memset(&L->sp, 0, sizeof(L->sp));
+				L->sp.ent = -1;
+				L->sp.a = k + 1;
+				L->sp.b = e3;
+				L->sp.kind = SK_ROLE;
+				m = e3;
+			}
+		}
 		if (m > k + 1) {
 			L->cue_a = k;
 			L->cue_b = k + 1;
