@@ -716,43 +716,6 @@ has_cap_word(const actx *c, size_t a, size_t b)
 	return false;
 }
 
-/*
- * The person a pronoun at token `before` refers to: a person of agreeing
- * gender named earlier in the same paragraph; failing that the last
- * speaker, if the gender agrees; failing that the most recent person of
- * agreeing gender named in the previous paragraph.
- */
-static int
-recent_entity(const actx *c, size_t before, int gender, int last_speaker)
-{
-	size_t k = first_mention(c, before), stop;
-	uint32_t para = before < c->n ? c->t[before].para : 0;
-	int prev_para = -1;
-	const entity *ls = ent_at(c, last_speaker);
-
-	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
-	while (k-- > stop) {
-		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
-		const entity *e;
-		if (m->tok >= before)
-			continue;
-		if (c->t[m->tok].para + 1 < para)
-			break;
-		e = ent_at(c, m->ent);
-		if (e->org || !e->person)
-			continue;
-		if (gender && e->gender && e->gender != gender)
-			continue;
-		if (c->t[m->tok].para == para)
-			return m->ent;
-		if (prev_para < 0)
-			prev_para = m->ent;
-	}
-	if (ls && !ls->org &&
-	    !(gender && ls->gender && ls->gender != gender))
-		return last_speaker;
-	return prev_para;
-}
 
 /* Index of the first mention at or after token a (mentions are in
  * token order). */
@@ -861,8 +824,7 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 		if (v & FLAG('p') || v & FLAG('n'))
 			sp->ent = -1; /* they, it: no person */
 		else
-			sp->ent = recent_entity(c, i, sp->gender,
-			                        last_speaker);
+			sp->ent = -1; /* resolved in resolve_in_order() */
 		return i + 1;
 	}
 	/* "Former premier Brian Gallant", "then-candidate": the speaker
