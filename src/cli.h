@@ -277,6 +277,11 @@ void cli_table_finish(struct cli_writer *w);
  * number as text. */
 void cli_cell_doc(struct cli_writer *w, const char *doc, int numeric);
 
+/* The quote records' columns: SPEC "Output fields", in this order
+ * (cli_util.c). */
+extern const struct cli_column cli_quote_columns[];
+extern const size_t cli_quote_ncolumns;
+
 /* ---- `quoth speakers` rows (speakers.c) -------------------------------- */
 
 extern const struct cli_column cli_speaker_columns[];

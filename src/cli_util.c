@@ -973,3 +973,33 @@ cli_row_end(struct cli_writer *w)
 	w->emitted = 0;
 	w->rows++;
 }
+
+/* ---- quote record columns --------------------------------------------- */
+
+/* The quote records: SPEC "Output fields", in this order. */
+const struct cli_column cli_quote_columns[] = {
+	{"doc", CLI_COL_GROUP},
+	{"n", CLI_COL_TABLE},
+	{"type", CLI_COL_TABLE | CLI_COL_COLOR},
+	{"speaker", CLI_COL_TABLE},
+	{"title", 0},
+	{"gender", 0},
+	{"mention", 0},
+	{"cue", CLI_COL_TABLE},
+	{"quote", CLI_COL_TABLE | CLI_COL_FLEX},
+	{"start", 0},
+	{"end", 0},
+	{"parts", CLI_COL_JSON},
+	{"verbatim", CLI_COL_JSON},
+	{"mention_start", 0},
+	{"mention_end", 0},
+	{"cue_start", 0},
+	{"cue_end", 0},
+	{"paragraph", 0},
+	{"line", 0},
+	{"context", 0},
+	{"rule", 0},
+};
+
+const size_t cli_quote_ncolumns =
+	sizeof cli_quote_columns / sizeof cli_quote_columns[0];

@@ -28,31 +28,6 @@
 
 #define MAX_JOBS 1024
 
-/* The quote records: SPEC "Output fields", in this order. */
-static const struct cli_column quote_columns[] = {
-	{"doc", CLI_COL_GROUP},
-	{"n", CLI_COL_TABLE},
-	{"type", CLI_COL_TABLE | CLI_COL_COLOR},
-	{"speaker", CLI_COL_TABLE},
-	{"title", 0},
-	{"gender", 0},
-	{"mention", 0},
-	{"cue", CLI_COL_TABLE},
-	{"quote", CLI_COL_TABLE | CLI_COL_FLEX},
-	{"start", 0},
-	{"end", 0},
-	{"parts", CLI_COL_JSON},
-	{"verbatim", CLI_COL_JSON},
-	{"mention_start", 0},
-	{"mention_end", 0},
-	{"cue_start", 0},
-	{"cue_end", 0},
-	{"paragraph", 0},
-	{"line", 0},
-	{"context", 0},
-	{"rule", 0},
-};
-
 /* What every document is processed with; read-only once threads run. */
 struct settings {
 	const quoth_extractor *ex;
@@ -735,8 +710,8 @@ main(int argc, char **argv)
 	quoth_options_init(&st.opt);
 	st.id_field = "id";
 	st.text_field = "text";
-	st.cols = quote_columns;
-	st.ncols = sizeof quote_columns / sizeof quote_columns[0];
+	st.cols = cli_quote_columns;
+	st.ncols = cli_quote_ncolumns;
 	st.noun = "quote";
 	if (argc > 1 && strcmp(argv[1], "speakers") == 0) {
 		st.speakers = 1;

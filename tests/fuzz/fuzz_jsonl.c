@@ -28,31 +28,6 @@
 #include "fuzz_result.h"
 #include "quoth.h"
 
-/* main.c's quote columns (SPEC "Output fields"). */
-static const struct cli_column quote_columns[] = {
-	{"doc", CLI_COL_GROUP},
-	{"n", CLI_COL_TABLE},
-	{"type", CLI_COL_TABLE | CLI_COL_COLOR},
-	{"speaker", CLI_COL_TABLE},
-	{"title", 0},
-	{"gender", 0},
-	{"mention", 0},
-	{"cue", CLI_COL_TABLE},
-	{"quote", CLI_COL_TABLE | CLI_COL_FLEX},
-	{"start", 0},
-	{"end", 0},
-	{"parts", CLI_COL_JSON},
-	{"verbatim", CLI_COL_JSON},
-	{"mention_start", 0},
-	{"mention_end", 0},
-	{"cue_start", 0},
-	{"cue_end", 0},
-	{"paragraph", 0},
-	{"line", 0},
-	{"context", 0},
-	{"rule", 0},
-};
-
 static quoth_extractor *ex;
 
 /* The rows main.c's quote_rows() writes, cell for cell. */
@@ -241,8 +216,8 @@ render(unsigned flags, const char *id, int numeric, const quoth_result *r)
 		w.ncols = cli_speaker_ncolumns;
 		w.noun = "speaker";
 	} else {
-		w.cols = quote_columns;
-		w.ncols = sizeof quote_columns / sizeof quote_columns[0];
+		w.cols = cli_quote_columns;
+		w.ncols = cli_quote_ncolumns;
 		w.noun = "quote";
 	}
 	for (k = 0; k < w.ncols; k++)
