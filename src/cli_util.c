@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -573,18 +574,34 @@ on_signal(int sig)
 	raise(sig);
 }
 
+static const int caught_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
 static void
 catch_signals(void)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
 	struct sigaction sa;
 	size_t i;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
+	for (i = 0; i < sizeof caught_signals / sizeof caught_signals[0]; i++)
+		sigaction(caught_signals[i], &sa, NULL);
+}
+
+/* Holds back the caught signals (saving the old mask in `old`) while
+ * the temporary is created and the handler installed, so that a signal
+ * in between is handled, and the temporary removed, once unblocked. */
+static void
+hold_signals(sigset_t *old)
+{
+	sigset_t set;
+	size_t i;
+
+	sigemptyset(&set);
+	for (i = 0; i < sizeof caught_signals / sizeof caught_signals[0]; i++)
+		sigaddset(&set, caught_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
 static void
@@ -601,6 +618,7 @@ cli_output_open(struct cli_output *out, const char *path)
 	const char *slash;
 	char *final = NULL, *tmp = NULL;
 	size_t dirlen;
+	sigset_t old_mask;
 	mode_t mode, mask;
 	int fd = -1, exists;
 
@@ -647,6 +665,7 @@ cli_output_open(struct cli_output *out, const char *path)
 	}
 	slash = strrchr(final, '/');
 	dirlen = slash ? (size_t)(slash - final) + 1 : 0;
+	hold_signals(&old_mask);
 	tmp = malloc(strlen(final) + sizeof ".XXXXXX" + 1);
 	if (!tmp) {
 		cli_error("out of memory");
@@ -678,12 +697,14 @@ cli_output_open(struct cli_output *out, const char *path)
 	out->tmp = tmp;
 	signal_tmp = tmp;
 	catch_signals();
+	pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
 	return 0;
 fail:
 	if (fd >= 0) {
 		close(fd);
 		unlink(tmp);
 	}
+	pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
 	free(tmp);
 	free(final);
 	return -1;
