@@ -28,6 +28,7 @@
  * SPEAKER, CLAUSE.  A clause holding partial quotes becomes one mixed
  * quote whose verbatim spans are those fragments.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -77,6 +78,8 @@ typedef struct {
 	int depth;        /* parse_speaker_fwd() recursion */
 	qvec ents;        /* entity */
 	qvec ments;       /* mention_rec, in token order */
+	void *md;         /* PCRE2 match data for the cue patterns */
+	bool debug_shapes; /* QUOTH_DEBUG_SHAPES: print them to stderr */
 	quoth_result *r;
 	bool failed;
 } actx;
@@ -1168,196 +1171,7 @@ typedef struct {
 	size_t end_tok;      /* last token of the cue clause */
 } link;
 
-/*
- * '"Q," the harbour master, Ruth Okoro, said': a cue a few words on
- * (over words, commas and abbreviation dots) with a name run right before
- * it (or before its comma).  Links L and returns true when found.
- */
-static bool
-name_before_cue(actx *c, size_t k, link *L, int last_speaker)
-{
-	size_t q2, r0, e2, end;
-	speaker nm;
-
-	for (q2 = k; q2 < c->n && q2 < k + 14; q2++) {
-		if (cue_at(c, q2) >= 0)
-			break;
-		if (!is_w(&c->t[q2]) && !inner_dot(c, q2) &&
-		    !is_p(&c->t[q2], ','))
-			return false;
-	}
-	if (q2 >= c->n || q2 == k || cue_at(c, q2) < 0)
-		return false;
-	end = q2;
-	if (end > k && is_p(&c->t[end - 1], ','))
-		end--;
-	r0 = end;
-	while (r0 > k && is_w(&c->t[r0 - 1]) && (c->t[r0 - 1].flags & TF_CAP))
-		r0--;
-	if (r0 == end)
-		return false;
-	e2 = parse_speaker_fwd(c, r0, &nm, last_speaker);
-	if (e2 != end || nm.kind != SK_NAME)
-		return false;
-	L->sp = nm;
-	L->cue_a = q2;
-	L->cue_b = q2 + 1;
-	L->rule = "cue-after";
-	L->end_tok = q2 + 1;
-	return true;
-}
-
-/* "Q," SPEAKER ... CUE  or  "Q," CUE SPEAKER  or  "Q," according to X,
- * starting at token k (right after the quote). */
-static bool
-link_after(actx *c, size_t k, link *L, int last_speaker)
-{
-	size_t j, m;
-	int v;
-
-	bool dash = false;
-
-	if (k < c->n && is_p(&c->t[k], ','))
-		k++;
-	while (k < c->n && (is_p(&c->t[k], 0x2014) || is_p(&c->t[k], 0x2015) ||
-	                    is_p(&c->t[k], 0x2013) || is_p(&c->t[k], '-'))) {
-		dash = true;
-		k++;
-	}
-	if (k >= c->n || is_break_tok(&c->t[k]))
-		return false;
-	/* according to X */
-	if (wordeq(c, k, "according") && wordeq(c, k + 1, "to")) {
-		m = parse_source(c, k + 2, &L->sp, last_speaker);
-		if (m > k + 2) {
-			L->cue_a = k;
-			L->cue_b = k + 2;
-			L->rule = "according-to";
-			L->end_tok = m;
-			return true;
-		}
-	}
-	/* CUE SPEAKER */
-	v = cue_at(c, k);
-	if (v >= 0 && (v & FLAG('i'))) {
-		m = parse_speaker_fwd(c, k + 1, &L->sp, last_speaker);
-		/* '"Q," says my two-year-old.': a described speaker ending
-		 * the sentence */
-		if (m == k + 1 && np_det(c, k + 1)) {
-			size_t e3 = k + 2;
-			while (e3 < c->n && e3 < k + 6 && is_w(&c->t[e3]) &&
-			       !(c->t[e3].flags & TF_CAP))
-				e3++;
-			if (e3 > k + 2 && e3 < c->n &&
-			    (is_p(&c->t[e3], '.') || is_p(&c->t[e3], ',') ||
-			     is_break_tok(&c->t[e3]))) {
-				memset(&L->sp, 0, sizeof(L->sp));
-				L->sp.ent = -1;
-				L->sp.a = k + 1;
-				L->sp.b = e3;
-				L->sp.kind = SK_ROLE;
-				m = e3;
-			}
-		}
-		if (m > k + 1) {
-			L->cue_a = k;
-			L->cue_b = k + 1;
-			L->rule = "cue-after";
-			L->end_tok = m;
-			return true;
-		}
-	}
-	/* SPEAKER [, apposition,] [filler] CUE */
-	m = parse_speaker_fwd(c, k, &L->sp, last_speaker);
-	if (m == k)
-		return name_before_cue(c, k, L, last_speaker);
-	/* "Q" — Jane Doe: a dash and a name standing alone */
-	if (dash && L->sp.kind == SK_NAME &&
-	    (m >= c->n || is_break_tok(&c->t[m]) || is_p(&c->t[m], ',') ||
-	     is_p(&c->t[m], '(') || is_p(&c->t[m], '.'))) {
-		L->cue_a = k - 1;
-		L->cue_b = k;
-		L->rule = "dash";
-		L->end_tok = m;
-		return true;
-	}
-	j = skip_paren(c, m);
-	/* "Mr. Morgan of the Sierra Club said" */
-	if (j < c->n && (wordeq(c, j, "of") || wordeq(c, j, "from") ||
-	                 wordeq(c, j, "at") || wordeq(c, j, "with"))) {
-		size_t q3 = j + 1;
-		if (wordeq(c, q3, "the"))
-			q3++;
-		while (q3 < c->n && q3 < j + 7 && is_w(&c->t[q3]) &&
-		       (c->t[q3].flags & TF_CAP))
-			q3++;
-		if (q3 > j + 1 && cue_at(c, q3) >= 0)
-			j = q3;
-	}
-	j = skip_appositive(c, j);
-	/* "Scott Pruitt, the attorney general of Oklahoma, one of the
-	 * states suing, said": appositions in a row */
-	{
-		int more;
-		for (more = 0; more < 2 && cue_at(c, j) < 0 &&
-		               j > 0 && is_p(&c->t[j - 1], ',');
-		     more++) {
-			size_t j2 = skip_appositive(c, j - 1);
-			if (j2 == j - 1)
-				break;
-			j = j2;
-		}
-	}
-	if (cue_at(c, j) < 0 && !is_filler(c, j)) {
-		/* "Rally Canada volunteer coordinator Tom Hinderks said",
-		 * "Rogers spokesperson Andrea Goldstein said": the last name
-		 * run before a cue a few words on */
-		size_t q2, r0;
-		for (q2 = m; q2 < c->n && q2 < k + 10; q2++) {
-			if (!is_w(&c->t[q2]) && !inner_dot(c, q2))
-				break;
-			if (cue_at(c, q2) >= 0)
-				break;
-		}
-		if (q2 < c->n && cue_at(c, q2) >= 0 && q2 > m) {
-			r0 = q2;
-			while (r0 > m && is_w(&c->t[r0 - 1]) &&
-			       (c->t[r0 - 1].flags & TF_CAP))
-				r0--;
-			if (r0 < q2) {
-				speaker nm;
-				size_t e2 = parse_speaker_fwd(c, r0, &nm,
-				                              last_speaker);
-				if (e2 == q2 && nm.kind == SK_NAME) {
-					L->sp = nm;
-					L->sp.a = k;
-					L->cue_a = q2;
-					L->cue_b = q2 + 1;
-					L->rule = "cue-after";
-					L->end_tok = q2 + 1;
-					return true;
-				}
-			}
-		}
-	}
-	while (j < c->n && j < m + 20 && is_filler(c, j) && cue_at(c, j) < 0)
-		j++;
-	v = cue_at(c, j);
-	if (v < 0) {
-		/* "Q" -- X  or  "Q," X (a byline-style attribution) */
-		return false;
-	}
-	L->cue_a = j;
-	L->cue_b = j + 1;
-	L->rule = j > m ? (is_p(&c->t[m], ',') ? "appositive" : "cue-after")
-	                : "cue-after";
-	if (L->sp.kind == SK_PRONOUN)
-		L->rule = "pronoun";
-	else if (L->sp.kind == SK_ROLE)
-		L->rule = "role";
-	L->end_tok = j + 1;
-	return true;
-}
+/* (the shapes of attribution are data: see link_by_patterns()) */
 
 /* Words that open a described speaker: "the", "a", "some", "another". */
 static bool
@@ -1557,73 +1371,383 @@ sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
 	return false;
 }
 
-/* SPEAKER CUE [OBJECT] [that] (: | , ) "Q" ending right before token o. */
-static bool
-link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
+/* ---- cue patterns over chunk classes ------------------------------------ */
+
+/*
+ * The words around a quote become a string of chunk classes, one letter a
+ * chunk (the alphabet is documented in data/en/patterns.txt), and the
+ * patterns of data/LANG/patterns.txt are matched against it.  C parses the
+ * phrases (a speaker, an appositive, a parenthesis); which arrangements of
+ * them tie a quote to a speaker is data.
+ */
+#define SHAPE_MAX 96     /* chunks in one window */
+#define AFTER_TOKENS 48  /* tokens looked at after a quote */
+#define BEFORE_TOKENS 56 /* tokens looked at before a quote ... */
+#define HEAD_TOKENS 12   /* ... and at the start of a long sentence */
+#define LEADIN_TOKENS 24 /* tokens before a lead-in colon */
+
+typedef struct {
+	size_t a, b;      /* tokens [a, b) */
+	speaker sp;       /* for speaker chunks */
+} chunk;
+
+typedef struct {
+	char s[SHAPE_MAX + 1];
+	chunk ch[SHAPE_MAX];
+	size_t n;
+} shape;
+
+static char
+speaker_class(const speaker *sp)
 {
-	size_t j = o, k, me;
+	switch (sp->kind) {
+	case SK_NAME:
+		return sp->ent >= 0 ? 'N' : 'n';
+	case SK_ORG:
+		return sp->ent >= 0 ? 'O' : 'K';
+	case SK_PRONOUN:
+		return sp->gender ? 'H' : 'U';
+	default:
+		return sp->ent >= 0 ? 'R' : 'D';
+	}
+}
+
+static bool
+is_speaker_class(char k)
+{
+	return k && strchr("NnOKRDHU", k) != NULL;
+}
+
+static bool
+push_chunk(shape *sh, char k, size_t a, size_t b, const speaker *sp)
+{
+	chunk *ch;
+
+	if (sh->n >= SHAPE_MAX)
+		return false;
+	ch = &sh->ch[sh->n];
+	ch->a = a;
+	ch->b = b;
+	if (sp) {
+		ch->sp = *sp;
+	} else {
+		memset(&ch->sp, 0, sizeof(ch->sp));
+		ch->sp.ent = -1;
+	}
+	sh->s[sh->n++] = k;
+	sh->s[sh->n] = '\0';
+	return true;
+}
+
+/* "of the Sierra Club", "from the Center for Strategic Studies": a
+ * preposition, "the" and a run of capitalised words (joined by "for",
+ * "of", "on", "and"); the token after it, or j. */
+static size_t
+affiliation_at(const actx *c, size_t j)
+{
+	size_t q = j + 1, e = j;
+
+	if (!(wordeq(c, j, "of") || wordeq(c, j, "from") ||
+	      wordeq(c, j, "at") || wordeq(c, j, "with")))
+		return j;
+	if (wordeq(c, q, "the"))
+		q++;
+	while (q < c->n && q < j + 12 && is_w(&c->t[q]) && !c->inq[q]) {
+		if (c->t[q].flags & TF_CAP)
+			e = ++q;
+		else if (e > j && (wordeq(c, q, "for") || wordeq(c, q, "of") ||
+		                   wordeq(c, q, "on") || wordeq(c, q, "and")))
+			q++;
+		else
+			break;
+	}
+	return e > j ? e : j;
+}
+
+/* ", Jane Doe," after a described speaker: the name itself, not an
+ * appositive to skip ("his wife, Jane Doe, wrote"). */
+static bool
+name_appositive(actx *c, size_t j, size_t m, int last_speaker)
+{
+	speaker sp;
+	size_t e = parse_speaker_fwd(c, j + 1, &sp, last_speaker);
+
+	return e + 1 == m && sp.kind == SK_NAME && e > j + 1;
+}
+
+/* '"Q," says my two-year-old.': a described speaker after an inverted
+ * cue, a determiner and lowercase words up to the sentence's end. */
+static size_t
+described_at(const actx *c, size_t j, speaker *sp)
+{
+	size_t e = j + 1;
+
+	if (!np_det(c, j))
+		return j;
+	while (e < c->n && e < j + 5 && is_w(&c->t[e]) &&
+	       !(c->t[e].flags & TF_CAP))
+		e++;
+	if (e == j + 1 || e >= c->n ||
+	    !(is_p(&c->t[e], '.') || is_p(&c->t[e], ',') ||
+	      is_break_tok(&c->t[e])))
+		return j;
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	sp->a = j;
+	sp->b = e;
+	sp->kind = SK_ROLE;
+	return e;
+}
+
+/*
+ * The chunk at token j (j < end): pushes it and returns the token after
+ * it.  `subjects` (the before side) re-reads the words before each cue as
+ * its subject, replacing the chunks made of them.
+ */
+static size_t
+chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
+         bool subjects)
+{
+	const token *t = &c->t[j];
+	char prev = sh->n ? sh->s[sh->n - 1] : 0;
+	bool after_sp = is_speaker_class(prev) || prev == 'p' || prev == 'a';
+	speaker sp;
+	size_t m;
 	int v;
 
-	if (j > pa && (is_p(&c->t[j - 1], ':') || is_p(&c->t[j - 1], ',')))
-		j--;
-	if (j > pa && wordeq(c, j - 1, "that"))
-		j--;
-	/* According to X, "Q" */
-	for (k = j; k > pa && k + 8 > j; k--) {
-		if (wordeq(c, k - 1, "according") && wordeq(c, k, "to")) {
-			size_t m = parse_source(c, k + 1, &L->sp,
-			                        last_speaker);
-			if (m > k + 1) {
-				L->cue_a = k - 1;
-				L->cue_b = k + 1;
-				L->rule = "according-to";
-				return true;
+	if (is_break_tok(t))
+		return push_chunk(sh, '|', j, j + 1, NULL), j + 1;
+	if (inner_dot(c, j) || apos_mark(c, j))
+		return push_chunk(sh, '_', j, j + 1, NULL), j + 1;
+	if (t->kind == TK_QUOTE)
+		return push_chunk(sh, '"', j, j + 1, NULL), j + 1;
+	if (t->kind == TK_NUM)
+		return push_chunk(sh, '#', j, j + 1, NULL), j + 1;
+	if (!is_w(t)) {
+		char k = 'x';
+		if (is_p(t, ',')) {
+			/* (", said," is no appositive) */
+			m = after_sp && prev != 'a' && cue_at(c, j + 1) < 0
+			            ? skip_appositive(c, j)
+			            : j;
+			if (m > j && m <= end &&
+			    !name_appositive(c, j, m, last_speaker))
+				return push_chunk(sh, 'a', j, m, NULL), m;
+			k = ',';
+		} else if (is_p(t, '.') || is_p(t, '!') || is_p(t, '?')) {
+			k = '.';
+		} else if (is_p(t, ':')) {
+			k = ':';
+		} else if (is_p(t, '-') || is_p(t, 0x2013) ||
+		           is_p(t, 0x2014) || is_p(t, 0x2015)) {
+			k = '-';
+		} else if (is_p(t, '(') && after_sp) {
+			m = skip_paren(c, j);
+			if (m > j && m <= end)
+				return push_chunk(sh, 'p', j, m, NULL), m;
+		}
+		return push_chunk(sh, k, j, j + 1, NULL), j + 1;
+	}
+	if (wordeq(c, j, "according") && j + 1 < end &&
+	    wordeq(c, j + 1, "to")) {
+		push_chunk(sh, 'A', j, j + 2, NULL);
+		m = parse_source(c, j + 2, &sp, last_speaker);
+		if (m > j + 2 && m <= end)
+			push_chunk(sh, speaker_class(&sp), j + 2, m, &sp);
+		return m > j + 2 && m <= end ? m : j + 2;
+	}
+	v = cue_at(c, j);
+	if (v >= 0) {
+		char k = (v & FLAG('g')) ? 'G' : (v & FLAG('i')) ? 'V' : 'v';
+		if (subjects) {
+			size_t me, i0;
+			if (subject_before(c, j, &sp, &me, last_speaker)) {
+				/* the chunks from the subject on give way */
+				for (i0 = sh->n; i0 > 0 && sh->ch[i0 - 1].b > sp.a;)
+					i0--;
+				sh->n = i0;
+				push_chunk(sh, speaker_class(&sp), sp.a, sp.b, &sp);
+				if (sp.b < j)
+					push_chunk(sh, 'a', sp.b, j, NULL);
 			}
 		}
+		return push_chunk(sh, k, j, j + 1, NULL), j + 1;
 	}
-	/* the cue earlier in the sentence ("told reporters on Tuesday:",
-	 * "joked in his turn to answer the question,", "said that the
-	 * review ... and that, "), no other quote in between */
-	for (k = j; k > pa && k + 40 > j; k--) {
-		/* earlier quotes of the sentence are crossed: 'Cruz called
-		 * Trump a "liar" who is "amoral"' is Cruz's throughout */
-		if (is_break_tok(&c->t[k - 1]) ||
-		    c->t[k - 1].sent != c->t[o].sent ||
-		    (c->t[k - 1].kind == TK_PUNCT && k < j &&
-		     c->t[k - 1].cp != ',' && c->t[k - 1].cp != '.' &&
-		     c->t[k - 1].cp != '-' && c->t[k - 1].cp != 0x2014))
-			break;
-		v = cue_at(c, k - 1);
-		if (v < 0)
+	/* a second appositive right after one: "Scott Pruitt, the attorney
+	 * general of Oklahoma, one of the states suing, said" */
+	if (prev == 'a' && is_p(&c->t[j - 1], ',') &&
+	    (sh->n < 3 || sh->s[sh->n - 2] != 'a' || sh->s[sh->n - 3] != 'a')) {
+		m = skip_appositive(c, j - 1);
+		if (m > j && m <= end)
+			return push_chunk(sh, 'a', j, m, NULL), m;
+	}
+	m = parse_speaker_fwd(c, j, &sp, last_speaker);
+	if (m > j && m <= end && sp.kind != SK_NONE)
+		return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
+	if (prev == 'V') {
+		m = described_at(c, j, &sp);
+		if (m > j && m <= end)
+			return push_chunk(sh, 'D', j, m, &sp), m;
+	}
+	if (after_sp) {
+		m = affiliation_at(c, j);
+		if (m > j && m <= end)
+			return push_chunk(sh, 'o', j, m, NULL), m;
+	}
+	if (is_filler(c, j))
+		return push_chunk(sh, 'f', j, j + 1, NULL), j + 1;
+	return push_chunk(sh, (t->flags & TF_CAP) ? 'W' : 'w', j, j + 1, NULL),
+	       j + 1;
+}
+
+/* Chunk tokens [a, b) into sh (stopping when it is full). */
+static void
+chunk_span(actx *c, size_t a, size_t b, shape *sh, int last_speaker,
+           bool subjects)
+{
+	while (a < b && sh->n < SHAPE_MAX)
+		a = chunk_at(c, a, b, sh, last_speaker, subjects);
+}
+
+/* The index of the chunk starting at offset off of sh->s. */
+static const chunk *
+chunk_of(const shape *sh, size_t off)
+{
+	return off < sh->n ? &sh->ch[off] : NULL;
+}
+
+/*
+ * Match the patterns of `side` against sh, whose window ends at token
+ * `anchor` (the quote, or the lead-in colon); fills L from the first
+ * match that keeps its token bound.
+ */
+static bool
+match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
+{
+	const cue_patterns *cp = &c->ld->pats;
+	size_t i;
+
+	static const char *const side_name[CP_SIDES_] = {"after", "before",
+	                                                 "lead-in"};
+
+	if (c->debug_shapes)
+		fprintf(stderr, "quoth: shape %s byte %zu: %s\n",
+		        side_name[side], anchor < c->n ? c->t[anchor].start : 0,
+		        sh->s);
+
+	for (i = 0; i < cp->n; i++) {
+		const cue_pattern *p = &cp->p[i];
+		size_t span[5], from = 0;
+		const chunk *spc, *cue, *men, *last;
+		int rc;
+
+		if (p->side != side)
 			continue;
-		if ((v & FLAG('g')) &&
-		    sentence_subject(c, k - 1, &L->sp, last_speaker)) {
-			L->cue_a = k - 1;
-			L->cue_b = k;
-			L->rule = "participle";
-			return true;
+		for (;;) {
+			rc = cuepat_match(p, sh->s, sh->n, from, c->md, span);
+			if (rc <= 0)
+				break;
+			spc = chunk_of(sh, span[2]);
+			cue = span[3] != QUOTH_NONE ? chunk_of(sh, span[3]) : NULL;
+			men = span[4] != QUOTH_NONE ? chunk_of(sh, span[4]) : NULL;
+			last = span[1] > 0 ? chunk_of(sh, span[1] - 1) : NULL;
+			if (spc && is_speaker_class(sh->s[span[2]]) &&
+			    (!p->max_tokens || !cue ||
+			     (cue->a <= anchor &&
+			      anchor - cue->a <= p->max_tokens) ||
+			     (cue->a > anchor &&
+			      cue->a - anchor <= p->max_tokens)))
+				break;
+			if (span[0] >= sh->n)
+				break;
+			from = span[0] + 1;
+			rc = 0;
 		}
-		if (subject_before(c, k - 1, &L->sp, &me, last_speaker)) {
-			L->cue_a = k - 1;
-			L->cue_b = k;
-			L->rule = L->sp.kind == SK_PRONOUN ? "pronoun"
-			          : L->sp.kind == SK_ROLE  ? "role"
-			                                   : "cue-before";
-			return true;
+		if (rc < 0)
+			return false;
+		if (rc == 0)
+			continue;
+		if (c->debug_shapes)
+			fprintf(stderr, "quoth:   patterns.txt:%zu (%s) matched\n",
+			        p->line, p->rule);
+		L->sp = spc->sp;
+		if (men && men->a < L->sp.a)
+			L->sp.a = men->a;
+		if (cue) {
+			L->cue_a = cue->a;
+			L->cue_b = cue->b;
+		} else {
+			L->cue_a = L->cue_b = QUOTH_NONE;
 		}
-		return false;
-	}
-	/* "Martell, the addictions doctor, is more blunt: "Q"": a colon
-	 * right before the quote and a person as the sentence subject */
-	if (o > pa && is_p(&c->t[o - 1], ':') &&
-	    sentence_subject(c, o - 1, &L->sp, last_speaker) &&
-	    (L->sp.kind == SK_NAME || L->sp.kind == SK_PRONOUN)) {
-		L->cue_a = o - 1;
-		L->cue_b = o;
-		L->rule = "colon";
+		L->end_tok = last ? last->b : spc->b;
+		L->rule = p->rule;
+		if (p->kind_rule && L->sp.kind == SK_PRONOUN)
+			L->rule = "pronoun";
+		else if (p->kind_rule && L->sp.kind == SK_ROLE)
+			L->rule = "role";
 		return true;
 	}
 	return false;
+}
+
+/* "Q," SPEAKER ... CUE  or  "Q," CUE SPEAKER ...: the words from token k
+ * (right after the closing mark) to the end of the sentence. */
+static bool
+link_after(actx *c, size_t k, link *L, int last_speaker)
+{
+	shape sh;
+	size_t end = k, lim = k + AFTER_TOKENS;
+
+	if (k >= c->n)
+		return false;
+	while (end < c->n && end < lim && c->t[end].sent == c->t[k].sent &&
+	       !is_break_tok(&c->t[end]))
+		end++;
+	if (end < c->n && end < lim && is_break_tok(&c->t[end]))
+		end++; /* the break shows */
+	sh.n = 0;
+	sh.s[0] = '\0';
+	chunk_span(c, k, end, &sh, last_speaker, false);
+	return match_side(c, &sh, CP_AFTER, k, L);
+}
+
+/* SPEAKER CUE ... "Q": the sentence before token o (the opening mark),
+ * within paragraph start pa. */
+static bool
+link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
+{
+	shape sh;
+	size_t a = c->ulo[o];
+
+	if (a < pa)
+		a = pa;
+	if (a >= o)
+		return false;
+	sh.n = 0;
+	sh.s[0] = '\0';
+	if (o - a > BEFORE_TOKENS + HEAD_TOKENS) {
+		/* a long sentence: its head (for the subject) and its end */
+		chunk_span(c, a, a + HEAD_TOKENS, &sh, last_speaker, false);
+		push_chunk(&sh, '~', a + HEAD_TOKENS, o - BEFORE_TOKENS, NULL);
+		a = o - BEFORE_TOKENS;
+	}
+	chunk_span(c, a, o, &sh, last_speaker, true);
+	return match_side(c, &sh, CP_BEFORE, o, L);
+}
+
+/* A paragraph opening with a quote after one that ends in a colon ("He
+ * said:", "And from Chairwoman Rosenworcel:"): colon at token col,
+ * paragraph start pp. */
+static bool
+link_leadin(actx *c, size_t col, size_t pp, link *L, int last_speaker)
+{
+	shape sh;
+	size_t a = col > pp + LEADIN_TOKENS ? col - LEADIN_TOKENS : pp;
+
+	sh.n = 0;
+	sh.s[0] = '\0';
+	chunk_span(c, a, col + 1, &sh, last_speaker, true);
+	return match_side(c, &sh, CP_LEADIN, col, L);
 }
 
 /* ---- writing the result ---------------------------------------------------- */
@@ -2693,6 +2817,13 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	qvec_init(&c.ents, sizeof(entity));
 	qvec_init(&c.ments, sizeof(mention_rec));
 	c.inq = calloc(c.n ? c.n : 1, 1);
+	c.md = cuepat_match_data();
+	if (!c.md)
+		goto out;
+	{
+		const char *ds = getenv("QUOTH_DEBUG_SHAPES");
+		c.debug_shapes = ds && *ds;
+	}
 	dir = calloc(c.n ? c.n : 1, 1);
 	used = calloc(c.n ? c.n : 1, 1);
 	if (!c.inq || !dir || !used)
@@ -2741,36 +2872,10 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 		/* a colon lead-in paragraph: "He said:", "The Times reports:"
 		 * (its cue and subject), or "And from the minister:" */
 		if (!linked && o == pa && pa >= 2 &&
-		    is_p(&c.t[pa - 2], ':')) {
-			size_t pp = para_start_tok(&c, pa - 2), m;
-			size_t me2;
-			for (m = pa - 2; m > pp && m + 6 > pa - 2; m--)
-				if (cue_at(&c, m - 1) >= 0 &&
-				    subject_before(&c, m - 1, &L.sp, &me2,
-				                   last_speaker)) {
-					L.cue_a = m - 1;
-					L.cue_b = m;
-					L.rule = "colon";
-					linked = true;
-					break;
-				}
-			for (m = pa - 2 > pp + 24 ? pa - 2 - 24 : pp;
-			     !linked && m < pa - 2; m++) {
-				speaker sp;
-				size_t e2 = parse_speaker_fwd(&c, m, &sp,
-				                              last_speaker);
-				if (e2 > m && sp.kind != SK_PRONOUN &&
-				    sp.ent >= 0) {
-					L.sp = sp;
-					L.cue_a = pa - 2;
-					L.cue_b = pa - 1;
-					L.rule = "colon";
-					linked = true;
-				}
-				if (e2 > m)
-					m = e2 - 1;
-			}
-		}
+		    is_p(&c.t[pa - 2], ':') &&
+		    link_leadin(&c, pa - 2, para_start_tok(&c, pa - 2), &L,
+		                last_speaker))
+			linked = true;
 		/* a fragment with no cue in reach, in a sentence whose
 		 * subject is a person: 'she didn't want her son looked on as
 		 * "another druggie"' is hers (rule subject; no cue, so it
@@ -2866,6 +2971,7 @@ out:
 	}
 	qvec_free(&c.ents);
 	qvec_free(&c.ments);
+	cuepat_match_data_free(c.md);
 	free(c.ulo);
 	free(c.uhi);
 	free(c.dirpre);

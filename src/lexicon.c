@@ -351,64 +351,91 @@ builtin(const char *lang, const char *file)
 	return NULL;
 }
 
+/*
+ * The bytes of data file `file`: from data_dir (DIR/LANG/FILE, then
+ * DIR/FILE) when given and present there, else the built-in copy.  *path
+ * gets the name to use in messages; *owned is set when the bytes must be
+ * freed.  NULL with *st set when the file cannot be had.
+ */
+static const char *
+data_file(const char *lang, const char *data_dir, const char *file,
+          char *path, size_t pathsz, size_t *len, bool *owned,
+          quoth_status *st, quoth_error *err)
+{
+	const struct builtin_file *bf = builtin(lang, file);
+	char *data = NULL;
+
+	*owned = false;
+	if (data_dir) {
+		int errnum = 0;
+
+		snprintf(path, pathsz, "%s/%s/%s", data_dir, lang, file);
+		data = read_file(path, len, &errnum);
+		if (!data && errnum == ENOENT) {
+			snprintf(path, pathsz, "%s/%s", data_dir, file);
+			data = read_file(path, len, &errnum);
+		}
+		if (!data && errnum != ENOENT) {
+			*st = fail(err, QUOTH_ERR_IO, 0, "%.400s: %s", path,
+			           strerror(errnum));
+			return NULL;
+		}
+		if (data) {
+			*owned = true;
+			return data;
+		}
+	}
+	if (bf) {
+		snprintf(path, pathsz, "data/%s", bf->name);
+		*len = bf->len;
+		return bf->data;
+	}
+	*st = fail(err, QUOTH_ERR_ARG, 0,
+	           "no data for language '%s' (%s missing)", lang, file);
+	return NULL;
+}
+
 quoth_status
 lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
                quoth_error *err)
 {
 	int i;
-	quoth_status st;
+	quoth_status st = QUOTH_OK;
+	char path[4096];
+	const char *data;
+	size_t len = 0;
+	bool owned;
 
 	memset(ld, 0, sizeof(*ld));
 	for (i = 0; i < LEX_COUNT_; i++) {
-		const char *file = lex_files[i];
-		const struct builtin_file *bf = builtin(lang, file);
-		char path[4096];
-		char *data = NULL;
-		size_t len = 0;
-
 		ld->lex[i] = lexicon_new();
 		if (!ld->lex[i]) {
 			lang_data_free(ld);
 			return fail(err, QUOTH_ERR_NOMEM, 0,
 			            "out of memory");
 		}
-		if (data_dir) {
-			int errnum = 0;
-
-			snprintf(path, sizeof(path), "%s/%s/%s", data_dir,
-			         lang, file);
-			data = read_file(path, &len, &errnum);
-			if (!data && errnum == ENOENT) {
-				snprintf(path, sizeof(path), "%s/%s",
-				         data_dir, file);
-				data = read_file(path, &len, &errnum);
-			}
-			if (!data && errnum != ENOENT) {
-				lang_data_free(ld);
-				st = fail(err, QUOTH_ERR_IO, 0, "%.400s: %s",
-				          path, strerror(errnum));
-				return st;
-			}
-		}
+		data = data_file(lang, data_dir, lex_files[i], path,
+		                 sizeof(path), &len, &owned, &st, err);
 		if (data) {
 			st = parse_file(ld->lex[i], path, data, len, err);
-			free(data);
-		} else if (bf) {
-			snprintf(path, sizeof(path), "data/%s", bf->name);
-			st = parse_file(ld->lex[i], path, bf->data, bf->len,
-			                err);
-		} else {
-			lang_data_free(ld);
-			return fail(err, QUOTH_ERR_ARG, 0,
-			            "no data for language '%s' (%s missing)",
-			            lang, file);
+			if (owned)
+				free((char *)data);
 		}
 		if (st != QUOTH_OK) {
 			lang_data_free(ld);
 			return st;
 		}
 	}
-	return QUOTH_OK;
+	data = data_file(lang, data_dir, "patterns.txt", path, sizeof(path),
+	                 &len, &owned, &st, err);
+	if (data) {
+		st = cuepat_parse(&ld->pats, path, data, len, err);
+		if (owned)
+			free((char *)data);
+	}
+	if (st != QUOTH_OK)
+		lang_data_free(ld);
+	return st;
 }
 
 void
@@ -420,4 +447,5 @@ lang_data_free(lang_data *ld)
 		lexicon_free(ld->lex[i]);
 		ld->lex[i] = NULL;
 	}
+	cuepat_free(&ld->pats);
 }

@@ -197,8 +197,43 @@ enum lex_id {
 	LEX_COUNT_
 };
 
+/* ---- cuepat.c: cue patterns over chunk classes (patterns.txt) --------- */
+
+enum { CP_AFTER, CP_BEFORE, CP_LEADIN, CP_SIDES_ };
+
+typedef struct {
+	char rule[24];       /* the output's rule name */
+	bool kind_rule;      /* a pronoun or role speaker names the rule */
+	int side;            /* CP_* */
+	uint32_t max_tokens; /* cue to quote, 0 = unbounded */
+	void *re;            /* pcre2_code */
+	int g_sp, g_cue, g_mention; /* capture group numbers, or -1 */
+	size_t line;         /* in its file, for QUOTH_DEBUG_SHAPES */
+} cue_pattern;
+
+typedef struct {
+	cue_pattern *p;
+	size_t n, cap;
+} cue_patterns;
+
+/* Parse a patterns file (`name` for messages) and compile its patterns,
+ * appending them to cp. */
+quoth_status cuepat_parse(cue_patterns *cp, const char *name,
+                          const char *data, size_t len, quoth_error *err);
+void cuepat_free(cue_patterns *cp);
+/* Match data for cuepat_match() (one per thread), or NULL. */
+void *cuepat_match_data(void);
+void cuepat_match_data_free(void *md);
+/* Match p against s[0..n) from offset `from`: 1 with span[0..1] the match
+ * and span[2..4] the starts of the groups sp, cue and mention (QUOTH_NONE
+ * when absent), 0 for no match, -1 on a matching error (resource
+ * limits). */
+int cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
+                 void *md, size_t *span);
+
 typedef struct {
 	lexicon *lex[LEX_COUNT_];
+	cue_patterns pats;
 } lang_data;
 
 quoth_status lang_data_load(lang_data *ld, const char *lang,

@@ -9,6 +9,8 @@
  *               orgs, scare, nonnames (.txt)
  *     bit 3     write it as DIR/NAME.txt instead of DIR/en/NAME.txt
  *               (the loader's fallback)
+ *     bit 6     patterns.txt instead (the cue patterns, PCRE2): "@" is
+ *               patterns.txt in DIR/en, "H" in DIR
  *
  * A file either loads, and then an extractor built on it extracts a fixed
  * article with a sound result, or fails with QUOTH_ERR_LEXICON whose
@@ -23,9 +25,11 @@
 #include "fuzz_result.h"
 #include "quoth.h"
 
-static const char *const files[8] = {
+#define NFILES 9
+static const char *const files[NFILES] = {
 	"abbrev.txt", "cues.txt",  "pronouns.txt", "titles.txt",
 	"honorifics.txt", "orgs.txt", "scare.txt", "nonnames.txt",
+	"patterns.txt",
 };
 
 static const char article[] =
@@ -46,7 +50,7 @@ cleanup(void)
 	char path[128];
 	size_t i;
 
-	for (i = 0; i < 8; i++) {
+	for (i = 0; i < NFILES; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
 		unlink(path);
 		snprintf(path, sizeof path, "%s/%s", subdir, files[i]);
@@ -88,7 +92,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0;
-	name = files[data[0] & 7];
+	name = files[(data[0] & 64) ? 8 : (data[0] & 7)];
 	snprintf(path, sizeof path, "%s/%s", (data[0] & 8) ? dir : subdir,
 	         name);
 	f = fopen(path, "wb");

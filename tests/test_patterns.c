@@ -1,0 +1,353 @@
+/*
+ * test_patterns.c: the cue patterns (data/en/patterns.txt): every shape
+ * of attribution they hold, a --data-dir file that replaces them, and
+ * patterns.txt errors naming file, line and column.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "private.h"
+
+static quoth_extractor *ex;
+
+static void
+setup(void)
+{
+	quoth_error err;
+
+	ex = NULL;
+	ck_assert_int_eq(quoth_extractor_new(NULL, &ex, &err), QUOTH_OK);
+}
+
+static void
+teardown(void)
+{
+	quoth_extractor_free(ex);
+	ex = NULL;
+}
+
+static quoth_result *
+extract_with(quoth_extractor *x, const char *s)
+{
+	quoth_result *r = NULL;
+	quoth_error err;
+
+	ck_assert_int_eq(quoth_extract(x, s, strlen(s), &r, &err), QUOTH_OK);
+	ck_assert_ptr_nonnull(r);
+	return r;
+}
+
+static void
+assert_field(const quoth_result *r, size_t i, quoth_field f,
+             const char *want, const char *text)
+{
+	size_t len = 0;
+	const char *got = quoth_quote_str(r, i, f, &len);
+
+	if (!want) {
+		ck_assert_msg(got == NULL, "%s: field %d is \"%s\", expected "
+		              "none", text, (int)f, got ? got : "");
+		return;
+	}
+	ck_assert_msg(got != NULL, "%s: field %d absent, expected \"%s\"",
+	              text, (int)f, want);
+	ck_assert_msg(strcmp(got, want) == 0,
+	              "%s: field %d is \"%s\", expected \"%s\"", text, (int)f,
+	              got, want);
+}
+
+/* One shape: the text, which quote (by its first words), and what it
+ * must be linked to. */
+struct shape_case {
+	const char *text;
+	const char *quote_starts; /* the quote field begins with this */
+	const char *speaker, *mention, *cue, *rule;
+};
+
+static const struct shape_case shapes[] = {
+	/* "Q," X said  /  "Q," said X */
+	{"\"The pier will open in May,\" Ann Lee said.", "The pier",
+	 "Ann Lee", "Ann Lee", "said", "cue-after"},
+	{"\"The pier will open in May,\" said Ann Lee.", "The pier",
+	 "Ann Lee", "Ann Lee", "said", "cue-after"},
+	/* X said: "Q"  /  X said "Q" */
+	{"Ann Lee said: \"The pier will open in May.\"", "The pier",
+	 "Ann Lee", "Ann Lee", "said", "cue-before"},
+	{"Ann Lee said \"the pier will open in May.\"", "\"the pier",
+	 "Ann Lee", "Ann Lee", "said", "cue-before"},
+	/* appositives, after and before */
+	{"\"It is a bad break,\" Hugh Hill, a doctor at the clinic, said.",
+	 "It is", "Hugh Hill", "Hugh Hill", "said", "appositive"},
+	{"Hugh Hill, a doctor at the clinic, said: \"It is a bad break.\"",
+	 "It is", "Hugh Hill", "Hugh Hill", "said", "cue-before"},
+	/* the role first, then the name in apposition */
+	{"\"We close at six,\" the port director, Ruth Okoro, said.",
+	 "We close", "Ruth Okoro", "the port director, Ruth Okoro", "said",
+	 "appositive"},
+	{"\"We need him home,\" his wife, Mona Reyes, wrote in a letter.",
+	 "We need", "Mona Reyes", "Mona Reyes", "wrote", "cue-after"},
+	/* X told reporters */
+	{"Ann Lee told reporters on Monday: \"The pier will open.\"",
+	 "The pier", "Ann Lee", "Ann Lee", "told", "cue-before"},
+	{"\"The pier will open,\" Ann Lee told reporters.", "The pier",
+	 "Ann Lee", "Ann Lee", "told", "cue-after"},
+	/* according to X */
+	{"\"The pier will open,\" according to Ann Lee.", "The pier",
+	 "Ann Lee", "Ann Lee", "according to", "according-to"},
+	/* "Q" -- X  and  "Q" ― X. */
+	{"\"The pier will open in May.\" -- Ann Lee", "The pier", "Ann Lee",
+	 "Ann Lee", "-", "dash"},
+	{"\"The pier will open in May.\" \xE2\x80\x95 Ann Lee.\n\nMore news.",
+	 "The pier", "Ann Lee", "Ann Lee", "\xE2\x80\x95", "dash"},
+	/* a colon lead-in paragraph */
+	{"And from Chairwoman Ann Lee:\n\n\"The pier will open in May.\"",
+	 "The pier", "Ann Lee", "Chairwoman Ann Lee", ":", "colon"},
+	{"Ann Lee, the mayor, said on Monday:\n\n\"The pier will open.\"",
+	 "The pier", "Ann Lee", "Ann Lee", "said", "colon"},
+	/* a participle */
+	{"Ann Lee spoke for an hour, saying: \"The pier will open.\"",
+	 "The pier", "Ann Lee", "Ann Lee", "saying", "participle"},
+	/* a colon after a subject with no cue */
+	{"Ann Lee, the mayor, is more blunt: \"The pier is late.\"",
+	 "The pier", "Ann Lee", "Ann Lee", ":", "colon"},
+	/* ", said," is the cue, not an appositive to skip */
+	{"Sam Ortiz, who studies ports at the Centre for Trade, said, "
+	 "\"The pier is late.\"",
+	 "The pier", "Sam Ortiz", "Sam Ortiz", "said", "cue-before"},
+	/* affiliations: "of the Centre for Port Studies" */
+	{"\"The pier is late,\" Ann Lee of the Centre for Port Studies said.",
+	 "The pier", "Ann Lee", "Ann Lee", "said", "cue-after"},
+	{"\"The pier is late,\" University of the Coast economist Ann Lee "
+	 "said.",
+	 "The pier", "Ann Lee", "University of the Coast economist Ann Lee",
+	 "said", "cue-after"},
+	/* a parenthesis after the name */
+	{"\"The pier is late,\" Rep. Ann Lee (D-Maine) said.", "The pier",
+	 "Ann Lee", "Rep. Ann Lee", "said", "cue-after"},
+	/* a described speaker after an inverted cue */
+	{"\"Can we go to the pier?\" asks my youngest son.", "Can we",
+	 "my youngest son", "my youngest son", "asks", "cue-after"},
+};
+
+START_TEST(test_shape)
+{
+	const struct shape_case *sc = &shapes[_i];
+	quoth_result *r = extract_with(ex, sc->text);
+	size_t i, n = quoth_result_count(r), len;
+
+	for (i = 0; i < n; i++) {
+		const char *q = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
+		if (q && strncmp(q, sc->quote_starts,
+		                 strlen(sc->quote_starts)) == 0)
+			break;
+	}
+	ck_assert_msg(i < n, "%s: no quote starting \"%s\"", sc->text,
+	              sc->quote_starts);
+	assert_field(r, i, QUOTH_FIELD_SPEAKER, sc->speaker, sc->text);
+	assert_field(r, i, QUOTH_FIELD_MENTION, sc->mention, sc->text);
+	assert_field(r, i, QUOTH_FIELD_CUE, sc->cue, sc->text);
+	assert_field(r, i, QUOTH_FIELD_RULE, sc->rule, sc->text);
+	quoth_result_free(r);
+}
+END_TEST
+
+/* A pronoun or a role names the rule of a '+' pattern. */
+START_TEST(test_kind_names_rule)
+{
+	const char *s = "Ann Lee runs the port. \"We are busy,\" she said.";
+	quoth_result *r = extract_with(ex, s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Ann Lee", s);
+	assert_field(r, 0, QUOTH_FIELD_RULE, "pronoun", s);
+	quoth_result_free(r);
+}
+END_TEST
+
+/* ---- a patterns.txt of one's own ----------------------------------- */
+
+static void
+make_dir(char *dir, size_t n, const char *patterns)
+{
+	char path[512];
+	const char *tmp = getenv("TMPDIR");
+	FILE *f;
+
+	snprintf(dir, n, "%s/quoth-pat-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/patterns.txt", dir);
+	f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fputs(patterns, f) >= 0, 1);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+static void
+remove_dir(const char *dir)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/patterns.txt", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
+static quoth_status
+load_patterns(const char *patterns, quoth_extractor **x, quoth_error *err)
+{
+	char dir[256];
+	quoth_options opt;
+	quoth_status st;
+
+	make_dir(dir, sizeof(dir), patterns);
+	quoth_options_init(&opt);
+	opt.data_dir = dir;
+	memset(err, 0, sizeof(*err));
+	*x = NULL;
+	st = quoth_extractor_new(&opt, x, err);
+	remove_dir(dir);
+	return st;
+}
+
+/* The shapes are data: a file with one byline pattern links a quote
+ * followed by a bare name, which the built-in patterns leave alone, and
+ * no longer links '"Q," said X'. */
+START_TEST(test_data_dir_replaces_patterns)
+{
+	static const char pats[] =
+		"# a byline: \"Q,\" Ann Lee.\n"
+		"after\tbyline\t0\t^,?(?<sp>[Nn])(?=[._|]|$)\n";
+	const char *byline = "\"The pier will open in May,\" Ann Lee.";
+	const char *inverted = "\"The pier will open,\" said Ann Lee.";
+	quoth_extractor *x;
+	quoth_error err;
+	quoth_result *r;
+
+	r = extract_with(ex, byline);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL, byline);
+	quoth_result_free(r);
+
+	ck_assert_int_eq(load_patterns(pats, &x, &err), QUOTH_OK);
+	r = extract_with(x, byline);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Ann Lee", byline);
+	assert_field(r, 0, QUOTH_FIELD_RULE, "byline", byline);
+	assert_field(r, 0, QUOTH_FIELD_CUE, NULL, byline);
+	quoth_result_free(r);
+	r = extract_with(x, inverted);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL, inverted);
+	quoth_result_free(r);
+	quoth_extractor_free(x);
+}
+END_TEST
+
+/* A pattern that backtracks without end meets PCRE2's match limit: the
+ * quote is left unlinked, quickly. */
+START_TEST(test_backtracking_is_bounded)
+{
+	static const char pats[] =
+		"after\tslow\t0\t^(?:(?:[^|]|[^|])*)*(?<sp>Z)\n";
+	const char *s = "\"The pier will open,\" said Ann Lee, who runs the "
+	                "port, to the council on Monday in the town hall of "
+	                "the old city by the sea near the big bridge.";
+	quoth_extractor *x;
+	quoth_error err;
+	quoth_result *r;
+
+	ck_assert_int_eq(load_patterns(pats, &x, &err), QUOTH_OK);
+	r = extract_with(x, s);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL, s);
+	quoth_result_free(r);
+	quoth_extractor_free(x);
+}
+END_TEST
+
+struct bad_case {
+	const char *file;
+	size_t line;
+	const char *says;
+};
+
+static const struct bad_case bad[] = {
+	{"# ok\nafter\tx\t0\t^(?<sp>N)\nabove\tx\t0\t^(?<sp>N)\n", 3,
+	 "side must be"},
+	{"before\tx\t0\t^(?<sp>N\n", 1, "column"},
+	{"after\tx\t0\t^N\n", 1, "(?<sp>"},
+	{"after\tx\t0\n", 1, "four tab-separated fields"},
+	{"after\tx\tten\t^(?<sp>N)\n", 1, "max-tokens"},
+	{"after\tBig\t0\t^(?<sp>N)\n", 1, "rule name"},
+	{"\n\nafter\tx\t0\t^(?<sp>N)\xff\n", 3, "invalid UTF-8"},
+};
+
+START_TEST(test_bad_pattern_file)
+{
+	const struct bad_case *bc = &bad[_i];
+	quoth_extractor *x;
+	quoth_error err;
+	char want[64];
+
+	ck_assert_int_eq(load_patterns(bc->file, &x, &err), QUOTH_ERR_LEXICON);
+	ck_assert_ptr_null(x);
+	ck_assert_uint_eq(err.line, bc->line);
+	snprintf(want, sizeof(want), "patterns.txt:%zu:", bc->line);
+	ck_assert_msg(strstr(err.message, want) != NULL,
+	              "\"%s\" does not name %s", err.message, want);
+	ck_assert_msg(strstr(err.message, bc->says) != NULL,
+	              "\"%s\" does not say \"%s\"", err.message, bc->says);
+}
+END_TEST
+
+/* The built-in file: every side has patterns, every pattern a speaker. */
+START_TEST(test_builtin_patterns)
+{
+	lang_data ld;
+	quoth_error err;
+	size_t i, per[CP_SIDES_] = {0};
+
+	ck_assert_int_eq(lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
+	for (i = 0; i < ld.pats.n; i++) {
+		ck_assert_int_gt(ld.pats.p[i].g_sp, 0);
+		per[ld.pats.p[i].side]++;
+	}
+	for (i = 0; i < CP_SIDES_; i++)
+		ck_assert_uint_gt(per[i], 0);
+	lang_data_free(&ld);
+	ck_assert_uint_eq(ld.pats.n, 0);
+}
+END_TEST
+
+static Suite *
+patterns_suite(void)
+{
+	Suite *s = suite_create("patterns");
+	TCase *tc = tcase_create("patterns");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, test_shape, 0,
+	                    (int)(sizeof(shapes) / sizeof(shapes[0])));
+	tcase_add_test(tc, test_kind_names_rule);
+	tcase_add_test(tc, test_data_dir_replaces_patterns);
+	tcase_add_test(tc, test_backtracking_is_bounded);
+	tcase_add_loop_test(tc, test_bad_pattern_file, 0,
+	                    (int)(sizeof(bad) / sizeof(bad[0])));
+	tcase_add_test(tc, test_builtin_patterns);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(patterns_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
