@@ -227,10 +227,16 @@ is_filler(const actx *c, size_t i)
 		"simply", "only", "just", "repeatedly", "often", "always",
 		"publicly", "privately", "earlier", "reportedly", "allegedly",
 		"told", "is", "was", "were", "are", "did", "does", "not"};
+	static const char *const days[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday"};
 	size_t k, n;
 
-	if (i >= c->n || !is_w(&c->t[i]) || (c->t[i].flags & TF_CAP))
+	if (i >= c->n || !is_w(&c->t[i]))
 		return false;
+	/* "Priebus later Thursday told Fox News" */
+	if (c->t[i].flags & TF_CAP)
+		return word_in(c, i, days, QUOTH_ARRAY_LEN(days));
 	for (k = 0; k < QUOTH_ARRAY_LEN(fill); k++)
 		if (wordeq(c, i, fill[k]))
 			return true;
@@ -635,7 +641,11 @@ collect_entities(actx *c)
 		if (b - na == 1 && na == a && !org &&
 		    (na == 0 || c->t[na - 1].sent != c->t[na].sent ||
 		     is_break_tok(&c->t[na - 1])) &&
-		    gender == 0) {
+		    gender == 0 &&
+		    /* ('"Q!" Cruz said': the speaker of the quote) */
+		    !(na > 0 && c->t[na - 1].kind == TK_QUOTE &&
+		      !is_break_tok(&c->t[na - 1]) && cue_at(c, b) >= 0 &&
+		      (cue_at(c, b) & FLAG('i')))) {
 			add_mention(c, na, b, entity_find(c, na, b));
 			continue;
 		}
@@ -1250,6 +1260,14 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			     c->t[k - 1].cp != '&'))
 				return false;
 		}
+		/* "Sen. Richard Durbin (D-Ill.), noting ..., said" */
+		if (j > 0 && is_p(&c->t[j - 1], ')')) {
+			for (k = j - 1; k > 0 && k + 10 > j; k--)
+				if (is_p(&c->t[k - 1], '(')) {
+					j = k - 1;
+					break;
+				}
+		}
 		if (j == 0 || !is_w(&c->t[j - 1]))
 			return false;
 	}
@@ -1596,6 +1614,8 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	}
 	if (is_filler(c, j))
 		return push_chunk(sh, 'f', j, j + 1, NULL), j + 1;
+	if (wordeq(c, j, "and") || wordeq(c, j, "but"))
+		return push_chunk(sh, '&', j, j + 1, NULL), j + 1;
 	return push_chunk(sh, (t->flags & TF_CAP) ? 'W' : 'w', j, j + 1, NULL),
 	       j + 1;
 }
@@ -2646,6 +2666,9 @@ cue_follows(const actx *c, const quote *q)
 	/* a cue within the next words of the sentence, over a speaker
 	 * phrase quoth may not understand */
 	for (m = k + 1; m < c->n && m < k + 14; m++) {
+		/* 'Q." While critics say ...': a new sentence's cue */
+		if (c->t[m].sent != c->t[k].sent)
+			return false;
 		if (cue_at(c, m) >= 0)
 			return true;
 		if (!is_w(&c->t[m]) && c->t[m].kind != TK_NUM &&
