@@ -468,6 +468,93 @@ START_TEST(test_husband_is_not_she)
 }
 END_TEST
 
+/* A capitalised name the article shows to be an event or a place ("The
+ * River Cup opened") is no antecedent of "she", even as a clause subject
+ * after the speaker's own cue. */
+START_TEST(test_event_is_not_she)
+{
+	const char *s = "Mia Lund coaches at the club. The River Cup opened "
+	                "on Monday.\n\nLund said River Cup draws big crowds."
+	                "\n\n\"We train daily,\" she said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "Mia Lund", "she", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "in Glen Harbour": a place; "he said" after it is the man quoted. */
+START_TEST(test_place_is_not_he)
+{
+	const char *s = "Tom Hardy, 61, farms near the coast.\n\n"
+	                "Tom Hardy said Glen Harbour has changed. Glen "
+	                "Harbour grew fast, and rents in Glen Harbour rose."
+	                "\n\n\"We cannot stay,\" he said.";
+	quoth_result *r = extract(s);
+	size_t i, n = quoth_result_count(r);
+
+	ck_assert_uint_ge(n, 2);
+	assert_attr(r, n - 1, "Tom Hardy", "he", "said", "pronoun");
+	for (i = 0; i < n; i++) {
+		const char *sp = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER,
+		                                 NULL);
+		ck_assert(sp == NULL || strcmp(sp, "Glen Harbour") != 0);
+	}
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "Pat Moss said she": the article's evidence of her gender, so a later
+ * "he" goes back to the man, not to the newer woman. */
+START_TEST(test_said_she_is_evidence)
+{
+	const char *s = "Kim Lee said he would stay on the board. Pat Moss "
+	                "said she would leave.\n\n\"It is too late,\" he "
+	                "said.";
+	quoth_result *r = extract(s);
+	size_t n = quoth_result_count(r);
+
+	ck_assert_uint_ge(n, 1);
+	assert_attr(r, n - 1, "Kim Lee", "he", "said", "pronoun");
+	assert_field(r, n - 1, QUOTH_FIELD_GENDER, "male");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "Ann Tate said he lied ... Ann Tate said she": the pronoun after her
+ * cue was someone else's once, so neither is evidence. */
+START_TEST(test_conflicting_evidence_is_none)
+{
+	const char *s = "Ann Tate said he lied to the court. Later Ann Tate "
+	                "said she was angry.";
+	quoth_result *r = extract(s);
+	size_t i;
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	for (i = 0; i < 2; i++) {
+		assert_field(r, i, QUOTH_FIELD_SPEAKER, "Ann Tate");
+		assert_field(r, i, QUOTH_FIELD_GENDER, NULL);
+	}
+	quoth_result_free(r);
+}
+END_TEST
+
+/* ", who lost a son," is a relative clause, not an apposition: it says
+ * nothing of the speaker's gender. */
+START_TEST(test_relative_clause_gives_no_gender)
+{
+	const char *s = "\"It was hard,\" says Jo Rand, who lost a son in "
+	                "the flood.\n\n\"I miss him,\" she said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "Jo Rand", "she", "said", "pronoun");
+	assert_field(r, 1, QUOTH_FIELD_GENDER, "female");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_cue_inside_indirect_makes_two_parts)
 {
 	const char *s = "The river, Ruiz says, has never been this high.";
@@ -531,6 +618,11 @@ attrib_suite(void)
 	tcase_add_test(tc, test_unparsed_cue_is_not_continuation);
 	tcase_add_test(tc, test_former_title_then_name);
 	tcase_add_test(tc, test_husband_is_not_she);
+	tcase_add_test(tc, test_event_is_not_she);
+	tcase_add_test(tc, test_place_is_not_he);
+	tcase_add_test(tc, test_said_she_is_evidence);
+	tcase_add_test(tc, test_conflicting_evidence_is_none);
+	tcase_add_test(tc, test_relative_clause_gives_no_gender);
 	tcase_add_test(tc, test_cue_inside_indirect_makes_two_parts);
 	tcase_add_test(tc, test_group_and_source_speakers);
 	tcase_add_test(tc, test_noun_object_is_not_speech);
