@@ -84,6 +84,9 @@ typedef struct {
 	int depth;        /* parse_speaker_fwd() recursion */
 	qvec ents;        /* entity */
 	qvec ments;       /* mention_rec, in token order */
+	uint8_t *inrep;   /* per token: inside reported speech (indirect or
+	                   * mixed content); set for the resolution pass */
+	uint8_t *capt;    /* per paragraph: a photo caption */
 	quoth_result *r;
 	bool failed;
 } actx;
@@ -2571,6 +2574,7 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	int best[2] = {-1, -1}; /* [0] gender shown to agree, [1] unknown */
 	size_t pos[2] = {0, 0};
 	const entity *ls = ent_at(c, last_ent);
+	bool ls_ok;
 
 	/* a candidate at token p: kept when its gender does not clash,
 	 * and in the class of its evidence if newer than the one there */
@@ -2590,6 +2594,10 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 
 	if (ls)
 		CONSIDER(last_ent, last_tok);
+	/* a person named inside someone's reported speech ("Harris said
+	 * Vickers would be ...") is what was said, not who says the next
+	 * thing, while that someone can still be meant */
+	ls_ok = best[0] >= 0 || best[1] >= 0;
 	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
 	while (k-- > stop) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
@@ -2598,6 +2606,10 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 			continue;
 		if (c->t[m->tok].para + 3 < para)
 			break;
+		if (c->capt && c->capt[c->t[m->tok].para])
+			continue; /* a photo caption names who is pictured */
+		if (ls_ok && c->inrep && c->inrep[m->tok])
+			continue;
 		e = ent_at(c, m->ent);
 		if (!antecedent_ok(c, e, m) || !subject_like(c, m))
 			continue;
@@ -2716,6 +2728,65 @@ cue_follows(const actx *c, const quote *q)
 	return false;
 }
 
+/* Does paragraph [pa, pb) look like a photo caption: a credit at its end
+ * ("(Jane Roe/Daily News)", "( THE CANADIAN PRESS FILE PHOTO )") or at its
+ * start ("Jane Roe / The Daily News Tom Hardy, right, ...")? */
+static bool
+photo_para(const actx *c, size_t pa, size_t pb)
+{
+	size_t k;
+
+	if (pb <= pa)
+		return false;
+	if (caption_para(c->t, pa, pb))
+		return true;
+	if (is_p(&c->t[pb - 1], ')'))
+		for (k = pb - 1; k > pa && pb - k < 12; k--) {
+			if (is_p(&c->t[k - 1], '('))
+				break;
+			if (wordeq(c, k - 1, "photo"))
+				return true;
+		}
+	/* two or three capitalised words, then a slash */
+	for (k = pa; k < pb && k < pa + 3 && is_w(&c->t[k]) &&
+	             (c->t[k].flags & TF_CAP);
+	     k++)
+		;
+	return k >= pa + 2 && k < pb && is_p(&c->t[k], '/');
+}
+
+/* Fill c->inrep (tokens of indirect and mixed content) and c->capt
+ * (photo-caption paragraphs) for resolve_pronoun(); on failure to
+ * allocate they stay NULL and resolution works without them. */
+static void
+mark_reported(actx *c)
+{
+	size_t i, k, a, b, np;
+
+	if (c->n == 0)
+		return;
+	np = (size_t)c->t[c->n - 1].para + 1;
+	c->inrep = calloc(c->n, 1);
+	c->capt = calloc(np, 1);
+	if (c->capt)
+		for (i = 0; i < c->n; i = para_stop(c->tl, i) + 1)
+			c->capt[c->t[i].para] =
+			        photo_para(c, i, para_stop(c->tl, i));
+	if (!c->inrep)
+		return;
+	for (i = 0; i < c->r->nq; i++) {
+		const quote *q = &c->r->q[i];
+		if (q->type != QUOTH_INDIRECT && q->type != QUOTH_MIXED)
+			continue;
+		for (k = 0; k < q->nparts; k++) {
+			a = tok_of(c, q->parts[k].start);
+			b = tok_of(c, q->parts[k].end);
+			for (; a < b && a < c->n; a++)
+				c->inrep[a] = 1;
+		}
+	}
+}
+
 /*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
@@ -2732,6 +2803,7 @@ resolve_in_order(actx *c)
 	size_t last_para = 0;
 	const quote *last_q = NULL;
 
+	mark_reported(c);
 	for (i = 0; i < c->r->nq; i++) {
 		quote *q = &c->r->q[i];
 
@@ -3051,6 +3123,8 @@ out:
 	}
 	qvec_free(&c.ents);
 	qvec_free(&c.ments);
+	free(c.inrep);
+	free(c.capt);
 	free(c.ulo);
 	free(c.uhi);
 	free(c.dirpre);

@@ -555,6 +555,36 @@ START_TEST(test_relative_clause_gives_no_gender)
 }
 END_TEST
 
+/* A person named inside someone's reported speech is not the next "she":
+ * the one who spoke is. */
+START_TEST(test_name_in_reported_speech_is_not_she)
+{
+	const char *s = "Ana Ruiz said Mia Lund would be a fine candidate."
+	                "\n\n\"We need new faces,\" she said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Ana Ruiz", "Ana Ruiz", "said", "cue-before");
+	assert_attr(r, 1, "Ana Ruiz", "she", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* A photo caption names who is pictured, not who speaks next. */
+START_TEST(test_caption_name_is_not_he)
+{
+	const char *s = "Tom Hardy runs the old hall on the pier.\n\n"
+	                "Peter Moss, right, greets guests at the hall. "
+	                "(Jane Roe/Daily News)\n\n"
+	                "\"We will open again,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_cue_inside_indirect_makes_two_parts)
 {
 	const char *s = "The river, Ruiz says, has never been this high.";
@@ -623,6 +653,8 @@ attrib_suite(void)
 	tcase_add_test(tc, test_said_she_is_evidence);
 	tcase_add_test(tc, test_conflicting_evidence_is_none);
 	tcase_add_test(tc, test_relative_clause_gives_no_gender);
+	tcase_add_test(tc, test_name_in_reported_speech_is_not_she);
+	tcase_add_test(tc, test_caption_name_is_not_he);
 	tcase_add_test(tc, test_cue_inside_indirect_makes_two_parts);
 	tcase_add_test(tc, test_group_and_source_speakers);
 	tcase_add_test(tc, test_noun_object_is_not_speech);
