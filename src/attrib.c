@@ -58,6 +58,7 @@ typedef struct {
 	                   * honorific, a title, an age, "X said he" */
 	bool nonperson;   /* "the X", "in X", "X, a company,": a place, an
 	                   * organisation or an event */
+	bool place;       /* "in X", "at X", "near X" */
 	size_t nment;     /* mentions so far */
 	size_t first_multi; /* first mention written with two or more words
 	                     * (token), or QUOTH_NONE */
@@ -534,8 +535,11 @@ person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 		head = false;
 	if (na == a && a > 0 && word_in(c, a - 1, place, QUOTH_ARRAY_LEN(place)) &&
 	    !possessive(c, b - 1) && c->t[a - 1].sent == c->t[a].sent &&
-	    (!wordeq(c, a - 1, "the") || head))
+	    (!wordeq(c, a - 1, "the") || head)) {
 		e->nonperson = true;
+		if (!wordeq(c, a - 1, "the"))
+			e->place = true;
+	}
 	/* "The Forecaddie" opening a sentence (no title in between) */
 	if (na == a + 1 && wordeq(c, a, "the") && head)
 		e->nonperson = true;
@@ -2788,6 +2792,56 @@ mark_reported(actx *c)
 }
 
 /*
+ * "The company said", "the agency told": the organisation named in this
+ * paragraph or the two before, when exactly one is in reach.  A name
+ * counts unless the article shows it to be a person (title, gender, age)
+ * or a place ("in X"); two candidates, or none, leave the description as
+ * written.
+ */
+static int
+resolve_description(const actx *c, const quote *q)
+{
+	static const char *const heads[] = {
+		"company", "firm", "agency", "group", "organization",
+		"organisation", "corporation", "retailer", "airline", "bank",
+		"charity", "startup", "automaker", "carmaker", "broadcaster",
+		"publisher", "insurer", "utility", "developer", "manufacturer"};
+	size_t a = q->sp_tok, h, k, stop;
+	uint32_t para;
+	int found = -1;
+
+	if (q->sp_kind != SK_ORG || q->entity >= 0 || a >= c->n ||
+	    q->mention_end == QUOTH_NONE || !wordeq(c, a, "the"))
+		return -1;
+	h = tok_of(c, q->mention_end);
+	if (h == 0 || h > a + 3)
+		return -1;
+	h--;
+	if (!word_in(c, h, heads, QUOTH_ARRAY_LEN(heads)))
+		return -1;
+	para = c->t[a].para;
+	k = first_mention(c, a);
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e = ent_at(c, m->ent);
+		if (c->t[m->tok].para + 1 < para)
+			break;
+		if ((c->capt && c->capt[c->t[m->tok].para]) ||
+		    (c->inrep && c->inrep[m->tok]))
+			continue;
+		/* (named once and not marked as one: a headline's words) */
+		if (e->strong || e->gender || e->place ||
+		    possessive(c, m->end - 1) || (!e->org && e->nment < 2))
+			continue;
+		if (found >= 0 && found != m->ent)
+			return -1; /* two in reach: no guess */
+		found = m->ent;
+	}
+	return found;
+}
+
+/*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
  * mixed or indirect alike); a direct quote with no cue continues that
@@ -2820,6 +2874,8 @@ resolve_in_order(actx *c)
 			}
 		} else if (q->sp_fallback) {
 			q->entity = last_ent;
+		} else if (q->sp_kind == SK_ORG && q->entity < 0) {
+			q->entity = resolve_description(c, q);
 		} else if (!q->rule && q->type == QUOTH_DIRECT && last_q &&
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
 		           c->t[last_q->last_tok].para ==

@@ -585,6 +585,29 @@ START_TEST(test_caption_name_is_not_he)
 }
 END_TEST
 
+/* "The company said": the one organisation named in reach; two in reach,
+ * or only people and places, leave the description as written. */
+START_TEST(test_the_company_is_the_one_named)
+{
+	const char *one = "A plant built by Tarvo opened in Elm Bay, and "
+	                  "Tarvo hired 40 workers. Ana Ruiz, 52, runs it."
+	                  "\n\n"
+	                  "The company said it would hire more next year.";
+	const char *two = "Shares of Tarvo and Lumen rose after a deal, and "
+	                  "Lumen and Tarvo will share a plant.\n\n"
+	                  "The company said it would hire more next year.";
+	quoth_result *r = extract(one);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tarvo", "The company", "said", "cue-before");
+	quoth_result_free(r);
+	r = extract(two);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "The company", "The company", "said", "cue-before");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_cue_inside_indirect_makes_two_parts)
 {
 	const char *s = "The river, Ruiz says, has never been this high.";
@@ -655,6 +678,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_relative_clause_gives_no_gender);
 	tcase_add_test(tc, test_name_in_reported_speech_is_not_she);
 	tcase_add_test(tc, test_caption_name_is_not_he);
+	tcase_add_test(tc, test_the_company_is_the_one_named);
 	tcase_add_test(tc, test_cue_inside_indirect_makes_two_parts);
 	tcase_add_test(tc, test_group_and_source_speakers);
 	tcase_add_test(tc, test_noun_object_is_not_speech);
