@@ -55,7 +55,15 @@ typedef struct {
 	int gender;       /* G_MALE, G_FEMALE or 0 */
 	bool org;
 	bool person;      /* a full name, an honorific, or it spoke */
+	bool strong;      /* a person by the article's own evidence: an
+	                   * honorific, a title, an age, "X said he" */
+	bool nonperson;   /* "the X", "in X", "X, a company,": a place, an
+	                   * organisation or an event */
+	bool place;       /* "in X", "at X", "near X" */
 	size_t nment;     /* mentions so far */
+	size_t first_multi; /* first mention written with two or more words
+	                     * (token), or QUOTH_NONE */
+	size_t first_tok; /* its first mention (token) */
 } entity;
 
 typedef struct {
@@ -80,6 +88,9 @@ typedef struct {
 	qvec ments;       /* mention_rec, in token order */
 	void *md;         /* PCRE2 match data for the cue patterns */
 	bool debug_shapes; /* QUOTH_DEBUG_SHAPES: print them to stderr */
+	uint8_t *inrep;   /* per token: inside reported speech (indirect or
+	                   * mixed content); set for the resolution pass */
+	uint8_t *capt;    /* per paragraph: a photo caption */
 	quoth_result *r;
 	bool failed;
 } actx;
@@ -103,6 +114,7 @@ static int first_name_match(const actx *c, const char *name, size_t len);
 static size_t first_mention(const actx *c, size_t a);
 static bool np_det(const actx *c, size_t k);
 static size_t para_start_tok(const actx *c, size_t i);
+static size_t words_in(const actx *c, size_t a, size_t b);
 
 static bool
 is_w(const token *t)
@@ -452,6 +464,7 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 		e->name = name;
 		e->name_len = len;
 		e->org = org;
+		e->first_multi = QUOTH_NONE;
 		name = NULL;
 		best = (int)c->ents.len - 1;
 	}
@@ -467,7 +480,7 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 	if (gender && !e->gender)
 		e->gender = gender;
 	if (!org && (gender || (title && title_len)))
-		e->person = true;
+		e->person = e->strong = true;
 	return best;
 }
 
@@ -475,6 +488,7 @@ static void
 add_mention(actx *c, size_t tok, size_t end, int ent)
 {
 	mention_rec *m;
+	entity *e;
 
 	if (ent < 0)
 		return;
@@ -486,7 +500,82 @@ add_mention(actx *c, size_t tok, size_t end, int ent)
 	m->tok = tok;
 	m->end = end;
 	m->ent = ent;
-	QVEC_AT(&c->ents, entity, (size_t)ent)->nment++;
+	e = QVEC_AT(&c->ents, entity, (size_t)ent);
+	if (e->nment++ == 0)
+		e->first_tok = tok;
+	if (e->first_multi == QUOTH_NONE && end > tok + 1 &&
+	    words_in(c, tok, end - 1) >= 2)
+		e->first_multi = tok;
+}
+
+/* "who", "which", "whose": a relative clause, not an apposition ("Golden,
+ * who had another son," says nothing of Golden's gender). */
+static bool
+rel_word(const actx *c, size_t k)
+{
+	return wordeq(c, k, "who") || wordeq(c, k, "which") ||
+	       wordeq(c, k, "whose") || wordeq(c, k, "where") ||
+	       wordeq(c, k, "that") || wordeq(c, k, "when");
+}
+
+/*
+ * What one mention of name words [na, b) (the capitalised run started at
+ * a) shows about its entity: a person ("Jane Doe, 45,", "Jane Doe, a
+ * nurse,") or not ("the Out of the Cold program", "in Antigonish", "Dixon
+ * Hall, a non-profit agency,").  Titles and honorifics before the name
+ * were already counted by entity_for().
+ */
+static void
+person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
+{
+	static const char *const place[] = {"the", "in", "at", "near", "across", "outside",
+	                                    "inside", "throughout", "within"};
+	size_t k;
+
+	/* "in Antigonish", "the New Democrats said"; but "the Clinton
+	 * campaign" is a person's campaign: after "the", a lowercase word
+	 * must be a verb-like one (a cue, an auxiliary, "-ed") */
+	bool head = b >= c->n || !is_w(&c->t[b]) || (c->t[b].flags & TF_CAP) ||
+	            cue_at(c, b) >= 0 || is_filler(c, b) ||
+	            (c->t[b].end - c->t[b].start > 3 &&
+	             memcmp(c->text + c->t[b].end - 2, "ed", 2) == 0);
+
+	if (possessive(c, b - 1))
+		head = false;
+	if (na == a && a > 0 && word_in(c, a - 1, place, QUOTH_ARRAY_LEN(place)) &&
+	    !possessive(c, b - 1) && c->t[a - 1].sent == c->t[a].sent &&
+	    (!wordeq(c, a - 1, "the") || head)) {
+		e->nonperson = true;
+		if (!wordeq(c, a - 1, "the"))
+			e->place = true;
+	}
+	/* "The Forecaddie" opening a sentence (no title in between) */
+	if (na == a + 1 && wordeq(c, a, "the") && head)
+		e->nonperson = true;
+	if (b + 2 >= c->n || !is_p(&c->t[b], ','))
+		return;
+	/* "Doug Purdy, 73," */
+	if (c->t[b + 1].kind == TK_NUM && b + 2 < c->n &&
+	    (is_p(&c->t[b + 2], ',') || is_p(&c->t[b + 2], '.') ||
+	     is_break_tok(&c->t[b + 2]))) {
+		e->strong = e->person = true;
+		return;
+	}
+	/* ", a chocolate company based in ...,": the head noun of the
+	 * apposition, its last word before the next punctuation */
+	if (!np_det(c, b + 1))
+		return;
+	for (k = b + 2; k < c->n && k < b + 8 && is_w(&c->t[k]) &&
+	                !c->inq[k] && !is_prep(c, k) && !wordeq(c, k, "of") &&
+	                !rel_word(c, k);
+	     k++)
+		;
+	if (k == b + 2)
+		return;
+	if (lex(c, LEX_ORGS, k - 1, k) >= 0 && lex(c, LEX_TITLES, k - 1, k) < 0)
+		e->nonperson = true;
+	else if (lex(c, LEX_TITLES, k - 1, k) >= 0)
+		e->strong = e->person = true;
 }
 
 /*
@@ -694,7 +783,8 @@ collect_entities(actx *c)
 		}
 		/* "Michael Greenspan, her husband,": the apposition's title
 		 * shows the gender */
-		if (!gender && !org && b + 2 < n && is_p(&c->t[b], ',')) {
+		if (!gender && !org && b + 2 < n && is_p(&c->t[b], ',') &&
+		    !rel_word(c, b + 1)) {
 			size_t q2;
 			for (q2 = b + 1; q2 < n && q2 < b + 5 && is_w(&c->t[q2]);
 			     q2++) {
@@ -711,9 +801,91 @@ collect_entities(actx *c)
 		{
 			int e = entity_for(c, na, b, ttl, ttl_len, gender, org);
 			add_mention(c, na, b, e);
+			if (e >= 0 && !org)
+				person_signals(c, a, na, b, ent_at(c, e));
 		}
 		free(tbuf);
 	}
+}
+
+/* Does another entity named before token `tok` share entity e's last
+ * word (Donald and Ivanka Trump)? */
+static bool
+surname_shared(const actx *c, int e, size_t tok)
+{
+	const entity *x = ent_at(c, e);
+	size_t i, wl, ewl;
+	const char *lw = last_word(x->name, x->name_len, &wl);
+
+	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
+		const entity *y = QVEC_AT(&c->ents, entity, i);
+		const char *elw;
+		if ((int)i == e || y->org || y->first_tok >= tok)
+			continue;
+		elw = last_word(y->name, y->name_len, &ewl);
+		if (ewl == wl && memcmp(elw, lw, wl) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The gender the article shows for a name by the pronoun it uses in the
+ * name's own reported speech: "Vickers said he", "Golden says that she".
+ * Runs before any pronoun is resolved, so that resolution starts from
+ * the article's evidence rather than from its own guesses.
+ */
+static void
+gender_evidence(actx *c)
+{
+	size_t k, *votes = calloc(2 * (c->ents.len ? c->ents.len : 1),
+	                          sizeof(size_t));
+
+	if (!votes) {
+		c->failed = true;
+		return;
+	}
+	for (k = 0; k < c->ments.len; k++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		entity *e = QVEC_AT(&c->ents, entity, (size_t)m->ent);
+		size_t j = m->end;
+		int v;
+
+		if (e->org || e->nonperson || possessive(c, m->end - 1) ||
+		    (!e->person && e->first_multi == QUOTH_NONE))
+			continue;
+		/* "Trump said he" with two Trumps in the story: whose? */
+		if (words_in(c, m->tok, m->end - 1) < 2 &&
+		    surname_shared(c, m->ent, m->tok))
+			continue;
+		while (j < c->n && j < m->end + 3 && is_filler(c, j) &&
+		       cue_at(c, j) < 0)
+			j++;
+		v = cue_at(c, j);
+		if (v < 0 || (v & FLAG('o')))
+			continue;
+		j++;
+		if (wordeq(c, j, "that"))
+			j++;
+		if (j >= c->n || c->inq[j])
+			continue;
+		if (wordeq(c, j, "he"))
+			votes[2 * (size_t)m->ent]++;
+		else if (wordeq(c, j, "she"))
+			votes[2 * (size_t)m->ent + 1]++;
+	}
+	/* "Shelby said he refused ... Shelby said she": the pronoun was
+	 * someone else's at least once; no evidence then */
+	for (k = 0; k < c->ents.len; k++) {
+		entity *e = QVEC_AT(&c->ents, entity, k);
+		size_t mv = votes[2 * k], fv = votes[2 * k + 1];
+		int g = mv && !fv ? G_MALE : fv && !mv ? G_FEMALE : 0;
+		if (!g || (e->gender && e->gender != g))
+			continue;
+		e->gender = g;
+		e->strong = e->person = true;
+	}
+	free(votes);
 }
 
 /* ---- speaker phrases ---------------------------------------------------- */
@@ -2517,6 +2689,25 @@ subject_like(const actx *c, const mention_rec *m)
 	       is_p(&c->t[b], ',') || is_p(&c->t[b], '(');
 }
 
+/* Can mention m of entity e be what "he" or "she" refers to?  A person
+ * the article shows to be one, or a full name that nothing marks as a
+ * place or an organisation (written in full by then: "Canadian" does not
+ * become a person because "Western Canadian" comes later). */
+static bool
+antecedent_ok(const actx *c, const entity *e, const mention_rec *m)
+{
+	(void)c;
+	if (e->org)
+		return false;
+	if (e->strong)
+		return true;
+	if (e->nonperson)
+		return false;
+	if (e->person)
+		return true;
+	return e->first_multi != QUOTH_NONE && e->first_multi <= m->tok;
+}
+
 /*
  * The person a pronoun at token `tok` refers to: whichever is newer, the
  * last speaker or a person of agreeing gender named since as the subject
@@ -2531,6 +2722,7 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	int best[2] = {-1, -1}; /* [0] gender shown to agree, [1] unknown */
 	size_t pos[2] = {0, 0};
 	const entity *ls = ent_at(c, last_ent);
+	bool ls_ok;
 
 	/* a candidate at token p: kept when its gender does not clash,
 	 * and in the class of its evidence if newer than the one there */
@@ -2550,6 +2742,10 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 
 	if (ls)
 		CONSIDER(last_ent, last_tok);
+	/* a person named inside someone's reported speech ("Harris said
+	 * Vickers would be ...") is what was said, not who says the next
+	 * thing, while that someone can still be meant */
+	ls_ok = best[0] >= 0 || best[1] >= 0;
 	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
 	while (k-- > stop) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
@@ -2558,8 +2754,12 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 			continue;
 		if (c->t[m->tok].para + 3 < para)
 			break;
+		if (c->capt && c->capt[c->t[m->tok].para])
+			continue; /* a photo caption names who is pictured */
+		if (ls_ok && c->inrep && c->inrep[m->tok])
+			continue;
 		e = ent_at(c, m->ent);
-		if (!(e->person || strchr(e->name, ' ')) || !subject_like(c, m))
+		if (!antecedent_ok(c, e, m) || !subject_like(c, m))
 			continue;
 		CONSIDER(m->ent, m->tok);
 	}
@@ -2679,6 +2879,115 @@ cue_follows(const actx *c, const quote *q)
 	return false;
 }
 
+/* Does paragraph [pa, pb) look like a photo caption: a credit at its end
+ * ("(Jane Roe/Daily News)", "( THE CANADIAN PRESS FILE PHOTO )") or at its
+ * start ("Jane Roe / The Daily News Tom Hardy, right, ...")? */
+static bool
+photo_para(const actx *c, size_t pa, size_t pb)
+{
+	size_t k;
+
+	if (pb <= pa)
+		return false;
+	if (caption_para(c->t, pa, pb))
+		return true;
+	if (is_p(&c->t[pb - 1], ')'))
+		for (k = pb - 1; k > pa && pb - k < 12; k--) {
+			if (is_p(&c->t[k - 1], '('))
+				break;
+			if (wordeq(c, k - 1, "photo"))
+				return true;
+		}
+	/* two or three capitalised words, then a slash */
+	for (k = pa; k < pb && k < pa + 3 && is_w(&c->t[k]) &&
+	             (c->t[k].flags & TF_CAP);
+	     k++)
+		;
+	return k >= pa + 2 && k < pb && is_p(&c->t[k], '/');
+}
+
+/* Fill c->inrep (tokens of indirect and mixed content) and c->capt
+ * (photo-caption paragraphs) for resolve_pronoun(); on failure to
+ * allocate they stay NULL and resolution works without them. */
+static void
+mark_reported(actx *c)
+{
+	size_t i, k, a, b, np;
+
+	if (c->n == 0)
+		return;
+	np = (size_t)c->t[c->n - 1].para + 1;
+	c->inrep = calloc(c->n, 1);
+	c->capt = calloc(np, 1);
+	if (c->capt)
+		for (i = 0; i < c->n; i = para_stop(c->tl, i) + 1)
+			c->capt[c->t[i].para] =
+			        photo_para(c, i, para_stop(c->tl, i));
+	if (!c->inrep)
+		return;
+	for (i = 0; i < c->r->nq; i++) {
+		const quote *q = &c->r->q[i];
+		if (q->type != QUOTH_INDIRECT && q->type != QUOTH_MIXED)
+			continue;
+		for (k = 0; k < q->nparts; k++) {
+			a = tok_of(c, q->parts[k].start);
+			b = tok_of(c, q->parts[k].end);
+			for (; a < b && a < c->n; a++)
+				c->inrep[a] = 1;
+		}
+	}
+}
+
+/*
+ * "The company said", "the agency told": the organisation named in this
+ * paragraph or the two before, when exactly one is in reach.  A name
+ * counts unless the article shows it to be a person (title, gender, age)
+ * or a place ("in X"); two candidates, or none, leave the description as
+ * written.
+ */
+static int
+resolve_description(const actx *c, const quote *q)
+{
+	static const char *const heads[] = {
+		"company", "firm", "agency", "group", "organization",
+		"organisation", "corporation", "retailer", "airline", "bank",
+		"charity", "startup", "automaker", "carmaker", "broadcaster",
+		"publisher", "insurer", "utility", "developer", "manufacturer"};
+	size_t a = q->sp_tok, h, k, stop;
+	uint32_t para;
+	int found = -1;
+
+	if (q->sp_kind != SK_ORG || q->entity >= 0 || a >= c->n ||
+	    q->mention_end == QUOTH_NONE || !wordeq(c, a, "the"))
+		return -1;
+	h = tok_of(c, q->mention_end);
+	if (h == 0 || h > a + 3)
+		return -1;
+	h--;
+	if (!word_in(c, h, heads, QUOTH_ARRAY_LEN(heads)))
+		return -1;
+	para = c->t[a].para;
+	k = first_mention(c, a);
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e = ent_at(c, m->ent);
+		if (c->t[m->tok].para + 1 < para)
+			break;
+		if ((c->capt && c->capt[c->t[m->tok].para]) ||
+		    (c->inrep && c->inrep[m->tok]))
+			continue;
+		/* (named once and not marked as one: a headline's words) */
+		if (e->strong || e->gender || e->place ||
+		    possessive(c, m->end - 1) || (!e->org && e->nment < 2))
+			continue;
+		if (found >= 0 && found != m->ent)
+			return -1; /* two in reach: no guess */
+		found = m->ent;
+	}
+	return found;
+}
+
 /*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
@@ -2695,6 +3004,7 @@ resolve_in_order(actx *c)
 	size_t last_para = 0;
 	const quote *last_q = NULL;
 
+	mark_reported(c);
 	for (i = 0; i < c->r->nq; i++) {
 		quote *q = &c->r->q[i];
 
@@ -2711,6 +3021,8 @@ resolve_in_order(actx *c)
 			}
 		} else if (q->sp_fallback) {
 			q->entity = last_ent;
+		} else if (q->sp_kind == SK_ORG && q->entity < 0) {
+			q->entity = resolve_description(c, q);
 		} else if (!q->rule && q->type == QUOTH_DIRECT && last_q &&
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
 		           c->t[last_q->last_tok].para ==
@@ -2874,6 +3186,7 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	collect_entities(&c);
 	if (c.failed || c.ents.failed || c.ments.failed)
 		goto out;
+	gender_evidence(&c);
 
 	/* direct and partial quotes, in order */
 	nq0 = r->nq;
@@ -2995,6 +3308,8 @@ out:
 	qvec_free(&c.ents);
 	qvec_free(&c.ments);
 	cuepat_match_data_free(c.md);
+	free(c.inrep);
+	free(c.capt);
 	free(c.ulo);
 	free(c.uhi);
 	free(c.dirpre);

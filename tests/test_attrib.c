@@ -468,6 +468,146 @@ START_TEST(test_husband_is_not_she)
 }
 END_TEST
 
+/* A capitalised name the article shows to be an event or a place ("The
+ * River Cup opened") is no antecedent of "she", even as a clause subject
+ * after the speaker's own cue. */
+START_TEST(test_event_is_not_she)
+{
+	const char *s = "Mia Lund coaches at the club. The River Cup opened "
+	                "on Monday.\n\nLund said River Cup draws big crowds."
+	                "\n\n\"We train daily,\" she said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "Mia Lund", "she", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "in Glen Harbour": a place; "he said" after it is the man quoted. */
+START_TEST(test_place_is_not_he)
+{
+	const char *s = "Tom Hardy, 61, farms near the coast.\n\n"
+	                "Tom Hardy said Glen Harbour has changed. Glen "
+	                "Harbour grew fast, and rents in Glen Harbour rose."
+	                "\n\n\"We cannot stay,\" he said.";
+	quoth_result *r = extract(s);
+	size_t i, n = quoth_result_count(r);
+
+	ck_assert_uint_ge(n, 2);
+	assert_attr(r, n - 1, "Tom Hardy", "he", "said", "pronoun");
+	for (i = 0; i < n; i++) {
+		const char *sp = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER,
+		                                 NULL);
+		ck_assert(sp == NULL || strcmp(sp, "Glen Harbour") != 0);
+	}
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "Pat Moss said she": the article's evidence of her gender, so a later
+ * "he" goes back to the man, not to the newer woman. */
+START_TEST(test_said_she_is_evidence)
+{
+	const char *s = "Kim Lee said he would stay on the board. Pat Moss "
+	                "said she would leave.\n\n\"It is too late,\" he "
+	                "said.";
+	quoth_result *r = extract(s);
+	size_t n = quoth_result_count(r);
+
+	ck_assert_uint_ge(n, 1);
+	assert_attr(r, n - 1, "Kim Lee", "he", "said", "pronoun");
+	assert_field(r, n - 1, QUOTH_FIELD_GENDER, "male");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "Ann Tate said he lied ... Ann Tate said she": the pronoun after her
+ * cue was someone else's once, so neither is evidence. */
+START_TEST(test_conflicting_evidence_is_none)
+{
+	const char *s = "Ann Tate said he lied to the court. Later Ann Tate "
+	                "said she was angry.";
+	quoth_result *r = extract(s);
+	size_t i;
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	for (i = 0; i < 2; i++) {
+		assert_field(r, i, QUOTH_FIELD_SPEAKER, "Ann Tate");
+		assert_field(r, i, QUOTH_FIELD_GENDER, NULL);
+	}
+	quoth_result_free(r);
+}
+END_TEST
+
+/* ", who lost a son," is a relative clause, not an apposition: it says
+ * nothing of the speaker's gender. */
+START_TEST(test_relative_clause_gives_no_gender)
+{
+	const char *s = "\"It was hard,\" says Jo Rand, who lost a son in "
+	                "the flood.\n\n\"I miss him,\" she said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "Jo Rand", "she", "said", "pronoun");
+	assert_field(r, 1, QUOTH_FIELD_GENDER, "female");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* A person named inside someone's reported speech is not the next "she":
+ * the one who spoke is. */
+START_TEST(test_name_in_reported_speech_is_not_she)
+{
+	const char *s = "Ana Ruiz said Mia Lund would be a fine candidate."
+	                "\n\n\"We need new faces,\" she said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Ana Ruiz", "Ana Ruiz", "said", "cue-before");
+	assert_attr(r, 1, "Ana Ruiz", "she", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* A photo caption names who is pictured, not who speaks next. */
+START_TEST(test_caption_name_is_not_he)
+{
+	const char *s = "Tom Hardy runs the old hall on the pier.\n\n"
+	                "Peter Moss, right, greets guests at the hall. "
+	                "(Jane Roe/Daily News)\n\n"
+	                "\"We will open again,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "The company said": the one organisation named in reach; two in reach,
+ * or only people and places, leave the description as written. */
+START_TEST(test_the_company_is_the_one_named)
+{
+	const char *one = "A plant built by Tarvo opened in Elm Bay, and "
+	                  "Tarvo hired 40 workers. Ana Ruiz, 52, runs it."
+	                  "\n\n"
+	                  "The company said it would hire more next year.";
+	const char *two = "Shares of Tarvo and Lumen rose after a deal, and "
+	                  "Lumen and Tarvo will share a plant.\n\n"
+	                  "The company said it would hire more next year.";
+	quoth_result *r = extract(one);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tarvo", "The company", "said", "cue-before");
+	quoth_result_free(r);
+	r = extract(two);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "The company", "The company", "said", "cue-before");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_cue_inside_indirect_makes_two_parts)
 {
 	const char *s = "The river, Ruiz says, has never been this high.";
@@ -531,6 +671,14 @@ attrib_suite(void)
 	tcase_add_test(tc, test_unparsed_cue_is_not_continuation);
 	tcase_add_test(tc, test_former_title_then_name);
 	tcase_add_test(tc, test_husband_is_not_she);
+	tcase_add_test(tc, test_event_is_not_she);
+	tcase_add_test(tc, test_place_is_not_he);
+	tcase_add_test(tc, test_said_she_is_evidence);
+	tcase_add_test(tc, test_conflicting_evidence_is_none);
+	tcase_add_test(tc, test_relative_clause_gives_no_gender);
+	tcase_add_test(tc, test_name_in_reported_speech_is_not_she);
+	tcase_add_test(tc, test_caption_name_is_not_he);
+	tcase_add_test(tc, test_the_company_is_the_one_named);
 	tcase_add_test(tc, test_cue_inside_indirect_makes_two_parts);
 	tcase_add_test(tc, test_group_and_source_speakers);
 	tcase_add_test(tc, test_noun_object_is_not_speech);
