@@ -238,7 +238,8 @@ is_filler(const actx *c, size_t i)
 		"has", "had", "have", "would", "will", "again", "further",
 		"simply", "only", "just", "repeatedly", "often", "always",
 		"publicly", "privately", "earlier", "reportedly", "allegedly",
-		"told", "is", "was", "were", "are", "did", "does", "not"};
+		"told", "is", "was", "were", "are", "did", "does", "not",
+		"still", "even", "never"};
 	static const char *const days[] = {
 		"monday", "tuesday", "wednesday", "thursday", "friday",
 		"saturday", "sunday"};
@@ -996,7 +997,9 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
 		return i;
 	v = lex(c, LEX_PRONOUNS, i, i + 1);
-	if (v >= 0) {
+	/* (a possessive opens a described speaker: "my father", "his
+	 * wife") */
+	if (v >= 0 && !((v & (FLAG('o') | FLAG('x'))) && np_det(c, i))) {
 		if (v & (FLAG('o') | FLAG('x')))
 			return i;
 		sp->kind = SK_PRONOUN;
@@ -1748,7 +1751,10 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	}
 	v = cue_at(c, j);
 	if (v >= 0) {
-		char k = (v & FLAG('g')) ? 'G' : (v & FLAG('i')) ? 'V' : 'v';
+		char k = (v & FLAG('g'))   ? 'G'
+		         : (v & FLAG('b')) ? 'b'
+		         : (v & FLAG('i')) ? 'V'
+		                           : 'v';
 		if (subjects) {
 			size_t me, i0;
 			if (subject_before(c, j, &sp, &me, last_speaker)) {

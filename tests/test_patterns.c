@@ -89,7 +89,22 @@ static const struct shape_case shapes[] = {
 	 "We close", "Ruth Okoro", "the port director, Ruth Okoro", "said",
 	 "appositive"},
 	{"\"We need him home,\" his wife, Mona Reyes, wrote in a letter.",
-	 "We need", "Mona Reyes", "Mona Reyes", "wrote", "cue-after"},
+	 "We need", "Mona Reyes", "his wife, Mona Reyes", "wrote",
+	 "appositive"},
+	/* a base form after an auxiliary, a participle after a cue */
+	{"\"We need him home,\" she was quoted as saying. Mona Reyes runs "
+	 "the port.", "We need", NULL, "she", "saying", "pronoun"},
+	{"Mona Reyes runs the port. \"We need him home,\" she was quoted as "
+	 "saying.", "We need", "Mona Reyes", "she", "saying", "pronoun"},
+	{"\"We are busy,\" Ann Lee said, adding that the pier would take "
+	 "\"a few more weeks.\"", "a few", "Ann Lee", "Ann Lee", "adding",
+	 "participle"},
+	{"Ann Lee joked in her turn to answer the question, \"We are late.\"",
+	 "We are", "Ann Lee", "Ann Lee", "joked", "cue-before"},
+	{"\"The pier is late,\" said 9/11 widow Ann Lee.", "The pier",
+	 "Ann Lee", "9/11 widow Ann Lee", "said", "cue-after"},
+	{"\"The pier is late,\" my father often said.", "The pier",
+	 "my father", "my father", "said", "role"},
 	/* X told reporters */
 	{"Ann Lee told reporters on Monday: \"The pier will open.\"",
 	 "The pier", "Ann Lee", "Ann Lee", "told", "cue-before"},
