@@ -1056,7 +1056,10 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 		j = i;
 		while (j < c->n && j < i + 8 &&
 		       ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP) &&
-		         !c->inq[j] && lex(c, LEX_CUES, j, j + 1) < 0) ||
+		         !c->inq[j] &&
+		         /* "Trump Says", but "Ohio State University" */
+		         (lex(c, LEX_CUES, j, j + 1) < 0 ||
+		          (j > i && (lex(c, LEX_CUES, j, j + 1) & FLAG('b'))))) ||
 		        (is_p(&c->t[j], '.') && j > i &&
 		         !(c->t[j].flags & TF_SPACE_BEFORE) &&
 		         c->t[j - 1].end - c->t[j - 1].start <= 4 &&
@@ -1825,8 +1828,8 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 	const cue_patterns *cp = &c->ld->pats;
 	size_t i;
 
-	static const char *const side_name[CP_SIDES_] = {"after", "before",
-	                                                 "lead-in"};
+	static const char *const side_name[CP_SIDES_] = {
+		"after", "before", "lead-in", "previous"};
 
 	if (c->debug_shapes)
 		fprintf(stderr, "quoth: shape %s byte %zu: %s\n",
@@ -1931,6 +1934,31 @@ link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 	}
 	chunk_span(c, a, o, &sh, last_speaker, true);
 	return match_side(c, &sh, CP_BEFORE, o, L);
+}
+
+/* A quote opening its sentence after a sentence of attribution alone
+ * ("Sam Lau, the party's director, said in a statement. "Q""): that
+ * sentence, in the quote's paragraph or ending the one before. */
+static bool
+link_previous(actx *c, size_t o, size_t pa, link *L, int last_speaker)
+{
+	shape sh;
+	size_t e = o, a;
+
+	if (o == 0 || c->ulo[o] != o)
+		return false;
+	while (e > 0 && (is_break_tok(&c->t[e - 1]) ||
+	                 c->t[e - 1].kind == TK_QUOTE))
+		e--; /* the break and any stray mark before the quote */
+	if (e == 0 || (o == pa && c->t[e - 1].para + 1 != c->t[o].para))
+		return false;
+	a = c->ulo[e - 1];
+	if (e - a > BEFORE_TOKENS)
+		a = e - BEFORE_TOKENS;
+	sh.n = 0;
+	sh.s[0] = '\0';
+	chunk_span(c, a, e, &sh, last_speaker, true);
+	return match_side(c, &sh, CP_PREVIOUS, o, L);
 }
 
 /* A paragraph opening with a quote after one that ends in a colon ("He
@@ -3218,6 +3246,8 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 		    link_leadin(&c, pa - 2, para_start_tok(&c, pa - 2), &L,
 		                last_speaker))
 			linked = true;
+		if (!linked && link_previous(&c, o, pa, &L, last_speaker))
+			linked = true;
 		/* a fragment with no cue in reach, in a sentence whose
 		 * subject is a person: 'she didn't want her son looked on as
 		 * "another druggie"' is hers (rule subject; no cue, so it
@@ -3232,6 +3262,14 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 		}
 		if (linked) {
 			apply_link(&c, q, &L);
+			/* '"Q," said X, an expert at the Center for Y and Z,
+			 * via email.': the rest of the sentence after a cue
+			 * that follows the quote is its attribution, naming
+			 * no new speaker */
+			if (L.cue_a != QUOTH_NONE && L.cue_a > q->last_tok &&
+			    L.cue_a < c.n &&
+			    sentence_end(&c, L.cue_a) + 1 > q->link_end)
+				q->link_end = sentence_end(&c, L.cue_a) + 1;
 			if (L.sp.ent >= 0)
 				last_speaker = L.sp.ent;
 			/* split quote: "A," he said, "B." */

@@ -13,7 +13,8 @@
  * Format: one pattern per line, four fields separated by tabs:
  *     side  rule  max-tokens  regex
  * side is `after` (the words after a quote), `before` (the sentence
- * before it) or `lead-in` (the end of a paragraph before a quoted one);
+ * before it), `lead-in` (the end of a paragraph before a quoted one) or
+ * `previous` (the sentence before a quote that opens its sentence);
  * rule names the rule in the output, with a trailing `+` when a pronoun
  * or role speaker names the rule instead ("pronoun", "role");
  * max-tokens bounds the distance in tokens between the cue (or `according
@@ -54,7 +55,7 @@ static int
 side_of(const char *s, size_t n)
 {
 	static const char *const names[CP_SIDES_] = {"after", "before",
-	                                             "lead-in"};
+	                                             "lead-in", "previous"};
 	int i;
 
 	for (i = 0; i < CP_SIDES_; i++)
@@ -85,7 +86,8 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, const char *f[4],
 	side = side_of(f[0], fl[0]);
 	if (side < 0)
 		return cp_fail(err, QUOTH_ERR_LEXICON, lineno,
-		               "%s:%zu: side must be after, before or lead-in",
+		               "%s:%zu: side must be after, before, lead-in "
+		               "or previous",
 		               name, lineno);
 	if (fl[1] == 0 || fl[1] >= sizeof(p->rule))
 		return cp_fail(err, QUOTH_ERR_LEXICON, lineno,

@@ -199,7 +199,7 @@ enum lex_id {
 
 /* ---- cuepat.c: cue patterns over chunk classes (patterns.txt) --------- */
 
-enum { CP_AFTER, CP_BEFORE, CP_LEADIN, CP_SIDES_ };
+enum { CP_AFTER, CP_BEFORE, CP_LEADIN, CP_PREVIOUS, CP_SIDES_ };
 
 typedef struct {
 	char rule[24];       /* the output's rule name */

@@ -105,6 +105,27 @@ static const struct shape_case shapes[] = {
 	 "Ann Lee", "9/11 widow Ann Lee", "said", "cue-after"},
 	{"\"The pier is late,\" my father often said.", "The pier",
 	 "my father", "my father", "said", "role"},
+	/* an organisation's words before the person after the cue */
+	{"\"It was a big deal,\" said Coast State University professor Paul "
+	 "Beck.", "It was", "Paul Beck",
+	 "Coast State University professor Paul Beck", "said", "cue-after"},
+	{"\"It was a big deal,\" wrote Post bureau chief Julia Eilp, citing "
+	 "people in the room.", "It was", "Julia Eilp",
+	 "Post bureau chief Julia Eilp", "wrote", "cue-after"},
+	/* a sentence of attribution alone before the quote */
+	{"Sam Lau, the director of the party, said in a statement. \"There "
+	 "are no ballots to count.\"", "There are", "Sam Lau", "Sam Lau",
+	 "said", "cue-before"},
+	/* ... but not one that reports a clause of its own */
+	{"Police said the man was arrested. \"He ran,\" a neighbour "
+	 "recalled.", "He ran", "a neighbour", "a neighbour", "recalled",
+	 "role"},
+	/* the rest of an attribution names nobody new: the next quote
+	 * continues its speaker */
+	{"\"They did it before,\" said Jim Lowe, an expert at the Center "
+	 "for Strategic and International Studies, via email. \"They did "
+	 "it again.\"", "They did it again", "Jim Lowe", "Jim Lowe", "said",
+	 "continuation"},
 	/* X told reporters */
 	{"Ann Lee told reporters on Monday: \"The pier will open.\"",
 	 "The pier", "Ann Lee", "Ann Lee", "told", "cue-before"},
