@@ -267,6 +267,27 @@ is_particle(const actx *c, size_t i)
 	return word_in(c, i, part, QUOTH_ARRAY_LEN(part));
 }
 
+/* Does word i end in a contraction: I've, We're, I'm, I'd, I'll? */
+static bool
+contraction(const actx *c, size_t i)
+{
+	static const char *const tail[] = {"ve", "re", "m", "d", "ll"};
+	const token *p = &c->t[i];
+	size_t k, tl;
+
+	for (k = 0; k < QUOTH_ARRAY_LEN(tail); k++) {
+		tl = strlen(tail[k]);
+		if (p->end - p->start < tl + 2 ||
+		    memcmp(c->text + p->end - tl, tail[k], tl) != 0)
+			continue;
+		if (c->text[p->end - tl - 1] == '\'' ||
+		    (p->end - p->start >= tl + 4 &&
+		     memcmp(c->text + p->end - tl - 3, "\xe2\x80\x99", 3) == 0))
+			return true;
+	}
+	return false;
+}
+
 /* Does word i end in a possessive 's (’s)? */
 static bool
 possessive(const actx *c, size_t i)
@@ -1051,8 +1072,9 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 		memset(sp, 0, sizeof(*sp));
 		sp->ent = -1;
 	}
-	/* a name run, with titles before it */
-	if ((c->t[i].flags & TF_CAP) && lex(c, LEX_NONNAMES, i, i + 1) < 0) {
+	/* a name run, with titles before it ("I've" is none) */
+	if ((c->t[i].flags & TF_CAP) && lex(c, LEX_NONNAMES, i, i + 1) < 0 &&
+	    !contraction(c, i)) {
 		j = i;
 		while (j < c->n && j < i + 8 &&
 		       ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP) &&
@@ -1569,6 +1591,8 @@ sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
 
 /* ---- cue patterns over chunk classes ------------------------------------ */
 
+static bool subordinator(const actx *c, size_t j);
+
 /*
  * The words around a quote become a string of chunk classes, one letter a
  * chunk (the alphabet is documented in data/en/patterns.txt), and the
@@ -1797,8 +1821,21 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		return push_chunk(sh, 'f', j, j + 1, NULL), j + 1;
 	if (wordeq(c, j, "and") || wordeq(c, j, "but"))
 		return push_chunk(sh, '&', j, j + 1, NULL), j + 1;
+	if (subordinator(c, j))
+		return push_chunk(sh, 's', j, j + 1, NULL), j + 1;
 	return push_chunk(sh, (t->flags & TF_CAP) ? 'W' : 'w', j, j + 1, NULL),
 	       j + 1;
+}
+
+/* A word that opens a subordinate clause: "when", "because". */
+static bool
+subordinator(const actx *c, size_t j)
+{
+	static const char *const sub[] = {
+		"when", "while", "as", "after", "before", "because", "if",
+		"since", "though", "although", "until", "unless", "whereas",
+		"whether", "once"};
+	return word_in(c, j, sub, QUOTH_ARRAY_LEN(sub));
 }
 
 /* Chunk tokens [a, b) into sh (stopping when it is full). */

@@ -120,6 +120,18 @@ static const struct shape_case shapes[] = {
 	{"Police said the man was arrested. \"He ran,\" a neighbour "
 	 "recalled.", "He ran", "a neighbour", "a neighbour", "recalled",
 	 "role"},
+	/* an inverted cue before the quote */
+	{"The plan is complex. Said Ellis: \"I doubt it works.\"", "I doubt",
+	 "Ellis", "Ellis", "Said", "cue-before"},
+	/* a base form a few words after its subject */
+	{"Ann Lee spoke at noon. She went on to say, \"The pier is late.\"",
+	 "The pier", "Ann Lee", "She", "say", "pronoun"},
+	/* a clause opened by "when" names someone else */
+	{"Ads show Tom Ray saying, \"That makes me smart,\" when Ann Lee "
+	 "blasted him.", "That makes", NULL, NULL, NULL, "none"},
+	/* "I've" is no name */
+	{"But I've got to ask you, because as \"The Daily Star\" wrote, it "
+	 "matters.", "The Daily", NULL, NULL, NULL, "none"},
 	/* the rest of an attribution names nobody new: the next quote
 	 * continues its speaker */
 	{"\"They did it before,\" said Jim Lowe, an expert at the Center "
