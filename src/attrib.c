@@ -1406,11 +1406,53 @@ group_det(const actx *c, size_t k)
 	return word_in(c, k, det, QUOTH_ARRAY_LEN(det));
 }
 
+static bool subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
+                       int last_speaker);
+
 /* Parse the subject ending right before token `end` (exclusive), reading
- * backward through an appositive: "Hugh Hill, a doctor," -> Hugh Hill. */
+ * backward through an appositive: "Hugh Hill, a doctor," -> Hugh Hill.
+ * A subject found after "of" is the object of the real one: "another
+ * member of the club said" -> "another member". */
 static bool
 subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
                int last_speaker)
+{
+	speaker head;
+	size_t k, m, of;
+
+	if (!subject_np(c, end, sp, mention_end, last_speaker))
+		return false;
+	of = sp->a;
+	if (of > 0 && (wordeq(c, of - 1, "the") || wordeq(c, of - 1, "a") ||
+	               wordeq(c, of - 1, "an")))
+		of--;
+	if (sp->kind == SK_PRONOUN || of < 2 || !wordeq(c, of - 1, "of"))
+		return true;
+	for (k = of - 1; k > 0 && k + 6 > of; k--) {
+		const token *p = &c->t[k - 1];
+		if (!is_w(p) || c->inq[k - 1] || p->sent != c->t[of].sent)
+			break;
+		if (!np_det(c, k - 1))
+			continue;
+		m = parse_speaker_fwd(c, k - 1, &head, last_speaker);
+		/* the whole phrase read as one ("another member of the
+		 * club"), or a described head ("the city of Phoenix"; a
+		 * role the article gave someone else stays out) */
+		if ((m == sp->b && (head.kind == SK_ROLE ||
+		                    head.kind == SK_ORG)) ||
+		    (m == of - 1 && head.kind == SK_ROLE && head.ent < 0)) {
+			*sp = head;
+			return true;
+		}
+		break;
+	}
+	return true;
+}
+
+/* subject_before() without the "of" rule. */
+static bool
+subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
+           int last_speaker)
 {
 	size_t j = end, a, k;
 

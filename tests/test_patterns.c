@@ -120,6 +120,13 @@ static const struct shape_case shapes[] = {
 	{"Police said the man was arrested. \"He ran,\" a neighbour "
 	 "recalled.", "He ran", "a neighbour", "a neighbour", "recalled",
 	 "role"},
+	/* a subject, a relative clause, the cue */
+	{"Another member of the club, whose name is withheld, wrote: \"We "
+	 "are tired.\"", "We are", "Another member of the club",
+	 "Another member of the club", "wrote", "cue-before"},
+	{"Another member of the public, whose name is withheld, wrote: \"We "
+	 "are tired.\"", "We are", "Another member", "Another member",
+	 "wrote", "appositive"},
 	/* an inverted cue before the quote */
 	{"The plan is complex. Said Ellis: \"I doubt it works.\"", "I doubt",
 	 "Ellis", "Ellis", "Said", "cue-before"},
