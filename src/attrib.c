@@ -1427,7 +1427,7 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	               wordeq(c, of - 1, "an")))
 		of--;
 	if (sp->kind == SK_PRONOUN || of < 2 || !wordeq(c, of - 1, "of"))
-		return true;
+		goto prep;
 	for (k = of - 1; k > 0 && k + 6 > of; k--) {
 		const token *p = &c->t[k - 1];
 		if (!is_w(p) || c->inq[k - 1] || p->sent != c->t[of].sent)
@@ -1445,6 +1445,19 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			return true;
 		}
 		break;
+	}
+prep:
+	/* the object of a preposition is no subject: "In a Facebook message
+	 * posted Friday", "32% of Republican claims" (but the agent is: "a
+	 * statement e-mailed by Reagan Ruslim, who ..., said"; and "Later
+	 * Ann Tate said" has an adverb) */
+	{
+		static const char *const preps[] = {
+			"in", "on", "at", "of", "for", "with", "from", "to",
+			"during", "over", "under", "through", "via", "into",
+			"about", "among", "against"};
+		if (of > 0 && word_in(c, of - 1, preps, QUOTH_ARRAY_LEN(preps)))
+			return false;
 	}
 	return true;
 }
@@ -1555,8 +1568,10 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	/* try each start, longest first, for a phrase that ends at j */
 	for (k = a; k < j; k++) {
 		size_t m = parse_speaker_fwd(c, k, sp, last_speaker);
-		if (m == j || (m > k && sp->kind == SK_NAME && m >= j - 1 &&
-		               m <= j)) {
+		/* (a name may end one mark early: "Doe." "Doe,"; not one
+		 * word early: "unrest in Dover and said") */
+		if (m == j || (m > k && sp->kind == SK_NAME && m + 1 == j &&
+		               !is_w(&c->t[m]))) {
 			/* "Tim Guest with the Health Authority says": the
 			 * person before the prepositional phrase */
 			if (sp->kind != SK_PRONOUN && k >= 2 &&
@@ -1826,7 +1841,14 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		                           : 'v';
 		if (subjects) {
 			size_t me, i0;
-			if (subject_before(c, j, &sp, &me, last_speaker)) {
+			if (!subject_before(c, j, &sp, &me, last_speaker)) {
+				/* a cue with no subject of its own: the chunk
+				 * before it is none */
+				if (k == 'V')
+					k = 'C';
+				else if (k == 'v')
+					k = 'c';
+			} else {
 				/* the chunks from the subject on give way */
 				for (i0 = sh->n; i0 > 0 && sh->ch[i0 - 1].b > sp.a;)
 					i0--;

@@ -139,6 +139,16 @@ static const struct shape_case shapes[] = {
 	/* "I've" is no name */
 	{"But I've got to ask you, because as \"The Daily Star\" wrote, it "
 	 "matters.", "The Daily", NULL, NULL, NULL, "none"},
+	/* the object of a preposition is no subject */
+	{"In a message posted Friday, Tom Ray said he had \"areas of "
+	 "disagreement\" with Lee.", "he had", "Tom Ray", "Tom Ray", "said",
+	 "cue-before"},
+	{"The board rated 32% of Republican claims as \"mostly false\" and "
+	 "moved on.", "mostly false", NULL, NULL, NULL, "none"},
+	/* ... unless it is the agent */
+	{"A statement sent by Reagan Ruiz, who joined the board last month, "
+	 "said \"We will obey the court.\"", "We will", "Reagan Ruiz",
+	 "Reagan Ruiz", "said", "cue-before"},
 	/* the rest of an attribution names nobody new: the next quote
 	 * continues its speaker */
 	{"\"They did it before,\" said Jim Lowe, an expert at the Center "
