@@ -87,6 +87,8 @@ typedef struct {
 	qvec ents;        /* entity */
 	qvec ments;       /* mention_rec, in token order */
 	void *md;         /* PCRE2 match data for the cue patterns */
+	int32_t *lexc;    /* per token and lexicon: the one-word lookup + 2,
+	                   * or 0 before it is made */
 	bool debug_shapes; /* QUOTH_DEBUG_SHAPES: print them to stderr */
 	uint8_t *inrep;   /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */
@@ -153,9 +155,21 @@ word_in(const actx *c, size_t i, const char *const *list, size_t n)
 static int
 lex(const actx *c, int which, size_t a, size_t b)
 {
+	int32_t *slot;
+	int v;
+
 	if (a >= b || b > c->n)
 		return -1;
-	return lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a, b);
+	if (b != a + 1 || !c->lexc)
+		return lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a,
+		                          b);
+	/* one word: looked up once per token and lexicon */
+	slot = &c->lexc[a * LEX_COUNT_ + (size_t)which];
+	if (*slot)
+		return *slot - 2;
+	v = lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a, b);
+	*slot = v + 2;
+	return v;
 }
 
 static bool
@@ -1669,10 +1683,19 @@ typedef struct {
 } chunk;
 
 typedef struct {
-	char s[SHAPE_MAX + 1];
+	char s[SHAPE_MAX + 16]; /* NUL-terminated, and room for JIT reads */
 	chunk ch[SHAPE_MAX];
 	size_t n;
 } shape;
+
+/* An empty shape.  The whole string is zeroed: PCRE2's JIT may read a
+ * few bytes past the subject's end, and those bytes must be defined. */
+static void
+shape_init(shape *sh)
+{
+	sh->n = 0;
+	memset(sh->s, 0, sizeof(sh->s));
+}
 
 static char
 speaker_class(const speaker *sp)
@@ -2007,8 +2030,7 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 		end++;
 	if (end < c->n && end < lim && is_break_tok(&c->t[end]))
 		end++; /* the break shows */
-	sh.n = 0;
-	sh.s[0] = '\0';
+	shape_init(&sh);
 	chunk_span(c, k, end, &sh, last_speaker, false);
 	return match_side(c, &sh, CP_AFTER, k, L);
 }
@@ -2025,8 +2047,7 @@ link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 		a = pa;
 	if (a >= o)
 		return false;
-	sh.n = 0;
-	sh.s[0] = '\0';
+	shape_init(&sh);
 	if (o - a > BEFORE_TOKENS + HEAD_TOKENS) {
 		/* a long sentence: its head (for the subject) and its end */
 		chunk_span(c, a, a + HEAD_TOKENS, &sh, last_speaker, false);
@@ -2056,8 +2077,7 @@ link_previous(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 	a = c->ulo[e - 1];
 	if (e - a > BEFORE_TOKENS)
 		a = e - BEFORE_TOKENS;
-	sh.n = 0;
-	sh.s[0] = '\0';
+	shape_init(&sh);
 	chunk_span(c, a, e, &sh, last_speaker, true);
 	return match_side(c, &sh, CP_PREVIOUS, o, L);
 }
@@ -2071,8 +2091,7 @@ link_leadin(actx *c, size_t col, size_t pp, link *L, int last_speaker)
 	shape sh;
 	size_t a = col > pp + LEADIN_TOKENS ? col - LEADIN_TOKENS : pp;
 
-	sh.n = 0;
-	sh.s[0] = '\0';
+	shape_init(&sh);
 	chunk_span(c, a, col + 1, &sh, last_speaker, true);
 	return match_side(c, &sh, CP_LEADIN, col, L);
 }
@@ -3290,6 +3309,8 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	c.md = cuepat_match_data();
 	if (!c.md)
 		goto out;
+	/* (a cache only: without it lookups are slower, not wrong) */
+	c.lexc = calloc(c.n ? c.n : 1, LEX_COUNT_ * sizeof(int32_t));
 	{
 		const char *ds = getenv("QUOTH_DEBUG_SHAPES");
 		c.debug_shapes = ds && *ds;
@@ -3453,6 +3474,7 @@ out:
 	qvec_free(&c.ents);
 	qvec_free(&c.ments);
 	cuepat_match_data_free(c.md);
+	free(c.lexc);
 	free(c.inrep);
 	free(c.capt);
 	free(c.ulo);
