@@ -1422,6 +1422,8 @@ group_det(const actx *c, size_t k)
 
 static bool subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
                        int last_speaker);
+static bool group_head(const actx *c, size_t a, size_t b);
+static bool subordinator(const actx *c, size_t j);
 
 /* Parse the subject ending right before token `end` (exclusive), reading
  * backward through an appositive: "Hugh Hill, a doctor," -> Hugh Hill.
@@ -1431,8 +1433,12 @@ static bool
 subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
                int last_speaker)
 {
+	static const char *const preps[] = {
+		"in", "on", "at", "of", "for", "with", "from", "to", "during",
+		"over", "under", "through", "via", "into", "about", "among",
+		"against", "across", "near", "based"};
 	speaker head;
-	size_t k, m, of;
+	size_t k, m, of, w;
 
 	if (!subject_np(c, end, sp, mention_end, last_speaker))
 		return false;
@@ -1440,40 +1446,75 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	if (of > 0 && (wordeq(c, of - 1, "the") || wordeq(c, of - 1, "a") ||
 	               wordeq(c, of - 1, "an")))
 		of--;
-	if (sp->kind == SK_PRONOUN || of < 2 || !wordeq(c, of - 1, "of"))
-		goto prep;
-	for (k = of - 1; k > 0 && k + 6 > of; k--) {
+	/* (the agent after "by" is a subject: "a statement e-mailed by
+	 * Reagan Ruslim, who ..., said"; so is "Later Ann Tate said") */
+	if (sp->kind == SK_PRONOUN || of < 2 ||
+	    !word_in(c, of - 1, preps, QUOTH_ARRAY_LEN(preps)))
+		return true;
+	/* The object of a preposition is no subject ("In a Facebook
+	 * message posted Friday, Cruz said", "32% of Republican claims");
+	 * the subject is the phrase it belongs to, back to its determiner:
+	 * read as one ("another member of the club"), or its head when
+	 * that is a description the article gave nobody else ("the city of
+	 * Phoenix"), or a described group ("people arrested at the camp"). */
+	for (k = of - 1, w = 0; k > 0 && w < 6; k--, w++) {
 		const token *p = &c->t[k - 1];
-		if (!is_w(p) || c->inq[k - 1] || p->sent != c->t[of].sent)
-			break;
-		if (!np_det(c, k - 1))
+		size_t st;
+		if (!is_w(p) || c->inq[k - 1] || p->sent != c->t[of].sent ||
+		    wordeq(c, k - 1, "but") || wordeq(c, k - 1, "and") ||
+		    subordinator(c, k - 1))
+			st = k; /* the phrase starts the clause */
+		else if (np_det(c, k - 1))
+			st = k - 1;
+		else
 			continue;
-		m = parse_speaker_fwd(c, k - 1, &head, last_speaker);
-		/* the whole phrase read as one ("another member of the
-		 * club"), or a described head ("the city of Phoenix"; a
-		 * role the article gave someone else stays out) */
+		if (st >= of - 1)
+			break;
+		m = parse_speaker_fwd(c, st, &head, last_speaker);
 		if ((m == sp->b && (head.kind == SK_ROLE ||
 		                    head.kind == SK_ORG)) ||
 		    (m == of - 1 && head.kind == SK_ROLE && head.ent < 0)) {
 			*sp = head;
 			return true;
 		}
+		if (group_head(c, st, of - 1) &&
+		    !(c->t[of - 2].flags & TF_CAP)) {
+			memset(sp, 0, sizeof(*sp));
+			sp->ent = -1;
+			sp->a = st;
+			sp->b = *mention_end = end;
+			while (sp->b > sp->a && is_filler(c, sp->b - 1))
+				sp->b--;
+			sp->kind = SK_ROLE;
+			return true;
+		}
 		break;
 	}
-prep:
-	/* the object of a preposition is no subject: "In a Facebook message
-	 * posted Friday", "32% of Republican claims" (but the agent is: "a
-	 * statement e-mailed by Reagan Ruslim, who ..., said"; and "Later
-	 * Ann Tate said" has an adverb) */
-	{
-		static const char *const preps[] = {
-			"in", "on", "at", "of", "for", "with", "from", "to",
-			"during", "over", "under", "through", "via", "into",
-			"about", "among", "against"};
-		if (of > 0 && word_in(c, of - 1, preps, QUOTH_ARRAY_LEN(preps)))
-			return false;
+	return false;
+}
+
+/* Do words [a, b) hold a noun for people ("people", "residents",
+ * "officials")?  A title of a group, or a plural in -ers/-ents/-ists. */
+static bool
+group_head(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++) {
+		const token *t = &c->t[k];
+		size_t n = t->end - t->start;
+		int tv = lex(c, LEX_TITLES, k, k + 1);
+		if (tv >= 0 && (tv & FLAG('g')))
+			return true;
+		if (wordeq(c, k, "people"))
+			return true;
+		if (n > 5 && is_w(t) &&
+		    (memcmp(c->text + t->end - 3, "ers", 3) == 0 ||
+		     memcmp(c->text + t->end - 4, "ents", 4) == 0 ||
+		     memcmp(c->text + t->end - 4, "ists", 4) == 0))
+			return true;
 	}
-	return true;
+	return false;
 }
 
 /* subject_before() without the "of" rule. */
@@ -1662,7 +1703,6 @@ sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
 
 /* ---- cue patterns over chunk classes ------------------------------------ */
 
-static bool subordinator(const actx *c, size_t j);
 
 /*
  * The words around a quote become a string of chunk classes, one letter a
