@@ -1448,7 +1448,7 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		of--;
 	/* (the agent after "by" is a subject: "a statement e-mailed by
 	 * Reagan Ruslim, who ..., said"; so is "Later Ann Tate said") */
-	if (sp->kind == SK_PRONOUN || of < 2 ||
+	if (sp->kind == SK_PRONOUN || of < 1 ||
 	    !word_in(c, of - 1, preps, QUOTH_ARRAY_LEN(preps)))
 		return true;
 	/* The object of a preposition is no subject ("In a Facebook
@@ -1457,10 +1457,10 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	 * read as one ("another member of the club"), or its head when
 	 * that is a description the article gave nobody else ("the city of
 	 * Phoenix"), or a described group ("people arrested at the camp"). */
-	for (k = of - 1, w = 0; k > 0 && w < 6; k--, w++) {
-		const token *p = &c->t[k - 1];
+	for (k = of - 1, w = 0; w < 6; k--, w++) {
 		size_t st;
-		if (!is_w(p) || c->inq[k - 1] || p->sent != c->t[of].sent ||
+		if (k == 0 || !is_w(&c->t[k - 1]) || c->inq[k - 1] ||
+		    c->t[k - 1].sent != c->t[of].sent ||
 		    wordeq(c, k - 1, "but") || wordeq(c, k - 1, "and") ||
 		    subordinator(c, k - 1))
 			st = k; /* the phrase starts the clause */
