@@ -2055,12 +2055,24 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 	return false;
 }
 
+/* Chunk tokens [a, b) and match the patterns of `side` (see
+ * match_side()). */
+static bool
+match_span(actx *c, size_t a, size_t b, bool subjects, int side,
+           size_t anchor, link *L, int last_speaker)
+{
+	shape sh;
+
+	shape_init(&sh);
+	chunk_span(c, a, b, &sh, last_speaker, subjects);
+	return match_side(c, &sh, side, anchor, L);
+}
+
 /* "Q," SPEAKER ... CUE  or  "Q," CUE SPEAKER ...: the words from token k
  * (right after the closing mark) to the end of the sentence. */
 static bool
 link_after(actx *c, size_t k, link *L, int last_speaker)
 {
-	shape sh;
 	size_t end = k, lim = k + AFTER_TOKENS;
 
 	if (k >= c->n)
@@ -2070,9 +2082,7 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 		end++;
 	if (end < c->n && end < lim && is_break_tok(&c->t[end]))
 		end++; /* the break shows */
-	shape_init(&sh);
-	chunk_span(c, k, end, &sh, last_speaker, false);
-	return match_side(c, &sh, CP_AFTER, k, L);
+	return match_span(c, k, end, false, CP_AFTER, k, L, last_speaker);
 }
 
 /* SPEAKER CUE ... "Q": the sentence before token o (the opening mark),
@@ -2104,7 +2114,6 @@ link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 static bool
 link_previous(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 {
-	shape sh;
 	size_t e = o, a;
 
 	if (o == 0 || c->ulo[o] != o)
@@ -2117,9 +2126,7 @@ link_previous(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 	a = c->ulo[e - 1];
 	if (e - a > BEFORE_TOKENS)
 		a = e - BEFORE_TOKENS;
-	shape_init(&sh);
-	chunk_span(c, a, e, &sh, last_speaker, true);
-	return match_side(c, &sh, CP_PREVIOUS, o, L);
+	return match_span(c, a, e, true, CP_PREVIOUS, o, L, last_speaker);
 }
 
 /* A paragraph opening with a quote after one that ends in a colon ("He
@@ -2128,12 +2135,9 @@ link_previous(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 static bool
 link_leadin(actx *c, size_t col, size_t pp, link *L, int last_speaker)
 {
-	shape sh;
 	size_t a = col > pp + LEADIN_TOKENS ? col - LEADIN_TOKENS : pp;
 
-	shape_init(&sh);
-	chunk_span(c, a, col + 1, &sh, last_speaker, true);
-	return match_side(c, &sh, CP_LEADIN, col, L);
+	return match_span(c, a, col + 1, true, CP_LEADIN, col, L, last_speaker);
 }
 
 /* ---- writing the result ---------------------------------------------------- */

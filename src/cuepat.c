@@ -24,32 +24,11 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "private.h"
-
-static quoth_status
-cp_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static quoth_status
-cp_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err) {
-		memset(err, 0, sizeof(*err));
-		err->status = st;
-		err->line = line;
-		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof(err->message), fmt, ap);
-		va_end(ap);
-	}
-	return st;
-}
 
 static int
 side_of(const char *s, size_t n)
@@ -85,30 +64,30 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, const char *f[4],
 
 	side = side_of(f[0], fl[0]);
 	if (side < 0)
-		return cp_fail(err, QUOTH_ERR_LEXICON, lineno,
+		return data_fail(err, QUOTH_ERR_LEXICON, lineno,
 		               "%s:%zu: side must be after, before, lead-in "
 		               "or previous",
 		               name, lineno);
 	if (fl[1] == 0 || fl[1] >= sizeof(p->rule))
-		return cp_fail(err, QUOTH_ERR_LEXICON, lineno,
+		return data_fail(err, QUOTH_ERR_LEXICON, lineno,
 		               "%s:%zu: rule name must be 1 to %zu bytes", name,
 		               lineno, sizeof(p->rule) - 1);
 	for (i = 0; i < fl[1]; i++) {
 		char ch = f[1][i];
 		if (!((ch >= 'a' && ch <= 'z') || ch == '-' ||
 		      (ch == '+' && i == fl[1] - 1)))
-			return cp_fail(err, QUOTH_ERR_LEXICON, lineno,
+			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			               "%s:%zu: rule name: lowercase letters "
 			               "and '-', with an optional final '+'",
 			               name, lineno);
 	}
 	if (fl[2] == 0 || fl[2] > 4)
-		return cp_fail(err, QUOTH_ERR_LEXICON, lineno,
+		return data_fail(err, QUOTH_ERR_LEXICON, lineno,
 		               "%s:%zu: max-tokens must be a number from 0 "
 		               "to 9999", name, lineno);
 	for (i = 0; i < fl[2]; i++) {
 		if (f[2][i] < '0' || f[2][i] > '9')
-			return cp_fail(err, QUOTH_ERR_LEXICON, lineno,
+			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			               "%s:%zu: max-tokens must be a number "
 			               "from 0 to 9999", name, lineno);
 		maxtok = maxtok * 10 + (unsigned long)(f[2][i] - '0');
@@ -118,7 +97,7 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, const char *f[4],
 	if (!re) {
 		pcre2_get_error_message(errcode, (PCRE2_UCHAR *)msg,
 		                        sizeof(msg));
-		return cp_fail(err, QUOTH_ERR_LEXICON, lineno,
+		return data_fail(err, QUOTH_ERR_LEXICON, lineno,
 		               "%s:%zu: pattern column %zu: %s", name, lineno,
 		               (size_t)erroff + 1, msg);
 	}
@@ -127,7 +106,7 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, const char *f[4],
 		pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &cap);
 		if (cap > 15) {
 			pcre2_code_free(re);
-			return cp_fail(err, QUOTH_ERR_LEXICON, lineno,
+			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			               "%s:%zu: at most 15 groups", name,
 			               lineno);
 		}
@@ -137,7 +116,7 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, const char *f[4],
 	p->g_mention = group(re, "mention");
 	if (p->g_sp < 0) {
 		pcre2_code_free(re);
-		return cp_fail(err, QUOTH_ERR_LEXICON, lineno,
+		return data_fail(err, QUOTH_ERR_LEXICON, lineno,
 		               "%s:%zu: the pattern needs a group (?<sp>...)",
 		               name, lineno);
 	}
@@ -176,7 +155,7 @@ cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
 			goto next;
 		if (text_first_invalid(data + pos, end - pos, NULL) !=
 		    QUOTH_NONE)
-			return cp_fail(err, QUOTH_ERR_LEXICON, lineno,
+			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			               "%s:%zu: invalid UTF-8", name, lineno);
 		/* fields separated by one or more tabs */
 		for (k = pos; k < end && nf < 4;) {
@@ -194,7 +173,7 @@ cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
 				k++;
 		}
 		if (nf != 4 || fl[3] == 0)
-			return cp_fail(err, QUOTH_ERR_LEXICON, lineno,
+			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			               "%s:%zu: expected four tab-separated "
 			               "fields: side, rule, max-tokens, pattern",
 			               name, lineno);
@@ -202,7 +181,7 @@ cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
 			size_t nc = cp->cap ? 2 * cp->cap : 16;
 			cue_pattern *np = xrealloc_array(cp->p, nc, sizeof(*np));
 			if (!np)
-				return cp_fail(err, QUOTH_ERR_NOMEM, lineno,
+				return data_fail(err, QUOTH_ERR_NOMEM, lineno,
 				               "%s:%zu: out of memory", name,
 				               lineno);
 			cp->p = np;

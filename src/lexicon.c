@@ -214,12 +214,9 @@ static const char *const lex_files[LEX_COUNT_] = {
 	[LEX_NONNAMES] = "nonnames.txt",
 };
 
-static quoth_status
-fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static quoth_status
-fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
+quoth_status
+data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt,
+          ...)
 {
 	va_list ap;
 
@@ -255,7 +252,7 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 			end--;
 		if (text_first_invalid(data + pos, end - pos, NULL) !=
 		    QUOTH_NONE) {
-			st = fail(err, QUOTH_ERR_LEXICON, lineno,
+			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			          "%s:%zu: invalid UTF-8", name, lineno);
 			goto out;
 		}
@@ -270,7 +267,7 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 			for (i = tab + 1; i < end; i++) {
 				char c = data[i];
 				if (c < 'a' || c > 'z') {
-					st = fail(err, QUOTH_ERR_LEXICON, lineno,
+					st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
 					          "%s:%zu: flags must be "
 					          "lowercase letters", name, lineno);
 					goto out;
@@ -282,7 +279,7 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 		while (end > pos && (data[end - 1] == ' '))
 			end--;
 		if (end == pos) {
-			st = fail(err, QUOTH_ERR_LEXICON, lineno,
+			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			          "%s:%zu: empty phrase", name, lineno);
 			goto out;
 		}
@@ -292,13 +289,13 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 			if (fold.ptr[i] == ' ')
 				words++;
 		if (words > 6) {
-			st = fail(err, QUOTH_ERR_LEXICON, lineno,
+			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			          "%s:%zu: a phrase has at most six "
 			          "words", name, lineno);
 			goto out;
 		}
 		if (fold.failed || !lexicon_add(lx, fold.ptr, fold.len, value)) {
-			st = fail(err, QUOTH_ERR_NOMEM, lineno,
+			st = data_fail(err, QUOTH_ERR_NOMEM, lineno,
 			          "%s:%zu: out of memory", name, lineno);
 			goto out;
 		}
@@ -376,7 +373,7 @@ data_file(const char *lang, const char *data_dir, const char *file,
 			data = read_file(path, len, &errnum);
 		}
 		if (!data && errnum != ENOENT) {
-			*st = fail(err, QUOTH_ERR_IO, 0, "%.400s: %s", path,
+			*st = data_fail(err, QUOTH_ERR_IO, 0, "%.400s: %s", path,
 			           strerror(errnum));
 			return NULL;
 		}
@@ -390,7 +387,7 @@ data_file(const char *lang, const char *data_dir, const char *file,
 		*len = bf->len;
 		return bf->data;
 	}
-	*st = fail(err, QUOTH_ERR_ARG, 0,
+	*st = data_fail(err, QUOTH_ERR_ARG, 0,
 	           "no data for language '%s' (%s missing)", lang, file);
 	return NULL;
 }
@@ -411,7 +408,7 @@ lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 		ld->lex[i] = lexicon_new();
 		if (!ld->lex[i]) {
 			lang_data_free(ld);
-			return fail(err, QUOTH_ERR_NOMEM, 0,
+			return data_fail(err, QUOTH_ERR_NOMEM, 0,
 			            "out of memory");
 		}
 		data = data_file(lang, data_dir, lex_files[i], path,

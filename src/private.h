@@ -236,6 +236,11 @@ typedef struct {
 	cue_patterns pats;
 } lang_data;
 
+/* Fill *err (when not NULL) with status st, line and a message; returns
+ * st.  For data-file errors: "FILE:LINE: what". */
+quoth_status data_fail(quoth_error *err, quoth_status st, size_t line,
+                       const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 quoth_status lang_data_load(lang_data *ld, const char *lang,
                             const char *data_dir, quoth_error *err);
 void lang_data_free(lang_data *ld);
