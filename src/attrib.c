@@ -1436,12 +1436,16 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	static const char *const preps[] = {
 		"in", "on", "at", "of", "for", "with", "from", "to", "during",
 		"over", "under", "through", "via", "into", "about", "among",
-		"against", "across", "near", "based"};
+		"against", "across", "near", "based", "than"};
 	speaker head;
 	size_t k, m, of, w;
 
 	if (!subject_np(c, end, sp, mention_end, last_speaker))
 		return false;
+	/* "higher than city staff say": a comparison, not speech */
+	for (k = sp->a > 0 ? sp->a - 1 : 0; k < sp->b; k++)
+		if (wordeq(c, k, "than"))
+			return false;
 	of = sp->a;
 	if (of > 0 && (wordeq(c, of - 1, "the") || wordeq(c, of - 1, "a") ||
 	               wordeq(c, of - 1, "an")))
@@ -2743,6 +2747,17 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		se = trim_at_next_cue(c, k, se);
 		if (k >= se || !words_at_least(c, k, se, 3) ||
 		    se - k > CLAUSE_MAX)
+			continue;
+		/* "did not say whether", "never told them": no content was
+		 * reported */
+		if (i > 0 && (wordeq(c, i - 1, "not") ||
+		              wordeq(c, i - 1, "never") ||
+		              (c->t[i - 1].end - c->t[i - 1].start > 3 &&
+		               (memcmp(c->text + c->t[i - 1].end - 3, "n't",
+		                       3) == 0 ||
+		                (c->t[i - 1].end - c->t[i - 1].start > 5 &&
+		                 memcmp(c->text + c->t[i - 1].end - 5,
+		                        "n\xe2\x80\x99t", 5) == 0)))))
 			continue;
 		/* "was asked", "were told": passive, the subject is the
 		 * listener */

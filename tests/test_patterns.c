@@ -221,6 +221,37 @@ START_TEST(test_shape)
 END_TEST
 
 /* A pronoun or a role names the rule of a '+' pattern. */
+/* No reported speech: a negated cue, a comparison. */
+START_TEST(test_no_indirect)
+{
+	static const char *const texts[] = {
+		"The company did not say whether it agreed to the terms of "
+		"the deal.",
+		"The firm never told its workers that the plant would close "
+		"this year.",
+		"The costs are higher than city staff say they are in the "
+		"latest budget.",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		quoth_result *r = extract_with(ex, texts[i]);
+		ck_assert_msg(quoth_result_count(r) == 0, "%s: %zu records",
+		              texts[i], quoth_result_count(r));
+		quoth_result_free(r);
+	}
+	/* ... while the plain statement is one */
+	{
+		const char *s = "The firm told its workers that the plant "
+		                "would close this year.";
+		quoth_result *r = extract_with(ex, s);
+		ck_assert_uint_eq(quoth_result_count(r), 1);
+		ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_INDIRECT);
+		quoth_result_free(r);
+	}
+}
+END_TEST
+
 START_TEST(test_kind_names_rule)
 {
 	const char *s = "Ann Lee runs the port. \"We are busy,\" she said.";
@@ -396,6 +427,7 @@ patterns_suite(void)
 	tcase_add_loop_test(tc, test_shape, 0,
 	                    (int)(sizeof(shapes) / sizeof(shapes[0])));
 	tcase_add_test(tc, test_kind_names_rule);
+	tcase_add_test(tc, test_no_indirect);
 	tcase_add_test(tc, test_data_dir_replaces_patterns);
 	tcase_add_test(tc, test_backtracking_is_bounded);
 	tcase_add_loop_test(tc, test_bad_pattern_file, 0,
