@@ -525,13 +525,45 @@ rel_word(const actx *c, size_t k)
  * Hall, a non-profit agency,").  Titles and honorifics before the name
  * were already counted by entity_for().
  */
+/*
+ * What an apposition after a name at token b says: 1 a person ("Jane
+ * Doe, 45,", "Jane Doe, a nurse,"), -1 an organisation ("Dixon Hall, a
+ * non-profit agency,"), 0 nothing.  The head noun of ", a chocolate
+ * company based in ...," is its last word before a preposition or a
+ * relative word.
+ */
+static int
+apposition_kind(const actx *c, size_t b)
+{
+	size_t k;
+
+	if (b + 2 >= c->n || !is_p(&c->t[b], ','))
+		return 0;
+	if (c->t[b + 1].kind == TK_NUM &&
+	    (is_p(&c->t[b + 2], ',') || is_p(&c->t[b + 2], '.') ||
+	     is_break_tok(&c->t[b + 2])))
+		return 1;
+	if (!np_det(c, b + 1))
+		return 0;
+	for (k = b + 2; k < c->n && k < b + 8 && is_w(&c->t[k]) &&
+	                !c->inq[k] && !is_prep(c, k) && !wordeq(c, k, "of") &&
+	                !rel_word(c, k);
+	     k++)
+		;
+	if (k == b + 2)
+		return 0;
+	if (lex(c, LEX_ORGS, k - 1, k) >= 0 && lex(c, LEX_TITLES, k - 1, k) < 0)
+		return -1;
+	if (lex(c, LEX_TITLES, k - 1, k) >= 0)
+		return 1;
+	return 0;
+}
+
 static void
 person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 {
 	static const char *const place[] = {"the", "in", "at", "near", "across", "outside",
 	                                    "inside", "throughout", "within"};
-	size_t k;
-
 	/* "in Antigonish", "the New Democrats said"; but "the Clinton
 	 * campaign" is a person's campaign: after "the", a lowercase word
 	 * must be a verb-like one (a cue, an auxiliary, "-ed") */
@@ -552,30 +584,16 @@ person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 	/* "The Forecaddie" opening a sentence (no title in between) */
 	if (na == a + 1 && wordeq(c, a, "the") && head)
 		e->nonperson = true;
-	if (b + 2 >= c->n || !is_p(&c->t[b], ','))
-		return;
-	/* "Doug Purdy, 73," */
-	if (c->t[b + 1].kind == TK_NUM && b + 2 < c->n &&
-	    (is_p(&c->t[b + 2], ',') || is_p(&c->t[b + 2], '.') ||
-	     is_break_tok(&c->t[b + 2]))) {
+	switch (apposition_kind(c, b)) {
+	case 1:
 		e->strong = e->person = true;
-		return;
-	}
-	/* ", a chocolate company based in ...,": the head noun of the
-	 * apposition, its last word before the next punctuation */
-	if (!np_det(c, b + 1))
-		return;
-	for (k = b + 2; k < c->n && k < b + 8 && is_w(&c->t[k]) &&
-	                !c->inq[k] && !is_prep(c, k) && !wordeq(c, k, "of") &&
-	                !rel_word(c, k);
-	     k++)
-		;
-	if (k == b + 2)
-		return;
-	if (lex(c, LEX_ORGS, k - 1, k) >= 0 && lex(c, LEX_TITLES, k - 1, k) < 0)
+		break;
+	case -1:
 		e->nonperson = true;
-	else if (lex(c, LEX_TITLES, k - 1, k) >= 0)
-		e->strong = e->person = true;
+		break;
+	default:
+		break;
+	}
 }
 
 /*
@@ -731,6 +749,8 @@ collect_entities(actx *c)
 		    (na == 0 || c->t[na - 1].sent != c->t[na].sent ||
 		     is_break_tok(&c->t[na - 1])) &&
 		    gender == 0 &&
+		    /* ("Roman, a resident of the area, said": a name) */
+		    apposition_kind(c, b) <= 0 &&
 		    /* ('"Q!" Cruz said': the speaker of the quote) */
 		    !(na > 0 && c->t[na - 1].kind == TK_QUOTE &&
 		      !is_break_tok(&c->t[na - 1]) && cue_at(c, b) >= 0 &&

@@ -655,6 +655,26 @@ START_TEST(test_noun_object_is_not_speech)
 }
 END_TEST
 
+/* A one-word name opening a sentence is a person when an apposition says
+ * so ("Rafi, a ferry pilot,"); without one it stays no antecedent. */
+START_TEST(test_single_name_with_apposition)
+{
+	const char *s = "Rafi, a ferry pilot on the lake, said the storm "
+	                "came fast.\n\n\"We ran for the harbour,\" he said.";
+	const char *trap = "Rafi is the name of the old ferry on the lake."
+	                   "\n\n\"We ran for the harbour,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "Rafi", "he", "said", "pronoun");
+	quoth_result_free(r);
+	r = extract(trap);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -697,6 +717,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_no_cue_no_speaker);
 	tcase_add_test(tc, test_unresolved_pronoun_gives_no_speaker);
 	tcase_add_test(tc, test_split_quote_attribution);
+	tcase_add_test(tc, test_single_name_with_apposition);
 	suite_add_tcase(s, tc);
 	return s;
 }
