@@ -44,6 +44,7 @@
 #define ENTITY_WINDOW 512
 #define MENTION_WINDOW 512
 #define CLAUSE_MAX 600
+#define ROLES_MAX 256
 #ifndef BARE_TERM_WORDS
 #define BARE_TERM_WORDS 1
 #endif
@@ -52,6 +53,10 @@ typedef struct {
 	char *name;       /* canonical full name */
 	size_t name_len;
 	char *title;      /* or NULL */
+	char *roles;      /* every title the article gave it, case-folded,
+	                   * each ending in '|' (bounded by ROLES_MAX);
+	                   * or NULL */
+	size_t roles_len;
 	int gender;       /* G_MALE, G_FEMALE or 0 */
 	bool org;
 	bool person;      /* a full name, an honorific, or it spoke */
@@ -115,6 +120,8 @@ static size_t first_mention(const actx *c, size_t a);
 static bool np_det(const actx *c, size_t k);
 static size_t para_start_tok(const actx *c, size_t i);
 static size_t words_in(const actx *c, size_t a, size_t b);
+static int entity_by_role_words(const actx *c, size_t a, size_t b,
+                                bool unique);
 
 static bool
 is_w(const token *t)
@@ -388,6 +395,30 @@ first_name_match(const actx *c, const char *name, size_t len)
 	return found;
 }
 
+/* Remember a title of e ("Mayor", then "then-Surrey mayoral candidate")
+ * for the role mentions that refer to it later. */
+static void
+add_role(entity *e, const char *title, size_t len)
+{
+	qbuf f = {0};
+	char *r;
+
+	text_fold(&f, title, len);
+	if (f.failed || !f.ptr || e->roles_len + f.len + 2 > ROLES_MAX) {
+		qbuf_free(&f);
+		return;
+	}
+	r = realloc(e->roles, e->roles_len + f.len + 2);
+	if (r) {
+		memcpy(r + e->roles_len, f.ptr, f.len);
+		r[e->roles_len + f.len] = '|';
+		e->roles_len += f.len + 1;
+		r[e->roles_len] = '\0';
+		e->roles = r;
+	}
+	qbuf_free(&f);
+}
+
 /* Find or add the entity for the name words [a, b). */
 static int
 entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
@@ -477,6 +508,8 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 			e->title[title_len] = '\0';
 		}
 	}
+	if (title && title_len)
+		add_role(e, title, title_len);
 	if (gender && !e->gender)
 		e->gender = gender;
 	if (!org && (gender || (title && title_len)))
@@ -597,6 +630,51 @@ person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 }
 
 /*
+ * "the mayor", "the prime minister" outside quotes: a role the article
+ * gave one person so far, a mention of that person (so that a "he" after
+ * "On Monday, the mayor repeated the claim." finds him).  Returns the
+ * token after it, or i.
+ */
+static size_t
+role_mention(actx *c, size_t i)
+{
+	size_t j, k;
+	int e, tv;
+
+	if (!wordeq(c, i, "the") || c->inq[i])
+		return i;
+	for (j = i + 1; j < c->n && j < i + 4; j++) {
+		if (!is_w(&c->t[j]) || c->inq[j] || possessive(c, j))
+			return i;
+		/* (lowercase: "the Republican", "the GOP" name parties) */
+		if ((c->t[j].flags & TF_CAP) || cue_at(c, j) >= 0)
+			return i;
+		tv = lex(c, LEX_TITLES, j, j + 1);
+		if (tv >= 0 && !(tv & FLAG('g')))
+			break;
+	}
+	if (j >= c->n || j >= i + 4)
+		return i;
+	j++;
+	/* "the mayor Tom Baker", "the minister of finance", "the
+	 * minister's office": not the role alone */
+	if (j < c->n && ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP)) ||
+	                 wordeq(c, j, "of") || wordeq(c, j, "for") ||
+	                 possessive(c, j - 1)))
+		return i;
+	/* the words after "the" and any "former" */
+	for (k = i + 1; k < j - 1 && (wordeq(c, k, "former") ||
+	                               wordeq(c, k, "new"));
+	     k++)
+		;
+	e = entity_by_role_words(c, k, j, true);
+	if (e < 0 || ent_at(c, e)->org)
+		return i;
+	add_mention(c, i, j, e);
+	return j;
+}
+
+/*
  * Scan the text outside quotes for person names: runs of capitalised
  * words, with any titles and honorifics before them split off as the
  * title ("US Defence Secretary Pete Hegseth": name "Pete Hegseth").
@@ -614,6 +692,11 @@ collect_entities(actx *c)
 		size_t ttl_len = 0;
 		char *tbuf = NULL;
 
+		k = role_mention(c, i);
+		if (k > i) {
+			i = k;
+			continue;
+		}
 		if (!is_w(&c->t[i]) || !(c->t[i].flags & TF_CAP) || c->inq[i]) {
 			i++;
 			continue;
@@ -949,35 +1032,64 @@ entity_by_mention_tok(const actx *c, size_t a, size_t b)
 	return -1;
 }
 
-/* The entity the article gave a title containing the head noun at i. */
-static int
-entity_by_role(const actx *c, size_t head)
+/* Does the folded role phrase f end one of e's titles, from a word
+ * start ("mayor" of "Surrey Mayor", not of "vice-mayor" or "mayoral
+ * candidate")?  With `inside`, it may also be any word's start. */
+static bool
+role_of(const entity *e, const char *f, size_t fl, bool inside)
 {
+	const char *p;
+
+	if (!e->roles || !fl)
+		return false;
+	for (p = strstr(e->roles, f); p; p = strstr(p + 1, f))
+		if ((p == e->roles || p[-1] == ' ' || p[-1] == '|') &&
+		    (inside || p[fl] == '|'))
+			return true;
+	return false;
+}
+
+/* The newest entity the article gave a title with the words [a, b) in
+ * it; with `unique`, -1 when two different ones have such a title. */
+static int
+entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
+{
+	char *ph;
+	size_t len, k;
 	qbuf f = {0};
-	size_t k;
 	int found = -1;
 
-	text_fold(&f, c->text + c->t[head].start,
-	          c->t[head].end - c->t[head].start);
+	ph = span_text(c, a, b, &len);
+	if (!ph)
+		return -1;
+	text_fold(&f, ph, len);
+	free(ph);
 	if (f.failed || !f.ptr) {
 		qbuf_free(&f);
 		return -1;
 	}
 	for (k = c->ents.len; k-- > 0 && k + ENTITY_WINDOW > c->ents.len;) {
 		const entity *e = ent_at(c, (int)k);
-		qbuf g = {0};
-		if (!e->title)
+		if (!role_of(e, f.ptr, f.len, true))
 			continue;
-		text_fold(&g, e->title, strlen(e->title));
-		if (g.ptr && strstr(g.ptr, f.ptr)) {
+		if (found < 0) {
 			found = (int)k;
-			qbuf_free(&g);
+			if (!unique)
+				break;
+		} else {
+			found = -1;
 			break;
 		}
-		qbuf_free(&g);
 	}
 	qbuf_free(&f);
 	return found;
+}
+
+/* The entity the article gave a title containing the head noun at i. */
+static int
+entity_by_role(const actx *c, size_t head)
+{
+	return entity_by_role_words(c, head, head + 1, false);
 }
 
 /*
@@ -3324,6 +3436,7 @@ out:
 		entity *e = QVEC_AT(&c.ents, entity, i);
 		free(e->name);
 		free(e->title);
+		free(e->roles);
 	}
 	qvec_free(&c.ents);
 	qvec_free(&c.ments);

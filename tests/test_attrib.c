@@ -675,6 +675,35 @@ START_TEST(test_single_name_with_apposition)
 }
 END_TEST
 
+/* "the mayor" names the one person the article titled so: a later "he"
+ * finds him through it; with two mayors it names nobody. */
+START_TEST(test_role_mention_is_antecedent)
+{
+	const char *s = "Mayor Tom Baker opened the new bridge on Friday.\n\n"
+	                "The bridge cost less than planned.\n\n"
+	                "Traffic was light on the first day.\n\n"
+	                "Residents had waited ten years.\n\n"
+	                "On Monday, the mayor spoke to reporters again.\n\n"
+	                "\"We kept the costs down,\" he said.";
+	const char *two = "Mayor Tom Baker and former Mayor Ann Lee opened "
+	                  "the new bridge on Friday.\n\n"
+	                  "The bridge cost less than planned.\n\n"
+	                  "Traffic was light on the first day.\n\n"
+	                  "Residents had waited ten years.\n\n"
+	                  "On Monday, the mayor spoke to reporters again.\n\n"
+	                  "\"We kept the costs down,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Baker", "he", "said", "pronoun");
+	quoth_result_free(r);
+	r = extract(two);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -718,6 +747,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_unresolved_pronoun_gives_no_speaker);
 	tcase_add_test(tc, test_split_quote_attribution);
 	tcase_add_test(tc, test_single_name_with_apposition);
+	tcase_add_test(tc, test_role_mention_is_antecedent);
 	suite_add_tcase(s, tc);
 	return s;
 }
