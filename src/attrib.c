@@ -732,6 +732,19 @@ collect_entities(actx *c)
 				b++;
 				continue;
 			}
+			/* "the Department of Community Services", "the
+			 * National Institute on Drug Abuse": after an
+			 * organisation word, one name */
+			if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "on") ||
+			              wordeq(c, b, "for")) &&
+			    lex(c, LEX_ORGS, b - 1, b) >= 0 && b + 1 < n &&
+			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
+			    !c->inq[b + 1] && c->t[b + 1].sent == c->t[b].sent &&
+			    /* (the Council on Friday) */
+			    lex(c, LEX_NONNAMES, b + 1, b + 2) < 0) {
+				b++;
+				continue;
+			}
 			if (b > a && is_particle(c, b) && b + 1 < n &&
 			    is_w(&c->t[b + 1]) && ((c->t[b + 1].flags & TF_CAP) ||
 			                           is_particle(c, b + 1))) {
@@ -801,7 +814,9 @@ collect_entities(actx *c)
 		 * Vickers", "The Canadian Press Kevin Vickers" */
 		for (k = b; k > na + 1; k--)
 			if (lex(c, LEX_ORGS, k - 1, k) >= 0) {
-				if (b - k >= 2)
+				/* (not "Department of Transportation") */
+				if (b - k >= 2 && !wordeq(c, k, "of") &&
+				    !wordeq(c, k, "on") && !wordeq(c, k, "for"))
 					na = k;
 				break;
 			}
@@ -1386,7 +1401,8 @@ parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 	for (j = i; j < c->n && j < i + 12 && !c->inq[j] &&
 	            (is_w(&c->t[j]) || c->t[j].kind == TK_NUM ||
 	             is_p(&c->t[j], '-') ||
-	             (is_p(&c->t[j], '.') && j > i && (c->t[j - 1].flags & TF_CAP)));
+	             (is_p(&c->t[j], '.') && j > i && (c->t[j - 1].flags & TF_CAP) &&
+	              j + 1 < c->n && c->t[j + 1].sent == c->t[j].sent));
 	     j++)
 		;
 	if (j == i || (j < c->n && !(is_p(&c->t[j], ',') || is_p(&c->t[j], '.') ||

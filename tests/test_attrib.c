@@ -704,6 +704,28 @@ START_TEST(test_role_mention_is_antecedent)
 }
 END_TEST
 
+/* An organisation's name runs on over "of", "on", "for" after its
+ * organisation word, but not into a day ("on Friday"). */
+START_TEST(test_organisation_name_with_of)
+{
+	const char *s = "Flooding closed the road, according to the "
+	                "Institute for Coastal Studies.";
+	const char *day = "The Harbour Council on Friday approved the plan "
+	                  "to rebuild the pier.\n\n\"We acted fast,\" it said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "the Institute for Coastal Studies",
+	            "the Institute for Coastal Studies", "according to",
+	            "according-to");
+	quoth_result_free(r);
+	r = extract(day);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Harbour Council", "it", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -748,6 +770,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_split_quote_attribution);
 	tcase_add_test(tc, test_single_name_with_apposition);
 	tcase_add_test(tc, test_role_mention_is_antecedent);
+	tcase_add_test(tc, test_organisation_name_with_of);
 	suite_add_tcase(s, tc);
 	return s;
 }
