@@ -1219,14 +1219,16 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 			/* "MSNBC host Chris Matthews", "Tulsa police Chief
 			 * Chuck Jordan": an affiliation, a lowercase role,
 			 * then the person */
-			size_t k2 = j;
+			size_t k2 = j, kr = j;
 			bool role = false;
 			while (k2 < c->n && k2 < j + 4 && is_w(&c->t[k2]) &&
 			       !(c->t[k2].flags & TF_CAP) && !c->inq[k2] &&
 			       cue_at(c, k2) < 0 && !is_prep(c, k2) &&
 			       !wordeq(c, k2, "of")) {
-				if (lex(c, LEX_TITLES, k2, k2 + 1) >= 0)
+				if (lex(c, LEX_TITLES, k2, k2 + 1) >= 0) {
 					role = true;
+					kr = k2 + 1;
+				}
 				k2++;
 			}
 			if (role && k2 < c->n && is_w(&c->t[k2]) &&
@@ -1240,12 +1242,16 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 					return m2;
 				}
 			}
-			/* "Finance officials", "Surrey staff": a group */
+			/* "Finance officials", "Surrey staff": a group (up to
+			 * its title word: "Finance officials had admitted") */
 			if (role && (k2 >= c->n || !is_w(&c->t[k2]) ||
 			             !(c->t[k2].flags & TF_CAP)) &&
-			    lex(c, LEX_TITLES, k2 - 1, k2) >= 0 &&
+			    (lex(c, LEX_TITLES, k2 - 1, k2) >= 0 ||
+			     (lex(c, LEX_TITLES, kr - 1, kr) & FLAG('g'))) &&
 			    (entity_by_mention_tok(c, i, j) < 0 ||
 			     !ent_at(c, entity_by_mention_tok(c, i, j))->person)) {
+				if (lex(c, LEX_TITLES, k2 - 1, k2) < 0)
+					k2 = kr;
 				sp->a = i;
 				sp->b = k2;
 				sp->kind = SK_ROLE;

@@ -726,6 +726,24 @@ START_TEST(test_organisation_name_with_of)
 }
 END_TEST
 
+/* "Port officials had warned": the group up to its title word, not the
+ * place before it; a name after the role is still the person. */
+START_TEST(test_group_before_auxiliary)
+{
+	const char *s = "Port officials had warned that the pier was unsafe."
+	                "\n\nFerry captain Ann Lee had warned that the pier "
+	                "was unsafe.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Port officials", "Port officials", "warned",
+	            "role");
+	assert_attr(r, 1, "Ann Lee", "Ferry captain Ann Lee", "warned",
+	            "cue-before");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -771,6 +789,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_single_name_with_apposition);
 	tcase_add_test(tc, test_role_mention_is_antecedent);
 	tcase_add_test(tc, test_organisation_name_with_of);
+	tcase_add_test(tc, test_group_before_auxiliary);
 	suite_add_tcase(s, tc);
 	return s;
 }
