@@ -2928,6 +2928,18 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
  * not a person) and the organisations named since as clause subjects
  * within two paragraphs ("Facebook told employees ... It also told
  * workers").  -1 when there is none. */
+/* Can "it" stand for e?  Not a person; but a one-word name that is a
+ * person only because it spoke ("Facebook said"), with nothing else
+ * about it that shows a person (a title, an age, he/she, a full name),
+ * may be an organisation. */
+static bool
+it_ok(const entity *e)
+{
+	return e->org || !e->person ||
+	       (!e->strong && !e->gender && e->first_multi == QUOTH_NONE &&
+	        !strchr(e->name, ' '));
+}
+
 static int
 resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok)
 {
@@ -2943,18 +2955,18 @@ resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok)
 			continue;
 		if (c->t[m->tok].para + 2 < para)
 			break;
-		if (ls && !ls->person && m->tok < last_tok)
+		if (ls && it_ok(ls) && m->tok < last_tok)
 			break; /* the last speaker is newer */
 		e = ent_at(c, m->ent);
 		/* persons are no "it"; a one-word name seen once is too
 		 * uncertain */
-		if (e->person ||
+		if (!it_ok(e) ||
 		    (!strchr(e->name, ' ') && !e->org && e->nment < 2))
 			continue;
 		if (subject_like(c, m))
 			return m->ent;
 	}
-	return ls && !ls->person ? last_ent : -1;
+	return ls && it_ok(ls) ? last_ent : -1;
 }
 
 /* Is a person other than entity `except` the subject of a clause in
@@ -3164,6 +3176,11 @@ resolve_in_order(actx *c)
 
 		if (q->sp_kind == SK_PRONOUN && q->sp_gender == G_THING) {
 			q->entity = resolve_it(c, q->sp_tok, last_ent, last_tok);
+			/* "it said": an organisation from now on, never the
+			 * "he" of a later quote */
+			if (q->entity >= 0)
+				QVEC_AT(&c->ents, entity, (size_t)q->entity)->org =
+				        true;
 		} else if (q->sp_kind == SK_PRONOUN && q->sp_gender) {
 			q->entity = resolve_pronoun(c, q->sp_tok, q->sp_gender,
 			                            last_ent, last_tok);

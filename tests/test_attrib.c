@@ -744,6 +744,31 @@ START_TEST(test_group_before_auxiliary)
 }
 END_TEST
 
+/* A one-word name that spoke is "it" when nothing shows it a person, and
+ * then no "he"; a person with an age is never "it". */
+START_TEST(test_it_for_organisation_that_spoke)
+{
+	const char *s = "Shares of Tarvo fell sharply on Friday.\n\n"
+	                "Tarvo told employees on Monday that it would close "
+	                "two plants.\n\n"
+	                "It also told workers to expect new contracts.\n\n"
+	                "\"We had no choice,\" he said.";
+	const char *person = "Ana Ruiz, 52, told employees on Monday that she "
+	                     "would retire.\n\n"
+	                     "It also told workers to expect new contracts.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 3);
+	assert_attr(r, 1, "Tarvo", "It", "told", "pronoun");
+	assert_field(r, 2, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+	r = extract(person);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -790,6 +815,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_role_mention_is_antecedent);
 	tcase_add_test(tc, test_organisation_name_with_of);
 	tcase_add_test(tc, test_group_before_auxiliary);
+	tcase_add_test(tc, test_it_for_organisation_that_spoke);
 	suite_add_tcase(s, tc);
 	return s;
 }
