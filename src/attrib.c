@@ -3064,6 +3064,15 @@ photo_para(const actx *c, size_t pa, size_t pb)
 			if (wordeq(c, k - 1, "photo"))
 				return true;
 		}
+	/* a credit without brackets ending it: "... Jane Roe/THE DAILY
+	 * NEWS" (capitalised words after the slash up to the end) */
+	for (k = pb; k > pa + 1 && pb - k < 8 && is_w(&c->t[k - 1]) &&
+	             (c->t[k - 1].flags & TF_CAP);
+	     k--)
+		;
+	if (k < pb && k > pa + 1 && is_p(&c->t[k - 1], '/') &&
+	    is_w(&c->t[k - 2]) && (c->t[k - 2].flags & TF_CAP))
+		return true;
 	/* two or three capitalised words, then a slash */
 	for (k = pa; k < pb && k < pa + 3 && is_w(&c->t[k]) &&
 	             (c->t[k].flags & TF_CAP);
@@ -3155,6 +3164,64 @@ resolve_description(const actx *c, const quote *q)
 }
 
 /*
+ * "A Vancouver hockey coach says ...  Stephen Gillis said ...": a speaker
+ * introduced by an indefinite role ("a", "an", "one") and named in the
+ * very next sentence (in its paragraph or the next one), where a new
+ * person, named in full for the first time, is the subject.  -1 when the
+ * next sentence does not open so.
+ */
+static int
+named_next(const actx *c, const quote *q)
+{
+	size_t a = q->sp_tok, k, s0, mk;
+	const mention_rec *m;
+	const entity *e;
+
+	/* the role opens its sentence: "Q, said a GOP aide who ..." and
+	 * "However, one source said" introduce nobody */
+	if (q->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	    !(wordeq(c, a, "a") || wordeq(c, a, "an") || wordeq(c, a, "one")) ||
+	    sentence_start(c, a) != a)
+		return -1;
+	/* the end of the sentence of the mention, or of the quote */
+	k = sentence_end(c, a);
+	if (q->last_tok != QUOTH_NONE && q->last_tok > k)
+		k = sentence_end(c, q->last_tok);
+	for (s0 = k + 1; s0 < c->n && !is_w(&c->t[s0]) && s0 < k + 4; s0++)
+		;
+	if (s0 >= c->n || !is_w(&c->t[s0]) || c->inq[s0] ||
+	    c->t[s0].para > c->t[a].para + 1 ||
+	    (c->capt && c->capt[c->t[s0].para]))
+		return -1;
+	mk = first_mention(c, s0);
+	if (mk >= c->ments.len)
+		return -1;
+	m = QVEC_AT(&c->ments, mention_rec, mk);
+	/* the name opens the sentence, after titles at most ("Justice") */
+	if (m->tok > s0 + 3)
+		return -1;
+	for (k = s0; k < m->tok; k++)
+		if ((!(c->t[k].flags & TF_CAP) && !is_p(&c->t[k], '.')) ||
+		    lex(c, LEX_NONNAMES, k, k + 1) >= 0)
+			return -1;
+	/* ... and a verb follows it ("Geert Supre, 56." is a caption) */
+	e = ent_at(c, m->ent);
+	if (e->org || e->nonperson || m->end < m->tok + 2 ||
+	    !subject_like(c, m) || m->end >= c->n || !is_w(&c->t[m->end]) ||
+	    (c->t[m->end].flags & TF_CAP) || c->inq[m->end])
+		return -1;
+	/* new here: named before only in photo captions */
+	for (k = mk, s0 = mk > MENTION_WINDOW ? mk - MENTION_WINDOW : 0;
+	     k-- > s0;) {
+		const mention_rec *p = QVEC_AT(&c->ments, mention_rec, k);
+		if (p->ent == m->ent &&
+		    !(c->capt && c->capt[c->t[p->tok].para]))
+			return -1;
+	}
+	return m->ent;
+}
+
+/*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
  * mixed or indirect alike); a direct quote with no cue continues that
@@ -3194,6 +3261,8 @@ resolve_in_order(actx *c)
 			q->entity = last_ent;
 		} else if (q->sp_kind == SK_ORG && q->entity < 0) {
 			q->entity = resolve_description(c, q);
+		} else if (q->sp_kind == SK_ROLE && q->entity < 0) {
+			q->entity = named_next(c, q);
 		} else if (!q->rule && q->type == QUOTH_DIRECT && last_q &&
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
 		           c->t[last_q->last_tok].para ==

@@ -769,6 +769,52 @@ START_TEST(test_it_for_organisation_that_spoke)
 }
 END_TEST
 
+/* "A ferry captain says ... Ann Lee said ...": the role is the person
+ * named as a subject in the next sentence, if new there; a caption line
+ * or a person named before is not the one introduced. */
+START_TEST(test_role_named_in_next_sentence)
+{
+	const char *s = "A ferry captain says the storm came without "
+	                "warning.\n\nAnn Lee said the crew had no time to "
+	                "reach the harbour.";
+	const char *caption = "A ferry captain says the storm came without "
+	                      "warning.\n\nAnn Lee, 56.\n\nThe crew had no "
+	                      "time.";
+	const char *before = "Ann Lee runs the ferry.\n\nA ferry captain says "
+	                     "the storm came without warning.\n\nAnn Lee said "
+	                     "the crew had no time to reach the harbour.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Ann Lee", "A ferry captain", "says", "role");
+	quoth_result_free(r);
+	r = extract(caption);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "A ferry captain");
+	quoth_result_free(r);
+	r = extract(before);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "A ferry captain");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* A caption whose credit has no brackets ("Jane Roe/THE DAILY NEWS") is
+ * a caption too. */
+START_TEST(test_caption_credit_without_brackets)
+{
+	const char *s = "Tom Hardy runs the old hall on the pier.\n\n"
+	                "Peter Moss, right, greets guests at the hall. "
+	                "Jane Roe/THE DAILY NEWS\n\n"
+	                "\"We will open again,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -816,6 +862,8 @@ attrib_suite(void)
 	tcase_add_test(tc, test_organisation_name_with_of);
 	tcase_add_test(tc, test_group_before_auxiliary);
 	tcase_add_test(tc, test_it_for_organisation_that_spoke);
+	tcase_add_test(tc, test_role_named_in_next_sentence);
+	tcase_add_test(tc, test_caption_credit_without_brackets);
 	suite_add_tcase(s, tc);
 	return s;
 }
