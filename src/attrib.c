@@ -3222,6 +3222,57 @@ named_next(const actx *c, const quote *q)
 }
 
 /*
+ * "Trudeau made the comments at a town hall.  The prime minister said
+ * ...": a definite role that no title in the article matched is the
+ * person who opens the sentence before it (in its paragraph or the one
+ * before) as its subject.  -1 otherwise.
+ */
+static int
+role_of_prev_subject(const actx *c, const quote *q)
+{
+	size_t a = q->sp_tok, s0, p, ps, mk, k;
+	const mention_rec *m;
+	const entity *e;
+	int tv;
+
+	if (q->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	    !wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
+		return -1;
+	k = tok_of(c, q->mention_end);
+	if (k == 0 || k > a + 6)
+		return -1;
+	tv = lex(c, LEX_TITLES, k - 1, k);
+	if (tv < 0 || (tv & FLAG('g')))
+		return -1;
+	s0 = sentence_start(c, a);
+	if (s0 != a || s0 == 0)
+		return -1;
+	for (p = s0 - 1; p > 0 && !is_w(&c->t[p]) && s0 - p < 4; p--)
+		;
+	ps = sentence_start(c, p);
+	if (c->t[ps].para + 1 < c->t[s0].para ||
+	    (c->capt && c->capt[c->t[ps].para]))
+		return -1;
+	mk = first_mention(c, ps);
+	if (mk >= c->ments.len)
+		return -1;
+	m = QVEC_AT(&c->ments, mention_rec, mk);
+	if (m->tok >= s0 || m->tok > ps + 3)
+		return -1;
+	for (k = ps; k < m->tok; k++)
+		if ((!(c->t[k].flags & TF_CAP) && !is_p(&c->t[k], '.')) ||
+		    lex(c, LEX_NONNAMES, k, k + 1) >= 0)
+			return -1;
+	e = ent_at(c, m->ent);
+	if (e->org || e->nonperson || !(e->person || e->strong) ||
+	    !subject_like(c, m) || possessive(c, m->end - 1) ||
+	    ((tv & FLAG('m')) && e->gender == G_FEMALE) ||
+	    ((tv & FLAG('f')) && e->gender == G_MALE))
+		return -1;
+	return m->ent;
+}
+
+/*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
  * mixed or indirect alike); a direct quote with no cue continues that
@@ -3263,6 +3314,8 @@ resolve_in_order(actx *c)
 			q->entity = resolve_description(c, q);
 		} else if (q->sp_kind == SK_ROLE && q->entity < 0) {
 			q->entity = named_next(c, q);
+			if (q->entity < 0)
+				q->entity = role_of_prev_subject(c, q);
 		} else if (!q->rule && q->type == QUOTH_DIRECT && last_q &&
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
 		           c->t[last_q->last_tok].para ==

@@ -815,6 +815,27 @@ START_TEST(test_caption_credit_without_brackets)
 }
 END_TEST
 
+/* "Ann Lee opened the hall. The mayor said ...": a definite role no
+ * title matched is the subject of the sentence before; not a person
+ * named there as an object. */
+START_TEST(test_role_is_previous_subject)
+{
+	const char *s = "Ann Lee, 61, opened the new hall on Friday. The "
+	                "mayor said it cost less than planned.";
+	const char *obj = "The crowd cheered for Ann Lee, 61, on Friday. The "
+	                  "mayor said it cost less than planned.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Ann Lee", "The mayor", "said", "role");
+	quoth_result_free(r);
+	r = extract(obj);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "The mayor");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -864,6 +885,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_it_for_organisation_that_spoke);
 	tcase_add_test(tc, test_role_named_in_next_sentence);
 	tcase_add_test(tc, test_caption_credit_without_brackets);
+	tcase_add_test(tc, test_role_is_previous_subject);
 	suite_add_tcase(s, tc);
 	return s;
 }
