@@ -2862,6 +2862,36 @@ antecedent_ok(const actx *c, const entity *e, const mention_rec *m)
 	return e->first_multi != QUOTH_NONE && e->first_multi <= m->tok;
 }
 
+/* Is mention mk the first of its entity outside photo captions?  (A
+ * caption may name a person before the story introduces them.) */
+static bool
+first_outside_captions(const actx *c, size_t mk)
+{
+	const mention_rec *m = QVEC_AT(&c->ments, mention_rec, mk);
+	size_t k, stop = mk > MENTION_WINDOW ? mk - MENTION_WINDOW : 0;
+
+	for (k = mk; k-- > stop;) {
+		const mention_rec *p = QVEC_AT(&c->ments, mention_rec, k);
+		if (p->ent == m->ent &&
+		    !(c->capt && c->capt[c->t[p->tok].para]))
+			return false;
+	}
+	return true;
+}
+
+/* "results for accountant Jane Doe, 50.": a person's first mention with
+ * an age, even as an object, introduces who speaks next. */
+static bool
+introduced(const actx *c, size_t mk)
+{
+	const mention_rec *m = QVEC_AT(&c->ments, mention_rec, mk);
+
+	return m->end + 2 < c->n && is_p(&c->t[m->end], ',') &&
+	       c->t[m->end + 1].kind == TK_NUM &&
+	       apposition_kind(c, m->end) == 1 &&
+	       first_outside_captions(c, mk);
+}
+
 /*
  * The person a pronoun at token `tok` refers to: whichever is newer, the
  * last speaker or a person of agreeing gender named since as the subject
@@ -2913,7 +2943,8 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		if (ls_ok && c->inrep && c->inrep[m->tok])
 			continue;
 		e = ent_at(c, m->ent);
-		if (!antecedent_ok(c, e, m) || !subject_like(c, m))
+		if (!antecedent_ok(c, e, m) ||
+		    (!subject_like(c, m) && !introduced(c, k)))
 			continue;
 		CONSIDER(m->ent, m->tok);
 	}
@@ -3211,14 +3242,7 @@ named_next(const actx *c, const quote *q)
 	    (c->t[m->end].flags & TF_CAP) || c->inq[m->end])
 		return -1;
 	/* new here: named before only in photo captions */
-	for (k = mk, s0 = mk > MENTION_WINDOW ? mk - MENTION_WINDOW : 0;
-	     k-- > s0;) {
-		const mention_rec *p = QVEC_AT(&c->ments, mention_rec, k);
-		if (p->ent == m->ent &&
-		    !(c->capt && c->capt[c->t[p->tok].para]))
-			return -1;
-	}
-	return m->ent;
+	return first_outside_captions(c, mk) ? m->ent : -1;
 }
 
 /*

@@ -836,6 +836,29 @@ START_TEST(test_role_is_previous_subject)
 }
 END_TEST
 
+/* A person introduced with an age, even as an object, is who speaks
+ * next; a later mention with the age again introduces nobody. */
+START_TEST(test_person_introduced_as_object)
+{
+	const char *s = "Tom Hardy, 58, runs the hall on the pier.\n\n"
+	                "The program showed good results for local baker "
+	                "Ann Lee, 50.\n\n\"It changed my life,\" she said.";
+	const char *again = "Ann Lee, 50, sells bread at the market.\n\n"
+	                    "Tom Hardy, 58, runs the hall on the pier.\n\n"
+	                    "The program also helped Ann Lee, 50.\n\n"
+	                    "\"It changed my life,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Ann Lee", "she", "said", "pronoun");
+	quoth_result_free(r);
+	r = extract(again);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -886,6 +909,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_role_named_in_next_sentence);
 	tcase_add_test(tc, test_caption_credit_without_brackets);
 	tcase_add_test(tc, test_role_is_previous_subject);
+	tcase_add_test(tc, test_person_introduced_as_object);
 	suite_add_tcase(s, tc);
 	return s;
 }
