@@ -3095,6 +3095,18 @@ photo_para(const actx *c, size_t pa, size_t pb)
 			if (wordeq(c, k - 1, "photo"))
 				return true;
 		}
+	/* a video's blurb, ending in its running time: "... 10:43" */
+	if (pb >= pa + 2 && c->t[pb - 1].kind == TK_NUM &&
+	    memchr(c->text + c->t[pb - 1].start, ':',
+	           c->t[pb - 1].end - c->t[pb - 1].start) &&
+	    is_p(&c->t[pb - 2], '.'))
+		return true;
+	if (pb >= pa + 4 && c->t[pb - 1].kind == TK_NUM &&
+	    is_p(&c->t[pb - 2], ':') && c->t[pb - 3].kind == TK_NUM &&
+	    !(c->t[pb - 2].flags & TF_SPACE_BEFORE) &&
+	    !(c->t[pb - 1].flags & TF_SPACE_BEFORE) &&
+	    is_p(&c->t[pb - 4], '.'))
+		return true;
 	/* a credit without brackets ending it: "... Jane Roe/THE DAILY
 	 * NEWS" (capitalised words after the slash up to the end) */
 	for (k = pb; k > pa + 1 && pb - k < 8 && is_w(&c->t[k - 1]) &&
@@ -3383,7 +3395,10 @@ resolve_in_order(actx *c)
 				q->cue_end = last_q->cue_end;
 			}
 		}
-		if (q->entity >= 0 || q->str[QUOTH_FIELD_SPEAKER]) {
+		/* a quote in a photo caption or a video's blurb is no
+		 * speaker the story goes on with */
+		if ((q->entity >= 0 || q->str[QUOTH_FIELD_SPEAKER]) &&
+		    !(c->capt && c->capt[c->t[q->first_tok].para])) {
 			last_q = q;
 			last_ent = q->entity;
 			last_tok = q->sp_kind != SK_NONE ? q->sp_tok

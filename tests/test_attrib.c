@@ -859,6 +859,22 @@ START_TEST(test_person_introduced_as_object)
 }
 END_TEST
 
+/* A video's blurb ("... tells us about the damage. 2:41") is a caption:
+ * who speaks in it is not who "she" is after it. */
+START_TEST(test_video_blurb_is_caption)
+{
+	const char *s = "Ann Lee, 50, runs the bakery on the pier.\n\n"
+	                "The storm hit the coast on Friday. Reporter Tom Hardy "
+	                "tells us about the damage. 2:41\n\n"
+	                "\"We lost the roof,\" she said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "Ann Lee", "she", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -910,6 +926,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_caption_credit_without_brackets);
 	tcase_add_test(tc, test_role_is_previous_subject);
 	tcase_add_test(tc, test_person_introduced_as_object);
+	tcase_add_test(tc, test_video_blurb_is_caption);
 	suite_add_tcase(s, tc);
 	return s;
 }
