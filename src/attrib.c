@@ -3309,6 +3309,69 @@ role_of_prev_subject(const actx *c, const quote *q)
 }
 
 /*
+ * "Senate Democrats blocked the bill because they said ...", "members
+ * complained about what they said": the group that "they" at token tok
+ * stands for, a plural group noun (titles.txt flag g) that is the subject
+ * of a clause in its sentence or the one before, with the capitalised
+ * words and determiner before it ("the Republican senators").  Its token
+ * span goes to *ga, *gb; false when there is none.
+ */
+static bool
+resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	static const char *const lead[] = {"and", "but", "because", "while",
+	                                   "as", "after", "when", "since"};
+	size_t s0 = sentence_start(c, tok), lo, h, a;
+
+	if (s0 > 0) {
+		size_t p = s0 - 1;
+		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
+			p--;
+		if (c->t[p].para == c->t[tok].para)
+			s0 = sentence_start(c, p);
+	}
+	lo = tok > 80 ? tok - 80 : 0;
+	if (s0 < lo)
+		s0 = lo;
+	for (h = tok; h-- > s0;) {
+		int tv;
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
+		    (c->inrep && c->inrep[h]) || possessive(c, h))
+			continue;
+		tv = lex(c, LEX_TITLES, h, h + 1);
+		if (tv < 0 || !(tv & FLAG('g')))
+			continue;
+		/* a verb, "who" or a comma after the group */
+		if (h + 1 >= c->n || c->inq[h + 1] ||
+		    !((is_w(&c->t[h + 1]) && !(c->t[h + 1].flags & TF_CAP) &&
+		       !is_prep(c, h + 1) && !wordeq(c, h + 1, "of") &&
+		       !wordeq(c, h + 1, "and")) ||
+		      is_p(&c->t[h + 1], ',')))
+			continue;
+		a = h;
+		while (a > s0 && a + 4 > h && is_w(&c->t[a - 1]) &&
+		       !c->inq[a - 1] && (c->t[a - 1].flags & TF_CAP) &&
+		       lex(c, LEX_NONNAMES, a - 1, a) < 0 &&
+		       !possessive(c, a - 1))
+			a--;
+		if (a > s0 && (wordeq(c, a - 1, "the") ||
+		               wordeq(c, a - 1, "some") ||
+		               wordeq(c, a - 1, "many") ||
+		               wordeq(c, a - 1, "most")))
+			a--;
+		/* the subject: opening the sentence or a clause */
+		if (!(a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
+		      is_p(&c->t[a - 1], ';') ||
+		      word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead))))
+			return false; /* the nearest group is no subject */
+		*ga = a;
+		*gb = h + 1;
+		return true;
+	}
+	return false;
+}
+
+/*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
  * mixed or indirect alike); a direct quote with no cue continues that
@@ -3343,6 +3406,19 @@ resolve_in_order(actx *c)
 				                    (size_t)q->entity);
 				if (!e->gender)
 					e->gender = q->sp_gender;
+			}
+		} else if (q->sp_kind == SK_PRONOUN && !q->sp_gender &&
+		           wordeq(c, q->sp_tok, "they")) {
+			size_t ga, gb, len;
+			if (resolve_they(c, q->sp_tok, &ga, &gb)) {
+				char *str = span_text(c, ga, gb, &len);
+				if (!str) {
+					c->failed = true;
+					return;
+				}
+				free(q->str[QUOTH_FIELD_SPEAKER]);
+				q->str[QUOTH_FIELD_SPEAKER] = str;
+				q->str_len[QUOTH_FIELD_SPEAKER] = len;
 			}
 		} else if (q->sp_fallback) {
 			q->entity = last_ent;

@@ -875,6 +875,23 @@ START_TEST(test_video_blurb_is_caption)
 }
 END_TEST
 
+/* "they" is the group named as a subject in its sentence or the one
+ * before ("Harbour residents"), not a group named as an object. */
+START_TEST(test_they_is_group_subject)
+{
+	const char *s = "Harbour residents complained about what they said "
+	                "was a lack of notice.\n\n"
+	                "The mayor thanked the volunteers on Friday. They said "
+	                "the pier would reopen.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Harbour residents", "they", "said", "pronoun");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -927,6 +944,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_role_is_previous_subject);
 	tcase_add_test(tc, test_person_introduced_as_object);
 	tcase_add_test(tc, test_video_blurb_is_caption);
+	tcase_add_test(tc, test_they_is_group_subject);
 	suite_add_tcase(s, tc);
 	return s;
 }
