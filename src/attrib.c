@@ -3371,6 +3371,90 @@ resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
 	return false;
 }
 
+/* (not "statement" or "letter": a statement is read out by whoever
+ * speaks for the body, a letter is often to someone) */
+static const char *const doc_nouns[] = {
+	"report", "study", "survey", "post", "analysis", "paper", "audit",
+	"findings"};
+
+/* A document noun in lowercase at k: "the Post" is a newspaper. */
+static bool
+doc_noun(const actx *c, size_t k)
+{
+	return !(c->t[k].flags & TF_CAP) && !c->inq[k] &&
+	       word_in(c, k, doc_nouns, QUOTH_ARRAY_LEN(doc_nouns));
+}
+
+/*
+ * "the report said", "the post read": the author of the document the
+ * article last introduced (within two paragraphs): "X wrote in a recent
+ * report", "a study by X", "a study ... released by X", "the X study".
+ * The author must be a known name; -1 otherwise.
+ */
+static int
+doc_author(const actx *c, const quote *q)
+{
+	size_t a = q->sp_tok, h, k, lo, s0, j, mk;
+	uint32_t para;
+
+	if ((q->sp_kind != SK_ROLE && q->sp_kind != SK_ORG) ||
+	    q->entity >= 0 || a + 1 >= c->n || !wordeq(c, a, "the") ||
+	    q->mention_end == QUOTH_NONE)
+		return -1;
+	h = tok_of(c, q->mention_end);
+	if (h < a + 2 || h > a + 3 || !doc_noun(c, h - 1))
+		return -1;
+	para = c->t[a].para;
+	lo = a > 400 ? a - 400 : 0;
+	for (k = a; k-- > lo;) {
+		if (c->t[k].para + 2 < para)
+			return -1;
+		if (!doc_noun(c, k))
+			continue;
+		/* "the X study", "X's report": a name before the noun */
+		for (j = k; j > 0 && k - j < 5 && is_w(&c->t[j - 1]) &&
+		            !wordeq(c, j - 1, "the") && !wordeq(c, j - 1, "a") &&
+		            !wordeq(c, j - 1, "an");
+		     j--)
+			;
+		{
+			int e = entity_by_mention_tok(c, j, k);
+			if (e >= 0 && !ent_at(c, e)->nonperson)
+				return e;
+		}
+		/* "a study [which is released Monday] by X" */
+		for (j = k + 1; j < c->n && j < k + 10 && is_w(&c->t[j]) &&
+		                !c->inq[j];
+		     j++)
+			if (wordeq(c, j, "by") || wordeq(c, j, "from")) {
+				size_t n2 = first_mention(c, j + 1);
+				const mention_rec *m2;
+				/* (not "from the department's inspector") */
+				if (n2 >= c->ments.len)
+					return -1;
+				m2 = QVEC_AT(&c->ments, mention_rec, n2);
+				if (m2->tok >= j + 8 || possessive(c, m2->end - 1) ||
+				    ent_at(c, m2->ent)->nonperson)
+					return -1;
+				return m2->ent;
+			}
+		/* "X wrote in a recent report": the subject of its
+		 * sentence, before it */
+		s0 = sentence_start(c, k);
+		mk = first_mention(c, s0);
+		if (mk < c->ments.len) {
+			const mention_rec *m = QVEC_AT(&c->ments, mention_rec,
+			                               mk);
+			if (m->tok < k && subject_like(c, m) &&
+			    !possessive(c, m->end - 1) &&
+			    !ent_at(c, m->ent)->nonperson)
+				return m->ent;
+		}
+		return -1; /* the last document: its author unknown */
+	}
+	return -1;
+}
+
 /*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
@@ -3424,10 +3508,14 @@ resolve_in_order(actx *c)
 			q->entity = last_ent;
 		} else if (q->sp_kind == SK_ORG && q->entity < 0) {
 			q->entity = resolve_description(c, q);
+			if (q->entity < 0)
+				q->entity = doc_author(c, q);
 		} else if (q->sp_kind == SK_ROLE && q->entity < 0) {
 			q->entity = named_next(c, q);
 			if (q->entity < 0)
 				q->entity = role_of_prev_subject(c, q);
+			if (q->entity < 0)
+				q->entity = doc_author(c, q);
 		} else if (!q->rule && q->type == QUOTH_DIRECT && last_q &&
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
 		           c->t[last_q->last_tok].para ==

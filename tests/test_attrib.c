@@ -892,6 +892,29 @@ START_TEST(test_they_is_group_subject)
 }
 END_TEST
 
+/* "the report said": the author of the report the article introduced
+ * ("X wrote in a recent report"); a report from someone's engineer has
+ * no author quoth knows. */
+START_TEST(test_report_author)
+{
+	const char *s = "Tom Hardy, 58, wrote in a recent report that the "
+	                "pier was unsafe.\n\nRepairs would cost $2 million, "
+	                "the report said.";
+	const char *from = "A report from the Harbour Council's engineer found "
+	                   "the pier unsafe.\n\nRepairs would cost $2 "
+	                   "million, the report said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "Tom Hardy", "the report", "said", "cue-after");
+	quoth_result_free(r);
+	r = extract(from);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "the report");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -945,6 +968,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_person_introduced_as_object);
 	tcase_add_test(tc, test_video_blurb_is_caption);
 	tcase_add_test(tc, test_they_is_group_subject);
+	tcase_add_test(tc, test_report_author);
 	suite_add_tcase(s, tc);
 	return s;
 }
