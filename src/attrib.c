@@ -44,6 +44,7 @@
 #define ENTITY_WINDOW 512
 #define MENTION_WINDOW 512
 #define CLAUSE_MAX 600
+#define ROLES_MAX 256
 #ifndef BARE_TERM_WORDS
 #define BARE_TERM_WORDS 1
 #endif
@@ -52,6 +53,10 @@ typedef struct {
 	char *name;       /* canonical full name */
 	size_t name_len;
 	char *title;      /* or NULL */
+	char *roles;      /* every title the article gave it, case-folded,
+	                   * each ending in '|' (bounded by ROLES_MAX);
+	                   * or NULL */
+	size_t roles_len;
 	int gender;       /* G_MALE, G_FEMALE or 0 */
 	bool org;
 	bool person;      /* a full name, an honorific, or it spoke */
@@ -117,6 +122,8 @@ static size_t first_mention(const actx *c, size_t a);
 static bool np_det(const actx *c, size_t k);
 static size_t para_start_tok(const actx *c, size_t i);
 static size_t words_in(const actx *c, size_t a, size_t b);
+static int entity_by_role_words(const actx *c, size_t a, size_t b,
+                                bool unique);
 
 static bool
 is_w(const token *t)
@@ -424,6 +431,30 @@ first_name_match(const actx *c, const char *name, size_t len)
 	return found;
 }
 
+/* Remember a title of e ("Mayor", then "then-Surrey mayoral candidate")
+ * for the role mentions that refer to it later. */
+static void
+add_role(entity *e, const char *title, size_t len)
+{
+	qbuf f = {0};
+	char *r;
+
+	text_fold(&f, title, len);
+	if (f.failed || !f.ptr || e->roles_len + f.len + 2 > ROLES_MAX) {
+		qbuf_free(&f);
+		return;
+	}
+	r = realloc(e->roles, e->roles_len + f.len + 2);
+	if (r) {
+		memcpy(r + e->roles_len, f.ptr, f.len);
+		r[e->roles_len + f.len] = '|';
+		e->roles_len += f.len + 1;
+		r[e->roles_len] = '\0';
+		e->roles = r;
+	}
+	qbuf_free(&f);
+}
+
 /* Find or add the entity for the name words [a, b). */
 static int
 entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
@@ -513,6 +544,8 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 			e->title[title_len] = '\0';
 		}
 	}
+	if (title && title_len)
+		add_role(e, title, title_len);
 	if (gender && !e->gender)
 		e->gender = gender;
 	if (!org && (gender || (title && title_len)))
@@ -561,13 +594,45 @@ rel_word(const actx *c, size_t k)
  * Hall, a non-profit agency,").  Titles and honorifics before the name
  * were already counted by entity_for().
  */
+/*
+ * What an apposition after a name at token b says: 1 a person ("Jane
+ * Doe, 45,", "Jane Doe, a nurse,"), -1 an organisation ("Dixon Hall, a
+ * non-profit agency,"), 0 nothing.  The head noun of ", a chocolate
+ * company based in ...," is its last word before a preposition or a
+ * relative word.
+ */
+static int
+apposition_kind(const actx *c, size_t b)
+{
+	size_t k;
+
+	if (b + 2 >= c->n || !is_p(&c->t[b], ','))
+		return 0;
+	if (c->t[b + 1].kind == TK_NUM &&
+	    (is_p(&c->t[b + 2], ',') || is_p(&c->t[b + 2], '.') ||
+	     is_break_tok(&c->t[b + 2])))
+		return 1;
+	if (!np_det(c, b + 1))
+		return 0;
+	for (k = b + 2; k < c->n && k < b + 8 && is_w(&c->t[k]) &&
+	                !c->inq[k] && !is_prep(c, k) && !wordeq(c, k, "of") &&
+	                !rel_word(c, k);
+	     k++)
+		;
+	if (k == b + 2)
+		return 0;
+	if (lex(c, LEX_ORGS, k - 1, k) >= 0 && lex(c, LEX_TITLES, k - 1, k) < 0)
+		return -1;
+	if (lex(c, LEX_TITLES, k - 1, k) >= 0)
+		return 1;
+	return 0;
+}
+
 static void
 person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 {
 	static const char *const place[] = {"the", "in", "at", "near", "across", "outside",
 	                                    "inside", "throughout", "within"};
-	size_t k;
-
 	/* "in Antigonish", "the New Democrats said"; but "the Clinton
 	 * campaign" is a person's campaign: after "the", a lowercase word
 	 * must be a verb-like one (a cue, an auxiliary, "-ed") */
@@ -588,30 +653,61 @@ person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 	/* "The Forecaddie" opening a sentence (no title in between) */
 	if (na == a + 1 && wordeq(c, a, "the") && head)
 		e->nonperson = true;
-	if (b + 2 >= c->n || !is_p(&c->t[b], ','))
-		return;
-	/* "Doug Purdy, 73," */
-	if (c->t[b + 1].kind == TK_NUM && b + 2 < c->n &&
-	    (is_p(&c->t[b + 2], ',') || is_p(&c->t[b + 2], '.') ||
-	     is_break_tok(&c->t[b + 2]))) {
+	switch (apposition_kind(c, b)) {
+	case 1:
 		e->strong = e->person = true;
-		return;
+		break;
+	case -1:
+		e->nonperson = true;
+		break;
+	default:
+		break;
 	}
-	/* ", a chocolate company based in ...,": the head noun of the
-	 * apposition, its last word before the next punctuation */
-	if (!np_det(c, b + 1))
-		return;
-	for (k = b + 2; k < c->n && k < b + 8 && is_w(&c->t[k]) &&
-	                !c->inq[k] && !is_prep(c, k) && !wordeq(c, k, "of") &&
-	                !rel_word(c, k);
+}
+
+/*
+ * "the mayor", "the prime minister" outside quotes: a role the article
+ * gave one person so far, a mention of that person (so that a "he" after
+ * "On Monday, the mayor repeated the claim." finds him).  Returns the
+ * token after it, or i.
+ */
+static size_t
+role_mention(actx *c, size_t i)
+{
+	size_t j, k;
+	int e, tv;
+
+	if (!wordeq(c, i, "the") || c->inq[i])
+		return i;
+	for (j = i + 1; j < c->n && j < i + 4; j++) {
+		if (!is_w(&c->t[j]) || c->inq[j] || possessive(c, j))
+			return i;
+		/* (lowercase: "the Republican", "the GOP" name parties) */
+		if ((c->t[j].flags & TF_CAP) || cue_at(c, j) >= 0)
+			return i;
+		tv = lex(c, LEX_TITLES, j, j + 1);
+		if (tv >= 0 && !(tv & FLAG('g')))
+			break;
+	}
+	if (j >= c->n || j >= i + 4)
+		return i;
+	j++;
+	/* "the mayor Tom Baker", "the minister of finance", "the
+	 * minister's office": not the role alone */
+	if (j < c->n && ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP)) ||
+	                 wordeq(c, j, "of") || wordeq(c, j, "for") ||
+	                 possessive(c, j - 1)))
+		return i;
+	/* the words after "the" and any "former" */
+	for (k = i + 1; k < j - 1 && (wordeq(c, k, "former") ||
+	                               wordeq(c, k, "new"));
 	     k++)
 		;
-	if (k == b + 2)
-		return;
-	if (lex(c, LEX_ORGS, k - 1, k) >= 0 && lex(c, LEX_TITLES, k - 1, k) < 0)
-		e->nonperson = true;
-	else if (lex(c, LEX_TITLES, k - 1, k) >= 0)
-		e->strong = e->person = true;
+	e = entity_by_role_words(c, k, j, true);
+	if (e < 0 || ent_at(c, e)->org)
+		return i;
+	add_mention(c, i, j, e);
+	return j;
 }
 
 /*
@@ -632,6 +728,11 @@ collect_entities(actx *c)
 		size_t ttl_len = 0;
 		char *tbuf = NULL;
 
+		k = role_mention(c, i);
+		if (k > i) {
+			i = k;
+			continue;
+		}
 		if (!is_w(&c->t[i]) || !(c->t[i].flags & TF_CAP) || c->inq[i]) {
 			i++;
 			continue;
@@ -664,6 +765,19 @@ collect_entities(actx *c)
 			if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "for")) &&
 			    lex(c, LEX_TITLES, b - 1, b) >= 0 && b + 1 < n &&
 			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP)) {
+				b++;
+				continue;
+			}
+			/* "the Department of Community Services", "the
+			 * National Institute on Drug Abuse": after an
+			 * organisation word, one name */
+			if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "on") ||
+			              wordeq(c, b, "for")) &&
+			    lex(c, LEX_ORGS, b - 1, b) >= 0 && b + 1 < n &&
+			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
+			    !c->inq[b + 1] && c->t[b + 1].sent == c->t[b].sent &&
+			    /* (the Council on Friday) */
+			    lex(c, LEX_NONNAMES, b + 1, b + 2) < 0) {
 				b++;
 				continue;
 			}
@@ -736,7 +850,9 @@ collect_entities(actx *c)
 		 * Vickers", "The Canadian Press Kevin Vickers" */
 		for (k = b; k > na + 1; k--)
 			if (lex(c, LEX_ORGS, k - 1, k) >= 0) {
-				if (b - k >= 2)
+				/* (not "Department of Transportation") */
+				if (b - k >= 2 && !wordeq(c, k, "of") &&
+				    !wordeq(c, k, "on") && !wordeq(c, k, "for"))
 					na = k;
 				break;
 			}
@@ -767,6 +883,8 @@ collect_entities(actx *c)
 		    (na == 0 || c->t[na - 1].sent != c->t[na].sent ||
 		     is_break_tok(&c->t[na - 1])) &&
 		    gender == 0 &&
+		    /* ("Roman, a resident of the area, said": a name) */
+		    apposition_kind(c, b) <= 0 &&
 		    /* ('"Q!" Cruz said': the speaker of the quote) */
 		    !(na > 0 && c->t[na - 1].kind == TK_QUOTE &&
 		      !is_break_tok(&c->t[na - 1]) && cue_at(c, b) >= 0 &&
@@ -965,35 +1083,64 @@ entity_by_mention_tok(const actx *c, size_t a, size_t b)
 	return -1;
 }
 
-/* The entity the article gave a title containing the head noun at i. */
-static int
-entity_by_role(const actx *c, size_t head)
+/* Does the folded role phrase f end one of e's titles, from a word
+ * start ("mayor" of "Surrey Mayor", not of "vice-mayor" or "mayoral
+ * candidate")?  With `inside`, it may also be any word's start. */
+static bool
+role_of(const entity *e, const char *f, size_t fl, bool inside)
 {
+	const char *p;
+
+	if (!e->roles || !fl)
+		return false;
+	for (p = strstr(e->roles, f); p; p = strstr(p + 1, f))
+		if ((p == e->roles || p[-1] == ' ' || p[-1] == '|') &&
+		    (inside || p[fl] == '|'))
+			return true;
+	return false;
+}
+
+/* The newest entity the article gave a title with the words [a, b) in
+ * it; with `unique`, -1 when two different ones have such a title. */
+static int
+entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
+{
+	char *ph;
+	size_t len, k;
 	qbuf f = {0};
-	size_t k;
 	int found = -1;
 
-	text_fold(&f, c->text + c->t[head].start,
-	          c->t[head].end - c->t[head].start);
+	ph = span_text(c, a, b, &len);
+	if (!ph)
+		return -1;
+	text_fold(&f, ph, len);
+	free(ph);
 	if (f.failed || !f.ptr) {
 		qbuf_free(&f);
 		return -1;
 	}
 	for (k = c->ents.len; k-- > 0 && k + ENTITY_WINDOW > c->ents.len;) {
 		const entity *e = ent_at(c, (int)k);
-		qbuf g = {0};
-		if (!e->title)
+		if (!role_of(e, f.ptr, f.len, true))
 			continue;
-		text_fold(&g, e->title, strlen(e->title));
-		if (g.ptr && strstr(g.ptr, f.ptr)) {
+		if (found < 0) {
 			found = (int)k;
-			qbuf_free(&g);
+			if (!unique)
+				break;
+		} else {
+			found = -1;
 			break;
 		}
-		qbuf_free(&g);
 	}
 	qbuf_free(&f);
 	return found;
+}
+
+/* The entity the article gave a title containing the head noun at i. */
+static int
+entity_by_role(const actx *c, size_t head)
+{
+	return entity_by_role_words(c, head, head + 1, false);
 }
 
 /*
@@ -1114,14 +1261,16 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 			/* "MSNBC host Chris Matthews", "Tulsa police Chief
 			 * Chuck Jordan": an affiliation, a lowercase role,
 			 * then the person */
-			size_t k2 = j;
+			size_t k2 = j, kr = j;
 			bool role = false;
 			while (k2 < c->n && k2 < j + 4 && is_w(&c->t[k2]) &&
 			       !(c->t[k2].flags & TF_CAP) && !c->inq[k2] &&
 			       cue_at(c, k2) < 0 && !is_prep(c, k2) &&
 			       !wordeq(c, k2, "of")) {
-				if (lex(c, LEX_TITLES, k2, k2 + 1) >= 0)
+				if (lex(c, LEX_TITLES, k2, k2 + 1) >= 0) {
 					role = true;
+					kr = k2 + 1;
+				}
 				k2++;
 			}
 			if (role && k2 < c->n && is_w(&c->t[k2]) &&
@@ -1135,12 +1284,16 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 					return m2;
 				}
 			}
-			/* "Finance officials", "Surrey staff": a group */
+			/* "Finance officials", "Surrey staff": a group (up to
+			 * its title word: "Finance officials had admitted") */
 			if (role && (k2 >= c->n || !is_w(&c->t[k2]) ||
 			             !(c->t[k2].flags & TF_CAP)) &&
-			    lex(c, LEX_TITLES, k2 - 1, k2) >= 0 &&
+			    (lex(c, LEX_TITLES, k2 - 1, k2) >= 0 ||
+			     (lex(c, LEX_TITLES, kr - 1, kr) & FLAG('g'))) &&
 			    (entity_by_mention_tok(c, i, j) < 0 ||
 			     !ent_at(c, entity_by_mention_tok(c, i, j))->person)) {
+				if (lex(c, LEX_TITLES, k2 - 1, k2) < 0)
+					k2 = kr;
 				sp->a = i;
 				sp->b = k2;
 				sp->kind = SK_ROLE;
@@ -1296,7 +1449,8 @@ parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 	for (j = i; j < c->n && j < i + 12 && !c->inq[j] &&
 	            (is_w(&c->t[j]) || c->t[j].kind == TK_NUM ||
 	             is_p(&c->t[j], '-') ||
-	             (is_p(&c->t[j], '.') && j > i && (c->t[j - 1].flags & TF_CAP)));
+	             (is_p(&c->t[j], '.') && j > i && (c->t[j - 1].flags & TF_CAP) &&
+	              j + 1 < c->n && c->t[j + 1].sent == c->t[j].sent));
 	     j++)
 		;
 	if (j == i || (j < c->n && !(is_p(&c->t[j], ',') || is_p(&c->t[j], '.') ||
@@ -2921,6 +3075,36 @@ antecedent_ok(const actx *c, const entity *e, const mention_rec *m)
 	return e->first_multi != QUOTH_NONE && e->first_multi <= m->tok;
 }
 
+/* Is mention mk the first of its entity outside photo captions?  (A
+ * caption may name a person before the story introduces them.) */
+static bool
+first_outside_captions(const actx *c, size_t mk)
+{
+	const mention_rec *m = QVEC_AT(&c->ments, mention_rec, mk);
+	size_t k, stop = mk > MENTION_WINDOW ? mk - MENTION_WINDOW : 0;
+
+	for (k = mk; k-- > stop;) {
+		const mention_rec *p = QVEC_AT(&c->ments, mention_rec, k);
+		if (p->ent == m->ent &&
+		    !(c->capt && c->capt[c->t[p->tok].para]))
+			return false;
+	}
+	return true;
+}
+
+/* "results for accountant Jane Doe, 50.": a person's first mention with
+ * an age, even as an object, introduces who speaks next. */
+static bool
+introduced(const actx *c, size_t mk)
+{
+	const mention_rec *m = QVEC_AT(&c->ments, mention_rec, mk);
+
+	return m->end + 2 < c->n && is_p(&c->t[m->end], ',') &&
+	       c->t[m->end + 1].kind == TK_NUM &&
+	       apposition_kind(c, m->end) == 1 &&
+	       first_outside_captions(c, mk);
+}
+
 /*
  * The person a pronoun at token `tok` refers to: whichever is newer, the
  * last speaker or a person of agreeing gender named since as the subject
@@ -2972,7 +3156,8 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		if (ls_ok && c->inrep && c->inrep[m->tok])
 			continue;
 		e = ent_at(c, m->ent);
-		if (!antecedent_ok(c, e, m) || !subject_like(c, m))
+		if (!antecedent_ok(c, e, m) ||
+		    (!subject_like(c, m) && !introduced(c, k)))
 			continue;
 		CONSIDER(m->ent, m->tok);
 	}
@@ -2987,6 +3172,18 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
  * not a person) and the organisations named since as clause subjects
  * within two paragraphs ("Facebook told employees ... It also told
  * workers").  -1 when there is none. */
+/* Can "it" stand for e?  Not a person; but a one-word name that is a
+ * person only because it spoke ("Facebook said"), with nothing else
+ * about it that shows a person (a title, an age, he/she, a full name),
+ * may be an organisation. */
+static bool
+it_ok(const entity *e)
+{
+	return e->org || !e->person ||
+	       (!e->strong && !e->gender && e->first_multi == QUOTH_NONE &&
+	        !strchr(e->name, ' '));
+}
+
 static int
 resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok)
 {
@@ -3002,18 +3199,18 @@ resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok)
 			continue;
 		if (c->t[m->tok].para + 2 < para)
 			break;
-		if (ls && !ls->person && m->tok < last_tok)
+		if (ls && it_ok(ls) && m->tok < last_tok)
 			break; /* the last speaker is newer */
 		e = ent_at(c, m->ent);
 		/* persons are no "it"; a one-word name seen once is too
 		 * uncertain */
-		if (e->person ||
+		if (!it_ok(e) ||
 		    (!strchr(e->name, ' ') && !e->org && e->nment < 2))
 			continue;
 		if (subject_like(c, m))
 			return m->ent;
 	}
-	return ls && !ls->person ? last_ent : -1;
+	return ls && it_ok(ls) ? last_ent : -1;
 }
 
 /* Is a person other than entity `except` the subject of a clause in
@@ -3111,6 +3308,27 @@ photo_para(const actx *c, size_t pa, size_t pb)
 			if (wordeq(c, k - 1, "photo"))
 				return true;
 		}
+	/* a video's blurb, ending in its running time: "... 10:43" */
+	if (pb >= pa + 2 && c->t[pb - 1].kind == TK_NUM &&
+	    memchr(c->text + c->t[pb - 1].start, ':',
+	           c->t[pb - 1].end - c->t[pb - 1].start) &&
+	    is_p(&c->t[pb - 2], '.'))
+		return true;
+	if (pb >= pa + 4 && c->t[pb - 1].kind == TK_NUM &&
+	    is_p(&c->t[pb - 2], ':') && c->t[pb - 3].kind == TK_NUM &&
+	    !(c->t[pb - 2].flags & TF_SPACE_BEFORE) &&
+	    !(c->t[pb - 1].flags & TF_SPACE_BEFORE) &&
+	    is_p(&c->t[pb - 4], '.'))
+		return true;
+	/* a credit without brackets ending it: "... Jane Roe/THE DAILY
+	 * NEWS" (capitalised words after the slash up to the end) */
+	for (k = pb; k > pa + 1 && pb - k < 8 && is_w(&c->t[k - 1]) &&
+	             (c->t[k - 1].flags & TF_CAP);
+	     k--)
+		;
+	if (k < pb && k > pa + 1 && is_p(&c->t[k - 1], '/') &&
+	    is_w(&c->t[k - 2]) && (c->t[k - 2].flags & TF_CAP))
+		return true;
 	/* two or three capitalised words, then a slash */
 	for (k = pa; k < pb && k < pa + 3 && is_w(&c->t[k]) &&
 	             (c->t[k].flags & TF_CAP);
@@ -3202,6 +3420,255 @@ resolve_description(const actx *c, const quote *q)
 }
 
 /*
+ * "A Vancouver hockey coach says ...  Stephen Gillis said ...": a speaker
+ * introduced by an indefinite role ("a", "an", "one") and named in the
+ * very next sentence (in its paragraph or the next one), where a new
+ * person, named in full for the first time, is the subject.  -1 when the
+ * next sentence does not open so.
+ */
+static int
+named_next(const actx *c, const quote *q)
+{
+	size_t a = q->sp_tok, k, s0, mk;
+	const mention_rec *m;
+	const entity *e;
+
+	/* the role opens its sentence: "Q, said a GOP aide who ..." and
+	 * "However, one source said" introduce nobody */
+	if (q->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	    !(wordeq(c, a, "a") || wordeq(c, a, "an") || wordeq(c, a, "one")) ||
+	    sentence_start(c, a) != a)
+		return -1;
+	/* the end of the sentence of the mention, or of the quote */
+	k = sentence_end(c, a);
+	if (q->last_tok != QUOTH_NONE && q->last_tok > k)
+		k = sentence_end(c, q->last_tok);
+	for (s0 = k + 1; s0 < c->n && !is_w(&c->t[s0]) && s0 < k + 4; s0++)
+		;
+	if (s0 >= c->n || !is_w(&c->t[s0]) || c->inq[s0] ||
+	    c->t[s0].para > c->t[a].para + 1 ||
+	    (c->capt && c->capt[c->t[s0].para]))
+		return -1;
+	mk = first_mention(c, s0);
+	if (mk >= c->ments.len)
+		return -1;
+	m = QVEC_AT(&c->ments, mention_rec, mk);
+	/* the name opens the sentence, after titles at most ("Justice") */
+	if (m->tok > s0 + 3)
+		return -1;
+	for (k = s0; k < m->tok; k++)
+		if ((!(c->t[k].flags & TF_CAP) && !is_p(&c->t[k], '.')) ||
+		    lex(c, LEX_NONNAMES, k, k + 1) >= 0)
+			return -1;
+	/* ... and a verb follows it ("Geert Supre, 56." is a caption) */
+	e = ent_at(c, m->ent);
+	if (e->org || e->nonperson || m->end < m->tok + 2 ||
+	    !subject_like(c, m) || m->end >= c->n || !is_w(&c->t[m->end]) ||
+	    (c->t[m->end].flags & TF_CAP) || c->inq[m->end])
+		return -1;
+	/* new here: named before only in photo captions */
+	return first_outside_captions(c, mk) ? m->ent : -1;
+}
+
+/*
+ * "Trudeau made the comments at a town hall.  The prime minister said
+ * ...": a definite role that no title in the article matched is the
+ * person who opens the sentence before it (in its paragraph or the one
+ * before) as its subject.  -1 otherwise.
+ */
+static int
+role_of_prev_subject(const actx *c, const quote *q)
+{
+	size_t a = q->sp_tok, s0, p, ps, mk, k;
+	const mention_rec *m;
+	const entity *e;
+	int tv;
+
+	if (q->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	    !wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
+		return -1;
+	k = tok_of(c, q->mention_end);
+	if (k == 0 || k > a + 6)
+		return -1;
+	tv = lex(c, LEX_TITLES, k - 1, k);
+	if (tv < 0 || (tv & FLAG('g')))
+		return -1;
+	s0 = sentence_start(c, a);
+	if (s0 != a || s0 == 0)
+		return -1;
+	for (p = s0 - 1; p > 0 && !is_w(&c->t[p]) && s0 - p < 4; p--)
+		;
+	ps = sentence_start(c, p);
+	if (c->t[ps].para + 1 < c->t[s0].para ||
+	    (c->capt && c->capt[c->t[ps].para]))
+		return -1;
+	mk = first_mention(c, ps);
+	if (mk >= c->ments.len)
+		return -1;
+	m = QVEC_AT(&c->ments, mention_rec, mk);
+	if (m->tok >= s0 || m->tok > ps + 3)
+		return -1;
+	for (k = ps; k < m->tok; k++)
+		if ((!(c->t[k].flags & TF_CAP) && !is_p(&c->t[k], '.')) ||
+		    lex(c, LEX_NONNAMES, k, k + 1) >= 0)
+			return -1;
+	e = ent_at(c, m->ent);
+	if (e->org || e->nonperson || !(e->person || e->strong) ||
+	    !subject_like(c, m) || possessive(c, m->end - 1) ||
+	    ((tv & FLAG('m')) && e->gender == G_FEMALE) ||
+	    ((tv & FLAG('f')) && e->gender == G_MALE))
+		return -1;
+	return m->ent;
+}
+
+/*
+ * "Senate Democrats blocked the bill because they said ...", "members
+ * complained about what they said": the group that "they" at token tok
+ * stands for, a plural group noun (titles.txt flag g) that is the subject
+ * of a clause in its sentence or the one before, with the capitalised
+ * words and determiner before it ("the Republican senators").  Its token
+ * span goes to *ga, *gb; false when there is none.
+ */
+static bool
+resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	static const char *const lead[] = {"and", "but", "because", "while",
+	                                   "as", "after", "when", "since"};
+	size_t s0 = sentence_start(c, tok), lo, h, a;
+
+	if (s0 > 0) {
+		size_t p = s0 - 1;
+		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
+			p--;
+		if (c->t[p].para == c->t[tok].para)
+			s0 = sentence_start(c, p);
+	}
+	lo = tok > 80 ? tok - 80 : 0;
+	if (s0 < lo)
+		s0 = lo;
+	for (h = tok; h-- > s0;) {
+		int tv;
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
+		    (c->inrep && c->inrep[h]) || possessive(c, h))
+			continue;
+		tv = lex(c, LEX_TITLES, h, h + 1);
+		if (tv < 0 || !(tv & FLAG('g')))
+			continue;
+		/* a verb, "who" or a comma after the group */
+		if (h + 1 >= c->n || c->inq[h + 1] ||
+		    !((is_w(&c->t[h + 1]) && !(c->t[h + 1].flags & TF_CAP) &&
+		       !is_prep(c, h + 1) && !wordeq(c, h + 1, "of") &&
+		       !wordeq(c, h + 1, "and")) ||
+		      is_p(&c->t[h + 1], ',')))
+			continue;
+		a = h;
+		while (a > s0 && a + 4 > h && is_w(&c->t[a - 1]) &&
+		       !c->inq[a - 1] && (c->t[a - 1].flags & TF_CAP) &&
+		       lex(c, LEX_NONNAMES, a - 1, a) < 0 &&
+		       !possessive(c, a - 1))
+			a--;
+		if (a > s0 && (wordeq(c, a - 1, "the") ||
+		               wordeq(c, a - 1, "some") ||
+		               wordeq(c, a - 1, "many") ||
+		               wordeq(c, a - 1, "most")))
+			a--;
+		/* the subject: opening the sentence or a clause */
+		if (!(a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
+		      is_p(&c->t[a - 1], ';') ||
+		      word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead))))
+			return false; /* the nearest group is no subject */
+		*ga = a;
+		*gb = h + 1;
+		return true;
+	}
+	return false;
+}
+
+/* (not "statement" or "letter": a statement is read out by whoever
+ * speaks for the body, a letter is often to someone) */
+static const char *const doc_nouns[] = {
+	"report", "study", "survey", "post", "analysis", "paper", "audit",
+	"findings"};
+
+/* A document noun in lowercase at k: "the Post" is a newspaper. */
+static bool
+doc_noun(const actx *c, size_t k)
+{
+	return !(c->t[k].flags & TF_CAP) && !c->inq[k] &&
+	       word_in(c, k, doc_nouns, QUOTH_ARRAY_LEN(doc_nouns));
+}
+
+/*
+ * "the report said", "the post read": the author of the document the
+ * article last introduced (within two paragraphs): "X wrote in a recent
+ * report", "a study by X", "a study ... released by X", "the X study".
+ * The author must be a known name; -1 otherwise.
+ */
+static int
+doc_author(const actx *c, const quote *q)
+{
+	size_t a = q->sp_tok, h, k, lo, s0, j, mk;
+	uint32_t para;
+
+	if ((q->sp_kind != SK_ROLE && q->sp_kind != SK_ORG) ||
+	    q->entity >= 0 || a + 1 >= c->n || !wordeq(c, a, "the") ||
+	    q->mention_end == QUOTH_NONE)
+		return -1;
+	h = tok_of(c, q->mention_end);
+	if (h < a + 2 || h > a + 3 || !doc_noun(c, h - 1))
+		return -1;
+	para = c->t[a].para;
+	lo = a > 400 ? a - 400 : 0;
+	for (k = a; k-- > lo;) {
+		if (c->t[k].para + 2 < para)
+			return -1;
+		if (!doc_noun(c, k))
+			continue;
+		/* "the X study", "X's report": a name before the noun */
+		for (j = k; j > 0 && k - j < 5 && is_w(&c->t[j - 1]) &&
+		            !wordeq(c, j - 1, "the") && !wordeq(c, j - 1, "a") &&
+		            !wordeq(c, j - 1, "an");
+		     j--)
+			;
+		{
+			int e = entity_by_mention_tok(c, j, k);
+			if (e >= 0 && !ent_at(c, e)->nonperson)
+				return e;
+		}
+		/* "a study [which is released Monday] by X" */
+		for (j = k + 1; j < c->n && j < k + 10 && is_w(&c->t[j]) &&
+		                !c->inq[j];
+		     j++)
+			if (wordeq(c, j, "by") || wordeq(c, j, "from")) {
+				size_t n2 = first_mention(c, j + 1);
+				const mention_rec *m2;
+				/* (not "from the department's inspector") */
+				if (n2 >= c->ments.len)
+					return -1;
+				m2 = QVEC_AT(&c->ments, mention_rec, n2);
+				if (m2->tok >= j + 8 || possessive(c, m2->end - 1) ||
+				    ent_at(c, m2->ent)->nonperson)
+					return -1;
+				return m2->ent;
+			}
+		/* "X wrote in a recent report": the subject of its
+		 * sentence, before it */
+		s0 = sentence_start(c, k);
+		mk = first_mention(c, s0);
+		if (mk < c->ments.len) {
+			const mention_rec *m = QVEC_AT(&c->ments, mention_rec,
+			                               mk);
+			if (m->tok < k && subject_like(c, m) &&
+			    !possessive(c, m->end - 1) &&
+			    !ent_at(c, m->ent)->nonperson)
+				return m->ent;
+		}
+		return -1; /* the last document: its author unknown */
+	}
+	return -1;
+}
+
+/*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
  * mixed or indirect alike); a direct quote with no cue continues that
@@ -3223,6 +3690,11 @@ resolve_in_order(actx *c)
 
 		if (q->sp_kind == SK_PRONOUN && q->sp_gender == G_THING) {
 			q->entity = resolve_it(c, q->sp_tok, last_ent, last_tok);
+			/* "it said": an organisation from now on, never the
+			 * "he" of a later quote */
+			if (q->entity >= 0)
+				QVEC_AT(&c->ents, entity, (size_t)q->entity)->org =
+				        true;
 		} else if (q->sp_kind == SK_PRONOUN && q->sp_gender) {
 			q->entity = resolve_pronoun(c, q->sp_tok, q->sp_gender,
 			                            last_ent, last_tok);
@@ -3232,10 +3704,31 @@ resolve_in_order(actx *c)
 				if (!e->gender)
 					e->gender = q->sp_gender;
 			}
+		} else if (q->sp_kind == SK_PRONOUN && !q->sp_gender &&
+		           wordeq(c, q->sp_tok, "they")) {
+			size_t ga, gb, len;
+			if (resolve_they(c, q->sp_tok, &ga, &gb)) {
+				char *str = span_text(c, ga, gb, &len);
+				if (!str) {
+					c->failed = true;
+					return;
+				}
+				free(q->str[QUOTH_FIELD_SPEAKER]);
+				q->str[QUOTH_FIELD_SPEAKER] = str;
+				q->str_len[QUOTH_FIELD_SPEAKER] = len;
+			}
 		} else if (q->sp_fallback) {
 			q->entity = last_ent;
 		} else if (q->sp_kind == SK_ORG && q->entity < 0) {
 			q->entity = resolve_description(c, q);
+			if (q->entity < 0)
+				q->entity = doc_author(c, q);
+		} else if (q->sp_kind == SK_ROLE && q->entity < 0) {
+			q->entity = named_next(c, q);
+			if (q->entity < 0)
+				q->entity = role_of_prev_subject(c, q);
+			if (q->entity < 0)
+				q->entity = doc_author(c, q);
 		} else if (!q->rule && q->type == QUOTH_DIRECT && last_q &&
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
 		           c->t[last_q->last_tok].para ==
@@ -3279,7 +3772,10 @@ resolve_in_order(actx *c)
 				q->cue_end = last_q->cue_end;
 			}
 		}
-		if (q->entity >= 0 || q->str[QUOTH_FIELD_SPEAKER]) {
+		/* a quote in a photo caption or a video's blurb is no
+		 * speaker the story goes on with */
+		if ((q->entity >= 0 || q->str[QUOTH_FIELD_SPEAKER]) &&
+		    !(c->capt && c->capt[c->t[q->first_tok].para])) {
 			last_q = q;
 			last_ent = q->entity;
 			last_tok = q->sp_kind != SK_NONE ? q->sp_tok
@@ -3529,6 +4025,7 @@ out:
 		entity *e = QVEC_AT(&c.ents, entity, i);
 		free(e->name);
 		free(e->title);
+		free(e->roles);
 	}
 	qvec_free(&c.ents);
 	qvec_free(&c.ments);

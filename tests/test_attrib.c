@@ -655,6 +655,266 @@ START_TEST(test_noun_object_is_not_speech)
 }
 END_TEST
 
+/* A one-word name opening a sentence is a person when an apposition says
+ * so ("Rafi, a ferry pilot,"); without one it stays no antecedent. */
+START_TEST(test_single_name_with_apposition)
+{
+	const char *s = "Rafi, a ferry pilot on the lake, said the storm "
+	                "came fast.\n\n\"We ran for the harbour,\" he said.";
+	const char *trap = "Rafi is the name of the old ferry on the lake."
+	                   "\n\n\"We ran for the harbour,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "Rafi", "he", "said", "pronoun");
+	quoth_result_free(r);
+	r = extract(trap);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "the mayor" names the one person the article titled so: a later "he"
+ * finds him through it; with two mayors it names nobody. */
+START_TEST(test_role_mention_is_antecedent)
+{
+	const char *s = "Mayor Tom Baker opened the new bridge on Friday.\n\n"
+	                "The bridge cost less than planned.\n\n"
+	                "Traffic was light on the first day.\n\n"
+	                "Residents had waited ten years.\n\n"
+	                "On Monday, the mayor spoke to reporters again.\n\n"
+	                "\"We kept the costs down,\" he said.";
+	const char *two = "Mayor Tom Baker and former Mayor Ann Lee opened "
+	                  "the new bridge on Friday.\n\n"
+	                  "The bridge cost less than planned.\n\n"
+	                  "Traffic was light on the first day.\n\n"
+	                  "Residents had waited ten years.\n\n"
+	                  "On Monday, the mayor spoke to reporters again.\n\n"
+	                  "\"We kept the costs down,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Baker", "he", "said", "pronoun");
+	quoth_result_free(r);
+	r = extract(two);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
+/* An organisation's name runs on over "of", "on", "for" after its
+ * organisation word, but not into a day ("on Friday"). */
+START_TEST(test_organisation_name_with_of)
+{
+	const char *s = "Flooding closed the road, according to the "
+	                "Institute for Coastal Studies.";
+	const char *day = "The Harbour Council on Friday approved the plan "
+	                  "to rebuild the pier.\n\n\"We acted fast,\" it said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "the Institute for Coastal Studies",
+	            "the Institute for Coastal Studies", "according to",
+	            "according-to");
+	quoth_result_free(r);
+	r = extract(day);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Harbour Council", "it", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "Port officials had warned": the group up to its title word, not the
+ * place before it; a name after the role is still the person. */
+START_TEST(test_group_before_auxiliary)
+{
+	const char *s = "Port officials had warned that the pier was unsafe."
+	                "\n\nFerry captain Ann Lee had warned that the pier "
+	                "was unsafe.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Port officials", "Port officials", "warned",
+	            "role");
+	assert_attr(r, 1, "Ann Lee", "Ferry captain Ann Lee", "warned",
+	            "cue-before");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* A one-word name that spoke is "it" when nothing shows it a person, and
+ * then no "he"; a person with an age is never "it". */
+START_TEST(test_it_for_organisation_that_spoke)
+{
+	const char *s = "Shares of Tarvo fell sharply on Friday.\n\n"
+	                "Tarvo told employees on Monday that it would close "
+	                "two plants.\n\n"
+	                "It also told workers to expect new contracts.\n\n"
+	                "\"We had no choice,\" he said.";
+	const char *person = "Ana Ruiz, 52, told employees on Monday that she "
+	                     "would retire.\n\n"
+	                     "It also told workers to expect new contracts.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 3);
+	assert_attr(r, 1, "Tarvo", "It", "told", "pronoun");
+	assert_field(r, 2, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+	r = extract(person);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "A ferry captain says ... Ann Lee said ...": the role is the person
+ * named as a subject in the next sentence, if new there; a caption line
+ * or a person named before is not the one introduced. */
+START_TEST(test_role_named_in_next_sentence)
+{
+	const char *s = "A ferry captain says the storm came without "
+	                "warning.\n\nAnn Lee said the crew had no time to "
+	                "reach the harbour.";
+	const char *caption = "A ferry captain says the storm came without "
+	                      "warning.\n\nAnn Lee, 56.\n\nThe crew had no "
+	                      "time.";
+	const char *before = "Ann Lee runs the ferry.\n\nA ferry captain says "
+	                     "the storm came without warning.\n\nAnn Lee said "
+	                     "the crew had no time to reach the harbour.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Ann Lee", "A ferry captain", "says", "role");
+	quoth_result_free(r);
+	r = extract(caption);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "A ferry captain");
+	quoth_result_free(r);
+	r = extract(before);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "A ferry captain");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* A caption whose credit has no brackets ("Jane Roe/THE DAILY NEWS") is
+ * a caption too. */
+START_TEST(test_caption_credit_without_brackets)
+{
+	const char *s = "Tom Hardy runs the old hall on the pier.\n\n"
+	                "Peter Moss, right, greets guests at the hall. "
+	                "Jane Roe/THE DAILY NEWS\n\n"
+	                "\"We will open again,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "Ann Lee opened the hall. The mayor said ...": a definite role no
+ * title matched is the subject of the sentence before; not a person
+ * named there as an object. */
+START_TEST(test_role_is_previous_subject)
+{
+	const char *s = "Ann Lee, 61, opened the new hall on Friday. The "
+	                "mayor said it cost less than planned.";
+	const char *obj = "The crowd cheered for Ann Lee, 61, on Friday. The "
+	                  "mayor said it cost less than planned.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Ann Lee", "The mayor", "said", "role");
+	quoth_result_free(r);
+	r = extract(obj);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "The mayor");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* A person introduced with an age, even as an object, is who speaks
+ * next; a later mention with the age again introduces nobody. */
+START_TEST(test_person_introduced_as_object)
+{
+	const char *s = "Tom Hardy, 58, runs the hall on the pier.\n\n"
+	                "The program showed good results for local baker "
+	                "Ann Lee, 50.\n\n\"It changed my life,\" she said.";
+	const char *again = "Ann Lee, 50, sells bread at the market.\n\n"
+	                    "Tom Hardy, 58, runs the hall on the pier.\n\n"
+	                    "The program also helped Ann Lee, 50.\n\n"
+	                    "\"It changed my life,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Ann Lee", "she", "said", "pronoun");
+	quoth_result_free(r);
+	r = extract(again);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* A video's blurb ("... tells us about the damage. 2:41") is a caption:
+ * who speaks in it is not who "she" is after it. */
+START_TEST(test_video_blurb_is_caption)
+{
+	const char *s = "Ann Lee, 50, runs the bakery on the pier.\n\n"
+	                "The storm hit the coast on Friday. Reporter Tom Hardy "
+	                "tells us about the damage. 2:41\n\n"
+	                "\"We lost the roof,\" she said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "Ann Lee", "she", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "they" is the group named as a subject in its sentence or the one
+ * before ("Harbour residents"), not a group named as an object. */
+START_TEST(test_they_is_group_subject)
+{
+	const char *s = "Harbour residents complained about what they said "
+	                "was a lack of notice.\n\n"
+	                "The mayor thanked the volunteers on Friday. They said "
+	                "the pier would reopen.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Harbour residents", "they", "said", "pronoun");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "the report said": the author of the report the article introduced
+ * ("X wrote in a recent report"); a report from someone's engineer has
+ * no author quoth knows. */
+START_TEST(test_report_author)
+{
+	const char *s = "Tom Hardy, 58, wrote in a recent report that the "
+	                "pier was unsafe.\n\nRepairs would cost $2 million, "
+	                "the report said.";
+	const char *from = "A report from the Harbour Council's engineer found "
+	                   "the pier unsafe.\n\nRepairs would cost $2 "
+	                   "million, the report said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "Tom Hardy", "the report", "said", "cue-after");
+	quoth_result_free(r);
+	r = extract(from);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "the report");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -697,6 +957,18 @@ attrib_suite(void)
 	tcase_add_test(tc, test_no_cue_no_speaker);
 	tcase_add_test(tc, test_unresolved_pronoun_gives_no_speaker);
 	tcase_add_test(tc, test_split_quote_attribution);
+	tcase_add_test(tc, test_single_name_with_apposition);
+	tcase_add_test(tc, test_role_mention_is_antecedent);
+	tcase_add_test(tc, test_organisation_name_with_of);
+	tcase_add_test(tc, test_group_before_auxiliary);
+	tcase_add_test(tc, test_it_for_organisation_that_spoke);
+	tcase_add_test(tc, test_role_named_in_next_sentence);
+	tcase_add_test(tc, test_caption_credit_without_brackets);
+	tcase_add_test(tc, test_role_is_previous_subject);
+	tcase_add_test(tc, test_person_introduced_as_object);
+	tcase_add_test(tc, test_video_blurb_is_caption);
+	tcase_add_test(tc, test_they_is_group_subject);
+	tcase_add_test(tc, test_report_author);
 	suite_add_tcase(s, tc);
 	return s;
 }
