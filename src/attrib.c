@@ -1342,6 +1342,16 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 		memset(sp, 0, sizeof(*sp));
 		sp->ent = -1;
 	}
+	/* "the province's Department of Community Services": the
+	 * organisation is named after the possessive */
+	if (wordeq(c, i, "the") && i + 2 < c->n && possessive(c, i + 1) &&
+	    !(c->t[i + 1].flags & TF_CAP) && (c->t[i + 2].flags & TF_CAP)) {
+		size_t m = parse_speaker_fwd(c, i + 2, sp, last_speaker);
+		if (m > i + 2 && sp->kind == SK_ORG)
+			return m;
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
+	}
 	/* the/a/an + up to four words ending in a title or organisation */
 	if (np_det(c, i)) {
 		bool definite = wordeq(c, i, "the");
@@ -2160,7 +2170,7 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 
 	for (i = 0; i < cp->n; i++) {
 		const cue_pattern *p = &cp->p[i];
-		size_t span[5], from = 0;
+		size_t span[6], from = 0;
 		const chunk *spc, *cue, *men, *last;
 		int rc;
 
@@ -2196,6 +2206,11 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 		L->sp = spc->sp;
 		if (men && men->a < L->sp.a)
 			L->sp.a = men->a;
+		/* "another member [of the public]": a described speaker
+		 * continues over the words the pattern gives it */
+		if (span[5] != QUOTH_NONE && span[5] > span[2] &&
+		    L->sp.kind == SK_ROLE && L->sp.ent < 0)
+			L->sp.b = sh->ch[span[5] - 1].b;
 		if (cue) {
 			L->cue_a = cue->a;
 			L->cue_b = cue->b;

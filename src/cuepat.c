@@ -19,8 +19,10 @@
  * or role speaker names the rule instead ("pronoun", "role");
  * max-tokens bounds the distance in tokens between the cue (or `according
  * to`) and the quote, 0 for no bound; regex is a PCRE2 pattern with the
- * named groups `sp` (the speaker chunk, required), `cue` and `mention`
- * (where the mention starts when it is wider than the speaker).
+ * named groups `sp` (the speaker chunk, required), `cue`, `mention`
+ * (where the mention starts when it is wider than the speaker) and `spx`
+ * (words that continue a described speaker: "another member [of the
+ * public]").
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -114,6 +116,7 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, const char *f[4],
 	p->g_sp = group(re, "sp");
 	p->g_cue = group(re, "cue");
 	p->g_mention = group(re, "mention");
+	p->g_spx = group(re, "spx");
 	if (p->g_sp < 0) {
 		pcre2_code_free(re);
 		return data_fail(err, QUOTH_ERR_LEXICON, lineno,
@@ -273,5 +276,9 @@ cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
 		    ov[2 * groups[g]] != PCRE2_UNSET)
 			span[2 + g] = ov[2 * groups[g]];
 	}
+	span[5] = QUOTH_NONE;
+	if (p->g_spx > 0 && p->g_spx < rc && ov[2 * p->g_spx] != PCRE2_UNSET &&
+	    ov[2 * p->g_spx + 1] > ov[2 * p->g_spx])
+		span[5] = ov[2 * p->g_spx + 1];
 	return 1;
 }

@@ -207,7 +207,7 @@ typedef struct {
 	int side;            /* CP_* */
 	uint32_t max_tokens; /* cue to quote, 0 = unbounded */
 	void *re;            /* pcre2_code */
-	int g_sp, g_cue, g_mention; /* capture group numbers, or -1 */
+	int g_sp, g_cue, g_mention, g_spx; /* capture groups, or -1 */
 	size_t line;         /* in its file, for QUOTH_DEBUG_SHAPES */
 } cue_pattern;
 
@@ -224,10 +224,10 @@ void cuepat_free(cue_patterns *cp);
 /* Match data for cuepat_match() (one per thread), or NULL. */
 void *cuepat_match_data(void);
 void cuepat_match_data_free(void *md);
-/* Match p against s[0..n) from offset `from`: 1 with span[0..1] the match
- * and span[2..4] the starts of the groups sp, cue and mention (QUOTH_NONE
- * when absent), 0 for no match, -1 on a matching error (resource
- * limits). */
+/* Match p against s[0..n) from offset `from`: 1 with span[0..1] the match,
+ * span[2..4] the starts of the groups sp, cue and mention and span[5] the
+ * end of the group spx (QUOTH_NONE when absent), 0 for no match, -1 on a
+ * matching error (resource limits). */
 int cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
                  void *md, size_t *span);
 

@@ -125,8 +125,12 @@ static const struct shape_case shapes[] = {
 	 "are tired.\"", "We are", "Another member of the club",
 	 "Another member of the club", "wrote", "cue-before"},
 	{"Another member of the public, whose name is withheld, wrote: \"We "
-	 "are tired.\"", "We are", "Another member", "Another member",
-	 "wrote", "appositive"},
+	 "are tired.\"", "We are", "Another member of the public",
+	 "Another member of the public", "wrote", "appositive"},
+	/* an organisation named after a possessive */
+	{"\"We are reviewing the file,\" the province's Department of Fishing "
+	 "said.", "We are", "Department of Fishing", "Department of Fishing",
+	 "said", "cue-after"},
 	/* an inverted cue before the quote */
 	{"The plan is complex. Said Ellis: \"I doubt it works.\"", "I doubt",
 	 "Ellis", "Ellis", "Said", "cue-before"},
