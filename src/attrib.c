@@ -185,6 +185,31 @@ is_break_tok(const token *t)
 	return t->kind == TK_PARA || t->kind == TK_NEWLINE;
 }
 
+/*
+ * Is the capitalised cue word at token j part of a name: after another
+ * capitalised word, a base form ("Ohio State University") or the last
+ * word of the run ("the United States", "The Washington Post")?  A
+ * finite form with a name after it is a headline's verb ("Hollande Says
+ * Trump ...").
+ */
+static bool
+name_part_cue(const actx *c, size_t j)
+{
+	int v;
+
+	if (j == 0 || !(c->t[j].flags & TF_CAP) || !is_w(&c->t[j - 1]) ||
+	    !(c->t[j - 1].flags & TF_CAP) || c->t[j - 1].sent != c->t[j].sent)
+		return false;
+	v = lex(c, LEX_CUES, j, j + 1);
+	if (v < 0)
+		return false;
+	if (v & FLAG('b'))
+		return true;
+	return !(j + 1 < c->n && is_w(&c->t[j + 1]) &&
+	         (c->t[j + 1].flags & TF_CAP) &&
+	         c->t[j + 1].sent == c->t[j].sent);
+}
+
 /* A cue verb at token i: returns its flags or -1. */
 static int
 cue_at(const actx *c, size_t i)
@@ -195,6 +220,8 @@ cue_at(const actx *c, size_t i)
 		return -1;
 	v = lex(c, LEX_CUES, i, i + 1);
 	if (v < 0 || !(v & FLAG('s')))
+		return -1;
+	if (name_part_cue(c, i))
 		return -1;
 	/* Hegseth's remarks, the minister's comments: nouns */
 	if (i > 0 && is_w(&c->t[i - 1]) && !(c->t[i].flags & TF_CAP)) {
@@ -1242,7 +1269,7 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 		         !c->inq[j] &&
 		         /* "Trump Says", but "Ohio State University" */
 		         (lex(c, LEX_CUES, j, j + 1) < 0 ||
-		          (j > i && (lex(c, LEX_CUES, j, j + 1) & FLAG('b'))))) ||
+		          (j > i && name_part_cue(c, j)))) ||
 		        (is_p(&c->t[j], '.') && j > i &&
 		         !(c->t[j].flags & TF_SPACE_BEFORE) &&
 		         c->t[j - 1].end - c->t[j - 1].start <= 4 &&
@@ -2338,8 +2365,9 @@ apply_link(actx *c, quote *q, const link *L)
 
 	/* "the EU", "The Forecaddie": an organisation keeps its article,
 	 * as written */
-	if ((sp.kind == SK_ORG || (sp.kind == SK_NAME && !e)) && sp.a > 0 &&
-	    wordeq(c, sp.a - 1, "the") && !(e && !e->org)) {
+	if ((sp.kind == SK_ORG || (sp.kind == SK_NAME && !(e && e->person))) &&
+	    sp.a > 0 && wordeq(c, sp.a - 1, "the") &&
+	    !(e && !e->org && e->person) && !possessive(c, sp.b - 1)) {
 		sp.a--;
 		sp.ent = -1;
 		e = NULL;

@@ -131,6 +131,10 @@ static const struct shape_case shapes[] = {
 	{"\"We are reviewing the file,\" the province's Department of Fishing "
 	 "said.", "We are", "Department of Fishing", "Department of Fishing",
 	 "said", "cue-after"},
+	/* a capitalised cue word ends a name ("The Washington Post") */
+	{"The Washington Post reported that the mayor \"will not run\" "
+	 "again.", "the mayor", "The Washington Post",
+	 "The Washington Post", "reported", "cue-before"},
 	/* an inverted cue before the quote */
 	{"The plan is complex. Said Ellis: \"I doubt it works.\"", "I doubt",
 	 "Ellis", "Ellis", "Said", "cue-before"},
@@ -235,6 +239,9 @@ START_TEST(test_no_indirect)
 		"this year.",
 		"The costs are higher than city staff say they are in the "
 		"latest budget.",
+		/* "States" ends a name here: no cue */
+		"Exports from the United States rose sharply in the third "
+		"quarter.",
 	};
 	size_t i;
 
