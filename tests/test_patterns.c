@@ -135,6 +135,12 @@ static const struct shape_case shapes[] = {
 	{"The Washington Post reported that the mayor \"will not run\" "
 	 "again.", "the mayor", "The Washington Post",
 	 "The Washington Post", "reported", "cue-before"},
+	/* a digest's source line, and a described subject before a colon */
+	{"Turnout is the story - Ann Lee: \"The young stayed home.\"",
+	 "The young", "Ann Lee", "Ann Lee", ":", "colon"},
+	{"A spokesman for the mayor could only quip: \"The pier is late.\"",
+	 "The pier", "A spokesman for the mayor", "A spokesman for the mayor",
+	 ":", "colon"},
 	/* an inverted cue before the quote */
 	{"The plan is complex. Said Ellis: \"I doubt it works.\"", "I doubt",
 	 "Ellis", "Ellis", "Said", "cue-before"},
