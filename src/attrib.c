@@ -28,6 +28,7 @@
  * SPEAKER, CLAUSE.  A clause holding partial quotes becomes one mixed
  * quote whose verbatim spans are those fragments.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,7 +95,7 @@ typedef struct {
 	void *md;         /* PCRE2 match data for the cue patterns */
 	int32_t *lexc;    /* per token and lexicon: the one-word lookup + 2,
 	                   * or 0 before it is made */
-	bool debug_shapes; /* QUOTH_DEBUG_SHAPES: print them to stderr */
+	size_t quote_byte; /* the quote being linked, for trace() */
 	uint8_t *inrep;   /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */
 	uint8_t *capt;    /* per paragraph: a photo caption */
@@ -2052,7 +2053,10 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 
 	if (is_break_tok(t))
 		return push_chunk(sh, '|', j, j + 1, NULL), j + 1;
-	if (inner_dot(c, j) || apos_mark(c, j))
+	/* (a dot before a line break or at the end ends a sentence) */
+	if ((inner_dot(c, j) &&
+	     !(j + 1 < c->n && is_break_tok(&c->t[j + 1]))) ||
+	    apos_mark(c, j))
 		return push_chunk(sh, '_', j, j + 1, NULL), j + 1;
 	if (t->kind == TK_QUOTE)
 		return push_chunk(sh, '"', j, j + 1, NULL), j + 1;
@@ -2160,6 +2164,26 @@ subordinator(const actx *c, size_t j)
 	return word_in(c, j, sub, QUOTH_ARRAY_LEN(sub));
 }
 
+/* One line to the caller's trace function (quoth_options.trace), if
+ * any: the library itself never prints. */
+static void
+trace(const actx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+trace(const actx *c, const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+
+	if (!c->ex->opt.trace)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	c->ex->opt.trace(c->ex->opt.trace_arg, line);
+}
+
 /* Chunk tokens [a, b) into sh (stopping when it is full). */
 static void
 chunk_span(actx *c, size_t a, size_t b, shape *sh, int last_speaker,
@@ -2190,15 +2214,13 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 	static const char *const side_name[CP_SIDES_] = {
 		"after", "before", "lead-in", "previous"};
 
-	if (c->debug_shapes)
-		fprintf(stderr, "quoth: shape %s byte %zu: %s\n",
-		        side_name[side], anchor < c->n ? c->t[anchor].start : 0,
-		        sh->s);
-
+	trace(c, "quote at byte %zu, %s: %s", c->quote_byte, side_name[side],
+	      sh->s);
 	for (i = 0; i < cp->n; i++) {
 		const cue_pattern *p = &cp->p[i];
 		size_t span[6], from = 0;
-		const chunk *spc, *cue, *men, *last;
+		const chunk *spc = NULL, *cue = NULL, *men = NULL, *last = NULL;
+		bool ok = false;
 		int rc;
 
 		if (p->side != side)
@@ -2211,25 +2233,28 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 			cue = span[3] != QUOTH_NONE ? chunk_of(sh, span[3]) : NULL;
 			men = span[4] != QUOTH_NONE ? chunk_of(sh, span[4]) : NULL;
 			last = span[1] > 0 ? chunk_of(sh, span[1] - 1) : NULL;
-			if (spc && is_speaker_class(sh->s[span[2]]) &&
+			/* a speaker chunk inside the match (a lookbehind
+			 * may capture outside it), the cue within bounds */
+			if (spc && span[2] >= span[0] && span[2] < span[1] &&
+			    is_speaker_class(sh->s[span[2]]) &&
 			    (!p->max_tokens || !cue ||
 			     (cue->a <= anchor &&
 			      anchor - cue->a <= p->max_tokens) ||
 			     (cue->a > anchor &&
-			      cue->a - anchor <= p->max_tokens)))
+			      cue->a - anchor <= p->max_tokens))) {
+				ok = true;
 				break;
+			}
 			if (span[0] >= sh->n)
 				break;
 			from = span[0] + 1;
-			rc = 0;
 		}
 		if (rc < 0)
-			return false;
-		if (rc == 0)
+			trace(c, "  patterns.txt:%zu: matching failed (PCRE2 "
+			      "limit %d)", p->line, rc);
+		if (!ok)
 			continue;
-		if (c->debug_shapes)
-			fprintf(stderr, "quoth:   patterns.txt:%zu (%s) matched\n",
-			        p->line, p->rule);
+		trace(c, "  patterns.txt:%zu (%s) matched", p->line, p->rule);
 		L->sp = spc->sp;
 		if (men && men->a < L->sp.a)
 			L->sp.a = men->a;
@@ -3909,10 +3934,6 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 		goto out;
 	/* (a cache only: without it lookups are slower, not wrong) */
 	c.lexc = calloc(c.n ? c.n : 1, LEX_COUNT_ * sizeof(int32_t));
-	{
-		const char *ds = getenv("QUOTH_DEBUG_SHAPES");
-		c.debug_shapes = ds && *ds;
-	}
 	dir = calloc(c.n ? c.n : 1, 1);
 	used = calloc(c.n ? c.n : 1, 1);
 	if (!c.inq || !dir || !used)
@@ -3954,6 +3975,7 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 		bool linked = false;
 
 		memset(&L, 0, sizeof(L));
+		c.quote_byte = q->parts[0].start;
 		if (after != QUOTH_NONE && after < c.n &&
 		    link_after(&c, after, &L, last_speaker))
 			linked = true;

@@ -52,76 +52,125 @@ group(const pcre2_code *re, const char *name)
 	return g > 0 ? g : -1;
 }
 
-/* Parse and compile one line's fields; fills *p. */
+/* A data-file error located at byte `col0` (0-based) of line `lineno`
+ * that starts at byte `line_off` of the file: FILE:LINE:COL. */
 static quoth_status
-parse_line(cue_pattern *p, const char *name, size_t lineno, const char *f[4],
-           const size_t fl[4], quoth_error *err)
+pat_fail(quoth_error *err, const char *name, size_t lineno, size_t line_off,
+         size_t col0, const char *what)
+{
+	quoth_status st =
+	    data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu:%zu: %s", name,
+	              lineno, col0 + 1, what);
+	if (err) {
+		err->column = col0 + 1;
+		err->offset = line_off + col0;
+	}
+	return st;
+}
+
+/* Rule names the attribution stage uses itself, which a pattern must not
+ * take: a quote linked by "absorbed" would vanish. */
+static bool
+reserved_rule(const char *r, size_t n)
+{
+	static const char *const names[] = {"absorbed", "none", "continuation",
+	                                    "subject"};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == n && memcmp(names[i], r, n) == 0)
+			return true;
+	return false;
+}
+
+/* Parse and compile one line's fields (f[k] at byte offset fo[k] of the
+ * line, which starts at byte line_off of the file); fills *p.  The
+ * fields are ASCII (checked here), so bytes and columns agree. */
+static quoth_status
+parse_line(cue_pattern *p, const char *name, size_t lineno, size_t line_off,
+           const char *f[4], const size_t fl[4], const size_t fo[4],
+           quoth_error *err)
 {
 	int errcode, side;
 	PCRE2_SIZE erroff;
 	pcre2_code *re;
 	unsigned long maxtok = 0;
-	size_t i;
-	char msg[160];
+	size_t i, rl;
+	char msg[160], what[200];
+	uint32_t cap = 0, minlen = 0;
 
 	side = side_of(f[0], fl[0]);
 	if (side < 0)
-		return data_fail(err, QUOTH_ERR_LEXICON, lineno,
-		               "%s:%zu: side must be after, before, lead-in "
-		               "or previous",
-		               name, lineno);
-	if (fl[1] == 0 || fl[1] >= sizeof(p->rule))
-		return data_fail(err, QUOTH_ERR_LEXICON, lineno,
-		               "%s:%zu: rule name must be 1 to %zu bytes", name,
-		               lineno, sizeof(p->rule) - 1);
-	for (i = 0; i < fl[1]; i++) {
+		return pat_fail(err, name, lineno, line_off, fo[0],
+		                "side must be after, before, lead-in or "
+		                "previous");
+	/* rule: [a-z][a-z-]* with an optional final '+' */
+	rl = fl[1] - (fl[1] && f[1][fl[1] - 1] == '+' ? 1 : 0);
+	if (rl == 0 || rl >= sizeof(p->rule))
+		return pat_fail(err, name, lineno, line_off, fo[1],
+		                "a rule name has 1 to 23 letters");
+	for (i = 0; i < rl; i++) {
 		char ch = f[1][i];
-		if (!((ch >= 'a' && ch <= 'z') || ch == '-' ||
-		      (ch == '+' && i == fl[1] - 1)))
-			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			               "%s:%zu: rule name: lowercase letters "
-			               "and '-', with an optional final '+'",
-			               name, lineno);
+		if (!((ch >= 'a' && ch <= 'z') || (ch == '-' && i > 0)))
+			return pat_fail(err, name, lineno, line_off, fo[1] + i,
+			                "a rule name is lowercase letters and "
+			                "'-' (not first), with an optional final "
+			                "'+'");
 	}
+	if (reserved_rule(f[1], rl))
+		return pat_fail(err, name, lineno, line_off, fo[1],
+		                "this rule name is quoth's own (absorbed, "
+		                "none, continuation, subject)");
 	if (fl[2] == 0 || fl[2] > 4)
-		return data_fail(err, QUOTH_ERR_LEXICON, lineno,
-		               "%s:%zu: max-tokens must be a number from 0 "
-		               "to 9999", name, lineno);
+		return pat_fail(err, name, lineno, line_off, fo[2],
+		                "max-tokens must be a number from 0 to 9999");
 	for (i = 0; i < fl[2]; i++) {
 		if (f[2][i] < '0' || f[2][i] > '9')
-			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			               "%s:%zu: max-tokens must be a number "
-			               "from 0 to 9999", name, lineno);
+			return pat_fail(err, name, lineno, line_off, fo[2] + i,
+			                "max-tokens must be a number from 0 to "
+			                "9999");
 		maxtok = maxtok * 10 + (unsigned long)(f[2][i] - '0');
 	}
+	/* the subject is ASCII chunk letters: so is the pattern */
+	for (i = 0; i < fl[3]; i++) {
+		unsigned char ch = (unsigned char)f[3][i];
+		if (ch < 0x20 || ch >= 0x7f)
+			return pat_fail(err, name, lineno, line_off, fo[3] + i,
+			                ch == '\t' ? "a tab in the pattern (four "
+			                              "fields only)"
+			                            : "the pattern must be "
+			                              "printable ASCII");
+	}
+	if (f[3][fl[3] - 1] == ' ')
+		return pat_fail(err, name, lineno, line_off, fo[3] + fl[3] - 1,
+		                "a space at the end of the pattern");
 	re = pcre2_compile((PCRE2_SPTR)f[3], fl[3], 0, &errcode, &erroff,
 	                   NULL);
 	if (!re) {
 		pcre2_get_error_message(errcode, (PCRE2_UCHAR *)msg,
 		                        sizeof(msg));
-		return data_fail(err, QUOTH_ERR_LEXICON, lineno,
-		               "%s:%zu: pattern column %zu: %s", name, lineno,
-		               (size_t)erroff + 1, msg);
+		snprintf(what, sizeof(what), "bad pattern: %s", msg);
+		return pat_fail(err, name, lineno, line_off,
+		                fo[3] + (size_t)erroff, what);
 	}
-	{
-		uint32_t cap = 0;
-		pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &cap);
-		if (cap > 15) {
-			pcre2_code_free(re);
-			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			               "%s:%zu: at most 15 groups", name,
-			               lineno);
-		}
-	}
+	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &cap);
+	pcre2_pattern_info(re, PCRE2_INFO_MINLENGTH, &minlen);
 	p->g_sp = group(re, "sp");
 	p->g_cue = group(re, "cue");
 	p->g_mention = group(re, "mention");
 	p->g_spx = group(re, "spx");
-	if (p->g_sp < 0) {
+	what[0] = '\0';
+	if (cap > 15)
+		snprintf(what, sizeof(what), "at most 15 groups");
+	else if (p->g_sp < 0)
+		snprintf(what, sizeof(what),
+		         "the pattern needs one group (?<sp>...)");
+	else if (minlen == 0)
+		snprintf(what, sizeof(what),
+		         "the pattern may match no chunk at all");
+	if (what[0]) {
 		pcre2_code_free(re);
-		return data_fail(err, QUOTH_ERR_LEXICON, lineno,
-		               "%s:%zu: the pattern needs a group (?<sp>...)",
-		               name, lineno);
+		return pat_fail(err, name, lineno, line_off, fo[3], what);
 	}
 	/* JIT when the platform has it; the interpreter otherwise */
 	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
@@ -129,9 +178,9 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, const char *f[4],
 	p->side = side;
 	p->line = lineno;
 	p->max_tokens = (uint32_t)maxtok;
-	p->kind_rule = f[1][fl[1] - 1] == '+';
-	memcpy(p->rule, f[1], fl[1] - (p->kind_rule ? 1 : 0));
-	p->rule[fl[1] - (p->kind_rule ? 1 : 0)] = '\0';
+	p->kind_rule = rl < fl[1];
+	memcpy(p->rule, f[1], rl);
+	p->rule[rl] = '\0';
 	return QUOTH_OK;
 }
 
@@ -143,9 +192,9 @@ cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
 	quoth_status st;
 
 	while (pos < len) {
-		size_t eol = pos, end, k, nf = 0;
+		size_t eol = pos, end, k, nf = 0, s0;
 		const char *f[4];
-		size_t fl[4];
+		size_t fl[4], fo[4];
 		cue_pattern *p;
 
 		while (eol < len && data[eol] != '\n')
@@ -154,13 +203,18 @@ cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
 		end = eol;
 		if (end > pos && data[end - 1] == '\r')
 			end--;
-		if (end == pos || data[pos] == '#')
-			goto next;
 		if (text_first_invalid(data + pos, end - pos, NULL) !=
 		    QUOTH_NONE)
 			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			               "%s:%zu: invalid UTF-8", name, lineno);
-		/* fields separated by one or more tabs */
+			                 "%s:%zu: invalid UTF-8", name, lineno);
+		/* blank lines and comments, indented or not */
+		for (s0 = pos;
+		     s0 < end && (data[s0] == ' ' || data[s0] == '\t'); s0++)
+			;
+		if (s0 == end || data[s0] == '#')
+			goto next;
+		/* four fields separated by one or more tabs; the pattern is
+		 * the rest of the line */
 		for (k = pos; k < end && nf < 4;) {
 			size_t s = k;
 			if (nf == 3) {
@@ -171,34 +225,41 @@ cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
 			}
 			f[nf] = data + s;
 			fl[nf] = k - s;
+			fo[nf] = s - pos;
 			nf++;
-			while (k < end && data[k] == '\t')
+			while (nf < 4 && k < end && data[k] == '\t')
 				k++;
 		}
 		if (nf != 4 || fl[3] == 0)
-			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			               "%s:%zu: expected four tab-separated "
-			               "fields: side, rule, max-tokens, pattern",
-			               name, lineno);
+			return data_fail(
+			    err, QUOTH_ERR_LEXICON, lineno,
+			    "%s:%zu: expected four tab-separated "
+			    "fields: side, rule, max-tokens, pattern",
+			    name, lineno);
 		if (cp->n == cp->cap) {
 			size_t nc = cp->cap ? 2 * cp->cap : 16;
 			cue_pattern *np = xrealloc_array(cp->p, nc, sizeof(*np));
 			if (!np)
 				return data_fail(err, QUOTH_ERR_NOMEM, lineno,
-				               "%s:%zu: out of memory", name,
-				               lineno);
+				                 "%s:%zu: out of memory", name,
+				                 lineno);
 			cp->p = np;
 			cp->cap = nc;
 		}
 		p = &cp->p[cp->n];
 		memset(p, 0, sizeof(*p));
-		st = parse_line(p, name, lineno, f, fl, err);
+		st = parse_line(p, name, lineno, pos, f, fl, fo, err);
 		if (st != QUOTH_OK)
 			return st;
 		cp->n++;
 next:
 		pos = eol + 1;
 	}
+	if (cp->n == 0)
+		return data_fail(err, QUOTH_ERR_LEXICON, lineno ? lineno : 1,
+		                 "%s:%zu: no patterns: no quote could be "
+		                 "linked to a speaker",
+		                 name, lineno ? lineno : 1);
 	return QUOTH_OK;
 }
 

@@ -215,8 +215,7 @@ static const char *const lex_files[LEX_COUNT_] = {
 };
 
 quoth_status
-data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt,
-          ...)
+data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -253,7 +252,7 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 		if (text_first_invalid(data + pos, end - pos, NULL) !=
 		    QUOTH_NONE) {
 			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			          "%s:%zu: invalid UTF-8", name, lineno);
+			               "%s:%zu: invalid UTF-8", name, lineno);
 			goto out;
 		}
 		for (i = pos; i < end; i++)
@@ -267,9 +266,11 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 			for (i = tab + 1; i < end; i++) {
 				char c = data[i];
 				if (c < 'a' || c > 'z') {
-					st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
-					          "%s:%zu: flags must be "
-					          "lowercase letters", name, lineno);
+					st = data_fail(err, QUOTH_ERR_LEXICON,
+					               lineno,
+					               "%s:%zu: flags must be "
+					               "lowercase letters",
+					               name, lineno);
 					goto out;
 				}
 				value |= 1 << (c - 'a');
@@ -280,7 +281,7 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 			end--;
 		if (end == pos) {
 			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			          "%s:%zu: empty phrase", name, lineno);
+			               "%s:%zu: empty phrase", name, lineno);
 			goto out;
 		}
 		fold.len = 0;
@@ -290,16 +291,17 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 				words++;
 		if (words > 6) {
 			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			          "%s:%zu: a phrase has at most six "
-			          "words", name, lineno);
+			               "%s:%zu: a phrase has at most six "
+			               "words",
+			               name, lineno);
 			goto out;
 		}
 		if (fold.failed || !lexicon_add(lx, fold.ptr, fold.len, value)) {
 			st = data_fail(err, QUOTH_ERR_NOMEM, lineno,
-			          "%s:%zu: out of memory", name, lineno);
+			               "%s:%zu: out of memory", name, lineno);
 			goto out;
 		}
-next:
+	next:
 		pos = eol + 1;
 	}
 out:
@@ -373,8 +375,8 @@ data_file(const char *lang, const char *data_dir, const char *file,
 			data = read_file(path, len, &errnum);
 		}
 		if (!data && errnum != ENOENT) {
-			*st = data_fail(err, QUOTH_ERR_IO, 0, "%.400s: %s", path,
-			           strerror(errnum));
+			*st = data_fail(err, QUOTH_ERR_IO, 0, "%.400s: %s",
+			                path, strerror(errnum));
 			return NULL;
 		}
 		if (data) {
@@ -388,7 +390,7 @@ data_file(const char *lang, const char *data_dir, const char *file,
 		return bf->data;
 	}
 	*st = data_fail(err, QUOTH_ERR_ARG, 0,
-	           "no data for language '%s' (%s missing)", lang, file);
+	                "no data for language '%s' (%s missing)", lang, file);
 	return NULL;
 }
 
@@ -409,7 +411,7 @@ lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 		if (!ld->lex[i]) {
 			lang_data_free(ld);
 			return data_fail(err, QUOTH_ERR_NOMEM, 0,
-			            "out of memory");
+			                 "out of memory");
 		}
 		data = data_file(lang, data_dir, lex_files[i], path,
 		                 sizeof(path), &len, &owned, &st, err);

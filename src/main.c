@@ -57,6 +57,15 @@ struct job {
 	int done;            /* (threads) ready to be written */
 };
 
+/* quoth_options.trace for QUOTH_DEBUG_SHAPES: one line, written whole
+ * (stdio locks the stream, so lines of several threads do not mix). */
+static void
+trace_shapes(void *arg, const char *line)
+{
+	(void)arg;
+	fprintf(stderr, "quoth: %s\n", line);
+}
+
 /* ---- one document ------------------------------------------------------ */
 
 /* A string field, or NULL (JSON null) when absent; `empty_absent` also
@@ -838,6 +847,12 @@ main(int argc, char **argv)
 	}
 
 	memset(&err, 0, sizeof err);
+	{
+		/* QUOTH_DEBUG_SHAPES: the cue patterns' trace on stderr */
+		const char *ds = getenv("QUOTH_DEBUG_SHAPES");
+		if (ds && *ds)
+			st.opt.trace = trace_shapes;
+	}
 	if (quoth_extractor_new(&st.opt, &ex, &err) != QUOTH_OK) {
 		cli_error("%s", err.message[0] ? err.message
 		                               : quoth_strerror(err.status));

@@ -112,6 +112,14 @@ typedef struct {
 	                           * deeper marks are treated as text, with a
 	                           * warning; default 8, at most 1024
 	                           * (more is QUOTH_ERR_ARG) */
+	void (*trace)(void *arg, const char *line);
+	                          /* called with one line for each window of
+	                           * chunk classes the cue patterns are
+	                           * matched against, and for the pattern
+	                           * that matched (quoth(1), ENVIRONMENT,
+	                           * QUOTH_DEBUG_SHAPES); NULL for none.  It
+	                           * runs in the thread of quoth_extract() */
+	void *trace_arg;          /* passed to trace */
 } quoth_options;
 
 /** Fill `opt` with the defaults. */

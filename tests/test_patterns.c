@@ -116,6 +116,9 @@ static const struct shape_case shapes[] = {
 	{"Sam Lau, the director of the party, said in a statement. \"There "
 	 "are no ballots to count.\"", "There are", "Sam Lau", "Sam Lau",
 	 "said", "cue-before"},
+	{"Sam Lau, the director of the party, said in a statement.\n\n"
+	 "\"There are no ballots to count.\"", "There are", "Sam Lau",
+	 "Sam Lau", "said", "cue-before"},
 	/* ... but not one that reports a clause of its own */
 	{"Police said the man was arrested. \"He ran,\" a neighbour "
 	 "recalled.", "He ran", "a neighbour", "a neighbour", "recalled",
@@ -389,12 +392,23 @@ struct bad_case {
 static const struct bad_case bad[] = {
 	{"# ok\nafter\tx\t0\t^(?<sp>N)\nabove\tx\t0\t^(?<sp>N)\n", 3,
 	 "side must be"},
-	{"before\tx\t0\t^(?<sp>N\n", 1, "column"},
+	{"before\tx\t0\t^(?<sp>N\n", 1, "bad pattern"},
 	{"after\tx\t0\t^N\n", 1, "(?<sp>"},
 	{"after\tx\t0\n", 1, "four tab-separated fields"},
 	{"after\tx\tten\t^(?<sp>N)\n", 1, "max-tokens"},
 	{"after\tBig\t0\t^(?<sp>N)\n", 1, "rule name"},
 	{"\n\nafter\tx\t0\t^(?<sp>N)\xff\n", 3, "invalid UTF-8"},
+	/* a pattern that may match no chunk would link nothing sound */
+	{"after\tx\t0\t(?<sp>[Nn])?$\n", 1, "no chunk at all"},
+	{"after\tx\t0\t(?<=(?<sp>.))$\n", 1, "no chunk at all"},
+	{"after\tabsorbed\t0\t^(?<sp>N)\n", 1, "quoth's own"},
+	{"after\t-x\t0\t^(?<sp>N)\n", 1, "rule name"},
+	{"after\t+\t0\t^(?<sp>N)\n", 1, "rule name"},
+	{"after\tx\t0\t^(?<sp>N)\t# a note\n", 1, "a tab"},
+	{"after\tx\t0\t^(?<sp>N) \n", 1, "space at the end"},
+	{"after\tx\t0\t^\xc3\xa9(?<sp>N)\n", 1, "printable ASCII"},
+	{"# only a comment\n  # and an indented one\n", 2, "no patterns"},
+	{"", 1, "no patterns"},
 };
 
 START_TEST(test_bad_pattern_file)
@@ -412,6 +426,53 @@ START_TEST(test_bad_pattern_file)
 	              "\"%s\" does not name %s", err.message, want);
 	ck_assert_msg(strstr(err.message, bc->says) != NULL,
 	              "\"%s\" does not say \"%s\"", err.message, bc->says);
+}
+END_TEST
+
+/* A bad regex is located at its column on the line. */
+START_TEST(test_bad_pattern_column)
+{
+	quoth_extractor *x;
+	quoth_error err;
+
+	/* the missing ")" is looked for after the last column, 19: 20 */
+	ck_assert_int_eq(load_patterns("before\tx\t0\t^(?<sp>N\n", &x, &err),
+	                 QUOTH_ERR_LEXICON);
+	ck_assert_uint_eq(err.line, 1);
+	ck_assert_uint_eq(err.column, 20);
+	ck_assert_ptr_nonnull(strstr(err.message, "patterns.txt:1:20:"));
+}
+END_TEST
+
+/* The trace callback sees every window and the line that matched. */
+static void
+collect(void *arg, const char *line)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, 1024 - n, "%s\n", line);
+}
+
+START_TEST(test_trace)
+{
+	char buf[1024] = "";
+	quoth_options opt;
+	quoth_extractor *x = NULL;
+	quoth_error err;
+	quoth_result *r;
+
+	quoth_options_init(&opt);
+	opt.trace = collect;
+	opt.trace_arg = buf;
+	ck_assert_int_eq(quoth_extractor_new(&opt, &x, &err), QUOTH_OK);
+	r = extract_with(x, "\"We are late,\" Ann Lee said.");
+	quoth_result_free(r);
+	quoth_extractor_free(x);
+	ck_assert_msg(strstr(buf, "quote at byte 0, after: NV.") != NULL,
+	              "trace: %s", buf);
+	ck_assert_msg(strstr(buf, "(cue-after) matched") != NULL, "trace: %s",
+	              buf);
 }
 END_TEST
 
@@ -450,6 +511,8 @@ patterns_suite(void)
 	tcase_add_loop_test(tc, test_bad_pattern_file, 0,
 	                    (int)(sizeof(bad) / sizeof(bad[0])));
 	tcase_add_test(tc, test_builtin_patterns);
+	tcase_add_test(tc, test_bad_pattern_column);
+	tcase_add_test(tc, test_trace);
 	suite_add_tcase(s, tc);
 	return s;
 }
@@ -460,7 +523,7 @@ main(void)
 	SRunner *sr = srunner_create(patterns_suite());
 	int failed;
 
-	srunner_run_all(sr, CK_NORMAL);
+	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
