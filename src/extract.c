@@ -244,11 +244,18 @@ fill_strings(const char *text, const token_list *tl, quoth_result *r)
 		if (!set_str(q, QUOTH_FIELD_QUOTE, &b))
 			return false;
 
-		if (q->cue_start != QUOTH_NONE) {
+		/* the cue and mention widen the context when they are
+		 * near: 20,000 fragments after one "X said" must not each
+		 * carry the whole sentence before them */
+		if (q->cue_start != QUOTH_NONE &&
+		    q->cue_start + CONTEXT_MARGIN >= lo &&
+		    q->cue_end <= hi + CONTEXT_MARGIN) {
 			lo = q->cue_start < lo ? q->cue_start : lo;
 			hi = q->cue_end > hi ? q->cue_end : hi;
 		}
-		if (q->mention_start != QUOTH_NONE) {
+		if (q->mention_start != QUOTH_NONE &&
+		    q->mention_start + CONTEXT_MARGIN >= lo &&
+		    q->mention_end <= hi + CONTEXT_MARGIN) {
 			lo = q->mention_start < lo ? q->mention_start : lo;
 			hi = q->mention_end > hi ? q->mention_end : hi;
 		}
