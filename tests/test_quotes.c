@@ -5,6 +5,7 @@
  * pathological input, strict UTF-8, limits and the types mask.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -494,6 +495,36 @@ START_TEST(test_many_unmatched_marks_complete)
 }
 END_TEST
 
+/* 5,000 fragments after one cue in one sentence: each record's context
+ * stays near its quote (it once reached back to the cue, so the output
+ * grew with the square of the sentence). */
+START_TEST(test_context_stays_near_the_quote)
+{
+	size_t len, i, n, total = 0;
+	char *frags = repeat("and \"this is one more fragment\" ", 5000, &len);
+	char *s = malloc(len + 32);
+	quoth_result *r = NULL;
+	quoth_error err;
+
+	ck_assert_ptr_nonnull(s);
+	snprintf(s, len + 32, "Ann Lee said %s.", frags);
+	ck_assert_int_eq(quoth_extract(ex, s, strlen(s), &r, &err), QUOTH_OK);
+	n = quoth_result_count(r);
+	ck_assert_uint_ge(n, 4000);
+	for (i = 0; i < n; i++) {
+		size_t cl = 0;
+		ck_assert_ptr_nonnull(quoth_quote_str(r, i, QUOTH_FIELD_CONTEXT,
+		                                      &cl));
+		ck_assert_uint_le(cl, 2000);
+		total += cl;
+	}
+	ck_assert_uint_le(total, n * 2000);
+	quoth_result_free(r);
+	free(s);
+	free(frags);
+}
+END_TEST
+
 START_TEST(test_unclosed_mark_at_end_of_file)
 {
 	/* no final newline: the quote runs to the last token (this read
@@ -661,6 +692,7 @@ quotes_suite(void)
 	tcase_add_test(tc, test_offsets_with_crlf);
 	tcase_add_test(tc, test_many_unmatched_marks_complete);
 	tcase_add_test(tc, test_unclosed_mark_at_end_of_file);
+	tcase_add_test(tc, test_context_stays_near_the_quote);
 	tcase_add_test(tc, test_strict_utf8);
 	tcase_add_test(tc, test_invalid_utf8_in_quote_is_replaced);
 	tcase_add_test(tc, test_max_doc_bytes);
