@@ -1667,6 +1667,15 @@ subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		if (st >= of - 1)
 			break;
 		m = parse_speaker_fwd(c, st, &head, last_speaker);
+		/* "a statement from the EU said": a document's source is the
+		 * speaker */
+		if ((m == of - 1 || m == sp->b) && head.kind == SK_ORG &&
+		    !(c->t[of - 2].flags & TF_CAP) &&
+		    lex(c, LEX_ORGS, of - 2, of - 1) >= 0 &&
+		    (wordeq(c, of - 1, "from") || wordeq(c, of - 1, "by") ||
+		     wordeq(c, of - 1, "of")) &&
+		    sp->kind != SK_ROLE)
+			return true;
 		if ((m == sp->b && (head.kind == SK_ROLE ||
 		                    head.kind == SK_ORG)) ||
 		    (m == of - 1 && head.kind == SK_ROLE && head.ent < 0)) {

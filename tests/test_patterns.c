@@ -162,7 +162,11 @@ static const struct shape_case shapes[] = {
 	 "cue-before"},
 	{"The board rated 32% of Republican claims as \"mostly false\" and "
 	 "moved on.", "mostly false", NULL, NULL, NULL, "none"},
-	/* ... unless it is the agent */
+	/* ... unless it is the source of a document */
+	{"A statement from the Port Authority said, \"We will reopen.\"",
+	 "We will", "the Port Authority", "the Port Authority", "said",
+	 "cue-before"},
+	/* ... or the agent */
 	{"A statement sent by Reagan Ruiz, who joined the board last month, "
 	 "said \"We will obey the court.\"", "We will", "Reagan Ruiz",
 	 "Reagan Ruiz", "said", "cue-before"},
