@@ -3805,10 +3805,10 @@ resolve_in_order(actx *c)
 		           !named_after(c, q, last_ent)) {
 			q->entity = last_ent;
 			q->rule = "continuation";
-			/* '"A," she said. "B."': B's speaker is the mention
-			 * next to the cue it continues */
-			if (last_q && last_q->mention_start != QUOTH_NONE &&
-			    c->t[last_q->last_tok].para == c->t[q->first_tok].para) {
+			/* '"A," she said. "B."', and a quoted paragraph after
+			 * it: B's speaker is the mention next to the cue it
+			 * continues, which the record points at */
+			if (last_q && last_q->mention_start != QUOTH_NONE) {
 				q->mention_start = last_q->mention_start;
 				q->mention_end = last_q->mention_end;
 				q->cue_start = last_q->cue_start;
