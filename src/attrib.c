@@ -412,19 +412,30 @@ first_word(const char *s, size_t n, size_t *wl)
 static int
 entity_find(actx *c, size_t a, size_t b)
 {
-	size_t len, i, wl, ewl;
+	size_t len, i, wl, ewl, fl;
 	char *name = span_text(c, a, b, &len);
-	const char *lw;
+	const char *lw, *fw;
 	int found = -1;
 
 	if (!name)
 		return -1;
 	lw = last_word(name, len, &wl);
+	fw = first_word(name, len, &fl);
 	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
 		entity *e = QVEC_AT(&c->ents, entity, i);
 		const char *elw = last_word(e->name, e->name_len, &ewl);
-		if ((e->name_len == len && memcmp(e->name, name, len) == 0) ||
-		    (ewl == wl && memcmp(elw, lw, wl) == 0)) {
+		size_t efl;
+		if (e->name_len == len && memcmp(e->name, name, len) == 0) {
+			found = (int)i;
+			break;
+		}
+		if (ewl != wl || memcmp(elw, lw, wl) != 0)
+			continue;
+		/* the same surname: a surname alone is that person, but
+		 * "Hillary Clinton" is not "Bill Clinton" */
+		first_word(e->name, e->name_len, &efl);
+		if (!strchr(name, ' ') || !strchr(e->name, ' ') ||
+		    (efl == fl && memcmp(e->name, fw, fl) == 0)) {
 			found = (int)i;
 			break;
 		}
@@ -738,6 +749,39 @@ role_mention(actx *c, size_t i)
 }
 
 /*
+ * Is the capitalised run [a, b) a piece of a headline in title case
+ * ("Christie Is Over Marco Rubio", "Obama Says It Will ...")?  A
+ * function word or a present-tense cue written with a capital inside the
+ * run never belongs to a name; its words cannot be told apart into names.
+ */
+static bool
+headline_run(const actx *c, size_t a, size_t b)
+{
+	static const char *const fw[] = {
+	        "the", "of", "and", "or", "in", "on", "at", "for", "with",
+	        "from", "by", "about", "over", "into", "after", "than", "is",
+	        "are", "was", "were", "be", "been", "has", "have", "had",
+	        "does", "did", "not", "can", "could", "should", "would", "he",
+	        "she", "they", "his", "her", "their", "its", "we", "you",
+	        "why", "what", "how", "who", "that", "this", "but", "just"};
+	size_t k;
+
+	for (k = a + 1; k < b; k++) {
+		int v;
+		/* (all in capitals, "NOT" and "OVER" are just words) */
+		if (!is_w(&c->t[k]) || !(c->t[k].flags & TF_CAP) ||
+		    (c->t[k].flags & TF_ALLCAP))
+			continue;
+		if (word_in(c, k, fw, QUOTH_ARRAY_LEN(fw)))
+			return true;
+		v = lex(c, LEX_CUES, k, k + 1);
+		if (v >= 0 && (v & FLAG('p')))
+			return true;
+	}
+	return false;
+}
+
+/*
  * Scan the text outside quotes for person names: runs of capitalised
  * words, with any titles and honorifics before them split off as the
  * title ("US Defence Secretary Pete Hegseth": name "Pete Hegseth").
@@ -817,6 +861,8 @@ collect_entities(actx *c)
 			break;
 		}
 		i = b;
+		if (headline_run(c, a, b))
+			continue;
 		/* leading words that are not names: sentence-initial "But",
 		 * titles, honorifics, and words of organisation names */
 		na = a;

@@ -919,6 +919,45 @@ START_TEST(test_report_author)
 }
 END_TEST
 
+START_TEST(test_headline_words_are_no_name)
+{
+	/* a headline in title case runs names and words together: its
+	 * words are no name for the surname to resolve to */
+	const char *s = "Budget Fight Is Over For Tom Hardy.\n\n"
+	                "\"We are done,\" Hardy said.\n\n"
+	                "\"The vote was fair,\" Tom Hardy added.";
+	/* trap: the same person named in prose keeps the full name */
+	const char *prose = "Tom Hardy chairs the budget committee.\n\n"
+	                    "\"We are done,\" Hardy said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Tom Hardy", "Hardy", "said", "cue-after");
+	assert_attr(r, 1, "Tom Hardy", "Tom Hardy", "added", "cue-after");
+	quoth_result_free(r);
+	r = extract(prose);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "Hardy", "said", "cue-after");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_full_name_is_not_another_with_surname)
+{
+	/* "Ann Lee" in a headline is not "Tom Lee" of the story, though a
+	 * surname alone is */
+	const char *s = "Ann Lee Says Budget Is \"A Disgrace\".\n\n"
+	                "Tom Lee, the treasurer, disagreed on Monday.\n\n"
+	                "\"We are done,\" Lee said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Ann Lee");
+	assert_attr(r, 1, "Tom Lee", "Lee", "said", "cue-after");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -973,6 +1012,8 @@ attrib_suite(void)
 	tcase_add_test(tc, test_video_blurb_is_caption);
 	tcase_add_test(tc, test_they_is_group_subject);
 	tcase_add_test(tc, test_report_author);
+	tcase_add_test(tc, test_headline_words_are_no_name);
+	tcase_add_test(tc, test_full_name_is_not_another_with_surname);
 	suite_add_tcase(s, tc);
 	return s;
 }
