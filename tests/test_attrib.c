@@ -958,6 +958,27 @@ START_TEST(test_full_name_is_not_another_with_surname)
 }
 END_TEST
 
+START_TEST(test_leading_preposition_and_auxiliary_are_no_name)
+{
+	/* "Given Hardy's record", "Did Hardy ...": the surname, not a new
+	 * person "Given Hardy" */
+	const char *s[] = {"Tom Hardy chairs the committee.\n\n"
+	                   "Given Hardy's record, few were surprised.\n\n"
+	                   "\"We are done,\" Hardy said.",
+	                   "Tom Hardy chairs the committee.\n\n"
+	                   "Did Hardy know? Nobody can say.\n\n"
+	                   "\"We are done,\" Hardy said."};
+	size_t i;
+
+	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
+		quoth_result *r = extract(s[i]);
+		ck_assert_uint_eq(quoth_result_count(r), 1);
+		assert_attr(r, 0, "Tom Hardy", "Hardy", "said", "cue-after");
+		quoth_result_free(r);
+	}
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -1014,6 +1035,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_report_author);
 	tcase_add_test(tc, test_headline_words_are_no_name);
 	tcase_add_test(tc, test_full_name_is_not_another_with_surname);
+	tcase_add_test(tc, test_leading_preposition_and_auxiliary_are_no_name);
 	suite_add_tcase(s, tc);
 	return s;
 }
