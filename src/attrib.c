@@ -1078,7 +1078,9 @@ gender_evidence(actx *c)
 		size_t j = m->end;
 		int v;
 
-		if (e->org || e->nonperson || possessive(c, m->end - 1) ||
+		/* ("in Sanders parlance" made him a place; "Sanders said
+		 * he" a person after all) */
+		if (e->org || possessive(c, m->end - 1) ||
 		    (!e->person && e->first_multi == QUOTH_NONE))
 			continue;
 		/* "Trump said he" with two Trumps in the story: whose? */

@@ -979,6 +979,32 @@ START_TEST(test_leading_preposition_and_auxiliary_are_no_name)
 }
 END_TEST
 
+START_TEST(test_said_he_outweighs_in_name)
+{
+	/* "in Hardy country" looks like a place, but "Hardy said he" shows
+	 * a man, whom the "he" of a quote may mean */
+	const char *s = "Tom Hardy spoke at the rally on Monday.\n\n"
+	                "The mood in Hardy country was upbeat.\n\n"
+	                "Hardy laughed.\n\n"
+	                "\"We are ready,\" he said.\n\n"
+	                "Later, Hardy said he would run again.";
+	/* trap: a place with no such evidence stays no "he" */
+	const char *place = "Voters in Hardy County were upbeat.\n\n"
+	                    "Hardy County laughed.\n\n"
+	                    "\"We are ready,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+	assert_field(r, 0, QUOTH_FIELD_GENDER, "male");
+	quoth_result_free(r);
+	r = extract(place);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -1036,6 +1062,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_headline_words_are_no_name);
 	tcase_add_test(tc, test_full_name_is_not_another_with_surname);
 	tcase_add_test(tc, test_leading_preposition_and_auxiliary_are_no_name);
+	tcase_add_test(tc, test_said_he_outweighs_in_name);
 	suite_add_tcase(s, tc);
 	return s;
 }
