@@ -3760,6 +3760,35 @@ doc_author(const actx *c, const quote *q)
 }
 
 /*
+ * '"A," the editorial said. "B," it added.': "it" at token tok is the
+ * last speaker known only as written when that is a thing ("the
+ * editorial", "the newspaper", "the memo": "the" and a lowercase head
+ * that is no person's role, nor plural) in this paragraph or the one
+ * before, with no person the subject of a clause in between.
+ */
+static bool
+it_is_last_thing(const actx *c, const quote *last, size_t last_end,
+                 size_t tok)
+{
+	size_t h;
+
+	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
+	    last->mention_end == QUOTH_NONE || last->sp_tok >= c->n ||
+	    !wordeq(c, last->sp_tok, "the") ||
+	    c->t[tok].para > c->t[last->last_tok].para + 1)
+		return false;
+	h = tok_of(c, last->mention_end);
+	if (h <= last->sp_tok + 1 || h > c->n)
+		return false;
+	h--;
+	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
+	    lex(c, LEX_TITLES, h, h + 1) >= 0 ||
+	    c->text[c->t[h].end - 1] == 's')
+		return false;
+	return !subject_between(c, last_end, tok, -1);
+}
+
+/*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
  * mixed or indirect alike); a direct quote with no cue continues that
@@ -3786,6 +3815,21 @@ resolve_in_order(actx *c)
 			if (q->entity >= 0)
 				QVEC_AT(&c->ents, entity, (size_t)q->entity)->org =
 				        true;
+			else if (it_is_last_thing(c, last_q, last_end,
+			                          q->sp_tok)) {
+				char *sp2 = malloc(
+				        last_q->str_len[QUOTH_FIELD_SPEAKER] + 1);
+				if (!sp2) {
+					c->failed = true;
+					return;
+				}
+				memcpy(sp2, last_q->str[QUOTH_FIELD_SPEAKER],
+				       last_q->str_len[QUOTH_FIELD_SPEAKER] + 1);
+				free(q->str[QUOTH_FIELD_SPEAKER]);
+				q->str[QUOTH_FIELD_SPEAKER] = sp2;
+				q->str_len[QUOTH_FIELD_SPEAKER] =
+				        last_q->str_len[QUOTH_FIELD_SPEAKER];
+			}
 		} else if (q->sp_kind == SK_PRONOUN && q->sp_gender) {
 			q->entity = resolve_pronoun(c, q->sp_tok, q->sp_gender,
 			                            last_ent, last_tok);

@@ -1005,6 +1005,34 @@ START_TEST(test_said_he_outweighs_in_name)
 }
 END_TEST
 
+START_TEST(test_it_is_last_thing_that_spoke)
+{
+	/* "it" goes on with a thing known only as written */
+	const char *s = "\"We cannot wait,\" the editorial read.\n\n"
+	                "\"The time is now,\" it added.";
+	/* traps: a person's role is no "it"; nor is the thing once a
+	 * person has become the subject in between */
+	const char *role = "\"We cannot wait,\" the mayor said.\n\n"
+	                   "\"The time is now,\" it added.";
+	const char *between = "\"We cannot wait,\" the editorial read.\n\n"
+	                      "Ann Lee, a council member, disagreed. "
+	                      "\"The time is now,\" it added.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "the editorial", "it", "added", "pronoun");
+	quoth_result_free(r);
+	r = extract(role);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+	r = extract(between);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -1063,6 +1091,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_full_name_is_not_another_with_surname);
 	tcase_add_test(tc, test_leading_preposition_and_auxiliary_are_no_name);
 	tcase_add_test(tc, test_said_he_outweighs_in_name);
+	tcase_add_test(tc, test_it_is_last_thing_that_spoke);
 	suite_add_tcase(s, tc);
 	return s;
 }
