@@ -748,6 +748,25 @@ role_mention(actx *c, size_t i)
 	return j;
 }
 
+/* Is the title word at k a surname here ("James Baker", "Peter T. King"):
+ * flagged as one, after a name word that is no title? */
+static bool
+surname_title(const actx *c, size_t k)
+{
+	int v = lex(c, LEX_TITLES, k, k + 1);
+	size_t p = k - 1;
+
+	if (k == 0 || v < 0 || !(v & FLAG('s')))
+		return false;
+	/* (over an initial: Peter T. King) */
+	if (is_p(&c->t[p], '.') && p >= 2 && c->t[p - 1].end -
+	    c->t[p - 1].start == 1)
+		p -= 2;
+	return is_w(&c->t[p]) && (c->t[p].flags & TF_CAP) &&
+	       lex(c, LEX_TITLES, p, p + 1) < 0 &&
+	       lex(c, LEX_HONORIFICS, p, p + 1) < 0;
+}
+
 /*
  * Is the capitalised run [a, b) a piece of a headline in title case
  * ("Christie Is Over Marco Rubio", "Obama Says It Will ...")?  A
@@ -835,7 +854,9 @@ collect_entities(actx *c)
 			 * title word stays in the run */
 			if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "for")) &&
 			    lex(c, LEX_TITLES, b - 1, b) >= 0 && b + 1 < n &&
-			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP)) {
+			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
+			    /* (not "Peter King of New York") */
+			    !(b > a + 1 && surname_title(c, b - 1))) {
 				b++;
 				continue;
 			}
@@ -886,6 +907,14 @@ collect_entities(actx *c)
 					best = w;
 					break;
 				}
+			/* "Mr. King", "Ms. Baker": after an honorific a
+			 * title that is also a surname is the name */
+			if (best == 1 && na > a &&
+			    (lex(c, LEX_TITLES, na, na + 1) & FLAG('s')) &&
+			    (lex(c, LEX_HONORIFICS, na - 1, na) >= 0 ||
+			     (is_p(&c->t[na - 1], '.') && na - 1 > a &&
+			      lex(c, LEX_HONORIFICS, na - 2, na - 1) >= 0)))
+				break;
 			if (best) {
 				int tv = lex(c, LEX_TITLES, na, na + best);
 				if (tv & FLAG('m'))
@@ -941,11 +970,15 @@ collect_entities(actx *c)
 		/* trailing title words: "Hegseth Defence" is rare; a run that
 		 * ends in a title word is a title ("Prime Minister") */
 		/* (after a leading title the rest is the name: Councillor
-		 * Tom Baker) */
+		 * Tom Baker; and a title that is also a surname ends a name
+		 * after another word: James Baker, Steve King) */
 		while (na == a && b > na &&
 		       (lex(c, LEX_TITLES, b - 1, b) >= 0 ||
-		        is_p(&c->t[b - 1], '.')))
+		        is_p(&c->t[b - 1], '.'))) {
+			if (b > na + 1 && surname_title(c, b - 1))
+				break;
 			b--;
+		}
 		while (b > na && is_p(&c->t[b - 1], '.'))
 			b--;
 		if (na >= b)

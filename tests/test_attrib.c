@@ -1033,6 +1033,33 @@ START_TEST(test_it_is_last_thing_that_spoke)
 }
 END_TEST
 
+START_TEST(test_title_word_as_surname)
+{
+	/* Baker and King are titles, and surnames after a first name or an
+	 * honorific */
+	const char *s = "\"We will appeal,\" said Representative Peter King "
+	                "of Ohio.\n\n"
+	                "Agency counsel James Baker disagreed on Monday.\n\n"
+	                "\"There is no case,\" Mr. Baker said.";
+	/* traps: a title alone, and a title after an honorific, stay
+	 * titles */
+	const char *role = "\"Bread is up again,\" the baker said.\n\n"
+	                   "\"Thank you, Mr. President,\" Ann Lee said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Peter King");
+	assert_field(r, 0, QUOTH_FIELD_TITLE, "Representative");
+	assert_attr(r, 1, "James Baker", "Mr. Baker", "said", "cue-after");
+	quoth_result_free(r);
+	r = extract(role);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "the baker");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "Ann Lee");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -1092,6 +1119,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_leading_preposition_and_auxiliary_are_no_name);
 	tcase_add_test(tc, test_said_he_outweighs_in_name);
 	tcase_add_test(tc, test_it_is_last_thing_that_spoke);
+	tcase_add_test(tc, test_title_word_as_surname);
 	suite_add_tcase(s, tc);
 	return s;
 }
