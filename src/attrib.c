@@ -3793,6 +3793,62 @@ doc_author(const actx *c, const quote *q)
 }
 
 /*
+ * Is the quote introduced in its own paragraph by someone new: a speech
+ * verb right before it with its own subject ('the crowd chanted, "Q"',
+ * 'Another person tweeted: "Q"'), or a colon after a clause that names
+ * someone other than entity `except` ('The board was conclusive in its
+ * findings: "Q"')?  Then someone speaks that quoth did not parse, and the
+ * quote continues nobody.  ('... and added: "Q"' and 'Then, after a
+ * pause: "Q"' name nobody new.)
+ */
+static bool
+cue_precedes(const actx *c, const quote *q, int except)
+{
+	static const char *const link_words[] = {"and", "but", "then", "or"};
+	size_t k = q->parts[0].tok_open, p, s0, m;
+	int v;
+
+	if (k == QUOTH_NONE || k == 0 || k >= c->n)
+		return false;
+	p = k - 1;
+	if (c->t[p].para != c->t[k].para)
+		return false;
+	s0 = sentence_start(c, p);
+	if (is_p(&c->t[p], ':') || is_p(&c->t[p], ',')) {
+		if (p == 0)
+			return false;
+		p--;
+	}
+	v = is_w(&c->t[p]) && !c->inq[p] ? lex(c, LEX_CUES, p, p + 1) : -1;
+	if (v >= 0 && (v & FLAG('s'))) {
+		/* the verb's subject: a word before it, past adverbs */
+		size_t j = p;
+		while (j > s0 && j + 4 > p && is_filler(c, j - 1))
+			j--;
+		/* ("upon saying", "before adding": the subject's gerund) */
+		return j > s0 && is_w(&c->t[j - 1]) &&
+		       !word_in(c, j - 1, link_words,
+		                QUOTH_ARRAY_LEN(link_words)) &&
+		       !is_prep(c, j - 1);
+	}
+	if (!is_p(&c->t[k - 1], ':'))
+		return false;
+	/* a colon: someone else named, or a role, before it */
+	for (m = first_mention(c, s0); m < c->ments.len; m++) {
+		const mention_rec *mr = QVEC_AT(&c->ments, mention_rec, m);
+		if (mr->tok >= k)
+			break;
+		if (mr->ent != except)
+			return true;
+	}
+	for (m = s0; m < k && m < s0 + BEFORE_TOKENS; m++)
+		if (is_w(&c->t[m]) && !c->inq[m] &&
+		    lex(c, LEX_TITLES, m, m + 1) >= 0)
+			return true;
+	return false;
+}
+
+/*
  * '"A," the editorial said. "B," it added.': "it" at token tok is the
  * last speaker known only as written when that is a thing ("the
  * editorial", "the newspaper", "the memo": "the" and a lowercase head
@@ -3901,7 +3957,7 @@ resolve_in_order(actx *c)
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
 		           c->t[last_q->last_tok].para ==
 		                   c->t[q->first_tok].para &&
-		           !cue_follows(c, q) &&
+		           !cue_follows(c, q) && !cue_precedes(c, q, -1) &&
 		           !subject_between(c, last_end, q->first_tok, -1)) {
 			/* '"A," the commission said. "B."': a speaker known
 			 * only as written carries within its paragraph */
@@ -3925,6 +3981,7 @@ resolve_in_order(actx *c)
 		} else if (!q->rule && q->type == QUOTH_DIRECT &&
 		           last_ent >= 0 && q->para <= last_para + 2 &&
 		           !cue_follows(c, q) &&
+		           !cue_precedes(c, q, last_ent) &&
 		           !subject_between(c, last_end, q->first_tok,
 		                            last_ent) &&
 		           !named_after(c, q, last_ent)) {

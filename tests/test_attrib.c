@@ -1060,6 +1060,39 @@ START_TEST(test_title_word_as_surname)
 }
 END_TEST
 
+START_TEST(test_new_voice_before_quote_is_no_continuation)
+{
+	/* a speech verb with its own subject, or a colon after a clause
+	 * naming someone else, introduces a voice quoth did not parse */
+	const char *s[] = {"\"We will win,\" Tom Hardy said.\n\n"
+	                   "Fans near the back chanted, \"Four more years!\"",
+	                   "\"We will win,\" Tom Hardy said.\n\n"
+	                   "Another person tweeted: \"Not a chance.\"",
+	                   "\"We will win,\" Tom Hardy said.\n\n"
+	                   "The Harbour Council was blunt in its reply: "
+	                   "\"Not a chance.\""};
+	/* traps: no new subject, the same speaker goes on */
+	const char *same[] = {"\"We will win,\" Tom Hardy said, and added: "
+	                      "\"The vote is ours.\"",
+	                      "\"We will win,\" Tom Hardy said.\n\n"
+	                      "Then, after a pause: \"The vote is ours.\""};
+	size_t i;
+
+	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
+		quoth_result *r = extract(s[i]);
+		ck_assert_uint_eq(quoth_result_count(r), 2);
+		assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+		quoth_result_free(r);
+	}
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		quoth_result *r = extract(same[i]);
+		ck_assert_uint_eq(quoth_result_count(r), 2);
+		assert_field(r, 1, QUOTH_FIELD_SPEAKER, "Tom Hardy");
+		quoth_result_free(r);
+	}
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -1120,6 +1153,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_said_he_outweighs_in_name);
 	tcase_add_test(tc, test_it_is_last_thing_that_spoke);
 	tcase_add_test(tc, test_title_word_as_surname);
+	tcase_add_test(tc, test_new_voice_before_quote_is_no_continuation);
 	suite_add_tcase(s, tc);
 	return s;
 }
