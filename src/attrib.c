@@ -1244,6 +1244,59 @@ entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
 	return found;
 }
 
+/* Party labels before a role ("the Democratic front-runner"), by party:
+ * bit 1 Republican, bit 2 Democratic, bit 4 any other. */
+static int
+party_bits(const char *w, size_t n)
+{
+	static const struct {
+		const char *w;
+		int bit;
+	} pl[] = {{"republican", 1}, {"gop", 1},      {"democratic", 2},
+	          {"democrat", 2},   {"libertarian", 4}, {"green", 4},
+	          {"independent", 4}};
+	size_t k;
+
+	for (k = 0; k < QUOTH_ARRAY_LEN(pl); k++)
+		if (strlen(pl[k].w) == n && strncasecmp(w, pl[k].w, n) == 0)
+			return pl[k].bit;
+	return 0;
+}
+
+/* The parties named by capitalised words in [a, b). */
+static int
+party_of(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+	int bits = 0;
+
+	for (k = a; k < b; k++)
+		if (is_w(&c->t[k]) && (c->t[k].flags & TF_CAP))
+			bits |= party_bits(c->text + c->t[k].start,
+			                   c->t[k].end - c->t[k].start);
+	return bits;
+}
+
+/* Did the article title e with a party other than those in bits, and
+ * with none of them? */
+static bool
+other_party(const entity *e, int bits)
+{
+	const char *p = e->roles;
+	int seen = 0;
+
+	if (!p || !bits)
+		return false;
+	while (*p) {
+		size_t n = strcspn(p, " |");
+		seen |= party_bits(p, n);
+		p += n;
+		if (*p)
+			p++;
+	}
+	return (seen & ~bits) && !(seen & bits);
+}
+
 /* The entity the article gave a title containing the head noun at i. */
 static int
 entity_by_role(const actx *c, size_t head)
@@ -1485,7 +1538,30 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 					sp->gender = G_MALE;
 				if (tv >= 0 && (tv & FLAG('f')))
 					sp->gender = G_FEMALE;
-				if (!is_org && definite && !(tv & FLAG('g'))) {
+				if (!is_org && definite && !(tv & FLAG('g')) &&
+				    party_of(c, i + 1, j - 1)) {
+					/* "the Democratic front-runner": whom
+					 * the article titled so, party and all,
+					 * or by the head, or the last speaker,
+					 * but none the article gave another
+					 * party */
+					int pt = party_of(c, i + 1, j - 1);
+					int cand[2], k3;
+					cand[0] = entity_by_role_words(c, i + 1,
+					                               j, true);
+					cand[1] = entity_by_role(c, j - 1);
+					sp->ent = last_speaker;
+					sp->fallback = true;
+					for (k3 = 0; k3 < 2; k3++)
+						if (cand[k3] >= 0 &&
+						    !other_party(ent_at(c, cand[k3]),
+						                 pt)) {
+							sp->ent = cand[k3];
+							sp->fallback = false;
+							break;
+						}
+				} else if (!is_org && definite &&
+				           !(tv & FLAG('g'))) {
 					sp->ent = entity_by_role(c, j - 1);
 					/* "the Pentagon chief": a role tied to
 					 * an institution is the official who
@@ -3943,6 +4019,24 @@ resolve_in_order(actx *c)
 			}
 		} else if (q->sp_fallback) {
 			q->entity = last_ent;
+			/* "the GOP nominee" is nobody of another party */
+			if (q->entity >= 0 && q->mention_end != QUOTH_NONE &&
+			    other_party(ent_at(c, q->entity),
+			                party_of(c, q->sp_tok,
+			                         tok_of(c, q->mention_end)))) {
+				size_t len;
+				char *str = span_text(c, q->sp_tok,
+				                      tok_of(c, q->mention_end),
+				                      &len);
+				if (!str) {
+					c->failed = true;
+					return;
+				}
+				q->entity = -1;
+				free(q->str[QUOTH_FIELD_SPEAKER]);
+				q->str[QUOTH_FIELD_SPEAKER] = str;
+				q->str_len[QUOTH_FIELD_SPEAKER] = len;
+			}
 		} else if (q->sp_kind == SK_ORG && q->entity < 0) {
 			q->entity = resolve_description(c, q);
 			if (q->entity < 0)

@@ -1093,6 +1093,51 @@ START_TEST(test_new_voice_before_quote_is_no_continuation)
 }
 END_TEST
 
+START_TEST(test_campaign_titles)
+{
+	/* campaign and money words are titles, kept apart from the name */
+	const char *s = "\"We will run,\" Billionaire Tom Hardy said.\n\n"
+	                "\"We will win,\" said rival Ann Lee.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Tom Hardy");
+	assert_field(r, 0, QUOTH_FIELD_TITLE, "Billionaire");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "Ann Lee");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_party_role_is_nobody_of_other_party)
+{
+	/* "the Republican nominee" is whom the article titled so, not the
+	 * newest nominee nor a last speaker of the other party */
+	const char *s = "Republican nominee Tom Hardy spoke first.\n\n"
+	                "Democratic nominee Ann Lee spoke next.\n\n"
+	                "\"We will win,\" the Republican nominee said.";
+	const char *other = "\"We will win,\" Democratic nominee Ann Lee "
+	                    "said.\n\n"
+	                    "\"Not so,\" the Republican nominee said.";
+	/* trap: a party role with no party on the last speaker is hers */
+	const char *same = "\"We will win,\" Ann Lee said.\n\n"
+	                   "\"Not so fast,\" the Democratic nominee added.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "the Republican nominee", "said",
+	            "role");
+	quoth_result_free(r);
+	r = extract(other);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "the Republican nominee");
+	quoth_result_free(r);
+	r = extract(same);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "Ann Lee");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -1154,6 +1199,8 @@ attrib_suite(void)
 	tcase_add_test(tc, test_it_is_last_thing_that_spoke);
 	tcase_add_test(tc, test_title_word_as_surname);
 	tcase_add_test(tc, test_new_voice_before_quote_is_no_continuation);
+	tcase_add_test(tc, test_party_role_is_nobody_of_other_party);
+	tcase_add_test(tc, test_campaign_titles);
 	suite_add_tcase(s, tc);
 	return s;
 }
