@@ -3199,6 +3199,23 @@ cmp_pos(const void *a, const void *b)
 	return x->type < y->type ? -1 : x->type > y->type ? 1 : 0;
 }
 
+/* Does the lowercase word at k look like a verb: "-ed", "-s" (not
+ * "-ss", "-ous", "-ics")? */
+static bool
+verb_like(const actx *c, size_t k)
+{
+	const char *w = c->text + c->t[k].start;
+	size_t n = c->t[k].end - c->t[k].start;
+
+	if (n < 3)
+		return false;
+	if ((w[n - 2] == 'e' && w[n - 1] == 'd') ||
+	    (n > 4 && memcmp(w + n - 3, "ing", 3) == 0))
+		return true;
+	return w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+	       !(w[n - 2] == 'c' && w[n - 3] == 'i');
+}
+
 /*
  * Is the name mention m the subject of its clause?  It (with any title or
  * "the" before it) starts a sentence or follows a comma, a conjunction or
@@ -3212,7 +3229,7 @@ subject_like(const actx *c, const mention_rec *m)
 	                                   "while", "after", "because",
 	                                   "that", "before", "since", "so"};
 	size_t a = m->tok, b = m->end;
-	bool before_ok = false;
+	bool before_ok = false, titled = false, modified = false;
 	int steps;
 
 	/* back over titles and honorifics: a few words at most */
@@ -3221,7 +3238,22 @@ subject_like(const actx *c, const mention_rec *m)
 		    c->t[a - 1].sent == c->t[a].sent &&
 		    ((c->t[a - 1].flags & TF_CAP) ||
 		     lex(c, LEX_TITLES, a - 1, a) >= 0)) {
+			if (lex(c, LEX_TITLES, a - 1, a) >= 0)
+				titled = true;
 			a--;
+			continue;
+		}
+		/* "Republican presidential candidate Jane Doe": a
+		 * lowercase modifier before a title, not a verb */
+		if (titled && a > 0 && is_w(&c->t[a - 1]) &&
+		    !(c->t[a].flags & TF_CAP) &&
+		    c->t[a - 1].sent == c->t[a].sent && !c->inq[a - 1] &&
+		    cue_at(c, a - 1) < 0 && !is_prep(c, a - 1) &&
+		    lex(c, LEX_NONNAMES, a - 1, a) < 0 &&
+		    lex(c, LEX_PRONOUNS, a - 1, a) < 0 &&
+		    !is_filler(c, a - 1) && !verb_like(c, a - 1)) {
+			a--;
+			modified = true;
 			continue;
 		}
 		/* the dot of "Mr." / "Gov." */
@@ -3235,9 +3267,17 @@ subject_like(const actx *c, const mention_rec *m)
 	if (a > 0 && wordeq(c, a - 1, "the"))
 		a--;
 	if (a == 0 || c->t[a - 1].sent != c->t[a].sent ||
-	    is_break_tok(&c->t[a - 1]) || is_p(&c->t[a - 1], ',') ||
-	    is_p(&c->t[a - 1], ';') || c->t[a - 1].kind == TK_QUOTE)
+	    is_break_tok(&c->t[a - 1]) || c->t[a - 1].kind == TK_QUOTE)
 		before_ok = true;
+	/* (with lowercase modifiers, which an apposition or an object
+	 * has too, a comma only before a verb: "In a memo, campaign
+	 * manager Jane Doe wrote", not "his wife, presidential nominee
+	 * Jane Doe, over") */
+	else if ((is_p(&c->t[a - 1], ',') || is_p(&c->t[a - 1], ';')) &&
+	         (!modified || (b < c->n && is_w(&c->t[b]))))
+		before_ok = true;
+	if (modified && !before_ok)
+		return false;
 	/* "said Jane Doe" names a subject, "told CTV News" a listener */
 	if (a > 0 && !before_ok) {
 		int v = cue_at(c, a - 1);

@@ -1138,6 +1138,32 @@ START_TEST(test_party_role_is_nobody_of_other_party)
 }
 END_TEST
 
+START_TEST(test_subject_after_modified_title)
+{
+	/* "Retired political science professor Ann Lee disagreed": the
+	 * subject, with lowercase words before its title */
+	const char *s = "Tom Hardy wrote to the board on Monday.\n\n"
+	                "Retired political science professor Ann Lee "
+	                "disagreed with the plan.\n\n"
+	                "\"It will fail,\" she said.";
+	/* trap: the same words in an apposition make no subject */
+	const char *appos = "Tom Hardy wrote to the board on Monday.\n\n"
+	                    "The board also heard from his colleague, "
+	                    "political science professor Ann Lee, on "
+	                    "Monday.\n\n"
+	                    "\"It will fail,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Ann Lee", "she", "said", "pronoun");
+	quoth_result_free(r);
+	r = extract(appos);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -1201,6 +1227,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_new_voice_before_quote_is_no_continuation);
 	tcase_add_test(tc, test_party_role_is_nobody_of_other_party);
 	tcase_add_test(tc, test_campaign_titles);
+	tcase_add_test(tc, test_subject_after_modified_title);
 	suite_add_tcase(s, tc);
 	return s;
 }
