@@ -3346,6 +3346,74 @@ introduced(const actx *c, size_t mk)
 }
 
 /*
+ * "she added", with no person in the three paragraphs before: the one
+ * person the article has shown to be of that gender among those named
+ * before token tok (within MENTION_WINDOW mentions), when there is
+ * exactly one and no person of unknown gender was the subject of a
+ * clause in those three paragraphs.  -1 otherwise.
+ */
+static int
+only_one_of_gender(const actx *c, size_t tok, int gender)
+{
+	size_t k = first_mention(c, tok), stop, j, lo;
+	uint32_t para = c->t[tok].para;
+	int found = -1;
+
+	if (!gender || gender == G_THING)
+		return -1;
+	/* "A 29-year-old Berlin woman ... she wrote": someone of that
+	 * gender described, not named, in those paragraphs */
+	for (j = tok, lo = tok > BEFORE_TOKENS * 8 ? tok - BEFORE_TOKENS * 8
+	                                           : 0;
+	     j-- > lo && c->t[j].para + 3 >= para;) {
+		int tv;
+		if (!is_w(&c->t[j]) || c->inq[j])
+			continue;
+		tv = lex(c, LEX_TITLES, j, j + 1);
+		if (tv < 0 || (tv & FLAG('g')))
+			continue;
+		if (tv & FLAG(gender == G_MALE ? 'm' : 'f'))
+			return -1;
+		/* "At that moment, the French ambassador ...": a role
+		 * as a subject */
+		{
+			size_t d = j;
+			while (d > lo && j - d < 4 && is_w(&c->t[d - 1]) &&
+			       !np_det(c, d - 1))
+				d--;
+			if (d > lo && np_det(c, d - 1) &&
+			    (d - 1 == sentence_start(c, d - 1) ||
+			     is_p(&c->t[d - 2], ',')))
+				return -1;
+		}
+	}
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e = ent_at(c, m->ent);
+		if (m->tok >= tok || e->org)
+			continue;
+		if (c->capt && c->capt[c->t[m->tok].para])
+			continue;
+		if (!e->gender) {
+			/* (whatever else marks it: "in Trump" made a
+			 * place of him) */
+			if (c->t[m->tok].para + 3 >= para &&
+			    (subject_like(c, m) ||
+			     c->t[m->tok].sent == c->t[tok].sent))
+				return -1;
+			continue;
+		}
+		if (e->gender != gender)
+			continue;
+		if (found >= 0 && found != m->ent)
+			return -1;
+		found = m->ent;
+	}
+	return found;
+}
+
+/*
  * The person a pronoun at token `tok` refers to: whichever is newer, the
  * last speaker or a person of agreeing gender named since as the subject
  * of a clause (within three paragraphs).
@@ -3405,7 +3473,9 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	/* evidence of the same gender wins; failing that, the newest */
 	if (best[0] >= 0 && best[1] >= 0)
 		return pos[0] >= pos[1] ? best[0] : best[1];
-	return best[0] >= 0 ? best[0] : best[1];
+	if (best[0] >= 0 || best[1] >= 0)
+		return best[0] >= 0 ? best[0] : best[1];
+	return only_one_of_gender(c, tok, gender);
 }
 
 /* What "it" at token tok stands for: the newest of the last speaker (if

@@ -1164,6 +1164,48 @@ START_TEST(test_subject_after_modified_title)
 }
 END_TEST
 
+START_TEST(test_she_is_the_only_woman_named)
+{
+	/* no person in the three paragraphs before "she": the one woman
+	 * the article has shown to be one */
+	const char *s = "Ann Lee said she would keep the shelter open.\n\n"
+	                "\"We are full,\" staff members said.\n\n"
+	                "The shelter has 40 beds.\n\n"
+	                "It opened in 1990.\n\n"
+	                "The city pays for half.\n\n"
+	                "\"We need more beds,\" she added.";
+	/* traps: a woman described in between, and two women named */
+	const char *described = "Ann Lee said she would keep the shelter "
+	                        "open.\n\n"
+	                        "\"We are full,\" staff members said.\n\n"
+	                        "The shelter has 40 beds.\n\n"
+	                        "It opened in 1990.\n\n"
+	                        "A 30-year-old woman who stayed there in May "
+	                        "was grateful.\n\n"
+	                        "\"We need more beds,\" she added.";
+	const char *two = "Ann Lee said she would keep the shelter open.\n\n"
+	                  "Jane Roe said she would not.\n\n"
+	                  "\"We are full,\" staff members said.\n\n"
+	                  "The shelter has 40 beds.\n\n"
+	                  "It opened in 1990.\n\n"
+	                  "The city pays for half.\n\n"
+	                  "\"We need more beds,\" she added.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 3);
+	assert_attr(r, 2, "Ann Lee", "she", "added", "pronoun");
+	quoth_result_free(r);
+	r = extract(described);
+	ck_assert_uint_eq(quoth_result_count(r), 3);
+	assert_field(r, 2, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+	r = extract(two);
+	ck_assert_uint_eq(quoth_result_count(r), 4);
+	assert_field(r, 3, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -1228,6 +1270,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_party_role_is_nobody_of_other_party);
 	tcase_add_test(tc, test_campaign_titles);
 	tcase_add_test(tc, test_subject_after_modified_title);
+	tcase_add_test(tc, test_she_is_the_only_woman_named);
 	suite_add_tcase(s, tc);
 	return s;
 }
