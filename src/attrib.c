@@ -4064,6 +4064,67 @@ it_is_last_thing(const actx *c, const quote *last, size_t last_end,
 }
 
 /*
+ * "the government is grappling with what it says", "The committee met on
+ * Monday.  It said ...": the organisation that "it" at token tok stands
+ * for, a definite phrase ending in an organisation word (orgs.txt) that
+ * is the subject of a clause in its sentence or the one before (in its
+ * paragraph).  Its token span goes to *ga, *gb; false when the nearest
+ * organisation noun there is no subject, or there is none.
+ */
+static bool
+resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	static const char *const lead[] = {"and", "but", "because", "while",
+	                                   "as", "after", "when", "since"};
+	size_t s0 = sentence_start(c, tok), lo, h, a;
+
+	if (s0 > 0) {
+		size_t p = s0 - 1;
+		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
+			p--;
+		if (c->t[p].para == c->t[tok].para)
+			s0 = sentence_start(c, p);
+	}
+	lo = tok > 80 ? tok - 80 : 0;
+	if (s0 < lo)
+		s0 = lo;
+	for (h = tok; h-- > s0;) {
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
+		    (c->inrep && c->inrep[h]) || possessive(c, h) ||
+		    lex(c, LEX_ORGS, h, h + 1) < 0 ||
+		    lex(c, LEX_TITLES, h, h + 1) >= 0)
+			continue;
+		/* a verb or a comma after it */
+		if (h + 1 >= c->n || c->inq[h + 1] ||
+		    !((is_w(&c->t[h + 1]) && !(c->t[h + 1].flags & TF_CAP) &&
+		       !is_prep(c, h + 1) && !wordeq(c, h + 1, "of") &&
+		       !wordeq(c, h + 1, "and")) ||
+		      is_p(&c->t[h + 1], ',')))
+			return false;
+		/* "the government", "the city council", "the Senate
+		 * ethics committee" */
+		for (a = h; a > s0 && h - a < 4 && is_w(&c->t[a - 1]) &&
+		            !c->inq[a - 1] && !wordeq(c, a - 1, "the") &&
+		            !possessive(c, a - 1) && cue_at(c, a - 1) < 0 &&
+		            !is_prep(c, a - 1) &&
+		            lex(c, LEX_NONNAMES, a - 1, a) < 0;
+		     a--)
+			;
+		if (a == s0 || !wordeq(c, a - 1, "the"))
+			return false;
+		a--;
+		if (!(a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
+		      is_p(&c->t[a - 1], ';') ||
+		      word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead))))
+			return false;
+		*ga = a;
+		*gb = h + 1;
+		return true;
+	}
+	return false;
+}
+
+/*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
  * mixed or indirect alike); a direct quote with no cue continues that
@@ -4104,6 +4165,18 @@ resolve_in_order(actx *c)
 				q->str[QUOTH_FIELD_SPEAKER] = sp2;
 				q->str_len[QUOTH_FIELD_SPEAKER] =
 				        last_q->str_len[QUOTH_FIELD_SPEAKER];
+			} else {
+				size_t ga, gb, len;
+				if (resolve_it_org(c, q->sp_tok, &ga, &gb)) {
+					char *str = span_text(c, ga, gb, &len);
+					if (!str) {
+						c->failed = true;
+						return;
+					}
+					free(q->str[QUOTH_FIELD_SPEAKER]);
+					q->str[QUOTH_FIELD_SPEAKER] = str;
+					q->str_len[QUOTH_FIELD_SPEAKER] = len;
+				}
 			}
 		} else if (q->sp_kind == SK_PRONOUN && q->sp_gender) {
 			q->entity = resolve_pronoun(c, q->sp_tok, q->sp_gender,

@@ -1206,6 +1206,27 @@ START_TEST(test_she_is_the_only_woman_named)
 }
 END_TEST
 
+START_TEST(test_it_is_organisation_subject)
+{
+	/* "it" is the organisation that is the subject nearby, as written */
+	const char *s = "The rink is closed, and the city council is "
+	                "struggling with what it says is a $2 million "
+	                "shortfall.";
+	/* trap: an organisation that is no subject ("of the council") */
+	const char *obj = "Members of the council met on Monday, and it "
+	                  "says the rink will close.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "the city council", "it", "says", "pronoun");
+	quoth_result_free(r);
+	r = extract(obj);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -1271,6 +1292,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_campaign_titles);
 	tcase_add_test(tc, test_subject_after_modified_title);
 	tcase_add_test(tc, test_she_is_the_only_woman_named);
+	tcase_add_test(tc, test_it_is_organisation_subject);
 	suite_add_tcase(s, tc);
 	return s;
 }
