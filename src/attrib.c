@@ -942,7 +942,8 @@ collect_entities(actx *c)
 				    lex(c, LEX_HONORIFICS, k, k + 1) >= 0)
 					break;
 			if (k < b && b - k > 1 &&
-			    lex(c, LEX_TITLES, b - 1, b) < 0) {
+			    (lex(c, LEX_TITLES, b - 1, b) < 0 ||
+			     surname_title(c, b - 1))) {
 				na = k;
 				continue;
 			}

@@ -1227,6 +1227,23 @@ START_TEST(test_it_is_organisation_subject)
 }
 END_TEST
 
+START_TEST(test_speaker_before_name_and_surname_title)
+{
+	/* "Speaker" before a name is a title; a title that is also a
+	 * surname does not keep the run whole */
+	const char *s = "\"We will vote,\" Speaker Ann Lee said.\n\n"
+	                "\"No comment,\" said Agency General Counsel James "
+	                "A. Baker.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Ann Lee");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "James A. Baker");
+	assert_field(r, 1, QUOTH_FIELD_TITLE, "Agency General Counsel");
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -1293,6 +1310,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_subject_after_modified_title);
 	tcase_add_test(tc, test_she_is_the_only_woman_named);
 	tcase_add_test(tc, test_it_is_organisation_subject);
+	tcase_add_test(tc, test_speaker_before_name_and_surname_title);
 	suite_add_tcase(s, tc);
 	return s;
 }
