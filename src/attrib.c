@@ -4126,6 +4126,52 @@ resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
 }
 
 /*
+ * '"Q," Jane Doe wrote in the affidavit.  It continued: "Q2"', 'The
+ * email ...  At the bottom it reads, "Q"': "it" at token tok is the
+ * written thing named last in its sentence or the one before (in its
+ * paragraph or the one before): "the" (or "the X's") and affidavit,
+ * email, memo, letter, statement, ...  Its token span goes to *ga, *gb;
+ * false when the last such noun is not so introduced, or there is none.
+ */
+static bool
+resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	static const char *const docs[] = {
+	        "affidavit", "email", "e-mail", "memo", "letter",
+	        "statement", "complaint", "filing", "lawsuit", "document",
+	        "ad", "advertisement", "editorial", "article", "report",
+	        "tweet", "post", "message", "note", "petition", "indictment"};
+	size_t s0 = sentence_start(c, tok), lo, h;
+
+	if (s0 > 0) {
+		size_t p = s0 - 1;
+		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
+			p--;
+		if (c->t[p].para + 1 >= c->t[tok].para)
+			s0 = sentence_start(c, p);
+	}
+	lo = tok > 80 ? tok - 80 : 0;
+	if (s0 < lo)
+		s0 = lo;
+	for (h = tok; h-- > s0;) {
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
+		    possessive(c, h) ||
+		    !word_in(c, h, docs, QUOTH_ARRAY_LEN(docs)))
+			continue;
+		/* "the email", "the campaign's statement"; not "an
+		 * email", "her letter" */
+		if (h == 0 || !(wordeq(c, h - 1, "the") ||
+		                (h > 1 && possessive(c, h - 1) &&
+		                 wordeq(c, h - 2, "the"))))
+			return false;
+		*ga = wordeq(c, h - 1, "the") ? h - 1 : h - 2;
+		*gb = h + 1;
+		return true;
+	}
+	return false;
+}
+
+/*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
  * mixed or indirect alike); a direct quote with no cue continues that
@@ -4168,7 +4214,8 @@ resolve_in_order(actx *c)
 				        last_q->str_len[QUOTH_FIELD_SPEAKER];
 			} else {
 				size_t ga, gb, len;
-				if (resolve_it_org(c, q->sp_tok, &ga, &gb)) {
+				if (resolve_it_org(c, q->sp_tok, &ga, &gb) ||
+				    resolve_it_doc(c, q->sp_tok, &ga, &gb)) {
 					char *str = span_text(c, ga, gb, &len);
 					if (!str) {
 						c->failed = true;

@@ -1244,6 +1244,28 @@ START_TEST(test_speaker_before_name_and_surname_title)
 }
 END_TEST
 
+START_TEST(test_it_is_document_named_before)
+{
+	/* "It continued": the document the sentence before named */
+	const char *s = "\"He pushed me,\" Tom Hardy wrote in the "
+	                "affidavit.\n\n"
+	                "It continued: \"Charges should be laid.\"";
+	/* trap: a document not introduced with "the" is no "it" */
+	const char *own = "\"He pushed me,\" Tom Hardy wrote in his "
+	                  "affidavit.\n\n"
+	                  "It continued: \"Charges should be laid.\"";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "the affidavit", "It", "continued", "pronoun");
+	quoth_result_free(r);
+	r = extract(own);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -1311,6 +1333,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_she_is_the_only_woman_named);
 	tcase_add_test(tc, test_it_is_organisation_subject);
 	tcase_add_test(tc, test_speaker_before_name_and_surname_title);
+	tcase_add_test(tc, test_it_is_document_named_before);
 	suite_add_tcase(s, tc);
 	return s;
 }
