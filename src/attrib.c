@@ -413,19 +413,30 @@ first_word(const char *s, size_t n, size_t *wl)
 static int
 entity_find(actx *c, size_t a, size_t b)
 {
-	size_t len, i, wl, ewl;
+	size_t len, i, wl, ewl, fl;
 	char *name = span_text(c, a, b, &len);
-	const char *lw;
+	const char *lw, *fw;
 	int found = -1;
 
 	if (!name)
 		return -1;
 	lw = last_word(name, len, &wl);
+	fw = first_word(name, len, &fl);
 	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
 		entity *e = QVEC_AT(&c->ents, entity, i);
 		const char *elw = last_word(e->name, e->name_len, &ewl);
-		if ((e->name_len == len && memcmp(e->name, name, len) == 0) ||
-		    (ewl == wl && memcmp(elw, lw, wl) == 0)) {
+		size_t efl;
+		if (e->name_len == len && memcmp(e->name, name, len) == 0) {
+			found = (int)i;
+			break;
+		}
+		if (ewl != wl || memcmp(elw, lw, wl) != 0)
+			continue;
+		/* the same surname: a surname alone is that person, but
+		 * "Hillary Clinton" is not "Bill Clinton" */
+		first_word(e->name, e->name_len, &efl);
+		if (!strchr(name, ' ') || !strchr(e->name, ' ') ||
+		    (efl == fl && memcmp(e->name, fw, fl) == 0)) {
 			found = (int)i;
 			break;
 		}
@@ -738,6 +749,58 @@ role_mention(actx *c, size_t i)
 	return j;
 }
 
+/* Is the title word at k a surname here ("James Baker", "Peter T. King"):
+ * flagged as one, after a name word that is no title? */
+static bool
+surname_title(const actx *c, size_t k)
+{
+	int v = lex(c, LEX_TITLES, k, k + 1);
+	size_t p = k - 1;
+
+	if (k == 0 || v < 0 || !(v & FLAG('s')))
+		return false;
+	/* (over an initial: Peter T. King) */
+	if (is_p(&c->t[p], '.') && p >= 2 && c->t[p - 1].end -
+	    c->t[p - 1].start == 1)
+		p -= 2;
+	return is_w(&c->t[p]) && (c->t[p].flags & TF_CAP) &&
+	       lex(c, LEX_TITLES, p, p + 1) < 0 &&
+	       lex(c, LEX_HONORIFICS, p, p + 1) < 0;
+}
+
+/*
+ * Is the capitalised run [a, b) a piece of a headline in title case
+ * ("Christie Is Over Marco Rubio", "Obama Says It Will ...")?  A
+ * function word or a present-tense cue written with a capital inside the
+ * run never belongs to a name; its words cannot be told apart into names.
+ */
+static bool
+headline_run(const actx *c, size_t a, size_t b)
+{
+	static const char *const fw[] = {
+	        "the", "of", "and", "or", "in", "on", "at", "for", "with",
+	        "from", "by", "about", "over", "into", "after", "than", "is",
+	        "are", "was", "were", "be", "been", "has", "have", "had",
+	        "does", "did", "not", "can", "could", "should", "would", "he",
+	        "she", "they", "his", "her", "their", "its", "we", "you",
+	        "why", "what", "how", "who", "that", "this", "but", "just"};
+	size_t k;
+
+	for (k = a + 1; k < b; k++) {
+		int v;
+		/* (all in capitals, "NOT" and "OVER" are just words) */
+		if (!is_w(&c->t[k]) || !(c->t[k].flags & TF_CAP) ||
+		    (c->t[k].flags & TF_ALLCAP))
+			continue;
+		if (word_in(c, k, fw, QUOTH_ARRAY_LEN(fw)))
+			return true;
+		v = lex(c, LEX_CUES, k, k + 1);
+		if (v >= 0 && (v & FLAG('p')))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Scan the text outside quotes for person names: runs of capitalised
  * words, with any titles and honorifics before them split off as the
@@ -792,7 +855,9 @@ collect_entities(actx *c)
 			 * title word stays in the run */
 			if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "for")) &&
 			    lex(c, LEX_TITLES, b - 1, b) >= 0 && b + 1 < n &&
-			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP)) {
+			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
+			    /* (not "Peter King of New York") */
+			    !(b > a + 1 && surname_title(c, b - 1))) {
 				b++;
 				continue;
 			}
@@ -818,6 +883,8 @@ collect_entities(actx *c)
 			break;
 		}
 		i = b;
+		if (headline_run(c, a, b))
+			continue;
 		/* leading words that are not names: sentence-initial "But",
 		 * titles, honorifics, and words of organisation names */
 		na = a;
@@ -841,6 +908,14 @@ collect_entities(actx *c)
 					best = w;
 					break;
 				}
+			/* "Mr. King", "Ms. Baker": after an honorific a
+			 * title that is also a surname is the name */
+			if (best == 1 && na > a &&
+			    (lex(c, LEX_TITLES, na, na + 1) & FLAG('s')) &&
+			    (lex(c, LEX_HONORIFICS, na - 1, na) >= 0 ||
+			     (is_p(&c->t[na - 1], '.') && na - 1 > a &&
+			      lex(c, LEX_HONORIFICS, na - 2, na - 1) >= 0)))
+				break;
 			if (best) {
 				int tv = lex(c, LEX_TITLES, na, na + best);
 				if (tv & FLAG('m'))
@@ -868,7 +943,8 @@ collect_entities(actx *c)
 				    lex(c, LEX_HONORIFICS, k, k + 1) >= 0)
 					break;
 			if (k < b && b - k > 1 &&
-			    lex(c, LEX_TITLES, b - 1, b) < 0) {
+			    (lex(c, LEX_TITLES, b - 1, b) < 0 ||
+			     surname_title(c, b - 1))) {
 				na = k;
 				continue;
 			}
@@ -896,11 +972,15 @@ collect_entities(actx *c)
 		/* trailing title words: "Hegseth Defence" is rare; a run that
 		 * ends in a title word is a title ("Prime Minister") */
 		/* (after a leading title the rest is the name: Councillor
-		 * Tom Baker) */
+		 * Tom Baker; and a title that is also a surname ends a name
+		 * after another word: James Baker, Steve King) */
 		while (na == a && b > na &&
 		       (lex(c, LEX_TITLES, b - 1, b) >= 0 ||
-		        is_p(&c->t[b - 1], '.')))
+		        is_p(&c->t[b - 1], '.'))) {
+			if (b > na + 1 && surname_title(c, b - 1))
+				break;
 			b--;
+		}
 		while (b > na && is_p(&c->t[b - 1], '.'))
 			b--;
 		if (na >= b)
@@ -1033,7 +1113,9 @@ gender_evidence(actx *c)
 		size_t j = m->end;
 		int v;
 
-		if (e->org || e->nonperson || possessive(c, m->end - 1) ||
+		/* ("in Sanders parlance" made him a place; "Sanders said
+		 * he" a person after all) */
+		if (e->org || possessive(c, m->end - 1) ||
 		    (!e->person && e->first_multi == QUOTH_NONE))
 			continue;
 		/* "Trump said he" with two Trumps in the story: whose? */
@@ -1162,6 +1244,59 @@ entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
 	}
 	qbuf_free(&f);
 	return found;
+}
+
+/* Party labels before a role ("the Democratic front-runner"), by party:
+ * bit 1 Republican, bit 2 Democratic, bit 4 any other. */
+static int
+party_bits(const char *w, size_t n)
+{
+	static const struct {
+		const char *w;
+		int bit;
+	} pl[] = {{"republican", 1}, {"gop", 1},      {"democratic", 2},
+	          {"democrat", 2},   {"libertarian", 4}, {"green", 4},
+	          {"independent", 4}};
+	size_t k;
+
+	for (k = 0; k < QUOTH_ARRAY_LEN(pl); k++)
+		if (strlen(pl[k].w) == n && strncasecmp(w, pl[k].w, n) == 0)
+			return pl[k].bit;
+	return 0;
+}
+
+/* The parties named by capitalised words in [a, b). */
+static int
+party_of(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+	int bits = 0;
+
+	for (k = a; k < b; k++)
+		if (is_w(&c->t[k]) && (c->t[k].flags & TF_CAP))
+			bits |= party_bits(c->text + c->t[k].start,
+			                   c->t[k].end - c->t[k].start);
+	return bits;
+}
+
+/* Did the article title e with a party other than those in bits, and
+ * with none of them? */
+static bool
+other_party(const entity *e, int bits)
+{
+	const char *p = e->roles;
+	int seen = 0;
+
+	if (!p || !bits)
+		return false;
+	while (*p) {
+		size_t n = strcspn(p, " |");
+		seen |= party_bits(p, n);
+		p += n;
+		if (*p)
+			p++;
+	}
+	return (seen & ~bits) && !(seen & bits);
 }
 
 /* The entity the article gave a title containing the head noun at i. */
@@ -1405,7 +1540,30 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 					sp->gender = G_MALE;
 				if (tv >= 0 && (tv & FLAG('f')))
 					sp->gender = G_FEMALE;
-				if (!is_org && definite && !(tv & FLAG('g'))) {
+				if (!is_org && definite && !(tv & FLAG('g')) &&
+				    party_of(c, i + 1, j - 1)) {
+					/* "the Democratic front-runner": whom
+					 * the article titled so, party and all,
+					 * or by the head, or the last speaker,
+					 * but none the article gave another
+					 * party */
+					int pt = party_of(c, i + 1, j - 1);
+					int cand[2], k3;
+					cand[0] = entity_by_role_words(c, i + 1,
+					                               j, true);
+					cand[1] = entity_by_role(c, j - 1);
+					sp->ent = last_speaker;
+					sp->fallback = true;
+					for (k3 = 0; k3 < 2; k3++)
+						if (cand[k3] >= 0 &&
+						    !other_party(ent_at(c, cand[k3]),
+						                 pt)) {
+							sp->ent = cand[k3];
+							sp->fallback = false;
+							break;
+						}
+				} else if (!is_org && definite &&
+				           !(tv & FLAG('g'))) {
 					sp->ent = entity_by_role(c, j - 1);
 					/* "the Pentagon chief": a role tied to
 					 * an institution is the official who
@@ -3076,6 +3234,23 @@ cmp_pos(const void *a, const void *b)
 	return x->type < y->type ? -1 : x->type > y->type ? 1 : 0;
 }
 
+/* Does the lowercase word at k look like a verb: "-ed", "-s" (not
+ * "-ss", "-ous", "-ics")? */
+static bool
+verb_like(const actx *c, size_t k)
+{
+	const char *w = c->text + c->t[k].start;
+	size_t n = c->t[k].end - c->t[k].start;
+
+	if (n < 3)
+		return false;
+	if ((w[n - 2] == 'e' && w[n - 1] == 'd') ||
+	    (n > 4 && memcmp(w + n - 3, "ing", 3) == 0))
+		return true;
+	return w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+	       !(w[n - 2] == 'c' && w[n - 3] == 'i');
+}
+
 /*
  * Is the name mention m the subject of its clause?  It (with any title or
  * "the" before it) starts a sentence or follows a comma, a conjunction or
@@ -3089,7 +3264,7 @@ subject_like(const actx *c, const mention_rec *m)
 	                                   "while", "after", "because",
 	                                   "that", "before", "since", "so"};
 	size_t a = m->tok, b = m->end;
-	bool before_ok = false;
+	bool before_ok = false, titled = false, modified = false;
 	int steps;
 
 	/* back over titles and honorifics: a few words at most */
@@ -3098,7 +3273,22 @@ subject_like(const actx *c, const mention_rec *m)
 		    c->t[a - 1].sent == c->t[a].sent &&
 		    ((c->t[a - 1].flags & TF_CAP) ||
 		     lex(c, LEX_TITLES, a - 1, a) >= 0)) {
+			if (lex(c, LEX_TITLES, a - 1, a) >= 0)
+				titled = true;
 			a--;
+			continue;
+		}
+		/* "Republican presidential candidate Jane Doe": a
+		 * lowercase modifier before a title, not a verb */
+		if (titled && a > 0 && is_w(&c->t[a - 1]) &&
+		    !(c->t[a].flags & TF_CAP) &&
+		    c->t[a - 1].sent == c->t[a].sent && !c->inq[a - 1] &&
+		    cue_at(c, a - 1) < 0 && !is_prep(c, a - 1) &&
+		    lex(c, LEX_NONNAMES, a - 1, a) < 0 &&
+		    lex(c, LEX_PRONOUNS, a - 1, a) < 0 &&
+		    !is_filler(c, a - 1) && !verb_like(c, a - 1)) {
+			a--;
+			modified = true;
 			continue;
 		}
 		/* the dot of "Mr." / "Gov." */
@@ -3112,9 +3302,17 @@ subject_like(const actx *c, const mention_rec *m)
 	if (a > 0 && wordeq(c, a - 1, "the"))
 		a--;
 	if (a == 0 || c->t[a - 1].sent != c->t[a].sent ||
-	    is_break_tok(&c->t[a - 1]) || is_p(&c->t[a - 1], ',') ||
-	    is_p(&c->t[a - 1], ';') || c->t[a - 1].kind == TK_QUOTE)
+	    is_break_tok(&c->t[a - 1]) || c->t[a - 1].kind == TK_QUOTE)
 		before_ok = true;
+	/* (with lowercase modifiers, which an apposition or an object
+	 * has too, a comma only before a verb: "In a memo, campaign
+	 * manager Jane Doe wrote", not "his wife, presidential nominee
+	 * Jane Doe, over") */
+	else if ((is_p(&c->t[a - 1], ',') || is_p(&c->t[a - 1], ';')) &&
+	         (!modified || (b < c->n && is_w(&c->t[b]))))
+		before_ok = true;
+	if (modified && !before_ok)
+		return false;
 	/* "said Jane Doe" names a subject, "told CTV News" a listener */
 	if (a > 0 && !before_ok) {
 		int v = cue_at(c, a - 1);
@@ -3183,6 +3381,74 @@ introduced(const actx *c, size_t mk)
 }
 
 /*
+ * "she added", with no person in the three paragraphs before: the one
+ * person the article has shown to be of that gender among those named
+ * before token tok (within MENTION_WINDOW mentions), when there is
+ * exactly one and no person of unknown gender was the subject of a
+ * clause in those three paragraphs.  -1 otherwise.
+ */
+static int
+only_one_of_gender(const actx *c, size_t tok, int gender)
+{
+	size_t k = first_mention(c, tok), stop, j, lo;
+	uint32_t para = c->t[tok].para;
+	int found = -1;
+
+	if (!gender || gender == G_THING)
+		return -1;
+	/* "A 29-year-old Berlin woman ... she wrote": someone of that
+	 * gender described, not named, in those paragraphs */
+	for (j = tok, lo = tok > BEFORE_TOKENS * 8 ? tok - BEFORE_TOKENS * 8
+	                                           : 0;
+	     j-- > lo && c->t[j].para + 3 >= para;) {
+		int tv;
+		if (!is_w(&c->t[j]) || c->inq[j])
+			continue;
+		tv = lex(c, LEX_TITLES, j, j + 1);
+		if (tv < 0 || (tv & FLAG('g')))
+			continue;
+		if (tv & FLAG(gender == G_MALE ? 'm' : 'f'))
+			return -1;
+		/* "At that moment, the French ambassador ...": a role
+		 * as a subject */
+		{
+			size_t d = j;
+			while (d > lo && j - d < 4 && is_w(&c->t[d - 1]) &&
+			       !np_det(c, d - 1))
+				d--;
+			if (d > lo && np_det(c, d - 1) &&
+			    (d - 1 == sentence_start(c, d - 1) ||
+			     is_p(&c->t[d - 2], ',')))
+				return -1;
+		}
+	}
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e = ent_at(c, m->ent);
+		if (m->tok >= tok || e->org)
+			continue;
+		if (c->capt && c->capt[c->t[m->tok].para])
+			continue;
+		if (!e->gender) {
+			/* (whatever else marks it: "in Trump" made a
+			 * place of him) */
+			if (c->t[m->tok].para + 3 >= para &&
+			    (subject_like(c, m) ||
+			     c->t[m->tok].sent == c->t[tok].sent))
+				return -1;
+			continue;
+		}
+		if (e->gender != gender)
+			continue;
+		if (found >= 0 && found != m->ent)
+			return -1;
+		found = m->ent;
+	}
+	return found;
+}
+
+/*
  * The person a pronoun at token `tok` refers to: whichever is newer, the
  * last speaker or a person of agreeing gender named since as the subject
  * of a clause (within three paragraphs).
@@ -3242,7 +3508,9 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	/* evidence of the same gender wins; failing that, the newest */
 	if (best[0] >= 0 && best[1] >= 0)
 		return pos[0] >= pos[1] ? best[0] : best[1];
-	return best[0] >= 0 ? best[0] : best[1];
+	if (best[0] >= 0 || best[1] >= 0)
+		return best[0] >= 0 ? best[0] : best[1];
+	return only_one_of_gender(c, tok, gender);
 }
 
 /* What "it" at token tok stands for: the newest of the last speaker (if
@@ -3746,6 +4014,198 @@ doc_author(const actx *c, const quote *q)
 }
 
 /*
+ * Is the quote introduced in its own paragraph by someone new: a speech
+ * verb right before it with its own subject ('the crowd chanted, "Q"',
+ * 'Another person tweeted: "Q"'), or a colon after a clause that names
+ * someone other than entity `except` ('The board was conclusive in its
+ * findings: "Q"')?  Then someone speaks that quoth did not parse, and the
+ * quote continues nobody.  ('... and added: "Q"' and 'Then, after a
+ * pause: "Q"' name nobody new.)
+ */
+static bool
+cue_precedes(const actx *c, const quote *q, int except)
+{
+	static const char *const link_words[] = {"and", "but", "then", "or"};
+	size_t k = q->parts[0].tok_open, p, s0, m;
+	int v;
+
+	if (k == QUOTH_NONE || k == 0 || k >= c->n)
+		return false;
+	p = k - 1;
+	if (c->t[p].para != c->t[k].para)
+		return false;
+	s0 = sentence_start(c, p);
+	if (is_p(&c->t[p], ':') || is_p(&c->t[p], ',')) {
+		if (p == 0)
+			return false;
+		p--;
+	}
+	v = is_w(&c->t[p]) && !c->inq[p] ? lex(c, LEX_CUES, p, p + 1) : -1;
+	if (v >= 0 && (v & FLAG('s'))) {
+		/* the verb's subject: a word before it, past adverbs */
+		size_t j = p;
+		while (j > s0 && j + 4 > p && is_filler(c, j - 1))
+			j--;
+		/* ("upon saying", "before adding": the subject's gerund) */
+		return j > s0 && is_w(&c->t[j - 1]) &&
+		       !word_in(c, j - 1, link_words,
+		                QUOTH_ARRAY_LEN(link_words)) &&
+		       !is_prep(c, j - 1);
+	}
+	if (!is_p(&c->t[k - 1], ':'))
+		return false;
+	/* a colon: someone else named, or a role, before it */
+	for (m = first_mention(c, s0); m < c->ments.len; m++) {
+		const mention_rec *mr = QVEC_AT(&c->ments, mention_rec, m);
+		if (mr->tok >= k)
+			break;
+		if (mr->ent != except)
+			return true;
+	}
+	for (m = s0; m < k && m < s0 + BEFORE_TOKENS; m++)
+		if (is_w(&c->t[m]) && !c->inq[m] &&
+		    lex(c, LEX_TITLES, m, m + 1) >= 0)
+			return true;
+	return false;
+}
+
+/*
+ * '"A," the editorial said. "B," it added.': "it" at token tok is the
+ * last speaker known only as written when that is a thing ("the
+ * editorial", "the newspaper", "the memo": "the" and a lowercase head
+ * that is no person's role, nor plural) in this paragraph or the one
+ * before, with no person the subject of a clause in between.
+ */
+static bool
+it_is_last_thing(const actx *c, const quote *last, size_t last_end,
+                 size_t tok)
+{
+	size_t h;
+
+	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
+	    last->mention_end == QUOTH_NONE || last->sp_tok >= c->n ||
+	    !wordeq(c, last->sp_tok, "the") ||
+	    c->t[tok].para > c->t[last->last_tok].para + 1)
+		return false;
+	h = tok_of(c, last->mention_end);
+	if (h <= last->sp_tok + 1 || h > c->n)
+		return false;
+	h--;
+	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
+	    lex(c, LEX_TITLES, h, h + 1) >= 0 ||
+	    c->text[c->t[h].end - 1] == 's')
+		return false;
+	return !subject_between(c, last_end, tok, -1);
+}
+
+/*
+ * "the government is grappling with what it says", "The committee met on
+ * Monday.  It said ...": the organisation that "it" at token tok stands
+ * for, a definite phrase ending in an organisation word (orgs.txt) that
+ * is the subject of a clause in its sentence or the one before (in its
+ * paragraph).  Its token span goes to *ga, *gb; false when the nearest
+ * organisation noun there is no subject, or there is none.
+ */
+static bool
+resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	static const char *const lead[] = {"and", "but", "because", "while",
+	                                   "as", "after", "when", "since"};
+	size_t s0 = sentence_start(c, tok), lo, h, a;
+
+	if (s0 > 0) {
+		size_t p = s0 - 1;
+		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
+			p--;
+		if (c->t[p].para == c->t[tok].para)
+			s0 = sentence_start(c, p);
+	}
+	lo = tok > 80 ? tok - 80 : 0;
+	if (s0 < lo)
+		s0 = lo;
+	for (h = tok; h-- > s0;) {
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
+		    (c->inrep && c->inrep[h]) || possessive(c, h) ||
+		    lex(c, LEX_ORGS, h, h + 1) < 0 ||
+		    lex(c, LEX_TITLES, h, h + 1) >= 0)
+			continue;
+		/* a verb or a comma after it */
+		if (h + 1 >= c->n || c->inq[h + 1] ||
+		    !((is_w(&c->t[h + 1]) && !(c->t[h + 1].flags & TF_CAP) &&
+		       !is_prep(c, h + 1) && !wordeq(c, h + 1, "of") &&
+		       !wordeq(c, h + 1, "and")) ||
+		      is_p(&c->t[h + 1], ',')))
+			return false;
+		/* "the government", "the city council", "the Senate
+		 * ethics committee" */
+		for (a = h; a > s0 && h - a < 4 && is_w(&c->t[a - 1]) &&
+		            !c->inq[a - 1] && !wordeq(c, a - 1, "the") &&
+		            !possessive(c, a - 1) && cue_at(c, a - 1) < 0 &&
+		            !is_prep(c, a - 1) &&
+		            lex(c, LEX_NONNAMES, a - 1, a) < 0;
+		     a--)
+			;
+		if (a == s0 || !wordeq(c, a - 1, "the"))
+			return false;
+		a--;
+		if (!(a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
+		      is_p(&c->t[a - 1], ';') ||
+		      word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead))))
+			return false;
+		*ga = a;
+		*gb = h + 1;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * '"Q," Jane Doe wrote in the affidavit.  It continued: "Q2"', 'The
+ * email ...  At the bottom it reads, "Q"': "it" at token tok is the
+ * written thing named last in its sentence or the one before (in its
+ * paragraph or the one before): "the" (or "the X's") and affidavit,
+ * email, memo, letter, statement, ...  Its token span goes to *ga, *gb;
+ * false when the last such noun is not so introduced, or there is none.
+ */
+static bool
+resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	static const char *const docs[] = {
+	        "affidavit", "email", "e-mail", "memo", "letter",
+	        "statement", "complaint", "filing", "lawsuit", "document",
+	        "ad", "advertisement", "editorial", "article", "report",
+	        "tweet", "post", "message", "note", "petition", "indictment"};
+	size_t s0 = sentence_start(c, tok), lo, h;
+
+	if (s0 > 0) {
+		size_t p = s0 - 1;
+		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
+			p--;
+		if (c->t[p].para + 1 >= c->t[tok].para)
+			s0 = sentence_start(c, p);
+	}
+	lo = tok > 80 ? tok - 80 : 0;
+	if (s0 < lo)
+		s0 = lo;
+	for (h = tok; h-- > s0;) {
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
+		    possessive(c, h) ||
+		    !word_in(c, h, docs, QUOTH_ARRAY_LEN(docs)))
+			continue;
+		/* "the email", "the campaign's statement"; not "an
+		 * email", "her letter" */
+		if (h == 0 || !(wordeq(c, h - 1, "the") ||
+		                (h > 1 && possessive(c, h - 1) &&
+		                 wordeq(c, h - 2, "the"))))
+			return false;
+		*ga = wordeq(c, h - 1, "the") ? h - 1 : h - 2;
+		*gb = h + 1;
+		return true;
+	}
+	return false;
+}
+
+/*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
  * mixed or indirect alike); a direct quote with no cue continues that
@@ -3772,6 +4232,34 @@ resolve_in_order(actx *c)
 			if (q->entity >= 0)
 				QVEC_AT(&c->ents, entity, (size_t)q->entity)->org =
 				        true;
+			else if (it_is_last_thing(c, last_q, last_end,
+			                          q->sp_tok)) {
+				char *sp2 = malloc(
+				        last_q->str_len[QUOTH_FIELD_SPEAKER] + 1);
+				if (!sp2) {
+					c->failed = true;
+					return;
+				}
+				memcpy(sp2, last_q->str[QUOTH_FIELD_SPEAKER],
+				       last_q->str_len[QUOTH_FIELD_SPEAKER] + 1);
+				free(q->str[QUOTH_FIELD_SPEAKER]);
+				q->str[QUOTH_FIELD_SPEAKER] = sp2;
+				q->str_len[QUOTH_FIELD_SPEAKER] =
+				        last_q->str_len[QUOTH_FIELD_SPEAKER];
+			} else {
+				size_t ga, gb, len;
+				if (resolve_it_org(c, q->sp_tok, &ga, &gb) ||
+				    resolve_it_doc(c, q->sp_tok, &ga, &gb)) {
+					char *str = span_text(c, ga, gb, &len);
+					if (!str) {
+						c->failed = true;
+						return;
+					}
+					free(q->str[QUOTH_FIELD_SPEAKER]);
+					q->str[QUOTH_FIELD_SPEAKER] = str;
+					q->str_len[QUOTH_FIELD_SPEAKER] = len;
+				}
+			}
 		} else if (q->sp_kind == SK_PRONOUN && q->sp_gender) {
 			q->entity = resolve_pronoun(c, q->sp_tok, q->sp_gender,
 			                            last_ent, last_tok);
@@ -3796,6 +4284,24 @@ resolve_in_order(actx *c)
 			}
 		} else if (q->sp_fallback) {
 			q->entity = last_ent;
+			/* "the GOP nominee" is nobody of another party */
+			if (q->entity >= 0 && q->mention_end != QUOTH_NONE &&
+			    other_party(ent_at(c, q->entity),
+			                party_of(c, q->sp_tok,
+			                         tok_of(c, q->mention_end)))) {
+				size_t len;
+				char *str = span_text(c, q->sp_tok,
+				                      tok_of(c, q->mention_end),
+				                      &len);
+				if (!str) {
+					c->failed = true;
+					return;
+				}
+				q->entity = -1;
+				free(q->str[QUOTH_FIELD_SPEAKER]);
+				q->str[QUOTH_FIELD_SPEAKER] = str;
+				q->str_len[QUOTH_FIELD_SPEAKER] = len;
+			}
 		} else if (q->sp_kind == SK_ORG && q->entity < 0) {
 			q->entity = resolve_description(c, q);
 			if (q->entity < 0)
@@ -3810,7 +4316,7 @@ resolve_in_order(actx *c)
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
 		           c->t[last_q->last_tok].para ==
 		                   c->t[q->first_tok].para &&
-		           !cue_follows(c, q) &&
+		           !cue_follows(c, q) && !cue_precedes(c, q, -1) &&
 		           !subject_between(c, last_end, q->first_tok, -1)) {
 			/* '"A," the commission said. "B."': a speaker known
 			 * only as written carries within its paragraph */
@@ -3834,15 +4340,16 @@ resolve_in_order(actx *c)
 		} else if (!q->rule && q->type == QUOTH_DIRECT &&
 		           last_ent >= 0 && q->para <= last_para + 2 &&
 		           !cue_follows(c, q) &&
+		           !cue_precedes(c, q, last_ent) &&
 		           !subject_between(c, last_end, q->first_tok,
 		                            last_ent) &&
 		           !named_after(c, q, last_ent)) {
 			q->entity = last_ent;
 			q->rule = "continuation";
-			/* '"A," she said. "B."': B's speaker is the mention
-			 * next to the cue it continues */
-			if (last_q && last_q->mention_start != QUOTH_NONE &&
-			    c->t[last_q->last_tok].para == c->t[q->first_tok].para) {
+			/* '"A," she said. "B."', and a quoted paragraph after
+			 * it: B's speaker is the mention next to the cue it
+			 * continues, which the record points at */
+			if (last_q && last_q->mention_start != QUOTH_NONE) {
 				q->mention_start = last_q->mention_start;
 				q->mention_end = last_q->mention_end;
 				q->cue_start = last_q->cue_start;

@@ -319,12 +319,16 @@ START_TEST(test_floating_quote_continues_speaker)
 	const char *s = "\"We are busy,\" Tom Hardy said.\n\n"
 	                "\"The orders keep coming in from every county.\"";
 	quoth_result *r = extract(s);
+	size_t a, b;
 
 	ck_assert_uint_eq(quoth_result_count(r), 2);
 	assert_attr(r, 0, "Tom Hardy", "Tom Hardy", "said", "cue-after");
-	assert_attr(r, 1, "Tom Hardy", NULL, NULL, "continuation");
-	ck_assert_int_eq(quoth_quote_span(r, 1, QUOTH_SPAN_MENTION, NULL, NULL),
-	                 0);
+	/* the floating quote is attributed through the mention and cue it
+	 * continues, in the paragraph before */
+	assert_attr(r, 1, "Tom Hardy", "Tom Hardy", "said", "continuation");
+	ck_assert_int_eq(quoth_quote_span(r, 1, QUOTH_SPAN_MENTION, &a, &b), 1);
+	ck_assert_uint_eq(a, off(s, "Tom"));
+	ck_assert_uint_eq(b, off(s, " said"));
 	quoth_result_free(r);
 }
 END_TEST
@@ -915,6 +919,353 @@ START_TEST(test_report_author)
 }
 END_TEST
 
+START_TEST(test_headline_words_are_no_name)
+{
+	/* a headline in title case runs names and words together: its
+	 * words are no name for the surname to resolve to */
+	const char *s = "Budget Fight Is Over For Tom Hardy.\n\n"
+	                "\"We are done,\" Hardy said.\n\n"
+	                "\"The vote was fair,\" Tom Hardy added.";
+	/* trap: the same person named in prose keeps the full name */
+	const char *prose = "Tom Hardy chairs the budget committee.\n\n"
+	                    "\"We are done,\" Hardy said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Tom Hardy", "Hardy", "said", "cue-after");
+	assert_attr(r, 1, "Tom Hardy", "Tom Hardy", "added", "cue-after");
+	quoth_result_free(r);
+	r = extract(prose);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "Hardy", "said", "cue-after");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_full_name_is_not_another_with_surname)
+{
+	/* "Ann Lee" in a headline is not "Tom Lee" of the story, though a
+	 * surname alone is */
+	const char *s = "Ann Lee Says Budget Is \"A Disgrace\".\n\n"
+	                "Tom Lee, the treasurer, disagreed on Monday.\n\n"
+	                "\"We are done,\" Lee said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Ann Lee");
+	assert_attr(r, 1, "Tom Lee", "Lee", "said", "cue-after");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_leading_preposition_and_auxiliary_are_no_name)
+{
+	/* "Given Hardy's record", "Did Hardy ...": the surname, not a new
+	 * person "Given Hardy" */
+	const char *s[] = {"Tom Hardy chairs the committee.\n\n"
+	                   "Given Hardy's record, few were surprised.\n\n"
+	                   "\"We are done,\" Hardy said.",
+	                   "Tom Hardy chairs the committee.\n\n"
+	                   "Did Hardy know? Nobody can say.\n\n"
+	                   "\"We are done,\" Hardy said."};
+	size_t i;
+
+	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
+		quoth_result *r = extract(s[i]);
+		ck_assert_uint_eq(quoth_result_count(r), 1);
+		assert_attr(r, 0, "Tom Hardy", "Hardy", "said", "cue-after");
+		quoth_result_free(r);
+	}
+}
+END_TEST
+
+START_TEST(test_said_he_outweighs_in_name)
+{
+	/* "in Hardy country" looks like a place, but "Hardy said he" shows
+	 * a man, whom the "he" of a quote may mean */
+	const char *s = "Tom Hardy spoke at the rally on Monday.\n\n"
+	                "The mood in Hardy country was upbeat.\n\n"
+	                "Hardy laughed.\n\n"
+	                "\"We are ready,\" he said.\n\n"
+	                "Later, Hardy said he would run again.";
+	/* trap: a place with no such evidence stays no "he" */
+	const char *place = "Voters in Hardy County were upbeat.\n\n"
+	                    "Hardy County laughed.\n\n"
+	                    "\"We are ready,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+	assert_field(r, 0, QUOTH_FIELD_GENDER, "male");
+	quoth_result_free(r);
+	r = extract(place);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_it_is_last_thing_that_spoke)
+{
+	/* "it" goes on with a thing known only as written */
+	const char *s = "\"We cannot wait,\" the editorial read.\n\n"
+	                "\"The time is now,\" it added.";
+	/* traps: a person's role is no "it"; nor is the thing once a
+	 * person has become the subject in between */
+	const char *role = "\"We cannot wait,\" the mayor said.\n\n"
+	                   "\"The time is now,\" it added.";
+	const char *between = "\"We cannot wait,\" the editorial read.\n\n"
+	                      "Ann Lee, a council member, disagreed. "
+	                      "\"The time is now,\" it added.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "the editorial", "it", "added", "pronoun");
+	quoth_result_free(r);
+	r = extract(role);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+	r = extract(between);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_title_word_as_surname)
+{
+	/* Baker and King are titles, and surnames after a first name or an
+	 * honorific */
+	const char *s = "\"We will appeal,\" said Representative Peter King "
+	                "of Ohio.\n\n"
+	                "Agency counsel James Baker disagreed on Monday.\n\n"
+	                "\"There is no case,\" Mr. Baker said.";
+	/* traps: a title alone, and a title after an honorific, stay
+	 * titles */
+	const char *role = "\"Bread is up again,\" the baker said.\n\n"
+	                   "\"Thank you, Mr. President,\" Ann Lee said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Peter King");
+	assert_field(r, 0, QUOTH_FIELD_TITLE, "Representative");
+	assert_attr(r, 1, "James Baker", "Mr. Baker", "said", "cue-after");
+	quoth_result_free(r);
+	r = extract(role);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "the baker");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "Ann Lee");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_new_voice_before_quote_is_no_continuation)
+{
+	/* a speech verb with its own subject, or a colon after a clause
+	 * naming someone else, introduces a voice quoth did not parse */
+	const char *s[] = {"\"We will win,\" Tom Hardy said.\n\n"
+	                   "Fans near the back chanted, \"Four more years!\"",
+	                   "\"We will win,\" Tom Hardy said.\n\n"
+	                   "Another person tweeted: \"Not a chance.\"",
+	                   "\"We will win,\" Tom Hardy said.\n\n"
+	                   "The Harbour Council was blunt in its reply: "
+	                   "\"Not a chance.\""};
+	/* traps: no new subject, the same speaker goes on */
+	const char *same[] = {"\"We will win,\" Tom Hardy said, and added: "
+	                      "\"The vote is ours.\"",
+	                      "\"We will win,\" Tom Hardy said.\n\n"
+	                      "Then, after a pause: \"The vote is ours.\""};
+	size_t i;
+
+	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
+		quoth_result *r = extract(s[i]);
+		ck_assert_uint_eq(quoth_result_count(r), 2);
+		assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+		quoth_result_free(r);
+	}
+	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		quoth_result *r = extract(same[i]);
+		ck_assert_uint_eq(quoth_result_count(r), 2);
+		assert_field(r, 1, QUOTH_FIELD_SPEAKER, "Tom Hardy");
+		quoth_result_free(r);
+	}
+}
+END_TEST
+
+START_TEST(test_campaign_titles)
+{
+	/* campaign and money words are titles, kept apart from the name */
+	const char *s = "\"We will run,\" Billionaire Tom Hardy said.\n\n"
+	                "\"We will win,\" said rival Ann Lee.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Tom Hardy");
+	assert_field(r, 0, QUOTH_FIELD_TITLE, "Billionaire");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "Ann Lee");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_party_role_is_nobody_of_other_party)
+{
+	/* "the Republican nominee" is whom the article titled so, not the
+	 * newest nominee nor a last speaker of the other party */
+	const char *s = "Republican nominee Tom Hardy spoke first.\n\n"
+	                "Democratic nominee Ann Lee spoke next.\n\n"
+	                "\"We will win,\" the Republican nominee said.";
+	const char *other = "\"We will win,\" Democratic nominee Ann Lee "
+	                    "said.\n\n"
+	                    "\"Not so,\" the Republican nominee said.";
+	/* trap: a party role with no party on the last speaker is hers */
+	const char *same = "\"We will win,\" Ann Lee said.\n\n"
+	                   "\"Not so fast,\" the Democratic nominee added.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "the Republican nominee", "said",
+	            "role");
+	quoth_result_free(r);
+	r = extract(other);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "the Republican nominee");
+	quoth_result_free(r);
+	r = extract(same);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "Ann Lee");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_subject_after_modified_title)
+{
+	/* "Retired political science professor Ann Lee disagreed": the
+	 * subject, with lowercase words before its title */
+	const char *s = "Tom Hardy wrote to the board on Monday.\n\n"
+	                "Retired political science professor Ann Lee "
+	                "disagreed with the plan.\n\n"
+	                "\"It will fail,\" she said.";
+	/* trap: the same words in an apposition make no subject */
+	const char *appos = "Tom Hardy wrote to the board on Monday.\n\n"
+	                    "The board also heard from his colleague, "
+	                    "political science professor Ann Lee, on "
+	                    "Monday.\n\n"
+	                    "\"It will fail,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Ann Lee", "she", "said", "pronoun");
+	quoth_result_free(r);
+	r = extract(appos);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_she_is_the_only_woman_named)
+{
+	/* no person in the three paragraphs before "she": the one woman
+	 * the article has shown to be one */
+	const char *s = "Ann Lee said she would keep the shelter open.\n\n"
+	                "\"We are full,\" staff members said.\n\n"
+	                "The shelter has 40 beds.\n\n"
+	                "It opened in 1990.\n\n"
+	                "The city pays for half.\n\n"
+	                "\"We need more beds,\" she added.";
+	/* traps: a woman described in between, and two women named */
+	const char *described = "Ann Lee said she would keep the shelter "
+	                        "open.\n\n"
+	                        "\"We are full,\" staff members said.\n\n"
+	                        "The shelter has 40 beds.\n\n"
+	                        "It opened in 1990.\n\n"
+	                        "A 30-year-old woman who stayed there in May "
+	                        "was grateful.\n\n"
+	                        "\"We need more beds,\" she added.";
+	const char *two = "Ann Lee said she would keep the shelter open.\n\n"
+	                  "Jane Roe said she would not.\n\n"
+	                  "\"We are full,\" staff members said.\n\n"
+	                  "The shelter has 40 beds.\n\n"
+	                  "It opened in 1990.\n\n"
+	                  "The city pays for half.\n\n"
+	                  "\"We need more beds,\" she added.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 3);
+	assert_attr(r, 2, "Ann Lee", "she", "added", "pronoun");
+	quoth_result_free(r);
+	r = extract(described);
+	ck_assert_uint_eq(quoth_result_count(r), 3);
+	assert_field(r, 2, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+	r = extract(two);
+	ck_assert_uint_eq(quoth_result_count(r), 4);
+	assert_field(r, 3, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_it_is_organisation_subject)
+{
+	/* "it" is the organisation that is the subject nearby, as written */
+	const char *s = "The rink is closed, and the city council is "
+	                "struggling with what it says is a $2 million "
+	                "shortfall.";
+	/* trap: an organisation that is no subject ("of the council") */
+	const char *obj = "Members of the council met on Monday, and it "
+	                  "says the rink will close.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "the city council", "it", "says", "pronoun");
+	quoth_result_free(r);
+	r = extract(obj);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_speaker_before_name_and_surname_title)
+{
+	/* "Speaker" before a name is a title; a title that is also a
+	 * surname does not keep the run whole */
+	const char *s = "\"We will vote,\" Speaker Ann Lee said.\n\n"
+	                "\"No comment,\" said Agency General Counsel James "
+	                "A. Baker.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Ann Lee");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "James A. Baker");
+	assert_field(r, 1, QUOTH_FIELD_TITLE, "Agency General Counsel");
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_it_is_document_named_before)
+{
+	/* "It continued": the document the sentence before named */
+	const char *s = "\"He pushed me,\" Tom Hardy wrote in the "
+	                "affidavit.\n\n"
+	                "It continued: \"Charges should be laid.\"";
+	/* trap: a document not introduced with "the" is no "it" */
+	const char *own = "\"He pushed me,\" Tom Hardy wrote in his "
+	                  "affidavit.\n\n"
+	                  "It continued: \"Charges should be laid.\"";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 1, "the affidavit", "It", "continued", "pronoun");
+	quoth_result_free(r);
+	r = extract(own);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 static Suite *
 attrib_suite(void)
 {
@@ -969,6 +1320,20 @@ attrib_suite(void)
 	tcase_add_test(tc, test_video_blurb_is_caption);
 	tcase_add_test(tc, test_they_is_group_subject);
 	tcase_add_test(tc, test_report_author);
+	tcase_add_test(tc, test_headline_words_are_no_name);
+	tcase_add_test(tc, test_full_name_is_not_another_with_surname);
+	tcase_add_test(tc, test_leading_preposition_and_auxiliary_are_no_name);
+	tcase_add_test(tc, test_said_he_outweighs_in_name);
+	tcase_add_test(tc, test_it_is_last_thing_that_spoke);
+	tcase_add_test(tc, test_title_word_as_surname);
+	tcase_add_test(tc, test_new_voice_before_quote_is_no_continuation);
+	tcase_add_test(tc, test_party_role_is_nobody_of_other_party);
+	tcase_add_test(tc, test_campaign_titles);
+	tcase_add_test(tc, test_subject_after_modified_title);
+	tcase_add_test(tc, test_she_is_the_only_woman_named);
+	tcase_add_test(tc, test_it_is_organisation_subject);
+	tcase_add_test(tc, test_speaker_before_name_and_surname_title);
+	tcase_add_test(tc, test_it_is_document_named_before);
 	suite_add_tcase(s, tc);
 	return s;
 }
