@@ -3093,7 +3093,15 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		 * "..., adding that CLAUSE" */
 		if ((v & FLAG('g')) && sentence_subject(c, i, &L.sp, last)) {
 			/* the speaker is found; the clause follows */
-		} else if (!subject_before(c, i, &L.sp, &me, last)) {
+		} else if (subject_before(c, i, &L.sp, &me, last)) {
+			/* the subject right before the cue */
+		} else if (i > 0 && wordeq(c, i - 1, "and") &&
+		           sentence_subject(c, i, &L.sp, last) &&
+		           L.sp.kind != SK_PRONOUN) {
+			/* "Trump bemoaned the unrest and said he thought
+			 * ...": the sentence's subject (as patterns.txt's
+			 * '&' shape does for direct quotes) */
+		} else {
 			continue;
 		}
 		k = i + 1;

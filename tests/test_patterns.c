@@ -264,6 +264,17 @@ START_TEST(test_no_indirect)
 		              texts[i], quoth_result_count(r));
 		quoth_result_free(r);
 	}
+	/* "and said": the sentence's subject reports the clause */
+	{
+		const char *s = "Tom Ray, the rival, bemoaned the unrest in "
+		                "Dover and said he thought that the police "
+		                "were to blame.";
+		quoth_result *r = extract_with(ex, s);
+		ck_assert_uint_eq(quoth_result_count(r), 1);
+		ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_INDIRECT);
+		assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Tom Ray", s);
+		quoth_result_free(r);
+	}
 	/* ... while the plain statement is one */
 	{
 		const char *s = "The firm told its workers that the plant "
