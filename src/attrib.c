@@ -3874,6 +3874,49 @@ role_of_prev_subject(const actx *c, const quote *q)
 	return m->ent;
 }
 
+/* Where the antecedent of a pronoun at tok may start: the sentence
+ * before its own (in its paragraph; with `prev_para`, also in the
+ * paragraph before), at most 80 tokens back. */
+static size_t
+antecedent_start(const actx *c, size_t tok, int prev_para)
+{
+	size_t s0 = sentence_start(c, tok), lo;
+
+	if (s0 > 0) {
+		size_t p = s0 - 1;
+		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
+			p--;
+		if (c->t[p].para + (prev_para ? 1u : 0u) >= c->t[tok].para)
+			s0 = sentence_start(c, p);
+	}
+	lo = tok > 80 ? tok - 80 : 0;
+	return s0 < lo ? lo : s0;
+}
+
+/* A verb (a lowercase word that is no preposition, "of" or "and") or a
+ * comma right after the noun at h. */
+static bool
+verb_follows(const actx *c, size_t h)
+{
+	return h + 1 < c->n && !c->inq[h + 1] &&
+	       ((is_w(&c->t[h + 1]) && !(c->t[h + 1].flags & TF_CAP) &&
+	         !is_prep(c, h + 1) && !wordeq(c, h + 1, "of") &&
+	         !wordeq(c, h + 1, "and")) ||
+	        is_p(&c->t[h + 1], ','));
+}
+
+/* Does the phrase at a open its sentence or a clause? */
+static bool
+opens_clause(const actx *c, size_t a)
+{
+	static const char *const lead[] = {"and", "but", "because", "while",
+	                                   "as", "after", "when", "since"};
+
+	return a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
+	       is_p(&c->t[a - 1], ';') ||
+	       word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead));
+}
+
 /*
  * "Senate Democrats blocked the bill because they said ...", "members
  * complained about what they said": the group that "they" at token tok
@@ -3885,20 +3928,7 @@ role_of_prev_subject(const actx *c, const quote *q)
 static bool
 resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
 {
-	static const char *const lead[] = {"and", "but", "because", "while",
-	                                   "as", "after", "when", "since"};
-	size_t s0 = sentence_start(c, tok), lo, h, a;
-
-	if (s0 > 0) {
-		size_t p = s0 - 1;
-		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
-			p--;
-		if (c->t[p].para == c->t[tok].para)
-			s0 = sentence_start(c, p);
-	}
-	lo = tok > 80 ? tok - 80 : 0;
-	if (s0 < lo)
-		s0 = lo;
+	size_t s0 = antecedent_start(c, tok, 0), h, a;
 	for (h = tok; h-- > s0;) {
 		int tv;
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
@@ -3908,11 +3938,7 @@ resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
 		if (tv < 0 || !(tv & FLAG('g')))
 			continue;
 		/* a verb, "who" or a comma after the group */
-		if (h + 1 >= c->n || c->inq[h + 1] ||
-		    !((is_w(&c->t[h + 1]) && !(c->t[h + 1].flags & TF_CAP) &&
-		       !is_prep(c, h + 1) && !wordeq(c, h + 1, "of") &&
-		       !wordeq(c, h + 1, "and")) ||
-		      is_p(&c->t[h + 1], ',')))
+		if (!verb_follows(c, h))
 			continue;
 		a = h;
 		while (a > s0 && a + 4 > h && is_w(&c->t[a - 1]) &&
@@ -3926,9 +3952,7 @@ resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
 		               wordeq(c, a - 1, "most")))
 			a--;
 		/* the subject: opening the sentence or a clause */
-		if (!(a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
-		      is_p(&c->t[a - 1], ';') ||
-		      word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead))))
+		if (!opens_clause(c, a))
 			return false; /* the nearest group is no subject */
 		*ga = a;
 		*gb = h + 1;
@@ -4117,20 +4141,7 @@ it_is_last_thing(const actx *c, const quote *last, size_t last_end,
 static bool
 resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
 {
-	static const char *const lead[] = {"and", "but", "because", "while",
-	                                   "as", "after", "when", "since"};
-	size_t s0 = sentence_start(c, tok), lo, h, a;
-
-	if (s0 > 0) {
-		size_t p = s0 - 1;
-		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
-			p--;
-		if (c->t[p].para == c->t[tok].para)
-			s0 = sentence_start(c, p);
-	}
-	lo = tok > 80 ? tok - 80 : 0;
-	if (s0 < lo)
-		s0 = lo;
+	size_t s0 = antecedent_start(c, tok, 0), h, a;
 	for (h = tok; h-- > s0;) {
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
 		    (c->inrep && c->inrep[h]) || possessive(c, h) ||
@@ -4138,11 +4149,7 @@ resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
 		    lex(c, LEX_TITLES, h, h + 1) >= 0)
 			continue;
 		/* a verb or a comma after it */
-		if (h + 1 >= c->n || c->inq[h + 1] ||
-		    !((is_w(&c->t[h + 1]) && !(c->t[h + 1].flags & TF_CAP) &&
-		       !is_prep(c, h + 1) && !wordeq(c, h + 1, "of") &&
-		       !wordeq(c, h + 1, "and")) ||
-		      is_p(&c->t[h + 1], ',')))
+		if (!verb_follows(c, h))
 			return false;
 		/* "the government", "the city council", "the Senate
 		 * ethics committee" */
@@ -4156,9 +4163,7 @@ resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
 		if (a == s0 || !wordeq(c, a - 1, "the"))
 			return false;
 		a--;
-		if (!(a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
-		      is_p(&c->t[a - 1], ';') ||
-		      word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead))))
+		if (!opens_clause(c, a))
 			return false;
 		*ga = a;
 		*gb = h + 1;
@@ -4183,18 +4188,7 @@ resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 	        "statement", "complaint", "filing", "lawsuit", "document",
 	        "ad", "advertisement", "editorial", "article", "report",
 	        "tweet", "post", "message", "note", "petition", "indictment"};
-	size_t s0 = sentence_start(c, tok), lo, h;
-
-	if (s0 > 0) {
-		size_t p = s0 - 1;
-		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
-			p--;
-		if (c->t[p].para + 1 >= c->t[tok].para)
-			s0 = sentence_start(c, p);
-	}
-	lo = tok > 80 ? tok - 80 : 0;
-	if (s0 < lo)
-		s0 = lo;
+	size_t s0 = antecedent_start(c, tok, 1), h;
 	for (h = tok; h-- > s0;) {
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
 		    possessive(c, h) ||

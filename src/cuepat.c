@@ -197,14 +197,8 @@ cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
 		size_t fl[4], fo[4];
 		cue_pattern *p;
 
-		while (eol < len && data[eol] != '\n')
-			eol++;
 		lineno++;
-		end = eol;
-		if (end > pos && data[end - 1] == '\r')
-			end--;
-		if (text_first_invalid(data + pos, end - pos, NULL) !=
-		    QUOTH_NONE)
+		if (!data_line(data, len, pos, &end, &eol))
 			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			                 "%s:%zu: invalid UTF-8", name, lineno);
 		/* blank lines and comments, indented or not */

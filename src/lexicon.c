@@ -230,6 +230,20 @@ data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
 	return st;
 }
 
+bool
+data_line(const char *data, size_t len, size_t pos, size_t *end, size_t *eol)
+{
+	size_t e = pos;
+
+	while (e < len && data[e] != '\n')
+		e++;
+	*eol = e;
+	if (e > pos && data[e - 1] == '\r')
+		e--;
+	*end = e;
+	return text_first_invalid(data + pos, e - pos, NULL) == QUOTH_NONE;
+}
+
 /* Parse one data file into lx; `name` is used in messages. */
 static quoth_status
 parse_file(lexicon *lx, const char *name, const char *data, size_t len,
@@ -243,14 +257,8 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 		size_t eol = pos, end, tab = QUOTH_NONE, i, words = 1;
 		int value = 0;
 
-		while (eol < len && data[eol] != '\n')
-			eol++;
 		lineno++;
-		end = eol;
-		if (end > pos && data[end - 1] == '\r')
-			end--;
-		if (text_first_invalid(data + pos, end - pos, NULL) !=
-		    QUOTH_NONE) {
+		if (!data_line(data, len, pos, &end, &eol)) {
 			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			               "%s:%zu: invalid UTF-8", name, lineno);
 			goto out;

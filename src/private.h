@@ -241,6 +241,11 @@ typedef struct {
 quoth_status data_fail(quoth_error *err, quoth_status st, size_t line,
                        const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The line of a data file starting at byte pos: *end is where its text
+ * ends (before any \r\n), *eol its \n (or len); false when the line is
+ * not valid UTF-8. */
+bool data_line(const char *data, size_t len, size_t pos, size_t *end,
+               size_t *eol);
 quoth_status lang_data_load(lang_data *ld, const char *lang,
                             const char *data_dir, quoth_error *err);
 void lang_data_free(lang_data *ld);
