@@ -1745,7 +1745,19 @@ typedef struct {
 	size_t end_tok;      /* last token of the cue clause */
 } link;
 
-/* (the shapes of attribution are data: see link_by_patterns()) */
+/* (the shapes of attribution are data: see match_side() and
+ * data/en/patterns.txt) */
+
+/* The rule of a link: "pronoun" or "role" when the speaker is one, as in
+ * the patterns marked '+', else `rule`. */
+static const char *
+kind_rule(const speaker *sp, const char *rule)
+{
+	return sp->kind == SK_PRONOUN ? "pronoun"
+	       : sp->kind == SK_ROLE  ? "role"
+	                              : rule;
+}
+
 
 /* Words that open a described speaker: "the", "a", "some", "another". */
 static bool
@@ -2437,11 +2449,7 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 			L->cue_a = L->cue_b = QUOTH_NONE;
 		}
 		L->end_tok = last ? last->b : spc->b;
-		L->rule = p->rule;
-		if (p->kind_rule && L->sp.kind == SK_PRONOUN)
-			L->rule = "pronoun";
-		else if (p->kind_rule && L->sp.kind == SK_ROLE)
-			L->rule = "role";
+		L->rule = p->kind_rule ? kind_rule(&L->sp, p->rule) : p->rule;
 		return true;
 	}
 	return false;
@@ -3061,7 +3069,7 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 				                  !words_at_least(c, tail, se, 2)) ||
 				    /* "..., Foster writes; ..." */
 				    is_p(&c->t[i + 1], ';')) {
-					L.rule = "cue-after";
+					L.rule = kind_rule(&L.sp, "cue-after");
 					add_indirect(c, sa, L.sp.a - 2, &L, used);
 					last = L.sp.ent;
 					continue;
@@ -3071,7 +3079,7 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 					k2++;
 				if (is_p(&c->t[k2], ',') &&
 				    words_at_least(c, k2 + 1, se, 3)) {
-					L.rule = "cue-after";
+					L.rule = kind_rule(&L.sp, "cue-after");
 					add_indirect2(c, sa, L.sp.a - 2, k2 + 1, se,
 					              &L, used);
 					last = L.sp.ent;
@@ -3083,7 +3091,7 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			size_t m = parse_speaker_fwd(c, i + 1, &L.sp, last);
 			if (m > i + 1 && (m >= se - 1 || is_p(&c->t[m], ',') ||
 			                  is_p(&c->t[m], '('))) {
-				L.rule = "cue-after";
+				L.rule = kind_rule(&L.sp, "cue-after");
 				add_indirect(c, sa, i - 2, &L, used);
 				last = L.sp.ent;
 				continue;
