@@ -2326,6 +2326,8 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		return push_chunk(sh, 'f', j, j + 1, NULL), j + 1;
 	if (wordeq(c, j, "and") || wordeq(c, j, "but"))
 		return push_chunk(sh, '&', j, j + 1, NULL), j + 1;
+	if (wordeq(c, j, "as"))
+		return push_chunk(sh, 'S', j, j + 1, NULL), j + 1;
 	if (subordinator(c, j))
 		return push_chunk(sh, 's', j, j + 1, NULL), j + 1;
 	return push_chunk(sh, (t->flags & TF_CAP) ? 'W' : 'w', j, j + 1, NULL),

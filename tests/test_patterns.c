@@ -150,6 +150,15 @@ static const struct shape_case shapes[] = {
 	/* a base form a few words after its subject */
 	{"Ann Lee spoke at noon. She went on to say, \"The pier is late.\"",
 	 "The pier", "Ann Lee", "She", "say", "pronoun"},
+	/* "as X put it", "as X said" */
+	{"The plan was \"a bridge to nowhere,\" as the council memo put it.",
+	 "a bridge", "the council memo", "the council memo", "put",
+	 "cue-after"},
+	{"Rates will rise \"for some time,\" as Ann Lee said on Monday.",
+	 "for some", "Ann Lee", "Ann Lee", "said", "cue-after"},
+	/* naming verbs */
+	{"Tom Ray likened the rules to \"burning the harbour down.\"",
+	 "burning", "Tom Ray", "Tom Ray", "likened", "cue-before"},
 	/* a clause opened by "when" names someone else */
 	{"Ads show Tom Ray saying, \"That makes me smart,\" when Ann Lee "
 	 "blasted him.", "That makes", NULL, NULL, NULL, "none"},
