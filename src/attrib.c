@@ -2559,6 +2559,35 @@ set_field(quote *q, quoth_field f, const char *s, size_t n)
 	return true;
 }
 
+/* Quote q's speaker as written: the text of tokens [a, b).  False (and
+ * c->failed) when out of memory. */
+static bool
+speaker_as_written(actx *c, quote *q, size_t a, size_t b)
+{
+	size_t len;
+	char *str = span_text(c, a, b, &len);
+
+	if (!str) {
+		c->failed = true;
+		return false;
+	}
+	free(q->str[QUOTH_FIELD_SPEAKER]);
+	q->str[QUOTH_FIELD_SPEAKER] = str;
+	q->str_len[QUOTH_FIELD_SPEAKER] = len;
+	return true;
+}
+
+/* Quote q's speaker string copied from quote `from`'s. */
+static bool
+copy_speaker(actx *c, quote *q, const quote *from)
+{
+	if (set_field(q, QUOTH_FIELD_SPEAKER, from->str[QUOTH_FIELD_SPEAKER],
+	              from->str_len[QUOTH_FIELD_SPEAKER]))
+		return true;
+	c->failed = true;
+	return false;
+}
+
 static void
 apply_link(actx *c, quote *q, const link *L)
 {
@@ -2593,15 +2622,8 @@ apply_link(actx *c, quote *q, const link *L)
 		QVEC_AT(&c->ents, entity, (size_t)sp.ent)->person = true;
 	if (!e && sp.kind != SK_PRONOUN && sp.kind != SK_NONE) {
 		/* an unresolved name, role or organisation: as written */
-		size_t len;
-		char *str = span_text(c, sp.a, sp.b, &len);
-		if (!str) {
-			c->failed = true;
+		if (!speaker_as_written(c, q, sp.a, sp.b))
 			return;
-		}
-		free(q->str[QUOTH_FIELD_SPEAKER]);
-		q->str[QUOTH_FIELD_SPEAKER] = str;
-		q->str_len[QUOTH_FIELD_SPEAKER] = len;
 	}
 	if (e && sp.kind == SK_ROLE && sp.gender) {
 		entity *me = QVEC_AT(&c->ents, entity, (size_t)sp.ent);
@@ -4246,31 +4268,14 @@ resolve_in_order(actx *c)
 				        true;
 			else if (it_is_last_thing(c, last_q, last_end,
 			                          q->sp_tok)) {
-				char *sp2 = malloc(
-				        last_q->str_len[QUOTH_FIELD_SPEAKER] + 1);
-				if (!sp2) {
-					c->failed = true;
+				if (!copy_speaker(c, q, last_q))
 					return;
-				}
-				memcpy(sp2, last_q->str[QUOTH_FIELD_SPEAKER],
-				       last_q->str_len[QUOTH_FIELD_SPEAKER] + 1);
-				free(q->str[QUOTH_FIELD_SPEAKER]);
-				q->str[QUOTH_FIELD_SPEAKER] = sp2;
-				q->str_len[QUOTH_FIELD_SPEAKER] =
-				        last_q->str_len[QUOTH_FIELD_SPEAKER];
 			} else {
-				size_t ga, gb, len;
-				if (resolve_it_org(c, q->sp_tok, &ga, &gb) ||
-				    resolve_it_doc(c, q->sp_tok, &ga, &gb)) {
-					char *str = span_text(c, ga, gb, &len);
-					if (!str) {
-						c->failed = true;
-						return;
-					}
-					free(q->str[QUOTH_FIELD_SPEAKER]);
-					q->str[QUOTH_FIELD_SPEAKER] = str;
-					q->str_len[QUOTH_FIELD_SPEAKER] = len;
-				}
+				size_t ga, gb;
+				if ((resolve_it_org(c, q->sp_tok, &ga, &gb) ||
+				     resolve_it_doc(c, q->sp_tok, &ga, &gb)) &&
+				    !speaker_as_written(c, q, ga, gb))
+					return;
 			}
 		} else if (q->sp_kind == SK_PRONOUN && q->sp_gender) {
 			q->entity = resolve_pronoun(c, q->sp_tok, q->sp_gender,
@@ -4283,17 +4288,10 @@ resolve_in_order(actx *c)
 			}
 		} else if (q->sp_kind == SK_PRONOUN && !q->sp_gender &&
 		           wordeq(c, q->sp_tok, "they")) {
-			size_t ga, gb, len;
-			if (resolve_they(c, q->sp_tok, &ga, &gb)) {
-				char *str = span_text(c, ga, gb, &len);
-				if (!str) {
-					c->failed = true;
-					return;
-				}
-				free(q->str[QUOTH_FIELD_SPEAKER]);
-				q->str[QUOTH_FIELD_SPEAKER] = str;
-				q->str_len[QUOTH_FIELD_SPEAKER] = len;
-			}
+			size_t ga, gb;
+			if (resolve_they(c, q->sp_tok, &ga, &gb) &&
+			    !speaker_as_written(c, q, ga, gb))
+				return;
 		} else if (q->sp_fallback) {
 			q->entity = last_ent;
 			/* "the GOP nominee" is nobody of another party */
@@ -4301,18 +4299,10 @@ resolve_in_order(actx *c)
 			    other_party(ent_at(c, q->entity),
 			                party_of(c, q->sp_tok,
 			                         tok_of(c, q->mention_end)))) {
-				size_t len;
-				char *str = span_text(c, q->sp_tok,
-				                      tok_of(c, q->mention_end),
-				                      &len);
-				if (!str) {
-					c->failed = true;
-					return;
-				}
 				q->entity = -1;
-				free(q->str[QUOTH_FIELD_SPEAKER]);
-				q->str[QUOTH_FIELD_SPEAKER] = str;
-				q->str_len[QUOTH_FIELD_SPEAKER] = len;
+				if (!speaker_as_written(c, q, q->sp_tok,
+				                        tok_of(c, q->mention_end)))
+					return;
 			}
 		} else if (q->sp_kind == SK_ORG && q->entity < 0) {
 			q->entity = resolve_description(c, q);
@@ -4332,18 +4322,8 @@ resolve_in_order(actx *c)
 		           !subject_between(c, last_end, q->first_tok, -1)) {
 			/* '"A," the commission said. "B."': a speaker known
 			 * only as written carries within its paragraph */
-			char *sp2 = malloc(last_q->str_len[QUOTH_FIELD_SPEAKER] +
-			                   1);
-			if (!sp2) {
-				c->failed = true;
+			if (!copy_speaker(c, q, last_q))
 				return;
-			}
-			memcpy(sp2, last_q->str[QUOTH_FIELD_SPEAKER],
-			       last_q->str_len[QUOTH_FIELD_SPEAKER] + 1);
-			free(q->str[QUOTH_FIELD_SPEAKER]);
-			q->str[QUOTH_FIELD_SPEAKER] = sp2;
-			q->str_len[QUOTH_FIELD_SPEAKER] =
-			        last_q->str_len[QUOTH_FIELD_SPEAKER];
 			q->rule = "continuation";
 			q->mention_start = last_q->mention_start;
 			q->mention_end = last_q->mention_end;
