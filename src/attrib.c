@@ -316,24 +316,31 @@ is_particle(const actx *c, size_t i)
 	return word_in(c, i, part, QUOTH_ARRAY_LEN(part));
 }
 
+/* Does token i end in an apostrophe (' or ’) and `tail`, with a letter
+ * before the apostrophe? */
+static bool
+apos_tail(const actx *c, size_t i, const char *tail)
+{
+	const token *p = &c->t[i];
+	size_t tl = strlen(tail), n = p->end - p->start;
+
+	if (n < tl + 2 || memcmp(c->text + p->end - tl, tail, tl) != 0)
+		return false;
+	return c->text[p->end - tl - 1] == '\'' ||
+	       (n >= tl + 4 &&
+	        memcmp(c->text + p->end - tl - 3, "\xe2\x80\x99", 3) == 0);
+}
+
 /* Does word i end in a contraction: I've, We're, I'm, I'd, I'll? */
 static bool
 contraction(const actx *c, size_t i)
 {
 	static const char *const tail[] = {"ve", "re", "m", "d", "ll"};
-	const token *p = &c->t[i];
-	size_t k, tl;
+	size_t k;
 
-	for (k = 0; k < QUOTH_ARRAY_LEN(tail); k++) {
-		tl = strlen(tail[k]);
-		if (p->end - p->start < tl + 2 ||
-		    memcmp(c->text + p->end - tl, tail[k], tl) != 0)
-			continue;
-		if (c->text[p->end - tl - 1] == '\'' ||
-		    (p->end - p->start >= tl + 4 &&
-		     memcmp(c->text + p->end - tl - 3, "\xe2\x80\x99", 3) == 0))
+	for (k = 0; k < QUOTH_ARRAY_LEN(tail); k++)
+		if (apos_tail(c, i, tail[k]))
 			return true;
-	}
 	return false;
 }
 
@@ -341,13 +348,7 @@ contraction(const actx *c, size_t i)
 static bool
 possessive(const actx *c, size_t i)
 {
-	const token *p = &c->t[i];
-	size_t pl = p->end - p->start;
-
-	if (!is_w(p) || pl < 3 || c->text[p->end - 1] != 's')
-		return false;
-	return c->text[p->end - 2] == '\'' ||
-	       (pl > 4 && memcmp(c->text + p->end - 4, "\xe2\x80\x99", 3) == 0);
+	return is_w(&c->t[i]) && apos_tail(c, i, "s");
 }
 
 /* ---- entities ---------------------------------------------------------- */
@@ -3553,10 +3554,6 @@ resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	return only_one_of_gender(c, tok, gender);
 }
 
-/* What "it" at token tok stands for: the newest of the last speaker (if
- * not a person) and the organisations named since as clause subjects
- * within two paragraphs ("Facebook told employees ... It also told
- * workers").  -1 when there is none. */
 /* Can "it" stand for e?  Not a person; but a one-word name that is a
  * person only because it spoke ("Facebook said"), with nothing else
  * about it that shows a person (a title, an age, he/she, a full name),
@@ -3569,6 +3566,10 @@ it_ok(const entity *e)
 	        !strchr(e->name, ' '));
 }
 
+/* What "it" at token tok stands for: the newest of the last speaker (if
+ * not a person) and the organisations named since as clause subjects
+ * within two paragraphs ("Facebook told employees ... It also told
+ * workers").  -1 when there is none. */
 static int
 resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok)
 {
