@@ -551,10 +551,6 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 			best = (int)i;
 			break;
 		}
-		if (single && !org) {
-			const char *fw = first_word(e->name, e->name_len, &ewl);
-			(void)fw;
-		}
 	}
 	if (best >= 0 && single && strchr(ent_at(c, best)->name, ' ') &&
 	    !org && !ent_at(c, best)->org)
