@@ -99,6 +99,7 @@ typedef struct {
 	uint8_t *inrep;   /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */
 	uint8_t *capt;    /* per paragraph: a photo caption */
+	lexicon *lower;   /* the words the article writes in lowercase */
 	quoth_result *r;
 	bool failed;
 } actx;
@@ -117,6 +118,7 @@ enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
 /* ---- small token predicates ---------------------------------------- */
 
 static bool possessive(const actx *c, size_t i);
+static int entity_find(actx *c, size_t a, size_t b);
 static bool is_prep(const actx *c, size_t k);
 static int first_name_match(const actx *c, const char *name, size_t len);
 static size_t first_mention(const actx *c, size_t a);
@@ -331,17 +333,62 @@ apos_tail(const actx *c, size_t i, const char *tail)
 	        memcmp(c->text + p->end - tl - 3, "\xe2\x80\x99", 3) == 0);
 }
 
-/* Does word i end in a contraction: I've, We're, I'm, I'd, I'll? */
+/* Does word i end in a contraction: I've, We're, I'm, I'd, I'll, and
+ * "is" after a pronoun: It's, That's, There's? */
 static bool
 contraction(const actx *c, size_t i)
 {
 	static const char *const tail[] = {"ve", "re", "m", "d", "ll"};
-	size_t k;
+	static const char *const is_after[] = {
+		"it", "that", "there", "here", "what", "who", "he", "she",
+		"let", "where", "this"};
+	size_t k, n;
 
 	for (k = 0; k < QUOTH_ARRAY_LEN(tail); k++)
 		if (apos_tail(c, i, tail[k]))
 			return true;
+	if (!apos_tail(c, i, "s"))
+		return false;
+	/* the stem before 's or ’s */
+	n = c->t[i].end - c->t[i].start -
+	    (c->text[c->t[i].end - 2] == '\'' ? 2 : 4);
+	for (k = 0; k < QUOTH_ARRAY_LEN(is_after); k++)
+		if (strlen(is_after[k]) == n &&
+		    strncasecmp(c->text + c->t[i].start, is_after[k], n) == 0)
+			return true;
 	return false;
+}
+
+/* The pronoun flags of a subject pronoun contracted with its auxiliary
+ * ("He's", "She’s", "They're", "We've"), or -1. */
+static int
+pronoun_contracted(const actx *c, size_t i)
+{
+	static const char *const tail[] = {"s", "re", "ve", "ll", "d", "m"};
+	const token *t = &c->t[i];
+	char stem[8];
+	size_t k, n, tl, m;
+	int v;
+
+	for (k = 0; k < QUOTH_ARRAY_LEN(tail); k++) {
+		if (!apos_tail(c, i, tail[k]))
+			continue;
+		tl = strlen(tail[k]);
+		n = t->end - t->start - tl -
+		    (c->text[t->end - tl - 1] == '\'' ? 1 : 3);
+		if (n == 0 || n >= sizeof(stem))
+			return -1;
+		for (m = 0; m < n; m++) {
+			char ch = c->text[t->start + m];
+			stem[m] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+		}
+		v = lexicon_get(c->ld->lex[LEX_PRONOUNS], stem, n);
+		/* (only subjects: not "his's") */
+		if (v < 0 || (v & (FLAG('o') | FLAG('x'))))
+			return -1;
+		return v;
+	}
+	return -1;
 }
 
 /* Does word i end in a possessive 's (’s)? */
@@ -349,6 +396,44 @@ static bool
 possessive(const actx *c, size_t i)
 {
 	return is_w(&c->t[i]) && apos_tail(c, i, "s");
+}
+
+/*
+ * A capitalised word that opens its sentence (or follows a break or a
+ * dash) and is no name the article knows, but a word it also writes in
+ * lowercase ("Guns", "Early", "Based") or one read as an adverb or a
+ * participle ("Hastily", "Horrified", "Appearing").  Such a word starts
+ * no speaker.
+ */
+static bool
+common_opener(actx *c, size_t i)
+{
+	const token *t = &c->t[i];
+	size_t n = t->end - t->start, e;
+
+	if (!is_w(t) || !(t->flags & TF_CAP) || (t->flags & TF_ALLCAP) ||
+	    possessive(c, i))
+		return false;
+	if (i > 0 && c->t[i - 1].sent == t->sent &&
+	    !is_break_tok(&c->t[i - 1]) && !is_p(&c->t[i - 1], '-') &&
+	    !is_p(&c->t[i - 1], 0x2014) && !is_p(&c->t[i - 1], 0x2013))
+		return false;
+	for (e = i + 1; e < c->n && e < i + 4 && is_w(&c->t[e]) &&
+	                (c->t[e].flags & TF_CAP);
+	     e++)
+		;
+	if (entity_find(c, i, e) >= 0 || entity_find(c, i, i + 1) >= 0 ||
+	    lex(c, LEX_ORGS, i, i + 1) >= 0 ||
+	    lex(c, LEX_TITLES, i, i + 1) >= 0 ||
+	    lex(c, LEX_HONORIFICS, i, i + 1) >= 0)
+		return false;
+	if (c->lower &&
+	    lexicon_get_tokens(c->lower, c->text, c->t, i, i + 1) >= 0)
+		return true;
+	return n > 5 && e == i + 1 &&
+	       (memcmp(c->text + t->end - 2, "ly", 2) == 0 ||
+	        memcmp(c->text + t->end - 3, "ing", 3) == 0 ||
+	        memcmp(c->text + t->end - 2, "ed", 2) == 0);
 }
 
 /* ---- entities ---------------------------------------------------------- */
@@ -1339,6 +1424,8 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
 		return i;
 	v = lex(c, LEX_PRONOUNS, i, i + 1);
+	if (v < 0)
+		v = pronoun_contracted(c, i); /* "He's claiming" */
 	/* (a possessive opens a described speaker: "my father", "his
 	 * wife") */
 	if (v >= 0 && !((v & (FLAG('o') | FLAG('x'))) && np_det(c, i))) {
@@ -1395,7 +1482,7 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 	}
 	/* a name run, with titles before it ("I've" is none) */
 	if ((c->t[i].flags & TF_CAP) && lex(c, LEX_NONNAMES, i, i + 1) < 0 &&
-	    !contraction(c, i)) {
+	    !contraction(c, i) && !common_opener(c, i)) {
 		j = i;
 		while (j < c->n && j < i + 8 &&
 		       ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP) &&
@@ -1587,11 +1674,12 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 	}
 	/* lowercase descriptors: "spokesperson Martin Magnan", "oil and
 	 * gas worker Mike Wipf", "police", "justice officials" */
-	if (!(c->t[i].flags & TF_CAP) && lex(c, LEX_NONNAMES, i, i + 1) < 0 &&
-	    cue_at(c, i) < 0) {
+	if ((!(c->t[i].flags & TF_CAP) || common_opener(c, i)) &&
+	    lex(c, LEX_NONNAMES, i, i + 1) < 0 && cue_at(c, i) < 0) {
 		bool titled = false;
 		for (j = i; j < c->n && j < i + 5 && is_w(&c->t[j]) &&
-		            !c->inq[j] && !(c->t[j].flags & TF_CAP) &&
+		            !c->inq[j] &&
+		            (!(c->t[j].flags & TF_CAP) || j == i) &&
 		            cue_at(c, j) < 0 && !is_filler(c, j) &&
 		            /* "researcher at Dixon Hall": an affiliation,
 		             * not a name */
@@ -4413,6 +4501,31 @@ drop_bare_terms(actx *c)
 	r->nq = k;
 }
 
+/* Fill c->lower with every word the article writes in lowercase, folded
+ * as lexicon lookups fold them. */
+static bool
+lowercase_words(actx *c)
+{
+	qbuf fold = {0};
+	size_t i;
+	bool ok = true;
+
+	c->lower = lexicon_new();
+	if (!c->lower)
+		return false;
+	for (i = 0; i < c->n && ok; i++) {
+		const token *t = &c->t[i];
+		if (!is_w(t) || (t->flags & TF_CAP))
+			continue;
+		fold.len = 0;
+		text_fold(&fold, c->text + t->start, t->end - t->start);
+		ok = !fold.failed &&
+		     lexicon_add(c->lower, fold.ptr ? fold.ptr : "", fold.len, 1);
+	}
+	qbuf_free(&fold);
+	return ok;
+}
+
 bool
 attribute(const quoth_extractor *ex, const char *text, token_list *tl,
           quoth_result *r)
@@ -4463,6 +4576,8 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	c.dirpre[0] = 0;
 	for (i = 0; i < c.n; i++)
 		c.dirpre[i + 1] = c.dirpre[i] + (dir[i] ? 1 : 0);
+	if (!lowercase_words(&c))
+		goto out;
 	collect_entities(&c);
 	if (c.failed || c.ents.failed || c.ments.failed)
 		goto out;
@@ -4501,7 +4616,9 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 		 * stays partial) */
 		if (!linked && q->type == QUOTH_PARTIAL &&
 		    sentence_subject(&c, o, &L.sp, last_speaker) &&
-		    (L.sp.kind == SK_NAME || L.sp.kind == SK_PRONOUN) &&
+		    (L.sp.kind == SK_NAME ||
+		     /* (not "it": "It's the pull of the "Q" promise") */
+		     (L.sp.kind == SK_PRONOUN && L.sp.gender != G_THING)) &&
 		    L.sp.b <= o) {
 			L.cue_a = L.cue_b = QUOTH_NONE;
 			L.rule = "subject";
@@ -4603,6 +4720,7 @@ out:
 	free(c.lexc);
 	free(c.inrep);
 	free(c.capt);
+	lexicon_free(c.lower);
 	free(c.ulo);
 	free(c.uhi);
 	free(c.dirpre);

@@ -881,6 +881,39 @@ END_TEST
 
 /* "they" is the group named as a subject in its sentence or the one
  * before ("Harbour residents"), not a group named as an object. */
+/* A capitalised word opening a sentence that the article also writes in
+ * lowercase is no name: "Guns" says nothing. */
+START_TEST(test_common_word_opening_sentence_is_no_speaker)
+{
+	const char *s = "Guns are \"the ultimate public health crisis\" in the "
+	                "city, and guns kill.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
+/* "She's claiming": a contracted pronoun is a pronoun, resolved to the
+ * woman named before; "It's" with no cue is nobody. */
+START_TEST(test_contracted_pronoun)
+{
+	const char *s = "Marta Ruiz, the mayor, spoke on Friday. She's claiming "
+	                "that the budget is \"a big, big problem\" for the "
+	                "town.\n\n"
+	                "The union has grown. It's the pull of the \"if you "
+	                "like your plan, you can keep your plan\" promise.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Marta Ruiz");
+	assert_field(r, 0, QUOTH_FIELD_MENTION, "She's");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1337,6 +1370,8 @@ attrib_suite(void)
 	tcase_add_test(tc, test_it_is_organisation_subject);
 	tcase_add_test(tc, test_speaker_before_name_and_surname_title);
 	tcase_add_test(tc, test_it_is_document_named_before);
+	tcase_add_test(tc, test_common_word_opening_sentence_is_no_speaker);
+	tcase_add_test(tc, test_contracted_pronoun);
 	suite_add_tcase(s, tc);
 	return s;
 }
