@@ -2397,6 +2397,13 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	m = parse_speaker_fwd(c, j, &sp, last_speaker);
 	if (m > j && m <= end && sp.kind != SK_NONE)
 		return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
+	/* "the ACU": "the" before an organisation's name is its chunk (the
+	 * speaker keeps its article, see apply_link()) */
+	if (wordeq(c, j, "the") && j + 1 < end) {
+		m = parse_speaker_fwd(c, j + 1, &sp, last_speaker);
+		if (m > j + 1 && m <= end && sp.kind == SK_ORG)
+			return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
+	}
 	if (prev == 'V') {
 		m = described_at(c, j, &sp);
 		if (m > j && m <= end)
