@@ -436,6 +436,25 @@ determiner(const char *text, const token *w)
 	return false;
 }
 
+/* Does word w go on with the clause before it: a preposition or a
+ * subordinator ("before", "for", "because")? */
+static bool
+clause_goes_on(const char *text, const token *w)
+{
+	static const char *const on[] = {
+		"before", "after", "for", "at", "in", "on", "during", "since",
+		"until", "when", "while", "because", "to", "from", "with",
+		"without", "over", "into", "unless", "if"};
+	size_t k;
+
+	if (w->kind != TK_WORD || (w->flags & TF_CAP))
+		return false;
+	for (k = 0; k < QUOTH_ARRAY_LEN(on); k++)
+		if (word_is(text, w, on[k]))
+			return true;
+	return false;
+}
+
 /* Is token i a word in title position: a possessive (CNN's "This Week")
  * or a preposition (on "Face the Nation")? */
 static bool
@@ -562,8 +581,11 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	               t[next].cp == ';' || t[next].cp == 0x2014 ||
 	               t[next].cp == 0x2013 || t[next].cp == '-' ||
 	               t[next].cp == ')'));
-	/* "Q" he said / "Q," said the minister: a cue within a few words */
-	if (c != QUOTH_NONE) {
+	/* "Q" he said / "Q," said the minister: a cue within a few words
+	 * (not after a phrase the quote's clause goes on with: '"Q" before
+	 * the storm, she said' is mixed speech) */
+	if (c != QUOTH_NONE && !(next != QUOTH_NONE && clause_goes_on(text,
+	                                                              &t[next]))) {
 		size_t k, lim = c + 6;
 		for (k = c + 1; k < pb && k <= lim; k++) {
 			if (t[k].kind == TK_QUOTE || is_break(&t[k]) ||

@@ -914,6 +914,26 @@ START_TEST(test_contracted_pronoun)
 }
 END_TEST
 
+/* A quote whose clause goes on past its closing mark, then the cue: one
+ * mixed record over the clause, whoever the subject ("she" or a name). */
+START_TEST(test_quote_opening_mixed_clause)
+{
+	const char *s = "Ann Lee spoke.\n\n"
+	                "\"People were dancing\" before the storm, she said.\n\n"
+	                "\"The roof held\" for an hour, Ann Lee said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_MIXED);
+	assert_field(r, 0, QUOTH_FIELD_QUOTE,
+	             "\"People were dancing\" before the storm");
+	assert_attr(r, 0, "Ann Lee", "she", "said", "pronoun");
+	ck_assert_int_eq(quoth_quote_type(r, 1), QUOTH_MIXED);
+	assert_attr(r, 1, "Ann Lee", "Ann Lee", "said", "cue-after");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1372,6 +1392,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_it_is_document_named_before);
 	tcase_add_test(tc, test_common_word_opening_sentence_is_no_speaker);
 	tcase_add_test(tc, test_contracted_pronoun);
+	tcase_add_test(tc, test_quote_opening_mixed_clause);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -226,6 +226,12 @@ static const struct shape_case shapes[] = {
 	/* a described speaker after an inverted cue */
 	{"\"Can we go to the pier?\" asks my youngest son.", "Can we",
 	 "my youngest son", "my youngest son", "asks", "cue-after"},
+	/* the quote opens a clause that goes on past it */
+	{"Ann Lee spoke.\n\n\"The roof held\" all night long, she said.",
+	 "The roof", "Ann Lee", "she", "said", "pronoun"},
+	/* "the" before an organisation's name */
+	{"\"We will keep going,\" the ACU said in a statement.", "We will",
+	 "the ACU", "the ACU", "said", "cue-after"},
 };
 
 START_TEST(test_shape)
