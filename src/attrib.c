@@ -1977,6 +1977,16 @@ group_head(const actx *c, size_t a, size_t b)
 	return false;
 }
 
+/* Is token k a number written as a word, two to twelve? */
+static bool
+number_word(const actx *c, size_t k)
+{
+	static const char *const num[] = {
+		"two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "eleven", "twelve"};
+	return word_in(c, k, num, QUOTH_ARRAY_LEN(num));
+}
+
 /* subject_before() without the "of" rule. */
 static bool
 subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
@@ -1988,6 +1998,12 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		j--;
 	if (j == 0)
 		return false;
+	/* "the mother of three replied": a count of children after a
+	 * title */
+	if (j >= 3 && wordeq(c, j - 2, "of") &&
+	    (c->t[j - 1].kind == TK_NUM || number_word(c, j - 1)) &&
+	    lex(c, LEX_TITLES, j - 3, j - 2) >= 0)
+		j -= 2;
 	/* Rep. Gwen Moore (D-Wis.) said */
 	if (is_p(&c->t[j - 1], ')')) {
 		for (k = j - 1; k > 0 && k + 10 > j; k--)
@@ -2044,8 +2060,10 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	/* back to the start of the noun phrase: up to 6 words */
 	for (a = j; a > 0 && a + 6 > j; a--) {
 		const token *p = &c->t[a - 1];
-		if (!(is_w(p) || (is_p(p, '.') && a >= 2 &&
-		                  (c->t[a - 2].flags & TF_CAP))) ||
+		/* (numbers too: "the 34-year-old mother") */
+		if (!(is_w(p) || p->kind == TK_NUM ||
+		      (is_p(p, '.') && a >= 2 &&
+		       (c->t[a - 2].flags & TF_CAP))) ||
 		    c->inq[a - 1] || p->sent != c->t[j - 1].sent)
 			break;
 		if (is_w(p) && !(p->flags & TF_CAP) &&

@@ -934,6 +934,22 @@ START_TEST(test_quote_opening_mixed_clause)
 }
 END_TEST
 
+/* "the 34-year-old mother of three replied": the age is part of the
+ * description, the count of children no object of the cue. */
+START_TEST(test_described_with_age_and_children)
+{
+	const char *s = "Mona Reyes runs the port.\n\n"
+	                "Asked about the delay, the 34-year-old mother of three "
+	                "replied, \"We will open in May.\"";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "the 34-year-old mother", "the 34-year-old mother",
+	            "replied", "role");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1393,6 +1409,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_common_word_opening_sentence_is_no_speaker);
 	tcase_add_test(tc, test_contracted_pronoun);
 	tcase_add_test(tc, test_quote_opening_mixed_clause);
+	tcase_add_test(tc, test_described_with_age_and_children);
 	suite_add_tcase(s, tc);
 	return s;
 }
