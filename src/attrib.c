@@ -1609,6 +1609,11 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 				break;
 			if (cue_at(c, end) >= 0)
 				break;
+			/* ("The first taste the audience gets": two phrases) */
+			if ((wordeq(c, end, "the") || wordeq(c, end, "a") ||
+			     wordeq(c, end, "an")) &&
+			    !is_prep(c, end - 1) && !wordeq(c, end - 1, "of"))
+				break;
 		}
 		/* the longest prefix that ends in a title or org word */
 		for (j = end; j > i + 1; j--) {

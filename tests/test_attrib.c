@@ -950,6 +950,25 @@ START_TEST(test_described_with_age_and_children)
 }
 END_TEST
 
+/* People described by what they do online or in a crowd are speakers as
+ * written: "one user", "Another commenter". */
+START_TEST(test_described_users_and_commenters)
+{
+	const char *s = "The harbour plan drew anger online.\n\n"
+	                "\"We want the pier back,\" one user wrote on "
+	                "Facebook.\n\n"
+	                "Another commenter said, \"The council has lost its "
+	                "mind.\"";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "one user", "one user", "wrote", "role");
+	assert_attr(r, 1, "Another commenter", "Another commenter", "said",
+	            "role");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1150,10 +1169,12 @@ START_TEST(test_new_voice_before_quote_is_no_continuation)
 	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
 		quoth_result *r = extract(s[i]);
 		ck_assert_uint_eq(quoth_result_count(r), 2);
-		/* nobody, or the subject before the colon (patterns.txt:
-		 * "X is more blunt: "Q"") -- never Tom Hardy */
+		/* nobody, the new subject, or the subject before the colon
+		 * (patterns.txt: "X is more blunt: "Q"") -- never Tom Hardy */
 		assert_field(r, 1, QUOTH_FIELD_SPEAKER,
-		             i == 2 ? "The Harbour Council" : NULL);
+		             i == 2   ? "The Harbour Council"
+		             : i == 1 ? "Another person"
+		                      : NULL);
 		quoth_result_free(r);
 	}
 	for (i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
@@ -1410,6 +1431,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_contracted_pronoun);
 	tcase_add_test(tc, test_quote_opening_mixed_clause);
 	tcase_add_test(tc, test_described_with_age_and_children);
+	tcase_add_test(tc, test_described_users_and_commenters);
 	suite_add_tcase(s, tc);
 	return s;
 }
