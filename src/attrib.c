@@ -4355,6 +4355,26 @@ resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 }
 
 /*
+ * Can quote q continue the speaker of quote last: a direct quote, or a
+ * fragment that opens its sentence in the same paragraph ('"A," Lee
+ * said. "B" and more words.')?
+ */
+static bool
+continues_type(const actx *c, const quote *q, const quote *last)
+{
+	if (q->type == QUOTH_DIRECT)
+		return true;
+	/* (and right after the sentence holding the quote it continues;
+	 * not a term: '"Top secret" is the highest level') */
+	return q->type == QUOTH_PARTIAL && last &&
+	       sentence_start(c, q->first_tok) == q->first_tok &&
+	       q->first_tok > 0 &&
+	       sentence_start(c, q->first_tok - 1) <= last->last_tok &&
+	       c->t[last->last_tok].para == c->t[q->first_tok].para &&
+	       words_at_least(c, q->first_tok, q->last_tok, 4);
+}
+
+/*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
  * mixed or indirect alike); a direct quote with no cue continues that
@@ -4429,7 +4449,7 @@ resolve_in_order(actx *c)
 				q->entity = role_of_prev_subject(c, q);
 			if (q->entity < 0)
 				q->entity = doc_author(c, q);
-		} else if (!q->rule && q->type == QUOTH_DIRECT && last_q &&
+		} else if (!q->rule && continues_type(c, q, last_q) && last_q &&
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
 		           c->t[last_q->last_tok].para ==
 		                   c->t[q->first_tok].para &&
@@ -4442,9 +4462,11 @@ resolve_in_order(actx *c)
 			q->rule = "continuation";
 			q->mention_start = last_q->mention_start;
 			q->mention_end = last_q->mention_end;
-			q->cue_start = last_q->cue_start;
-			q->cue_end = last_q->cue_end;
-		} else if (!q->rule && q->type == QUOTH_DIRECT &&
+			if (q->type == QUOTH_DIRECT) {
+				q->cue_start = last_q->cue_start;
+				q->cue_end = last_q->cue_end;
+			}
+		} else if (!q->rule && continues_type(c, q, last_q) &&
 		           last_ent >= 0 && q->para <= last_para + 2 &&
 		           !cue_follows(c, q) &&
 		           !cue_precedes(c, q, last_ent) &&
@@ -4459,8 +4481,12 @@ resolve_in_order(actx *c)
 			if (last_q && last_q->mention_start != QUOTH_NONE) {
 				q->mention_start = last_q->mention_start;
 				q->mention_end = last_q->mention_end;
-				q->cue_start = last_q->cue_start;
-				q->cue_end = last_q->cue_end;
+				/* (a fragment keeps no cue: it stays partial,
+				 * its clause unknown) */
+				if (q->type == QUOTH_DIRECT) {
+					q->cue_start = last_q->cue_start;
+					q->cue_end = last_q->cue_end;
+				}
 			}
 		}
 		/* a quote in a photo caption or a video's blurb is no

@@ -969,6 +969,26 @@ START_TEST(test_described_users_and_commenters)
 }
 END_TEST
 
+/* A fragment opening the sentence after '"A," X said.' continues X (and
+ * stays partial, its clause unknown); a term opening a sentence far from
+ * any quote does not. */
+START_TEST(test_fragment_continues_speaker)
+{
+	const char *s = "\"We will win,\" Tom Hardy said. \"The vote is ours to "
+	                "lose\" and the pier is ours too.\n\n"
+	                "\"Top secret\" is the highest level of all.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 3);
+	ck_assert_int_eq(quoth_quote_type(r, 1), QUOTH_PARTIAL);
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "Tom Hardy");
+	assert_field(r, 1, QUOTH_FIELD_RULE, "continuation");
+	assert_field(r, 1, QUOTH_FIELD_CUE, NULL);
+	assert_field(r, 2, QUOTH_FIELD_SPEAKER, NULL);
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1432,6 +1452,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_quote_opening_mixed_clause);
 	tcase_add_test(tc, test_described_with_age_and_children);
 	tcase_add_test(tc, test_described_users_and_commenters);
+	tcase_add_test(tc, test_fragment_continues_speaker);
 	suite_add_tcase(s, tc);
 	return s;
 }
