@@ -13,6 +13,9 @@
  * (Ukraine's, shouldn't, '90s, rock 'n' roll); a mark at a word's end
  * (farmers' market) stays a TK_QUOTE for quotes.c, which knows whether a
  * single quote is open.
+ *
+ * A name in mojibake (UTF-8 read as Latin-1, once or more: FranÃ§ois,
+ * FranÃÂ§ois, GarcÃ + soft hyphen + a) stays one word: mojibake_tail().
  */
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +126,42 @@ is_apostrophe_cp(int32_t cp)
 	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
 }
 
+/*
+ * Is `cp`, directly after `prev` inside a word, the second half of a
+ * UTF-8 two-byte sequence read as Latin-1 (or Windows-1252)?  Such text
+ * spells U+0080..U+00FF as Â or Ã (the lead bytes C2, C3) followed by
+ * the continuation byte read as U+0080..U+00BF: ç -> Ã§, ñ -> Ã±,
+ * í -> Ã + U+00AD.  Read twice, every Ã/Â becomes Ã + U+0083/U+0082
+ * and the old continuation gets a Â of its own: ç -> Ã U+0083 Â §
+ * (ÃƒÂ§ in Windows-1252, ÃÂ§ once the control is dropped).  So each
+ * continuation directly follows an Ã or Â at every depth, and Ã, Â and
+ * ƒ are letters already: no other lead, and no continuation after a
+ * continuation, is needed.
+ *
+ * The tails are U+0080..U+00BF except
+ *   U+0085       NEL stays a line break;
+ *   U+00A0       no-break space stays a space: "Â" + NBSP is the most
+ *                common mojibake of all and means a space, and text
+ *                glued across it would fuse two words;
+ *   U+00AB/BB    « » (every mark in quote_marks[]) stay quote marks:
+ *                Â« and Â» are themselves mojibake of guillemets, and
+ *                the ë and û that Ã« and Ã» stand for lose to them.
+ * That leaves the C1 controls and the soft hyphen (otherwise spaces)
+ * and the symbols ¡..¿ (otherwise punctuation); the letters and digits
+ * among them (ª µ º ² ³ ¹ ¼ ½ ¾) join words anyway.  Only an Â or Ã
+ * inside a word opens the door, so "Ã", "§ 12", "±5" and «Ã» are
+ * tokenized as before.
+ */
+static bool
+mojibake_tail(int32_t prev, int32_t cp)
+{
+	if (prev != 0xC2 && prev != 0xC3)
+		return false;
+	if (cp < 0x80 || cp > 0xBF || cp == 0x85 || cp == 0xA0)
+		return false;
+	return quote_mark_find(cp) < 0;
+}
+
 /* A decoded view of the text, one entry per code point, so that the
  * tokenizer can look a few characters ahead without re-decoding. */
 typedef struct {
@@ -200,14 +239,15 @@ has_blank_line(const char *text, size_t len, size_t skip)
 
 /* Scan one word starting at `off` (an alphanumeric character): letters,
  * digits, marks, apostrophes and hyphens between letters, dots inside
- * initialisms (U.S.), and separators inside numbers (3,000.5).  Returns
- * the end offset and sets flags. */
+ * initialisms (U.S.), separators inside numbers (3,000.5) and mojibake
+ * tails (FranÃ§ois).  Returns the end offset and sets flags. */
 static size_t
 scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 {
 	cpinfo c, n1, n2;
 	size_t end = off, letters = 0, uppers = 0, seg = 0;
 	bool first = true, digit_start, dotted = false;
+	int32_t prev = -1;
 
 	decode_at(text, len, off, &c);
 	digit_start = c.cls == C_DIGIT;
@@ -229,12 +269,22 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 				*flags |= TF_HAS_BAD;
 			seg++;
 			end = c.off + c.len;
+			prev = c.cp;
 			decode_at(text, len, end, &c);
 			first = false;
 			continue;
 		}
 		if (first)
 			break;
+		/* FranÃ§ois: the tail counts as no letter; the case flags
+		 * see the Ã or Â, as when the tail ended the word */
+		if (mojibake_tail(prev, c.cp)) {
+			seg++;
+			end = c.off + c.len;
+			prev = c.cp;
+			decode_at(text, len, end, &c);
+			continue;
+		}
 		decode_at(text, len, c.off + c.len, &n1);
 		/* internal apostrophe: shouldn't, Ukraine's, O'Brien (and
 		 * the wrong-way ‘ some editors type: Trump‘s) */

@@ -380,6 +380,137 @@ START_TEST(test_quote_marks_are_candidates)
 }
 END_TEST
 
+/* Assert that token i is a TK_WORD spanning exactly `w`. */
+static void
+is_word(const token_list *tl, const char *s, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	ck_assert_uint_lt(i, tl->n);
+	ck_assert_uint_eq(tl->t[i].kind, TK_WORD);
+	ck_assert_uint_eq(tl->t[i].end - tl->t[i].start, n);
+	ck_assert(memcmp(s + tl->t[i].start, w, n) == 0);
+}
+
+START_TEST(test_mojibake_name_one_word)
+{
+	/* UTF-8 read once as Latin-1: é -> Ã©, ñ -> Ã±, á -> Ã¡,
+	 * ã -> Ã£, í -> Ã + soft hyphen (U+00AD, otherwise a space) */
+	const char *s = "Mayor RenÃ©e PeÃ±arubia-VÃ¡zquez met JoÃ£o "
+	                "MartÃ\xC2\xADnez in SÃ£o Lobel.";
+	token_list tl;
+
+	tok(&tl, s, 0);
+	ck_assert_uint_eq(tl.n, 10);
+	is_word(&tl, s, 1, "RenÃ©e");
+	ck_assert(tl.t[1].flags & TF_CAP);
+	ck_assert(!(tl.t[1].flags & TF_ALLCAP));
+	is_word(&tl, s, 2, "PeÃ±arubia-VÃ¡zquez");
+	is_word(&tl, s, 4, "JoÃ£o");
+	is_word(&tl, s, 5, "MartÃ\xC2\xADnez");
+	ck_assert(tl.t[5].flags & TF_SPACE_BEFORE);
+	ck_assert(tl.t[5].flags & TF_SPACE_AFTER);
+	is_word(&tl, s, 7, "SÃ£o");
+	ck_assert_uint_eq(tl.t[9].kind, TK_PUNCT);
+	ck_assert_uint_eq(count_kind(&tl, TK_PUNCT), 1);
+	token_list_free(&tl);
+
+	/* a tail ends the word as a letter would */
+	s = "Minister DÃ¡, then PapÃ¡.";
+	tok(&tl, s, 0);
+	ck_assert_uint_eq(tl.n, 6);
+	is_word(&tl, s, 1, "DÃ¡");
+	ck_assert_uint_eq(tl.t[2].kind, TK_PUNCT);
+	is_word(&tl, s, 4, "PapÃ¡");
+	ck_assert_uint_eq(tl.t[5].kind, TK_PUNCT);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_mojibake_double_name_one_word)
+{
+	/* read twice, ç -> Ã§ -> Ã U+0083 Â §: as Latin-1 (the C1
+	 * control kept), with the control dropped, and as Windows-1252
+	 * (ƒ U+0192) */
+	const char *s =
+	    "Premier Fran\xC3\x83\xC2\x83\xC3\x82\xC2\xA7oise Albet, "
+	    "FranÃÂ§ine Orly and ClÃƒÂ©ment Vass spoke.";
+	token_list tl;
+
+	tok(&tl, s, 0);
+	ck_assert_uint_eq(tl.n, 11);
+	is_word(&tl, s, 1, "Fran\xC3\x83\xC2\x83\xC3\x82\xC2\xA7oise");
+	ck_assert(tl.t[1].flags & TF_CAP);
+	is_word(&tl, s, 2, "Albet");
+	is_word(&tl, s, 4, "FranÃÂ§ine");
+	is_word(&tl, s, 7, "ClÃƒÂ©ment");
+	ck_assert_uint_eq(count_kind(&tl, TK_PUNCT), 2);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_mojibake_rule_stays_narrow)
+{
+	/* symbols with no Ã or Â before them, and a lone Ã, as before */
+	const char *s = "under § 12, a ±5 margin, Ã alone, x§y and a©";
+	token_list tl;
+	size_t i;
+
+	tok(&tl, s, 0);
+	ck_assert_uint_eq(tl.n, 18);
+	i = find(&tl, s, "§");
+	ck_assert_uint_eq(tl.t[i].kind, TK_PUNCT);
+	ck_assert_uint_eq(tl.t[i + 1].kind, TK_NUM);
+	i = find(&tl, s, "±");
+	ck_assert_uint_eq(tl.t[i].kind, TK_PUNCT);
+	ck_assert_uint_eq(tl.t[i + 1].kind, TK_NUM);
+	ck_assert_uint_eq(tl.t[i + 1].end - tl.t[i + 1].start, 1);
+	i = find(&tl, s, "Ã");
+	ck_assert_uint_eq(tl.t[i].kind, TK_WORD);
+	is_word(&tl, s, i + 1, "alone");
+	i = find(&tl, s, "x");
+	ck_assert_uint_eq(tl.t[i + 1].kind, TK_PUNCT);
+	is_word(&tl, s, i + 2, "y");
+	is_word(&tl, s, 16, "a");
+	ck_assert_uint_eq(tl.t[17].kind, TK_PUNCT);
+	ck_assert_int_eq(tl.t[17].cp, 0x00A9);
+	token_list_free(&tl);
+}
+END_TEST
+
+START_TEST(test_mojibake_quotes_and_spaces_win)
+{
+	/* « » stay quote marks after Ã or Â (Â« is itself mojibake of
+	 * «, and NoÃ«l's ë loses to it), a no-break space after Â stays
+	 * a space, NEL (U+0085) after Ã stays a line break */
+	const char *s = "«Ã» Â«ouiÂ» NoÃ«l bonÂ\xC2\xA0jourÃ\xC2\x85noche";
+	token_list tl;
+
+	tok(&tl, s, 0);
+	ck_assert_uint_eq(tl.n, 14);
+	ck_assert_uint_eq(count_kind(&tl, TK_QUOTE), 5);
+	ck_assert_uint_eq(tl.t[0].kind, TK_QUOTE);
+	ck_assert_int_eq(quote_marks[tl.t[0].mark].cp, 0x00AB);
+	is_word(&tl, s, 1, "Ã");
+	ck_assert_uint_eq(tl.t[2].kind, TK_QUOTE);
+	ck_assert_int_eq(quote_marks[tl.t[2].mark].cp, 0x00BB);
+	is_word(&tl, s, 3, "Â");
+	ck_assert_uint_eq(tl.t[4].kind, TK_QUOTE);
+	is_word(&tl, s, 5, "ouiÂ");
+	ck_assert_uint_eq(tl.t[6].kind, TK_QUOTE);
+	is_word(&tl, s, 7, "NoÃ");
+	ck_assert_uint_eq(tl.t[8].kind, TK_QUOTE);
+	ck_assert_int_eq(quote_marks[tl.t[8].mark].cp, 0x00AB);
+	is_word(&tl, s, 9, "l");
+	is_word(&tl, s, 10, "bonÂ");
+	ck_assert(tl.t[10].flags & TF_SPACE_AFTER);
+	is_word(&tl, s, 11, "jourÃ");
+	ck_assert_uint_eq(tl.t[12].kind, TK_PARA);
+	is_word(&tl, s, 13, "noche");
+	token_list_free(&tl);
+}
+END_TEST
+
 START_TEST(test_empty_and_blank)
 {
 	token_list tl;
@@ -417,6 +548,10 @@ tokenize_suite(void)
 	tcase_add_test(tc, test_invalid_utf8_counted);
 	tcase_add_test(tc, test_typewriter_double_quote);
 	tcase_add_test(tc, test_quote_marks_are_candidates);
+	tcase_add_test(tc, test_mojibake_name_one_word);
+	tcase_add_test(tc, test_mojibake_double_name_one_word);
+	tcase_add_test(tc, test_mojibake_rule_stays_narrow);
+	tcase_add_test(tc, test_mojibake_quotes_and_spaces_win);
 	tcase_add_test(tc, test_empty_and_blank);
 	suite_add_tcase(s, tc);
 	return s;
