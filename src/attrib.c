@@ -1992,6 +1992,28 @@ number_word(const actx *c, size_t k)
 	return word_in(c, k, num, QUOTH_ARRAY_LEN(num));
 }
 
+/* Is the comma at token k the one in a place after a preposition, "in
+ * Columbus, Ohio,": a name before it, one or two capitalised words and a
+ * comma after it? */
+static bool
+place_before(const actx *c, size_t k)
+{
+	static const char *const loc[] = {"in", "at", "near", "outside",
+	                                  "from"};
+	size_t a = k, b = k + 1;
+
+	while (b < c->n && b < k + 3 && is_w(&c->t[b]) &&
+	       (c->t[b].flags & TF_CAP))
+		b++;
+	if (b == k + 1 || b >= c->n || !is_p(&c->t[b], ','))
+		return false;
+
+	while (a > 0 && k - a < 4 && is_w(&c->t[a - 1]) &&
+	       (c->t[a - 1].flags & TF_CAP))
+		a--;
+	return a < k && a > 0 && word_in(c, a - 1, loc, QUOTH_ARRAY_LEN(loc));
+}
+
 /* subject_before() without the "of" rule. */
 static bool
 subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
@@ -2028,6 +2050,18 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			    !(wordeq(c, k, "who") || wordeq(c, k, "which") ||
 			      wordeq(c, k, "whose") || np_det(c, k)))
 				return false;
+			/* "in Columbus, Ohio,": the place goes on (in an
+			 * adverbial: "Clinton, during a town hall in
+			 * Columbus, Ohio, said"; not in an appositive that
+			 * a determiner opens: "a company based in X, Y,") */
+			if (is_p(&c->t[k - 1], ',') && place_before(c, k - 1)) {
+				size_t p2 = k - 1;
+				while (p2 > 0 && k - p2 < 16 && is_w(&c->t[p2 - 1]))
+					p2--;
+				if (!(p2 > 0 && is_p(&c->t[p2 - 1], ',') &&
+				      np_det(c, p2)))
+					continue;
+			}
 			if (is_p(&c->t[k - 1], ',')) {
 				/* "the director of operations, Jeff Fraser,
 				 * says": the name is the appositive */
@@ -2037,6 +2071,24 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 				    lex(c, LEX_TITLES, m - 1, m) < 0) {
 					*mention_end = m;
 					return true;
+				}
+				/* "Donald Tusk, the president of the Council,
+				 * which represents its leaders, urged": a
+				 * relative clause after an appositive */
+				if (wordeq(c, k, "who") || wordeq(c, k, "which") ||
+				    wordeq(c, k, "whose")) {
+					size_t p2;
+					for (p2 = k - 1; p2 > 0 && p2 + 12 > k &&
+					                 (is_w(&c->t[p2 - 1]) ||
+					                  inner_dot(c, p2 - 1));
+					     p2--)
+						;
+					if (p2 > 1 && p2 + 12 > k &&
+					    is_p(&c->t[p2 - 1], ',') &&
+					    np_det(c, p2) && is_w(&c->t[p2 - 2])) {
+						j = p2 - 1;
+						break;
+					}
 				}
 				j = k - 1;
 				break;
@@ -2591,6 +2643,7 @@ static bool
 link_after(actx *c, size_t k, link *L, int last_speaker)
 {
 	size_t end = k, lim = k + AFTER_TOKENS;
+	shape sh;
 
 	if (k >= c->n)
 		return false;
@@ -2599,7 +2652,16 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 		end++;
 	if (end < c->n && end < lim && is_break_tok(&c->t[end]))
 		end++; /* the break shows */
-	return match_span(c, k, end, false, CP_AFTER, k, L, last_speaker);
+	shape_init(&sh);
+	/* '"Q." Rubio called it ...': a quote that ends its own sentence
+	 * shows as a leading '.', for patterns.txt to ask for an
+	 * attribution that ends the sentence ('"Q?" she asked.') */
+	if (k >= 2 && c->t[k - 1].kind == TK_QUOTE &&
+	    (is_p(&c->t[k - 2], '.') || is_p(&c->t[k - 2], '!') ||
+	     is_p(&c->t[k - 2], '?')))
+		push_chunk(&sh, '.', k - 2, k - 1, NULL);
+	chunk_span(c, k, end, &sh, last_speaker, false);
+	return match_side(c, &sh, CP_AFTER, k, L);
 }
 
 /* SPEAKER CUE ... "Q": the sentence before token o (the opening mark),

@@ -989,6 +989,34 @@ START_TEST(test_fragment_continues_speaker)
 }
 END_TEST
 
+/* A quote that ends its sentence takes no attribution from the next
+ * sentence ('"a disaster." Tom Hardy called ...'); a relative clause
+ * after an appositive and a city with its state are passed over on the
+ * way back to the subject. */
+START_TEST(test_subject_past_sentence_and_insertions)
+{
+	const char *s = "Ann Lee called the plan \"a disaster.\" Tom Hardy "
+	                "called the vote \"a scandal.\"\n\n"
+	                "On Tuesday, Mona Reyes, the head of the port board, "
+	                "which runs the docks, urged the city \"to act before "
+	                "the storm.\"\n\n"
+	                "Omar Haddad, during a town hall in Columbus, Ohio, "
+	                "said the pier was \"the worst in the state.\"\n\n"
+	                "\"We will not sell,\" Ruth Okoro said. \"It is ours!\" "
+	                "she added.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 6);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "Ann Lee");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, "Tom Hardy");
+	assert_field(r, 2, QUOTH_FIELD_SPEAKER, "Mona Reyes");
+	assert_field(r, 3, QUOTH_FIELD_SPEAKER, "Omar Haddad");
+	/* (the trap: a quote ending in '!' still takes "she added.") */
+	assert_attr(r, 5, "Ruth Okoro", "she", "added", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1453,6 +1481,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_described_with_age_and_children);
 	tcase_add_test(tc, test_described_users_and_commenters);
 	tcase_add_test(tc, test_fragment_continues_speaker);
+	tcase_add_test(tc, test_subject_past_sentence_and_insertions);
 	suite_add_tcase(s, tc);
 	return s;
 }
