@@ -229,6 +229,12 @@ static const struct shape_case shapes[] = {
 	/* the quote opens a clause that goes on past it */
 	{"Ann Lee spoke.\n\n\"The roof held\" all night long, she said.",
 	 "The roof", "Ann Lee", "she", "said", "pronoun"},
+	/* a lowercase word before the name */
+	{"\"The pier is late,\" said retired Army Lt. Gen. Ann Lee.",
+	 "The pier", "Ann Lee", "retired Army Lt. Gen. Ann Lee", "said",
+	 "cue-after"},
+	{"\"The pier is late,\" state Sen. Ann Lee (D) said on Monday.",
+	 "The pier", "Ann Lee", "Sen. Ann Lee", "said", "cue-after"},
 	/* "the" before an organisation's name */
 	{"\"We will keep going,\" the ACU said in a statement.", "We will",
 	 "the ACU", "the ACU", "said", "cue-after"},
