@@ -418,11 +418,12 @@ common_opener(actx *c, size_t i)
 	    !is_break_tok(&c->t[i - 1]) && !is_p(&c->t[i - 1], '-') &&
 	    !is_p(&c->t[i - 1], 0x2014) && !is_p(&c->t[i - 1], 0x2013))
 		return false;
+	/* (a run goes on: "New Hampshire", "White House") */
 	for (e = i + 1; e < c->n && e < i + 4 && is_w(&c->t[e]) &&
 	                (c->t[e].flags & TF_CAP);
 	     e++)
 		;
-	if (entity_find(c, i, e) >= 0 || entity_find(c, i, i + 1) >= 0 ||
+	if (e > i + 1 || entity_find(c, i, i + 1) >= 0 ||
 	    lex(c, LEX_ORGS, i, i + 1) >= 0 ||
 	    lex(c, LEX_TITLES, i, i + 1) >= 0 ||
 	    lex(c, LEX_HONORIFICS, i, i + 1) >= 0)
@@ -430,10 +431,41 @@ common_opener(actx *c, size_t i)
 	if (c->lower &&
 	    lexicon_get_tokens(c->lower, c->text, c->t, i, i + 1) >= 0)
 		return true;
-	return n > 5 && e == i + 1 &&
+	return n > 5 &&
 	       (memcmp(c->text + t->end - 2, "ly", 2) == 0 ||
 	        memcmp(c->text + t->end - 3, "ing", 3) == 0 ||
 	        memcmp(c->text + t->end - 2, "ed", 2) == 0);
+}
+
+/* Is token i in a dateline that opens its paragraph: "WASHINGTON (AP)
+ * --", "BEIRUT --", "ORLANDO, Fla. (UPI) --": a word in capitals, then
+ * capitalised words up to a parenthesis or a dash? */
+static bool
+dateline(const actx *c, size_t i)
+{
+	size_t p = i, k;
+
+	while (p > 0 && i - p < 6 && !is_break_tok(&c->t[p - 1]))
+		p--;
+	if ((p > 0 && !is_break_tok(&c->t[p - 1])) ||
+	    !(c->t[p].flags & TF_ALLCAP))
+		return false;
+	for (k = p; k < c->n && k < p + 8; k++) {
+		const token *t = &c->t[k];
+		if ((is_w(t) && (t->flags & (TF_ALLCAP | TF_CAP))) ||
+		    t->kind == TK_NUM || is_p(t, ',') || is_p(t, '.'))
+			continue; /* ("WASHINGTON, Dec. 8") */
+		if (is_p(t, '(')) {
+			/* "(AP) --": the agency is part of it */
+			size_t e = k + 1;
+			while (e < c->n && e < k + 6 && !is_p(&c->t[e], ')'))
+				e++;
+			return e < c->n && is_p(&c->t[e], ')') && i <= e;
+		}
+		return i < k && (is_p(t, '-') || is_p(t, 0x2013) ||
+		                 is_p(t, 0x2014));
+	}
+	return false;
 }
 
 /* ---- entities ---------------------------------------------------------- */
@@ -1482,7 +1514,7 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 	}
 	/* a name run, with titles before it ("I've" is none) */
 	if ((c->t[i].flags & TF_CAP) && lex(c, LEX_NONNAMES, i, i + 1) < 0 &&
-	    !contraction(c, i) && !common_opener(c, i)) {
+	    !contraction(c, i) && !common_opener(c, i) && !dateline(c, i)) {
 		j = i;
 		while (j < c->n && j < i + 8 &&
 		       ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP) &&
@@ -1530,6 +1562,43 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 					sp->a = i;
 					return m2;
 				}
+			}
+			/* "Clinton's spokesman", "Hillary Clinton's
+			 * right-hand woman": someone of the person's, as
+			 * written; "Ann Lee's campaign": her organisation */
+			if (possessive(c, j - 1)) {
+				if (role) {
+					/* (to its first title and the titles
+					 * right after it: "right-hand woman
+					 * [rallied supporters]", "press
+					 * secretary") */
+					for (kr = j; lex(c, LEX_TITLES, kr,
+					                 kr + 1) < 0;
+					     kr++)
+						;
+					while (kr + 1 < k2 &&
+					       lex(c, LEX_TITLES, kr + 1,
+					           kr + 2) >= 0)
+						kr++;
+					sp->a = i;
+					sp->b = kr + 1;
+					sp->kind = SK_ROLE;
+					return kr + 1;
+				}
+				if (j < c->n &&
+				    (wordeq(c, j, "office") ||
+				     wordeq(c, j, "staff") ||
+				     wordeq(c, j, "campaign") ||
+				     wordeq(c, j, "team") ||
+				     wordeq(c, j, "lawyers"))) {
+					sp->a = i;
+					sp->b = j + 1;
+					sp->kind = SK_ORG;
+					return j + 1;
+				}
+				/* (else the possessor: "Byrd's strategy of
+				 * "massive resistance"", "Bornstein's
+				 * missive") */
 			}
 			/* "Finance officials", "Surrey staff": a group (up to
 			 * its title word: "Finance officials had admitted") */

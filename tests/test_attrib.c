@@ -1017,6 +1017,27 @@ START_TEST(test_subject_past_sentence_and_insertions)
 }
 END_TEST
 
+/* "Clinton's spokesman" is someone of Clinton's, not Clinton; a dateline
+ * ("WASHINGTON, Dec. 8 (UPI) --") is nobody. */
+START_TEST(test_possessive_role_and_dateline)
+{
+	const char *s = "WASHINGTON, Dec. 8 (UPI) -- Ann Lee spoke in Ohio.\n\n"
+	                "\"We are ready,\" Lee's spokesman said.\n\n"
+	                "BEIRUT (AP) -- Supporters cheered, saying: \"We have "
+	                "to be ready.\"\n\n"
+	                "Lee's right-hand woman rallied supporters, saying: "
+	                "\"We will win.\"";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 3);
+	assert_attr(r, 0, "Lee's spokesman", "Lee's spokesman", "said",
+	            "role");
+	assert_field(r, 1, QUOTH_FIELD_SPEAKER, NULL);
+	assert_field(r, 2, QUOTH_FIELD_SPEAKER, "Lee's right-hand woman");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1482,6 +1503,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_described_users_and_commenters);
 	tcase_add_test(tc, test_fragment_continues_speaker);
 	tcase_add_test(tc, test_subject_past_sentence_and_insertions);
+	tcase_add_test(tc, test_possessive_role_and_dateline);
 	suite_add_tcase(s, tc);
 	return s;
 }
