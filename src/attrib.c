@@ -3587,6 +3587,15 @@ subject_like(const actx *c, const mention_rec *m)
 	}
 	if (a > 0 && wordeq(c, a - 1, "the"))
 		a--;
+	/* "but a hoarse-voiced Sanders got in digs": a name after "a"
+	 * and a word describing him */
+	else if (a > 1 && a == m->tok && b < c->n && is_w(&c->t[b]) &&
+	         !(c->t[b].flags & TF_CAP) && !is_prep(c, b) &&
+	         !wordeq(c, b, "and") && !wordeq(c, b, "of") &&
+	         is_w(&c->t[a - 1]) && !(c->t[a - 1].flags & TF_CAP) &&
+	         (wordeq(c, a - 2, "a") || wordeq(c, a - 2, "an")) &&
+	         cue_at(c, a - 1) < 0 && !c->inq[a - 1])
+		a -= 2;
 	if (a == 0 || c->t[a - 1].sent != c->t[a].sent ||
 	    is_break_tok(&c->t[a - 1]) || c->t[a - 1].kind == TK_QUOTE)
 		before_ok = true;
@@ -3599,10 +3608,20 @@ subject_like(const actx *c, const mention_rec *m)
 		before_ok = true;
 	if (modified && !before_ok)
 		return false;
-	/* "said Jane Doe" names a subject, "told CTV News" a listener */
+	/* '"Q," said Jane Doe' names a subject, "told CTV News" a listener
+	 * and "He accused Clinton" an object: the cue must stand inverted,
+	 * after a quote, a comma or at the sentence start */
 	if (a > 0 && !before_ok) {
 		int v = cue_at(c, a - 1);
-		if (v >= 0 && (v & FLAG('i')) && !(v & FLAG('o')))
+		/* (or the subject of the clause reported: "Flynn said
+		 * Donald Trump was right") */
+		if (v >= 0 && (v & FLAG('i')) && !(v & FLAG('o')) &&
+		    (a < 2 || c->t[a - 2].kind == TK_QUOTE ||
+		     is_p(&c->t[a - 2], ',') || is_break_tok(&c->t[a - 2]) ||
+		     c->t[a - 2].sent != c->t[a - 1].sent ||
+		     (b < c->n && is_w(&c->t[b]) &&
+		      !(c->t[b].flags & TF_CAP) && !is_prep(c, b) &&
+		      !wordeq(c, b, "of") && !wordeq(c, b, "and"))))
 			before_ok = true;
 	}
 	if (!before_ok && word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead)))

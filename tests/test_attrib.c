@@ -1038,6 +1038,22 @@ START_TEST(test_possessive_role_and_dateline)
 }
 END_TEST
 
+/* "He accused Lee of ..." makes Lee an object, not the "he" of the next
+ * sentence; "a hoarse-voiced Tom Hardy" is a subject. */
+START_TEST(test_pronoun_skips_objects)
+{
+	const char *s = "Ann Lee put Tom Hardy on the defensive, but a "
+	                "hoarse-voiced Hardy got in digs. He accused Lee of "
+	                "being too cozy with the banks. He noted that Lee has "
+	                "taken their money.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "He", "noted", "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1504,6 +1520,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_fragment_continues_speaker);
 	tcase_add_test(tc, test_subject_past_sentence_and_insertions);
 	tcase_add_test(tc, test_possessive_role_and_dateline);
+	tcase_add_test(tc, test_pronoun_skips_objects);
 	suite_add_tcase(s, tc);
 	return s;
 }
