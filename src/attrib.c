@@ -40,6 +40,8 @@
 #define G_MALE 1
 #define G_FEMALE 2
 #define G_THING 4  /* "it": an organisation or a thing, never a person */
+/* lexc slots per token: one per lexicon, and one for two-word cues */
+#define LEXC_SLOTS (LEX_COUNT_ + 1)
 /* Bounds on lookbacks, so that no input makes the work quadratic: the
  * entities searched for a name, the mentions searched for a pronoun. */
 #define ENTITY_WINDOW 512
@@ -94,7 +96,8 @@ typedef struct {
 	qvec ments;       /* mention_rec, in token order */
 	void *md;         /* PCRE2 match data for the cue patterns */
 	int32_t *lexc;    /* per token and lexicon: the one-word lookup + 2,
-	                   * or 0 before it is made */
+	                   * or 0 before it is made; then the two-word cue
+	                   * lookup ("went on") the same way */
 	size_t quote_byte; /* the quote being linked, for trace() */
 	uint8_t *inrep;   /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */
@@ -125,6 +128,8 @@ static size_t first_mention(const actx *c, size_t a);
 static bool np_det(const actx *c, size_t k);
 static size_t para_start_tok(const actx *c, size_t i);
 static size_t words_in(const actx *c, size_t a, size_t b);
+static bool he_she_has(const actx *c, size_t i);
+static bool inner_dot(const actx *c, size_t i);
 static int entity_by_role_words(const actx *c, size_t a, size_t b,
                                 bool unique);
 
@@ -170,11 +175,12 @@ lex(const actx *c, int which, size_t a, size_t b)
 
 	if (a >= b || b > c->n)
 		return -1;
-	if (b != a + 1 || !c->lexc)
+	if (!c->lexc || (b != a + 1 && (b != a + 2 || which != LEX_CUES)))
 		return lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a,
 		                          b);
-	/* one word: looked up once per token and lexicon */
-	slot = &c->lexc[a * LEX_COUNT_ + (size_t)which];
+	/* one word, or a cue's two: looked up once per token and lexicon */
+	slot = &c->lexc[a * LEXC_SLOTS +
+	                (b == a + 1 ? (size_t)which : LEX_COUNT_)];
 	if (*slot)
 		return *slot - 2;
 	v = lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a, b);
@@ -213,22 +219,61 @@ name_part_cue(const actx *c, size_t j)
 	         c->t[j + 1].sent == c->t[j].sent);
 }
 
+/*
+ * The cue entry starting at token i: one word ("said"), or a verb and
+ * its particle ("went on", "points out"), whose length *w gets.  A verb
+ * and particle before "to" are none: "went on to say" has its cue in
+ * "say", "went on to win" none.
+ */
+static int
+cue_entry(const actx *c, size_t i, size_t *w)
+{
+	int v = lex(c, LEX_CUES, i, i + 1);
+
+	*w = 1;
+	if ((v < 0 || !(v & FLAG('s'))) && i + 1 < c->n && is_w(&c->t[i + 1]) &&
+	    !c->inq[i + 1] && c->t[i + 1].sent == c->t[i].sent &&
+	    !wordeq(c, i + 2, "to")) {
+		int v2 = lex(c, LEX_CUES, i, i + 2);
+		if (v2 >= 0) {
+			*w = 2;
+			v = v2;
+		}
+	}
+	return v;
+}
+
+/* The number of tokens of the cue at token i (1 or 2). */
+static size_t
+cue_len(const actx *c, size_t i)
+{
+	size_t w = 1;
+
+	if (i < c->n && is_w(&c->t[i]) && !c->inq[i])
+		cue_entry(c, i, &w);
+	return w;
+}
+
 /* A cue verb at token i: returns its flags or -1. */
 static int
 cue_at(const actx *c, size_t i)
 {
+	size_t w;
 	int v;
 
 	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
 		return -1;
-	v = lex(c, LEX_CUES, i, i + 1);
+	v = cue_entry(c, i, &w);
 	if (v < 0 || !(v & FLAG('s')))
 		return -1;
 	if (name_part_cue(c, i))
 		return -1;
-	/* Hegseth's remarks, the minister's comments: nouns */
+	/* Hegseth's remarks, the minister's comments: nouns (but "he's
+	 * said" is "he has said") */
 	if (i > 0 && is_w(&c->t[i - 1]) && !(c->t[i].flags & TF_CAP)) {
-		if (possessive(c, i - 1) || wordeq(c, i - 1, "the") || wordeq(c, i - 1, "his") ||
+		if ((possessive(c, i - 1) &&
+		     ((v & FLAG('b')) || !he_she_has(c, i - 1))) ||
+		    wordeq(c, i - 1, "the") || wordeq(c, i - 1, "his") ||
 		    wordeq(c, i - 1, "her") || wordeq(c, i - 1, "their") ||
 		    wordeq(c, i - 1, "its") || wordeq(c, i - 1, "a"))
 			return -1;
@@ -271,10 +316,24 @@ cue_at(const actx *c, size_t i)
 			      c->text[p->end - 2] == 'r')))
 				return v;
 		}
+		if (c->t[i].end - c->t[i].start <= 3 ||
+		    strncmp(c->text + c->t[i].end - 3, "ing", 3) != 0)
+			return -1;
 		/* ", adding that" */
-		if (is_p(&c->t[i - 1], ',') && c->t[i].end - c->t[i].start > 3 &&
-		    strncmp(c->text + c->t[i].end - 3, "ing", 3) == 0)
+		if (is_p(&c->t[i - 1], ','))
 			return v | FLAG('g');
+		/* "with Sen. Jane Doe calling it": a name's clause */
+		{
+			size_t k = i;
+			while (k > 0 && k + 6 > i &&
+			       ((is_w(&c->t[k - 1]) &&
+			         (c->t[k - 1].flags & TF_CAP)) ||
+			        inner_dot(c, k - 1)))
+				k--;
+			if (k > 0 && k < i && wordeq(c, k - 1, "with") &&
+			    (c->t[k].flags & TF_CAP))
+				return v;
+		}
 		return -1;
 	}
 	return v;
@@ -389,6 +448,15 @@ pronoun_contracted(const actx *c, size_t i)
 		return v;
 	}
 	return -1;
+}
+
+/* "He's", "she's": a person's pronoun and "has" or "is", no possessive. */
+static bool
+he_she_has(const actx *c, size_t i)
+{
+	int v = pronoun_contracted(c, i);
+
+	return v >= 0 && (v & (FLAG('m') | FLAG('f'))) && apos_tail(c, i, "s");
 }
 
 /* Does word i end in a possessive 's (’s)? */
@@ -1242,7 +1310,7 @@ gender_evidence(actx *c)
 		v = cue_at(c, j);
 		if (v < 0 || (v & FLAG('o')))
 			continue;
-		j++;
+		j += cue_len(c, j);
 		if (wordeq(c, j, "that"))
 			j++;
 		if (j >= c->n || c->inq[j])
@@ -2192,16 +2260,19 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		       (c->t[a - 2].flags & TF_CAP))) ||
 		    c->inq[a - 1] || p->sent != c->t[j - 1].sent)
 			break;
+		/* ("he's said": "he has said"; the progressive "he's
+		 * saying" is left to the sentence-initial case) */
+		bool pron = is_w(p) && (lex(c, LEX_PRONOUNS, a - 1, a) >= 0 ||
+		                        (he_she_has(c, a - 1) && a == j &&
+		                         cue_at(c, end) >= 0 &&
+		                         !(cue_at(c, end) & FLAG('b'))));
 		if (is_w(p) && !(p->flags & TF_CAP) &&
 		    lex(c, LEX_TITLES, a - 1, a) < 0 &&
 		    lex(c, LEX_ORGS, a - 1, a) < 0 &&
 		    !wordeq(c, a - 1, "the") && !wordeq(c, a - 1, "a") &&
-		    !wordeq(c, a - 1, "an") &&
-		    lex(c, LEX_PRONOUNS, a - 1, a) < 0 &&
-		    !is_particle(c, a - 1))
+		    !wordeq(c, a - 1, "an") && !pron && !is_particle(c, a - 1))
 			break;
-		if (is_w(p) && !(p->flags & TF_CAP) &&
-		    lex(c, LEX_PRONOUNS, a - 1, a) >= 0) {
+		if (!(p->flags & TF_CAP) && pron) {
 			a--;
 			break;
 		}
@@ -2528,7 +2599,9 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 					push_chunk(sh, 'a', sp.b, j, NULL);
 			}
 		}
-		return push_chunk(sh, k, j, j + 1, NULL), j + 1;
+		/* ("went on": the particle is the cue's) */
+		m = j + cue_len(c, j) <= end ? j + cue_len(c, j) : j + 1;
+		return push_chunk(sh, k, j, m, NULL), m;
 	}
 	/* a second appositive right after one: "Scott Pruitt, the attorney
 	 * general of Oklahoma, one of the states suing, said" */
@@ -3308,7 +3381,7 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 	for (i = 0; i < n; i++) {
 		int v;
 		link L;
-		size_t me, sa, se, k;
+		size_t me, sa, se, k, ce;
 
 		v = cue_at(c, i);
 		if (v < 0 || !(v & FLAG('c')) || used[i] || c->inq[i])
@@ -3320,25 +3393,26 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		    caption_para(c->t, para_start_tok(c, i), para_stop(c->tl, i)))
 			continue;
 		memset(&L, 0, sizeof(L));
+		ce = i + cue_len(c, i); /* the token after the cue */
 		L.cue_a = i;
-		L.cue_b = i + 1;
+		L.cue_b = ce;
 		/* CLAUSE, SPEAKER CUE.   or   CLAUSE, CUE SPEAKER. */
 		if (i > sa + 3 && (is_p(&c->t[i - 1], ',') ||
 		                   c->t[i].flags & TF_SPACE_BEFORE)) {
 			/* SPEAKER CUE at the end */
 			if (subject_before(c, i, &L.sp, &me, last) &&
 			    L.sp.a > sa + 2 && is_p(&c->t[L.sp.a - 1], ',')) {
-				size_t after = i + 1, k2 = i + 1;
+				size_t after = ce, k2 = ce;
 				while (after <= se && (is_filler(c, after) ||
 				                       c->t[after].kind == TK_PUNCT))
 					after++;
-				size_t tail = skip_adverbials(c, i + 1, se);
-				if (after > se || !words_at_least(c, i + 1, se, 5) ||
+				size_t tail = skip_adverbials(c, ce, se);
+				if (after > se || !words_at_least(c, ce, se, 5) ||
 				    /* "..., the company wrote in its filing." */
-				    tail > se || (tail > i + 1 &&
+				    tail > se || (tail > ce &&
 				                  !words_at_least(c, tail, se, 2)) ||
 				    /* "..., Foster writes; ..." */
-				    is_p(&c->t[i + 1], ';')) {
+				    is_p(&c->t[ce], ';')) {
 					L.rule = kind_rule(&L.sp, "cue-after");
 					add_indirect(c, sa, L.sp.a - 2, &L, used);
 					last = L.sp.ent;
@@ -3358,9 +3432,9 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			}
 		}
 		if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & FLAG('i'))) {
-			size_t m = parse_speaker_fwd(c, i + 1, &L.sp, last);
-			if (m > i + 1 && (m >= se - 1 || is_p(&c->t[m], ',') ||
-			                  is_p(&c->t[m], '('))) {
+			size_t m = parse_speaker_fwd(c, ce, &L.sp, last);
+			if (m > ce && (m >= se - 1 || is_p(&c->t[m], ',') ||
+			               is_p(&c->t[m], '('))) {
 				L.rule = kind_rule(&L.sp, "cue-after");
 				add_indirect(c, sa, i - 2, &L, used);
 				last = L.sp.ent;
@@ -3382,7 +3456,7 @@ find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		} else {
 			continue;
 		}
-		k = i + 1;
+		k = ce;
 		if (v & FLAG('o')) {
 			/* the listener: up to 4 words before "that" or the
 			 * clause (told reporters that, told the meeting) */
@@ -4757,7 +4831,7 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	if (!c.md)
 		goto out;
 	/* (a cache only: without it lookups are slower, not wrong) */
-	c.lexc = calloc(c.n ? c.n : 1, LEX_COUNT_ * sizeof(int32_t));
+	c.lexc = calloc(c.n ? c.n : 1, LEXC_SLOTS * sizeof(int32_t));
 	dir = calloc(c.n ? c.n : 1, 1);
 	used = calloc(c.n ? c.n : 1, 1);
 	if (!c.inq || !dir || !used)

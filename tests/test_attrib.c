@@ -283,6 +283,22 @@ START_TEST(test_indirect_told_that)
 }
 END_TEST
 
+/* a verb and its particle are one cue; the clause starts after both */
+START_TEST(test_indirect_particle_cue)
+{
+	const char *s = "Tom Hardy pointed out that the mill would stay "
+	                "open.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_INDIRECT);
+	assert_field(r, 0, QUOTH_FIELD_QUOTE, "the mill would stay open");
+	assert_attr(r, 0, "Tom Hardy", "Tom Hardy", "pointed out",
+	            "cue-before");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_indirect_cue_after_clause)
 {
 	const char *s = "The plan would fail badly, Ana Ruiz said.";
@@ -1479,6 +1495,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_surname_resolves_to_full_name_and_title);
 	tcase_add_test(tc, test_indirect_speech);
 	tcase_add_test(tc, test_indirect_told_that);
+	tcase_add_test(tc, test_indirect_particle_cue);
 	tcase_add_test(tc, test_indirect_cue_after_clause);
 	tcase_add_test(tc, test_according_to);
 	tcase_add_test(tc, test_floating_quote_continues_speaker);

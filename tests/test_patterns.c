@@ -238,6 +238,29 @@ static const struct shape_case shapes[] = {
 	/* "the" before an organisation's name */
 	{"\"We will keep going,\" the ACU said in a statement.", "We will",
 	 "the ACU", "the ACU", "said", "cue-after"},
+	/* a verb and its particle: one cue */
+	{"\"The pier is late,\" Ann Lee went on.", "The pier", "Ann Lee",
+	 "Ann Lee", "went on", "cue-after"},
+	{"Ann Lee spoke.\n\n\"The pier is late,\" she points out.",
+	 "The pier", "Ann Lee", "she", "points out", "pronoun"},
+	{"\"Not a chance,\" Tom Ray shot back.", "Not a", "Tom Ray",
+	 "Tom Ray", "shot back", "cue-after"},
+	{"Tom Ray pointed out that \"the pier is late.\"", "\"the pier",
+	 "Tom Ray", "Tom Ray", "pointed out", "cue-before"},
+	/* more verbs of speech */
+	{"\"Will the pier open in May?\" Tom Ray pressed.", "Will the",
+	 "Tom Ray", "Tom Ray", "pressed", "cue-after"},
+	{"The plan is, as Ann Lee puts it, \"a bridge to nowhere.\"",
+	 "a bridge", "Ann Lee", "Ann Lee", "puts", "cue-before"},
+	{"\"We won!\" beamed Ann Lee.", "We won", "Ann Lee", "Ann Lee",
+	 "beamed", "cue-after"},
+	/* "he's said": "he has said", no possessive */
+	{"Tom Ray runs the port. Since May he's said the same thing: \"The "
+	 "pier is late.\"", "The pier", "Tom Ray", "he's", "said",
+	 "pronoun"},
+	/* "with X calling it": the name is the participle's subject */
+	{"The vote passed, with Ann Lee calling it \"a sad day.\"", "a sad",
+	 "Ann Lee", "Ann Lee", "calling", "cue-before"},
 };
 
 START_TEST(test_shape)
