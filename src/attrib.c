@@ -2213,7 +2213,7 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 				 * which represents its leaders, urged": a
 				 * relative clause after an appositive */
 				if (wordeq(c, k, "who") || wordeq(c, k, "which") ||
-				    wordeq(c, k, "whose")) {
+				    wordeq(c, k, "whose") || wordeq(c, k, "where")) {
 					size_t p2;
 					for (p2 = k - 1; p2 > 0 && p2 + 12 > k &&
 					                 (is_w(&c->t[p2 - 1]) ||
@@ -3316,6 +3316,15 @@ trim_at_next_cue(actx *c, size_t k, size_t se)
 		    (wordeq(c, a - 1, "but") || wordeq(c, a - 1, "while") ||
 		     (wordeq(c, a - 1, "and") && is_p(&c->t[a - 2], ','))))
 			return is_p(&c->t[a - 2], ',') ? a - 3 : a - 2;
+		/* "While some critics say A, Jagelewski says B": a name
+		 * after a comma, then its own cue */
+		for (a = m; a > k + 2 && m - a < 4 && is_w(&c->t[a - 1]) &&
+		            (c->t[a - 1].flags & TF_CAP) && !c->inq[a - 1];
+		     a--)
+			;
+		if (a > k + 2 && a < m && is_p(&c->t[a - 1], ',') &&
+		    lex(c, LEX_NONNAMES, a, a + 1) < 0)
+			return a - 2;
 	}
 	return se;
 }

@@ -1070,6 +1070,30 @@ START_TEST(test_pronoun_skips_objects)
 }
 END_TEST
 
+/* "While some critics say A, Ann Lee says B": two reported clauses,
+ * each with its speaker; "where ..." after an appositive is passed
+ * over on the way to the subject. */
+START_TEST(test_second_cue_ends_clause)
+{
+	const char *s = "While some critics say the city should not pay a middle "
+	                "man, Ann Lee says the premium makes everyone work "
+	                "harder.\n\n"
+	                "Tom Hardy, a councillor in the harbour ward, where the "
+	                "pier stands, said the pier was \"a disgrace to us "
+	                "all.\"";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 3);
+	assert_field(r, 0, QUOTH_FIELD_SPEAKER, "some critics");
+	assert_field(r, 0, QUOTH_FIELD_QUOTE,
+	             "the city should not pay a middle man");
+	assert_attr(r, 1, "Ann Lee", "Ann Lee", "says", "cue-before");
+	ck_assert_int_eq(quoth_quote_type(r, 2), QUOTH_MIXED);
+	assert_attr(r, 2, "Tom Hardy", "Tom Hardy", "said", "cue-before");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1538,6 +1562,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_subject_past_sentence_and_insertions);
 	tcase_add_test(tc, test_possessive_role_and_dateline);
 	tcase_add_test(tc, test_pronoun_skips_objects);
+	tcase_add_test(tc, test_second_cue_ends_clause);
 	suite_add_tcase(s, tc);
 	return s;
 }
