@@ -2794,6 +2794,14 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 		end++;
 	if (end < c->n && end < lim && is_break_tok(&c->t[end]))
 		end++; /* the break shows */
+	/* a quote that ends its paragraph, signed in the next: "- Ann Lee,
+	 * Portland." (its line shows, to its end) */
+	if (end == k + 1 && is_break_tok(&c->t[k]) && end + 1 < c->n &&
+	    (is_p(&c->t[end], '-') || is_p(&c->t[end], 0x2013) ||
+	     is_p(&c->t[end], 0x2014)) &&
+	    is_w(&c->t[end + 1]))
+		while (end < c->n && end < k + 24 && !is_break_tok(&c->t[end]))
+			end++;
 	shape_init(&sh);
 	/* '"Q." Rubio called it ...': a quote that ends its own sentence
 	 * shows as a leading '.', for patterns.txt to ask for an

@@ -229,6 +229,13 @@ static const struct shape_case shapes[] = {
 	/* the quote opens a clause that goes on past it */
 	{"Ann Lee spoke.\n\n\"The roof held\" all night long, she said.",
 	 "The roof", "Ann Lee", "she", "said", "pronoun"},
+	/* a quoted paragraph signed in the next one; a wire service's
+	 * credit line is no signature */
+	{"Readers wrote in.\n\n\"The pier must stay open.\"\n\n"
+	 "- Ann Lee, Portland.",
+	 "The pier", "Ann Lee", "Ann Lee", "-", "dash"},
+	{"\"The pier must stay open.\"\n\n- Reuters.", "The pier", NULL,
+	 NULL, NULL, "none"},
 	/* a lowercase word before the name */
 	{"\"The pier is late,\" said retired Army Lt. Gen. Ann Lee.",
 	 "The pier", "Ann Lee", "retired Army Lt. Gen. Ann Lee", "said",
