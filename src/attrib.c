@@ -1938,7 +1938,11 @@ skip_appositive(const actx *c, size_t i)
 		     (c->t[k].cp == '.' || c->t[k].cp == ';' ||
 		      c->t[k].cp == ':')))
 			return i;
-		if (cue_at(c, k) >= 0 && !is_p(&c->t[k - 1], ','))
+		/* (a relative clause may hold a cue of its own: "Cruz,
+		 * who has proposed repealing it, said") */
+		if (cue_at(c, k) >= 0 && !is_p(&c->t[k - 1], ',') &&
+		    !(wordeq(c, i + 1, "who") || wordeq(c, i + 1, "whose") ||
+		      wordeq(c, i + 1, "which")))
 			return i;
 		if (is_p(&c->t[k], ','))
 			return k + 1;

@@ -236,6 +236,10 @@ static const struct shape_case shapes[] = {
 	 "The pier", "Ann Lee", "Ann Lee", "-", "dash"},
 	{"\"The pier must stay open.\"\n\n- Reuters.", "The pier", NULL,
 	 NULL, NULL, "none"},
+	/* a relative clause with a cue of its own */
+	{"\"The pier is late,\" Ann Lee, who has argued for a new pier "
+	 "for years, said.",
+	 "The pier", "Ann Lee", "Ann Lee", "said", "appositive"},
 	/* a lowercase word before the name */
 	{"\"The pier is late,\" said retired Army Lt. Gen. Ann Lee.",
 	 "The pier", "Ann Lee", "retired Army Lt. Gen. Ann Lee", "said",
