@@ -236,6 +236,13 @@ static const struct shape_case shapes[] = {
 	 "The pier", "Ann Lee", "Ann Lee", "-", "dash"},
 	{"\"The pier must stay open.\"\n\n- Reuters.", "The pier", NULL,
 	 NULL, NULL, "none"},
+	/* a digest's source line after a cue; a colon lead-in after a
+	 * subordinate clause */
+	{"Pollsters agree - Ann Lee: \"The pier poll was close.\"",
+	 "The pier", "Ann Lee", "Ann Lee", ":", "colon"},
+	{"When Ann Lee retired in May, Mayor Tom Hardy released this "
+	 "statement:\n\n\"We thank her for her years at the pier.\"",
+	 "We thank", "Tom Hardy", "Mayor Tom Hardy", ":", "colon"},
 	/* a relative clause with a cue of its own */
 	{"\"The pier is late,\" Ann Lee, who has argued for a new pier "
 	 "for years, said.",
