@@ -330,8 +330,15 @@ cue_at(const actx *c, size_t i)
 			         (c->t[k - 1].flags & TF_CAP)) ||
 			        inner_dot(c, k - 1)))
 				k--;
-			if (k > 0 && k < i && wordeq(c, k - 1, "with") &&
-			    (c->t[k].flags & TF_CAP))
+			static const char *const media[] = {
+				"footage", "video", "clip", "audio",
+				"recording", "tape", "photo"};
+			if (k > 0 && k < i && (c->t[k].flags & TF_CAP) &&
+			    (wordeq(c, k - 1, "with") ||
+			     /* "footage of Hillary Clinton asking" */
+			     (k > 1 && wordeq(c, k - 1, "of") &&
+			      word_in(c, k - 2, media,
+			              QUOTH_ARRAY_LEN(media)))))
 				return v;
 		}
 		return -1;

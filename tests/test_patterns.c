@@ -243,6 +243,9 @@ static const struct shape_case shapes[] = {
 	{"When Ann Lee retired in May, Mayor Tom Hardy released this "
 	 "statement:\n\n\"We thank her for her years at the pier.\"",
 	 "We thank", "Tom Hardy", "Mayor Tom Hardy", ":", "colon"},
+	/* "footage of X saying": the person shown speaking */
+	{"The ad uses footage of Ann Lee asking, \"Why are we not ahead?\"",
+	 "Why are", "Ann Lee", "Ann Lee", "asking", "cue-before"},
 	/* a relative clause with a cue of its own */
 	{"\"The pier is late,\" Ann Lee, who has argued for a new pier "
 	 "for years, said.",
