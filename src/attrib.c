@@ -4325,19 +4325,38 @@ opens_clause(const actx *c, size_t a)
  * span goes to *ga, *gb; false when there is none.
  */
 static bool
-resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
+resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb,
+                int depth)
 {
-	size_t s0 = antecedent_start(c, tok, 0), h, a;
+	size_t s0 = antecedent_start(c, tok, 1), h, a, k;
 	for (h = tok; h-- > s0;) {
 		int tv;
-		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
+		if (!is_w(&c->t[h]) || c->inq[h] ||
 		    (c->inrep && c->inrep[h]) || possessive(c, h))
+			continue;
+		/* "They sent a letter. "Q," they wrote.": the "they" before
+		 * stands for the same group */
+		if (depth < 2 && wordeq(c, h, "they") && opens_clause(c, h))
+			return resolve_they_at(c, h, ga, gb, depth + 1);
+		/* (capitalised only opening its sentence: "Critics") */
+		if ((c->t[h].flags & TF_CAP) && h != sentence_start(c, h))
 			continue;
 		tv = lex(c, LEX_TITLES, h, h + 1);
 		if (tv < 0 || !(tv & FLAG('g')))
 			continue;
-		/* a verb, "who" or a comma after the group */
-		if (!verb_follows(c, h))
+		/* a verb, "who" or a comma after the group, or after what
+		 * it is of: "Critics of the EB-5 program, like ..., see" */
+		k = h;
+		if (wordeq(c, h + 1, "of"))
+			for (k = h + 2; k < c->n && k < h + 8 && !c->inq[k] &&
+			                (is_w(&c->t[k]) || c->t[k].kind == TK_NUM ||
+			                 is_p(&c->t[k], '-')) &&
+			                cue_at(c, k) < 0;
+			     k++)
+				;
+		if (!verb_follows(c, h) &&
+		    !(k > h && k < c->n &&
+		      (is_p(&c->t[k], ',') || cue_at(c, k) >= 0)))
 			continue;
 		a = h;
 		while (a > s0 && a + 4 > h && is_w(&c->t[a - 1]) &&
@@ -4351,13 +4370,29 @@ resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
 		               wordeq(c, a - 1, "most")))
 			a--;
 		/* the subject: opening the sentence or a clause */
-		if (!opens_clause(c, a))
-			return false; /* the nearest group is no subject */
+		if (!opens_clause(c, a)) {
+			/* the nearest group is no subject; "They sent a
+			 * letter to Senate leaders": the subject before it
+			 * may be a "they" to follow */
+			size_t t0;
+			for (t0 = sentence_start(c, a); depth < 2 && t0 < a; t0++)
+				if (wordeq(c, t0, "they") && !c->inq[t0] &&
+				    opens_clause(c, t0))
+					return resolve_they_at(c, t0, ga, gb,
+					                       depth + 1);
+			return false;
+		}
 		*ga = a;
-		*gb = h + 1;
+		*gb = k > h ? k : h + 1;
 		return true;
 	}
 	return false;
+}
+
+static bool
+resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	return resolve_they_at(c, tok, ga, gb, 0);
 }
 
 /* (not "statement" or "letter": a statement is read out by whoever

@@ -1094,6 +1094,23 @@ START_TEST(test_second_cue_ends_clause)
 }
 END_TEST
 
+/* "they" through the "They" before it, across a paragraph break, to the
+ * group that opens the story ("Critics of the plan, like ..., see"). */
+START_TEST(test_they_follows_they)
+{
+	const char *s = "Critics of the harbour plan, like Ann Lee and Tom Hardy, "
+	                "see the vote as a chance. They sent a letter on "
+	                "Thursday to the council leaders.\n\n"
+	                "\"The plan has become a mess,\" they wrote.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Critics of the harbour plan", "they", "wrote",
+	            "pronoun");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1563,6 +1580,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_possessive_role_and_dateline);
 	tcase_add_test(tc, test_pronoun_skips_objects);
 	tcase_add_test(tc, test_second_cue_ends_clause);
+	tcase_add_test(tc, test_they_follows_they);
 	suite_add_tcase(s, tc);
 	return s;
 }
