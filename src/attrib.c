@@ -122,6 +122,7 @@ enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
 
 static bool possessive(const actx *c, size_t i);
 static int entity_find(actx *c, size_t a, size_t b);
+static bool past_verb(const actx *c, size_t k);
 static bool is_prep(const actx *c, size_t k);
 static int first_name_match(const actx *c, const char *name, size_t len);
 static size_t first_mention(const actx *c, size_t a);
@@ -254,6 +255,38 @@ cue_len(const actx *c, size_t i)
 	return w;
 }
 
+/*
+ * Is the -ing word at token i a participle of the sentence's subject
+ * with no comma before it: after a document ("sent voters a letter
+ * saying", "issued a statement stating") or after the object of a
+ * finite cue ("emailed supporters saying")?
+ */
+static bool
+ing_of_subject(const actx *c, size_t i)
+{
+	static const char *const doc[] = {
+		"statement", "letter", "email", "e-mail", "release", "post",
+		"message", "tweet", "note", "memo", "text", "ad"};
+	size_t k;
+
+	if (c->t[i].end - c->t[i].start <= 4 ||
+	    strncmp(c->text + c->t[i].end - 3, "ing", 3) != 0 ||
+	    !is_w(&c->t[i - 1]) || (c->t[i - 1].flags & TF_CAP))
+		return false;
+	if (word_in(c, i - 1, doc, QUOTH_ARRAY_LEN(doc)))
+		return true;
+	for (k = i - 1; k > 0 && i - k < 4 && is_w(&c->t[k]) &&
+	                !(c->t[k].flags & TF_CAP) && !c->inq[k];
+	     k--) {
+		int v = lex(c, LEX_CUES, k, k + 1);
+		if (v >= 0 && k < i - 1) {
+			/* a finite cue, with its object between */
+			return (v & FLAG('s')) && !(v & FLAG('b'));
+		}
+	}
+	return false;
+}
+
 /* A cue verb at token i: returns its flags or -1. */
 static int
 cue_at(const actx *c, size_t i)
@@ -291,6 +324,8 @@ cue_at(const actx *c, size_t i)
 			return -1;
 		if (word_in(c, i - 1, aux, QUOTH_ARRAY_LEN(aux)))
 			return v;
+		if (ing_of_subject(c, i))
+			return v | FLAG('g');
 		/* plural subjects: "officials say", "residents report" */
 		if (is_w(&c->t[i - 1]) && !possessive(c, i - 1) &&
 		    ((!(c->t[i - 1].flags & TF_CAP) &&
@@ -1753,6 +1788,9 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 				break;
 			if (cue_at(c, end) >= 0)
 				break;
+			/* ("the council sent voters a letter": a verb) */
+			if (past_verb(c, end))
+				break;
 			/* ("The first taste the audience gets": two phrases) */
 			if ((wordeq(c, end, "the") || wordeq(c, end, "a") ||
 			     wordeq(c, end, "an")) &&
@@ -2128,6 +2166,19 @@ group_head(const actx *c, size_t a, size_t b)
 			return true;
 	}
 	return false;
+}
+
+/* Is token k a common irregular past tense, never part of a noun
+ * phrase ("sent", "gave", "met")? */
+static bool
+past_verb(const actx *c, size_t k)
+{
+	static const char *const past[] = {
+		"sent", "gave", "made", "took", "met", "held", "brought",
+		"won", "lost", "paid", "kept", "left", "got", "began", "went",
+		"came", "ran", "saw", "knew", "thought", "found", "felt",
+		"became", "spent", "led", "sought", "struck", "threw"};
+	return word_in(c, k, past, QUOTH_ARRAY_LEN(past));
 }
 
 /* Is token k a number written as a word, two to twelve? */

@@ -243,6 +243,14 @@ static const struct shape_case shapes[] = {
 	{"When Ann Lee retired in May, Mayor Tom Hardy released this "
 	 "statement:\n\n\"We thank her for her years at the pier.\"",
 	 "We thank", "Tom Hardy", "Mayor Tom Hardy", ":", "colon"},
+	/* an -ing cue after the object of a cue or after a document is the
+	 * subject's; a second leading phrase before the subject */
+	{"The port director emailed staff saying: \"The pier is shut.\"",
+	 "The pier", "The port director", "The port director", "saying",
+	 "participle"},
+	{"After a long, late-night meeting, the council sent voters a "
+	 "letter saying, \"Vote early.\"",
+	 "Vote early", "the council", "the council", "saying", "participle"},
 	/* "footage of X saying": the person shown speaking */
 	{"The ad uses footage of Ann Lee asking, \"Why are we not ahead?\"",
 	 "Why are", "Ann Lee", "Ann Lee", "asking", "cue-before"},
