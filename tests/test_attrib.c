@@ -1111,6 +1111,22 @@ START_TEST(test_they_follows_they)
 }
 END_TEST
 
+/* "front-runner" is a title: the person it names is a person, for the
+ * "he" after a paragraph break. */
+START_TEST(test_front_runner_title)
+{
+	const char *s = "GOP front-runner Tom Hardy took an opportunity on "
+	                "Tuesday to address the scrutiny.\n\n"
+	                "\"I have no problem with being vetted,\" he said.";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	assert_attr(r, 0, "Tom Hardy", "he", "said", "pronoun");
+	assert_field(r, 0, QUOTH_FIELD_TITLE, "GOP front-runner");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1581,6 +1597,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_pronoun_skips_objects);
 	tcase_add_test(tc, test_second_cue_ends_clause);
 	tcase_add_test(tc, test_they_follows_they);
+	tcase_add_test(tc, test_front_runner_title);
 	suite_add_tcase(s, tc);
 	return s;
 }
