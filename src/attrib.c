@@ -2413,6 +2413,40 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			return true;
 		}
 	}
+	/* "one veteran of the government infrastructure projects
+	 * commented", "a spokesman for the harbour board said": a
+	 * described person, then what the person is of or for */
+	for (k = j; k > 2 && k + 8 > j; k--) {
+		const token *p = &c->t[k - 1];
+		speaker sp2;
+		size_t m2, d;
+		if (!is_w(p) || c->inq[k - 1] || p->sent != c->t[j - 1].sent ||
+		    cue_at(c, k - 1) >= 0 || wordeq(c, k - 1, "and") ||
+		    wordeq(c, k - 1, "but") || wordeq(c, k - 1, "or"))
+			break;
+		if (!(wordeq(c, k - 1, "of") || wordeq(c, k - 1, "for")) ||
+		    lex(c, LEX_TITLES, k - 2, k - 1) < 0 ||
+		    (lex(c, LEX_TITLES, k - 2, k - 1) & FLAG('g')))
+			continue;
+		for (d = k - 2; d > 0 && k - 2 - d < 3 && !np_det(c, d) &&
+		                is_w(&c->t[d - 1]) && !c->inq[d - 1];
+		     d--)
+			;
+		if (!np_det(c, d))
+			break;
+		/* (the phrase may take in an organisation after "of":
+		 * "one veteran of the government") */
+		m2 = parse_speaker_fwd(c, d, &sp2, last_speaker);
+		if (m2 < k - 1 || m2 > j ||
+		    (sp2.kind != SK_ROLE && sp2.kind != SK_ORG))
+			break;
+		*sp = sp2;
+		sp->kind = SK_ROLE;
+		sp->ent = -1;
+		sp->b = j;
+		*mention_end = j;
+		return true;
+	}
 	return false;
 }
 

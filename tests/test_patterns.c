@@ -129,7 +129,7 @@ static const struct shape_case shapes[] = {
 	 "Another member of the club", "wrote", "cue-before"},
 	{"Another member of the public, whose name is withheld, wrote: \"We "
 	 "are tired.\"", "We are", "Another member of the public",
-	 "Another member of the public", "wrote", "appositive"},
+	 "Another member of the public", "wrote", "role"},
 	/* an organisation named after a possessive */
 	{"\"We are reviewing the file,\" the province's Department of Fishing "
 	 "said.", "We are", "Department of Fishing", "Department of Fishing",
@@ -251,6 +251,16 @@ static const struct shape_case shapes[] = {
 	{"After a long, late-night meeting, the council sent voters a "
 	 "letter saying, \"Vote early.\"",
 	 "Vote early", "the council", "the council", "saying", "participle"},
+	/* a described person, then what the person is of; not a phrase
+	 * across "and" ("denounced her record as secretary of state and
+	 * said") */
+	{"Costs rose. As one veteran of the harbour building projects "
+	 "commented: \"I have never seen one come in on time.\"",
+	 "I have", "one veteran of the harbour building projects",
+	 "one veteran of the harbour building projects", "commented", "role"},
+	{"Ann Lee attacked the plan, denounced his record as head of the "
+	 "port and said \"he should go.\"",
+	 "\"he should", "Ann Lee", "Ann Lee", "said", "cue-before"},
 	/* "footage of X saying": the person shown speaking */
 	{"The ad uses footage of Ann Lee asking, \"Why are we not ahead?\"",
 	 "Why are", "Ann Lee", "Ann Lee", "asking", "cue-before"},
