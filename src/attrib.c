@@ -4727,6 +4727,29 @@ resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 }
 
 /*
+ * '"Q," her statement read.': the speaker "his" or "her" stands for when
+ * the mention is that pronoun and a word for what a person writes or
+ * says (statement, letter, email, tweet, post, remarks); -1 otherwise.
+ */
+static int
+own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
+{
+	static const char *const own[] = {
+		"statement", "letter", "email", "e-mail", "tweet", "post",
+		"remarks", "note", "memo", "speech", "message", "op-ed"};
+	size_t a = q->sp_tok, h;
+	int g;
+
+	if (q->mention_end == QUOTH_NONE)
+		return -1;
+	h = tok_of(c, q->mention_end);
+	g = wordeq(c, a, "his") ? G_MALE : wordeq(c, a, "her") ? G_FEMALE : 0;
+	if (!g || h != a + 2 || !word_in(c, a + 1, own, QUOTH_ARRAY_LEN(own)))
+		return -1;
+	return resolve_pronoun(c, a, g, last_ent, last_tok);
+}
+
+/*
  * Can quote q continue the speaker of quote last: a direct quote, or a
  * fragment that opens its sentence in the same paragraph ('"A," Lee
  * said. "B" and more words.')?
@@ -4811,6 +4834,11 @@ resolve_in_order(actx *c)
 				                        tok_of(c, q->mention_end)))
 					return;
 			}
+		} else if ((q->sp_kind == SK_ORG || q->sp_kind == SK_ROLE) &&
+		           q->entity < 0 &&
+		           (q->entity = own_document(c, q, last_ent,
+		                                     last_tok)) >= 0) {
+			/* "her statement read": hers */
 		} else if (q->sp_kind == SK_ORG && q->entity < 0) {
 			q->entity = resolve_description(c, q);
 			if (q->entity < 0)

@@ -1127,6 +1127,24 @@ START_TEST(test_front_runner_title)
 }
 END_TEST
 
+/* "her statement read" is hers: the speaker is the woman "her" stands
+ * for, and a quoted paragraph after it continues her. */
+START_TEST(test_her_statement)
+{
+	const char *s = "Environment Minister Ann Lee announced the sessions on "
+	                "Monday.\n\n"
+	                "\"I have heard stories of people afraid to attend,\" her "
+	                "statement read.\n\n"
+	                "\"These reports are deeply concerning.\"";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	assert_attr(r, 0, "Ann Lee", "her statement", "read", "cue-after");
+	assert_attr(r, 1, "Ann Lee", "her statement", "read", "continuation");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_they_is_group_subject)
 {
 	const char *s = "Harbour residents complained about what they said "
@@ -1598,6 +1616,7 @@ attrib_suite(void)
 	tcase_add_test(tc, test_second_cue_ends_clause);
 	tcase_add_test(tc, test_they_follows_they);
 	tcase_add_test(tc, test_front_runner_title);
+	tcase_add_test(tc, test_her_statement);
 	suite_add_tcase(s, tc);
 	return s;
 }
