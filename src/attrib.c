@@ -1782,6 +1782,17 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (np_det(c, i)) {
 		bool definite = wordeq(c, i, "the");
 		for (end = i + 1; end < c->n && end <= i + 5; end++) {
+			/* "the lanky, bespectacled professor": a comma
+			 * between two describing words */
+			if (is_p(&c->t[end], ',') && end > i + 1 &&
+			    end + 2 < c->n && is_w(&c->t[end - 1]) &&
+			    !(c->t[end - 1].flags & TF_CAP) &&
+			    lex(c, LEX_TITLES, end - 1, end) < 0 &&
+			    lex(c, LEX_ORGS, end - 1, end) < 0 &&
+			    is_w(&c->t[end + 1]) &&
+			    !(c->t[end + 1].flags & TF_CAP) &&
+			    lex(c, LEX_TITLES, end + 2, end + 3) >= 0)
+				continue;
 			/* (numbers too: "The 26-year-old right wing") */
 			if ((!is_w(&c->t[end]) && c->t[end].kind != TK_NUM) ||
 			    c->inq[end])

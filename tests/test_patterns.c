@@ -223,6 +223,10 @@ static const struct shape_case shapes[] = {
 	/* a parenthesis after the name */
 	{"\"The pier is late,\" Rep. Ann Lee (D-Maine) said.", "The pier",
 	 "Ann Lee", "Rep. Ann Lee", "said", "cue-after"},
+	/* describing words with a comma between them */
+	{"\"The pier is late,\" the lanky, bespectacled professor said.",
+	 "The pier", "the lanky, bespectacled professor",
+	 "the lanky, bespectacled professor", "said", "role"},
 	/* a described speaker after an inverted cue */
 	{"\"Can we go to the pier?\" asks my youngest son.", "Can we",
 	 "my youngest son", "my youngest son", "asks", "cue-after"},
