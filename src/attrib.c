@@ -541,7 +541,7 @@ common_opener(actx *c, size_t i)
 	if (c->lower &&
 	    lexicon_get_tokens(c->lower, c->text, c->t, i, i + 1) >= 0)
 		return true;
-	return n > 5 &&
+	return n >= 5 &&
 	       (memcmp(c->text + t->end - 2, "ly", 2) == 0 ||
 	        memcmp(c->text + t->end - 3, "ing", 3) == 0 ||
 	        memcmp(c->text + t->end - 2, "ed", 2) == 0);
