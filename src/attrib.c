@@ -121,8 +121,10 @@ enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
 /* ---- small token predicates ---------------------------------------- */
 
 static bool possessive(const actx *c, size_t i);
+static bool apos_tail(const actx *c, size_t i, const char *tail);
 static int entity_find(actx *c, size_t a, size_t b);
 static bool past_verb(const actx *c, size_t k);
+static bool person_group(const actx *c, size_t k);
 static bool is_prep(const actx *c, size_t k);
 static int first_name_match(const actx *c, const char *name, size_t len);
 static size_t first_mention(const actx *c, size_t a);
@@ -144,6 +146,13 @@ static bool
 is_p(const token *t, int32_t cp)
 {
 	return t->kind == TK_PUNCT && t->cp == cp;
+}
+
+/* A dash: -, en dash, em dash. */
+static bool
+is_dash(const token *t)
+{
+	return is_p(t, '-') || is_p(t, 0x2013) || is_p(t, 0x2014);
 }
 
 static bool
@@ -232,9 +241,12 @@ cue_entry(const actx *c, size_t i, size_t *w)
 	int v = lex(c, LEX_CUES, i, i + 1);
 
 	*w = 1;
+	/* (not "went on to say", "went on to win": the cue is what
+	 * follows; but "pointed out to reporters") */
 	if ((v < 0 || !(v & FLAG('s'))) && i + 1 < c->n && is_w(&c->t[i + 1]) &&
 	    !c->inq[i + 1] && c->t[i + 1].sent == c->t[i].sent &&
-	    !wordeq(c, i + 2, "to")) {
+	    !(wordeq(c, i + 2, "to") &&
+	      (wordeq(c, i + 1, "on") || lex(c, LEX_CUES, i + 3, i + 4) >= 0))) {
 		int v2 = lex(c, LEX_CUES, i, i + 2);
 		if (v2 >= 0) {
 			*w = 2;
@@ -255,6 +267,20 @@ cue_len(const actx *c, size_t i)
 	return w;
 }
 
+/* What a person writes or puts out: "a statement saying", "her letter
+ * read". */
+static const char *const written[] = {
+	"statement", "letter", "email", "e-mail", "release", "post", "message",
+	"tweet", "note", "memo", "text", "ad", "remarks", "speech", "op-ed"};
+
+/* who, whose, which, where: a relative clause opens at token k. */
+static bool
+wh_relative(const actx *c, size_t k)
+{
+	return wordeq(c, k, "who") || wordeq(c, k, "whose") ||
+	       wordeq(c, k, "which") || wordeq(c, k, "where");
+}
+
 /*
  * Is the -ing word at token i a participle of the sentence's subject
  * with no comma before it: after a document ("sent voters a letter
@@ -264,17 +290,23 @@ cue_len(const actx *c, size_t i)
 static bool
 ing_of_subject(const actx *c, size_t i)
 {
-	static const char *const doc[] = {
-		"statement", "letter", "email", "e-mail", "release", "post",
-		"message", "tweet", "note", "memo", "text", "ad"};
 	size_t k;
 
 	if (c->t[i].end - c->t[i].start <= 4 ||
 	    strncmp(c->text + c->t[i].end - 3, "ing", 3) != 0 ||
 	    !is_w(&c->t[i - 1]) || (c->t[i - 1].flags & TF_CAP))
 		return false;
-	if (word_in(c, i - 1, doc, QUOTH_ARRAY_LEN(doc)))
-		return true;
+	/* (sent, not received: "got a letter saying") */
+	if (word_in(c, i - 1, written, QUOTH_ARRAY_LEN(written))) {
+		static const char *const send[] = {
+			"sent", "sends", "issued", "issues", "released",
+			"releases", "posted", "posts", "published", "publishes",
+			"put", "puts", "send", "issue", "release", "post"};
+		for (k = i - 1; k > 0 && i - k < 5; k--)
+			if (word_in(c, k - 1, send, QUOTH_ARRAY_LEN(send)))
+				return true;
+		return false;
+	}
 	for (k = i - 1; k > 0 && i - k < 4 && is_w(&c->t[k]) &&
 	                !(c->t[k].flags & TF_CAP) && !c->inq[k];
 	     k--) {
@@ -338,19 +370,10 @@ cue_at(const actx *c, size_t i)
 		      (lex(c, LEX_TITLES, i - 1, i) & FLAG('g'))) ||
 		     wordeq(c, i - 1, "police")))
 			return v;
-		/* "He's claiming", "It's denouncing", "they're saying" */
-		{
-			const token *p = &c->t[i - 1];
-			size_t pl = p->end - p->start;
-			if (is_w(p) && pl >= 4 &&
-			    ((c->text[p->end - 1] == 's' &&
-			      (c->text[p->end - 2] == '\'' ||
-			       (pl >= 6 && memcmp(c->text + p->end - 4,
-			                          "\xe2\x80\x99", 3) == 0))) ||
-			     (c->text[p->end - 1] == 'e' &&
-			      c->text[p->end - 2] == 'r')))
-				return v;
-		}
+		/* "they're saying", "we're hearing" (not "He's claiming":
+		 * a possessive before a base form was refused above) */
+		if (is_w(&c->t[i - 1]) && apos_tail(c, i - 1, "re"))
+			return v;
 		if (c->t[i].end - c->t[i].start <= 3 ||
 		    strncmp(c->text + c->t[i].end - 3, "ing", 3) != 0)
 			return -1;
@@ -434,6 +457,18 @@ apos_tail(const actx *c, size_t i, const char *tail)
 	        memcmp(c->text + p->end - tl - 3, "\xe2\x80\x99", 3) == 0);
 }
 
+/* The length of word i before its apostrophe (' or ’) and `tail`; the
+ * caller has checked apos_tail(). */
+static size_t
+apos_stem(const actx *c, size_t i, const char *tail)
+{
+	const token *t = &c->t[i];
+	size_t tl = strlen(tail);
+
+	return t->end - t->start - tl -
+	       (c->text[t->end - tl - 1] == '\'' ? 1 : 3);
+}
+
 /* Does word i end in a contraction: I've, We're, I'm, I'd, I'll, and
  * "is" after a pronoun: It's, That's, There's? */
 static bool
@@ -450,9 +485,7 @@ contraction(const actx *c, size_t i)
 			return true;
 	if (!apos_tail(c, i, "s"))
 		return false;
-	/* the stem before 's or ’s */
-	n = c->t[i].end - c->t[i].start -
-	    (c->text[c->t[i].end - 2] == '\'' ? 2 : 4);
+	n = apos_stem(c, i, "s");
 	for (k = 0; k < QUOTH_ARRAY_LEN(is_after); k++)
 		if (strlen(is_after[k]) == n &&
 		    strncasecmp(c->text + c->t[i].start, is_after[k], n) == 0)
@@ -468,15 +501,13 @@ pronoun_contracted(const actx *c, size_t i)
 	static const char *const tail[] = {"s", "re", "ve", "ll", "d", "m"};
 	const token *t = &c->t[i];
 	char stem[8];
-	size_t k, n, tl, m;
+	size_t k, n, m;
 	int v;
 
 	for (k = 0; k < QUOTH_ARRAY_LEN(tail); k++) {
 		if (!apos_tail(c, i, tail[k]))
 			continue;
-		tl = strlen(tail[k]);
-		n = t->end - t->start - tl -
-		    (c->text[t->end - tl - 1] == '\'' ? 1 : 3);
+		n = apos_stem(c, i, tail[k]);
 		if (n == 0 || n >= sizeof(stem))
 			return -1;
 		for (m = 0; m < n; m++) {
@@ -525,8 +556,16 @@ common_opener(actx *c, size_t i)
 	    possessive(c, i))
 		return false;
 	if (i > 0 && c->t[i - 1].sent == t->sent &&
-	    !is_break_tok(&c->t[i - 1]) && !is_p(&c->t[i - 1], '-') &&
-	    !is_p(&c->t[i - 1], 0x2014) && !is_p(&c->t[i - 1], 0x2013))
+	    !is_break_tok(&c->t[i - 1]) && !is_dash(&c->t[i - 1]))
+		return false;
+	/* (a name before its cue, appositive or parenthesis: "Beijing
+	 * said", "Brown, a farmer,", "Kelly (D) said"; but "Conversely,
+	 * Trump said") */
+	if (i + 1 < c->n && (cue_at(c, i + 1) >= 0 ||
+	                     is_p(&c->t[i + 1], '(') ||
+	                     (is_p(&c->t[i + 1], ',') && i + 2 < c->n &&
+	                      np_det(c, i + 2) &&
+	                      memcmp(c->text + t->end - 2, "ly", 2) != 0)))
 		return false;
 	/* (a run goes on: "New Hampshire", "White House") */
 	for (e = i + 1; e < c->n && e < i + 4 && is_w(&c->t[e]) &&
@@ -566,14 +605,15 @@ dateline(const actx *c, size_t i)
 		    t->kind == TK_NUM || is_p(t, ',') || is_p(t, '.'))
 			continue; /* ("WASHINGTON, Dec. 8") */
 		if (is_p(t, '(')) {
-			/* "(AP) --": the agency is part of it */
-			size_t e = k + 1;
-			while (e < c->n && e < k + 6 && !is_p(&c->t[e], ')'))
-				e++;
-			return e < c->n && is_p(&c->t[e], ')') && i <= e;
+			/* "(AP) --", "(Reuters) -": the agency is part of
+			 * it (one capitalised word, then the dash; not "Sen.
+			 * Ted Cruz (R-Texas) said") */
+			return k + 3 < c->n && is_w(&c->t[k + 1]) &&
+			       (c->t[k + 1].flags & (TF_ALLCAP | TF_CAP)) &&
+			       is_p(&c->t[k + 2], ')') && is_dash(&c->t[k + 3]) &&
+			       i <= k + 2;
 		}
-		return i < k && (is_p(t, '-') || is_p(t, 0x2013) ||
-		                 is_p(t, 0x2014));
+		return i < k && is_dash(t);
 	}
 	return false;
 }
@@ -1602,12 +1642,8 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 		return i;
 	}
 	/* "Trudeau's office", "McCallum's staff": a group of the person */
-	if ((c->t[i].flags & TF_CAP) && possessive(c, i) && i + 1 < c->n &&
-	    is_w(&c->t[i + 1]) && !(c->t[i + 1].flags & TF_CAP) &&
-	    (wordeq(c, i + 1, "office") || wordeq(c, i + 1, "staff") ||
-	     wordeq(c, i + 1, "campaign") || wordeq(c, i + 1, "team") ||
-	     wordeq(c, i + 1, "government") || wordeq(c, i + 1, "lawyers") ||
-	     wordeq(c, i + 1, "administration"))) {
+	if ((c->t[i].flags & TF_CAP) && possessive(c, i) &&
+	    person_group(c, i + 1)) {
 		sp->a = i;
 		sp->b = i + 2;
 		sp->kind = SK_ORG;
@@ -1682,7 +1718,8 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 					 * right after it: "right-hand woman
 					 * [rallied supporters]", "press
 					 * secretary") */
-					for (kr = j; lex(c, LEX_TITLES, kr,
+					for (kr = j; kr + 1 < k2 &&
+					             lex(c, LEX_TITLES, kr,
 					                 kr + 1) < 0;
 					     kr++)
 						;
@@ -1695,12 +1732,7 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 					sp->kind = SK_ROLE;
 					return kr + 1;
 				}
-				if (j < c->n &&
-				    (wordeq(c, j, "office") ||
-				     wordeq(c, j, "staff") ||
-				     wordeq(c, j, "campaign") ||
-				     wordeq(c, j, "team") ||
-				     wordeq(c, j, "lawyers"))) {
+				if (person_group(c, j)) {
 					sp->a = i;
 					sp->b = j + 1;
 					sp->kind = SK_ORG;
@@ -1785,6 +1817,8 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 			/* "the lanky, bespectacled professor": a comma
 			 * between two describing words */
 			if (is_p(&c->t[end], ',') && end > i + 1 &&
+			    /* (not "after the vote, city officials") */
+			    !(i > 0 && is_prep(c, i - 1)) &&
 			    end + 2 < c->n && is_w(&c->t[end - 1]) &&
 			    !(c->t[end - 1].flags & TF_CAP) &&
 			    lex(c, LEX_TITLES, end - 1, end) < 0 &&
@@ -1997,8 +2031,7 @@ skip_appositive(const actx *c, size_t i)
 		/* (a relative clause may hold a cue of its own: "Cruz,
 		 * who has proposed repealing it, said") */
 		if (cue_at(c, k) >= 0 && !is_p(&c->t[k - 1], ',') &&
-		    !(wordeq(c, i + 1, "who") || wordeq(c, i + 1, "whose") ||
-		      wordeq(c, i + 1, "which")))
+		    !wh_relative(c, i + 1))
 			return i;
 		if (is_p(&c->t[k], ','))
 			return k + 1;
@@ -2179,6 +2212,18 @@ group_head(const actx *c, size_t a, size_t b)
 	return false;
 }
 
+/* Is token k, after a possessive name, a group of that person's: "office",
+ * "staff", "campaign", "team", "government", "lawyers", "administration"? */
+static bool
+person_group(const actx *c, size_t k)
+{
+	static const char *const grp[] = {
+		"office", "staff", "campaign", "team", "government", "lawyers",
+		"administration"};
+	return k < c->n && is_w(&c->t[k]) && !(c->t[k].flags & TF_CAP) &&
+	       word_in(c, k, grp, QUOTH_ARRAY_LEN(grp));
+}
+
 /* Is token k a common irregular past tense, never part of a noun
  * phrase ("sent", "gave", "met")? */
 static bool
@@ -2257,8 +2302,7 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			/* a long apposition must look like one: "Hadwin,
 			 * who notched two top-10 finishes ... , said" */
 			if (is_p(&c->t[k - 1], ',') && j - k > 16 &&
-			    !(wordeq(c, k, "who") || wordeq(c, k, "which") ||
-			      wordeq(c, k, "whose") || np_det(c, k)))
+			    !(wh_relative(c, k) || np_det(c, k)))
 				return false;
 			/* "in Columbus, Ohio,": the place goes on (in an
 			 * adverbial: "Clinton, during a town hall in
@@ -2285,8 +2329,7 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 				/* "Donald Tusk, the president of the Council,
 				 * which represents its leaders, urged": a
 				 * relative clause after an appositive */
-				if (wordeq(c, k, "who") || wordeq(c, k, "which") ||
-				    wordeq(c, k, "whose") || wordeq(c, k, "where")) {
+				if (wh_relative(c, k)) {
 					size_t p2;
 					for (p2 = k - 1; p2 > 0 && p2 + 12 > k &&
 					                 (is_w(&c->t[p2 - 1]) ||
@@ -2832,8 +2875,13 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 			last = span[1] > 0 ? chunk_of(sh, span[1] - 1) : NULL;
 			/* a speaker chunk inside the match (a lookbehind
 			 * may capture outside it), the cue within bounds */
+			/* (on the after side nothing but the '.' before the
+			 * window lies before the anchor, and it is no cue) */
+			if (men && men->a < anchor && side == CP_AFTER)
+				men = NULL;
 			if (spc && span[2] >= span[0] && span[2] < span[1] &&
 			    is_speaker_class(sh->s[span[2]]) &&
+			    !(cue && side == CP_AFTER && cue->a < anchor) &&
 			    (!p->max_tokens || !cue ||
 			     (cue->a <= anchor &&
 			      anchor - cue->a <= p->max_tokens) ||
@@ -2904,9 +2952,7 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 	/* a quote that ends its paragraph, signed in the next: "- Ann Lee,
 	 * Portland." (its line shows, to its end) */
 	if (end == k + 1 && is_break_tok(&c->t[k]) && end + 1 < c->n &&
-	    (is_p(&c->t[end], '-') || is_p(&c->t[end], 0x2013) ||
-	     is_p(&c->t[end], 0x2014)) &&
-	    is_w(&c->t[end + 1]))
+	    is_dash(&c->t[end]) && is_w(&c->t[end + 1]))
 		while (end < c->n && end < k + 24 && !is_break_tok(&c->t[end]))
 			end++;
 	shape_init(&sh);
@@ -4416,9 +4462,11 @@ opens_clause(const actx *c, size_t a)
  * "Senate Democrats blocked the bill because they said ...", "members
  * complained about what they said": the group that "they" at token tok
  * stands for, a plural group noun (titles.txt flag g) that is the subject
- * of a clause in its sentence or the one before, with the capitalised
- * words and determiner before it ("the Republican senators").  Its token
- * span goes to *ga, *gb; false when there is none.
+ * of a clause in its sentence or the one before (in its paragraph or the
+ * one before), with the capitalised words and determiner before it ("the
+ * Republican senators"), or what a "they" opening a clause before it
+ * stands for (depth: how many such steps were taken, two at most).  Its
+ * token span goes to *ga, *gb; false when there is none.
  */
 static bool
 resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb,
@@ -4745,9 +4793,6 @@ resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 static int
 own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
 {
-	static const char *const own[] = {
-		"statement", "letter", "email", "e-mail", "tweet", "post",
-		"remarks", "note", "memo", "speech", "message", "op-ed"};
 	size_t a = q->sp_tok, h;
 	int g;
 
@@ -4755,7 +4800,8 @@ own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
 		return -1;
 	h = tok_of(c, q->mention_end);
 	g = wordeq(c, a, "his") ? G_MALE : wordeq(c, a, "her") ? G_FEMALE : 0;
-	if (!g || h != a + 2 || !word_in(c, a + 1, own, QUOTH_ARRAY_LEN(own)))
+	if (!g || h != a + 2 ||
+	    !word_in(c, a + 1, written, QUOTH_ARRAY_LEN(written)))
 		return -1;
 	return resolve_pronoun(c, a, g, last_ent, last_tok);
 }

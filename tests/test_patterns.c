@@ -223,6 +223,30 @@ static const struct shape_case shapes[] = {
 	/* a parenthesis after the name */
 	{"\"The pier is late,\" Rep. Ann Lee (D-Maine) said.", "The pier",
 	 "Ann Lee", "Rep. Ann Lee", "said", "cue-after"},
+	/* traps found in review: a party in parentheses is no dateline; a
+	 * one-word name before its cue is no common opener; after a quote
+	 * ending in '!', "according to" and "as X put it" still link; a
+	 * described group after a leading phrase; "pointed out to"; a
+	 * whole name before "'s government"; a letter received is no cue */
+	{"U.S. Sen. Ann Lee (R-Maine) said: \"We will fight this.\"",
+	 "We will", "Ann Lee", "U.S. Sen. Ann Lee", "said", "cue-before"},
+	{"Beijing said in a statement: \"We oppose it.\"", "We oppose",
+	 "Beijing", "Beijing", "said", "cue-before"},
+	{"\"We will not pay!\" according to the ministry.", "We will",
+	 "the ministry", "the ministry", "according to", "according-to"},
+	{"\"It is a crisis!\" as the memo put it.", "It is", "the memo",
+	 "the memo", "put", "cue-after"},
+	{"\"We are pleased with the result,\" after the vote, city officials "
+	 "said.", "We are", "city officials", "city officials", "said",
+	 "role"},
+	{"Ann Lee pointed out to reporters that \"the pier is closed.\"",
+	 "\"the pier", "Ann Lee", "Ann Lee", "pointed out", "cue-before"},
+	{"\"We are ready,\" Tom Hardy's government said.", "We are",
+	 "Tom Hardy's government", "Tom Hardy's government", "said",
+	 "cue-after"},
+	{"Mona Reyes received a letter saying \"your contract is over at the "
+	 "end of May.\"", "your contract", "Mona Reyes", "Mona Reyes", NULL,
+	 "subject"},
 	/* describing words with a comma between them */
 	{"\"The pier is late,\" the lanky, bespectacled professor said.",
 	 "The pier", "the lanky, bespectacled professor",
