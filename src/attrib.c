@@ -558,6 +558,21 @@ common_opener(actx *c, size_t i)
 	if (i > 0 && c->t[i - 1].sent == t->sent &&
 	    !is_break_tok(&c->t[i - 1]) && !is_dash(&c->t[i - 1]))
 		return false;
+	/* (a run goes on: "New Hampshire", "White House") */
+	for (e = i + 1; e < c->n && e < i + 4 && is_w(&c->t[e]) &&
+	                (c->t[e].flags & TF_CAP);
+	     e++)
+		;
+	if (e > i + 1)
+		return false;
+	/* written in lowercase too, or an adverb or a participle (the
+	 * cheap tests first: this runs for many words) */
+	if (!(c->lower &&
+	      lexicon_get_tokens(c->lower, c->text, c->t, i, i + 1) >= 0) &&
+	    !(n >= 5 && (memcmp(c->text + t->end - 2, "ly", 2) == 0 ||
+	                 memcmp(c->text + t->end - 3, "ing", 3) == 0 ||
+	                 memcmp(c->text + t->end - 2, "ed", 2) == 0)))
+		return false;
 	/* (a name before its cue, appositive or parenthesis: "Beijing
 	 * said", "Brown, a farmer,", "Kelly (D) said"; but "Conversely,
 	 * Trump said") */
@@ -567,23 +582,10 @@ common_opener(actx *c, size_t i)
 	                      np_det(c, i + 2) &&
 	                      memcmp(c->text + t->end - 2, "ly", 2) != 0)))
 		return false;
-	/* (a run goes on: "New Hampshire", "White House") */
-	for (e = i + 1; e < c->n && e < i + 4 && is_w(&c->t[e]) &&
-	                (c->t[e].flags & TF_CAP);
-	     e++)
-		;
-	if (e > i + 1 || entity_find(c, i, i + 1) >= 0 ||
-	    lex(c, LEX_ORGS, i, i + 1) >= 0 ||
-	    lex(c, LEX_TITLES, i, i + 1) >= 0 ||
-	    lex(c, LEX_HONORIFICS, i, i + 1) >= 0)
-		return false;
-	if (c->lower &&
-	    lexicon_get_tokens(c->lower, c->text, c->t, i, i + 1) >= 0)
-		return true;
-	return n >= 5 &&
-	       (memcmp(c->text + t->end - 2, "ly", 2) == 0 ||
-	        memcmp(c->text + t->end - 3, "ing", 3) == 0 ||
-	        memcmp(c->text + t->end - 2, "ed", 2) == 0);
+	return entity_find(c, i, i + 1) < 0 &&
+	       lex(c, LEX_ORGS, i, i + 1) < 0 &&
+	       lex(c, LEX_TITLES, i, i + 1) < 0 &&
+	       lex(c, LEX_HONORIFICS, i, i + 1) < 0;
 }
 
 /* Is token i in a dateline that opens its paragraph: "WASHINGTON (AP)
@@ -5028,10 +5030,21 @@ lowercase_words(actx *c)
 		return false;
 	for (i = 0; i < c->n && ok; i++) {
 		const token *t = &c->t[i];
+		const char *w = c->text + t->start;
+		size_t k, n = t->end - t->start;
 		if (!is_w(t) || (t->flags & TF_CAP))
 			continue;
+		/* (ASCII lowercase as it stands: no folding to do) */
+		for (k = 0; k < n && (unsigned char)w[k] < 0x80 &&
+		            !(w[k] >= 'A' && w[k] <= 'Z');
+		     k++)
+			;
+		if (k == n) {
+			ok = lexicon_add(c->lower, w, n, 1);
+			continue;
+		}
 		fold.len = 0;
-		text_fold(&fold, c->text + t->start, t->end - t->start);
+		text_fold(&fold, w, n);
 		ok = !fold.failed &&
 		     lexicon_add(c->lower, fold.ptr ? fold.ptr : "", fold.len, 1);
 	}
