@@ -165,14 +165,24 @@ wordeq(const actx *c, size_t i, const char *w)
 	       strncasecmp(c->text + c->t[i].start, w, n) == 0;
 }
 
-/* Is token i one of the n words of list (case-insensitive)? */
+/* Is token i one of the n words of list (lowercase ASCII words; the
+ * token is compared case-insensitively)? */
 static bool
 word_in(const actx *c, size_t i, const char *const *list, size_t n)
 {
-	size_t k;
+	const char *w;
+	size_t k, len;
+	char c0;
 
+	if (i >= c->n || c->t[i].kind != TK_WORD)
+		return false;
+	w = c->text + c->t[i].start;
+	len = c->t[i].end - c->t[i].start;
+	c0 = (char)(w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
+	/* (the first letter rules out most words of the list cheaply) */
 	for (k = 0; k < n; k++)
-		if (wordeq(c, i, list[k]))
+		if (list[k][0] == c0 && strlen(list[k]) == len &&
+		    strncasecmp(w, list[k], len) == 0)
 			return true;
 	return false;
 }
@@ -418,16 +428,15 @@ is_filler(const actx *c, size_t i)
 	static const char *const days[] = {
 		"monday", "tuesday", "wednesday", "thursday", "friday",
 		"saturday", "sunday"};
-	size_t k, n;
+	size_t n;
 
 	if (i >= c->n || !is_w(&c->t[i]))
 		return false;
 	/* "Priebus later Thursday told Fox News" */
 	if (c->t[i].flags & TF_CAP)
 		return word_in(c, i, days, QUOTH_ARRAY_LEN(days));
-	for (k = 0; k < QUOTH_ARRAY_LEN(fill); k++)
-		if (wordeq(c, i, fill[k]))
-			return true;
+	if (word_in(c, i, fill, QUOTH_ARRAY_LEN(fill)))
+		return true;
 	n = c->t[i].end - c->t[i].start;
 	return n > 4 && strncmp(c->text + c->t[i].end - 2, "ly", 2) == 0;
 }
