@@ -148,6 +148,13 @@ is_p(const token *t, int32_t cp)
 	return t->kind == TK_PUNCT && t->cp == cp;
 }
 
+/* The end of a sentence: . ! ? */
+static bool
+is_end_p(const token *t)
+{
+	return is_p(t, '.') || is_p(t, '!') || is_p(t, '?');
+}
+
 /* A dash: -, en dash, em dash. */
 static bool
 is_dash(const token *t)
@@ -2713,7 +2720,7 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 			    !name_appositive(c, j, m, last_speaker))
 				return push_chunk(sh, 'a', j, m, NULL), m;
 			k = ',';
-		} else if (is_p(t, '.') || is_p(t, '!') || is_p(t, '?')) {
+		} else if (is_end_p(t)) {
 			k = '.';
 		} else if (is_p(t, ':')) {
 			k = ':';
@@ -2970,9 +2977,7 @@ link_after(actx *c, size_t k, link *L, int last_speaker)
 	/* '"Q." Rubio called it ...': a quote that ends its own sentence
 	 * shows as a leading '.', for patterns.txt to ask for an
 	 * attribution that ends the sentence ('"Q?" she asked.') */
-	if (k >= 2 && c->t[k - 1].kind == TK_QUOTE &&
-	    (is_p(&c->t[k - 2], '.') || is_p(&c->t[k - 2], '!') ||
-	     is_p(&c->t[k - 2], '?')))
+	if (k >= 2 && c->t[k - 1].kind == TK_QUOTE && is_end_p(&c->t[k - 2]))
 		push_chunk(&sh, '.', k - 2, k - 1, NULL);
 	chunk_span(c, k, end, &sh, last_speaker, false);
 	return match_side(c, &sh, CP_AFTER, k, L);
@@ -4325,6 +4330,30 @@ resolve_description(const actx *c, const quote *q)
 }
 
 /*
+ * The first mention from token s when it opens the sentence that starts
+ * there, after capitalised words at most (titles: "Justice", "Sen."); its
+ * index goes to *mk.  NULL otherwise.
+ */
+static const mention_rec *
+opening_mention(const actx *c, size_t s, size_t *mk)
+{
+	const mention_rec *m;
+	size_t k;
+
+	*mk = first_mention(c, s);
+	if (*mk >= c->ments.len)
+		return NULL;
+	m = QVEC_AT(&c->ments, mention_rec, *mk);
+	if (m->tok > s + 3)
+		return NULL;
+	for (k = s; k < m->tok; k++)
+		if ((!(c->t[k].flags & TF_CAP) && !is_p(&c->t[k], '.')) ||
+		    lex(c, LEX_NONNAMES, k, k + 1) >= 0)
+			return NULL;
+	return m;
+}
+
+/*
  * "A Vancouver hockey coach says ...  Stephen Gillis said ...": a speaker
  * introduced by an indefinite role ("a", "an", "one") and named in the
  * very next sentence (in its paragraph or the next one), where a new
@@ -4354,17 +4383,9 @@ named_next(const actx *c, const quote *q)
 	    c->t[s0].para > c->t[a].para + 1 ||
 	    (c->capt && c->capt[c->t[s0].para]))
 		return -1;
-	mk = first_mention(c, s0);
-	if (mk >= c->ments.len)
+	m = opening_mention(c, s0, &mk);
+	if (!m)
 		return -1;
-	m = QVEC_AT(&c->ments, mention_rec, mk);
-	/* the name opens the sentence, after titles at most ("Justice") */
-	if (m->tok > s0 + 3)
-		return -1;
-	for (k = s0; k < m->tok; k++)
-		if ((!(c->t[k].flags & TF_CAP) && !is_p(&c->t[k], '.')) ||
-		    lex(c, LEX_NONNAMES, k, k + 1) >= 0)
-			return -1;
 	/* ... and a verb follows it ("Geert Supre, 56." is a caption) */
 	e = ent_at(c, m->ent);
 	if (e->org || e->nonperson || m->end < m->tok + 2 ||
@@ -4407,16 +4428,9 @@ role_of_prev_subject(const actx *c, const quote *q)
 	if (c->t[ps].para + 1 < c->t[s0].para ||
 	    (c->capt && c->capt[c->t[ps].para]))
 		return -1;
-	mk = first_mention(c, ps);
-	if (mk >= c->ments.len)
+	m = opening_mention(c, ps, &mk);
+	if (!m || m->tok >= s0)
 		return -1;
-	m = QVEC_AT(&c->ments, mention_rec, mk);
-	if (m->tok >= s0 || m->tok > ps + 3)
-		return -1;
-	for (k = ps; k < m->tok; k++)
-		if ((!(c->t[k].flags & TF_CAP) && !is_p(&c->t[k], '.')) ||
-		    lex(c, LEX_NONNAMES, k, k + 1) >= 0)
-			return -1;
 	e = ent_at(c, m->ent);
 	if (e->org || e->nonperson || !(e->person || e->strong) ||
 	    !subject_like(c, m) || possessive(c, m->end - 1) ||
@@ -4837,6 +4851,20 @@ continues_type(const actx *c, const quote *q, const quote *last)
 	       words_at_least(c, q->first_tok, q->last_tok, 4);
 }
 
+/* Quote q continues quote last: it points at last's mention, and at its
+ * cue when q is direct (a fragment keeps no cue: it stays partial, its
+ * clause unknown). */
+static void
+continue_mention(quote *q, const quote *last)
+{
+	q->mention_start = last->mention_start;
+	q->mention_end = last->mention_end;
+	if (q->type == QUOTH_DIRECT) {
+		q->cue_start = last->cue_start;
+		q->cue_end = last->cue_end;
+	}
+}
+
 /*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
@@ -4928,12 +4956,7 @@ resolve_in_order(actx *c)
 			if (!copy_speaker(c, q, last_q))
 				return;
 			q->rule = "continuation";
-			q->mention_start = last_q->mention_start;
-			q->mention_end = last_q->mention_end;
-			if (q->type == QUOTH_DIRECT) {
-				q->cue_start = last_q->cue_start;
-				q->cue_end = last_q->cue_end;
-			}
+			continue_mention(q, last_q);
 		} else if (!q->rule && continues_type(c, q, last_q) &&
 		           last_ent >= 0 && q->para <= last_para + 2 &&
 		           !cue_follows(c, q) &&
@@ -4946,16 +4969,8 @@ resolve_in_order(actx *c)
 			/* '"A," she said. "B."', and a quoted paragraph after
 			 * it: B's speaker is the mention next to the cue it
 			 * continues, which the record points at */
-			if (last_q && last_q->mention_start != QUOTH_NONE) {
-				q->mention_start = last_q->mention_start;
-				q->mention_end = last_q->mention_end;
-				/* (a fragment keeps no cue: it stays partial,
-				 * its clause unknown) */
-				if (q->type == QUOTH_DIRECT) {
-					q->cue_start = last_q->cue_start;
-					q->cue_end = last_q->cue_end;
-				}
-			}
+			if (last_q && last_q->mention_start != QUOTH_NONE)
+				continue_mention(q, last_q);
 		}
 		/* a quote in a photo caption or a video's blurb is no
 		 * speaker the story goes on with */
