@@ -42,7 +42,7 @@ extern "C" {
 #define QUOTH_EXPORT __attribute__((visibility("default")))
 #endif
 
-#define QUOTH_VERSION_STRING "0.1.0"
+#include "quoth_version.h" /* QUOTH_VERSION_STRING */
 
 /** Status codes: 0 is success, every error is negative. */
 typedef enum {
