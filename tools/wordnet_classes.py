@@ -77,8 +77,9 @@ def read_data(path):
             s.offset, s.lexfile = fields[0], int(fields[1])
             n = int(fields[3], 16)
             # adjectives may carry a syntactic marker: galore(ip)
-            s.words = [re.sub(r'\(\w+\)$', '', fields[4 + 2 * i]).replace('_', ' ')
-                       for i in range(n)]
+            s.words = [fields[4 + 2 * i].replace('_', ' ') for i in range(n)]
+            if fields[2] in 'as':
+                s.words = [w.split('(')[0] for w in s.words]
             i = 4 + 2 * n
             count = int(fields[i])
             i += 1
