@@ -321,7 +321,6 @@ def regular_verb(base):
     return z, d, g
 
 
-# Participles of the verb.exc forms that are not in -en, -wn, -rn, -ne.
 def verb_forms(base, exc):
     """{form: set of form flags} for one single-word verb."""
     z, d, g = regular_verb(base)
@@ -576,8 +575,8 @@ a phrase inflects its first word ("point out", "pointed out").""",
                ('d', 'past tense (said)'),
                ('n', 'past participle (said, written)'),
                ('g', '-ing form (saying)')],
-              'Flags of different lemmas with the same spelling are merged ("found":\n'
-              'past of find, "lay": past of lie).'),
+              'A spelling shared by forms of several lemmas carries all their flags\n'
+              '("told": tell, speech, and tell, discern, belief).'),
     'person': ('wn-person-nouns.txt', """\
 Nouns for people: roles, occupations, kinship, nationalities and demonyms
 (the common nouns below WordNet's person.n.01, not its named people), in
@@ -600,9 +599,9 @@ organisations that are WordNet instances of them (United Nations, NATO).""",
 Document, message and proceeding nouns whose speaker is their issuer ("the
 statement said", "the lawsuit alleges"), singular and plural.""",
               [('s', 'singular'), ('p', 'plural'),
-               ('t', 'a statement, news report or speech (below statement.n.01, news.n.01, speech.n.02)'),
-               ('d', 'a document or written text (below document.n.01, document.n.02, blog)'),
-               ('m', 'a message (below message.n.02: letter, e-mail, note)'),
+               ('t', 'a statement, news report or speech (below statement, news, speech/address)'),
+               ('d', 'a document or written text (below the two senses of document, blog)'),
+               ('m', 'a message (below message: letter, note)'),
                ('l', 'a legal action or pleading (lawsuit, suit, complaint)'),
                ('b', 'a publication or website (newspaper, journal, website)')],
               ''),
@@ -625,7 +624,7 @@ def render(key, entries, licence, n_exc):
              '# data/en/wn-exceptions.txt (%d entries) and rebuild, from the top of the tree:' % n_exc,
              '#     ' + COMMAND,
              '# Source: WordNet 3.0 (Princeton University), Debian package wordnet-base,',
-             '# /usr/share/wordnet/data.noun, data.verb, noun.exc, verb.exc;',
+             '# /usr/share/wordnet/data.{noun,verb,adj,adv}, noun.exc, verb.exc;',
              '# licence WordNet-3.0 (permissive), reproduced at the end of this header.',
              '#']
     lines += ['# ' + t if t else '#' for t in text.split('\n')]
