@@ -482,8 +482,8 @@ def noun_classes(nouns):
         out['document-' + flag] = lemmas(nouns, {
             o for o in docs if nouns[o].lexfile in DOCUMENT_LEXFILES})
         out['document'] |= out['document-' + flag]
-    for cls, (_, flag) in CLASSES.items():
-        if flag and cls not in ('speech', 'belief'):
+    for cls, (key, flag) in CLASSES.items():
+        if key == 'places':
             out[cls] = lemmas(nouns, instances(nouns, closure(nouns, PLACE_ROOTS[flag])))
     return {k: {w for w in v if usable(w)} for k, v in out.items()}
 
@@ -593,7 +593,9 @@ social_group.n.01) in the singular and the plural, and the named
 organisations that are WordNet instances of them (United Nations, NATO).""",
               [('s', 'singular common noun (company, agency)'),
                ('p', 'plural common noun (companies, groups)'),
-               ('n', 'name of one organisation (a WordNet instance)')],
+               ('n', 'name of one organisation (a WordNet instance, or capitalised)'),
+               ('w', 'a name that is also a lowercase English word in WordNet ("Labour",\n'
+                     '#      "AA", "Base"): trust it only when capitalised')],
               ''),
     'document': ('wn-document-nouns.txt', """\
 Document, message and proceeding nouns whose speaker is their issuer ("the
