@@ -1,0 +1,716 @@
+#!/usr/bin/env python3
+"""Generate the word classes that decide who can speak from WordNet 3.0.
+
+    tools/wordnet_classes.py [--wordnet DIR] [--out DIR] [--exceptions FILE]
+    tools/wordnet_classes.py --check [same options]
+
+Run from the top of the source tree.  Reads the WordNet 3.0 database
+(Debian package wordnet-base: /usr/share/wordnet) and the hand-kept
+exceptions (data/en/wn-exceptions.txt), writes data/en/wn-*.txt and prints
+the number of entries per class.  --check writes into a temporary
+directory instead and compares byte for byte with the files in --out;
+it exits 1 when they differ and 77 (Meson's "skipped") when WordNet is not
+installed.  Python 3 standard library only; the output is sorted and has no
+timestamps, so the same inputs give the same bytes.
+
+The output files have the format of the other data/en/*.txt files (see
+src/lexicon.c): `phrase<TAB>flags`, `#` comment lines, phrases of one to six
+words; each file's header declares its flags.
+
+What this script relies on in the WordNet database (wndb(5WN)):
+
+  data.noun, data.verb: one synset a line, fields separated by spaces
+      (lines starting with two spaces are the licence):
+        offset lex_filenum ss_type w_cnt {word lex_id} p_cnt
+        {pointer_symbol synset_offset pos source/target}
+        [f_cnt {+ f_num w_num}]  | gloss
+      offset: 8 decimal digits, the synset's byte offset and its id;
+      lex_filenum: 2 digits, the lexicographer file (10 noun.communication,
+      14 noun.group, 15 noun.location, 18 noun.person, 31 verb.cognition,
+      32 verb.communication, 37 verb.emotion, 39 verb.perception);
+      w_cnt: 2 hex digits; word: the lemma with '_' for spaces (in
+      data.adj perhaps followed by a marker: "galore(ip)");
+      lex_id: 1 hex digit; p_cnt: 3 decimal digits; pointer symbols used
+      here: '@' hypernym, '~' hyponym, '@i' instance hypernym, '~i'
+      instance hyponym; source/target: 4 hex digits, 0000 when the pointer
+      holds between whole synsets.  f_cnt (verbs only): 2 decimal digits;
+      f_num: a generic sentence frame, 2 decimal digits (frame 26 is
+      "Somebody ----s that CLAUSE"); w_num: 2 hex digits, 00 for every
+      word of the synset, else the word's 1-based position.
+  noun.exc, verb.exc: `inflected_form base_form...` a line, '_' for
+      spaces: the irregular forms (plurals; past, participles, -ing and
+      doubled consonants) that morphy cannot undo by its suffix rules.
+
+data.adj and data.adv are read only for their lemmas (flag w).  Nothing
+else (index.*, cntlist.rev, sense keys) is read.
+"""
+import argparse
+import os
+import re
+import sys
+import tempfile
+
+WORDNET = '/usr/share/wordnet'
+OUT = 'data/en'
+EXCEPTIONS = 'data/en/wn-exceptions.txt'
+COMMAND = 'python3 tools/wordnet_classes.py'
+MAX_WORDS = 6  # src/lexicon.c rejects longer phrases
+
+# --- reading the database -------------------------------------------------
+
+
+class Synset:
+    __slots__ = ('offset', 'lexfile', 'words', 'ptrs', 'frames')
+
+
+def read_data(path):
+    """Synsets of data.noun or data.verb by offset, and the licence text."""
+    synsets = {}
+    licence = []
+    with open(path, encoding='ascii') as f:
+        for line in f:
+            if line.startswith('  '):
+                licence.append(re.match(r' +\d+ ?(.*)', line).group(1).rstrip())
+                continue
+            fields = line.split(' | ', 1)[0].split()
+            s = Synset()
+            s.offset, s.lexfile = fields[0], int(fields[1])
+            n = int(fields[3], 16)
+            # adjectives may carry a syntactic marker: galore(ip)
+            s.words = [fields[4 + 2 * i].replace('_', ' ') for i in range(n)]
+            if fields[2] in 'as':
+                s.words = [w.split('(')[0] for w in s.words]
+            i = 4 + 2 * n
+            count = int(fields[i])
+            i += 1
+            s.ptrs = [(fields[i + 4 * k], fields[i + 4 * k + 1])
+                      for k in range(count)]
+            i += 4 * count
+            s.frames = []
+            if fields[2] == 'v':
+                count = int(fields[i])
+                i += 1
+                for k in range(count):
+                    s.frames.append((int(fields[i + 3 * k + 1]),
+                                     int(fields[i + 3 * k + 2], 16)))
+            synsets[s.offset] = s
+    return synsets, licence
+
+
+def read_exc(path):
+    """base form -> sorted inflected forms, from noun.exc or verb.exc."""
+    forms = {}
+    with open(path, encoding='ascii') as f:
+        for line in f:
+            words = line.split()
+            for base in words[1:]:
+                forms.setdefault(base.replace('_', ' '), set()).add(
+                    words[0].replace('_', ' '))
+    return {k: sorted(v) for k, v in forms.items()}
+
+
+def closure(synsets, roots, symbol='~', prune=()):
+    """The roots and every synset below them through `symbol` pointers,
+    leaving out the subtrees under `prune`."""
+    seen, todo = set(), list(roots)
+    while todo:
+        off = todo.pop()
+        if off not in seen and off not in prune:
+            seen.add(off)
+            todo.extend(t for p, t in synsets[off].ptrs if p == symbol)
+    return seen
+
+
+def instances(synsets, classes):
+    """Synsets that are instances ('~i') of any synset in `classes`."""
+    return {t for off in classes for p, t in synsets[off].ptrs if p == '~i'}
+
+
+def lemmas(synsets, offsets):
+    return {w for off in offsets for w in synsets[off].words}
+
+
+# --- the classes ------------------------------------------------------------
+#
+# Each rule names WordNet synsets by offset (stable within WordNet 3.0) with
+# the lemma and sense in a comment, and says why.
+
+# Speech verbs, flag s.  Rule 1: a verb.communication (32) word whose
+# synset gives it frame 26, "Somebody ----s that CLAUSE": a communication
+# verb that takes what was said as a clause reports speech ("X said
+# that", "X warned that", "X conceded that").  That is most of them, but
+# not the manner-of-speaking verbs, which WordNet gives only "Somebody
+# ----s" or "... something", so rule 2 adds the communication verbs below
+# these synsets (not their instances: verbs have none):
+SPEECH_MANNER_ROOTS = [
+    '00942008',  # talk, speak, utter, mouth: express in speech (whisper, mutter, shout, stammer, ...)
+    '00912066',  # exclaim, cry, cry out: utter aloud
+    '00815704',  # answer, reply, respond: react verbally (retort, rejoin, counter)
+]
+# Rule 3: single synsets (not what lies below them) that report speech in
+# news text but lack frame 26 in WordNet.
+SPEECH_SYNSETS = [
+    '00818992',  # insist: be emphatic
+    '00965889',  # announce, declare: announce publicly or officially
+    '00784360',  # ask, inquire, enquire: inquire about
+    '00784745',  # ask: direct or put; seek an answer to
+    '00897764',  # ask: address a question to
+    '00853651',  # joke, jest: speak humorously
+    '00911368',  # deplore, lament, bewail, bemoan
+    '00843007',  # accuse, impeach, incriminate, criminate
+    '00843486',  # charge, accuse
+    '01023277',  # quote, cite: repeat a passage from
+    '00871213',  # caution, admonish, monish: warn strongly
+    '00953234',  # tell, narrate, recount, recite
+    '00865298',  # blog
+    '01032469',  # e-mail, email, netmail
+    '00912491',  # shout
+    '00912851',  # yell, scream
+]
+SPEECH_LEXFILES = {32}  # verb.communication
+
+# Belief and finding verbs, flag t: a cognition (31), emotion (37) or
+# perception (39) word with frame 26 reports what someone believes, fears
+# or found rather than what they said ("X believes that", "the study found
+# that", "X fears that", "X noticed that").
+BELIEF_LEXFILES = {31, 37, 39}
+
+FRAME_THAT_CLAUSE = 26
+
+# Person nouns: hyponyms of person.n.01, common nouns only (the instances
+# below them are individual people: Einstein, Lincoln).  Demonyms and
+# kinship terms get a flag of their own.
+PERSON_ROOT = '00007846'      # person, individual, someone: a human being
+DEMONYM_ROOT = '09620078'     # inhabitant, dweller, denizen: Canadian, New Yorker
+KIN_ROOT = '10235549'         # relative, relation: mother, cousin, in-law
+
+# Organisation and group nouns: hyponyms of organization.n.01 and
+# social_group.n.01 (which holds the first).  Their instances are named
+# organisations (the United Nations, NATO, the FBI, Hamas) and get flag n.
+ORG_ROOTS = [
+    '08008335',  # organization, organisation: a group of people who work together
+    '07950920',  # social_group: people sharing some social relation
+]
+
+# Document and message nouns: texts, messages, speech acts and proceedings
+# whose speaker is their issuer ("the statement said", "the lawsuit
+# alleges", "a report by the agency found").  flag -> roots.
+DOCUMENT_ROOTS = {
+    't': ['06722453',   # statement: a message that is stated or declared
+          '06681177',   # news, intelligence, tidings: report, story, bulletin
+          '07238694'],  # speech, address: a formal spoken communication
+    'd': ['06470073',   # document, written document, papers: report, white paper
+          '03217458',   # document: a representation of thinking by symbolic marks (letter)
+          '06402202'],  # web log, blog
+    'm': ['06253690'],  # message: a (usually brief) communication (letter, e-mail, note)
+    'l': ['01181902',   # legal action, action at law: lawsuit, suit
+          '01182654',   # lawsuit, suit, case, cause
+          '06559365'],  # pleading: complaint, answer, plea
+    'b': ['06589574',   # publication: book, magazine, newspaper, journal
+          '06359193'],  # web site, website, internet site
+}
+# Subtrees of those that are no one's words: left out.
+DOCUMENT_PRUNE = {
+    '06732169',  # mathematical statement: equation, theorem
+    '06723908',  # thing: "he said a nasty thing"
+    '06724066',  # truth, true statement: truism
+    '06770275',  # agreement, understanding: sale, deal, bargain
+    '06675122',  # source: well, wellspring, fountainhead
+    '06472025',  # commercial document: ticket, bill, invoice, receipt
+    '13416345',  # security, certificate: stock, share, bond
+    '06480506',  # derivative instrument: option, put, call
+}
+# and only the communication (10) and act (4: lawsuit) senses count:
+DOCUMENT_LEXFILES = {4, 10}
+
+# Place names: instances of these classes (and of the classes below them:
+# "North American country", "Canadian province", "national capital").
+PLACE_ROOTS = {
+    'c': ['08544813',   # country, state, land: the territory occupied by a nation
+          '08168978'],  # state, nation, country: a politically organized body of people
+    'r': ['08654360'],  # state, province: a constituent administrative district
+    't': ['08524735',   # city, metropolis, urban center
+          '08540903',   # city: an incorporated administrative district
+          '08665504'],  # town: an urban area smaller than a city
+    'a': ['08691669'],  # national capital
+}
+
+# Lemmas that stand for an argument, not a word ("call one's bluff").
+PLACEHOLDER = re.compile(r"\b(one's|someone's|somebody's|something)\b")
+
+# --- inflection -------------------------------------------------------------
+
+VOWELS = 'aeiou'
+
+
+def regular_plural(word):
+    """The plural by English spelling rules (the reverse of morphy's)."""
+    low = word.lower()
+    if re.split('[ -]', low)[-1] in MAN_NOT_COMPOUND:
+        return word + 's'
+    if low.endswith('ed'):
+        return word                        # the accused, the deceased
+    if low.endswith('man'):
+        return word[:-3] + word[-3] + 'en'   # spokesman, Frenchman
+    if low.endswith('ese') or low.endswith('swiss'):
+        return word                        # Chinese, Japanese, Swiss
+    if re.search('(s|x|z|ch|sh)$', low):
+        return word + 'es'
+    if low.endswith('y') and len(low) > 1 and low[-2] not in VOWELS:
+        return word[:-1] + 'ies'
+    return word + 's'
+
+
+# Words in -man that are not compounds of "man": their plural adds -s
+# (but triggerman, Englishman: -men).
+MAN_NOT_COMPOUND = {'human', 'german', 'roman', 'shaman', 'norman', 'ottoman',
+                    'talisman', 'brahman', 'mussulman', 'turkoman', 'ataman',
+                    'hetman'}
+
+
+PREPOSITIONS = {'of', 'in', 'for', 'to', 'at', 'on', 'from', 'de', 'du',
+                'la', 'with', 'without', 'about', 'under', 'by', 'general'}
+
+
+def noun_plurals(phrase, exc):
+    """Plural forms of a noun lemma: noun.exc's, else the regular one.
+
+    In a phrase the head is pluralised: the word before a preposition
+    ("secretary of state" -> "secretaries of state"; "attorney general"
+    -> "attorneys general"), else the last word.
+    """
+    if phrase in exc:
+        return exc[phrase]
+    words = phrase.split(' ')
+    head = len(words) - 1
+    for i in range(1, len(words)):
+        if words[i].lower() in PREPOSITIONS:
+            head = i - 1
+            break
+    w = words[head]
+    if '-' in w and re.search(r'-(in-law|at-law|of-)', w):
+        first, rest = w.split('-', 1)
+        forms = [p + '-' + rest for p in exc.get(first, [regular_plural(first)])]
+    else:
+        forms = exc.get(w, [regular_plural(w)])
+    return [' '.join(words[:head] + [f] + words[head + 1:]) for f in forms]
+
+
+def regular_verb(base):
+    """(3rd person -s, past, -ing) by spelling rules, no doubling: the
+    doubled forms (admitted, quipped) are all in verb.exc."""
+    if re.search('(s|x|z|ch|sh)$', base) or re.search('[^aeiou]o$', base):
+        z = base + 'es'
+    elif re.search('[^aeiou]y$', base):
+        z = base[:-1] + 'ies'
+    else:
+        z = base + 's'
+    if base.endswith('e'):
+        d = base + 'd'
+    elif re.search('[^aeiou]y$', base):
+        d = base[:-1] + 'ied'
+    else:
+        d = base + 'ed'
+    if base.endswith('ie'):
+        g = base[:-2] + 'ying'
+    elif base.endswith('e') and not re.search('(ee|ye|oe)$', base) \
+            and len(base) > 2:
+        g = base[:-1] + 'ing'
+    else:
+        g = base + 'ing'
+    return z, d, g
+
+
+def verb_forms(base, exc):
+    """{form: set of form flags} for one single-word verb."""
+    z, d, g = regular_verb(base)
+    slots = {'z': [], 'd': [], 'n': [], 'g': []}
+    past = []
+    for f in exc.get(base, []):
+        if f.endswith('ing'):
+            slots['g'].append(f)
+        elif f in (z, 'has', 'is', 'does', 'goes'):
+            slots['z'].append(f)
+        elif re.search('(en|wn|rn|ne)$', f):
+            slots['n'].append(f)           # written, shown, sworn, done
+        else:
+            past.append(f)
+    if len(past) == 2 and not slots['n']:
+        # sang/sung, began/begun: the u form is the participle
+        a, b = past
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        if diff == [('a', 'u')] or diff == [('u', 'a')]:
+            u = a if diff[0][0] == 'u' else b
+            slots['n'].append(u)
+            past.remove(u)
+    slots['d'].extend(past)
+    if not slots['n']:
+        slots['n'].extend(past)            # said, told: past and participle
+    regular = {'z': z, 'd': d, 'n': d, 'g': g}
+    for k, forms in slots.items():
+        # British doubled -l (signalled) leaves the American form regular
+        if not forms or (base.endswith('l') and
+                         all(f.startswith(base + 'l') for f in forms)):
+            forms.append(regular[k])
+    out = {base: {'b'}}
+    for k, forms in slots.items():
+        for f in forms:
+            out.setdefault(f, set()).add(k)
+    return out
+
+
+def verb_phrase_forms(lemma, exc):
+    """A verb lemma's forms; a phrase inflects its first word ("point out"
+    -> "pointed out"), as morphy does."""
+    first, _, rest = lemma.partition(' ')
+    out = {}
+    for form, flags in verb_forms(first, exc).items():
+        out.setdefault((form + ' ' + rest) if rest else form, set()).update(flags)
+    return out
+
+
+# --- exceptions ---------------------------------------------------------------
+
+# class name -> (output file key, flag)
+CLASSES = {
+    'speech': ('verbs', 's'), 'belief': ('verbs', 't'),
+    'person': ('person', ''), 'org': ('org', ''), 'document': ('document', ''),
+    'country': ('places', 'c'), 'region': ('places', 'r'),
+    'city': ('places', 't'), 'capital': ('places', 'a'),
+}
+EXC_LINE = re.compile(r'^([+-])(drop|add)\s+(\S+)\s+(.+?)\s+\((.+)\)\s*$')
+
+
+def read_exceptions(path):
+    """[(lineno, action, class, phrase, reason)]; errors name path:line."""
+    out, seen = [], set()
+    with open(path, encoding='utf-8') as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.rstrip('\n')
+            if not line.strip() or line.startswith('#'):
+                continue
+            m = EXC_LINE.match(line)
+            if not m or (m.group(1) == '-') != (m.group(2) == 'drop'):
+                sys.exit('%s:%d: expected "-drop|+add CLASS PHRASE (reason)"'
+                         % (path, lineno))
+            action, cls, phrase = m.group(2), m.group(3), m.group(4)
+            if cls not in CLASSES:
+                sys.exit('%s:%d: unknown class %r (one of %s)'
+                         % (path, lineno, cls, ', '.join(sorted(CLASSES))))
+            if (cls, phrase) in seen:
+                sys.exit('%s:%d: %s %r listed twice' % (path, lineno, cls, phrase))
+            seen.add((cls, phrase))
+            out.append((lineno, action, cls, phrase, m.group(5)))
+    return out
+
+
+def apply_exceptions(sets, exceptions, path):
+    """Drop or add lemmas in sets[class] (a set of lemmas).  A drop that
+    names no lemma names a generated form (a plural, a verb form): those are
+    returned, for apply_form_drops.  Every add must be new."""
+    form_drops = []
+    for lineno, action, cls, phrase, _ in exceptions:
+        members = sets[cls]
+        if action == 'drop':
+            hit = {m for m in members if m.lower() == phrase.lower()}
+            if not hit:
+                form_drops.append((lineno, cls, phrase))
+            members -= hit
+        else:
+            if any(m.lower() == phrase.lower() for m in members):
+                sys.exit('%s:%d: +add %s %r: already in the class'
+                         % (path, lineno, cls, phrase))
+            members.add(phrase)
+    return form_drops
+
+
+def apply_form_drops(files, form_drops, path):
+    """Remove generated forms from the output; a drop that matches nothing
+    is an error, so that the exceptions file cannot go stale."""
+    for lineno, cls, phrase in form_drops:
+        entries = files[CLASSES[cls][0]]
+        if entries.pop(phrase.lower(), None) is None:
+            sys.exit('%s:%d: -drop %s %r: no such lemma or form in the class'
+                     % (path, lineno, cls, phrase))
+
+
+# --- building ---------------------------------------------------------------
+
+
+def usable(lemma):
+    return (len(lemma.split(' ')) <= MAX_WORDS and not PLACEHOLDER.search(lemma)
+            and '\t' not in lemma)
+
+
+def frame_words(s, frame):
+    """The words of synset s that have the frame."""
+    out = set()
+    for f, w in s.frames:
+        if f == frame:
+            out.update(s.words if w == 0 else [s.words[w - 1]])
+    return out
+
+
+def verb_classes(verbs):
+    speech, belief = set(), set()
+    for s in verbs.values():
+        if s.lexfile in SPEECH_LEXFILES:
+            speech |= frame_words(s, FRAME_THAT_CLAUSE)
+        if s.lexfile in BELIEF_LEXFILES:
+            belief |= frame_words(s, FRAME_THAT_CLAUSE)
+    manner = closure(verbs, SPEECH_MANNER_ROOTS)
+    speech |= lemmas(verbs, {o for o in manner
+                             if verbs[o].lexfile in SPEECH_LEXFILES})
+    speech |= lemmas(verbs, SPEECH_SYNSETS)
+    return {'speech': {w for w in speech if usable(w)},
+            'belief': {w for w in belief if usable(w)}}
+
+
+def noun_classes(nouns):
+    person = closure(nouns, [PERSON_ROOT])
+    org = set().union(*(closure(nouns, [r]) for r in ORG_ROOTS))
+    out = {
+        'person': lemmas(nouns, person),
+        'demonym': lemmas(nouns, closure(nouns, [DEMONYM_ROOT])),
+        'kin': lemmas(nouns, closure(nouns, [KIN_ROOT])),
+        'org': lemmas(nouns, org),
+        'org-named': lemmas(nouns, instances(nouns, org)),
+        'document': set(),
+    }
+    for flag, roots in sorted(DOCUMENT_ROOTS.items()):
+        docs = closure(nouns, roots, prune=DOCUMENT_PRUNE)
+        out['document-' + flag] = lemmas(nouns, {
+            o for o in docs if nouns[o].lexfile in DOCUMENT_LEXFILES})
+        out['document'] |= out['document-' + flag]
+    for cls, (key, flag) in CLASSES.items():
+        if key == 'places':
+            out[cls] = lemmas(nouns, instances(nouns, closure(nouns, PLACE_ROOTS[flag])))
+    return {k: {w for w in v if usable(w)} for k, v in out.items()}
+
+
+def merge(entries, phrase, flags):
+    """Add phrase with flags to entries, keyed by its case-folded form (the
+    loader folds case and ORs the flags of a repeated phrase); the lowercase
+    spelling wins so that "mason" and "Mason" give one line."""
+    key = phrase.lower()
+    old = entries.get(key)
+    if old:
+        entries[key] = (max(old[0], phrase), old[1] | set(flags))
+    else:
+        entries[key] = (phrase, set(flags))
+
+
+def build(wordnet, exceptions_path):
+    verbs, licence = read_data(os.path.join(wordnet, 'data.verb'))
+    nouns, _ = read_data(os.path.join(wordnet, 'data.noun'))
+    synsets = list(verbs.values()) + list(nouns.values())
+    for pos in ('adj', 'adv'):
+        synsets += read_data(os.path.join(wordnet, 'data.' + pos))[0].values()
+    vexc = read_exc(os.path.join(wordnet, 'verb.exc'))
+    nexc = read_exc(os.path.join(wordnet, 'noun.exc'))
+    exceptions = read_exceptions(exceptions_path)
+
+    sets = verb_classes(verbs)
+    sets.update(noun_classes(nouns))
+    form_drops = apply_exceptions(sets, exceptions, exceptions_path)
+
+    files = {k: {} for k in ('verbs', 'person', 'org', 'document', 'places')}
+    for cls, flag in (('speech', 's'), ('belief', 't')):
+        for lemma in sets[cls]:
+            for form, forms in verb_phrase_forms(lemma, vexc).items():
+                merge(files['verbs'], form, {flag} | forms)
+
+    def nouns_with_plurals(key, members, extra):
+        for lemma in members:
+            flags = {f for f, group in extra if lemma in group}
+            merge(files[key], lemma, flags | {'s'})
+            for plural in noun_plurals(lemma, nexc):
+                merge(files[key], plural, flags | {'p'})
+
+    nouns_with_plurals('person', sets['person'],
+                       [('d', sets['demonym']), ('k', sets['kin'])])
+    # A capitalised organisation noun names one organisation, whether WordNet
+    # makes it an instance (Hamas) or a class (United Nations, FBI).
+    named = {w for w in sets['org'] if w[:1].isupper()} | sets['org-named']
+    nouns_with_plurals('org', sets['org'] - named, [])
+    for lemma in named:
+        merge(files['org'], lemma, 'n')
+    nouns_with_plurals('document', sets['document'],
+                       [(f, sets['document-' + f]) for f in DOCUMENT_ROOTS])
+    for cls, (key, flag) in CLASSES.items():
+        if key == 'places':
+            for lemma in sets[cls]:
+                merge(files['places'], lemma, flag)
+    # flag w on names spelled like a common word: "Nice", "Reading", "AIM"
+    common = {w for s in synsets for w in s.words if w.islower()}
+    for key in ('places', 'org'):
+        for k, (phrase, flags) in files[key].items():
+            if k in common and not phrase.islower():
+                flags.add('w')
+    apply_form_drops(files, form_drops, exceptions_path)
+
+    counts = {cls: len(sets[cls]) for cls in CLASSES}
+    counts['org named'] = len(named)
+    return files, counts, licence, exceptions
+
+
+# --- writing ------------------------------------------------------------------
+
+DESCRIPTIONS = {
+    'verbs': ('wn-speech-verbs.txt', """\
+Verbs that report what someone said or wrote (flag s) or what someone
+believes, thinks or found (flag t), with their inflected forms.
+s: verb.communication words that WordNet gives the frame "Somebody ----s
+that CLAUSE", the communication verbs below talk/speak, exclaim and answer
+(whisper, shout, retort), and single synsets listed in the script (insist,
+announce, ask, accuse, joke, quote, blog, e-mail, ...).
+t: verb.cognition, verb.emotion and verb.perception words with that frame
+(believe, think, find, conclude, estimate, fear, notice).
+Forms: irregular ones from WordNet's verb.exc, others by spelling rules;
+a phrase inflects its first word ("point out", "pointed out").""",
+              [('s', 'reports speech or writing ("X said", "X tweeted")'),
+               ('t', 'reports a belief, thought or finding ("X believes", "the study found")'),
+               ('b', 'base form (say)'),
+               ('z', 'third person singular present (says)'),
+               ('d', 'past tense (said)'),
+               ('n', 'past participle (said, written)'),
+               ('g', '-ing form (saying)')],
+              'A spelling shared by forms of several lemmas carries all their flags\n'
+              '("told": tell, speech, and tell, discern, belief).'),
+    'person': ('wn-person-nouns.txt', """\
+Nouns for people: roles, occupations, kinship, nationalities and demonyms
+(the common nouns below WordNet's person.n.01, not its named people), in
+the singular and the plural (noun.exc, else spelling rules; the head of a
+phrase: "secretaries of state", "attorneys general").""",
+              [('s', 'singular (baker, advocate, Canadian)'),
+               ('p', 'plural (bakers, advocates, Canadians)'),
+               ('d', 'an inhabitant or native of a place (below inhabitant.n.01)'),
+               ('k', 'a relative (below relative.n.01: mother, cousin)')],
+              ''),
+    'org': ('wn-org-nouns.txt', """\
+Organisation and group nouns (below WordNet's organization.n.01 and
+social_group.n.01) in the singular and the plural, and the named
+organisations that are WordNet instances of them (United Nations, NATO).""",
+              [('s', 'singular common noun (company, agency)'),
+               ('p', 'plural common noun (companies, groups)'),
+               ('n', 'name of one organisation (a WordNet instance, or capitalised)'),
+               ('w', 'a name that is also a lowercase English word in WordNet ("Labour",\n'
+                     '#      "AA", "Base"): trust it only when capitalised')],
+              ''),
+    'document': ('wn-document-nouns.txt', """\
+Document, message and proceeding nouns whose speaker is their issuer ("the
+statement said", "the lawsuit alleges"), singular and plural.""",
+              [('s', 'singular'), ('p', 'plural'),
+               ('t', 'a statement, news report or speech (below statement, news, speech/address)'),
+               ('d', 'a document or written text (below the two senses of document, blog)'),
+               ('m', 'a message (below message: letter, note)'),
+               ('l', 'a legal action or pleading (lawsuit, suit, complaint)'),
+               ('b', 'a publication or website (newspaper, journal, website)')],
+              ''),
+    'places': ('wn-places.txt', """\
+Place names: WordNet instances of countries, states and provinces, cities
+and towns, and national capitals, multi-word names as one entry ("United
+States", "New York", "Saudi Arabia").""",
+              [('c', 'a country'), ('r', 'a state, province or similar district'),
+               ('t', 'a city or town'), ('a', 'a national capital'),
+               ('w', 'also a lowercase English word in WordNet ("Nice", "Reading", "Chad"):\n'
+                     '#      trust it only when capitalised')],
+              ''),
+}
+
+
+def render(key, entries, licence, n_exc):
+    name, text, flags, note = DESCRIPTIONS[key]
+    lines = ['# %s: generated by tools/wordnet_classes.py from WordNet 3.0;' % name,
+             '# do not edit by hand: change the rules in the script or the exceptions in',
+             '# data/en/wn-exceptions.txt (%d entries) and rebuild, from the top of the tree:' % n_exc,
+             '#     ' + COMMAND,
+             '# Source: WordNet 3.0 (Princeton University), Debian package wordnet-base,',
+             '# /usr/share/wordnet/data.{noun,verb,adj,adv}, noun.exc, verb.exc;',
+             '# licence WordNet-3.0 (permissive), reproduced at the end of this header.',
+             '#']
+    lines += ['# ' + t if t else '#' for t in text.split('\n')]
+    lines.append('# Format: phrase<TAB>flags, sorted by case-folded phrase. Flags:')
+    lines += ['#   %s  %s' % f for f in flags]
+    if note:
+        lines += ['# ' + t for t in note.split('\n')]
+    lines.append('# Entries: %d.' % len(entries))
+    lines.append('#')
+    lines += [('# ' + t).rstrip() for t in licence]
+    lines.append('')
+    for k in sorted(entries):
+        phrase, fl = entries[k]
+        lines.append('%s\t%s' % (phrase, ''.join(sorted(fl))))
+    return '\n'.join(lines) + '\n'
+
+
+def write_all(out_dir, wordnet, exceptions_path, quiet=False):
+    files, counts, licence, exceptions = build(wordnet, exceptions_path)
+    # trim blank licence lines at the ends
+    while licence and not licence[0]:
+        licence.pop(0)
+    while licence and not licence[-1]:
+        licence.pop()
+    written = []
+    for key in DESCRIPTIONS:
+        name = DESCRIPTIONS[key][0]
+        path = os.path.join(out_dir, name)
+        with open(path, 'w', encoding='ascii', newline='\n') as f:
+            f.write(render(key, files[key], licence, len(exceptions)))
+        written.append(name)
+    if not quiet:
+        for cls, n in counts.items():
+            print('%-10s %6d lemmas' % (cls, n))
+        for key in DESCRIPTIONS:
+            name = DESCRIPTIONS[key][0]
+            print('%-24s %6d entries %8d bytes' % (
+                name, len(files[key]), os.path.getsize(os.path.join(out_dir, name))))
+        drops = sum(1 for e in exceptions if e[1] == 'drop')
+        print('exceptions: %d (%d drop, %d add)' % (len(exceptions), drops,
+                                                   len(exceptions) - drops))
+    return written
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--wordnet', default=WORDNET)
+    ap.add_argument('--out', default=OUT)
+    ap.add_argument('--exceptions', default=EXCEPTIONS)
+    ap.add_argument('--check', action='store_true',
+                    help='regenerate into a temporary directory and compare')
+    args = ap.parse_args()
+    if not os.path.exists(os.path.join(args.wordnet, 'data.noun')):
+        print('%s: no WordNet database (apt-get install wordnet-base)'
+              % args.wordnet, file=sys.stderr)
+        sys.exit(77 if args.check else 1)
+    if not args.check:
+        write_all(args.out, args.wordnet, args.exceptions)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        stale = []
+        for name in write_all(tmp, args.wordnet, args.exceptions, quiet=True):
+            with open(os.path.join(tmp, name), 'rb') as f:
+                want = f.read()
+            try:
+                with open(os.path.join(args.out, name), 'rb') as f:
+                    have = f.read()
+            except FileNotFoundError:
+                have = None
+            if have != want:
+                stale.append(name)
+                if have is None:
+                    print('%s/%s: missing' % (args.out, name), file=sys.stderr)
+                    continue
+                a, b = have.split(b'\n'), want.split(b'\n')
+                i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y),
+                         min(len(a), len(b)))
+                print('%s/%s:%d: differs from the generated file'
+                      % (args.out, name, i + 1), file=sys.stderr)
+        if stale:
+            print('stale: rebuild with `%s`' % COMMAND, file=sys.stderr)
+            sys.exit(1)
+        print('%d files up to date' % len(DESCRIPTIONS))
+
+
+if __name__ == '__main__':
+    main()
