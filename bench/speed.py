@@ -45,7 +45,9 @@ and a tenth more would not fit in MemAvailable.  --quick is a smoke run: 1 and 1
 repeat.  Output of every run goes to the scratch directory (default
 bench/out/speed, ignored by git), removed afterwards unless --keep.
 The machine's load average is printed before and after: on a shared
-machine the wall times move with it, the CPU times much less.
+machine the wall times move with it, the CPU times much less, so MB/s
+is printed per wall second and per CPU second (user + system; at -j 2
+the CPU seconds of both threads add up).
 """
 
 import argparse
@@ -200,6 +202,9 @@ class Result:
 
     def mbs(self):
         return self.size / MB / self.wall if self.wall else None
+
+    def mbs_cpu(self):
+        return self.size / MB / self.cpu if self.cpu else None
 
     def rss_ratio(self):
         return self.rss * 1024.0 / self.size if self.rss else None
@@ -383,16 +388,16 @@ def fmt_mb(n):
 
 
 def print_rows(rows):
-    print('%-8s %-5s %-34s %8s %8s %8s %10s %8s  %s' % (
+    print('%-8s %-5s %-34s %8s %8s %8s %8s %10s %8s  %s' % (
         'corpus', 'input', 'command', 'wall s', 'cpu s', 'MB/s',
-        'peak RSS', 'RSS/size', 'output'))
+        'MB/cpu-s', 'peak RSS', 'RSS/size', 'output'))
     for corpus, kind, r in rows:
         if r.skip:
             print('%-8s %-5s %-34s %s' % (corpus, kind, r.label, r.skip))
             continue
-        print('%-8s %-5s %-34s %8s %8s %8s %10s %8s  %s' % (
+        print('%-8s %-5s %-34s %8s %8s %8s %8s %10s %8s  %s' % (
             corpus, kind, r.label, fmt_s(r.wall), fmt_s(r.cpu),
-            fmt_rate(r.mbs()), fmt_mb(r.rss * 1024) if r.rss else '-',
+            fmt_rate(r.mbs()), fmt_rate(r.mbs_cpu()), fmt_mb(r.rss * 1024) if r.rss else '-',
             fmt_rate(r.rss_ratio()),
             r.output))
 
