@@ -3,8 +3,11 @@
 full of dialogue, and two shapes that once grew quadratically, side by
 side in one run.
 
-    bench/extract.py [--quoth build/quoth] [--bench-dir /work/shared/bench]
+    bench/extract.py [--quoth build/quoth] [--bench-dir DIR]
                      [--out bench/out] [--repeat 3]
+
+The bench directory defaults to `<repo>/../shared/bench`, the shared
+folder beside the checkout, whatever the current directory.
 
 The prose is cut at run time from the public-domain texts of the bench
 directory (never committed); the adversarial inputs are generated here.
@@ -76,7 +79,8 @@ def run(quoth, path, repeat):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--quoth', default=os.path.join(ROOT, 'build', 'quoth'))
-    ap.add_argument('--bench-dir', default='/work/shared/bench')
+    ap.add_argument('--bench-dir', default=os.path.join(
+        os.path.dirname(ROOT), 'shared', 'bench'))
     ap.add_argument('--out', default=os.path.join(ROOT, 'bench', 'out'))
     ap.add_argument('--repeat', type=int, default=3)
     args = ap.parse_args()

@@ -2,8 +2,11 @@
 """Benchmark `quoth verify`: an article with 100 quotes checked against a
 1 MB transcript, a 10 MB archive and a 50 MB archive of sources.
 
-    bench/verify.py [--quoth build/quoth] [--bench-dir /work/shared/bench]
+    bench/verify.py [--quoth build/quoth] [--bench-dir DIR]
                     [--out bench/out] [--repeat 3]
+
+The bench directory defaults to `<repo>/../shared/bench`, the shared
+folder beside the checkout, whatever the current directory.
 
 Everything is generated at run time from the public-domain texts of the
 bench directory (never committed): the transcript is 1 MB of State of the
@@ -129,7 +132,8 @@ def timed(cmd, repeat):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--quoth', default=os.path.join(ROOT, 'build', 'quoth'))
-    ap.add_argument('--bench-dir', default='/work/shared/bench')
+    ap.add_argument('--bench-dir', default=os.path.join(
+        os.path.dirname(ROOT), 'shared', 'bench'))
     ap.add_argument('--out', default=os.path.join(ROOT, 'bench', 'out'))
     ap.add_argument('--repeat', type=int, default=3)
     args = ap.parse_args()
