@@ -597,31 +597,31 @@ worse(int a, int b)
 	return a > b ? a : b;
 }
 
-int
-cli_verify(int argc, char **argv)
+/* ---- the command ------------------------------------------------------ */
+
+/* The command line, as given, before anything is opened. */
+struct vargs {
+	const char **sources;   /* --source values, nsources of them */
+	size_t nsources;
+	const char *output;     /* -o, or NULL for stdout */
+	enum cli_format format;
+	enum cli_color color;
+	quoth_options opt;      /* --lang, --data-dir, --max-doc-bytes */
+	char **files;           /* the articles (stdin when none) */
+	size_t nfiles;
+};
+
+/*
+ * Read the options into *a and vs->flags, vs->excel.  Returns -1 to go
+ * on, or the exit status to end with: 0 after --help, 2 after a usage
+ * error (already reported).
+ */
+static int
+parse_args(int argc, char **argv, struct vsettings *vs, struct vargs *a)
 {
 	static char *stdin_only[] = {"-", NULL};
-	struct vsettings vs;
-	struct cli_output out;
-	struct cli_writer hdr;
-	struct cli_buf head = {0};
-	quoth_options opt;
-	quoth_error err;
-	enum cli_format format = CLI_FORMAT_AUTO;
-	enum cli_color color = CLI_COLOR_AUTO;
-	const char *output = NULL;
-	const char **sources = NULL;
-	char **files;
-	size_t nsources = 0, nfiles, i;
-	int c, status = CLI_EXIT_OK, opened = 0;
+	int c;
 
-	memset(&vs, 0, sizeof vs);
-	quoth_options_init(&opt);
-	sources = calloc((size_t)(argc > 0 ? argc : 1), sizeof *sources);
-	if (!sources) {
-		cli_error("out of memory");
-		return CLI_EXIT_ERROR;
-	}
 	opterr = 0;
 	optind = 1;
 	for (;;) {
@@ -630,48 +630,45 @@ cli_verify(int argc, char **argv)
 			break;
 		switch (c) {
 		case 's':
-			sources[nsources++] = optarg;
+			a->sources[a->nsources++] = optarg;
 			break;
 		case OPT_ALL:
-			vs.flags |= QUOTH_VERIFY_ALL;
+			vs->flags |= QUOTH_VERIFY_ALL;
 			break;
 		case 'f':
-			if (cli_parse_format("--format", optarg, &format) != 0)
-				goto usage_fail;
+			if (cli_parse_format("--format", optarg, &a->format) != 0)
+				return CLI_EXIT_ERROR;
 			break;
 		case 'o':
-			output = optarg;
+			a->output = optarg;
 			break;
 		case OPT_COLOR:
-			if (cli_parse_color("--color", optarg, &color) != 0)
-				goto usage_fail;
+			if (cli_parse_color("--color", optarg, &a->color) != 0)
+				return CLI_EXIT_ERROR;
 			break;
 		case OPT_EXCEL:
-			vs.excel = 1;
+			vs->excel = 1;
 			break;
 		case OPT_LANG:
-			opt.lang = optarg;
+			a->opt.lang = optarg;
 			break;
 		case OPT_DATA_DIR:
-			opt.data_dir = optarg;
+			a->opt.data_dir = optarg;
 			break;
 		case OPT_MAX_DOC:
 			if (cli_parse_size("--max-doc-bytes", optarg,
-			                   &opt.max_doc_bytes) != 0)
-				goto usage_fail;
+			                   &a->opt.max_doc_bytes) != 0)
+				return CLI_EXIT_ERROR;
 			break;
 		case 'h':
-			free(sources);
 			usage();
 			return fflush(stdout) == 0 && !ferror(stdout)
 			               ? CLI_EXIT_OK
 			               : CLI_EXIT_ERROR;
 		case ':':
-			free(sources);
 			return cli_usage_error("verify", "option '%s' needs a value",
 			                       argv[optind - 1]);
 		default:
-			free(sources);
 			if (optopt && optopt < 256)
 				return cli_usage_error("verify", "unknown option '-%c'",
 				                       optopt);
@@ -679,98 +676,151 @@ cli_verify(int argc, char **argv)
 			                       argv[optind - 1]);
 		}
 	}
-	if (nsources == 0) {
-		free(sources);
+	if (a->nsources == 0)
 		return cli_usage_error("verify", "--source is required");
-	}
-	if (format == CLI_FORMAT_HTML) {
-		free(sources);
+	if (a->format == CLI_FORMAT_HTML)
 		return cli_usage_error("verify",
 		                       "--format html is not supported by verify");
-	}
-	files = optind < argc ? argv + optind : stdin_only;
-	nfiles = optind < argc ? (size_t)(argc - optind) : 1;
-	vs.max_doc = opt.max_doc_bytes;
+	a->files = optind < argc ? argv + optind : stdin_only;
+	a->nfiles = optind < argc ? (size_t)(argc - optind) : 1;
+	return -1;
+}
+
+/*
+ * The extractor and the indexed source set into vs.  Returns 0, or 2
+ * when nothing can be verified (no extractor, no source read, no
+ * index); a source that could not be read is reported, sets *status to
+ * 2 and the others are still loaded.
+ */
+static int
+load_sources(struct vsettings *vs, const struct vargs *a, int *status)
+{
+	quoth_error err;
+	size_t i;
 
 	memset(&err, 0, sizeof err);
-	if (quoth_extractor_new(&opt, &vs.ex, &err) != QUOTH_OK) {
+	if (quoth_extractor_new(&a->opt, &vs->ex, &err) != QUOTH_OK) {
 		cli_error("%s", err.message[0] ? err.message
 		                               : quoth_strerror(err.status));
-		status = CLI_EXIT_ERROR;
-		goto done;
+		return CLI_EXIT_ERROR;
 	}
-	if (quoth_sources_new(&vs.src) != QUOTH_OK) {
+	if (quoth_sources_new(&vs->src) != QUOTH_OK) {
 		cli_error("out of memory");
-		status = CLI_EXIT_ERROR;
-		goto done;
+		return CLI_EXIT_ERROR;
 	}
-	for (i = 0; i < nsources; i++)
-		if (add_source(&vs, sources[i]) != 0)
-			status = CLI_EXIT_ERROR;
-	if (quoth_sources_count(vs.src) == 0) {
+	for (i = 0; i < a->nsources; i++)
+		if (add_source(vs, a->sources[i]) != 0)
+			*status = CLI_EXIT_ERROR;
+	if (quoth_sources_count(vs->src) == 0) {
 		cli_error("no source could be read: nothing to verify against");
-		status = CLI_EXIT_ERROR;
-		goto done;
+		return CLI_EXIT_ERROR;
 	}
 	memset(&err, 0, sizeof err);
-	if (quoth_sources_index(vs.src, &err) != QUOTH_OK) {
+	if (quoth_sources_index(vs->src, &err) != QUOTH_OK) {
 		cli_error("%s", err.message[0] ? err.message
 		                               : quoth_strerror(err.status));
-		status = CLI_EXIT_ERROR;
-		goto done;
+		return CLI_EXIT_ERROR;
 	}
+	return 0;
+}
 
-	if (cli_output_open(&out, output) != 0) {
-		status = CLI_EXIT_ERROR;
-		goto done;
+/*
+ * Open the output and settle what it gets: the format (table on a
+ * terminal), colour, width, --excel only for CSV and TSV; then the
+ * header row of CSV, TSV and JSON Lines.  Returns 0, or 2 with the
+ * output closed (or never opened).
+ */
+static int
+open_output(struct vsettings *vs, const struct vargs *a,
+            struct cli_output *out)
+{
+	struct cli_writer hdr;
+	struct cli_buf head = {0};
+
+	if (cli_output_open(out, a->output) != 0)
+		return CLI_EXIT_ERROR;
+	vs->format = cli_resolve_format(a->format, out->fd);
+	vs->color = vs->format == CLI_FORMAT_TABLE &&
+	            cli_resolve_color(a->color, out->fd);
+	vs->width = cli_terminal_width(out->fd);
+	vs->excel = vs->excel &&
+	            (vs->format == CLI_FORMAT_CSV || vs->format == CLI_FORMAT_TSV);
+	if (vs->format == CLI_FORMAT_TABLE)
+		return 0;
+	memset(&hdr, 0, sizeof hdr);
+	hdr.format = vs->format;
+	hdr.cols = verify_columns;
+	hdr.ncols = NCOLUMNS;
+	hdr.out = &head;
+	hdr.excel = vs->excel;
+	cli_writer_init(&hdr);
+	cli_writer_header(&hdr);
+	if (head.failed) {
+		cli_error("out of memory");
+		cli_buf_free(&head);
+		cli_output_abort(out);
+		return CLI_EXIT_ERROR;
 	}
-	opened = 1;
-	vs.format = cli_resolve_format(format, out.fd);
-	vs.color = vs.format == CLI_FORMAT_TABLE && cli_resolve_color(color, out.fd);
-	vs.width = cli_terminal_width(out.fd);
-	vs.excel = vs.excel &&
-	           (vs.format == CLI_FORMAT_CSV || vs.format == CLI_FORMAT_TSV);
+	cli_output_write(out, head.ptr ? head.ptr : "", head.len);
+	cli_buf_free(&head);
+	return 0;
+}
 
-	if (vs.format != CLI_FORMAT_TABLE) {
-		memset(&hdr, 0, sizeof hdr);
-		hdr.format = vs.format;
-		hdr.cols = verify_columns;
-		hdr.ncols = NCOLUMNS;
-		hdr.out = &head;
-		hdr.excel = vs.excel;
-		cli_writer_init(&hdr);
-		cli_writer_header(&hdr);
-		if (head.failed) {
-			cli_error("out of memory");
+/* Commit the output, or drop it after a write error; returns the exit
+ * status `status` becomes.  A reader that went away ends the run
+ * quietly. */
+static int
+close_output(struct cli_output *out, int status)
+{
+	if (out->error) {
+		if (!cli_output_closed(out))
 			status = CLI_EXIT_ERROR;
-			cli_output_abort(&out);
-			opened = 0;
-			goto done;
-		}
-		cli_output_write(&out, head.ptr ? head.ptr : "", head.len);
+		cli_output_abort(out);
+	} else if (cli_output_commit(out) != 0) {
+		status = CLI_EXIT_ERROR;
 	}
-	for (i = 0; i < nfiles && !out.error; i++) {
+	return status;
+}
+
+int
+cli_verify(int argc, char **argv)
+{
+	struct vsettings vs;
+	struct vargs a;
+	struct cli_output out;
+	size_t i;
+	int rc, status = CLI_EXIT_OK;
+
+	memset(&vs, 0, sizeof vs);
+	memset(&a, 0, sizeof a);
+	a.format = CLI_FORMAT_AUTO;
+	a.color = CLI_COLOR_AUTO;
+	quoth_options_init(&a.opt);
+	a.sources = calloc((size_t)(argc > 0 ? argc : 1), sizeof *a.sources);
+	if (!a.sources) {
+		cli_error("out of memory");
+		return CLI_EXIT_ERROR;
+	}
+	rc = parse_args(argc, argv, &vs, &a);
+	if (rc >= 0) {
+		free(a.sources);
+		return rc;
+	}
+	vs.max_doc = a.opt.max_doc_bytes;
+	if ((rc = load_sources(&vs, &a, &status)) != 0 ||
+	    (rc = open_output(&vs, &a, &out)) != 0) {
+		status = rc;
+		goto done;
+	}
+	for (i = 0; i < a.nfiles && !out.error; i++) {
 		if (i > 0 && vs.format == CLI_FORMAT_TABLE)
 			cli_output_write(&out, "\n", 1);
-		status = worse(status, verify_doc(&vs, files[i], &out));
+		status = worse(status, verify_doc(&vs, a.files[i], &out));
 	}
+	status = close_output(&out, status);
 done:
-	if (opened) {
-		if (out.error) {
-			/* a reader that went away ends the run quietly */
-			if (!cli_output_closed(&out))
-				status = CLI_EXIT_ERROR;
-			cli_output_abort(&out);
-		} else if (cli_output_commit(&out) != 0) {
-			status = CLI_EXIT_ERROR;
-		}
-	}
-	cli_buf_free(&head);
 	quoth_sources_free(vs.src);
 	quoth_extractor_free(vs.ex);
-	free(sources);
+	free(a.sources);
 	return status;
-usage_fail:
-	free(sources);
-	return CLI_EXIT_ERROR;
 }
