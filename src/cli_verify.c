@@ -21,7 +21,7 @@
 
 #include <utf8proc.h>
 
-#include "cli.h"
+#include "write_table.h"
 
 static const struct cli_column verify_columns[] = {
 	{"doc", CLI_COL_GROUP},
@@ -298,9 +298,8 @@ text_width(const char *s, size_t n)
 /*
  * The diff (or the quote) word-wrapped under its row, indented, with
  * "[-deleted-]" in red and "{+inserted+}" in green.  Words are the
- * space-separated pieces; control characters and line breaks were
- * never put into the diff, but a quote may hold line breaks, so any
- * white space separates words here.
+ * space-separated pieces of s, which has been through the table's
+ * sanitiser (no control characters, one space between words).
  */
 static void
 put_wrapped(struct cli_buf *b, const char *s, size_t n, size_t indent,
@@ -360,13 +359,21 @@ put_wrapped(struct cli_buf *b, const char *s, size_t n, size_t indent,
 	cli_buf_putc(b, '\n');
 }
 
+/* s[0..n) through the table's one sanitiser (write_table.h). */
 static void
-table_doc(const struct vsettings *vs, struct cli_buf *out, const char *doc,
-          const quoth_result *r, const quoth_check *chk)
+put_safe(struct cli_buf *b, const char *s, size_t n)
 {
-	size_t i, n = quoth_check_count(chk), nlen, slen;
+	cli_table_clean(b, s, n);
+}
+
+/* "draft.txt: 12 quotes: 9 exact, 2 altered, 1 missing; 1 speaker
+ * mismatch", bold. */
+static void
+table_heading(const struct vsettings *vs, struct cli_buf *out,
+              const char *doc, const quoth_check *chk)
+{
+	size_t i, n = quoth_check_count(chk);
 	struct tally t;
-	int c = vs->color;
 	static const char *const names[] = {"exact", "elided", "altered",
 	                                    "missing", "indirect"};
 	const char *sep = ": ";
@@ -376,8 +383,9 @@ table_doc(const struct vsettings *vs, struct cli_buf *out, const char *doc,
 		t.status[quoth_check_status(chk, i)]++;
 		t.mismatch += (size_t)quoth_check_speaker_mismatch(chk, i);
 	}
-	sgr(out, c, "1");
-	cli_buf_printf(out, "%s: %zu quote%s", doc, n, n == 1 ? "" : "s");
+	sgr(out, vs->color, "1");
+	put_safe(out, doc, strlen(doc));
+	cli_buf_printf(out, ": %zu quote%s", n, n == 1 ? "" : "s");
 	for (i = 0; i <= QUOTH_VERIFY_INDIRECT; i++)
 		if (t.status[i]) {
 			cli_buf_printf(out, "%s%zu %s", sep, t.status[i], names[i]);
@@ -386,66 +394,83 @@ table_doc(const struct vsettings *vs, struct cli_buf *out, const char *doc,
 	if (t.mismatch)
 		cli_buf_printf(out, "; %zu speaker mismatch%s", t.mismatch,
 		               t.mismatch == 1 ? "" : "es");
-	sgr(out, c, "0");
+	sgr(out, vs->color, "0");
 	cli_buf_putc(out, '\n');
-	for (i = 0; i < n; i++) {
-		quoth_verify_status st = quoth_check_status(chk, i);
-		const char *spk = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER, &slen);
-		const char *s;
-		size_t src, start, end, line, len;
+}
 
-		cli_buf_printf(out, "%4zu  ", i + 1);
-		sgr(out, c, status_color(st));
-		cli_buf_printf(out, "%-8s", quoth_verify_status_name(st));
-		sgr(out, c, "0");
-		if (st == QUOTH_VERIFY_INDIRECT)
-			cli_buf_puts(out, "       ");
-		else
-			cli_buf_printf(out, "  %.3f",
-			               quoth_check_similarity(chk, i));
+/* Quote i's block: status, similarity, speaker and where it was found on
+ * one line, then its diff (or its text) wrapped under it. */
+static void
+table_row(const struct vsettings *vs, struct cli_buf *out,
+          const quoth_result *r, const quoth_check *chk, size_t i)
+{
+	quoth_verify_status st = quoth_check_status(chk, i);
+	struct cli_buf clean = {0};
+	const char *s;
+	size_t src, start, end, line, len;
+	int c = vs->color;
+
+	cli_buf_printf(out, "%4zu  ", i + 1);
+	sgr(out, c, status_color(st));
+	cli_buf_printf(out, "%-8s", quoth_verify_status_name(st));
+	sgr(out, c, "0");
+	if (st == QUOTH_VERIFY_INDIRECT)
+		cli_buf_puts(out, "       ");
+	else
+		cli_buf_printf(out, "  %.3f", quoth_check_similarity(chk, i));
+	cli_buf_puts(out, "  ");
+	s = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER, &len);
+	if (s)
+		put_safe(out, s, len);
+	else
+		cli_buf_puts(out, "(no speaker)");
+	if (quoth_check_source(chk, i, &src, &start, &end, &line)) {
+		s = quoth_check_str(chk, i, QUOTH_CHECK_SOURCE, &len);
 		cli_buf_puts(out, "  ");
-		if (spk)
-			cli_buf_put(out, spk, slen);
-		else
-			cli_buf_puts(out, "(no speaker)");
-		if (quoth_check_source(chk, i, &src, &start, &end, &line)) {
-			s = quoth_check_str(chk, i, QUOTH_CHECK_SOURCE, &len);
-			cli_buf_puts(out, "  ");
-			cli_buf_put(out, s, len);
-			cli_buf_printf(out, ":%zu", line);
-			s = quoth_check_str(chk, i, QUOTH_CHECK_TIMESTAMP, &len);
-			if (s) {
-				cli_buf_puts(out, " @");
-				cli_buf_put(out, s, len);
-			}
-			s = quoth_check_str(chk, i, QUOTH_CHECK_SPEAKER_LABEL, &len);
-			if (s) {
-				cli_buf_puts(out, "  [");
-				cli_buf_put(out, s, len);
-				cli_buf_putc(out, ']');
-			}
-			if (quoth_check_speaker_mismatch(chk, i)) {
-				cli_buf_puts(out, "  ");
-				sgr(out, c, "1;31");
-				cli_buf_puts(out, "speaker mismatch");
-				sgr(out, c, "0");
-			}
-		}
-		cli_buf_putc(out, '\n');
-		s = quoth_check_str(chk, i, QUOTH_CHECK_DIFF, &len);
-		if (!s)
-			s = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
+		put_safe(out, s, len);
+		cli_buf_printf(out, ":%zu", line);
+		s = quoth_check_str(chk, i, QUOTH_CHECK_TIMESTAMP, &len);
 		if (s) {
-			char *clean = cli_utf8_dup(s, len);
-			if (!clean) {
-				out->failed = 1;
-				return;
-			}
-			nlen = strlen(clean);
-			put_wrapped(out, clean, nlen, 6, vs->width, c);
-			free(clean);
+			cli_buf_puts(out, " @");
+			put_safe(out, s, len);
+		}
+		s = quoth_check_str(chk, i, QUOTH_CHECK_SPEAKER_LABEL, &len);
+		if (s) {
+			cli_buf_puts(out, "  [");
+			put_safe(out, s, len);
+			cli_buf_putc(out, ']');
+		}
+		if (quoth_check_speaker_mismatch(chk, i)) {
+			cli_buf_puts(out, "  ");
+			sgr(out, c, "1;31");
+			cli_buf_puts(out, "speaker mismatch");
+			sgr(out, c, "0");
 		}
 	}
+	cli_buf_putc(out, '\n');
+	s = quoth_check_str(chk, i, QUOTH_CHECK_DIFF, &len);
+	if (!s)
+		s = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
+	if (!s)
+		return;
+	put_safe(&clean, s, len);
+	if (clean.failed)
+		out->failed = 1;
+	else
+		put_wrapped(out, clean.ptr ? clean.ptr : "", clean.len, 6,
+		            vs->width, c);
+	cli_buf_free(&clean);
+}
+
+static void
+table_doc(const struct vsettings *vs, struct cli_buf *out, const char *doc,
+          const quoth_result *r, const quoth_check *chk)
+{
+	size_t i, n = quoth_check_count(chk);
+
+	table_heading(vs, out, doc, chk);
+	for (i = 0; i < n && !out->failed; i++)
+		table_row(vs, out, r, chk, i);
 }
 
 /* ---- records ---------------------------------------------------------- */

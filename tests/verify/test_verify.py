@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -315,6 +316,38 @@ class Runs(unittest.TestCase):
         p = run(['--help'])
         self.assertEqual(p.returncode, 0)
         self.assertIn(b'--source', p.stdout)
+
+
+class TableIsSanitised(unittest.TestCase):
+    """Issue 13 item 6: the verify table goes through the table's one
+    sanitiser, so escape sequences in an article, a source or a file name
+    never reach the terminal."""
+
+    def test_no_escape_sequences(self):
+        esc = '\x1b]0;pwned\x07'
+        with tempfile.TemporaryDirectory() as d:
+            src = os.path.join(d, 'tape' + esc + '.txt')
+            write(src, 'ODA NYMAN: The tunnel opens in June and the '
+                       'fares stay as they are.\n'
+                       'KARL VINTER: Thank you.\n')
+            art = os.path.join(d, 'story' + esc + '.txt')
+            write(art, '"The tunnel opens in \x1b[2J June \x07and the '
+                       'fares stay' + esc + ' as they are," Oda Nyman '
+                       'said.\n\n"The bridge \x1b[31mcloses\x1b[0m in '
+                       'May," Nyman said.\n')
+            for color in ('never', 'always'):
+                p = run(['--source', src, '-f', 'table', '--color', color,
+                         art])
+                out = p.stdout.decode()
+                self.assertIn('tunnel', out)
+                self.assertNotIn('\x07', out)
+                self.assertNotIn('\x1b]', out)
+                self.assertNotIn('\x1b[2J', out)
+                # colour: only the table's own SGR codes
+                for seq in re.findall('\x1b[^m]*m?', out):
+                    self.assertRegex(seq, '^\x1b\\[[0-9;]*m$')
+                if color == 'never':
+                    self.assertNotIn('\x1b', out)
 
 
 if __name__ == '__main__':
