@@ -45,7 +45,7 @@ static const struct cli_column verify_columns[] = {
 #define NCOLUMNS (sizeof verify_columns / sizeof verify_columns[0])
 
 enum { OPT_SOURCE = 256, OPT_ALL, OPT_COLOR, OPT_EXCEL, OPT_LANG,
-       OPT_DATA_DIR, OPT_MAX_DOC };
+       OPT_DATA_DIR, OPT_MAX_DOC, OPT_VERSION };
 
 static const struct option long_options[] = {
 	{"source", required_argument, NULL, 's'},
@@ -59,6 +59,7 @@ static const struct option long_options[] = {
 	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
 	{"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
 	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
 };
 
@@ -100,10 +101,24 @@ usage(void)
 	      "      --max-doc-bytes N  refuse a larger article or source\n"
 	      "                       (1G; K, M, G suffixes)\n"
 	      "  -h, --help           this help\n"
+	      "      --version        show the version\n"
 	      "\n"
 	      "Exit status: 0 all quotes exact or elided, 1 a quote altered,\n"
 	      "missing or from another speaker, 2 an error.\n",
 	      stdout);
+}
+
+/* After --help or --version: a full disk is an error, a closed pipe is
+ * not (as for the main command). */
+static int
+finish_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return CLI_EXIT_OK;
+	if (errno == EPIPE)
+		return CLI_EXIT_OK;
+	cli_error("write error: %s", strerror(errno));
+	return CLI_EXIT_ERROR;
 }
 
 /* ---- sources --------------------------------------------------------- */
@@ -687,9 +702,10 @@ parse_args(int argc, char **argv, struct vsettings *vs, struct vargs *a)
 			break;
 		case 'h':
 			usage();
-			return fflush(stdout) == 0 && !ferror(stdout)
-			               ? CLI_EXIT_OK
-			               : CLI_EXIT_ERROR;
+			return finish_stdout();
+		case OPT_VERSION:
+			fputs("quoth " QUOTH_VERSION_STRING "\n", stdout);
+			return finish_stdout();
 		case ':':
 			return cli_usage_error("verify", "option '%s' needs a value",
 			                       argv[optind - 1]);

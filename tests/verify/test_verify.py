@@ -317,6 +317,27 @@ class Runs(unittest.TestCase):
         self.assertEqual(p.returncode, 0)
         self.assertIn(b'--source', p.stdout)
 
+    def test_own_help_and_version(self):
+        # issue 13 item 16: verify's own help, listing verify's options
+        # (and only verify's), and --version like the main command's
+        for args in (['--help'], ['-h'], ['--source', 'x', '--help']):
+            p = run(args)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertEqual(p.stderr, b'')
+            text = p.stdout.decode()
+            self.assertTrue(text.startswith('usage: quoth verify'), text)
+            for opt in ('--source', '--all', '--format', '--output',
+                        '--color', '--excel', '--lang', '--data-dir',
+                        '--max-doc-bytes', '--help', '--version'):
+                self.assertIn(opt, text)
+            self.assertNotIn('--jobs', text)
+        for args in (['--version'], ['--source', 'x', '--version']):
+            p = run(args)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertEqual(p.stderr, b'')
+            self.assertRegex(p.stdout.decode(), r'^quoth \d+\.\d+\.\d+\n$')
+
+
 
 class TableIsSanitised(unittest.TestCase):
     """Issue 13 item 6: the verify table goes through the table's one
