@@ -391,48 +391,65 @@ add_candidate(piece *p, align *al)
 }
 
 /*
- * Find and align candidates for piece pi: the regions the index votes for,
- * and the text right after each candidate of the previous piece (so that a
- * sentence or an ellipsis piece made of common words is still found where
- * it continues the quote).
+ * Finding and aligning the candidates of a piece, in this order: the
+ * text right after each candidate of the previous piece (so that a
+ * sentence or an ellipsis piece made of common words is still found
+ * where it continues the quote), the regions the index votes for, and,
+ * when none of those holds the piece perfectly, the place where it
+ * stands verbatim (qt_exact_region()).
  */
-void
-qt_locate_piece(vctx *c, size_t pi)
-{
-	const quoth_sources *s = c->s;
-	piece *p = &c->pc[pi];
-	size_t k, m = p->nwords, slack, si, wa, wb, maxw;
-	int64_t lo, hi, mid;
-	align al;
 
-	qt_find_regions(c, p);
-	if (c->nomem)
-		return;
-	slack = 4 + m / 4;
+/* Extra window words around a region: a quarter of the piece, more for
+ * its brackets, which stand for words the quote does not show. */
+static size_t
+window_slack(const vctx *c, const piece *p)
+{
+	size_t k, slack = 4 + p->nwords / 4;
+
 	for (k = 0; k < p->t1 - p->t0 && slack < SLACK_MAX; k++)
 		if (c->tok[p->t0 + k].kind == QT_BRACKET)
 			slack += 4;
-	if (pi > 0) {
-		const piece *q = &c->pc[pi - 1];
-		/* an ellipsis may cut a paragraph or two: look that far for
-		 * the next piece, which may be a word or two found anywhere */
-		size_t reach = m + slack + (p->before == B_ELLIPSIS ? 2 * m + 400 : 8);
-		for (k = 0; k < q->ncand && !c->nomem; k++) {
-			const source *src = &s->src[q->cand[k].src];
-			wa = q->cand[k].b;
-			wb = wa + reach;
-			if (wb > src->w0 + src->nw)
-				wb = src->w0 + src->nw;
-			if (wb <= wa)
-				continue;
-			align_window(c, p, q->cand[k].src, wa, wb, q->cand[k].anchor,
-			             &al);
-			if (!c->nomem)
-				add_candidate(p, &al);
-			else
-				align_free(&al);
-		}
+	return slack;
+}
+
+/* Candidates of piece pi right after those of piece pi - 1. */
+static void
+align_after_previous(vctx *c, size_t pi, size_t slack)
+{
+	const quoth_sources *s = c->s;
+	piece *p = &c->pc[pi];
+	const piece *q = &c->pc[pi - 1];
+	size_t k, m = p->nwords, wa, wb;
+	/* an ellipsis may cut a paragraph or two: look that far for
+	 * the next piece, which may be a word or two found anywhere */
+	size_t reach = m + slack + (p->before == B_ELLIPSIS ? 2 * m + 400 : 8);
+	align al;
+
+	for (k = 0; k < q->ncand && !c->nomem; k++) {
+		const source *src = &s->src[q->cand[k].src];
+		wa = q->cand[k].b;
+		wb = wa + reach;
+		if (wb > src->w0 + src->nw)
+			wb = src->w0 + src->nw;
+		if (wb <= wa)
+			continue;
+		align_window(c, p, q->cand[k].src, wa, wb, q->cand[k].anchor, &al);
+		if (!c->nomem)
+			add_candidate(p, &al);
+		else
+			align_free(&al);
 	}
+}
+
+/* Candidates of piece p in the regions c->cl[0..c->ncl) voted for. */
+static void
+align_regions(vctx *c, piece *p, size_t slack)
+{
+	const quoth_sources *s = c->s;
+	size_t k, m = p->nwords, si, wa, wb, maxw;
+	int64_t lo, hi, mid;
+	align al;
+
 	for (k = 0; k < c->ncl && !c->nomem; k++) {
 		const cluster *cl = &c->cl[k];
 		const source *src;
@@ -468,6 +485,61 @@ qt_locate_piece(vctx *c, size_t pi)
 		}
 		add_candidate(p, &al);
 	}
+}
+
+/* Whether a candidate holds every word of p, none changed or added. */
+static bool
+has_perfect(const piece *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->ncand; k++)
+		if (p->cand[k].matched == p->nwords && p->cand[k].pw == p->nwords)
+			return true;
+	return false;
+}
+
+/* The place where p stands verbatim, as a candidate; it takes the slot of
+ * the lowest-scoring candidate when all are taken. */
+static void
+align_exact(vctx *c, piece *p)
+{
+	size_t g = qt_exact_region(c, p), k, worst = 0;
+	align al;
+
+	if (g == QUOTH_NONE || c->nomem)
+		return;
+	align_window(c, p, qt_source_of(c->s, g), g, g + p->nwords, g, &al);
+	if (c->nomem) {
+		align_free(&al);
+		return;
+	}
+	if (p->ncand >= NCAND_MAX) {
+		for (k = 1; k < p->ncand; k++)
+			if (p->cand[k].score < p->cand[worst].score)
+				worst = k;
+		align_free(&p->cand[worst]);
+		p->cand[worst] = p->cand[--p->ncand];
+	}
+	add_candidate(p, &al);
+}
+
+/* Find and align the candidates of piece pi. */
+void
+qt_locate_piece(vctx *c, size_t pi)
+{
+	piece *p = &c->pc[pi];
+	size_t slack;
+
+	qt_find_regions(c, p);
+	if (c->nomem)
+		return;
+	slack = window_slack(c, p);
+	if (pi > 0)
+		align_after_previous(c, pi, slack);
+	align_regions(c, p, slack);
+	if (!c->nomem && !has_perfect(p))
+		align_exact(c, p);
 }
 
 /* ---- chaining pieces ---------------------------------------------------- */

@@ -546,3 +546,64 @@ qt_find_regions(vctx *c, const piece *p)
 	c->ncl = ncl > NCAND ? NCAND : ncl;
 	free(qw);
 }
+
+/* ---- the exact fallback ------------------------------------------------ */
+
+/*
+ * Where the words of piece p stand verbatim (hash for hash, so up to the
+ * normal forms) in one source: the first global word of the earliest
+ * such place, or QUOTH_NONE.  This is the fallback when the bounded
+ * search above found no perfect passage: in a source made of few words
+ * every region draws as many votes as the true one, and the cut to
+ * QUICK_MAX clusters can leave the true one out.
+ *
+ * It reads the index list of the piece's rarest word and gives a place
+ * up at its first differing word, so it costs that list's length times
+ * the few words compared (at most CHUNK_WORDS): linear in the source,
+ * and in natural text one short list.  A piece with a "[bracket]" is
+ * never verbatim.
+ */
+size_t
+qt_exact_region(vctx *c, const piece *p)
+{
+	const quoth_sources *s = c->s;
+	size_t m, i, j, k, e, b, f, best = 0, bestf = SIZE_MAX, g0, si;
+	size_t mask = s->nbuckets - 1;
+	uint32_t h;
+
+	if (s->nw == 0 || !s->head)
+		return QUOTH_NONE;
+	for (i = p->t0; i < p->t1; i++)
+		if (c->tok[i].kind == QT_BRACKET)
+			return QUOTH_NONE;
+	m = piece_words(c, p);
+	if (c->nomem || m == 0)
+		return QUOTH_NONE;
+	for (j = 0; j < m; j++) {
+		b = c->tok[c->order[j]].hash & mask;
+		f = s->head[b + 1] - s->head[b];
+		if (f < bestf) {
+			bestf = f;
+			best = j;
+		}
+	}
+	h = c->tok[c->order[best]].hash;
+	b = h & mask;
+	for (e = s->head[b]; e < s->head[b + 1]; e++) {
+		size_t pos = s->post[e];
+		if (s->w[pos].hash != h || pos < best)
+			continue;
+		g0 = pos - best;
+		if (g0 + m > s->nw)
+			break; /* the list is in source order */
+		for (k = 0; k < m && s->w[g0 + k].hash == c->tok[c->order[k]].hash;
+		     k++)
+			;
+		if (k < m)
+			continue;
+		si = qt_source_of(s, g0);
+		if (g0 + m <= s->src[si].w0 + s->src[si].nw)
+			return g0;
+	}
+	return QUOTH_NONE;
+}

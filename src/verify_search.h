@@ -14,5 +14,8 @@ void qt_tokenize_span(vctx *c, size_t a, size_t b);
 void qt_make_pieces(vctx *c);
 /* Candidate regions of piece p, best first, in c->cl[0..c->ncl). */
 void qt_find_regions(vctx *c, const piece *p);
+/* First global word where piece p stands verbatim in one source (on the
+ * normal forms), or QUOTH_NONE: the fallback of a bounded search. */
+size_t qt_exact_region(vctx *c, const piece *p);
 
 #endif

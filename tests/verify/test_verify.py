@@ -20,11 +20,13 @@ import csv
 import io
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 QUOTH = None
@@ -369,6 +371,35 @@ class TableIsSanitised(unittest.TestCase):
                     self.assertRegex(seq, '^\x1b\\[[0-9;]*m$')
                 if color == 'never':
                     self.assertNotIn('\x1b', out)
+
+
+
+class RepetitiveSource(unittest.TestCase):
+    """Issue 13 item 8: a verbatim quote is always found exact, however
+    few words the source is made of (the candidate search bounds its
+    work, then falls back to an exact search on the normal forms)."""
+
+    def test_small_vocabulary_against_itself(self):
+        rnd = random.Random(13)
+        vocab = ('amber basalt cedar dune ember fjord glacier heath inlet '
+                 'jetty knoll lagoon marsh nook oasis pebble quarry reef '
+                 'shoal tundra upland vale wadi xeric yardang').split()
+        paras = []
+        for _ in range(2000):
+            w = [rnd.choice(vocab) for _ in range(rnd.randint(6, 14))]
+            paras.append('"%s %s," Ana Ruiz said.' % (w[0].capitalize(),
+                                                        ' '.join(w[1:])))
+        with tempfile.TemporaryDirectory() as d:
+            draft = os.path.join(d, 'draft.txt')
+            write(draft, '\n\n'.join(paras) + '\n')
+            start = time.monotonic()
+            p, recs = rows(['--source', draft, draft])
+            took = time.monotonic() - start
+        self.assertEqual(len(recs), 2000)
+        bad = [r for r in recs if r['status'] != 'exact']
+        self.assertEqual(bad, [])
+        self.assertEqual(p.returncode, 0)
+        self.assertLess(took, 60)
 
 
 if __name__ == '__main__':
