@@ -21,6 +21,8 @@
 #define CHAIN_BACK 8    /* a piece chains to one of the 8 before it */
 #define SLACK_MAX 64    /* extra window words around a region */
 #define GAP_SCAN 4096   /* words looked at between two pieces */
+#define ADJACENT_MAX 40 /* words a window grows by to take in the
+                         * sentences around it (about one sentence) */
 #define BRACKET_WORDS 4 /* source words a "[bracket]" may stand for */
 
 static int
@@ -108,21 +110,34 @@ push_op(vctx *c, int op, size_t qi, size_t sw, size_t n)
 /*
  * Aligning piece p against the source words [wa, wb) (one source): an
  * edit distance with free start and end in the source ("fitting"
- * alignment).  Substituting, adding or dropping a word costs 1; a
- * bracketed insertion stands for up to BRACKET_WORDS source words for
- * free; a word of another speaker's turn (when the anchor's turn has a
- * label) may be skipped for free, so a quote joined across an
- * interjection is whole.
+ * alignment) whose costs are the candidate's score turned round.  A
+ * candidate scores two points a matched word and loses one for every
+ * substituted or dropped source word (measure()); with R quote words,
+ * minus the score is 3 x substituted + 2 x added + 1 x dropped - 2R,
+ * so those are the costs, and the alignment the table finds is the one
+ * that scores best.  With equal costs (1 each) adding eight quote words
+ * was cheaper than matching them across nine dropped source words, and
+ * "We want a stable harbour, but restoring the quotas ..." against "We
+ * want, like our partners, a stable harbour. But we must begin by
+ * admitting that restoring the quotas ..." showed the first half as
+ * added.  A bracketed insertion stands for up to BRACKET_WORDS source
+ * words for free; a word of another speaker's turn (when the anchor's
+ * turn has a label) may be skipped for free, so a quote joined across
+ * an interjection is whole.
  *
  *   C[0][j] = 0
- *   C[i][j] = min(C[i-1][j-1] + (q[i] != s[j]),  match / substitute
- *                 C[i-1][j] + 1,                  quote word added
- *                 C[i][j-1] + del[j])             source word dropped
+ *   C[i][j] = min(C[i-1][j-1] + COST_SUB x (q[i] != s[j]),  match / sub
+ *                 C[i-1][j] + COST_INS,                      word added
+ *                 C[i][j-1] + del[j])                  source word dropped
  *   bracket: C[i][j] = min over k <= BRACKET_WORDS of C[i-1][j-k]
  *
  * align_window() runs the steps below in this order: deletion costs,
  * table, best end, traceback, ops in source order, passage measures.
  */
+
+#define COST_SUB 3 /* a quote word in place of a source word */
+#define COST_INS 2 /* a quote word not in the source */
+/* dropping a source word costs c->delc[j]: 1, or 0 for another turn's */
 
 /* The table C of R + 1 rows and W + 1 columns, row-major in c->dp. */
 #define CELL(i_, j_) C[(i_) * (W + 1) + (j_)]
@@ -179,12 +194,13 @@ fill_table(vctx *c, const piece *p, size_t wa, size_t W)
 			}
 			continue;
 		}
-		CELL(i, 0) = CELL(i - 1, 0) + 1;
+		CELL(i, 0) = CELL(i - 1, 0) + COST_INS;
 		for (j = 1; j <= W; j++) {
-			uint32_t sub = s->w[wa + j - 1].hash == q->hash ? 0 : 1;
+			uint32_t sub =
+			    s->w[wa + j - 1].hash == q->hash ? 0 : COST_SUB;
 			v = CELL(i - 1, j - 1) + sub;
-			if (CELL(i - 1, j) + 1 < v)
-				v = CELL(i - 1, j) + 1;
+			if (CELL(i - 1, j) + COST_INS < v)
+				v = CELL(i - 1, j) + COST_INS;
 			if (CELL(i, j - 1) + c->delc[j - 1] < v)
 				v = CELL(i, j - 1) + c->delc[j - 1];
 			CELL(i, j) = v;
@@ -235,7 +251,8 @@ trace_back(vctx *c, const piece *p, size_t wa, size_t W, size_t endj)
 			continue;
 		}
 		if (j > 0) {
-			uint32_t sub = s->w[wa + j - 1].hash == q->hash ? 0 : 1;
+			uint32_t sub =
+			    s->w[wa + j - 1].hash == q->hash ? 0 : COST_SUB;
 			if (CELL(i, j) == CELL(i - 1, j - 1) + sub) {
 				push_op(c, sub ? OP_SUB : OP_MATCH, qi, wa + j - 1, 0);
 				i--;
@@ -243,7 +260,7 @@ trace_back(vctx *c, const piece *p, size_t wa, size_t W, size_t endj)
 				continue;
 			}
 		}
-		if (CELL(i, j) == CELL(i - 1, j) + 1) {
+		if (CELL(i, j) == CELL(i - 1, j) + COST_INS) {
 			push_op(c, OP_INS, qi, 0, 0);
 			i--;
 			continue;
@@ -441,6 +458,32 @@ align_after_previous(vctx *c, size_t pi, size_t slack)
 	}
 }
 
+/*
+ * Widen the window [*wa, *wb) of source src to the start of the sentence
+ * before the one it starts in and to the end of the sentence after the
+ * one it ends in, at most ADJACENT_MAX words each way: a journalist who
+ * joins two adjacent sentences ("... district, but restoring ...")
+ * quotes both, and the passage must be aligned against both, whichever
+ * half the votes placed.
+ */
+static void
+widen_to_sentences(const vctx *c, const source *src, size_t *wa, size_t *wb)
+{
+	const sword *w = c->s->w;
+	size_t lo = src->w0, hi = src->w0 + src->nw, g, stops;
+
+	for (g = *wa, stops = 0; g > lo && *wa - g < ADJACENT_MAX; g--)
+		if (qt_sentence_end(src->text, w[g - 1].end, w[g].start) &&
+		    ++stops == 2)
+			break;
+	*wa = g;
+	for (g = *wb, stops = 0; g < hi && g - *wb < ADJACENT_MAX; g++)
+		if (qt_sentence_end(src->text, w[g - 1].end, w[g].start) &&
+		    ++stops == 2)
+			break;
+	*wb = g;
+}
+
 /* Candidates of piece p in the regions c->cl[0..c->ncl) voted for. */
 static void
 align_regions(vctx *c, piece *p, size_t slack)
@@ -478,6 +521,7 @@ align_regions(vctx *c, piece *p, size_t slack)
 			if (wa + maxw < wb)
 				wb = wa + maxw;
 		}
+		widen_to_sentences(c, src, &wa, &wb);
 		align_window(c, p, si, wa, wb, (size_t)mid, &al);
 		if (c->nomem) {
 			align_free(&al);
@@ -682,6 +726,16 @@ same_but_first(const char *a, size_t an, const char *b, size_t bn)
 	return an - n1 == bn - n2 && memcmp(a + n1, b + n2, an - n1) == 0;
 }
 
+/* Whether source word g starts a sentence (or its source). */
+static bool
+source_sentence_start(const vctx *c, const source *src, size_t g)
+{
+	const sword *w = c->s->w;
+
+	return g == src->w0 ||
+	       qt_sentence_end(src->text, w[g - 1].end, w[g].start);
+}
+
 /* Re-check the matches of a chosen alignment on their normal forms: the
  * case (OP_CASE) and, should two words share a hash, the word (OP_SUB). */
 void
@@ -717,7 +771,11 @@ qt_recheck(vctx *c, align *al)
 		                  w->end - w->start, false, &sn);
 		if (qn == sn && memcmp(qf, sf, qn) == 0)
 			continue;
-		if ((q->flags & QF_FIRST) && same_but_first(qf, qn, sf, sn))
+		/* the first letter is free at a sentence start on either
+		 * side: "..., but restoring" for "... district. But we" */
+		if (((q->flags & QF_FIRST) ||
+		     source_sentence_start(c, src, o->sw)) &&
+		    same_but_first(qf, qn, sf, sn))
 			continue;
 		o->op = OP_CASE;
 	}

@@ -402,6 +402,39 @@ class RepetitiveSource(unittest.TestCase):
         self.assertLess(took, 60)
 
 
+
+class AdjacentSentences(unittest.TestCase):
+    """Issue 13 item 9: two adjacent source sentences joined into one
+    quote are aligned as one passage, so the diff shows the words left
+    out, not the quote's first half as added."""
+
+    def test_joined_sentences_show_what_was_cut(self):
+        with tempfile.TemporaryDirectory() as d:
+            src = os.path.join(d, 'briefing.txt')
+            write(src, 'HALVORSEN: Good morning, everyone, and thank you '
+                       'for coming out on a cold day.\n'
+                       'HALVORSEN: We want, like our partners, a stable and '
+                       'thriving harbour district. But we must begin by '
+                       'admitting that restoring the old fishing quotas is '
+                       'an unrealistic ambition. Chasing that idea will '
+                       'only prolong the dispute.\n'
+                       'REPORTER: Minister, what about the ferry?\n')
+            art = os.path.join(d, 'story.txt')
+            write(art, '"We want a stable and thriving harbour district, '
+                       'but restoring the old fishing quotas is an '
+                       'unrealistic ambition," Halvorsen said.\n')
+            p, recs = rows(['--source', src, art])
+        self.assertEqual(len(recs), 1)
+        r = recs[0]
+        self.assertEqual(r['status'], 'altered')
+        self.assertNotIn('{+', r['diff'])
+        self.assertIn('want [-like our partners,-] a stable', r['diff'])
+        self.assertIn('district, but [-we must begin by admitting that-] '
+                      'restoring', r['diff'])
+        self.assertEqual(r['speaker_label'], 'HALVORSEN')
+
+
+
 if __name__ == '__main__':
     QUOTH = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)
