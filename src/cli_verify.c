@@ -11,6 +11,7 @@
  * are still processed), else 1 if any quote is altered or missing or was
  * matched in another speaker's turn, else 0.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -181,8 +182,33 @@ add_source_file(struct vsettings *vs, const char *path)
 	return rc;
 }
 
-/* A directory: its regular files (symlinks followed), sorted by name;
- * hidden files are left out. */
+/* Whether a file in a --source directory is a transcript, by its name:
+ * .txt, .text, .md (plain transcripts, press releases, stories), .vtt,
+ * .srt, in any case.  Anything else there (an old CSV or JSON Lines
+ * run, a recording) is not read.  A file named by --source itself is
+ * always read. */
+static int
+transcript_name(const char *name)
+{
+	static const char *const ext[] = {".txt", ".text", ".md", ".vtt",
+	                                  ".srt"};
+	size_t i, k, n = strlen(name), e;
+
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		e = strlen(ext[i]);
+		if (n <= e)
+			continue;
+		for (k = 0; k < e; k++)
+			if (tolower((unsigned char)name[n - e + k]) != ext[i][k])
+				break;
+		if (k == e)
+			return 1;
+	}
+	return 0;
+}
+
+/* A directory: its regular transcript files (symlinks followed), sorted
+ * by name; hidden files are left out. */
 static int
 add_source_dir(struct vsettings *vs, const char *dir)
 {
@@ -199,7 +225,7 @@ add_source_dir(struct vsettings *vs, const char *dir)
 	}
 	while ((de = readdir(d)) != NULL) {
 		char *path;
-		if (de->d_name[0] == '.')
+		if (de->d_name[0] == '.' || !transcript_name(de->d_name))
 			continue;
 		path = join_path(dir, de->d_name);
 		if (!path) {

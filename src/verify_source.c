@@ -258,8 +258,8 @@ name_particle(const char *s, size_t n)
  * timestamp found inside it in [*ta, *tb) (*ta == *tb when none).
  */
 static size_t
-match_label(const char *t, size_t i, size_t end, size_t *la, size_t *lb,
-            size_t *ta, size_t *tb)
+match_label(const char *t, size_t i, size_t end, bool subtitle, size_t *la,
+            size_t *lb, size_t *ta, size_t *tb)
 {
 	size_t j = i, ntok = 0, n, k, a, b;
 	bool paren = false;
@@ -324,7 +324,9 @@ match_label(const char *t, size_t i, size_t end, size_t *la, size_t *lb,
 	}
 	if (ntok == 0 || ntok > 6 || j >= end || j - i > LABEL_MAX)
 		goto dot_label;
-	if (j + 1 < end && !qt_is_space(t[j + 1]))
+	/* subtitles: "<i>HOST:</i> Welcome" closes the markup after it */
+	if (j + 1 < end && !qt_is_space(t[j + 1]) &&
+	    !(subtitle && t[j + 1] == '<'))
 		goto dot_label;
 	return j + 1;
 dot_label:
@@ -500,6 +502,27 @@ scan_words(parser *p, size_t i, size_t end, bool subtitle)
 	}
 }
 
+/* Subtitle style markup at t[i]: "<i>", "<b>", "<font color=...>",
+ * "{\an8}" (not a "<v Name>" voice, which starts a turn).  Returns the
+ * offset after it, or 0. */
+static size_t
+style_markup(const char *t, size_t i, size_t end)
+{
+	const char *c;
+	size_t lim = end - i > NOISE_MAX ? i + NOISE_MAX : end;
+
+	if (end - i < 3)
+		return 0;
+	if (t[i] == '{' && t[i + 1] == '\\')
+		c = memchr(t + i, '}', lim - i);
+	else if (t[i] == '<' && !(t[i + 1] == 'v' &&
+	                          (t[i + 2] == ' ' || t[i + 2] == '.')))
+		c = memchr(t + i, '>', lim - i);
+	else
+		return 0;
+	return c ? (size_t)(c - t) + 1 : 0;
+}
+
 /* One line t[a..b) (without its line end). */
 static void
 parse_line(parser *p, size_t a, size_t b, bool subtitle)
@@ -518,11 +541,16 @@ parse_line(parser *p, size_t a, size_t b, bool subtitle)
 		} else if (subtitle && b - i >= 2 && t[i] == '-' && t[i + 1] == ' ') {
 			push_mark(p, true, i, 0, MARK_CHANGE);
 			i = qt_skip_space(t, i + 1, b);
+		} else if (subtitle && (k = style_markup(t, i, b)) != 0) {
+			/* "<i>HOST:</i> ...", "{\an8}HOST: ...": the label
+			 * is inside */
+			i = qt_skip_space(t, k, b);
 		} else {
 			break;
 		}
 	}
-	if (i < b && (k = match_label(t, i, b, &la, &lb, &ta, &tb)) != 0) {
+	if (i < b &&
+	    (k = match_label(t, i, b, subtitle, &la, &lb, &ta, &tb)) != 0) {
 		push_mark(p, true, la, lb - la, MARK_COLON);
 		p->ncolon++;
 		if (ta < tb)
@@ -738,9 +766,11 @@ quoth_sources_add(quoth_sources *s, const char *name, const char *text,
 	st = p->st;
 	if (st == QUOTH_OK && !build_lines(src))
 		st = QUOTH_ERR_NOMEM;
-	if (st == QUOTH_OK && p->ncolon < 2) {
+	if (st == QUOTH_OK && p->ncolon < 2 &&
+	    src->format == QUOTH_SOURCE_PLAIN) {
 		/* One "WASHINGTON:" or "Note:" does not make a labelled
-		 * transcript; a transcript has turns. */
+		 * plain transcript; a transcript has turns.  In subtitles a
+		 * cue that begins "NAME:" is a label, even the only one. */
 		for (i = k = nturn0; i < s->nturn; i++)
 			if (s->turn[i].kind != MARK_COLON)
 				s->turn[k++] = s->turn[i];

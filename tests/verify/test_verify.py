@@ -435,6 +435,69 @@ class AdjacentSentences(unittest.TestCase):
 
 
 
+class SubtitleLabelsAndFolders(unittest.TestCase):
+    """Issue 13 item 9: an SRT cue that begins "NAME:" is a speaker label
+    (even the only one, even inside <i>), and --source DIR reads only
+    transcript files."""
+
+    DRAFT = '"The ferry will run every hour from May," Mara Lindqvist said.\n'
+
+    def check(self, srt):
+        with tempfile.TemporaryDirectory() as d:
+            src = os.path.join(d, 'clip.srt')
+            write(src, srt)
+            art = os.path.join(d, 'story.txt')
+            write(art, self.DRAFT)
+            p, recs = rows(['--source', src, art])
+        self.assertEqual(len(recs), 1)
+        self.assertEqual(recs[0]['status'], 'exact')
+        return recs[0]
+
+    def test_one_label(self):
+        r = self.check('1\n00:00:01,000 --> 00:00:03,000\n'
+                       'OTTO BERG: The ferry will run every hour from '
+                       'May.\n')
+        self.assertEqual(r['speaker_label'], 'OTTO BERG')
+        self.assertTrue(r['speaker_mismatch'])
+
+    def test_label_in_markup(self):
+        r = self.check('1\n00:00:01,000 --> 00:00:03,000\n'
+                       '<i>MARA LINDQVIST:</i> The ferry will run every hour '
+                       'from May.\n\n2\n00:00:03,000 --> 00:00:05,000\n'
+                       '{\\an8}<b>OTTO BERG:</b> Thank you.\n')
+        self.assertEqual(r['speaker_label'], 'MARA LINDQVIST')
+        self.assertFalse(r['speaker_mismatch'])
+
+    def test_folder_reads_transcripts_only(self):
+        with tempfile.TemporaryDirectory() as top:
+            art = os.path.join(top, 'story.txt')
+            write(art, self.DRAFT)
+            d = os.path.join(top, 'sources')
+            os.mkdir(d)
+            write(os.path.join(d, 'clip.srt'),
+                  '1\n00:00:01,000 --> 00:00:03,000\n'
+                  'MARA LINDQVIST: The ferry will run every hour from May.\n')
+            # an old verify run left in the folder holds the quote too
+            write(os.path.join(d, 'old-run.csv'),
+                  'doc,quote\nstory.txt,"The ferry will run every hour '
+                  'from May"\n')
+            write(os.path.join(d, 'notes.TXT'), 'Nothing about ferries.\n')
+            p, recs = rows(['--source', d, art])
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertEqual(recs[0]['source'], os.path.join(d, 'clip.srt'))
+            os.remove(os.path.join(d, 'clip.srt'))
+            p, recs = rows(['--source', d, art])
+            # notes.TXT is read; the CSV is not, so the quote is missing
+            self.assertEqual(recs[0]['status'], 'missing')
+            os.remove(os.path.join(d, 'notes.TXT'))
+            p, recs = rows(['--source', d, art])
+            self.assertEqual(p.returncode, 2)
+            self.assertIn(b'no source files', p.stderr)
+            # named on its own, any file is a source
+            p, recs = rows(['--source', os.path.join(d, 'old-run.csv'), art])
+            self.assertEqual(recs[0]['status'], 'exact')
+
+
 if __name__ == '__main__':
     QUOTH = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)
