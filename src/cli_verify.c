@@ -11,6 +11,7 @@
  * are still processed), else 1 if any quote is altered or missing or was
  * matched in another speaker's turn, else 0.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -21,7 +22,7 @@
 
 #include <utf8proc.h>
 
-#include "cli.h"
+#include "write_table.h"
 
 static const struct cli_column verify_columns[] = {
 	{"doc", CLI_COL_GROUP},
@@ -45,7 +46,7 @@ static const struct cli_column verify_columns[] = {
 #define NCOLUMNS (sizeof verify_columns / sizeof verify_columns[0])
 
 enum { OPT_SOURCE = 256, OPT_ALL, OPT_COLOR, OPT_EXCEL, OPT_LANG,
-       OPT_DATA_DIR, OPT_MAX_DOC };
+       OPT_DATA_DIR, OPT_MAX_DOC, OPT_VERSION };
 
 static const struct option long_options[] = {
 	{"source", required_argument, NULL, 's'},
@@ -59,6 +60,7 @@ static const struct option long_options[] = {
 	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
 	{"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
 	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, OPT_VERSION},
 	{NULL, 0, NULL, 0},
 };
 
@@ -100,10 +102,24 @@ usage(void)
 	      "      --max-doc-bytes N  refuse a larger article or source\n"
 	      "                       (1G; K, M, G suffixes)\n"
 	      "  -h, --help           this help\n"
+	      "      --version        show the version\n"
 	      "\n"
 	      "Exit status: 0 all quotes exact or elided, 1 a quote altered,\n"
 	      "missing or from another speaker, 2 an error.\n",
 	      stdout);
+}
+
+/* After --help or --version: a full disk is an error, a closed pipe is
+ * not (as for the main command). */
+static int
+finish_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return CLI_EXIT_OK;
+	if (errno == EPIPE)
+		return CLI_EXIT_OK;
+	cli_error("write error: %s", strerror(errno));
+	return CLI_EXIT_ERROR;
 }
 
 /* ---- sources --------------------------------------------------------- */
@@ -166,8 +182,33 @@ add_source_file(struct vsettings *vs, const char *path)
 	return rc;
 }
 
-/* A directory: its regular files (symlinks followed), sorted by name;
- * hidden files are left out. */
+/* Whether a file in a --source directory is a transcript, by its name:
+ * .txt, .text, .md (plain transcripts, press releases, stories), .vtt,
+ * .srt, in any case.  Anything else there (an old CSV or JSON Lines
+ * run, a recording) is not read.  A file named by --source itself is
+ * always read. */
+static int
+transcript_name(const char *name)
+{
+	static const char *const ext[] = {".txt", ".text", ".md", ".vtt",
+	                                  ".srt"};
+	size_t i, k, n = strlen(name), e;
+
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		e = strlen(ext[i]);
+		if (n <= e)
+			continue;
+		for (k = 0; k < e; k++)
+			if (tolower((unsigned char)name[n - e + k]) != ext[i][k])
+				break;
+		if (k == e)
+			return 1;
+	}
+	return 0;
+}
+
+/* A directory: its regular transcript files (symlinks followed), sorted
+ * by name; hidden files are left out. */
 static int
 add_source_dir(struct vsettings *vs, const char *dir)
 {
@@ -184,7 +225,7 @@ add_source_dir(struct vsettings *vs, const char *dir)
 	}
 	while ((de = readdir(d)) != NULL) {
 		char *path;
-		if (de->d_name[0] == '.')
+		if (de->d_name[0] == '.' || !transcript_name(de->d_name))
 			continue;
 		path = join_path(dir, de->d_name);
 		if (!path) {
@@ -298,9 +339,8 @@ text_width(const char *s, size_t n)
 /*
  * The diff (or the quote) word-wrapped under its row, indented, with
  * "[-deleted-]" in red and "{+inserted+}" in green.  Words are the
- * space-separated pieces; control characters and line breaks were
- * never put into the diff, but a quote may hold line breaks, so any
- * white space separates words here.
+ * space-separated pieces of s, which has been through the table's
+ * sanitiser (no control characters, one space between words).
  */
 static void
 put_wrapped(struct cli_buf *b, const char *s, size_t n, size_t indent,
@@ -360,13 +400,21 @@ put_wrapped(struct cli_buf *b, const char *s, size_t n, size_t indent,
 	cli_buf_putc(b, '\n');
 }
 
+/* s[0..n) through the table's one sanitiser (write_table.h). */
 static void
-table_doc(const struct vsettings *vs, struct cli_buf *out, const char *doc,
-          const quoth_result *r, const quoth_check *chk)
+put_safe(struct cli_buf *b, const char *s, size_t n)
 {
-	size_t i, n = quoth_check_count(chk), nlen, slen;
+	cli_table_clean(b, s, n);
+}
+
+/* "draft.txt: 12 quotes: 9 exact, 2 altered, 1 missing; 1 speaker
+ * mismatch", bold. */
+static void
+table_heading(const struct vsettings *vs, struct cli_buf *out,
+              const char *doc, const quoth_check *chk)
+{
+	size_t i, n = quoth_check_count(chk);
 	struct tally t;
-	int c = vs->color;
 	static const char *const names[] = {"exact", "elided", "altered",
 	                                    "missing", "indirect"};
 	const char *sep = ": ";
@@ -376,8 +424,9 @@ table_doc(const struct vsettings *vs, struct cli_buf *out, const char *doc,
 		t.status[quoth_check_status(chk, i)]++;
 		t.mismatch += (size_t)quoth_check_speaker_mismatch(chk, i);
 	}
-	sgr(out, c, "1");
-	cli_buf_printf(out, "%s: %zu quote%s", doc, n, n == 1 ? "" : "s");
+	sgr(out, vs->color, "1");
+	put_safe(out, doc, strlen(doc));
+	cli_buf_printf(out, ": %zu quote%s", n, n == 1 ? "" : "s");
 	for (i = 0; i <= QUOTH_VERIFY_INDIRECT; i++)
 		if (t.status[i]) {
 			cli_buf_printf(out, "%s%zu %s", sep, t.status[i], names[i]);
@@ -386,66 +435,83 @@ table_doc(const struct vsettings *vs, struct cli_buf *out, const char *doc,
 	if (t.mismatch)
 		cli_buf_printf(out, "; %zu speaker mismatch%s", t.mismatch,
 		               t.mismatch == 1 ? "" : "es");
-	sgr(out, c, "0");
+	sgr(out, vs->color, "0");
 	cli_buf_putc(out, '\n');
-	for (i = 0; i < n; i++) {
-		quoth_verify_status st = quoth_check_status(chk, i);
-		const char *spk = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER, &slen);
-		const char *s;
-		size_t src, start, end, line, len;
+}
 
-		cli_buf_printf(out, "%4zu  ", i + 1);
-		sgr(out, c, status_color(st));
-		cli_buf_printf(out, "%-8s", quoth_verify_status_name(st));
-		sgr(out, c, "0");
-		if (st == QUOTH_VERIFY_INDIRECT)
-			cli_buf_puts(out, "       ");
-		else
-			cli_buf_printf(out, "  %.3f",
-			               quoth_check_similarity(chk, i));
+/* Quote i's block: status, similarity, speaker and where it was found on
+ * one line, then its diff (or its text) wrapped under it. */
+static void
+table_row(const struct vsettings *vs, struct cli_buf *out,
+          const quoth_result *r, const quoth_check *chk, size_t i)
+{
+	quoth_verify_status st = quoth_check_status(chk, i);
+	struct cli_buf clean = {0};
+	const char *s;
+	size_t src, start, end, line, len;
+	int c = vs->color;
+
+	cli_buf_printf(out, "%4zu  ", i + 1);
+	sgr(out, c, status_color(st));
+	cli_buf_printf(out, "%-8s", quoth_verify_status_name(st));
+	sgr(out, c, "0");
+	if (st == QUOTH_VERIFY_INDIRECT)
+		cli_buf_puts(out, "       ");
+	else
+		cli_buf_printf(out, "  %.3f", quoth_check_similarity(chk, i));
+	cli_buf_puts(out, "  ");
+	s = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER, &len);
+	if (s)
+		put_safe(out, s, len);
+	else
+		cli_buf_puts(out, "(no speaker)");
+	if (quoth_check_source(chk, i, &src, &start, &end, &line)) {
+		s = quoth_check_str(chk, i, QUOTH_CHECK_SOURCE, &len);
 		cli_buf_puts(out, "  ");
-		if (spk)
-			cli_buf_put(out, spk, slen);
-		else
-			cli_buf_puts(out, "(no speaker)");
-		if (quoth_check_source(chk, i, &src, &start, &end, &line)) {
-			s = quoth_check_str(chk, i, QUOTH_CHECK_SOURCE, &len);
-			cli_buf_puts(out, "  ");
-			cli_buf_put(out, s, len);
-			cli_buf_printf(out, ":%zu", line);
-			s = quoth_check_str(chk, i, QUOTH_CHECK_TIMESTAMP, &len);
-			if (s) {
-				cli_buf_puts(out, " @");
-				cli_buf_put(out, s, len);
-			}
-			s = quoth_check_str(chk, i, QUOTH_CHECK_SPEAKER_LABEL, &len);
-			if (s) {
-				cli_buf_puts(out, "  [");
-				cli_buf_put(out, s, len);
-				cli_buf_putc(out, ']');
-			}
-			if (quoth_check_speaker_mismatch(chk, i)) {
-				cli_buf_puts(out, "  ");
-				sgr(out, c, "1;31");
-				cli_buf_puts(out, "speaker mismatch");
-				sgr(out, c, "0");
-			}
-		}
-		cli_buf_putc(out, '\n');
-		s = quoth_check_str(chk, i, QUOTH_CHECK_DIFF, &len);
-		if (!s)
-			s = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
+		put_safe(out, s, len);
+		cli_buf_printf(out, ":%zu", line);
+		s = quoth_check_str(chk, i, QUOTH_CHECK_TIMESTAMP, &len);
 		if (s) {
-			char *clean = cli_utf8_dup(s, len);
-			if (!clean) {
-				out->failed = 1;
-				return;
-			}
-			nlen = strlen(clean);
-			put_wrapped(out, clean, nlen, 6, vs->width, c);
-			free(clean);
+			cli_buf_puts(out, " @");
+			put_safe(out, s, len);
+		}
+		s = quoth_check_str(chk, i, QUOTH_CHECK_SPEAKER_LABEL, &len);
+		if (s) {
+			cli_buf_puts(out, "  [");
+			put_safe(out, s, len);
+			cli_buf_putc(out, ']');
+		}
+		if (quoth_check_speaker_mismatch(chk, i)) {
+			cli_buf_puts(out, "  ");
+			sgr(out, c, "1;31");
+			cli_buf_puts(out, "speaker mismatch");
+			sgr(out, c, "0");
 		}
 	}
+	cli_buf_putc(out, '\n');
+	s = quoth_check_str(chk, i, QUOTH_CHECK_DIFF, &len);
+	if (!s)
+		s = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
+	if (!s)
+		return;
+	put_safe(&clean, s, len);
+	if (clean.failed)
+		out->failed = 1;
+	else
+		put_wrapped(out, clean.ptr ? clean.ptr : "", clean.len, 6,
+		            vs->width, c);
+	cli_buf_free(&clean);
+}
+
+static void
+table_doc(const struct vsettings *vs, struct cli_buf *out, const char *doc,
+          const quoth_result *r, const quoth_check *chk)
+{
+	size_t i, n = quoth_check_count(chk);
+
+	table_heading(vs, out, doc, chk);
+	for (i = 0; i < n && !out->failed; i++)
+		table_row(vs, out, r, chk, i);
 }
 
 /* ---- records ---------------------------------------------------------- */
@@ -597,31 +663,31 @@ worse(int a, int b)
 	return a > b ? a : b;
 }
 
-int
-cli_verify(int argc, char **argv)
+/* ---- the command ------------------------------------------------------ */
+
+/* The command line, as given, before anything is opened. */
+struct vargs {
+	const char **sources;   /* --source values, nsources of them */
+	size_t nsources;
+	const char *output;     /* -o, or NULL for stdout */
+	enum cli_format format;
+	enum cli_color color;
+	quoth_options opt;      /* --lang, --data-dir, --max-doc-bytes */
+	char **files;           /* the articles (stdin when none) */
+	size_t nfiles;
+};
+
+/*
+ * Read the options into *a and vs->flags, vs->excel.  Returns -1 to go
+ * on, or the exit status to end with: 0 after --help, 2 after a usage
+ * error (already reported).
+ */
+static int
+parse_args(int argc, char **argv, struct vsettings *vs, struct vargs *a)
 {
 	static char *stdin_only[] = {"-", NULL};
-	struct vsettings vs;
-	struct cli_output out;
-	struct cli_writer hdr;
-	struct cli_buf head = {0};
-	quoth_options opt;
-	quoth_error err;
-	enum cli_format format = CLI_FORMAT_AUTO;
-	enum cli_color color = CLI_COLOR_AUTO;
-	const char *output = NULL;
-	const char **sources = NULL;
-	char **files;
-	size_t nsources = 0, nfiles, i;
-	int c, status = CLI_EXIT_OK, opened = 0;
+	int c;
 
-	memset(&vs, 0, sizeof vs);
-	quoth_options_init(&opt);
-	sources = calloc((size_t)(argc > 0 ? argc : 1), sizeof *sources);
-	if (!sources) {
-		cli_error("out of memory");
-		return CLI_EXIT_ERROR;
-	}
 	opterr = 0;
 	optind = 1;
 	for (;;) {
@@ -630,48 +696,46 @@ cli_verify(int argc, char **argv)
 			break;
 		switch (c) {
 		case 's':
-			sources[nsources++] = optarg;
+			a->sources[a->nsources++] = optarg;
 			break;
 		case OPT_ALL:
-			vs.flags |= QUOTH_VERIFY_ALL;
+			vs->flags |= QUOTH_VERIFY_ALL;
 			break;
 		case 'f':
-			if (cli_parse_format("--format", optarg, &format) != 0)
-				goto usage_fail;
+			if (cli_parse_format("--format", optarg, &a->format) != 0)
+				return CLI_EXIT_ERROR;
 			break;
 		case 'o':
-			output = optarg;
+			a->output = optarg;
 			break;
 		case OPT_COLOR:
-			if (cli_parse_color("--color", optarg, &color) != 0)
-				goto usage_fail;
+			if (cli_parse_color("--color", optarg, &a->color) != 0)
+				return CLI_EXIT_ERROR;
 			break;
 		case OPT_EXCEL:
-			vs.excel = 1;
+			vs->excel = 1;
 			break;
 		case OPT_LANG:
-			opt.lang = optarg;
+			a->opt.lang = optarg;
 			break;
 		case OPT_DATA_DIR:
-			opt.data_dir = optarg;
+			a->opt.data_dir = optarg;
 			break;
 		case OPT_MAX_DOC:
 			if (cli_parse_size("--max-doc-bytes", optarg,
-			                   &opt.max_doc_bytes) != 0)
-				goto usage_fail;
+			                   &a->opt.max_doc_bytes) != 0)
+				return CLI_EXIT_ERROR;
 			break;
 		case 'h':
-			free(sources);
 			usage();
-			return fflush(stdout) == 0 && !ferror(stdout)
-			               ? CLI_EXIT_OK
-			               : CLI_EXIT_ERROR;
+			return finish_stdout();
+		case OPT_VERSION:
+			fputs("quoth " QUOTH_VERSION_STRING "\n", stdout);
+			return finish_stdout();
 		case ':':
-			free(sources);
 			return cli_usage_error("verify", "option '%s' needs a value",
 			                       argv[optind - 1]);
 		default:
-			free(sources);
 			if (optopt && optopt < 256)
 				return cli_usage_error("verify", "unknown option '-%c'",
 				                       optopt);
@@ -679,98 +743,151 @@ cli_verify(int argc, char **argv)
 			                       argv[optind - 1]);
 		}
 	}
-	if (nsources == 0) {
-		free(sources);
+	if (a->nsources == 0)
 		return cli_usage_error("verify", "--source is required");
-	}
-	if (format == CLI_FORMAT_HTML) {
-		free(sources);
+	if (a->format == CLI_FORMAT_HTML)
 		return cli_usage_error("verify",
 		                       "--format html is not supported by verify");
-	}
-	files = optind < argc ? argv + optind : stdin_only;
-	nfiles = optind < argc ? (size_t)(argc - optind) : 1;
-	vs.max_doc = opt.max_doc_bytes;
+	a->files = optind < argc ? argv + optind : stdin_only;
+	a->nfiles = optind < argc ? (size_t)(argc - optind) : 1;
+	return -1;
+}
+
+/*
+ * The extractor and the indexed source set into vs.  Returns 0, or 2
+ * when nothing can be verified (no extractor, no source read, no
+ * index); a source that could not be read is reported, sets *status to
+ * 2 and the others are still loaded.
+ */
+static int
+load_sources(struct vsettings *vs, const struct vargs *a, int *status)
+{
+	quoth_error err;
+	size_t i;
 
 	memset(&err, 0, sizeof err);
-	if (quoth_extractor_new(&opt, &vs.ex, &err) != QUOTH_OK) {
+	if (quoth_extractor_new(&a->opt, &vs->ex, &err) != QUOTH_OK) {
 		cli_error("%s", err.message[0] ? err.message
 		                               : quoth_strerror(err.status));
-		status = CLI_EXIT_ERROR;
-		goto done;
+		return CLI_EXIT_ERROR;
 	}
-	if (quoth_sources_new(&vs.src) != QUOTH_OK) {
+	if (quoth_sources_new(&vs->src) != QUOTH_OK) {
 		cli_error("out of memory");
-		status = CLI_EXIT_ERROR;
-		goto done;
+		return CLI_EXIT_ERROR;
 	}
-	for (i = 0; i < nsources; i++)
-		if (add_source(&vs, sources[i]) != 0)
-			status = CLI_EXIT_ERROR;
-	if (quoth_sources_count(vs.src) == 0) {
+	for (i = 0; i < a->nsources; i++)
+		if (add_source(vs, a->sources[i]) != 0)
+			*status = CLI_EXIT_ERROR;
+	if (quoth_sources_count(vs->src) == 0) {
 		cli_error("no source could be read: nothing to verify against");
-		status = CLI_EXIT_ERROR;
-		goto done;
+		return CLI_EXIT_ERROR;
 	}
 	memset(&err, 0, sizeof err);
-	if (quoth_sources_index(vs.src, &err) != QUOTH_OK) {
+	if (quoth_sources_index(vs->src, &err) != QUOTH_OK) {
 		cli_error("%s", err.message[0] ? err.message
 		                               : quoth_strerror(err.status));
-		status = CLI_EXIT_ERROR;
-		goto done;
+		return CLI_EXIT_ERROR;
 	}
+	return 0;
+}
 
-	if (cli_output_open(&out, output) != 0) {
-		status = CLI_EXIT_ERROR;
-		goto done;
+/*
+ * Open the output and settle what it gets: the format (table on a
+ * terminal), colour, width, --excel only for CSV and TSV; then the
+ * header row of CSV, TSV and JSON Lines.  Returns 0, or 2 with the
+ * output closed (or never opened).
+ */
+static int
+open_output(struct vsettings *vs, const struct vargs *a,
+            struct cli_output *out)
+{
+	struct cli_writer hdr;
+	struct cli_buf head = {0};
+
+	if (cli_output_open(out, a->output) != 0)
+		return CLI_EXIT_ERROR;
+	vs->format = cli_resolve_format(a->format, out->fd);
+	vs->color = vs->format == CLI_FORMAT_TABLE &&
+	            cli_resolve_color(a->color, out->fd);
+	vs->width = cli_terminal_width(out->fd);
+	vs->excel = vs->excel &&
+	            (vs->format == CLI_FORMAT_CSV || vs->format == CLI_FORMAT_TSV);
+	if (vs->format == CLI_FORMAT_TABLE)
+		return 0;
+	memset(&hdr, 0, sizeof hdr);
+	hdr.format = vs->format;
+	hdr.cols = verify_columns;
+	hdr.ncols = NCOLUMNS;
+	hdr.out = &head;
+	hdr.excel = vs->excel;
+	cli_writer_init(&hdr);
+	cli_writer_header(&hdr);
+	if (head.failed) {
+		cli_error("out of memory");
+		cli_buf_free(&head);
+		cli_output_abort(out);
+		return CLI_EXIT_ERROR;
 	}
-	opened = 1;
-	vs.format = cli_resolve_format(format, out.fd);
-	vs.color = vs.format == CLI_FORMAT_TABLE && cli_resolve_color(color, out.fd);
-	vs.width = cli_terminal_width(out.fd);
-	vs.excel = vs.excel &&
-	           (vs.format == CLI_FORMAT_CSV || vs.format == CLI_FORMAT_TSV);
+	cli_output_write(out, head.ptr ? head.ptr : "", head.len);
+	cli_buf_free(&head);
+	return 0;
+}
 
-	if (vs.format != CLI_FORMAT_TABLE) {
-		memset(&hdr, 0, sizeof hdr);
-		hdr.format = vs.format;
-		hdr.cols = verify_columns;
-		hdr.ncols = NCOLUMNS;
-		hdr.out = &head;
-		hdr.excel = vs.excel;
-		cli_writer_init(&hdr);
-		cli_writer_header(&hdr);
-		if (head.failed) {
-			cli_error("out of memory");
+/* Commit the output, or drop it after a write error; returns the exit
+ * status `status` becomes.  A reader that went away ends the run
+ * quietly. */
+static int
+close_output(struct cli_output *out, int status)
+{
+	if (out->error) {
+		if (!cli_output_closed(out))
 			status = CLI_EXIT_ERROR;
-			cli_output_abort(&out);
-			opened = 0;
-			goto done;
-		}
-		cli_output_write(&out, head.ptr ? head.ptr : "", head.len);
+		cli_output_abort(out);
+	} else if (cli_output_commit(out) != 0) {
+		status = CLI_EXIT_ERROR;
 	}
-	for (i = 0; i < nfiles && !out.error; i++) {
+	return status;
+}
+
+int
+cli_verify(int argc, char **argv)
+{
+	struct vsettings vs;
+	struct vargs a;
+	struct cli_output out;
+	size_t i;
+	int rc, status = CLI_EXIT_OK;
+
+	memset(&vs, 0, sizeof vs);
+	memset(&a, 0, sizeof a);
+	a.format = CLI_FORMAT_AUTO;
+	a.color = CLI_COLOR_AUTO;
+	quoth_options_init(&a.opt);
+	a.sources = calloc((size_t)(argc > 0 ? argc : 1), sizeof *a.sources);
+	if (!a.sources) {
+		cli_error("out of memory");
+		return CLI_EXIT_ERROR;
+	}
+	rc = parse_args(argc, argv, &vs, &a);
+	if (rc >= 0) {
+		free(a.sources);
+		return rc;
+	}
+	vs.max_doc = a.opt.max_doc_bytes;
+	if ((rc = load_sources(&vs, &a, &status)) != 0 ||
+	    (rc = open_output(&vs, &a, &out)) != 0) {
+		status = rc;
+		goto done;
+	}
+	for (i = 0; i < a.nfiles && !out.error; i++) {
 		if (i > 0 && vs.format == CLI_FORMAT_TABLE)
 			cli_output_write(&out, "\n", 1);
-		status = worse(status, verify_doc(&vs, files[i], &out));
+		status = worse(status, verify_doc(&vs, a.files[i], &out));
 	}
+	status = close_output(&out, status);
 done:
-	if (opened) {
-		if (out.error) {
-			/* a reader that went away ends the run quietly */
-			if (!cli_output_closed(&out))
-				status = CLI_EXIT_ERROR;
-			cli_output_abort(&out);
-		} else if (cli_output_commit(&out) != 0) {
-			status = CLI_EXIT_ERROR;
-		}
-	}
-	cli_buf_free(&head);
 	quoth_sources_free(vs.src);
 	quoth_extractor_free(vs.ex);
-	free(sources);
+	free(a.sources);
 	return status;
-usage_fail:
-	free(sources);
-	return CLI_EXIT_ERROR;
 }

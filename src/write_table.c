@@ -5,8 +5,9 @@
  * marked CLI_COL_TABLE aligned in display columns (utf8proc_charwidth, so
  * CJK and combining marks line up).  Rows are kept until the group ends
  * because widths depend on every row.  Inside a cell, line breaks and runs
- * of white space become one space and control characters are dropped; the
- * CLI_COL_FLEX column gets whatever the terminal width leaves and is cut
+ * of white space become one space and control characters are dropped, by
+ * cli_table_clean(), the one sanitiser of every table (verify's blocks in
+ * cli_verify.c use it too: write_table.h); the CLI_COL_FLEX column gets whatever the terminal width leaves and is cut
  * with an ellipsis, other columns are cut at MAX_COL.
  */
 #include <stdlib.h>
@@ -14,7 +15,7 @@
 
 #include <utf8proc.h>
 
-#include "cli.h"
+#include "write_table.h"
 
 #define MAX_COL 32  /* widest non-flex column, in display columns */
 #define MIN_FLEX 12 /* the flex column never shrinks below this */
@@ -44,9 +45,10 @@ cp_width(int32_t cp)
 	return w > 0 ? (size_t)w : 0;
 }
 
-/* Append s[0..n) cleaned for one table cell; returns its display width. */
-static size_t
-put_clean(struct cli_buf *b, const char *s, size_t n)
+/* Append s[0..n) cleaned for one table cell; returns its display width.
+ * The one sanitiser of every table (write_table.h). */
+size_t
+cli_table_clean(struct cli_buf *b, const char *s, size_t n)
 {
 	utf8proc_uint8_t enc[4];
 	int32_t cp;
@@ -300,7 +302,7 @@ cli_table_group(struct cli_writer *w, const char *s, size_t n)
 
 	if (!t)
 		return;
-	put_clean(&b, s ? s : "", s ? n : 0);
+	cli_table_clean(&b, s ? s : "", s ? n : 0);
 	if (b.failed) {
 		t->failed = 1;
 		return;
@@ -352,7 +354,7 @@ cli_table_cell(struct cli_writer *w, const struct cli_cell *c)
 	cell->num = c->kind == CLI_CELL_NUM;
 	if (c->kind == CLI_CELL_STR || c->kind == CLI_CELL_NUM ||
 	    c->kind == CLI_CELL_BOOL)
-		cell->width = put_clean(&t->text, c->s, c->n);
+		cell->width = cli_table_clean(&t->text, c->s, c->n);
 	cell->len = t->text.len - cell->off;
 	if (t->text.failed)
 		t->failed = 1;

@@ -20,10 +20,13 @@ import csv
 import io
 import json
 import os
+import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 QUOTH = None
@@ -315,6 +318,184 @@ class Runs(unittest.TestCase):
         p = run(['--help'])
         self.assertEqual(p.returncode, 0)
         self.assertIn(b'--source', p.stdout)
+
+    def test_own_help_and_version(self):
+        # issue 13 item 16: verify's own help, listing verify's options
+        # (and only verify's), and --version like the main command's
+        for args in (['--help'], ['-h'], ['--source', 'x', '--help']):
+            p = run(args)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertEqual(p.stderr, b'')
+            text = p.stdout.decode()
+            self.assertTrue(text.startswith('usage: quoth verify'), text)
+            for opt in ('--source', '--all', '--format', '--output',
+                        '--color', '--excel', '--lang', '--data-dir',
+                        '--max-doc-bytes', '--help', '--version'):
+                self.assertIn(opt, text)
+            self.assertNotIn('--jobs', text)
+        for args in (['--version'], ['--source', 'x', '--version']):
+            p = run(args)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertEqual(p.stderr, b'')
+            self.assertRegex(p.stdout.decode(), r'^quoth \d+\.\d+\.\d+\n$')
+
+
+
+class TableIsSanitised(unittest.TestCase):
+    """Issue 13 item 6: the verify table goes through the table's one
+    sanitiser, so escape sequences in an article, a source or a file name
+    never reach the terminal."""
+
+    def test_no_escape_sequences(self):
+        esc = '\x1b]0;pwned\x07'
+        with tempfile.TemporaryDirectory() as d:
+            src = os.path.join(d, 'tape' + esc + '.txt')
+            write(src, 'ODA NYMAN: The tunnel opens in June and the '
+                       'fares stay as they are.\n'
+                       'KARL VINTER: Thank you.\n')
+            art = os.path.join(d, 'story' + esc + '.txt')
+            write(art, '"The tunnel opens in \x1b[2J June \x07and the '
+                       'fares stay' + esc + ' as they are," Oda Nyman '
+                       'said.\n\n"The bridge \x1b[31mcloses\x1b[0m in '
+                       'May," Nyman said.\n')
+            for color in ('never', 'always'):
+                p = run(['--source', src, '-f', 'table', '--color', color,
+                         art])
+                out = p.stdout.decode()
+                self.assertIn('tunnel', out)
+                self.assertNotIn('\x07', out)
+                self.assertNotIn('\x1b]', out)
+                self.assertNotIn('\x1b[2J', out)
+                # colour: only the table's own SGR codes
+                for seq in re.findall('\x1b[^m]*m?', out):
+                    self.assertRegex(seq, '^\x1b\\[[0-9;]*m$')
+                if color == 'never':
+                    self.assertNotIn('\x1b', out)
+
+
+
+class RepetitiveSource(unittest.TestCase):
+    """Issue 13 item 8: a verbatim quote is always found exact, however
+    few words the source is made of (the candidate search bounds its
+    work, then falls back to an exact search on the normal forms)."""
+
+    def test_small_vocabulary_against_itself(self):
+        rnd = random.Random(13)
+        vocab = ('amber basalt cedar dune ember fjord glacier heath inlet '
+                 'jetty knoll lagoon marsh nook oasis pebble quarry reef '
+                 'shoal tundra upland vale wadi xeric yardang').split()
+        paras = []
+        for _ in range(2000):
+            w = [rnd.choice(vocab) for _ in range(rnd.randint(6, 14))]
+            paras.append('"%s %s," Ana Ruiz said.' % (w[0].capitalize(),
+                                                        ' '.join(w[1:])))
+        with tempfile.TemporaryDirectory() as d:
+            draft = os.path.join(d, 'draft.txt')
+            write(draft, '\n\n'.join(paras) + '\n')
+            start = time.monotonic()
+            p, recs = rows(['--source', draft, draft])
+            took = time.monotonic() - start
+        self.assertEqual(len(recs), 2000)
+        bad = [r for r in recs if r['status'] != 'exact']
+        self.assertEqual(bad, [])
+        self.assertEqual(p.returncode, 0)
+        self.assertLess(took, 60)
+
+
+
+class AdjacentSentences(unittest.TestCase):
+    """Issue 13 item 9: two adjacent source sentences joined into one
+    quote are aligned as one passage, so the diff shows the words left
+    out, not the quote's first half as added."""
+
+    def test_joined_sentences_show_what_was_cut(self):
+        with tempfile.TemporaryDirectory() as d:
+            src = os.path.join(d, 'briefing.txt')
+            write(src, 'HALVORSEN: Good morning, everyone, and thank you '
+                       'for coming out on a cold day.\n'
+                       'HALVORSEN: We want, like our partners, a stable and '
+                       'thriving harbour district. But we must begin by '
+                       'admitting that restoring the old fishing quotas is '
+                       'an unrealistic ambition. Chasing that idea will '
+                       'only prolong the dispute.\n'
+                       'REPORTER: Minister, what about the ferry?\n')
+            art = os.path.join(d, 'story.txt')
+            write(art, '"We want a stable and thriving harbour district, '
+                       'but restoring the old fishing quotas is an '
+                       'unrealistic ambition," Halvorsen said.\n')
+            p, recs = rows(['--source', src, art])
+        self.assertEqual(len(recs), 1)
+        r = recs[0]
+        self.assertEqual(r['status'], 'altered')
+        self.assertNotIn('{+', r['diff'])
+        self.assertIn('want [-like our partners,-] a stable', r['diff'])
+        self.assertIn('district, but [-we must begin by admitting that-] '
+                      'restoring', r['diff'])
+        self.assertEqual(r['speaker_label'], 'HALVORSEN')
+
+
+
+class SubtitleLabelsAndFolders(unittest.TestCase):
+    """Issue 13 item 9: an SRT cue that begins "NAME:" is a speaker label
+    (even the only one, even inside <i>), and --source DIR reads only
+    transcript files."""
+
+    DRAFT = '"The ferry will run every hour from May," Mara Lindqvist said.\n'
+
+    def check(self, srt):
+        with tempfile.TemporaryDirectory() as d:
+            src = os.path.join(d, 'clip.srt')
+            write(src, srt)
+            art = os.path.join(d, 'story.txt')
+            write(art, self.DRAFT)
+            p, recs = rows(['--source', src, art])
+        self.assertEqual(len(recs), 1)
+        self.assertEqual(recs[0]['status'], 'exact')
+        return recs[0]
+
+    def test_one_label(self):
+        r = self.check('1\n00:00:01,000 --> 00:00:03,000\n'
+                       'OTTO BERG: The ferry will run every hour from '
+                       'May.\n')
+        self.assertEqual(r['speaker_label'], 'OTTO BERG')
+        self.assertTrue(r['speaker_mismatch'])
+
+    def test_label_in_markup(self):
+        r = self.check('1\n00:00:01,000 --> 00:00:03,000\n'
+                       '<i>MARA LINDQVIST:</i> The ferry will run every hour '
+                       'from May.\n\n2\n00:00:03,000 --> 00:00:05,000\n'
+                       '{\\an8}<b>OTTO BERG:</b> Thank you.\n')
+        self.assertEqual(r['speaker_label'], 'MARA LINDQVIST')
+        self.assertFalse(r['speaker_mismatch'])
+
+    def test_folder_reads_transcripts_only(self):
+        with tempfile.TemporaryDirectory() as top:
+            art = os.path.join(top, 'story.txt')
+            write(art, self.DRAFT)
+            d = os.path.join(top, 'sources')
+            os.mkdir(d)
+            write(os.path.join(d, 'clip.srt'),
+                  '1\n00:00:01,000 --> 00:00:03,000\n'
+                  'MARA LINDQVIST: The ferry will run every hour from May.\n')
+            # an old verify run left in the folder holds the quote too
+            write(os.path.join(d, 'old-run.csv'),
+                  'doc,quote\nstory.txt,"The ferry will run every hour '
+                  'from May"\n')
+            write(os.path.join(d, 'notes.TXT'), 'Nothing about ferries.\n')
+            p, recs = rows(['--source', d, art])
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertEqual(recs[0]['source'], os.path.join(d, 'clip.srt'))
+            os.remove(os.path.join(d, 'clip.srt'))
+            p, recs = rows(['--source', d, art])
+            # notes.TXT is read; the CSV is not, so the quote is missing
+            self.assertEqual(recs[0]['status'], 'missing')
+            os.remove(os.path.join(d, 'notes.TXT'))
+            p, recs = rows(['--source', d, art])
+            self.assertEqual(p.returncode, 2)
+            self.assertIn(b'no source files', p.stderr)
+            # named on its own, any file is a source
+            p, recs = rows(['--source', os.path.join(d, 'old-run.csv'), art])
+            self.assertEqual(recs[0]['status'], 'exact')
 
 
 if __name__ == '__main__':
