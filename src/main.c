@@ -1,5 +1,8 @@
 /*
- * main.c: the quoth command line, a thin client of quoth.h.
+ * main.c (CLI): the quoth command line, a thin client of quoth.h.
+ * Reads the arguments, the input files or JSON Lines corpora (through
+ * cli_util.c and corpus.c) and standard input; writes records to standard
+ * output or -o FILE (cli_output.c) and messages to stderr.
  *
  *     quoth [OPTIONS] [FILE...]            quotes, one record each
  *     quoth speakers [OPTIONS] [FILE...]   one record per speaker (speakers.c)
@@ -686,51 +689,171 @@ option_name(int c, int longindex, char *buf, size_t n)
 	return buf;
 }
 
-int
-main(int argc, char **argv)
-{
-	static char *stdin_only[] = {"-", NULL};
-	struct settings st;
-	struct inputs in;
-	struct sink sk;
-	struct cli_output out;
-	struct cli_writer hdr;
-	struct cli_buf head = {0};
-	quoth_extractor *ex = NULL;
-	quoth_error err;
-	enum cli_format format = CLI_FORMAT_AUTO;
-	enum cli_color color = CLI_COLOR_AUTO;
-	const char *output = NULL, *cmd = NULL;
-	unsigned long jobs = 1;
-	char oname[64];
-	int c, longindex, status = CLI_EXIT_ERROR;
+/* ---- the run, step by step ---------------------------------------------- */
 
+/* What the command line asked for beyond the per-document settings. */
+struct args {
+	const char *cmd;    /* "speakers", or NULL for quote records */
+	const char *output; /* -o FILE, NULL for standard output */
+	enum cli_format format;
+	enum cli_color color;
+	unsigned long jobs;
+};
+
+/* Decides that a closed pipe or a file size limit ends the run as a write
+ * error, not as a killed process. */
+static void
+ignore_write_signals(void)
+{
 	/* A closed output pipe shows up as EPIPE from write(), which ends
 	 * the run quietly (see cli_output_write). */
 	signal(SIGPIPE, SIG_IGN);
 	/* Likewise a file size limit: EFBIG is a write error like ENOSPC,
 	 * which removes the temporary file, instead of a killed process. */
 	signal(SIGXFSZ, SIG_IGN);
+}
 
-	if (argc > 1 && strcmp(argv[1], "verify") == 0)
-		return cli_verify(argc - 1, argv + 1);
-
-	memset(&st, 0, sizeof st);
-	quoth_options_init(&st.opt);
-	st.id_field = "id";
-	st.text_field = "text";
-	st.cols = cli_quote_columns;
-	st.ncols = cli_quote_ncolumns;
-	st.noun = "quote";
-	if (argc > 1 && strcmp(argv[1], "speakers") == 0) {
-		st.speakers = 1;
-		st.cols = cli_speaker_columns;
-		st.ncols = cli_speaker_ncolumns;
-		st.noun = "speaker";
-		cmd = "speakers";
-		argc--;
-		argv++;
+/* Decides what a record is: a quote, or (`quoth speakers`) a speaker.
+ * Consumes the subcommand word from argc/argv. */
+static void
+init_settings(struct settings *st, struct args *a, int *argc, char ***argv)
+{
+	memset(st, 0, sizeof *st);
+	memset(a, 0, sizeof *a);
+	quoth_options_init(&st->opt);
+	st->id_field = "id";
+	st->text_field = "text";
+	st->cols = cli_quote_columns;
+	st->ncols = cli_quote_ncolumns;
+	st->noun = "quote";
+	a->format = CLI_FORMAT_AUTO;
+	a->color = CLI_COLOR_AUTO;
+	a->jobs = 1;
+	if (*argc > 1 && strcmp((*argv)[1], "speakers") == 0) {
+		st->speakers = 1;
+		st->cols = cli_speaker_columns;
+		st->ncols = cli_speaker_ncolumns;
+		st->noun = "speaker";
+		a->cmd = "speakers";
+		(*argc)--;
+		(*argv)++;
 	}
+}
+
+/* --max-depth: a nesting depth from 1 to 1024; 0, or -1 after the usage
+ * message. */
+static int
+parse_depth(const char *oname, const char *arg, size_t *out)
+{
+	char *end = NULL;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno || !end || *end || end == arg || v < 1 || v > 1024 ||
+	    arg[0] == '-') {
+		fprintf(stderr, "quoth: invalid %s '%s' (a nesting depth from 1 "
+		        "to 1024)\n", oname, arg);
+		return -1;
+	}
+	*out = (size_t)v;
+	return 0;
+}
+
+/* Decides what one option means.  -1 to go on; otherwise the run ends
+ * here with that exit status (a usage error, --help, --version). */
+static int
+apply_option(int c, const char *oname, char **argv, struct settings *st,
+             struct args *a)
+{
+	const char *cmd = a->cmd;
+
+	switch (c) {
+	case 'f':
+		if (cli_parse_format(oname, optarg, &a->format) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case 'o':
+		a->output = optarg;
+		return -1;
+	case OPT_INPUT:
+		if (strcmp(optarg, "jsonl") == 0)
+			st->jsonl = 1;
+		else if (strcmp(optarg, "text") == 0)
+			st->jsonl = 0;
+		else
+			return cli_usage_error(cmd,
+			                       "invalid --input '%s' (expected "
+			                       "text or jsonl)",
+			                       optarg);
+		return -1;
+	case OPT_ID_FIELD:
+		st->id_field = optarg;
+		return -1;
+	case OPT_TEXT_FIELD:
+		st->text_field = optarg;
+		return -1;
+	case 'j':
+		if (cli_parse_uint(oname, optarg, 0, MAX_JOBS, &a->jobs) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case OPT_LANG:
+		st->opt.lang = optarg;
+		return -1;
+	case OPT_DATA_DIR:
+		st->opt.data_dir = optarg;
+		return -1;
+	case OPT_TYPES:
+		if (cli_parse_types(oname, optarg, &st->opt.types) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case OPT_STRICT_UTF8:
+		st->opt.flags |= QUOTH_OPT_STRICT_UTF8;
+		return -1;
+	case OPT_EXCEL:
+		st->excel = 1;
+		return -1;
+	case OPT_COLOR:
+		if (cli_parse_color(oname, optarg, &a->color) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case OPT_MAX_QUOTE:
+		if (cli_parse_size(oname, optarg, &st->opt.max_quote_bytes) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case OPT_MAX_DOC:
+		if (cli_parse_size(oname, optarg, &st->opt.max_doc_bytes) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case OPT_MAX_DEPTH:
+		if (parse_depth(oname, optarg, &st->opt.max_depth) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case 'h':
+		usage();
+		return finish_stdout();
+	case OPT_VERSION:
+		fputs("quoth " QUOTH_VERSION_STRING "\n", stdout);
+		return finish_stdout();
+	case ':':
+		return cli_usage_error(cmd, "option '%s' needs a value",
+		                       argv[optind - 1]);
+	default:
+		if (optopt && optopt < 256)
+			return cli_usage_error(cmd, "unknown option '-%c'",
+			                       optopt);
+		return cli_usage_error(cmd, "unknown option '%s'",
+		                       argv[optind - 1]);
+	}
+}
+
+/* Decides the run's settings from the options, in order; leaves optind at
+ * the first FILE.  -1 to go on, else the exit status to end with. */
+static int
+parse_args(int argc, char **argv, struct settings *st, struct args *a)
+{
+	char oname[64];
+	int c, longindex, rc;
 
 	opterr = 0;
 	for (;;) {
@@ -740,180 +863,165 @@ main(int argc, char **argv)
 		if (c == -1)
 			break;
 		option_name(c, longindex, oname, sizeof oname);
-		switch (c) {
-		case 'f':
-			if (cli_parse_format(oname, optarg, &format) != 0)
-				return cli_usage_hint(cmd);
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_INPUT:
-			if (strcmp(optarg, "jsonl") == 0)
-				st.jsonl = 1;
-			else if (strcmp(optarg, "text") == 0)
-				st.jsonl = 0;
-			else
-				return cli_usage_error(
-					cmd,
-					"invalid --input '%s' (expected text "
-					"or jsonl)",
-					optarg);
-			break;
-		case OPT_ID_FIELD:
-			st.id_field = optarg;
-			break;
-		case OPT_TEXT_FIELD:
-			st.text_field = optarg;
-			break;
-		case 'j':
-			if (cli_parse_uint(oname, optarg, 0, MAX_JOBS, &jobs) !=
-			    0)
-				return cli_usage_hint(cmd);
-			break;
-		case OPT_LANG:
-			st.opt.lang = optarg;
-			break;
-		case OPT_DATA_DIR:
-			st.opt.data_dir = optarg;
-			break;
-		case OPT_TYPES:
-			if (cli_parse_types(oname, optarg, &st.opt.types) != 0)
-				return cli_usage_hint(cmd);
-			break;
-		case OPT_STRICT_UTF8:
-			st.opt.flags |= QUOTH_OPT_STRICT_UTF8;
-			break;
-		case OPT_EXCEL:
-			st.excel = 1;
-			break;
-		case OPT_COLOR:
-			if (cli_parse_color(oname, optarg, &color) != 0)
-				return cli_usage_hint(cmd);
-			break;
-		case OPT_MAX_QUOTE:
-			if (cli_parse_size(oname, optarg,
-			                   &st.opt.max_quote_bytes) != 0)
-				return cli_usage_hint(cmd);
-			break;
-		case OPT_MAX_DOC:
-			if (cli_parse_size(oname, optarg,
-			                   &st.opt.max_doc_bytes) != 0)
-				return cli_usage_hint(cmd);
-			break;
-		case OPT_MAX_DEPTH: {
-			char *end = NULL;
-			unsigned long v;
-
-			errno = 0;
-			v = strtoul(optarg, &end, 10);
-			if (errno || !end || *end || end == optarg || v < 1 ||
-			    v > 1024 || optarg[0] == '-') {
-				fprintf(stderr, "quoth: invalid %s '%s' (a nesting "
-				        "depth from 1 to 1024)\n", oname, optarg);
-				return cli_usage_hint(cmd);
-			}
-			st.opt.max_depth = (size_t)v;
-			break;
-		}
-		case 'h':
-			usage();
-			return finish_stdout();
-		case OPT_VERSION:
-			fputs("quoth " QUOTH_VERSION_STRING "\n", stdout);
-			return finish_stdout();
-		case ':':
-			return cli_usage_error(cmd, "option '%s' needs a value",
-			                       argv[optind - 1]);
-		default:
-			if (optopt && optopt < 256)
-				return cli_usage_error(cmd,
-				                       "unknown option '-%c'",
-				                       optopt);
-			return cli_usage_error(cmd, "unknown option '%s'",
-			                       argv[optind - 1]);
-		}
+		rc = apply_option(c, oname, argv, st, a);
+		if (rc >= 0)
+			return rc;
 	}
-	if (format == CLI_FORMAT_HTML) {
+	if (a->format == CLI_FORMAT_HTML) {
 		cli_error("--format html is not supported yet");
 		return CLI_EXIT_ERROR;
 	}
-	if (jobs == 0) {
+	/* -j 0: one thread per CPU. */
+	if (a->jobs == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-		jobs = n > 0 ? (unsigned long)n : 1;
-		if (jobs > MAX_JOBS)
-			jobs = MAX_JOBS;
+		a->jobs = n > 0 ? (unsigned long)n : 1;
+		if (a->jobs > MAX_JOBS)
+			a->jobs = MAX_JOBS;
 	}
+	return -1;
+}
 
+/* Decides whether the language data loads; prints why not. */
+static int
+new_extractor(struct settings *st, quoth_extractor **ex)
+{
+	quoth_error err;
+	const char *ds = getenv("QUOTH_DEBUG_SHAPES");
+
+	/* QUOTH_DEBUG_SHAPES: the cue patterns' trace on stderr */
+	if (ds && *ds)
+		st->opt.trace = trace_shapes;
 	memset(&err, 0, sizeof err);
-	{
-		/* QUOTH_DEBUG_SHAPES: the cue patterns' trace on stderr */
-		const char *ds = getenv("QUOTH_DEBUG_SHAPES");
-		if (ds && *ds)
-			st.opt.trace = trace_shapes;
-	}
-	if (quoth_extractor_new(&st.opt, &ex, &err) != QUOTH_OK) {
+	if (quoth_extractor_new(&st->opt, ex, &err) != QUOTH_OK) {
 		cli_error("%s", err.message[0] ? err.message
 		                               : quoth_strerror(err.status));
-		return CLI_EXIT_ERROR;
+		return -1;
 	}
-	st.ex = ex;
-	if (cli_output_open(&out, output) != 0)
-		goto done;
-	st.format = cli_resolve_format(format, out.fd);
-	st.color = st.format == CLI_FORMAT_TABLE &&
-	           cli_resolve_color(color, out.fd);
-	st.width = cli_terminal_width(out.fd);
+	st->ex = *ex;
+	return 0;
+}
+
+/* Opens the output and decides what it gets: the format (table on a
+ * terminal), colour, width, and whether --excel applies. */
+static int
+open_output(struct settings *st, const struct args *a,
+            struct cli_output *out)
+{
+	if (cli_output_open(out, a->output) != 0)
+		return -1;
+	st->format = cli_resolve_format(a->format, out->fd);
+	st->color = st->format == CLI_FORMAT_TABLE &&
+	            cli_resolve_color(a->color, out->fd);
+	st->width = cli_terminal_width(out->fd);
 	/* --excel is about spreadsheets: CSV and TSV only. */
-	st.excel = st.excel && (st.format == CLI_FORMAT_CSV ||
-	                        st.format == CLI_FORMAT_TSV);
+	st->excel = st->excel && (st->format == CLI_FORMAT_CSV ||
+	                          st->format == CLI_FORMAT_TSV);
+	return 0;
+}
+
+/* The header row (CSV/TSV, with the --excel BOM) into `head`. */
+static int
+render_header(const struct settings *st, struct cli_buf *head)
+{
+	struct cli_writer hdr;
 
 	memset(&hdr, 0, sizeof hdr);
-	hdr.format = st.format;
-	hdr.cols = st.cols;
-	hdr.ncols = st.ncols;
-	hdr.out = &head;
-	hdr.excel = st.excel;
+	hdr.format = st->format;
+	hdr.cols = st->cols;
+	hdr.ncols = st->ncols;
+	hdr.out = head;
+	hdr.excel = st->excel;
 	cli_writer_init(&hdr);
 	cli_writer_header(&hdr);
-	if (head.failed) {
+	if (head->failed) {
 		cli_error("out of memory");
-		cli_output_abort(&out);
-		goto done;
+		return -1;
 	}
+	return 0;
+}
+
+/* Writes the header, then every document of the FILE arguments (standard
+ * input when there are none) in input order.  Returns the status the
+ * inputs earned; output errors are left in `out`. */
+static int
+run_documents(const struct settings *st, const struct args *a, char **files,
+              size_t nfiles, const struct cli_buf *head,
+              struct cli_output *out)
+{
+	static char *stdin_only[] = {"-", NULL};
+	struct inputs in;
+	struct sink sk;
 
 	memset(&in, 0, sizeof in);
-	in.jsonl = st.jsonl;
-	in.paths = optind < argc ? argv + optind : stdin_only;
-	in.npaths = optind < argc ? (size_t)(argc - optind) : 1;
+	in.jsonl = st->jsonl;
+	in.paths = nfiles ? files : stdin_only;
+	in.npaths = nfiles ? nfiles : 1;
 	/* jansson seeds its hash function on first use; do it before any
 	 * thread may race to. */
-	if (st.jsonl)
+	if (st->jsonl)
 		json_object_seed(0);
 
 	memset(&sk, 0, sizeof sk);
-	sk.out = &out;
-	sk.format = st.format;
-	if (cli_output_write(&out, head.ptr ? head.ptr : "", head.len) == 0) {
-		if (jobs > 1)
-			run_threads(&st, &in, &sk, jobs);
+	sk.out = out;
+	sk.format = st->format;
+	if (cli_output_write(out, head->ptr ? head->ptr : "", head->len) == 0) {
+		if (a->jobs > 1)
+			run_threads(st, &in, &sk, a->jobs);
 		else
-			run_serial(&st, &in, &sk);
+			run_serial(st, &in, &sk);
 	}
 	if (in.corpus_open)
 		cli_corpus_close(&in.corpus);
+	return sk.status;
+}
 
-	if (out.error) {
-		/* A reader that went away ends the run quietly, with the
-		 * status the inputs earned; any other error is status 2. */
-		status = cli_output_closed(&out) ? sk.status : CLI_EXIT_ERROR;
+/* Decides the exit status once every document is written: FILE is
+ * committed only when writing succeeded; a reader that went away ends the
+ * run quietly with the status the inputs earned. */
+static int
+finish_output(struct cli_output *out, int status)
+{
+	if (out->error) {
+		if (!cli_output_closed(out))
+			status = CLI_EXIT_ERROR;
+		cli_output_abort(out);
+		return status;
+	}
+	if (cli_output_commit(out) != 0)
+		return CLI_EXIT_ERROR;
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct settings st;
+	struct args a;
+	struct cli_output out;
+	struct cli_buf head = {0};
+	quoth_extractor *ex = NULL;
+	int status;
+
+	ignore_write_signals();
+	if (argc > 1 && strcmp(argv[1], "verify") == 0)
+		return cli_verify(argc - 1, argv + 1);
+	init_settings(&st, &a, &argc, &argv);
+	status = parse_args(argc, argv, &st, &a);
+	if (status >= 0)
+		return status;
+	if (new_extractor(&st, &ex) != 0)
+		return CLI_EXIT_ERROR;
+	status = CLI_EXIT_ERROR;
+	if (open_output(&st, &a, &out) != 0)
+		goto done;
+	if (render_header(&st, &head) != 0) {
 		cli_output_abort(&out);
 		goto done;
 	}
-	status = sk.status;
-	if (cli_output_commit(&out) != 0)
-		status = CLI_EXIT_ERROR;
+	status = run_documents(&st, &a, argv + optind, (size_t)(argc - optind),
+	                       &head, &out);
+	status = finish_output(&out, status);
 done:
 	cli_buf_free(&head);
 	quoth_extractor_free(ex);
