@@ -1,7 +1,16 @@
 /*
- * cli.h: helpers shared by the quoth command-line tool (main.c, speakers.c,
- * corpus.c, cli_verify.c) and its output writers.  Not installed; the
- * library itself is only ever reached through quoth.h.
+ * cli.h (CLI): helpers shared by the quoth command-line tool (main.c,
+ * speakers.c, corpus.c, cli_verify.c) and its output writers.  Not
+ * installed; the library itself is only ever reached through quoth.h.
+ *
+ * The files form layers, each calling only the ones below it:
+ *
+ *     main.c, cli_verify.c               the subcommands
+ *     speakers.c, corpus.c, cli_output.c records, corpus input, -o FILE
+ *     cli_util.c                         file input, options, writer dispatch
+ *     write_csv.c, write_jsonl.c,
+ *     write_table.c                      one back end per format
+ *     cli_buf.c                          buffers, messages, UTF-8
  *
  * Conventions: functions that can fail return 0 on success and -1 on
  * failure, and print their own "quoth: ..." message unless said otherwise,
@@ -63,6 +72,14 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 void cli_error_at(const char *file, size_t line, size_t col,
                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* cli_error_at() with a va_list. */
+void cli_verror_at(const char *file, size_t line, size_t col,
+                   const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
+/* strerror(e) into buf[0..n), safe in worker threads; returns the text. */
+const char *cli_strerror(int e, char *buf, size_t n);
 
 /* The same message appended to a buffer (worker threads collect their
  * messages so that stderr, too, follows input order). */

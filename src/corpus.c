@@ -1,6 +1,8 @@
 /*
- * corpus.c: JSON Lines corpus input for the CLI (--input jsonl): one
- * article per line, an object with an id field and a text field.
+ * corpus.c (CLI): JSON Lines corpus input (--input jsonl): one article per
+ * line, an object with an id field and a text field.  Reads the corpus
+ * file (or stdin); writes the articles' ids and texts into memory and its
+ * messages into the caller's buffer, never to stderr itself.
  *
  * The file is streamed: the main thread only splits lines
  * (cli_corpus_next), and each line is parsed by whichever thread extracts

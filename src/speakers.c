@@ -1,6 +1,8 @@
 /*
- * speakers.c: `quoth speakers`, who said how much: one row per speaker
- * and document, for source audits (who gets quoted, how often, how early).
+ * speakers.c (CLI): `quoth speakers`, who said how much: one row per
+ * speaker and document, for source audits (who gets quoted, how often,
+ * how early).  Reads one document's quoth_result; writes its rows through
+ * the record writer (cli_util.c).
  *
  * Speakers are grouped by their canonical name exactly as the library
  * gives it; the title and gender shown are the first ones the article

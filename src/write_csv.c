@@ -1,5 +1,7 @@
 /*
- * write_csv.c: CSV (RFC 4180) and TSV back ends of the record writer.
+ * write_csv.c (CLI): CSV (RFC 4180) and TSV back ends of the record
+ * writer.  Reads one cell at a time; writes its escaped text into the
+ * writer's buffer (cli_buf.c), never to a file.
  *
  * CSV: a header row, CRLF line ends, a field is quoted when it holds a
  * comma, a double quote, CR or LF, and quotes inside are doubled.
