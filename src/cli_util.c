@@ -121,6 +121,27 @@ done:
 	return rc;
 }
 
+enum cli_sniff
+cli_sniff(const char *s, size_t n)
+{
+	if (n >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') ||
+	               (s[0] == '\xFE' && s[1] == '\xFF')))
+		return CLI_SNIFF_UTF16;
+	if (memchr(s, '\0', n < CLI_SNIFF_BYTES ? n : CLI_SNIFF_BYTES))
+		return CLI_SNIFF_BINARY;
+	return CLI_SNIFF_TEXT;
+}
+
+void
+cli_sniff_msg(struct cli_buf *msgs, const char *path, enum cli_sniff k)
+{
+	if (k == CLI_SNIFF_UTF16)
+		cli_msg_at(msgs, path, 0, 0, "UTF-16 input: convert it with "
+		           "iconv -f UTF-16 -t UTF-8");
+	else if (k == CLI_SNIFF_BINARY)
+		cli_msg_at(msgs, path, 0, 0, "binary file skipped");
+}
+
 /* ---- option values ---------------------------------------------------- */
 
 int
@@ -136,8 +157,9 @@ cli_parse_format(const char *opt, const char *arg, enum cli_format *out)
 			return 0;
 		}
 	}
-	cli_error("invalid %s '%s' (expected table, csv, tsv, jsonl or html)",
-	          opt, arg);
+	/* Only the formats that work are offered (html is reserved). */
+	cli_error("invalid %s '%s' (expected table, csv, tsv or jsonl)", opt,
+	          arg);
 	return -1;
 }
 
@@ -390,12 +412,19 @@ cli_cell_cstr(struct cli_writer *w, const char *s)
 }
 
 void
+cli_cell_doc_n(struct cli_writer *w, const char *doc, size_t n, int numeric)
+{
+	struct cli_cell c = {CLI_CELL_STR, doc, n, NULL, 0};
+
+	if (numeric)
+		c.kind = CLI_CELL_NUM;
+	put_cell(w, &c);
+}
+
+void
 cli_cell_doc(struct cli_writer *w, const char *doc, int numeric)
 {
-	if (numeric)
-		cli_cell_number_text(w, doc);
-	else
-		cli_cell_cstr(w, doc);
+	cli_cell_doc_n(w, doc, strlen(doc), numeric);
 }
 
 void

@@ -15,7 +15,9 @@
  * flight with -j N, so memory stays bounded on corpora of any size.  With
  * -j 1 the same steps run in the main thread.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
@@ -44,6 +46,7 @@ struct settings {
 	size_t ncols;
 	const char *noun;
 	int jsonl;
+	int text; /* --text: read what looks binary or UTF-16 anyway */
 	const char *id_field;
 	const char *text_field;
 };
@@ -119,7 +122,7 @@ reserve_spans(size_t **spans, size_t *cap, size_t n)
 }
 
 static int
-quote_rows(struct cli_writer *w, const char *doc, int numeric,
+quote_rows(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
            const quoth_result *r)
 {
 	size_t i, k, n = quoth_result_count(r), np, par, line, cap = 0;
@@ -127,7 +130,7 @@ quote_rows(struct cli_writer *w, const char *doc, int numeric,
 	int json = w->format == CLI_FORMAT_JSONL, rc = -1;
 
 	for (i = 0; i < n; i++) {
-		cli_cell_doc(w, doc, numeric);
+		cli_cell_doc_n(w, doc, doc_len, numeric);
 		cli_cell_uint(w, i + 1);
 		cli_cell_cstr(w, quoth_type_name(quoth_quote_type(r, i)));
 		str_cell(w, r, i, QUOTH_FIELD_SPEAKER, 1);
@@ -263,7 +266,8 @@ process(const struct settings *st, struct job *job)
 	quoth_error err;
 	char *data = NULL, *name = NULL;
 	const char *text, *doc;
-	size_t len;
+	size_t len, doc_len;
+	enum cli_sniff kind;
 	int numeric = 0, rc;
 
 	memset(&cd, 0, sizeof cd);
@@ -282,16 +286,25 @@ process(const struct settings *st, struct job *job)
 		text = cd.text;
 		len = cd.len;
 		doc = cd.id;
+		doc_len = cd.id_len;
 		numeric = cd.numeric;
 	} else {
 		if (cli_read_file(job->path, st->opt.max_doc_bytes, &data, &len,
 		                  &job->msgs) != 0)
 			goto fail;
+		/* grep's rule: what looks binary or UTF-16 is not read as
+		 * text unless --text says so. */
+		kind = st->text ? CLI_SNIFF_TEXT : cli_sniff(data, len);
+		if (kind != CLI_SNIFF_TEXT) {
+			cli_sniff_msg(&job->msgs, job->path, kind);
+			goto fail;
+		}
 		name = cli_utf8_dup(job->path, strlen(job->path));
 		if (!name)
 			goto nomem;
 		text = data;
 		doc = name;
+		doc_len = strlen(name);
 	}
 
 	memset(&err, 0, sizeof err);
@@ -313,9 +326,9 @@ process(const struct settings *st, struct job *job)
 	w.ncols = st->ncols;
 	w.noun = st->noun;
 	cli_writer_init(&w);
-	cli_writer_group(&w, doc, strlen(doc));
-	rc = st->speakers ? cli_speaker_rows(&w, doc, numeric, r)
-	                  : quote_rows(&w, doc, numeric, r);
+	cli_writer_group(&w, doc, doc_len);
+	rc = st->speakers ? cli_speaker_rows(&w, doc, doc_len, numeric, r)
+	                  : quote_rows(&w, doc, doc_len, numeric, r);
 	cli_writer_finish(&w);
 	if (rc != 0 || cli_writer_failed(&w))
 		goto nomem;
@@ -339,8 +352,11 @@ struct inputs {
 	char **paths;
 	size_t npaths, next;
 	int jsonl;
+	size_t limit; /* --max-doc-bytes: the longest corpus line */
+	int text;     /* --text */
 	struct cli_corpus corpus;
 	int corpus_open;
+	size_t empty; /* corpora read to their end without an article */
 };
 
 /* Fill the next job; 0 when there are no more inputs. */
@@ -361,8 +377,8 @@ next_input(struct inputs *in, struct job *job)
 			if (in->next == in->npaths)
 				return 0;
 			job->path = in->paths[in->next++];
-			if (cli_corpus_open(&in->corpus, job->path,
-			                    &job->msgs) != 0) {
+			if (cli_corpus_open(&in->corpus, job->path, in->limit,
+			                    in->text, &job->msgs) != 0) {
 				job->failed = 1;
 				return 1;
 			}
@@ -371,8 +387,15 @@ next_input(struct inputs *in, struct job *job)
 		job->path = in->corpus.path;
 		rc = cli_corpus_next(&in->corpus, &job->line, &job->len,
 		                     &job->lineno, &job->msgs);
-		if (rc > 0)
+		if (rc == 1)
 			return 1;
+		/* A skipped line: its message, and on with the next. */
+		if (rc == CLI_CORPUS_SKIPPED) {
+			job->failed = 1;
+			return 1;
+		}
+		if (rc == 0 && in->corpus.articles == 0)
+			in->empty++;
 		cli_corpus_close(&in->corpus);
 		in->corpus_open = 0;
 		if (rc < 0) {
@@ -398,6 +421,7 @@ struct sink {
 	enum cli_format format;
 	int status;
 	int wrote; /* a document was written (table: separate the next) */
+	size_t processed; /* documents read and extracted */
 };
 
 /* Write one finished job: its messages, then its records.  -1 ends the
@@ -416,6 +440,8 @@ emit(struct sink *sk, struct job *job)
 	}
 	if (job->failed)
 		sk->status = CLI_EXIT_ERROR;
+	else
+		sk->processed++;
 	if (job->out.len == 0)
 		return 0;
 	if (sk->format == CLI_FORMAT_TABLE && sk->wrote &&
@@ -580,48 +606,76 @@ human_size(size_t v, char *buf, size_t n)
 	return buf;
 }
 
+/* The first lines of --help: what `quoth` or `quoth speakers` does. */
 static void
-usage(void)
+usage_intro(const char *cmd)
 {
-	quoth_options def;
-	char q[32], d[32];
-
-	quoth_options_init(&def);
-	printf(
+	if (cmd && strcmp(cmd, "speakers") == 0) {
+		fputs(
+"Usage: quoth speakers [OPTIONS] [FILE...]\n"
+"Sum the quotations of news text up per speaker and document: one record\n"
+"per speaker with the counts of direct, mixed, indirect and partial quotes,\n"
+"the words quoted and the first paragraph quoted; quotes without a speaker\n"
+"last.  Takes the options of 'quoth' (--types, --input jsonl, -j, ...).\n"
+"With no FILE, or FILE -, read standard input.\n", stdout);
+		return;
+	}
+	fputs(
 "Usage: quoth [OPTIONS] [FILE...]\n"
 "       quoth speakers [OPTIONS] [FILE...]\n"
 "       quoth verify --source SRC [OPTIONS] [FILE...]\n"
 "Extract quotations from news text: who said what, with which cue, where.\n"
 "'speakers' sums them up per speaker; 'verify' checks them against sources\n"
-"(see 'quoth verify --help').  With no FILE, or FILE -, read standard input.\n"
+"(see 'quoth speakers --help', 'quoth verify --help').  With no FILE, or\n"
+"FILE -, read standard input (on a terminal, quoth says so; Ctrl-D ends it).\n",
+	      stdout);
+}
+
+static void
+usage(const char *cmd)
+{
+	quoth_options def;
+	char q[32], d[32];
+
+	quoth_options_init(&def);
+	usage_intro(cmd);
+	printf(
 "\n"
 "  -f, --format FORMAT     table, csv, tsv or jsonl (default: table when the\n"
 "                          output is a terminal, otherwise csv)\n"
-"  -o, --output FILE       write to FILE; a regular file is replaced\n"
-"                          atomically, only when the run succeeds\n"
+"  -o, --output FILE       write to FILE atomically (a symlink is followed):\n"
+"                          FILE is replaced when at least one input was\n"
+"                          processed and writing succeeded; untouched when\n"
+"                          no input was processed or writing failed\n"
 "      --input text|jsonl  read plain text files (the default), or JSON\n"
 "                          Lines corpora with one article per line\n"
 "      --id-field NAME     JSON Lines: the field naming an article (id)\n"
 "      --text-field NAME   JSON Lines: the field holding its text (text)\n"
+"  -a, --text              read an input that looks binary (a NUL byte in\n"
+"                          its first 32K) or UTF-16 (a byte order mark)\n"
+"                          anyway; without it such an input is skipped\n"
 "  -j, --jobs N            extract on N threads, 0 for one per CPU (1)\n"
 "      --lang LANG         language of the text (%s)\n"
-"      --data-dir DIR      read DIR/LANG/*.txt over the built-in data\n"
+"      --data-dir DIR      read DIR/LANG/*.txt over the built-in data; DIR\n"
+"                          and DIR/LANG must be readable directories\n"
 "      --types LIST        report only these types, a comma list of\n"
 "                          direct, mixed, indirect, partial (all)\n"
 "      --strict-utf8       fail on invalid UTF-8 instead of replacing it\n"
 "      --excel             CSV/TSV for spreadsheets: a UTF-8 BOM, and cells\n"
-"                          starting with = + - @ prefixed with '\n"
+"                          starting with = + - @ (also after a quote mark a\n"
+"                          TSV import strips) prefixed with '\n"
 "      --color WHEN        colour the table: auto, always or never (auto;\n"
 "                          NO_COLOR turns auto off)\n"
 "      --max-quote-bytes N cut a longer quote at its paragraph end (%s)\n"
-"      --max-doc-bytes N   refuse a larger document (%s); N may end in\n"
-"                          K, M or G\n"
+"      --max-doc-bytes N   refuse a larger document, skip a longer JSON\n"
+"                          Lines line (%s); N may end in K, M or G\n"
 "      --max-depth N       track quote marks nested N deep, 1 to 1024 (%zu)\n"
 "  -h, --help              show this help\n"
 "      --version           show the version\n"
 "\n"
 "Exit status: 0 success (warnings included), 1 verify found differences,\n"
-"2 usage error, unreadable input or output error.  Columns: quoth(1).\n",
+"2 usage error, unreadable or skipped input, or output error.  Columns:\n"
+"quoth(1).\n",
 	       def.lang ? def.lang : "en",
 	       human_size(def.max_quote_bytes, q, sizeof q),
 	       human_size(def.max_doc_bytes, d, sizeof d), def.max_depth);
@@ -675,6 +729,7 @@ static const struct option long_options[] = {
 	{"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
+	{"text", no_argument, NULL, 'a'},
 	{NULL, 0, NULL, 0},
 };
 
@@ -699,6 +754,27 @@ struct args {
 	enum cli_color color;
 	unsigned long jobs;
 };
+
+/*
+ * Decides that descriptors 0, 1 and 2 are open: any that is closed is
+ * opened on /dev/null.  Otherwise the next open() takes its number: -o's
+ * temporary file would become stderr (and collect the warnings) or stdin
+ * (and be read as input).  -1 when that fails: nothing can be said then.
+ */
+static int
+open_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		/* The lowest free number is fd itself. */
+		if (open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+			return -1;
+	}
+	return 0;
+}
 
 /* Decides that a closed pipe or a file size limit ends the run as a write
  * error, not as a killed process. */
@@ -810,6 +886,9 @@ apply_option(int c, const char *oname, char **argv, struct settings *st,
 	case OPT_STRICT_UTF8:
 		st->opt.flags |= QUOTH_OPT_STRICT_UTF8;
 		return -1;
+	case 'a':
+		st->text = 1;
+		return -1;
 	case OPT_EXCEL:
 		st->excel = 1;
 		return -1;
@@ -830,7 +909,7 @@ apply_option(int c, const char *oname, char **argv, struct settings *st,
 			return cli_usage_hint(cmd);
 		return -1;
 	case 'h':
-		usage();
+		usage(cmd);
 		return finish_stdout();
 	case OPT_VERSION:
 		fputs("quoth " QUOTH_VERSION_STRING "\n", stdout);
@@ -858,7 +937,7 @@ parse_args(int argc, char **argv, struct settings *st, struct args *a)
 	opterr = 0;
 	for (;;) {
 		longindex = -1;
-		c = getopt_long(argc, argv, ":f:o:j:h", long_options,
+		c = getopt_long(argc, argv, ":f:o:j:ha", long_options,
 		                &longindex);
 		if (c == -1)
 			break;
@@ -880,6 +959,43 @@ parse_args(int argc, char **argv, struct settings *st, struct args *a)
 			a->jobs = MAX_JOBS;
 	}
 	return -1;
+}
+
+/* Decides that --data-dir names data: DIR and DIR/LANG must be
+ * directories that can be read.  The library would quietly use its
+ * built-in data instead, and a typo would go unnoticed. */
+static int
+check_data_dir(const quoth_options *opt)
+{
+	char ebuf[128];
+	struct cli_buf path = {0};
+	const char *dirs[2];
+	DIR *d;
+	size_t i;
+	int rc = 0;
+
+	if (!opt->data_dir)
+		return 0;
+	cli_buf_printf(&path, "%s/%s", opt->data_dir,
+	               opt->lang ? opt->lang : "en");
+	if (path.failed) {
+		cli_error("out of memory");
+		return -1;
+	}
+	dirs[0] = opt->data_dir;
+	dirs[1] = path.ptr;
+	for (i = 0; i < 2 && rc == 0; i++) {
+		d = opendir(dirs[i]);
+		if (!d) {
+			cli_error("--data-dir %s: %s", dirs[i],
+			          cli_strerror(errno, ebuf, sizeof ebuf));
+			rc = -1;
+		} else {
+			closedir(d);
+		}
+	}
+	cli_buf_free(&path);
+	return rc;
 }
 
 /* Decides whether the language data loads; prints why not. */
@@ -943,18 +1059,25 @@ render_header(const struct settings *st, struct cli_buf *head)
 
 /* Writes the header, then every document of the FILE arguments (standard
  * input when there are none) in input order.  Returns the status the
- * inputs earned; output errors are left in `out`. */
+ * inputs earned, and in *processed how many inputs were read and
+ * extracted; output errors are left in `out`. */
 static int
 run_documents(const struct settings *st, const struct args *a, char **files,
               size_t nfiles, const struct cli_buf *head,
-              struct cli_output *out)
+              struct cli_output *out, size_t *processed)
 {
 	static char *stdin_only[] = {"-", NULL};
 	struct inputs in;
 	struct sink sk;
 
+	/* Nothing on a terminal says quoth is waiting for its input. */
+	if (nfiles == 0 && isatty(STDIN_FILENO))
+		cli_error("reading standard input (Ctrl-D ends it; quoth "
+		          "--help for usage)");
 	memset(&in, 0, sizeof in);
 	in.jsonl = st->jsonl;
+	in.limit = st->opt.max_doc_bytes;
+	in.text = st->text;
 	in.paths = nfiles ? files : stdin_only;
 	in.npaths = nfiles ? nfiles : 1;
 	/* jansson seeds its hash function on first use; do it before any
@@ -973,15 +1096,24 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	}
 	if (in.corpus_open)
 		cli_corpus_close(&in.corpus);
+	/* An empty corpus is an input processed: it has no articles. */
+	*processed = sk.processed + in.empty;
 	return sk.status;
 }
 
-/* Decides the exit status once every document is written: FILE is
- * committed only when writing succeeded; a reader that went away ends the
+/* Decides the exit status once every document is written, and whether
+ * -o FILE is replaced: only when at least one input was processed and
+ * writing succeeded (SPEC "-o FILE").  A reader that went away ends the
  * run quietly with the status the inputs earned. */
 static int
-finish_output(struct cli_output *out, int status)
+finish_output(struct cli_output *out, int status, size_t processed)
 {
+	if (out->tmp && processed == 0 && !out->error) {
+		cli_error("%s: left untouched: no input was processed",
+		          out->path);
+		cli_output_abort(out);
+		return CLI_EXIT_ERROR;
+	}
 	if (out->error) {
 		if (!cli_output_closed(out))
 			status = CLI_EXIT_ERROR;
@@ -1001,8 +1133,11 @@ main(int argc, char **argv)
 	struct cli_output out;
 	struct cli_buf head = {0};
 	quoth_extractor *ex = NULL;
+	size_t processed = 0;
 	int status;
 
+	if (open_std_fds() != 0)
+		return CLI_EXIT_ERROR;
 	ignore_write_signals();
 	if (argc > 1 && strcmp(argv[1], "verify") == 0)
 		return cli_verify(argc - 1, argv + 1);
@@ -1010,7 +1145,7 @@ main(int argc, char **argv)
 	status = parse_args(argc, argv, &st, &a);
 	if (status >= 0)
 		return status;
-	if (new_extractor(&st, &ex) != 0)
+	if (check_data_dir(&st.opt) != 0 || new_extractor(&st, &ex) != 0)
 		return CLI_EXIT_ERROR;
 	status = CLI_EXIT_ERROR;
 	if (open_output(&st, &a, &out) != 0)
@@ -1020,8 +1155,8 @@ main(int argc, char **argv)
 		goto done;
 	}
 	status = run_documents(&st, &a, argv + optind, (size_t)(argc - optind),
-	                       &head, &out);
-	status = finish_output(&out, status);
+	                       &head, &out, &processed);
+	status = finish_output(&out, status, processed);
 done:
 	cli_buf_free(&head);
 	quoth_extractor_free(ex);
