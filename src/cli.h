@@ -1,7 +1,16 @@
 /*
- * cli.h: helpers shared by the quoth command-line tool (main.c, speakers.c,
- * corpus.c, cli_verify.c) and its output writers.  Not installed; the
- * library itself is only ever reached through quoth.h.
+ * cli.h (CLI): helpers shared by the quoth command-line tool (main.c,
+ * speakers.c, corpus.c, cli_verify.c) and its output writers.  Not
+ * installed; the library itself is only ever reached through quoth.h.
+ *
+ * The files form layers, each calling only the ones below it:
+ *
+ *     main.c, cli_verify.c               the subcommands
+ *     speakers.c, corpus.c, cli_output.c records, corpus input, -o FILE
+ *     cli_util.c                         file input, options, writer dispatch
+ *     write_csv.c, write_jsonl.c,
+ *     write_table.c                      one back end per format
+ *     cli_buf.c                          buffers, messages, UTF-8
  *
  * Conventions: functions that can fail return 0 on success and -1 on
  * failure, and print their own "quoth: ..." message unless said otherwise,
@@ -64,6 +73,14 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_error_at(const char *file, size_t line, size_t col,
                   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
+/* cli_error_at() with a va_list. */
+void cli_verror_at(const char *file, size_t line, size_t col,
+                   const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
+/* strerror(e) into buf[0..n), safe in worker threads; returns the text. */
+const char *cli_strerror(int e, char *buf, size_t n);
+
 /* The same message appended to a buffer (worker threads collect their
  * messages so that stderr, too, follows input order). */
 void cli_msg_at(struct cli_buf *b, const char *file, size_t line, size_t col,
@@ -104,6 +121,19 @@ int cli_is_space(int32_t cp);
  * NULL when out of memory.
  */
 char *cli_utf8_dup(const char *s, size_t n);
+
+/*
+ * grep's rule for what is not text: a file starting with a UTF-16 byte
+ * order mark (FF FE or FE FF) is UTF-16; else a NUL byte among its first
+ * CLI_SNIFF_BYTES bytes makes it binary.  Such inputs are reported and
+ * skipped unless --text says to read them anyway.
+ */
+#define CLI_SNIFF_BYTES 32768
+enum cli_sniff { CLI_SNIFF_TEXT, CLI_SNIFF_BINARY, CLI_SNIFF_UTF16 };
+/* The kind of s[0..n) (only its first CLI_SNIFF_BYTES are looked at). */
+enum cli_sniff cli_sniff(const char *s, size_t n);
+/* "quoth: FILE: binary file skipped" or the UTF-16 advice, into msgs. */
+void cli_sniff_msg(struct cli_buf *msgs, const char *path, enum cli_sniff k);
 
 /* ---- option values ---------------------------------------------------- */
 
@@ -276,6 +306,9 @@ void cli_table_finish(struct cli_writer *w);
 /* The doc cell: a file name or JSONL string id, or (numeric) a JSON
  * number as text. */
 void cli_cell_doc(struct cli_writer *w, const char *doc, int numeric);
+/* The same for an id of n bytes that may hold NUL bytes. */
+void cli_cell_doc_n(struct cli_writer *w, const char *doc, size_t n,
+                    int numeric);
 
 /* The quote records' columns: SPEC "Output fields", in this order
  * (cli_util.c). */
@@ -289,26 +322,42 @@ extern const size_t cli_speaker_ncolumns;
 
 /* One row per speaker of `r` (quotes without a speaker last, under an
  * empty speaker); -1 when out of memory. */
-int cli_speaker_rows(struct cli_writer *w, const char *doc, int numeric,
-                     const quoth_result *r);
+int cli_speaker_rows(struct cli_writer *w, const char *doc, size_t doc_len,
+                     int numeric, const quoth_result *r);
 
 /* ---- JSON Lines corpus input (corpus.c) ------------------------------ */
 
 struct cli_corpus {
 	const char *path; /* as given, "-" for stdin */
 	FILE *fp;
+	size_t limit;     /* longest line kept (--max-doc-bytes), 0: none */
+	int text;         /* --text: read it even if it looks binary */
 	size_t lineno;
-	char *line;       /* getline() buffer */
+	size_t articles;  /* non-blank lines so far, skipped ones included */
+	int probed;       /* the first block was read and judged */
+	char *block;      /* the first block (cli_sniff), read before lines */
+	size_t block_len, block_pos;
+	char *line;       /* the line being read */
 	size_t cap;
 };
 
-/* Open a corpus file ("-" is stdin); -1 with a message in `msgs`. */
-int cli_corpus_open(struct cli_corpus *c, const char *path,
-                    struct cli_buf *msgs);
+/* Open a corpus file ("-" is stdin); -1 with a message in `msgs`.  Lines
+ * longer than `limit` bytes (0: no limit) are skipped as they are read;
+ * `text` turns off the binary and UTF-16 checks (cli_sniff). */
+int cli_corpus_open(struct cli_corpus *c, const char *path, size_t limit,
+                    int text, struct cli_buf *msgs);
+
+/* cli_corpus_next(): a line was skipped (too long, or no memory for it);
+ * the message is in `msgs` and the next call reads on. */
+#define CLI_CORPUS_SKIPPED 2
+
 /*
- * The next non-blank line, without its line end: 1 and *line (to free()),
- * 0 at the end, -1 after a read error (message in `msgs`).  Messages are
- * collected rather than printed so that they reach stderr in input order.
+ * The next non-blank line, without its line end: 1 and *line (to free(),
+ * NUL-terminated), 0 at the end, CLI_CORPUS_SKIPPED, or -1 after a read
+ * error or for a binary or UTF-16 corpus, which ends it (message in
+ * `msgs`).  Memory stays within the limit whatever the line's length.
+ * Messages are collected rather than printed so that they reach stderr in
+ * input order.
  */
 int cli_corpus_next(struct cli_corpus *c, char **line, size_t *len,
                     size_t *lineno, struct cli_buf *msgs);
@@ -319,7 +368,9 @@ struct cli_corpus_doc {
 	void *root;       /* the json_t holding `text` */
 	const char *text; /* the text field's UTF-8 bytes */
 	size_t len;
-	char *id;         /* the id field's value, else the line number */
+	char *id;         /* the id field's value, else the line number; may
+	                     hold NUL bytes: id_len is its length */
+	size_t id_len;
 	int numeric;      /* id is a JSON number (or the line number) */
 };
 

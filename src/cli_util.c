@@ -1,13 +1,13 @@
 /*
- * cli_util.c: what the quoth subcommands share: buffers, messages, whole
- * file input, option values, the atomic output file and the record
- * writer's dispatch to the per-format back ends.
+ * cli_util.c (CLI): what the quoth subcommands share above the buffers:
+ * whole-file input, option values, and the record writer's dispatch to the
+ * per-format back ends (write_csv.c, write_jsonl.c, write_table.c).
+ *
+ * Reads input files (or stdin) whole and option strings; writes records
+ * into cli_buf memory, never to a file descriptor.
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,207 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <utf8proc.h>
-
 #include "cli.h"
-
-/* ---- buffer ----------------------------------------------------------- */
-
-static int
-buf_reserve(struct cli_buf *b, size_t extra)
-{
-	size_t need, cap;
-	char *p;
-
-	if (b->failed)
-		return -1;
-	if (extra > SIZE_MAX - b->len - 1) {
-		b->failed = 1;
-		return -1;
-	}
-	need = b->len + extra + 1; /* room for a terminating NUL */
-	if (need <= b->cap)
-		return 0;
-	cap = b->cap ? b->cap : 256;
-	while (cap < need)
-		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-	p = realloc(b->ptr, cap);
-	if (!p) {
-		b->failed = 1;
-		return -1;
-	}
-	b->ptr = p;
-	b->cap = cap;
-	return 0;
-}
-
-void
-cli_buf_put(struct cli_buf *b, const char *s, size_t n)
-{
-	if (n == 0 || buf_reserve(b, n) != 0)
-		return;
-	memcpy(b->ptr + b->len, s, n);
-	b->len += n;
-	b->ptr[b->len] = '\0';
-}
-
-void
-cli_buf_puts(struct cli_buf *b, const char *s)
-{
-	cli_buf_put(b, s, strlen(s));
-}
-
-void
-cli_buf_putc(struct cli_buf *b, char c)
-{
-	cli_buf_put(b, &c, 1);
-}
-
-void
-cli_buf_vprintf(struct cli_buf *b, const char *fmt, va_list ap)
-{
-	va_list ap2;
-	int n;
-
-	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0) {
-		b->failed = 1;
-		return;
-	}
-	if (buf_reserve(b, (size_t)n) != 0)
-		return;
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
-	b->len += (size_t)n;
-}
-
-void
-cli_buf_printf(struct cli_buf *b, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	cli_buf_vprintf(b, fmt, ap);
-	va_end(ap);
-}
-
-void
-cli_buf_clear(struct cli_buf *b)
-{
-	b->len = 0;
-	if (b->ptr)
-		b->ptr[0] = '\0';
-}
-
-void
-cli_buf_free(struct cli_buf *b)
-{
-	free(b->ptr);
-	b->ptr = NULL;
-	b->len = b->cap = 0;
-	b->failed = 0;
-}
-
-/* ---- messages --------------------------------------------------------- */
-
-/* strerror() is not guaranteed thread-safe and workers read files. */
-static const char *
-errstr(int e, char *buf, size_t n)
-{
-#if defined(_GNU_SOURCE)
-	return strerror_r(e, buf, n);
-#else
-	if (strerror_r(e, buf, n) != 0)
-		snprintf(buf, n, "error %d", e);
-	return buf;
-#endif
-}
-
-void
-cli_vmsg_at(struct cli_buf *b, const char *file, size_t line, size_t col,
-            const char *fmt, va_list ap)
-{
-	cli_buf_puts(b, "quoth: ");
-	if (file) {
-		cli_buf_puts(b, file);
-		if (line) {
-			cli_buf_printf(b, ":%zu", line);
-			if (col)
-				cli_buf_printf(b, ":%zu", col);
-		}
-		cli_buf_puts(b, ": ");
-	}
-	cli_buf_vprintf(b, fmt, ap);
-	cli_buf_putc(b, '\n');
-}
-
-void
-cli_msg_at(struct cli_buf *b, const char *file, size_t line, size_t col,
-           const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	cli_vmsg_at(b, file, line, col, fmt, ap);
-	va_end(ap);
-}
-
-/* Messages are built whole and written with one call so that lines from
- * different sources never interleave mid-line. */
-static void
-print_msg(const char *file, size_t line, size_t col, const char *fmt,
-          va_list ap)
-{
-	struct cli_buf b = {0};
-
-	cli_vmsg_at(&b, file, line, col, fmt, ap);
-	if (b.failed)
-		fputs("quoth: out of memory\n", stderr);
-	else
-		fwrite(b.ptr, 1, b.len, stderr);
-	fflush(stderr);
-	cli_buf_free(&b);
-}
-
-void
-cli_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	print_msg(NULL, 0, 0, fmt, ap);
-	va_end(ap);
-}
-
-void
-cli_error_at(const char *file, size_t line, size_t col, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	print_msg(file, line, col, fmt, ap);
-	va_end(ap);
-}
-
-int
-cli_usage_hint(const char *cmd)
-{
-	fprintf(stderr, "Try 'quoth %s%s--help' for more information.\n",
-	        cmd ? cmd : "", cmd ? " " : "");
-	return CLI_EXIT_ERROR;
-}
-
-int
-cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	print_msg(NULL, 0, 0, fmt, ap);
-	va_end(ap);
-	return cli_usage_hint(cmd);
-}
 
 /* ---- input ------------------------------------------------------------ */
 
@@ -233,7 +33,7 @@ read_error(struct cli_buf *msgs, const char *path, const char *fmt, ...)
 	if (msgs)
 		cli_vmsg_at(msgs, path, 0, 0, fmt, ap);
 	else
-		print_msg(path, 0, 0, fmt, ap);
+		cli_verror_at(path, 0, 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -250,15 +50,15 @@ cli_read_file(const char *path, size_t limit, char **data, size_t *len,
 
 	fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		read_error(msgs, path, "%s", errstr(errno, ebuf, sizeof ebuf));
+		read_error(msgs, path, "%s", cli_strerror(errno, ebuf, sizeof ebuf));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0) {
-		read_error(msgs, path, "%s", errstr(errno, ebuf, sizeof ebuf));
+		read_error(msgs, path, "%s", cli_strerror(errno, ebuf, sizeof ebuf));
 		goto done;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		read_error(msgs, path, "%s", errstr(EISDIR, ebuf, sizeof ebuf));
+		read_error(msgs, path, "%s", cli_strerror(EISDIR, ebuf, sizeof ebuf));
 		goto done;
 	}
 	/* A regular file's size is known: refuse a too large one before
@@ -292,7 +92,7 @@ cli_read_file(const char *path, size_t limit, char **data, size_t *len,
 			if (errno == EINTR)
 				continue;
 			read_error(msgs, path, "%s",
-			           errstr(errno, ebuf, sizeof ebuf));
+			           cli_strerror(errno, ebuf, sizeof ebuf));
 			goto done;
 		}
 		if (got == 0)
@@ -321,70 +121,25 @@ done:
 	return rc;
 }
 
-size_t
-cli_utf8_next(const char *s, size_t n, int32_t *cp)
+enum cli_sniff
+cli_sniff(const char *s, size_t n)
 {
-	utf8proc_int32_t c;
-	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s,
-	                                      (utf8proc_ssize_t)n, &c);
-
-	if (k <= 0) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	*cp = c;
-	return (size_t)k;
-}
-
-int
-cli_is_space(int32_t cp)
-{
-	utf8proc_category_t cat;
-
-	if (cp == ' ' || (cp >= 0x09 && cp <= 0x0d) || cp == 0x85)
-		return 1;
-	cat = utf8proc_category(cp);
-	return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-	       cat == UTF8PROC_CATEGORY_ZP;
+	if (n >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') ||
+	               (s[0] == '\xFE' && s[1] == '\xFF')))
+		return CLI_SNIFF_UTF16;
+	if (memchr(s, '\0', n < CLI_SNIFF_BYTES ? n : CLI_SNIFF_BYTES))
+		return CLI_SNIFF_BINARY;
+	return CLI_SNIFF_TEXT;
 }
 
 void
-cli_buf_put_utf8(struct cli_buf *b, const char *s, size_t n)
+cli_sniff_msg(struct cli_buf *msgs, const char *path, enum cli_sniff k)
 {
-	size_t i = 0, from = 0, k;
-	int32_t cp;
-
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		k = cli_utf8_next(s + i, n - i, &cp);
-		/* An invalid byte, not a real U+FFFD (which takes 3 bytes). */
-		if (cp == 0xFFFD && k == 1) {
-			cli_buf_put(b, s + from, i - from);
-			cli_buf_puts(b, "\xEF\xBF\xBD");
-			from = i + 1;
-		}
-		i += k;
-	}
-	cli_buf_put(b, s + from, n - from);
-}
-
-char *
-cli_utf8_dup(const char *s, size_t n)
-{
-	struct cli_buf b = {0};
-
-	if (buf_reserve(&b, n) != 0)
-		return NULL;
-	cli_buf_put_utf8(&b, s, n);
-	if (b.failed) {
-		cli_buf_free(&b);
-		return NULL;
-	}
-	b.ptr[b.len] = '\0';
-	return b.ptr;
+	if (k == CLI_SNIFF_UTF16)
+		cli_msg_at(msgs, path, 0, 0, "UTF-16 input: convert it with "
+		           "iconv -f UTF-16 -t UTF-8");
+	else if (k == CLI_SNIFF_BINARY)
+		cli_msg_at(msgs, path, 0, 0, "binary file skipped");
 }
 
 /* ---- option values ---------------------------------------------------- */
@@ -402,8 +157,9 @@ cli_parse_format(const char *opt, const char *arg, enum cli_format *out)
 			return 0;
 		}
 	}
-	cli_error("invalid %s '%s' (expected table, csv, tsv, jsonl or html)",
-	          opt, arg);
+	/* Only the formats that work are offered (html is reserved). */
+	cli_error("invalid %s '%s' (expected table, csv, tsv or jsonl)", opt,
+	          arg);
 	return -1;
 }
 
@@ -558,250 +314,6 @@ cli_terminal_width(int fd)
 	return 80;
 }
 
-/* ---- output ----------------------------------------------------------- */
-
-/* The temporary file to remove when a signal ends the run.  Set before
- * the handlers are installed; the handler only calls unlink(), which is
- * async-signal-safe. */
-static char *volatile signal_tmp;
-
-static void
-on_signal(int sig)
-{
-	if (signal_tmp)
-		unlink(signal_tmp);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static const int caught_signals[] = {SIGINT, SIGTERM, SIGHUP};
-
-static void
-catch_signals(void)
-{
-	struct sigaction sa;
-	size_t i;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof caught_signals / sizeof caught_signals[0]; i++)
-		sigaction(caught_signals[i], &sa, NULL);
-}
-
-/* Holds back the caught signals (saving the old mask in `old`) while
- * the temporary is created and the handler installed, so that a signal
- * in between is handled, and the temporary removed, once unblocked. */
-static void
-hold_signals(sigset_t *old)
-{
-	sigset_t set;
-	size_t i;
-
-	sigemptyset(&set);
-	for (i = 0; i < sizeof caught_signals / sizeof caught_signals[0]; i++)
-		sigaddset(&set, caught_signals[i]);
-	pthread_sigmask(SIG_BLOCK, &set, old);
-}
-
-static void
-release_signals(void)
-{
-	signal_tmp = NULL;
-}
-
-int
-cli_output_open(struct cli_output *out, const char *path)
-{
-	char ebuf[128];
-	struct stat st;
-	const char *slash;
-	char *final = NULL, *tmp = NULL;
-	size_t dirlen;
-	sigset_t old_mask;
-	mode_t mode, mask;
-	int fd = -1, exists;
-
-	memset(out, 0, sizeof *out);
-	out->fd = STDOUT_FILENO;
-	if (!path || strcmp(path, "-") == 0)
-		return 0;
-
-	exists = stat(path, &st) == 0;
-	if (exists && S_ISDIR(st.st_mode)) {
-		cli_error("%s: %s", path, errstr(EISDIR, ebuf, sizeof ebuf));
-		return -1;
-	}
-	if (exists && !S_ISREG(st.st_mode)) {
-		/* A device or FIFO cannot be replaced by rename(): write it
-		 * in place, as a shell redirection would. */
-		fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
-		if (fd < 0) {
-			cli_error("%s: %s", path,
-			          errstr(errno, ebuf, sizeof ebuf));
-			return -1;
-		}
-		out->path = strdup(path);
-		if (!out->path) {
-			close(fd);
-			cli_error("out of memory");
-			return -1;
-		}
-		out->fd = fd;
-		out->owned = 1;
-		return 0;
-	}
-	/* Refuse what a shell redirection would refuse, rather than
-	 * silently replacing a read-only file. */
-	if (exists && access(path, W_OK) != 0) {
-		cli_error("%s: %s", path, errstr(errno, ebuf, sizeof ebuf));
-		return -1;
-	}
-	/* Replace the file a symlink points to, not the symlink. */
-	final = exists ? realpath(path, NULL) : strdup(path);
-	if (!final) {
-		cli_error("%s: %s", path, errstr(errno, ebuf, sizeof ebuf));
-		return -1;
-	}
-	slash = strrchr(final, '/');
-	dirlen = slash ? (size_t)(slash - final) + 1 : 0;
-	hold_signals(&old_mask);
-	tmp = malloc(strlen(final) + sizeof ".XXXXXX" + 1);
-	if (!tmp) {
-		cli_error("out of memory");
-		goto fail;
-	}
-	sprintf(tmp, "%.*s.%s.XXXXXX", (int)dirlen, final, final + dirlen);
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		cli_error("%s: %s", path, errstr(errno, ebuf, sizeof ebuf));
-		goto fail;
-	}
-	/* mkstemp() makes the file 0600; give it the mode the file would
-	 * have had: the old one's, or the default under the umask. */
-	if (exists) {
-		mode = st.st_mode & 07777;
-	} else {
-		mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if (fchmod(fd, mode) != 0 ||
-	    fcntl(fd, F_SETFD, FD_CLOEXEC) != 0) {
-		cli_error("%s: %s", tmp, errstr(errno, ebuf, sizeof ebuf));
-		goto fail;
-	}
-	out->fd = fd;
-	out->owned = 1;
-	out->path = final;
-	out->tmp = tmp;
-	signal_tmp = tmp;
-	catch_signals();
-	pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
-	return 0;
-fail:
-	if (fd >= 0) {
-		close(fd);
-		unlink(tmp);
-	}
-	pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
-	free(tmp);
-	free(final);
-	return -1;
-}
-
-int
-cli_output_write(struct cli_output *out, const char *s, size_t n)
-{
-	char ebuf[128];
-	ssize_t k;
-
-	if (out->error)
-		return -1;
-	while (n > 0) {
-		k = write(out->fd, s, n);
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			out->error = errno;
-			/* A reader that went away is not an error of ours: the
-			 * caller ends the run quietly. */
-			if (errno != EPIPE)
-				cli_error("write error: %s",
-				          errstr(errno, ebuf, sizeof ebuf));
-			return -1;
-		}
-		s += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
-int
-cli_output_closed(const struct cli_output *out)
-{
-	return out->error == EPIPE;
-}
-
-void
-cli_output_abort(struct cli_output *out)
-{
-	if (out->owned)
-		close(out->fd);
-	if (out->tmp) {
-		unlink(out->tmp);
-		release_signals();
-	}
-	free(out->tmp);
-	free(out->path);
-	memset(out, 0, sizeof *out);
-	out->fd = -1;
-}
-
-int
-cli_output_commit(struct cli_output *out)
-{
-	char ebuf[128];
-	const char *what = NULL;
-	int e = 0;
-
-	if (out->error) {
-		cli_output_abort(out);
-		return -1;
-	}
-	if (out->tmp) {
-		/* fsync before rename: otherwise a crash can leave the new
-		 * name pointing at an empty file. */
-		if (fsync(out->fd) != 0) {
-			e = errno;
-			what = "write error";
-		}
-	}
-	if (out->owned) {
-		if (close(out->fd) != 0 && !e) {
-			e = errno;
-			what = "write error";
-		}
-		out->owned = 0;
-	}
-	if (out->tmp && !e && rename(out->tmp, out->path) != 0) {
-		e = errno;
-		what = out->path;
-	}
-	if (e) {
-		cli_error("%s: %s", what, errstr(e, ebuf, sizeof ebuf));
-		cli_output_abort(out);
-		return -1;
-	}
-	if (out->tmp)
-		release_signals();
-	free(out->tmp);
-	free(out->path);
-	memset(out, 0, sizeof *out);
-	out->fd = -1;
-	return 0;
-}
-
 /* ---- record writer ---------------------------------------------------- */
 
 void
@@ -900,12 +412,19 @@ cli_cell_cstr(struct cli_writer *w, const char *s)
 }
 
 void
+cli_cell_doc_n(struct cli_writer *w, const char *doc, size_t n, int numeric)
+{
+	struct cli_cell c = {CLI_CELL_STR, doc, n, NULL, 0};
+
+	if (numeric)
+		c.kind = CLI_CELL_NUM;
+	put_cell(w, &c);
+}
+
+void
 cli_cell_doc(struct cli_writer *w, const char *doc, int numeric)
 {
-	if (numeric)
-		cli_cell_number_text(w, doc);
-	else
-		cli_cell_cstr(w, doc);
+	cli_cell_doc_n(w, doc, strlen(doc), numeric);
 }
 
 void

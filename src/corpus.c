@@ -1,6 +1,8 @@
 /*
- * corpus.c: JSON Lines corpus input for the CLI (--input jsonl): one
- * article per line, an object with an id field and a text field.
+ * corpus.c (CLI): JSON Lines corpus input (--input jsonl): one article per
+ * line, an object with an id field and a text field.  Reads the corpus
+ * file (or stdin); writes the articles' ids and texts into memory and its
+ * messages into the caller's buffer, never to stderr itself.
  *
  * The file is streamed: the main thread only splits lines
  * (cli_corpus_next), and each line is parsed by whichever thread extracts
@@ -13,23 +15,30 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
 #include "cli.h"
 
 int
-cli_corpus_open(struct cli_corpus *c, const char *path, struct cli_buf *msgs)
+cli_corpus_open(struct cli_corpus *c, const char *path, size_t limit,
+                int text, struct cli_buf *msgs)
 {
+	char ebuf[128];
+
 	memset(c, 0, sizeof *c);
 	c->path = path;
+	c->limit = limit;
+	c->text = text;
 	if (strcmp(path, "-") == 0) {
 		c->fp = stdin;
 		return 0;
 	}
 	c->fp = fopen(path, "r");
 	if (!c->fp) {
-		cli_msg_at(msgs, path, 0, 0, "%s", strerror(errno));
+		cli_msg_at(msgs, path, 0, 0, "%s",
+		           cli_strerror(errno, ebuf, sizeof ebuf));
 		return -1;
 	}
 	return 0;
@@ -47,43 +56,195 @@ blank(const char *s, size_t n)
 	return 1;
 }
 
+/* Append one byte to the line being read, within c->limit; -1 when the
+ * line must be skipped (too long, or no memory for it). */
+static int
+keep_byte(struct cli_corpus *c, size_t len, int ch, int *nomem)
+{
+	size_t limit = c->limit ? c->limit : (size_t)-1 - 1;
+	size_t cap;
+	char *p;
+
+	/* The line plus its terminating NUL, never more than the limit
+	 * allows: a longer line is skipped as it is read, so memory stays
+	 * bounded by --max-doc-bytes whatever the corpus holds. */
+	if (len >= limit)
+		return -1;
+	if (len + 1 >= c->cap) {
+		cap = c->cap ? c->cap : 4096;
+		while (cap <= len + 1)
+			cap = cap > ((size_t)-1) / 2 ? (size_t)-1 : cap * 2;
+		if (cap > limit + 1)
+			cap = limit + 1;
+		p = realloc(c->line, cap);
+		if (!p) {
+			*nomem = 1;
+			return -1;
+		}
+		c->line = p;
+		c->cap = cap;
+	}
+	c->line[len] = (char)ch;
+	return 0;
+}
+
+/*
+ * Reads the corpus's first block (what one read() gives, at most
+ * CLI_SNIFF_BYTES: a corpus arriving through a pipe is not waited for) and
+ * judges it as cli_sniff() judges a text file.  -1 after the message for a
+ * read error, or for a binary or UTF-16 corpus, which is skipped whole.
+ */
+static int
+first_block(struct cli_corpus *c, struct cli_buf *msgs)
+{
+	char ebuf[128];
+	enum cli_sniff k;
+	ssize_t n;
+	int fd = fileno(c->fp);
+
+	c->probed = 1;
+	c->block = malloc(CLI_SNIFF_BYTES);
+	if (!c->block) {
+		cli_msg_at(msgs, c->path, 0, 0, "out of memory");
+		return -1;
+	}
+	/* Nothing is buffered in c->fp yet: the stream goes on where this
+	 * read() stops.  (A stream without a descriptor, fmemopen() in the
+	 * fuzz target, is read through stdio.) */
+	if (fd >= 0) {
+		do
+			n = read(fd, c->block, CLI_SNIFF_BYTES);
+		while (n < 0 && errno == EINTR);
+	} else {
+		n = (ssize_t)fread(c->block, 1, CLI_SNIFF_BYTES, c->fp);
+		if (ferror(c->fp))
+			n = -1;
+	}
+	if (n < 0) {
+		cli_msg_at(msgs, c->path, 1, 0, "read error: %s",
+		           cli_strerror(errno ? errno : EIO, ebuf, sizeof ebuf));
+		return -1;
+	}
+	c->block_len = (size_t)n;
+	k = c->text ? CLI_SNIFF_TEXT : cli_sniff(c->block, c->block_len);
+	if (k == CLI_SNIFF_TEXT)
+		return 0;
+	cli_sniff_msg(msgs, c->path, k);
+	return -1;
+}
+
+/* The next byte: from the first block, then from the stream. */
+static int
+next_byte(struct cli_corpus *c)
+{
+	if (c->block_pos < c->block_len)
+		return (unsigned char)c->block[c->block_pos++];
+	return getc_unlocked(c->fp);
+}
+
+/*
+ * Read one line into c->line (up to c->limit bytes); its length, without
+ * the line end, in *len.  Returns 1 for a line, 0 at the end of the file,
+ * -1 after a read error or for a binary or UTF-16 corpus (message in
+ * `msgs`), or
+ * CLI_CORPUS_SKIPPED for a line too long to keep (message in `msgs`).
+ */
+static int
+read_line(struct cli_corpus *c, size_t *len, struct cli_buf *msgs)
+{
+	char ebuf[128];
+	size_t n = 0, total = 0;
+	int ch, skip = 0, nomem = 0;
+
+	if (!c->probed && first_block(c, msgs) != 0)
+		return -1;
+	for (;;) {
+		errno = 0;
+		ch = next_byte(c);
+		if (ch == EOF) {
+			/* A read error is never taken for the end of the
+			 * corpus: the articles after it would be lost. */
+			if (ferror(c->fp)) {
+				cli_msg_at(msgs, c->path, c->lineno + 1, 0,
+				           "read error: %s",
+				           cli_strerror(errno ? errno : EIO, ebuf,
+				                        sizeof ebuf));
+				return -1;
+			}
+			if (total == 0)
+				return 0;
+			break;
+		}
+		if (ch == '\n')
+			break;
+		if (!skip && keep_byte(c, n, ch, &nomem) != 0)
+			skip = 1;
+		if (!skip)
+			n++;
+		total++;
+	}
+	c->lineno++;
+	if (!skip) {
+		*len = n;
+		return 1;
+	}
+	/* Whatever the skipped line took is given back before the next. */
+	free(c->line);
+	c->line = NULL;
+	c->cap = 0;
+	c->articles++;
+	if (nomem)
+		cli_msg_at(msgs, c->path, c->lineno, 0,
+		           "out of memory for a line of %zu bytes: skipped "
+		           "(see --max-doc-bytes)", total);
+	else
+		cli_msg_at(msgs, c->path, c->lineno, 0,
+		           "line longer than %zu bytes skipped (see "
+		           "--max-doc-bytes)", c->limit);
+	return CLI_CORPUS_SKIPPED;
+}
+
 int
 cli_corpus_next(struct cli_corpus *c, char **line, size_t *len,
                 size_t *lineno, struct cli_buf *msgs)
 {
-	ssize_t n;
+	size_t n = 0;
+	char *p;
+	int rc;
 
+	*line = NULL;
+	*len = 0;
 	for (;;) {
-		errno = 0;
-		n = getline(&c->line, &c->cap, c->fp);
-		if (n < 0) {
-			if (ferror(c->fp)) {
-				cli_msg_at(msgs, c->path, c->lineno + 1, 0,
-				           "read error: %s",
-				           strerror(errno ? errno : EIO));
-				return -1;
-			}
-			return 0;
-		}
-		c->lineno++;
+		rc = read_line(c, &n, msgs);
+		*lineno = c->lineno;
+		if (rc != 1)
+			return rc;
+		p = c->line ? c->line : "";
 		/* A UTF-8 BOM before the first line (Windows tools write
 		 * one) is not JSON: skip it, as for text input. */
 		if (c->lineno == 1 && n >= 3 &&
-		    memcmp(c->line, "\xEF\xBB\xBF", 3) == 0) {
-			memmove(c->line, c->line + 3, (size_t)n - 3 + 1);
+		    memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+			memmove(p, p + 3, n - 3);
 			n -= 3;
 		}
 		/* Blank lines (a trailing one is common) are not articles. */
-		if (blank(c->line, (size_t)n))
+		if (blank(p, n))
 			continue;
-		if (n > 0 && c->line[n - 1] == '\n')
+		c->articles++;
+		if (n > 0 && p[n - 1] == '\r')
 			n--;
-		if (n > 0 && c->line[n - 1] == '\r')
-			n--;
-		/* Hand the line over; getline() allocates the next one. */
+		/* Hand the line over; the next one gets a new buffer. */
+		if (!c->line) {
+			c->line = malloc(1);
+			if (!c->line) {
+				cli_msg_at(msgs, c->path, c->lineno, 0,
+				           "out of memory");
+				return CLI_CORPUS_SKIPPED;
+			}
+		}
+		c->line[n] = '\0';
 		*line = c->line;
-		*len = (size_t)n;
-		*lineno = c->lineno;
+		*len = n;
 		c->line = NULL;
 		c->cap = 0;
 		return 1;
@@ -95,6 +256,7 @@ cli_corpus_close(struct cli_corpus *c)
 {
 	if (c->fp && c->fp != stdin)
 		fclose(c->fp);
+	free(c->block);
 	free(c->line);
 	memset(c, 0, sizeof *c);
 }
@@ -132,16 +294,25 @@ cli_corpus_parse(const char *file, size_t lineno, const char *line,
 	}
 	id = json_object_get(root, id_field);
 	if (json_is_string(id)) {
-		doc->id = cli_utf8_dup(json_string_value(id),
-		                       json_string_length(id));
-	} else if (json_is_number(id)) {
-		doc->id = json_dumps(id, JSON_ENCODE_ANY);
-		doc->numeric = 1;
+		/* Kept whole, NUL bytes ("\u0000") included: cut at one, two
+		 * articles' ids could be the same.  jansson's strings are
+		 * valid UTF-8 already. */
+		doc->id_len = json_string_length(id);
+		doc->id = malloc(doc->id_len + 1);
+		if (doc->id) {
+			memcpy(doc->id, json_string_value(id), doc->id_len);
+			doc->id[doc->id_len] = '\0';
+		}
 	} else {
-		/* No usable id: the line number names the article. */
-		snprintf(num, sizeof num, "%zu", lineno);
-		doc->id = strdup(num);
+		if (json_is_number(id)) {
+			doc->id = json_dumps(id, JSON_ENCODE_ANY);
+		} else {
+			/* No usable id: the line number names the article. */
+			snprintf(num, sizeof num, "%zu", lineno);
+			doc->id = strdup(num);
+		}
 		doc->numeric = 1;
+		doc->id_len = doc->id ? strlen(doc->id) : 0;
 	}
 	if (!doc->id) {
 		cli_msg_at(msgs, file, lineno, 0, "out of memory");

@@ -1,5 +1,8 @@
 /*
- * main.c: the quoth command line, a thin client of quoth.h.
+ * main.c (CLI): the quoth command line, a thin client of quoth.h.
+ * Reads the arguments, the input files or JSON Lines corpora (through
+ * cli_util.c and corpus.c) and standard input; writes records to standard
+ * output or -o FILE (cli_output.c) and messages to stderr.
  *
  *     quoth [OPTIONS] [FILE...]            quotes, one record each
  *     quoth speakers [OPTIONS] [FILE...]   one record per speaker (speakers.c)
@@ -12,7 +15,9 @@
  * flight with -j N, so memory stays bounded on corpora of any size.  With
  * -j 1 the same steps run in the main thread.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
@@ -41,6 +46,7 @@ struct settings {
 	size_t ncols;
 	const char *noun;
 	int jsonl;
+	int text; /* --text: read what looks binary or UTF-16 anyway */
 	const char *id_field;
 	const char *text_field;
 };
@@ -116,7 +122,7 @@ reserve_spans(size_t **spans, size_t *cap, size_t n)
 }
 
 static int
-quote_rows(struct cli_writer *w, const char *doc, int numeric,
+quote_rows(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
            const quoth_result *r)
 {
 	size_t i, k, n = quoth_result_count(r), np, par, line, cap = 0;
@@ -124,7 +130,7 @@ quote_rows(struct cli_writer *w, const char *doc, int numeric,
 	int json = w->format == CLI_FORMAT_JSONL, rc = -1;
 
 	for (i = 0; i < n; i++) {
-		cli_cell_doc(w, doc, numeric);
+		cli_cell_doc_n(w, doc, doc_len, numeric);
 		cli_cell_uint(w, i + 1);
 		cli_cell_cstr(w, quoth_type_name(quoth_quote_type(r, i)));
 		str_cell(w, r, i, QUOTH_FIELD_SPEAKER, 1);
@@ -260,7 +266,8 @@ process(const struct settings *st, struct job *job)
 	quoth_error err;
 	char *data = NULL, *name = NULL;
 	const char *text, *doc;
-	size_t len;
+	size_t len, doc_len;
+	enum cli_sniff kind;
 	int numeric = 0, rc;
 
 	memset(&cd, 0, sizeof cd);
@@ -279,16 +286,25 @@ process(const struct settings *st, struct job *job)
 		text = cd.text;
 		len = cd.len;
 		doc = cd.id;
+		doc_len = cd.id_len;
 		numeric = cd.numeric;
 	} else {
 		if (cli_read_file(job->path, st->opt.max_doc_bytes, &data, &len,
 		                  &job->msgs) != 0)
 			goto fail;
+		/* grep's rule: what looks binary or UTF-16 is not read as
+		 * text unless --text says so. */
+		kind = st->text ? CLI_SNIFF_TEXT : cli_sniff(data, len);
+		if (kind != CLI_SNIFF_TEXT) {
+			cli_sniff_msg(&job->msgs, job->path, kind);
+			goto fail;
+		}
 		name = cli_utf8_dup(job->path, strlen(job->path));
 		if (!name)
 			goto nomem;
 		text = data;
 		doc = name;
+		doc_len = strlen(name);
 	}
 
 	memset(&err, 0, sizeof err);
@@ -310,9 +326,9 @@ process(const struct settings *st, struct job *job)
 	w.ncols = st->ncols;
 	w.noun = st->noun;
 	cli_writer_init(&w);
-	cli_writer_group(&w, doc, strlen(doc));
-	rc = st->speakers ? cli_speaker_rows(&w, doc, numeric, r)
-	                  : quote_rows(&w, doc, numeric, r);
+	cli_writer_group(&w, doc, doc_len);
+	rc = st->speakers ? cli_speaker_rows(&w, doc, doc_len, numeric, r)
+	                  : quote_rows(&w, doc, doc_len, numeric, r);
 	cli_writer_finish(&w);
 	if (rc != 0 || cli_writer_failed(&w))
 		goto nomem;
@@ -336,8 +352,11 @@ struct inputs {
 	char **paths;
 	size_t npaths, next;
 	int jsonl;
+	size_t limit; /* --max-doc-bytes: the longest corpus line */
+	int text;     /* --text */
 	struct cli_corpus corpus;
 	int corpus_open;
+	size_t empty; /* corpora read to their end without an article */
 };
 
 /* Fill the next job; 0 when there are no more inputs. */
@@ -358,8 +377,8 @@ next_input(struct inputs *in, struct job *job)
 			if (in->next == in->npaths)
 				return 0;
 			job->path = in->paths[in->next++];
-			if (cli_corpus_open(&in->corpus, job->path,
-			                    &job->msgs) != 0) {
+			if (cli_corpus_open(&in->corpus, job->path, in->limit,
+			                    in->text, &job->msgs) != 0) {
 				job->failed = 1;
 				return 1;
 			}
@@ -368,8 +387,15 @@ next_input(struct inputs *in, struct job *job)
 		job->path = in->corpus.path;
 		rc = cli_corpus_next(&in->corpus, &job->line, &job->len,
 		                     &job->lineno, &job->msgs);
-		if (rc > 0)
+		if (rc == 1)
 			return 1;
+		/* A skipped line: its message, and on with the next. */
+		if (rc == CLI_CORPUS_SKIPPED) {
+			job->failed = 1;
+			return 1;
+		}
+		if (rc == 0 && in->corpus.articles == 0)
+			in->empty++;
 		cli_corpus_close(&in->corpus);
 		in->corpus_open = 0;
 		if (rc < 0) {
@@ -395,6 +421,7 @@ struct sink {
 	enum cli_format format;
 	int status;
 	int wrote; /* a document was written (table: separate the next) */
+	size_t processed; /* documents read and extracted */
 };
 
 /* Write one finished job: its messages, then its records.  -1 ends the
@@ -413,6 +440,8 @@ emit(struct sink *sk, struct job *job)
 	}
 	if (job->failed)
 		sk->status = CLI_EXIT_ERROR;
+	else
+		sk->processed++;
 	if (job->out.len == 0)
 		return 0;
 	if (sk->format == CLI_FORMAT_TABLE && sk->wrote &&
@@ -577,48 +606,76 @@ human_size(size_t v, char *buf, size_t n)
 	return buf;
 }
 
+/* The first lines of --help: what `quoth` or `quoth speakers` does. */
 static void
-usage(void)
+usage_intro(const char *cmd)
 {
-	quoth_options def;
-	char q[32], d[32];
-
-	quoth_options_init(&def);
-	printf(
+	if (cmd && strcmp(cmd, "speakers") == 0) {
+		fputs(
+"Usage: quoth speakers [OPTIONS] [FILE...]\n"
+"Sum the quotations of news text up per speaker and document: one record\n"
+"per speaker with the counts of direct, mixed, indirect and partial quotes,\n"
+"the words quoted and the first paragraph quoted; quotes without a speaker\n"
+"last.  Takes the options of 'quoth' (--types, --input jsonl, -j, ...).\n"
+"With no FILE, or FILE -, read standard input.\n", stdout);
+		return;
+	}
+	fputs(
 "Usage: quoth [OPTIONS] [FILE...]\n"
 "       quoth speakers [OPTIONS] [FILE...]\n"
 "       quoth verify --source SRC [OPTIONS] [FILE...]\n"
 "Extract quotations from news text: who said what, with which cue, where.\n"
 "'speakers' sums them up per speaker; 'verify' checks them against sources\n"
-"(see 'quoth verify --help').  With no FILE, or FILE -, read standard input.\n"
+"(see 'quoth speakers --help', 'quoth verify --help').  With no FILE, or\n"
+"FILE -, read standard input (on a terminal, quoth says so; Ctrl-D ends it).\n",
+	      stdout);
+}
+
+static void
+usage(const char *cmd)
+{
+	quoth_options def;
+	char q[32], d[32];
+
+	quoth_options_init(&def);
+	usage_intro(cmd);
+	printf(
 "\n"
 "  -f, --format FORMAT     table, csv, tsv or jsonl (default: table when the\n"
 "                          output is a terminal, otherwise csv)\n"
-"  -o, --output FILE       write to FILE; a regular file is replaced\n"
-"                          atomically, only when the run succeeds\n"
+"  -o, --output FILE       write to FILE atomically (a symlink is followed):\n"
+"                          FILE is replaced when at least one input was\n"
+"                          processed and writing succeeded; untouched when\n"
+"                          no input was processed or writing failed\n"
 "      --input text|jsonl  read plain text files (the default), or JSON\n"
 "                          Lines corpora with one article per line\n"
 "      --id-field NAME     JSON Lines: the field naming an article (id)\n"
 "      --text-field NAME   JSON Lines: the field holding its text (text)\n"
+"  -a, --text              read an input that looks binary (a NUL byte in\n"
+"                          its first 32K) or UTF-16 (a byte order mark)\n"
+"                          anyway; without it such an input is skipped\n"
 "  -j, --jobs N            extract on N threads, 0 for one per CPU (1)\n"
 "      --lang LANG         language of the text (%s)\n"
-"      --data-dir DIR      read DIR/LANG/*.txt over the built-in data\n"
+"      --data-dir DIR      read DIR/LANG/*.txt over the built-in data; DIR\n"
+"                          and DIR/LANG must be readable directories\n"
 "      --types LIST        report only these types, a comma list of\n"
 "                          direct, mixed, indirect, partial (all)\n"
 "      --strict-utf8       fail on invalid UTF-8 instead of replacing it\n"
 "      --excel             CSV/TSV for spreadsheets: a UTF-8 BOM, and cells\n"
-"                          starting with = + - @ prefixed with '\n"
+"                          starting with = + - @ (also after a quote mark a\n"
+"                          TSV import strips) prefixed with '\n"
 "      --color WHEN        colour the table: auto, always or never (auto;\n"
 "                          NO_COLOR turns auto off)\n"
 "      --max-quote-bytes N cut a longer quote at its paragraph end (%s)\n"
-"      --max-doc-bytes N   refuse a larger document (%s); N may end in\n"
-"                          K, M or G\n"
+"      --max-doc-bytes N   refuse a larger document, skip a longer JSON\n"
+"                          Lines line (%s); N may end in K, M or G\n"
 "      --max-depth N       track quote marks nested N deep, 1 to 1024 (%zu)\n"
 "  -h, --help              show this help\n"
 "      --version           show the version\n"
 "\n"
 "Exit status: 0 success (warnings included), 1 verify found differences,\n"
-"2 usage error, unreadable input or output error.  Columns: quoth(1).\n",
+"2 usage error, unreadable or skipped input, or output error.  Columns:\n"
+"quoth(1).\n",
 	       def.lang ? def.lang : "en",
 	       human_size(def.max_quote_bytes, q, sizeof q),
 	       human_size(def.max_doc_bytes, d, sizeof d), def.max_depth);
@@ -672,6 +729,7 @@ static const struct option long_options[] = {
 	{"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
+	{"text", no_argument, NULL, 'a'},
 	{NULL, 0, NULL, 0},
 };
 
@@ -686,234 +744,419 @@ option_name(int c, int longindex, char *buf, size_t n)
 	return buf;
 }
 
-int
-main(int argc, char **argv)
-{
-	static char *stdin_only[] = {"-", NULL};
-	struct settings st;
-	struct inputs in;
-	struct sink sk;
-	struct cli_output out;
-	struct cli_writer hdr;
-	struct cli_buf head = {0};
-	quoth_extractor *ex = NULL;
-	quoth_error err;
-	enum cli_format format = CLI_FORMAT_AUTO;
-	enum cli_color color = CLI_COLOR_AUTO;
-	const char *output = NULL, *cmd = NULL;
-	unsigned long jobs = 1;
-	char oname[64];
-	int c, longindex, status = CLI_EXIT_ERROR;
+/* ---- the run, step by step ---------------------------------------------- */
 
+/* What the command line asked for beyond the per-document settings. */
+struct args {
+	const char *cmd;    /* "speakers", or NULL for quote records */
+	const char *output; /* -o FILE, NULL for standard output */
+	enum cli_format format;
+	enum cli_color color;
+	unsigned long jobs;
+};
+
+/*
+ * Decides that descriptors 0, 1 and 2 are open: any that is closed is
+ * opened on /dev/null.  Otherwise the next open() takes its number: -o's
+ * temporary file would become stderr (and collect the warnings) or stdin
+ * (and be read as input).  -1 when that fails: nothing can be said then.
+ */
+static int
+open_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		/* The lowest free number is fd itself. */
+		if (open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) != fd)
+			return -1;
+	}
+	return 0;
+}
+
+/* Decides that a closed pipe or a file size limit ends the run as a write
+ * error, not as a killed process. */
+static void
+ignore_write_signals(void)
+{
 	/* A closed output pipe shows up as EPIPE from write(), which ends
 	 * the run quietly (see cli_output_write). */
 	signal(SIGPIPE, SIG_IGN);
 	/* Likewise a file size limit: EFBIG is a write error like ENOSPC,
 	 * which removes the temporary file, instead of a killed process. */
 	signal(SIGXFSZ, SIG_IGN);
+}
 
-	if (argc > 1 && strcmp(argv[1], "verify") == 0)
-		return cli_verify(argc - 1, argv + 1);
-
-	memset(&st, 0, sizeof st);
-	quoth_options_init(&st.opt);
-	st.id_field = "id";
-	st.text_field = "text";
-	st.cols = cli_quote_columns;
-	st.ncols = cli_quote_ncolumns;
-	st.noun = "quote";
-	if (argc > 1 && strcmp(argv[1], "speakers") == 0) {
-		st.speakers = 1;
-		st.cols = cli_speaker_columns;
-		st.ncols = cli_speaker_ncolumns;
-		st.noun = "speaker";
-		cmd = "speakers";
-		argc--;
-		argv++;
+/* Decides what a record is: a quote, or (`quoth speakers`) a speaker.
+ * Consumes the subcommand word from argc/argv. */
+static void
+init_settings(struct settings *st, struct args *a, int *argc, char ***argv)
+{
+	memset(st, 0, sizeof *st);
+	memset(a, 0, sizeof *a);
+	quoth_options_init(&st->opt);
+	st->id_field = "id";
+	st->text_field = "text";
+	st->cols = cli_quote_columns;
+	st->ncols = cli_quote_ncolumns;
+	st->noun = "quote";
+	a->format = CLI_FORMAT_AUTO;
+	a->color = CLI_COLOR_AUTO;
+	a->jobs = 1;
+	if (*argc > 1 && strcmp((*argv)[1], "speakers") == 0) {
+		st->speakers = 1;
+		st->cols = cli_speaker_columns;
+		st->ncols = cli_speaker_ncolumns;
+		st->noun = "speaker";
+		a->cmd = "speakers";
+		(*argc)--;
+		(*argv)++;
 	}
+}
+
+/* --max-depth: a nesting depth from 1 to 1024; 0, or -1 after the usage
+ * message. */
+static int
+parse_depth(const char *oname, const char *arg, size_t *out)
+{
+	char *end = NULL;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno || !end || *end || end == arg || v < 1 || v > 1024 ||
+	    arg[0] == '-') {
+		fprintf(stderr, "quoth: invalid %s '%s' (a nesting depth from 1 "
+		        "to 1024)\n", oname, arg);
+		return -1;
+	}
+	*out = (size_t)v;
+	return 0;
+}
+
+/* Decides what one option means.  -1 to go on; otherwise the run ends
+ * here with that exit status (a usage error, --help, --version). */
+static int
+apply_option(int c, const char *oname, char **argv, struct settings *st,
+             struct args *a)
+{
+	const char *cmd = a->cmd;
+
+	switch (c) {
+	case 'f':
+		if (cli_parse_format(oname, optarg, &a->format) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case 'o':
+		a->output = optarg;
+		return -1;
+	case OPT_INPUT:
+		if (strcmp(optarg, "jsonl") == 0)
+			st->jsonl = 1;
+		else if (strcmp(optarg, "text") == 0)
+			st->jsonl = 0;
+		else
+			return cli_usage_error(cmd,
+			                       "invalid --input '%s' (expected "
+			                       "text or jsonl)",
+			                       optarg);
+		return -1;
+	case OPT_ID_FIELD:
+		st->id_field = optarg;
+		return -1;
+	case OPT_TEXT_FIELD:
+		st->text_field = optarg;
+		return -1;
+	case 'j':
+		if (cli_parse_uint(oname, optarg, 0, MAX_JOBS, &a->jobs) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case OPT_LANG:
+		st->opt.lang = optarg;
+		return -1;
+	case OPT_DATA_DIR:
+		st->opt.data_dir = optarg;
+		return -1;
+	case OPT_TYPES:
+		if (cli_parse_types(oname, optarg, &st->opt.types) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case OPT_STRICT_UTF8:
+		st->opt.flags |= QUOTH_OPT_STRICT_UTF8;
+		return -1;
+	case 'a':
+		st->text = 1;
+		return -1;
+	case OPT_EXCEL:
+		st->excel = 1;
+		return -1;
+	case OPT_COLOR:
+		if (cli_parse_color(oname, optarg, &a->color) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case OPT_MAX_QUOTE:
+		if (cli_parse_size(oname, optarg, &st->opt.max_quote_bytes) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case OPT_MAX_DOC:
+		if (cli_parse_size(oname, optarg, &st->opt.max_doc_bytes) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case OPT_MAX_DEPTH:
+		if (parse_depth(oname, optarg, &st->opt.max_depth) != 0)
+			return cli_usage_hint(cmd);
+		return -1;
+	case 'h':
+		usage(cmd);
+		return finish_stdout();
+	case OPT_VERSION:
+		fputs("quoth " QUOTH_VERSION_STRING "\n", stdout);
+		return finish_stdout();
+	case ':':
+		return cli_usage_error(cmd, "option '%s' needs a value",
+		                       argv[optind - 1]);
+	default:
+		if (optopt && optopt < 256)
+			return cli_usage_error(cmd, "unknown option '-%c'",
+			                       optopt);
+		return cli_usage_error(cmd, "unknown option '%s'",
+		                       argv[optind - 1]);
+	}
+}
+
+/* Decides the run's settings from the options, in order; leaves optind at
+ * the first FILE.  -1 to go on, else the exit status to end with. */
+static int
+parse_args(int argc, char **argv, struct settings *st, struct args *a)
+{
+	char oname[64];
+	int c, longindex, rc;
 
 	opterr = 0;
 	for (;;) {
 		longindex = -1;
-		c = getopt_long(argc, argv, ":f:o:j:h", long_options,
+		c = getopt_long(argc, argv, ":f:o:j:ha", long_options,
 		                &longindex);
 		if (c == -1)
 			break;
 		option_name(c, longindex, oname, sizeof oname);
-		switch (c) {
-		case 'f':
-			if (cli_parse_format(oname, optarg, &format) != 0)
-				return cli_usage_hint(cmd);
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case OPT_INPUT:
-			if (strcmp(optarg, "jsonl") == 0)
-				st.jsonl = 1;
-			else if (strcmp(optarg, "text") == 0)
-				st.jsonl = 0;
-			else
-				return cli_usage_error(
-					cmd,
-					"invalid --input '%s' (expected text "
-					"or jsonl)",
-					optarg);
-			break;
-		case OPT_ID_FIELD:
-			st.id_field = optarg;
-			break;
-		case OPT_TEXT_FIELD:
-			st.text_field = optarg;
-			break;
-		case 'j':
-			if (cli_parse_uint(oname, optarg, 0, MAX_JOBS, &jobs) !=
-			    0)
-				return cli_usage_hint(cmd);
-			break;
-		case OPT_LANG:
-			st.opt.lang = optarg;
-			break;
-		case OPT_DATA_DIR:
-			st.opt.data_dir = optarg;
-			break;
-		case OPT_TYPES:
-			if (cli_parse_types(oname, optarg, &st.opt.types) != 0)
-				return cli_usage_hint(cmd);
-			break;
-		case OPT_STRICT_UTF8:
-			st.opt.flags |= QUOTH_OPT_STRICT_UTF8;
-			break;
-		case OPT_EXCEL:
-			st.excel = 1;
-			break;
-		case OPT_COLOR:
-			if (cli_parse_color(oname, optarg, &color) != 0)
-				return cli_usage_hint(cmd);
-			break;
-		case OPT_MAX_QUOTE:
-			if (cli_parse_size(oname, optarg,
-			                   &st.opt.max_quote_bytes) != 0)
-				return cli_usage_hint(cmd);
-			break;
-		case OPT_MAX_DOC:
-			if (cli_parse_size(oname, optarg,
-			                   &st.opt.max_doc_bytes) != 0)
-				return cli_usage_hint(cmd);
-			break;
-		case OPT_MAX_DEPTH: {
-			char *end = NULL;
-			unsigned long v;
-
-			errno = 0;
-			v = strtoul(optarg, &end, 10);
-			if (errno || !end || *end || end == optarg || v < 1 ||
-			    v > 1024 || optarg[0] == '-') {
-				fprintf(stderr, "quoth: invalid %s '%s' (a nesting "
-				        "depth from 1 to 1024)\n", oname, optarg);
-				return cli_usage_hint(cmd);
-			}
-			st.opt.max_depth = (size_t)v;
-			break;
-		}
-		case 'h':
-			usage();
-			return finish_stdout();
-		case OPT_VERSION:
-			fputs("quoth " QUOTH_VERSION_STRING "\n", stdout);
-			return finish_stdout();
-		case ':':
-			return cli_usage_error(cmd, "option '%s' needs a value",
-			                       argv[optind - 1]);
-		default:
-			if (optopt && optopt < 256)
-				return cli_usage_error(cmd,
-				                       "unknown option '-%c'",
-				                       optopt);
-			return cli_usage_error(cmd, "unknown option '%s'",
-			                       argv[optind - 1]);
-		}
+		rc = apply_option(c, oname, argv, st, a);
+		if (rc >= 0)
+			return rc;
 	}
-	if (format == CLI_FORMAT_HTML) {
+	if (a->format == CLI_FORMAT_HTML) {
 		cli_error("--format html is not supported yet");
 		return CLI_EXIT_ERROR;
 	}
-	if (jobs == 0) {
+	/* -j 0: one thread per CPU. */
+	if (a->jobs == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 
-		jobs = n > 0 ? (unsigned long)n : 1;
-		if (jobs > MAX_JOBS)
-			jobs = MAX_JOBS;
+		a->jobs = n > 0 ? (unsigned long)n : 1;
+		if (a->jobs > MAX_JOBS)
+			a->jobs = MAX_JOBS;
 	}
+	return -1;
+}
 
-	memset(&err, 0, sizeof err);
-	{
-		/* QUOTH_DEBUG_SHAPES: the cue patterns' trace on stderr */
-		const char *ds = getenv("QUOTH_DEBUG_SHAPES");
-		if (ds && *ds)
-			st.opt.trace = trace_shapes;
+/* Decides that --data-dir names data: DIR and DIR/LANG must be
+ * directories that can be read.  The library would quietly use its
+ * built-in data instead, and a typo would go unnoticed. */
+static int
+check_data_dir(const quoth_options *opt)
+{
+	char ebuf[128];
+	struct cli_buf path = {0};
+	const char *dirs[2];
+	DIR *d;
+	size_t i;
+	int rc = 0;
+
+	if (!opt->data_dir)
+		return 0;
+	cli_buf_printf(&path, "%s/%s", opt->data_dir,
+	               opt->lang ? opt->lang : "en");
+	if (path.failed) {
+		cli_error("out of memory");
+		return -1;
 	}
-	if (quoth_extractor_new(&st.opt, &ex, &err) != QUOTH_OK) {
+	dirs[0] = opt->data_dir;
+	dirs[1] = path.ptr;
+	for (i = 0; i < 2 && rc == 0; i++) {
+		d = opendir(dirs[i]);
+		if (!d) {
+			cli_error("--data-dir %s: %s", dirs[i],
+			          cli_strerror(errno, ebuf, sizeof ebuf));
+			rc = -1;
+		} else {
+			closedir(d);
+		}
+	}
+	cli_buf_free(&path);
+	return rc;
+}
+
+/* Decides whether the language data loads; prints why not. */
+static int
+new_extractor(struct settings *st, quoth_extractor **ex)
+{
+	quoth_error err;
+	const char *ds = getenv("QUOTH_DEBUG_SHAPES");
+
+	/* QUOTH_DEBUG_SHAPES: the cue patterns' trace on stderr */
+	if (ds && *ds)
+		st->opt.trace = trace_shapes;
+	memset(&err, 0, sizeof err);
+	if (quoth_extractor_new(&st->opt, ex, &err) != QUOTH_OK) {
 		cli_error("%s", err.message[0] ? err.message
 		                               : quoth_strerror(err.status));
-		return CLI_EXIT_ERROR;
+		return -1;
 	}
-	st.ex = ex;
-	if (cli_output_open(&out, output) != 0)
-		goto done;
-	st.format = cli_resolve_format(format, out.fd);
-	st.color = st.format == CLI_FORMAT_TABLE &&
-	           cli_resolve_color(color, out.fd);
-	st.width = cli_terminal_width(out.fd);
+	st->ex = *ex;
+	return 0;
+}
+
+/* Opens the output and decides what it gets: the format (table on a
+ * terminal), colour, width, and whether --excel applies. */
+static int
+open_output(struct settings *st, const struct args *a,
+            struct cli_output *out)
+{
+	if (cli_output_open(out, a->output) != 0)
+		return -1;
+	st->format = cli_resolve_format(a->format, out->fd);
+	st->color = st->format == CLI_FORMAT_TABLE &&
+	            cli_resolve_color(a->color, out->fd);
+	st->width = cli_terminal_width(out->fd);
 	/* --excel is about spreadsheets: CSV and TSV only. */
-	st.excel = st.excel && (st.format == CLI_FORMAT_CSV ||
-	                        st.format == CLI_FORMAT_TSV);
+	st->excel = st->excel && (st->format == CLI_FORMAT_CSV ||
+	                          st->format == CLI_FORMAT_TSV);
+	return 0;
+}
+
+/* The header row (CSV/TSV, with the --excel BOM) into `head`. */
+static int
+render_header(const struct settings *st, struct cli_buf *head)
+{
+	struct cli_writer hdr;
 
 	memset(&hdr, 0, sizeof hdr);
-	hdr.format = st.format;
-	hdr.cols = st.cols;
-	hdr.ncols = st.ncols;
-	hdr.out = &head;
-	hdr.excel = st.excel;
+	hdr.format = st->format;
+	hdr.cols = st->cols;
+	hdr.ncols = st->ncols;
+	hdr.out = head;
+	hdr.excel = st->excel;
 	cli_writer_init(&hdr);
 	cli_writer_header(&hdr);
-	if (head.failed) {
+	if (head->failed) {
 		cli_error("out of memory");
-		cli_output_abort(&out);
-		goto done;
+		return -1;
 	}
+	return 0;
+}
 
+/* Writes the header, then every document of the FILE arguments (standard
+ * input when there are none) in input order.  Returns the status the
+ * inputs earned, and in *processed how many inputs were read and
+ * extracted; output errors are left in `out`. */
+static int
+run_documents(const struct settings *st, const struct args *a, char **files,
+              size_t nfiles, const struct cli_buf *head,
+              struct cli_output *out, size_t *processed)
+{
+	static char *stdin_only[] = {"-", NULL};
+	struct inputs in;
+	struct sink sk;
+
+	/* Nothing on a terminal says quoth is waiting for its input. */
+	if (nfiles == 0 && isatty(STDIN_FILENO))
+		cli_error("reading standard input (Ctrl-D ends it; quoth "
+		          "--help for usage)");
 	memset(&in, 0, sizeof in);
-	in.jsonl = st.jsonl;
-	in.paths = optind < argc ? argv + optind : stdin_only;
-	in.npaths = optind < argc ? (size_t)(argc - optind) : 1;
+	in.jsonl = st->jsonl;
+	in.limit = st->opt.max_doc_bytes;
+	in.text = st->text;
+	in.paths = nfiles ? files : stdin_only;
+	in.npaths = nfiles ? nfiles : 1;
 	/* jansson seeds its hash function on first use; do it before any
 	 * thread may race to. */
-	if (st.jsonl)
+	if (st->jsonl)
 		json_object_seed(0);
 
 	memset(&sk, 0, sizeof sk);
-	sk.out = &out;
-	sk.format = st.format;
-	if (cli_output_write(&out, head.ptr ? head.ptr : "", head.len) == 0) {
-		if (jobs > 1)
-			run_threads(&st, &in, &sk, jobs);
+	sk.out = out;
+	sk.format = st->format;
+	if (cli_output_write(out, head->ptr ? head->ptr : "", head->len) == 0) {
+		if (a->jobs > 1)
+			run_threads(st, &in, &sk, a->jobs);
 		else
-			run_serial(&st, &in, &sk);
+			run_serial(st, &in, &sk);
 	}
 	if (in.corpus_open)
 		cli_corpus_close(&in.corpus);
+	/* An empty corpus is an input processed: it has no articles. */
+	*processed = sk.processed + in.empty;
+	return sk.status;
+}
 
-	if (out.error) {
-		/* A reader that went away ends the run quietly, with the
-		 * status the inputs earned; any other error is status 2. */
-		status = cli_output_closed(&out) ? sk.status : CLI_EXIT_ERROR;
+/* Decides the exit status once every document is written, and whether
+ * -o FILE is replaced: only when at least one input was processed and
+ * writing succeeded (SPEC "-o FILE").  A reader that went away ends the
+ * run quietly with the status the inputs earned. */
+static int
+finish_output(struct cli_output *out, int status, size_t processed)
+{
+	if (out->tmp && processed == 0 && !out->error) {
+		cli_error("%s: left untouched: no input was processed",
+		          out->path);
+		cli_output_abort(out);
+		return CLI_EXIT_ERROR;
+	}
+	if (out->error) {
+		if (!cli_output_closed(out))
+			status = CLI_EXIT_ERROR;
+		cli_output_abort(out);
+		return status;
+	}
+	if (cli_output_commit(out) != 0)
+		return CLI_EXIT_ERROR;
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct settings st;
+	struct args a;
+	struct cli_output out;
+	struct cli_buf head = {0};
+	quoth_extractor *ex = NULL;
+	size_t processed = 0;
+	int status;
+
+	if (open_std_fds() != 0)
+		return CLI_EXIT_ERROR;
+	ignore_write_signals();
+	if (argc > 1 && strcmp(argv[1], "verify") == 0)
+		return cli_verify(argc - 1, argv + 1);
+	init_settings(&st, &a, &argc, &argv);
+	status = parse_args(argc, argv, &st, &a);
+	if (status >= 0)
+		return status;
+	if (check_data_dir(&st.opt) != 0 || new_extractor(&st, &ex) != 0)
+		return CLI_EXIT_ERROR;
+	status = CLI_EXIT_ERROR;
+	if (open_output(&st, &a, &out) != 0)
+		goto done;
+	if (render_header(&st, &head) != 0) {
 		cli_output_abort(&out);
 		goto done;
 	}
-	status = sk.status;
-	if (cli_output_commit(&out) != 0)
-		status = CLI_EXIT_ERROR;
+	status = run_documents(&st, &a, argv + optind, (size_t)(argc - optind),
+	                       &head, &out, &processed);
+	status = finish_output(&out, status, processed);
 done:
 	cli_buf_free(&head);
 	quoth_extractor_free(ex);

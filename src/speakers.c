@@ -1,6 +1,8 @@
 /*
- * speakers.c: `quoth speakers`, who said how much: one row per speaker
- * and document, for source audits (who gets quoted, how often, how early).
+ * speakers.c (CLI): `quoth speakers`, who said how much: one row per
+ * speaker and document, for source audits (who gets quoted, how often,
+ * how early).  Reads one document's quoth_result; writes its rows through
+ * the record writer (cli_util.c).
  *
  * Speakers are grouped by their canonical name exactly as the library
  * gives it; the title and gender shown are the first ones the article
@@ -81,12 +83,12 @@ field(const quoth_result *r, size_t i, quoth_field f, size_t *len)
 }
 
 static void
-put_row(struct cli_writer *w, const char *doc, int numeric,
+put_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
         const struct speaker *sp)
 {
 	size_t t;
 
-	cli_cell_doc(w, doc, numeric);
+	cli_cell_doc_n(w, doc, doc_len, numeric);
 	cli_cell_str(w, sp->name, sp->name_len);
 	cli_cell_str(w, sp->title, sp->title_len);
 	cli_cell_str(w, sp->gender, sp->gender_len);
@@ -112,8 +114,8 @@ hash_name(const char *s, size_t n)
 }
 
 int
-cli_speaker_rows(struct cli_writer *w, const char *doc, int numeric,
-                 const quoth_result *r)
+cli_speaker_rows(struct cli_writer *w, const char *doc, size_t doc_len,
+                 int numeric, const quoth_result *r)
 {
 	struct speaker *sp = NULL, unknown, *s;
 	size_t i, j, h, nsp = 0, n = quoth_result_count(r), len, par;
@@ -171,9 +173,9 @@ cli_speaker_rows(struct cli_writer *w, const char *doc, int numeric,
 			s->words += count_words(text, len);
 	}
 	for (j = 0; j < nsp; j++)
-		put_row(w, doc, numeric, &sp[j]);
+		put_row(w, doc, doc_len, numeric, &sp[j]);
 	if (unknown.quotes)
-		put_row(w, doc, numeric, &unknown);
+		put_row(w, doc, doc_len, numeric, &unknown);
 	free(slot);
 	free(sp);
 	return 0;

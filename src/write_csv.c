@@ -1,8 +1,10 @@
 /*
- * write_csv.c: CSV (RFC 4180) and TSV back ends of the record writer.
+ * write_csv.c (CLI): CSV (RFC 4180) and TSV back ends of the record
+ * writer.  Reads one cell at a time; writes its escaped text into the
+ * writer's buffer (cli_buf.c), never to a file.
  *
  * CSV: a header row, CRLF line ends, a field is quoted when it holds a
- * comma, a double quote, CR or LF, and quotes inside are doubled.
+ * comma, a double quote, CR, LF or NUL, and quotes inside are doubled.
  * TSV: a header row, LF line ends, tabs and line breaks inside a field
  * become spaces (TSV has no quoting, so this is the only safe choice).
  * Absent values are empty fields in both.
@@ -15,8 +17,25 @@ int
 cli_excel_risky(const char *s, size_t n)
 {
 	/* A spreadsheet evaluates a cell that starts with one of these as a
-	 * formula (tab and CR too: some import paths strip them first). */
-	return n > 0 && strchr("=+-@\t\r", s[0]) != NULL;
+	 * formula (tab and CR too: some import paths strip them first).
+	 * (strchr would also find the terminating NUL: test it apart.) */
+	return n > 0 && s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+/*
+ * TSV has no quoting, but a spreadsheet's TSV import unquotes a field that
+ * starts with a quote mark as CSV would: "=cmd|' /C calc'!A0" becomes the
+ * formula =cmd|... .  So a TSV cell is judged by what it is after that:
+ * past its leading quote marks.
+ */
+static int
+tsv_excel_risky(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == '"')
+		i++;
+	return cli_excel_risky(s + i, n - i);
 }
 
 void
@@ -25,9 +44,11 @@ cli_csv_field(struct cli_buf *b, const char *s, size_t n, int excel)
 	size_t i, from;
 	int quote = 0;
 
+	/* A NUL byte (a JSON Lines id may hold one) is quoted too: quoting
+	 * is how CSV escapes what is not plain text. */
 	for (i = 0; i < n && !quote; i++)
 		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' ||
-		        s[i] == '\n';
+		        s[i] == '\n' || s[i] == '\0';
 	if (quote)
 		cli_buf_putc(b, '"');
 	if (excel && cli_excel_risky(s, n))
@@ -52,7 +73,7 @@ cli_tsv_field(struct cli_buf *b, const char *s, size_t n, int excel)
 {
 	size_t i, from;
 
-	if (excel && cli_excel_risky(s, n))
+	if (excel && tsv_excel_risky(s, n))
 		cli_buf_putc(b, '\'');
 	for (from = i = 0; i < n; i++) {
 		if (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {

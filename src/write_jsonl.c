@@ -1,7 +1,8 @@
 /*
- * write_jsonl.c: JSON Lines back end of the record writer: one object per
- * record, keys in column order, UTF-8 without BOM, null for absent values,
- * span lists as [[start,end],...].
+ * write_jsonl.c (CLI): JSON Lines back end of the record writer: one
+ * object per record, keys in column order, UTF-8 without BOM, null for
+ * absent values, span lists as [[start,end],...].  Reads one cell at a
+ * time; writes JSON text into the writer's buffer (cli_buf.c).
  *
  * JSON is written here rather than through jansson's json_dumps(): the
  * records are flat, the key order is part of the contract, and building a

@@ -19,10 +19,13 @@ import csv
 import io
 import json
 import os
+import pty
 import random
 import re
 import resource
+import select
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -244,10 +247,12 @@ class TestInvalidUTF8(Base):
 
 class TestControlBytes(Base):
     def test_nul_bytes(self):
+        # NUL bytes make a file binary (issue 13, item 14): --text reads
+        # it anyway, NUL bytes and all.
         data = (b'"NUL \x00 inside," she said.\x00\n\n\x00\x00\n\n'
                 b'"Another \x00," Tom Baker said.')
         path = self.write('nul.txt', data)
-        recs, err = self.extract([path])
+        recs, err = self.extract(['--text', path])
         self.assertEqual(err, '')
         self.assertEqual(len(recs), 2, recs)
         self.assertEqual(recs[0]['quote'], 'NUL \x00 inside,')
@@ -290,7 +295,9 @@ class TestControlBytes(Base):
         for data in (b'\n', b'\n\n\n', b'   \t ', b'\r\n\r\n', b'\xef\xbb\xbf',
                      b'\x00'):
             with self.subTest(data=data):
-                recs, err = self.extract([self.write('blank.txt', data)])
+                # (b'\x00' alone looks binary: -a reads it anyway.)
+                recs, err = self.extract(['-a', self.write('blank.txt',
+                                                           data)])
                 self.assertEqual((recs, err), ([], ''))
 
     def test_no_final_newline(self):
@@ -323,8 +330,15 @@ class TestControlBytes(Base):
         for name, data in blobs.items():
             with self.subTest(name=name):
                 path = self.write('blob.bin', data)
+                # Binary (NUL bytes in the first 32K): skipped, unless
+                # --text says to read it anyway, as below.
+                if b'\x00' in data[:32768]:
+                    recs, err = self.extract([path], status=2)
+                    self.assertEqual((recs, err), ([], f'quoth: {path}: '
+                                     'binary file skipped\n'))
                 t0 = time.monotonic()
-                recs, err = self.extract([path], timeout=120, timed=True)
+                recs, err = self.extract(['-a', path], timeout=120,
+                                         timed=True)
                 self.assertLess(time.monotonic() - t0, 60)
                 first, count = invalid_utf8(data)
                 if count:
@@ -378,12 +392,15 @@ class TestFiles(Base):
         self.assertEqual([r['doc'] for r in recs], [good])
 
     def test_closed_stdin(self):
+        # A closed descriptor 0 is opened on /dev/null (issue 13, item 2):
+        # standard input is then empty, an empty document.
         p = subprocess.run([QUOTH, '-f', 'csv'], stdin=subprocess.DEVNULL,
                            capture_output=True, env=env(), timeout=60,
                            pass_fds=(), close_fds=True,
                            preexec_fn=lambda: os.close(0))
-        self.assertEqual(p.returncode, 2)
-        self.assertEqual(p.stderr, b'quoth: -: Bad file descriptor\n')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stderr, b'')
+        self.assertEqual(p.stdout, (','.join(CSV_FIELDS) + '\r\n').encode())
 
     def test_stdin_twice(self):
         # "-" twice: the second read finds the end of input, an empty
@@ -523,7 +540,13 @@ class TestJSONL(Base):
             b'{"id": "cut", "te',                            # 10, no LF
         ]
         path = self.corpus(b'\n'.join(lines))
-        recs, err = self.extract(['--input', 'jsonl', path], status=2)
+        # The raw NUL makes the corpus look binary: skipped whole, unless
+        # -a reads it anyway, a malformed line at a time.
+        p = run(['--input', 'jsonl', path])
+        self.assertEqual((p.returncode, p.stdout.count(b'\n'), p.stderr),
+                         (2, 1, f'quoth: {path}: binary file skipped\n'
+                          .encode()))
+        recs, err = self.extract(['-a', '--input', 'jsonl', path], status=2)
         self.assertEqual([r['doc'] for r in recs], ['ok', 'ok'])
         err = err.splitlines()
         # Every malformed line is named once, by its line number.
@@ -764,6 +787,348 @@ class TestHuge(Base):
         self.assertGreater(rows_big, 9 * rows_small)
         # Linear is 10; quadratic would be 100.
         self.assertLess(ratio, 25)
+
+
+class TestIssue13(Base):
+    """Issue 13, one row per item: each row failed before its fix."""
+
+    def test_01_corpus_line_beyond_memory_or_limit(self):
+        # A line too big for memory was taken for the end of the corpus:
+        # the articles after it vanished, with status 0 and no message.
+        small = [json.dumps({'id': i, 'text': GOOD.decode()})
+                 for i in ('one', 'three')]
+        size = 150 * 1000 * 1000
+        path = os.path.join(self.tmp, 'big.jsonl')
+        with open(path, 'wb') as f:
+            f.write(small[0].encode() + b'\n{"id": "two", "text": "')
+            chunk = b'w' * 1000000
+            for _ in range(size // len(chunk)):
+                f.write(chunk)
+            f.write(b'"}\n' + small[1].encode() + b'\n')
+
+        def limit():
+            # Less than the 256 MB a doubling line buffer would want.
+            resource.setrlimit(resource.RLIMIT_AS, (200 << 20, 200 << 20))
+        if not SANITIZED:
+            p = run(['--input', 'jsonl', '-f', 'jsonl', path], stdin=None,
+                    preexec_fn=limit, timed=True, timeout=120)
+            self.assertEqual(p.returncode, 2)
+            self.assertEqual([r['doc'] for r in jsonl(p.stdout)],
+                             ['one', 'three'])
+            self.assertEqual(p.stderr.decode(), f'quoth: {path}:2: out of '
+                             f'memory for a line of {size + 25} bytes: '
+                             f'skipped (see --max-doc-bytes)\n')
+        # --max-doc-bytes skips the line while reading it: 16 MB of
+        # address space over quoth's own is plenty for a 1M limit.
+        base = 0 if SANITIZED else self.address_space()
+
+        def small_limit():
+            if not SANITIZED:
+                resource.setrlimit(resource.RLIMIT_AS,
+                                   (base + (16 << 20), base + (16 << 20)))
+        p = run(['--input', 'jsonl', '--max-doc-bytes', '1M', '-f', 'jsonl',
+                 path], stdin=None, preexec_fn=small_limit, timed=True,
+                timeout=120)
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual([r['doc'] for r in jsonl(p.stdout)],
+                         ['one', 'three'])
+        self.assertEqual(p.stderr.decode(), f'quoth: {path}:2: line longer '
+                         f'than 1048576 bytes skipped (see '
+                         f'--max-doc-bytes)\n')
+        # A read error is an error, never the end of the corpus.
+        p = run(['--input', 'jsonl', self.tmp])
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode(), f'quoth: {self.tmp}:1: read '
+                         f'error: Is a directory\n')
+
+    def address_space(self):
+        """quoth's address space on a small input, in bytes (VmPeak)."""
+        proc = subprocess.Popen([QUOTH], stdin=subprocess.PIPE,
+                                stdout=subprocess.DEVNULL, env=env())
+        try:
+            deadline = time.monotonic() + 30
+            peak = 0
+            while time.monotonic() < deadline and not peak:
+                with open(f'/proc/{proc.pid}/status') as f:
+                    for line in f:
+                        if line.startswith('VmPeak:'):
+                            peak = int(line.split()[1]) * 1024
+                time.sleep(0.05)
+        finally:
+            proc.stdin.close()
+            proc.wait(30)
+        return peak + (32 << 20)  # and room for the extractor's data
+
+    def test_02_closed_std_descriptors(self):
+        # With stderr closed, -o's temporary file became descriptor 2 and
+        # collected the warnings; with stdin closed, descriptor 0.
+        bad = self.write('bad.txt', b'"Caf\xe9 at noon," she said.\n')
+        out = os.path.join(self.tmp, 'out.jsonl')
+        p = subprocess.run([QUOTH, '-f', 'jsonl', '-o', out, bad],
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           env=env(), timeout=60,
+                           preexec_fn=lambda: os.close(2))
+        self.assertEqual(p.returncode, 0)
+        with open(out, 'rb') as f:
+            recs = jsonl(f.read())
+        self.assertEqual([r['quote'] for r in recs], ['Caf\ufffd at noon,'])
+        out = os.path.join(self.tmp, 'out.csv')
+        p = subprocess.run([QUOTH, '-o', out], capture_output=True,
+                           env=env(), timeout=60,
+                           preexec_fn=lambda: os.close(0))
+        self.assertEqual((p.returncode, p.stderr), (0, b''))
+        with open(out, 'rb') as f:
+            self.assertEqual(f.read(),
+                             (','.join(CSV_FIELDS) + '\r\n').encode())
+        self.assertEqual(sorted(os.listdir(self.tmp)),
+                         ['bad.txt', 'out.csv', 'out.jsonl'])
+
+    def test_03_o_untouched_when_no_input_was_processed(self):
+        out = self.write('out.csv', 'good old output\n')
+        missing = os.path.join(self.tmp, 'missing.txt')
+        p = run(['-o', out, missing])
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode(), f'quoth: {missing}: No such file '
+                         f'or directory\nquoth: {out}: left untouched: no '
+                         f'input was processed\n')
+        with open(out) as f:
+            self.assertEqual(f.read(), 'good old output\n')
+        self.assertEqual(sorted(os.listdir(self.tmp)), ['out.csv'])
+        # A corpus whose every line is malformed processed nothing either.
+        bad = self.write('bad.jsonl', '{oops\n[1]\n')
+        p = run(['--input', 'jsonl', '-o', out, bad])
+        self.assertEqual(p.returncode, 2)
+        with open(out) as f:
+            self.assertEqual(f.read(), 'good old output\n')
+        # One input processed: replaced, though another failed.
+        good = self.write('good.txt', GOOD)
+        p = run(['-o', out, missing, good])
+        self.assertEqual(p.returncode, 2)
+        with open(out, 'rb') as f:
+            self.assertEqual(f.read(), run(['-f', 'csv', good]).stdout)
+        # An empty corpus is an input processed: it has no articles.
+        empty = self.write('empty.jsonl', '\n')
+        p = run(['--input', 'jsonl', '-o', out, empty])
+        self.assertEqual((p.returncode, p.stderr), (0, b''))
+        with open(out) as f:
+            self.assertEqual(f.read(), ','.join(CSV_FIELDS) + '\n')
+
+    def test_04_o_follows_symlinks(self):
+        good = self.write('good.txt', GOOD)
+        want = run(['-f', 'csv', good]).stdout
+        sub = os.path.join(self.tmp, 'sub')
+        os.mkdir(sub)
+        # A dangling link: its target is created, the link stays.
+        link = os.path.join(self.tmp, 'dangling.csv')
+        os.symlink('sub/target.csv', link)
+        p = run(['-o', link, good])
+        self.assertEqual((p.returncode, p.stderr), (0, b''))
+        self.assertTrue(os.path.islink(link))
+        with open(os.path.join(sub, 'target.csv'), 'rb') as f:
+            self.assertEqual(f.read(), want)
+        # A chain of links to a file elsewhere: the file is replaced in
+        # its own directory, nothing is left beside the links.
+        chain = os.path.join(self.tmp, 'chain.csv')
+        os.symlink('dangling.csv', chain)
+        with open(os.path.join(sub, 'target.csv'), 'w') as f:
+            f.write('old\n')
+        p = run(['-f', 'jsonl', '-o', chain, good])
+        self.assertEqual((p.returncode, p.stderr), (0, b''))
+        self.assertTrue(os.path.islink(chain) and os.path.islink(link))
+        with open(os.path.join(sub, 'target.csv'), 'rb') as f:
+            self.assertEqual(f.read(), run(['-f', 'jsonl', good]).stdout)
+        self.assertEqual(os.listdir(sub), ['target.csv'])
+        # A loop is an error, and the links stay as they were.
+        a, b = (os.path.join(self.tmp, n) for n in ('a.csv', 'b.csv'))
+        os.symlink('b.csv', a)
+        os.symlink('a.csv', b)
+        p = run(['-o', a, good])
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode(), f'quoth: {a}: Too many levels '
+                         f'of symbolic links\n')
+        self.assertEqual((os.readlink(a), os.readlink(b)), ('b.csv', 'a.csv'))
+        self.assertEqual(sorted(os.listdir(self.tmp)),
+                         ['a.csv', 'b.csv', 'chain.csv', 'dangling.csv',
+                          'good.txt', 'sub'])
+
+    def test_05_o_long_names_and_every_ending_signal(self):
+        good = self.write('good.txt', GOOD)
+        for n in (248, 255):
+            with self.subTest(length=n):
+                out = os.path.join(self.tmp, 'q' * (n - 4) + '.csv')
+                p = run(['-o', out, good])
+                self.assertEqual((p.returncode, p.stderr), (0, b''))
+                os.unlink(out)
+        out = self.write('out.csv', 'old\n')
+
+        def no_core():
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        for sig in (signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2,
+                    signal.SIGALRM, signal.SIGXCPU, signal.SIGVTALRM,
+                    signal.SIGHUP, signal.SIGTERM, signal.SIGXFSZ):
+            with self.subTest(signal=sig.name):
+                proc = subprocess.Popen([QUOTH, '-o', out], env=env(),
+                                        stdin=subprocess.PIPE,
+                                        stderr=subprocess.PIPE,
+                                        preexec_fn=no_core, cwd=self.tmp)
+                deadline = time.monotonic() + 30
+                while (time.monotonic() < deadline and
+                       len(os.listdir(self.tmp)) < 3):
+                    time.sleep(0.01)
+                self.assertEqual(len(os.listdir(self.tmp)), 3)
+                proc.send_signal(sig)
+                if sig == signal.SIGXFSZ:
+                    # Ignored (a file size limit is a write error): the
+                    # run goes on and commits.
+                    time.sleep(0.2)
+                    proc.stdin.write(GOOD)
+                proc.stdin.close()
+                proc.wait(30)
+                proc.stderr.close()
+                self.assertEqual(sorted(os.listdir(self.tmp)),
+                                 ['good.txt', 'out.csv'])
+                if sig == signal.SIGXFSZ:
+                    self.assertEqual(proc.returncode, 0)
+                    with open(out, 'rb') as f:
+                        self.assertEqual(f.read(),
+                                         run(['-f', 'csv'], GOOD).stdout)
+                    with open(out, 'w') as f:
+                        f.write('old\n')
+                else:
+                    self.assertEqual(proc.returncode, -sig)
+                    with open(out) as f:
+                        self.assertEqual(f.read(), 'old\n')
+
+    def test_07_excel_tsv_cell_behind_a_quote_mark(self):
+        # A TSV import unquotes "=cmd|..." into the formula =cmd|... .
+        path = self.write('x.txt', '"=cmd|\' /C calc\'!A0 is here," she '
+                                   'said.\n\n"+1 and -2," he said.\n')
+        p = run(['--excel', '-f', 'tsv', path])
+        self.assertEqual((p.returncode, p.stderr), (0, b''))
+        rows = [line.split('\t') for line in
+                p.stdout.decode('utf-8-sig').splitlines()[1:]]
+        self.assertEqual(len(rows), 2)
+        for row in rows:
+            for cell in row:
+                self.assertNotIn(cell.lstrip('"')[:1], ('=', '+', '-', '@'),
+                                 row)
+        self.assertTrue(rows[0][17].startswith('\'"=cmd'), rows[0])
+
+    def test_10_jsonl_ids_with_nul_and_huge_numbers(self):
+        lines = [json.dumps({'id': 'a\0b', 'text': GOOD.decode()}),
+                 json.dumps({'id': 'a\0c', 'text': GOOD.decode()}),
+                 '{"id": 18446744073709551616, "text": "x"}']
+        path = self.write('ids.jsonl', '\n'.join(lines) + '\n')
+        recs, err = self.extract(['--input', 'jsonl', path], status=2)
+        self.assertEqual([r['doc'] for r in recs], ['a\0b', 'a\0c'])
+        self.assertEqual(err, f'quoth: {path}:3:27: invalid JSON: too big '
+                              f'integer near \'18446744073709551616\'\n')
+        p = run(['--input', 'jsonl', '-f', 'tsv', path])
+        self.assertEqual([line.split(b'\t')[0] for line in
+                          p.stdout.splitlines()[1:]], [b'a\0b', b'a\0c'])
+        p = run(['speakers', '--input', 'jsonl', '-f', 'jsonl', path])
+        self.assertEqual([r['doc'] for r in jsonl(p.stdout)],
+                         ['a\0b', 'a\0c'])
+
+    def test_14_binary_and_utf16_input(self):
+        good = self.write('good.txt', GOOD)
+        text = '"Bonjour, tout le monde," she said.\n'
+        le = self.write('le.txt', b'\xff\xfe' + text.encode('utf-16-le'))
+        be = self.write('be.txt', b'\xfe\xff' + text.encode('utf-16-be'))
+        with open(QUOTH, 'rb') as f:
+            exe = self.write('exe', f.read(100000))
+        recs, err = self.extract([le, exe, be, good], status=2)
+        self.assertEqual([r['doc'] for r in recs], [good])
+        u16 = 'UTF-16 input: convert it with iconv -f UTF-16 -t UTF-8'
+        self.assertEqual(err, f'quoth: {le}: {u16}\n'
+                              f'quoth: {exe}: binary file skipped\n'
+                              f'quoth: {be}: {u16}\n')
+        self.extract(['--text', le])  # read anyway: status 0
+        # A corpus too: /dev/zero ends with a message at once.
+        p = run(['--input', 'jsonl', '/dev/zero'], stdin=None, timeout=20)
+        self.assertEqual((p.returncode, p.stderr),
+                         (2, b'quoth: /dev/zero: binary file skipped\n'))
+        corpus = self.write('u16.jsonl', b'\xff\xfe' + json.dumps(
+            {'id': 1, 'text': text}).encode('utf-16-le'))
+        p = run(['--input', 'jsonl', corpus, '-'],
+                stdin=(json.dumps({'id': 2, 'text': text}) + '\n').encode())
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode(), f'quoth: {corpus}: {u16}\n')
+        self.assertEqual(p.stdout.count(b'\r\n'), 2)  # header + id 2
+
+    def test_15_data_dir_must_exist(self):
+        good = self.write('good.txt', GOOD)
+        missing = os.path.join(self.tmp, 'nonexistent')
+        p = run(['--data-dir', missing, good])
+        self.assertEqual((p.returncode, p.stdout), (2, b''))
+        self.assertEqual(p.stderr.decode(), f'quoth: --data-dir {missing}: '
+                         f'No such file or directory\n')
+        # DIR without DIR/LANG: the built-in data would be used silently.
+        os.mkdir(missing)
+        p = run(['--data-dir', missing, good])
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode(), f'quoth: --data-dir {missing}/en: '
+                         f'No such file or directory\n')
+        os.mkdir(os.path.join(missing, 'en'))
+        p = run(['--data-dir', missing, good])
+        self.assertEqual((p.returncode, p.stderr), (0, b''))
+
+    def test_16_terminal_stdin_help_and_formats(self):
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execve(QUOTH, [QUOTH, '-f', 'csv'], env())
+        out = b''
+        deadline = time.monotonic() + 30
+        while b'reading standard input' not in out and \
+                time.monotonic() < deadline:
+            r, _, _ = select.select([fd], [], [], 1)
+            if r:
+                out += os.read(fd, 4096)
+        os.write(fd, b'\x04')  # Ctrl-D
+        try:
+            while True:
+                r, _, _ = select.select([fd], [], [], 10)
+                if not r:
+                    break
+                out += os.read(fd, 4096)
+        except OSError:
+            pass
+        _, status = os.waitpid(pid, 0)
+        os.close(fd)
+        self.assertEqual(os.waitstatus_to_exitcode(status), 0)
+        self.assertIn(b'quoth: reading standard input (Ctrl-D ends it; '
+                      b'quoth --help for usage)', out)
+        # Not on a pipe.
+        self.assertEqual(run(['-f', 'csv'], GOOD).stderr, b'')
+        p = run(['speakers', '--help'])
+        self.assertEqual(p.returncode, 0)
+        self.assertTrue(p.stdout.startswith(b'Usage: quoth speakers '),
+                        p.stdout[:100])
+        p = run(['-f', 'xml'])
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr, b"quoth: invalid -f 'xml' (expected "
+                                   b"table, csv, tsv or jsonl)\nTry 'quoth "
+                                   b"--help' for more information.\n")
+
+    def test_17_readme_setup_works_as_root_and_as_user(self):
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        with open(os.path.join(root, 'README.md')) as f:
+            readme = f.read()
+        m = re.search(r'^## Build, run and test\n(?:.*\n)*?\n    (.*)\n',
+                      readme, re.M)
+        self.assertTrue(m, 'no set-up command')
+        line = m.group(1)
+        self.assertFalse(line.startswith('sudo '), line)
+        self.assertEqual(line.count('\n'), 0)
+        # Everything before the first apt-get, then show what runs it:
+        # nothing as root, sudo otherwise; on a PATH without sudo.
+        prefix = line[:line.index('apt-get')]
+        run_as = prefix[prefix.rindex(';') + 1:].strip()
+        sh = prefix[:prefix.rindex(';') + 1] + f' echo "[{run_as}]"'
+        p = subprocess.run(['sh', '-c', sh], capture_output=True,
+                           env={'PATH': '/usr/bin:/bin'}, timeout=30)
+        want = '[]' if os.geteuid() == 0 else '[sudo]'
+        self.assertEqual((p.stdout.decode().strip(), p.stderr), (want, b''))
 
 
 if __name__ == '__main__':

@@ -102,7 +102,7 @@ class TestUsage(Base):
                     '--text-field', '--jobs', '--lang', '--data-dir',
                     '--types', '--strict-utf8', '--excel', '--color',
                     '--max-quote-bytes', '--max-doc-bytes', '--max-depth',
-                    '--help',
+                    '--text', '--help',
                     '--version', 'speakers', 'verify'):
             self.assertIn(opt, text)
         self.assertEqual(p.stderr, b'')
@@ -798,7 +798,8 @@ class TestManPage(unittest.TestCase):
                 '--format', '--output', '--input', '--id-field',
                 '--text-field', '--jobs', '--lang', '--data-dir', '--types',
                 '--strict-utf8', '--excel', '--color', '--max-quote-bytes',
-                '--max-doc-bytes', '--help', '--version', '--source', '--all',
+                '--max-doc-bytes', '--text', '--help', '--version',
+                '--source', '--all',
                 'NO_COLOR', 'status', 'similarity', 'source_start',
                 'source_end', 'source_line', 'timestamp', 'source_words',
                 'diff', 'speaker_mismatch', 'abbrev.txt', 'cues.txt',

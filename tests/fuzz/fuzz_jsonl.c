@@ -232,7 +232,7 @@ render(unsigned flags, const char *id, int numeric, const quoth_result *r)
 	}
 	cli_writer_group(&w, id, strlen(id));
 	if (flags & 8)
-		fuzz_check(cli_speaker_rows(&w, id, numeric, r) == 0,
+		fuzz_check(cli_speaker_rows(&w, id, strlen(id), numeric, r) == 0,
 		           "cli_speaker_rows failed");
 	else
 		quote_rows(&w, id, numeric, r);
