@@ -4,6 +4,7 @@
     train_tagger.py train SILVER_DIR OUT [--scheme joint|split]
                     [--iterations N] [--min-count N] [--prune W]
                     [--limit N]
+    train_tagger.py prune WEIGHTS OUT --prune W [SILVER_DIR]
     train_tagger.py eval SILVER_DIR WEIGHTS [--dump FILE]
 
 `train` reads the silver CoreNLP annotations (SILVER_DIR/NNNN.tsv, one
@@ -11,7 +12,10 @@ token per line `start end word POS NER head deprel`, a blank line between
 sentences, `#coref` lines ignored), trains an averaged perceptron on ids
 0000-0839 only, writes the pruned, integer weights to OUT and then
 evaluates OUT (read back from disk, exactly as the C tagger uses it) on
-ids 0840-0923.  `eval` does only the last step.
+ids 0840-0923.  `eval` does only the last step; `prune` drops more
+weights from a written file (and evaluates the result when given
+SILVER_DIR), which is how the size/accuracy trade-off is explored
+without retraining.
 
 Labels: a coarse part of speech (Penn tags mapped, see POS_MAP) and an
 entity class (PERSON, ORGANIZATION, LOCATION, O).  Scheme `joint` (the
@@ -34,6 +38,7 @@ Python 3 standard library only.
 import argparse
 import os
 import random
+import re
 import sys
 import time
 import unicodedata
@@ -208,12 +213,9 @@ class Perceptron:
         return sc
 
     def best(self, sc):
-        # ties go to the lowest label index, as in src/tagger.c
-        b = 0
-        for k in range(1, len(sc)):
-            if sc[k] > sc[b]:
-                b = k
-        return b
+        # ties go to the lowest label index (max() keeps the first), as
+        # in src/tagger.c
+        return max(range(len(sc)), key=sc.__getitem__)
 
     def update(self, truth, guess, feats):
         self.step += 1
@@ -313,10 +315,11 @@ MAX_FEATURE = 256  # bytes; QT_MAX_FEATURE in src/tagger.c
 
 
 def writable(feat):
-    """Can the file hold this feature (one line, a tab after it, short
-    enough for the C tagger's key buffer)?"""
+    """Can the file hold this feature: one line, a tab after it, short
+    enough for the C tagger's key buffer, and no space (CoreNLP's ". . ."
+    is one token), so that a line splits on white space for awk?"""
     return (len(feat.encode('utf-8')) <= MAX_FEATURE and
-            not any(c in feat for c in '\t\n\r'))
+            not any(c in feat for c in '\t\n\r '))
 
 
 def write_weights(path, models, args, ntrain):
@@ -359,6 +362,42 @@ def write_weights(path, models, args, ntrain):
                 row = q[x]
                 f.write(x + '\t' + ' '.join('%d %d' % (k, row[k])
                                             for k in sorted(row)) + '\n')
+
+
+def prune_file(src, dst, prune):
+    """Drop weights below `prune` from a written file.  Exactly what
+    `train --prune` with that value would have written (the test is on
+    the same rounded integers), so the header's rebuild command is
+    updated to say so."""
+    lim = prune * SCALE
+    with open(src, encoding='utf-8') as f:
+        lines = f.read().split('\n')
+    out, i = [], 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.startswith('# Rebuild:'):
+            line = re.sub(r'--prune \S+', '--prune %g' % prune, line)
+            line = re.sub(r'data/en/\S+', 'data/en/' +
+                          os.path.basename(dst), line)
+        elif line.startswith('features '):
+            n = int(line.split(' ')[1])
+            kept = []
+            for row in lines[i:i + n]:
+                feat, _, ws = row.partition('\t')
+                v = [int(x) for x in ws.split(' ')]
+                pairs = [(k, w) for k, w in zip(v[0::2], v[1::2])
+                         if abs(w) >= lim]
+                if pairs:
+                    kept.append(feat + '\t' + ' '.join(
+                        '%d %d' % p for p in pairs))
+            i += n
+            out.append('features %d' % len(kept))
+            out += kept
+            continue
+        out.append(line)
+    with open(dst, 'w', encoding='utf-8', newline='\n') as f:
+        f.write('\n'.join(out))
 
 
 # ---- reading a weights file and tagging (the reference for tagger.c) ----
@@ -406,10 +445,7 @@ def tag(models, words):
             for x in f + history_features(fw, t1, t2):
                 for k, v in w.get(x, ()):
                     sc[k] += v
-            b = 0
-            for k in range(1, len(sc)):
-                if sc[k] > sc[b]:
-                    b = k
+            b = max(range(len(sc)), key=sc.__getitem__)
             t2, t1 = t1, labels[b]
             if name == 'joint':
                 pos[i], ner[i] = labels[b].split('|')
@@ -474,6 +510,11 @@ def main(argv):
     t.add_argument('--prune', type=float, default=0.05)
     t.add_argument('--limit', type=int, default=len(TRAIN_IDS),
                    help='train on the first N ids only (quick trials)')
+    pr = sub.add_parser('prune')
+    pr.add_argument('weights')
+    pr.add_argument('out')
+    pr.add_argument('--prune', type=float, required=True)
+    pr.add_argument('silver', nargs='?')
     e = sub.add_parser('eval')
     e.add_argument('silver')
     e.add_argument('weights')
@@ -493,6 +534,12 @@ def main(argv):
         write_weights(args.out, quantize(models, args.prune), args,
                       len(sents))
         log('wrote %s: %d bytes' % (args.out, os.path.getsize(args.out)))
+        weights = args.out
+    elif args.cmd == 'prune':
+        prune_file(args.weights, args.out, args.prune)
+        log('wrote %s: %d bytes' % (args.out, os.path.getsize(args.out)))
+        if not args.silver:
+            return
         weights = args.out
     else:
         weights = args.weights
