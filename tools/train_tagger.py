@@ -195,21 +195,28 @@ def history_features(w, t1, t2):
 # ---- the averaged perceptron --------------------------------------------
 
 class Perceptron:
+    """Averaged perceptron.  Each feature is a cell [weights, totals,
+    stamps] of dicts keyed by label index: the training loop resolves a
+    token's static features to cells once, not at every pass."""
+
     def __init__(self, labels):
         self.labels = labels
-        self.w = {}       # feature -> {label index: weight}
-        self.tot = {}     # (feature, label) -> accumulated weight
-        self.ts = {}      # (feature, label) -> last update step
+        self.cells = {}   # feature -> [weights, totals, stamps]
         self.step = 0
 
-    def scores(self, feats):
+    def cell(self, f):
+        c = self.cells.get(f)
+        if c is None:
+            c = self.cells[f] = [{}, {}, {}]
+        return c
+
+    def scores(self, cells):
+        # per label, the sum runs in feature order: keep it so, the
+        # floating-point result (and so the training) depends on it
         sc = [0.0] * len(self.labels)
-        w = self.w
-        for f in feats:
-            row = w.get(f)
-            if row:
-                for k, v in row.items():
-                    sc[k] += v
+        for c in cells:
+            for k, v in c[0].items():
+                sc[k] += v
         return sc
 
     def best(self, sc):
@@ -217,29 +224,25 @@ class Perceptron:
         # in src/tagger.c
         return max(range(len(sc)), key=sc.__getitem__)
 
-    def update(self, truth, guess, feats):
+    def update(self, truth, guess, cells):
         self.step += 1
         if truth == guess:
             return
-        for f in feats:
-            row = self.w.setdefault(f, {})
+        step = self.step
+        for row, tot, ts in cells:
             for k, d in ((truth, 1.0), (guess, -1.0)):
-                key = (f, k)
                 v = row.get(k, 0.0)
-                self.tot[key] = self.tot.get(key, 0.0) + \
-                    (self.step - self.ts.get(key, 0)) * v
-                self.ts[key] = self.step
+                tot[k] = tot.get(k, 0.0) + (step - ts.get(k, 0)) * v
+                ts[k] = step
                 row[k] = v + d
 
     def averaged(self):
         avg = {}
-        for f, row in self.w.items():
+        for f, (row, tot, ts) in self.cells.items():
             out = {}
             for k, v in row.items():
-                key = (f, k)
-                tot = self.tot.get(key, 0.0) + \
-                    (self.step - self.ts.get(key, 0)) * v
-                a = tot / self.step
+                a = (tot.get(k, 0.0) + (self.step - ts.get(k, 0)) * v) / \
+                    self.step
                 if a:
                     out[k] = a
             if out:
@@ -274,6 +277,7 @@ def train(sents, scheme, iterations, min_count, log):
         index = {x: i for i, x in enumerate(labels)}
         gold = [[index[g] for g in gs] for gs in gold]
         p = Perceptron(labels)
+        cells = [[[p.cell(x) for x in f] for f, w in fs] for fs in feats]
         order = list(range(len(sents)))
         rng = random.Random(SEED)
         for it in range(iterations):
@@ -281,10 +285,11 @@ def train(sents, scheme, iterations, min_count, log):
             right = total = 0
             for si in order:
                 t1 = t2 = '<s>'
-                for (f, w), g in zip(feats[si], gold[si]):
-                    allf = f + history_features(w, t1, t2)
-                    guess = p.best(p.scores(allf))
-                    p.update(g, guess, allf)
+                for (f, w), cs, g in zip(feats[si], cells[si], gold[si]):
+                    allc = cs + [p.cell(x)
+                                 for x in history_features(w, t1, t2)]
+                    guess = p.best(p.scores(allc))
+                    p.update(g, guess, allc)
                     right += guess == g
                     total += 1
                     # greedy history: the predicted tag, as at run time
