@@ -4,7 +4,7 @@
     train_tagger.py train SILVER_DIR OUT [--scheme joint|split]
                     [--iterations N] [--min-count N] [--prune W]
                     [--limit N]
-    train_tagger.py prune WEIGHTS OUT --prune W [SILVER_DIR]
+    train_tagger.py prune WEIGHTS OUT --prune W [--eval SILVER_DIR]
     train_tagger.py eval SILVER_DIR WEIGHTS [--dump FILE]
 
 `train` reads the silver CoreNLP annotations (SILVER_DIR/NNNN.tsv, one
@@ -13,8 +13,7 @@ sentences, `#coref` lines ignored), trains an averaged perceptron on ids
 0000-0839 only, writes the pruned, integer weights to OUT and then
 evaluates OUT (read back from disk, exactly as the C tagger uses it) on
 ids 0840-0923.  `eval` does only the last step; `prune` drops more
-weights from a written file (and evaluates the result when given
-SILVER_DIR), which is how the size/accuracy trade-off is explored
+weights from a written file (and evaluates the result with --eval), which is how the size/accuracy trade-off is explored
 without retraining.
 
 Labels: a coarse part of speech (Penn tags mapped, see POS_MAP) and an
@@ -519,7 +518,8 @@ def main(argv):
     pr.add_argument('weights')
     pr.add_argument('out')
     pr.add_argument('--prune', type=float, required=True)
-    pr.add_argument('silver', nargs='?')
+    pr.add_argument('--eval', metavar='SILVER_DIR', dest='silver',
+                    help='evaluate the pruned file on the held-out ids')
     e = sub.add_parser('eval')
     e.add_argument('silver')
     e.add_argument('weights')
