@@ -19,6 +19,12 @@
  *
  * A loaded tagger is read-only and may be shared between threads; each
  * thread brings its own qt_tagger_work.
+ *
+ * The model learnt CoreNLP's tokens: clitics split off ("do" "n't",
+ * "Ukraine" "'s"), every quote mark and bracket a token of its own.
+ * tokenize.c keeps "Ukraine's" and "shouldn't" whole; a caller gets the
+ * model's accuracy by splitting those before tagging (a whole one is
+ * still tagged, from its affixes and shape, but less surely).
  */
 #ifndef QUOTH_TAGGER_H
 #define QUOTH_TAGGER_H
