@@ -8,8 +8,9 @@
  * features and on the two labels chosen before it, so tagging is linear
  * in the sentence.  For "Ada Finch said the United States Army agreed."
  * the model sees, at "States", w=states, sh=Xx, p1=s ... s3=tes,
- * w-1=united, sh-1=Xx, shc=Xx|Xx|Xx, t-1=PROPN|ORGANIZATION ... and
- * picks PROPN|ORGANIZATION, not the verb "states".
+ * w-1=united, sh-1=Xx, shc=Xx|Xx|Xx, t-1=PROPN|LOCATION ... and
+ * picks PROPN|LOCATION (CoreNLP's label for "United States"), not the
+ * verb "states".
  *
  * Feature template 1 (keep in step with static_features() and
  * history_features() in tools/train_tagger.py; the weights file names the
