@@ -1,0 +1,103 @@
+/*
+ * tagger.h: the statistical tagger (tagger.c), internal to libquoth.
+ *
+ * Coarse part of speech and entity class for the tokens of one sentence,
+ * from an averaged perceptron whose weights live in data/en/tagger.txt
+ * (trained by tools/train_tagger.py).  Usage:
+ *
+ *	qt_tagger *tg;
+ *	qt_tagger_work w = {0};
+ *	qt_tagger_tok toks[] = {{"Ada", 3}, {"Finch", 5}, {"said", 4}};
+ *	qt_tag tags[3];
+ *
+ *	if (qt_tagger_load(bytes, len, "data/en/tagger.txt", &tg, &err)
+ *	    == QUOTH_OK &&
+ *	    qt_tagger_tag(tg, &w, toks, 3, tags))
+ *		... tags[0].ner == QT_NER_PERSON ...
+ *	qt_tagger_work_free(&w);
+ *	qt_tagger_free(tg);
+ *
+ * A loaded tagger is read-only and may be shared between threads; each
+ * thread brings its own qt_tagger_work.
+ *
+ * The model learnt CoreNLP's tokens: clitics split off ("do" "n't",
+ * "Ukraine" "'s"), every quote mark and bracket a token of its own.
+ * tokenize.c keeps "Ukraine's" and "shouldn't" whole; a caller gets the
+ * model's accuracy by splitting those before tagging (a whole one is
+ * still tagged, from its affixes and shape, but less surely).
+ */
+#ifndef QUOTH_TAGGER_H
+#define QUOTH_TAGGER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "private.h"
+
+/* Coarse part of speech (Penn tags mapped as POS_MAP in the trainer). */
+enum qt_pos {
+	QT_POS_OTHER, /* CC, POS ('s), UH, FW, SYM, $ ... */
+	QT_POS_NOUN,
+	QT_POS_PROPN,
+	QT_POS_VERB, /* including modals */
+	QT_POS_ADJ,
+	QT_POS_ADV,
+	QT_POS_PRON, /* including possessive and wh- pronouns */
+	QT_POS_DET,
+	QT_POS_ADP, /* prepositions, "to", particles */
+	QT_POS_NUM,
+	QT_POS_PUNCT, /* including quote marks and brackets */
+	QT_POS_COUNT_
+};
+
+/* Entity class. */
+enum qt_ner {
+	QT_NER_O,
+	QT_NER_PERSON,
+	QT_NER_ORGANIZATION,
+	QT_NER_LOCATION, /* also city, state, country */
+	QT_NER_COUNT_
+};
+
+typedef struct {
+	uint8_t pos; /* enum qt_pos */
+	uint8_t ner; /* enum qt_ner */
+} qt_tag;
+
+/* One token: its bytes (UTF-8, not NUL-terminated). */
+typedef struct {
+	const char *s;
+	size_t len;
+} qt_tagger_tok;
+
+typedef struct qt_tagger qt_tagger;
+
+/* Scratch memory of qt_tagger_tag(), reused from call to call: start it
+ * zeroed ({0}), free it with qt_tagger_work_free(). */
+typedef struct {
+	qbuf text;     /* folded words and shapes of the sentence */
+	size_t *off;   /* per token: where its folded word, its shape and
+	                * the next token's strings start in text */
+	size_t cap;    /* tokens that off holds */
+} qt_tagger_work;
+
+/* Parse a weights file data[0..len) (`name` for messages).  On success
+ * *out is a new tagger (free with qt_tagger_free); on error *out is
+ * untouched and err says "NAME:LINE: what". */
+quoth_status qt_tagger_load(const char *data, size_t len, const char *name,
+                            qt_tagger **out, quoth_error *err);
+void qt_tagger_free(qt_tagger *tg);
+
+/* Tag the n tokens of one sentence into out[0..n).  Linear in n; no
+ * allocation unless w must grow.  False when out of memory (out is then
+ * unspecified). */
+bool qt_tagger_tag(const qt_tagger *tg, qt_tagger_work *w,
+                   const qt_tagger_tok *toks, size_t n, qt_tag *out);
+void qt_tagger_work_free(qt_tagger_work *w);
+
+/* Names of enum values ("PROPN", "PERSON"), for messages and tests. */
+const char *qt_tagger_pos_name(int pos);
+const char *qt_tagger_ner_name(int ner);
+
+#endif
