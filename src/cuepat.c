@@ -30,7 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "lexicon.h"
+#include "text.h"
 
 static int
 side_of(const char *s, size_t n)

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "attrib.h"
+#include "quotes_int.h"
+#include "segment.h"
 
 /* Bytes of context kept on each side of a quote and its cue. */
 #define CONTEXT_MARGIN 400

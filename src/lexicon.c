@@ -15,7 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "lexicon.h"
+#include "text.h"
 
 struct builtin_file {
 	const char *name;

@@ -12,9 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "segment.h"
 
-#define FLAG(c) (1 << ((c) - 'a'))
 
 static bool
 is_end_punct(const token *t)
