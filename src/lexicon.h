@@ -63,6 +63,11 @@ typedef struct {
 	size_t n, cap;
 } cue_patterns;
 
+/* Compile the regex s[0..n) (printable ASCII) of pattern p: fills p->re
+ * and its groups.  On an error, false with a message in what[0..whatsz)
+ * and its byte offset in s in *off. */
+bool qt_cuepat_compile(cue_pattern *p, const char *s, size_t n, char *what,
+                       size_t whatsz, size_t *off);
 void cuepat_free(cue_patterns *cp);
 /* Match data for cuepat_match() (one per thread), or NULL. */
 void *cuepat_match_data(void);
