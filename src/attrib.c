@@ -80,6 +80,23 @@ typedef struct {
 	int ent;
 } mention_rec;
 
+/*
+ * What attribution remembers about quote r->q[i] between its passes, in
+ * a side table parallel to r->q (kept in step when quotes are added,
+ * dropped or sorted): the shared quote record holds only what the
+ * result shows.
+ */
+typedef struct {
+	int sp_kind;      /* SK_*: the kind of speaker mention */
+	int sp_gender;    /* the gender the mention shows */
+	size_t sp_tok;    /* the first token of the mention */
+	size_t link_end;  /* the token after the cue and mention */
+	bool sp_fallback; /* a role that may take the last speaker */
+	bool absorbed;    /* merged into another quote (the later part of a
+	                   * split quote, a fragment of mixed speech):
+	                   * drop_absorbed() removes it */
+} qattr;
+
 typedef struct {
 	const quoth_extractor *ex;
 	const lang_data *ld;
@@ -104,8 +121,17 @@ typedef struct {
 	uint8_t *capt;    /* per paragraph: a photo caption */
 	lexicon *lower;   /* the words the article writes in lowercase */
 	quoth_result *r;
+	qattr *qa;        /* per quote of r (see qattr) */
+	size_t qa_cap;
 	bool failed;
 } actx;
+
+/* The side-table entry of quote q, one of c->r->q. */
+static qattr *
+qa_of(const actx *c, const quote *q)
+{
+	return &c->qa[q - c->r->q];
+}
 
 /* A parsed speaker phrase. */
 typedef struct {
@@ -3089,6 +3115,7 @@ apply_link(actx *c, quote *q, const link *L)
 {
 	speaker sp = L->sp;
 	const entity *e = ent_at(c, sp.ent);
+	qattr *qa = qa_of(c, q);
 
 	/* "the EU", "The Forecaddie": an organisation keeps its article,
 	 * as written */
@@ -3107,12 +3134,12 @@ apply_link(actx *c, quote *q, const link *L)
 	}
 	q->rule = L->rule;
 	q->entity = sp.ent;
-	q->sp_kind = sp.kind;
-	q->sp_gender = sp.gender;
-	q->sp_tok = sp.a;
-	q->link_end = L->cue_a == QUOTH_NONE || sp.b > L->cue_b ? sp.b
-	                                                        : L->cue_b;
-	q->sp_fallback = sp.fallback;
+	qa->sp_kind = sp.kind;
+	qa->sp_gender = sp.gender;
+	qa->sp_tok = sp.a;
+	qa->link_end = L->cue_a == QUOTH_NONE || sp.b > L->cue_b ? sp.b
+	                                                         : L->cue_b;
+	qa->sp_fallback = sp.fallback;
 	/* named as the subject of a cue: a person (organisations aside) */
 	if (e && !e->org && sp.kind == SK_NAME)
 		QVEC_AT(&c->ents, entity, (size_t)sp.ent)->person = true;
@@ -3207,8 +3234,18 @@ new_quote(actx *c)
 		r->q = nq;
 		r->capq = cap;
 	}
+	if (r->nq >= c->qa_cap) {
+		qattr *na = xrealloc_array(c->qa, r->capq, sizeof(qattr));
+		if (!na) {
+			c->failed = true;
+			return NULL;
+		}
+		c->qa = na;
+		c->qa_cap = r->capq;
+	}
 	q = &r->q[r->nq];
 	memset(q, 0, sizeof(*q));
+	memset(&c->qa[r->nq], 0, sizeof(qattr));
 	q->parts = calloc(1, sizeof(qpart));
 	if (!q->parts) {
 		c->failed = true;
@@ -3355,7 +3392,7 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
 				verb[2 * f + 1] = p->parts[p->nparts - 1].vend;
 				f++;
 				p->type = QUOTH_MIXED; /* marked: removed below */
-				p->rule = "absorbed";
+				c->qa[k].absorbed = true;
 			}
 		}
 		q = &c->r->q[c->r->nq - 1];
@@ -3768,16 +3805,55 @@ para_start_tok(const actx *c, size_t i)
 	return para_first(c->tl, i);
 }
 
+/* A quote with its side-table entry, for sorting both in step. */
+typedef struct {
+	quote q;
+	qattr a;
+	size_t pos; /* its index before sorting */
+} quote_pair;
+
+/* Text order: by start, then first token, then type; ties keep the order
+ * they had (as a stable sort would). */
 static int
 cmp_pos(const void *a, const void *b)
 {
-	const quote *x = a, *y = b;
+	const quote_pair *pa = a, *pb = b;
+	const quote *x = &pa->q, *y = &pb->q;
 
 	if (x->parts[0].start != y->parts[0].start)
 		return x->parts[0].start < y->parts[0].start ? -1 : 1;
 	if (x->first_tok != y->first_tok)
 		return x->first_tok < y->first_tok ? -1 : 1;
-	return x->type < y->type ? -1 : x->type > y->type ? 1 : 0;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	return pa->pos < pb->pos ? -1 : pa->pos > pb->pos ? 1 : 0;
+}
+
+/* Sort c->r->q and the side table c->qa in step into text order. */
+static bool
+sort_quotes(actx *c)
+{
+	quoth_result *r = c->r;
+	quote_pair *p;
+	size_t i;
+
+	if (r->nq < 2)
+		return true;
+	p = xmalloc_array(r->nq, sizeof(*p));
+	if (!p)
+		return false;
+	for (i = 0; i < r->nq; i++) {
+		p[i].q = r->q[i];
+		p[i].a = c->qa[i];
+		p[i].pos = i;
+	}
+	qsort(p, r->nq, sizeof(*p), cmp_pos);
+	for (i = 0; i < r->nq; i++) {
+		r->q[i] = p[i].q;
+		c->qa[i] = p[i].a;
+	}
+	free(p);
+	return true;
 }
 
 /* Does the lowercase word at k look like a verb: "-ed", "-s" (not
@@ -4289,16 +4365,17 @@ mark_reported(actx *c)
 static int
 resolve_description(const actx *c, const quote *q)
 {
+	const qattr *qa = qa_of(c, q);
 	static const char *const heads[] = {
 		"company", "firm", "agency", "group", "organization",
 		"organisation", "corporation", "retailer", "airline", "bank",
 		"charity", "startup", "automaker", "carmaker", "broadcaster",
 		"publisher", "insurer", "utility", "developer", "manufacturer"};
-	size_t a = q->sp_tok, h, k, stop;
+	size_t a = qa->sp_tok, h, k, stop;
 	uint32_t para;
 	int found = -1;
 
-	if (q->sp_kind != SK_ORG || q->entity >= 0 || a >= c->n ||
+	if (qa->sp_kind != SK_ORG || q->entity >= 0 || a >= c->n ||
 	    q->mention_end == QUOTH_NONE || !wordeq(c, a, "the"))
 		return -1;
 	h = tok_of(c, q->mention_end);
@@ -4363,13 +4440,14 @@ opening_mention(const actx *c, size_t s, size_t *mk)
 static int
 named_next(const actx *c, const quote *q)
 {
-	size_t a = q->sp_tok, k, s0, mk;
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, k, s0, mk;
 	const mention_rec *m;
 	const entity *e;
 
 	/* the role opens its sentence: "Q, said a GOP aide who ..." and
 	 * "However, one source said" introduce nobody */
-	if (q->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
 	    !(wordeq(c, a, "a") || wordeq(c, a, "an") || wordeq(c, a, "one")) ||
 	    sentence_start(c, a) != a)
 		return -1;
@@ -4405,12 +4483,13 @@ named_next(const actx *c, const quote *q)
 static int
 role_of_prev_subject(const actx *c, const quote *q)
 {
-	size_t a = q->sp_tok, s0, p, ps, mk, k;
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, s0, p, ps, mk, k;
 	const mention_rec *m;
 	const entity *e;
 	int tv;
 
-	if (q->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
 	    !wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
 		return -1;
 	k = tok_of(c, q->mention_end);
@@ -4587,10 +4666,11 @@ doc_noun(const actx *c, size_t k)
 static int
 doc_author(const actx *c, const quote *q)
 {
-	size_t a = q->sp_tok, h, k, lo, s0, j, mk;
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h, k, lo, s0, j, mk;
 	uint32_t para;
 
-	if ((q->sp_kind != SK_ROLE && q->sp_kind != SK_ORG) ||
+	if ((qa->sp_kind != SK_ROLE && qa->sp_kind != SK_ORG) ||
 	    q->entity >= 0 || a + 1 >= c->n || !wordeq(c, a, "the") ||
 	    q->mention_end == QUOTH_NONE)
 		return -1;
@@ -4718,12 +4798,12 @@ it_is_last_thing(const actx *c, const quote *last, size_t last_end,
 	size_t h;
 
 	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
-	    last->mention_end == QUOTH_NONE || last->sp_tok >= c->n ||
-	    !wordeq(c, last->sp_tok, "the") ||
+	    last->mention_end == QUOTH_NONE || qa_of(c, last)->sp_tok >= c->n ||
+	    !wordeq(c, qa_of(c, last)->sp_tok, "the") ||
 	    c->t[tok].para > c->t[last->last_tok].para + 1)
 		return false;
 	h = tok_of(c, last->mention_end);
-	if (h <= last->sp_tok + 1 || h > c->n)
+	if (h <= qa_of(c, last)->sp_tok + 1 || h > c->n)
 		return false;
 	h--;
 	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
@@ -4818,7 +4898,8 @@ resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 static int
 own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
 {
-	size_t a = q->sp_tok, h;
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h;
 	int g;
 
 	if (q->mention_end == QUOTH_NONE)
@@ -4884,62 +4965,63 @@ resolve_in_order(actx *c)
 	mark_reported(c);
 	for (i = 0; i < c->r->nq; i++) {
 		quote *q = &c->r->q[i];
+		const qattr *qa = &c->qa[i];
 
-		if (q->sp_kind == SK_PRONOUN && q->sp_gender == G_THING) {
-			q->entity = resolve_it(c, q->sp_tok, last_ent, last_tok);
+		if (qa->sp_kind == SK_PRONOUN && qa->sp_gender == G_THING) {
+			q->entity = resolve_it(c, qa->sp_tok, last_ent, last_tok);
 			/* "it said": an organisation from now on, never the
 			 * "he" of a later quote */
 			if (q->entity >= 0)
 				QVEC_AT(&c->ents, entity, (size_t)q->entity)->org =
 				        true;
 			else if (it_is_last_thing(c, last_q, last_end,
-			                          q->sp_tok)) {
+			                          qa->sp_tok)) {
 				if (!copy_speaker(c, q, last_q))
 					return;
 			} else {
 				size_t ga, gb;
-				if ((resolve_it_org(c, q->sp_tok, &ga, &gb) ||
-				     resolve_it_doc(c, q->sp_tok, &ga, &gb)) &&
+				if ((resolve_it_org(c, qa->sp_tok, &ga, &gb) ||
+				     resolve_it_doc(c, qa->sp_tok, &ga, &gb)) &&
 				    !speaker_as_written(c, q, ga, gb))
 					return;
 			}
-		} else if (q->sp_kind == SK_PRONOUN && q->sp_gender) {
-			q->entity = resolve_pronoun(c, q->sp_tok, q->sp_gender,
+		} else if (qa->sp_kind == SK_PRONOUN && qa->sp_gender) {
+			q->entity = resolve_pronoun(c, qa->sp_tok, qa->sp_gender,
 			                            last_ent, last_tok);
 			if (q->entity >= 0) {
 				entity *e = QVEC_AT(&c->ents, entity,
 				                    (size_t)q->entity);
 				if (!e->gender)
-					e->gender = q->sp_gender;
+					e->gender = qa->sp_gender;
 			}
-		} else if (q->sp_kind == SK_PRONOUN && !q->sp_gender &&
-		           wordeq(c, q->sp_tok, "they")) {
+		} else if (qa->sp_kind == SK_PRONOUN && !qa->sp_gender &&
+		           wordeq(c, qa->sp_tok, "they")) {
 			size_t ga, gb;
-			if (resolve_they(c, q->sp_tok, &ga, &gb) &&
+			if (resolve_they(c, qa->sp_tok, &ga, &gb) &&
 			    !speaker_as_written(c, q, ga, gb))
 				return;
-		} else if (q->sp_fallback) {
+		} else if (qa->sp_fallback) {
 			q->entity = last_ent;
 			/* "the GOP nominee" is nobody of another party */
 			if (q->entity >= 0 && q->mention_end != QUOTH_NONE &&
 			    other_party(ent_at(c, q->entity),
-			                party_of(c, q->sp_tok,
+			                party_of(c, qa->sp_tok,
 			                         tok_of(c, q->mention_end)))) {
 				q->entity = -1;
-				if (!speaker_as_written(c, q, q->sp_tok,
+				if (!speaker_as_written(c, q, qa->sp_tok,
 				                        tok_of(c, q->mention_end)))
 					return;
 			}
-		} else if ((q->sp_kind == SK_ORG || q->sp_kind == SK_ROLE) &&
+		} else if ((qa->sp_kind == SK_ORG || qa->sp_kind == SK_ROLE) &&
 		           q->entity < 0 &&
 		           (q->entity = own_document(c, q, last_ent,
 		                                     last_tok)) >= 0) {
 			/* "her statement read": hers */
-		} else if (q->sp_kind == SK_ORG && q->entity < 0) {
+		} else if (qa->sp_kind == SK_ORG && q->entity < 0) {
 			q->entity = resolve_description(c, q);
 			if (q->entity < 0)
 				q->entity = doc_author(c, q);
-		} else if (q->sp_kind == SK_ROLE && q->entity < 0) {
+		} else if (qa->sp_kind == SK_ROLE && q->entity < 0) {
 			q->entity = named_next(c, q);
 			if (q->entity < 0)
 				q->entity = role_of_prev_subject(c, q);
@@ -4978,11 +5060,11 @@ resolve_in_order(actx *c)
 		    !(c->capt && c->capt[c->t[q->first_tok].para])) {
 			last_q = q;
 			last_ent = q->entity;
-			last_tok = q->sp_kind != SK_NONE ? q->sp_tok
+			last_tok = qa->sp_kind != SK_NONE ? qa->sp_tok
 			                                 : q->first_tok;
 			/* past the cue and mention: '"Q," Rally Canada's
 			 * Tom Hinderks said' names nobody new */
-			last_end = q->link_end > q->last_tok ? q->link_end
+			last_end = qa->link_end > q->last_tok ? qa->link_end
 			                                     : q->last_tok;
 			last_para = (size_t)c->t[q->last_tok].para + 1;
 		}
@@ -5002,15 +5084,17 @@ shout(const actx *c, const quote *q)
 /* Remove the quotes merged into others (split quotes, fragments inside
  * mixed speech), keeping the order. */
 static void
-drop_absorbed(quoth_result *r)
+drop_absorbed(actx *c)
 {
+	quoth_result *r = c->r;
 	size_t i, k = 0;
 
 	for (i = 0; i < r->nq; i++) {
-		if (r->q[i].rule && strcmp(r->q[i].rule, "absorbed") == 0) {
+		if (c->qa[i].absorbed) {
 			quote_clear(&r->q[i]);
 			continue;
 		}
+		c->qa[k] = c->qa[i];
 		r->q[k++] = r->q[i];
 	}
 	r->nq = k;
@@ -5035,6 +5119,7 @@ drop_bare_terms(actx *c)
 			quote_clear(q);
 			continue;
 		}
+		c->qa[k] = c->qa[i];
 		r->q[k++] = *q;
 	}
 	r->nq = k;
@@ -5104,7 +5189,9 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	c.lexc = calloc(c.n ? c.n : 1, LEXC_SLOTS * sizeof(int32_t));
 	dir = calloc(c.n ? c.n : 1, 1);
 	used = calloc(c.n ? c.n : 1, 1);
-	if (!c.inq || !dir || !used)
+	c.qa_cap = r->nq;
+	c.qa = calloc(c.qa_cap ? c.qa_cap : 1, sizeof(qattr));
+	if (!c.inq || !dir || !used || !c.qa)
 		goto out;
 	for (i = 0; i < r->nq; i++) {
 		quote *q = &r->q[i];
@@ -5182,8 +5269,8 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 			 * no new speaker */
 			if (L.cue_a != QUOTH_NONE && L.cue_a > q->last_tok &&
 			    L.cue_a < c.n &&
-			    sentence_end(&c, L.cue_a) + 1 > q->link_end)
-				q->link_end = sentence_end(&c, L.cue_a) + 1;
+			    sentence_end(&c, L.cue_a) + 1 > c.qa[i].link_end)
+				c.qa[i].link_end = sentence_end(&c, L.cue_a) + 1;
 			if (L.sp.ent >= 0)
 				last_speaker = L.sp.ent;
 			/* split quote: "A," he said, "B." */
@@ -5225,7 +5312,7 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 					q->nparts += nx->nparts;
 					q->nverb += nx->nverb;
 					q->last_tok = nx->last_tok;
-					nx->rule = "absorbed";
+					c.qa[i + 1].absorbed = true;
 					i++;
 				}
 			}
@@ -5234,16 +5321,16 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 			goto out;
 	}
 	/* drop the quotes merged into split quotes */
-	drop_absorbed(r);
+	drop_absorbed(&c);
 
 	/* partial quotes with a cue become mixed over the whole clause */
 	c.nq0 = r->nq;
 	find_indirect(&c, dir, used);
 	if (c.failed)
 		goto out;
-	drop_absorbed(r);
-	if (r->nq > 1)
-		qsort(r->q, r->nq, sizeof(quote), cmp_pos);
+	drop_absorbed(&c);
+	if (!sort_quotes(&c))
+		goto out;
 	resolve_in_order(&c);
 	drop_bare_terms(&c);
 	for (i = 0; i < r->nq; i++) {
@@ -5275,6 +5362,7 @@ out:
 	free(c.uhi);
 	free(c.dirpre);
 	free(c.inq);
+	free(c.qa);
 	free(dir);
 	free(used);
 	return ok;

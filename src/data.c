@@ -187,8 +187,11 @@ pat_fail(quoth_error *err, const char *name, size_t lineno, size_t line_off,
 	return st;
 }
 
-/* Rule names the attribution stage uses itself, which a pattern must not
- * take: a quote linked by "absorbed" would vanish. */
+/* Rule names quoth gives itself, which a pattern must not take, so that
+ * a rule in the output always says which mechanism linked the quote.
+ * ("absorbed" named the quotes merged into others before that became a
+ * flag of their own; it stays reserved so that pattern files keep their
+ * meaning.) */
 static bool
 reserved_rule(const char *r, size_t n)
 {

@@ -19,7 +19,9 @@ typedef struct {
 
 #define QUOTH_MAX_PARTS 64
 
-/* One quote or quote candidate, through every stage. */
+/* One quote or quote candidate, through every stage.  (What only the
+ * attribution stage remembers about a quote is in its own side table,
+ * qattr.) */
 typedef struct {
 	quoth_type type;
 	size_t nparts;
@@ -33,12 +35,6 @@ typedef struct {
 	size_t cue_start, cue_end;
 	size_t ctx_start, ctx_end;
 	int entity;            /* index into the entity table, -1 */
-	int sp_kind;           /* attrib.c: kind of speaker mention */
-	int sp_gender;         /* attrib.c: gender the mention shows */
-	size_t sp_tok;         /* attrib.c: first token of the mention */
-	size_t link_end;       /* attrib.c: token after the cue/mention */
-	bool sp_fallback;      /* attrib.c: a role that may take the
-	                        * last speaker */
 	const char *rule;      /* static string */
 	char *str[QUOTH_FIELD_COUNT_]; /* heap, NUL-terminated, or NULL */
 	size_t str_len[QUOTH_FIELD_COUNT_];
