@@ -9,9 +9,12 @@
  *   lexicon.h    phrase sets, cue patterns, data files (lexicon.c,
  *                                                       cuepat.c, data.c)
  *   segment.h    sentences and paragraphs              (segment.c)
+ *   boilerplate.h datelines, captions, link labels      (boilerplate.c)
+ *   cues.h       the cue test                          (cues.c)
  *   result.h     quote records and results             (result.c)
  *   quotes_int.h the quote state machine               (quotes.c)
- *   attrib.h     attribution                           (attrib.c)
+ *   attrib.h     attribution                           (attrib.c; its
+ *                parts share attrib_int.h)
  *
  * Not installed.  Every symbol here is hidden (-fvisibility=hidden).
  */
@@ -23,6 +26,8 @@
 #include "tokens.h"
 #include "lexicon.h"
 #include "segment.h"
+#include "boilerplate.h"
+#include "cues.h"
 #include "result.h"
 #include "quotes_int.h"
 #include "attrib.h"

@@ -66,4 +66,13 @@ void quote_clear(quote *q);
 /* Record a warning (first offset kept). */
 void result_warn(quoth_result *r, quoth_warning w, size_t offset);
 
+/* Set string field f of q to a copy of s[0..n); false when out of
+ * memory. */
+bool qt_set_field(quote *q, quoth_field f, const char *s, size_t n);
+
+/* Quote text, context, rule, cue and mention strings for every quote of
+ * r, from the spans the stages set; false when out of memory. */
+bool qt_fill_strings(const char *text, const token_list *tl,
+                     quoth_result *r);
+
 #endif

@@ -43,14 +43,4 @@ para_stop(const token_list *tl, size_t i)
 	return tl->t[tl->n - 1].kind == TK_PARA ? tl->n - 1 : tl->n;
 }
 
-/* Does the paragraph starting at token pa open with a capitalised label
- * and a colon ("READ MORE:", "WATCH:")?  Such lines link to other
- * stories; their quotes are headlines, not speech. */
-bool label_line(const char *text, const token *t, size_t n, size_t pa);
-
-/* Does the paragraph of tokens [pa, pb) end with a photo credit,
- * "(Adrian Wyld/Canadian Press)"?  Then it is a caption, which repeats
- * the story: its quotes are not reported again. */
-bool caption_para(const token *t, size_t pa, size_t pb);
-
 #endif
