@@ -10,6 +10,34 @@
 
 #include "attrib_int.h"
 
+/* The windows of the backward reading, in tokens.  Each is a claim about
+ * how long the phrase it skips is in news text. */
+/* a parenthesis after a name: a party and a state, "(D-Wis.)" */
+#define PAREN_TOKENS 10
+/* an appositive between a subject and its cue, "Hugh Hill, a doctor at
+ * the clinic in ..., said"; beyond LONG_APPOSITIVE it must open as one
+ * ("who", "a", "the"): a longer run is a clause of its own */
+#define APPOSITIVE_TOKENS 40
+#define LONG_APPOSITIVE 16
+/* from a place's comma ("in Columbus, Ohio,") back to the appositive's */
+#define PLACE_BACK_TOKENS 16
+/* a relative clause after an appositive, "..., which represents its
+ * leaders," */
+#define RELATIVE_TOKENS 12
+/* a noun phrase: titles and a name, "US Defence Secretary Pete Hegseth" */
+#define NP_WORDS 6
+/* a described speaker back to its determiner, "one former director" */
+#define DET_REACH 7
+/* a name before a prepositional phrase, "Tim Guest with ..." */
+#define NAME_BEFORE_PREP 4
+/* a described group back to its determiner, "the school's defenders" */
+#define GROUP_REACH 6
+/* a described person and what they are of, "one veteran of the
+ * government infrastructure projects" */
+#define DESCRIBED_OF_REACH 8
+/* the words between a determiner and the role, "one former director" */
+#define DET_BEFORE_ROLE 3
+
 static bool group_head(const actx *c, size_t a, size_t b);
 static bool subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
                        int last_speaker);
@@ -142,17 +170,19 @@ place_before(const actx *c, size_t k)
 	       qt_word_in(c, a - 1, loc, QUOTH_ARRAY_LEN(loc));
 }
 
-/* qt_subject_before() without the "of" rule. */
-static bool
-subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
-           int last_speaker)
+/* The end of the subject before a cue at token `end`: over adverbs
+ * ("also", "later"), a count of children after a title ("the mother of
+ * three replied") and a parenthesis ("Rep. Gwen Moore (D-Wis.) said");
+ * 0 when nothing is left. */
+static size_t
+subject_end(actx *c, size_t end)
 {
-	size_t j = end, a, k;
+	size_t j = end, k;
 
 	while (j > 0 && qt_is_filler(c, j - 1))
 		j--;
 	if (j == 0)
-		return false;
+		return 0;
 	/* "the mother of three replied": a count of children after a
 	 * title */
 	if (j >= 3 && wordeq(c, j - 2, "of") &&
@@ -161,89 +191,115 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		j -= 2;
 	/* Rep. Gwen Moore (D-Wis.) said */
 	if (is_p(&c->t[j - 1], ')')) {
-		for (k = j - 1; k > 0 && k + 10 > j; k--)
+		for (k = j - 1; k > 0 && k + PAREN_TOKENS > j; k--)
 			if (is_p(&c->t[k - 1], '(')) {
 				j = k - 1;
 				break;
 			}
 		if (j == 0)
-			return false;
+			return 0;
 	}
-	/* appositive: ..., X ,  */
-	if (is_p(&c->t[j - 1], ',')) {
-		for (k = j - 1; k > 0 && k + 40 > j; k--) {
-			/* a long apposition must look like one: "Hadwin,
-			 * who notched two top-10 finishes ... , said" */
-			if (is_p(&c->t[k - 1], ',') && j - k > 16 &&
-			    !(qt_wh_relative(c, k) || qt_np_det(c, k)))
-				return false;
-			/* "in Columbus, Ohio,": the place goes on (in an
-			 * adverbial: "Clinton, during a town hall in
-			 * Columbus, Ohio, said"; not in an appositive that
-			 * a determiner opens: "a company based in X, Y,") */
-			if (is_p(&c->t[k - 1], ',') && place_before(c, k - 1)) {
-				size_t p2 = k - 1;
-				while (p2 > 0 && k - p2 < 16 && is_w(&c->t[p2 - 1]))
-					p2--;
-				if (!(p2 > 0 && is_p(&c->t[p2 - 1], ',') &&
-				      qt_np_det(c, p2)))
-					continue;
+	return j;
+}
+
+/*
+ * An appositive before the comma at *jp, read back to the comma that
+ * opens it ("Hugh Hill, a doctor at the clinic, said"): 1 when the
+ * appositive is itself the speaker's name ("the director of operations,
+ * Jeff Fraser, says"), with sp and *mention_end set; 0 with *jp moved to
+ * the end of the phrase before it; -1 when this is no appositive.
+ */
+static int
+appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
+                int last_speaker)
+{
+	size_t j = *jp, k;
+
+	for (k = j - 1; k > 0 && k + APPOSITIVE_TOKENS > j; k--) {
+		/* a long apposition must look like one: "Hadwin,
+		 * who notched two top-10 finishes ... , said" */
+		if (is_p(&c->t[k - 1], ',') && j - k > LONG_APPOSITIVE &&
+		    !(qt_wh_relative(c, k) || qt_np_det(c, k)))
+			return -1;
+		/* "in Columbus, Ohio,": the place goes on (in an
+		 * adverbial: "Clinton, during a town hall in
+		 * Columbus, Ohio, said"; not in an appositive that
+		 * a determiner opens: "a company based in X, Y,") */
+		if (is_p(&c->t[k - 1], ',') && place_before(c, k - 1)) {
+			size_t p2 = k - 1;
+			while (p2 > 0 && k - p2 < PLACE_BACK_TOKENS && is_w(&c->t[p2 - 1]))
+				p2--;
+			if (!(p2 > 0 && is_p(&c->t[p2 - 1], ',') &&
+			      qt_np_det(c, p2)))
+				continue;
+		}
+		if (is_p(&c->t[k - 1], ',')) {
+			/* "the director of operations, Jeff Fraser,
+			 * says": the name is the appositive */
+			size_t m = qt_parse_speaker_fwd(c, k, sp,
+			                             last_speaker);
+			if (m == j - 1 && sp->kind == SK_NAME &&
+			    qt_lex(c, LEX_TITLES, m - 1, m) < 0) {
+				*mention_end = m;
+				return 1;
 			}
-			if (is_p(&c->t[k - 1], ',')) {
-				/* "the director of operations, Jeff Fraser,
-				 * says": the name is the appositive */
-				size_t m = qt_parse_speaker_fwd(c, k, sp,
-				                             last_speaker);
-				if (m == j - 1 && sp->kind == SK_NAME &&
-				    qt_lex(c, LEX_TITLES, m - 1, m) < 0) {
-					*mention_end = m;
-					return true;
+			/* "Donald Tusk, the president of the Council,
+			 * which represents its leaders, urged": a
+			 * relative clause after an appositive */
+			if (qt_wh_relative(c, k)) {
+				size_t p2;
+				for (p2 = k - 1;
+				     p2 > 0 && p2 + RELATIVE_TOKENS > k &&
+				     (is_w(&c->t[p2 - 1]) ||
+				      qt_inner_dot(c, p2 - 1));
+				     p2--)
+					;
+				if (p2 > 1 && p2 + RELATIVE_TOKENS > k &&
+				    is_p(&c->t[p2 - 1], ',') &&
+				    qt_np_det(c, p2) &&
+				    is_w(&c->t[p2 - 2])) {
+					j = p2 - 1;
+					break;
 				}
-				/* "Donald Tusk, the president of the Council,
-				 * which represents its leaders, urged": a
-				 * relative clause after an appositive */
-				if (qt_wh_relative(c, k)) {
-					size_t p2;
-					for (p2 = k - 1;
-					     p2 > 0 && p2 + 12 > k &&
-					     (is_w(&c->t[p2 - 1]) ||
-					      qt_inner_dot(c, p2 - 1));
-					     p2--)
-						;
-					if (p2 > 1 && p2 + 12 > k &&
-					    is_p(&c->t[p2 - 1], ',') &&
-					    qt_np_det(c, p2) &&
-					    is_w(&c->t[p2 - 2])) {
-						j = p2 - 1;
-						break;
-					}
-				}
+			}
+			j = k - 1;
+			break;
+		}
+		if (qt_inner_dot(c, k - 1) || qt_apos_mark(c, k - 1))
+			continue;
+		if (is_break_tok(&c->t[k - 1]) ||
+		    c->t[k - 1].kind == TK_QUOTE ||
+		    (c->t[k - 1].kind == TK_PUNCT &&
+		     c->t[k - 1].cp != '.' && c->t[k - 1].cp != '-' &&
+		     c->t[k - 1].cp != '(' && c->t[k - 1].cp != ')' &&
+		     c->t[k - 1].cp != '&'))
+			return -1;
+	}
+	/* "Sen. Richard Durbin (D-Ill.), noting ..., said" */
+	if (j > 0 && is_p(&c->t[j - 1], ')')) {
+		for (k = j - 1; k > 0 && k + PAREN_TOKENS > j; k--)
+			if (is_p(&c->t[k - 1], '(')) {
 				j = k - 1;
 				break;
 			}
-			if (qt_inner_dot(c, k - 1) || qt_apos_mark(c, k - 1))
-				continue;
-			if (is_break_tok(&c->t[k - 1]) ||
-			    c->t[k - 1].kind == TK_QUOTE ||
-			    (c->t[k - 1].kind == TK_PUNCT &&
-			     c->t[k - 1].cp != '.' && c->t[k - 1].cp != '-' &&
-			     c->t[k - 1].cp != '(' && c->t[k - 1].cp != ')' &&
-			     c->t[k - 1].cp != '&'))
-				return false;
-		}
-		/* "Sen. Richard Durbin (D-Ill.), noting ..., said" */
-		if (j > 0 && is_p(&c->t[j - 1], ')')) {
-			for (k = j - 1; k > 0 && k + 10 > j; k--)
-				if (is_p(&c->t[k - 1], '(')) {
-					j = k - 1;
-					break;
-				}
-		}
-		if (j == 0 || !is_w(&c->t[j - 1]))
-			return false;
 	}
-	/* back to the start of the noun phrase: up to 6 words */
-	for (a = j; a > 0 && a + 6 > j; a--) {
+	if (j == 0 || !is_w(&c->t[j - 1]))
+		return -1;
+	*jp = j;
+	return 0;
+}
+
+/* Where the noun phrase ending at j starts: back over up to NP_WORDS
+ * capitalised words, titles and numbers to a pronoun or an article, or
+ * further to the determiner of a described speaker ("the shelter
+ * residents", "one former director"). */
+static size_t
+np_start(actx *c, size_t j, size_t end)
+{
+	size_t a, k;
+
+	/* back to the start of the noun phrase: up to NP_WORDS words */
+	for (a = j; a > 0 && a + NP_WORDS > j; a--) {
 		const token *p = &c->t[a - 1];
 		/* (numbers too: "the 34-year-old mother") */
 		if (!(is_w(p) || p->kind == TK_NUM ||
@@ -277,7 +333,7 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	}
 	/* a described speaker reaches back to its determiner: "the
 	 * shelter residents", "some critics", "one former director" */
-	for (k = j; k > 0 && k + 7 > j; k--) {
+	for (k = j; k > 0 && k + DET_REACH > j; k--) {
 		const token *p = &c->t[k - 1];
 		if (!(is_w(p) || qt_apos_mark(c, k - 1)) || c->inq[k - 1] ||
 		    p->sent != c->t[j - 1].sent || qt_cue_at(c, k - 1) >= 0)
@@ -288,7 +344,18 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			break;
 		}
 	}
-	/* try each start, longest first, for a phrase that ends at j */
+	return a;
+}
+
+/* The speaker phrase that starts in [a, j) and ends at j, longest first
+ * ("the Pentagon chief", "Pete Hegseth"); a name before a prepositional
+ * phrase is the speaker ("Tim Guest with the Health Authority says"). */
+static bool
+phrase_ending_at(actx *c, size_t a, size_t j, speaker *sp,
+                 size_t *mention_end, int last_speaker)
+{
+	size_t k;
+
 	for (k = a; k < j; k++) {
 		size_t m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
 		/* (a name may end one mark early: "Doe." "Doe,"; not one
@@ -303,7 +370,7 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			     wordeq(c, k - 1, "for"))) {
 				speaker sp2;
 				size_t m2, b2 = k - 1, a2 = b2;
-				while (a2 > 0 && a2 + 4 > b2 &&
+				while (a2 > 0 && a2 + NAME_BEFORE_PREP > b2 &&
 				       is_w(&c->t[a2 - 1]) &&
 				       (c->t[a2 - 1].flags & TF_CAP) &&
 				       c->t[a2 - 1].sent == c->t[b2].sent)
@@ -324,9 +391,17 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		if (m > k && (sp->kind == SK_PRONOUN) && m == j)
 			return true;
 	}
-	/* a group described, not named: "People arrested last week said",
-	 * "both groups report", "the school's defenders said" */
-	for (k = j; k > 0 && k + 6 > j; k--) {
+	return false;
+}
+
+/* A group described, not named, ending at j: "People arrested last week
+ * said", "both groups report", "the school's defenders said". */
+static bool
+described_group(actx *c, size_t j, speaker *sp, size_t *mention_end)
+{
+	size_t k;
+
+	for (k = j; k > 0 && k + GROUP_REACH > j; k--) {
 		const token *p = &c->t[k - 1];
 		if (!(is_w(p) || qt_apos_mark(c, k - 1)) || c->inq[k - 1] ||
 		    p->sent != c->t[j - 1].sent || qt_cue_at(c, k - 1) >= 0)
@@ -344,10 +419,19 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			return true;
 		}
 	}
-	/* "one veteran of the government infrastructure projects
-	 * commented", "a spokesman for the harbour board said": a
-	 * described person, then what the person is of or for */
-	for (k = j; k > 2 && k + 8 > j; k--) {
+	return false;
+}
+
+/* "one veteran of the government infrastructure projects commented", "a
+ * spokesman for the harbour board said": a described person, then what
+ * the person is of or for, ending at j. */
+static bool
+described_of(actx *c, size_t j, speaker *sp, size_t *mention_end,
+             int last_speaker)
+{
+	size_t k;
+
+	for (k = j; k > 2 && k + DESCRIBED_OF_REACH > j; k--) {
 		const token *p = &c->t[k - 1];
 		speaker sp2;
 		size_t m2, d;
@@ -359,7 +443,7 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		    qt_lex(c, LEX_TITLES, k - 2, k - 1) < 0 ||
 		    (qt_lex(c, LEX_TITLES, k - 2, k - 1) & FLAG('g')))
 			continue;
-		for (d = k - 2; d > 0 && k - 2 - d < 3 && !qt_np_det(c, d) &&
+		for (d = k - 2; d > 0 && k - 2 - d < DET_BEFORE_ROLE && !qt_np_det(c, d) &&
 		                is_w(&c->t[d - 1]) && !c->inq[d - 1];
 		     d--)
 			;
@@ -379,6 +463,34 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		return true;
 	}
 	return false;
+}
+
+/*
+ * subject_before() without the "of" rule: the subject phrase ending
+ * right before token `end`.  In this order: its end (subject_end), back
+ * over an appositive to the phrase before it (appositive_back), then the
+ * phrase from its start (np_start, phrase_ending_at), else a described
+ * group (described_group) or a described person "of" something
+ * (described_of).
+ */
+static bool
+subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
+           int last_speaker)
+{
+	size_t j, a;
+
+	j = subject_end(c, end);
+	if (j == 0)
+		return false;
+	if (is_p(&c->t[j - 1], ',')) {
+		int v = appositive_back(c, &j, sp, mention_end, last_speaker);
+		if (v != 0)
+			return v > 0;
+	}
+	a = np_start(c, j, end);
+	return phrase_ending_at(c, a, j, sp, mention_end, last_speaker) ||
+	       described_group(c, j, sp, mention_end) ||
+	       described_of(c, j, sp, mention_end, last_speaker);
 }
 
 /* The subject of the sentence holding token i, for participle cues
