@@ -388,10 +388,295 @@ surname_title(const actx *c, size_t k)
 	       qt_lex(c, LEX_HONORIFICS, p, p + 1) < 0;
 }
 
+/* The end of the run of capitalised words at a: honorifics with their
+ * dot, initials, particles, and "of" inside a title or an organisation's
+ * name ("Secretary of Defense Pete Hegseth"). */
+static size_t
+cap_run_end(actx *c, size_t a)
+{
+	size_t b, n = c->n;
+
+	b = a;
+	while (b < n) {
+		if (is_w(&c->t[b]) && (c->t[b].flags & TF_CAP) &&
+		    !c->inq[b] &&
+		    (b == a || c->t[b].flags & TF_SPACE_BEFORE ||
+		     is_p(&c->t[b - 1], '.'))) {
+			b++;
+			if (qt_possessive(c, b - 1))
+				break; /* Washington's NATO allies */
+			continue;
+		}
+		if (b > a && is_p(&c->t[b], '.') &&
+		    !(c->t[b].flags & TF_SPACE_BEFORE) &&
+		    (c->t[b - 1].end - c->t[b - 1].start <= 4) &&
+		    b + 1 < n && is_w(&c->t[b + 1]) &&
+		    (c->t[b + 1].flags & TF_CAP) &&
+		    c->t[b].sent == c->t[b + 1].sent) {
+			b++;
+			continue;
+		}
+		/* Secretary of Defense Pete Hegseth: "of" after a
+		 * title word stays in the run */
+		if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "for")) &&
+		    qt_lex(c, LEX_TITLES, b - 1, b) >= 0 && b + 1 < n &&
+		    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
+		    /* (not "Peter King of New York") */
+		    !(b > a + 1 && surname_title(c, b - 1))) {
+			b++;
+			continue;
+		}
+		/* "the Department of Community Services", "the
+		 * National Institute on Drug Abuse": after an
+		 * organisation word, one name */
+		if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "on") ||
+		              wordeq(c, b, "for")) &&
+		    qt_lex(c, LEX_ORGS, b - 1, b) >= 0 && b + 1 < n &&
+		    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
+		    !c->inq[b + 1] && c->t[b + 1].sent == c->t[b].sent &&
+		    /* (the Council on Friday) */
+		    qt_lex(c, LEX_NONNAMES, b + 1, b + 2) < 0) {
+			b++;
+			continue;
+		}
+		if (b > a && qt_is_particle(c, b) && b + 1 < n &&
+		    is_w(&c->t[b + 1]) && ((c->t[b + 1].flags & TF_CAP) ||
+		                           qt_is_particle(c, b + 1))) {
+			b++;
+			continue;
+		}
+		break;
+	}
+	return b;
+}
+
+/* The start of the name in the run [a, b): past its leading words that
+ * are not names (sentence-initial "But", titles, honorifics, words of
+ * organisation names); an honorific's or title's gender goes to
+ * *gender. */
+static size_t
+name_start(actx *c, size_t a, size_t b, int *gender)
+{
+	size_t na, k;
+	int hv;
+
+	na = a;
+	while (na < b) {
+		size_t w, best = 0;
+		if (is_p(&c->t[na], '.')) {
+			na++;
+			continue;
+		}
+		hv = qt_lex(c, LEX_HONORIFICS, na, na + 1);
+		if (hv >= 0) {
+			if (hv & FLAG('m'))
+				*gender = G_MALE;
+			if (hv & FLAG('f'))
+				*gender = G_FEMALE;
+			na++;
+			continue;
+		}
+		for (w = 4; w >= 1; w--)
+			if (na + w <= b &&
+			    qt_lex(c, LEX_TITLES, na, na + w) >= 0) {
+				best = w;
+				break;
+			}
+		/* "Mr. King", "Ms. Baker": after an honorific a
+		 * title that is also a surname is the name */
+		if (best == 1 && na > a &&
+		    (qt_lex(c, LEX_TITLES, na, na + 1) & FLAG('s')) &&
+		    (qt_lex(c, LEX_HONORIFICS, na - 1, na) >= 0 ||
+		     (is_p(&c->t[na - 1], '.') && na - 1 > a &&
+		      qt_lex(c, LEX_HONORIFICS, na - 2, na - 1) >= 0)))
+			break;
+		if (best) {
+			int tv = qt_lex(c, LEX_TITLES, na, na + best);
+			if (tv & FLAG('m'))
+				*gender = G_MALE;
+			if (tv & FLAG('f'))
+				*gender = G_FEMALE;
+			na += best;
+			/* ... of Defense, for Health: part of it */
+			if (na + 1 < b && (wordeq(c, na, "of") ||
+			                   wordeq(c, na, "for")))
+				na += 2;
+			continue;
+		}
+		if (qt_lex(c, LEX_NONNAMES, na, na + 1) >= 0 ||
+		    qt_lex(c, LEX_PRONOUNS, na, na + 1) >= 0 ||
+		    qt_lex(c, LEX_CUES, na, na + 1) >= 0) {
+			na++;
+			continue;
+		}
+		/* a title word in lowercase data may still lead
+		 * (US, Canadian): keep them as title if a title
+		 * follows later in the run */
+		for (k = na + 1; k < b; k++)
+			if (qt_lex(c, LEX_TITLES, k, k + 1) >= 0 ||
+			    qt_lex(c, LEX_HONORIFICS, k, k + 1) >= 0)
+				break;
+		if (k < b && b - k > 1 &&
+		    (qt_lex(c, LEX_TITLES, b - 1, b) < 0 ||
+		     surname_title(c, b - 1))) {
+			na = k;
+			continue;
+		}
+		break;
+	}
+	return na;
+}
+
+/* Trim the name [*na, *b) of the run starting at a: a photo credit run
+ * into it, trailing title words and dots.  True when it names an
+ * organisation. */
+static bool
+trim_run(actx *c, size_t a, size_t *nap, size_t *bp)
+{
+	size_t na = *nap, b = *bp, k;
+	bool org = false;
+
+	/* a photo credit run into a name: "Getty Images Kevin
+	 * Vickers", "The Canadian Press Kevin Vickers" */
+	for (k = b; k > na + 1; k--)
+		if (qt_lex(c, LEX_ORGS, k - 1, k) >= 0) {
+			/* (not "Department of Transportation") */
+			if (b - k >= 2 && !wordeq(c, k, "of") &&
+			    !wordeq(c, k, "on") && !wordeq(c, k, "for"))
+				na = k;
+			break;
+		}
+	/* organisation words anywhere make it an organisation, and
+	 * so do acronyms alone (NATO, FBI) */
+	for (k = na; k < b; k++)
+		if (qt_lex(c, LEX_ORGS, k, k + 1) >= 0)
+			org = true;
+	for (k = na; k < b && (c->t[k].flags & TF_ALLCAP); k++)
+		;
+	if (k == b)
+		org = true;
+	/* trailing title words: "Hegseth Defence" is rare; a run that
+	 * ends in a title word is a title ("Prime Minister") */
+	/* (after a leading title the rest is the name: Councillor
+	 * Tom Baker; and a title that is also a surname ends a name
+	 * after another word: James Baker, Steve King) */
+	while (na == a && b > na &&
+	       (qt_lex(c, LEX_TITLES, b - 1, b) >= 0 ||
+	        is_p(&c->t[b - 1], '.'))) {
+		if (b > na + 1 && surname_title(c, b - 1))
+			break;
+		b--;
+	}
+	while (b > na && is_p(&c->t[b - 1], '.'))
+		b--;
+	*nap = na;
+	*bp = b;
+	return org;
+}
+
+/* Single words at a sentence start are too often not names: is the name
+ * [na, b) (the whole run from a) one that only refers to a name seen
+ * before? */
+static bool
+lone_opener(actx *c, size_t a, size_t na, size_t b, bool org, int gender)
+{
+	return b - na == 1 && na == a && !org &&
+	       (na == 0 || c->t[na - 1].sent != c->t[na].sent ||
+	        is_break_tok(&c->t[na - 1])) &&
+	       gender == 0 &&
+	       /* ("Roman, a resident of the area, said": a name) */
+	       qt_apposition_kind(c, b) <= 0 &&
+	       /* ('"Q!" Cruz said': the speaker of the quote) */
+	       !(na > 0 && c->t[na - 1].kind == TK_QUOTE &&
+	         !is_break_tok(&c->t[na - 1]) && qt_cue_at(c, b) >= 0 &&
+	         (qt_cue_at(c, b) & FLAG('i')));
+}
+
+/* The title of the name [na, b) of the run from a: the words before the
+ * name in the run, or a lowercase title phrase right before it
+ * ("defence minister Boris Pistorius"), as a string (its length in
+ * *ttl_len), or NULL; a title's gender goes to *gender. */
+static char *
+run_title(actx *c, size_t a, size_t na, size_t *ttl_len, int *gender)
+{
+	char *tbuf = NULL;
+
+	if (na > a) {
+		size_t ta = a;
+		/* (an acronym like US stays: "us" is a non-name) */
+		while (ta < na &&
+		       ((qt_lex(c, LEX_NONNAMES, ta, ta + 1) >= 0 &&
+		         !(c->t[ta].flags & TF_ALLCAP)) ||
+		        qt_lex(c, LEX_HONORIFICS, ta, ta + 1) >= 0))
+			ta++;
+		if (ta < na && qt_lex(c, LEX_TITLES, na - 1, na) >= 0) {
+			tbuf = qt_span_text(c, ta, na, ttl_len);
+		}
+	} else if (a >= 1) {
+		size_t w;
+		for (w = 3; w >= 1; w--)
+			if (a >= w &&
+			    qt_lex(c, LEX_TITLES, a - w, a) >= 0) {
+				int tv =
+				    qt_lex(c, LEX_TITLES, a - w, a);
+				size_t t0 = a - w;
+				/* "then-Surrey mayoral candidate": the
+				 * modifiers belong to the title */
+				while (t0 > 0 && a - t0 < 6 &&
+				       is_w(&c->t[t0 - 1]) &&
+				       !c->inq[t0 - 1] &&
+				       c->t[t0 - 1].sent ==
+				           c->t[a].sent &&
+				       qt_lex(c, LEX_NONNAMES, t0 - 1,
+				              t0) < 0 &&
+				       qt_lex(c, LEX_PRONOUNS, t0 - 1,
+				              t0) < 0 &&
+				       qt_cue_at(c, t0 - 1) < 0 &&
+				       !qt_is_filler(c, t0 - 1) &&
+				       !qt_possessive(c, t0 - 1))
+					t0--;
+				tbuf = qt_span_text(c, t0, a, ttl_len);
+				/* "her husband Michael": he */
+				if (tv & FLAG('m'))
+					*gender = G_MALE;
+				if (tv & FLAG('f'))
+					*gender = G_FEMALE;
+				break;
+			}
+	}
+	return tbuf;
+}
+
+/* "Michael Greenspan, her husband,": the gender the apposition's title
+ * after the name ending at b shows, or `gender` as it was. */
+static int
+apposition_gender(actx *c, size_t b, int gender, bool org)
+{
+	size_t n = c->n;
+
+	if (!gender && !org && b + 2 < n && is_p(&c->t[b], ',') &&
+	    !qt_rel_word(c, b + 1)) {
+		size_t q2;
+		for (q2 = b + 1; q2 < n && q2 < b + 5 && is_w(&c->t[q2]);
+		     q2++) {
+			int tv = qt_lex(c, LEX_TITLES, q2, q2 + 1);
+			if (tv < 0)
+				continue;
+			if ((tv & FLAG('m')) && !(tv & FLAG('g')))
+				gender = G_MALE;
+			if ((tv & FLAG('f')) && !(tv & FLAG('g')))
+				gender = G_FEMALE;
+			break;
+		}
+	}
+	return gender;
+}
+
 /*
  * Scan the text outside quotes for person names: runs of capitalised
  * words, with any titles and honorifics before them split off as the
  * title ("US Defence Secretary Pete Hegseth": name "Pete Hegseth").
+ * Roles the article gave someone ("the mayor") are mentions too.
  */
 void
 qt_collect_entities(actx *c)
@@ -399,12 +684,10 @@ qt_collect_entities(actx *c)
 	size_t i = 0, n = c->n;
 
 	while (i < n) {
-		size_t a, b, na, k;
-		int gender = 0, hv;
-		bool org = false;
-		const char *ttl = NULL;
-		size_t ttl_len = 0;
-		char *tbuf = NULL;
+		size_t a, b, na, k, ttl_len = 0;
+		int gender = 0, e;
+		bool org;
+		char *tbuf;
 
 		k = role_mention(c, i);
 		if (k > i) {
@@ -415,250 +698,25 @@ qt_collect_entities(actx *c)
 			i++;
 			continue;
 		}
-		/* the run of capitalised words, honorifics with their dot,
-		 * initials and particles */
 		a = i;
-		b = i;
-		while (b < n) {
-			if (is_w(&c->t[b]) && (c->t[b].flags & TF_CAP) &&
-			    !c->inq[b] &&
-			    (b == a || c->t[b].flags & TF_SPACE_BEFORE ||
-			     is_p(&c->t[b - 1], '.'))) {
-				b++;
-				if (qt_possessive(c, b - 1))
-					break; /* Washington's NATO allies */
-				continue;
-			}
-			if (b > a && is_p(&c->t[b], '.') &&
-			    !(c->t[b].flags & TF_SPACE_BEFORE) &&
-			    (c->t[b - 1].end - c->t[b - 1].start <= 4) &&
-			    b + 1 < n && is_w(&c->t[b + 1]) &&
-			    (c->t[b + 1].flags & TF_CAP) &&
-			    c->t[b].sent == c->t[b + 1].sent) {
-				b++;
-				continue;
-			}
-			/* Secretary of Defense Pete Hegseth: "of" after a
-			 * title word stays in the run */
-			if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "for")) &&
-			    qt_lex(c, LEX_TITLES, b - 1, b) >= 0 && b + 1 < n &&
-			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
-			    /* (not "Peter King of New York") */
-			    !(b > a + 1 && surname_title(c, b - 1))) {
-				b++;
-				continue;
-			}
-			/* "the Department of Community Services", "the
-			 * National Institute on Drug Abuse": after an
-			 * organisation word, one name */
-			if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "on") ||
-			              wordeq(c, b, "for")) &&
-			    qt_lex(c, LEX_ORGS, b - 1, b) >= 0 && b + 1 < n &&
-			    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
-			    !c->inq[b + 1] && c->t[b + 1].sent == c->t[b].sent &&
-			    /* (the Council on Friday) */
-			    qt_lex(c, LEX_NONNAMES, b + 1, b + 2) < 0) {
-				b++;
-				continue;
-			}
-			if (b > a && qt_is_particle(c, b) && b + 1 < n &&
-			    is_w(&c->t[b + 1]) && ((c->t[b + 1].flags & TF_CAP) ||
-			                           qt_is_particle(c, b + 1))) {
-				b++;
-				continue;
-			}
-			break;
-		}
+		b = cap_run_end(c, a);
 		i = b;
 		if (qt_headline_run(c, a, b))
 			continue;
-		/* leading words that are not names: sentence-initial "But",
-		 * titles, honorifics, and words of organisation names */
-		na = a;
-		while (na < b) {
-			size_t w, best = 0;
-			if (is_p(&c->t[na], '.')) {
-				na++;
-				continue;
-			}
-			hv = qt_lex(c, LEX_HONORIFICS, na, na + 1);
-			if (hv >= 0) {
-				if (hv & FLAG('m'))
-					gender = G_MALE;
-				if (hv & FLAG('f'))
-					gender = G_FEMALE;
-				na++;
-				continue;
-			}
-			for (w = 4; w >= 1; w--)
-				if (na + w <= b &&
-				    qt_lex(c, LEX_TITLES, na, na + w) >= 0) {
-					best = w;
-					break;
-				}
-			/* "Mr. King", "Ms. Baker": after an honorific a
-			 * title that is also a surname is the name */
-			if (best == 1 && na > a &&
-			    (qt_lex(c, LEX_TITLES, na, na + 1) & FLAG('s')) &&
-			    (qt_lex(c, LEX_HONORIFICS, na - 1, na) >= 0 ||
-			     (is_p(&c->t[na - 1], '.') && na - 1 > a &&
-			      qt_lex(c, LEX_HONORIFICS, na - 2, na - 1) >= 0)))
-				break;
-			if (best) {
-				int tv = qt_lex(c, LEX_TITLES, na, na + best);
-				if (tv & FLAG('m'))
-					gender = G_MALE;
-				if (tv & FLAG('f'))
-					gender = G_FEMALE;
-				na += best;
-				/* ... of Defense, for Health: part of it */
-				if (na + 1 < b && (wordeq(c, na, "of") ||
-				                   wordeq(c, na, "for")))
-					na += 2;
-				continue;
-			}
-			if (qt_lex(c, LEX_NONNAMES, na, na + 1) >= 0 ||
-			    qt_lex(c, LEX_PRONOUNS, na, na + 1) >= 0 ||
-			    qt_lex(c, LEX_CUES, na, na + 1) >= 0) {
-				na++;
-				continue;
-			}
-			/* a title word in lowercase data may still lead
-			 * (US, Canadian): keep them as title if a title
-			 * follows later in the run */
-			for (k = na + 1; k < b; k++)
-				if (qt_lex(c, LEX_TITLES, k, k + 1) >= 0 ||
-				    qt_lex(c, LEX_HONORIFICS, k, k + 1) >= 0)
-					break;
-			if (k < b && b - k > 1 &&
-			    (qt_lex(c, LEX_TITLES, b - 1, b) < 0 ||
-			     surname_title(c, b - 1))) {
-				na = k;
-				continue;
-			}
-			break;
-		}
-		/* a photo credit run into a name: "Getty Images Kevin
-		 * Vickers", "The Canadian Press Kevin Vickers" */
-		for (k = b; k > na + 1; k--)
-			if (qt_lex(c, LEX_ORGS, k - 1, k) >= 0) {
-				/* (not "Department of Transportation") */
-				if (b - k >= 2 && !wordeq(c, k, "of") &&
-				    !wordeq(c, k, "on") && !wordeq(c, k, "for"))
-					na = k;
-				break;
-			}
-		/* organisation words anywhere make it an organisation, and
-		 * so do acronyms alone (NATO, FBI) */
-		for (k = na; k < b; k++)
-			if (qt_lex(c, LEX_ORGS, k, k + 1) >= 0)
-				org = true;
-		for (k = na; k < b && (c->t[k].flags & TF_ALLCAP); k++)
-			;
-		if (k == b)
-			org = true;
-		/* trailing title words: "Hegseth Defence" is rare; a run that
-		 * ends in a title word is a title ("Prime Minister") */
-		/* (after a leading title the rest is the name: Councillor
-		 * Tom Baker; and a title that is also a surname ends a name
-		 * after another word: James Baker, Steve King) */
-		while (na == a && b > na &&
-		       (qt_lex(c, LEX_TITLES, b - 1, b) >= 0 ||
-		        is_p(&c->t[b - 1], '.'))) {
-			if (b > na + 1 && surname_title(c, b - 1))
-				break;
-			b--;
-		}
-		while (b > na && is_p(&c->t[b - 1], '.'))
-			b--;
+		na = name_start(c, a, b, &gender);
+		org = trim_run(c, a, &na, &b);
 		if (na >= b)
 			continue;
-		/* single words at a sentence start are too often not names:
-		 * they only refer to a name seen before */
-		if (b - na == 1 && na == a && !org &&
-		    (na == 0 || c->t[na - 1].sent != c->t[na].sent ||
-		     is_break_tok(&c->t[na - 1])) &&
-		    gender == 0 &&
-		    /* ("Roman, a resident of the area, said": a name) */
-		    qt_apposition_kind(c, b) <= 0 &&
-		    /* ('"Q!" Cruz said': the speaker of the quote) */
-		    !(na > 0 && c->t[na - 1].kind == TK_QUOTE &&
-		      !is_break_tok(&c->t[na - 1]) && qt_cue_at(c, b) >= 0 &&
-		      (qt_cue_at(c, b) & FLAG('i')))) {
+		if (lone_opener(c, a, na, b, org, gender)) {
 			add_mention(c, na, b, qt_entity_find(c, na, b));
 			continue;
 		}
-		/* the title: the words before the name in the run, or a
-		 * lowercase title phrase right before it ("defence minister
-		 * Boris Pistorius") */
-		if (na > a) {
-			size_t ta = a;
-			/* (an acronym like US stays: "us" is a non-name) */
-			while (ta < na &&
-			       ((qt_lex(c, LEX_NONNAMES, ta, ta + 1) >= 0 &&
-			         !(c->t[ta].flags & TF_ALLCAP)) ||
-			        qt_lex(c, LEX_HONORIFICS, ta, ta + 1) >= 0))
-				ta++;
-			if (ta < na && qt_lex(c, LEX_TITLES, na - 1, na) >= 0) {
-				tbuf = qt_span_text(c, ta, na, &ttl_len);
-				ttl = tbuf;
-			}
-		} else if (a >= 1) {
-			size_t w;
-			for (w = 3; w >= 1; w--)
-				if (a >= w &&
-				    qt_lex(c, LEX_TITLES, a - w, a) >= 0) {
-					int tv =
-					    qt_lex(c, LEX_TITLES, a - w, a);
-					size_t t0 = a - w;
-					/* "then-Surrey mayoral candidate": the
-					 * modifiers belong to the title */
-					while (t0 > 0 && a - t0 < 6 &&
-					       is_w(&c->t[t0 - 1]) &&
-					       !c->inq[t0 - 1] &&
-					       c->t[t0 - 1].sent ==
-					           c->t[a].sent &&
-					       qt_lex(c, LEX_NONNAMES, t0 - 1,
-					              t0) < 0 &&
-					       qt_lex(c, LEX_PRONOUNS, t0 - 1,
-					              t0) < 0 &&
-					       qt_cue_at(c, t0 - 1) < 0 &&
-					       !qt_is_filler(c, t0 - 1) &&
-					       !qt_possessive(c, t0 - 1))
-						t0--;
-					tbuf = qt_span_text(c, t0, a, &ttl_len);
-					ttl = tbuf;
-					/* "her husband Michael": he */
-					if (tv & FLAG('m'))
-						gender = G_MALE;
-					if (tv & FLAG('f'))
-						gender = G_FEMALE;
-					break;
-				}
-		}
-		/* "Michael Greenspan, her husband,": the apposition's title
-		 * shows the gender */
-		if (!gender && !org && b + 2 < n && is_p(&c->t[b], ',') &&
-		    !qt_rel_word(c, b + 1)) {
-			size_t q2;
-			for (q2 = b + 1; q2 < n && q2 < b + 5 && is_w(&c->t[q2]);
-			     q2++) {
-				int tv = qt_lex(c, LEX_TITLES, q2, q2 + 1);
-				if (tv < 0)
-					continue;
-				if ((tv & FLAG('m')) && !(tv & FLAG('g')))
-					gender = G_MALE;
-				if ((tv & FLAG('f')) && !(tv & FLAG('g')))
-					gender = G_FEMALE;
-				break;
-			}
-		}
-		{
-			int e = entity_for(c, na, b, ttl, ttl_len, gender, org);
-			add_mention(c, na, b, e);
-			if (e >= 0 && !org)
-				person_signals(c, a, na, b, ent_at(c, e));
-		}
+		tbuf = run_title(c, a, na, &ttl_len, &gender);
+		gender = apposition_gender(c, b, gender, org);
+		e = entity_for(c, na, b, tbuf, ttl_len, gender, org);
+		add_mention(c, na, b, e);
+		if (e >= 0 && !org)
+			person_signals(c, a, na, b, ent_at(c, e));
 		free(tbuf);
 	}
 }
