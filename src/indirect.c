@@ -333,7 +333,216 @@ has_finite_verb(const actx *c, size_t k, size_t se)
 	return false;
 }
 
-/* Find reported speech in sentences that hold no direct quote. */
+/* CLAUSE, SPEAKER CUE.  or  CLAUSE, CUE SPEAKER.: the reported clause
+ * before the cue at i (the cue's token span in L, its flags v, the
+ * sentence [sa, se]); "A, he says, B" makes one quote of two parts.
+ * True when a quote was added (its speaker goes to *last). */
+static bool
+clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se,
+                    link *L, uint8_t *used, int *last)
+{
+	size_t me, ce = L->cue_b;
+
+	if (i > sa + 3 && (is_p(&c->t[i - 1], ',') ||
+	                   c->t[i].flags & TF_SPACE_BEFORE)) {
+		/* SPEAKER CUE at the end */
+		if (qt_subject_before(c, i, &L->sp, &me, *last) &&
+		    L->sp.a > sa + 2 && is_p(&c->t[L->sp.a - 1], ',')) {
+			size_t after = ce, k2 = ce;
+			while (after <= se && (qt_is_filler(c, after) ||
+			                       c->t[after].kind == TK_PUNCT))
+				after++;
+			size_t tail = skip_adverbials(c, ce, se);
+			if (after > se ||
+			    !qt_words_at_least(c, ce, se, 5) ||
+			    /* "..., the company wrote in its filing."
+			     */
+			    tail > se ||
+			    (tail > ce &&
+			     !qt_words_at_least(c, tail, se, 2)) ||
+			    /* "..., Foster writes; ..." */
+			    is_p(&c->t[ce], ';')) {
+				L->rule = kind_rule(&L->sp, "cue-after");
+				add_indirect(c, sa, L->sp.a - 2, L, used);
+				*last = L->sp.ent;
+				return true;
+			}
+			/* "A, he says, B": one quote in two parts */
+			while (k2 < se && qt_is_filler(c, k2))
+				k2++;
+			if (is_p(&c->t[k2], ',') &&
+			    qt_words_at_least(c, k2 + 1, se, 3)) {
+				L->rule = kind_rule(&L->sp, "cue-after");
+				add_indirect2(c, sa, L->sp.a - 2, k2 + 1, se,
+				              L, used);
+				*last = L->sp.ent;
+				return true;
+			}
+		}
+	}
+	if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & FLAG('i'))) {
+		size_t m = qt_parse_speaker_fwd(c, ce, &L->sp, *last);
+		if (m > ce && (m >= se - 1 || is_p(&c->t[m], ',') ||
+		               is_p(&c->t[m], '('))) {
+			L->rule = kind_rule(&L->sp, "cue-after");
+			add_indirect(c, sa, i - 2, L, used);
+			*last = L->sp.ent;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The speaker of a cue at i with flags v that the clause follows:
+ * SPEAKER CUE [OBJECT] [that] CLAUSE, or a participle's ("..., adding
+ * that CLAUSE"); false when there is none. */
+static bool
+cue_subject(actx *c, size_t i, int v, link *L, int last)
+{
+	size_t me;
+
+	if ((v & FLAG('g')) && qt_sentence_subject(c, i, &L->sp, last)) {
+		/* the speaker is found; the clause follows */
+	} else if (qt_subject_before(c, i, &L->sp, &me, last)) {
+		/* the subject right before the cue */
+	} else if (i > 0 && wordeq(c, i - 1, "and") &&
+	           qt_sentence_subject(c, i, &L->sp, last) &&
+	           L->sp.kind != SK_PRONOUN) {
+		/* "Trump bemoaned the unrest and said he thought
+		 * ...": the sentence's subject (as patterns.txt's
+		 * '&' shape does for direct quotes) */
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* Past the listener of a cue taking one (flag o), from k: up to 4 words
+ * before "that" or the clause ("told reporters that", "told the
+ * meeting", "told HuffPost Canada the issue is"). */
+static size_t
+skip_listener(actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	for (m = k; m < se && m < k + 5; m++)
+		if (wordeq(c, m, "that"))
+			break;
+	if (m < se && wordeq(c, m, "that"))
+		k = m;
+	else if (k < se && is_w(&c->t[k]) &&
+	         (qt_lex(c, LEX_PRONOUNS, k, k + 1) >= 0 ||
+	          wordeq(c, k, "reporters")))
+		k++;
+	else if (k < se && is_w(&c->t[k]) &&
+	         (c->t[k].flags & TF_CAP)) {
+		/* "told HuffPost Canada the issue is ..." */
+		size_t q4 = k;
+		while (q4 < se && q4 < k + 4 && is_w(&c->t[q4]) &&
+		       (c->t[q4].flags & TF_CAP))
+			q4++;
+		if (q4 < se && is_w(&c->t[q4]) &&
+		    !(c->t[q4].flags & TF_CAP))
+			k = q4;
+	}
+	return k;
+}
+
+/* The reported clause after the cue at i (flags v, its end at ce), in
+ * the sentence ending at *se: its first token (*se cut at the next
+ * speaker's cue), or QUOTH_NONE when what follows is no reported
+ * speech. */
+static size_t
+reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
+{
+	size_t k = ce, se = *sep;
+
+	if (v & FLAG('o'))
+		k = skip_listener(c, k, se);
+	/* "said in a statement that", "stated in July it", "admits
+	 * in this instance, there were" */
+	k = skip_adverbials(c, k, se);
+	if (k < se && is_p(&c->t[k], ','))
+		return QUOTH_NONE; /* "said, ..." is a list or aside */
+	if (wordeq(c, k, "that"))
+		k++;
+	else if (!clause_start_ok(c, k) ||
+	         (!(v & FLAG('k')) && !qt_wh_word(c, k) &&
+	          !qt_subject_pronoun(c, k) &&
+	          !has_finite_verb(c, k, se)))
+		return QUOTH_NONE; /* "Carolina added three more goals" */
+	se = trim_at_next_cue(c, k, se);
+	if (k >= se || !qt_words_at_least(c, k, se, 3) ||
+	    se - k > CLAUSE_MAX)
+		return QUOTH_NONE;
+	/* "did not say whether", "never told them": no content was
+	 * reported */
+	if (i > 0 && (wordeq(c, i - 1, "not") ||
+	              wordeq(c, i - 1, "never") ||
+	              (c->t[i - 1].end - c->t[i - 1].start > 3 &&
+	               (memcmp(c->text + c->t[i - 1].end - 3, "n't",
+	                       3) == 0 ||
+	                (c->t[i - 1].end - c->t[i - 1].start > 5 &&
+	                 memcmp(c->text + c->t[i - 1].end - 5,
+	                        "n\xe2\x80\x99t", 5) == 0)))))
+		return QUOTH_NONE;
+	/* "was asked", "were told": passive, the subject is the
+	 * listener */
+	if (i > 0 && (wordeq(c, i - 1, "was") || wordeq(c, i - 1, "were") ||
+	              wordeq(c, i - 1, "been") || wordeq(c, i - 1, "being")))
+		return QUOTH_NONE;
+	*sep = se;
+	return k;
+}
+
+/* According to X, CLAUSE.  and  CLAUSE, according to X. */
+static void
+according_to(actx *c, uint8_t *dir, uint8_t *used)
+{
+	size_t i, n = c->n;
+
+for (i = 0; i + 2 < n; i++) {
+	link L;
+	size_t sa, se, m;
+
+	if (!wordeq(c, i, "according") || !wordeq(c, i + 1, "to") ||
+	    used[i] || c->inq[i])
+		continue;
+	sa = sentence_start(c, i);
+	se = sentence_end(c, i);
+	if (!no_direct_in(c, dir, sa, se))
+		continue;
+	memset(&L, 0, sizeof(L));
+	m = qt_parse_source(c, i + 2, &L.sp, -1);
+	if (m == i + 2 || L.sp.kind == SK_PRONOUN)
+		continue;
+	L.cue_a = i;
+	L.cue_b = i + 2;
+	L.rule = "according-to";
+	if (i == sa) {
+		m = qt_skip_appositive(c, m);
+		while (m < se && !is_p(&c->t[m], ','))
+			m++;
+		if (m < se)
+			add_indirect(c, m + 1, se, &L, used);
+	} else if (i > sa + 1 && is_p(&c->t[i - 1], ',') &&
+	           m < se && is_p(&c->t[m], ',') &&
+	           qt_words_at_least(c, m + 1, se, 3)) {
+		/* "Shelter residents, according to the findings,
+		 * are fearful": one quote in two parts */
+		add_indirect2(c, sa, i - 2, m + 1, se, &L, used);
+	} else if (i > sa + 3 && is_p(&c->t[i - 1], ',')) {
+		add_indirect(c, sa, i - 2, &L, used);
+	}
+}
+}
+
+/*
+ * Find reported speech in sentences that hold no direct quote: at each
+ * cue, a clause before it (clause_then_speaker), else the cue's subject
+ * (cue_subject) and the clause after it (reported_clause); then the
+ * clauses around "according to" (according_to).
+ */
 void
 qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 {
@@ -343,7 +552,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 	for (i = 0; i < n; i++) {
 		int v;
 		link L;
-		size_t me, sa, se, k, ce;
+		size_t sa, se, k;
 
 		v = qt_cue_at(c, i);
 		if (v < 0 || !(v & FLAG('c')) || used[i] || c->inq[i])
@@ -355,129 +564,13 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		    caption_para(c->t, para_start_tok(c, i), para_stop(c->tl, i)))
 			continue;
 		memset(&L, 0, sizeof(L));
-		ce = i + qt_cue_len(c, i); /* the token after the cue */
 		L.cue_a = i;
-		L.cue_b = ce;
-		/* CLAUSE, SPEAKER CUE.   or   CLAUSE, CUE SPEAKER. */
-		if (i > sa + 3 && (is_p(&c->t[i - 1], ',') ||
-		                   c->t[i].flags & TF_SPACE_BEFORE)) {
-			/* SPEAKER CUE at the end */
-			if (qt_subject_before(c, i, &L.sp, &me, last) &&
-			    L.sp.a > sa + 2 && is_p(&c->t[L.sp.a - 1], ',')) {
-				size_t after = ce, k2 = ce;
-				while (after <= se && (qt_is_filler(c, after) ||
-				                       c->t[after].kind == TK_PUNCT))
-					after++;
-				size_t tail = skip_adverbials(c, ce, se);
-				if (after > se ||
-				    !qt_words_at_least(c, ce, se, 5) ||
-				    /* "..., the company wrote in its filing."
-				     */
-				    tail > se ||
-				    (tail > ce &&
-				     !qt_words_at_least(c, tail, se, 2)) ||
-				    /* "..., Foster writes; ..." */
-				    is_p(&c->t[ce], ';')) {
-					L.rule = kind_rule(&L.sp, "cue-after");
-					add_indirect(c, sa, L.sp.a - 2, &L, used);
-					last = L.sp.ent;
-					continue;
-				}
-				/* "A, he says, B": one quote in two parts */
-				while (k2 < se && qt_is_filler(c, k2))
-					k2++;
-				if (is_p(&c->t[k2], ',') &&
-				    qt_words_at_least(c, k2 + 1, se, 3)) {
-					L.rule = kind_rule(&L.sp, "cue-after");
-					add_indirect2(c, sa, L.sp.a - 2, k2 + 1, se,
-					              &L, used);
-					last = L.sp.ent;
-					continue;
-				}
-			}
-		}
-		if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & FLAG('i'))) {
-			size_t m = qt_parse_speaker_fwd(c, ce, &L.sp, last);
-			if (m > ce && (m >= se - 1 || is_p(&c->t[m], ',') ||
-			               is_p(&c->t[m], '('))) {
-				L.rule = kind_rule(&L.sp, "cue-after");
-				add_indirect(c, sa, i - 2, &L, used);
-				last = L.sp.ent;
-				continue;
-			}
-		}
-		/* SPEAKER CUE [OBJECT] [that] CLAUSE, or a participle:
-		 * "..., adding that CLAUSE" */
-		if ((v & FLAG('g')) && qt_sentence_subject(c, i, &L.sp, last)) {
-			/* the speaker is found; the clause follows */
-		} else if (qt_subject_before(c, i, &L.sp, &me, last)) {
-			/* the subject right before the cue */
-		} else if (i > 0 && wordeq(c, i - 1, "and") &&
-		           qt_sentence_subject(c, i, &L.sp, last) &&
-		           L.sp.kind != SK_PRONOUN) {
-			/* "Trump bemoaned the unrest and said he thought
-			 * ...": the sentence's subject (as patterns.txt's
-			 * '&' shape does for direct quotes) */
-		} else {
+		L.cue_b = i + qt_cue_len(c, i); /* the token after the cue */
+		if (clause_then_speaker(c, i, v, sa, se, &L, used, &last) ||
+		    !cue_subject(c, i, v, &L, last))
 			continue;
-		}
-		k = ce;
-		if (v & FLAG('o')) {
-			/* the listener: up to 4 words before "that" or the
-			 * clause (told reporters that, told the meeting) */
-			size_t m;
-			for (m = k; m < se && m < k + 5; m++)
-				if (wordeq(c, m, "that"))
-					break;
-			if (m < se && wordeq(c, m, "that"))
-				k = m;
-			else if (k < se && is_w(&c->t[k]) &&
-			         (qt_lex(c, LEX_PRONOUNS, k, k + 1) >= 0 ||
-			          wordeq(c, k, "reporters")))
-				k++;
-			else if (k < se && is_w(&c->t[k]) &&
-			         (c->t[k].flags & TF_CAP)) {
-				/* "told HuffPost Canada the issue is ..." */
-				size_t q4 = k;
-				while (q4 < se && q4 < k + 4 && is_w(&c->t[q4]) &&
-				       (c->t[q4].flags & TF_CAP))
-					q4++;
-				if (q4 < se && is_w(&c->t[q4]) &&
-				    !(c->t[q4].flags & TF_CAP))
-					k = q4;
-			}
-		}
-		/* "said in a statement that", "stated in July it", "admits
-		 * in this instance, there were" */
-		k = skip_adverbials(c, k, se);
-		if (k < se && is_p(&c->t[k], ','))
-			continue; /* "said, ..." is a list or aside */
-		if (wordeq(c, k, "that"))
-			k++;
-		else if (!clause_start_ok(c, k) ||
-		         (!(v & FLAG('k')) && !qt_wh_word(c, k) &&
-		          !qt_subject_pronoun(c, k) &&
-		          !has_finite_verb(c, k, se)))
-			continue; /* "Carolina added three more goals" */
-		se = trim_at_next_cue(c, k, se);
-		if (k >= se || !qt_words_at_least(c, k, se, 3) ||
-		    se - k > CLAUSE_MAX)
-			continue;
-		/* "did not say whether", "never told them": no content was
-		 * reported */
-		if (i > 0 && (wordeq(c, i - 1, "not") ||
-		              wordeq(c, i - 1, "never") ||
-		              (c->t[i - 1].end - c->t[i - 1].start > 3 &&
-		               (memcmp(c->text + c->t[i - 1].end - 3, "n't",
-		                       3) == 0 ||
-		                (c->t[i - 1].end - c->t[i - 1].start > 5 &&
-		                 memcmp(c->text + c->t[i - 1].end - 5,
-		                        "n\xe2\x80\x99t", 5) == 0)))))
-			continue;
-		/* "was asked", "were told": passive, the subject is the
-		 * listener */
-		if (i > 0 && (wordeq(c, i - 1, "was") || wordeq(c, i - 1, "were") ||
-		              wordeq(c, i - 1, "been") || wordeq(c, i - 1, "being")))
+		k = reported_clause(c, i, v, L.cue_b, &se);
+		if (k == QUOTH_NONE)
 			continue;
 		/* a clause needs a verb-like second word; keep it simple:
 		 * no clause starts with a preposition + end */
@@ -488,39 +581,5 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		add_indirect(c, k, se, &L, used);
 		last = L.sp.ent;
 	}
-	/* According to X, CLAUSE.  and  CLAUSE, according to X. */
-	for (i = 0; i + 2 < n; i++) {
-		link L;
-		size_t sa, se, m;
-
-		if (!wordeq(c, i, "according") || !wordeq(c, i + 1, "to") ||
-		    used[i] || c->inq[i])
-			continue;
-		sa = sentence_start(c, i);
-		se = sentence_end(c, i);
-		if (!no_direct_in(c, dir, sa, se))
-			continue;
-		memset(&L, 0, sizeof(L));
-		m = qt_parse_source(c, i + 2, &L.sp, -1);
-		if (m == i + 2 || L.sp.kind == SK_PRONOUN)
-			continue;
-		L.cue_a = i;
-		L.cue_b = i + 2;
-		L.rule = "according-to";
-		if (i == sa) {
-			m = qt_skip_appositive(c, m);
-			while (m < se && !is_p(&c->t[m], ','))
-				m++;
-			if (m < se)
-				add_indirect(c, m + 1, se, &L, used);
-		} else if (i > sa + 1 && is_p(&c->t[i - 1], ',') &&
-		           m < se && is_p(&c->t[m], ',') &&
-		           qt_words_at_least(c, m + 1, se, 3)) {
-			/* "Shelter residents, according to the findings,
-			 * are fearful": one quote in two parts */
-			add_indirect2(c, sa, i - 2, m + 1, se, &L, used);
-		} else if (i > sa + 3 && is_p(&c->t[i - 1], ',')) {
-			add_indirect(c, sa, i - 2, &L, used);
-		}
-	}
+	according_to(c, dir, used);
 }
