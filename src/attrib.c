@@ -187,14 +187,109 @@ lowercase_words(actx *c)
 	return ok;
 }
 
+/* Mark the tokens inside quotes (c->inq; dir and used for direct ones)
+ * and fill the per-token tables the passes read: sentence units,
+ * direct-quote counts, the article's lowercase words.  False when out
+ * of memory. */
+static bool
+prepare(actx *c, uint8_t *dir, uint8_t *used)
+{
+	quoth_result *r = c->r;
+	size_t i, k;
+
+	for (i = 0; i < r->nq; i++) {
+		quote *q = &r->q[i];
+		for (k = 0; k < q->nparts; k++) {
+			size_t a = q->parts[k].tok_open, b;
+			b = q->parts[k].tok_close != QUOTH_NONE
+			            ? q->parts[k].tok_close
+			            : qt_tok_of(c, q->parts[k].end) - 1;
+			for (; a <= b && a < c->n; a++) {
+				c->inq[a] = 1;
+				if (q->type == QUOTH_DIRECT)
+					dir[a] = used[a] = 1;
+			}
+		}
+	}
+	c->dirpre = xmalloc_array(c->n + 1, sizeof(size_t));
+	if (!c->dirpre || !sentence_units(c))
+		return false;
+	c->dirpre[0] = 0;
+	for (i = 0; i < c->n; i++)
+		c->dirpre[i + 1] = c->dirpre[i] + (dir[i] ? 1 : 0);
+	if (!lowercase_words(c))
+		return false;
+	return true;
+}
+
+/* A quote's last word: "none" for the rule of a quote nobody linked,
+ * and a fragment with its cue in reach is mixed speech. */
+static void
+final_types(quoth_result *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nq; i++) {
+		if (!r->q[i].rule)
+			r->q[i].rule = "none";
+		/* a fragment with its cue in reach is mixed speech */
+		if (r->q[i].type == QUOTH_PARTIAL &&
+		    r->q[i].cue_start != QUOTH_NONE)
+			r->q[i].type = QUOTH_MIXED;
+	}
+}
+
+/* Free what the context owns. */
+static void
+context_free(actx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ents.len; i++) {
+		entity *e = QVEC_AT(&c->ents, entity, i);
+		free(e->name);
+		free(e->title);
+		free(e->roles);
+	}
+	qvec_free(&c->ents);
+	qvec_free(&c->ments);
+	cuepat_match_data_free(c->md);
+	free(c->lexc);
+	free(c->inrep);
+	free(c->capt);
+	lexicon_free(c->lower);
+	free(c->ulo);
+	free(c->uhi);
+	free(c->dirpre);
+	free(c->inq);
+	free(c->qa);
+}
+
+/*
+ * The attribution stage: its passes, in order.
+ *
+ *   prepare               reads quotes, tokens; writes the context's
+ *                         per-token tables
+ *   qt_collect_entities   reads tokens; writes entities and mentions
+ *   qt_gender_evidence    reads mentions; writes entity genders
+ *   qt_link_quotes        reads quotes, entities; writes their links
+ *                         (mention, cue, rule, side table), merges split
+ *                         quotes
+ *   qt_find_indirect      reads sentences without direct quotes; adds
+ *                         indirect and mixed quotes, absorbs fragments
+ *   sort_quotes           text order, side table in step
+ *   qt_resolve_in_order   reads links in text order; writes entities of
+ *                         pronouns and descriptions, continuations
+ *   drop_bare_terms       drops one-word fragments nobody claimed
+ *   final_types           rule "none", partial with a cue -> mixed
+ *   qt_finish_fields      writes speaker, title and gender strings
+ */
 bool
 attribute(const quoth_extractor *ex, const char *text, token_list *tl,
           quoth_result *r)
 {
 	actx c;
-	size_t i, k, nq0;
 	uint8_t *dir = NULL, *used = NULL;
-	int last_speaker = -1;
 	bool ok = false;
 
 	memset(&c, 0, sizeof(c));
@@ -219,134 +314,14 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	c.qa = calloc(c.qa_cap ? c.qa_cap : 1, sizeof(qattr));
 	if (!c.inq || !dir || !used || !c.qa)
 		goto out;
-	for (i = 0; i < r->nq; i++) {
-		quote *q = &r->q[i];
-		for (k = 0; k < q->nparts; k++) {
-			size_t a = q->parts[k].tok_open, b;
-			b = q->parts[k].tok_close != QUOTH_NONE
-			            ? q->parts[k].tok_close
-			            : qt_tok_of(&c, q->parts[k].end) - 1;
-			for (; a <= b && a < c.n; a++) {
-				c.inq[a] = 1;
-				if (q->type == QUOTH_DIRECT)
-					dir[a] = used[a] = 1;
-			}
-		}
-	}
-	c.dirpre = xmalloc_array(c.n + 1, sizeof(size_t));
-	if (!c.dirpre || !sentence_units(&c))
-		goto out;
-	c.dirpre[0] = 0;
-	for (i = 0; i < c.n; i++)
-		c.dirpre[i + 1] = c.dirpre[i] + (dir[i] ? 1 : 0);
-	if (!lowercase_words(&c))
+	if (!prepare(&c, dir, used))
 		goto out;
 	qt_collect_entities(&c);
 	if (c.failed || c.ents.failed || c.ments.failed)
 		goto out;
 	qt_gender_evidence(&c);
-
-	/* direct and partial quotes, in order */
-	nq0 = r->nq;
-	for (i = 0; i < nq0; i++) {
-		quote *q = &r->q[i];
-		size_t o = q->parts[0].tok_open;
-		size_t cl = q->parts[q->nparts - 1].tok_close;
-		size_t after = cl != QUOTH_NONE ? cl + 1 : QUOTH_NONE;
-		size_t pa = para_start_tok(&c, o);
-		link L;
-		bool linked = false;
-
-		memset(&L, 0, sizeof(L));
-		c.quote_byte = q->parts[0].start;
-		if (after != QUOTH_NONE && after < c.n &&
-		    qt_link_after(&c, after, &L, last_speaker))
-			linked = true;
-		if (!linked && qt_link_before(&c, o, pa, &L, last_speaker))
-			linked = true;
-		/* a colon lead-in paragraph: "He said:", "The Times reports:"
-		 * (its cue and subject), or "And from the minister:" */
-		if (!linked && o == pa && pa >= 2 &&
-		    is_p(&c.t[pa - 2], ':') &&
-		    qt_link_leadin(&c, pa - 2, para_start_tok(&c, pa - 2), &L,
-		                last_speaker))
-			linked = true;
-		if (!linked && qt_link_previous(&c, o, pa, &L, last_speaker))
-			linked = true;
-		/* a fragment with no cue in reach, in a sentence whose
-		 * subject is a person: 'she didn't want her son looked on as
-		 * "another druggie"' is hers (rule subject; no cue, so it
-		 * stays partial) */
-		if (!linked && q->type == QUOTH_PARTIAL &&
-		    qt_sentence_subject(&c, o, &L.sp, last_speaker) &&
-		    (L.sp.kind == SK_NAME ||
-		     /* (not "it": "It's the pull of the "Q" promise") */
-		     (L.sp.kind == SK_PRONOUN && L.sp.gender != G_THING)) &&
-		    L.sp.b <= o) {
-			L.cue_a = L.cue_b = QUOTH_NONE;
-			L.rule = "subject";
-			linked = true;
-		}
-		if (linked) {
-			qt_apply_link(&c, q, &L);
-			/* '"Q," said X, an expert at the Center for Y and Z,
-			 * via email.': the rest of the sentence after a cue
-			 * that follows the quote is its attribution, naming
-			 * no new speaker */
-			if (L.cue_a != QUOTH_NONE && L.cue_a > q->last_tok &&
-			    L.cue_a < c.n &&
-			    sentence_end(&c, L.cue_a) + 1 > c.qa[i].link_end)
-				c.qa[i].link_end = sentence_end(&c, L.cue_a) + 1;
-			if (L.sp.ent >= 0)
-				last_speaker = L.sp.ent;
-			/* split quote: "A," he said, "B." */
-			/* (only a cue after the quote can split it) */
-			if (i + 1 < nq0 && L.end_tok > q->last_tok &&
-			    L.end_tok < c.n &&
-			    q->type == QUOTH_DIRECT) {
-				quote *nx = &r->q[i + 1];
-				size_t j = L.end_tok;
-				while (j < c.n && (qt_is_filler(&c, j) ||
-				                   (is_w(&c.t[j]) &&
-				                    !(c.t[j].flags & TF_CAP) &&
-				                    j < L.end_tok + 4 &&
-				                    !is_p(&c.t[j], ','))))
-					j++;
-				if (j < c.n && is_p(&c.t[j], ',') &&
-				    nx->parts[0].tok_open == j + 1 &&
-				    nx->type == QUOTH_DIRECT &&
-				    nx->nparts + q->nparts <= QUOTH_MAX_PARTS &&
-				    !(nx->parts[0].tok_close != QUOTH_NONE &&
-				      qt_link_after(&c,
-				                    nx->parts[0].tok_close + 1,
-				                    &L, last_speaker))) {
-					qpart *np = xrealloc_array(q->parts,
-					        q->nparts + nx->nparts,
-					        sizeof(qpart));
-					size_t *nv = xrealloc_array(q->verb,
-					        2 * (q->nverb + nx->nverb),
-					        sizeof(size_t));
-					if (np)
-						q->parts = np;
-					if (nv)
-						q->verb = nv;
-					if (!np || !nv)
-						goto out;
-					memcpy(q->parts + q->nparts, nx->parts,
-					       nx->nparts * sizeof(qpart));
-					memcpy(q->verb + 2 * q->nverb, nx->verb,
-					       2 * nx->nverb * sizeof(size_t));
-					q->nparts += nx->nparts;
-					q->nverb += nx->nverb;
-					q->last_tok = nx->last_tok;
-					c.qa[i + 1].absorbed = true;
-					i++;
-				}
-			}
-		}
-		if (c.failed)
-			goto out;
-	}
+	if (!qt_link_quotes(&c))
+		goto out;
 	/* drop the quotes merged into split quotes */
 	drop_absorbed(&c);
 
@@ -360,36 +335,12 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 		goto out;
 	qt_resolve_in_order(&c);
 	drop_bare_terms(&c);
-	for (i = 0; i < r->nq; i++) {
-		if (!r->q[i].rule)
-			r->q[i].rule = "none";
-		/* a fragment with its cue in reach is mixed speech */
-		if (r->q[i].type == QUOTH_PARTIAL &&
-		    r->q[i].cue_start != QUOTH_NONE)
-			r->q[i].type = QUOTH_MIXED;
-	}
+	final_types(r);
 	if (!qt_finish_fields(&c))
 		goto out;
 	ok = !c.failed;
 out:
-	for (i = 0; i < c.ents.len; i++) {
-		entity *e = QVEC_AT(&c.ents, entity, i);
-		free(e->name);
-		free(e->title);
-		free(e->roles);
-	}
-	qvec_free(&c.ents);
-	qvec_free(&c.ments);
-	cuepat_match_data_free(c.md);
-	free(c.lexc);
-	free(c.inrep);
-	free(c.capt);
-	lexicon_free(c.lower);
-	free(c.ulo);
-	free(c.uhi);
-	free(c.dirpre);
-	free(c.inq);
-	free(c.qa);
+	context_free(&c);
 	free(dir);
 	free(used);
 	return ok;

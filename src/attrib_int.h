@@ -315,6 +315,8 @@ bool qt_link_previous(actx *c, size_t o, size_t pa, link *L, int last_speaker);
 bool qt_link_leadin(actx *c, size_t col, size_t pp, link *L, int last_speaker);
 void qt_apply_link(actx *c, quote *q, const link *L);
 
+bool qt_link_quotes(actx *c);
+
 /* ---- indirect.c ------------------------------------------------------------
  */
 

@@ -532,3 +532,150 @@ qt_apply_link(actx *c, quote *q, const link *L)
 			me->gender = sp.gender;
 	}
 }
+
+/* The link of quote q, the first that applies: a cue after it ('"Q,"
+ * Hegseth told'), the sentence before it ('Hegseth said: "Q"'), a
+ * lead-in paragraph ending in a colon, the sentence before one that
+ * opens its sentence, or, for a fragment, its sentence's subject. */
+static bool
+link_quote(actx *c, quote *q, link *L, int last_speaker)
+{
+	size_t o = q->parts[0].tok_open;
+	size_t cl = q->parts[q->nparts - 1].tok_close;
+	size_t after = cl != QUOTH_NONE ? cl + 1 : QUOTH_NONE;
+	size_t pa = para_start_tok(c, o);
+	bool linked = false;
+
+	memset(L, 0, sizeof(*L));
+	c->quote_byte = q->parts[0].start;
+	if (after != QUOTH_NONE && after < c->n &&
+	    qt_link_after(c, after, L, last_speaker))
+		linked = true;
+	if (!linked && qt_link_before(c, o, pa, L, last_speaker))
+		linked = true;
+	/* a colon lead-in paragraph: "He said:", "The Times reports:"
+	 * (its cue and subject), or "And from the minister:" */
+	if (!linked && o == pa && pa >= 2 &&
+	    is_p(&c->t[pa - 2], ':') &&
+	    qt_link_leadin(c, pa - 2, para_start_tok(c, pa - 2), L,
+	                last_speaker))
+		linked = true;
+	if (!linked && qt_link_previous(c, o, pa, L, last_speaker))
+		linked = true;
+	/* a fragment with no cue in reach, in a sentence whose
+	 * subject is a person: 'she didn't want her son looked on as
+	 * "another druggie"' is hers (rule subject; no cue, so it
+	 * stays partial) */
+	if (!linked && q->type == QUOTH_PARTIAL &&
+	    qt_sentence_subject(c, o, &L->sp, last_speaker) &&
+	    (L->sp.kind == SK_NAME ||
+	     /* (not "it": "It's the pull of the "Q" promise") */
+	     (L->sp.kind == SK_PRONOUN && L->sp.gender != G_THING)) &&
+	    L->sp.b <= o) {
+		L->cue_a = L->cue_b = QUOTH_NONE;
+		L->rule = "subject";
+		linked = true;
+	}
+	return linked;
+}
+
+/* Split quote: "A," he said, "B.".  Quote i, linked by L with a cue
+ * after it, takes quote i + 1 in as its next parts when the cue clause
+ * ends at a comma that opens it and it has no cue of its own (only a
+ * cue after the quote can split it).  1 when merged, 0 when not, -1
+ * when out of memory. */
+static int
+merge_split(actx *c, size_t i, size_t nq0, link *L, int last_speaker)
+{
+	quoth_result *r = c->r;
+	quote *q = &r->q[i];
+
+	if (i + 1 < nq0 && L->end_tok > q->last_tok &&
+	    L->end_tok < c->n &&
+	    q->type == QUOTH_DIRECT) {
+		quote *nx = &r->q[i + 1];
+		size_t j = L->end_tok;
+		while (j < c->n && (qt_is_filler(c, j) ||
+		                   (is_w(&c->t[j]) &&
+		                    !(c->t[j].flags & TF_CAP) &&
+		                    j < L->end_tok + 4 &&
+		                    !is_p(&c->t[j], ','))))
+			j++;
+		if (j < c->n && is_p(&c->t[j], ',') &&
+		    nx->parts[0].tok_open == j + 1 &&
+		    nx->type == QUOTH_DIRECT &&
+		    nx->nparts + q->nparts <= QUOTH_MAX_PARTS &&
+		    !(nx->parts[0].tok_close != QUOTH_NONE &&
+		      qt_link_after(c,
+		                    nx->parts[0].tok_close + 1,
+		                    L, last_speaker))) {
+			qpart *np = xrealloc_array(q->parts,
+			        q->nparts + nx->nparts,
+			        sizeof(qpart));
+			size_t *nv = xrealloc_array(q->verb,
+			        2 * (q->nverb + nx->nverb),
+			        sizeof(size_t));
+			if (np)
+				q->parts = np;
+			if (nv)
+				q->verb = nv;
+			if (!np || !nv)
+				return -1;
+			memcpy(q->parts + q->nparts, nx->parts,
+			       nx->nparts * sizeof(qpart));
+			memcpy(q->verb + 2 * q->nverb, nx->verb,
+			       2 * nx->nverb * sizeof(size_t));
+			q->nparts += nx->nparts;
+			q->nverb += nx->nverb;
+			q->last_tok = nx->last_tok;
+			c->qa[i + 1].absorbed = true;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The direct-quote pass: link each direct and partial quote of r (in
+ * text order) to its cue and speaker, and merge split quotes; the
+ * quotes merged into others are marked absorbed.  False when out of
+ * memory. */
+bool
+qt_link_quotes(actx *c)
+{
+	quoth_result *r = c->r;
+	size_t i, nq0 = r->nq;
+	int last_speaker = -1;
+
+	for (i = 0; i < nq0; i++) {
+		quote *q = &r->q[i];
+		link L;
+
+		if (link_quote(c, q, &L, last_speaker)) {
+			qt_apply_link(c, q, &L);
+			/* '"Q," said X, an expert at the Center for Y and Z,
+			 * via email.': the rest of the sentence after a cue
+			 * that follows the quote is its attribution, naming
+			 * no new speaker */
+			if (L.cue_a != QUOTH_NONE && L.cue_a > q->last_tok &&
+			    L.cue_a < c->n &&
+			    sentence_end(c, L.cue_a) + 1 > c->qa[i].link_end)
+				c->qa[i].link_end =
+				    sentence_end(c, L.cue_a) + 1;
+			if (L.sp.ent >= 0)
+				last_speaker = L.sp.ent;
+			switch (merge_split(c, i, nq0, &L, last_speaker)) {
+			case 1:
+				i++;
+				break;
+			case -1:
+				c->failed = true;
+				return false;
+			default:
+				break;
+			}
+		}
+		if (c->failed)
+			return false;
+	}
+	return true;
+}

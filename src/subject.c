@@ -227,7 +227,8 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 		 * a determiner opens: "a company based in X, Y,") */
 		if (is_p(&c->t[k - 1], ',') && place_before(c, k - 1)) {
 			size_t p2 = k - 1;
-			while (p2 > 0 && k - p2 < PLACE_BACK_TOKENS && is_w(&c->t[p2 - 1]))
+			while (p2 > 0 && k - p2 < PLACE_BACK_TOKENS &&
+			       is_w(&c->t[p2 - 1]))
 				p2--;
 			if (!(p2 > 0 && is_p(&c->t[p2 - 1], ',') &&
 			      qt_np_det(c, p2)))
@@ -443,8 +444,9 @@ described_of(actx *c, size_t j, speaker *sp, size_t *mention_end,
 		    qt_lex(c, LEX_TITLES, k - 2, k - 1) < 0 ||
 		    (qt_lex(c, LEX_TITLES, k - 2, k - 1) & FLAG('g')))
 			continue;
-		for (d = k - 2; d > 0 && k - 2 - d < DET_BEFORE_ROLE && !qt_np_det(c, d) &&
-		                is_w(&c->t[d - 1]) && !c->inq[d - 1];
+		for (d = k - 2;
+		     d > 0 && k - 2 - d < DET_BEFORE_ROLE && !qt_np_det(c, d) &&
+		     is_w(&c->t[d - 1]) && !c->inq[d - 1];
 		     d--)
 			;
 		if (!qt_np_det(c, d))
