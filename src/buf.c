@@ -1,5 +1,6 @@
 /*
- * buf.c: growable byte buffers and arrays.
+ * buf.c: shared utility (below every stage): growable byte buffers and
+ * arrays.  Reads and writes only the buffers it is given.
  *
  * Every growth checks its size arithmetic first.  An allocation failure
  * sets `failed` and turns later appends into no-ops, so callers build a
@@ -10,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "buf.h"
 
 bool
 qbuf_reserve(qbuf *b, size_t extra)
@@ -81,31 +82,6 @@ qbuf_printf(qbuf *b, const char *fmt, ...)
 	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
-}
-
-void
-qbuf_put_utf8(qbuf *b, const char *text, size_t n)
-{
-	static const char fffd[] = "\xef\xbf\xbd";
-	size_t i = 0, run = 0;
-
-	while (i < n) {
-		size_t len;
-		bool bad;
-
-		if ((unsigned char)text[i] < 0x80) {
-			i++;
-			continue;
-		}
-		text_decode(text + i, n - i, &len, &bad);
-		if (bad) {
-			qbuf_put(b, text + run, i - run);
-			qbuf_put(b, fffd, 3);
-			run = i + len;
-		}
-		i += len;
-	}
-	qbuf_put(b, text + run, n - run);
 }
 
 void

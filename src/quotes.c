@@ -291,18 +291,6 @@ is_word(const token *t)
 }
 
 static bool
-is_cue_word(const char *text, const token *t, size_t i, const lang_data *ld,
-            int need)
-{
-	int v;
-
-	if (t[i].kind != TK_WORD)
-		return false;
-	v = lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i, i + 1);
-	return v >= 0 && (v & need);
-}
-
-static bool
 is_end_punct_cp(int32_t cp)
 {
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
@@ -341,7 +329,7 @@ cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
 		return NULL;
 	pre[0] = 0;
 	for (i = 0; i < n; i++) {
-		bool cue = is_cue_word(text, t, i, ld, need) ||
+		bool cue = qt_cue_word(text, t, i, ld, need) ||
 		           /* "according to" */
 		           (t[i].kind == TK_WORD && i + 1 < n &&
 		            t[i + 1].kind == TK_WORD &&
@@ -523,7 +511,7 @@ one_word_speech(const char *text, const token *t, size_t pa, size_t prev,
 	if (t[prev].cp == ':' || is_end_punct_cp(t[prev].cp))
 		return true;
 	return t[prev].cp == ',' && prev > pa &&
-	       is_cue_word(text, t, prev - 1, ld, FLAG('s'));
+	       qt_cue_word(text, t, prev - 1, ld, FLAG('s'));
 }
 
 static enum verdict
@@ -568,9 +556,9 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	                 t[prev].cp == '-' || t[prev].cp == '(')) ||
 	               (t[prev].kind == TK_QUOTE && t[prev].role == MR_CLOSE);
 	if (prev != QUOTH_NONE &&
-	    (is_cue_word(text, t, prev, ld, FLAG('s')) ||
+	    (qt_cue_word(text, t, prev, ld, FLAG('s')) ||
 	     (t[prev].kind == TK_WORD && prev > pa &&
-	      is_cue_word(text, t, prev - 1, ld, FLAG('s')) &&
+	      qt_cue_word(text, t, prev - 1, ld, FLAG('s')) &&
 	      t[prev].end - t[prev].start == 4 &&
 	      memcmp(text + t[prev].start, "that", 4) == 0)))
 		cue_before = true;
@@ -591,7 +579,7 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 			if (t[k].kind == TK_QUOTE || is_break(&t[k]) ||
 			    (t[k].kind == TK_PUNCT && is_end_punct_cp(t[k].cp)))
 				break;
-			if (is_cue_word(text, t, k, ld, FLAG('s'))) {
+			if (qt_cue_word(text, t, k, ld, FLAG('s'))) {
 				cue_after = true;
 				break;
 			}

@@ -12,9 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "private.h"
+#include "segment.h"
 
-#define FLAG(c) (1 << ((c) - 'a'))
 
 static bool
 is_end_punct(const token *t)
@@ -158,49 +157,4 @@ segment(const char *text, token_list *tl, const lang_data *ld)
 			sent++;
 	}
 	return tables(tl, n ? sent + 1 : 0);
-}
-
-bool
-label_line(const char *text, const token *t, size_t n, size_t pa)
-{
-	/* the labels of link lines; datelines ("TOKYO:") are not among
-	 * them */
-	static const char *const labels[] = {
-		"READ", "WATCH", "LISTEN", "RELATED", "MORE", "PHOTOS", "PHOTO",
-		"VIDEO", "SEE", "ALSO", "CLICK", "RECOMMENDED", "TRENDING",
-		"SUBSCRIBE", "SIGN"};
-	size_t i, k;
-	bool known = false;
-
-	for (i = pa; i < n && i < pa + 4; i++) {
-		if (t[i].kind == TK_PUNCT && t[i].cp == ':')
-			return i > pa && known;
-		if (t[i].kind != TK_WORD || !(t[i].flags & TF_ALLCAP))
-			return false;
-		for (k = 0; k < QUOTH_ARRAY_LEN(labels); k++)
-			if (i == pa && t[i].end - t[i].start == strlen(labels[k]) &&
-			    memcmp(text + t[i].start, labels[k],
-			           strlen(labels[k])) == 0)
-				known = true;
-	}
-	return false;
-}
-
-bool
-caption_para(const token *t, size_t pa, size_t pb)
-{
-	size_t k;
-	bool slash = false;
-
-	/* the paragraph ends with ")" and a "(" a few tokens back, with a
-	 * slash between: "(Adrian Wyld/Canadian Press)" */
-	if (pb == pa || t[pb - 1].kind != TK_PUNCT || t[pb - 1].cp != ')')
-		return false;
-	for (k = pb - 1; k > pa && pb - k < 12; k--) {
-		if (t[k - 1].kind == TK_PUNCT && t[k - 1].cp == '/')
-			slash = true;
-		if (t[k - 1].kind == TK_PUNCT && t[k - 1].cp == '(')
-			return slash;
-	}
-	return false;
 }

@@ -1,5 +1,7 @@
 /*
- * text.c: UTF-8 decoding, the invalid-byte policy and byte <-> line:column.
+ * text.c: shared utility (above buf.c only): UTF-8 decoding, the
+ * invalid-byte policy, byte <-> line:column, case folding.  Reads text,
+ * writes buffers and line maps.
  *
  * Offsets always refer to the bytes as given: an invalid byte counts as
  * one replaced character of one byte, so nothing ever shifts.
@@ -8,7 +10,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "private.h"
+#include "text.h"
 
 int32_t
 text_decode(const char *s, size_t n, size_t *len, bool *bad)
@@ -201,4 +203,31 @@ text_trim_end(const char *text, size_t a, size_t b)
 		b = p;
 	}
 	return b;
+}
+
+/* (a buffer append that needs the decoder: here, so that buf.c stays
+ * below text.c) */
+void
+qbuf_put_utf8(qbuf *b, const char *text, size_t n)
+{
+	static const char fffd[] = "\xef\xbf\xbd";
+	size_t i = 0, run = 0;
+
+	while (i < n) {
+		size_t len;
+		bool bad;
+
+		if ((unsigned char)text[i] < 0x80) {
+			i++;
+			continue;
+		}
+		text_decode(text + i, n - i, &len, &bad);
+		if (bad) {
+			qbuf_put(b, text + run, i - run);
+			qbuf_put(b, fffd, 3);
+			run = i + len;
+		}
+		i += len;
+	}
+	qbuf_put(b, text + run, n - run);
 }

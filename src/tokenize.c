@@ -21,7 +21,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "private.h"
+#include "text.h"
+#include "tokens.h"
 
 /* level 1: primary (double) marks, level 2: nested (single) marks. */
 const quote_mark quote_marks[] = {

@@ -1,0 +1,351 @@
+/*
+ * attrib_int.h: what the files of the attribution stage share.  The
+ * stage reads the tokens, sentences and quotes of the earlier stages and
+ * the language data; it writes speakers, cues, rules and the indirect
+ * and mixed quotes into the result.  attrib.c runs its passes in order;
+ * the files below it, each calling only those listed before it:
+ *
+ *   words.c       word predicates over the tokens (no state)
+ *   cues.c        the cue test: is this word a speech verb here?
+ *   boilerplate.c datelines, captions, photo credits, headlines
+ *   entities.c    people and organisations named, titles, gender
+ *   speaker.c     a speaker phrase read forward from a token
+ *   subject.c     the subject read backward from a cue
+ *   result.c      (below link.c) the strings of the result records
+ *   link.c        direct quotes: chunk shapes matched by patterns.txt,
+ *                 split quotes merged
+ *   indirect.c    reported speech and mixed quotes
+ *   coref.c       pronouns, descriptions, "it", "they", documents
+ *   carry.c       the pass in text order: resolution and continuation
+ *
+ * Not installed; hidden with -fvisibility=hidden.
+ */
+#ifndef QUOTH_ATTRIB_INT_H
+#define QUOTH_ATTRIB_INT_H
+
+#include <string.h>
+#include <strings.h>
+
+#include "boilerplate.h"
+#include "buf.h"
+#include "cues.h"
+#include "lexicon.h"
+#include "result.h"
+#include "segment.h"
+#include "text.h"
+#include "tokens.h"
+
+#define G_MALE 1
+#define G_FEMALE 2
+#define G_THING 4  /* "it": an organisation or a thing, never a person */
+/* lexc slots per token: one per lexicon, and one for two-word cues */
+#define LEXC_SLOTS (LEX_COUNT_ + 1)
+/* Bounds on lookbacks, so that no input makes the work quadratic: the
+ * entities searched for a name, the mentions searched for a pronoun. */
+#define ENTITY_WINDOW 512
+#define MENTION_WINDOW 512
+/* The longest reported clause, in tokens. */
+#define CLAUSE_MAX 600
+/* Tokens looked at before a quote for its attribution (link.c), and the
+ * reach of the lookbacks that ask whether someone was introduced there
+ * (coref.c, carry.c). */
+#define BEFORE_TOKENS 56
+
+typedef struct {
+	char *name;       /* canonical full name */
+	size_t name_len;
+	char *title;      /* or NULL */
+	char *roles;      /* every title the article gave it, case-folded,
+	                   * each ending in '|' (bounded by ROLES_MAX);
+	                   * or NULL */
+	size_t roles_len;
+	int gender;       /* G_MALE, G_FEMALE or 0 */
+	bool org;
+	bool person;      /* a full name, an honorific, or it spoke */
+	bool strong;      /* a person by the article's own evidence: an
+	                   * honorific, a title, an age, "X said he" */
+	bool nonperson;   /* "the X", "in X", "X, a company,": a place, an
+	                   * organisation or an event */
+	bool place;       /* "in X", "at X", "near X" */
+	size_t nment;     /* mentions so far */
+	size_t first_multi; /* first mention written with two or more words
+	                     * (token), or QUOTH_NONE */
+	size_t first_tok; /* its first mention (token) */
+} entity;
+
+typedef struct {
+	size_t tok;       /* first token of the mention */
+	size_t end;       /* token after it */
+	int ent;
+} mention_rec;
+
+/*
+ * What attribution remembers about quote r->q[i] between its passes, in
+ * a side table parallel to r->q (kept in step when quotes are added,
+ * dropped or sorted): the shared quote record holds only what the
+ * result shows.
+ */
+typedef struct {
+	int sp_kind;      /* SK_*: the kind of speaker mention */
+	int sp_gender;    /* the gender the mention shows */
+	size_t sp_tok;    /* the first token of the mention */
+	size_t link_end;  /* the token after the cue and mention */
+	bool sp_fallback; /* a role that may take the last speaker */
+	bool absorbed;    /* merged into another quote (the later part of a
+	                   * split quote, a fragment of mixed speech):
+	                   * drop_absorbed() removes it */
+} qattr;
+
+typedef struct actx {
+	const quoth_extractor *ex;
+	const lang_data *ld;
+	const char *text;
+	token *t;
+	size_t n;
+	uint8_t *inq;     /* per token: inside a quote */
+	const token_list *tl;
+	size_t *ulo, *uhi; /* per token: its sentence, cut at line breaks */
+	size_t *dirpre;   /* direct-quote tokens before token i */
+	size_t nq0;       /* quotes r->q[0..nq0) are sorted by start */
+	int depth;        /* parse_speaker_fwd() recursion */
+	qvec ents;        /* entity */
+	qvec ments;       /* mention_rec, in token order */
+	void *md;         /* PCRE2 match data for the cue patterns */
+	int32_t *lexc;    /* per token and lexicon: the one-word lookup + 2,
+	                   * or 0 before it is made; then the two-word cue
+	                   * lookup ("went on") the same way */
+	size_t quote_byte; /* the quote being linked, for trace() */
+	uint8_t *inrep;   /* per token: inside reported speech (indirect or
+	                   * mixed content); set for the resolution pass */
+	uint8_t *capt;    /* per paragraph: a photo caption */
+	lexicon *lower;   /* the words the article writes in lowercase */
+	quoth_result *r;
+	qattr *qa;        /* per quote of r (see qattr) */
+	size_t qa_cap;
+	bool failed;
+} actx;
+
+
+/* A parsed speaker phrase. */
+typedef struct {
+	size_t a, b;      /* token span of the mention as written */
+	int ent;          /* entity, or -1 */
+	int kind;         /* SK_* */
+	int gender;
+	bool fallback;    /* a role that takes the last speaker */
+} speaker;
+
+enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
+
+/* A quote's link: its speaker and cue, the rule that tied them, and the
+ * last token of the cue clause (for split quotes). */
+typedef struct {
+	speaker sp;
+	size_t cue_a, cue_b; /* tokens */
+	const char *rule;
+	size_t end_tok;      /* last token of the cue clause */
+} link;
+
+/* The side-table entry of quote q, one of c->r->q. */
+static inline qattr *
+qa_of(const actx *c, const quote *q)
+{
+	return &c->qa[q - c->r->q];
+}
+
+static inline bool
+is_w(const token *t)
+{
+	return t->kind == TK_WORD;
+}
+
+static inline bool
+is_p(const token *t, int32_t cp)
+{
+	return t->kind == TK_PUNCT && t->cp == cp;
+}
+
+/* The end of a sentence: . ! ? */
+static inline bool
+is_end_p(const token *t)
+{
+	return is_p(t, '.') || is_p(t, '!') || is_p(t, '?');
+}
+
+/* A dash: -, en dash, em dash. */
+static inline bool
+is_dash(const token *t)
+{
+	return is_p(t, '-') || is_p(t, 0x2013) || is_p(t, 0x2014);
+}
+
+static inline bool
+wordeq(const actx *c, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	return i < c->n && c->t[i].kind == TK_WORD &&
+	       c->t[i].end - c->t[i].start == n &&
+	       strncasecmp(c->text + c->t[i].start, w, n) == 0;
+}
+
+static inline bool
+is_break_tok(const token *t)
+{
+	return t->kind == TK_PARA || t->kind == TK_NEWLINE;
+}
+
+static inline entity *
+ent_at(const actx *c, int e)
+{
+	return e >= 0 ? QVEC_AT(&c->ents, entity, (size_t)e) : NULL;
+}
+
+/* The rule of a link: "pronoun" or "role" when the speaker is one, as in
+ * the patterns marked '+', else `rule`. */
+static inline const char *
+kind_rule(const speaker *sp, const char *rule)
+{
+	return sp->kind == SK_PRONOUN ? "pronoun"
+	       : sp->kind == SK_ROLE  ? "role"
+	                              : rule;
+}
+
+/* The sentence of token i, cut at line breaks (precomputed). */
+static inline size_t
+sentence_start(const actx *c, size_t i)
+{
+	return c->ulo[i];
+}
+
+static inline size_t
+sentence_end(const actx *c, size_t i)
+{
+	return c->uhi[i];
+}
+
+static inline size_t
+para_start_tok(const actx *c, size_t i)
+{
+	return para_first(c->tl, i);
+}
+
+/* ---- words.c ---------------------------------------------------------------
+ */
+
+bool qt_word_in(const actx *c, size_t i, const char *const *list, size_t n);
+int qt_lex(const actx *c, int which, size_t a, size_t b);
+bool qt_wh_relative(const actx *c, size_t k);
+bool qt_is_filler(const actx *c, size_t i);
+bool qt_is_particle(const actx *c, size_t i);
+bool qt_apos_tail(const actx *c, size_t i, const char *tail);
+bool qt_contraction(const actx *c, size_t i);
+int qt_pronoun_contracted(const actx *c, size_t i);
+bool qt_he_she_has(const actx *c, size_t i);
+bool qt_possessive(const actx *c, size_t i);
+char *qt_span_text(const actx *c, size_t a, size_t b, size_t *len);
+bool qt_rel_word(const actx *c, size_t k);
+bool qt_has_cap_word(const actx *c, size_t a, size_t b);
+bool qt_inner_dot(const actx *c, size_t k);
+bool qt_apos_mark(const actx *c, size_t k);
+bool qt_np_det(const actx *c, size_t k);
+bool qt_group_det(const actx *c, size_t k);
+bool qt_person_group(const actx *c, size_t k);
+bool qt_past_verb(const actx *c, size_t k);
+bool qt_number_word(const actx *c, size_t k);
+bool qt_subordinator(const actx *c, size_t j);
+bool qt_words_at_least(const actx *c, size_t a, size_t b, size_t want);
+size_t qt_words_in(const actx *c, size_t a, size_t b);
+bool qt_is_prep(const actx *c, size_t k);
+bool qt_subject_pronoun(const actx *c, size_t k);
+bool qt_wh_word(const actx *c, size_t k);
+size_t qt_tok_of(const actx *c, size_t byte_off);
+bool qt_verb_like(const actx *c, size_t k);
+
+/* ---- cues.c ----------------------------------------------------------------
+ */
+
+bool qt_name_part_cue(const actx *c, size_t j);
+size_t qt_cue_len(const actx *c, size_t i);
+int qt_cue_at(const actx *c, size_t i);
+bool qt_written_word(const actx *c, size_t k);
+
+/* ---- entities.c ------------------------------------------------------------
+ */
+
+int qt_entity_find(actx *c, size_t a, size_t b);
+int qt_apposition_kind(const actx *c, size_t b);
+void qt_collect_entities(actx *c);
+void qt_gender_evidence(actx *c);
+size_t qt_first_mention(const actx *c, size_t a);
+int qt_entity_by_mention_tok(const actx *c, size_t a, size_t b);
+int qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique);
+int qt_party_of(const actx *c, size_t a, size_t b);
+bool qt_other_party(const entity *e, int bits);
+int qt_entity_by_role(const actx *c, size_t head);
+
+/* ---- speaker.c -------------------------------------------------------------
+ */
+
+size_t qt_parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker);
+size_t qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker);
+size_t qt_skip_appositive(const actx *c, size_t i);
+size_t qt_skip_paren(const actx *c, size_t i);
+
+/* ---- subject.c -------------------------------------------------------------
+ */
+
+bool qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
+                       int last_speaker);
+bool qt_sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker);
+
+/* ---- result.c --------------------------------------------------------------
+ */
+
+bool qt_speaker_as_written(actx *c, quote *q, size_t a, size_t b);
+bool qt_copy_speaker(actx *c, quote *q, const quote *from);
+bool qt_finish_fields(actx *c);
+
+/* ---- link.c ----------------------------------------------------------------
+ */
+
+bool qt_link_after(actx *c, size_t k, link *L, int last_speaker);
+bool qt_link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker);
+bool qt_link_previous(actx *c, size_t o, size_t pa, link *L, int last_speaker);
+bool qt_link_leadin(actx *c, size_t col, size_t pp, link *L, int last_speaker);
+void qt_apply_link(actx *c, quote *q, const link *L);
+
+bool qt_link_quotes(actx *c);
+
+/* ---- indirect.c ------------------------------------------------------------
+ */
+
+void qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used);
+
+/* ---- coref.c ---------------------------------------------------------------
+ */
+
+int qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
+                       size_t last_tok);
+int qt_resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok);
+bool qt_subject_between(const actx *c, size_t a, size_t b, int except);
+void qt_mark_reported(actx *c);
+int qt_resolve_description(const actx *c, const quote *q);
+int qt_named_next(const actx *c, const quote *q);
+int qt_role_of_prev_subject(const actx *c, const quote *q);
+bool qt_resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb);
+int qt_doc_author(const actx *c, const quote *q);
+bool qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
+                         size_t tok);
+bool qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb);
+bool qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb);
+int qt_own_document(const actx *c, const quote *q, int last_ent,
+                    size_t last_tok);
+
+/* ---- carry.c ---------------------------------------------------------------
+ */
+
+void qt_resolve_in_order(actx *c);
+
+
+#endif

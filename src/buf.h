@@ -1,0 +1,71 @@
+/*
+ * buf.h: shared utilities of every stage (buf.c): growable byte buffers
+ * and arrays whose failures are sticky, checked size arithmetic.
+ * Not installed; hidden with -fvisibility=hidden.
+ */
+#ifndef QUOTH_BUF_H
+#define QUOTH_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "quoth.h"
+
+#define QUOTH_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+#define QUOTH_NONE ((size_t)-1)
+
+typedef struct {
+	char *ptr;
+	size_t len;
+	size_t cap;
+	bool failed; /* an allocation failed; later appends are no-ops */
+} qbuf;
+
+bool qbuf_reserve(qbuf *b, size_t extra);
+void qbuf_put(qbuf *b, const void *p, size_t n);
+void qbuf_putc(qbuf *b, char c);
+void qbuf_puts(qbuf *b, const char *s);
+void qbuf_printf(qbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void qbuf_free(qbuf *b);
+
+/* Growable array of fixed-size elements; `failed` as in qbuf. */
+typedef struct {
+	void *ptr;
+	size_t len;
+	size_t cap;
+	size_t elem;
+	bool failed;
+} qvec;
+
+void qvec_init(qvec *v, size_t elem);
+void *qvec_push(qvec *v); /* a zeroed new element, or NULL */
+void qvec_free(qvec *v);
+#define QVEC_AT(v, T, i) (&((T *)(v)->ptr)[i])
+
+/* Checked size arithmetic. */
+static inline bool
+size_add(size_t a, size_t b, size_t *out)
+{
+	if (a > SIZE_MAX - b)
+		return false;
+	*out = a + b;
+	return true;
+}
+
+static inline bool
+size_mul(size_t a, size_t b, size_t *out)
+{
+	if (b != 0 && a > SIZE_MAX / b)
+		return false;
+	*out = a * b;
+	return true;
+}
+
+/* malloc(n * size), NULL when the product overflows. */
+void *xmalloc_array(size_t n, size_t size);
+/* realloc(p, n * size), NULL (p untouched) when the product overflows. */
+void *xrealloc_array(void *p, size_t n, size_t size);
+
+#endif

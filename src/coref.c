@@ -1,0 +1,894 @@
+/*
+ * coref.c: attribution: what a speaker mention that names nobody refers
+ * to.  "he", "she": the newest person of agreeing gender named as the
+ * subject of a clause; "it": an organisation or a document; "they": a
+ * group; "the company", "the report": the organisation or author the
+ * article introduced; "a Vancouver coach": the person named in the next
+ * sentence.  Reads tokens, quotes, entities and mentions; returns
+ * entities or token spans, writes nothing.
+ */
+#include <stdlib.h>
+
+#include "attrib_int.h"
+
+/*
+ * Is the name mention m the subject of its clause?  It (with any title or
+ * "the" before it) starts a sentence or follows a comma, a conjunction or
+ * a cue, and a verb or a comma follows it.  Objects and possessives
+ * ("told HuffPost Canada", "Trump's plan") are not antecedents of "he".
+ */
+static bool
+subject_like(const actx *c, const mention_rec *m)
+{
+	static const char *const lead[] = {"and", "but", "when", "as",
+	                                   "while", "after", "because",
+	                                   "that", "before", "since", "so"};
+	size_t a = m->tok, b = m->end;
+	bool before_ok = false, titled = false, modified = false;
+	int steps;
+
+	/* back over titles and honorifics: a few words at most */
+	for (steps = 0; steps < 8; steps++) {
+		if (a > 0 && is_w(&c->t[a - 1]) &&
+		    c->t[a - 1].sent == c->t[a].sent &&
+		    ((c->t[a - 1].flags & TF_CAP) ||
+		     qt_lex(c, LEX_TITLES, a - 1, a) >= 0)) {
+			if (qt_lex(c, LEX_TITLES, a - 1, a) >= 0)
+				titled = true;
+			a--;
+			continue;
+		}
+		/* "Republican presidential candidate Jane Doe": a
+		 * lowercase modifier before a title, not a verb */
+		if (titled && a > 0 && is_w(&c->t[a - 1]) &&
+		    !(c->t[a].flags & TF_CAP) &&
+		    c->t[a - 1].sent == c->t[a].sent && !c->inq[a - 1] &&
+		    qt_cue_at(c, a - 1) < 0 && !qt_is_prep(c, a - 1) &&
+		    qt_lex(c, LEX_NONNAMES, a - 1, a) < 0 &&
+		    qt_lex(c, LEX_PRONOUNS, a - 1, a) < 0 &&
+		    !qt_is_filler(c, a - 1) && !qt_verb_like(c, a - 1)) {
+			a--;
+			modified = true;
+			continue;
+		}
+		/* the dot of "Mr." / "Gov." */
+		if (a > 1 && is_p(&c->t[a - 1], '.') &&
+		    qt_lex(c, LEX_HONORIFICS, a - 2, a - 1) >= 0) {
+			a -= 2;
+			continue;
+		}
+		break;
+	}
+	if (a > 0 && wordeq(c, a - 1, "the"))
+		a--;
+	/* "but a hoarse-voiced Sanders got in digs": a name after "a"
+	 * and a word describing him */
+	else if (a > 1 && a == m->tok && b < c->n && is_w(&c->t[b]) &&
+	         !(c->t[b].flags & TF_CAP) && !qt_is_prep(c, b) &&
+	         !wordeq(c, b, "and") && !wordeq(c, b, "of") &&
+	         is_w(&c->t[a - 1]) && !(c->t[a - 1].flags & TF_CAP) &&
+	         (wordeq(c, a - 2, "a") || wordeq(c, a - 2, "an")) &&
+	         qt_cue_at(c, a - 1) < 0 && !c->inq[a - 1])
+		a -= 2;
+	if (a == 0 || c->t[a - 1].sent != c->t[a].sent ||
+	    is_break_tok(&c->t[a - 1]) || c->t[a - 1].kind == TK_QUOTE)
+		before_ok = true;
+	/* (with lowercase modifiers, which an apposition or an object
+	 * has too, a comma only before a verb: "In a memo, campaign
+	 * manager Jane Doe wrote", not "his wife, presidential nominee
+	 * Jane Doe, over") */
+	else if ((is_p(&c->t[a - 1], ',') || is_p(&c->t[a - 1], ';')) &&
+	         (!modified || (b < c->n && is_w(&c->t[b]))))
+		before_ok = true;
+	if (modified && !before_ok)
+		return false;
+	/* '"Q," said Jane Doe' names a subject, "told CTV News" a listener
+	 * and "He accused Clinton" an object: the cue must stand inverted,
+	 * after a quote, a comma or at the sentence start */
+	if (a > 0 && !before_ok) {
+		int v = qt_cue_at(c, a - 1);
+		/* (or the subject of the clause reported: "Flynn said
+		 * Donald Trump was right") */
+		if (v >= 0 && (v & FLAG('i')) && !(v & FLAG('o')) &&
+		    (a < 2 || c->t[a - 2].kind == TK_QUOTE ||
+		     is_p(&c->t[a - 2], ',') || is_break_tok(&c->t[a - 2]) ||
+		     c->t[a - 2].sent != c->t[a - 1].sent ||
+		     (b < c->n && is_w(&c->t[b]) &&
+		      !(c->t[b].flags & TF_CAP) && !qt_is_prep(c, b) &&
+		      !wordeq(c, b, "of") && !wordeq(c, b, "and"))))
+			before_ok = true;
+	}
+	if (!before_ok && qt_word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead)))
+		before_ok = true;
+	/* "chefs such as Daniel Boulud": an example, not a subject */
+	if (before_ok && a > 1 && wordeq(c, a - 1, "as") &&
+	    wordeq(c, a - 2, "such"))
+		before_ok = false;
+	if (!before_ok || b == 0 || qt_possessive(c, b - 1))
+		return false;
+	return b >= c->n || (is_w(&c->t[b]) && !(c->t[b].flags & TF_CAP)) ||
+	       is_p(&c->t[b], ',') || is_p(&c->t[b], '(');
+}
+
+/* Can mention m of entity e be what "he" or "she" refers to?  A person
+ * the article shows to be one, or a full name that nothing marks as a
+ * place or an organisation (written in full by then: "Canadian" does not
+ * become a person because "Western Canadian" comes later). */
+static bool
+antecedent_ok(const actx *c, const entity *e, const mention_rec *m)
+{
+	(void)c;
+	if (e->org)
+		return false;
+	if (e->strong)
+		return true;
+	if (e->nonperson)
+		return false;
+	if (e->person)
+		return true;
+	return e->first_multi != QUOTH_NONE && e->first_multi <= m->tok;
+}
+
+/* Is mention mk the first of its entity outside photo captions?  (A
+ * caption may name a person before the story introduces them.) */
+static bool
+first_outside_captions(const actx *c, size_t mk)
+{
+	const mention_rec *m = QVEC_AT(&c->ments, mention_rec, mk);
+	size_t k, stop = mk > MENTION_WINDOW ? mk - MENTION_WINDOW : 0;
+
+	for (k = mk; k-- > stop;) {
+		const mention_rec *p = QVEC_AT(&c->ments, mention_rec, k);
+		if (p->ent == m->ent &&
+		    !(c->capt && c->capt[c->t[p->tok].para]))
+			return false;
+	}
+	return true;
+}
+
+/* "results for accountant Jane Doe, 50.": a person's first mention with
+ * an age, even as an object, introduces who speaks next. */
+static bool
+introduced(const actx *c, size_t mk)
+{
+	const mention_rec *m = QVEC_AT(&c->ments, mention_rec, mk);
+
+	return m->end + 2 < c->n && is_p(&c->t[m->end], ',') &&
+	       c->t[m->end + 1].kind == TK_NUM &&
+	       qt_apposition_kind(c, m->end) == 1 &&
+	       first_outside_captions(c, mk);
+}
+
+/*
+ * "she added", with no person in the three paragraphs before: the one
+ * person the article has shown to be of that gender among those named
+ * before token tok (within MENTION_WINDOW mentions), when there is
+ * exactly one and no person of unknown gender was the subject of a
+ * clause in those three paragraphs.  -1 otherwise.
+ */
+static int
+only_one_of_gender(const actx *c, size_t tok, int gender)
+{
+	size_t k = qt_first_mention(c, tok), stop, j, lo;
+	uint32_t para = c->t[tok].para;
+	int found = -1;
+
+	if (!gender || gender == G_THING)
+		return -1;
+	/* "A 29-year-old Berlin woman ... she wrote": someone of that
+	 * gender described, not named, in those paragraphs */
+	for (j = tok, lo = tok > BEFORE_TOKENS * 8 ? tok - BEFORE_TOKENS * 8
+	                                           : 0;
+	     j-- > lo && c->t[j].para + 3 >= para;) {
+		int tv;
+		if (!is_w(&c->t[j]) || c->inq[j])
+			continue;
+		tv = qt_lex(c, LEX_TITLES, j, j + 1);
+		if (tv < 0 || (tv & FLAG('g')))
+			continue;
+		if (tv & FLAG(gender == G_MALE ? 'm' : 'f'))
+			return -1;
+		/* "At that moment, the French ambassador ...": a role
+		 * as a subject */
+		{
+			size_t d = j;
+			while (d > lo && j - d < 4 && is_w(&c->t[d - 1]) &&
+			       !qt_np_det(c, d - 1))
+				d--;
+			if (d > lo && qt_np_det(c, d - 1) &&
+			    (d - 1 == sentence_start(c, d - 1) ||
+			     is_p(&c->t[d - 2], ',')))
+				return -1;
+		}
+	}
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e = ent_at(c, m->ent);
+		if (m->tok >= tok || e->org)
+			continue;
+		if (c->capt && c->capt[c->t[m->tok].para])
+			continue;
+		if (!e->gender) {
+			/* (whatever else marks it: "in Trump" made a
+			 * place of him) */
+			if (c->t[m->tok].para + 3 >= para &&
+			    (subject_like(c, m) ||
+			     c->t[m->tok].sent == c->t[tok].sent))
+				return -1;
+			continue;
+		}
+		if (e->gender != gender)
+			continue;
+		if (found >= 0 && found != m->ent)
+			return -1;
+		found = m->ent;
+	}
+	return found;
+}
+
+/*
+ * The person a pronoun at token `tok` refers to: whichever is newer, the
+ * last speaker or a person of agreeing gender named since as the subject
+ * of a clause (within three paragraphs).
+ */
+int
+qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
+                size_t last_tok)
+{
+	size_t k = qt_first_mention(c, tok), stop;
+	uint32_t para = c->t[tok].para;
+	int best[2] = {-1, -1}; /* [0] gender shown to agree, [1] unknown */
+	size_t pos[2] = {0, 0};
+	const entity *ls = ent_at(c, last_ent);
+	bool ls_ok;
+
+	/* a candidate at token p: kept when its gender does not clash,
+	 * and in the class of its evidence if newer than the one there */
+#define CONSIDER(ent, p)                                                   \
+	do {                                                               \
+		const entity *e_ = ent_at(c, (ent));                       \
+		int cls_;                                                  \
+		if (!e_ || e_->org ||                                      \
+		    (gender && e_->gender && e_->gender != gender))        \
+			break;                                             \
+		cls_ = gender && e_->gender == gender ? 0 : 1;             \
+		if (best[cls_] < 0 || (p) > pos[cls_]) {                   \
+			best[cls_] = (ent);                                \
+			pos[cls_] = (p);                                   \
+		}                                                          \
+	} while (0)
+
+	if (ls)
+		CONSIDER(last_ent, last_tok);
+	/* a person named inside someone's reported speech ("Harris said
+	 * Vickers would be ...") is what was said, not who says the next
+	 * thing, while that someone can still be meant */
+	ls_ok = best[0] >= 0 || best[1] >= 0;
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e;
+		if (m->tok >= tok)
+			continue;
+		if (c->t[m->tok].para + 3 < para)
+			break;
+		if (c->capt && c->capt[c->t[m->tok].para])
+			continue; /* a photo caption names who is pictured */
+		if (ls_ok && c->inrep && c->inrep[m->tok])
+			continue;
+		e = ent_at(c, m->ent);
+		if (!antecedent_ok(c, e, m) ||
+		    (!subject_like(c, m) && !introduced(c, k)))
+			continue;
+		CONSIDER(m->ent, m->tok);
+	}
+#undef CONSIDER
+	/* evidence of the same gender wins; failing that, the newest */
+	if (best[0] >= 0 && best[1] >= 0)
+		return pos[0] >= pos[1] ? best[0] : best[1];
+	if (best[0] >= 0 || best[1] >= 0)
+		return best[0] >= 0 ? best[0] : best[1];
+	return only_one_of_gender(c, tok, gender);
+}
+
+/* Can "it" stand for e?  Not a person; but a one-word name that is a
+ * person only because it spoke ("Facebook said"), with nothing else
+ * about it that shows a person (a title, an age, he/she, a full name),
+ * may be an organisation. */
+static bool
+it_ok(const entity *e)
+{
+	return e->org || !e->person ||
+	       (!e->strong && !e->gender && e->first_multi == QUOTH_NONE &&
+	        !strchr(e->name, ' '));
+}
+
+/* What "it" at token tok stands for: the newest of the last speaker (if
+ * not a person) and the organisations named since as clause subjects
+ * within two paragraphs ("Facebook told employees ... It also told
+ * workers").  -1 when there is none. */
+int
+qt_resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok)
+{
+	size_t k = qt_first_mention(c, tok), stop;
+	uint32_t para = c->t[tok].para;
+	const entity *ls = ent_at(c, last_ent);
+
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e;
+		if (m->tok >= tok)
+			continue;
+		if (c->t[m->tok].para + 2 < para)
+			break;
+		if (ls && it_ok(ls) && m->tok < last_tok)
+			break; /* the last speaker is newer */
+		e = ent_at(c, m->ent);
+		/* persons are no "it"; a one-word name seen once is too
+		 * uncertain */
+		if (!it_ok(e) ||
+		    (!strchr(e->name, ' ') && !e->org && e->nment < 2))
+			continue;
+		if (subject_like(c, m))
+			return m->ent;
+	}
+	return ls && it_ok(ls) ? last_ent : -1;
+}
+
+/* Is a person other than entity `except` the subject of a clause in
+ * tokens [a, b)? */
+bool
+qt_subject_between(const actx *c, size_t a, size_t b, int except)
+{
+	size_t k;
+
+	for (k = qt_first_mention(c, a); k < c->ments.len; k++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e;
+		if (m->tok >= b)
+			break;
+		if (m->ent == except)
+			continue;
+		e = ent_at(c, m->ent);
+		if (!e->org && (e->person || strchr(e->name, ' ')) &&
+		    subject_like(c, m))
+			return true;
+	}
+	return false;
+}
+
+/* Fill c->inrep (tokens of indirect and mixed content) and c->capt
+ * (photo-caption paragraphs) for qt_resolve_pronoun(); on failure to
+ * allocate they stay NULL and resolution works without them. */
+void
+qt_mark_reported(actx *c)
+{
+	size_t i, k, a, b, np;
+
+	if (c->n == 0)
+		return;
+	np = (size_t)c->t[c->n - 1].para + 1;
+	c->inrep = calloc(c->n, 1);
+	c->capt = calloc(np, 1);
+	if (c->capt)
+		for (i = 0; i < c->n; i = para_stop(c->tl, i) + 1)
+			c->capt[c->t[i].para] =
+			        qt_photo_para(c, i, para_stop(c->tl, i));
+	if (!c->inrep)
+		return;
+	for (i = 0; i < c->r->nq; i++) {
+		const quote *q = &c->r->q[i];
+		if (q->type != QUOTH_INDIRECT && q->type != QUOTH_MIXED)
+			continue;
+		for (k = 0; k < q->nparts; k++) {
+			a = qt_tok_of(c, q->parts[k].start);
+			b = qt_tok_of(c, q->parts[k].end);
+			for (; a < b && a < c->n; a++)
+				c->inrep[a] = 1;
+		}
+	}
+}
+
+/*
+ * "The company said", "the agency told": the organisation named in this
+ * paragraph or the two before, when exactly one is in reach.  A name
+ * counts unless the article shows it to be a person (title, gender, age)
+ * or a place ("in X"); two candidates, or none, leave the description as
+ * written.
+ */
+int
+qt_resolve_description(const actx *c, const quote *q)
+{
+	const qattr *qa = qa_of(c, q);
+	static const char *const heads[] = {
+		"company", "firm", "agency", "group", "organization",
+		"organisation", "corporation", "retailer", "airline", "bank",
+		"charity", "startup", "automaker", "carmaker", "broadcaster",
+		"publisher", "insurer", "utility", "developer", "manufacturer"};
+	size_t a = qa->sp_tok, h, k, stop;
+	uint32_t para;
+	int found = -1;
+
+	if (qa->sp_kind != SK_ORG || q->entity >= 0 || a >= c->n ||
+	    q->mention_end == QUOTH_NONE || !wordeq(c, a, "the"))
+		return -1;
+	h = qt_tok_of(c, q->mention_end);
+	if (h == 0 || h > a + 3)
+		return -1;
+	h--;
+	if (!qt_word_in(c, h, heads, QUOTH_ARRAY_LEN(heads)))
+		return -1;
+	para = c->t[a].para;
+	k = qt_first_mention(c, a);
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e = ent_at(c, m->ent);
+		if (c->t[m->tok].para + 1 < para)
+			break;
+		if ((c->capt && c->capt[c->t[m->tok].para]) ||
+		    (c->inrep && c->inrep[m->tok]))
+			continue;
+		/* (named once and not marked as one: a headline's words) */
+		if (e->strong || e->gender || e->place ||
+		    qt_possessive(c, m->end - 1) || (!e->org && e->nment < 2))
+			continue;
+		if (found >= 0 && found != m->ent)
+			return -1; /* two in reach: no guess */
+		found = m->ent;
+	}
+	return found;
+}
+
+/*
+ * The first mention from token s when it opens the sentence that starts
+ * there, after capitalised words at most (titles: "Justice", "Sen."); its
+ * index goes to *mk.  NULL otherwise.
+ */
+static const mention_rec *
+opening_mention(const actx *c, size_t s, size_t *mk)
+{
+	const mention_rec *m;
+	size_t k;
+
+	*mk = qt_first_mention(c, s);
+	if (*mk >= c->ments.len)
+		return NULL;
+	m = QVEC_AT(&c->ments, mention_rec, *mk);
+	if (m->tok > s + 3)
+		return NULL;
+	for (k = s; k < m->tok; k++)
+		if ((!(c->t[k].flags & TF_CAP) && !is_p(&c->t[k], '.')) ||
+		    qt_lex(c, LEX_NONNAMES, k, k + 1) >= 0)
+			return NULL;
+	return m;
+}
+
+/*
+ * "A Vancouver hockey coach says ...  Stephen Gillis said ...": a speaker
+ * introduced by an indefinite role ("a", "an", "one") and named in the
+ * very next sentence (in its paragraph or the next one), where a new
+ * person, named in full for the first time, is the subject.  -1 when the
+ * next sentence does not open so.
+ */
+int
+qt_named_next(const actx *c, const quote *q)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, k, s0, mk;
+	const mention_rec *m;
+	const entity *e;
+
+	/* the role opens its sentence: "Q, said a GOP aide who ..." and
+	 * "However, one source said" introduce nobody */
+	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	    !(wordeq(c, a, "a") || wordeq(c, a, "an") || wordeq(c, a, "one")) ||
+	    sentence_start(c, a) != a)
+		return -1;
+	/* the end of the sentence of the mention, or of the quote */
+	k = sentence_end(c, a);
+	if (q->last_tok != QUOTH_NONE && q->last_tok > k)
+		k = sentence_end(c, q->last_tok);
+	for (s0 = k + 1; s0 < c->n && !is_w(&c->t[s0]) && s0 < k + 4; s0++)
+		;
+	if (s0 >= c->n || !is_w(&c->t[s0]) || c->inq[s0] ||
+	    c->t[s0].para > c->t[a].para + 1 ||
+	    (c->capt && c->capt[c->t[s0].para]))
+		return -1;
+	m = opening_mention(c, s0, &mk);
+	if (!m)
+		return -1;
+	/* ... and a verb follows it ("Geert Supre, 56." is a caption) */
+	e = ent_at(c, m->ent);
+	if (e->org || e->nonperson || m->end < m->tok + 2 ||
+	    !subject_like(c, m) || m->end >= c->n || !is_w(&c->t[m->end]) ||
+	    (c->t[m->end].flags & TF_CAP) || c->inq[m->end])
+		return -1;
+	/* new here: named before only in photo captions */
+	return first_outside_captions(c, mk) ? m->ent : -1;
+}
+
+/*
+ * "Trudeau made the comments at a town hall.  The prime minister said
+ * ...": a definite role that no title in the article matched is the
+ * person who opens the sentence before it (in its paragraph or the one
+ * before) as its subject.  -1 otherwise.
+ */
+int
+qt_role_of_prev_subject(const actx *c, const quote *q)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, s0, p, ps, mk, k;
+	const mention_rec *m;
+	const entity *e;
+	int tv;
+
+	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	    !wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
+		return -1;
+	k = qt_tok_of(c, q->mention_end);
+	if (k == 0 || k > a + 6)
+		return -1;
+	tv = qt_lex(c, LEX_TITLES, k - 1, k);
+	if (tv < 0 || (tv & FLAG('g')))
+		return -1;
+	s0 = sentence_start(c, a);
+	if (s0 != a || s0 == 0)
+		return -1;
+	for (p = s0 - 1; p > 0 && !is_w(&c->t[p]) && s0 - p < 4; p--)
+		;
+	ps = sentence_start(c, p);
+	if (c->t[ps].para + 1 < c->t[s0].para ||
+	    (c->capt && c->capt[c->t[ps].para]))
+		return -1;
+	m = opening_mention(c, ps, &mk);
+	if (!m || m->tok >= s0)
+		return -1;
+	e = ent_at(c, m->ent);
+	if (e->org || e->nonperson || !(e->person || e->strong) ||
+	    !subject_like(c, m) || qt_possessive(c, m->end - 1) ||
+	    ((tv & FLAG('m')) && e->gender == G_FEMALE) ||
+	    ((tv & FLAG('f')) && e->gender == G_MALE))
+		return -1;
+	return m->ent;
+}
+
+/* Where the antecedent of a pronoun at tok may start: the sentence
+ * before its own (in its paragraph; with `prev_para`, also in the
+ * paragraph before), at most 80 tokens back. */
+static size_t
+antecedent_start(const actx *c, size_t tok, int prev_para)
+{
+	size_t s0 = sentence_start(c, tok), lo;
+
+	if (s0 > 0) {
+		size_t p = s0 - 1;
+		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
+			p--;
+		if (c->t[p].para + (prev_para ? 1u : 0u) >= c->t[tok].para)
+			s0 = sentence_start(c, p);
+	}
+	lo = tok > 80 ? tok - 80 : 0;
+	return s0 < lo ? lo : s0;
+}
+
+/* A verb (a lowercase word that is no preposition, "of" or "and") or a
+ * comma right after the noun at h. */
+static bool
+verb_follows(const actx *c, size_t h)
+{
+	return h + 1 < c->n && !c->inq[h + 1] &&
+	       ((is_w(&c->t[h + 1]) && !(c->t[h + 1].flags & TF_CAP) &&
+	         !qt_is_prep(c, h + 1) && !wordeq(c, h + 1, "of") &&
+	         !wordeq(c, h + 1, "and")) ||
+	        is_p(&c->t[h + 1], ','));
+}
+
+/* Does the phrase at a open its sentence or a clause? */
+static bool
+opens_clause(const actx *c, size_t a)
+{
+	static const char *const lead[] = {"and", "but", "because", "while",
+	                                   "as", "after", "when", "since"};
+
+	return a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
+	       is_p(&c->t[a - 1], ';') ||
+	       qt_word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead));
+}
+
+/*
+ * "Senate Democrats blocked the bill because they said ...", "members
+ * complained about what they said": the group that "they" at token tok
+ * stands for, a plural group noun (titles.txt flag g) that is the subject
+ * of a clause in its sentence or the one before (in its paragraph or the
+ * one before), with the capitalised words and determiner before it ("the
+ * Republican senators"), or what a "they" opening a clause before it
+ * stands for (depth: how many such steps were taken, two at most).  Its
+ * token span goes to *ga, *gb; false when there is none.
+ */
+static bool
+resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb,
+                int depth)
+{
+	size_t s0 = antecedent_start(c, tok, 1), h, a, k;
+	for (h = tok; h-- > s0;) {
+		int tv;
+		if (!is_w(&c->t[h]) || c->inq[h] ||
+		    (c->inrep && c->inrep[h]) || qt_possessive(c, h))
+			continue;
+		/* "They sent a letter. "Q," they wrote.": the "they" before
+		 * stands for the same group */
+		if (depth < 2 && wordeq(c, h, "they") && opens_clause(c, h))
+			return resolve_they_at(c, h, ga, gb, depth + 1);
+		/* (capitalised only opening its sentence: "Critics") */
+		if ((c->t[h].flags & TF_CAP) && h != sentence_start(c, h))
+			continue;
+		tv = qt_lex(c, LEX_TITLES, h, h + 1);
+		if (tv < 0 || !(tv & FLAG('g')))
+			continue;
+		/* a verb, "who" or a comma after the group, or after what
+		 * it is of: "Critics of the EB-5 program, like ..., see" */
+		k = h;
+		if (wordeq(c, h + 1, "of"))
+			for (k = h + 2; k < c->n && k < h + 8 && !c->inq[k] &&
+			                (is_w(&c->t[k]) || c->t[k].kind == TK_NUM ||
+			                 is_p(&c->t[k], '-')) &&
+			                qt_cue_at(c, k) < 0;
+			     k++)
+				;
+		if (!verb_follows(c, h) &&
+		    !(k > h && k < c->n &&
+		      (is_p(&c->t[k], ',') || qt_cue_at(c, k) >= 0)))
+			continue;
+		a = h;
+		while (a > s0 && a + 4 > h && is_w(&c->t[a - 1]) &&
+		       !c->inq[a - 1] && (c->t[a - 1].flags & TF_CAP) &&
+		       qt_lex(c, LEX_NONNAMES, a - 1, a) < 0 &&
+		       !qt_possessive(c, a - 1))
+			a--;
+		if (a > s0 && (wordeq(c, a - 1, "the") ||
+		               wordeq(c, a - 1, "some") ||
+		               wordeq(c, a - 1, "many") ||
+		               wordeq(c, a - 1, "most")))
+			a--;
+		/* the subject: opening the sentence or a clause */
+		if (!opens_clause(c, a)) {
+			/* the nearest group is no subject; "They sent a
+			 * letter to Senate leaders": the subject before it
+			 * may be a "they" to follow */
+			size_t t0;
+			for (t0 = sentence_start(c, a); depth < 2 && t0 < a; t0++)
+				if (wordeq(c, t0, "they") && !c->inq[t0] &&
+				    opens_clause(c, t0))
+					return resolve_they_at(c, t0, ga, gb,
+					                       depth + 1);
+			return false;
+		}
+		*ga = a;
+		*gb = k > h ? k : h + 1;
+		return true;
+	}
+	return false;
+}
+
+bool
+qt_resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	return resolve_they_at(c, tok, ga, gb, 0);
+}
+
+/* (not "statement" or "letter": a statement is read out by whoever
+ * speaks for the body, a letter is often to someone) */
+static const char *const doc_nouns[] = {
+	"report", "study", "survey", "post", "analysis", "paper", "audit",
+	"findings"};
+
+/* A document noun in lowercase at k: "the Post" is a newspaper. */
+static bool
+doc_noun(const actx *c, size_t k)
+{
+	return !(c->t[k].flags & TF_CAP) && !c->inq[k] &&
+	       qt_word_in(c, k, doc_nouns, QUOTH_ARRAY_LEN(doc_nouns));
+}
+
+/*
+ * "the report said", "the post read": the author of the document the
+ * article last introduced (within two paragraphs): "X wrote in a recent
+ * report", "a study by X", "a study ... released by X", "the X study".
+ * The author must be a known name; -1 otherwise.
+ */
+int
+qt_doc_author(const actx *c, const quote *q)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h, k, lo, s0, j, mk;
+	uint32_t para;
+
+	if ((qa->sp_kind != SK_ROLE && qa->sp_kind != SK_ORG) ||
+	    q->entity >= 0 || a + 1 >= c->n || !wordeq(c, a, "the") ||
+	    q->mention_end == QUOTH_NONE)
+		return -1;
+	h = qt_tok_of(c, q->mention_end);
+	if (h < a + 2 || h > a + 3 || !doc_noun(c, h - 1))
+		return -1;
+	para = c->t[a].para;
+	lo = a > 400 ? a - 400 : 0;
+	for (k = a; k-- > lo;) {
+		if (c->t[k].para + 2 < para)
+			return -1;
+		if (!doc_noun(c, k))
+			continue;
+		/* "the X study", "X's report": a name before the noun */
+		for (j = k; j > 0 && k - j < 5 && is_w(&c->t[j - 1]) &&
+		            !wordeq(c, j - 1, "the") && !wordeq(c, j - 1, "a") &&
+		            !wordeq(c, j - 1, "an");
+		     j--)
+			;
+		{
+			int e = qt_entity_by_mention_tok(c, j, k);
+			if (e >= 0 && !ent_at(c, e)->nonperson)
+				return e;
+		}
+		/* "a study [which is released Monday] by X" */
+		for (j = k + 1; j < c->n && j < k + 10 && is_w(&c->t[j]) &&
+		                !c->inq[j];
+		     j++)
+			if (wordeq(c, j, "by") || wordeq(c, j, "from")) {
+				size_t n2 = qt_first_mention(c, j + 1);
+				const mention_rec *m2;
+				/* (not "from the department's inspector") */
+				if (n2 >= c->ments.len)
+					return -1;
+				m2 = QVEC_AT(&c->ments, mention_rec, n2);
+				if (m2->tok >= j + 8 ||
+				    qt_possessive(c, m2->end - 1) ||
+				    ent_at(c, m2->ent)->nonperson)
+					return -1;
+				return m2->ent;
+			}
+		/* "X wrote in a recent report": the subject of its
+		 * sentence, before it */
+		s0 = sentence_start(c, k);
+		mk = qt_first_mention(c, s0);
+		if (mk < c->ments.len) {
+			const mention_rec *m = QVEC_AT(&c->ments, mention_rec,
+			                               mk);
+			if (m->tok < k && subject_like(c, m) &&
+			    !qt_possessive(c, m->end - 1) &&
+			    !ent_at(c, m->ent)->nonperson)
+				return m->ent;
+		}
+		return -1; /* the last document: its author unknown */
+	}
+	return -1;
+}
+
+/*
+ * '"A," the editorial said. "B," it added.': "it" at token tok is the
+ * last speaker known only as written when that is a thing ("the
+ * editorial", "the newspaper", "the memo": "the" and a lowercase head
+ * that is no person's role, nor plural) in this paragraph or the one
+ * before, with no person the subject of a clause in between.
+ */
+bool
+qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
+                 size_t tok)
+{
+	size_t h;
+
+	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
+	    last->mention_end == QUOTH_NONE || qa_of(c, last)->sp_tok >= c->n ||
+	    !wordeq(c, qa_of(c, last)->sp_tok, "the") ||
+	    c->t[tok].para > c->t[last->last_tok].para + 1)
+		return false;
+	h = qt_tok_of(c, last->mention_end);
+	if (h <= qa_of(c, last)->sp_tok + 1 || h > c->n)
+		return false;
+	h--;
+	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
+	    qt_lex(c, LEX_TITLES, h, h + 1) >= 0 ||
+	    c->text[c->t[h].end - 1] == 's')
+		return false;
+	return !qt_subject_between(c, last_end, tok, -1);
+}
+
+/*
+ * "the government is grappling with what it says", "The committee met on
+ * Monday.  It said ...": the organisation that "it" at token tok stands
+ * for, a definite phrase ending in an organisation word (orgs.txt) that
+ * is the subject of a clause in its sentence or the one before (in its
+ * paragraph).  Its token span goes to *ga, *gb; false when the nearest
+ * organisation noun there is no subject, or there is none.
+ */
+bool
+qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	size_t s0 = antecedent_start(c, tok, 0), h, a;
+	for (h = tok; h-- > s0;) {
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
+		    (c->inrep && c->inrep[h]) || qt_possessive(c, h) ||
+		    qt_lex(c, LEX_ORGS, h, h + 1) < 0 ||
+		    qt_lex(c, LEX_TITLES, h, h + 1) >= 0)
+			continue;
+		/* a verb or a comma after it */
+		if (!verb_follows(c, h))
+			return false;
+		/* "the government", "the city council", "the Senate
+		 * ethics committee" */
+		for (a = h; a > s0 && h - a < 4 && is_w(&c->t[a - 1]) &&
+		            !c->inq[a - 1] && !wordeq(c, a - 1, "the") &&
+		            !qt_possessive(c, a - 1) &&
+		            qt_cue_at(c, a - 1) < 0 && !qt_is_prep(c, a - 1) &&
+		            qt_lex(c, LEX_NONNAMES, a - 1, a) < 0;
+		     a--)
+			;
+		if (a == s0 || !wordeq(c, a - 1, "the"))
+			return false;
+		a--;
+		if (!opens_clause(c, a))
+			return false;
+		*ga = a;
+		*gb = h + 1;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * '"Q," Jane Doe wrote in the affidavit.  It continued: "Q2"', 'The
+ * email ...  At the bottom it reads, "Q"': "it" at token tok is the
+ * written thing named last in its sentence or the one before (in its
+ * paragraph or the one before): "the" (or "the X's") and affidavit,
+ * email, memo, letter, statement, ...  Its token span goes to *ga, *gb;
+ * false when the last such noun is not so introduced, or there is none.
+ */
+bool
+qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	static const char *const docs[] = {
+	        "affidavit", "email", "e-mail", "memo", "letter",
+	        "statement", "complaint", "filing", "lawsuit", "document",
+	        "ad", "advertisement", "editorial", "article", "report",
+	        "tweet", "post", "message", "note", "petition", "indictment"};
+	size_t s0 = antecedent_start(c, tok, 1), h;
+	for (h = tok; h-- > s0;) {
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
+		    qt_possessive(c, h) ||
+		    !qt_word_in(c, h, docs, QUOTH_ARRAY_LEN(docs)))
+			continue;
+		/* "the email", "the campaign's statement"; not "an
+		 * email", "her letter" */
+		if (h == 0 || !(wordeq(c, h - 1, "the") ||
+		                (h > 1 && qt_possessive(c, h - 1) &&
+		                 wordeq(c, h - 2, "the"))))
+			return false;
+		*ga = wordeq(c, h - 1, "the") ? h - 1 : h - 2;
+		*gb = h + 1;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * '"Q," her statement read.': the speaker "his" or "her" stands for when
+ * the mention is that pronoun and a word for what a person writes or
+ * says (statement, letter, email, tweet, post, remarks); -1 otherwise.
+ */
+int
+qt_own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h;
+	int g;
+
+	if (q->mention_end == QUOTH_NONE)
+		return -1;
+	h = qt_tok_of(c, q->mention_end);
+	g = wordeq(c, a, "his") ? G_MALE : wordeq(c, a, "her") ? G_FEMALE : 0;
+	if (!g || h != a + 2 ||
+	    !qt_written_word(c, a + 1))
+		return -1;
+	return qt_resolve_pronoun(c, a, g, last_ent, last_tok);
+}

@@ -1,0 +1,228 @@
+/*
+ * cues.c: the cue test, shared by the quote stage and attribution: is
+ * this word a speech verb ("said", "told", "went on", "according to"),
+ * and, in attribution, is it one here (not a noun, "his remarks"; not a
+ * name, "Ohio State"; a base form only after an auxiliary or a plural
+ * subject).  Reads tokens and the cue lexicon (data/LANG/cues.txt);
+ * writes nothing.
+ */
+#include <stdlib.h>
+
+#include "attrib_int.h"
+
+/* Is the word at token i a cue of a class in `need` (cues.txt flags),
+ * by the lexicon alone?  The quote stage asks this to tell speech from
+ * scare quotes; attribution asks cue_at(), which also reads the context.
+ * Both look the word up in the same cue lexicon. */
+bool
+qt_cue_word(const char *text, const token *t, size_t i, const lang_data *ld,
+            int need)
+{
+	int v;
+
+	if (t[i].kind != TK_WORD)
+		return false;
+	v = lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i, i + 1);
+	return v >= 0 && (v & need);
+}
+
+/* What a person writes or puts out: "a statement saying", "her letter
+ * read". */
+static const char *const written[] = {
+	"statement", "letter", "email", "e-mail", "release", "post", "message",
+	"tweet", "note", "memo", "text", "ad", "remarks", "speech", "op-ed"};
+
+/*
+ * Is the capitalised cue word at token j part of a name: after another
+ * capitalised word, a base form ("Ohio State University") or the last
+ * word of the run ("the United States", "The Washington Post")?  A
+ * finite form with a name after it is a headline's verb ("Hollande Says
+ * Trump ...").
+ */
+bool
+qt_name_part_cue(const actx *c, size_t j)
+{
+	int v;
+
+	if (j == 0 || !(c->t[j].flags & TF_CAP) || !is_w(&c->t[j - 1]) ||
+	    !(c->t[j - 1].flags & TF_CAP) || c->t[j - 1].sent != c->t[j].sent)
+		return false;
+	v = qt_lex(c, LEX_CUES, j, j + 1);
+	if (v < 0)
+		return false;
+	if (v & FLAG('b'))
+		return true;
+	return !(j + 1 < c->n && is_w(&c->t[j + 1]) &&
+	         (c->t[j + 1].flags & TF_CAP) &&
+	         c->t[j + 1].sent == c->t[j].sent);
+}
+
+/*
+ * The cue entry starting at token i: one word ("said"), or a verb and
+ * its particle ("went on", "points out"), whose length *w gets.  A verb
+ * and particle before "to" are none: "went on to say" has its cue in
+ * "say", "went on to win" none.
+ */
+static int
+cue_entry(const actx *c, size_t i, size_t *w)
+{
+	int v = qt_lex(c, LEX_CUES, i, i + 1);
+
+	*w = 1;
+	/* (not "went on to say", "went on to win": the cue is what
+	 * follows; but "pointed out to reporters") */
+	if ((v < 0 || !(v & FLAG('s'))) && i + 1 < c->n && is_w(&c->t[i + 1]) &&
+	    !c->inq[i + 1] && c->t[i + 1].sent == c->t[i].sent &&
+	    !(wordeq(c, i + 2, "to") &&
+	      (wordeq(c, i + 1, "on") ||
+	       qt_lex(c, LEX_CUES, i + 3, i + 4) >= 0))) {
+		int v2 = qt_lex(c, LEX_CUES, i, i + 2);
+		if (v2 >= 0) {
+			*w = 2;
+			v = v2;
+		}
+	}
+	return v;
+}
+
+/* The number of tokens of the cue at token i (1 or 2). */
+size_t
+qt_cue_len(const actx *c, size_t i)
+{
+	size_t w = 1;
+
+	if (i < c->n && is_w(&c->t[i]) && !c->inq[i])
+		cue_entry(c, i, &w);
+	return w;
+}
+
+/*
+ * Is the -ing word at token i a participle of the sentence's subject
+ * with no comma before it: after a document ("sent voters a letter
+ * saying", "issued a statement stating") or after the object of a
+ * finite cue ("emailed supporters saying")?
+ */
+static bool
+ing_of_subject(const actx *c, size_t i)
+{
+	size_t k;
+
+	if (c->t[i].end - c->t[i].start <= 4 ||
+	    strncmp(c->text + c->t[i].end - 3, "ing", 3) != 0 ||
+	    !is_w(&c->t[i - 1]) || (c->t[i - 1].flags & TF_CAP))
+		return false;
+	/* (sent, not received: "got a letter saying") */
+	if (qt_word_in(c, i - 1, written, QUOTH_ARRAY_LEN(written))) {
+		static const char *const send[] = {
+			"sent", "sends", "issued", "issues", "released",
+			"releases", "posted", "posts", "published", "publishes",
+			"put", "puts", "send", "issue", "release", "post"};
+		for (k = i - 1; k > 0 && i - k < 5; k--)
+			if (qt_word_in(c, k - 1, send, QUOTH_ARRAY_LEN(send)))
+				return true;
+		return false;
+	}
+	for (k = i - 1; k > 0 && i - k < 4 && is_w(&c->t[k]) &&
+	                !(c->t[k].flags & TF_CAP) && !c->inq[k];
+	     k--) {
+		int v = qt_lex(c, LEX_CUES, k, k + 1);
+		if (v >= 0 && k < i - 1) {
+			/* a finite cue, with its object between */
+			return (v & FLAG('s')) && !(v & FLAG('b'));
+		}
+	}
+	return false;
+}
+
+/* A cue verb at token i: returns its flags or -1. */
+int
+qt_cue_at(const actx *c, size_t i)
+{
+	size_t w;
+	int v;
+
+	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
+		return -1;
+	v = cue_entry(c, i, &w);
+	if (v < 0 || !(v & FLAG('s')))
+		return -1;
+	if (qt_name_part_cue(c, i))
+		return -1;
+	/* Hegseth's remarks, the minister's comments: nouns (but "he's
+	 * said" is "he has said") */
+	if (i > 0 && is_w(&c->t[i - 1]) && !(c->t[i].flags & TF_CAP)) {
+		if ((qt_possessive(c, i - 1) &&
+		     ((v & FLAG('b')) || !qt_he_she_has(c, i - 1))) ||
+		    wordeq(c, i - 1, "the") || wordeq(c, i - 1, "his") ||
+		    wordeq(c, i - 1, "her") || wordeq(c, i - 1, "their") ||
+		    wordeq(c, i - 1, "its") || wordeq(c, i - 1, "a"))
+			return -1;
+	}
+	if (v & FLAG('b')) {
+		/* base forms need an auxiliary or a subject pronoun before */
+		static const char *const aux[] = {
+			"would", "will", "did", "does", "do", "to", "has",
+			"have", "had", "is", "was", "were", "are", "been",
+			"be", "they", "we", "i", "you", "could", "may",
+			"might", "can", "should", "must", "also", "not",
+			"as" /* "was quoted as saying" */};
+
+		if (i == 0)
+			return -1;
+		if (qt_word_in(c, i - 1, aux, QUOTH_ARRAY_LEN(aux)))
+			return v;
+		if (ing_of_subject(c, i))
+			return v | FLAG('g');
+		/* plural subjects: "officials say", "residents report" */
+		if (is_w(&c->t[i - 1]) && !qt_possessive(c, i - 1) &&
+		    ((!(c->t[i - 1].flags & TF_CAP) &&
+		      c->t[i - 1].end - c->t[i - 1].start > 3 &&
+		      c->text[c->t[i - 1].end - 1] == 's' &&
+		      c->text[c->t[i - 1].end - 2] != 's' &&
+		      qt_lex(c, LEX_NONNAMES, i - 1, i) < 0) ||
+		     /* "Police say", "Officials say" */
+		     (qt_lex(c, LEX_TITLES, i - 1, i) >= 0 &&
+		      (qt_lex(c, LEX_TITLES, i - 1, i) & FLAG('g'))) ||
+		     wordeq(c, i - 1, "police")))
+			return v;
+		/* "they're saying", "we're hearing" (not "He's claiming":
+		 * a possessive before a base form was refused above) */
+		if (is_w(&c->t[i - 1]) && qt_apos_tail(c, i - 1, "re"))
+			return v;
+		if (c->t[i].end - c->t[i].start <= 3 ||
+		    strncmp(c->text + c->t[i].end - 3, "ing", 3) != 0)
+			return -1;
+		/* ", adding that" */
+		if (is_p(&c->t[i - 1], ','))
+			return v | FLAG('g');
+		/* "with Sen. Jane Doe calling it": a name's clause */
+		{
+			size_t k = i;
+			while (k > 0 && k + 6 > i &&
+			       ((is_w(&c->t[k - 1]) &&
+			         (c->t[k - 1].flags & TF_CAP)) ||
+			        qt_inner_dot(c, k - 1)))
+				k--;
+			static const char *const media[] = {
+				"footage", "video", "clip", "audio",
+				"recording", "tape", "photo"};
+			if (k > 0 && k < i && (c->t[k].flags & TF_CAP) &&
+			    (wordeq(c, k - 1, "with") ||
+			     /* "footage of Hillary Clinton asking" */
+			     (k > 1 && wordeq(c, k - 1, "of") &&
+			      qt_word_in(c, k - 2, media,
+			              QUOTH_ARRAY_LEN(media)))))
+				return v;
+		}
+		return -1;
+	}
+	return v;
+}
+
+/* A word for what a person writes or puts out (statement, letter, email,
+ * tweet, remarks) at token k? */
+bool
+qt_written_word(const actx *c, size_t k)
+{
+	return qt_word_in(c, k, written, QUOTH_ARRAY_LEN(written));
+}

@@ -1,0 +1,490 @@
+/*
+ * data.c: loading the data files of a language, for the extractor (once,
+ * before any text): where each file comes from (DIR/LANG/FILE or DIR/FILE
+ * with --data-dir, else the copy compiled into the library from data/ by
+ * tools/embed.py), and the syntax of the two kinds of file.  Reads data
+ * files, writes the phrase sets (lexicon.c) and compiled patterns
+ * (cuepat.c) of a lang_data; errors name FILE:LINE(:COL).
+ *
+ * Word lists (every file but patterns.txt): UTF-8, one entry per line,
+ * `phrase` or `phrase<TAB>flags`; `#` starts a comment line.  A phrase is
+ * one to six words; flags are lowercase letters, stored as a bit mask
+ * (bit = letter - 'a').  Phrases are case-folded with utf8proc, so
+ * lookups fold the same way.
+ *
+ * patterns.txt:
+ * Format: one pattern per line, four fields separated by tabs:
+ *     side  rule  max-tokens  regex
+ * side is `after` (the words after a quote), `before` (the sentence
+ * before it), `lead-in` (the end of a paragraph before a quoted one) or
+ * `previous` (the sentence before a quote that opens its sentence);
+ * rule names the rule in the output, with a trailing `+` when a pronoun
+ * or role speaker names the rule instead ("pronoun", "role");
+ * max-tokens bounds the distance in tokens between the cue (or `according
+ * to`) and the quote, 0 for no bound; regex is a PCRE2 pattern with the
+ * named groups `sp` (the speaker chunk, required), `cue`, `mention`
+ * (where the mention starts when it is wider than the speaker) and `spx`
+ * (words that continue a described speaker: "another member [of the
+ * public]").
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "text.h"
+
+struct builtin_file {
+	const char *name;
+	const char *data;
+	size_t len;
+};
+
+#include "data.inc"
+
+static const char *const lex_files[LEX_COUNT_] = {
+	[LEX_ABBREV] = "abbrev.txt",
+	[LEX_CUES] = "cues.txt",
+	[LEX_PRONOUNS] = "pronouns.txt",
+	[LEX_TITLES] = "titles.txt",
+	[LEX_HONORIFICS] = "honorifics.txt",
+	[LEX_ORGS] = "orgs.txt",
+	[LEX_SCARE] = "scare.txt",
+	[LEX_NONNAMES] = "nonnames.txt",
+};
+
+quoth_status
+data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err) {
+		memset(err, 0, sizeof(*err));
+		err->status = st;
+		err->line = line;
+		va_start(ap, fmt);
+		vsnprintf(err->message, sizeof(err->message), fmt, ap);
+		va_end(ap);
+	}
+	return st;
+}
+
+bool
+data_line(const char *data, size_t len, size_t pos, size_t *end, size_t *eol)
+{
+	size_t e = pos;
+
+	while (e < len && data[e] != '\n')
+		e++;
+	*eol = e;
+	if (e > pos && data[e - 1] == '\r')
+		e--;
+	*end = e;
+	return text_first_invalid(data + pos, e - pos, NULL) == QUOTH_NONE;
+}
+
+/* Parse one data file into lx; `name` is used in messages. */
+static quoth_status
+parse_file(lexicon *lx, const char *name, const char *data, size_t len,
+           quoth_error *err)
+{
+	size_t pos = 0, lineno = 0;
+	qbuf fold = {0};
+	quoth_status st = QUOTH_OK;
+
+	while (pos < len) {
+		size_t eol = pos, end, tab = QUOTH_NONE, i, words = 1;
+		int value = 0;
+
+		lineno++;
+		if (!data_line(data, len, pos, &end, &eol)) {
+			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
+			               "%s:%zu: invalid UTF-8", name, lineno);
+			goto out;
+		}
+		for (i = pos; i < end; i++)
+			if (data[i] == '\t') {
+				tab = i;
+				break;
+			}
+		if (end == pos || data[pos] == '#')
+			goto next;
+		if (tab != QUOTH_NONE) {
+			for (i = tab + 1; i < end; i++) {
+				char c = data[i];
+				if (c < 'a' || c > 'z') {
+					st = data_fail(err, QUOTH_ERR_LEXICON,
+					               lineno,
+					               "%s:%zu: flags must be "
+					               "lowercase letters",
+					               name, lineno);
+					goto out;
+				}
+				value |= 1 << (c - 'a');
+			}
+			end = tab;
+		}
+		while (end > pos && (data[end - 1] == ' '))
+			end--;
+		if (end == pos) {
+			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
+			               "%s:%zu: empty phrase", name, lineno);
+			goto out;
+		}
+		fold.len = 0;
+		text_fold(&fold, data + pos, end - pos);
+		for (i = 0; i < fold.len; i++)
+			if (fold.ptr[i] == ' ')
+				words++;
+		if (words > 6) {
+			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
+			               "%s:%zu: a phrase has at most six "
+			               "words",
+			               name, lineno);
+			goto out;
+		}
+		if (fold.failed || !lexicon_add(lx, fold.ptr, fold.len, value)) {
+			st = data_fail(err, QUOTH_ERR_NOMEM, lineno,
+			               "%s:%zu: out of memory", name, lineno);
+			goto out;
+		}
+	next:
+		pos = eol + 1;
+	}
+out:
+	qbuf_free(&fold);
+	return st;
+}
+
+static int
+side_of(const char *s, size_t n)
+{
+	static const char *const names[CP_SIDES_] = {"after", "before",
+	                                             "lead-in", "previous"};
+	int i;
+
+	for (i = 0; i < CP_SIDES_; i++)
+		if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
+			return i;
+	return -1;
+}
+
+/* A data-file error located at byte `col0` (0-based) of line `lineno`
+ * that starts at byte `line_off` of the file: FILE:LINE:COL. */
+static quoth_status
+pat_fail(quoth_error *err, const char *name, size_t lineno, size_t line_off,
+         size_t col0, const char *what)
+{
+	quoth_status st =
+	    data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu:%zu: %s", name,
+	              lineno, col0 + 1, what);
+	if (err) {
+		err->column = col0 + 1;
+		err->offset = line_off + col0;
+	}
+	return st;
+}
+
+/* Rule names quoth gives itself, which a pattern must not take, so that
+ * a rule in the output always says which mechanism linked the quote.
+ * ("absorbed" named the quotes merged into others before that became a
+ * flag of their own; it stays reserved so that pattern files keep their
+ * meaning.) */
+static bool
+reserved_rule(const char *r, size_t n)
+{
+	static const char *const names[] = {"absorbed", "none", "continuation",
+	                                    "subject"};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == n && memcmp(names[i], r, n) == 0)
+			return true;
+	return false;
+}
+
+/* Parse and compile one line's fields (f[k] at byte offset fo[k] of the
+ * line, which starts at byte line_off of the file); fills *p.  The
+ * fields are ASCII (checked here), so bytes and columns agree. */
+static quoth_status
+parse_line(cue_pattern *p, const char *name, size_t lineno, size_t line_off,
+           const char *f[4], const size_t fl[4], const size_t fo[4],
+           quoth_error *err)
+{
+	int side;
+	size_t erroff;
+	unsigned long maxtok = 0;
+	size_t i, rl;
+	char what[200];
+
+	side = side_of(f[0], fl[0]);
+	if (side < 0)
+		return pat_fail(err, name, lineno, line_off, fo[0],
+		                "side must be after, before, lead-in or "
+		                "previous");
+	/* rule: [a-z][a-z-]* with an optional final '+' */
+	rl = fl[1] - (fl[1] && f[1][fl[1] - 1] == '+' ? 1 : 0);
+	if (rl == 0 || rl >= sizeof(p->rule))
+		return pat_fail(err, name, lineno, line_off, fo[1],
+		                "a rule name has 1 to 23 letters");
+	for (i = 0; i < rl; i++) {
+		char ch = f[1][i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch == '-' && i > 0)))
+			return pat_fail(err, name, lineno, line_off, fo[1] + i,
+			                "a rule name is lowercase letters and "
+			                "'-' (not first), with an optional final "
+			                "'+'");
+	}
+	if (reserved_rule(f[1], rl))
+		return pat_fail(err, name, lineno, line_off, fo[1],
+		                "this rule name is quoth's own (absorbed, "
+		                "none, continuation, subject)");
+	if (fl[2] == 0 || fl[2] > 4)
+		return pat_fail(err, name, lineno, line_off, fo[2],
+		                "max-tokens must be a number from 0 to 9999");
+	for (i = 0; i < fl[2]; i++) {
+		if (f[2][i] < '0' || f[2][i] > '9')
+			return pat_fail(err, name, lineno, line_off, fo[2] + i,
+			                "max-tokens must be a number from 0 to "
+			                "9999");
+		maxtok = maxtok * 10 + (unsigned long)(f[2][i] - '0');
+	}
+	/* the subject is ASCII chunk letters: so is the pattern */
+	for (i = 0; i < fl[3]; i++) {
+		unsigned char ch = (unsigned char)f[3][i];
+		if (ch < 0x20 || ch >= 0x7f)
+			return pat_fail(err, name, lineno, line_off, fo[3] + i,
+			                ch == '\t' ? "a tab in the pattern (four "
+			                              "fields only)"
+			                            : "the pattern must be "
+			                              "printable ASCII");
+	}
+	if (f[3][fl[3] - 1] == ' ')
+		return pat_fail(err, name, lineno, line_off, fo[3] + fl[3] - 1,
+		                "a space at the end of the pattern");
+	if (!qt_cuepat_compile(p, f[3], fl[3], what, sizeof(what), &erroff))
+		return pat_fail(err, name, lineno, line_off, fo[3] + erroff,
+		                what);
+	p->side = side;
+	p->line = lineno;
+	p->max_tokens = (uint32_t)maxtok;
+	p->kind_rule = rl < fl[1];
+	memcpy(p->rule, f[1], rl);
+	p->rule[rl] = '\0';
+	return QUOTH_OK;
+}
+
+quoth_status
+cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
+             quoth_error *err)
+{
+	size_t pos = 0, lineno = 0;
+	quoth_status st;
+
+	while (pos < len) {
+		size_t eol = pos, end, k, nf = 0, s0;
+		const char *f[4];
+		size_t fl[4], fo[4];
+		cue_pattern *p;
+
+		lineno++;
+		if (!data_line(data, len, pos, &end, &eol))
+			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
+			                 "%s:%zu: invalid UTF-8", name, lineno);
+		/* blank lines and comments, indented or not */
+		for (s0 = pos;
+		     s0 < end && (data[s0] == ' ' || data[s0] == '\t'); s0++)
+			;
+		if (s0 == end || data[s0] == '#')
+			goto next;
+		/* four fields separated by one or more tabs; the pattern is
+		 * the rest of the line */
+		for (k = pos; k < end && nf < 4;) {
+			size_t s = k;
+			if (nf == 3) {
+				k = end;
+			} else {
+				while (k < end && data[k] != '\t')
+					k++;
+			}
+			f[nf] = data + s;
+			fl[nf] = k - s;
+			fo[nf] = s - pos;
+			nf++;
+			while (nf < 4 && k < end && data[k] == '\t')
+				k++;
+		}
+		if (nf != 4 || fl[3] == 0)
+			return data_fail(
+			    err, QUOTH_ERR_LEXICON, lineno,
+			    "%s:%zu: expected four tab-separated "
+			    "fields: side, rule, max-tokens, pattern",
+			    name, lineno);
+		if (cp->n == cp->cap) {
+			size_t nc = cp->cap ? 2 * cp->cap : 16;
+			cue_pattern *np = xrealloc_array(cp->p, nc, sizeof(*np));
+			if (!np)
+				return data_fail(err, QUOTH_ERR_NOMEM, lineno,
+				                 "%s:%zu: out of memory", name,
+				                 lineno);
+			cp->p = np;
+			cp->cap = nc;
+		}
+		p = &cp->p[cp->n];
+		memset(p, 0, sizeof(*p));
+		st = parse_line(p, name, lineno, pos, f, fl, fo, err);
+		if (st != QUOTH_OK)
+			return st;
+		cp->n++;
+next:
+		pos = eol + 1;
+	}
+	if (cp->n == 0)
+		return data_fail(err, QUOTH_ERR_LEXICON, lineno ? lineno : 1,
+		                 "%s:%zu: no patterns: no quote could be "
+		                 "linked to a speaker",
+		                 name, lineno ? lineno : 1);
+	return QUOTH_OK;
+}
+
+static char *
+read_file(const char *path, size_t *len, int *errnum)
+{
+	FILE *f = fopen(path, "rb");
+	qbuf b = {0};
+	char chunk[8192];
+	size_t n;
+
+	if (!f) {
+		*errnum = errno;
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		qbuf_put(&b, chunk, n);
+	if (ferror(f) || b.failed) {
+		*errnum = ferror(f) ? errno : ENOMEM;
+		fclose(f);
+		qbuf_free(&b);
+		return NULL;
+	}
+	fclose(f);
+	*len = b.len;
+	if (!b.ptr)
+		b.ptr = calloc(1, 1);
+	return b.ptr;
+}
+
+static const struct builtin_file *
+builtin(const char *lang, const char *file)
+{
+	size_t i, ll = strlen(lang);
+
+	for (i = 0; i < QUOTH_ARRAY_LEN(builtin_data); i++) {
+		const char *nm = builtin_data[i].name;
+		if (strncmp(nm, lang, ll) == 0 && nm[ll] == '/' &&
+		    strcmp(nm + ll + 1, file) == 0)
+			return &builtin_data[i];
+	}
+	return NULL;
+}
+
+/*
+ * The bytes of data file `file`: from data_dir (DIR/LANG/FILE, then
+ * DIR/FILE) when given and present there, else the built-in copy.  *path
+ * gets the name to use in messages; *owned is set when the bytes must be
+ * freed.  NULL with *st set when the file cannot be had.
+ */
+static const char *
+data_file(const char *lang, const char *data_dir, const char *file,
+          char *path, size_t pathsz, size_t *len, bool *owned,
+          quoth_status *st, quoth_error *err)
+{
+	const struct builtin_file *bf = builtin(lang, file);
+	char *data = NULL;
+
+	*owned = false;
+	if (data_dir) {
+		int errnum = 0;
+
+		snprintf(path, pathsz, "%s/%s/%s", data_dir, lang, file);
+		data = read_file(path, len, &errnum);
+		if (!data && errnum == ENOENT) {
+			snprintf(path, pathsz, "%s/%s", data_dir, file);
+			data = read_file(path, len, &errnum);
+		}
+		if (!data && errnum != ENOENT) {
+			*st = data_fail(err, QUOTH_ERR_IO, 0, "%.400s: %s",
+			                path, strerror(errnum));
+			return NULL;
+		}
+		if (data) {
+			*owned = true;
+			return data;
+		}
+	}
+	if (bf) {
+		snprintf(path, pathsz, "data/%s", bf->name);
+		*len = bf->len;
+		return bf->data;
+	}
+	*st = data_fail(err, QUOTH_ERR_ARG, 0,
+	                "no data for language '%s' (%s missing)", lang, file);
+	return NULL;
+}
+
+quoth_status
+lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
+               quoth_error *err)
+{
+	int i;
+	quoth_status st = QUOTH_OK;
+	char path[4096];
+	const char *data;
+	size_t len = 0;
+	bool owned;
+
+	memset(ld, 0, sizeof(*ld));
+	for (i = 0; i < LEX_COUNT_; i++) {
+		ld->lex[i] = lexicon_new();
+		if (!ld->lex[i]) {
+			lang_data_free(ld);
+			return data_fail(err, QUOTH_ERR_NOMEM, 0,
+			                 "out of memory");
+		}
+		data = data_file(lang, data_dir, lex_files[i], path,
+		                 sizeof(path), &len, &owned, &st, err);
+		if (data) {
+			st = parse_file(ld->lex[i], path, data, len, err);
+			if (owned)
+				free((char *)data);
+		}
+		if (st != QUOTH_OK) {
+			lang_data_free(ld);
+			return st;
+		}
+	}
+	data = data_file(lang, data_dir, "patterns.txt", path, sizeof(path),
+	                 &len, &owned, &st, err);
+	if (data) {
+		st = cuepat_parse(&ld->pats, path, data, len, err);
+		if (owned)
+			free((char *)data);
+	}
+	if (st != QUOTH_OK)
+		lang_data_free(ld);
+	return st;
+}
+
+void
+lang_data_free(lang_data *ld)
+{
+	int i;
+
+	for (i = 0; i < LEX_COUNT_; i++) {
+		lexicon_free(ld->lex[i]);
+		ld->lex[i] = NULL;
+	}
+	cuepat_free(&ld->pats);
+}

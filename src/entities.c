@@ -1,0 +1,944 @@
+/*
+ * entities.c: attribution, first pass: the people and organisations the
+ * article names outside quotes.  Each capitalised run becomes a mention
+ * of an entity (the fullest name given: "Hegseth" is "Pete Hegseth"),
+ * with its title ("US Defence Secretary"), the roles the article gave it
+ * (for "the mayor" later), whether it is a person, an organisation or a
+ * place, and the gender the article shows ("Mr", "her husband", "Vickers
+ * said he").  Reads tokens, the quotes' token marks and the lexicons;
+ * writes the entity and mention tables of the context.
+ */
+#include <stdlib.h>
+
+#include "attrib_int.h"
+
+/* The longest list of roles kept per entity, in bytes. */
+#define ROLES_MAX 256
+
+static int first_name_match(const actx *c, const char *name, size_t len);
+
+/* The last word of a name (its surname), as a pointer into it. */
+static const char *
+last_word(const char *s, size_t n, size_t *wl)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	*wl = n - i;
+	return s + i;
+}
+
+static const char *
+first_word(const char *s, size_t n, size_t *wl)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] != ' ')
+		i++;
+	*wl = i;
+	return s;
+}
+
+/* The known entity named by words [a, b): the same name, or the surname
+ * of a fuller one; -1 when none. */
+int
+qt_entity_find(actx *c, size_t a, size_t b)
+{
+	size_t len, i, wl, ewl, fl;
+	char *name = qt_span_text(c, a, b, &len);
+	const char *lw, *fw;
+	int found = -1;
+
+	if (!name)
+		return -1;
+	lw = last_word(name, len, &wl);
+	fw = first_word(name, len, &fl);
+	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
+		entity *e = QVEC_AT(&c->ents, entity, i);
+		const char *elw = last_word(e->name, e->name_len, &ewl);
+		size_t efl;
+		if (e->name_len == len && memcmp(e->name, name, len) == 0) {
+			found = (int)i;
+			break;
+		}
+		if (ewl != wl || memcmp(elw, lw, wl) != 0)
+			continue;
+		/* the same surname: a surname alone is that person, but
+		 * "Hillary Clinton" is not "Bill Clinton" */
+		first_word(e->name, e->name_len, &efl);
+		if (!strchr(name, ' ') || !strchr(e->name, ' ') ||
+		    (efl == fl && memcmp(e->name, fw, fl) == 0)) {
+			found = (int)i;
+			break;
+		}
+	}
+	if (found < 0 && !strchr(name, ' '))
+		found = first_name_match(c, name, len);
+	free(name);
+	return found;
+}
+
+/* A single name that is the first word of exactly one fuller name of a
+ * person ("Wang" for Wang Qishan, "Michael" for Michael Greenspan), or
+ * -1. */
+static int
+first_name_match(const actx *c, const char *name, size_t len)
+{
+	size_t i, fl;
+	int found = -1;
+
+	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
+		const entity *e = QVEC_AT(&c->ents, entity, i);
+		if (e->org || !strchr(e->name, ' '))
+			continue;
+		first_word(e->name, e->name_len, &fl);
+		if (fl == len && memcmp(e->name, name, len) == 0) {
+			if (found >= 0 && found != (int)i)
+				return -1; /* two people: no guess */
+			found = (int)i;
+		}
+	}
+	return found;
+}
+
+/* Remember a title of e ("Mayor", then "then-Surrey mayoral candidate")
+ * for the role mentions that refer to it later. */
+static void
+add_role(entity *e, const char *title, size_t len)
+{
+	qbuf f = {0};
+	char *r;
+
+	text_fold(&f, title, len);
+	if (f.failed || !f.ptr || e->roles_len + f.len + 2 > ROLES_MAX) {
+		qbuf_free(&f);
+		return;
+	}
+	r = realloc(e->roles, e->roles_len + f.len + 2);
+	if (r) {
+		memcpy(r + e->roles_len, f.ptr, f.len);
+		r[e->roles_len + f.len] = '|';
+		e->roles_len += f.len + 1;
+		r[e->roles_len] = '\0';
+		e->roles = r;
+	}
+	qbuf_free(&f);
+}
+
+/* Find or add the entity for the name words [a, b). */
+static int
+entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
+           int gender, bool org)
+{
+	size_t len, i, wl, ewl;
+	char *name = qt_span_text(c, a, b, &len);
+	const char *lw;
+	entity *e;
+	int best = -1;
+	bool single;
+
+	if (!name) {
+		c->failed = true;
+		return -1;
+	}
+	single = strchr(name, ' ') == NULL;
+	lw = last_word(name, len, &wl);
+	/* exact name, or a surname / first-name-only reference to a fuller one
+	 * (among the latest ENTITY_WINDOW entities: lookbacks stay bounded) */
+	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
+		const char *elw;
+		e = QVEC_AT(&c->ents, entity, i);
+		if (e->org != org)
+			continue;
+		if (e->name_len == len && memcmp(e->name, name, len) == 0) {
+			best = (int)i;
+			break;
+		}
+		elw = last_word(e->name, e->name_len, &ewl);
+		if (single && ewl == wl && memcmp(elw, lw, wl) == 0) {
+			/* a surname alone: the fuller name was a person;
+			 * of two Greenspans, the one the story is about
+			 * (named most so far) */
+			if (best < 0 ||
+			    e->nment > ent_at(c, best)->nment)
+				best = (int)i;
+			continue;
+		}
+		/* "Al Hashish" after "Fouzia Al Hashish": the same */
+		if (!single && e->name_len > len + 1 &&
+		    e->name[e->name_len - len - 1] == ' ' &&
+		    memcmp(e->name + e->name_len - len, name, len) == 0) {
+			best = (int)i;
+			break;
+		}
+		/* "Pete Hegseth" after a lone "Hegseth": upgrade */
+		if (!single && !strchr(e->name, ' ') && ewl == wl &&
+		    memcmp(elw, lw, wl) == 0) {
+			free(e->name);
+			e->name = name;
+			e->name_len = len;
+			name = NULL;
+			best = (int)i;
+			break;
+		}
+	}
+	if (best >= 0 && single && strchr(ent_at(c, best)->name, ' ') &&
+	    !org && !ent_at(c, best)->org)
+		QVEC_AT(&c->ents, entity, (size_t)best)->person = true;
+	if (best < 0 && single && !org)
+		best = first_name_match(c, name, len);
+	if (best < 0) {
+		e = qvec_push(&c->ents);
+		if (!e) {
+			free(name);
+			c->failed = true;
+			return -1;
+		}
+		e->name = name;
+		e->name_len = len;
+		e->org = org;
+		e->first_multi = QUOTH_NONE;
+		name = NULL;
+		best = (int)c->ents.len - 1;
+	}
+	free(name);
+	e = ent_at(c, best);
+	if (title && title_len && !e->title) {
+		e->title = malloc(title_len + 1);
+		if (e->title) {
+			memcpy(e->title, title, title_len);
+			e->title[title_len] = '\0';
+		}
+	}
+	if (title && title_len)
+		add_role(e, title, title_len);
+	if (gender && !e->gender)
+		e->gender = gender;
+	if (!org && (gender || (title && title_len)))
+		e->person = e->strong = true;
+	return best;
+}
+
+static void
+add_mention(actx *c, size_t tok, size_t end, int ent)
+{
+	mention_rec *m;
+	entity *e;
+
+	if (ent < 0)
+		return;
+	m = qvec_push(&c->ments);
+	if (!m) {
+		c->failed = true;
+		return;
+	}
+	m->tok = tok;
+	m->end = end;
+	m->ent = ent;
+	e = QVEC_AT(&c->ents, entity, (size_t)ent);
+	if (e->nment++ == 0)
+		e->first_tok = tok;
+	if (e->first_multi == QUOTH_NONE && end > tok + 1 &&
+	    qt_words_in(c, tok, end - 1) >= 2)
+		e->first_multi = tok;
+}
+
+/*
+ * What one mention of name words [na, b) (the capitalised run started at
+ * a) shows about its entity: a person ("Jane Doe, 45,", "Jane Doe, a
+ * nurse,") or not ("the Out of the Cold program", "in Antigonish", "Dixon
+ * Hall, a non-profit agency,").  Titles and honorifics before the name
+ * were already counted by entity_for().
+ */
+/*
+ * What an apposition after a name at token b says: 1 a person ("Jane
+ * Doe, 45,", "Jane Doe, a nurse,"), -1 an organisation ("Dixon Hall, a
+ * non-profit agency,"), 0 nothing.  The head noun of ", a chocolate
+ * company based in ...," is its last word before a preposition or a
+ * relative word.
+ */
+int
+qt_apposition_kind(const actx *c, size_t b)
+{
+	size_t k;
+
+	if (b + 2 >= c->n || !is_p(&c->t[b], ','))
+		return 0;
+	if (c->t[b + 1].kind == TK_NUM &&
+	    (is_p(&c->t[b + 2], ',') || is_p(&c->t[b + 2], '.') ||
+	     is_break_tok(&c->t[b + 2])))
+		return 1;
+	if (!qt_np_det(c, b + 1))
+		return 0;
+	for (k = b + 2;
+	     k < c->n && k < b + 8 && is_w(&c->t[k]) && !c->inq[k] &&
+	     !qt_is_prep(c, k) && !wordeq(c, k, "of") && !qt_rel_word(c, k);
+	     k++)
+		;
+	if (k == b + 2)
+		return 0;
+	if (qt_lex(c, LEX_ORGS, k - 1, k) >= 0 &&
+	    qt_lex(c, LEX_TITLES, k - 1, k) < 0)
+		return -1;
+	if (qt_lex(c, LEX_TITLES, k - 1, k) >= 0)
+		return 1;
+	return 0;
+}
+
+static void
+person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
+{
+	static const char *const place[] = {"the", "in", "at", "near", "across", "outside",
+	                                    "inside", "throughout", "within"};
+	/* "in Antigonish", "the New Democrats said"; but "the Clinton
+	 * campaign" is a person's campaign: after "the", a lowercase word
+	 * must be a verb-like one (a cue, an auxiliary, "-ed") */
+	bool head = b >= c->n || !is_w(&c->t[b]) || (c->t[b].flags & TF_CAP) ||
+	            qt_cue_at(c, b) >= 0 || qt_is_filler(c, b) ||
+	            (c->t[b].end - c->t[b].start > 3 &&
+	             memcmp(c->text + c->t[b].end - 2, "ed", 2) == 0);
+
+	if (qt_possessive(c, b - 1))
+		head = false;
+	if (na == a && a > 0 &&
+	    qt_word_in(c, a - 1, place, QUOTH_ARRAY_LEN(place)) &&
+	    !qt_possessive(c, b - 1) && c->t[a - 1].sent == c->t[a].sent &&
+	    (!wordeq(c, a - 1, "the") || head)) {
+		e->nonperson = true;
+		if (!wordeq(c, a - 1, "the"))
+			e->place = true;
+	}
+	/* "The Forecaddie" opening a sentence (no title in between) */
+	if (na == a + 1 && wordeq(c, a, "the") && head)
+		e->nonperson = true;
+	switch (qt_apposition_kind(c, b)) {
+	case 1:
+		e->strong = e->person = true;
+		break;
+	case -1:
+		e->nonperson = true;
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * "the mayor", "the prime minister" outside quotes: a role the article
+ * gave one person so far, a mention of that person (so that a "he" after
+ * "On Monday, the mayor repeated the claim." finds him).  Returns the
+ * token after it, or i.
+ */
+static size_t
+role_mention(actx *c, size_t i)
+{
+	size_t j, k;
+	int e, tv;
+
+	if (!wordeq(c, i, "the") || c->inq[i])
+		return i;
+	for (j = i + 1; j < c->n && j < i + 4; j++) {
+		if (!is_w(&c->t[j]) || c->inq[j] || qt_possessive(c, j))
+			return i;
+		/* (lowercase: "the Republican", "the GOP" name parties) */
+		if ((c->t[j].flags & TF_CAP) || qt_cue_at(c, j) >= 0)
+			return i;
+		tv = qt_lex(c, LEX_TITLES, j, j + 1);
+		if (tv >= 0 && !(tv & FLAG('g')))
+			break;
+	}
+	if (j >= c->n || j >= i + 4)
+		return i;
+	j++;
+	/* "the mayor Tom Baker", "the minister of finance", "the
+	 * minister's office": not the role alone */
+	if (j < c->n && ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP)) ||
+	                 wordeq(c, j, "of") || wordeq(c, j, "for") ||
+	                 qt_possessive(c, j - 1)))
+		return i;
+	/* the words after "the" and any "former" */
+	for (k = i + 1; k < j - 1 && (wordeq(c, k, "former") ||
+	                               wordeq(c, k, "new"));
+	     k++)
+		;
+	e = qt_entity_by_role_words(c, k, j, true);
+	if (e < 0 || ent_at(c, e)->org)
+		return i;
+	add_mention(c, i, j, e);
+	return j;
+}
+
+/* Is the title word at k a surname here ("James Baker", "Peter T. King"):
+ * flagged as one, after a name word that is no title? */
+static bool
+surname_title(const actx *c, size_t k)
+{
+	int v = qt_lex(c, LEX_TITLES, k, k + 1);
+	size_t p = k - 1;
+
+	if (k == 0 || v < 0 || !(v & FLAG('s')))
+		return false;
+	/* (over an initial: Peter T. King) */
+	if (is_p(&c->t[p], '.') && p >= 2 && c->t[p - 1].end -
+	    c->t[p - 1].start == 1)
+		p -= 2;
+	return is_w(&c->t[p]) && (c->t[p].flags & TF_CAP) &&
+	       qt_lex(c, LEX_TITLES, p, p + 1) < 0 &&
+	       qt_lex(c, LEX_HONORIFICS, p, p + 1) < 0;
+}
+
+/* The end of the run of capitalised words at a: honorifics with their
+ * dot, initials, particles, and "of" inside a title or an organisation's
+ * name ("Secretary of Defense Pete Hegseth"). */
+static size_t
+cap_run_end(actx *c, size_t a)
+{
+	size_t b, n = c->n;
+
+	b = a;
+	while (b < n) {
+		if (is_w(&c->t[b]) && (c->t[b].flags & TF_CAP) &&
+		    !c->inq[b] &&
+		    (b == a || c->t[b].flags & TF_SPACE_BEFORE ||
+		     is_p(&c->t[b - 1], '.'))) {
+			b++;
+			if (qt_possessive(c, b - 1))
+				break; /* Washington's NATO allies */
+			continue;
+		}
+		if (b > a && is_p(&c->t[b], '.') &&
+		    !(c->t[b].flags & TF_SPACE_BEFORE) &&
+		    (c->t[b - 1].end - c->t[b - 1].start <= 4) &&
+		    b + 1 < n && is_w(&c->t[b + 1]) &&
+		    (c->t[b + 1].flags & TF_CAP) &&
+		    c->t[b].sent == c->t[b + 1].sent) {
+			b++;
+			continue;
+		}
+		/* Secretary of Defense Pete Hegseth: "of" after a
+		 * title word stays in the run */
+		if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "for")) &&
+		    qt_lex(c, LEX_TITLES, b - 1, b) >= 0 && b + 1 < n &&
+		    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
+		    /* (not "Peter King of New York") */
+		    !(b > a + 1 && surname_title(c, b - 1))) {
+			b++;
+			continue;
+		}
+		/* "the Department of Community Services", "the
+		 * National Institute on Drug Abuse": after an
+		 * organisation word, one name */
+		if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "on") ||
+		              wordeq(c, b, "for")) &&
+		    qt_lex(c, LEX_ORGS, b - 1, b) >= 0 && b + 1 < n &&
+		    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
+		    !c->inq[b + 1] && c->t[b + 1].sent == c->t[b].sent &&
+		    /* (the Council on Friday) */
+		    qt_lex(c, LEX_NONNAMES, b + 1, b + 2) < 0) {
+			b++;
+			continue;
+		}
+		if (b > a && qt_is_particle(c, b) && b + 1 < n &&
+		    is_w(&c->t[b + 1]) && ((c->t[b + 1].flags & TF_CAP) ||
+		                           qt_is_particle(c, b + 1))) {
+			b++;
+			continue;
+		}
+		break;
+	}
+	return b;
+}
+
+/* The start of the name in the run [a, b): past its leading words that
+ * are not names (sentence-initial "But", titles, honorifics, words of
+ * organisation names); an honorific's or title's gender goes to
+ * *gender. */
+static size_t
+name_start(actx *c, size_t a, size_t b, int *gender)
+{
+	size_t na, k;
+	int hv;
+
+	na = a;
+	while (na < b) {
+		size_t w, best = 0;
+		if (is_p(&c->t[na], '.')) {
+			na++;
+			continue;
+		}
+		hv = qt_lex(c, LEX_HONORIFICS, na, na + 1);
+		if (hv >= 0) {
+			if (hv & FLAG('m'))
+				*gender = G_MALE;
+			if (hv & FLAG('f'))
+				*gender = G_FEMALE;
+			na++;
+			continue;
+		}
+		for (w = 4; w >= 1; w--)
+			if (na + w <= b &&
+			    qt_lex(c, LEX_TITLES, na, na + w) >= 0) {
+				best = w;
+				break;
+			}
+		/* "Mr. King", "Ms. Baker": after an honorific a
+		 * title that is also a surname is the name */
+		if (best == 1 && na > a &&
+		    (qt_lex(c, LEX_TITLES, na, na + 1) & FLAG('s')) &&
+		    (qt_lex(c, LEX_HONORIFICS, na - 1, na) >= 0 ||
+		     (is_p(&c->t[na - 1], '.') && na - 1 > a &&
+		      qt_lex(c, LEX_HONORIFICS, na - 2, na - 1) >= 0)))
+			break;
+		if (best) {
+			int tv = qt_lex(c, LEX_TITLES, na, na + best);
+			if (tv & FLAG('m'))
+				*gender = G_MALE;
+			if (tv & FLAG('f'))
+				*gender = G_FEMALE;
+			na += best;
+			/* ... of Defense, for Health: part of it */
+			if (na + 1 < b && (wordeq(c, na, "of") ||
+			                   wordeq(c, na, "for")))
+				na += 2;
+			continue;
+		}
+		if (qt_lex(c, LEX_NONNAMES, na, na + 1) >= 0 ||
+		    qt_lex(c, LEX_PRONOUNS, na, na + 1) >= 0 ||
+		    qt_lex(c, LEX_CUES, na, na + 1) >= 0) {
+			na++;
+			continue;
+		}
+		/* a title word in lowercase data may still lead
+		 * (US, Canadian): keep them as title if a title
+		 * follows later in the run */
+		for (k = na + 1; k < b; k++)
+			if (qt_lex(c, LEX_TITLES, k, k + 1) >= 0 ||
+			    qt_lex(c, LEX_HONORIFICS, k, k + 1) >= 0)
+				break;
+		if (k < b && b - k > 1 &&
+		    (qt_lex(c, LEX_TITLES, b - 1, b) < 0 ||
+		     surname_title(c, b - 1))) {
+			na = k;
+			continue;
+		}
+		break;
+	}
+	return na;
+}
+
+/* Trim the name [*na, *b) of the run starting at a: a photo credit run
+ * into it, trailing title words and dots.  True when it names an
+ * organisation. */
+static bool
+trim_run(actx *c, size_t a, size_t *nap, size_t *bp)
+{
+	size_t na = *nap, b = *bp, k;
+	bool org = false;
+
+	/* a photo credit run into a name: "Getty Images Kevin
+	 * Vickers", "The Canadian Press Kevin Vickers" */
+	for (k = b; k > na + 1; k--)
+		if (qt_lex(c, LEX_ORGS, k - 1, k) >= 0) {
+			/* (not "Department of Transportation") */
+			if (b - k >= 2 && !wordeq(c, k, "of") &&
+			    !wordeq(c, k, "on") && !wordeq(c, k, "for"))
+				na = k;
+			break;
+		}
+	/* organisation words anywhere make it an organisation, and
+	 * so do acronyms alone (NATO, FBI) */
+	for (k = na; k < b; k++)
+		if (qt_lex(c, LEX_ORGS, k, k + 1) >= 0)
+			org = true;
+	for (k = na; k < b && (c->t[k].flags & TF_ALLCAP); k++)
+		;
+	if (k == b)
+		org = true;
+	/* trailing title words: "Hegseth Defence" is rare; a run that
+	 * ends in a title word is a title ("Prime Minister") */
+	/* (after a leading title the rest is the name: Councillor
+	 * Tom Baker; and a title that is also a surname ends a name
+	 * after another word: James Baker, Steve King) */
+	while (na == a && b > na &&
+	       (qt_lex(c, LEX_TITLES, b - 1, b) >= 0 ||
+	        is_p(&c->t[b - 1], '.'))) {
+		if (b > na + 1 && surname_title(c, b - 1))
+			break;
+		b--;
+	}
+	while (b > na && is_p(&c->t[b - 1], '.'))
+		b--;
+	*nap = na;
+	*bp = b;
+	return org;
+}
+
+/* Single words at a sentence start are too often not names: is the name
+ * [na, b) (the whole run from a) one that only refers to a name seen
+ * before? */
+static bool
+lone_opener(actx *c, size_t a, size_t na, size_t b, bool org, int gender)
+{
+	return b - na == 1 && na == a && !org &&
+	       (na == 0 || c->t[na - 1].sent != c->t[na].sent ||
+	        is_break_tok(&c->t[na - 1])) &&
+	       gender == 0 &&
+	       /* ("Roman, a resident of the area, said": a name) */
+	       qt_apposition_kind(c, b) <= 0 &&
+	       /* ('"Q!" Cruz said': the speaker of the quote) */
+	       !(na > 0 && c->t[na - 1].kind == TK_QUOTE &&
+	         !is_break_tok(&c->t[na - 1]) && qt_cue_at(c, b) >= 0 &&
+	         (qt_cue_at(c, b) & FLAG('i')));
+}
+
+/* The title of the name [na, b) of the run from a: the words before the
+ * name in the run, or a lowercase title phrase right before it
+ * ("defence minister Boris Pistorius"), as a string (its length in
+ * *ttl_len), or NULL; a title's gender goes to *gender. */
+static char *
+run_title(actx *c, size_t a, size_t na, size_t *ttl_len, int *gender)
+{
+	char *tbuf = NULL;
+
+	if (na > a) {
+		size_t ta = a;
+		/* (an acronym like US stays: "us" is a non-name) */
+		while (ta < na &&
+		       ((qt_lex(c, LEX_NONNAMES, ta, ta + 1) >= 0 &&
+		         !(c->t[ta].flags & TF_ALLCAP)) ||
+		        qt_lex(c, LEX_HONORIFICS, ta, ta + 1) >= 0))
+			ta++;
+		if (ta < na && qt_lex(c, LEX_TITLES, na - 1, na) >= 0) {
+			tbuf = qt_span_text(c, ta, na, ttl_len);
+		}
+	} else if (a >= 1) {
+		size_t w;
+		for (w = 3; w >= 1; w--)
+			if (a >= w &&
+			    qt_lex(c, LEX_TITLES, a - w, a) >= 0) {
+				int tv =
+				    qt_lex(c, LEX_TITLES, a - w, a);
+				size_t t0 = a - w;
+				/* "then-Surrey mayoral candidate": the
+				 * modifiers belong to the title */
+				while (t0 > 0 && a - t0 < 6 &&
+				       is_w(&c->t[t0 - 1]) &&
+				       !c->inq[t0 - 1] &&
+				       c->t[t0 - 1].sent ==
+				           c->t[a].sent &&
+				       qt_lex(c, LEX_NONNAMES, t0 - 1,
+				              t0) < 0 &&
+				       qt_lex(c, LEX_PRONOUNS, t0 - 1,
+				              t0) < 0 &&
+				       qt_cue_at(c, t0 - 1) < 0 &&
+				       !qt_is_filler(c, t0 - 1) &&
+				       !qt_possessive(c, t0 - 1))
+					t0--;
+				tbuf = qt_span_text(c, t0, a, ttl_len);
+				/* "her husband Michael": he */
+				if (tv & FLAG('m'))
+					*gender = G_MALE;
+				if (tv & FLAG('f'))
+					*gender = G_FEMALE;
+				break;
+			}
+	}
+	return tbuf;
+}
+
+/* "Michael Greenspan, her husband,": the gender the apposition's title
+ * after the name ending at b shows, or `gender` as it was. */
+static int
+apposition_gender(actx *c, size_t b, int gender, bool org)
+{
+	size_t n = c->n;
+
+	if (!gender && !org && b + 2 < n && is_p(&c->t[b], ',') &&
+	    !qt_rel_word(c, b + 1)) {
+		size_t q2;
+		for (q2 = b + 1; q2 < n && q2 < b + 5 && is_w(&c->t[q2]);
+		     q2++) {
+			int tv = qt_lex(c, LEX_TITLES, q2, q2 + 1);
+			if (tv < 0)
+				continue;
+			if ((tv & FLAG('m')) && !(tv & FLAG('g')))
+				gender = G_MALE;
+			if ((tv & FLAG('f')) && !(tv & FLAG('g')))
+				gender = G_FEMALE;
+			break;
+		}
+	}
+	return gender;
+}
+
+/*
+ * Scan the text outside quotes for person names: runs of capitalised
+ * words, with any titles and honorifics before them split off as the
+ * title ("US Defence Secretary Pete Hegseth": name "Pete Hegseth").
+ * Roles the article gave someone ("the mayor") are mentions too.
+ */
+void
+qt_collect_entities(actx *c)
+{
+	size_t i = 0, n = c->n;
+
+	while (i < n) {
+		size_t a, b, na, k, ttl_len = 0;
+		int gender = 0, e;
+		bool org;
+		char *tbuf;
+
+		k = role_mention(c, i);
+		if (k > i) {
+			i = k;
+			continue;
+		}
+		if (!is_w(&c->t[i]) || !(c->t[i].flags & TF_CAP) || c->inq[i]) {
+			i++;
+			continue;
+		}
+		a = i;
+		b = cap_run_end(c, a);
+		i = b;
+		if (qt_headline_run(c, a, b))
+			continue;
+		na = name_start(c, a, b, &gender);
+		org = trim_run(c, a, &na, &b);
+		if (na >= b)
+			continue;
+		if (lone_opener(c, a, na, b, org, gender)) {
+			add_mention(c, na, b, qt_entity_find(c, na, b));
+			continue;
+		}
+		tbuf = run_title(c, a, na, &ttl_len, &gender);
+		gender = apposition_gender(c, b, gender, org);
+		e = entity_for(c, na, b, tbuf, ttl_len, gender, org);
+		add_mention(c, na, b, e);
+		if (e >= 0 && !org)
+			person_signals(c, a, na, b, ent_at(c, e));
+		free(tbuf);
+	}
+}
+
+/* Does another entity named before token `tok` share entity e's last
+ * word (Donald and Ivanka Trump)? */
+static bool
+surname_shared(const actx *c, int e, size_t tok)
+{
+	const entity *x = ent_at(c, e);
+	size_t i, wl, ewl;
+	const char *lw = last_word(x->name, x->name_len, &wl);
+
+	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
+		const entity *y = QVEC_AT(&c->ents, entity, i);
+		const char *elw;
+		if ((int)i == e || y->org || y->first_tok >= tok)
+			continue;
+		elw = last_word(y->name, y->name_len, &ewl);
+		if (ewl == wl && memcmp(elw, lw, wl) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The gender the article shows for a name by the pronoun it uses in the
+ * name's own reported speech: "Vickers said he", "Golden says that she".
+ * Runs before any pronoun is resolved, so that resolution starts from
+ * the article's evidence rather than from its own guesses.
+ */
+void
+qt_gender_evidence(actx *c)
+{
+	size_t k, *votes = calloc(2 * (c->ents.len ? c->ents.len : 1),
+	                          sizeof(size_t));
+
+	if (!votes) {
+		c->failed = true;
+		return;
+	}
+	for (k = 0; k < c->ments.len; k++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		entity *e = QVEC_AT(&c->ents, entity, (size_t)m->ent);
+		size_t j = m->end;
+		int v;
+
+		/* ("in Sanders parlance" made him a place; "Sanders said
+		 * he" a person after all) */
+		if (e->org || qt_possessive(c, m->end - 1) ||
+		    (!e->person && e->first_multi == QUOTH_NONE))
+			continue;
+		/* "Trump said he" with two Trumps in the story: whose? */
+		if (qt_words_in(c, m->tok, m->end - 1) < 2 &&
+		    surname_shared(c, m->ent, m->tok))
+			continue;
+		while (j < c->n && j < m->end + 3 && qt_is_filler(c, j) &&
+		       qt_cue_at(c, j) < 0)
+			j++;
+		v = qt_cue_at(c, j);
+		if (v < 0 || (v & FLAG('o')))
+			continue;
+		j += qt_cue_len(c, j);
+		if (wordeq(c, j, "that"))
+			j++;
+		if (j >= c->n || c->inq[j])
+			continue;
+		if (wordeq(c, j, "he"))
+			votes[2 * (size_t)m->ent]++;
+		else if (wordeq(c, j, "she"))
+			votes[2 * (size_t)m->ent + 1]++;
+	}
+	/* "Shelby said he refused ... Shelby said she": the pronoun was
+	 * someone else's at least once; no evidence then */
+	for (k = 0; k < c->ents.len; k++) {
+		entity *e = QVEC_AT(&c->ents, entity, k);
+		size_t mv = votes[2 * k], fv = votes[2 * k + 1];
+		int g = mv && !fv ? G_MALE : fv && !mv ? G_FEMALE : 0;
+		if (!g || (e->gender && e->gender != g))
+			continue;
+		e->gender = g;
+		e->strong = e->person = true;
+	}
+	free(votes);
+}
+
+/* Index of the first mention at or after token a (mentions are in
+ * token order). */
+size_t
+qt_first_mention(const actx *c, size_t a)
+{
+	size_t lo = 0, hi = c->ments.len;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (QVEC_AT(&c->ments, mention_rec, mid)->tok < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int
+qt_entity_by_mention_tok(const actx *c, size_t a, size_t b)
+{
+	size_t k = qt_first_mention(c, a);
+
+	if (k < c->ments.len && QVEC_AT(&c->ments, mention_rec, k)->tok < b)
+		return QVEC_AT(&c->ments, mention_rec, k)->ent;
+	return -1;
+}
+
+/* Does the folded role phrase f end one of e's titles, from a word
+ * start ("mayor" of "Surrey Mayor", not of "vice-mayor" or "mayoral
+ * candidate")?  With `inside`, it may also be any word's start. */
+static bool
+role_of(const entity *e, const char *f, size_t fl, bool inside)
+{
+	const char *p;
+
+	if (!e->roles || !fl)
+		return false;
+	for (p = strstr(e->roles, f); p; p = strstr(p + 1, f))
+		if ((p == e->roles || p[-1] == ' ' || p[-1] == '|') &&
+		    (inside || p[fl] == '|'))
+			return true;
+	return false;
+}
+
+/* The newest entity the article gave a title with the words [a, b) in
+ * it; with `unique`, -1 when two different ones have such a title. */
+int
+qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
+{
+	char *ph;
+	size_t len, k;
+	qbuf f = {0};
+	int found = -1;
+
+	ph = qt_span_text(c, a, b, &len);
+	if (!ph)
+		return -1;
+	text_fold(&f, ph, len);
+	free(ph);
+	if (f.failed || !f.ptr) {
+		qbuf_free(&f);
+		return -1;
+	}
+	for (k = c->ents.len; k-- > 0 && k + ENTITY_WINDOW > c->ents.len;) {
+		const entity *e = ent_at(c, (int)k);
+		if (!role_of(e, f.ptr, f.len, true))
+			continue;
+		if (found < 0) {
+			found = (int)k;
+			if (!unique)
+				break;
+		} else {
+			found = -1;
+			break;
+		}
+	}
+	qbuf_free(&f);
+	return found;
+}
+
+/* Party labels before a role ("the Democratic front-runner"), by party:
+ * bit 1 Republican, bit 2 Democratic, bit 4 any other. */
+static int
+party_bits(const char *w, size_t n)
+{
+	static const struct {
+		const char *w;
+		int bit;
+	} pl[] = {{"republican", 1}, {"gop", 1},      {"democratic", 2},
+	          {"democrat", 2},   {"libertarian", 4}, {"green", 4},
+	          {"independent", 4}};
+	size_t k;
+
+	for (k = 0; k < QUOTH_ARRAY_LEN(pl); k++)
+		if (strlen(pl[k].w) == n && strncasecmp(w, pl[k].w, n) == 0)
+			return pl[k].bit;
+	return 0;
+}
+
+/* The parties named by capitalised words in [a, b). */
+int
+qt_party_of(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+	int bits = 0;
+
+	for (k = a; k < b; k++)
+		if (is_w(&c->t[k]) && (c->t[k].flags & TF_CAP))
+			bits |= party_bits(c->text + c->t[k].start,
+			                   c->t[k].end - c->t[k].start);
+	return bits;
+}
+
+/* Did the article title e with a party other than those in bits, and
+ * with none of them? */
+bool
+qt_other_party(const entity *e, int bits)
+{
+	const char *p = e->roles;
+	int seen = 0;
+
+	if (!p || !bits)
+		return false;
+	while (*p) {
+		size_t n = strcspn(p, " |");
+		seen |= party_bits(p, n);
+		p += n;
+		if (*p)
+			p++;
+	}
+	return (seen & ~bits) && !(seen & bits);
+}
+
+/* The entity the article gave a title containing the head noun at i. */
+int
+qt_entity_by_role(const actx *c, size_t head)
+{
+	return qt_entity_by_role_words(c, head, head + 1, false);
+}

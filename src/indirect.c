@@ -1,0 +1,585 @@
+/*
+ * indirect.c: attribution, the reported-speech pass.  In a sentence
+ * without a direct quote: SPEAKER CUE [OBJECT] [that] CLAUSE ("Hegseth
+ * said a return to the borders was unrealistic"), CLAUSE, SPEAKER CUE.,
+ * or According to SPEAKER, CLAUSE.  A clause holding partial quotes
+ * becomes one mixed quote whose verbatim spans are those fragments.
+ * Reads tokens, quotes and entities; adds indirect and mixed quotes and
+ * marks the partial quotes they absorb.
+ */
+#include <stdlib.h>
+
+#include "attrib_int.h"
+
+static quote *
+new_quote(actx *c)
+{
+	quoth_result *r = c->r;
+	quote *q;
+
+	if (r->nq == r->capq) {
+		size_t cap = r->capq ? r->capq * 2 : 16;
+		quote *nq = xrealloc_array(r->q, cap, sizeof(quote));
+		if (!nq) {
+			c->failed = true;
+			return NULL;
+		}
+		r->q = nq;
+		r->capq = cap;
+	}
+	if (r->nq >= c->qa_cap) {
+		qattr *na = xrealloc_array(c->qa, r->capq, sizeof(qattr));
+		if (!na) {
+			c->failed = true;
+			return NULL;
+		}
+		c->qa = na;
+		c->qa_cap = r->capq;
+	}
+	q = &r->q[r->nq];
+	memset(q, 0, sizeof(*q));
+	memset(&c->qa[r->nq], 0, sizeof(qattr));
+	q->parts = calloc(1, sizeof(qpart));
+	if (!q->parts) {
+		c->failed = true;
+		return NULL;
+	}
+	r->nq++;
+	q->nparts = 1;
+	q->entity = -1;
+	q->mention_start = q->mention_end = QUOTH_NONE;
+	q->cue_start = q->cue_end = QUOTH_NONE;
+	return q;
+}
+
+/* Is token range [a, b] free of direct quotes (partial ones are fine)? */
+static bool
+no_direct_in(const actx *c, const uint8_t *dir, size_t a, size_t b)
+{
+	(void)dir;
+	if (b >= c->n)
+		b = c->n - 1;
+	return a > b || c->dirpre[b + 1] == c->dirpre[a];
+}
+
+/* Add an indirect (or mixed) quote over tokens [a, b] with link L; the
+ * partial quotes inside it are absorbed as its verbatim fragments. */
+static void
+add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
+              const link *L, uint8_t *used)
+{
+	quote *q;
+	size_t i, nfrag = 0, k, kfirst;
+
+	while (b > a && c->t[b].kind == TK_PUNCT && c->t[b].cp != ')')
+		b--;
+	if (b < a || b - a > CLAUSE_MAX ||
+	    (a2 != QUOTH_NONE && (b2 < a2 || b2 - a2 > CLAUSE_MAX)))
+		return;
+	if (!qt_words_at_least(c, a, b, 3) &&
+	    !(a2 != QUOTH_NONE && qt_words_at_least(c, a, b, 1) &&
+	      qt_words_at_least(c, a2, b2, 2)))
+		return;
+	for (i = a; i <= b; i++)
+		if (used[i])
+			return;
+	if (a2 != QUOTH_NONE) {
+		while (b2 > a2 && c->t[b2].kind == TK_PUNCT && c->t[b2].cp != ')')
+			b2--;
+		if (b2 <= a2)
+			a2 = QUOTH_NONE;
+		for (i = a2; a2 != QUOTH_NONE && i <= b2; i++)
+			if (used[i])
+				a2 = QUOTH_NONE;
+	}
+	q = new_quote(c);
+	if (!q)
+		return;
+	if (a2 != QUOTH_NONE) {
+		qpart *np = realloc(q->parts, 2 * sizeof(qpart));
+		if (!np) {
+			c->failed = true;
+			return;
+		}
+		q->parts = np;
+		q->nparts = 2;
+		q->parts[1].start = q->parts[1].vstart = c->t[a2].start;
+		q->parts[1].end = q->parts[1].vend = c->t[b2].end;
+		q->parts[1].tok_open = q->parts[1].tok_close = QUOTH_NONE;
+		for (i = a2; i <= b2; i++)
+			used[i] = 1;
+	}
+	q->type = QUOTH_INDIRECT;
+	q->parts[0].start = c->t[a].start;
+	q->parts[0].end = c->t[b].end;
+	q->parts[0].vstart = q->parts[0].start;
+	q->parts[0].vend = q->parts[0].end;
+	q->parts[0].tok_open = q->parts[0].tok_close = QUOTH_NONE;
+	q->first_tok = a;
+	q->last_tok = a2 != QUOTH_NONE ? b2 : b;
+	q->para = (size_t)c->t[a].para + 1;
+	qt_apply_link(c, q, L);
+	for (i = a; i <= b; i++)
+		used[i] = 1;
+	/* absorb partial quotes inside; the quotes before nq0 are sorted by
+	 * start, so the candidates start at a binary-searched index */
+	{
+		size_t lo = 0, hi = c->nq0;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (c->r->q[mid].parts[0].start < q->parts[0].start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		kfirst = lo;
+	}
+	for (k = kfirst; k < c->nq0 &&
+	                 c->r->q[k].parts[0].start < q->parts[q->nparts - 1].end;
+	     k++) {
+		quote *p = &c->r->q[k];
+		if (p->type == QUOTH_PARTIAL && p->parts[0].start >= q->parts[0].start &&
+		    p->parts[p->nparts - 1].end <= q->parts[q->nparts - 1].end)
+			nfrag++;
+	}
+	if (nfrag) {
+		size_t *verb = calloc(2 * nfrag, sizeof(size_t)), f = 0;
+		if (!verb) {
+			c->failed = true;
+			return;
+		}
+		for (k = kfirst; k < c->nq0 &&
+		                 c->r->q[k].parts[0].start <
+		                         q->parts[q->nparts - 1].end;
+		     k++) {
+			quote *p = &c->r->q[k];
+			if (p->type == QUOTH_PARTIAL &&
+			    p->parts[0].start >= q->parts[0].start &&
+			    p->parts[p->nparts - 1].end <=
+			            q->parts[q->nparts - 1].end) {
+				verb[2 * f] = p->parts[0].vstart;
+				verb[2 * f + 1] = p->parts[p->nparts - 1].vend;
+				f++;
+				p->type = QUOTH_MIXED; /* marked: removed below */
+				c->qa[k].absorbed = true;
+			}
+		}
+		q = &c->r->q[c->r->nq - 1];
+		q->type = QUOTH_MIXED;
+		q->verb = verb;
+		q->nverb = nfrag;
+	}
+}
+
+/* Without "that", reported speech starts like a clause, not with a
+ * preposition, an adverb or a number ("added 0.4 per cent", "yelled at
+ * a player", "responded just a minute later", "was reported by"). */
+static bool
+clause_start_ok(const actx *c, size_t k)
+{
+	static const char *const no[] = {
+		"at", "by", "over", "about", "to", "with", "in", "on", "for",
+		"from", "into", "onto", "of", "off", "up", "down", "out",
+		"just", "twice", "once", "again", "back", "after", "before",
+		"during", "when", "where", "against", "through",
+		"under", "between", "among", "toward", "towards", "across"};
+
+	if (k >= c->n)
+		return false;
+	if (c->t[k].kind == TK_QUOTE)
+		return true;
+	if (!is_w(&c->t[k]))
+		return false;
+	return !qt_word_in(c, k, no, QUOTH_ARRAY_LEN(no));
+}
+
+static void
+add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
+{
+	add_indirect2(c, a, b, QUOTH_NONE, 0, L, used);
+}
+
+/*
+ * Skip the adverbials between a cue and its clause: cue phrases ("in a
+ * statement"), and prepositional phrases of up to five words ("on
+ * Tuesday", "before the judge", "in this instance,").  Returns the
+ * clause start (at "that", after a comma, or at a subject pronoun), or k
+ * when there is nothing to skip or its end is unclear.
+ */
+static size_t
+skip_adverbials(const actx *c, size_t k, size_t se)
+{
+	static const char *const subj[] = {"he", "she", "it", "they", "we",
+	                                   "i", "there", "you"};
+	size_t m = k, w, s0;
+	int rounds;
+
+	for (rounds = 0; rounds < 3 && m < se; rounds++) {
+		size_t best = 0;
+		/* "states, however, that" */
+		if ((wordeq(c, m, "however") || wordeq(c, m, "also") ||
+		     wordeq(c, m, "though")) && m + 1 < se &&
+		    is_p(&c->t[m + 1], ',')) {
+			m += 2;
+			continue;
+		}
+		if (is_p(&c->t[m], ',') && m + 2 < se &&
+		    wordeq(c, m + 1, "however") && is_p(&c->t[m + 2], ',')) {
+			m += 3;
+			continue;
+		}
+		/* an adverbial cue phrase from the data */
+		for (w = 6; w >= 2; w--)
+			if (m + w <= se) {
+				int v = qt_lex(c, LEX_CUES, m, m + w);
+				if (v >= 0 && (v & FLAG('a'))) {
+					best = w;
+					break;
+				}
+			}
+		if (best) {
+			m += best;
+			continue;
+		}
+		if (!qt_is_prep(c, m))
+			break;
+		s0 = m;
+		for (w = m + 1; w < se && w <= s0 + 5; w++) {
+			size_t q;
+			if (wordeq(c, w, "that") || is_p(&c->t[w], ','))
+				break;
+			for (q = 0; q < QUOTH_ARRAY_LEN(subj); q++)
+				if (wordeq(c, w, subj[q]))
+					break;
+			if (q < QUOTH_ARRAY_LEN(subj))
+				break;
+			if (!is_w(&c->t[w]) && c->t[w].kind != TK_NUM &&
+			    !qt_inner_dot(c, w) && !qt_apos_mark(c, w))
+				return k;
+		}
+		if (w >= se || w > s0 + 5)
+			return k;
+		m = w;
+		if (is_p(&c->t[m], ','))
+			return m + 1;
+		if (!wordeq(c, m, "that"))
+			return m; /* a subject pronoun starts the clause */
+	}
+	return m;
+}
+
+/* A clause ends before a new speaker's cue joined to it: "X, but
+ * Chapman says that's not what...". */
+static size_t
+trim_at_next_cue(actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	for (m = k + 3; m <= se && m < k + 80; m++) {
+		size_t a;
+		if (c->inq[m] || qt_cue_at(c, m) < 0)
+			continue;
+		/* the subject right before the cue, after a conjunction */
+		for (a = m; a > k + 2 && m - a < 5 && is_w(&c->t[a - 1]) &&
+		            !wordeq(c, a - 1, "but") && !wordeq(c, a - 1, "and") &&
+		            !wordeq(c, a - 1, "while");
+		     a--)
+			;
+		if (a > k + 2 && a < m &&
+		    (wordeq(c, a - 1, "but") || wordeq(c, a - 1, "while") ||
+		     (wordeq(c, a - 1, "and") && is_p(&c->t[a - 2], ','))))
+			return is_p(&c->t[a - 2], ',') ? a - 3 : a - 2;
+		/* "While some critics say A, Jagelewski says B": a name
+		 * after a comma, then its own cue */
+		for (a = m; a > k + 2 && m - a < 4 && is_w(&c->t[a - 1]) &&
+		            (c->t[a - 1].flags & TF_CAP) && !c->inq[a - 1];
+		     a--)
+			;
+		if (a > k + 2 && a < m && is_p(&c->t[a - 1], ',') &&
+		    qt_lex(c, LEX_NONNAMES, a, a + 1) < 0)
+			return a - 2;
+	}
+	return se;
+}
+
+/* Does the clause at k hold a finite verb early on: an auxiliary, a modal
+ * or a form of "be" ("the backstop would be", "it was closing")?  A
+ * noun phrase object ("a hefty rise in spending") does not. */
+static bool
+has_finite_verb(const actx *c, size_t k, size_t se)
+{
+	static const char *const aux[] = {
+		"is", "are", "was", "were", "will", "would", "could", "should",
+		"can", "cannot", "may", "might", "must", "has", "have", "had",
+		"does", "did", "do", "isn't", "aren't", "wasn't", "weren't",
+		"won't", "wouldn't", "couldn't", "shouldn't", "can't",
+		"hasn't", "haven't", "hadn't", "doesn't", "didn't", "don't",
+		"it's", "he's", "she's", "they're", "we're", "there's"};
+	size_t m, q;
+
+	for (m = k; m <= se && m < k + 10; m++) {
+		if (!is_w(&c->t[m]))
+			continue;
+		for (q = 0; q < QUOTH_ARRAY_LEN(aux); q++)
+			if (wordeq(c, m, aux[q]))
+				return true;
+		/* it’s, they’re with the curly apostrophe */
+		if (c->t[m].end - c->t[m].start > 4 &&
+		    memcmp(c->text + c->t[m].end - 4, "\xe2\x80\x99", 3) == 0 &&
+		    (c->text[c->t[m].end - 1] == 's' ||
+		     c->text[c->t[m].end - 1] == 'e'))
+			return true;
+	}
+	return false;
+}
+
+/* CLAUSE, SPEAKER CUE.  or  CLAUSE, CUE SPEAKER.: the reported clause
+ * before the cue at i (the cue's token span in L, its flags v, the
+ * sentence [sa, se]); "A, he says, B" makes one quote of two parts.
+ * True when a quote was added (its speaker goes to *last). */
+static bool
+clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se,
+                    link *L, uint8_t *used, int *last)
+{
+	size_t me, ce = L->cue_b;
+
+	if (i > sa + 3 && (is_p(&c->t[i - 1], ',') ||
+	                   c->t[i].flags & TF_SPACE_BEFORE)) {
+		/* SPEAKER CUE at the end */
+		if (qt_subject_before(c, i, &L->sp, &me, *last) &&
+		    L->sp.a > sa + 2 && is_p(&c->t[L->sp.a - 1], ',')) {
+			size_t after = ce, k2 = ce;
+			while (after <= se && (qt_is_filler(c, after) ||
+			                       c->t[after].kind == TK_PUNCT))
+				after++;
+			size_t tail = skip_adverbials(c, ce, se);
+			if (after > se ||
+			    !qt_words_at_least(c, ce, se, 5) ||
+			    /* "..., the company wrote in its filing."
+			     */
+			    tail > se ||
+			    (tail > ce &&
+			     !qt_words_at_least(c, tail, se, 2)) ||
+			    /* "..., Foster writes; ..." */
+			    is_p(&c->t[ce], ';')) {
+				L->rule = kind_rule(&L->sp, "cue-after");
+				add_indirect(c, sa, L->sp.a - 2, L, used);
+				*last = L->sp.ent;
+				return true;
+			}
+			/* "A, he says, B": one quote in two parts */
+			while (k2 < se && qt_is_filler(c, k2))
+				k2++;
+			if (is_p(&c->t[k2], ',') &&
+			    qt_words_at_least(c, k2 + 1, se, 3)) {
+				L->rule = kind_rule(&L->sp, "cue-after");
+				add_indirect2(c, sa, L->sp.a - 2, k2 + 1, se,
+				              L, used);
+				*last = L->sp.ent;
+				return true;
+			}
+		}
+	}
+	if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & FLAG('i'))) {
+		size_t m = qt_parse_speaker_fwd(c, ce, &L->sp, *last);
+		if (m > ce && (m >= se - 1 || is_p(&c->t[m], ',') ||
+		               is_p(&c->t[m], '('))) {
+			L->rule = kind_rule(&L->sp, "cue-after");
+			add_indirect(c, sa, i - 2, L, used);
+			*last = L->sp.ent;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The speaker of a cue at i with flags v that the clause follows:
+ * SPEAKER CUE [OBJECT] [that] CLAUSE, or a participle's ("..., adding
+ * that CLAUSE"); false when there is none. */
+static bool
+cue_subject(actx *c, size_t i, int v, link *L, int last)
+{
+	size_t me;
+
+	if ((v & FLAG('g')) && qt_sentence_subject(c, i, &L->sp, last)) {
+		/* the speaker is found; the clause follows */
+	} else if (qt_subject_before(c, i, &L->sp, &me, last)) {
+		/* the subject right before the cue */
+	} else if (i > 0 && wordeq(c, i - 1, "and") &&
+	           qt_sentence_subject(c, i, &L->sp, last) &&
+	           L->sp.kind != SK_PRONOUN) {
+		/* "Trump bemoaned the unrest and said he thought
+		 * ...": the sentence's subject (as patterns.txt's
+		 * '&' shape does for direct quotes) */
+	} else {
+		return false;
+	}
+	return true;
+}
+
+/* Past the listener of a cue taking one (flag o), from k: up to 4 words
+ * before "that" or the clause ("told reporters that", "told the
+ * meeting", "told HuffPost Canada the issue is"). */
+static size_t
+skip_listener(actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	for (m = k; m < se && m < k + 5; m++)
+		if (wordeq(c, m, "that"))
+			break;
+	if (m < se && wordeq(c, m, "that"))
+		k = m;
+	else if (k < se && is_w(&c->t[k]) &&
+	         (qt_lex(c, LEX_PRONOUNS, k, k + 1) >= 0 ||
+	          wordeq(c, k, "reporters")))
+		k++;
+	else if (k < se && is_w(&c->t[k]) &&
+	         (c->t[k].flags & TF_CAP)) {
+		/* "told HuffPost Canada the issue is ..." */
+		size_t q4 = k;
+		while (q4 < se && q4 < k + 4 && is_w(&c->t[q4]) &&
+		       (c->t[q4].flags & TF_CAP))
+			q4++;
+		if (q4 < se && is_w(&c->t[q4]) &&
+		    !(c->t[q4].flags & TF_CAP))
+			k = q4;
+	}
+	return k;
+}
+
+/* The reported clause after the cue at i (flags v, its end at ce), in
+ * the sentence ending at *se: its first token (*se cut at the next
+ * speaker's cue), or QUOTH_NONE when what follows is no reported
+ * speech. */
+static size_t
+reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
+{
+	size_t k = ce, se = *sep;
+
+	if (v & FLAG('o'))
+		k = skip_listener(c, k, se);
+	/* "said in a statement that", "stated in July it", "admits
+	 * in this instance, there were" */
+	k = skip_adverbials(c, k, se);
+	if (k < se && is_p(&c->t[k], ','))
+		return QUOTH_NONE; /* "said, ..." is a list or aside */
+	if (wordeq(c, k, "that"))
+		k++;
+	else if (!clause_start_ok(c, k) ||
+	         (!(v & FLAG('k')) && !qt_wh_word(c, k) &&
+	          !qt_subject_pronoun(c, k) &&
+	          !has_finite_verb(c, k, se)))
+		return QUOTH_NONE; /* "Carolina added three more goals" */
+	se = trim_at_next_cue(c, k, se);
+	if (k >= se || !qt_words_at_least(c, k, se, 3) ||
+	    se - k > CLAUSE_MAX)
+		return QUOTH_NONE;
+	/* "did not say whether", "never told them": no content was
+	 * reported */
+	if (i > 0 && (wordeq(c, i - 1, "not") ||
+	              wordeq(c, i - 1, "never") ||
+	              (c->t[i - 1].end - c->t[i - 1].start > 3 &&
+	               (memcmp(c->text + c->t[i - 1].end - 3, "n't",
+	                       3) == 0 ||
+	                (c->t[i - 1].end - c->t[i - 1].start > 5 &&
+	                 memcmp(c->text + c->t[i - 1].end - 5,
+	                        "n\xe2\x80\x99t", 5) == 0)))))
+		return QUOTH_NONE;
+	/* "was asked", "were told": passive, the subject is the
+	 * listener */
+	if (i > 0 && (wordeq(c, i - 1, "was") || wordeq(c, i - 1, "were") ||
+	              wordeq(c, i - 1, "been") || wordeq(c, i - 1, "being")))
+		return QUOTH_NONE;
+	*sep = se;
+	return k;
+}
+
+/* According to X, CLAUSE.  and  CLAUSE, according to X. */
+static void
+according_to(actx *c, uint8_t *dir, uint8_t *used)
+{
+	size_t i, n = c->n;
+
+for (i = 0; i + 2 < n; i++) {
+	link L;
+	size_t sa, se, m;
+
+	if (!wordeq(c, i, "according") || !wordeq(c, i + 1, "to") ||
+	    used[i] || c->inq[i])
+		continue;
+	sa = sentence_start(c, i);
+	se = sentence_end(c, i);
+	if (!no_direct_in(c, dir, sa, se))
+		continue;
+	memset(&L, 0, sizeof(L));
+	m = qt_parse_source(c, i + 2, &L.sp, -1);
+	if (m == i + 2 || L.sp.kind == SK_PRONOUN)
+		continue;
+	L.cue_a = i;
+	L.cue_b = i + 2;
+	L.rule = "according-to";
+	if (i == sa) {
+		m = qt_skip_appositive(c, m);
+		while (m < se && !is_p(&c->t[m], ','))
+			m++;
+		if (m < se)
+			add_indirect(c, m + 1, se, &L, used);
+	} else if (i > sa + 1 && is_p(&c->t[i - 1], ',') &&
+	           m < se && is_p(&c->t[m], ',') &&
+	           qt_words_at_least(c, m + 1, se, 3)) {
+		/* "Shelter residents, according to the findings,
+		 * are fearful": one quote in two parts */
+		add_indirect2(c, sa, i - 2, m + 1, se, &L, used);
+	} else if (i > sa + 3 && is_p(&c->t[i - 1], ',')) {
+		add_indirect(c, sa, i - 2, &L, used);
+	}
+}
+}
+
+/*
+ * Find reported speech in sentences that hold no direct quote: at each
+ * cue, a clause before it (clause_then_speaker), else the cue's subject
+ * (cue_subject) and the clause after it (reported_clause); then the
+ * clauses around "according to" (according_to).
+ */
+void
+qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
+{
+	size_t i, n = c->n;
+	int last = -1;
+
+	for (i = 0; i < n; i++) {
+		int v;
+		link L;
+		size_t sa, se, k;
+
+		v = qt_cue_at(c, i);
+		if (v < 0 || !(v & FLAG('c')) || used[i] || c->inq[i])
+			continue;
+		sa = sentence_start(c, i);
+		se = sentence_end(c, i);
+		if (!no_direct_in(c, dir, sa, se) ||
+		    label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
+		    caption_para(c->t, para_start_tok(c, i), para_stop(c->tl, i)))
+			continue;
+		memset(&L, 0, sizeof(L));
+		L.cue_a = i;
+		L.cue_b = i + qt_cue_len(c, i); /* the token after the cue */
+		if (clause_then_speaker(c, i, v, sa, se, &L, used, &last) ||
+		    !cue_subject(c, i, v, &L, last))
+			continue;
+		k = reported_clause(c, i, v, L.cue_b, &se);
+		if (k == QUOTH_NONE)
+			continue;
+		/* a clause needs a verb-like second word; keep it simple:
+		 * no clause starts with a preposition + end */
+		L.rule = (v & FLAG('g'))        ? "participle"
+		         : L.sp.kind == SK_PRONOUN ? "pronoun"
+		         : L.sp.kind == SK_ROLE  ? "role"
+		                                 : "cue-before";
+		add_indirect(c, k, se, &L, used);
+		last = L.sp.ent;
+	}
+	according_to(c, dir, used);
+}

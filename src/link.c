@@ -1,0 +1,681 @@
+/*
+ * link.c: attribution, the direct-quote pass: the words around each quote
+ * become a string of chunk classes, one letter a chunk (the alphabet is
+ * documented in data/en/patterns.txt), and the patterns of
+ * data/LANG/patterns.txt are matched against it.  C parses the phrases (a
+ * speaker, an appositive, a parenthesis); which arrangements of them tie
+ * a quote to a speaker is data.  A split quote ("A," he said, "B.")
+ * becomes one quote of two parts.  Reads tokens, quotes and entities;
+ * writes each quote's mention, cue, rule and speaker, and marks the
+ * quotes merged into others.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "attrib_int.h"
+
+#define SHAPE_MAX 96     /* chunks in one window */
+#define AFTER_TOKENS 48  /* tokens looked at after a quote */
+#define HEAD_TOKENS 12   /* tokens looked at at the start of a long
+                          * sentence (BEFORE_TOKENS at its end) */
+#define LEADIN_TOKENS 24 /* tokens before a lead-in colon */
+
+typedef struct {
+	size_t a, b;      /* tokens [a, b) */
+	speaker sp;       /* for speaker chunks */
+} chunk;
+
+typedef struct {
+	char s[SHAPE_MAX + 16]; /* NUL-terminated, and room for JIT reads */
+	chunk ch[SHAPE_MAX];
+	size_t n;
+} shape;
+
+/* One line to the caller's trace function (quoth_options.trace), if
+ * any: the library itself never prints. */
+static void
+trace(const actx *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* An empty shape.  The whole string is zeroed: PCRE2's JIT may read a
+ * few bytes past the subject's end, and those bytes must be defined. */
+static void
+shape_init(shape *sh)
+{
+	sh->n = 0;
+	memset(sh->s, 0, sizeof(sh->s));
+}
+
+static char
+speaker_class(const speaker *sp)
+{
+	switch (sp->kind) {
+	case SK_NAME:
+		return sp->ent >= 0 ? 'N' : 'n';
+	case SK_ORG:
+		return sp->ent >= 0 ? 'O' : 'K';
+	case SK_PRONOUN:
+		return sp->gender ? 'H' : 'U';
+	default:
+		return sp->ent >= 0 ? 'R' : 'D';
+	}
+}
+
+static bool
+is_speaker_class(char k)
+{
+	return k && strchr("NnOKRDHU", k) != NULL;
+}
+
+static bool
+push_chunk(shape *sh, char k, size_t a, size_t b, const speaker *sp)
+{
+	chunk *ch;
+
+	if (sh->n >= SHAPE_MAX)
+		return false;
+	ch = &sh->ch[sh->n];
+	ch->a = a;
+	ch->b = b;
+	if (sp) {
+		ch->sp = *sp;
+	} else {
+		memset(&ch->sp, 0, sizeof(ch->sp));
+		ch->sp.ent = -1;
+	}
+	sh->s[sh->n++] = k;
+	sh->s[sh->n] = '\0';
+	return true;
+}
+
+/* "of the Sierra Club", "from the Center for Strategic Studies": a
+ * preposition, "the" and a run of capitalised words (joined by "for",
+ * "of", "on", "and"); the token after it, or j. */
+static size_t
+affiliation_at(const actx *c, size_t j)
+{
+	size_t q = j + 1, e = j;
+
+	if (!(wordeq(c, j, "of") || wordeq(c, j, "from") ||
+	      wordeq(c, j, "at") || wordeq(c, j, "with")))
+		return j;
+	if (wordeq(c, q, "the"))
+		q++;
+	while (q < c->n && q < j + 12 && is_w(&c->t[q]) && !c->inq[q]) {
+		if (c->t[q].flags & TF_CAP)
+			e = ++q;
+		else if (e > j && (wordeq(c, q, "for") || wordeq(c, q, "of") ||
+		                   wordeq(c, q, "on") || wordeq(c, q, "and")))
+			q++;
+		else
+			break;
+	}
+	return e > j ? e : j;
+}
+
+/* ", Jane Doe," after a described speaker: the name itself, not an
+ * appositive to skip ("his wife, Jane Doe, wrote"). */
+static bool
+name_appositive(actx *c, size_t j, size_t m, int last_speaker)
+{
+	speaker sp;
+	size_t e = qt_parse_speaker_fwd(c, j + 1, &sp, last_speaker);
+
+	return e + 1 == m && sp.kind == SK_NAME && e > j + 1;
+}
+
+/* '"Q," says my two-year-old.': a described speaker after an inverted
+ * cue, a determiner and lowercase words up to the sentence's end. */
+static size_t
+described_at(const actx *c, size_t j, speaker *sp)
+{
+	size_t e = j + 1;
+
+	if (!qt_np_det(c, j))
+		return j;
+	while (e < c->n && e < j + 5 && is_w(&c->t[e]) &&
+	       !(c->t[e].flags & TF_CAP))
+		e++;
+	if (e == j + 1 || e >= c->n ||
+	    !(is_p(&c->t[e], '.') || is_p(&c->t[e], ',') ||
+	      is_break_tok(&c->t[e])))
+		return j;
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	sp->a = j;
+	sp->b = e;
+	sp->kind = SK_ROLE;
+	return e;
+}
+
+/*
+ * The chunk at token j (j < end): pushes it and returns the token after
+ * it.  `subjects` (the before side) re-reads the words before each cue as
+ * its subject, replacing the chunks made of them.
+ */
+static size_t
+chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
+         bool subjects)
+{
+	const token *t = &c->t[j];
+	char prev = sh->n ? sh->s[sh->n - 1] : 0;
+	bool after_sp = is_speaker_class(prev) || prev == 'p' || prev == 'a';
+	speaker sp;
+	size_t m;
+	int v;
+
+	if (is_break_tok(t))
+		return push_chunk(sh, '|', j, j + 1, NULL), j + 1;
+	/* (a dot before a line break or at the end ends a sentence) */
+	if ((qt_inner_dot(c, j) &&
+	     !(j + 1 < c->n && is_break_tok(&c->t[j + 1]))) ||
+	    qt_apos_mark(c, j))
+		return push_chunk(sh, '_', j, j + 1, NULL), j + 1;
+	if (t->kind == TK_QUOTE)
+		return push_chunk(sh, '"', j, j + 1, NULL), j + 1;
+	if (t->kind == TK_NUM)
+		return push_chunk(sh, '#', j, j + 1, NULL), j + 1;
+	if (!is_w(t)) {
+		char k = 'x';
+		if (is_p(t, ',')) {
+			/* (", said," is no appositive) */
+			m = after_sp && prev != 'a' && qt_cue_at(c, j + 1) < 0
+			            ? qt_skip_appositive(c, j)
+			            : j;
+			if (m > j && m <= end &&
+			    !name_appositive(c, j, m, last_speaker))
+				return push_chunk(sh, 'a', j, m, NULL), m;
+			k = ',';
+		} else if (is_end_p(t)) {
+			k = '.';
+		} else if (is_p(t, ':')) {
+			k = ':';
+		} else if (is_p(t, '-') || is_p(t, 0x2013) ||
+		           is_p(t, 0x2014) || is_p(t, 0x2015)) {
+			k = '-';
+		} else if (is_p(t, '(') && after_sp) {
+			m = qt_skip_paren(c, j);
+			if (m > j && m <= end)
+				return push_chunk(sh, 'p', j, m, NULL), m;
+		}
+		return push_chunk(sh, k, j, j + 1, NULL), j + 1;
+	}
+	if (wordeq(c, j, "according") && j + 1 < end &&
+	    wordeq(c, j + 1, "to")) {
+		push_chunk(sh, 'A', j, j + 2, NULL);
+		m = qt_parse_source(c, j + 2, &sp, last_speaker);
+		if (m > j + 2 && m <= end)
+			push_chunk(sh, speaker_class(&sp), j + 2, m, &sp);
+		return m > j + 2 && m <= end ? m : j + 2;
+	}
+	v = qt_cue_at(c, j);
+	if (v >= 0) {
+		char k = (v & FLAG('g'))   ? 'G'
+		         : (v & FLAG('b')) ? 'b'
+		         : (v & FLAG('i')) ? 'V'
+		                           : 'v';
+		if (subjects) {
+			size_t me, i0;
+			if (!qt_subject_before(c, j, &sp, &me, last_speaker)) {
+				/* a cue with no subject of its own: the chunk
+				 * before it is none */
+				if (k == 'V')
+					k = 'C';
+				else if (k == 'v')
+					k = 'c';
+			} else {
+				/* the chunks from the subject on give way */
+				for (i0 = sh->n; i0 > 0 && sh->ch[i0 - 1].b > sp.a;)
+					i0--;
+				sh->n = i0;
+				push_chunk(sh, speaker_class(&sp), sp.a, sp.b, &sp);
+				if (sp.b < j)
+					push_chunk(sh, 'a', sp.b, j, NULL);
+			}
+		}
+		/* ("went on": the particle is the cue's) */
+		m = j + qt_cue_len(c, j) <= end ? j + qt_cue_len(c, j) : j + 1;
+		return push_chunk(sh, k, j, m, NULL), m;
+	}
+	/* a second appositive right after one: "Scott Pruitt, the attorney
+	 * general of Oklahoma, one of the states suing, said" */
+	if (prev == 'a' && is_p(&c->t[j - 1], ',') &&
+	    (sh->n < 3 || sh->s[sh->n - 2] != 'a' || sh->s[sh->n - 3] != 'a')) {
+		m = qt_skip_appositive(c, j - 1);
+		if (m > j && m <= end)
+			return push_chunk(sh, 'a', j, m, NULL), m;
+	}
+	m = qt_parse_speaker_fwd(c, j, &sp, last_speaker);
+	if (m > j && m <= end && sp.kind != SK_NONE)
+		return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
+	/* "the ACU": "the" before an organisation's name is its chunk (the
+	 * speaker keeps its article, see qt_apply_link()) */
+	if (wordeq(c, j, "the") && j + 1 < end) {
+		m = qt_parse_speaker_fwd(c, j + 1, &sp, last_speaker);
+		if (m > j + 1 && m <= end && sp.kind == SK_ORG)
+			return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
+	}
+	if (prev == 'V') {
+		m = described_at(c, j, &sp);
+		if (m > j && m <= end)
+			return push_chunk(sh, 'D', j, m, &sp), m;
+	}
+	if (after_sp) {
+		m = affiliation_at(c, j);
+		if (m > j && m <= end)
+			return push_chunk(sh, 'o', j, m, NULL), m;
+	}
+	if (qt_is_filler(c, j))
+		return push_chunk(sh, 'f', j, j + 1, NULL), j + 1;
+	if (wordeq(c, j, "and") || wordeq(c, j, "but"))
+		return push_chunk(sh, '&', j, j + 1, NULL), j + 1;
+	if (wordeq(c, j, "as"))
+		return push_chunk(sh, 'S', j, j + 1, NULL), j + 1;
+	if (qt_subordinator(c, j))
+		return push_chunk(sh, 's', j, j + 1, NULL), j + 1;
+	return push_chunk(sh, (t->flags & TF_CAP) ? 'W' : 'w', j, j + 1, NULL),
+	       j + 1;
+}
+
+static void
+trace(const actx *c, const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+
+	if (!c->ex->opt.trace)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	c->ex->opt.trace(c->ex->opt.trace_arg, line);
+}
+
+/* Chunk tokens [a, b) into sh (stopping when it is full). */
+static void
+chunk_span(actx *c, size_t a, size_t b, shape *sh, int last_speaker,
+           bool subjects)
+{
+	while (a < b && sh->n < SHAPE_MAX)
+		a = chunk_at(c, a, b, sh, last_speaker, subjects);
+}
+
+/* The index of the chunk starting at offset off of sh->s. */
+static const chunk *
+chunk_of(const shape *sh, size_t off)
+{
+	return off < sh->n ? &sh->ch[off] : NULL;
+}
+
+/*
+ * Match the patterns of `side` against sh, whose window ends at token
+ * `anchor` (the quote, or the lead-in colon); fills L from the first
+ * match that keeps its token bound.
+ */
+static bool
+match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
+{
+	const cue_patterns *cp = &c->ld->pats;
+	size_t i;
+
+	static const char *const side_name[CP_SIDES_] = {
+		"after", "before", "lead-in", "previous"};
+
+	trace(c, "quote at byte %zu, %s: %s", c->quote_byte, side_name[side],
+	      sh->s);
+	for (i = 0; i < cp->n; i++) {
+		const cue_pattern *p = &cp->p[i];
+		size_t span[6], from = 0;
+		const chunk *spc = NULL, *cue = NULL, *men = NULL, *last = NULL;
+		bool ok = false;
+		int rc;
+
+		if (p->side != side)
+			continue;
+		for (;;) {
+			rc = cuepat_match(p, sh->s, sh->n, from, c->md, span);
+			if (rc <= 0)
+				break;
+			spc = chunk_of(sh, span[2]);
+			cue = span[3] != QUOTH_NONE ? chunk_of(sh, span[3]) : NULL;
+			men = span[4] != QUOTH_NONE ? chunk_of(sh, span[4]) : NULL;
+			last = span[1] > 0 ? chunk_of(sh, span[1] - 1) : NULL;
+			/* a speaker chunk inside the match (a lookbehind
+			 * may capture outside it), the cue within bounds */
+			/* (on the after side nothing but the '.' before the
+			 * window lies before the anchor, and it is no cue) */
+			if (men && men->a < anchor && side == CP_AFTER)
+				men = NULL;
+			if (spc && span[2] >= span[0] && span[2] < span[1] &&
+			    is_speaker_class(sh->s[span[2]]) &&
+			    !(cue && side == CP_AFTER && cue->a < anchor) &&
+			    (!p->max_tokens || !cue ||
+			     (cue->a <= anchor &&
+			      anchor - cue->a <= p->max_tokens) ||
+			     (cue->a > anchor &&
+			      cue->a - anchor <= p->max_tokens))) {
+				ok = true;
+				break;
+			}
+			if (span[0] >= sh->n)
+				break;
+			from = span[0] + 1;
+		}
+		if (rc < 0)
+			trace(c, "  patterns.txt:%zu: matching failed (PCRE2 "
+			      "limit %d)", p->line, rc);
+		if (!ok)
+			continue;
+		trace(c, "  patterns.txt:%zu (%s) matched", p->line, p->rule);
+		L->sp = spc->sp;
+		if (men && men->a < L->sp.a)
+			L->sp.a = men->a;
+		/* "another member [of the public]": a described speaker
+		 * continues over the words the pattern gives it */
+		if (span[5] != QUOTH_NONE && span[5] > span[2] &&
+		    L->sp.kind == SK_ROLE && L->sp.ent < 0)
+			L->sp.b = sh->ch[span[5] - 1].b;
+		if (cue) {
+			L->cue_a = cue->a;
+			L->cue_b = cue->b;
+		} else {
+			L->cue_a = L->cue_b = QUOTH_NONE;
+		}
+		L->end_tok = last ? last->b : spc->b;
+		L->rule = p->kind_rule ? kind_rule(&L->sp, p->rule) : p->rule;
+		return true;
+	}
+	return false;
+}
+
+/* Chunk tokens [a, b) and match the patterns of `side` (see
+ * match_side()). */
+static bool
+match_span(actx *c, size_t a, size_t b, bool subjects, int side,
+           size_t anchor, link *L, int last_speaker)
+{
+	shape sh;
+
+	shape_init(&sh);
+	chunk_span(c, a, b, &sh, last_speaker, subjects);
+	return match_side(c, &sh, side, anchor, L);
+}
+
+/* "Q," SPEAKER ... CUE  or  "Q," CUE SPEAKER ...: the words from token k
+ * (right after the closing mark) to the end of the sentence. */
+bool
+qt_link_after(actx *c, size_t k, link *L, int last_speaker)
+{
+	size_t end = k, lim = k + AFTER_TOKENS;
+	shape sh;
+
+	if (k >= c->n)
+		return false;
+	while (end < c->n && end < lim && c->t[end].sent == c->t[k].sent &&
+	       !is_break_tok(&c->t[end]))
+		end++;
+	if (end < c->n && end < lim && is_break_tok(&c->t[end]))
+		end++; /* the break shows */
+	/* a quote that ends its paragraph, signed in the next: "- Ann Lee,
+	 * Portland." (its line shows, to its end) */
+	if (end == k + 1 && is_break_tok(&c->t[k]) && end + 1 < c->n &&
+	    is_dash(&c->t[end]) && is_w(&c->t[end + 1]))
+		while (end < c->n && end < k + 24 && !is_break_tok(&c->t[end]))
+			end++;
+	shape_init(&sh);
+	/* '"Q." Rubio called it ...': a quote that ends its own sentence
+	 * shows as a leading '.', for patterns.txt to ask for an
+	 * attribution that ends the sentence ('"Q?" she asked.') */
+	if (k >= 2 && c->t[k - 1].kind == TK_QUOTE && is_end_p(&c->t[k - 2]))
+		push_chunk(&sh, '.', k - 2, k - 1, NULL);
+	chunk_span(c, k, end, &sh, last_speaker, false);
+	return match_side(c, &sh, CP_AFTER, k, L);
+}
+
+/* SPEAKER CUE ... "Q": the sentence before token o (the opening mark),
+ * within paragraph start pa. */
+bool
+qt_link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
+{
+	shape sh;
+	size_t a = c->ulo[o];
+
+	if (a < pa)
+		a = pa;
+	if (a >= o)
+		return false;
+	shape_init(&sh);
+	if (o - a > BEFORE_TOKENS + HEAD_TOKENS) {
+		/* a long sentence: its head (for the subject) and its end */
+		chunk_span(c, a, a + HEAD_TOKENS, &sh, last_speaker, false);
+		push_chunk(&sh, '~', a + HEAD_TOKENS, o - BEFORE_TOKENS, NULL);
+		a = o - BEFORE_TOKENS;
+	}
+	chunk_span(c, a, o, &sh, last_speaker, true);
+	return match_side(c, &sh, CP_BEFORE, o, L);
+}
+
+/* A quote opening its sentence after a sentence of attribution alone
+ * ("Sam Lau, the party's director, said in a statement. "Q""): that
+ * sentence, in the quote's paragraph or ending the one before. */
+bool
+qt_link_previous(actx *c, size_t o, size_t pa, link *L, int last_speaker)
+{
+	size_t e = o, a;
+
+	if (o == 0 || c->ulo[o] != o)
+		return false;
+	while (e > 0 && (is_break_tok(&c->t[e - 1]) ||
+	                 c->t[e - 1].kind == TK_QUOTE))
+		e--; /* the break and any stray mark before the quote */
+	if (e == 0 || (o == pa && c->t[e - 1].para + 1 != c->t[o].para))
+		return false;
+	a = c->ulo[e - 1];
+	if (e - a > BEFORE_TOKENS)
+		a = e - BEFORE_TOKENS;
+	return match_span(c, a, e, true, CP_PREVIOUS, o, L, last_speaker);
+}
+
+/* A paragraph opening with a quote after one that ends in a colon ("He
+ * said:", "And from Chairwoman Rosenworcel:"): colon at token col,
+ * paragraph start pp. */
+bool
+qt_link_leadin(actx *c, size_t col, size_t pp, link *L, int last_speaker)
+{
+	size_t a = col > pp + LEADIN_TOKENS ? col - LEADIN_TOKENS : pp;
+
+	return match_span(c, a, col + 1, true, CP_LEADIN, col, L, last_speaker);
+}
+
+void
+qt_apply_link(actx *c, quote *q, const link *L)
+{
+	speaker sp = L->sp;
+	const entity *e = ent_at(c, sp.ent);
+	qattr *qa = qa_of(c, q);
+
+	/* "the EU", "The Forecaddie": an organisation keeps its article,
+	 * as written */
+	if ((sp.kind == SK_ORG || (sp.kind == SK_NAME && !(e && e->person))) &&
+	    sp.a > 0 && wordeq(c, sp.a - 1, "the") &&
+	    !(e && !e->org && e->person) && !qt_possessive(c, sp.b - 1)) {
+		sp.a--;
+		sp.ent = -1;
+		e = NULL;
+	}
+	q->mention_start = c->t[sp.a].start;
+	q->mention_end = c->t[sp.b - 1].end;
+	if (L->cue_a != QUOTH_NONE) {
+		q->cue_start = c->t[L->cue_a].start;
+		q->cue_end = c->t[L->cue_b - 1].end;
+	}
+	q->rule = L->rule;
+	q->entity = sp.ent;
+	qa->sp_kind = sp.kind;
+	qa->sp_gender = sp.gender;
+	qa->sp_tok = sp.a;
+	qa->link_end = L->cue_a == QUOTH_NONE || sp.b > L->cue_b ? sp.b
+	                                                         : L->cue_b;
+	qa->sp_fallback = sp.fallback;
+	/* named as the subject of a cue: a person (organisations aside) */
+	if (e && !e->org && sp.kind == SK_NAME)
+		QVEC_AT(&c->ents, entity, (size_t)sp.ent)->person = true;
+	if (!e && sp.kind != SK_PRONOUN && sp.kind != SK_NONE) {
+		/* an unresolved name, role or organisation: as written */
+		if (!qt_speaker_as_written(c, q, sp.a, sp.b))
+			return;
+	}
+	if (e && sp.kind == SK_ROLE && sp.gender) {
+		entity *me = QVEC_AT(&c->ents, entity, (size_t)sp.ent);
+		if (!me->gender)
+			me->gender = sp.gender;
+	}
+}
+
+/* The link of quote q, the first that applies: a cue after it ('"Q,"
+ * Hegseth told'), the sentence before it ('Hegseth said: "Q"'), a
+ * lead-in paragraph ending in a colon, the sentence before one that
+ * opens its sentence, or, for a fragment, its sentence's subject. */
+static bool
+link_quote(actx *c, quote *q, link *L, int last_speaker)
+{
+	size_t o = q->parts[0].tok_open;
+	size_t cl = q->parts[q->nparts - 1].tok_close;
+	size_t after = cl != QUOTH_NONE ? cl + 1 : QUOTH_NONE;
+	size_t pa = para_start_tok(c, o);
+	bool linked = false;
+
+	memset(L, 0, sizeof(*L));
+	c->quote_byte = q->parts[0].start;
+	if (after != QUOTH_NONE && after < c->n &&
+	    qt_link_after(c, after, L, last_speaker))
+		linked = true;
+	if (!linked && qt_link_before(c, o, pa, L, last_speaker))
+		linked = true;
+	/* a colon lead-in paragraph: "He said:", "The Times reports:"
+	 * (its cue and subject), or "And from the minister:" */
+	if (!linked && o == pa && pa >= 2 &&
+	    is_p(&c->t[pa - 2], ':') &&
+	    qt_link_leadin(c, pa - 2, para_start_tok(c, pa - 2), L,
+	                last_speaker))
+		linked = true;
+	if (!linked && qt_link_previous(c, o, pa, L, last_speaker))
+		linked = true;
+	/* a fragment with no cue in reach, in a sentence whose
+	 * subject is a person: 'she didn't want her son looked on as
+	 * "another druggie"' is hers (rule subject; no cue, so it
+	 * stays partial) */
+	if (!linked && q->type == QUOTH_PARTIAL &&
+	    qt_sentence_subject(c, o, &L->sp, last_speaker) &&
+	    (L->sp.kind == SK_NAME ||
+	     /* (not "it": "It's the pull of the "Q" promise") */
+	     (L->sp.kind == SK_PRONOUN && L->sp.gender != G_THING)) &&
+	    L->sp.b <= o) {
+		L->cue_a = L->cue_b = QUOTH_NONE;
+		L->rule = "subject";
+		linked = true;
+	}
+	return linked;
+}
+
+/* Split quote: "A," he said, "B.".  Quote i, linked by L with a cue
+ * after it, takes quote i + 1 in as its next parts when the cue clause
+ * ends at a comma that opens it and it has no cue of its own (only a
+ * cue after the quote can split it).  1 when merged, 0 when not, -1
+ * when out of memory. */
+static int
+merge_split(actx *c, size_t i, size_t nq0, link *L, int last_speaker)
+{
+	quoth_result *r = c->r;
+	quote *q = &r->q[i];
+
+	if (i + 1 < nq0 && L->end_tok > q->last_tok &&
+	    L->end_tok < c->n &&
+	    q->type == QUOTH_DIRECT) {
+		quote *nx = &r->q[i + 1];
+		size_t j = L->end_tok;
+		while (j < c->n && (qt_is_filler(c, j) ||
+		                   (is_w(&c->t[j]) &&
+		                    !(c->t[j].flags & TF_CAP) &&
+		                    j < L->end_tok + 4 &&
+		                    !is_p(&c->t[j], ','))))
+			j++;
+		if (j < c->n && is_p(&c->t[j], ',') &&
+		    nx->parts[0].tok_open == j + 1 &&
+		    nx->type == QUOTH_DIRECT &&
+		    nx->nparts + q->nparts <= QUOTH_MAX_PARTS &&
+		    !(nx->parts[0].tok_close != QUOTH_NONE &&
+		      qt_link_after(c,
+		                    nx->parts[0].tok_close + 1,
+		                    L, last_speaker))) {
+			qpart *np = xrealloc_array(q->parts,
+			        q->nparts + nx->nparts,
+			        sizeof(qpart));
+			size_t *nv = xrealloc_array(q->verb,
+			        2 * (q->nverb + nx->nverb),
+			        sizeof(size_t));
+			if (np)
+				q->parts = np;
+			if (nv)
+				q->verb = nv;
+			if (!np || !nv)
+				return -1;
+			memcpy(q->parts + q->nparts, nx->parts,
+			       nx->nparts * sizeof(qpart));
+			memcpy(q->verb + 2 * q->nverb, nx->verb,
+			       2 * nx->nverb * sizeof(size_t));
+			q->nparts += nx->nparts;
+			q->nverb += nx->nverb;
+			q->last_tok = nx->last_tok;
+			c->qa[i + 1].absorbed = true;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The direct-quote pass: link each direct and partial quote of r (in
+ * text order) to its cue and speaker, and merge split quotes; the
+ * quotes merged into others are marked absorbed.  False when out of
+ * memory. */
+bool
+qt_link_quotes(actx *c)
+{
+	quoth_result *r = c->r;
+	size_t i, nq0 = r->nq;
+	int last_speaker = -1;
+
+	for (i = 0; i < nq0; i++) {
+		quote *q = &r->q[i];
+		link L;
+
+		if (link_quote(c, q, &L, last_speaker)) {
+			qt_apply_link(c, q, &L);
+			/* '"Q," said X, an expert at the Center for Y and Z,
+			 * via email.': the rest of the sentence after a cue
+			 * that follows the quote is its attribution, naming
+			 * no new speaker */
+			if (L.cue_a != QUOTH_NONE && L.cue_a > q->last_tok &&
+			    L.cue_a < c->n &&
+			    sentence_end(c, L.cue_a) + 1 > c->qa[i].link_end)
+				c->qa[i].link_end =
+				    sentence_end(c, L.cue_a) + 1;
+			if (L.sp.ent >= 0)
+				last_speaker = L.sp.ent;
+			switch (merge_split(c, i, nq0, &L, last_speaker)) {
+			case 1:
+				i++;
+				break;
+			case -1:
+				c->failed = true;
+				return false;
+			default:
+				break;
+			}
+		}
+		if (c->failed)
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,78 @@
+/*
+ * result.h: the quote records every stage fills and the result that
+ * holds them (result.c builds their strings; extract.c is the API).
+ */
+#ifndef QUOTH_RESULT_H
+#define QUOTH_RESULT_H
+
+#include "lexicon.h"
+#include "text.h"
+#include "tokens.h"
+
+typedef struct {
+	size_t start, end; /* byte span of the part, marks included when
+	                    * the part is quoted */
+	size_t vstart, vend; /* inside the marks */
+	size_t tok_open, tok_close; /* tokens of the marks; tok_close is
+	                    * QUOTH_NONE for an unclosed part */
+} qpart;
+
+#define QUOTH_MAX_PARTS 64
+
+/* One quote or quote candidate, through every stage.  (What only the
+ * attribution stage remembers about a quote is in its own side table,
+ * qattr.) */
+typedef struct {
+	quoth_type type;
+	size_t nparts;
+	qpart *parts;          /* heap */
+	size_t nverb;          /* verbatim spans (for mixed: fragments) */
+	size_t *verb;          /* heap, 2 * nverb offsets */
+	size_t first_tok, last_tok; /* token range of the whole quote */
+	size_t para, line;     /* 1-based */
+	/* attribution */
+	size_t mention_start, mention_end; /* QUOTH_NONE when absent */
+	size_t cue_start, cue_end;
+	size_t ctx_start, ctx_end;
+	int entity;            /* index into the entity table, -1 */
+	const char *rule;      /* static string */
+	char *str[QUOTH_FIELD_COUNT_]; /* heap, NUL-terminated, or NULL */
+	size_t str_len[QUOTH_FIELD_COUNT_];
+} quote;
+
+struct quoth_extractor {
+	quoth_options opt;
+	char *lang;
+	char *data_dir;
+	lang_data data;
+};
+
+struct quoth_result {
+	const char *text; /* borrowed during extraction only */
+	size_t len;
+	quote *q;
+	size_t nq;
+	size_t capq;
+	line_map lines;
+	size_t warn_count[QUOTH_WARN_COUNT_];
+	size_t warn_offset[QUOTH_WARN_COUNT_];
+	size_t warn_column[QUOTH_WARN_COUNT_]; /* in code points */
+	bool failed; /* allocation failure somewhere */
+};
+
+/* Free what a quote owns (parts, verbatim spans, strings). */
+void quote_clear(quote *q);
+
+/* Record a warning (first offset kept). */
+void result_warn(quoth_result *r, quoth_warning w, size_t offset);
+
+/* Set string field f of q to a copy of s[0..n); false when out of
+ * memory. */
+bool qt_set_field(quote *q, quoth_field f, const char *s, size_t n);
+
+/* Quote text, context, rule, cue and mention strings for every quote of
+ * r, from the spans the stages set; false when out of memory. */
+bool qt_fill_strings(const char *text, const token_list *tl,
+                     quoth_result *r);
+
+#endif

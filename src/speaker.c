@@ -1,0 +1,703 @@
+/*
+ * speaker.c: attribution: the speaker phrase that starts at a token,
+ * read forward: a pronoun ("he"), a name with its titles ("US Defence
+ * Secretary Pete Hegseth"), a possessive's person ("Vancouver's Bo
+ * Horvat") or group ("Trudeau's office"), a description ending in a title
+ * or organisation ("the Pentagon chief", "a spokeswoman"), or a source
+ * after "according to".  Reads tokens and the entity table; writes the
+ * speaker it returns.
+ */
+#include <stdlib.h>
+
+#include "attrib_int.h"
+
+/* A name is at most NAME_RUN_TOKENS words, initials and particles
+ * ("Ursula von der Leyen", "Peter T. King", "the National Institute on
+ * Drug Abuse"): a longer capitalised run is a headline. */
+#define NAME_RUN_TOKENS 8
+/* The lowercase words between an affiliation and a person, or after a
+ * possessive ("MSNBC host Chris Matthews", "Tulsa police Chief", "Hillary
+ * Clinton's right-hand woman"): a role is short. */
+#define ROLE_AFTER_TOKENS 4
+/* The words of a described speaker after its determiner ("the lanky,
+ * bespectacled professor"): longer phrases hold a verb. */
+#define DESCRIBED_TOKENS 5
+
+static size_t parse_speaker_at(actx *c, size_t i, speaker *sp,
+                               int last_speaker);
+
+/*
+ * A capitalised word that opens its sentence (or follows a break or a
+ * dash) and is no name the article knows, but a word it also writes in
+ * lowercase ("Guns", "Early", "Based") or one read as an adverb or a
+ * participle ("Hastily", "Horrified", "Appearing").  Such a word starts
+ * no speaker.
+ */
+static bool
+common_opener(actx *c, size_t i)
+{
+	const token *t = &c->t[i];
+	size_t n = t->end - t->start, e;
+
+	if (!is_w(t) || !(t->flags & TF_CAP) || (t->flags & TF_ALLCAP) ||
+	    qt_possessive(c, i))
+		return false;
+	if (i > 0 && c->t[i - 1].sent == t->sent &&
+	    !is_break_tok(&c->t[i - 1]) && !is_dash(&c->t[i - 1]))
+		return false;
+	/* (a run goes on: "New Hampshire", "White House") */
+	for (e = i + 1; e < c->n && e < i + 4 && is_w(&c->t[e]) &&
+	                (c->t[e].flags & TF_CAP);
+	     e++)
+		;
+	if (e > i + 1)
+		return false;
+	/* written in lowercase too, or an adverb or a participle (the
+	 * cheap tests first: this runs for many words) */
+	if (!(c->lower &&
+	      lexicon_get_tokens(c->lower, c->text, c->t, i, i + 1) >= 0) &&
+	    !(n >= 5 && (memcmp(c->text + t->end - 2, "ly", 2) == 0 ||
+	                 memcmp(c->text + t->end - 3, "ing", 3) == 0 ||
+	                 memcmp(c->text + t->end - 2, "ed", 2) == 0)))
+		return false;
+	/* (a name before its cue, appositive or parenthesis: "Beijing
+	 * said", "Brown, a farmer,", "Kelly (D) said"; but "Conversely,
+	 * Trump said") */
+	if (i + 1 < c->n && (qt_cue_at(c, i + 1) >= 0 ||
+	                     is_p(&c->t[i + 1], '(') ||
+	                     (is_p(&c->t[i + 1], ',') && i + 2 < c->n &&
+	                      qt_np_det(c, i + 2) &&
+	                      memcmp(c->text + t->end - 2, "ly", 2) != 0)))
+		return false;
+	return qt_entity_find(c, i, i + 1) < 0 &&
+	       qt_lex(c, LEX_ORGS, i, i + 1) < 0 &&
+	       qt_lex(c, LEX_TITLES, i, i + 1) < 0 &&
+	       qt_lex(c, LEX_HONORIFICS, i, i + 1) < 0;
+}
+
+/* parse_speaker_at() with a bound on its recursion ("former former
+ * former ...", "A's B's C's ..."): deeper chains are no speaker. */
+size_t
+qt_parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t m;
+
+	if (c->depth >= 4) {
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
+		return i;
+	}
+	c->depth++;
+	m = parse_speaker_at(c, i, sp, last_speaker);
+	c->depth--;
+	return m;
+}
+
+/*
+ * The steps of parse_speaker_at(), one shape of speaker phrase each, all
+ * called with the same arguments: each returns the token after the
+ * phrase, or i when the shape is there but makes no speaker (and no
+ * later step may try), or QUOTH_NONE when the shape is not there.
+ */
+
+/* A pronoun ("he", "they", "He's claiming"); an object or possessive
+ * pronoun is no speaker, unless it opens a described one ("my
+ * father"). */
+static size_t
+parse_pronoun(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	int v;
+
+	v = qt_lex(c, LEX_PRONOUNS, i, i + 1);
+	if (v < 0)
+		v = qt_pronoun_contracted(c, i); /* "He's claiming" */
+	/* (a possessive opens a described speaker: "my father", "his
+	 * wife") */
+	if (v >= 0 && !((v & (FLAG('o') | FLAG('x'))) && qt_np_det(c, i))) {
+		if (v & (FLAG('o') | FLAG('x')))
+			return i;
+		sp->kind = SK_PRONOUN;
+		sp->a = i;
+		sp->b = i + 1;
+		sp->gender = (v & FLAG('m')) ? G_MALE
+		             : (v & FLAG('f')) ? G_FEMALE : 0;
+		if ((v & FLAG('n')) && (v & FLAG('s')))
+			sp->gender = G_THING; /* it: resolved in the 2nd pass */
+		if (v & FLAG('p') || v & FLAG('n'))
+			sp->ent = -1; /* they, it: no person */
+		else
+			sp->ent = -1; /* resolved in qt_resolve_in_order() */
+		return i + 1;
+	}
+	return QUOTH_NONE;
+}
+
+/* "Former premier Brian Gallant", "then-candidate": the speaker after a
+ * time word, whose mention takes the word in. */
+static size_t
+parse_prefixed(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	if ((wordeq(c, i, "former") || wordeq(c, i, "then") ||
+	     wordeq(c, i, "outgoing") || wordeq(c, i, "incoming") ||
+	     wordeq(c, i, "acting") || wordeq(c, i, "interim") ||
+	     wordeq(c, i, "late")) && i + 1 < c->n) {
+		size_t m = qt_parse_speaker_fwd(c, i + 1, sp, last_speaker);
+		if (m > i + 1) {
+			sp->a = i;
+			return m;
+		}
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
+		return i;
+	}
+	return QUOTH_NONE;
+}
+
+/* "Trudeau's office": a group of the person (an organisation);
+ * "Vancouver's Bo Horvat": the name after the possessive. */
+static size_t
+parse_possessive(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	/* "Trudeau's office", "McCallum's staff": a group of the person */
+	if ((c->t[i].flags & TF_CAP) && qt_possessive(c, i) &&
+	    qt_person_group(c, i + 1)) {
+		sp->a = i;
+		sp->b = i + 2;
+		sp->kind = SK_ORG;
+		return i + 2;
+	}
+	/* "Vancouver's Bo Horvat": the name after the possessive */
+	if ((c->t[i].flags & TF_CAP) && qt_possessive(c, i) && i + 1 < c->n &&
+	    is_w(&c->t[i + 1]) && (c->t[i + 1].flags & TF_CAP)) {
+		size_t m = qt_parse_speaker_fwd(c, i + 1, sp, last_speaker);
+		if (m > i + 1 && sp->kind == SK_NAME)
+			return m;
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
+	}
+	return QUOTH_NONE;
+}
+
+/* The end of the run of name words at i (capitalised words, initials,
+ * particles, "of" inside an organisation's name), at most
+ * NAME_RUN_TOKENS. */
+static size_t
+name_run_end(actx *c, size_t i)
+{
+	size_t j = i;
+
+	while (j < c->n && j < i + NAME_RUN_TOKENS &&
+	       ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP) &&
+	         !c->inq[j] &&
+	         /* "Trump Says", but "Ohio State University" */
+	         (qt_lex(c, LEX_CUES, j, j + 1) < 0 ||
+	          (j > i && qt_name_part_cue(c, j)))) ||
+	        (is_p(&c->t[j], '.') && j > i &&
+	         !(c->t[j].flags & TF_SPACE_BEFORE) &&
+	         c->t[j - 1].end - c->t[j - 1].start <= 4 &&
+	         j + 1 < c->n && (c->t[j + 1].flags & TF_CAP)) ||
+	        (qt_is_particle(c, j) && j + 1 < c->n &&
+	         ((c->t[j + 1].flags & TF_CAP) ||
+	          qt_is_particle(c, j + 1))) ||
+	        /* "the National Institute on Drug Abuse" */
+	        (j > i && (wordeq(c, j, "of") || wordeq(c, j, "on") ||
+	                   wordeq(c, j, "for")) &&
+	         j + 1 < c->n && is_w(&c->t[j + 1]) &&
+	         (c->t[j + 1].flags & TF_CAP) &&
+	         qt_lex(c, LEX_ORGS, j - 1, j) >= 0)))
+		j++;
+	return j;
+}
+
+/* The lowercase words after a name run ending at j, up to
+ * ROLE_AFTER_TOKENS: *k2_out gets the token after them, *kr_out the token
+ * after their last title word ("MSNBC host", "Tulsa police Chief"); true
+ * when there is one. */
+static bool
+role_after_run(actx *c, size_t j, size_t *k2_out, size_t *kr_out)
+{
+	size_t k2 = j, kr = j;
+	bool role = false;
+
+	while (k2 < c->n && k2 < j + ROLE_AFTER_TOKENS && is_w(&c->t[k2]) &&
+	       !(c->t[k2].flags & TF_CAP) && !c->inq[k2] &&
+	       qt_cue_at(c, k2) < 0 && !qt_is_prep(c, k2) &&
+	       !wordeq(c, k2, "of")) {
+		if (qt_lex(c, LEX_TITLES, k2, k2 + 1) >= 0) {
+			role = true;
+			kr = k2 + 1;
+		}
+		k2++;
+	}
+	*k2_out = k2;
+	*kr_out = kr;
+	return role;
+}
+
+/* A possessive name run [i, j), with lowercase words after it up to k2:
+ * "Clinton's spokesman", "Hillary Clinton's right-hand woman": someone of
+ * the person's, as written (with `role`); "Ann Lee's campaign": her
+ * organisation.  QUOTH_NONE for the possessor alone ("Byrd's strategy of
+ * "massive resistance"", "Bornstein's missive"). */
+static size_t
+possessor_phrase(actx *c, size_t i, size_t j, size_t k2, bool role,
+                 speaker *sp)
+{
+	size_t kr;
+
+	if (role) {
+		/* (to its first title and the titles
+		 * right after it: "right-hand woman
+		 * [rallied supporters]", "press
+		 * secretary") */
+		for (kr = j; kr + 1 < k2 &&
+		             qt_lex(c, LEX_TITLES, kr,
+		                 kr + 1) < 0;
+		     kr++)
+			;
+		while (kr + 1 < k2 &&
+		       qt_lex(c, LEX_TITLES, kr + 1,
+		           kr + 2) >= 0)
+			kr++;
+		sp->a = i;
+		sp->b = kr + 1;
+		sp->kind = SK_ROLE;
+		return kr + 1;
+	}
+	if (qt_person_group(c, j)) {
+		sp->a = i;
+		sp->b = j + 1;
+		sp->kind = SK_ORG;
+		return j + 1;
+	}
+	return QUOTH_NONE;
+}
+
+/* What a name run [i, j) names: a known entity (a person or an
+ * organisation), else an organisation or a role by its last word, else a
+ * person not yet known. */
+static size_t
+name_kind(actx *c, size_t i, size_t j, speaker *sp)
+{
+	sp->a = i;
+	sp->b = j;
+	sp->ent = qt_entity_by_mention_tok(c, i, j);
+	if (sp->ent < 0)
+		sp->ent = qt_entity_find(c, i, j);
+	if (sp->ent >= 0) {
+		const entity *e = ent_at(c, sp->ent);
+		sp->kind = e->org ? SK_ORG : SK_NAME;
+	} else if (qt_lex(c, LEX_ORGS, j - 1, j) >= 0) {
+		sp->kind = SK_ORG;
+	} else if (qt_lex(c, LEX_TITLES, j - 1, j) >= 0) {
+		sp->kind = SK_ROLE;
+		sp->ent = qt_entity_by_role(c, j - 1);
+	} else {
+		sp->kind = SK_NAME;
+	}
+	return j;
+}
+
+/*
+ * A name run, with titles before it ("US Defence Secretary Pete
+ * Hegseth"; "I've" is none).  In this order: a role and the person after
+ * it ("MSNBC host Chris Matthews"), a possessive's someone or group
+ * ("Clinton's spokesman"), a group by its title ("Finance officials"),
+ * else the run itself.
+ */
+static size_t
+parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t j, k2, kr, m;
+	bool role;
+
+	if (!((c->t[i].flags & TF_CAP) &&
+	      qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && !qt_contraction(c, i) &&
+	      !common_opener(c, i) && !qt_dateline(c, i)))
+		return QUOTH_NONE;
+	j = name_run_end(c, i);
+	if (j == i)
+		return i;
+	role = role_after_run(c, j, &k2, &kr);
+	if (role && k2 < c->n && is_w(&c->t[k2]) &&
+	    (c->t[k2].flags & TF_CAP)) {
+		speaker nm;
+		size_t m2 = qt_parse_speaker_fwd(c, k2, &nm,
+		                              last_speaker);
+		if (m2 > k2 && nm.kind == SK_NAME) {
+			*sp = nm;
+			sp->a = i;
+			return m2;
+		}
+	}
+	if (qt_possessive(c, j - 1)) {
+		m = possessor_phrase(c, i, j, k2, role, sp);
+		if (m != QUOTH_NONE)
+			return m;
+	}
+	/* "Finance officials", "Surrey staff": a group (up to
+	 * its title word: "Finance officials had admitted") */
+	if (role &&
+	    (k2 >= c->n || !is_w(&c->t[k2]) ||
+	     !(c->t[k2].flags & TF_CAP)) &&
+	    (qt_lex(c, LEX_TITLES, k2 - 1, k2) >= 0 ||
+	     (qt_lex(c, LEX_TITLES, kr - 1, kr) & FLAG('g'))) &&
+	    (qt_entity_by_mention_tok(c, i, j) < 0 ||
+	     !ent_at(c, qt_entity_by_mention_tok(c, i, j))
+	          ->person)) {
+		if (qt_lex(c, LEX_TITLES, k2 - 1, k2) < 0)
+			k2 = kr;
+		sp->a = i;
+		sp->b = k2;
+		sp->kind = SK_ROLE;
+		return k2;
+	}
+	return name_kind(c, i, j, sp);
+}
+
+/* "the Rev. Peter Wherry": the honorific's name; "the IFSD's Azfar Ali
+ * Khan": the name after the possessive; "the province's Department of
+ * Community Services": the organisation after it. */
+static size_t
+parse_the_name(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	/* "the Rev. Peter Wherry": the honorific's name */
+	if (wordeq(c, i, "the") && i + 1 < c->n &&
+	    qt_lex(c, LEX_HONORIFICS, i + 1, i + 2) >= 0) {
+		size_t m = qt_parse_speaker_fwd(c, i + 1, sp, last_speaker);
+		if (m > i + 1 && sp->kind == SK_NAME) {
+			sp->a = i;
+			return m;
+		}
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
+	}
+	/* "the IFSD's Azfar Ali Khan": the name after the possessive */
+	if (wordeq(c, i, "the") && i + 2 < c->n && qt_possessive(c, i + 1) &&
+	    (c->t[i + 1].flags & TF_CAP) && (c->t[i + 2].flags & TF_CAP)) {
+		size_t m = qt_parse_speaker_fwd(c, i + 2, sp, last_speaker);
+		if (m > i + 2 && sp->kind == SK_NAME) {
+			sp->a = i;
+			return m;
+		}
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
+	}
+	/* "the province's Department of Community Services": the
+	 * organisation is named after the possessive */
+	if (wordeq(c, i, "the") && i + 2 < c->n && qt_possessive(c, i + 1) &&
+	    !(c->t[i + 1].flags & TF_CAP) && (c->t[i + 2].flags & TF_CAP)) {
+		size_t m = qt_parse_speaker_fwd(c, i + 2, sp, last_speaker);
+		if (m > i + 2 && sp->kind == SK_ORG)
+			return m;
+		memset(sp, 0, sizeof(*sp));
+		sp->ent = -1;
+	}
+	return QUOTH_NONE;
+}
+
+/* The end of a described speaker's words after the determiner at i: up
+ * to DESCRIBED_TOKENS words, not over a cue, a verb or a second noun
+ * phrase. */
+static size_t
+described_end(actx *c, size_t i)
+{
+	size_t end;
+
+	for (end = i + 1; end < c->n && end <= i + DESCRIBED_TOKENS; end++) {
+		/* "the lanky, bespectacled professor": a comma
+		 * between two describing words */
+		if (is_p(&c->t[end], ',') && end > i + 1 &&
+		    /* (not "after the vote, city officials") */
+		    !(i > 0 && qt_is_prep(c, i - 1)) &&
+		    end + 2 < c->n && is_w(&c->t[end - 1]) &&
+		    !(c->t[end - 1].flags & TF_CAP) &&
+		    qt_lex(c, LEX_TITLES, end - 1, end) < 0 &&
+		    qt_lex(c, LEX_ORGS, end - 1, end) < 0 &&
+		    is_w(&c->t[end + 1]) &&
+		    !(c->t[end + 1].flags & TF_CAP) &&
+		    qt_lex(c, LEX_TITLES, end + 2, end + 3) >= 0)
+			continue;
+		/* (numbers too: "The 26-year-old right wing") */
+		if ((!is_w(&c->t[end]) && c->t[end].kind != TK_NUM) ||
+		    c->inq[end])
+			break;
+		if (qt_cue_at(c, end) >= 0)
+			break;
+		/* ("the council sent voters a letter": a verb) */
+		if (qt_past_verb(c, end))
+			break;
+		/* ("The first taste the audience gets": two phrases) */
+		if ((wordeq(c, end, "the") || wordeq(c, end, "a") ||
+		     wordeq(c, end, "an")) &&
+		    !qt_is_prep(c, end - 1) &&
+		    !wordeq(c, end - 1, "of"))
+			break;
+	}
+	return end;
+}
+
+/* The described speaker [i, j), whose last word is a title or an
+ * organisation word: its kind and gender, and the person it stands for
+ * when the article says whom. */
+static void
+described_speaker(actx *c, size_t i, size_t j, speaker *sp,
+                  int last_speaker)
+{
+	bool definite = wordeq(c, i, "the");
+	bool is_org =
+	    qt_lex(c, LEX_ORGS, j - 1, j) >= 0 &&
+	    qt_lex(c, LEX_TITLES, j - 1, j) < 0;
+	int tv = qt_lex(c, LEX_TITLES, j - 1, j);
+	sp->a = i;
+	sp->b = j;
+	sp->kind = is_org ? SK_ORG : SK_ROLE;
+	if (tv >= 0 && (tv & FLAG('m')))
+		sp->gender = G_MALE;
+	if (tv >= 0 && (tv & FLAG('f')))
+		sp->gender = G_FEMALE;
+	if (!is_org && definite && !(tv & FLAG('g')) &&
+	    qt_party_of(c, i + 1, j - 1)) {
+		/* "the Democratic front-runner": whom
+		 * the article titled so, party and all,
+		 * or by the head, or the last speaker,
+		 * but none the article gave another
+		 * party */
+		int pt = qt_party_of(c, i + 1, j - 1);
+		int cand[2], k3;
+		cand[0] = qt_entity_by_role_words(
+		    c, i + 1, j, true);
+		cand[1] = qt_entity_by_role(c, j - 1);
+		sp->ent = last_speaker;
+		sp->fallback = true;
+		for (k3 = 0; k3 < 2; k3++)
+			if (cand[k3] >= 0 &&
+			    !qt_other_party(
+			        ent_at(c, cand[k3]),
+			        pt)) {
+				sp->ent = cand[k3];
+				sp->fallback = false;
+				break;
+			}
+	} else if (!is_org && definite &&
+	           !(tv & FLAG('g'))) {
+		sp->ent = qt_entity_by_role(c, j - 1);
+		/* "the Pentagon chief": a role tied to
+		 * an institution is the official who
+		 * has been speaking; "the clerk" is
+		 * nobody we know */
+		if (sp->ent < 0 &&
+		    qt_has_cap_word(c, i + 1, j - 1)) {
+			sp->ent = last_speaker;
+			sp->fallback = true;
+		}
+	}
+	/* "a spokeswoman, Jane Doe," names her */
+	if (j + 2 < c->n && is_p(&c->t[j], ',') &&
+	    (c->t[j + 1].flags & TF_CAP)) {
+		int e2 = qt_entity_by_mention_tok(
+		    c, j + 1, j + 5);
+		if (e2 >= 0)
+			sp->ent = e2;
+	}
+}
+
+/* the/a/an and up to DESCRIBED_TOKENS words ending in a title or
+ * organisation word ("the Pentagon chief", "a spokeswoman"): the longest
+ * such prefix. */
+static size_t
+parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t j, end;
+
+	if (!qt_np_det(c, i))
+		return QUOTH_NONE;
+	end = described_end(c, i);
+	for (j = end; j > i + 1; j--) {
+		if (qt_lex(c, LEX_TITLES, j - 1, j) >= 0 ||
+		    qt_lex(c, LEX_ORGS, j - 1, j) >= 0) {
+			described_speaker(c, i, j, sp, last_speaker);
+			return j;
+		}
+	}
+	return i;
+}
+
+/* Lowercase descriptors: "spokesperson Martin Magnan", "oil and gas
+ * worker Mike Wipf", "police", "justice officials". */
+static size_t
+parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t j;
+
+	/* lowercase descriptors: "spokesperson Martin Magnan", "oil and
+	 * gas worker Mike Wipf", "police", "justice officials" */
+	if ((!(c->t[i].flags & TF_CAP) || common_opener(c, i)) &&
+	    qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && qt_cue_at(c, i) < 0) {
+		bool titled = false;
+		for (j = i; j < c->n && j < i + 5 && is_w(&c->t[j]) &&
+		            !c->inq[j] &&
+		            (!(c->t[j].flags & TF_CAP) || j == i) &&
+		            qt_cue_at(c, j) < 0 && !qt_is_filler(c, j) &&
+		            /* "researcher at Dixon Hall": an affiliation,
+		             * not a name */
+		            !qt_is_prep(c, j) && !wordeq(c, j, "of");
+		     j++)
+			if (qt_lex(c, LEX_TITLES, j, j + 1) >= 0 ||
+			    qt_lex(c, LEX_ORGS, j, j + 1) >= 0)
+				titled = true;
+		if (!titled || j == i)
+			return i;
+		if (j < c->n && is_w(&c->t[j]) && (c->t[j].flags & TF_CAP)) {
+			speaker nm;
+			size_t m =
+			    qt_parse_speaker_fwd(c, j, &nm, last_speaker);
+			if (m > j && nm.kind == SK_NAME) {
+				*sp = nm;
+				sp->a = i;
+				return m;
+			}
+		}
+		if (qt_lex(c, LEX_TITLES, j - 1, j) >= 0 ||
+		    qt_lex(c, LEX_ORGS, j - 1, j) >= 0) {
+			int tv = qt_lex(c, LEX_TITLES, j - 1, j);
+			sp->a = i;
+			sp->b = j;
+			sp->kind = tv >= 0 ? SK_ROLE : SK_ORG;
+			if (tv >= 0 && (tv & FLAG('m')))
+				sp->gender = G_MALE;
+			if (tv >= 0 && (tv & FLAG('f')))
+				sp->gender = G_FEMALE;
+			return j;
+		}
+	}
+	return i;
+}
+
+/*
+ * Parse a speaker phrase starting at token i, reading forward; returns
+ * the index after it or i when there is none.  The first step that
+ * decides wins, in this order:
+ *
+ *   1. parse_pronoun     "he", "they", "He's claiming"
+ *   2. parse_prefixed    "former premier Brian Gallant"
+ *   3. parse_possessive  "Trudeau's office", "Vancouver's Bo Horvat"
+ *   4. parse_name_run    "US Defence Secretary Pete Hegseth"
+ *   5. parse_the_name    "the Rev. Peter Wherry", "the IFSD's Azfar Ali
+ *                        Khan"
+ *   6. parse_described   "the Pentagon chief", "a spokeswoman"
+ *   7. parse_descriptor  "spokesperson Martin Magnan", "police"
+ *
+ * (A pronoun comes first: "He" opening a sentence is no name.  A
+ * possessive comes before the name run it would otherwise end.)
+ */
+static size_t
+parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	static size_t (*const steps[])(actx *, size_t, speaker *, int) = {
+		parse_pronoun,  parse_prefixed, parse_possessive,
+		parse_name_run, parse_the_name, parse_described,
+		parse_descriptor};
+	size_t k, m;
+
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
+		return i;
+	for (k = 0; k < QUOTH_ARRAY_LEN(steps); k++) {
+		m = steps[k](c, i, sp, last_speaker);
+		if (m != QUOTH_NONE)
+			return m;
+	}
+	return i;
+}
+
+/*
+ * The source after "according to": a speaker phrase, or else any phrase
+ * up to the comma or the sentence end ("preliminary findings", "a person
+ * familiar with the talks"), with the person in it when one is named.
+ */
+size_t
+qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t m = qt_parse_speaker_fwd(c, i, sp, last_speaker), j, k;
+
+	if (m > i && (m >= c->n || !is_w(&c->t[m])))
+		return m;
+	for (j = i; j < c->n && j < i + 12 && !c->inq[j] &&
+	            (is_w(&c->t[j]) || c->t[j].kind == TK_NUM ||
+	             is_p(&c->t[j], '-') ||
+	             (is_p(&c->t[j], '.') && j > i && (c->t[j - 1].flags & TF_CAP) &&
+	              j + 1 < c->n && c->t[j + 1].sent == c->t[j].sent));
+	     j++)
+		;
+	if (j == i || (j < c->n && !(is_p(&c->t[j], ',') || is_p(&c->t[j], '.') ||
+	                             is_break_tok(&c->t[j]) ||
+	                             c->t[j].kind == TK_QUOTE ||
+	                             is_p(&c->t[j], ';'))))
+		return m;
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	sp->a = i;
+	sp->b = j;
+	sp->kind = SK_ROLE;
+	while (sp->b > sp->a + 1 && !is_w(&c->t[sp->b - 1]) &&
+	       c->t[sp->b - 1].kind != TK_NUM)
+		sp->b--; /* "David Dodge." */
+	/* the last person named in it: "former governor David Dodge" */
+	for (k = qt_first_mention(c, i); k < c->ments.len; k++) {
+		const mention_rec *mr = QVEC_AT(&c->ments, mention_rec, k);
+		if (mr->tok >= j)
+			break;
+		if (!ent_at(c, mr->ent)->org) {
+			sp->ent = mr->ent;
+			sp->kind = SK_NAME;
+		}
+	}
+	return j;
+}
+
+/* Skip an appositive ", a doctor at the clinic," forward from a comma at
+ * i: returns the token after the closing comma, or i. */
+size_t
+qt_skip_appositive(const actx *c, size_t i)
+{
+	size_t k;
+
+	if (i >= c->n || !is_p(&c->t[i], ','))
+		return i;
+	for (k = i + 1; k < c->n && k <= i + 16; k++) {
+		if (qt_inner_dot(c, k) || qt_apos_mark(c, k))
+			continue;
+		if (is_break_tok(&c->t[k]) || c->t[k].kind == TK_QUOTE ||
+		    (c->t[k].kind == TK_PUNCT &&
+		     (c->t[k].cp == '.' || c->t[k].cp == ';' ||
+		      c->t[k].cp == ':')))
+			return i;
+		/* (a relative clause may hold a cue of its own: "Cruz,
+		 * who has proposed repealing it, said") */
+		if (qt_cue_at(c, k) >= 0 && !is_p(&c->t[k - 1], ',') &&
+		    !qt_wh_relative(c, i + 1))
+			return i;
+		if (is_p(&c->t[k], ','))
+			return k + 1;
+	}
+	return i;
+}
+
+/* Skip a parenthesis at i ("(D-Wis.)"): the token after it, or i. */
+size_t
+qt_skip_paren(const actx *c, size_t i)
+{
+	size_t k;
+
+	if (i >= c->n || !is_p(&c->t[i], '('))
+		return i;
+	for (k = i + 1; k < c->n && k < i + 10; k++) {
+		if (is_p(&c->t[k], ')'))
+			return k + 1;
+		if (is_break_tok(&c->t[k]) || c->t[k].kind == TK_QUOTE)
+			break;
+	}
+	return i;
+}

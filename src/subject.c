@@ -1,0 +1,518 @@
+/*
+ * subject.c: attribution: the subject of a cue, read backward from it
+ * ("Hugh Hill, a doctor at the clinic, said": Hugh Hill), over
+ * appositives, parentheses and prepositional phrases, and the subject of
+ * a whole sentence for participle cues ("..., saying").  Reads tokens
+ * and the entity table (through speaker.c); writes the speaker it
+ * returns.
+ */
+#include <stdlib.h>
+
+#include "attrib_int.h"
+
+/* The windows of the backward reading, in tokens.  Each is a claim about
+ * how long the phrase it skips is in news text. */
+/* a parenthesis after a name: a party and a state, "(D-Wis.)" */
+#define PAREN_TOKENS 10
+/* an appositive between a subject and its cue, "Hugh Hill, a doctor at
+ * the clinic in ..., said"; beyond LONG_APPOSITIVE it must open as one
+ * ("who", "a", "the"): a longer run is a clause of its own */
+#define APPOSITIVE_TOKENS 40
+#define LONG_APPOSITIVE 16
+/* from a place's comma ("in Columbus, Ohio,") back to the appositive's */
+#define PLACE_BACK_TOKENS 16
+/* a relative clause after an appositive, "..., which represents its
+ * leaders," */
+#define RELATIVE_TOKENS 12
+/* a noun phrase: titles and a name, "US Defence Secretary Pete Hegseth" */
+#define NP_WORDS 6
+/* a described speaker back to its determiner, "one former director" */
+#define DET_REACH 7
+/* a name before a prepositional phrase, "Tim Guest with ..." */
+#define NAME_BEFORE_PREP 4
+/* a described group back to its determiner, "the school's defenders" */
+#define GROUP_REACH 6
+/* a described person and what they are of, "one veteran of the
+ * government infrastructure projects" */
+#define DESCRIBED_OF_REACH 8
+/* the words between a determiner and the role, "one former director" */
+#define DET_BEFORE_ROLE 3
+
+static bool group_head(const actx *c, size_t a, size_t b);
+static bool subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
+                       int last_speaker);
+
+/* Parse the subject ending right before token `end` (exclusive), reading
+ * backward through an appositive: "Hugh Hill, a doctor," -> Hugh Hill.
+ * A subject found after "of" is the object of the real one: "another
+ * member of the club said" -> "another member". */
+bool
+qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
+               int last_speaker)
+{
+	static const char *const preps[] = {
+		"in", "on", "at", "of", "for", "with", "from", "to", "during",
+		"over", "under", "through", "via", "into", "about", "among",
+		"against", "across", "near", "based", "than"};
+	speaker head;
+	size_t k, m, of, w;
+
+	if (!subject_np(c, end, sp, mention_end, last_speaker))
+		return false;
+	/* "higher than city staff say": a comparison, not speech */
+	for (k = sp->a > 0 ? sp->a - 1 : 0; k < sp->b; k++)
+		if (wordeq(c, k, "than"))
+			return false;
+	of = sp->a;
+	if (of > 0 && (wordeq(c, of - 1, "the") || wordeq(c, of - 1, "a") ||
+	               wordeq(c, of - 1, "an")))
+		of--;
+	/* (the agent after "by" is a subject: "a statement e-mailed by
+	 * Reagan Ruslim, who ..., said"; so is "Later Ann Tate said") */
+	if (sp->kind == SK_PRONOUN || of < 1 ||
+	    !qt_word_in(c, of - 1, preps, QUOTH_ARRAY_LEN(preps)))
+		return true;
+	/* The object of a preposition is no subject ("In a Facebook
+	 * message posted Friday, Cruz said", "32% of Republican claims");
+	 * the subject is the phrase it belongs to, back to its determiner:
+	 * read as one ("another member of the club"), or its head when
+	 * that is a description the article gave nobody else ("the city of
+	 * Phoenix"), or a described group ("people arrested at the camp"). */
+	for (k = of - 1, w = 0; w < 6; k--, w++) {
+		size_t st;
+		if (k == 0 || !is_w(&c->t[k - 1]) || c->inq[k - 1] ||
+		    c->t[k - 1].sent != c->t[of].sent ||
+		    wordeq(c, k - 1, "but") || wordeq(c, k - 1, "and") ||
+		    qt_subordinator(c, k - 1))
+			st = k; /* the phrase starts the clause */
+		else if (qt_np_det(c, k - 1))
+			st = k - 1;
+		else
+			continue;
+		if (st >= of - 1)
+			break;
+		m = qt_parse_speaker_fwd(c, st, &head, last_speaker);
+		/* "a statement from the EU said": a document's source is the
+		 * speaker */
+		if ((m == of - 1 || m == sp->b) && head.kind == SK_ORG &&
+		    !(c->t[of - 2].flags & TF_CAP) &&
+		    qt_lex(c, LEX_ORGS, of - 2, of - 1) >= 0 &&
+		    (wordeq(c, of - 1, "from") || wordeq(c, of - 1, "by") ||
+		     wordeq(c, of - 1, "of")) &&
+		    sp->kind != SK_ROLE)
+			return true;
+		if ((m == sp->b && (head.kind == SK_ROLE ||
+		                    head.kind == SK_ORG)) ||
+		    (m == of - 1 && head.kind == SK_ROLE && head.ent < 0)) {
+			*sp = head;
+			return true;
+		}
+		if (group_head(c, st, of - 1) &&
+		    !(c->t[of - 2].flags & TF_CAP)) {
+			memset(sp, 0, sizeof(*sp));
+			sp->ent = -1;
+			sp->a = st;
+			sp->b = *mention_end = end;
+			while (sp->b > sp->a && qt_is_filler(c, sp->b - 1))
+				sp->b--;
+			sp->kind = SK_ROLE;
+			return true;
+		}
+		break;
+	}
+	return false;
+}
+
+/* Do words [a, b) hold a noun for people ("people", "residents",
+ * "officials")?  A title of a group, or a plural in -ers/-ents/-ists. */
+static bool
+group_head(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++) {
+		const token *t = &c->t[k];
+		size_t n = t->end - t->start;
+		int tv = qt_lex(c, LEX_TITLES, k, k + 1);
+		if (tv >= 0 && (tv & FLAG('g')))
+			return true;
+		if (wordeq(c, k, "people"))
+			return true;
+		if (n > 5 && is_w(t) &&
+		    (memcmp(c->text + t->end - 3, "ers", 3) == 0 ||
+		     memcmp(c->text + t->end - 4, "ents", 4) == 0 ||
+		     memcmp(c->text + t->end - 4, "ists", 4) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* Is the comma at token k the one in a place after a preposition, "in
+ * Columbus, Ohio,": a name before it, one or two capitalised words and a
+ * comma after it? */
+static bool
+place_before(const actx *c, size_t k)
+{
+	static const char *const loc[] = {"in", "at", "near", "outside",
+	                                  "from"};
+	size_t a = k, b = k + 1;
+
+	while (b < c->n && b < k + 3 && is_w(&c->t[b]) &&
+	       (c->t[b].flags & TF_CAP))
+		b++;
+	if (b == k + 1 || b >= c->n || !is_p(&c->t[b], ','))
+		return false;
+
+	while (a > 0 && k - a < 4 && is_w(&c->t[a - 1]) &&
+	       (c->t[a - 1].flags & TF_CAP))
+		a--;
+	return a < k && a > 0 &&
+	       qt_word_in(c, a - 1, loc, QUOTH_ARRAY_LEN(loc));
+}
+
+/* The end of the subject before a cue at token `end`: over adverbs
+ * ("also", "later"), a count of children after a title ("the mother of
+ * three replied") and a parenthesis ("Rep. Gwen Moore (D-Wis.) said");
+ * 0 when nothing is left. */
+static size_t
+subject_end(actx *c, size_t end)
+{
+	size_t j = end, k;
+
+	while (j > 0 && qt_is_filler(c, j - 1))
+		j--;
+	if (j == 0)
+		return 0;
+	/* "the mother of three replied": a count of children after a
+	 * title */
+	if (j >= 3 && wordeq(c, j - 2, "of") &&
+	    (c->t[j - 1].kind == TK_NUM || qt_number_word(c, j - 1)) &&
+	    qt_lex(c, LEX_TITLES, j - 3, j - 2) >= 0)
+		j -= 2;
+	/* Rep. Gwen Moore (D-Wis.) said */
+	if (is_p(&c->t[j - 1], ')')) {
+		for (k = j - 1; k > 0 && k + PAREN_TOKENS > j; k--)
+			if (is_p(&c->t[k - 1], '(')) {
+				j = k - 1;
+				break;
+			}
+		if (j == 0)
+			return 0;
+	}
+	return j;
+}
+
+/*
+ * An appositive before the comma at *jp, read back to the comma that
+ * opens it ("Hugh Hill, a doctor at the clinic, said"): 1 when the
+ * appositive is itself the speaker's name ("the director of operations,
+ * Jeff Fraser, says"), with sp and *mention_end set; 0 with *jp moved to
+ * the end of the phrase before it; -1 when this is no appositive.
+ */
+static int
+appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
+                int last_speaker)
+{
+	size_t j = *jp, k;
+
+	for (k = j - 1; k > 0 && k + APPOSITIVE_TOKENS > j; k--) {
+		/* a long apposition must look like one: "Hadwin,
+		 * who notched two top-10 finishes ... , said" */
+		if (is_p(&c->t[k - 1], ',') && j - k > LONG_APPOSITIVE &&
+		    !(qt_wh_relative(c, k) || qt_np_det(c, k)))
+			return -1;
+		/* "in Columbus, Ohio,": the place goes on (in an
+		 * adverbial: "Clinton, during a town hall in
+		 * Columbus, Ohio, said"; not in an appositive that
+		 * a determiner opens: "a company based in X, Y,") */
+		if (is_p(&c->t[k - 1], ',') && place_before(c, k - 1)) {
+			size_t p2 = k - 1;
+			while (p2 > 0 && k - p2 < PLACE_BACK_TOKENS &&
+			       is_w(&c->t[p2 - 1]))
+				p2--;
+			if (!(p2 > 0 && is_p(&c->t[p2 - 1], ',') &&
+			      qt_np_det(c, p2)))
+				continue;
+		}
+		if (is_p(&c->t[k - 1], ',')) {
+			/* "the director of operations, Jeff Fraser,
+			 * says": the name is the appositive */
+			size_t m = qt_parse_speaker_fwd(c, k, sp,
+			                             last_speaker);
+			if (m == j - 1 && sp->kind == SK_NAME &&
+			    qt_lex(c, LEX_TITLES, m - 1, m) < 0) {
+				*mention_end = m;
+				return 1;
+			}
+			/* "Donald Tusk, the president of the Council,
+			 * which represents its leaders, urged": a
+			 * relative clause after an appositive */
+			if (qt_wh_relative(c, k)) {
+				size_t p2;
+				for (p2 = k - 1;
+				     p2 > 0 && p2 + RELATIVE_TOKENS > k &&
+				     (is_w(&c->t[p2 - 1]) ||
+				      qt_inner_dot(c, p2 - 1));
+				     p2--)
+					;
+				if (p2 > 1 && p2 + RELATIVE_TOKENS > k &&
+				    is_p(&c->t[p2 - 1], ',') &&
+				    qt_np_det(c, p2) &&
+				    is_w(&c->t[p2 - 2])) {
+					j = p2 - 1;
+					break;
+				}
+			}
+			j = k - 1;
+			break;
+		}
+		if (qt_inner_dot(c, k - 1) || qt_apos_mark(c, k - 1))
+			continue;
+		if (is_break_tok(&c->t[k - 1]) ||
+		    c->t[k - 1].kind == TK_QUOTE ||
+		    (c->t[k - 1].kind == TK_PUNCT &&
+		     c->t[k - 1].cp != '.' && c->t[k - 1].cp != '-' &&
+		     c->t[k - 1].cp != '(' && c->t[k - 1].cp != ')' &&
+		     c->t[k - 1].cp != '&'))
+			return -1;
+	}
+	/* "Sen. Richard Durbin (D-Ill.), noting ..., said" */
+	if (j > 0 && is_p(&c->t[j - 1], ')')) {
+		for (k = j - 1; k > 0 && k + PAREN_TOKENS > j; k--)
+			if (is_p(&c->t[k - 1], '(')) {
+				j = k - 1;
+				break;
+			}
+	}
+	if (j == 0 || !is_w(&c->t[j - 1]))
+		return -1;
+	*jp = j;
+	return 0;
+}
+
+/* Where the noun phrase ending at j starts: back over up to NP_WORDS
+ * capitalised words, titles and numbers to a pronoun or an article, or
+ * further to the determiner of a described speaker ("the shelter
+ * residents", "one former director"). */
+static size_t
+np_start(actx *c, size_t j, size_t end)
+{
+	size_t a, k;
+
+	/* back to the start of the noun phrase: up to NP_WORDS words */
+	for (a = j; a > 0 && a + NP_WORDS > j; a--) {
+		const token *p = &c->t[a - 1];
+		/* (numbers too: "the 34-year-old mother") */
+		if (!(is_w(p) || p->kind == TK_NUM ||
+		      (is_p(p, '.') && a >= 2 &&
+		       (c->t[a - 2].flags & TF_CAP))) ||
+		    c->inq[a - 1] || p->sent != c->t[j - 1].sent)
+			break;
+		/* ("he's said": "he has said"; the progressive "he's
+		 * saying" is left to the sentence-initial case) */
+		bool pron =
+		    is_w(p) && (qt_lex(c, LEX_PRONOUNS, a - 1, a) >= 0 ||
+		                (qt_he_she_has(c, a - 1) && a == j &&
+		                 qt_cue_at(c, end) >= 0 &&
+		                 !(qt_cue_at(c, end) & FLAG('b'))));
+		if (is_w(p) && !(p->flags & TF_CAP) &&
+		    qt_lex(c, LEX_TITLES, a - 1, a) < 0 &&
+		    qt_lex(c, LEX_ORGS, a - 1, a) < 0 &&
+		    !wordeq(c, a - 1, "the") && !wordeq(c, a - 1, "a") &&
+		    !wordeq(c, a - 1, "an") && !pron &&
+		    !qt_is_particle(c, a - 1))
+			break;
+		if (!(p->flags & TF_CAP) && pron) {
+			a--;
+			break;
+		}
+		if (wordeq(c, a - 1, "the") || wordeq(c, a - 1, "a") ||
+		    wordeq(c, a - 1, "an")) {
+			a--;
+			break;
+		}
+	}
+	/* a described speaker reaches back to its determiner: "the
+	 * shelter residents", "some critics", "one former director" */
+	for (k = j; k > 0 && k + DET_REACH > j; k--) {
+		const token *p = &c->t[k - 1];
+		if (!(is_w(p) || qt_apos_mark(c, k - 1)) || c->inq[k - 1] ||
+		    p->sent != c->t[j - 1].sent || qt_cue_at(c, k - 1) >= 0)
+			break;
+		if (qt_np_det(c, k - 1)) {
+			if (k - 1 < a)
+				a = k - 1;
+			break;
+		}
+	}
+	return a;
+}
+
+/* The speaker phrase that starts in [a, j) and ends at j, longest first
+ * ("the Pentagon chief", "Pete Hegseth"); a name before a prepositional
+ * phrase is the speaker ("Tim Guest with the Health Authority says"). */
+static bool
+phrase_ending_at(actx *c, size_t a, size_t j, speaker *sp,
+                 size_t *mention_end, int last_speaker)
+{
+	size_t k;
+
+	for (k = a; k < j; k++) {
+		size_t m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
+		/* (a name may end one mark early: "Doe." "Doe,"; not one
+		 * word early: "unrest in Dover and said") */
+		if (m == j || (m > k && sp->kind == SK_NAME && m + 1 == j &&
+		               !is_w(&c->t[m]))) {
+			/* "Tim Guest with the Health Authority says": the
+			 * person before the prepositional phrase */
+			if (sp->kind != SK_PRONOUN && k >= 2 &&
+			    (wordeq(c, k - 1, "with") || wordeq(c, k - 1, "of") ||
+			     wordeq(c, k - 1, "at") || wordeq(c, k - 1, "from") ||
+			     wordeq(c, k - 1, "for"))) {
+				speaker sp2;
+				size_t m2, b2 = k - 1, a2 = b2;
+				while (a2 > 0 && a2 + NAME_BEFORE_PREP > b2 &&
+				       is_w(&c->t[a2 - 1]) &&
+				       (c->t[a2 - 1].flags & TF_CAP) &&
+				       c->t[a2 - 1].sent == c->t[b2].sent)
+					a2--;
+				if (a2 < b2) {
+					m2 = qt_parse_speaker_fwd(c, a2, &sp2,
+					                       last_speaker);
+					if (m2 == b2 && sp2.kind == SK_NAME) {
+						*sp = sp2;
+						*mention_end = m2;
+						return true;
+					}
+				}
+			}
+			*mention_end = m;
+			return true;
+		}
+		if (m > k && (sp->kind == SK_PRONOUN) && m == j)
+			return true;
+	}
+	return false;
+}
+
+/* A group described, not named, ending at j: "People arrested last week
+ * said", "both groups report", "the school's defenders said". */
+static bool
+described_group(actx *c, size_t j, speaker *sp, size_t *mention_end)
+{
+	size_t k;
+
+	for (k = j; k > 0 && k + GROUP_REACH > j; k--) {
+		const token *p = &c->t[k - 1];
+		if (!(is_w(p) || qt_apos_mark(c, k - 1)) || c->inq[k - 1] ||
+		    p->sent != c->t[j - 1].sent || qt_cue_at(c, k - 1) >= 0)
+			break;
+		if (qt_group_det(c, k - 1) && k < j &&
+		    (qt_lex(c, LEX_TITLES, j - 1, j) >= 0 ||
+		     qt_lex(c, LEX_ORGS, j - 1, j) >= 0) &&
+		    !(c->t[j - 1].flags & TF_CAP)) {
+			memset(sp, 0, sizeof(*sp));
+			sp->ent = -1;
+			sp->a = k - 1;
+			sp->b = j;
+			sp->kind = SK_ROLE;
+			*mention_end = j;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "one veteran of the government infrastructure projects commented", "a
+ * spokesman for the harbour board said": a described person, then what
+ * the person is of or for, ending at j. */
+static bool
+described_of(actx *c, size_t j, speaker *sp, size_t *mention_end,
+             int last_speaker)
+{
+	size_t k;
+
+	for (k = j; k > 2 && k + DESCRIBED_OF_REACH > j; k--) {
+		const token *p = &c->t[k - 1];
+		speaker sp2;
+		size_t m2, d;
+		if (!is_w(p) || c->inq[k - 1] || p->sent != c->t[j - 1].sent ||
+		    qt_cue_at(c, k - 1) >= 0 || wordeq(c, k - 1, "and") ||
+		    wordeq(c, k - 1, "but") || wordeq(c, k - 1, "or"))
+			break;
+		if (!(wordeq(c, k - 1, "of") || wordeq(c, k - 1, "for")) ||
+		    qt_lex(c, LEX_TITLES, k - 2, k - 1) < 0 ||
+		    (qt_lex(c, LEX_TITLES, k - 2, k - 1) & FLAG('g')))
+			continue;
+		for (d = k - 2;
+		     d > 0 && k - 2 - d < DET_BEFORE_ROLE && !qt_np_det(c, d) &&
+		     is_w(&c->t[d - 1]) && !c->inq[d - 1];
+		     d--)
+			;
+		if (!qt_np_det(c, d))
+			break;
+		/* (the phrase may take in an organisation after "of":
+		 * "one veteran of the government") */
+		m2 = qt_parse_speaker_fwd(c, d, &sp2, last_speaker);
+		if (m2 < k - 1 || m2 > j ||
+		    (sp2.kind != SK_ROLE && sp2.kind != SK_ORG))
+			break;
+		*sp = sp2;
+		sp->kind = SK_ROLE;
+		sp->ent = -1;
+		sp->b = j;
+		*mention_end = j;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * subject_before() without the "of" rule: the subject phrase ending
+ * right before token `end`.  In this order: its end (subject_end), back
+ * over an appositive to the phrase before it (appositive_back), then the
+ * phrase from its start (np_start, phrase_ending_at), else a described
+ * group (described_group) or a described person "of" something
+ * (described_of).
+ */
+static bool
+subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
+           int last_speaker)
+{
+	size_t j, a;
+
+	j = subject_end(c, end);
+	if (j == 0)
+		return false;
+	if (is_p(&c->t[j - 1], ',')) {
+		int v = appositive_back(c, &j, sp, mention_end, last_speaker);
+		if (v != 0)
+			return v > 0;
+	}
+	a = np_start(c, j, end);
+	return phrase_ending_at(c, a, j, sp, mention_end, last_speaker) ||
+	       described_group(c, j, sp, mention_end) ||
+	       described_of(c, j, sp, mention_end, last_speaker);
+}
+
+/* The subject of the sentence holding token i, for participle cues
+ * ("Trump spoke for an hour, saying: ..."): a speaker phrase at the
+ * sentence start or after a leading adverbial and its comma. */
+bool
+qt_sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t a = c->ulo[i], k, m; /* the sentence's start */
+
+	for (k = a; k < i && k < a + 8; k++) {
+		if (k == a || is_p(&c->t[k - 1], ',')) {
+			m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
+			if (m > k && m < i && sp->kind != SK_NONE &&
+			    (sp->kind != SK_PRONOUN || sp->gender) &&
+			    !(is_w(&c->t[m]) && (c->t[m].flags & TF_CAP)))
+				return true;
+		}
+		if (c->t[k].kind == TK_QUOTE)
+			break;
+	}
+	return false;
+}

@@ -1,0 +1,419 @@
+/*
+ * words.c: attribution, its lowest layer: word predicates over the tokens
+ * (is this word a determiner, a preposition, a possessive, a
+ * contraction?) and the cached lexicon lookup every later file uses.
+ * Reads tokens, text and the language data; writes only the lookup cache
+ * of the context.  The word lists here are English; they move to
+ * data/en/ later.
+ */
+#include <stdlib.h>
+
+#include "attrib_int.h"
+
+/* Is token i one of the n words of list (lowercase ASCII words; the
+ * token is compared case-insensitively)? */
+bool
+qt_word_in(const actx *c, size_t i, const char *const *list, size_t n)
+{
+	const char *w;
+	size_t k, len;
+	char c0;
+
+	if (i >= c->n || c->t[i].kind != TK_WORD)
+		return false;
+	w = c->text + c->t[i].start;
+	len = c->t[i].end - c->t[i].start;
+	c0 = (char)(w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
+	/* (the first letter rules out most words of the list cheaply) */
+	for (k = 0; k < n; k++)
+		if (list[k][0] == c0 && strlen(list[k]) == len &&
+		    strncasecmp(w, list[k], len) == 0)
+			return true;
+	return false;
+}
+
+int
+qt_lex(const actx *c, int which, size_t a, size_t b)
+{
+	int32_t *slot;
+	int v;
+
+	if (a >= b || b > c->n)
+		return -1;
+	if (!c->lexc || (b != a + 1 && (b != a + 2 || which != LEX_CUES)))
+		return lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a,
+		                          b);
+	/* one word, or a cue's two: looked up once per token and lexicon */
+	slot = &c->lexc[a * LEXC_SLOTS +
+	                (b == a + 1 ? (size_t)which : LEX_COUNT_)];
+	if (*slot)
+		return *slot - 2;
+	v = lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a, b);
+	*slot = v + 2;
+	return v;
+}
+
+/* who, whose, which, where: a relative clause opens at token k. */
+bool
+qt_wh_relative(const actx *c, size_t k)
+{
+	return wordeq(c, k, "who") || wordeq(c, k, "whose") ||
+	       wordeq(c, k, "which") || wordeq(c, k, "where");
+}
+
+/* Adverbs and auxiliaries allowed between a speaker and the cue. */
+bool
+qt_is_filler(const actx *c, size_t i)
+{
+	static const char *const fill[] = {
+		"also", "later", "then", "previously", "recently", "once",
+		"has", "had", "have", "would", "will", "again", "further",
+		"simply", "only", "just", "repeatedly", "often", "always",
+		"publicly", "privately", "earlier", "reportedly", "allegedly",
+		"told", "is", "was", "were", "are", "did", "does", "not",
+		"still", "even", "never"};
+	static const char *const days[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday"};
+	size_t n;
+
+	if (i >= c->n || !is_w(&c->t[i]))
+		return false;
+	/* "Priebus later Thursday told Fox News" */
+	if (c->t[i].flags & TF_CAP)
+		return qt_word_in(c, i, days, QUOTH_ARRAY_LEN(days));
+	if (qt_word_in(c, i, fill, QUOTH_ARRAY_LEN(fill)))
+		return true;
+	n = c->t[i].end - c->t[i].start;
+	return n > 4 && strncmp(c->text + c->t[i].end - 2, "ly", 2) == 0;
+}
+
+/* Name particles inside a name: Ursula von der Leyen, Fouzia Al Hashish. */
+bool
+qt_is_particle(const actx *c, size_t i)
+{
+	static const char *const part[] = {"de", "van", "von", "der", "da",
+	                                   "du", "di", "la", "le", "bin",
+	                                   "al", "del", "dos", "ter"};
+	return qt_word_in(c, i, part, QUOTH_ARRAY_LEN(part));
+}
+
+/* Does token i end in an apostrophe (' or ’) and `tail`, with a letter
+ * before the apostrophe? */
+bool
+qt_apos_tail(const actx *c, size_t i, const char *tail)
+{
+	const token *p = &c->t[i];
+	size_t tl = strlen(tail), n = p->end - p->start;
+
+	if (n < tl + 2 || memcmp(c->text + p->end - tl, tail, tl) != 0)
+		return false;
+	return c->text[p->end - tl - 1] == '\'' ||
+	       (n >= tl + 4 &&
+	        memcmp(c->text + p->end - tl - 3, "\xe2\x80\x99", 3) == 0);
+}
+
+/* The length of word i before its apostrophe (' or ’) and `tail`; the
+ * caller has checked qt_apos_tail(). */
+static size_t
+apos_stem(const actx *c, size_t i, const char *tail)
+{
+	const token *t = &c->t[i];
+	size_t tl = strlen(tail);
+
+	return t->end - t->start - tl -
+	       (c->text[t->end - tl - 1] == '\'' ? 1 : 3);
+}
+
+/* Does word i end in a contraction: I've, We're, I'm, I'd, I'll, and
+ * "is" after a pronoun: It's, That's, There's? */
+bool
+qt_contraction(const actx *c, size_t i)
+{
+	static const char *const tail[] = {"ve", "re", "m", "d", "ll"};
+	static const char *const is_after[] = {
+		"it", "that", "there", "here", "what", "who", "he", "she",
+		"let", "where", "this"};
+	size_t k, n;
+
+	for (k = 0; k < QUOTH_ARRAY_LEN(tail); k++)
+		if (qt_apos_tail(c, i, tail[k]))
+			return true;
+	if (!qt_apos_tail(c, i, "s"))
+		return false;
+	n = apos_stem(c, i, "s");
+	for (k = 0; k < QUOTH_ARRAY_LEN(is_after); k++)
+		if (strlen(is_after[k]) == n &&
+		    strncasecmp(c->text + c->t[i].start, is_after[k], n) == 0)
+			return true;
+	return false;
+}
+
+/* The pronoun flags of a subject pronoun contracted with its auxiliary
+ * ("He's", "She’s", "They're", "We've"), or -1. */
+int
+qt_pronoun_contracted(const actx *c, size_t i)
+{
+	static const char *const tail[] = {"s", "re", "ve", "ll", "d", "m"};
+	const token *t = &c->t[i];
+	char stem[8];
+	size_t k, n, m;
+	int v;
+
+	for (k = 0; k < QUOTH_ARRAY_LEN(tail); k++) {
+		if (!qt_apos_tail(c, i, tail[k]))
+			continue;
+		n = apos_stem(c, i, tail[k]);
+		if (n == 0 || n >= sizeof(stem))
+			return -1;
+		for (m = 0; m < n; m++) {
+			char ch = c->text[t->start + m];
+			stem[m] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+		}
+		v = lexicon_get(c->ld->lex[LEX_PRONOUNS], stem, n);
+		/* (only subjects: not "his's") */
+		if (v < 0 || (v & (FLAG('o') | FLAG('x'))))
+			return -1;
+		return v;
+	}
+	return -1;
+}
+
+/* "He's", "she's": a person's pronoun and "has" or "is", no possessive. */
+bool
+qt_he_she_has(const actx *c, size_t i)
+{
+	int v = qt_pronoun_contracted(c, i);
+
+	return v >= 0 && (v & (FLAG('m') | FLAG('f'))) &&
+	       qt_apos_tail(c, i, "s");
+}
+
+/* Does word i end in a possessive 's (’s)? */
+bool
+qt_possessive(const actx *c, size_t i)
+{
+	return is_w(&c->t[i]) && qt_apos_tail(c, i, "s");
+}
+
+char *
+qt_span_text(const actx *c, size_t a, size_t b, size_t *len)
+{
+	qbuf q = {0};
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		if (i > a && (c->t[i].flags & TF_SPACE_BEFORE))
+			qbuf_putc(&q, ' ');
+		qbuf_put_utf8(&q, c->text + c->t[i].start,
+		              c->t[i].end - c->t[i].start);
+	}
+	if (q.failed || !q.ptr) {
+		qbuf_free(&q);
+		return NULL;
+	}
+	/* drop a possessive 's */
+	if (q.len > 2 && q.ptr[q.len - 1] == 's' && q.ptr[q.len - 2] == '\'')
+		q.len -= 2;
+	else if (q.len > 4 && q.ptr[q.len - 1] == 's' &&
+	         memcmp(q.ptr + q.len - 4, "\xe2\x80\x99", 3) == 0)
+		q.len -= 4;
+	q.ptr[q.len] = '\0';
+	*len = q.len;
+	return q.ptr;
+}
+
+/* "who", "which", "whose": a relative clause, not an apposition ("Golden,
+ * who had another son," says nothing of Golden's gender). */
+bool
+qt_rel_word(const actx *c, size_t k)
+{
+	return wordeq(c, k, "who") || wordeq(c, k, "which") ||
+	       wordeq(c, k, "whose") || wordeq(c, k, "where") ||
+	       wordeq(c, k, "that") || wordeq(c, k, "when");
+}
+
+bool
+qt_has_cap_word(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++)
+		if (is_w(&c->t[k]) && (c->t[k].flags & TF_CAP))
+			return true;
+	return false;
+}
+
+/* A dot inside a name or abbreviation ("Inc.", "e.GO"): glued to a word
+ * before it and not ending the sentence. */
+bool
+qt_inner_dot(const actx *c, size_t k)
+{
+	return is_p(&c->t[k], '.') && k > 0 && is_w(&c->t[k - 1]) &&
+	       !(c->t[k].flags & TF_SPACE_BEFORE) && k + 1 < c->n &&
+	       c->t[k + 1].sent == c->t[k].sent;
+}
+
+/* An apostrophe the quote machine set aside ("girls' school"). */
+bool
+qt_apos_mark(const actx *c, size_t k)
+{
+	return c->t[k].kind == TK_QUOTE &&
+	       (c->t[k].role == MR_APOS || c->t[k].role == MR_NONE) &&
+	       !c->inq[k];
+}
+
+/* Words that open a described speaker: "the", "a", "some", "another". */
+bool
+qt_np_det(const actx *c, size_t k)
+{
+	static const char *const det[] = {
+		"the", "a", "an", "some", "many", "several", "another", "one",
+		"both", "all", "most", "other", "these", "those", "few", "two",
+		"three", "four", "five", "his", "her", "their", "its", "our",
+		"my", "your"};
+	return qt_word_in(c, k, det, QUOTH_ARRAY_LEN(det));
+}
+
+/* Determiners and quantifiers that open a described group. */
+bool
+qt_group_det(const actx *c, size_t k)
+{
+	static const char *const det[] = {
+		"the", "some", "many", "both", "all", "most", "several",
+		"other", "these", "those", "people", "few", "various", "more",
+		"two", "three", "four", "five", "critics", "officials"};
+	return qt_word_in(c, k, det, QUOTH_ARRAY_LEN(det));
+}
+
+/* Is token k, after a possessive name, a group of that person's: "office",
+ * "staff", "campaign", "team", "government", "lawyers", "administration"? */
+bool
+qt_person_group(const actx *c, size_t k)
+{
+	static const char *const grp[] = {
+		"office", "staff", "campaign", "team", "government", "lawyers",
+		"administration"};
+	return k < c->n && is_w(&c->t[k]) && !(c->t[k].flags & TF_CAP) &&
+	       qt_word_in(c, k, grp, QUOTH_ARRAY_LEN(grp));
+}
+
+/* Is token k a common irregular past tense, never part of a noun
+ * phrase ("sent", "gave", "met")? */
+bool
+qt_past_verb(const actx *c, size_t k)
+{
+	static const char *const past[] = {
+		"sent", "gave", "made", "took", "met", "held", "brought",
+		"won", "lost", "paid", "kept", "left", "got", "began", "went",
+		"came", "ran", "saw", "knew", "thought", "found", "felt",
+		"became", "spent", "led", "sought", "struck", "threw"};
+	return qt_word_in(c, k, past, QUOTH_ARRAY_LEN(past));
+}
+
+/* Is token k a number written as a word, two to twelve? */
+bool
+qt_number_word(const actx *c, size_t k)
+{
+	static const char *const num[] = {
+		"two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "eleven", "twelve"};
+	return qt_word_in(c, k, num, QUOTH_ARRAY_LEN(num));
+}
+
+/* A word that opens a subordinate clause: "when", "because". */
+bool
+qt_subordinator(const actx *c, size_t j)
+{
+	static const char *const sub[] = {
+		"when", "while", "as", "after", "before", "because", "if",
+		"since", "though", "although", "until", "unless", "whereas",
+		"whether", "once"};
+	return qt_word_in(c, j, sub, QUOTH_ARRAY_LEN(sub));
+}
+
+/* Are there at least `want` words in [a, b]?  Stops counting there. */
+bool
+qt_words_at_least(const actx *c, size_t a, size_t b, size_t want)
+{
+	size_t i, n = 0;
+
+	for (i = a; i <= b && i < c->n && n < want; i++)
+		if (c->t[i].kind == TK_WORD || c->t[i].kind == TK_NUM)
+			n++;
+	return n >= want;
+}
+
+/* Count words in [a, b]. */
+size_t
+qt_words_in(const actx *c, size_t a, size_t b)
+{
+	size_t i, n = 0;
+
+	for (i = a; i <= b && i < c->n; i++)
+		if (c->t[i].kind == TK_WORD || c->t[i].kind == TK_NUM)
+			n++;
+	return n;
+}
+
+bool
+qt_is_prep(const actx *c, size_t k)
+{
+	static const char *const preps[] = {
+		"in", "on", "at", "during", "before", "after", "for", "to",
+		"with", "via", "over", "by", "last", "this", "earlier",
+		"later", "through", "from", "under", "late", "early"};
+	return qt_word_in(c, k, preps, QUOTH_ARRAY_LEN(preps));
+}
+
+/* he, she, it, they, we, I, there: a clause begins ("stated in July it
+ * opposed the pipeline"). */
+bool
+qt_subject_pronoun(const actx *c, size_t k)
+{
+	return wordeq(c, k, "he") || wordeq(c, k, "she") ||
+	       wordeq(c, k, "it") || wordeq(c, k, "they") ||
+	       wordeq(c, k, "we") || wordeq(c, k, "i") ||
+	       wordeq(c, k, "there");
+}
+
+bool
+qt_wh_word(const actx *c, size_t k)
+{
+	return wordeq(c, k, "whether") || wordeq(c, k, "if") ||
+	       wordeq(c, k, "how") || wordeq(c, k, "why") ||
+	       wordeq(c, k, "what") || wordeq(c, k, "when") ||
+	       wordeq(c, k, "where") || wordeq(c, k, "who");
+}
+
+size_t
+qt_tok_of(const actx *c, size_t byte_off)
+{
+	size_t lo = 0, hi = c->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->t[mid].start < byte_off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Does the lowercase word at k look like a verb: "-ed", "-s" (not
+ * "-ss", "-ous", "-ics")? */
+bool
+qt_verb_like(const actx *c, size_t k)
+{
+	const char *w = c->text + c->t[k].start;
+	size_t n = c->t[k].end - c->t[k].start;
+
+	if (n < 3)
+		return false;
+	if ((w[n - 2] == 'e' && w[n - 1] == 'd') ||
+	    (n > 4 && memcmp(w + n - 3, "ing", 3) == 0))
+		return true;
+	return w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+	       !(w[n - 2] == 'c' && w[n - 3] == 'i');
+}
