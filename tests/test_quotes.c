@@ -663,6 +663,49 @@ START_TEST(test_quotes_in_text_order)
 }
 END_TEST
 
+START_TEST(test_unbalanced_mark_does_not_flip_later_quotes)
+{
+	/* one stray or unclosed mark: every later paragraph (or line, in a
+	 * document without blank lines) starts afresh */
+	const char *docs[] = {
+		"The 6\" pipe burst, Ana Ruiz said on Monday.\n\n"
+		"Crews worked all night.\n\n"
+		"\"We will rebuild,\" Ana Ruiz said.\n\n"
+		"Bo Li said the repairs were \"far too slow\" and left.",
+		"He shouted \"stop and ran for the door, Bo Li said.\n"
+		"Crews worked all night.\n"
+		"\"We will rebuild,\" Ana Ruiz said.\n"
+		"Bo Li said the repairs were \"far too slow\" and left.",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		const char *s = docs[i];
+		quoth_result *r = extract(s);
+		size_t n = quoth_result_count(r), k, found = 0;
+
+		for (k = 0; k < n; k++) {
+			const char *q = field(r, k, QUOTH_FIELD_QUOTE);
+			if (strcmp(q, "We will rebuild,") == 0) {
+				ck_assert_int_eq(quoth_quote_type(r, k),
+				                 QUOTH_DIRECT);
+				assert_span(r, k, off(s, "\"We"),
+				            off(s, ",\" Ana") + 2);
+				found++;
+			}
+			if (quoth_quote_type(r, k) == QUOTH_MIXED &&
+			    strstr(q, "\"far too slow\"")) {
+				assert_verbatim(r, k, 0, off(s, "far"),
+				                off(s, "slow") + 4);
+				found++;
+			}
+		}
+		ck_assert_msg(found == 2, "doc %zu: %zu of 2 quotes", i, found);
+		quoth_result_free(r);
+	}
+}
+END_TEST
+
 static Suite *
 quotes_suite(void)
 {
@@ -698,6 +741,7 @@ quotes_suite(void)
 	tcase_add_test(tc, test_max_doc_bytes);
 	tcase_add_test(tc, test_types_mask);
 	tcase_add_test(tc, test_quotes_in_text_order);
+	tcase_add_test(tc, test_unbalanced_mark_does_not_flip_later_quotes);
 	suite_add_tcase(s, tc);
 	return s;
 }
