@@ -663,6 +663,41 @@ START_TEST(test_quotes_in_text_order)
 }
 END_TEST
 
+START_TEST(test_treebank_and_typewriter_marks)
+{
+	/* ``...'' pair as double quotes, `...' as single quotes */
+	const char *s = "``We will rebuild,'' Ana Ruiz said.";
+	quoth_result *r;
+
+	assert_one_direct(s, 0, off(s, ",''") + 3, "We will rebuild,");
+	r = extract(s);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+	assert_verbatim(r, 0, 0, 2, off(s, ",''") + 1);
+	quoth_result_free(r);
+
+	/* Penn Treebank text: a space on both sides of every mark */
+	s = "`` We will rebuild , '' Ana Ruiz said .";
+	r = extract(s);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+	quoth_result_free(r);
+
+	s = "`We will rebuild,' Ana Ruiz said.";
+	assert_one_direct(s, 0, off(s, ",'") + 2, "We will rebuild,");
+
+	/* nested: ``He said `never again' twice,'' */
+	s = "``He told me `never again' twice,'' Ana Ruiz said.";
+	assert_one_direct(s, 0, off(s, ",''") + 3,
+	                  "He told me `never again' twice,");
+
+	/* a backtick typed for an apostrophe is still one */
+	r = extract("Ukraine`s farmers don`t sell in the `90s.");
+	ck_assert_uint_eq(quoth_result_count(r), 0);
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_unbalanced_mark_does_not_flip_later_quotes)
 {
 	/* one stray or unclosed mark: every later paragraph (or line, in a
@@ -741,6 +776,7 @@ quotes_suite(void)
 	tcase_add_test(tc, test_max_doc_bytes);
 	tcase_add_test(tc, test_types_mask);
 	tcase_add_test(tc, test_quotes_in_text_order);
+	tcase_add_test(tc, test_treebank_and_typewriter_marks);
 	tcase_add_test(tc, test_unbalanced_mark_does_not_flip_later_quotes);
 	suite_add_tcase(s, tc);
 	return s;
