@@ -365,7 +365,10 @@ word_is(const char *text, const token *t, const char *w)
 /* Are the words right before token i (in the paragraph) a scare lead:
  * "so-called", "the film", "known as"?  A lead flagged `v` in the data
  * ("called", "dubbed") reports speech when a speaker stands before it
- * (he called "a disgrace", what Gilbert called "a problem"). */
+ * (he called "a disgrace", what Gilbert called "a problem").  A lead
+ * flagged `t` ("film", "is reading") is one only when the quoted run is
+ * shaped like a title (`titled`), also after a linking word flagged `l`
+ * (her favourite film is "The Third Man"). */
 enum lead { LEAD_NONE, LEAD_SCARE, LEAD_SPEECH };
 
 /* Could token i be the speaker before a `v` lead: a pronoun, a name,
@@ -386,16 +389,51 @@ speaker_like(const char *text, const token *t, size_t i, const lang_data *ld)
 	                 0));
 }
 
-static enum lead
-scare_before(const char *text, const token *t, size_t i, size_t pa,
-             const lang_data *ld)
+/* The longest scare phrase, in words (as "a sign reading"). */
+#define MAX_LEAD_WORDS 3
+
+/* Is the phrase [a, b) in the scare data with flag f? */
+static bool
+scare_flag(const char *text, const token *t, size_t a, size_t b,
+           const lang_data *ld, int f)
+{
+	int v = lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, a, b);
+
+	return v >= 0 && (v & f);
+}
+
+/* Is there a `t` lead (a work: "film", "is reading") ending right
+ * before token i? */
+static bool
+title_lead_before(const char *text, const token *t, size_t i, size_t pa,
+                  const lang_data *ld)
 {
 	size_t w;
 
-	for (w = 1; w <= 3 && w <= i - pa; w++) {
+	for (w = 1; w <= MAX_LEAD_WORDS && w <= i - pa; w++)
+		if (scare_flag(text, t, i - w, i, ld, FLAG('t')))
+			return true;
+	return false;
+}
+
+static enum lead
+scare_before(const char *text, const token *t, size_t i, size_t pa,
+             const lang_data *ld, bool titled)
+{
+	const int only = FLAG('t') | FLAG('l');
+	size_t w;
+
+	if (titled && (title_lead_before(text, t, i, pa, ld) ||
+	               /* her favourite film is "The Third Man" */
+	               (i - pa >= 2 &&
+	                scare_flag(text, t, i - 1, i, ld, FLAG('l')) &&
+	                title_lead_before(text, t, i - 1, pa, ld))))
+		return LEAD_SCARE;
+	for (w = 1; w <= MAX_LEAD_WORDS && w <= i - pa; w++) {
 		int v = lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w, i);
 
-		if (v < 0)
+		/* no lead at all, or one only before a title */
+		if (v < 0 || (v != 0 && (v & ~only) == 0))
 			continue;
 		if (!(v & FLAG('v')) || i - w == pa)
 			return LEAD_SCARE;
@@ -477,6 +515,11 @@ title_position(const char *text, const token *t, size_t i)
 	return false;
 }
 
+/* The most words a title-shaped run has when a lead before it makes it
+ * a title: "The Curious Incident of the Dog in the Night-Time" has
+ * nine; a longer capitalised run is a headline or a slogan. */
+#define MAX_TITLE_WORDS 10
+
 /* Do the content words look like a title ("Top Gun", "The Art of War"):
  * every word of four letters or more capitalised? */
 static bool
@@ -535,7 +578,7 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	size_t o = s->open, c = s->close, a = o + 1, b, i, nwords = 0;
 	size_t prev = QUOTH_NONE, next = QUOTH_NONE;
 	bool clause_start, clause_end, inner_end = false, starts_cap = false;
-	bool cue_before = false, cue_after = false;
+	bool cue_before = false, cue_after = false, titled;
 	const token *last;
 
 	b = c == QUOTH_NONE ? s->last + 1 : c;
@@ -559,6 +602,8 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 		next = c + 1;
 	if (nparts > 1)
 		return V_DIRECT;
+	titled = c != QUOTH_NONE && nwords <= MAX_TITLE_WORDS &&
+	         title_like(t, a, b);
 
 	clause_start = prev == QUOTH_NONE || is_break(&t[prev]) ||
 	               (t[prev].kind == TK_PUNCT &&
@@ -603,9 +648,13 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	/* markup: <tweet id="123" author="@x"> */
 	if (prev != QUOTH_NONE && t[prev].kind == TK_PUNCT && t[prev].cp == '=')
 		return V_DROP;
-	switch (scare_before(text, t, o, pa, ld)) {
+	switch (scare_before(text, t, o, pa, ld, titled)) {
 	case LEAD_SCARE:
-		if (!(inner_end && starts_cap))
+		/* the film "Dune" is a name, and so is a title with the
+		 * sentence's stop inside (the film "The Third Man."); a
+		 * sentence after a lead is quoted (the words "We are
+		 * not afraid.") */
+		if (!(inner_end && starts_cap) || titled)
 			return V_DROP;
 		break;
 	case LEAD_SPEECH:
@@ -614,6 +663,12 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	case LEAD_NONE:
 		break;
 	}
+	/* a title in apposition: in his new book, "Doomed to Succeed,"
+	 * (but after the film, "We Were Stunned," she said) */
+	if (titled && !cue_after && prev != QUOTH_NONE && prev > pa &&
+	    t[prev].kind == TK_PUNCT && t[prev].cp == ',' &&
+	    title_lead_before(text, t, prev, pa, ld))
+		return V_DROP;
 	/* single quotes at the top level are headline style in English
 	 * news ('Pretty cool.'): a quote only with a cue */
 	if (s->level == 2 && !cue_before && !cue_after &&

@@ -663,6 +663,63 @@ START_TEST(test_quotes_in_text_order)
 }
 END_TEST
 
+/* How many records of type `type` r holds. */
+static size_t
+count_type(const quoth_result *r, quoth_type type)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < quoth_result_count(r); i++)
+		if (quoth_quote_type(r, i) == type)
+			n++;
+	return n;
+}
+
+START_TEST(test_titles_of_works_after_a_lead)
+{
+	/* a title-case run right after reading, film, song, titled (or
+	 * "film is") names a work: no direct or mixed record */
+	const char *titles[] = {
+		"Moss said he is reading \"The Long Way Home\".",
+		"Her favourite film is \"The Third Man\".",
+		"Her favourite film is \"The Third Man.\"",
+		"Moss said her favourite film was \"The Third Man\".",
+		"Pia Holm sang a song called \"Blue Moon Rising.\"",
+		"The report, titled \"A Plan for the Harbour,\" came out.",
+		"The band played its new single \"Salt and Iron.\"",
+		"Ruiz said so in her memoir, \"Salt and Iron.\"",
+	};
+	const char *s;
+	quoth_result *r;
+	size_t i;
+
+	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+		r = extract(titles[i]);
+		ck_assert_msg(count_type(r, QUOTH_DIRECT) == 0 &&
+		                      count_type(r, QUOTH_MIXED) == 0 &&
+		                      count_type(r, QUOTH_PARTIAL) == 0,
+		              "a quote in \"%s\"", titles[i]);
+		quoth_result_free(r);
+	}
+	/* speech stays speech: no lead, or a run of another shape */
+	s = "\"Yes,\" she said.";
+	assert_one_direct(s, 0, off(s, ",\"") + 2, "Yes,");
+	s = "After the film, \"We Were Stunned,\" she said.";
+	assert_one_direct(s, off(s, "\""), off(s, ",\"") + 2, "We Were Stunned,");
+	s = "\"The Third Man,\" Moss said, \"is my favourite film.\"";
+	r = extract(s);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	ck_assert_uint_eq(quoth_quote_nparts(r, 0), 2);
+	quoth_result_free(r);
+	r = extract("Moss said he is reading \"whatever the library still "
+	            "has on the shelves\".");
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_MIXED);
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_treebank_and_typewriter_marks)
 {
 	/* ``...'' pair as double quotes, `...' as single quotes */
@@ -776,6 +833,7 @@ quotes_suite(void)
 	tcase_add_test(tc, test_max_doc_bytes);
 	tcase_add_test(tc, test_types_mask);
 	tcase_add_test(tc, test_quotes_in_text_order);
+	tcase_add_test(tc, test_titles_of_works_after_a_lead);
 	tcase_add_test(tc, test_treebank_and_typewriter_marks);
 	tcase_add_test(tc, test_unbalanced_mark_does_not_flip_later_quotes);
 	suite_add_tcase(s, tc);
