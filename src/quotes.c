@@ -57,6 +57,8 @@ typedef struct {
 	size_t last;        /* last token of the span */
 	uint32_t para;
 	uint8_t level;
+	bool nested; /* a double pair inside the closed single quote before
+	              * it: a quote only if that one is none (see below) */
 } raw_span;
 
 static bool
@@ -131,6 +133,7 @@ add_span(qvec *spans, const token *t, size_t open, size_t close, size_t last)
 	s->last = last;
 	s->para = t[open].para;
 	s->level = quote_marks[t[open].mark].level;
+	s->nested = false;
 	return true;
 }
 
@@ -173,6 +176,23 @@ flush(mark_stack *st, token *t, size_t last, qvec *spans)
 	}
 	st->n = 0;
 	st->inner.len = 0;
+	return true;
+}
+
+/* A single quote closed around double pairs ('"We will win," Ana Ruiz
+ * said.'): the pairs follow its span, marked nested, in case the single
+ * quote turns out to be no quote (a paragraph wrapped in single marks). */
+static bool
+add_nested(qvec *spans, const token *t, const qvec *inner)
+{
+	size_t i;
+
+	for (i = 0; i < inner->len; i++) {
+		const raw_span *in = QVEC_AT(inner, raw_span, i);
+		if (!add_span(spans, t, in->open, in->close, in->close))
+			return false;
+		QVEC_AT(spans, raw_span, spans->len - 1)->nested = true;
+	}
 	return true;
 }
 
@@ -255,7 +275,9 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			st->n = (size_t)k;
 			t[i].role = MR_CLOSE;
 			if (st->n == 0) {
-				if (!add_span(spans, t, st->m[0].tok, i, i))
+				if (!add_span(spans, t, st->m[0].tok, i, i) ||
+				    (qm->level == 2 &&
+				     !add_nested(spans, t, &st->inner)))
 					return false;
 				st->inner.len = 0;
 			} else if (st->n == 1 && qm->level == 1) {
@@ -572,7 +594,7 @@ one_word_speech(const char *text, const token *t, size_t pa, size_t prev,
 static enum verdict
 classify(const char *text, const token_list *tl, const size_t *cuepre,
          size_t pa, size_t pb, const raw_span *s, size_t nparts,
-         const lang_data *ld)
+         bool single_goes_on, const lang_data *ld)
 {
 	const token *t = tl->t;
 	size_t o = s->open, c = s->close, a = o + 1, b, i, nwords = 0;
@@ -611,7 +633,11 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	                 t[prev].cp == ',' || t[prev].cp == ';' ||
 	                 t[prev].cp == 0x2014 || t[prev].cp == 0x2013 ||
 	                 t[prev].cp == '-' || t[prev].cp == '(')) ||
-	               (t[prev].kind == TK_QUOTE && t[prev].role == MR_CLOSE);
+	               /* a closed quote before, or the single mark a
+	                * paragraph is wrapped in ('"We will win," she
+	                * said.') */
+	               (t[prev].kind == TK_QUOTE &&
+	                (t[prev].role == MR_CLOSE || t[prev].role == MR_OPEN));
 	if (prev != QUOTH_NONE &&
 	    (is_cue_word(text, t, prev, ld, FLAG('s')) ||
 	     (t[prev].kind == TK_WORD && prev > pa &&
@@ -670,8 +696,10 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	    title_lead_before(text, t, prev, pa, ld))
 		return V_DROP;
 	/* single quotes at the top level are headline style in English
-	 * news ('Pretty cool.'): a quote only with a cue */
-	if (s->level == 2 && !cue_before && !cue_after &&
+	 * news ('Pretty cool.'): a quote only with a cue, or where single
+	 * quotes already carry speech, British style ('We will rebuild,'
+	 * she said. 'It will take time.') */
+	if (s->level == 2 && !cue_before && !cue_after && !single_goes_on &&
 	    !cue_in_sentence(tl, cuepre, o, b - 1))
 		return V_DROP;
 
@@ -754,7 +782,10 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 	size_t n = tl->n, i, pa, *cuepre;
 	qvec spans;
 	mark_stack st;
-	bool ok = false;
+	bool ok = false, outer_dropped = false;
+	/* the last quote kept: its level and paragraph */
+	uint8_t kept_level = 0;
+	uint32_t kept_para = 0;
 	const lang_data *ld = &ex->data;
 
 	qvec_init(&spans, sizeof(raw_span));
@@ -780,7 +811,14 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		size_t j = i, np, k, pb;
 		quote *q;
 		enum verdict v;
+		bool single_goes_on;
 
+		/* the double pairs inside a single quote are quotes only
+		 * when it is none */
+		if (s->nested && !outer_dropped) {
+			i++;
+			continue;
+		}
 		/* follow the multi-paragraph chain */
 		while (j < spans.len) {
 			raw_span *sj = QVEC_AT(&spans, raw_span, j);
@@ -813,11 +851,20 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		}
 		pa = para_first(tl, s->open);
 		pb = para_stop(tl, s->open);
-		v = classify(text, tl, cuepre, pa, pb, s, np, ld);
+		/* the quote before was in single marks, in this paragraph
+		 * or the one before: single quotes carry speech here */
+		single_goes_on = kept_level == 2 &&
+		                 (s->para == kept_para || s->para == kept_para + 1);
+		v = classify(text, tl, cuepre, pa, pb, s, np, single_goes_on,
+		             ld);
+		if (!s->nested)
+			outer_dropped = v == V_DROP;
 		if (v == V_DROP) {
 			i = j + 1;
 			continue;
 		}
+		kept_level = s->level;
+		kept_para = QVEC_AT(&spans, raw_span, j)->para;
 		if (r->nq == r->capq) {
 			size_t cap = r->capq ? r->capq * 2 : 16;
 			quote *nq = xrealloc_array(r->q, cap, sizeof(quote));

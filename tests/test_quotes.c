@@ -720,6 +720,76 @@ START_TEST(test_titles_of_works_after_a_lead)
 }
 END_TEST
 
+START_TEST(test_single_quoted_speech_continues)
+{
+	/* British style: single quotes go on as double quotes do */
+	const char *dbl = "\"We will rebuild,\" Ana Ruiz said. \"It will take "
+	                  "time.\"";
+	const char *sgl = "'We will rebuild,' Ana Ruiz said. 'It will take "
+	                  "time.'";
+	quoth_result *rd = extract(dbl), *rs = extract(sgl);
+	size_t i;
+
+	ck_assert_uint_eq(quoth_result_count(rd), 2);
+	ck_assert_uint_eq(quoth_result_count(rs), 2);
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(quoth_quote_type(rs, i), QUOTH_DIRECT);
+		ck_assert_str_eq(field(rs, i, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+		ck_assert_str_eq(field(rs, i, QUOTH_FIELD_QUOTE),
+		                 field(rd, i, QUOTH_FIELD_QUOTE));
+		ck_assert_str_eq(field(rs, i, QUOTH_FIELD_RULE),
+		                 field(rd, i, QUOTH_FIELD_RULE));
+	}
+	assert_span(rs, 1, off(sgl, "'It"), strlen(sgl));
+	quoth_result_free(rd);
+	quoth_result_free(rs);
+
+	/* the next paragraph goes on too */
+	sgl = "'We will rebuild,' Ana Ruiz said.\n\n'It will take time.'";
+	rs = extract(sgl);
+	ck_assert_uint_eq(quoth_result_count(rs), 2);
+	ck_assert_str_eq(field(rs, 1, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+	quoth_result_free(rs);
+
+	/* with no cued single quote before it, a single-quoted line is
+	 * still headline style, not speech */
+	rs = extract("The council met on Monday.\n\n'It will take time.'");
+	ck_assert_uint_eq(quoth_result_count(rs), 0);
+	quoth_result_free(rs);
+}
+END_TEST
+
+START_TEST(test_paragraph_in_single_quotes_keeps_inner_quotes)
+{
+	/* a paragraph wrapped in single quotes: the double-quoted speech
+	 * inside it is still found */
+	const char *s = "'\"We will win,\" Ana Ruiz said.'";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	assert_span(r, 0, 1, off(s, ",\"") + 2);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE), "We will win,");
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+	quoth_result_free(r);
+
+	s = "Bo Li spoke first.\n\n'Ana Ruiz said the plan was \"far too "
+	    "slow\" and left.'";
+	r = extract(s);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_MIXED);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+	assert_verbatim(r, 0, 0, off(s, "far"), off(s, "slow") + 4);
+	quoth_result_free(r);
+
+	/* a single quote that is speech keeps its inner quote inside */
+	s = "'He told me \"we will win\", and I believed him,' Ana Ruiz "
+	    "said.";
+	assert_one_direct(s, 0, off(s, ",'") + 2,
+	                  "He told me \"we will win\", and I believed him,");
+}
+END_TEST
+
 START_TEST(test_treebank_and_typewriter_marks)
 {
 	/* ``...'' pair as double quotes, `...' as single quotes */
@@ -834,6 +904,8 @@ quotes_suite(void)
 	tcase_add_test(tc, test_types_mask);
 	tcase_add_test(tc, test_quotes_in_text_order);
 	tcase_add_test(tc, test_titles_of_works_after_a_lead);
+	tcase_add_test(tc, test_single_quoted_speech_continues);
+	tcase_add_test(tc, test_paragraph_in_single_quotes_keeps_inner_quotes);
 	tcase_add_test(tc, test_treebank_and_typewriter_marks);
 	tcase_add_test(tc, test_unbalanced_mark_does_not_flip_later_quotes);
 	suite_add_tcase(s, tc);
