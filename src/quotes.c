@@ -57,6 +57,8 @@ typedef struct {
 	size_t last;        /* last token of the span */
 	uint32_t para;
 	uint8_t level;
+	bool nested; /* a double pair inside the closed single quote before
+	              * it: a quote only if that one is none (see below) */
 } raw_span;
 
 static bool
@@ -131,6 +133,7 @@ add_span(qvec *spans, const token *t, size_t open, size_t close, size_t last)
 	s->last = last;
 	s->para = t[open].para;
 	s->level = quote_marks[t[open].mark].level;
+	s->nested = false;
 	return true;
 }
 
@@ -173,6 +176,23 @@ flush(mark_stack *st, token *t, size_t last, qvec *spans)
 	}
 	st->n = 0;
 	st->inner.len = 0;
+	return true;
+}
+
+/* A single quote closed around double pairs ('"We will win," Ana Ruiz
+ * said.'): the pairs follow its span, marked nested, in case the single
+ * quote turns out to be no quote (a paragraph wrapped in single marks). */
+static bool
+add_nested(qvec *spans, const token *t, const qvec *inner)
+{
+	size_t i;
+
+	for (i = 0; i < inner->len; i++) {
+		const raw_span *in = QVEC_AT(inner, raw_span, i);
+		if (!add_span(spans, t, in->open, in->close, in->close))
+			return false;
+		QVEC_AT(spans, raw_span, spans->len - 1)->nested = true;
+	}
 	return true;
 }
 
@@ -255,7 +275,9 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			st->n = (size_t)k;
 			t[i].role = MR_CLOSE;
 			if (st->n == 0) {
-				if (!add_span(spans, t, st->m[0].tok, i, i))
+				if (!add_span(spans, t, st->m[0].tok, i, i) ||
+				    (qm->level == 2 &&
+				     !add_nested(spans, t, &st->inner)))
 					return false;
 				st->inner.len = 0;
 			} else if (st->n == 1 && qm->level == 1) {
@@ -353,7 +375,10 @@ word_is(const char *text, const token *t, const char *w)
 /* Are the words right before token i (in the paragraph) a scare lead:
  * "so-called", "the film", "known as"?  A lead flagged `v` in the data
  * ("called", "dubbed") reports speech when a speaker stands before it
- * (he called "a disgrace", what Gilbert called "a problem"). */
+ * (he called "a disgrace", what Gilbert called "a problem").  A lead
+ * flagged `t` ("film", "is reading") is one only when the quoted run is
+ * shaped like a title (`titled`), also after a linking word flagged `l`
+ * (her favourite film is "The Third Man"). */
 enum lead { LEAD_NONE, LEAD_SCARE, LEAD_SPEECH };
 
 /* Could token i be the speaker before a `v` lead: a pronoun, a name,
@@ -374,16 +399,51 @@ speaker_like(const char *text, const token *t, size_t i, const lang_data *ld)
 	                 0));
 }
 
-static enum lead
-scare_before(const char *text, const token *t, size_t i, size_t pa,
-             const lang_data *ld)
+/* The longest scare phrase, in words (as "a sign reading"). */
+#define MAX_LEAD_WORDS 3
+
+/* Is the phrase [a, b) in the scare data with flag f? */
+static bool
+scare_flag(const char *text, const token *t, size_t a, size_t b,
+           const lang_data *ld, int f)
+{
+	int v = lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, a, b);
+
+	return v >= 0 && (v & f);
+}
+
+/* Is there a `t` lead (a work: "film", "is reading") ending right
+ * before token i? */
+static bool
+title_lead_before(const char *text, const token *t, size_t i, size_t pa,
+                  const lang_data *ld)
 {
 	size_t w;
 
-	for (w = 1; w <= 3 && w <= i - pa; w++) {
+	for (w = 1; w <= MAX_LEAD_WORDS && w <= i - pa; w++)
+		if (scare_flag(text, t, i - w, i, ld, FLAG('t')))
+			return true;
+	return false;
+}
+
+static enum lead
+scare_before(const char *text, const token *t, size_t i, size_t pa,
+             const lang_data *ld, bool titled)
+{
+	const int only = FLAG('t') | FLAG('l');
+	size_t w;
+
+	if (titled && (title_lead_before(text, t, i, pa, ld) ||
+	               /* her favourite film is "The Third Man" */
+	               (i - pa >= 2 &&
+	                scare_flag(text, t, i - 1, i, ld, FLAG('l')) &&
+	                title_lead_before(text, t, i - 1, pa, ld))))
+		return LEAD_SCARE;
+	for (w = 1; w <= MAX_LEAD_WORDS && w <= i - pa; w++) {
 		int v = lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w, i);
 
-		if (v < 0)
+		/* no lead at all, or one only before a title */
+		if (v < 0 || (v != 0 && (v & ~only) == 0))
 			continue;
 		if (!(v & FLAG('v')) || i - w == pa)
 			return LEAD_SCARE;
@@ -465,6 +525,11 @@ title_position(const char *text, const token *t, size_t i)
 	return false;
 }
 
+/* The most words a title-shaped run has when a lead before it makes it
+ * a title: "The Curious Incident of the Dog in the Night-Time" has
+ * nine; a longer capitalised run is a headline or a slogan. */
+#define MAX_TITLE_WORDS 10
+
 /* Do the content words look like a title ("Top Gun", "The Art of War"):
  * every word of four letters or more capitalised? */
 static bool
@@ -517,13 +582,13 @@ one_word_speech(const char *text, const token *t, size_t pa, size_t prev,
 static enum verdict
 classify(const char *text, const token_list *tl, const size_t *cuepre,
          size_t pa, size_t pb, const raw_span *s, size_t nparts,
-         const lang_data *ld)
+         bool single_goes_on, const lang_data *ld)
 {
 	const token *t = tl->t;
 	size_t o = s->open, c = s->close, a = o + 1, b, i, nwords = 0;
 	size_t prev = QUOTH_NONE, next = QUOTH_NONE;
 	bool clause_start, clause_end, inner_end = false, starts_cap = false;
-	bool cue_before = false, cue_after = false;
+	bool cue_before = false, cue_after = false, titled;
 	const token *last;
 
 	b = c == QUOTH_NONE ? s->last + 1 : c;
@@ -547,6 +612,8 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 		next = c + 1;
 	if (nparts > 1)
 		return V_DIRECT;
+	titled = c != QUOTH_NONE && nwords <= MAX_TITLE_WORDS &&
+	         title_like(t, a, b);
 
 	clause_start = prev == QUOTH_NONE || is_break(&t[prev]) ||
 	               (t[prev].kind == TK_PUNCT &&
@@ -554,7 +621,11 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	                 t[prev].cp == ',' || t[prev].cp == ';' ||
 	                 t[prev].cp == 0x2014 || t[prev].cp == 0x2013 ||
 	                 t[prev].cp == '-' || t[prev].cp == '(')) ||
-	               (t[prev].kind == TK_QUOTE && t[prev].role == MR_CLOSE);
+	               /* a closed quote before, or the single mark a
+	                * paragraph is wrapped in ('"We will win," she
+	                * said.') */
+	               (t[prev].kind == TK_QUOTE &&
+	                (t[prev].role == MR_CLOSE || t[prev].role == MR_OPEN));
 	if (prev != QUOTH_NONE &&
 	    (qt_cue_word(text, t, prev, ld, FLAG('s')) ||
 	     (t[prev].kind == TK_WORD && prev > pa &&
@@ -591,9 +662,13 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	/* markup: <tweet id="123" author="@x"> */
 	if (prev != QUOTH_NONE && t[prev].kind == TK_PUNCT && t[prev].cp == '=')
 		return V_DROP;
-	switch (scare_before(text, t, o, pa, ld)) {
+	switch (scare_before(text, t, o, pa, ld, titled)) {
 	case LEAD_SCARE:
-		if (!(inner_end && starts_cap))
+		/* the film "Dune" is a name, and so is a title with the
+		 * sentence's stop inside (the film "The Third Man."); a
+		 * sentence after a lead is quoted (the words "We are
+		 * not afraid.") */
+		if (!(inner_end && starts_cap) || titled)
 			return V_DROP;
 		break;
 	case LEAD_SPEECH:
@@ -602,9 +677,17 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	case LEAD_NONE:
 		break;
 	}
+	/* a title in apposition: in his new book, "Doomed to Succeed,"
+	 * (but after the film, "We Were Stunned," she said) */
+	if (titled && !cue_after && prev != QUOTH_NONE && prev > pa &&
+	    t[prev].kind == TK_PUNCT && t[prev].cp == ',' &&
+	    title_lead_before(text, t, prev, pa, ld))
+		return V_DROP;
 	/* single quotes at the top level are headline style in English
-	 * news ('Pretty cool.'): a quote only with a cue */
-	if (s->level == 2 && !cue_before && !cue_after &&
+	 * news ('Pretty cool.'): a quote only with a cue, or where single
+	 * quotes already carry speech, British style ('We will rebuild,'
+	 * she said. 'It will take time.') */
+	if (s->level == 2 && !cue_before && !cue_after && !single_goes_on &&
 	    !cue_in_sentence(tl, cuepre, o, b - 1))
 		return V_DROP;
 
@@ -687,7 +770,10 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 	size_t n = tl->n, i, pa, *cuepre;
 	qvec spans;
 	mark_stack st;
-	bool ok = false;
+	bool ok = false, outer_dropped = false;
+	/* the last quote kept: its level and paragraph */
+	uint8_t kept_level = 0;
+	uint32_t kept_para = 0;
 	const lang_data *ld = &ex->data;
 
 	qvec_init(&spans, sizeof(raw_span));
@@ -713,7 +799,14 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		size_t j = i, np, k, pb;
 		quote *q;
 		enum verdict v;
+		bool single_goes_on;
 
+		/* the double pairs inside a single quote are quotes only
+		 * when it is none */
+		if (s->nested && !outer_dropped) {
+			i++;
+			continue;
+		}
 		/* follow the multi-paragraph chain */
 		while (j < spans.len) {
 			raw_span *sj = QVEC_AT(&spans, raw_span, j);
@@ -746,11 +839,20 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		}
 		pa = para_first(tl, s->open);
 		pb = para_stop(tl, s->open);
-		v = classify(text, tl, cuepre, pa, pb, s, np, ld);
+		/* the quote before was in single marks, in this paragraph
+		 * or the one before: single quotes carry speech here */
+		single_goes_on = kept_level == 2 &&
+		                 (s->para == kept_para || s->para == kept_para + 1);
+		v = classify(text, tl, cuepre, pa, pb, s, np, single_goes_on,
+		             ld);
+		if (!s->nested)
+			outer_dropped = v == V_DROP;
 		if (v == V_DROP) {
 			i = j + 1;
 			continue;
 		}
+		kept_level = s->level;
+		kept_para = QVEC_AT(&spans, raw_span, j)->para;
 		if (r->nq == r->capq) {
 			size_t cap = r->capq ? r->capq * 2 : 16;
 			quote *nq = xrealloc_array(r->q, cap, sizeof(quote));

@@ -14,6 +14,11 @@
  * (farmers' market) stays a TK_QUOTE for quotes.c, which knows whether a
  * single quote is open.
  *
+ * Old corpora and e-texts spell the marks in ASCII: `` and '' for the
+ * double quotes (TeX, the Penn Treebank), ` and ' for the single ones.
+ * `` and ` only open; '' goes both ways, as typewriters used it.  A `
+ * inside a word or before a decade is an apostrophe (don`t, `90s).
+ *
  * A name in mojibake (UTF-8 read as Latin-1, once or more: FranÃ§ois,
  * FranÃÂ§ois, GarcÃ + soft hyphen + a) stays one word: mojibake_tail().
  */
@@ -44,6 +49,7 @@ const quote_mark quote_marks[] = {
 	{0x203A, 2, 1, 1}, /* › */
 	{0x300E, 2, 1, 0}, /* 『 */
 	{0x300F, 2, 0, 1}, /* 』 */
+	{0x0060, 2, 1, 0}, /* ` (`like this'; `` opens as ‟ does) */
 };
 const size_t quote_marks_n = QUOTH_ARRAY_LEN(quote_marks);
 
@@ -52,7 +58,7 @@ quote_mark_find(int32_t cp)
 {
 	size_t i;
 
-	if (cp != '"' && cp != '\'' && cp < 0xAB)
+	if (cp != '"' && cp != '\'' && cp != '`' && cp < 0xAB)
 		return -1;
 	for (i = 0; i < quote_marks_n; i++)
 		if (quote_marks[i].cp == cp)
@@ -125,6 +131,14 @@ static bool
 is_apostrophe_cp(int32_t cp)
 {
 	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+/* A mark typed for an apostrophe inside a word or before a decade: the
+ * wrong-way ‘ (Trump‘s) and the backtick (don`t, `90s) as well. */
+static bool
+is_elision_cp(int32_t cp)
+{
+	return is_apostrophe_cp(cp) || cp == 0x2018 || cp == '`';
 }
 
 /*
@@ -288,8 +302,8 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 		}
 		decode_at(text, len, c.off + c.len, &n1);
 		/* internal apostrophe: shouldn't, Ukraine's, O'Brien (and
-		 * the wrong-way ‘ some editors type: Trump‘s) */
-		if ((is_apostrophe_cp(c.cp) || c.cp == 0x2018) &&
+		 * the wrong-way ‘ and ` some editors type: Trump‘s, don`t) */
+		if (is_elision_cp(c.cp) &&
 		    (n1.cls == C_LETTER || n1.cls == C_UPPER)) {
 			end = n1.off;
 			c = n1;
@@ -434,6 +448,14 @@ tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 			t->cp = '"';
 			continue;
 		}
+		/* `` only opens (``Like this,'' she said) */
+		if (c.cp == '`' && off < len && text[off] == '`') {
+			off++;
+			t->end = off;
+			t->kind = TK_QUOTE;
+			t->mark = (uint8_t)quote_mark_find(0x201F); /* as ‟ */
+			continue;
+		}
 		{
 			int m = quote_mark_find(c.cp);
 			if (m < 0) {
@@ -443,7 +465,7 @@ tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 			t->kind = TK_QUOTE;
 			t->mark = (uint8_t)m;
 		}
-		if (is_apostrophe_cp(c.cp) || c.cp == 0x2018) {
+		if (is_elision_cp(c.cp)) {
 			cpinfo n1, n2, n3;
 
 			decode_at(text, len, off, &n1);

@@ -663,6 +663,211 @@ START_TEST(test_quotes_in_text_order)
 }
 END_TEST
 
+/* How many records of type `type` r holds. */
+static size_t
+count_type(const quoth_result *r, quoth_type type)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < quoth_result_count(r); i++)
+		if (quoth_quote_type(r, i) == type)
+			n++;
+	return n;
+}
+
+START_TEST(test_titles_of_works_after_a_lead)
+{
+	/* a title-case run right after reading, film, song, titled (or
+	 * "film is") names a work: no direct or mixed record */
+	const char *titles[] = {
+		"Moss said he is reading \"The Long Way Home\".",
+		"Her favourite film is \"The Third Man\".",
+		"Her favourite film is \"The Third Man.\"",
+		"Moss said her favourite film was \"The Third Man\".",
+		"Pia Holm sang a song called \"Blue Moon Rising.\"",
+		"The report, titled \"A Plan for the Harbour,\" came out.",
+		"The band played its new single \"Salt and Iron.\"",
+		"Ruiz said so in her memoir, \"Salt and Iron.\"",
+	};
+	const char *s;
+	quoth_result *r;
+	size_t i;
+
+	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+		r = extract(titles[i]);
+		ck_assert_msg(count_type(r, QUOTH_DIRECT) == 0 &&
+		                      count_type(r, QUOTH_MIXED) == 0 &&
+		                      count_type(r, QUOTH_PARTIAL) == 0,
+		              "a quote in \"%s\"", titles[i]);
+		quoth_result_free(r);
+	}
+	/* speech stays speech: no lead, or a run of another shape */
+	s = "\"Yes,\" she said.";
+	assert_one_direct(s, 0, off(s, ",\"") + 2, "Yes,");
+	s = "After the film, \"We Were Stunned,\" she said.";
+	assert_one_direct(s, off(s, "\""), off(s, ",\"") + 2, "We Were Stunned,");
+	s = "\"The Third Man,\" Moss said, \"is my favourite film.\"";
+	r = extract(s);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	ck_assert_uint_eq(quoth_quote_nparts(r, 0), 2);
+	quoth_result_free(r);
+	r = extract("Moss said he is reading \"whatever the library still "
+	            "has on the shelves\".");
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_MIXED);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_single_quoted_speech_continues)
+{
+	/* British style: single quotes go on as double quotes do */
+	const char *dbl = "\"We will rebuild,\" Ana Ruiz said. \"It will take "
+	                  "time.\"";
+	const char *sgl = "'We will rebuild,' Ana Ruiz said. 'It will take "
+	                  "time.'";
+	quoth_result *rd = extract(dbl), *rs = extract(sgl);
+	size_t i;
+
+	ck_assert_uint_eq(quoth_result_count(rd), 2);
+	ck_assert_uint_eq(quoth_result_count(rs), 2);
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(quoth_quote_type(rs, i), QUOTH_DIRECT);
+		ck_assert_str_eq(field(rs, i, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+		ck_assert_str_eq(field(rs, i, QUOTH_FIELD_QUOTE),
+		                 field(rd, i, QUOTH_FIELD_QUOTE));
+		ck_assert_str_eq(field(rs, i, QUOTH_FIELD_RULE),
+		                 field(rd, i, QUOTH_FIELD_RULE));
+	}
+	assert_span(rs, 1, off(sgl, "'It"), strlen(sgl));
+	quoth_result_free(rd);
+	quoth_result_free(rs);
+
+	/* the next paragraph goes on too */
+	sgl = "'We will rebuild,' Ana Ruiz said.\n\n'It will take time.'";
+	rs = extract(sgl);
+	ck_assert_uint_eq(quoth_result_count(rs), 2);
+	ck_assert_str_eq(field(rs, 1, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+	quoth_result_free(rs);
+
+	/* with no cued single quote before it, a single-quoted line is
+	 * still headline style, not speech */
+	rs = extract("The council met on Monday.\n\n'It will take time.'");
+	ck_assert_uint_eq(quoth_result_count(rs), 0);
+	quoth_result_free(rs);
+}
+END_TEST
+
+START_TEST(test_paragraph_in_single_quotes_keeps_inner_quotes)
+{
+	/* a paragraph wrapped in single quotes: the double-quoted speech
+	 * inside it is still found */
+	const char *s = "'\"We will win,\" Ana Ruiz said.'";
+	quoth_result *r = extract(s);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	assert_span(r, 0, 1, off(s, ",\"") + 2);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE), "We will win,");
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+	quoth_result_free(r);
+
+	s = "Bo Li spoke first.\n\n'Ana Ruiz said the plan was \"far too "
+	    "slow\" and left.'";
+	r = extract(s);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_MIXED);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+	assert_verbatim(r, 0, 0, off(s, "far"), off(s, "slow") + 4);
+	quoth_result_free(r);
+
+	/* a single quote that is speech keeps its inner quote inside */
+	s = "'He told me \"we will win\", and I believed him,' Ana Ruiz "
+	    "said.";
+	assert_one_direct(s, 0, off(s, ",'") + 2,
+	                  "He told me \"we will win\", and I believed him,");
+}
+END_TEST
+
+START_TEST(test_treebank_and_typewriter_marks)
+{
+	/* ``...'' pair as double quotes, `...' as single quotes */
+	const char *s = "``We will rebuild,'' Ana Ruiz said.";
+	quoth_result *r;
+
+	assert_one_direct(s, 0, off(s, ",''") + 3, "We will rebuild,");
+	r = extract(s);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+	assert_verbatim(r, 0, 0, 2, off(s, ",''") + 1);
+	quoth_result_free(r);
+
+	/* Penn Treebank text: a space on both sides of every mark */
+	s = "`` We will rebuild , '' Ana Ruiz said .";
+	r = extract(s);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_DIRECT);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_SPEAKER), "Ana Ruiz");
+	quoth_result_free(r);
+
+	s = "`We will rebuild,' Ana Ruiz said.";
+	assert_one_direct(s, 0, off(s, ",'") + 2, "We will rebuild,");
+
+	/* nested: ``He said `never again' twice,'' */
+	s = "``He told me `never again' twice,'' Ana Ruiz said.";
+	assert_one_direct(s, 0, off(s, ",''") + 3,
+	                  "He told me `never again' twice,");
+
+	/* a backtick typed for an apostrophe is still one */
+	r = extract("Ukraine`s farmers don`t sell in the `90s.");
+	ck_assert_uint_eq(quoth_result_count(r), 0);
+	quoth_result_free(r);
+}
+END_TEST
+
+START_TEST(test_unbalanced_mark_does_not_flip_later_quotes)
+{
+	/* one stray or unclosed mark: every later paragraph (or line, in a
+	 * document without blank lines) starts afresh */
+	const char *docs[] = {
+		"The 6\" pipe burst, Ana Ruiz said on Monday.\n\n"
+		"Crews worked all night.\n\n"
+		"\"We will rebuild,\" Ana Ruiz said.\n\n"
+		"Bo Li said the repairs were \"far too slow\" and left.",
+		"He shouted \"stop and ran for the door, Bo Li said.\n"
+		"Crews worked all night.\n"
+		"\"We will rebuild,\" Ana Ruiz said.\n"
+		"Bo Li said the repairs were \"far too slow\" and left.",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		const char *s = docs[i];
+		quoth_result *r = extract(s);
+		size_t n = quoth_result_count(r), k, found = 0;
+
+		for (k = 0; k < n; k++) {
+			const char *q = field(r, k, QUOTH_FIELD_QUOTE);
+			if (strcmp(q, "We will rebuild,") == 0) {
+				ck_assert_int_eq(quoth_quote_type(r, k),
+				                 QUOTH_DIRECT);
+				assert_span(r, k, off(s, "\"We"),
+				            off(s, ",\" Ana") + 2);
+				found++;
+			}
+			if (quoth_quote_type(r, k) == QUOTH_MIXED &&
+			    strstr(q, "\"far too slow\"")) {
+				assert_verbatim(r, k, 0, off(s, "far"),
+				                off(s, "slow") + 4);
+				found++;
+			}
+		}
+		ck_assert_msg(found == 2, "doc %zu: %zu of 2 quotes", i, found);
+		quoth_result_free(r);
+	}
+}
+END_TEST
+
 static Suite *
 quotes_suite(void)
 {
@@ -698,6 +903,11 @@ quotes_suite(void)
 	tcase_add_test(tc, test_max_doc_bytes);
 	tcase_add_test(tc, test_types_mask);
 	tcase_add_test(tc, test_quotes_in_text_order);
+	tcase_add_test(tc, test_titles_of_works_after_a_lead);
+	tcase_add_test(tc, test_single_quoted_speech_continues);
+	tcase_add_test(tc, test_paragraph_in_single_quotes_keeps_inner_quotes);
+	tcase_add_test(tc, test_treebank_and_typewriter_marks);
+	tcase_add_test(tc, test_unbalanced_mark_does_not_flip_later_quotes);
 	suite_add_tcase(s, tc);
 	return s;
 }

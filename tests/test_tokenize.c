@@ -363,6 +363,43 @@ START_TEST(test_typewriter_double_quote)
 }
 END_TEST
 
+START_TEST(test_treebank_and_backtick_marks)
+{
+	const char *s = "``Go,'' she said, `now' and `` then ''.";
+	token_list tl;
+	size_t i;
+
+	tok(&tl, s, 0);
+	/* `` is one opening double mark */
+	ck_assert_uint_eq(tl.t[0].kind, TK_QUOTE);
+	ck_assert_uint_eq(tl.t[0].start, 0);
+	ck_assert_uint_eq(tl.t[0].end, 2);
+	ck_assert_uint_eq(quote_marks[tl.t[0].mark].level, 1);
+	ck_assert(quote_marks[tl.t[0].mark].open_ok);
+	ck_assert(!quote_marks[tl.t[0].mark].close_ok);
+	/* '' the typewriter double */
+	i = find(&tl, s, "''");
+	ck_assert_uint_eq(tl.t[i].kind, TK_QUOTE);
+	ck_assert_uint_eq(quote_marks[tl.t[i].mark].level, 1);
+	/* ` one opening single mark */
+	i = find(&tl, s, "`");
+	ck_assert_uint_eq(tl.t[i].kind, TK_QUOTE);
+	ck_assert_uint_eq(quote_marks[tl.t[i].mark].level, 2);
+	ck_assert(!quote_marks[tl.t[i].mark].close_ok);
+	ck_assert_uint_eq(count_kind(&tl, TK_QUOTE), 6);
+	token_list_free(&tl);
+
+	/* a backtick typed for an apostrophe */
+	s = "Ukraine`s envoy don`t like the `90s";
+	tok(&tl, s, 0);
+	ck_assert_uint_eq(tl.t[find(&tl, s, "Ukraine`s")].kind, TK_WORD);
+	ck_assert_uint_eq(tl.t[find(&tl, s, "don`t")].kind, TK_WORD);
+	ck_assert_uint_eq(tl.t[find(&tl, s, "`90s")].kind, TK_WORD);
+	ck_assert_uint_eq(count_kind(&tl, TK_QUOTE), 0);
+	token_list_free(&tl);
+}
+END_TEST
+
 START_TEST(test_quote_marks_are_candidates)
 {
 	const char *s = "“A” «B» „C“ 「D」 ‘E’";
@@ -547,6 +584,7 @@ tokenize_suite(void)
 	tcase_add_test(tc, test_bom_skipped);
 	tcase_add_test(tc, test_invalid_utf8_counted);
 	tcase_add_test(tc, test_typewriter_double_quote);
+	tcase_add_test(tc, test_treebank_and_backtick_marks);
 	tcase_add_test(tc, test_quote_marks_are_candidates);
 	tcase_add_test(tc, test_mojibake_name_one_word);
 	tcase_add_test(tc, test_mojibake_double_name_one_word);
