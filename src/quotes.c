@@ -579,107 +579,154 @@ one_word_speech(const char *text, const token *t, size_t pa, size_t prev,
 	       qt_cue_word(text, t, prev - 1, ld, FLAG('s'));
 }
 
-static enum verdict
-classify(const char *text, const token_list *tl, const size_t *cuepre,
-         size_t pa, size_t pb, const raw_span *s, size_t nparts,
-         bool single_goes_on, const lang_data *ld)
+/* What classify() reads off a quoted span and the tokens around it. */
+typedef struct {
+	size_t o, c;       /* the marks (c: QUOTH_NONE when unclosed) */
+	size_t a, b;       /* the tokens inside */
+	size_t prev, next; /* the tokens just outside, or QUOTH_NONE */
+	size_t nwords;
+	const token *last; /* the last token inside */
+	bool starts_cap;   /* the first word is capitalised, or a number */
+	bool inner_end;    /* terminal punctuation inside: ."  ,"  ?"  -" */
+	bool titled;       /* closed and shaped like a title */
+	bool clause_start; /* the span opens a clause */
+	bool clause_end;   /* the span ends a clause */
+	bool cue_before;   /* a speech word (or "said that") just before */
+	bool cue_after;    /* a speech word within a few words after */
+} span_shape;
+
+/* Words and edges of the span: false when it holds no word at all. */
+static bool
+shape_words(const token_list *tl, size_t pa, size_t pb, const raw_span *s,
+            span_shape *v)
 {
 	const token *t = tl->t;
-	size_t o = s->open, c = s->close, a = o + 1, b, i, nwords = 0;
-	size_t prev = QUOTH_NONE, next = QUOTH_NONE;
-	bool clause_start, clause_end, inner_end = false, starts_cap = false;
-	bool cue_before = false, cue_after = false, titled;
-	const token *last;
+	size_t i;
 
-	b = c == QUOTH_NONE ? s->last + 1 : c;
-	for (i = a; i < b; i++)
+	v->o = s->open;
+	v->c = s->close;
+	v->a = v->o + 1;
+	v->b = v->c == QUOTH_NONE ? s->last + 1 : v->c;
+	v->nwords = 0;
+	for (i = v->a; i < v->b; i++)
 		if (is_word(&t[i]))
-			nwords++;
-	if (nwords == 0)
-		return V_DROP;
-	for (i = a; i < b && !is_word(&t[i]); i++)
+			v->nwords++;
+	if (v->nwords == 0)
+		return false;
+	for (i = v->a; i < v->b && !is_word(&t[i]); i++)
 		;
-	starts_cap = (t[i].flags & TF_CAP) || t[i].kind == TK_NUM;
-	last = &t[b - 1];
-	/* terminal punctuation inside the closing mark: ."  ,"  ?"  —" */
-	inner_end = last->kind == TK_PUNCT &&
-	            (is_end_punct_cp(last->cp) || last->cp == ',' ||
-	             last->cp == 0x2014 || last->cp == 0x2013 ||
-	             last->cp == '-');
-	if (o > pa)
-		prev = o - 1;
-	if (c != QUOTH_NONE && c + 1 < pb)
-		next = c + 1;
-	if (nparts > 1)
-		return V_DIRECT;
-	titled = c != QUOTH_NONE && nwords <= MAX_TITLE_WORDS &&
-	         title_like(t, a, b);
+	v->starts_cap = (t[i].flags & TF_CAP) || t[i].kind == TK_NUM;
+	v->last = &t[v->b - 1];
+	v->inner_end = v->last->kind == TK_PUNCT &&
+	               (is_end_punct_cp(v->last->cp) || v->last->cp == ',' ||
+	                v->last->cp == 0x2014 || v->last->cp == 0x2013 ||
+	                v->last->cp == '-');
+	v->prev = v->o > pa ? v->o - 1 : QUOTH_NONE;
+	v->next = v->c != QUOTH_NONE && v->c + 1 < pb ? v->c + 1 : QUOTH_NONE;
+	return true;
+}
 
-	clause_start = prev == QUOTH_NONE || is_break(&t[prev]) ||
-	               (t[prev].kind == TK_PUNCT &&
-	                (is_end_punct_cp(t[prev].cp) || t[prev].cp == ':' ||
-	                 t[prev].cp == ',' || t[prev].cp == ';' ||
-	                 t[prev].cp == 0x2014 || t[prev].cp == 0x2013 ||
-	                 t[prev].cp == '-' || t[prev].cp == '(')) ||
-	               /* a closed quote before, or the single mark a
-	                * paragraph is wrapped in ('"We will win," she
-	                * said.') */
-	               (t[prev].kind == TK_QUOTE &&
-	                (t[prev].role == MR_CLOSE || t[prev].role == MR_OPEN));
-	if (prev != QUOTH_NONE &&
-	    (qt_cue_word(text, t, prev, ld, FLAG('s')) ||
-	     (t[prev].kind == TK_WORD && prev > pa &&
-	      qt_cue_word(text, t, prev - 1, ld, FLAG('s')) &&
-	      t[prev].end - t[prev].start == 4 &&
-	      memcmp(text + t[prev].start, "that", 4) == 0)))
-		cue_before = true;
-	clause_end = c == QUOTH_NONE || next == QUOTH_NONE ||
-	             is_break(&t[next]) ||
-	             (t[next].kind == TK_PUNCT &&
-	              (is_end_punct_cp(t[next].cp) || t[next].cp == ',' ||
-	               t[next].cp == ';' || t[next].cp == 0x2014 ||
-	               t[next].cp == 0x2013 || t[next].cp == '-' ||
-	               t[next].cp == ')'));
+/* The clause around the span and the cues beside it. */
+static void
+shape_context(const char *text, const token_list *tl, size_t pa, size_t pb,
+              const lang_data *ld, span_shape *v)
+{
+	const token *t = tl->t;
+	size_t c = v->c, prev = v->prev, next = v->next;
+
+	v->titled = c != QUOTH_NONE && v->nwords <= MAX_TITLE_WORDS &&
+	            title_like(t, v->a, v->b);
+	v->clause_start =
+		prev == QUOTH_NONE || is_break(&t[prev]) ||
+		(t[prev].kind == TK_PUNCT &&
+		 (is_end_punct_cp(t[prev].cp) || t[prev].cp == ':' ||
+		  t[prev].cp == ',' || t[prev].cp == ';' ||
+		  t[prev].cp == 0x2014 || t[prev].cp == 0x2013 ||
+		  t[prev].cp == '-' || t[prev].cp == '(')) ||
+		/* a closed quote before, or the single mark a
+		 * paragraph is wrapped in ('"We will win," she
+		 * said.') */
+		(t[prev].kind == TK_QUOTE &&
+		 (t[prev].role == MR_CLOSE || t[prev].role == MR_OPEN));
+	v->cue_before =
+		prev != QUOTH_NONE &&
+		(qt_cue_word(text, t, prev, ld, FLAG('s')) ||
+		 (t[prev].kind == TK_WORD && prev > pa &&
+		  qt_cue_word(text, t, prev - 1, ld, FLAG('s')) &&
+		  t[prev].end - t[prev].start == 4 &&
+		  memcmp(text + t[prev].start, "that", 4) == 0));
+	v->clause_end = c == QUOTH_NONE || next == QUOTH_NONE ||
+	                is_break(&t[next]) ||
+	                (t[next].kind == TK_PUNCT &&
+	                 (is_end_punct_cp(t[next].cp) || t[next].cp == ',' ||
+	                  t[next].cp == ';' || t[next].cp == 0x2014 ||
+	                  t[next].cp == 0x2013 || t[next].cp == '-' ||
+	                  t[next].cp == ')'));
+	v->cue_after = false;
 	/* "Q" he said / "Q," said the minister: a cue within a few words
 	 * (not after a phrase the quote's clause goes on with: '"Q" before
 	 * the storm, she said' is mixed speech) */
-	if (c != QUOTH_NONE && !(next != QUOTH_NONE && clause_goes_on(text,
-	                                                              &t[next]))) {
+	if (c != QUOTH_NONE &&
+	    !(next != QUOTH_NONE && clause_goes_on(text, &t[next]))) {
 		size_t k, lim = c + 6;
 		for (k = c + 1; k < pb && k <= lim; k++) {
 			if (t[k].kind == TK_QUOTE || is_break(&t[k]) ||
 			    (t[k].kind == TK_PUNCT && is_end_punct_cp(t[k].cp)))
 				break;
 			if (qt_cue_word(text, t, k, ld, FLAG('s'))) {
-				cue_after = true;
+				v->cue_after = true;
 				break;
 			}
 		}
 	}
+}
+
+/* Is the span a quote, and what kind?  In order: boilerplate and markup
+ * are dropped; a scare or title lead drops a term or a title; single
+ * quotes need a cue or British-style speech before; then a quote after
+ * its cue, a quote that is a clause of its own, and a fragment inside
+ * the writer's sentence. */
+static enum verdict
+classify(const char *text, const token_list *tl, const size_t *cuepre,
+         size_t pa, size_t pb, const raw_span *s, size_t nparts,
+         bool single_goes_on, const lang_data *ld)
+{
+	const token *t = tl->t;
+	span_shape v;
+	size_t o, c, a, b, prev, next, nwords;
+	const token *last;
+
+	if (!shape_words(tl, pa, pb, s, &v))
+		return V_DROP;
+	if (nparts > 1)
+		return V_DIRECT;
+	shape_context(text, tl, pa, pb, ld, &v);
+	o = v.o, c = v.c, a = v.a, b = v.b, prev = v.prev, next = v.next;
+	nwords = v.nwords, last = v.last;
 
 	if (label_line(text, t, tl->n, pa) || caption_para(t, pa, pb))
 		return V_DROP;
 	/* markup: <tweet id="123" author="@x"> */
 	if (prev != QUOTH_NONE && t[prev].kind == TK_PUNCT && t[prev].cp == '=')
 		return V_DROP;
-	switch (scare_before(text, t, o, pa, ld, titled)) {
+	switch (scare_before(text, t, o, pa, ld, v.titled)) {
 	case LEAD_SCARE:
 		/* the film "Dune" is a name, and so is a title with the
 		 * sentence's stop inside (the film "The Third Man."); a
 		 * sentence after a lead is quoted (the words "We are
 		 * not afraid.") */
-		if (!(inner_end && starts_cap) || titled)
+		if (!(v.inner_end && v.starts_cap) || v.titled)
 			return V_DROP;
 		break;
 	case LEAD_SPEECH:
-		cue_before = true;
+		v.cue_before = true;
 		break;
 	case LEAD_NONE:
 		break;
 	}
 	/* a title in apposition: in his new book, "Doomed to Succeed,"
 	 * (but after the film, "We Were Stunned," she said) */
-	if (titled && !cue_after && prev != QUOTH_NONE && prev > pa &&
+	if (v.titled && !v.cue_after && prev != QUOTH_NONE && prev > pa &&
 	    t[prev].kind == TK_PUNCT && t[prev].cp == ',' &&
 	    title_lead_before(text, t, prev, pa, ld))
 		return V_DROP;
@@ -687,32 +734,32 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	 * news ('Pretty cool.'): a quote only with a cue, or where single
 	 * quotes already carry speech, British style ('We will rebuild,'
 	 * she said. 'It will take time.') */
-	if (s->level == 2 && !cue_before && !cue_after && !single_goes_on &&
+	if (s->level == 2 && !v.cue_before && !v.cue_after && !single_goes_on &&
 	    !cue_in_sentence(tl, cuepre, o, b - 1))
 		return V_DROP;
 
-	if (cue_before && t[prev].kind != TK_PUNCT) {
+	if (v.cue_before && t[prev].kind != TK_PUNCT) {
 		/* X said "Q": direct when Q is a sentence of its own */
-		if (starts_cap && nwords >= 3 &&
-		    (inner_end || (clause_end && c != QUOTH_NONE &&
+		if (v.starts_cap && nwords >= 3 &&
+		    (v.inner_end || (v.clause_end && c != QUOTH_NONE &&
 		                   next != QUOTH_NONE &&
 		                   t[next].kind == TK_PUNCT &&
 		                   is_end_punct_cp(t[next].cp))))
 			return V_DIRECT;
 		return V_PARTIAL;
 	}
-	if (clause_start && (inner_end || clause_end || cue_after)) {
+	if (v.clause_start && (v.inner_end || v.clause_end || v.cue_after)) {
 		/* "Dune". or a one-word list item ("attack," "Libya"): not
 		 * speech, unless a cue follows or it is a paragraph alone */
-		if (nwords == 1 && !cue_after && !one_word_speech(text, t, pa,
+		if (nwords == 1 && !v.cue_after && !one_word_speech(text, t, pa,
 		                                                   prev, last, ld))
 			return V_DROP;
-		if (nwords <= 3 && !starts_cap && !inner_end && !cue_after &&
+		if (nwords <= 3 && !v.starts_cap && !v.inner_end && !v.cue_after &&
 		    prev != QUOTH_NONE && t[prev].kind == TK_PUNCT &&
 		    t[prev].cp == ',')
 			return V_DROP;
 		/* The movie, "Mercy Street," opens...: a title */
-		if ((!inner_end || last->cp == ',') && !cue_after &&
+		if ((!v.inner_end || last->cp == ',') && !v.cue_after &&
 		    title_like(t, a, b) && nwords <= 6 &&
 		    !cue_in_sentence(tl, cuepre, o,
 		                     c == QUOTH_NONE ? b - 1 : c))
@@ -721,7 +768,7 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	}
 	/* a fragment inside the writer's sentence */
 	/* the "Never Trump" movement, a "term of endearment": a term */
-	if (prev != QUOTH_NONE && nwords <= 4 && !inner_end &&
+	if (prev != QUOTH_NONE && nwords <= 4 && !v.inner_end &&
 	    determiner(text, &t[prev]))
 		return V_DROP;
 	if (title_like(t, a, b) && nwords <= 6 && prev != QUOTH_NONE &&

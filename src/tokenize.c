@@ -349,6 +349,75 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 	return end;
 }
 
+/* A token that is neither a word nor white space, whose first code point
+ * c ends at off: a quote mark, the typewriter and treebank marks '' and
+ * ``, an elision that only looks like a mark ('90s, rock 'n' roll), or
+ * other punctuation.  Sets t's kind, mark and end; returns the offset
+ * after the token. */
+static size_t
+scan_mark(const char *text, size_t len, size_t off, const cpinfo *c,
+          token *t)
+{
+	t->end = off;
+	/* '' is the typewriter double quote (''Like this,'' she said) */
+	if (c->cp == '\'' && off < len && text[off] == '\'') {
+		off++;
+		t->end = off;
+		t->kind = TK_QUOTE;
+		t->mark = 0; /* as " */
+		t->cp = '"';
+		return off;
+	}
+	/* `` only opens (``Like this,'' she said) */
+	if (c->cp == '`' && off < len && text[off] == '`') {
+		off++;
+		t->end = off;
+		t->kind = TK_QUOTE;
+		t->mark = (uint8_t)quote_mark_find(0x201F); /* as ‟ */
+		return off;
+	}
+	{
+		int m = quote_mark_find(c->cp);
+		if (m < 0) {
+			t->kind = TK_PUNCT;
+			return off;
+		}
+		t->kind = TK_QUOTE;
+		t->mark = (uint8_t)m;
+	}
+	if (is_elision_cp(c->cp)) {
+		cpinfo n1, n2, n3;
+
+		decode_at(text, len, off, &n1);
+		/* '90s and ‘08 are elisions, not quotes */
+		if (n1.cls == C_DIGIT) {
+			decode_at(text, len, n1.off + n1.len, &n2);
+			decode_at(text, len, n2.off + n2.len, &n3);
+			if (n2.cls == C_DIGIT && n3.cls != C_DIGIT) {
+				t->kind = TK_WORD;
+				t->flags |= TF_HAS_DIGIT;
+				t->end = scan_word(text, len, n1.off,
+				                   &t->flags);
+				off = t->end;
+				return off;
+			}
+		}
+		/* rock 'n' roll */
+		if (n1.cp == 'n' && (t->flags & TF_SPACE_BEFORE)) {
+			decode_at(text, len, n1.off + n1.len, &n2);
+			decode_at(text, len, n2.off + n2.len, &n3);
+			if (is_apostrophe_cp(n2.cp) &&
+			    (n3.cls == C_SPACE || n3.len == 0)) {
+				t->kind = TK_WORD;
+				t->end = n3.off;
+				off = t->end;
+				return off;
+			}
+		}
+	}
+	return off;
+}
+
 bool
 tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 {
@@ -437,64 +506,7 @@ tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 			off = t->end;
 			continue;
 		}
-		off += c.len;
-		t->end = off;
-		/* '' is the typewriter double quote (''Like this,'' she said) */
-		if (c.cp == '\'' && off < len && text[off] == '\'') {
-			off++;
-			t->end = off;
-			t->kind = TK_QUOTE;
-			t->mark = 0; /* as " */
-			t->cp = '"';
-			continue;
-		}
-		/* `` only opens (``Like this,'' she said) */
-		if (c.cp == '`' && off < len && text[off] == '`') {
-			off++;
-			t->end = off;
-			t->kind = TK_QUOTE;
-			t->mark = (uint8_t)quote_mark_find(0x201F); /* as ‟ */
-			continue;
-		}
-		{
-			int m = quote_mark_find(c.cp);
-			if (m < 0) {
-				t->kind = TK_PUNCT;
-				continue;
-			}
-			t->kind = TK_QUOTE;
-			t->mark = (uint8_t)m;
-		}
-		if (is_elision_cp(c.cp)) {
-			cpinfo n1, n2, n3;
-
-			decode_at(text, len, off, &n1);
-			/* '90s and ‘08 are elisions, not quotes */
-			if (n1.cls == C_DIGIT) {
-				decode_at(text, len, n1.off + n1.len, &n2);
-				decode_at(text, len, n2.off + n2.len, &n3);
-				if (n2.cls == C_DIGIT && n3.cls != C_DIGIT) {
-					t->kind = TK_WORD;
-					t->flags |= TF_HAS_DIGIT;
-					t->end = scan_word(text, len, n1.off,
-					                   &t->flags);
-					off = t->end;
-					continue;
-				}
-			}
-			/* rock 'n' roll */
-			if (n1.cp == 'n' && (t->flags & TF_SPACE_BEFORE)) {
-				decode_at(text, len, n1.off + n1.len, &n2);
-				decode_at(text, len, n2.off + n2.len, &n3);
-				if (is_apostrophe_cp(n2.cp) &&
-				    (n3.cls == C_SPACE || n3.len == 0)) {
-					t->kind = TK_WORD;
-					t->end = n3.off;
-					off = t->end;
-					continue;
-				}
-			}
-		}
+		off = scan_mark(text, len, off + c.len, &c, t);
 	}
 	tl->nparas = tl->n ? (size_t)para + (para_open ? 1 : 0) : 0;
 	/* White space before end of text. */
