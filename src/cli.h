@@ -392,4 +392,16 @@ void cli_corpus_doc_free(struct cli_corpus_doc *doc);
  */
 int cli_verify(int argc, char **argv);
 
+/* ---- the end of a run (cli_output.c) ----------------------------------- */
+
+/*
+ * The -o rule (SPEC "-o FILE"): FILE is replaced only when at least one
+ * input was processed and writing succeeded; otherwise it is left
+ * untouched, and when no input was processed that is said naming FILE as
+ * the user gave it (`name`).  A reader that went away ends the run
+ * quietly.  Returns the exit status `status` becomes.
+ */
+int cli_output_finish(struct cli_output *out, const char *name, int status,
+                      size_t processed);
+
 #endif

@@ -1101,30 +1101,6 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	return sk.status;
 }
 
-/* Decides the exit status once every document is written, and whether
- * -o FILE is replaced: only when at least one input was processed and
- * writing succeeded (SPEC "-o FILE").  A reader that went away ends the
- * run quietly with the status the inputs earned. */
-static int
-finish_output(struct cli_output *out, int status, size_t processed)
-{
-	if (out->tmp && processed == 0 && !out->error) {
-		cli_error("%s: left untouched: no input was processed",
-		          out->path);
-		cli_output_abort(out);
-		return CLI_EXIT_ERROR;
-	}
-	if (out->error) {
-		if (!cli_output_closed(out))
-			status = CLI_EXIT_ERROR;
-		cli_output_abort(out);
-		return status;
-	}
-	if (cli_output_commit(out) != 0)
-		return CLI_EXIT_ERROR;
-	return status;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -1156,7 +1132,9 @@ main(int argc, char **argv)
 	}
 	status = run_documents(&st, &a, argv + optind, (size_t)(argc - optind),
 	                       &head, &out, &processed);
-	status = finish_output(&out, status, processed);
+	/* -o FILE is replaced only when an input was processed and writing
+	 * succeeded (SPEC "-o FILE"). */
+	status = cli_output_finish(&out, a.output, status, processed);
 done:
 	cli_buf_free(&head);
 	quoth_extractor_free(ex);
