@@ -392,4 +392,46 @@ void cli_corpus_doc_free(struct cli_corpus_doc *doc);
  */
 int cli_verify(int argc, char **argv);
 
+/* ---- the end of a run (cli_output.c) ----------------------------------- */
+
+/*
+ * The -o rule (SPEC "-o FILE"): FILE is replaced only when at least one
+ * input was processed and writing succeeded; otherwise it is left
+ * untouched, and when no input was processed that is said naming FILE as
+ * the user gave it (`name`).  A reader that went away ends the run
+ * quietly.  Returns the exit status `status` becomes.
+ */
+int cli_output_finish(struct cli_output *out, const char *name, int status,
+                      size_t processed);
+
+/* ---- the progress line (cli_progress.c) ------------------------------- */
+
+/* --progress, --no-progress, or neither: a terminal on stderr and a run of
+ * several inputs or a corpus shows it. */
+enum cli_progress_mode { CLI_PROGRESS_AUTO, CLI_PROGRESS_ON, CLI_PROGRESS_OFF };
+
+struct cli_progress {
+	int on;
+	int forced;        /* --progress: the final line even after a short run */
+	int drawn;         /* a line was shown at some point */
+	size_t shown;      /* width of the line now on stderr, 0: none */
+	double start, last;
+	unsigned long long total; /* input bytes in all, 0: unknown */
+	unsigned long long bytes; /* input bytes of the documents written */
+	size_t docs;
+};
+
+/* Decide whether to show progress for the inputs paths[0..n) ("-" is
+ * stdin; `corpus`: JSON Lines) and note their total size when every one
+ * is a regular file. */
+void cli_progress_start(struct cli_progress *p, enum cli_progress_mode mode,
+                        char *const *paths, size_t n, int corpus);
+/* One document written, of `bytes` input bytes; redraws at most four
+ * times a second.  A NULL or inactive `p` does nothing, as below. */
+void cli_progress_doc(struct cli_progress *p, size_t bytes);
+/* Clear the line before another message goes to stderr. */
+void cli_progress_clear(struct cli_progress *p);
+/* The final line and its newline (none after a short run, unless forced). */
+void cli_progress_end(struct cli_progress *p);
+
 #endif

@@ -454,3 +454,24 @@ cli_output_commit(struct cli_output *out)
 	out->fd = -1;
 	return 0;
 }
+
+int
+cli_output_finish(struct cli_output *out, const char *name, int status,
+                  size_t processed)
+{
+	if (out->tmp && processed == 0 && !out->error) {
+		cli_error("%s: left untouched: no input was processed",
+		          name ? name : out->path);
+		cli_output_abort(out);
+		return CLI_EXIT_ERROR;
+	}
+	if (out->error) {
+		if (!cli_output_closed(out))
+			status = CLI_EXIT_ERROR;
+		cli_output_abort(out);
+		return status;
+	}
+	if (cli_output_commit(out) != 0)
+		return CLI_EXIT_ERROR;
+	return status;
+}

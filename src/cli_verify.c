@@ -574,10 +574,11 @@ record_rows(struct cli_writer *w, const char *doc, const quoth_result *r,
 
 /* ---- documents -------------------------------------------------------- */
 
-/* Check one article; returns its exit status (0, 1 or 2). */
+/* Check one article; returns its exit status (0, 1 or 2) and counts it
+ * in *processed once it was read and checked. */
 static int
 verify_doc(const struct vsettings *vs, const char *path,
-           struct cli_output *out)
+           struct cli_output *out, size_t *processed)
 {
 	struct cli_buf buf = {0};
 	struct cli_writer w;
@@ -633,6 +634,7 @@ verify_doc(const struct vsettings *vs, const char *path,
 	if (buf.failed)
 		goto nomem;
 	status = CLI_EXIT_OK;
+	(*processed)++;
 	n = quoth_check_count(chk);
 	for (i = 0; i < n; i++) {
 		quoth_verify_status st = quoth_check_status(chk, i);
@@ -833,29 +835,13 @@ open_output(struct vsettings *vs, const struct vargs *a,
 	return 0;
 }
 
-/* Commit the output, or drop it after a write error; returns the exit
- * status `status` becomes.  A reader that went away ends the run
- * quietly. */
-static int
-close_output(struct cli_output *out, int status)
-{
-	if (out->error) {
-		if (!cli_output_closed(out))
-			status = CLI_EXIT_ERROR;
-		cli_output_abort(out);
-	} else if (cli_output_commit(out) != 0) {
-		status = CLI_EXIT_ERROR;
-	}
-	return status;
-}
-
 int
 cli_verify(int argc, char **argv)
 {
 	struct vsettings vs;
 	struct vargs a;
 	struct cli_output out;
-	size_t i;
+	size_t i, processed = 0;
 	int rc, status = CLI_EXIT_OK;
 
 	memset(&vs, 0, sizeof vs);
@@ -882,9 +868,11 @@ cli_verify(int argc, char **argv)
 	for (i = 0; i < a.nfiles && !out.error; i++) {
 		if (i > 0 && vs.format == CLI_FORMAT_TABLE)
 			cli_output_write(&out, "\n", 1);
-		status = worse(status, verify_doc(&vs, a.files[i], &out));
+		status = worse(status, verify_doc(&vs, a.files[i], &out,
+		                                  &processed));
 	}
-	status = close_output(&out, status);
+	/* The -o rule of extraction (SPEC "-o FILE"). */
+	status = cli_output_finish(&out, a.output, status, processed);
 done:
 	quoth_sources_free(vs.src);
 	quoth_extractor_free(vs.ex);

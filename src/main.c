@@ -57,6 +57,7 @@ struct job {
 	char *line;        /* JSONL input: the raw line */
 	size_t len;
 	size_t lineno;
+	size_t bytes;        /* input bytes, for the progress line */
 	struct cli_buf out;  /* rendered records */
 	struct cli_buf msgs; /* messages for stderr */
 	int failed;          /* exit status 2 */
@@ -302,6 +303,7 @@ process(const struct settings *st, struct job *job)
 		name = cli_utf8_dup(job->path, strlen(job->path));
 		if (!name)
 			goto nomem;
+		job->bytes = len;
 		text = data;
 		doc = name;
 		doc_len = strlen(name);
@@ -387,6 +389,7 @@ next_input(struct inputs *in, struct job *job)
 		job->path = in->corpus.path;
 		rc = cli_corpus_next(&in->corpus, &job->line, &job->len,
 		                     &job->lineno, &job->msgs);
+		job->bytes = rc == 1 ? job->len + 1 : 0; /* and its line end */
 		if (rc == 1)
 			return 1;
 		/* A skipped line: its message, and on with the next. */
@@ -422,6 +425,7 @@ struct sink {
 	int status;
 	int wrote; /* a document was written (table: separate the next) */
 	size_t processed; /* documents read and extracted */
+	struct cli_progress *progress; /* counts documents as written */
 };
 
 /* Write one finished job: its messages, then its records.  -1 ends the
@@ -429,7 +433,9 @@ struct sink {
 static int
 emit(struct sink *sk, struct job *job)
 {
+	cli_progress_doc(sk->progress, job->bytes);
 	if (job->msgs.len > 0) {
+		cli_progress_clear(sk->progress);
 		fwrite(job->msgs.ptr, 1, job->msgs.len, stderr);
 		fflush(stderr);
 	}
@@ -670,6 +676,9 @@ usage(const char *cmd)
 "      --max-doc-bytes N   refuse a larger document, skip a longer JSON\n"
 "                          Lines line (%s); N may end in K, M or G\n"
 "      --max-depth N       track quote marks nested N deep, 1 to 1024 (%zu)\n"
+"      --progress, --no-progress  show (or not) documents, MB, MB/s and ETA\n"
+"                          on stderr (default: when stderr is a terminal\n"
+"                          and there are several inputs or a corpus)\n"
 "  -h, --help              show this help\n"
 "      --version           show the version\n"
 "\n"
@@ -707,6 +716,8 @@ enum {
 	OPT_MAX_QUOTE,
 	OPT_MAX_DEPTH,
 	OPT_MAX_DOC,
+	OPT_PROGRESS,
+	OPT_NO_PROGRESS,
 	OPT_VERSION
 };
 
@@ -727,6 +738,8 @@ static const struct option long_options[] = {
 	{"max-quote-bytes", required_argument, NULL, OPT_MAX_QUOTE},
 	{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
 	{"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
+	{"progress", no_argument, NULL, OPT_PROGRESS},
+	{"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, OPT_VERSION},
 	{"text", no_argument, NULL, 'a'},
@@ -753,6 +766,7 @@ struct args {
 	enum cli_format format;
 	enum cli_color color;
 	unsigned long jobs;
+	enum cli_progress_mode progress;
 };
 
 /*
@@ -907,6 +921,11 @@ apply_option(int c, const char *oname, char **argv, struct settings *st,
 	case OPT_MAX_DEPTH:
 		if (parse_depth(oname, optarg, &st->opt.max_depth) != 0)
 			return cli_usage_hint(cmd);
+		return -1;
+	case OPT_PROGRESS:
+	case OPT_NO_PROGRESS:
+		a->progress = c == OPT_PROGRESS ? CLI_PROGRESS_ON
+		                                : CLI_PROGRESS_OFF;
 		return -1;
 	case 'h':
 		usage(cmd);
@@ -1069,6 +1088,7 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	static char *stdin_only[] = {"-", NULL};
 	struct inputs in;
 	struct sink sk;
+	struct cli_progress progress;
 
 	/* Nothing on a terminal says quoth is waiting for its input. */
 	if (nfiles == 0 && isatty(STDIN_FILENO))
@@ -1088,41 +1108,21 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	memset(&sk, 0, sizeof sk);
 	sk.out = out;
 	sk.format = st->format;
+	sk.progress = &progress;
+	cli_progress_start(&progress, a->progress, in.paths, in.npaths,
+	                   st->jsonl);
 	if (cli_output_write(out, head->ptr ? head->ptr : "", head->len) == 0) {
 		if (a->jobs > 1)
 			run_threads(st, &in, &sk, a->jobs);
 		else
 			run_serial(st, &in, &sk);
 	}
+	cli_progress_end(&progress);
 	if (in.corpus_open)
 		cli_corpus_close(&in.corpus);
 	/* An empty corpus is an input processed: it has no articles. */
 	*processed = sk.processed + in.empty;
 	return sk.status;
-}
-
-/* Decides the exit status once every document is written, and whether
- * -o FILE is replaced: only when at least one input was processed and
- * writing succeeded (SPEC "-o FILE").  A reader that went away ends the
- * run quietly with the status the inputs earned. */
-static int
-finish_output(struct cli_output *out, int status, size_t processed)
-{
-	if (out->tmp && processed == 0 && !out->error) {
-		cli_error("%s: left untouched: no input was processed",
-		          out->path);
-		cli_output_abort(out);
-		return CLI_EXIT_ERROR;
-	}
-	if (out->error) {
-		if (!cli_output_closed(out))
-			status = CLI_EXIT_ERROR;
-		cli_output_abort(out);
-		return status;
-	}
-	if (cli_output_commit(out) != 0)
-		return CLI_EXIT_ERROR;
-	return status;
 }
 
 int
@@ -1156,7 +1156,9 @@ main(int argc, char **argv)
 	}
 	status = run_documents(&st, &a, argv + optind, (size_t)(argc - optind),
 	                       &head, &out, &processed);
-	status = finish_output(&out, status, processed);
+	/* -o FILE is replaced only when an input was processed and writing
+	 * succeeded (SPEC "-o FILE"). */
+	status = cli_output_finish(&out, a.output, status, processed);
 done:
 	cli_buf_free(&head);
 	quoth_extractor_free(ex);

@@ -913,6 +913,45 @@ class TestIssue13(Base):
         with open(out) as f:
             self.assertEqual(f.read(), ','.join(CSV_FIELDS) + '\n')
 
+    def test_03_o_message_names_file_as_given(self):
+        # "left untouched" names -o as the user typed it, not the path
+        # with its directory and symlinks resolved.
+        os.mkdir(os.path.join(self.tmp, 'real'))
+        os.symlink('real', os.path.join(self.tmp, 'link'))
+        out = self.write('real/out.csv', 'good old output\n')
+        p = run(['-o', 'link/out.csv', 'missing.txt'], cwd=self.tmp)
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode(), 'quoth: missing.txt: No such '
+                         'file or directory\nquoth: link/out.csv: left '
+                         'untouched: no input was processed\n')
+        with open(out) as f:
+            self.assertEqual(f.read(), 'good old output\n')
+
+    def test_03_verify_o_follows_the_same_rule(self):
+        src = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                           'verify', 'transcript.txt')
+        draft = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                             'verify', 'clean-draft.txt')
+        out = self.write('out.csv', 'good old output\n')
+        # No input processed: untouched, exit 2, said with -o as given.
+        p = run(['verify', '--source', src, '-o', 'out.csv', 'missing.txt'],
+                cwd=self.tmp)
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr.decode(), 'quoth: missing.txt: No such '
+                         'file or directory\nquoth: out.csv: left '
+                         'untouched: no input was processed\n')
+        with open(out) as f:
+            self.assertEqual(f.read(), 'good old output\n')
+        self.assertEqual(sorted(os.listdir(self.tmp)), ['out.csv'])
+        # One input processed: replaced, though another failed.
+        want = run(['verify', '--source', src, '-f', 'csv', draft])
+        p = run(['verify', '--source', src, '-o', 'out.csv', 'missing.txt',
+                 draft], cwd=self.tmp)
+        self.assertEqual(p.returncode, 2)
+        with open(out, 'rb') as f:
+            self.assertEqual(f.read(), want.stdout)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ['out.csv'])
+
     def test_04_o_follows_symlinks(self):
         good = self.write('good.txt', GOOD)
         want = run(['-f', 'csv', good]).stdout

@@ -781,6 +781,124 @@ class TestSpeakers(Base):
         self.assertEqual(c, (','.join(SPEAKER_FIELDS) + '\r\n').encode())
 
 
+class TestProgress(Base):
+    """Issue 12 item 6: a progress line on stderr for long runs."""
+
+    def corpus(self, n, name='c.jsonl'):
+        lines = ''.join(json.dumps({
+            'id': 'p%05d' % i,
+            'text': '"We will rebuild pier %d," Mayor Ana Ruiz told '
+                    'reporters.\n\nRuiz said the work would start in '
+                    'May.' % i}) + '\n' for i in range(n))
+        return self.write(name, lines)
+
+    def check_progress(self, err):
+        text = err.decode()
+        self.assertTrue(text.startswith('\rquoth: '), err)
+        self.assertTrue(text.endswith('\n'), err)
+        self.assertEqual(text.count('\n'), 1, err)
+        self.assertRegex(text, r'\d+ documents?, [\d.]+ MB, [\d.]+ MB/s')
+        return text
+
+    def test_forced_progress_leaves_stdout_alone(self):
+        corpus = self.corpus(500)
+        plain = self.ok(['--input', 'jsonl', '-f', 'jsonl', corpus])
+        self.assertEqual(plain.stderr, b'')  # a pipe: no progress
+        for jobs in ('1', '3'):
+            with self.subTest(jobs=jobs):
+                p = self.ok(['--progress', '-j', jobs, '--input', 'jsonl',
+                             '-f', 'jsonl', corpus])
+                self.assertEqual(p.stdout, plain.stdout)
+                text = self.check_progress(p.stderr)
+                # the corpus size is known: all of it was read
+                self.assertIn('500 documents', text.rsplit('\r', 1)[1])
+                self.assertIn('100%, ETA 0:00', text)
+        # several files: their total size gives the ETA
+        a, b = self.article('a.txt'), self.article('b.txt')
+        plain = self.ok(['-f', 'csv', a, b])
+        self.assertEqual(plain.stderr, b'')
+        p = self.ok(['--progress', '-f', 'csv', a, b])
+        self.assertEqual(p.stdout, plain.stdout)
+        self.assertIn('2 documents', self.check_progress(p.stderr))
+        self.assertIn('100%', p.stderr.decode())
+        # standard input of unknown size: no ETA
+        with open(corpus, 'rb') as f:
+            data = f.read()
+        p = self.ok(['--progress', '--input', 'jsonl', '-f', 'jsonl'],
+                    stdin=data)
+        self.assertNotIn('ETA', self.check_progress(p.stderr))
+        # --no-progress wins when it comes last
+        p = self.ok(['--progress', '--no-progress', '--input', 'jsonl',
+                     '-f', 'jsonl', corpus])
+        self.assertEqual(p.stderr, b'')
+
+    def test_messages_come_before_the_last_line(self):
+        bad = self.write('bad.jsonl', '{"id": 1, "text": "x"}\n{oops\n')
+        p = run(['--progress', '--input', 'jsonl', '-f', 'jsonl', bad])
+        self.assertEqual(p.returncode, 2)
+        err = p.stderr.decode()
+        self.assertRegex(err, r'^quoth: .*bad.jsonl:2:')
+        self.assertTrue(err.endswith('\n'))
+        self.assertIn('\rquoth: 2 documents', err)
+
+    def run_tty_stderr(self, args, chunks):
+        """Run with stderr on a terminal and stdin a pipe fed `chunks`
+        with a pause between them; returns what the terminal got."""
+        master, slave = pty.openpty()
+        env = dict(os.environ, LC_ALL='C.UTF-8')
+        p = subprocess.Popen([QUOTH] + args, stdin=subprocess.PIPE,
+                             stdout=subprocess.DEVNULL, stderr=slave,
+                             env=env)
+        os.close(slave)
+        for i, chunk in enumerate(chunks):
+            if i:
+                time.sleep(0.6)
+            p.stdin.write(chunk)
+            p.stdin.flush()
+        p.stdin.close()
+        out = b''
+        while True:
+            r, _, _ = select.select([master], [], [], 60)
+            if not r:
+                break
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        self.assertEqual(p.wait(timeout=60), 0, out)
+        os.close(master)
+        return out
+
+    def test_terminal(self):
+        with open(self.corpus(2000), 'rb') as f:
+            data = f.read()
+        half = data.index(b'\n', len(data) // 2) + 1
+        chunks = [data[:half], data[half:]]
+        # a corpus on a terminal: the line, redrawn, then a newline
+        out = self.run_tty_stderr(['--input', 'jsonl'], chunks)
+        self.assertTrue(out.startswith(b'\rquoth: '), out)
+        self.assertTrue(out.endswith(b'\n'), out)
+        self.assertIn(b'\rquoth: 2000 documents', out)
+        out = self.run_tty_stderr(['--no-progress', '--input', 'jsonl'],
+                                  chunks)
+        self.assertEqual(out, b'')
+        # one text document: no progress
+        out = self.run_tty_stderr([], [ARTICLE.encode(), b'\n'])
+        self.assertEqual(out, b'')
+
+    def test_help_and_man_page(self):
+        help_text = self.ok(['--help']).stdout.decode()
+        self.assertIn('--progress', help_text)
+        self.assertIn('--no-progress', help_text)
+        with open(os.path.join(ROOT, 'man', 'quoth.1')) as f:
+            man = f.read().replace('\\-', '-')
+        self.assertIn('--progress', man)
+        self.assertIn('--no-progress', man)
+
+
 class TestManPage(unittest.TestCase):
     def test_renders_without_warnings(self):
         if not shutil.which('groff'):
