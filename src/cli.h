@@ -65,6 +65,8 @@ void cli_buf_free(struct cli_buf *b);
 
 /* "quoth: message\n" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Flush stdout after --help or --version; the exit status. */
+int cli_finish_stdout(void);
 
 /*
  * "quoth: FILE:LINE:COL: message\n" on stderr.  A zero `col` drops the

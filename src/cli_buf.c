@@ -186,6 +186,19 @@ cli_error(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Flush stdout after --help or --version: a full disk is an error, a
+ * closed pipe is not (as for a run's output). */
+int
+cli_finish_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return CLI_EXIT_OK;
+	if (errno == EPIPE)
+		return CLI_EXIT_OK;
+	cli_error("write error: %s", strerror(errno));
+	return CLI_EXIT_ERROR;
+}
+
 void
 cli_error_at(const char *file, size_t line, size_t col, const char *fmt, ...)
 {

@@ -109,19 +109,6 @@ usage(void)
 	      stdout);
 }
 
-/* After --help or --version: a full disk is an error, a closed pipe is
- * not (as for the main command). */
-static int
-finish_stdout(void)
-{
-	if (fflush(stdout) == 0 && !ferror(stdout))
-		return CLI_EXIT_OK;
-	if (errno == EPIPE)
-		return CLI_EXIT_OK;
-	cli_error("write error: %s", strerror(errno));
-	return CLI_EXIT_ERROR;
-}
-
 /* ---- sources --------------------------------------------------------- */
 
 static int
@@ -730,10 +717,10 @@ parse_args(int argc, char **argv, struct vsettings *vs, struct vargs *a)
 			break;
 		case 'h':
 			usage();
-			return finish_stdout();
+			return cli_finish_stdout();
 		case OPT_VERSION:
 			fputs("quoth " QUOTH_VERSION_STRING "\n", stdout);
-			return finish_stdout();
+			return cli_finish_stdout();
 		case ':':
 			return cli_usage_error("verify", "option '%s' needs a value",
 			                       argv[optind - 1]);

@@ -690,19 +690,6 @@ usage(const char *cmd)
 	       human_size(def.max_doc_bytes, d, sizeof d), def.max_depth);
 }
 
-/* Flush stdout after --help or --version: a full disk is an error, a
- * closed pipe is not. */
-static int
-finish_stdout(void)
-{
-	if (fflush(stdout) == 0 && !ferror(stdout))
-		return CLI_EXIT_OK;
-	if (errno == EPIPE)
-		return CLI_EXIT_OK;
-	cli_error("write error: %s", strerror(errno));
-	return CLI_EXIT_ERROR;
-}
-
 enum {
 	OPT_INPUT = 256,
 	OPT_ID_FIELD,
@@ -929,10 +916,10 @@ apply_option(int c, const char *oname, char **argv, struct settings *st,
 		return -1;
 	case 'h':
 		usage(cmd);
-		return finish_stdout();
+		return cli_finish_stdout();
 	case OPT_VERSION:
 		fputs("quoth " QUOTH_VERSION_STRING "\n", stdout);
-		return finish_stdout();
+		return cli_finish_stdout();
 	case ':':
 		return cli_usage_error(cmd, "option '%s' needs a value",
 		                       argv[optind - 1]);
