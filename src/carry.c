@@ -76,7 +76,6 @@ cue_follows(const actx *c, const quote *q)
 static bool
 cue_precedes(const actx *c, const quote *q, int except)
 {
-	static const char *const link_words[] = {"and", "but", "then", "or"};
 	size_t k = q->parts[0].tok_open, p, s0, m;
 	int v;
 
@@ -99,8 +98,7 @@ cue_precedes(const actx *c, const quote *q, int except)
 			j--;
 		/* ("upon saying", "before adding": the subject's gerund) */
 		return j > s0 && is_w(&c->t[j - 1]) &&
-		       !qt_word_in(c, j - 1, link_words,
-		                QUOTH_ARRAY_LEN(link_words)) &&
+		       !word_is(c, j - 1, W_LINK) &&
 		       !qt_is_prep(c, j - 1);
 	}
 	if (!is_p(&c->t[k - 1], ':'))

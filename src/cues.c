@@ -26,12 +26,6 @@ qt_cue_word(const char *text, const token *t, size_t i, const lang_data *ld,
 	return v >= 0 && (v & need);
 }
 
-/* What a person writes or puts out: "a statement saying", "her letter
- * read". */
-static const char *const written[] = {
-	"statement", "letter", "email", "e-mail", "release", "post", "message",
-	"tweet", "note", "memo", "text", "ad", "remarks", "speech", "op-ed"};
-
 /*
  * Is the capitalised cue word at token j part of a name: after another
  * capitalised word, a base form ("Ohio State University") or the last
@@ -112,13 +106,9 @@ ing_of_subject(const actx *c, size_t i)
 	    !is_w(&c->t[i - 1]) || (c->t[i - 1].flags & TF_CAP))
 		return false;
 	/* (sent, not received: "got a letter saying") */
-	if (qt_word_in(c, i - 1, written, QUOTH_ARRAY_LEN(written))) {
-		static const char *const send[] = {
-			"sent", "sends", "issued", "issues", "released",
-			"releases", "posted", "posts", "published", "publishes",
-			"put", "puts", "send", "issue", "release", "post"};
+	if (class_is(c, i - 1, CL_WRITTEN)) {
 		for (k = i - 1; k > 0 && i - k < 5; k--)
-			if (qt_word_in(c, k - 1, send, QUOTH_ARRAY_LEN(send)))
+			if (class_is(c, k - 1, CL_SEND_VERB))
 				return true;
 		return false;
 	}
@@ -160,16 +150,9 @@ qt_cue_at(const actx *c, size_t i)
 	}
 	if (v & FLAG('b')) {
 		/* base forms need an auxiliary or a subject pronoun before */
-		static const char *const aux[] = {
-			"would", "will", "did", "does", "do", "to", "has",
-			"have", "had", "is", "was", "were", "are", "been",
-			"be", "they", "we", "i", "you", "could", "may",
-			"might", "can", "should", "must", "also", "not",
-			"as" /* "was quoted as saying" */};
-
 		if (i == 0)
 			return -1;
-		if (qt_word_in(c, i - 1, aux, QUOTH_ARRAY_LEN(aux)))
+		if (word_is(c, i - 1, W_CUE_AUX))
 			return v;
 		if (ing_of_subject(c, i))
 			return v | FLAG('g');
@@ -203,15 +186,11 @@ qt_cue_at(const actx *c, size_t i)
 			         (c->t[k - 1].flags & TF_CAP)) ||
 			        qt_inner_dot(c, k - 1)))
 				k--;
-			static const char *const media[] = {
-				"footage", "video", "clip", "audio",
-				"recording", "tape", "photo"};
 			if (k > 0 && k < i && (c->t[k].flags & TF_CAP) &&
 			    (wordeq(c, k - 1, "with") ||
 			     /* "footage of Hillary Clinton asking" */
 			     (k > 1 && wordeq(c, k - 1, "of") &&
-			      qt_word_in(c, k - 2, media,
-			              QUOTH_ARRAY_LEN(media)))))
+			      class_is(c, k - 2, CL_MEDIA))))
 				return v;
 		}
 		return -1;
@@ -220,9 +199,10 @@ qt_cue_at(const actx *c, size_t i)
 }
 
 /* A word for what a person writes or puts out (statement, letter, email,
- * tweet, remarks) at token k? */
+ * tweet, remarks) at token k: "a statement saying", "her letter read"
+ * (classes.txt, CL_WRITTEN)? */
 bool
 qt_written_word(const actx *c, size_t k)
 {
-	return qt_word_in(c, k, written, QUOTH_ARRAY_LEN(written));
+	return class_is(c, k, CL_WRITTEN);
 }

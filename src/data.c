@@ -57,6 +57,8 @@ static const char *const lex_files[LEX_COUNT_] = {
 	[LEX_ORGS] = "orgs.txt",
 	[LEX_SCARE] = "scare.txt",
 	[LEX_NONNAMES] = "nonnames.txt",
+	[LEX_WORDS] = "words.txt",
+	[LEX_CLASSES] = "classes.txt",
 };
 
 quoth_status

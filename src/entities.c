@@ -289,8 +289,6 @@ qt_apposition_kind(const actx *c, size_t b)
 static void
 person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 {
-	static const char *const place[] = {"the", "in", "at", "near", "across", "outside",
-	                                    "inside", "throughout", "within"};
 	/* "in Antigonish", "the New Democrats said"; but "the Clinton
 	 * campaign" is a person's campaign: after "the", a lowercase word
 	 * must be a verb-like one (a cue, an auxiliary, "-ed") */
@@ -302,7 +300,7 @@ person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 	if (qt_possessive(c, b - 1))
 		head = false;
 	if (na == a && a > 0 &&
-	    qt_word_in(c, a - 1, place, QUOTH_ARRAY_LEN(place)) &&
+	    word_is(c, a - 1, W_PLACE_PREP) &&
 	    !qt_possessive(c, b - 1) && c->t[a - 1].sent == c->t[a].sent &&
 	    (!wordeq(c, a - 1, "the") || head)) {
 		e->nonperson = true;

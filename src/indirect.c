@@ -177,12 +177,6 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
 static bool
 clause_start_ok(const actx *c, size_t k)
 {
-	static const char *const no[] = {
-		"at", "by", "over", "about", "to", "with", "in", "on", "for",
-		"from", "into", "onto", "of", "off", "up", "down", "out",
-		"just", "twice", "once", "again", "back", "after", "before",
-		"during", "when", "where", "against", "through",
-		"under", "between", "among", "toward", "towards", "across"};
 
 	if (k >= c->n)
 		return false;
@@ -190,7 +184,7 @@ clause_start_ok(const actx *c, size_t k)
 		return true;
 	if (!is_w(&c->t[k]))
 		return false;
-	return !qt_word_in(c, k, no, QUOTH_ARRAY_LEN(no));
+	return !word_is(c, k, W_NO_CLAUSE_START);
 }
 
 static void
@@ -209,8 +203,6 @@ add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
 static size_t
 skip_adverbials(const actx *c, size_t k, size_t se)
 {
-	static const char *const subj[] = {"he", "she", "it", "they", "we",
-	                                   "i", "there", "you"};
 	size_t m = k, w, s0;
 	int rounds;
 
@@ -245,13 +237,8 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 			break;
 		s0 = m;
 		for (w = m + 1; w < se && w <= s0 + 5; w++) {
-			size_t q;
-			if (wordeq(c, w, "that") || is_p(&c->t[w], ','))
-				break;
-			for (q = 0; q < QUOTH_ARRAY_LEN(subj); q++)
-				if (wordeq(c, w, subj[q]))
-					break;
-			if (q < QUOTH_ARRAY_LEN(subj))
+			if (wordeq(c, w, "that") || is_p(&c->t[w], ',') ||
+			    word_is(c, w, W_CLAUSE_SUBJECT))
 				break;
 			if (!is_w(&c->t[w]) && c->t[w].kind != TK_NUM &&
 			    !qt_inner_dot(c, w) && !qt_apos_mark(c, w))
@@ -308,21 +295,13 @@ trim_at_next_cue(actx *c, size_t k, size_t se)
 static bool
 has_finite_verb(const actx *c, size_t k, size_t se)
 {
-	static const char *const aux[] = {
-		"is", "are", "was", "were", "will", "would", "could", "should",
-		"can", "cannot", "may", "might", "must", "has", "have", "had",
-		"does", "did", "do", "isn't", "aren't", "wasn't", "weren't",
-		"won't", "wouldn't", "couldn't", "shouldn't", "can't",
-		"hasn't", "haven't", "hadn't", "doesn't", "didn't", "don't",
-		"it's", "he's", "she's", "they're", "we're", "there's"};
-	size_t m, q;
+	size_t m;
 
 	for (m = k; m <= se && m < k + 10; m++) {
 		if (!is_w(&c->t[m]))
 			continue;
-		for (q = 0; q < QUOTH_ARRAY_LEN(aux); q++)
-			if (wordeq(c, m, aux[q]))
-				return true;
+		if (word_is(c, m, W_AUX))
+			return true;
 		/* it’s, they’re with the curly apostrophe */
 		if (c->t[m].end - c->t[m].start > 4 &&
 		    memcmp(c->text + c->t[m].end - 4, "\xe2\x80\x99", 3) == 0 &&

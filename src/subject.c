@@ -50,10 +50,6 @@ bool
 qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
                int last_speaker)
 {
-	static const char *const preps[] = {
-		"in", "on", "at", "of", "for", "with", "from", "to", "during",
-		"over", "under", "through", "via", "into", "about", "among",
-		"against", "across", "near", "based", "than"};
 	speaker head;
 	size_t k, m, of, w;
 
@@ -70,7 +66,7 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	/* (the agent after "by" is a subject: "a statement e-mailed by
 	 * Reagan Ruslim, who ..., said"; so is "Later Ann Tate said") */
 	if (sp->kind == SK_PRONOUN || of < 1 ||
-	    !qt_word_in(c, of - 1, preps, QUOTH_ARRAY_LEN(preps)))
+	    !word_is(c, of - 1, W_OF_PREP))
 		return true;
 	/* The object of a preposition is no subject ("In a Facebook
 	 * message posted Friday, Cruz said", "32% of Republican claims");
@@ -153,8 +149,6 @@ group_head(const actx *c, size_t a, size_t b)
 static bool
 place_before(const actx *c, size_t k)
 {
-	static const char *const loc[] = {"in", "at", "near", "outside",
-	                                  "from"};
 	size_t a = k, b = k + 1;
 
 	while (b < c->n && b < k + 3 && is_w(&c->t[b]) &&
@@ -167,7 +161,7 @@ place_before(const actx *c, size_t k)
 	       (c->t[a - 1].flags & TF_CAP))
 		a--;
 	return a < k && a > 0 &&
-	       qt_word_in(c, a - 1, loc, QUOTH_ARRAY_LEN(loc));
+	       word_is(c, a - 1, W_LOC_PREP);
 }
 
 /* The end of the subject before a cue at token `end`: over adverbs
