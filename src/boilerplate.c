@@ -106,7 +106,7 @@ qt_headline_run(const actx *c, size_t a, size_t b)
 		if (word_is(c, k, W_HEADLINE_WORD))
 			return true;
 		v = qt_lex(c, LEX_CUES, k, k + 1);
-		if (v >= 0 && (v & FLAG('p')))
+		if (v >= 0 && (v & CUE_PRESENT))
 			return true;
 	}
 	return false;

@@ -91,7 +91,7 @@ cue_precedes(const actx *c, const quote *q, int except)
 		p--;
 	}
 	v = is_w(&c->t[p]) && !c->inq[p] ? qt_lex(c, LEX_CUES, p, p + 1) : -1;
-	if (v >= 0 && (v & FLAG('s'))) {
+	if (v >= 0 && (v & CUE_SPEECH)) {
 		/* the verb's subject: a word before it, past adverbs */
 		size_t j = p;
 		while (j > s0 && j + 4 > p && qt_is_filler(c, j - 1))

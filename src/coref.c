@@ -86,7 +86,7 @@ subject_like(const actx *c, const mention_rec *m)
 		int v = qt_cue_at(c, a - 1);
 		/* (or the subject of the clause reported: "Flynn said
 		 * Donald Trump was right") */
-		if (v >= 0 && (v & FLAG('i')) && !(v & FLAG('o')) &&
+		if (v >= 0 && (v & CUE_INVERTS) && !(v & CUE_OBJECT) &&
 		    (a < 2 || c->t[a - 2].kind == TK_QUOTE ||
 		     is_p(&c->t[a - 2], ',') || is_break_tok(&c->t[a - 2]) ||
 		     c->t[a - 2].sent != c->t[a - 1].sent ||
@@ -181,7 +181,7 @@ only_one_of_gender(const actx *c, size_t tok, int gender)
 		if (!is_w(&c->t[j]) || c->inq[j])
 			continue;
 		tv = qt_lex(c, LEX_TITLES, j, j + 1);
-		if (tv < 0 || (tv & FLAG('g')))
+		if (tv < 0 || (tv & TITLE_GROUP))
 			continue;
 		if (tv & FLAG(gender == G_MALE ? 'm' : 'f'))
 			return -1;
@@ -524,7 +524,7 @@ qt_role_of_prev_subject(const actx *c, const quote *q)
 	if (k == 0 || k > a + 6)
 		return -1;
 	tv = qt_lex(c, LEX_TITLES, k - 1, k);
-	if (tv < 0 || (tv & FLAG('g')))
+	if (tv < 0 || (tv & TITLE_GROUP))
 		return -1;
 	s0 = sentence_start(c, a);
 	if (s0 != a || s0 == 0)
@@ -541,8 +541,8 @@ qt_role_of_prev_subject(const actx *c, const quote *q)
 	e = ent_at(c, m->ent);
 	if (e->org || e->nonperson || !(e->person || e->strong) ||
 	    !subject_like(c, m) || qt_possessive(c, m->end - 1) ||
-	    ((tv & FLAG('m')) && e->gender == G_FEMALE) ||
-	    ((tv & FLAG('f')) && e->gender == G_MALE))
+	    ((tv & TITLE_MALE) && e->gender == G_FEMALE) ||
+	    ((tv & TITLE_FEMALE) && e->gender == G_MALE))
 		return -1;
 	return m->ent;
 }
@@ -616,7 +616,7 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb,
 		if ((c->t[h].flags & TF_CAP) && h != sentence_start(c, h))
 			continue;
 		tv = qt_lex(c, LEX_TITLES, h, h + 1);
-		if (tv < 0 || !(tv & FLAG('g')))
+		if (tv < 0 || !(tv & TITLE_GROUP))
 			continue;
 		/* a verb, "who" or a comma after the group, or after what
 		 * it is of: "Critics of the EB-5 program, like ..., see" */

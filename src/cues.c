@@ -44,7 +44,7 @@ qt_name_part_cue(const actx *c, size_t j)
 	v = qt_lex(c, LEX_CUES, j, j + 1);
 	if (v < 0)
 		return false;
-	if (v & FLAG('b'))
+	if (v & CUE_BASE)
 		return true;
 	return !(j + 1 < c->n && is_w(&c->t[j + 1]) &&
 	         (c->t[j + 1].flags & TF_CAP) &&
@@ -65,8 +65,9 @@ cue_entry(const actx *c, size_t i, size_t *w)
 	*w = 1;
 	/* (not "went on to say", "went on to win": the cue is what
 	 * follows; but "pointed out to reporters") */
-	if ((v < 0 || !(v & FLAG('s'))) && i + 1 < c->n && is_w(&c->t[i + 1]) &&
-	    !c->inq[i + 1] && c->t[i + 1].sent == c->t[i].sent &&
+	if ((v < 0 || !(v & CUE_SPEECH)) && i + 1 < c->n &&
+	    is_w(&c->t[i + 1]) && !c->inq[i + 1] &&
+	    c->t[i + 1].sent == c->t[i].sent &&
 	    !(wordeq(c, i + 2, "to") &&
 	      (wordeq(c, i + 1, "on") ||
 	       qt_lex(c, LEX_CUES, i + 3, i + 4) >= 0))) {
@@ -118,7 +119,7 @@ ing_of_subject(const actx *c, size_t i)
 		int v = qt_lex(c, LEX_CUES, k, k + 1);
 		if (v >= 0 && k < i - 1) {
 			/* a finite cue, with its object between */
-			return (v & FLAG('s')) && !(v & FLAG('b'));
+			return (v & CUE_SPEECH) && !(v & CUE_BASE);
 		}
 	}
 	return false;
@@ -134,7 +135,7 @@ qt_cue_at(const actx *c, size_t i)
 	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
 		return -1;
 	v = cue_entry(c, i, &w);
-	if (v < 0 || !(v & FLAG('s')))
+	if (v < 0 || !(v & CUE_SPEECH))
 		return -1;
 	if (qt_name_part_cue(c, i))
 		return -1;
@@ -142,20 +143,20 @@ qt_cue_at(const actx *c, size_t i)
 	 * said" is "he has said") */
 	if (i > 0 && is_w(&c->t[i - 1]) && !(c->t[i].flags & TF_CAP)) {
 		if ((qt_possessive(c, i - 1) &&
-		     ((v & FLAG('b')) || !qt_he_she_has(c, i - 1))) ||
+		     ((v & CUE_BASE) || !qt_he_she_has(c, i - 1))) ||
 		    wordeq(c, i - 1, "the") || wordeq(c, i - 1, "his") ||
 		    wordeq(c, i - 1, "her") || wordeq(c, i - 1, "their") ||
 		    wordeq(c, i - 1, "its") || wordeq(c, i - 1, "a"))
 			return -1;
 	}
-	if (v & FLAG('b')) {
+	if (v & CUE_BASE) {
 		/* base forms need an auxiliary or a subject pronoun before */
 		if (i == 0)
 			return -1;
 		if (word_is(c, i - 1, W_CUE_AUX))
 			return v;
 		if (ing_of_subject(c, i))
-			return v | FLAG('g');
+			return v | CUE_PARTICIPLE;
 		/* plural subjects: "officials say", "residents report" */
 		if (is_w(&c->t[i - 1]) && !qt_possessive(c, i - 1) &&
 		    ((!(c->t[i - 1].flags & TF_CAP) &&
@@ -165,7 +166,7 @@ qt_cue_at(const actx *c, size_t i)
 		      qt_lex(c, LEX_NONNAMES, i - 1, i) < 0) ||
 		     /* "Police say", "Officials say" */
 		     (qt_lex(c, LEX_TITLES, i - 1, i) >= 0 &&
-		      (qt_lex(c, LEX_TITLES, i - 1, i) & FLAG('g'))) ||
+		      (qt_lex(c, LEX_TITLES, i - 1, i) & TITLE_GROUP)) ||
 		     wordeq(c, i - 1, "police")))
 			return v;
 		/* "they're saying", "we're hearing" (not "He's claiming":
@@ -177,7 +178,7 @@ qt_cue_at(const actx *c, size_t i)
 			return -1;
 		/* ", adding that" */
 		if (is_p(&c->t[i - 1], ','))
-			return v | FLAG('g');
+			return v | CUE_PARTICIPLE;
 		/* "with Sen. Jane Doe calling it": a name's clause */
 		{
 			size_t k = i;

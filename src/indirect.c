@@ -224,7 +224,7 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 		for (w = 6; w >= 2; w--)
 			if (m + w <= se) {
 				int v = qt_lex(c, LEX_CUES, m, m + w);
-				if (v >= 0 && (v & FLAG('a'))) {
+				if (v >= 0 && (v & CUE_ADVERBIAL)) {
 					best = w;
 					break;
 				}
@@ -359,7 +359,7 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se,
 			}
 		}
 	}
-	if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & FLAG('i'))) {
+	if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & CUE_INVERTS)) {
 		size_t m = qt_parse_speaker_fwd(c, ce, &L->sp, *last);
 		if (m > ce && (m >= se - 1 || is_p(&c->t[m], ',') ||
 		               is_p(&c->t[m], '('))) {
@@ -380,7 +380,7 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 {
 	size_t me;
 
-	if ((v & FLAG('g')) && qt_sentence_subject(c, i, &L->sp, last)) {
+	if ((v & CUE_PARTICIPLE) && qt_sentence_subject(c, i, &L->sp, last)) {
 		/* the speaker is found; the clause follows */
 	} else if (qt_subject_before(c, i, &L->sp, &me, last)) {
 		/* the subject right before the cue */
@@ -436,7 +436,7 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 {
 	size_t k = ce, se = *sep;
 
-	if (v & FLAG('o'))
+	if (v & CUE_OBJECT)
 		k = skip_listener(c, k, se);
 	/* "said in a statement that", "stated in July it", "admits
 	 * in this instance, there were" */
@@ -446,7 +446,7 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 	if (wordeq(c, k, "that"))
 		k++;
 	else if (!clause_start_ok(c, k) ||
-	         (!(v & FLAG('k')) && !qt_wh_word(c, k) &&
+	         (!(v & CUE_BARE) && !qt_wh_word(c, k) &&
 	          !qt_subject_pronoun(c, k) &&
 	          !has_finite_verb(c, k, se)))
 		return QUOTH_NONE; /* "Carolina added three more goals" */
@@ -534,7 +534,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		size_t sa, se, k;
 
 		v = qt_cue_at(c, i);
-		if (v < 0 || !(v & FLAG('c')) || used[i] || c->inq[i])
+		if (v < 0 || !(v & CUE_CLAUSE) || used[i] || c->inq[i])
 			continue;
 		sa = sentence_start(c, i);
 		se = sentence_end(c, i);
@@ -553,7 +553,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			continue;
 		/* a clause needs a verb-like second word; keep it simple:
 		 * no clause starts with a preposition + end */
-		L.rule = (v & FLAG('g'))        ? "participle"
+		L.rule = (v & CUE_PARTICIPLE)        ? "participle"
 		         : L.sp.kind == SK_PRONOUN ? "pronoun"
 		         : L.sp.kind == SK_ROLE  ? "role"
 		                                 : "cue-before";

@@ -211,9 +211,9 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	}
 	v = qt_cue_at(c, j);
 	if (v >= 0) {
-		char k = (v & FLAG('g'))   ? 'G'
-		         : (v & FLAG('b')) ? 'b'
-		         : (v & FLAG('i')) ? 'V'
+		char k = (v & CUE_PARTICIPLE)   ? 'G'
+		         : (v & CUE_BASE) ? 'b'
+		         : (v & CUE_INVERTS) ? 'V'
 		                           : 'v';
 		if (subjects) {
 			size_t me, i0;

@@ -130,7 +130,7 @@ group_head(const actx *c, size_t a, size_t b)
 		const token *t = &c->t[k];
 		size_t n = t->end - t->start;
 		int tv = qt_lex(c, LEX_TITLES, k, k + 1);
-		if (tv >= 0 && (tv & FLAG('g')))
+		if (tv >= 0 && (tv & TITLE_GROUP))
 			return true;
 		if (wordeq(c, k, "people"))
 			return true;
@@ -308,7 +308,7 @@ np_start(actx *c, size_t j, size_t end)
 		    is_w(p) && (qt_lex(c, LEX_PRONOUNS, a - 1, a) >= 0 ||
 		                (qt_he_she_has(c, a - 1) && a == j &&
 		                 qt_cue_at(c, end) >= 0 &&
-		                 !(qt_cue_at(c, end) & FLAG('b'))));
+		                 !(qt_cue_at(c, end) & CUE_BASE)));
 		if (is_w(p) && !(p->flags & TF_CAP) &&
 		    qt_lex(c, LEX_TITLES, a - 1, a) < 0 &&
 		    qt_lex(c, LEX_ORGS, a - 1, a) < 0 &&
@@ -436,7 +436,7 @@ described_of(actx *c, size_t j, speaker *sp, size_t *mention_end,
 			break;
 		if (!(wordeq(c, k - 1, "of") || wordeq(c, k - 1, "for")) ||
 		    qt_lex(c, LEX_TITLES, k - 2, k - 1) < 0 ||
-		    (qt_lex(c, LEX_TITLES, k - 2, k - 1) & FLAG('g')))
+		    (qt_lex(c, LEX_TITLES, k - 2, k - 1) & TITLE_GROUP))
 			continue;
 		for (d = k - 2;
 		     d > 0 && k - 2 - d < DET_BEFORE_ROLE && !qt_np_det(c, d) &&
