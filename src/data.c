@@ -304,6 +304,15 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, size_t line_off,
 	if (f[3][fl[3] - 1] == ' ')
 		return pat_fail(err, name, lineno, line_off, fo[3] + fl[3] - 1,
 		                "a space at the end of the pattern");
+	erroff = cuepat_unknown_chunk(f[3], fl[3]);
+	if (erroff != QUOTH_NONE) {
+		snprintf(what, sizeof(what),
+		         "'%c' is no chunk class (the alphabet is in the "
+		         "header of patterns.txt)",
+		         f[3][erroff]);
+		return pat_fail(err, name, lineno, line_off, fo[3] + erroff,
+		                what);
+	}
 	if (!qt_cuepat_compile(p, f[3], fl[3], what, sizeof(what), &erroff))
 		return pat_fail(err, name, lineno, line_off, fo[3] + erroff,
 		                what);

@@ -129,6 +129,60 @@ enum { /* classes.txt: content-word classes (see its header) */
 
 /* ---- cuepat.c: cue patterns over chunk classes (patterns.txt) --------- */
 
+/* The chunk alphabet: the one-letter classes the chunker of link.c
+ * writes for the words around a quote, and the only letters a pattern of
+ * patterns.txt may name (cuepat_parse() rejects any other, so that a
+ * mistyped letter fails at load instead of never matching).  The
+ * meanings are documented at length in the header of patterns.txt.
+ *     X(constant, letter, meaning) */
+#define CHUNK_CLASSES(X)                                                   \
+	X(CH_NAME, 'N', "a person's name known to the article")             \
+	X(CH_NEW_NAME, 'n', "a name not seen before")                       \
+	X(CH_ORG, 'O', "a named organisation")                              \
+	X(CH_ORG_WRITTEN, 'K', "an organisation as written")                \
+	X(CH_ROLE, 'R', "a role tied to a person")                          \
+	X(CH_DESCRIBED, 'D', "a described speaker")                         \
+	X(CH_PRONOUN, 'H', "he, she, it")                                   \
+	X(CH_PRONOUN_OTHER, 'U', "I, we, they, you")                        \
+	X(CH_CUE_INV, 'V', "a cue verb that may stand after its quote")     \
+	X(CH_CUE, 'v', "another cue verb or a cue noun")                    \
+	X(CH_CUE_INV_NOSUBJ, 'C', "V with no subject before it")            \
+	X(CH_CUE_NOSUBJ, 'c', "v with no subject before it")                \
+	X(CH_BASE, 'b', "a base form or participle after an auxiliary")     \
+	X(CH_PARTICIPLE, 'G', "a participle cue after a comma")             \
+	X(CH_ACCORDING, 'A', "according to")                                \
+	X(CH_APPOSITIVE, 'a', "an appositive")                              \
+	X(CH_PAREN, 'p', "a parenthesis after a speaker")                   \
+	X(CH_AFFILIATION, 'o', "an affiliation after a speaker")            \
+	X(CH_FILLER, 'f', "an adverb or auxiliary")                         \
+	X(CH_AND, '&', "and, but")                                          \
+	X(CH_AS, 'S', "as")                                                 \
+	X(CH_SUBORD, 's', "a subordinator")                                 \
+	X(CH_WORD, 'w', "another lowercase word")                           \
+	X(CH_CAP_WORD, 'W', "another capitalised word")                     \
+	X(CH_NUMBER, '#', "a number")                                       \
+	X(CH_INNER_DOT, '_', "a dot inside a word, an apostrophe set aside") \
+	X(CH_COMMA, ',', "a comma")                                         \
+	X(CH_COLON, ':', "a colon")                                         \
+	X(CH_DASH, '-', "a dash")                                           \
+	X(CH_END, '.', "a sentence end")                                    \
+	X(CH_PUNCT, 'x', "other punctuation")                               \
+	X(CH_QUOTE, '"', "a quotation mark")                                \
+	X(CH_BREAK, '|', "a paragraph or line break")                       \
+	X(CH_ELIDED, '~', "words left out of a long sentence")
+
+enum chunk_class {
+#define CHUNK_ENUM_(id, ch, what) id = ch,
+	CHUNK_CLASSES(CHUNK_ENUM_)
+#undef CHUNK_ENUM_
+};
+
+/* Is ch a letter of the chunk alphabet? */
+bool cuepat_chunk_known(int ch);
+/* The byte offset in the regex s[0..n) of the first literal that is no
+ * chunk class, or QUOTH_NONE when every literal is one. */
+size_t cuepat_unknown_chunk(const char *s, size_t n);
+
 enum { CP_AFTER, CP_BEFORE, CP_LEADIN, CP_PREVIOUS, CP_SIDES_ };
 
 typedef struct {
