@@ -10,6 +10,11 @@
 
 #include "attrib_int.h"
 
+/* How far after a quote a mention may stand and still be the speaker of
+ * the cue that follows it in the same sentence: a long sentence's
+ * length, so that a bounded window keeps the pass linear. */
+#define FOLLOW_MENTION_TOKENS 60
+
 /* Is a person other than `except` named after the quote in the rest of
  * its sentence ('"Wir schaffen das", sagte Anna Berg.')?  Then the quote is
  * theirs in a way quoth did not parse, not a continuation. */
@@ -26,7 +31,7 @@ named_after(const actx *c, const quote *q, int except)
 	for (m = qt_first_mention(c, k); m < c->ments.len; m++) {
 		const mention_rec *mr = QVEC_AT(&c->ments, mention_rec, m);
 		const entity *e;
-		if (mr->tok >= end || mr->tok > k + 60)
+		if (mr->tok >= end || mr->tok > k + FOLLOW_MENTION_TOKENS)
 			break;
 		e = ent_at(c, mr->ent);
 		if (mr->ent != except && !e->org &&

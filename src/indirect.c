@@ -11,6 +11,22 @@
 
 #include "attrib_int.h"
 
+/* The longest phrase of a data file, in words (data.c allows six). */
+#define PHRASE_MAX_WORDS 6
+/* Adverbials skipped between a cue and its clause: "said on Tuesday, in
+ * a statement, that"; three cover what news prose stacks there. */
+#define ADVERBIALS_MAX 3
+/* A prepositional phrase between a cue and its clause has up to five
+ * words after the preposition ("before the judge", "in this
+ * instance"); a longer run is the clause itself. */
+#define PREP_PHRASE_WORDS 5
+/* How far into a reported clause a new speaker's cue is looked for
+ * ("X said ..., but Chapman says"): a long sentence, not a paragraph. */
+#define NEXT_CUE_TOKENS 80
+/* A finite verb (auxiliary, modal, "be") shows a clause when it comes
+ * within the first ten tokens: subject and verb, not a noun phrase. */
+#define FINITE_VERB_TOKENS 10
+
 static quote *
 new_quote(actx *c)
 {
@@ -206,7 +222,7 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 	size_t m = k, w, s0;
 	int rounds;
 
-	for (rounds = 0; rounds < 3 && m < se; rounds++) {
+	for (rounds = 0; rounds < ADVERBIALS_MAX && m < se; rounds++) {
 		size_t best = 0;
 		/* "states, however, that" */
 		if ((wordeq(c, m, "however") || wordeq(c, m, "also") ||
@@ -221,7 +237,7 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 			continue;
 		}
 		/* an adverbial cue phrase from the data */
-		for (w = 6; w >= 2; w--)
+		for (w = PHRASE_MAX_WORDS; w >= 2; w--)
 			if (m + w <= se) {
 				int v = qt_lex(c, LEX_CUES, m, m + w);
 				if (v >= 0 && (v & CUE_ADVERBIAL)) {
@@ -236,7 +252,7 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 		if (!qt_is_prep(c, m))
 			break;
 		s0 = m;
-		for (w = m + 1; w < se && w <= s0 + 5; w++) {
+		for (w = m + 1; w < se && w <= s0 + PREP_PHRASE_WORDS; w++) {
 			if (wordeq(c, w, "that") || is_p(&c->t[w], ',') ||
 			    word_is(c, w, W_CLAUSE_SUBJECT))
 				break;
@@ -244,7 +260,7 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 			    !qt_inner_dot(c, w) && !qt_apos_mark(c, w))
 				return k;
 		}
-		if (w >= se || w > s0 + 5)
+		if (w >= se || w > s0 + PREP_PHRASE_WORDS)
 			return k;
 		m = w;
 		if (is_p(&c->t[m], ','))
@@ -262,7 +278,7 @@ trim_at_next_cue(actx *c, size_t k, size_t se)
 {
 	size_t m;
 
-	for (m = k + 3; m <= se && m < k + 80; m++) {
+	for (m = k + 3; m <= se && m < k + NEXT_CUE_TOKENS; m++) {
 		size_t a;
 		if (c->inq[m] || qt_cue_at(c, m) < 0)
 			continue;
@@ -297,7 +313,7 @@ has_finite_verb(const actx *c, size_t k, size_t se)
 {
 	size_t m;
 
-	for (m = k; m <= se && m < k + 10; m++) {
+	for (m = k; m <= se && m < k + FINITE_VERB_TOKENS; m++) {
 		if (!is_w(&c->t[m]))
 			continue;
 		if (word_is(c, m, W_AUX))

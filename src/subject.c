@@ -10,6 +10,12 @@
 
 #include "attrib_int.h"
 
+/* How far back from a preposition ("of", "from") the head of the noun
+ * phrase it belongs to is looked for: "a statement [from] the EU", "the
+ * city [of] Phoenix"; a head is one to five words before it, and a
+ * longer run is more likely a clause of its own. */
+#define OF_HEAD_WORDS 6
+
 /* The windows of the backward reading, in tokens.  Each is a claim about
  * how long the phrase it skips is in news text. */
 /* a parenthesis after a name: a party and a state, "(D-Wis.)" */
@@ -74,7 +80,7 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	 * read as one ("another member of the club"), or its head when
 	 * that is a description the article gave nobody else ("the city of
 	 * Phoenix"), or a described group ("people arrested at the camp"). */
-	for (k = of - 1, w = 0; w < 6; k--, w++) {
+	for (k = of - 1, w = 0; w < OF_HEAD_WORDS; k--, w++) {
 		size_t st;
 		if (k == 0 || !is_w(&c->t[k - 1]) || c->inq[k - 1] ||
 		    c->t[k - 1].sent != c->t[of].sent ||
