@@ -284,7 +284,7 @@ trim_at_next_cue(actx *c, size_t k, size_t se)
 			continue;
 		/* the subject right before the cue, after a conjunction */
 		for (a = m; a > k + 2 && m - a < 5 && is_w(&c->t[a - 1]) &&
-		            !wordeq(c, a - 1, "but") && !wordeq(c, a - 1, "and") &&
+		            !word_is(c, a - 1, W_AND_BUT) &&
 		            !wordeq(c, a - 1, "while");
 		     a--)
 			;

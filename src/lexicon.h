@@ -114,7 +114,9 @@ enum { /* words.txt: closed-class words (see its header) */
 	W_WH_RELATIVE = FLAG('h'),
 	W_RELATIVE = FLAG('r'),
 	W_SUBJECT_PRONOUN = FLAG('e'),
-	W_WH_WORD = FLAG('w')
+	W_WH_WORD = FLAG('w'),
+	W_ARTICLE = FLAG('z'),
+	W_AND_BUT = FLAG('o')
 };
 enum { /* classes.txt: content-word classes (see its header) */
 	CL_REPORT_NOUN = FLAG('d'),

@@ -281,7 +281,7 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	}
 	if (qt_is_filler(c, j))
 		return push_chunk(sh, CH_FILLER, j, j + 1, NULL), j + 1;
-	if (wordeq(c, j, "and") || wordeq(c, j, "but"))
+	if (word_is(c, j, W_AND_BUT))
 		return push_chunk(sh, CH_AND, j, j + 1, NULL), j + 1;
 	if (wordeq(c, j, "as"))
 		return push_chunk(sh, CH_AS, j, j + 1, NULL), j + 1;

@@ -429,8 +429,7 @@ described_end(actx *c, size_t i)
 		if (qt_past_verb(c, end))
 			break;
 		/* ("The first taste the audience gets": two phrases) */
-		if ((wordeq(c, end, "the") || wordeq(c, end, "a") ||
-		     wordeq(c, end, "an")) &&
+		if (word_is(c, end, W_ARTICLE) &&
 		    !qt_is_prep(c, end - 1) &&
 		    !wordeq(c, end - 1, "of"))
 			break;

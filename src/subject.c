@@ -66,8 +66,7 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		if (wordeq(c, k, "than"))
 			return false;
 	of = sp->a;
-	if (of > 0 && (wordeq(c, of - 1, "the") || wordeq(c, of - 1, "a") ||
-	               wordeq(c, of - 1, "an")))
+	if (of > 0 && word_is(c, of - 1, W_ARTICLE))
 		of--;
 	/* (the agent after "by" is a subject: "a statement e-mailed by
 	 * Reagan Ruslim, who ..., said"; so is "Later Ann Tate said") */
@@ -84,8 +83,7 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		size_t st;
 		if (k == 0 || !is_w(&c->t[k - 1]) || c->inq[k - 1] ||
 		    c->t[k - 1].sent != c->t[of].sent ||
-		    wordeq(c, k - 1, "but") || wordeq(c, k - 1, "and") ||
-		    qt_subordinator(c, k - 1))
+		    word_is(c, k - 1, W_AND_BUT) || qt_subordinator(c, k - 1))
 			st = k; /* the phrase starts the clause */
 		else if (qt_np_det(c, k - 1))
 			st = k - 1;
@@ -326,8 +324,7 @@ np_start(actx *c, size_t j, size_t end)
 			a--;
 			break;
 		}
-		if (wordeq(c, a - 1, "the") || wordeq(c, a - 1, "a") ||
-		    wordeq(c, a - 1, "an")) {
+		if (word_is(c, a - 1, W_ARTICLE)) {
 			a--;
 			break;
 		}
