@@ -233,8 +233,23 @@ para_start_tok(const actx *c, size_t i)
 /* ---- words.c ---------------------------------------------------------------
  */
 
-bool qt_word_in(const actx *c, size_t i, const char *const *list, size_t n);
 int qt_lex(const actx *c, int which, size_t a, size_t b);
+int qt_word_flags(const actx *c, size_t k);
+int qt_class_flags(const actx *c, size_t k);
+
+/* Is word k in class `flag` of words.txt (W_*)? classes.txt (CL_*)? */
+static inline bool
+word_is(const actx *c, size_t k, int flag)
+{
+	return (qt_word_flags(c, k) & flag) != 0;
+}
+
+static inline bool
+class_is(const actx *c, size_t k, int flag)
+{
+	return (qt_class_flags(c, k) & flag) != 0;
+}
+
 bool qt_wh_relative(const actx *c, size_t k);
 bool qt_is_filler(const actx *c, size_t i);
 bool qt_is_particle(const actx *c, size_t i);

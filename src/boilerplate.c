@@ -95,13 +95,6 @@ qt_dateline(const actx *c, size_t i)
 bool
 qt_headline_run(const actx *c, size_t a, size_t b)
 {
-	static const char *const fw[] = {
-	        "the", "of", "and", "or", "in", "on", "at", "for", "with",
-	        "from", "by", "about", "over", "into", "after", "than", "is",
-	        "are", "was", "were", "be", "been", "has", "have", "had",
-	        "does", "did", "not", "can", "could", "should", "would", "he",
-	        "she", "they", "his", "her", "their", "its", "we", "you",
-	        "why", "what", "how", "who", "that", "this", "but", "just"};
 	size_t k;
 
 	for (k = a + 1; k < b; k++) {
@@ -110,10 +103,10 @@ qt_headline_run(const actx *c, size_t a, size_t b)
 		if (!is_w(&c->t[k]) || !(c->t[k].flags & TF_CAP) ||
 		    (c->t[k].flags & TF_ALLCAP))
 			continue;
-		if (qt_word_in(c, k, fw, QUOTH_ARRAY_LEN(fw)))
+		if (word_is(c, k, W_HEADLINE_WORD))
 			return true;
 		v = qt_lex(c, LEX_CUES, k, k + 1);
-		if (v >= 0 && (v & FLAG('p')))
+		if (v >= 0 && (v & CUE_PRESENT))
 			return true;
 	}
 	return false;

@@ -10,6 +10,11 @@
 
 #include "attrib_int.h"
 
+/* How far after a quote a mention may stand and still be the speaker of
+ * the cue that follows it in the same sentence: a long sentence's
+ * length, so that a bounded window keeps the pass linear. */
+#define FOLLOW_MENTION_TOKENS 60
+
 /* Is a person other than `except` named after the quote in the rest of
  * its sentence ('"Wir schaffen das", sagte Anna Berg.')?  Then the quote is
  * theirs in a way quoth did not parse, not a continuation. */
@@ -26,7 +31,7 @@ named_after(const actx *c, const quote *q, int except)
 	for (m = qt_first_mention(c, k); m < c->ments.len; m++) {
 		const mention_rec *mr = QVEC_AT(&c->ments, mention_rec, m);
 		const entity *e;
-		if (mr->tok >= end || mr->tok > k + 60)
+		if (mr->tok >= end || mr->tok > k + FOLLOW_MENTION_TOKENS)
 			break;
 		e = ent_at(c, mr->ent);
 		if (mr->ent != except && !e->org &&
@@ -76,7 +81,6 @@ cue_follows(const actx *c, const quote *q)
 static bool
 cue_precedes(const actx *c, const quote *q, int except)
 {
-	static const char *const link_words[] = {"and", "but", "then", "or"};
 	size_t k = q->parts[0].tok_open, p, s0, m;
 	int v;
 
@@ -92,15 +96,14 @@ cue_precedes(const actx *c, const quote *q, int except)
 		p--;
 	}
 	v = is_w(&c->t[p]) && !c->inq[p] ? qt_lex(c, LEX_CUES, p, p + 1) : -1;
-	if (v >= 0 && (v & FLAG('s'))) {
+	if (v >= 0 && (v & CUE_SPEECH)) {
 		/* the verb's subject: a word before it, past adverbs */
 		size_t j = p;
 		while (j > s0 && j + 4 > p && qt_is_filler(c, j - 1))
 			j--;
 		/* ("upon saying", "before adding": the subject's gerund) */
 		return j > s0 && is_w(&c->t[j - 1]) &&
-		       !qt_word_in(c, j - 1, link_words,
-		                QUOTH_ARRAY_LEN(link_words)) &&
+		       !word_is(c, j - 1, W_LINK) &&
 		       !qt_is_prep(c, j - 1);
 	}
 	if (!is_p(&c->t[k - 1], ':'))

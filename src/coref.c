@@ -20,9 +20,6 @@
 static bool
 subject_like(const actx *c, const mention_rec *m)
 {
-	static const char *const lead[] = {"and", "but", "when", "as",
-	                                   "while", "after", "because",
-	                                   "that", "before", "since", "so"};
 	size_t a = m->tok, b = m->end;
 	bool before_ok = false, titled = false, modified = false;
 	int steps;
@@ -89,7 +86,7 @@ subject_like(const actx *c, const mention_rec *m)
 		int v = qt_cue_at(c, a - 1);
 		/* (or the subject of the clause reported: "Flynn said
 		 * Donald Trump was right") */
-		if (v >= 0 && (v & FLAG('i')) && !(v & FLAG('o')) &&
+		if (v >= 0 && (v & CUE_INVERTS) && !(v & CUE_OBJECT) &&
 		    (a < 2 || c->t[a - 2].kind == TK_QUOTE ||
 		     is_p(&c->t[a - 2], ',') || is_break_tok(&c->t[a - 2]) ||
 		     c->t[a - 2].sent != c->t[a - 1].sent ||
@@ -98,7 +95,7 @@ subject_like(const actx *c, const mention_rec *m)
 		      !wordeq(c, b, "of") && !wordeq(c, b, "and"))))
 			before_ok = true;
 	}
-	if (!before_ok && qt_word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead)))
+	if (!before_ok && word_is(c, a - 1, W_COREF_LEAD))
 		before_ok = true;
 	/* "chefs such as Daniel Boulud": an example, not a subject */
 	if (before_ok && a > 1 && wordeq(c, a - 1, "as") &&
@@ -184,7 +181,7 @@ only_one_of_gender(const actx *c, size_t tok, int gender)
 		if (!is_w(&c->t[j]) || c->inq[j])
 			continue;
 		tv = qt_lex(c, LEX_TITLES, j, j + 1);
-		if (tv < 0 || (tv & FLAG('g')))
+		if (tv < 0 || (tv & TITLE_GROUP))
 			continue;
 		if (tv & FLAG(gender == G_MALE ? 'm' : 'f'))
 			return -1;
@@ -402,11 +399,6 @@ int
 qt_resolve_description(const actx *c, const quote *q)
 {
 	const qattr *qa = qa_of(c, q);
-	static const char *const heads[] = {
-		"company", "firm", "agency", "group", "organization",
-		"organisation", "corporation", "retailer", "airline", "bank",
-		"charity", "startup", "automaker", "carmaker", "broadcaster",
-		"publisher", "insurer", "utility", "developer", "manufacturer"};
 	size_t a = qa->sp_tok, h, k, stop;
 	uint32_t para;
 	int found = -1;
@@ -418,7 +410,7 @@ qt_resolve_description(const actx *c, const quote *q)
 	if (h == 0 || h > a + 3)
 		return -1;
 	h--;
-	if (!qt_word_in(c, h, heads, QUOTH_ARRAY_LEN(heads)))
+	if (!class_is(c, h, CL_ORG_HEAD))
 		return -1;
 	para = c->t[a].para;
 	k = qt_first_mention(c, a);
@@ -532,7 +524,7 @@ qt_role_of_prev_subject(const actx *c, const quote *q)
 	if (k == 0 || k > a + 6)
 		return -1;
 	tv = qt_lex(c, LEX_TITLES, k - 1, k);
-	if (tv < 0 || (tv & FLAG('g')))
+	if (tv < 0 || (tv & TITLE_GROUP))
 		return -1;
 	s0 = sentence_start(c, a);
 	if (s0 != a || s0 == 0)
@@ -549,8 +541,8 @@ qt_role_of_prev_subject(const actx *c, const quote *q)
 	e = ent_at(c, m->ent);
 	if (e->org || e->nonperson || !(e->person || e->strong) ||
 	    !subject_like(c, m) || qt_possessive(c, m->end - 1) ||
-	    ((tv & FLAG('m')) && e->gender == G_FEMALE) ||
-	    ((tv & FLAG('f')) && e->gender == G_MALE))
+	    ((tv & TITLE_MALE) && e->gender == G_FEMALE) ||
+	    ((tv & TITLE_FEMALE) && e->gender == G_MALE))
 		return -1;
 	return m->ent;
 }
@@ -590,12 +582,10 @@ verb_follows(const actx *c, size_t h)
 static bool
 opens_clause(const actx *c, size_t a)
 {
-	static const char *const lead[] = {"and", "but", "because", "while",
-	                                   "as", "after", "when", "since"};
 
 	return a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
 	       is_p(&c->t[a - 1], ';') ||
-	       qt_word_in(c, a - 1, lead, QUOTH_ARRAY_LEN(lead));
+	       word_is(c, a - 1, W_SUBJECT_LEAD);
 }
 
 /*
@@ -626,7 +616,7 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb,
 		if ((c->t[h].flags & TF_CAP) && h != sentence_start(c, h))
 			continue;
 		tv = qt_lex(c, LEX_TITLES, h, h + 1);
-		if (tv < 0 || !(tv & FLAG('g')))
+		if (tv < 0 || !(tv & TITLE_GROUP))
 			continue;
 		/* a verb, "who" or a comma after the group, or after what
 		 * it is of: "Critics of the EB-5 program, like ..., see" */
@@ -681,16 +671,12 @@ qt_resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
 
 /* (not "statement" or "letter": a statement is read out by whoever
  * speaks for the body, a letter is often to someone) */
-static const char *const doc_nouns[] = {
-	"report", "study", "survey", "post", "analysis", "paper", "audit",
-	"findings"};
-
 /* A document noun in lowercase at k: "the Post" is a newspaper. */
 static bool
 doc_noun(const actx *c, size_t k)
 {
 	return !(c->t[k].flags & TF_CAP) && !c->inq[k] &&
-	       qt_word_in(c, k, doc_nouns, QUOTH_ARRAY_LEN(doc_nouns));
+	       class_is(c, k, CL_REPORT_NOUN);
 }
 
 /*
@@ -847,16 +833,11 @@ qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
 bool
 qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 {
-	static const char *const docs[] = {
-	        "affidavit", "email", "e-mail", "memo", "letter",
-	        "statement", "complaint", "filing", "lawsuit", "document",
-	        "ad", "advertisement", "editorial", "article", "report",
-	        "tweet", "post", "message", "note", "petition", "indictment"};
 	size_t s0 = antecedent_start(c, tok, 1), h;
 	for (h = tok; h-- > s0;) {
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
 		    qt_possessive(c, h) ||
-		    !qt_word_in(c, h, docs, QUOTH_ARRAY_LEN(docs)))
+		    !class_is(c, h, CL_DOCUMENT))
 			continue;
 		/* "the email", "the campaign's statement"; not "an
 		 * email", "her letter" */

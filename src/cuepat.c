@@ -22,6 +22,107 @@
 
 #include "lexicon.h"
 
+bool
+cuepat_chunk_known(int ch)
+{
+	switch (ch) {
+#define CHUNK_CASE_(id, letter, what) case letter:
+		CHUNK_CLASSES(CHUNK_CASE_)
+#undef CHUNK_CASE_
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Skip a group's opening syntax after "(?" at s[i]: a name "<sp>",
+ * "P<sp>" or "'sp'", a lookaround "=", "!", "<=", "<!", or ":" and
+ * option letters.  Returns the index after it. */
+static size_t
+skip_group_syntax(const char *s, size_t n, size_t i)
+{
+	if (i < n && (s[i] == '<' || s[i] == 'P' || s[i] == '\'')) {
+		if (s[i] == '<' && i + 1 < n && (s[i + 1] == '=' || s[i + 1] == '!'))
+			return i + 2;
+		while (i < n && s[i] != '>' && !(s[i] == '\'' && i > 0 &&
+		                                  s[i - 1] != '?'))
+			i++;
+		return i < n ? i + 1 : n;
+	}
+	while (i < n && s[i] != ':' && s[i] != ')' && s[i] != '=' &&
+	       s[i] != '!' && s[i] != '>')
+		i++;
+	return i < n && s[i] != ')' ? i + 1 : i;
+}
+
+/*
+ * The literals of a pattern are chunk classes: outside a character class,
+ * every character but the regex syntax ( ) | ^ $ . * + ? { } and escapes
+ * of letters (\d); inside one, every character but a leading ^ and the
+ * closing ].  A quantifier {m,n} is syntax; an escaped punctuation mark
+ * ("\.", "\|") is a literal.
+ */
+size_t
+cuepat_unknown_chunk(const char *s, size_t n)
+{
+	size_t i = 0;
+	bool in_class = false;
+
+	while (i < n) {
+		char ch = s[i];
+
+		if (ch == '\\') {
+			if (i + 1 < n && !((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
+			                   (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+			                   (s[i + 1] >= '0' && s[i + 1] <= '9')) &&
+			    !cuepat_chunk_known(s[i + 1]))
+				return i + 1;
+			i += 2;
+			continue;
+		}
+		if (in_class) {
+			if (ch == ']')
+				in_class = false;
+			else if (!cuepat_chunk_known(ch))
+				return i;
+			i++;
+			continue;
+		}
+		switch (ch) {
+		case '[':
+			in_class = true;
+			i++;
+			if (i < n && s[i] == '^')
+				i++;
+			if (i < n && s[i] == ']') { /* a literal ']' first */
+				if (!cuepat_chunk_known(']'))
+					return i;
+				i++;
+			}
+			continue;
+		case '(':
+			i++;
+			if (i < n && s[i] == '?')
+				i = skip_group_syntax(s, n, i + 1);
+			continue;
+		case '{':
+			while (i < n && s[i] != '}')
+				i++;
+			i++;
+			continue;
+		case ')': case '|': case '^': case '$': case '.': case '*':
+		case '+': case '?':
+			i++;
+			continue;
+		default:
+			if (!cuepat_chunk_known(ch))
+				return i;
+			i++;
+		}
+	}
+	return QUOTH_NONE;
+}
+
 static int
 group(const pcre2_code *re, const char *name)
 {

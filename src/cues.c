@@ -26,12 +26,6 @@ qt_cue_word(const char *text, const token *t, size_t i, const lang_data *ld,
 	return v >= 0 && (v & need);
 }
 
-/* What a person writes or puts out: "a statement saying", "her letter
- * read". */
-static const char *const written[] = {
-	"statement", "letter", "email", "e-mail", "release", "post", "message",
-	"tweet", "note", "memo", "text", "ad", "remarks", "speech", "op-ed"};
-
 /*
  * Is the capitalised cue word at token j part of a name: after another
  * capitalised word, a base form ("Ohio State University") or the last
@@ -50,7 +44,7 @@ qt_name_part_cue(const actx *c, size_t j)
 	v = qt_lex(c, LEX_CUES, j, j + 1);
 	if (v < 0)
 		return false;
-	if (v & FLAG('b'))
+	if (v & CUE_BASE)
 		return true;
 	return !(j + 1 < c->n && is_w(&c->t[j + 1]) &&
 	         (c->t[j + 1].flags & TF_CAP) &&
@@ -71,8 +65,9 @@ cue_entry(const actx *c, size_t i, size_t *w)
 	*w = 1;
 	/* (not "went on to say", "went on to win": the cue is what
 	 * follows; but "pointed out to reporters") */
-	if ((v < 0 || !(v & FLAG('s'))) && i + 1 < c->n && is_w(&c->t[i + 1]) &&
-	    !c->inq[i + 1] && c->t[i + 1].sent == c->t[i].sent &&
+	if ((v < 0 || !(v & CUE_SPEECH)) && i + 1 < c->n &&
+	    is_w(&c->t[i + 1]) && !c->inq[i + 1] &&
+	    c->t[i + 1].sent == c->t[i].sent &&
 	    !(wordeq(c, i + 2, "to") &&
 	      (wordeq(c, i + 1, "on") ||
 	       qt_lex(c, LEX_CUES, i + 3, i + 4) >= 0))) {
@@ -112,13 +107,9 @@ ing_of_subject(const actx *c, size_t i)
 	    !is_w(&c->t[i - 1]) || (c->t[i - 1].flags & TF_CAP))
 		return false;
 	/* (sent, not received: "got a letter saying") */
-	if (qt_word_in(c, i - 1, written, QUOTH_ARRAY_LEN(written))) {
-		static const char *const send[] = {
-			"sent", "sends", "issued", "issues", "released",
-			"releases", "posted", "posts", "published", "publishes",
-			"put", "puts", "send", "issue", "release", "post"};
+	if (class_is(c, i - 1, CL_WRITTEN)) {
 		for (k = i - 1; k > 0 && i - k < 5; k--)
-			if (qt_word_in(c, k - 1, send, QUOTH_ARRAY_LEN(send)))
+			if (class_is(c, k - 1, CL_SEND_VERB))
 				return true;
 		return false;
 	}
@@ -128,7 +119,7 @@ ing_of_subject(const actx *c, size_t i)
 		int v = qt_lex(c, LEX_CUES, k, k + 1);
 		if (v >= 0 && k < i - 1) {
 			/* a finite cue, with its object between */
-			return (v & FLAG('s')) && !(v & FLAG('b'));
+			return (v & CUE_SPEECH) && !(v & CUE_BASE);
 		}
 	}
 	return false;
@@ -144,7 +135,7 @@ qt_cue_at(const actx *c, size_t i)
 	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
 		return -1;
 	v = cue_entry(c, i, &w);
-	if (v < 0 || !(v & FLAG('s')))
+	if (v < 0 || !(v & CUE_SPEECH))
 		return -1;
 	if (qt_name_part_cue(c, i))
 		return -1;
@@ -152,27 +143,20 @@ qt_cue_at(const actx *c, size_t i)
 	 * said" is "he has said") */
 	if (i > 0 && is_w(&c->t[i - 1]) && !(c->t[i].flags & TF_CAP)) {
 		if ((qt_possessive(c, i - 1) &&
-		     ((v & FLAG('b')) || !qt_he_she_has(c, i - 1))) ||
+		     ((v & CUE_BASE) || !qt_he_she_has(c, i - 1))) ||
 		    wordeq(c, i - 1, "the") || wordeq(c, i - 1, "his") ||
 		    wordeq(c, i - 1, "her") || wordeq(c, i - 1, "their") ||
 		    wordeq(c, i - 1, "its") || wordeq(c, i - 1, "a"))
 			return -1;
 	}
-	if (v & FLAG('b')) {
+	if (v & CUE_BASE) {
 		/* base forms need an auxiliary or a subject pronoun before */
-		static const char *const aux[] = {
-			"would", "will", "did", "does", "do", "to", "has",
-			"have", "had", "is", "was", "were", "are", "been",
-			"be", "they", "we", "i", "you", "could", "may",
-			"might", "can", "should", "must", "also", "not",
-			"as" /* "was quoted as saying" */};
-
 		if (i == 0)
 			return -1;
-		if (qt_word_in(c, i - 1, aux, QUOTH_ARRAY_LEN(aux)))
+		if (word_is(c, i - 1, W_CUE_AUX))
 			return v;
 		if (ing_of_subject(c, i))
-			return v | FLAG('g');
+			return v | CUE_PARTICIPLE;
 		/* plural subjects: "officials say", "residents report" */
 		if (is_w(&c->t[i - 1]) && !qt_possessive(c, i - 1) &&
 		    ((!(c->t[i - 1].flags & TF_CAP) &&
@@ -182,7 +166,7 @@ qt_cue_at(const actx *c, size_t i)
 		      qt_lex(c, LEX_NONNAMES, i - 1, i) < 0) ||
 		     /* "Police say", "Officials say" */
 		     (qt_lex(c, LEX_TITLES, i - 1, i) >= 0 &&
-		      (qt_lex(c, LEX_TITLES, i - 1, i) & FLAG('g'))) ||
+		      (qt_lex(c, LEX_TITLES, i - 1, i) & TITLE_GROUP)) ||
 		     wordeq(c, i - 1, "police")))
 			return v;
 		/* "they're saying", "we're hearing" (not "He's claiming":
@@ -194,7 +178,7 @@ qt_cue_at(const actx *c, size_t i)
 			return -1;
 		/* ", adding that" */
 		if (is_p(&c->t[i - 1], ','))
-			return v | FLAG('g');
+			return v | CUE_PARTICIPLE;
 		/* "with Sen. Jane Doe calling it": a name's clause */
 		{
 			size_t k = i;
@@ -203,15 +187,11 @@ qt_cue_at(const actx *c, size_t i)
 			         (c->t[k - 1].flags & TF_CAP)) ||
 			        qt_inner_dot(c, k - 1)))
 				k--;
-			static const char *const media[] = {
-				"footage", "video", "clip", "audio",
-				"recording", "tape", "photo"};
 			if (k > 0 && k < i && (c->t[k].flags & TF_CAP) &&
 			    (wordeq(c, k - 1, "with") ||
 			     /* "footage of Hillary Clinton asking" */
 			     (k > 1 && wordeq(c, k - 1, "of") &&
-			      qt_word_in(c, k - 2, media,
-			              QUOTH_ARRAY_LEN(media)))))
+			      class_is(c, k - 2, CL_MEDIA))))
 				return v;
 		}
 		return -1;
@@ -220,9 +200,10 @@ qt_cue_at(const actx *c, size_t i)
 }
 
 /* A word for what a person writes or puts out (statement, letter, email,
- * tweet, remarks) at token k? */
+ * tweet, remarks) at token k: "a statement saying", "her letter read"
+ * (classes.txt, CL_WRITTEN)? */
 bool
 qt_written_word(const actx *c, size_t k)
 {
-	return qt_word_in(c, k, written, QUOTH_ARRAY_LEN(written));
+	return class_is(c, k, CL_WRITTEN);
 }

@@ -10,7 +10,11 @@
  * `phrase` or `phrase<TAB>flags`; `#` starts a comment line.  A phrase is
  * one to six words; flags are lowercase letters, stored as a bit mask
  * (bit = letter - 'a').  Phrases are case-folded with utf8proc, so
- * lookups fold the same way.
+ * lookups fold the same way.  A file declares its flag letters in
+ * comment lines `# flags: a=name b=name ...` before it uses them; a
+ * letter the header does not declare is an error (FILE:LINE), so that
+ * a mistyped flag fails at load instead of meaning nothing.  The
+ * letters' named constants are in lexicon.h (an enum per file).
  *
  * patterns.txt:
  * Format: one pattern per line, four fields separated by tabs:
@@ -53,6 +57,8 @@ static const char *const lex_files[LEX_COUNT_] = {
 	[LEX_ORGS] = "orgs.txt",
 	[LEX_SCARE] = "scare.txt",
 	[LEX_NONNAMES] = "nonnames.txt",
+	[LEX_WORDS] = "words.txt",
+	[LEX_CLASSES] = "classes.txt",
 };
 
 quoth_status
@@ -85,6 +91,26 @@ data_line(const char *data, size_t len, size_t pos, size_t *end, size_t *eol)
 	return text_first_invalid(data + pos, e - pos, NULL) == QUOTH_NONE;
 }
 
+/* A `# flags: a=name b=name ...` header line [s, e): the mask of the
+ * letters it declares (a lowercase letter right before '=', at the
+ * start of a word), or 0 when the line is no such header. */
+static int
+declared_flags(const char *s, const char *e)
+{
+	static const char tag[] = "# flags:";
+	const char *p;
+	int mask = 0;
+
+	if ((size_t)(e - s) < sizeof(tag) - 1 ||
+	    memcmp(s, tag, sizeof(tag) - 1) != 0)
+		return 0;
+	for (p = s + sizeof(tag) - 1; p + 1 < e; p++)
+		if (*p >= 'a' && *p <= 'z' && p[1] == '=' &&
+		    (p[-1] == ' ' || p[-1] == '\t' || p[-1] == ':'))
+			mask |= 1 << (*p - 'a');
+	return mask;
+}
+
 /* Parse one data file into lx; `name` is used in messages. */
 static quoth_status
 parse_file(lexicon *lx, const char *name, const char *data, size_t len,
@@ -93,6 +119,7 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 	size_t pos = 0, lineno = 0;
 	qbuf fold = {0};
 	quoth_status st = QUOTH_OK;
+	int declared = 0; /* the flag letters of the file's header */
 
 	while (pos < len) {
 		size_t eol = pos, end, tab = QUOTH_NONE, i, words = 1;
@@ -109,8 +136,12 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 				tab = i;
 				break;
 			}
-		if (end == pos || data[pos] == '#')
+		if (end == pos)
 			goto next;
+		if (data[pos] == '#') {
+			declared |= declared_flags(data + pos, data + end);
+			goto next;
+		}
 		if (tab != QUOTH_NONE) {
 			for (i = tab + 1; i < end; i++) {
 				char c = data[i];
@@ -120,6 +151,15 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 					               "%s:%zu: flags must be "
 					               "lowercase letters",
 					               name, lineno);
+					goto out;
+				}
+				if (!(declared & (1 << (c - 'a')))) {
+					st = data_fail(err, QUOTH_ERR_LEXICON,
+					               lineno,
+					               "%s:%zu: flag '%c' is not "
+					               "declared in the file's "
+					               "'# flags:' header",
+					               name, lineno, c);
 					goto out;
 				}
 				value |= 1 << (c - 'a');
@@ -264,6 +304,15 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, size_t line_off,
 	if (f[3][fl[3] - 1] == ' ')
 		return pat_fail(err, name, lineno, line_off, fo[3] + fl[3] - 1,
 		                "a space at the end of the pattern");
+	erroff = cuepat_unknown_chunk(f[3], fl[3]);
+	if (erroff != QUOTH_NONE) {
+		snprintf(what, sizeof(what),
+		         "'%c' is no chunk class (the alphabet is in the "
+		         "header of patterns.txt)",
+		         f[3][erroff]);
+		return pat_fail(err, name, lineno, line_off, fo[3] + erroff,
+		                what);
+	}
 	if (!qt_cuepat_compile(p, f[3], fl[3], what, sizeof(what), &erroff))
 		return pat_fail(err, name, lineno, line_off, fo[3] + erroff,
 		                what);

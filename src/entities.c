@@ -289,8 +289,6 @@ qt_apposition_kind(const actx *c, size_t b)
 static void
 person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 {
-	static const char *const place[] = {"the", "in", "at", "near", "across", "outside",
-	                                    "inside", "throughout", "within"};
 	/* "in Antigonish", "the New Democrats said"; but "the Clinton
 	 * campaign" is a person's campaign: after "the", a lowercase word
 	 * must be a verb-like one (a cue, an auxiliary, "-ed") */
@@ -302,7 +300,7 @@ person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 	if (qt_possessive(c, b - 1))
 		head = false;
 	if (na == a && a > 0 &&
-	    qt_word_in(c, a - 1, place, QUOTH_ARRAY_LEN(place)) &&
+	    word_is(c, a - 1, W_PLACE_PREP) &&
 	    !qt_possessive(c, b - 1) && c->t[a - 1].sent == c->t[a].sent &&
 	    (!wordeq(c, a - 1, "the") || head)) {
 		e->nonperson = true;
@@ -345,7 +343,7 @@ role_mention(actx *c, size_t i)
 		if ((c->t[j].flags & TF_CAP) || qt_cue_at(c, j) >= 0)
 			return i;
 		tv = qt_lex(c, LEX_TITLES, j, j + 1);
-		if (tv >= 0 && !(tv & FLAG('g')))
+		if (tv >= 0 && !(tv & TITLE_GROUP))
 			break;
 	}
 	if (j >= c->n || j >= i + 4)
@@ -377,7 +375,7 @@ surname_title(const actx *c, size_t k)
 	int v = qt_lex(c, LEX_TITLES, k, k + 1);
 	size_t p = k - 1;
 
-	if (k == 0 || v < 0 || !(v & FLAG('s')))
+	if (k == 0 || v < 0 || !(v & TITLE_SURNAME))
 		return false;
 	/* (over an initial: Peter T. King) */
 	if (is_p(&c->t[p], '.') && p >= 2 && c->t[p - 1].end -
@@ -469,9 +467,9 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 		}
 		hv = qt_lex(c, LEX_HONORIFICS, na, na + 1);
 		if (hv >= 0) {
-			if (hv & FLAG('m'))
+			if (hv & HON_MALE)
 				*gender = G_MALE;
-			if (hv & FLAG('f'))
+			if (hv & HON_FEMALE)
 				*gender = G_FEMALE;
 			na++;
 			continue;
@@ -485,16 +483,16 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 		/* "Mr. King", "Ms. Baker": after an honorific a
 		 * title that is also a surname is the name */
 		if (best == 1 && na > a &&
-		    (qt_lex(c, LEX_TITLES, na, na + 1) & FLAG('s')) &&
+		    (qt_lex(c, LEX_TITLES, na, na + 1) & TITLE_SURNAME) &&
 		    (qt_lex(c, LEX_HONORIFICS, na - 1, na) >= 0 ||
 		     (is_p(&c->t[na - 1], '.') && na - 1 > a &&
 		      qt_lex(c, LEX_HONORIFICS, na - 2, na - 1) >= 0)))
 			break;
 		if (best) {
 			int tv = qt_lex(c, LEX_TITLES, na, na + best);
-			if (tv & FLAG('m'))
+			if (tv & TITLE_MALE)
 				*gender = G_MALE;
-			if (tv & FLAG('f'))
+			if (tv & TITLE_FEMALE)
 				*gender = G_FEMALE;
 			na += best;
 			/* ... of Defense, for Health: part of it */
@@ -589,7 +587,7 @@ lone_opener(actx *c, size_t a, size_t na, size_t b, bool org, int gender)
 	       /* ('"Q!" Cruz said': the speaker of the quote) */
 	       !(na > 0 && c->t[na - 1].kind == TK_QUOTE &&
 	         !is_break_tok(&c->t[na - 1]) && qt_cue_at(c, b) >= 0 &&
-	         (qt_cue_at(c, b) & FLAG('i')));
+	         (qt_cue_at(c, b) & CUE_INVERTS));
 }
 
 /* The title of the name [na, b) of the run from a: the words before the
@@ -637,9 +635,9 @@ run_title(actx *c, size_t a, size_t na, size_t *ttl_len, int *gender)
 					t0--;
 				tbuf = qt_span_text(c, t0, a, ttl_len);
 				/* "her husband Michael": he */
-				if (tv & FLAG('m'))
+				if (tv & TITLE_MALE)
 					*gender = G_MALE;
-				if (tv & FLAG('f'))
+				if (tv & TITLE_FEMALE)
 					*gender = G_FEMALE;
 				break;
 			}
@@ -662,9 +660,9 @@ apposition_gender(actx *c, size_t b, int gender, bool org)
 			int tv = qt_lex(c, LEX_TITLES, q2, q2 + 1);
 			if (tv < 0)
 				continue;
-			if ((tv & FLAG('m')) && !(tv & FLAG('g')))
+			if ((tv & TITLE_MALE) && !(tv & TITLE_GROUP))
 				gender = G_MALE;
-			if ((tv & FLAG('f')) && !(tv & FLAG('g')))
+			if ((tv & TITLE_FEMALE) && !(tv & TITLE_GROUP))
 				gender = G_FEMALE;
 			break;
 		}
@@ -777,7 +775,7 @@ qt_gender_evidence(actx *c)
 		       qt_cue_at(c, j) < 0)
 			j++;
 		v = qt_cue_at(c, j);
-		if (v < 0 || (v & FLAG('o')))
+		if (v < 0 || (v & CUE_OBJECT))
 			continue;
 		j += qt_cue_len(c, j);
 		if (wordeq(c, j, "that"))

@@ -11,6 +11,22 @@
 
 #include "attrib_int.h"
 
+/* The longest phrase of a data file, in words (data.c allows six). */
+#define PHRASE_MAX_WORDS 6
+/* Adverbials skipped between a cue and its clause: "said on Tuesday, in
+ * a statement, that"; three cover what news prose stacks there. */
+#define ADVERBIALS_MAX 3
+/* A prepositional phrase between a cue and its clause has up to five
+ * words after the preposition ("before the judge", "in this
+ * instance"); a longer run is the clause itself. */
+#define PREP_PHRASE_WORDS 5
+/* How far into a reported clause a new speaker's cue is looked for
+ * ("X said ..., but Chapman says"): a long sentence, not a paragraph. */
+#define NEXT_CUE_TOKENS 80
+/* A finite verb (auxiliary, modal, "be") shows a clause when it comes
+ * within the first ten tokens: subject and verb, not a noun phrase. */
+#define FINITE_VERB_TOKENS 10
+
 static quote *
 new_quote(actx *c)
 {
@@ -177,12 +193,6 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
 static bool
 clause_start_ok(const actx *c, size_t k)
 {
-	static const char *const no[] = {
-		"at", "by", "over", "about", "to", "with", "in", "on", "for",
-		"from", "into", "onto", "of", "off", "up", "down", "out",
-		"just", "twice", "once", "again", "back", "after", "before",
-		"during", "when", "where", "against", "through",
-		"under", "between", "among", "toward", "towards", "across"};
 
 	if (k >= c->n)
 		return false;
@@ -190,7 +200,7 @@ clause_start_ok(const actx *c, size_t k)
 		return true;
 	if (!is_w(&c->t[k]))
 		return false;
-	return !qt_word_in(c, k, no, QUOTH_ARRAY_LEN(no));
+	return !word_is(c, k, W_NO_CLAUSE_START);
 }
 
 static void
@@ -209,12 +219,10 @@ add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
 static size_t
 skip_adverbials(const actx *c, size_t k, size_t se)
 {
-	static const char *const subj[] = {"he", "she", "it", "they", "we",
-	                                   "i", "there", "you"};
 	size_t m = k, w, s0;
 	int rounds;
 
-	for (rounds = 0; rounds < 3 && m < se; rounds++) {
+	for (rounds = 0; rounds < ADVERBIALS_MAX && m < se; rounds++) {
 		size_t best = 0;
 		/* "states, however, that" */
 		if ((wordeq(c, m, "however") || wordeq(c, m, "also") ||
@@ -229,10 +237,10 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 			continue;
 		}
 		/* an adverbial cue phrase from the data */
-		for (w = 6; w >= 2; w--)
+		for (w = PHRASE_MAX_WORDS; w >= 2; w--)
 			if (m + w <= se) {
 				int v = qt_lex(c, LEX_CUES, m, m + w);
-				if (v >= 0 && (v & FLAG('a'))) {
+				if (v >= 0 && (v & CUE_ADVERBIAL)) {
 					best = w;
 					break;
 				}
@@ -244,20 +252,15 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 		if (!qt_is_prep(c, m))
 			break;
 		s0 = m;
-		for (w = m + 1; w < se && w <= s0 + 5; w++) {
-			size_t q;
-			if (wordeq(c, w, "that") || is_p(&c->t[w], ','))
-				break;
-			for (q = 0; q < QUOTH_ARRAY_LEN(subj); q++)
-				if (wordeq(c, w, subj[q]))
-					break;
-			if (q < QUOTH_ARRAY_LEN(subj))
+		for (w = m + 1; w < se && w <= s0 + PREP_PHRASE_WORDS; w++) {
+			if (wordeq(c, w, "that") || is_p(&c->t[w], ',') ||
+			    word_is(c, w, W_CLAUSE_SUBJECT))
 				break;
 			if (!is_w(&c->t[w]) && c->t[w].kind != TK_NUM &&
 			    !qt_inner_dot(c, w) && !qt_apos_mark(c, w))
 				return k;
 		}
-		if (w >= se || w > s0 + 5)
+		if (w >= se || w > s0 + PREP_PHRASE_WORDS)
 			return k;
 		m = w;
 		if (is_p(&c->t[m], ','))
@@ -275,13 +278,13 @@ trim_at_next_cue(actx *c, size_t k, size_t se)
 {
 	size_t m;
 
-	for (m = k + 3; m <= se && m < k + 80; m++) {
+	for (m = k + 3; m <= se && m < k + NEXT_CUE_TOKENS; m++) {
 		size_t a;
 		if (c->inq[m] || qt_cue_at(c, m) < 0)
 			continue;
 		/* the subject right before the cue, after a conjunction */
 		for (a = m; a > k + 2 && m - a < 5 && is_w(&c->t[a - 1]) &&
-		            !wordeq(c, a - 1, "but") && !wordeq(c, a - 1, "and") &&
+		            !word_is(c, a - 1, W_AND_BUT) &&
 		            !wordeq(c, a - 1, "while");
 		     a--)
 			;
@@ -308,21 +311,13 @@ trim_at_next_cue(actx *c, size_t k, size_t se)
 static bool
 has_finite_verb(const actx *c, size_t k, size_t se)
 {
-	static const char *const aux[] = {
-		"is", "are", "was", "were", "will", "would", "could", "should",
-		"can", "cannot", "may", "might", "must", "has", "have", "had",
-		"does", "did", "do", "isn't", "aren't", "wasn't", "weren't",
-		"won't", "wouldn't", "couldn't", "shouldn't", "can't",
-		"hasn't", "haven't", "hadn't", "doesn't", "didn't", "don't",
-		"it's", "he's", "she's", "they're", "we're", "there's"};
-	size_t m, q;
+	size_t m;
 
-	for (m = k; m <= se && m < k + 10; m++) {
+	for (m = k; m <= se && m < k + FINITE_VERB_TOKENS; m++) {
 		if (!is_w(&c->t[m]))
 			continue;
-		for (q = 0; q < QUOTH_ARRAY_LEN(aux); q++)
-			if (wordeq(c, m, aux[q]))
-				return true;
+		if (word_is(c, m, W_AUX))
+			return true;
 		/* it’s, they’re with the curly apostrophe */
 		if (c->t[m].end - c->t[m].start > 4 &&
 		    memcmp(c->text + c->t[m].end - 4, "\xe2\x80\x99", 3) == 0 &&
@@ -380,7 +375,7 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se,
 			}
 		}
 	}
-	if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & FLAG('i'))) {
+	if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & CUE_INVERTS)) {
 		size_t m = qt_parse_speaker_fwd(c, ce, &L->sp, *last);
 		if (m > ce && (m >= se - 1 || is_p(&c->t[m], ',') ||
 		               is_p(&c->t[m], '('))) {
@@ -401,7 +396,7 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 {
 	size_t me;
 
-	if ((v & FLAG('g')) && qt_sentence_subject(c, i, &L->sp, last)) {
+	if ((v & CUE_PARTICIPLE) && qt_sentence_subject(c, i, &L->sp, last)) {
 		/* the speaker is found; the clause follows */
 	} else if (qt_subject_before(c, i, &L->sp, &me, last)) {
 		/* the subject right before the cue */
@@ -457,7 +452,7 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 {
 	size_t k = ce, se = *sep;
 
-	if (v & FLAG('o'))
+	if (v & CUE_OBJECT)
 		k = skip_listener(c, k, se);
 	/* "said in a statement that", "stated in July it", "admits
 	 * in this instance, there were" */
@@ -467,7 +462,7 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 	if (wordeq(c, k, "that"))
 		k++;
 	else if (!clause_start_ok(c, k) ||
-	         (!(v & FLAG('k')) && !qt_wh_word(c, k) &&
+	         (!(v & CUE_BARE) && !qt_wh_word(c, k) &&
 	          !qt_subject_pronoun(c, k) &&
 	          !has_finite_verb(c, k, se)))
 		return QUOTH_NONE; /* "Carolina added three more goals" */
@@ -555,7 +550,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		size_t sa, se, k;
 
 		v = qt_cue_at(c, i);
-		if (v < 0 || !(v & FLAG('c')) || used[i] || c->inq[i])
+		if (v < 0 || !(v & CUE_CLAUSE) || used[i] || c->inq[i])
 			continue;
 		sa = sentence_start(c, i);
 		se = sentence_end(c, i);
@@ -574,7 +569,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			continue;
 		/* a clause needs a verb-like second word; keep it simple:
 		 * no clause starts with a preposition + end */
-		L.rule = (v & FLAG('g'))        ? "participle"
+		L.rule = (v & CUE_PARTICIPLE)        ? "participle"
 		         : L.sp.kind == SK_PRONOUN ? "pronoun"
 		         : L.sp.kind == SK_ROLE  ? "role"
 		                                 : "cue-before";

@@ -41,10 +41,149 @@ enum lex_id {
 	LEX_ORGS,      /* words that mark organisations */
 	LEX_SCARE,     /* words before a quote that mark a term, not speech */
 	LEX_NONNAMES,  /* capitalised words that are never names */
+	LEX_WORDS,     /* closed-class word lists of the attribution stage */
+	LEX_CLASSES,   /* content-word classes of the attribution stage */
 	LEX_COUNT_
 };
 
+/* The flag letters of each file, as declared in its `# flags:` header
+ * (the loader rejects any other letter). */
+enum { /* abbrev.txt */
+	ABBREV_MAY_END = FLAG('e') /* may end a sentence before a capital */
+};
+enum { /* cues.txt */
+	CUE_SPEECH = FLAG('s'),     /* reports speech with a subject */
+	CUE_INVERTS = FLAG('i'),    /* may stand inverted after a quote */
+	CUE_OBJECT = FLAG('o'),     /* takes a listener object */
+	CUE_CLAUSE = FLAG('c'),     /* introduces reported speech */
+	CUE_BASE = FLAG('b'),       /* base, -ing or participle form */
+	CUE_PRESENT = FLAG('p'),    /* third person singular present */
+	CUE_NOUN = FLAG('n'),       /* speaker follows ("according to") */
+	CUE_BARE = FLAG('k'),       /* reports a bare clause, no "that" */
+	CUE_ADVERBIAL = FLAG('a'),  /* "in a statement" */
+	/* not in the file: qt_cue_at() adds it for a participle cue
+	 * ("officials, speaking on condition") */
+	CUE_PARTICIPLE = FLAG('g')
+};
+enum { /* pronouns.txt */
+	PRON_MALE = FLAG('m'),
+	PRON_FEMALE = FLAG('f'),
+	PRON_SINGULAR = FLAG('s'),
+	PRON_PLURAL = FLAG('p'),
+	PRON_NONPERSON = FLAG('n'), /* may refer to an organisation, a thing */
+	PRON_OBJECT = FLAG('o'),    /* object or possessive form */
+	PRON_FIRST_SECOND = FLAG('x')
+};
+enum { /* titles.txt */
+	TITLE_MALE = FLAG('m'),
+	TITLE_FEMALE = FLAG('f'),
+	TITLE_GROUP = FLAG('g'),    /* a group noun or plural */
+	TITLE_SURNAME = FLAG('s')   /* also a common surname */
+};
+enum { /* honorifics.txt */
+	HON_MALE = FLAG('m'),
+	HON_FEMALE = FLAG('f')
+};
+enum { /* scare.txt */
+	SCARE_VERB = FLAG('v'),     /* "called": speech after a speaker */
+	SCARE_WORK = FLAG('t'),     /* a work or reading one: a title follows */
+	SCARE_LINK = FLAG('l')      /* may stand between a `t` word and a title */
+};
+
+enum { /* words.txt: closed-class words (see its header) */
+	W_TIME_PREP = FLAG('t'),
+	W_OF_PREP = FLAG('p'),
+	W_NO_CLAUSE_START = FLAG('n'),
+	W_PLACE_PREP = FLAG('l'),
+	W_LOC_PREP = FLAG('q'),
+	W_NP_DET = FLAG('d'),
+	W_GROUP_DET = FLAG('g'),
+	W_FILLER = FLAG('f'),
+	W_WEEKDAY = FLAG('y'),
+	W_NAME_PARTICLE = FLAG('a'),
+	W_IS_CONTRACTION = FLAG('i'),
+	W_NUMBER = FLAG('u'),
+	W_SUBORDINATOR = FLAG('s'),
+	W_AUX = FLAG('x'),
+	W_CUE_AUX = FLAG('c'),
+	W_COREF_LEAD = FLAG('k'),
+	W_SUBJECT_LEAD = FLAG('m'),
+	W_LINK = FLAG('b'),
+	W_HEADLINE_WORD = FLAG('v'),
+	W_CLAUSE_SUBJECT = FLAG('j'),
+	W_WH_RELATIVE = FLAG('h'),
+	W_RELATIVE = FLAG('r'),
+	W_SUBJECT_PRONOUN = FLAG('e'),
+	W_WH_WORD = FLAG('w'),
+	W_ARTICLE = FLAG('z'),
+	W_AND_BUT = FLAG('o')
+};
+enum { /* classes.txt: content-word classes (see its header) */
+	CL_REPORT_NOUN = FLAG('d'),
+	CL_DOCUMENT = FLAG('e'),
+	CL_WRITTEN = FLAG('w'),
+	CL_SEND_VERB = FLAG('s'),
+	CL_MEDIA = FLAG('m'),
+	CL_ORG_HEAD = FLAG('h'),
+	CL_PERSON_GROUP = FLAG('g'),
+	CL_PAST_VERB = FLAG('p')
+};
+
 /* ---- cuepat.c: cue patterns over chunk classes (patterns.txt) --------- */
+
+/* The chunk alphabet: the one-letter classes the chunker of link.c
+ * writes for the words around a quote, and the only letters a pattern of
+ * patterns.txt may name (cuepat_parse() rejects any other, so that a
+ * mistyped letter fails at load instead of never matching).  The
+ * meanings are documented at length in the header of patterns.txt.
+ *     X(constant, letter, meaning) */
+#define CHUNK_CLASSES(X)                                                   \
+	X(CH_NAME, 'N', "a person's name known to the article")             \
+	X(CH_NEW_NAME, 'n', "a name not seen before")                       \
+	X(CH_ORG, 'O', "a named organisation")                              \
+	X(CH_ORG_WRITTEN, 'K', "an organisation as written")                \
+	X(CH_ROLE, 'R', "a role tied to a person")                          \
+	X(CH_DESCRIBED, 'D', "a described speaker")                         \
+	X(CH_PRONOUN, 'H', "he, she, it")                                   \
+	X(CH_PRONOUN_OTHER, 'U', "I, we, they, you")                        \
+	X(CH_CUE_INV, 'V', "a cue verb that may stand after its quote")     \
+	X(CH_CUE, 'v', "another cue verb or a cue noun")                    \
+	X(CH_CUE_INV_NOSUBJ, 'C', "V with no subject before it")            \
+	X(CH_CUE_NOSUBJ, 'c', "v with no subject before it")                \
+	X(CH_BASE, 'b', "a base form or participle after an auxiliary")     \
+	X(CH_PARTICIPLE, 'G', "a participle cue after a comma")             \
+	X(CH_ACCORDING, 'A', "according to")                                \
+	X(CH_APPOSITIVE, 'a', "an appositive")                              \
+	X(CH_PAREN, 'p', "a parenthesis after a speaker")                   \
+	X(CH_AFFILIATION, 'o', "an affiliation after a speaker")            \
+	X(CH_FILLER, 'f', "an adverb or auxiliary")                         \
+	X(CH_AND, '&', "and, but")                                          \
+	X(CH_AS, 'S', "as")                                                 \
+	X(CH_SUBORD, 's', "a subordinator")                                 \
+	X(CH_WORD, 'w', "another lowercase word")                           \
+	X(CH_CAP_WORD, 'W', "another capitalised word")                     \
+	X(CH_NUMBER, '#', "a number")                                       \
+	X(CH_INNER_DOT, '_', "a dot inside a word, an apostrophe set aside") \
+	X(CH_COMMA, ',', "a comma")                                         \
+	X(CH_COLON, ':', "a colon")                                         \
+	X(CH_DASH, '-', "a dash")                                           \
+	X(CH_END, '.', "a sentence end")                                    \
+	X(CH_PUNCT, 'x', "other punctuation")                               \
+	X(CH_QUOTE, '"', "a quotation mark")                                \
+	X(CH_BREAK, '|', "a paragraph or line break")                       \
+	X(CH_ELIDED, '~', "words left out of a long sentence")
+
+enum chunk_class {
+#define CHUNK_ENUM_(id, ch, what) id = ch,
+	CHUNK_CLASSES(CHUNK_ENUM_)
+#undef CHUNK_ENUM_
+};
+
+/* Is ch a letter of the chunk alphabet? */
+bool cuepat_chunk_known(int ch);
+/* The byte offset in the regex s[0..n) of the first literal that is no
+ * chunk class, or QUOTH_NONE when every literal is one. */
+size_t cuepat_unknown_chunk(const char *s, size_t n);
 
 enum { CP_AFTER, CP_BEFORE, CP_LEADIN, CP_PREVIOUS, CP_SIDES_ };
 

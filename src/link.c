@@ -1,7 +1,8 @@
 /*
  * link.c: attribution, the direct-quote pass: the words around each quote
  * become a string of chunk classes, one letter a chunk (the alphabet is
- * documented in data/en/patterns.txt), and the patterns of
+ * CHUNK_CLASSES in lexicon.h, the one table that cuepat_parse() checks
+ * patterns against; documented in data/en/patterns.txt), and the patterns of
  * data/LANG/patterns.txt are matched against it.  C parses the phrases (a
  * speaker, an appositive, a parenthesis); which arrangements of them tie
  * a quote to a speaker is data.  A split quote ("A," he said, "B.")
@@ -52,20 +53,26 @@ speaker_class(const speaker *sp)
 {
 	switch (sp->kind) {
 	case SK_NAME:
-		return sp->ent >= 0 ? 'N' : 'n';
+		return sp->ent >= 0 ? CH_NAME : CH_NEW_NAME;
 	case SK_ORG:
-		return sp->ent >= 0 ? 'O' : 'K';
+		return sp->ent >= 0 ? CH_ORG : CH_ORG_WRITTEN;
 	case SK_PRONOUN:
-		return sp->gender ? 'H' : 'U';
+		return sp->gender ? CH_PRONOUN : CH_PRONOUN_OTHER;
 	default:
-		return sp->ent >= 0 ? 'R' : 'D';
+		return sp->ent >= 0 ? CH_ROLE : CH_DESCRIBED;
 	}
 }
 
 static bool
 is_speaker_class(char k)
 {
-	return k && strchr("NnOKRDHU", k) != NULL;
+	switch (k) {
+	case CH_NAME: case CH_NEW_NAME: case CH_ORG: case CH_ORG_WRITTEN:
+	case CH_ROLE: case CH_DESCRIBED: case CH_PRONOUN: case CH_PRONOUN_OTHER:
+		return true;
+	default:
+		return false;
+	}
 }
 
 static bool
@@ -160,50 +167,54 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 {
 	const token *t = &c->t[j];
 	char prev = sh->n ? sh->s[sh->n - 1] : 0;
-	bool after_sp = is_speaker_class(prev) || prev == 'p' || prev == 'a';
+	bool after_sp = is_speaker_class(prev) || prev == CH_PAREN ||
+	                prev == CH_APPOSITIVE;
 	speaker sp;
 	size_t m;
 	int v;
 
 	if (is_break_tok(t))
-		return push_chunk(sh, '|', j, j + 1, NULL), j + 1;
+		return push_chunk(sh, CH_BREAK, j, j + 1, NULL), j + 1;
 	/* (a dot before a line break or at the end ends a sentence) */
 	if ((qt_inner_dot(c, j) &&
 	     !(j + 1 < c->n && is_break_tok(&c->t[j + 1]))) ||
 	    qt_apos_mark(c, j))
-		return push_chunk(sh, '_', j, j + 1, NULL), j + 1;
+		return push_chunk(sh, CH_INNER_DOT, j, j + 1, NULL), j + 1;
 	if (t->kind == TK_QUOTE)
-		return push_chunk(sh, '"', j, j + 1, NULL), j + 1;
+		return push_chunk(sh, CH_QUOTE, j, j + 1, NULL), j + 1;
 	if (t->kind == TK_NUM)
-		return push_chunk(sh, '#', j, j + 1, NULL), j + 1;
+		return push_chunk(sh, CH_NUMBER, j, j + 1, NULL), j + 1;
 	if (!is_w(t)) {
-		char k = 'x';
+		char k = CH_PUNCT;
 		if (is_p(t, ',')) {
 			/* (", said," is no appositive) */
-			m = after_sp && prev != 'a' && qt_cue_at(c, j + 1) < 0
+			m = after_sp && prev != CH_APPOSITIVE &&
+			            qt_cue_at(c, j + 1) < 0
 			            ? qt_skip_appositive(c, j)
 			            : j;
 			if (m > j && m <= end &&
 			    !name_appositive(c, j, m, last_speaker))
-				return push_chunk(sh, 'a', j, m, NULL), m;
-			k = ',';
+				return push_chunk(sh, CH_APPOSITIVE, j, m,
+				                  NULL),
+				       m;
+			k = CH_COMMA;
 		} else if (is_end_p(t)) {
-			k = '.';
+			k = CH_END;
 		} else if (is_p(t, ':')) {
-			k = ':';
+			k = CH_COLON;
 		} else if (is_p(t, '-') || is_p(t, 0x2013) ||
 		           is_p(t, 0x2014) || is_p(t, 0x2015)) {
-			k = '-';
+			k = CH_DASH;
 		} else if (is_p(t, '(') && after_sp) {
 			m = qt_skip_paren(c, j);
 			if (m > j && m <= end)
-				return push_chunk(sh, 'p', j, m, NULL), m;
+				return push_chunk(sh, CH_PAREN, j, m, NULL), m;
 		}
 		return push_chunk(sh, k, j, j + 1, NULL), j + 1;
 	}
 	if (wordeq(c, j, "according") && j + 1 < end &&
 	    wordeq(c, j + 1, "to")) {
-		push_chunk(sh, 'A', j, j + 2, NULL);
+		push_chunk(sh, CH_ACCORDING, j, j + 2, NULL);
 		m = qt_parse_source(c, j + 2, &sp, last_speaker);
 		if (m > j + 2 && m <= end)
 			push_chunk(sh, speaker_class(&sp), j + 2, m, &sp);
@@ -211,19 +222,19 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	}
 	v = qt_cue_at(c, j);
 	if (v >= 0) {
-		char k = (v & FLAG('g'))   ? 'G'
-		         : (v & FLAG('b')) ? 'b'
-		         : (v & FLAG('i')) ? 'V'
-		                           : 'v';
+		char k = (v & CUE_PARTICIPLE) ? CH_PARTICIPLE
+		         : (v & CUE_BASE)     ? CH_BASE
+		         : (v & CUE_INVERTS)  ? CH_CUE_INV
+		                              : CH_CUE;
 		if (subjects) {
 			size_t me, i0;
 			if (!qt_subject_before(c, j, &sp, &me, last_speaker)) {
 				/* a cue with no subject of its own: the chunk
 				 * before it is none */
-				if (k == 'V')
-					k = 'C';
-				else if (k == 'v')
-					k = 'c';
+				if (k == CH_CUE_INV)
+					k = CH_CUE_INV_NOSUBJ;
+				else if (k == CH_CUE)
+					k = CH_CUE_NOSUBJ;
 			} else {
 				/* the chunks from the subject on give way */
 				for (i0 = sh->n; i0 > 0 && sh->ch[i0 - 1].b > sp.a;)
@@ -231,7 +242,8 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 				sh->n = i0;
 				push_chunk(sh, speaker_class(&sp), sp.a, sp.b, &sp);
 				if (sp.b < j)
-					push_chunk(sh, 'a', sp.b, j, NULL);
+					push_chunk(sh, CH_APPOSITIVE, sp.b, j,
+					           NULL);
 			}
 		}
 		/* ("went on": the particle is the cue's) */
@@ -240,11 +252,12 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	}
 	/* a second appositive right after one: "Scott Pruitt, the attorney
 	 * general of Oklahoma, one of the states suing, said" */
-	if (prev == 'a' && is_p(&c->t[j - 1], ',') &&
-	    (sh->n < 3 || sh->s[sh->n - 2] != 'a' || sh->s[sh->n - 3] != 'a')) {
+	if (prev == CH_APPOSITIVE && is_p(&c->t[j - 1], ',') &&
+	    (sh->n < 3 || sh->s[sh->n - 2] != CH_APPOSITIVE ||
+	     sh->s[sh->n - 3] != CH_APPOSITIVE)) {
 		m = qt_skip_appositive(c, j - 1);
 		if (m > j && m <= end)
-			return push_chunk(sh, 'a', j, m, NULL), m;
+			return push_chunk(sh, CH_APPOSITIVE, j, m, NULL), m;
 	}
 	m = qt_parse_speaker_fwd(c, j, &sp, last_speaker);
 	if (m > j && m <= end && sp.kind != SK_NONE)
@@ -256,25 +269,26 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		if (m > j + 1 && m <= end && sp.kind == SK_ORG)
 			return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
 	}
-	if (prev == 'V') {
+	if (prev == CH_CUE_INV) {
 		m = described_at(c, j, &sp);
 		if (m > j && m <= end)
-			return push_chunk(sh, 'D', j, m, &sp), m;
+			return push_chunk(sh, CH_DESCRIBED, j, m, &sp), m;
 	}
 	if (after_sp) {
 		m = affiliation_at(c, j);
 		if (m > j && m <= end)
-			return push_chunk(sh, 'o', j, m, NULL), m;
+			return push_chunk(sh, CH_AFFILIATION, j, m, NULL), m;
 	}
 	if (qt_is_filler(c, j))
-		return push_chunk(sh, 'f', j, j + 1, NULL), j + 1;
-	if (wordeq(c, j, "and") || wordeq(c, j, "but"))
-		return push_chunk(sh, '&', j, j + 1, NULL), j + 1;
+		return push_chunk(sh, CH_FILLER, j, j + 1, NULL), j + 1;
+	if (word_is(c, j, W_AND_BUT))
+		return push_chunk(sh, CH_AND, j, j + 1, NULL), j + 1;
 	if (wordeq(c, j, "as"))
-		return push_chunk(sh, 'S', j, j + 1, NULL), j + 1;
+		return push_chunk(sh, CH_AS, j, j + 1, NULL), j + 1;
 	if (qt_subordinator(c, j))
-		return push_chunk(sh, 's', j, j + 1, NULL), j + 1;
-	return push_chunk(sh, (t->flags & TF_CAP) ? 'W' : 'w', j, j + 1, NULL),
+		return push_chunk(sh, CH_SUBORD, j, j + 1, NULL), j + 1;
+	return push_chunk(sh, (t->flags & TF_CAP) ? CH_CAP_WORD : CH_WORD, j,
+	                  j + 1, NULL),
 	       j + 1;
 }
 
@@ -428,7 +442,7 @@ qt_link_after(actx *c, size_t k, link *L, int last_speaker)
 	 * shows as a leading '.', for patterns.txt to ask for an
 	 * attribution that ends the sentence ('"Q?" she asked.') */
 	if (k >= 2 && c->t[k - 1].kind == TK_QUOTE && is_end_p(&c->t[k - 2]))
-		push_chunk(&sh, '.', k - 2, k - 1, NULL);
+		push_chunk(&sh, CH_END, k - 2, k - 1, NULL);
 	chunk_span(c, k, end, &sh, last_speaker, false);
 	return match_side(c, &sh, CP_AFTER, k, L);
 }
@@ -449,7 +463,7 @@ qt_link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 	if (o - a > BEFORE_TOKENS + HEAD_TOKENS) {
 		/* a long sentence: its head (for the subject) and its end */
 		chunk_span(c, a, a + HEAD_TOKENS, &sh, last_speaker, false);
-		push_chunk(&sh, '~', a + HEAD_TOKENS, o - BEFORE_TOKENS, NULL);
+		push_chunk(&sh, CH_ELIDED, a + HEAD_TOKENS, o - BEFORE_TOKENS, NULL);
 		a = o - BEFORE_TOKENS;
 	}
 	chunk_span(c, a, o, &sh, last_speaker, true);

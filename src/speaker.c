@@ -113,17 +113,18 @@ parse_pronoun(actx *c, size_t i, speaker *sp, int last_speaker)
 		v = qt_pronoun_contracted(c, i); /* "He's claiming" */
 	/* (a possessive opens a described speaker: "my father", "his
 	 * wife") */
-	if (v >= 0 && !((v & (FLAG('o') | FLAG('x'))) && qt_np_det(c, i))) {
-		if (v & (FLAG('o') | FLAG('x')))
+	if (v >= 0 &&
+	    !((v & (PRON_OBJECT | PRON_FIRST_SECOND)) && qt_np_det(c, i))) {
+		if (v & (PRON_OBJECT | PRON_FIRST_SECOND))
 			return i;
 		sp->kind = SK_PRONOUN;
 		sp->a = i;
 		sp->b = i + 1;
-		sp->gender = (v & FLAG('m')) ? G_MALE
-		             : (v & FLAG('f')) ? G_FEMALE : 0;
-		if ((v & FLAG('n')) && (v & FLAG('s')))
+		sp->gender = (v & PRON_MALE) ? G_MALE
+		             : (v & PRON_FEMALE) ? G_FEMALE : 0;
+		if ((v & PRON_NONPERSON) && (v & PRON_SINGULAR))
 			sp->gender = G_THING; /* it: resolved in the 2nd pass */
-		if (v & FLAG('p') || v & FLAG('n'))
+		if (v & PRON_PLURAL || v & PRON_NONPERSON)
 			sp->ent = -1; /* they, it: no person */
 		else
 			sp->ent = -1; /* resolved in qt_resolve_in_order() */
@@ -341,7 +342,7 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	    (k2 >= c->n || !is_w(&c->t[k2]) ||
 	     !(c->t[k2].flags & TF_CAP)) &&
 	    (qt_lex(c, LEX_TITLES, k2 - 1, k2) >= 0 ||
-	     (qt_lex(c, LEX_TITLES, kr - 1, kr) & FLAG('g'))) &&
+	     (qt_lex(c, LEX_TITLES, kr - 1, kr) & TITLE_GROUP)) &&
 	    (qt_entity_by_mention_tok(c, i, j) < 0 ||
 	     !ent_at(c, qt_entity_by_mention_tok(c, i, j))
 	          ->person)) {
@@ -428,8 +429,7 @@ described_end(actx *c, size_t i)
 		if (qt_past_verb(c, end))
 			break;
 		/* ("The first taste the audience gets": two phrases) */
-		if ((wordeq(c, end, "the") || wordeq(c, end, "a") ||
-		     wordeq(c, end, "an")) &&
+		if (word_is(c, end, W_ARTICLE) &&
 		    !qt_is_prep(c, end - 1) &&
 		    !wordeq(c, end - 1, "of"))
 			break;
@@ -452,11 +452,11 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp,
 	sp->a = i;
 	sp->b = j;
 	sp->kind = is_org ? SK_ORG : SK_ROLE;
-	if (tv >= 0 && (tv & FLAG('m')))
+	if (tv >= 0 && (tv & TITLE_MALE))
 		sp->gender = G_MALE;
-	if (tv >= 0 && (tv & FLAG('f')))
+	if (tv >= 0 && (tv & TITLE_FEMALE))
 		sp->gender = G_FEMALE;
-	if (!is_org && definite && !(tv & FLAG('g')) &&
+	if (!is_org && definite && !(tv & TITLE_GROUP) &&
 	    qt_party_of(c, i + 1, j - 1)) {
 		/* "the Democratic front-runner": whom
 		 * the article titled so, party and all,
@@ -480,7 +480,7 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp,
 				break;
 			}
 	} else if (!is_org && definite &&
-	           !(tv & FLAG('g'))) {
+	           !(tv & TITLE_GROUP)) {
 		sp->ent = qt_entity_by_role(c, j - 1);
 		/* "the Pentagon chief": a role tied to
 		 * an institution is the official who
@@ -564,9 +564,9 @@ parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
 			sp->a = i;
 			sp->b = j;
 			sp->kind = tv >= 0 ? SK_ROLE : SK_ORG;
-			if (tv >= 0 && (tv & FLAG('m')))
+			if (tv >= 0 && (tv & TITLE_MALE))
 				sp->gender = G_MALE;
-			if (tv >= 0 && (tv & FLAG('f')))
+			if (tv >= 0 && (tv & TITLE_FEMALE))
 				sp->gender = G_FEMALE;
 			return j;
 		}

@@ -10,6 +10,12 @@
 
 #include "attrib_int.h"
 
+/* How far back from a preposition ("of", "from") the head of the noun
+ * phrase it belongs to is looked for: "a statement [from] the EU", "the
+ * city [of] Phoenix"; a head is one to five words before it, and a
+ * longer run is more likely a clause of its own. */
+#define OF_HEAD_WORDS 6
+
 /* The windows of the backward reading, in tokens.  Each is a claim about
  * how long the phrase it skips is in news text. */
 /* a parenthesis after a name: a party and a state, "(D-Wis.)" */
@@ -50,10 +56,6 @@ bool
 qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
                int last_speaker)
 {
-	static const char *const preps[] = {
-		"in", "on", "at", "of", "for", "with", "from", "to", "during",
-		"over", "under", "through", "via", "into", "about", "among",
-		"against", "across", "near", "based", "than"};
 	speaker head;
 	size_t k, m, of, w;
 
@@ -64,13 +66,12 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		if (wordeq(c, k, "than"))
 			return false;
 	of = sp->a;
-	if (of > 0 && (wordeq(c, of - 1, "the") || wordeq(c, of - 1, "a") ||
-	               wordeq(c, of - 1, "an")))
+	if (of > 0 && word_is(c, of - 1, W_ARTICLE))
 		of--;
 	/* (the agent after "by" is a subject: "a statement e-mailed by
 	 * Reagan Ruslim, who ..., said"; so is "Later Ann Tate said") */
 	if (sp->kind == SK_PRONOUN || of < 1 ||
-	    !qt_word_in(c, of - 1, preps, QUOTH_ARRAY_LEN(preps)))
+	    !word_is(c, of - 1, W_OF_PREP))
 		return true;
 	/* The object of a preposition is no subject ("In a Facebook
 	 * message posted Friday, Cruz said", "32% of Republican claims");
@@ -78,12 +79,11 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	 * read as one ("another member of the club"), or its head when
 	 * that is a description the article gave nobody else ("the city of
 	 * Phoenix"), or a described group ("people arrested at the camp"). */
-	for (k = of - 1, w = 0; w < 6; k--, w++) {
+	for (k = of - 1, w = 0; w < OF_HEAD_WORDS; k--, w++) {
 		size_t st;
 		if (k == 0 || !is_w(&c->t[k - 1]) || c->inq[k - 1] ||
 		    c->t[k - 1].sent != c->t[of].sent ||
-		    wordeq(c, k - 1, "but") || wordeq(c, k - 1, "and") ||
-		    qt_subordinator(c, k - 1))
+		    word_is(c, k - 1, W_AND_BUT) || qt_subordinator(c, k - 1))
 			st = k; /* the phrase starts the clause */
 		else if (qt_np_det(c, k - 1))
 			st = k - 1;
@@ -134,7 +134,7 @@ group_head(const actx *c, size_t a, size_t b)
 		const token *t = &c->t[k];
 		size_t n = t->end - t->start;
 		int tv = qt_lex(c, LEX_TITLES, k, k + 1);
-		if (tv >= 0 && (tv & FLAG('g')))
+		if (tv >= 0 && (tv & TITLE_GROUP))
 			return true;
 		if (wordeq(c, k, "people"))
 			return true;
@@ -153,8 +153,6 @@ group_head(const actx *c, size_t a, size_t b)
 static bool
 place_before(const actx *c, size_t k)
 {
-	static const char *const loc[] = {"in", "at", "near", "outside",
-	                                  "from"};
 	size_t a = k, b = k + 1;
 
 	while (b < c->n && b < k + 3 && is_w(&c->t[b]) &&
@@ -167,7 +165,7 @@ place_before(const actx *c, size_t k)
 	       (c->t[a - 1].flags & TF_CAP))
 		a--;
 	return a < k && a > 0 &&
-	       qt_word_in(c, a - 1, loc, QUOTH_ARRAY_LEN(loc));
+	       word_is(c, a - 1, W_LOC_PREP);
 }
 
 /* The end of the subject before a cue at token `end`: over adverbs
@@ -314,7 +312,7 @@ np_start(actx *c, size_t j, size_t end)
 		    is_w(p) && (qt_lex(c, LEX_PRONOUNS, a - 1, a) >= 0 ||
 		                (qt_he_she_has(c, a - 1) && a == j &&
 		                 qt_cue_at(c, end) >= 0 &&
-		                 !(qt_cue_at(c, end) & FLAG('b'))));
+		                 !(qt_cue_at(c, end) & CUE_BASE)));
 		if (is_w(p) && !(p->flags & TF_CAP) &&
 		    qt_lex(c, LEX_TITLES, a - 1, a) < 0 &&
 		    qt_lex(c, LEX_ORGS, a - 1, a) < 0 &&
@@ -326,8 +324,7 @@ np_start(actx *c, size_t j, size_t end)
 			a--;
 			break;
 		}
-		if (wordeq(c, a - 1, "the") || wordeq(c, a - 1, "a") ||
-		    wordeq(c, a - 1, "an")) {
+		if (word_is(c, a - 1, W_ARTICLE)) {
 			a--;
 			break;
 		}
@@ -442,7 +439,7 @@ described_of(actx *c, size_t j, speaker *sp, size_t *mention_end,
 			break;
 		if (!(wordeq(c, k - 1, "of") || wordeq(c, k - 1, "for")) ||
 		    qt_lex(c, LEX_TITLES, k - 2, k - 1) < 0 ||
-		    (qt_lex(c, LEX_TITLES, k - 2, k - 1) & FLAG('g')))
+		    (qt_lex(c, LEX_TITLES, k - 2, k - 1) & TITLE_GROUP))
 			continue;
 		for (d = k - 2;
 		     d > 0 && k - 2 - d < DET_BEFORE_ROLE && !qt_np_det(c, d) &&

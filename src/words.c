@@ -3,34 +3,12 @@
  * (is this word a determiner, a preposition, a possessive, a
  * contraction?) and the cached lexicon lookup every later file uses.
  * Reads tokens, text and the language data; writes only the lookup cache
- * of the context.  The word lists here are English; they move to
- * data/en/ later.
+ * of the context.  The word classes are data: data/en/words.txt (closed
+ * classes, W_*) and data/en/classes.txt (content words, CL_*).
  */
 #include <stdlib.h>
 
 #include "attrib_int.h"
-
-/* Is token i one of the n words of list (lowercase ASCII words; the
- * token is compared case-insensitively)? */
-bool
-qt_word_in(const actx *c, size_t i, const char *const *list, size_t n)
-{
-	const char *w;
-	size_t k, len;
-	char c0;
-
-	if (i >= c->n || c->t[i].kind != TK_WORD)
-		return false;
-	w = c->text + c->t[i].start;
-	len = c->t[i].end - c->t[i].start;
-	c0 = (char)(w[0] >= 'A' && w[0] <= 'Z' ? w[0] + 32 : w[0]);
-	/* (the first letter rules out most words of the list cheaply) */
-	for (k = 0; k < n; k++)
-		if (list[k][0] == c0 && strlen(list[k]) == len &&
-		    strncasecmp(w, list[k], len) == 0)
-			return true;
-	return false;
-}
 
 int
 qt_lex(const actx *c, int which, size_t a, size_t b)
@@ -53,36 +31,63 @@ qt_lex(const actx *c, int which, size_t a, size_t b)
 	return v;
 }
 
+/* The flags of word k in lexicon `which`, 0 when k is no word or not
+ * listed.  Only a word written in ASCII matches: these classes were
+ * compared byte for byte before they became data, and the fold would
+ * let "can’t" match "can't" (a later change may want it to). */
+static int
+class_flags(const actx *c, int which, size_t k)
+{
+	const token *t;
+	size_t m;
+	int v;
+
+	if (k >= c->n || c->t[k].kind != TK_WORD)
+		return 0;
+	v = qt_lex(c, which, k, k + 1);
+	if (v <= 0)
+		return 0;
+	t = &c->t[k];
+	for (m = t->start; m < t->end; m++)
+		if ((unsigned char)c->text[m] >= 0x80)
+			return 0;
+	return v;
+}
+
+/* The flags of word k in words.txt (W_*): one lookup per token, cached
+ * with the others. */
+int
+qt_word_flags(const actx *c, size_t k)
+{
+	return class_flags(c, LEX_WORDS, k);
+}
+
+/* The flags of word k in classes.txt (CL_*), as qt_word_flags(). */
+int
+qt_class_flags(const actx *c, size_t k)
+{
+	return class_flags(c, LEX_CLASSES, k);
+}
+
 /* who, whose, which, where: a relative clause opens at token k. */
 bool
 qt_wh_relative(const actx *c, size_t k)
 {
-	return wordeq(c, k, "who") || wordeq(c, k, "whose") ||
-	       wordeq(c, k, "which") || wordeq(c, k, "where");
+	return word_is(c, k, W_WH_RELATIVE);
 }
 
 /* Adverbs and auxiliaries allowed between a speaker and the cue. */
 bool
 qt_is_filler(const actx *c, size_t i)
 {
-	static const char *const fill[] = {
-		"also", "later", "then", "previously", "recently", "once",
-		"has", "had", "have", "would", "will", "again", "further",
-		"simply", "only", "just", "repeatedly", "often", "always",
-		"publicly", "privately", "earlier", "reportedly", "allegedly",
-		"told", "is", "was", "were", "are", "did", "does", "not",
-		"still", "even", "never"};
-	static const char *const days[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday",
-		"saturday", "sunday"};
 	size_t n;
 
 	if (i >= c->n || !is_w(&c->t[i]))
 		return false;
 	/* "Priebus later Thursday told Fox News" */
 	if (c->t[i].flags & TF_CAP)
-		return qt_word_in(c, i, days, QUOTH_ARRAY_LEN(days));
-	if (qt_word_in(c, i, fill, QUOTH_ARRAY_LEN(fill)))
+		return word_is(c, i, W_WEEKDAY);
+	if (word_is(c, i, W_FILLER))
 		return true;
 	n = c->t[i].end - c->t[i].start;
 	return n > 4 && strncmp(c->text + c->t[i].end - 2, "ly", 2) == 0;
@@ -92,10 +97,7 @@ qt_is_filler(const actx *c, size_t i)
 bool
 qt_is_particle(const actx *c, size_t i)
 {
-	static const char *const part[] = {"de", "van", "von", "der", "da",
-	                                   "du", "di", "la", "le", "bin",
-	                                   "al", "del", "dos", "ter"};
-	return qt_word_in(c, i, part, QUOTH_ARRAY_LEN(part));
+	return word_is(c, i, W_NAME_PARTICLE);
 }
 
 /* Does token i end in an apostrophe (' or ’) and `tail`, with a letter
@@ -131,10 +133,9 @@ bool
 qt_contraction(const actx *c, size_t i)
 {
 	static const char *const tail[] = {"ve", "re", "m", "d", "ll"};
-	static const char *const is_after[] = {
-		"it", "that", "there", "here", "what", "who", "he", "she",
-		"let", "where", "this"};
-	size_t k, n;
+	char stem[8];
+	size_t k, m, n;
+	int v;
 
 	for (k = 0; k < QUOTH_ARRAY_LEN(tail); k++)
 		if (qt_apos_tail(c, i, tail[k]))
@@ -142,11 +143,14 @@ qt_contraction(const actx *c, size_t i)
 	if (!qt_apos_tail(c, i, "s"))
 		return false;
 	n = apos_stem(c, i, "s");
-	for (k = 0; k < QUOTH_ARRAY_LEN(is_after); k++)
-		if (strlen(is_after[k]) == n &&
-		    strncasecmp(c->text + c->t[i].start, is_after[k], n) == 0)
-			return true;
-	return false;
+	if (n == 0 || n >= sizeof(stem))
+		return false;
+	for (m = 0; m < n; m++) {
+		char ch = c->text[c->t[i].start + m];
+		stem[m] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	v = lexicon_get(c->ld->lex[LEX_WORDS], stem, n);
+	return v >= 0 && (v & W_IS_CONTRACTION);
 }
 
 /* The pronoun flags of a subject pronoun contracted with its auxiliary
@@ -172,7 +176,7 @@ qt_pronoun_contracted(const actx *c, size_t i)
 		}
 		v = lexicon_get(c->ld->lex[LEX_PRONOUNS], stem, n);
 		/* (only subjects: not "his's") */
-		if (v < 0 || (v & (FLAG('o') | FLAG('x'))))
+		if (v < 0 || (v & (PRON_OBJECT | PRON_FIRST_SECOND)))
 			return -1;
 		return v;
 	}
@@ -185,7 +189,7 @@ qt_he_she_has(const actx *c, size_t i)
 {
 	int v = qt_pronoun_contracted(c, i);
 
-	return v >= 0 && (v & (FLAG('m') | FLAG('f'))) &&
+	return v >= 0 && (v & (PRON_MALE | PRON_FEMALE)) &&
 	       qt_apos_tail(c, i, "s");
 }
 
@@ -228,9 +232,7 @@ qt_span_text(const actx *c, size_t a, size_t b, size_t *len)
 bool
 qt_rel_word(const actx *c, size_t k)
 {
-	return wordeq(c, k, "who") || wordeq(c, k, "which") ||
-	       wordeq(c, k, "whose") || wordeq(c, k, "where") ||
-	       wordeq(c, k, "that") || wordeq(c, k, "when");
+	return word_is(c, k, W_RELATIVE);
 }
 
 bool
@@ -267,23 +269,14 @@ qt_apos_mark(const actx *c, size_t k)
 bool
 qt_np_det(const actx *c, size_t k)
 {
-	static const char *const det[] = {
-		"the", "a", "an", "some", "many", "several", "another", "one",
-		"both", "all", "most", "other", "these", "those", "few", "two",
-		"three", "four", "five", "his", "her", "their", "its", "our",
-		"my", "your"};
-	return qt_word_in(c, k, det, QUOTH_ARRAY_LEN(det));
+	return word_is(c, k, W_NP_DET);
 }
 
 /* Determiners and quantifiers that open a described group. */
 bool
 qt_group_det(const actx *c, size_t k)
 {
-	static const char *const det[] = {
-		"the", "some", "many", "both", "all", "most", "several",
-		"other", "these", "those", "people", "few", "various", "more",
-		"two", "three", "four", "five", "critics", "officials"};
-	return qt_word_in(c, k, det, QUOTH_ARRAY_LEN(det));
+	return word_is(c, k, W_GROUP_DET);
 }
 
 /* Is token k, after a possessive name, a group of that person's: "office",
@@ -291,11 +284,8 @@ qt_group_det(const actx *c, size_t k)
 bool
 qt_person_group(const actx *c, size_t k)
 {
-	static const char *const grp[] = {
-		"office", "staff", "campaign", "team", "government", "lawyers",
-		"administration"};
 	return k < c->n && is_w(&c->t[k]) && !(c->t[k].flags & TF_CAP) &&
-	       qt_word_in(c, k, grp, QUOTH_ARRAY_LEN(grp));
+	       class_is(c, k, CL_PERSON_GROUP);
 }
 
 /* Is token k a common irregular past tense, never part of a noun
@@ -303,33 +293,21 @@ qt_person_group(const actx *c, size_t k)
 bool
 qt_past_verb(const actx *c, size_t k)
 {
-	static const char *const past[] = {
-		"sent", "gave", "made", "took", "met", "held", "brought",
-		"won", "lost", "paid", "kept", "left", "got", "began", "went",
-		"came", "ran", "saw", "knew", "thought", "found", "felt",
-		"became", "spent", "led", "sought", "struck", "threw"};
-	return qt_word_in(c, k, past, QUOTH_ARRAY_LEN(past));
+	return class_is(c, k, CL_PAST_VERB);
 }
 
 /* Is token k a number written as a word, two to twelve? */
 bool
 qt_number_word(const actx *c, size_t k)
 {
-	static const char *const num[] = {
-		"two", "three", "four", "five", "six", "seven", "eight",
-		"nine", "ten", "eleven", "twelve"};
-	return qt_word_in(c, k, num, QUOTH_ARRAY_LEN(num));
+	return word_is(c, k, W_NUMBER);
 }
 
 /* A word that opens a subordinate clause: "when", "because". */
 bool
 qt_subordinator(const actx *c, size_t j)
 {
-	static const char *const sub[] = {
-		"when", "while", "as", "after", "before", "because", "if",
-		"since", "though", "although", "until", "unless", "whereas",
-		"whether", "once"};
-	return qt_word_in(c, j, sub, QUOTH_ARRAY_LEN(sub));
+	return word_is(c, j, W_SUBORDINATOR);
 }
 
 /* Are there at least `want` words in [a, b]?  Stops counting there. */
@@ -359,11 +337,7 @@ qt_words_in(const actx *c, size_t a, size_t b)
 bool
 qt_is_prep(const actx *c, size_t k)
 {
-	static const char *const preps[] = {
-		"in", "on", "at", "during", "before", "after", "for", "to",
-		"with", "via", "over", "by", "last", "this", "earlier",
-		"later", "through", "from", "under", "late", "early"};
-	return qt_word_in(c, k, preps, QUOTH_ARRAY_LEN(preps));
+	return word_is(c, k, W_TIME_PREP);
 }
 
 /* he, she, it, they, we, I, there: a clause begins ("stated in July it
@@ -371,19 +345,13 @@ qt_is_prep(const actx *c, size_t k)
 bool
 qt_subject_pronoun(const actx *c, size_t k)
 {
-	return wordeq(c, k, "he") || wordeq(c, k, "she") ||
-	       wordeq(c, k, "it") || wordeq(c, k, "they") ||
-	       wordeq(c, k, "we") || wordeq(c, k, "i") ||
-	       wordeq(c, k, "there");
+	return word_is(c, k, W_SUBJECT_PRONOUN);
 }
 
 bool
 qt_wh_word(const actx *c, size_t k)
 {
-	return wordeq(c, k, "whether") || wordeq(c, k, "if") ||
-	       wordeq(c, k, "how") || wordeq(c, k, "why") ||
-	       wordeq(c, k, "what") || wordeq(c, k, "when") ||
-	       wordeq(c, k, "where") || wordeq(c, k, "who");
+	return word_is(c, k, W_WH_WORD);
 }
 
 size_t

@@ -209,7 +209,8 @@ END_TEST
 
 START_TEST(test_data_dir_overrides_one_file)
 {
-	static const char cues[] = "# my cues\nproclaimed\tsi\n\nmade clear\tsc\n";
+	static const char cues[] = "# my cues\n# flags: s=speech i=inverted "
+	                           "c=clause\nproclaimed\tsi\n\nmade clear\tsc\n";
 	char dir[256];
 	lang_data ld;
 	quoth_error err;
@@ -236,7 +237,8 @@ END_TEST
 
 START_TEST(test_data_dir_through_public_api)
 {
-	static const char cues[] = "proclaimed\tsic\n";
+	static const char cues[] = "# flags: s=speech i=inverted c=clause\n"
+	                           "proclaimed\tsic\n";
 	static const char text[] = "\"The fair opens today,\" Ann Lee proclaimed.";
 	char dir[256];
 	quoth_options opt;
@@ -269,35 +271,64 @@ END_TEST
 START_TEST(test_error_too_many_words)
 {
 	static const char data[] =
+		"# flags: s=speech i=inverted c=clause\n"
 		"said\tsic\n# comment\nsay one two three four five six\tsi\n";
-	expect_syntax_error(data, sizeof(data) - 1, 3);
+	expect_syntax_error(data, sizeof(data) - 1, 4);
 }
 END_TEST
 
 START_TEST(test_error_flags_not_lowercase)
 {
-	static const char data[] = "said\tsic\nstated\tSi\n";
-	expect_syntax_error(data, sizeof(data) - 1, 2);
+	static const char data[] = "# flags: s=speech i=inverted c=clause\n"
+	                           "said\tsic\nstated\tSi\n";
+	expect_syntax_error(data, sizeof(data) - 1, 3);
 }
 END_TEST
 
 START_TEST(test_error_flags_digit)
 {
-	static const char data[] = "\n\n\nstated\ts1\n";
+	static const char data[] = "# flags: s=speech\n\n\nstated\ts1\n";
 	expect_syntax_error(data, sizeof(data) - 1, 4);
+}
+END_TEST
+
+/* A flag letter the file's `# flags:` header does not declare is an
+ * error naming the file and line, not a bit nobody reads. */
+START_TEST(test_error_undeclared_flag)
+{
+	static const char data[] = "# flags: s=speech i=inverted\n"
+	                           "said\tsi\nstated\tsq\n";
+	static const char none[] = "said\tsi\n";
+	char dir[256];
+	lang_data ld;
+	quoth_error err;
+
+	expect_syntax_error(data, sizeof(data) - 1, 3);
+	/* no header: no letter is declared */
+	expect_syntax_error(none, sizeof(none) - 1, 1);
+	make_data_dir(dir, sizeof(dir));
+	write_file(dir, "cues.txt", data, sizeof(data) - 1);
+	ck_assert_int_eq(lang_data_load(&ld, "en", dir, &err),
+	                 QUOTH_ERR_LEXICON);
+	remove_data_dir(dir, "cues.txt");
+	ck_assert_msg(strstr(err.message, "cues.txt:3: flag 'q' is not "
+	                                  "declared") != NULL,
+	              "message: %s", err.message);
 }
 END_TEST
 
 START_TEST(test_error_invalid_utf8)
 {
-	static const char data[] = "said\tsic\nsta\xfft\tsi\n";
-	expect_syntax_error(data, sizeof(data) - 1, 2);
+	static const char data[] = "# flags: s=speech i=inverted c=clause\n"
+	                           "said\tsic\nsta\xfft\tsi\n";
+	expect_syntax_error(data, sizeof(data) - 1, 3);
 }
 END_TEST
 
 START_TEST(test_six_words_is_fine)
 {
-	static const char data[] = "one two three four five six\tsi\r\n";
+	static const char data[] = "# flags: s=speech i=inverted\r\n"
+	                           "one two three four five six\tsi\r\n";
 	char dir[256];
 	lang_data ld;
 	quoth_error err;
@@ -318,7 +349,8 @@ END_TEST
 
 START_TEST(test_error_through_public_api)
 {
-	static const char data[] = "said\tsic\nstated\tS\n";
+	static const char data[] = "# flags: s=speech i=inverted c=clause\n"
+	                           "said\tsic\nstated\tS\n";
 	char dir[256];
 	quoth_options opt;
 	quoth_extractor *ex = NULL;
@@ -333,7 +365,7 @@ START_TEST(test_error_through_public_api)
 	remove_data_dir(dir, "cues.txt");
 	ck_assert_int_eq(st, QUOTH_ERR_LEXICON);
 	ck_assert_ptr_null(ex);
-	ck_assert_ptr_nonnull(strstr(err.message, "cues.txt:2:"));
+	ck_assert_ptr_nonnull(strstr(err.message, "cues.txt:3:"));
 }
 END_TEST
 
@@ -367,6 +399,7 @@ lexicon_suite(void)
 	tcase_add_test(tc, test_error_flags_not_lowercase);
 	tcase_add_test(tc, test_error_flags_digit);
 	tcase_add_test(tc, test_error_invalid_utf8);
+	tcase_add_test(tc, test_error_undeclared_flag);
 	tcase_add_test(tc, test_six_words_is_fine);
 	tcase_add_test(tc, test_error_through_public_api);
 	tcase_add_test(tc, test_unknown_language);

@@ -492,7 +492,7 @@ END_TEST
 START_TEST(test_backtracking_is_bounded)
 {
 	static const char pats[] =
-		"after\tslow\t0\t^(?:(?:[^|]|[^|])*)*(?<sp>Z)\n";
+		"after\tslow\t0\t^(?:(?:[^|]|[^|])*)*(?<sp>~)\n";
 	const char *s = "\"The pier will open,\" said Ann Lee, who runs the "
 	                "port, to the council on Monday in the town hall of "
 	                "the old city by the sea near the big bridge.";
@@ -528,6 +528,13 @@ static const struct bad_case bad[] = {
 	{"after\tx\t0\t(?<sp>[Nn])?$\n", 1, "no chunk at all"},
 	{"after\tx\t0\t(?<=(?<sp>.))$\n", 1, "no chunk at all"},
 	{"after\tabsorbed\t0\t^(?<sp>N)\n", 1, "quoth's own"},
+	/* a letter outside the chunk alphabet would never match: an error,
+	 * in or out of a character class, escaped or not */
+	{"# ok\nafter\tx\t0\t^(?<sp>N)Z\n", 2, "'Z' is no chunk class"},
+	{"after\tx\t0\t^(?<sp>[NnQ])\n", 1, "'Q' is no chunk class"},
+	{"after\tx\t0\t^(?<sp>N)\\!\n", 1, "'!' is no chunk class"},
+	{"after\tx\t0\t^(?<sp>N)(?=[,.|]|$){0,2}[^\"Y]\n", 1,
+	 "'Y' is no chunk class"},
 	{"after\t-x\t0\t^(?<sp>N)\n", 1, "rule name"},
 	{"after\t+\t0\t^(?<sp>N)\n", 1, "rule name"},
 	{"after\tx\t0\t^(?<sp>N)\t# a note\n", 1, "a tab"},
@@ -567,6 +574,11 @@ START_TEST(test_bad_pattern_column)
 	ck_assert_uint_eq(err.line, 1);
 	ck_assert_uint_eq(err.column, 20);
 	ck_assert_ptr_nonnull(strstr(err.message, "patterns.txt:1:20:"));
+	/* an unknown chunk letter is named at its column, 21 */
+	ck_assert_int_eq(load_patterns("before\tx\t0\t^(?<sp>N)q\n", &x, &err),
+	                 QUOTH_ERR_LEXICON);
+	ck_assert_uint_eq(err.column, 21);
+	ck_assert_ptr_nonnull(strstr(err.message, "patterns.txt:1:21:"));
 }
 END_TEST
 
