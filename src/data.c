@@ -53,6 +53,8 @@ static const char *const lex_files[LEX_COUNT_] = {
 	[LEX_ORGS] = "orgs.txt",
 	[LEX_SCARE] = "scare.txt",
 	[LEX_NONNAMES] = "nonnames.txt",
+	[LEX_PLACES] = "wn-places.txt",
+	[LEX_DOCS] = "wn-document-nouns.txt",
 };
 
 quoth_status

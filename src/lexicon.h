@@ -41,6 +41,8 @@ enum lex_id {
 	LEX_ORGS,      /* words that mark organisations */
 	LEX_SCARE,     /* words before a quote that mark a term, not speech */
 	LEX_NONNAMES,  /* capitalised words that are never names */
+	LEX_PLACES,    /* countries, states, cities (value: flags) */
+	LEX_DOCS,      /* document and message nouns (value: flags) */
 	LEX_COUNT_
 };
 
