@@ -34,14 +34,14 @@ set_field(quote *q, quoth_field f, const char *s, size_t n)
  * "the United States"), an organisation (an organisation word or name:
  * "the Kremlin", "Acme Corp", "Trudeau's office", or "the" and a name),
  * a description (a role or a lowercase noun: "a senior official", "one
- * resident", "the protesters"), a name the article shows nothing more
- * of (unknown).
+ * resident", "the protesters", "an expert cited in the report"), a name
+ * the article shows nothing more of (unknown).
  */
 static int
 written_kind(const actx *c, const quote *q, size_t a, size_t b)
 {
 	int sk = qa_of(c, q)->sp_kind;
-	size_t a0 = a, h = b - 1;
+	size_t a0 = a, h = b - 1, k, h2;
 	bool cap, title;
 
 	if (a >= b || b > c->n)
@@ -51,6 +51,16 @@ written_kind(const actx *c, const quote *q, size_t a, size_t b)
 	if (a0 + 1 < b && (wordeq(c, a0, "the") || wordeq(c, a0, "a") ||
 	                   wordeq(c, a0, "an")))
 		a0++;
+	/* "an expert cited in the report": the head is the role before a
+	 * preposition, not the noun after it */
+	for (k = a0; k < h; k++)
+		if (qt_is_prep(c, k))
+			break;
+	if (k < h)
+		for (h2 = k; h2-- > a0;)
+			if (is_w(&c->t[h2]) && !(c->t[h2].flags & TF_CAP) &&
+			    qt_lex(c, LEX_TITLES, h2, h2 + 1) >= 0)
+				return QK_DESC;
 	cap = (c->t[h].flags & TF_CAP) != 0;
 	title = qt_lex(c, LEX_TITLES, h, h + 1) >= 0;
 	if (!cap && !title && qt_lex(c, LEX_DOCS, h, h + 1) >= 0)
