@@ -55,6 +55,7 @@ static const char *const lex_files[LEX_COUNT_] = {
 	[LEX_NONNAMES] = "nonnames.txt",
 	[LEX_PLACES] = "wn-places.txt",
 	[LEX_DOCS] = "wn-document-nouns.txt",
+	[LEX_ORGNOUNS] = "wn-org-nouns.txt",
 };
 
 quoth_status

@@ -63,7 +63,10 @@ written_kind(const actx *c, const quote *q, size_t a, size_t b)
 				return QK_DESC;
 	cap = (c->t[h].flags & TF_CAP) != 0;
 	title = qt_lex(c, LEX_TITLES, h, h + 1) >= 0;
-	if (!cap && !title && qt_lex(c, LEX_DOCS, h, h + 1) >= 0)
+	/* (not "the commission", "the magazine": an organisation noun
+	 * too) */
+	if (!cap && !title && qt_lex(c, LEX_DOCS, h, h + 1) >= 0 &&
+	    qt_lex(c, LEX_ORGNOUNS, h, h + 1) < 0)
 		return QK_DOC;
 	if ((c->t[a0].flags & TF_CAP) && qt_lex(c, LEX_PLACES, a0, b) >= 0)
 		return QK_PLACE;
