@@ -524,6 +524,8 @@ const struct cli_column cli_quote_columns[] = {
 	{"speaker", CLI_COL_TABLE},
 	{"title", 0},
 	{"gender", 0},
+	{"gender_source", 0},
+	{"kind", 0},
 	{"mention", 0},
 	{"cue", CLI_COL_TABLE},
 	{"quote", CLI_COL_TABLE | CLI_COL_FLEX},

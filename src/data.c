@@ -59,6 +59,9 @@ static const char *const lex_files[LEX_COUNT_] = {
 	[LEX_NONNAMES] = "nonnames.txt",
 	[LEX_WORDS] = "words.txt",
 	[LEX_CLASSES] = "classes.txt",
+	[LEX_PLACES] = "wn-places.txt",
+	[LEX_DOCS] = "wn-document-nouns.txt",
+	[LEX_ORGNOUNS] = "wn-org-nouns.txt",
 };
 
 quoth_status

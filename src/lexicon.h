@@ -43,6 +43,9 @@ enum lex_id {
 	LEX_NONNAMES,  /* capitalised words that are never names */
 	LEX_WORDS,     /* closed-class word lists of the attribution stage */
 	LEX_CLASSES,   /* content-word classes of the attribution stage */
+	LEX_PLACES,    /* countries, states, cities (value: flags) */
+	LEX_DOCS,      /* document and message nouns (value: flags) */
+	LEX_ORGNOUNS,  /* organisation and group nouns (value: flags) */
 	LEX_COUNT_
 };
 

@@ -137,6 +137,8 @@ quote_rows(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
 		str_cell(w, r, i, QUOTH_FIELD_SPEAKER, 1);
 		str_cell(w, r, i, QUOTH_FIELD_TITLE, 1);
 		str_cell(w, r, i, QUOTH_FIELD_GENDER, 1);
+		str_cell(w, r, i, QUOTH_FIELD_GENDER_SOURCE, 1);
+		str_cell(w, r, i, QUOTH_FIELD_KIND, 1);
 		str_cell(w, r, i, QUOTH_FIELD_MENTION, 1);
 		str_cell(w, r, i, QUOTH_FIELD_CUE, 1);
 		str_cell(w, r, i, QUOTH_FIELD_QUOTE, 0);

@@ -189,6 +189,15 @@ typedef enum {
 	QUOTH_FIELD_QUOTE,       /* the content, parts joined by a space */
 	QUOTH_FIELD_CONTEXT,     /* the sentence(s) around quote and cue */
 	QUOTH_FIELD_RULE,        /* the rule that linked the speaker */
+	/** Where the gender came from: "article" (the article's own
+	 *  evidence: he/she, Mr/Ms, "the mother"), "name" (a first-name
+	 *  statistic, --gender-from-names); absent when the gender is. */
+	QUOTH_FIELD_GENDER_SOURCE,
+	/** What the speaker is: "person", "organisation", "place" (a
+	 *  capital or country speaking for its government), "document" (no
+	 *  issuer named: "a statement said"), "description" (no name given:
+	 *  "a senior official") or "unknown"; absent when the speaker is. */
+	QUOTH_FIELD_KIND,
 	QUOTH_FIELD_COUNT_
 } quoth_field;
 

@@ -1,8 +1,8 @@
 /*
  * result.c: the strings of the result records, the last thing each quote
  * gets: its text, context, rule, cue and mention (from the spans the
- * stages set), and the speaker, title and gender of its entity (from
- * attribution).  Also the result's warnings and what a quote owns.
+ * stages set), and the speaker, title, gender, gender source and kind
+ * of its speaker (from attribution).  Also the result's warnings and what a quote owns.
  * Reads the text, tokens, quotes and entities; writes quote strings.
  */
 #include <stdlib.h>
@@ -27,6 +27,59 @@ set_field(quote *q, quoth_field f, const char *s, size_t n)
 	return true;
 }
 
+/*
+ * What the speaker written as tokens [a, b) of quote q is (QK_*), by its
+ * head word (the last) and the kind of its mention: a document noun in
+ * lowercase ("a statement", "the company's report"), a place ("Beijing",
+ * "the United States"), an organisation (an organisation word or name:
+ * "the Kremlin", "Acme Corp", "Trudeau's office", or "the" and a name),
+ * a description (a role or a lowercase noun: "a senior official", "one
+ * resident", "the protesters", "an expert cited in the report"), a name
+ * the article shows nothing more of (unknown).
+ */
+static int
+written_kind(const actx *c, const quote *q, size_t a, size_t b)
+{
+	int sk = qa_of(c, q)->sp_kind;
+	size_t a0 = a, h = b - 1, k, h2;
+	bool cap, title;
+
+	if (a >= b || b > c->n)
+		return QK_UNKNOWN;
+	while (h > a && !is_w(&c->t[h]))
+		h--;
+	if (a0 + 1 < b && (wordeq(c, a0, "the") || wordeq(c, a0, "a") ||
+	                   wordeq(c, a0, "an")))
+		a0++;
+	/* "an expert cited in the report": the head is the role before a
+	 * preposition, not the noun after it */
+	for (k = a0; k < h; k++)
+		if (qt_is_prep(c, k))
+			break;
+	if (k < h)
+		for (h2 = k; h2-- > a0;)
+			if (is_w(&c->t[h2]) && !(c->t[h2].flags & TF_CAP) &&
+			    qt_lex(c, LEX_TITLES, h2, h2 + 1) >= 0)
+				return QK_DESC;
+	cap = (c->t[h].flags & TF_CAP) != 0;
+	title = qt_lex(c, LEX_TITLES, h, h + 1) >= 0;
+	/* (not "the commission", "the magazine": an organisation noun
+	 * too) */
+	if (!cap && !title && qt_lex(c, LEX_DOCS, h, h + 1) >= 0 &&
+	    qt_lex(c, LEX_ORGNOUNS, h, h + 1) < 0)
+		return QK_DOC;
+	if ((c->t[a0].flags & TF_CAP) && qt_lex(c, LEX_PLACES, a0, b) >= 0)
+		return QK_PLACE;
+	if (!title && (sk == SK_ORG || qt_lex(c, LEX_ORGS, h, h + 1) >= 0 ||
+	               qt_lex(c, LEX_ORGS, a0, b) >= 0))
+		return QK_ORG;
+	if (sk == SK_ROLE || title || !cap)
+		return QK_DESC;
+	if (wordeq(c, a, "the"))
+		return QK_ORG;
+	return QK_UNKNOWN;
+}
+
 /* Quote q's speaker as written: the text of tokens [a, b).  False (and
  * c->failed) when out of memory. */
 bool
@@ -39,6 +92,7 @@ qt_speaker_as_written(actx *c, quote *q, size_t a, size_t b)
 		c->failed = true;
 		return false;
 	}
+	q->kind = written_kind(c, q, a, b);
 	free(q->str[QUOTH_FIELD_SPEAKER]);
 	q->str[QUOTH_FIELD_SPEAKER] = str;
 	q->str_len[QUOTH_FIELD_SPEAKER] = len;
@@ -50,10 +104,66 @@ bool
 qt_copy_speaker(actx *c, quote *q, const quote *from)
 {
 	if (set_field(q, QUOTH_FIELD_SPEAKER, from->str[QUOTH_FIELD_SPEAKER],
-	              from->str_len[QUOTH_FIELD_SPEAKER]))
+	              from->str_len[QUOTH_FIELD_SPEAKER])) {
+		q->kind = from->kind;
 		return true;
+	}
 	c->failed = true;
 	return false;
+}
+
+/* Is entity e's name a place ("Beijing", "Washington")?  (Out of
+ * memory: no.) */
+static bool
+name_is_place(const actx *c, const entity *e)
+{
+	qbuf f = {0};
+	bool yes;
+
+	text_fold(&f, e->name, e->name_len);
+	yes = !f.failed && f.len &&
+	      lexicon_get(c->ld->lex[LEX_PLACES], f.ptr, f.len) >= 0;
+	qbuf_free(&f);
+	return yes;
+}
+
+/*
+ * What the speaker entity e is (QK_*): a place when its name is one and
+ * the article shows no person (no honorific, title, age or gender); an
+ * organisation when the article shows one ("the X", "X, a company,", an
+ * organisation word, "it said"); a person when the article shows one or
+ * the name spoke; a place when only "in X" was seen; else unknown.
+ */
+static int
+entity_kind(const actx *c, const entity *e)
+{
+	bool personal = e->strong || e->gender || e->title;
+
+	if (!personal && name_is_place(c, e))
+		return QK_PLACE;
+	if (e->org)
+		return QK_ORG;
+	if (personal || e->person)
+		return QK_PERSON;
+	if (e->nonperson)
+		return e->place ? QK_PLACE : QK_ORG;
+	return QK_UNKNOWN;
+}
+
+static const char *const kind_names[] = {
+	[QK_PERSON] = "person",           [QK_ORG] = "organisation",
+	[QK_PLACE] = "place",             [QK_DOC] = "document",
+	[QK_DESC] = "description",        [QK_UNKNOWN] = "unknown",
+};
+
+/* Quote q's kind string, when it has a speaker. */
+static bool
+set_kind(quote *q, int kind)
+{
+	if (kind <= QK_NONE || kind > QK_UNKNOWN)
+		return true;
+	return set_field(q, QUOTH_FIELD_KIND, kind_names[kind],
+	                 strlen(kind_names[kind]));
 }
 
 bool
@@ -65,8 +175,14 @@ qt_finish_fields(actx *c)
 		quote *q = &c->r->q[i];
 		const entity *e = ent_at(c, q->entity);
 
-		if (!e)
+		if (!e) {
+			if (q->str[QUOTH_FIELD_SPEAKER] &&
+			    !set_kind(q, q->kind ? q->kind : QK_UNKNOWN))
+				return false;
 			continue;
+		}
+		if (!set_kind(q, entity_kind(c, e)))
+			return false;
 		if (!set_field(q, QUOTH_FIELD_SPEAKER, e->name, e->name_len))
 			return false;
 		if (e->title &&
@@ -76,6 +192,10 @@ qt_finish_fields(actx *c)
 		    !set_field(q, QUOTH_FIELD_GENDER,
 		               e->gender == G_MALE ? "male" : "female",
 		               e->gender == G_MALE ? 4 : 6))
+			return false;
+		/* (all gender is the article's own evidence today) */
+		if (e->gender &&
+		    !set_field(q, QUOTH_FIELD_GENDER_SOURCE, "article", 7))
 			return false;
 	}
 	return true;

@@ -19,6 +19,17 @@ typedef struct {
 
 #define QUOTH_MAX_PARTS 64
 
+/* What a speaker is (SPEC "Speakers"): the output's `kind`. */
+enum {
+	QK_NONE,        /* no speaker */
+	QK_PERSON,
+	QK_ORG,         /* "the Kremlin", "Acme Corp", "the ministry" */
+	QK_PLACE,       /* "Beijing": a place speaking for its government */
+	QK_DOC,         /* "a statement": no issuer named */
+	QK_DESC,        /* "a senior official": no name given */
+	QK_UNKNOWN
+};
+
 /* One quote or quote candidate, through every stage.  (What only the
  * attribution stage remembers about a quote is in its own side table,
  * qattr.) */
@@ -35,6 +46,9 @@ typedef struct {
 	size_t cue_start, cue_end;
 	size_t ctx_start, ctx_end;
 	int entity;            /* index into the entity table, -1 */
+	int kind;              /* QK_*: what a speaker known only as
+	                        * written is (one with an entity is what
+	                        * the entity is) */
 	const char *rule;      /* static string */
 	char *str[QUOTH_FIELD_COUNT_]; /* heap, NUL-terminated, or NULL */
 	size_t str_len[QUOTH_FIELD_COUNT_];

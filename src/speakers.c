@@ -6,7 +6,8 @@
  *
  * Speakers are grouped by their canonical name exactly as the library
  * gives it; the title and gender shown are the first ones the article
- * gives for that speaker.  Quotes without a speaker are grouped under an
+ * gives for that speaker (the gender with its source), the kind the first
+ * the library gives.  Quotes without a speaker are grouped under an
  * empty speaker, last, so that their count is not lost.
  */
 #include <stdint.h>
@@ -22,6 +23,8 @@ const struct cli_column cli_speaker_columns[] = {
 	{"speaker", CLI_COL_TABLE},
 	{"title", CLI_COL_TABLE | CLI_COL_FLEX},
 	{"gender", CLI_COL_TABLE},
+	{"gender_source", 0},
+	{"kind", CLI_COL_TABLE},
 	{"direct", CLI_COL_TABLE},
 	{"mixed", CLI_COL_TABLE},
 	{"indirect", CLI_COL_TABLE},
@@ -33,8 +36,9 @@ const size_t cli_speaker_ncolumns =
 	sizeof cli_speaker_columns / sizeof cli_speaker_columns[0];
 
 struct speaker {
-	const char *name, *title, *gender; /* owned by the result */
-	size_t name_len, title_len, gender_len;
+	/* owned by the result */
+	const char *name, *title, *gender, *gender_source, *kind;
+	size_t name_len, title_len, gender_len, gender_source_len, kind_len;
 	size_t quotes;
 	size_t count[4]; /* by quoth_type */
 	size_t words;
@@ -92,6 +96,8 @@ put_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
 	cli_cell_str(w, sp->name, sp->name_len);
 	cli_cell_str(w, sp->title, sp->title_len);
 	cli_cell_str(w, sp->gender, sp->gender_len);
+	cli_cell_str(w, sp->gender_source, sp->gender_source_len);
+	cli_cell_str(w, sp->kind, sp->kind_len);
 	for (t = 0; t < 4; t++)
 		cli_cell_uint(w, sp->count[t]);
 	cli_cell_uint(w, sp->words);
@@ -165,9 +171,16 @@ cli_speaker_rows(struct cli_writer *w, const char *doc, size_t doc_len,
 			s->count[type]++;
 		if (!s->title)
 			s->title = field(r, i, QUOTH_FIELD_TITLE, &s->title_len);
-		if (!s->gender)
+		if (!s->gender) {
 			s->gender =
 				field(r, i, QUOTH_FIELD_GENDER, &s->gender_len);
+			if (s->gender)
+				s->gender_source =
+					field(r, i, QUOTH_FIELD_GENDER_SOURCE,
+					      &s->gender_source_len);
+		}
+		if (!s->kind)
+			s->kind = field(r, i, QUOTH_FIELD_KIND, &s->kind_len);
 		text = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
 		if (text)
 			s->words += count_words(text, len);

@@ -190,6 +190,15 @@ START_TEST(test_accessors_out_of_range)
 	ck_assert_ptr_null(quoth_quote_str(r, 1, QUOTH_FIELD_QUOTE, &len));
 	ck_assert_uint_eq(len, 0);
 	ck_assert_ptr_null(quoth_quote_str(r, 0, QUOTH_FIELD_COUNT_, NULL));
+	/* the fields appended after RULE keep the old numbers stable */
+	ck_assert_int_eq(QUOTH_FIELD_RULE, 7);
+	ck_assert_int_eq(QUOTH_FIELD_GENDER_SOURCE, 8);
+	ck_assert_int_eq(QUOTH_FIELD_KIND, 9);
+	ck_assert_str_eq(quoth_quote_str(r, 0, QUOTH_FIELD_KIND, NULL),
+	                 "person");
+	ck_assert_ptr_null(
+	        quoth_quote_str(r, 0, QUOTH_FIELD_GENDER_SOURCE, &len));
+	ck_assert_uint_eq(len, 0);
 	ck_assert_int_eq(quoth_quote_span(r, 1, QUOTH_SPAN_QUOTE, &a, &b), 0);
 	ck_assert_uint_eq(a, 5);
 	ck_assert_uint_eq(quoth_quote_nparts(r, 1), 0);

@@ -35,8 +35,8 @@ import unittest
 QUOTH = None
 SANITIZED = False
 
-CSV_FIELDS = ['doc', 'n', 'type', 'speaker', 'title', 'gender', 'mention',
-              'cue', 'quote', 'start', 'end', 'mention_start', 'mention_end',
+CSV_FIELDS = ['doc', 'n', 'type', 'speaker', 'title', 'gender',
+              'gender_source', 'kind', 'mention', 'cue', 'quote', 'start', 'end', 'mention_start', 'mention_end',
               'cue_start', 'cue_end', 'paragraph', 'line', 'context', 'rule']
 
 GOOD = b'"We will rebuild the pier," Mayor Ana Ruiz told reporters.\n'
@@ -1051,7 +1051,8 @@ class TestIssue13(Base):
             for cell in row:
                 self.assertNotIn(cell.lstrip('"')[:1], ('=', '+', '-', '@'),
                                  row)
-        self.assertTrue(rows[0][17].startswith('\'"=cmd'), rows[0])
+        self.assertTrue(rows[0][CSV_FIELDS.index('context')]
+                        .startswith('\'"=cmd'), rows[0])
 
     def test_10_jsonl_ids_with_nul_and_huge_numbers(self):
         lines = [json.dumps({'id': 'a\0b', 'text': GOOD.decode()}),

@@ -28,13 +28,13 @@ import unittest
 QUOTH = None
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-FIELDS = ['doc', 'n', 'type', 'speaker', 'title', 'gender', 'mention', 'cue',
-          'quote', 'start', 'end', 'parts', 'verbatim', 'mention_start',
+FIELDS = ['doc', 'n', 'type', 'speaker', 'title', 'gender', 'gender_source',
+          'kind', 'mention', 'cue', 'quote', 'start', 'end', 'parts', 'verbatim', 'mention_start',
           'mention_end', 'cue_start', 'cue_end', 'paragraph', 'line',
           'context', 'rule']
 CSV_FIELDS = [f for f in FIELDS if f not in ('parts', 'verbatim')]
-SPEAKER_FIELDS = ['doc', 'speaker', 'title', 'gender', 'direct', 'mixed',
-                  'indirect', 'partial', 'words', 'first_paragraph']
+SPEAKER_FIELDS = ['doc', 'speaker', 'title', 'gender', 'gender_source',
+                  'kind', 'direct', 'mixed', 'indirect', 'partial', 'words', 'first_paragraph']
 
 # Quotes beyond doubt: a plain direct quote, one with a comma and doubled
 # inner quotes for CSV, a split quote, and an indirect statement.
@@ -210,6 +210,14 @@ class TestFormats(Base):
                                 (isinstance(rec[key], str) and rec[key]),
                                 key)
             self.assertIn(rec['gender'], (None, 'male', 'female'))
+            # the gender's source with the gender; a kind with a speaker
+            self.assertEqual(rec['gender_source'] is None,
+                             rec['gender'] is None)
+            self.assertIn(rec['gender_source'], (None, 'article', 'name'))
+            self.assertEqual(rec['kind'] is None, rec['speaker'] is None)
+            self.assertIn(rec['kind'],
+                          (None, 'person', 'organisation', 'place',
+                           'document', 'description', 'unknown'))
             self.assertLessEqual(rec['start'], rec['end'])
             parts = rec['parts']
             self.assertGreaterEqual(len(parts), 1)
@@ -773,7 +781,10 @@ class TestSpeakers(Base):
         self.assertEqual(rows[0], SPEAKER_FIELDS)
         t = self.ok(['speakers', '-f', 'table', path]).stdout.decode()
         self.assertRegex(t, r'^%s: \d+ speakers?\n' % re.escape(path))
-        self.assertEqual(t.split('\n')[1].split(), SPEAKER_FIELDS[1:])
+        # (the gender's source is left out of the table: it is narrow)
+        self.assertEqual(t.split('\n')[1].split(),
+                         [f for f in SPEAKER_FIELDS[1:]
+                          if f != 'gender_source'])
 
     def test_empty_document(self):
         path = self.write('e.txt', 'No quotes here.\n')

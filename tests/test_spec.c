@@ -80,6 +80,8 @@ static const char *const field_names[QUOTH_FIELD_COUNT_] = {
 	[QUOTH_FIELD_GENDER] = "gender",   [QUOTH_FIELD_MENTION] = "mention",
 	[QUOTH_FIELD_CUE] = "cue",         [QUOTH_FIELD_QUOTE] = "quote",
 	[QUOTH_FIELD_CONTEXT] = "context", [QUOTH_FIELD_RULE] = "rule",
+	[QUOTH_FIELD_GENDER_SOURCE] = "gender_source",
+	[QUOTH_FIELD_KIND] = "kind",
 };
 
 static const char *const span_names[] = {

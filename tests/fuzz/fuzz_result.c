@@ -73,6 +73,15 @@ fuzz_check_result(const quoth_result *r, size_t len, unsigned types)
 			           (gl == 4 && memcmp(g, "male", 4) == 0) ||
 			           (gl == 6 && memcmp(g, "female", 6) == 0),
 			           "quote %zu: gender '%.*s'", i, (int)gl, g);
+			/* a gender has its source; a speaker its kind */
+			fuzz_check(!g == !quoth_quote_str(
+			                   r, i, QUOTH_FIELD_GENDER_SOURCE, NULL),
+			           "quote %zu: gender source without gender", i);
+			fuzz_check(!quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER,
+			                            NULL) ==
+			                   !quoth_quote_str(r, i, QUOTH_FIELD_KIND,
+			                                    NULL),
+			           "quote %zu: kind without speaker", i);
 		}
 
 		fuzz_check(quoth_quote_span(r, i, QUOTH_SPAN_QUOTE, &qs, &qe),
