@@ -3,7 +3,7 @@
  * it reads the tokens, sentences and quotes (direct and partial) and
  * writes each quote's speaker, cue and rule, adds indirect and mixed
  * quotes, and fills the strings.  This file holds only the order of its
- * passes (attribute()) and what they share; attrib_int.h lists the files
+ * passes (qt_attribute()) and what they share; attrib_int.h lists the files
  * that do the work.
  *
  * SPEAKER is a pronoun, a run of capitalised name words (with titles and
@@ -36,8 +36,8 @@ sentence_units(actx *c)
 {
 	size_t i;
 
-	c->ulo = xmalloc_array(c->n, sizeof(size_t));
-	c->uhi = xmalloc_array(c->n, sizeof(size_t));
+	c->ulo = qt_xmalloc_array(c->n, sizeof(size_t));
+	c->uhi = qt_xmalloc_array(c->n, sizeof(size_t));
 	if (!c->ulo || !c->uhi)
 		return false;
 	for (i = 0; i < c->n; i++)
@@ -80,7 +80,7 @@ sort_quotes(actx *c)
 
 	if (r->nq < 2)
 		return true;
-	p = xmalloc_array(r->nq, sizeof(*p));
+	p = qt_xmalloc_array(r->nq, sizeof(*p));
 	if (!p)
 		return false;
 	for (i = 0; i < r->nq; i++) {
@@ -117,7 +117,7 @@ drop_absorbed(actx *c)
 
 	for (i = 0; i < r->nq; i++) {
 		if (c->qa[i].absorbed) {
-			quote_clear(&r->q[i]);
+			qt_quote_clear(&r->q[i]);
 			continue;
 		}
 		c->qa[k] = c->qa[i];
@@ -142,7 +142,7 @@ drop_bare_terms(actx *c)
 		             q->parts[0].tok_close != QUOTH_NONE
 		                     ? q->parts[0].tok_close
 		                     : q->last_tok) <= BARE_TERM_WORDS) {
-			quote_clear(q);
+			qt_quote_clear(q);
 			continue;
 		}
 		c->qa[k] = c->qa[i];
@@ -160,7 +160,7 @@ lowercase_words(actx *c)
 	size_t i;
 	bool ok = true;
 
-	c->lower = lexicon_new();
+	c->lower = qt_lexicon_new();
 	if (!c->lower)
 		return false;
 	for (i = 0; i < c->n && ok; i++) {
@@ -175,13 +175,13 @@ lowercase_words(actx *c)
 		     k++)
 			;
 		if (k == n) {
-			ok = lexicon_add(c->lower, w, n, 1);
+			ok = qt_lexicon_add(c->lower, w, n, 1);
 			continue;
 		}
 		fold.len = 0;
-		text_fold(&fold, w, n);
+		qt_text_fold(&fold, w, n);
 		ok = !fold.failed &&
-		     lexicon_add(c->lower, fold.ptr ? fold.ptr : "", fold.len, 1);
+		     qt_lexicon_add(c->lower, fold.ptr ? fold.ptr : "", fold.len, 1);
 	}
 	qbuf_free(&fold);
 	return ok;
@@ -211,7 +211,7 @@ prepare(actx *c, uint8_t *dir, uint8_t *used)
 			}
 		}
 	}
-	c->dirpre = xmalloc_array(c->n + 1, sizeof(size_t));
+	c->dirpre = qt_xmalloc_array(c->n + 1, sizeof(size_t));
 	if (!c->dirpre || !sentence_units(c))
 		return false;
 	c->dirpre[0] = 0;
@@ -253,11 +253,11 @@ context_free(actx *c)
 	}
 	qvec_free(&c->ents);
 	qvec_free(&c->ments);
-	cuepat_match_data_free(c->md);
+	qt_cuepat_match_data_free(c->md);
 	free(c->lexc);
 	free(c->inrep);
 	free(c->capt);
-	lexicon_free(c->lower);
+	qt_lexicon_free(c->lower);
 	free(c->ulo);
 	free(c->uhi);
 	free(c->dirpre);
@@ -285,7 +285,7 @@ context_free(actx *c)
  *   qt_finish_fields      writes speaker, title and gender strings
  */
 bool
-attribute(const quoth_extractor *ex, const char *text, token_list *tl,
+qt_attribute(const quoth_extractor *ex, const char *text, token_list *tl,
           quoth_result *r)
 {
 	actx c;
@@ -303,7 +303,7 @@ attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	qvec_init(&c.ents, sizeof(entity));
 	qvec_init(&c.ments, sizeof(mention_rec));
 	c.inq = calloc(c.n ? c.n : 1, 1);
-	c.md = cuepat_match_data();
+	c.md = qt_cuepat_match_data();
 	if (!c.md)
 		goto out;
 	/* (a cache only: without it lookups are slower, not wrong) */

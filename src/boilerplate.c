@@ -10,7 +10,7 @@
 #include "attrib_int.h"
 
 bool
-label_line(const char *text, const token *t, size_t n, size_t pa)
+qt_label_line(const char *text, const token *t, size_t n, size_t pa)
 {
 	/* the labels of link lines; datelines ("TOKYO:") are not among
 	 * them */
@@ -36,7 +36,7 @@ label_line(const char *text, const token *t, size_t n, size_t pa)
 }
 
 bool
-caption_para(const token *t, size_t pa, size_t pb)
+qt_caption_para(const token *t, size_t pa, size_t pb)
 {
 	size_t k;
 	bool slash = false;
@@ -122,7 +122,7 @@ qt_photo_para(const actx *c, size_t pa, size_t pb)
 
 	if (pb <= pa)
 		return false;
-	if (caption_para(c->t, pa, pb))
+	if (qt_caption_para(c->t, pa, pb))
 		return true;
 	if (is_p(&c->t[pb - 1], ')'))
 		for (k = pb - 1; k > pa && pb - k < 12; k--) {

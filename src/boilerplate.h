@@ -12,12 +12,12 @@ typedef struct actx actx;
 /* Does the paragraph starting at token pa open with a capitalised label
  * and a colon ("READ MORE:", "WATCH:")?  Such lines link to other
  * stories; their quotes are headlines, not speech. */
-bool label_line(const char *text, const token *t, size_t n, size_t pa);
+bool qt_label_line(const char *text, const token *t, size_t n, size_t pa);
 
 /* Does the paragraph of tokens [pa, pb) end with a photo credit,
  * "(Adrian Wyld/Canadian Press)"?  Then it is a caption, which repeats
  * the story: its quotes are not reported again. */
-bool caption_para(const token *t, size_t pa, size_t pb);
+bool qt_caption_para(const token *t, size_t pa, size_t pb);
 
 /* Is token i in a dateline that opens its paragraph ("WASHINGTON (AP)
  * --")? */

@@ -94,7 +94,7 @@ qbuf_free(qbuf *b)
 }
 
 void *
-xmalloc_array(size_t n, size_t size)
+qt_xmalloc_array(size_t n, size_t size)
 {
 	size_t bytes;
 
@@ -104,7 +104,7 @@ xmalloc_array(size_t n, size_t size)
 }
 
 void *
-xrealloc_array(void *p, size_t n, size_t size)
+qt_xrealloc_array(void *p, size_t n, size_t size)
 {
 	size_t bytes;
 

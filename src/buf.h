@@ -64,8 +64,8 @@ size_mul(size_t a, size_t b, size_t *out)
 }
 
 /* malloc(n * size), NULL when the product overflows. */
-void *xmalloc_array(size_t n, size_t size);
+void *qt_xmalloc_array(size_t n, size_t size);
 /* realloc(p, n * size), NULL (p untouched) when the product overflows. */
-void *xrealloc_array(void *p, size_t n, size_t size);
+void *qt_xrealloc_array(void *p, size_t n, size_t size);
 
 #endif

@@ -23,7 +23,7 @@
 #include "lexicon.h"
 
 bool
-cuepat_chunk_known(int ch)
+qt_cuepat_chunk_known(int ch)
 {
 	switch (ch) {
 #define CHUNK_CASE_(id, letter, what) case letter:
@@ -63,7 +63,7 @@ skip_group_syntax(const char *s, size_t n, size_t i)
  * ("\.", "\|") is a literal.
  */
 size_t
-cuepat_unknown_chunk(const char *s, size_t n)
+qt_cuepat_unknown_chunk(const char *s, size_t n)
 {
 	size_t i = 0;
 	bool in_class = false;
@@ -75,7 +75,7 @@ cuepat_unknown_chunk(const char *s, size_t n)
 			if (i + 1 < n && !((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
 			                   (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
 			                   (s[i + 1] >= '0' && s[i + 1] <= '9')) &&
-			    !cuepat_chunk_known(s[i + 1]))
+			    !qt_cuepat_chunk_known(s[i + 1]))
 				return i + 1;
 			i += 2;
 			continue;
@@ -83,7 +83,7 @@ cuepat_unknown_chunk(const char *s, size_t n)
 		if (in_class) {
 			if (ch == ']')
 				in_class = false;
-			else if (!cuepat_chunk_known(ch))
+			else if (!qt_cuepat_chunk_known(ch))
 				return i;
 			i++;
 			continue;
@@ -95,7 +95,7 @@ cuepat_unknown_chunk(const char *s, size_t n)
 			if (i < n && s[i] == '^')
 				i++;
 			if (i < n && s[i] == ']') { /* a literal ']' first */
-				if (!cuepat_chunk_known(']'))
+				if (!qt_cuepat_chunk_known(']'))
 					return i;
 				i++;
 			}
@@ -115,7 +115,7 @@ cuepat_unknown_chunk(const char *s, size_t n)
 			i++;
 			continue;
 		default:
-			if (!cuepat_chunk_known(ch))
+			if (!qt_cuepat_chunk_known(ch))
 				return i;
 			i++;
 		}
@@ -181,7 +181,7 @@ qt_cuepat_compile(cue_pattern *p, const char *s, size_t n, char *what,
 }
 
 void
-cuepat_free(cue_patterns *cp)
+qt_cuepat_free(cue_patterns *cp)
 {
 	size_t i;
 
@@ -199,7 +199,7 @@ typedef struct {
 } cue_match;
 
 void *
-cuepat_match_data(void)
+qt_cuepat_match_data(void)
 {
 	cue_match *m = calloc(1, sizeof(*m));
 
@@ -208,7 +208,7 @@ cuepat_match_data(void)
 	m->md = pcre2_match_data_create(16, NULL);
 	m->mc = pcre2_match_context_create(NULL);
 	if (!m->md || !m->mc) {
-		cuepat_match_data_free(m);
+		qt_cuepat_match_data_free(m);
 		return NULL;
 	}
 	pcre2_set_match_limit(m->mc, 100000);
@@ -217,7 +217,7 @@ cuepat_match_data(void)
 }
 
 void
-cuepat_match_data_free(void *md)
+qt_cuepat_match_data_free(void *md)
 {
 	cue_match *m = md;
 
@@ -229,7 +229,7 @@ cuepat_match_data_free(void *md)
 }
 
 int
-cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
+qt_cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
              void *md, size_t *span)
 {
 	cue_match *m = md;

@@ -65,7 +65,7 @@ static const char *const lex_files[LEX_COUNT_] = {
 };
 
 quoth_status
-data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
+qt_data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -81,7 +81,7 @@ data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
 }
 
 bool
-data_line(const char *data, size_t len, size_t pos, size_t *end, size_t *eol)
+qt_data_line(const char *data, size_t len, size_t pos, size_t *end, size_t *eol)
 {
 	size_t e = pos;
 
@@ -91,7 +91,7 @@ data_line(const char *data, size_t len, size_t pos, size_t *end, size_t *eol)
 	if (e > pos && data[e - 1] == '\r')
 		e--;
 	*end = e;
-	return text_first_invalid(data + pos, e - pos, NULL) == QUOTH_NONE;
+	return qt_text_first_invalid(data + pos, e - pos, NULL) == QUOTH_NONE;
 }
 
 /* A `# flags: a=name b=name ...` header line [s, e): the mask of the
@@ -129,8 +129,8 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 		int value = 0;
 
 		lineno++;
-		if (!data_line(data, len, pos, &end, &eol)) {
-			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
+		if (!qt_data_line(data, len, pos, &end, &eol)) {
+			st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			               "%s:%zu: invalid UTF-8", name, lineno);
 			goto out;
 		}
@@ -149,7 +149,7 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 			for (i = tab + 1; i < end; i++) {
 				char c = data[i];
 				if (c < 'a' || c > 'z') {
-					st = data_fail(err, QUOTH_ERR_LEXICON,
+					st = qt_data_fail(err, QUOTH_ERR_LEXICON,
 					               lineno,
 					               "%s:%zu: flags must be "
 					               "lowercase letters",
@@ -157,7 +157,7 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 					goto out;
 				}
 				if (!(declared & (1 << (c - 'a')))) {
-					st = data_fail(err, QUOTH_ERR_LEXICON,
+					st = qt_data_fail(err, QUOTH_ERR_LEXICON,
 					               lineno,
 					               "%s:%zu: flag '%c' is not "
 					               "declared in the file's "
@@ -172,24 +172,24 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 		while (end > pos && (data[end - 1] == ' '))
 			end--;
 		if (end == pos) {
-			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
+			st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			               "%s:%zu: empty phrase", name, lineno);
 			goto out;
 		}
 		fold.len = 0;
-		text_fold(&fold, data + pos, end - pos);
+		qt_text_fold(&fold, data + pos, end - pos);
 		for (i = 0; i < fold.len; i++)
 			if (fold.ptr[i] == ' ')
 				words++;
 		if (words > 6) {
-			st = data_fail(err, QUOTH_ERR_LEXICON, lineno,
+			st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			               "%s:%zu: a phrase has at most six "
 			               "words",
 			               name, lineno);
 			goto out;
 		}
-		if (fold.failed || !lexicon_add(lx, fold.ptr, fold.len, value)) {
-			st = data_fail(err, QUOTH_ERR_NOMEM, lineno,
+		if (fold.failed || !qt_lexicon_add(lx, fold.ptr, fold.len, value)) {
+			st = qt_data_fail(err, QUOTH_ERR_NOMEM, lineno,
 			               "%s:%zu: out of memory", name, lineno);
 			goto out;
 		}
@@ -221,7 +221,7 @@ pat_fail(quoth_error *err, const char *name, size_t lineno, size_t line_off,
          size_t col0, const char *what)
 {
 	quoth_status st =
-	    data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu:%zu: %s", name,
+	    qt_data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu:%zu: %s", name,
 	              lineno, col0 + 1, what);
 	if (err) {
 		err->column = col0 + 1;
@@ -307,7 +307,7 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, size_t line_off,
 	if (f[3][fl[3] - 1] == ' ')
 		return pat_fail(err, name, lineno, line_off, fo[3] + fl[3] - 1,
 		                "a space at the end of the pattern");
-	erroff = cuepat_unknown_chunk(f[3], fl[3]);
+	erroff = qt_cuepat_unknown_chunk(f[3], fl[3]);
 	if (erroff != QUOTH_NONE) {
 		snprintf(what, sizeof(what),
 		         "'%c' is no chunk class (the alphabet is in the "
@@ -329,7 +329,7 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, size_t line_off,
 }
 
 quoth_status
-cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
+qt_cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
              quoth_error *err)
 {
 	size_t pos = 0, lineno = 0;
@@ -342,8 +342,8 @@ cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
 		cue_pattern *p;
 
 		lineno++;
-		if (!data_line(data, len, pos, &end, &eol))
-			return data_fail(err, QUOTH_ERR_LEXICON, lineno,
+		if (!qt_data_line(data, len, pos, &end, &eol))
+			return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			                 "%s:%zu: invalid UTF-8", name, lineno);
 		/* blank lines and comments, indented or not */
 		for (s0 = pos;
@@ -369,16 +369,16 @@ cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
 				k++;
 		}
 		if (nf != 4 || fl[3] == 0)
-			return data_fail(
+			return qt_data_fail(
 			    err, QUOTH_ERR_LEXICON, lineno,
 			    "%s:%zu: expected four tab-separated "
 			    "fields: side, rule, max-tokens, pattern",
 			    name, lineno);
 		if (cp->n == cp->cap) {
 			size_t nc = cp->cap ? 2 * cp->cap : 16;
-			cue_pattern *np = xrealloc_array(cp->p, nc, sizeof(*np));
+			cue_pattern *np = qt_xrealloc_array(cp->p, nc, sizeof(*np));
 			if (!np)
-				return data_fail(err, QUOTH_ERR_NOMEM, lineno,
+				return qt_data_fail(err, QUOTH_ERR_NOMEM, lineno,
 				                 "%s:%zu: out of memory", name,
 				                 lineno);
 			cp->p = np;
@@ -394,7 +394,7 @@ next:
 		pos = eol + 1;
 	}
 	if (cp->n == 0)
-		return data_fail(err, QUOTH_ERR_LEXICON, lineno ? lineno : 1,
+		return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno ? lineno : 1,
 		                 "%s:%zu: no patterns: no quote could be "
 		                 "linked to a speaker",
 		                 name, lineno ? lineno : 1);
@@ -467,7 +467,7 @@ data_file(const char *lang, const char *data_dir, const char *file,
 			data = read_file(path, len, &errnum);
 		}
 		if (!data && errnum != ENOENT) {
-			*st = data_fail(err, QUOTH_ERR_IO, 0, "%.400s: %s",
+			*st = qt_data_fail(err, QUOTH_ERR_IO, 0, "%.400s: %s",
 			                path, strerror(errnum));
 			return NULL;
 		}
@@ -481,13 +481,13 @@ data_file(const char *lang, const char *data_dir, const char *file,
 		*len = bf->len;
 		return bf->data;
 	}
-	*st = data_fail(err, QUOTH_ERR_ARG, 0,
+	*st = qt_data_fail(err, QUOTH_ERR_ARG, 0,
 	                "no data for language '%s' (%s missing)", lang, file);
 	return NULL;
 }
 
 quoth_status
-lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
+qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
                quoth_error *err)
 {
 	int i;
@@ -499,10 +499,10 @@ lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 
 	memset(ld, 0, sizeof(*ld));
 	for (i = 0; i < LEX_COUNT_; i++) {
-		ld->lex[i] = lexicon_new();
+		ld->lex[i] = qt_lexicon_new();
 		if (!ld->lex[i]) {
-			lang_data_free(ld);
-			return data_fail(err, QUOTH_ERR_NOMEM, 0,
+			qt_lang_data_free(ld);
+			return qt_data_fail(err, QUOTH_ERR_NOMEM, 0,
 			                 "out of memory");
 		}
 		data = data_file(lang, data_dir, lex_files[i], path,
@@ -513,30 +513,30 @@ lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 				free((char *)data);
 		}
 		if (st != QUOTH_OK) {
-			lang_data_free(ld);
+			qt_lang_data_free(ld);
 			return st;
 		}
 	}
 	data = data_file(lang, data_dir, "patterns.txt", path, sizeof(path),
 	                 &len, &owned, &st, err);
 	if (data) {
-		st = cuepat_parse(&ld->pats, path, data, len, err);
+		st = qt_cuepat_parse(&ld->pats, path, data, len, err);
 		if (owned)
 			free((char *)data);
 	}
 	if (st != QUOTH_OK)
-		lang_data_free(ld);
+		qt_lang_data_free(ld);
 	return st;
 }
 
 void
-lang_data_free(lang_data *ld)
+qt_lang_data_free(lang_data *ld)
 {
 	int i;
 
 	for (i = 0; i < LEX_COUNT_; i++) {
-		lexicon_free(ld->lex[i]);
+		qt_lexicon_free(ld->lex[i]);
 		ld->lex[i] = NULL;
 	}
-	cuepat_free(&ld->pats);
+	qt_cuepat_free(&ld->pats);
 }

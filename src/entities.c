@@ -110,7 +110,7 @@ add_role(entity *e, const char *title, size_t len)
 	qbuf f = {0};
 	char *r;
 
-	text_fold(&f, title, len);
+	qt_text_fold(&f, title, len);
 	if (f.failed || !f.ptr || e->roles_len + f.len + 2 > ROLES_MAX) {
 		qbuf_free(&f);
 		return;
@@ -858,7 +858,7 @@ qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
 	ph = qt_span_text(c, a, b, &len);
 	if (!ph)
 		return -1;
-	text_fold(&f, ph, len);
+	qt_text_fold(&f, ph, len);
 	free(ph);
 	if (f.failed || !f.ptr) {
 		qbuf_free(&f);

@@ -128,7 +128,7 @@ quoth_extractor_new(const quoth_options *opt, quoth_extractor **out,
 	def.lang = ex->lang;
 	def.data_dir = ex->data_dir;
 	ex->opt = def;
-	st = lang_data_load(&ex->data, ex->lang, ex->data_dir, err);
+	st = qt_lang_data_load(&ex->data, ex->lang, ex->data_dir, err);
 	if (st != QUOTH_OK) {
 		quoth_extractor_free(ex);
 		return st;
@@ -142,7 +142,7 @@ quoth_extractor_free(quoth_extractor *ex)
 {
 	if (!ex)
 		return;
-	lang_data_free(&ex->data);
+	qt_lang_data_free(&ex->data);
 	free(ex->lang);
 	free(ex->data_dir);
 	free(ex);
@@ -158,7 +158,7 @@ filter_types(quoth_result *r, unsigned types)
 		if (types & (1u << r->q[i].type))
 			r->q[k++] = r->q[i];
 		else
-			quote_clear(&r->q[i]);
+			qt_quote_clear(&r->q[i]);
 	}
 	r->nq = k;
 }
@@ -204,22 +204,22 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 		return set_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
 	r->text = text;
 	r->len = len;
-	if (!line_map_build(&r->lines, text, len))
+	if (!qt_line_map_build(&r->lines, text, len))
 		goto fail;
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		skip = 3;
 	if (ex->opt.flags & QUOTH_OPT_STRICT_UTF8) {
-		size_t bad = text_first_invalid(text, len, NULL);
+		size_t bad = qt_text_first_invalid(text, len, NULL);
 		if (bad != QUOTH_NONE) {
 			st = set_error(err, QUOTH_ERR_UTF8, bad,
 			               "invalid UTF-8");
 			if (err)
-				line_map_locate(&r->lines, text, len, bad,
+				qt_line_map_locate(&r->lines, text, len, bad,
 				                &err->line, &err->column);
 			goto fail_quiet;
 		}
 	}
-	if (!tokenize(text, len, skip, &tl))
+	if (!qt_tokenize(text, len, skip, &tl))
 		goto fail;
 	if (tl.bad_utf8) {
 		r->warn_count[QUOTH_WARN_UTF8] = tl.bad_utf8;
@@ -227,23 +227,23 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 	}
 	if (tl.n == 0)
 		goto done;
-	if (!segment(text, &tl, &ex->data))
+	if (!qt_segment(text, &tl, &ex->data))
 		goto fail;
-	if (!find_quotes(ex, text, &tl, r))
+	if (!qt_find_quotes(ex, text, &tl, r))
 		goto fail;
-	if (!attribute(ex, text, &tl, r))
+	if (!qt_attribute(ex, text, &tl, r))
 		goto fail;
 	if (r->nq > 1)
 		qsort(r->q, r->nq, sizeof(quote), cmp_quote);
 	for (i = 0; i < r->nq; i++) {
 		quote *q = &r->q[i];
 		size_t end = q->parts[q->nparts - 1].end;
-		line_map_locate(&r->lines, NULL, len, q->parts[0].start,
+		qt_line_map_locate(&r->lines, NULL, len, q->parts[0].start,
 		                &q->line, NULL);
 		/* one paragraph is never cut: warn that it is this long */
 		if (end - q->parts[0].start > ex->opt.max_quote_bytes &&
 		    q->nparts == 1)
-			result_warn(r, QUOTH_WARN_QUOTE_LEN, q->parts[0].start);
+			qt_result_warn(r, QUOTH_WARN_QUOTE_LEN, q->parts[0].start);
 	}
 	if (!qt_fill_strings(text, &tl, r))
 		goto fail;
@@ -253,16 +253,16 @@ done:
 	 * here (quoth_result_locate() has only the line map later) */
 	for (i = 0; i < QUOTH_WARN_COUNT_; i++)
 		if (r->warn_count[i])
-			line_map_locate(&r->lines, text, len, r->warn_offset[i],
+			qt_line_map_locate(&r->lines, text, len, r->warn_offset[i],
 			                NULL, &r->warn_column[i]);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 	r->text = NULL;
 	*out = r;
 	return QUOTH_OK;
 fail:
 	st = set_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
 fail_quiet:
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 	quoth_result_free(r);
 	return st;
 }
@@ -275,9 +275,9 @@ quoth_result_free(quoth_result *r)
 	if (!r)
 		return;
 	for (i = 0; i < r->nq; i++)
-		quote_clear(&r->q[i]);
+		qt_quote_clear(&r->q[i]);
 	free(r->q);
-	line_map_free(&r->lines);
+	qt_line_map_free(&r->lines);
 	free(r);
 }
 
@@ -428,7 +428,7 @@ quoth_result_locate(const quoth_result *r, size_t offset, size_t *line,
 		return;
 	/* the text is gone after extraction: columns count bytes, except
 	 * at the offsets of the result's warnings, kept in code points */
-	line_map_locate(&r->lines, r->text, r->len, offset, line, column);
+	qt_line_map_locate(&r->lines, r->text, r->len, offset, line, column);
 	for (w = 0; column && w < QUOTH_WARN_COUNT_; w++)
 		if (r->warn_count[w] && r->warn_offset[w] == offset)
 			*column = r->warn_column[w];

@@ -35,7 +35,7 @@ new_quote(actx *c)
 
 	if (r->nq == r->capq) {
 		size_t cap = r->capq ? r->capq * 2 : 16;
-		quote *nq = xrealloc_array(r->q, cap, sizeof(quote));
+		quote *nq = qt_xrealloc_array(r->q, cap, sizeof(quote));
 		if (!nq) {
 			c->failed = true;
 			return NULL;
@@ -44,7 +44,7 @@ new_quote(actx *c)
 		r->capq = cap;
 	}
 	if (r->nq >= c->qa_cap) {
-		qattr *na = xrealloc_array(c->qa, r->capq, sizeof(qattr));
+		qattr *na = qt_xrealloc_array(c->qa, r->capq, sizeof(qattr));
 		if (!na) {
 			c->failed = true;
 			return NULL;
@@ -555,8 +555,8 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		sa = sentence_start(c, i);
 		se = sentence_end(c, i);
 		if (!no_direct_in(c, dir, sa, se) ||
-		    label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
-		    caption_para(c->t, para_start_tok(c, i), para_stop(c->tl, i)))
+		    qt_label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
+		    qt_caption_para(c->t, para_start_tok(c, i), para_stop(c->tl, i)))
 			continue;
 		memset(&L, 0, sizeof(L));
 		L.cue_a = i;

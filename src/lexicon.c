@@ -38,7 +38,7 @@ hash_bytes(const char *s, size_t n)
 }
 
 lexicon *
-lexicon_new(void)
+qt_lexicon_new(void)
 {
 	lexicon *lx = calloc(1, sizeof(*lx));
 
@@ -54,7 +54,7 @@ lexicon_new(void)
 }
 
 void
-lexicon_free(lexicon *lx)
+qt_lexicon_free(lexicon *lx)
 {
 	size_t i;
 
@@ -96,7 +96,7 @@ grow(lexicon *lx)
 }
 
 bool
-lexicon_add(lexicon *lx, const char *s, size_t n, int value)
+qt_lexicon_add(lexicon *lx, const char *s, size_t n, int value)
 {
 	lex_entry *e;
 	size_t words = 1, i;
@@ -125,7 +125,7 @@ lexicon_add(lexicon *lx, const char *s, size_t n, int value)
 }
 
 int
-lexicon_get(const lexicon *lx, const char *s, size_t n)
+qt_lexicon_get(const lexicon *lx, const char *s, size_t n)
 {
 	const lex_entry *e;
 
@@ -136,13 +136,13 @@ lexicon_get(const lexicon *lx, const char *s, size_t n)
 }
 
 size_t
-lexicon_max_words(const lexicon *lx)
+qt_lexicon_max_words(const lexicon *lx)
 {
 	return lx ? lx->max_words : 0;
 }
 
 int
-lexicon_get_tokens(const lexicon *lx, const char *text, const token *t,
+qt_lexicon_get_tokens(const lexicon *lx, const char *text, const token *t,
                    size_t a, size_t b)
 {
 	char small[128];
@@ -173,18 +173,18 @@ lexicon_get_tokens(const lexicon *lx, const char *text, const token *t,
 			break;
 	}
 	if (i == b)
-		return lexicon_get(lx, small, n);
+		return qt_lexicon_get(lx, small, n);
 
 	for (i = a; i < b; i++) {
 		if (i > a && (t[i].flags & TF_SPACE_BEFORE))
 			qbuf_putc(&fold, ' ');
-		text_fold(&fold, text + t[i].start, t[i].end - t[i].start);
+		qt_text_fold(&fold, text + t[i].start, t[i].end - t[i].start);
 	}
 	if (fold.failed) {
 		qbuf_free(&fold);
 		return -1;
 	}
-	v = lexicon_get(lx, fold.ptr ? fold.ptr : "", fold.len);
+	v = qt_lexicon_get(lx, fold.ptr ? fold.ptr : "", fold.len);
 	qbuf_free(&fold);
 	return v;
 }

@@ -17,18 +17,18 @@
  * per phrase (the data file's optional second column, see data.c). */
 typedef struct lexicon lexicon;
 
-lexicon *lexicon_new(void);
-void lexicon_free(lexicon *lx);
+lexicon *qt_lexicon_new(void);
+void qt_lexicon_free(lexicon *lx);
 /* Look a folded phrase up; returns the value, or -1 when absent. */
-int lexicon_get(const lexicon *lx, const char *s, size_t n);
+int qt_lexicon_get(const lexicon *lx, const char *s, size_t n);
 /* Add a folded phrase (used by the loader and by tests). */
-bool lexicon_add(lexicon *lx, const char *s, size_t n, int value);
+bool qt_lexicon_add(lexicon *lx, const char *s, size_t n, int value);
 /* Longest phrase length in words. */
-size_t lexicon_max_words(const lexicon *lx);
+size_t qt_lexicon_max_words(const lexicon *lx);
 
 /* Fold the token span [a, b) (word tokens joined by one space) and look
  * the phrase up in lx. */
-int lexicon_get_tokens(const lexicon *lx, const char *text,
+int qt_lexicon_get_tokens(const lexicon *lx, const char *text,
                        const token *t, size_t a, size_t b);
 
 /* The data files of one language. */
@@ -136,7 +136,7 @@ enum { /* classes.txt: content-word classes (see its header) */
 
 /* The chunk alphabet: the one-letter classes the chunker of link.c
  * writes for the words around a quote, and the only letters a pattern of
- * patterns.txt may name (cuepat_parse() rejects any other, so that a
+ * patterns.txt may name (qt_cuepat_parse() rejects any other, so that a
  * mistyped letter fails at load instead of never matching).  The
  * meanings are documented at length in the header of patterns.txt.
  *     X(constant, letter, meaning) */
@@ -183,10 +183,10 @@ enum chunk_class {
 };
 
 /* Is ch a letter of the chunk alphabet? */
-bool cuepat_chunk_known(int ch);
+bool qt_cuepat_chunk_known(int ch);
 /* The byte offset in the regex s[0..n) of the first literal that is no
  * chunk class, or QUOTH_NONE when every literal is one. */
-size_t cuepat_unknown_chunk(const char *s, size_t n);
+size_t qt_cuepat_unknown_chunk(const char *s, size_t n);
 
 enum { CP_AFTER, CP_BEFORE, CP_LEADIN, CP_PREVIOUS, CP_SIDES_ };
 
@@ -210,15 +210,15 @@ typedef struct {
  * and its byte offset in s in *off. */
 bool qt_cuepat_compile(cue_pattern *p, const char *s, size_t n, char *what,
                        size_t whatsz, size_t *off);
-void cuepat_free(cue_patterns *cp);
-/* Match data for cuepat_match() (one per thread), or NULL. */
-void *cuepat_match_data(void);
-void cuepat_match_data_free(void *md);
+void qt_cuepat_free(cue_patterns *cp);
+/* Match data for qt_cuepat_match() (one per thread), or NULL. */
+void *qt_cuepat_match_data(void);
+void qt_cuepat_match_data_free(void *md);
 /* Match p against s[0..n) from offset `from`: 1 with span[0..1] the match,
  * span[2..4] the starts of the groups sp, cue and mention and span[5] the
  * end of the group spx (QUOTH_NONE when absent), 0 for no match, -1 on a
  * matching error (resource limits). */
-int cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
+int qt_cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
                  void *md, size_t *span);
 
 /* ---- data.c: loading the data files of a language --------------------- */
@@ -230,20 +230,20 @@ typedef struct {
 
 /* Fill *err (when not NULL) with status st, line and a message; returns
  * st.  For data-file errors: "FILE:LINE: what". */
-quoth_status data_fail(quoth_error *err, quoth_status st, size_t line,
+quoth_status qt_data_fail(quoth_error *err, quoth_status st, size_t line,
                        const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 /* The line of a data file starting at byte pos: *end is where its text
  * ends (before any \r\n), *eol its \n (or len); false when the line is
  * not valid UTF-8. */
-bool data_line(const char *data, size_t len, size_t pos, size_t *end,
+bool qt_data_line(const char *data, size_t len, size_t pos, size_t *end,
                size_t *eol);
 /* Parse a patterns file (`name` for messages) and compile its patterns,
  * appending them to cp. */
-quoth_status cuepat_parse(cue_patterns *cp, const char *name,
+quoth_status qt_cuepat_parse(cue_patterns *cp, const char *name,
                           const char *data, size_t len, quoth_error *err);
-quoth_status lang_data_load(lang_data *ld, const char *lang,
+quoth_status qt_lang_data_load(lang_data *ld, const char *lang,
                             const char *data_dir, quoth_error *err);
-void lang_data_free(lang_data *ld);
+void qt_lang_data_free(lang_data *ld);
 
 #endif

@@ -1,7 +1,7 @@
 /*
  * link.c: attribution, the direct-quote pass: the words around each quote
  * become a string of chunk classes, one letter a chunk (the alphabet is
- * CHUNK_CLASSES in lexicon.h, the one table that cuepat_parse() checks
+ * CHUNK_CLASSES in lexicon.h, the one table that qt_cuepat_parse() checks
  * patterns against; documented in data/en/patterns.txt), and the patterns of
  * data/LANG/patterns.txt are matched against it.  C parses the phrases (a
  * speaker, an appositive, a parenthesis); which arrangements of them tie
@@ -348,7 +348,7 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 		if (p->side != side)
 			continue;
 		for (;;) {
-			rc = cuepat_match(p, sh->s, sh->n, from, c->md, span);
+			rc = qt_cuepat_match(p, sh->s, sh->n, from, c->md, span);
 			if (rc <= 0)
 				break;
 			spc = chunk_of(sh, span[2]);
@@ -623,10 +623,10 @@ merge_split(actx *c, size_t i, size_t nq0, link *L, int last_speaker)
 		      qt_link_after(c,
 		                    nx->parts[0].tok_close + 1,
 		                    L, last_speaker))) {
-			qpart *np = xrealloc_array(q->parts,
+			qpart *np = qt_xrealloc_array(q->parts,
 			        q->nparts + nx->nparts,
 			        sizeof(qpart));
-			size_t *nv = xrealloc_array(q->verb,
+			size_t *nv = qt_xrealloc_array(q->verb,
 			        2 * (q->nverb + nx->nverb),
 			        sizeof(size_t));
 			if (np)

@@ -132,7 +132,7 @@ add_span(qvec *spans, const token *t, size_t open, size_t close, size_t last)
 	s->close = close;
 	s->last = last;
 	s->para = t[open].para;
-	s->level = quote_marks[t[open].mark].level;
+	s->level = qt_quote_marks[t[open].mark].level;
 	s->nested = false;
 	return true;
 }
@@ -216,7 +216,7 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			bool L2, R2;
 			if (st->n == 0 || i + 1 >= pb ||
 			    t[i + 1].kind != TK_QUOTE ||
-			    quote_marks[t[i + 1].mark].level != st->m[0].level)
+			    qt_quote_marks[t[i + 1].mark].level != st->m[0].level)
 				continue;
 			mark_shape(t, i + 1, pa, pb, &L2, &R2);
 			if (L2 && !R2 && !flush(st, t, i - 1, spans))
@@ -225,7 +225,7 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 		}
 		if (t[i].kind != TK_QUOTE)
 			continue;
-		qm = &quote_marks[t[i].mark];
+		qm = &qt_quote_marks[t[i].mark];
 		mark_shape(t, i, pa, pb, &L, &R);
 		k = find_level(st, qm->level);
 		if (qm->level == 2 && k >= 0 && k + 1 != (ptrdiff_t)st->n)
@@ -289,7 +289,7 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			}
 		} else if (want_open) {
 			if (st->n == st->max) {
-				result_warn(r, QUOTH_WARN_DEPTH, t[i].start);
+				qt_result_warn(r, QUOTH_WARN_DEPTH, t[i].start);
 				t[i].role = MR_NONE;
 				continue;
 			}
@@ -343,7 +343,7 @@ cue_in_sentence(const token_list *tl, const size_t *cuepre, size_t qa,
 static size_t *
 cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
 {
-	size_t *pre = n < SIZE_MAX ? xmalloc_array(n + 1, sizeof(size_t)) : NULL;
+	size_t *pre = n < SIZE_MAX ? qt_xmalloc_array(n + 1, sizeof(size_t)) : NULL;
 	size_t i;
 	int need = FLAG('s') | FLAG('n') | FLAG('a');
 
@@ -355,7 +355,7 @@ cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
 		           /* "according to" */
 		           (t[i].kind == TK_WORD && i + 1 < n &&
 		            t[i + 1].kind == TK_WORD &&
-		            lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i,
+		            qt_lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i,
 		                               i + 2) >= 0);
 		pre[i + 1] = pre[i] + (cue ? 1 : 0);
 	}
@@ -389,13 +389,13 @@ speaker_like(const char *text, const token *t, size_t i, const lang_data *ld)
 	const token *before = &t[i];
 
 	return before->kind == TK_WORD &&
-	       (lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i, i + 1) >=
+	       (qt_lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i, i + 1) >=
 	                0 ||
 	        word_is(text, before, "what") || word_is(text, before, "which") ||
 	        word_is(text, before, "who") || word_is(text, before, "has") ||
 	        word_is(text, before, "have") || word_is(text, before, "had") ||
 	        ((before->flags & TF_CAP) &&
-	         lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i, i + 1) <
+	         qt_lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i, i + 1) <
 	                 0));
 }
 
@@ -407,7 +407,7 @@ static bool
 scare_flag(const char *text, const token *t, size_t a, size_t b,
            const lang_data *ld, int f)
 {
-	int v = lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, a, b);
+	int v = qt_lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, a, b);
 
 	return v >= 0 && (v & f);
 }
@@ -440,7 +440,7 @@ scare_before(const char *text, const token *t, size_t i, size_t pa,
 	                title_lead_before(text, t, i - 1, pa, ld))))
 		return LEAD_SCARE;
 	for (w = 1; w <= MAX_LEAD_WORDS && w <= i - pa; w++) {
-		int v = lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w, i);
+		int v = qt_lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w, i);
 
 		/* no lead at all, or one only before a title */
 		if (v < 0 || (v != 0 && (v & ~only) == 0))
@@ -456,7 +456,7 @@ scare_before(const char *text, const token *t, size_t i, size_t pa,
 
 		if (t[i - w].kind != TK_WORD)
 			break;
-		v = lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w,
+		v = qt_lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w,
 		                       i - w + 1);
 		/* "calling it a ...": the participle's subject is the
 		 * sentence's, no need to see it */
@@ -704,7 +704,7 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	o = v.o, c = v.c, a = v.a, b = v.b, prev = v.prev, next = v.next;
 	nwords = v.nwords, last = v.last;
 
-	if (label_line(text, t, tl->n, pa) || caption_para(t, pa, pb))
+	if (qt_label_line(text, t, tl->n, pa) || qt_caption_para(t, pa, pb))
 		return V_DROP;
 	/* markup: <tweet id="123" author="@x"> */
 	if (prev != QUOTH_NONE && t[prev].kind == TK_PUNCT && t[prev].cp == '=')
@@ -796,8 +796,8 @@ part_of(const char *text, const token *t, const raw_span *s, qpart *p)
 	p->end = t[s->last].end;
 	p->vend = s->close != QUOTH_NONE ? t[s->close].start : p->end;
 	/* « Nous gagnerons » : the verbatim words, not the spaces */
-	p->vstart = text_trim_start(text, p->vstart, p->vend);
-	p->vend = text_trim_end(text, p->vstart, p->vend);
+	p->vstart = qt_text_trim_start(text, p->vstart, p->vend);
+	p->vend = qt_text_trim_end(text, p->vstart, p->vend);
 }
 
 static size_t
@@ -810,7 +810,7 @@ para_end(const token *t, size_t n, size_t i)
 
 
 bool
-find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
+qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
             quoth_result *r)
 {
 	token *t = tl->t;
@@ -829,7 +829,7 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		return false;
 	st.max = ex->opt.max_depth ? ex->opt.max_depth : 1;
 	qvec_init(&st.inner, sizeof(raw_span));
-	st.m = xmalloc_array(st.max, sizeof(open_mark));
+	st.m = qt_xmalloc_array(st.max, sizeof(open_mark));
 	if (!st.m)
 		goto out;
 	for (pa = 0; pa < n;) {
@@ -871,7 +871,7 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			 * end of the paragraph that crosses the limit */
 			if (t[sn->last].end - t[s->open].start >
 			    ex->opt.max_quote_bytes) {
-				result_warn(r, QUOTH_WARN_QUOTE_LEN,
+				qt_result_warn(r, QUOTH_WARN_QUOTE_LEN,
 				            t[sn->open].start);
 				break;
 			}
@@ -902,7 +902,7 @@ find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		kept_para = QVEC_AT(&spans, raw_span, j)->para;
 		if (r->nq == r->capq) {
 			size_t cap = r->capq ? r->capq * 2 : 16;
-			quote *nq = xrealloc_array(r->q, cap, sizeof(quote));
+			quote *nq = qt_xrealloc_array(r->q, cap, sizeof(quote));
 			if (!nq)
 				goto out;
 			r->q = nq;

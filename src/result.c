@@ -120,9 +120,9 @@ name_is_place(const actx *c, const entity *e)
 	qbuf f = {0};
 	bool yes;
 
-	text_fold(&f, e->name, e->name_len);
+	qt_text_fold(&f, e->name, e->name_len);
 	yes = !f.failed && f.len &&
-	      lexicon_get(c->ld->lex[LEX_PLACES], f.ptr, f.len) >= 0;
+	      qt_lexicon_get(c->ld->lex[LEX_PLACES], f.ptr, f.len) >= 0;
 	qbuf_free(&f);
 	return yes;
 }
@@ -202,7 +202,7 @@ qt_finish_fields(actx *c)
 }
 
 void
-result_warn(quoth_result *r, quoth_warning w, size_t offset)
+qt_result_warn(quoth_result *r, quoth_warning w, size_t offset)
 {
 	if (r->warn_count[w]++ == 0)
 		r->warn_offset[w] = offset;
@@ -351,7 +351,7 @@ qt_fill_strings(const char *text, const token_list *tl, quoth_result *r)
 }
 
 void
-quote_clear(quote *q)
+qt_quote_clear(quote *q)
 {
 	int f;
 

@@ -75,10 +75,10 @@ struct quoth_result {
 };
 
 /* Free what a quote owns (parts, verbatim spans, strings). */
-void quote_clear(quote *q);
+void qt_quote_clear(quote *q);
 
 /* Record a warning (first offset kept). */
-void result_warn(quoth_result *r, quoth_warning w, size_t offset);
+void qt_result_warn(quoth_result *r, quoth_warning w, size_t offset);
 
 /* Set string field f of q to a copy of s[0..n); false when out of
  * memory. */

@@ -63,7 +63,7 @@ abbrev_kind(const char *text, const token *t, size_t dot,
 	/* an initial: one capital letter */
 	if (w->end - w->start == 1 && (w->flags & TF_CAP))
 		return 1;
-	v = lexicon_get_tokens(ld->lex[LEX_ABBREV], text, t, dot - 1,
+	v = qt_lexicon_get_tokens(ld->lex[LEX_ABBREV], text, t, dot - 1,
 	                       dot + 1);
 	if (v < 0)
 		return 0;
@@ -76,9 +76,9 @@ is_nonname_start(const char *text, const token *t, size_t i,
 {
 	if (t[i].kind != TK_WORD || !(t[i].flags & TF_CAP))
 		return t[i].kind == TK_QUOTE;
-	return lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i, i + 1) >=
+	return qt_lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i, i + 1) >=
 	               0 ||
-	       lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i, i + 1) >=
+	       qt_lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i, i + 1) >=
 	               0;
 }
 
@@ -110,7 +110,7 @@ tables(token_list *tl, size_t nsent)
 }
 
 bool
-segment(const char *text, token_list *tl, const lang_data *ld)
+qt_segment(const char *text, token_list *tl, const lang_data *ld)
 {
 	token *t = tl->t;
 	size_t n = tl->n, i, sent = 0;

@@ -10,7 +10,7 @@
 
 /* Assign token.sent (sentences never cross paragraphs) and fill the
  * sentence and paragraph tables of tl.  Returns false when out of memory. */
-bool segment(const char *text, token_list *tl, const lang_data *ld);
+bool qt_segment(const char *text, token_list *tl, const lang_data *ld);
 
 /* First and last token of the sentence of token i (the last is never a
  * TK_PARA), and the first token of its paragraph. */

@@ -17,7 +17,7 @@
  * template it was trained with and the loader refuses another):
  *
  *	b                    bias
- *	w=W0                 folded word (text_fold(), ASCII digits -> 0)
+ *	w=W0                 folded word (qt_text_fold(), ASCII digits -> 0)
  *	sh=S0                shape: X upper, x lower, d digit, other ASCII
  *	                     as is, '*' the rest; runs collapsed, at most
  *	                     MAX_SHAPE characters (Finch -> Xx, U.S. -> X.X.)
@@ -316,14 +316,14 @@ qt_tagger_load(const char *data, size_t len, const char *name,
 	model *m = NULL;
 
 	if (!tg)
-		return data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
 	qvec_init(&tg->pairs, sizeof(pair));
 	while (pos < len) {
 		size_t end, eol, n;
 		const char *s = data + pos;
 
 		lineno++;
-		if (!data_line(data, len, pos, &end, &eol)) {
+		if (!qt_data_line(data, len, pos, &end, &eol)) {
 			why = "invalid UTF-8";
 			goto fail;
 		}
@@ -413,9 +413,9 @@ qt_tagger_load(const char *data, size_t len, const char *name,
 fail:
 	qt_tagger_free(tg);
 	if (!why)
-		return data_fail(err, QUOTH_ERR_NOMEM, lineno,
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, lineno,
 		                 "%s:%zu: out of memory", name, lineno);
-	return data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu: %s", name,
+	return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu: %s", name,
 	                 lineno, why);
 }
 
@@ -481,7 +481,7 @@ put_shape(qbuf *b, const char *s, size_t n)
 	while (i < n) {
 		size_t len;
 		bool bad;
-		char c = shape_char(text_decode(s + i, n - i, &len, &bad));
+		char c = shape_char(qt_text_decode(s + i, n - i, &len, &bad));
 
 		i += len;
 		if (k > 0 && c == last)
@@ -726,7 +726,7 @@ prepare(qt_tagger_work *w, const qt_tagger_tok *toks, size_t n)
 
 	if (n > w->cap) {
 		size_t cap = n < 64 ? 64 : n;
-		size_t *off = xrealloc_array(w->off, cap, 3 * sizeof(size_t));
+		size_t *off = qt_xrealloc_array(w->off, cap, 3 * sizeof(size_t));
 		if (!off)
 			return false;
 		w->off = off;
@@ -735,7 +735,7 @@ prepare(qt_tagger_work *w, const qt_tagger_tok *toks, size_t n)
 	w->text.len = 0;
 	for (i = 0; i < n; i++) {
 		w->off[3 * i] = w->text.len;
-		text_fold(&w->text, toks[i].s, toks[i].len);
+		qt_text_fold(&w->text, toks[i].s, toks[i].len);
 		if (w->text.failed)
 			return false;
 		for (j = w->off[3 * i]; j < w->text.len; j++)

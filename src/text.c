@@ -13,7 +13,7 @@
 #include "text.h"
 
 int32_t
-text_decode(const char *s, size_t n, size_t *len, bool *bad)
+qt_text_decode(const char *s, size_t n, size_t *len, bool *bad)
 {
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t r;
@@ -37,7 +37,7 @@ text_decode(const char *s, size_t n, size_t *len, bool *bad)
 }
 
 size_t
-text_first_invalid(const char *s, size_t n, size_t *count)
+qt_text_first_invalid(const char *s, size_t n, size_t *count)
 {
 	size_t i = 0, first = QUOTH_NONE, bad_n = 0;
 
@@ -49,7 +49,7 @@ text_first_invalid(const char *s, size_t n, size_t *count)
 			i++;
 			continue;
 		}
-		text_decode(s + i, n - i, &len, &bad);
+		qt_text_decode(s + i, n - i, &len, &bad);
 		if (bad) {
 			if (first == QUOTH_NONE)
 				first = i;
@@ -63,7 +63,7 @@ text_first_invalid(const char *s, size_t n, size_t *count)
 }
 
 bool
-line_map_build(line_map *m, const char *text, size_t len)
+qt_line_map_build(line_map *m, const char *text, size_t len)
 {
 	size_t n = 1, i, k = 0;
 	const char *p = text, *end = text + len;
@@ -73,7 +73,7 @@ line_map_build(line_map *m, const char *text, size_t len)
 		if (text[i] == '\n' || (text[i] == '\r' &&
 		                        (i + 1 == len || text[i + 1] != '\n')))
 			n++;
-	m->starts = xmalloc_array(n, sizeof(size_t));
+	m->starts = qt_xmalloc_array(n, sizeof(size_t));
 	if (!m->starts)
 		return false;
 	m->n = n;
@@ -86,7 +86,7 @@ line_map_build(line_map *m, const char *text, size_t len)
 }
 
 void
-line_map_locate(const line_map *m, const char *text, size_t len,
+qt_line_map_locate(const line_map *m, const char *text, size_t len,
                 size_t offset, size_t *line, size_t *column)
 {
 	size_t lo = 0, hi = m->n, col = 1, i;
@@ -107,7 +107,7 @@ line_map_locate(const line_map *m, const char *text, size_t len,
 		for (i = m->starts[lo]; i < offset;) {
 			size_t l;
 			bool bad;
-			text_decode(text + i, len - i, &l, &bad);
+			qt_text_decode(text + i, len - i, &l, &bad);
 			i += l;
 			col++;
 		}
@@ -118,7 +118,7 @@ line_map_locate(const line_map *m, const char *text, size_t len,
 }
 
 void
-line_map_free(line_map *m)
+qt_line_map_free(line_map *m)
 {
 	free(m->starts);
 	m->starts = NULL;
@@ -126,7 +126,7 @@ line_map_free(line_map *m)
 }
 
 void
-text_fold(qbuf *b, const char *s, size_t n)
+qt_text_fold(qbuf *b, const char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -144,7 +144,7 @@ text_fold(qbuf *b, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		cp = text_decode(s + i, n - i, &len, &bad);
+		cp = qt_text_decode(s + i, n - i, &len, &bad);
 		i += len;
 		/* Typographic apostrophes fold to the ASCII one so that
 		 * "Ukraine’s" and "Ukraine's" look the same to lexicons. */
@@ -170,7 +170,7 @@ static bool
 space_at(const char *s, size_t n, size_t *len)
 {
 	bool bad;
-	int32_t cp = text_decode(s, n, len, &bad);
+	int32_t cp = qt_text_decode(s, n, len, &bad);
 
 	if (cp < 0x80)
 		return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
@@ -180,7 +180,7 @@ space_at(const char *s, size_t n, size_t *len)
 }
 
 size_t
-text_trim_start(const char *text, size_t a, size_t b)
+qt_text_trim_start(const char *text, size_t a, size_t b)
 {
 	size_t len;
 
@@ -190,7 +190,7 @@ text_trim_start(const char *text, size_t a, size_t b)
 }
 
 size_t
-text_trim_end(const char *text, size_t a, size_t b)
+qt_text_trim_end(const char *text, size_t a, size_t b)
 {
 	while (b > a) {
 		size_t p = b - 1, len;
@@ -221,7 +221,7 @@ qbuf_put_utf8(qbuf *b, const char *text, size_t n)
 			i++;
 			continue;
 		}
-		text_decode(text + i, n - i, &len, &bad);
+		qt_text_decode(text + i, n - i, &len, &bad);
 		if (bad) {
 			qbuf_put(b, text + run, i - run);
 			qbuf_put(b, fffd, 3);

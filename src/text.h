@@ -9,10 +9,10 @@
 
 /* Decode one code point at s[0..n) (n > 0).  Invalid or truncated
  * sequences give U+FFFD with *len = 1 and *bad = true. */
-int32_t text_decode(const char *s, size_t n, size_t *len, bool *bad);
+int32_t qt_text_decode(const char *s, size_t n, size_t *len, bool *bad);
 
 /* Offset of the first invalid UTF-8 byte in s[0..n), or QUOTH_NONE. */
-size_t text_first_invalid(const char *s, size_t n, size_t *count);
+size_t qt_text_first_invalid(const char *s, size_t n, size_t *count);
 
 /* Line starts for byte <-> line:column conversion. */
 typedef struct {
@@ -20,17 +20,17 @@ typedef struct {
 	size_t n;
 } line_map;
 
-bool line_map_build(line_map *m, const char *text, size_t len);
-void line_map_locate(const line_map *m, const char *text, size_t len,
+bool qt_line_map_build(line_map *m, const char *text, size_t len);
+void qt_line_map_locate(const line_map *m, const char *text, size_t len,
                      size_t offset, size_t *line, size_t *column);
-void line_map_free(line_map *m);
+void qt_line_map_free(line_map *m);
 
 /* text[a..b) without leading / trailing white space (ASCII or Zs). */
-size_t text_trim_start(const char *text, size_t a, size_t b);
-size_t text_trim_end(const char *text, size_t a, size_t b);
+size_t qt_text_trim_start(const char *text, size_t a, size_t b);
+size_t qt_text_trim_end(const char *text, size_t a, size_t b);
 
 /* Lowercase (case-fold) UTF-8 text into b with utf8proc; ASCII fast path. */
-void text_fold(qbuf *b, const char *s, size_t n);
+void qt_text_fold(qbuf *b, const char *s, size_t n);
 
 /* Append text[0..n) to b as valid UTF-8: invalid bytes become U+FFFD. */
 void qbuf_put_utf8(qbuf *b, const char *text, size_t n);

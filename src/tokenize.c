@@ -30,7 +30,7 @@
 #include "tokens.h"
 
 /* level 1: primary (double) marks, level 2: nested (single) marks. */
-const quote_mark quote_marks[] = {
+const quote_mark qt_quote_marks[] = {
 	{0x0022, 1, 1, 1}, /* " */
 	{0x201C, 1, 1, 1}, /* “ (closes after „ in German) */
 	{0x201D, 1, 1, 1}, /* ” (opens in Swedish style) */
@@ -51,17 +51,17 @@ const quote_mark quote_marks[] = {
 	{0x300F, 2, 0, 1}, /* 』 */
 	{0x0060, 2, 1, 0}, /* ` (`like this'; `` opens as ‟ does) */
 };
-const size_t quote_marks_n = QUOTH_ARRAY_LEN(quote_marks);
+const size_t qt_quote_marks_n = QUOTH_ARRAY_LEN(qt_quote_marks);
 
 int
-quote_mark_find(int32_t cp)
+qt_quote_mark_find(int32_t cp)
 {
 	size_t i;
 
 	if (cp != '"' && cp != '\'' && cp != '`' && cp < 0xAB)
 		return -1;
-	for (i = 0; i < quote_marks_n; i++)
-		if (quote_marks[i].cp == cp)
+	for (i = 0; i < qt_quote_marks_n; i++)
+		if (qt_quote_marks[i].cp == cp)
 			return (int)i;
 	return -1;
 }
@@ -158,7 +158,7 @@ is_elision_cp(int32_t cp)
  *   U+00A0       no-break space stays a space: "Â" + NBSP is the most
  *                common mojibake of all and means a space, and text
  *                glued across it would fuse two words;
- *   U+00AB/BB    « » (every mark in quote_marks[]) stay quote marks:
+ *   U+00AB/BB    « » (every mark in qt_quote_marks[]) stay quote marks:
  *                Â« and Â» are themselves mojibake of guillemets, and
  *                the ë and û that Ã« and Ã» stand for lose to them.
  * That leaves the C1 controls and the soft hyphen (otherwise spaces)
@@ -174,7 +174,7 @@ mojibake_tail(int32_t prev, int32_t cp)
 		return false;
 	if (cp < 0x80 || cp > 0xBF || cp == 0x85 || cp == 0xA0)
 		return false;
-	return quote_mark_find(cp) < 0;
+	return qt_quote_mark_find(cp) < 0;
 }
 
 /* A decoded view of the text, one entry per code point, so that the
@@ -202,7 +202,7 @@ decode_at(const char *text, size_t len, size_t off, cpinfo *ci)
 		return;
 	}
 	ci->off = off;
-	ci->cp = text_decode(text + off, len - off, &l, &bad);
+	ci->cp = qt_text_decode(text + off, len - off, &l, &bad);
 	ci->len = (uint8_t)l;
 	ci->bad = bad;
 	ci->cls = (uint8_t)cclass_of(ci->cp);
@@ -373,11 +373,11 @@ scan_mark(const char *text, size_t len, size_t off, const cpinfo *c,
 		off++;
 		t->end = off;
 		t->kind = TK_QUOTE;
-		t->mark = (uint8_t)quote_mark_find(0x201F); /* as ‟ */
+		t->mark = (uint8_t)qt_quote_mark_find(0x201F); /* as ‟ */
 		return off;
 	}
 	{
-		int m = quote_mark_find(c->cp);
+		int m = qt_quote_mark_find(c->cp);
 		if (m < 0) {
 			t->kind = TK_PUNCT;
 			return off;
@@ -419,7 +419,7 @@ scan_mark(const char *text, size_t len, size_t off, const cpinfo *c,
 }
 
 bool
-tokenize(const char *text, size_t len, size_t skip, token_list *tl)
+qt_tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 {
 	bool blank_paras = has_blank_line(text, len, skip);
 	size_t off = skip;
@@ -497,7 +497,7 @@ tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 			if (t->flags & TF_HAS_BAD) {
 				/* counted above only for the first char */
 				size_t cnt = 0, fb;
-				fb = text_first_invalid(text + off + c.len,
+				fb = qt_text_first_invalid(text + off + c.len,
 				                        t->end - off - c.len, &cnt);
 				if (cnt && tl->first_bad == QUOTH_NONE)
 					tl->first_bad = off + c.len + fb;
@@ -518,7 +518,7 @@ tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 }
 
 void
-token_list_free(token_list *tl)
+qt_token_list_free(token_list *tl)
 {
 	free(tl->sfirst);
 	free(tl->slast);

@@ -37,7 +37,7 @@ typedef struct {
 	int32_t cp;        /* first code point */
 	uint8_t kind;      /* enum tok_kind */
 	uint8_t flags;     /* enum tok_flag */
-	uint8_t mark;      /* TK_QUOTE: index into quote_marks[] */
+	uint8_t mark;      /* TK_QUOTE: index into qt_quote_marks[] */
 	uint8_t role;      /* TK_QUOTE: enum mark_role */
 	uint32_t para;     /* 0-based paragraph index */
 	uint32_t sent;     /* 0-based sentence index (segment.c) */
@@ -50,7 +50,7 @@ typedef struct {
 	size_t nparas;
 	size_t bad_utf8;       /* invalid bytes seen */
 	size_t first_bad;      /* offset of the first, or QUOTH_NONE */
-	/* filled by segment(): first and last token of each sentence
+	/* filled by qt_segment(): first and last token of each sentence
 	 * (the last not counting a closing TK_PARA) and the first token of
 	 * each paragraph, so that no stage has to scan for them */
 	size_t *sfirst, *slast;
@@ -68,13 +68,13 @@ typedef struct {
 	uint8_t close_ok;   /* may close */
 } quote_mark;
 
-extern const quote_mark quote_marks[];
-extern const size_t quote_marks_n;
-int quote_mark_find(int32_t cp); /* index, or -1 */
+extern const quote_mark qt_quote_marks[];
+extern const size_t qt_quote_marks_n;
+int qt_quote_mark_find(int32_t cp); /* index, or -1 */
 
 /* Tokenize text[0..len) into tl.  Returns false on allocation failure.
  * `skip` bytes at the start (a BOM) are not tokenized. */
-bool tokenize(const char *text, size_t len, size_t skip, token_list *tl);
-void token_list_free(token_list *tl);
+bool qt_tokenize(const char *text, size_t len, size_t skip, token_list *tl);
+void qt_token_list_free(token_list *tl);
 
 #endif

@@ -357,8 +357,8 @@ strip_titles(const quoth_extractor *ex, name_words *nw)
 				memcpy(phrase + pl, nw->w[j], nw->len[j]);
 				pl += nw->len[j];
 			}
-			if (lexicon_get(ex->data.lex[LEX_TITLES], phrase, pl) >= 0 ||
-			    lexicon_get(ex->data.lex[LEX_HONORIFICS], phrase, pl) >= 0)
+			if (qt_lexicon_get(ex->data.lex[LEX_TITLES], phrase, pl) >= 0 ||
+			    qt_lexicon_get(ex->data.lex[LEX_HONORIFICS], phrase, pl) >= 0)
 				take = k;
 		}
 		if (take) {

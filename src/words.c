@@ -19,14 +19,14 @@ qt_lex(const actx *c, int which, size_t a, size_t b)
 	if (a >= b || b > c->n)
 		return -1;
 	if (!c->lexc || (b != a + 1 && (b != a + 2 || which != LEX_CUES)))
-		return lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a,
+		return qt_lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a,
 		                          b);
 	/* one word, or a cue's two: looked up once per token and lexicon */
 	slot = &c->lexc[a * LEXC_SLOTS +
 	                (b == a + 1 ? (size_t)which : LEX_COUNT_)];
 	if (*slot)
 		return *slot - 2;
-	v = lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a, b);
+	v = qt_lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a, b);
 	*slot = v + 2;
 	return v;
 }
@@ -149,7 +149,7 @@ qt_contraction(const actx *c, size_t i)
 		char ch = c->text[c->t[i].start + m];
 		stem[m] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
 	}
-	v = lexicon_get(c->ld->lex[LEX_WORDS], stem, n);
+	v = qt_lexicon_get(c->ld->lex[LEX_WORDS], stem, n);
 	return v >= 0 && (v & W_IS_CONTRACTION);
 }
 
@@ -174,7 +174,7 @@ qt_pronoun_contracted(const actx *c, size_t i)
 			char ch = c->text[t->start + m];
 			stem[m] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
 		}
-		v = lexicon_get(c->ld->lex[LEX_PRONOUNS], stem, n);
+		v = qt_lexicon_get(c->ld->lex[LEX_PRONOUNS], stem, n);
 		/* (only subjects: not "his's") */
 		if (v < 0 || (v & (PRON_OBJECT | PRON_FIRST_SECOND)))
 			return -1;

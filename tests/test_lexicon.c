@@ -16,7 +16,7 @@
 static int
 get(const lexicon *lx, const char *s)
 {
-	return lexicon_get(lx, s, strlen(s));
+	return qt_lexicon_get(lx, s, strlen(s));
 }
 
 /* A fresh directory DIR with DIR/en/ in it; `dir` gets its path. */
@@ -70,7 +70,7 @@ expect_syntax_error(const char *data, size_t len, size_t line)
 	make_data_dir(dir, sizeof(dir));
 	write_file(dir, "cues.txt", data, len);
 	memset(&err, 0, sizeof(err));
-	st = lang_data_load(&ld, "en", dir, &err);
+	st = qt_lang_data_load(&ld, "en", dir, &err);
 	remove_data_dir(dir, "cues.txt");
 	ck_assert_int_eq(st, QUOTH_ERR_LEXICON);
 	ck_assert_int_eq(err.status, QUOTH_ERR_LEXICON);
@@ -88,16 +88,16 @@ START_TEST(test_builtin_load)
 	quoth_error err;
 	int i;
 
-	ck_assert_int_eq(lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
+	ck_assert_int_eq(qt_lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
 	for (i = 0; i < LEX_COUNT_; i++)
 		ck_assert_ptr_nonnull(ld.lex[i]);
 	ck_assert_int_ge(get(ld.lex[LEX_ABBREV], "mr."), 0);
 	ck_assert_int_ge(get(ld.lex[LEX_TITLES], "minister"), 0);
-	ck_assert_uint_ge(lexicon_max_words(ld.lex[LEX_CUES]), 2);
-	ck_assert_uint_le(lexicon_max_words(ld.lex[LEX_CUES]), 6);
-	lang_data_free(&ld);
+	ck_assert_uint_ge(qt_lexicon_max_words(ld.lex[LEX_CUES]), 2);
+	ck_assert_uint_le(qt_lexicon_max_words(ld.lex[LEX_CUES]), 6);
+	qt_lang_data_free(&ld);
 	/* free twice is harmless: the pointers were cleared */
-	lang_data_free(&ld);
+	qt_lang_data_free(&ld);
 }
 END_TEST
 
@@ -107,7 +107,7 @@ START_TEST(test_cue_flags)
 	quoth_error err;
 	int v;
 
-	ck_assert_int_eq(lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
+	ck_assert_int_eq(qt_lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
 	v = get(ld.lex[LEX_CUES], "said");
 	ck_assert_int_ge(v, 0);
 	ck_assert(v & FLAG('s'));
@@ -121,7 +121,7 @@ START_TEST(test_cue_flags)
 	ck_assert_int_eq(get(ld.lex[LEX_CUES], "Said"), -1);
 	ck_assert_int_eq(get(ld.lex[LEX_CUES], "according"), -1);
 	ck_assert_int_eq(get(ld.lex[LEX_CUES], "banana"), -1);
-	lang_data_free(&ld);
+	qt_lang_data_free(&ld);
 }
 END_TEST
 
@@ -131,7 +131,7 @@ START_TEST(test_pronoun_and_honorific_values)
 	quoth_error err;
 	int v;
 
-	ck_assert_int_eq(lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
+	ck_assert_int_eq(qt_lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
 	v = get(ld.lex[LEX_PRONOUNS], "she");
 	ck_assert_int_ge(v, 0);
 	ck_assert(v & FLAG('f'));
@@ -139,7 +139,7 @@ START_TEST(test_pronoun_and_honorific_values)
 	v = get(ld.lex[LEX_HONORIFICS], "mr");
 	ck_assert_int_ge(v, 0);
 	ck_assert(v & FLAG('m'));
-	lang_data_free(&ld);
+	qt_lang_data_free(&ld);
 }
 END_TEST
 
@@ -150,60 +150,60 @@ START_TEST(test_lexicon_get_tokens_folds)
 	token_list tl;
 	const char *s = "ACCORDING TO Ukraine’s";
 
-	ck_assert_int_eq(lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
+	ck_assert_int_eq(qt_lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
 	memset(&tl, 0, sizeof(tl));
-	ck_assert(tokenize(s, strlen(s), 0, &tl));
+	ck_assert(qt_tokenize(s, strlen(s), 0, &tl));
 	ck_assert_uint_eq(tl.n, 3);
-	ck_assert(lexicon_get_tokens(ld.lex[LEX_CUES], s, tl.t, 0, 2) &
+	ck_assert(qt_lexicon_get_tokens(ld.lex[LEX_CUES], s, tl.t, 0, 2) &
 	          FLAG('n'));
-	ck_assert_int_eq(lexicon_get_tokens(ld.lex[LEX_CUES], s, tl.t, 0, 1),
+	ck_assert_int_eq(qt_lexicon_get_tokens(ld.lex[LEX_CUES], s, tl.t, 0, 1),
 	                 -1);
-	token_list_free(&tl);
-	lang_data_free(&ld);
+	qt_token_list_free(&tl);
+	qt_lang_data_free(&ld);
 }
 END_TEST
 
 START_TEST(test_add_and_fold)
 {
-	lexicon *lx = lexicon_new();
+	lexicon *lx = qt_lexicon_new();
 	qbuf b = {0};
 
 	ck_assert_ptr_nonnull(lx);
 	ck_assert_int_eq(get(lx, "anything"), -1);
-	ck_assert(lexicon_add(lx, "stated", 6, FLAG('s')));
-	ck_assert(lexicon_add(lx, "stated", 6, FLAG('i')));
+	ck_assert(qt_lexicon_add(lx, "stated", 6, FLAG('s')));
+	ck_assert(qt_lexicon_add(lx, "stated", 6, FLAG('i')));
 	/* adding again ORs the values */
 	ck_assert_int_eq(get(lx, "stated"), FLAG('s') | FLAG('i'));
-	ck_assert(lexicon_add(lx, "made clear to", 13, 0));
-	ck_assert_uint_eq(lexicon_max_words(lx), 3);
+	ck_assert(qt_lexicon_add(lx, "made clear to", 13, 0));
+	ck_assert_uint_eq(qt_lexicon_max_words(lx), 3);
 	/* text_fold: case, non-ASCII case and typographic apostrophes */
-	text_fold(&b, "ÉTAT O’Neil", strlen("ÉTAT O’Neil"));
+	qt_text_fold(&b, "ÉTAT O’Neil", strlen("ÉTAT O’Neil"));
 	ck_assert(!b.failed);
 	ck_assert_uint_eq(b.len, strlen("état o'neil"));
 	ck_assert(memcmp(b.ptr, "état o'neil", b.len) == 0);
 	qbuf_free(&b);
-	lexicon_free(lx);
-	lexicon_free(NULL);
+	qt_lexicon_free(lx);
+	qt_lexicon_free(NULL);
 }
 END_TEST
 
 START_TEST(test_many_entries_grow)
 {
-	lexicon *lx = lexicon_new();
+	lexicon *lx = qt_lexicon_new();
 	char w[32];
 	int i;
 
 	ck_assert_ptr_nonnull(lx);
 	for (i = 0; i < 5000; i++) {
 		int n = snprintf(w, sizeof(w), "word%d", i);
-		ck_assert(lexicon_add(lx, w, (size_t)n, i & 0xff));
+		ck_assert(qt_lexicon_add(lx, w, (size_t)n, i & 0xff));
 	}
 	for (i = 0; i < 5000; i += 7) {
 		int n = snprintf(w, sizeof(w), "word%d", i);
-		ck_assert_int_eq(lexicon_get(lx, w, (size_t)n), i & 0xff);
+		ck_assert_int_eq(qt_lexicon_get(lx, w, (size_t)n), i & 0xff);
 	}
 	ck_assert_int_eq(get(lx, "word5000"), -1);
-	lexicon_free(lx);
+	qt_lexicon_free(lx);
 }
 END_TEST
 
@@ -218,7 +218,7 @@ START_TEST(test_data_dir_overrides_one_file)
 
 	make_data_dir(dir, sizeof(dir));
 	write_file(dir, "cues.txt", cues, sizeof(cues) - 1);
-	st = lang_data_load(&ld, "en", dir, &err);
+	st = qt_lang_data_load(&ld, "en", dir, &err);
 	remove_data_dir(dir, "cues.txt");
 	ck_assert_int_eq(st, QUOTH_OK);
 	ck_assert_int_eq(get(ld.lex[LEX_CUES], "proclaimed"),
@@ -231,7 +231,7 @@ START_TEST(test_data_dir_overrides_one_file)
 	/* ... and the other files are still the built-in ones */
 	ck_assert_int_ge(get(ld.lex[LEX_ABBREV], "mr."), 0);
 	ck_assert_int_ge(get(ld.lex[LEX_PRONOUNS], "she"), 0);
-	lang_data_free(&ld);
+	qt_lang_data_free(&ld);
 }
 END_TEST
 
@@ -308,7 +308,7 @@ START_TEST(test_error_undeclared_flag)
 	expect_syntax_error(none, sizeof(none) - 1, 1);
 	make_data_dir(dir, sizeof(dir));
 	write_file(dir, "cues.txt", data, sizeof(data) - 1);
-	ck_assert_int_eq(lang_data_load(&ld, "en", dir, &err),
+	ck_assert_int_eq(qt_lang_data_load(&ld, "en", dir, &err),
 	                 QUOTH_ERR_LEXICON);
 	remove_data_dir(dir, "cues.txt");
 	ck_assert_msg(strstr(err.message, "cues.txt:3: flag 'q' is not "
@@ -336,14 +336,14 @@ START_TEST(test_six_words_is_fine)
 
 	make_data_dir(dir, sizeof(dir));
 	write_file(dir, "cues.txt", data, sizeof(data) - 1);
-	st = lang_data_load(&ld, "en", dir, &err);
+	st = qt_lang_data_load(&ld, "en", dir, &err);
 	remove_data_dir(dir, "cues.txt");
 	ck_assert_int_eq(st, QUOTH_OK);
 	/* CRLF line ends are accepted */
 	ck_assert_int_eq(get(ld.lex[LEX_CUES], "one two three four five six"),
 	                 FLAG('s') | FLAG('i'));
-	ck_assert_uint_eq(lexicon_max_words(ld.lex[LEX_CUES]), 6);
-	lang_data_free(&ld);
+	ck_assert_uint_eq(qt_lexicon_max_words(ld.lex[LEX_CUES]), 6);
+	qt_lang_data_free(&ld);
 }
 END_TEST
 
@@ -375,7 +375,7 @@ START_TEST(test_unknown_language)
 	quoth_error err;
 
 	memset(&err, 0, sizeof(err));
-	ck_assert_int_eq(lang_data_load(&ld, "xx", NULL, &err), QUOTH_ERR_ARG);
+	ck_assert_int_eq(qt_lang_data_load(&ld, "xx", NULL, &err), QUOTH_ERR_ARG);
 	ck_assert_int_eq(err.status, QUOTH_ERR_ARG);
 	ck_assert_ptr_nonnull(strstr(err.message, "xx"));
 }

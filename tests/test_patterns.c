@@ -621,14 +621,14 @@ START_TEST(test_builtin_patterns)
 	quoth_error err;
 	size_t i, per[CP_SIDES_] = {0};
 
-	ck_assert_int_eq(lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
+	ck_assert_int_eq(qt_lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
 	for (i = 0; i < ld.pats.n; i++) {
 		ck_assert_int_gt(ld.pats.p[i].g_sp, 0);
 		per[ld.pats.p[i].side]++;
 	}
 	for (i = 0; i < CP_SIDES_; i++)
 		ck_assert_uint_gt(per[i], 0);
-	lang_data_free(&ld);
+	qt_lang_data_free(&ld);
 	ck_assert_uint_eq(ld.pats.n, 0);
 }
 END_TEST

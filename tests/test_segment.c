@@ -15,13 +15,13 @@ setup(void)
 {
 	quoth_error err;
 
-	ck_assert_int_eq(lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
+	ck_assert_int_eq(qt_lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
 }
 
 static void
 teardown(void)
 {
-	lang_data_free(&ld);
+	qt_lang_data_free(&ld);
 }
 
 /* Tokenize and segment s; returns the sentence count. */
@@ -29,8 +29,8 @@ static size_t
 seg(token_list *tl, const char *s)
 {
 	memset(tl, 0, sizeof(*tl));
-	ck_assert(tokenize(s, strlen(s), 0, tl));
-	ck_assert(segment(s, tl, &ld));
+	ck_assert(qt_tokenize(s, strlen(s), 0, tl));
+	ck_assert(qt_segment(s, tl, &ld));
 	return tl->nsent;
 }
 
@@ -78,7 +78,7 @@ START_TEST(test_sentence_and_paragraph_tables)
 	ck_assert_uint_eq(sent_first(&tl, 8), 7);
 	ck_assert_uint_eq(para_first(&tl, 5), 0);
 	ck_assert_uint_eq(para_first(&tl, 8), 7);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -93,7 +93,7 @@ START_TEST(test_plain_sentences)
 	ck_assert_uint_eq(sent_of(&tl, s, "Everyone"), 2);
 	/* the full stop belongs to the sentence it ends */
 	ck_assert_uint_eq(sent_at(&tl, 16), 0);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -107,7 +107,7 @@ START_TEST(test_honorific_abbreviation)
 	ck_assert_uint_eq(sent_of(&tl, s, "Smith"), 0);
 	ck_assert_uint_eq(sent_of(&tl, s, "said"), 0);
 	ck_assert_uint_eq(sent_of(&tl, s, "He"), 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -119,7 +119,7 @@ START_TEST(test_initialism_before_name_word)
 	ck_assert_uint_eq(seg(&tl, s), 1);
 	ck_assert_uint_eq(sent_of(&tl, s, "Army"), 0);
 	ck_assert_uint_eq(sent_of(&tl, s, "May"), 0);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -131,7 +131,7 @@ START_TEST(test_initialism_ends_before_pronoun)
 	ck_assert_uint_eq(seg(&tl, s), 2);
 	ck_assert_uint_eq(sent_of(&tl, s, "U.S."), 0);
 	ck_assert_uint_eq(sent_at(&tl, 22), 1); /* the second "She" */
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -146,7 +146,7 @@ START_TEST(test_month_and_number_abbreviations)
 	ck_assert_uint_eq(sent_of(&tl, s, "He"), 1);
 	ck_assert_uint_eq(sent_of(&tl, s, "5"), 1);
 	ck_assert_uint_eq(sent_of(&tl, s, "years"), 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -159,7 +159,7 @@ START_TEST(test_initials)
 	ck_assert_uint_eq(sent_of(&tl, s, "Smith"), 0);
 	ck_assert_uint_eq(sent_of(&tl, s, "Eliot"), 0);
 	ck_assert_uint_eq(sent_of(&tl, s, "Then"), 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -173,7 +173,7 @@ START_TEST(test_question_and_exclamation)
 	ck_assert_uint_eq(sent_of(&tl, s, "Yes"), 1);
 	ck_assert_uint_eq(sent_of(&tl, s, "!"), 1);
 	ck_assert_uint_eq(sent_of(&tl, s, "It"), 2);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -185,7 +185,7 @@ START_TEST(test_lowercase_after_dot_continues)
 	token_list tl;
 
 	ck_assert_uint_eq(seg(&tl, s), 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -199,13 +199,13 @@ START_TEST(test_closing_quote_stays_in_sentence)
 	ck_assert_uint_eq(sent_at(&tl, 11), 0); /* the full stop */
 	ck_assert_uint_eq(sent_at(&tl, 12), 0); /* the closing mark */
 	ck_assert_uint_eq(sent_of(&tl, s, "He"), 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 
 	s = "“Stop!” Then silence.";
 	ck_assert_uint_eq(seg(&tl, s), 2);
 	ck_assert_uint_eq(sent_at(&tl, 8), 0); /* ” after ! */
 	ck_assert_uint_eq(sent_of(&tl, s, "Then"), 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -217,7 +217,7 @@ START_TEST(test_paragraph_ends_sentence)
 	ck_assert_uint_eq(seg(&tl, s), 2);
 	ck_assert_uint_eq(sent_of(&tl, s, "here"), 0);
 	ck_assert_uint_eq(sent_of(&tl, s, "Another"), 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -229,7 +229,7 @@ START_TEST(test_decimal_is_not_a_boundary)
 	ck_assert_uint_eq(seg(&tl, s), 2);
 	ck_assert_uint_eq(sent_of(&tl, s, "percent"), 0);
 	ck_assert_uint_eq(sent_of(&tl, s, "Wages"), 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 

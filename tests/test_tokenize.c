@@ -1,5 +1,5 @@
 /*
- * test_tokenize.c: tokenize() byte spans, kinds, flags, paragraphs and the
+ * test_tokenize.c: qt_tokenize() byte spans, kinds, flags, paragraphs and the
  * invalid-UTF-8 count.
  */
 #include <check.h>
@@ -13,7 +13,7 @@ static void
 tok(token_list *tl, const char *s, size_t skip)
 {
 	memset(tl, 0, sizeof(*tl));
-	ck_assert(tokenize(s, strlen(s), skip, tl));
+	ck_assert(qt_tokenize(s, strlen(s), skip, tl));
 }
 
 /* Index of the first token whose text is exactly `w`; fails if none. */
@@ -70,7 +70,7 @@ START_TEST(test_words_numbers_punct_spans)
 	ck_assert_uint_eq(tl.t[5].start, 16);
 	ck_assert_uint_eq(tl.t[5].end, 17);
 	ck_assert_uint_eq(tl.nparas, 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -87,7 +87,7 @@ START_TEST(test_multibyte_word_span)
 	ck_assert_uint_eq(tl.t[1].start, 6);
 	ck_assert_uint_eq(tl.t[1].end, 11);
 	ck_assert(tl.t[1].flags & TF_CAP);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -107,7 +107,7 @@ START_TEST(test_internal_apostrophes)
 	i = find(&tl, s, "won't");
 	ck_assert_uint_eq(tl.t[i].kind, TK_WORD);
 	ck_assert_uint_eq(count_kind(&tl, TK_QUOTE), 0);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -126,7 +126,7 @@ START_TEST(test_decade_elisions)
 	i = find(&tl, s, "'70s");
 	ck_assert_uint_eq(tl.t[i].kind, TK_WORD);
 	ck_assert_uint_eq(count_kind(&tl, TK_QUOTE), 0);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -143,9 +143,9 @@ START_TEST(test_final_apostrophe_stays_quote_candidate)
 	ck_assert_uint_eq(tl.t[i + 1].kind, TK_QUOTE);
 	ck_assert_uint_eq(tl.t[i + 1].start, 11);
 	ck_assert_uint_eq(tl.t[i + 1].end, 12);
-	ck_assert_int_eq(quote_marks[tl.t[i + 1].mark].cp, '\'');
+	ck_assert_int_eq(qt_quote_marks[tl.t[i + 1].mark].cp, '\'');
 	ck_assert(!(tl.t[i + 1].flags & TF_SPACE_BEFORE));
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -162,7 +162,7 @@ START_TEST(test_rock_n_roll)
 	ck_assert_uint_eq(tl.t[i].kind, TK_WORD);
 	ck_assert_uint_eq(count_kind(&tl, TK_QUOTE), 0);
 	ck_assert_uint_eq(tl.n, 7);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -182,13 +182,13 @@ START_TEST(test_initialism_dot_end)
 	i = find(&tl, s, "a.m.");
 	ck_assert(tl.t[i].flags & TF_DOT_END);
 	/* a plain word before a full stop keeps the dot apart */
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 	s = "He left.";
 	tok(&tl, s, 0);
 	i = find(&tl, s, "left");
 	ck_assert(!(tl.t[i].flags & TF_DOT_END));
 	ck_assert_uint_eq(tl.t[i + 1].kind, TK_PUNCT);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -208,7 +208,7 @@ START_TEST(test_number_with_separators)
 	ck_assert_uint_eq(tl.t[i + 1].kind, TK_PUNCT);
 	i = find(&tl, s, "2");
 	ck_assert_uint_eq(tl.t[i + 1].kind, TK_PUNCT);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -231,7 +231,7 @@ START_TEST(test_capital_flags)
 	i = find(&tl, s, "A");
 	ck_assert(tl.t[i].flags & TF_CAP);
 	ck_assert(!(tl.t[i].flags & TF_ALLCAP));
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -254,7 +254,7 @@ START_TEST(test_blank_line_paragraphs)
 	/* the break token spans the whole run of breaks and spaces */
 	ck_assert_uint_eq(tl.t[i - 1].start, 19);
 	ck_assert_uint_eq(tl.t[i - 1].end, 24);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -272,7 +272,7 @@ START_TEST(test_no_blank_line_every_line_paragraph)
 	ck_assert_uint_eq(tl.t[i].para, 1);
 	i = find(&tl, s, "Third");
 	ck_assert_uint_eq(tl.t[i].para, 2);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -292,14 +292,14 @@ START_TEST(test_crlf)
 	i = find(&tl, s, "Gamma");
 	ck_assert_uint_eq(tl.t[i].start, 16);
 	ck_assert_uint_eq(tl.t[i].para, 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 
 	/* CRLF only, no blank line: every line is a paragraph */
 	s = "Alpha.\r\nBeta.\r\nGamma.";
 	tok(&tl, s, 0);
 	ck_assert_uint_eq(tl.nparas, 3);
 	ck_assert_uint_eq(count_kind(&tl, TK_NEWLINE), 0);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -315,7 +315,7 @@ START_TEST(test_bom_skipped)
 	ck_assert_uint_eq(tl.t[0].end, 8);
 	ck_assert(tl.t[0].flags & TF_CAP);
 	ck_assert_uint_eq(tl.bad_utf8, 0);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -327,20 +327,20 @@ START_TEST(test_invalid_utf8_counted)
 	token_list tl;
 
 	memset(&tl, 0, sizeof(tl));
-	ck_assert(tokenize(s, sizeof(s) - 1, 0, &tl));
+	ck_assert(qt_tokenize(s, sizeof(s) - 1, 0, &tl));
 	ck_assert_uint_eq(tl.first_bad, 2);
 	ck_assert_uint_eq(tl.bad_utf8, 5);
 	/* nothing was swallowed: the words are still there */
 	ck_assert_uint_eq(tl.t[0].start, 0);
 	ck_assert_uint_eq(tl.t[0].end, 2);
 	ck_assert_uint_eq(tl.t[tl.n - 1].end, sizeof(s) - 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 
 	/* a clean text reports none */
 	tok(&tl, "all fine", 0);
 	ck_assert_uint_eq(tl.bad_utf8, 0);
 	ck_assert_uint_eq(tl.first_bad, QUOTH_NONE);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -354,12 +354,12 @@ START_TEST(test_typewriter_double_quote)
 	ck_assert_uint_eq(tl.t[0].start, 0);
 	ck_assert_uint_eq(tl.t[0].end, 2);
 	ck_assert_int_eq(tl.t[0].cp, '"');
-	ck_assert_uint_eq(quote_marks[tl.t[0].mark].level, 1);
+	ck_assert_uint_eq(qt_quote_marks[tl.t[0].mark].level, 1);
 	ck_assert_uint_eq(tl.t[4].kind, TK_QUOTE);
 	ck_assert_uint_eq(tl.t[4].start, 10);
 	ck_assert_uint_eq(tl.t[4].end, 12);
 	ck_assert_uint_eq(count_kind(&tl, TK_QUOTE), 2);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -374,20 +374,20 @@ START_TEST(test_treebank_and_backtick_marks)
 	ck_assert_uint_eq(tl.t[0].kind, TK_QUOTE);
 	ck_assert_uint_eq(tl.t[0].start, 0);
 	ck_assert_uint_eq(tl.t[0].end, 2);
-	ck_assert_uint_eq(quote_marks[tl.t[0].mark].level, 1);
-	ck_assert(quote_marks[tl.t[0].mark].open_ok);
-	ck_assert(!quote_marks[tl.t[0].mark].close_ok);
+	ck_assert_uint_eq(qt_quote_marks[tl.t[0].mark].level, 1);
+	ck_assert(qt_quote_marks[tl.t[0].mark].open_ok);
+	ck_assert(!qt_quote_marks[tl.t[0].mark].close_ok);
 	/* '' the typewriter double */
 	i = find(&tl, s, "''");
 	ck_assert_uint_eq(tl.t[i].kind, TK_QUOTE);
-	ck_assert_uint_eq(quote_marks[tl.t[i].mark].level, 1);
+	ck_assert_uint_eq(qt_quote_marks[tl.t[i].mark].level, 1);
 	/* ` one opening single mark */
 	i = find(&tl, s, "`");
 	ck_assert_uint_eq(tl.t[i].kind, TK_QUOTE);
-	ck_assert_uint_eq(quote_marks[tl.t[i].mark].level, 2);
-	ck_assert(!quote_marks[tl.t[i].mark].close_ok);
+	ck_assert_uint_eq(qt_quote_marks[tl.t[i].mark].level, 2);
+	ck_assert(!qt_quote_marks[tl.t[i].mark].close_ok);
 	ck_assert_uint_eq(count_kind(&tl, TK_QUOTE), 6);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 
 	/* a backtick typed for an apostrophe */
 	s = "Ukraine`s envoy don`t like the `90s";
@@ -396,7 +396,7 @@ START_TEST(test_treebank_and_backtick_marks)
 	ck_assert_uint_eq(tl.t[find(&tl, s, "don`t")].kind, TK_WORD);
 	ck_assert_uint_eq(tl.t[find(&tl, s, "`90s")].kind, TK_WORD);
 	ck_assert_uint_eq(count_kind(&tl, TK_QUOTE), 0);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -408,12 +408,12 @@ START_TEST(test_quote_marks_are_candidates)
 	tok(&tl, s, 0);
 	ck_assert_uint_eq(count_kind(&tl, TK_QUOTE), 10);
 	ck_assert_uint_eq(count_kind(&tl, TK_WORD), 5);
-	ck_assert_uint_eq(quote_marks[tl.t[0].mark].cp, 0x201C);
-	ck_assert_uint_eq(quote_marks[tl.t[0].mark].level, 1);
-	ck_assert_uint_eq(quote_marks[tl.t[12].mark].level, 2);
-	ck_assert_int_eq(quote_mark_find(0x300C), (int)tl.t[9].mark);
-	ck_assert_int_lt(quote_mark_find('a'), 0);
-	token_list_free(&tl);
+	ck_assert_uint_eq(qt_quote_marks[tl.t[0].mark].cp, 0x201C);
+	ck_assert_uint_eq(qt_quote_marks[tl.t[0].mark].level, 1);
+	ck_assert_uint_eq(qt_quote_marks[tl.t[12].mark].level, 2);
+	ck_assert_int_eq(qt_quote_mark_find(0x300C), (int)tl.t[9].mark);
+	ck_assert_int_lt(qt_quote_mark_find('a'), 0);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -450,7 +450,7 @@ START_TEST(test_mojibake_name_one_word)
 	is_word(&tl, s, 7, "SÃ£o");
 	ck_assert_uint_eq(tl.t[9].kind, TK_PUNCT);
 	ck_assert_uint_eq(count_kind(&tl, TK_PUNCT), 1);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 
 	/* a tail ends the word as a letter would */
 	s = "Minister DÃ¡, then PapÃ¡.";
@@ -460,7 +460,7 @@ START_TEST(test_mojibake_name_one_word)
 	ck_assert_uint_eq(tl.t[2].kind, TK_PUNCT);
 	is_word(&tl, s, 4, "PapÃ¡");
 	ck_assert_uint_eq(tl.t[5].kind, TK_PUNCT);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -482,7 +482,7 @@ START_TEST(test_mojibake_double_name_one_word)
 	is_word(&tl, s, 4, "FranÃÂ§ine");
 	is_word(&tl, s, 7, "ClÃƒÂ©ment");
 	ck_assert_uint_eq(count_kind(&tl, TK_PUNCT), 2);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -511,7 +511,7 @@ START_TEST(test_mojibake_rule_stays_narrow)
 	is_word(&tl, s, 16, "a");
 	ck_assert_uint_eq(tl.t[17].kind, TK_PUNCT);
 	ck_assert_int_eq(tl.t[17].cp, 0x00A9);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -527,24 +527,24 @@ START_TEST(test_mojibake_quotes_and_spaces_win)
 	ck_assert_uint_eq(tl.n, 14);
 	ck_assert_uint_eq(count_kind(&tl, TK_QUOTE), 5);
 	ck_assert_uint_eq(tl.t[0].kind, TK_QUOTE);
-	ck_assert_int_eq(quote_marks[tl.t[0].mark].cp, 0x00AB);
+	ck_assert_int_eq(qt_quote_marks[tl.t[0].mark].cp, 0x00AB);
 	is_word(&tl, s, 1, "Ã");
 	ck_assert_uint_eq(tl.t[2].kind, TK_QUOTE);
-	ck_assert_int_eq(quote_marks[tl.t[2].mark].cp, 0x00BB);
+	ck_assert_int_eq(qt_quote_marks[tl.t[2].mark].cp, 0x00BB);
 	is_word(&tl, s, 3, "Â");
 	ck_assert_uint_eq(tl.t[4].kind, TK_QUOTE);
 	is_word(&tl, s, 5, "ouiÂ");
 	ck_assert_uint_eq(tl.t[6].kind, TK_QUOTE);
 	is_word(&tl, s, 7, "NoÃ");
 	ck_assert_uint_eq(tl.t[8].kind, TK_QUOTE);
-	ck_assert_int_eq(quote_marks[tl.t[8].mark].cp, 0x00AB);
+	ck_assert_int_eq(qt_quote_marks[tl.t[8].mark].cp, 0x00AB);
 	is_word(&tl, s, 9, "l");
 	is_word(&tl, s, 10, "bonÂ");
 	ck_assert(tl.t[10].flags & TF_SPACE_AFTER);
 	is_word(&tl, s, 11, "jourÃ");
 	ck_assert_uint_eq(tl.t[12].kind, TK_PARA);
 	is_word(&tl, s, 13, "noche");
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
@@ -555,11 +555,11 @@ START_TEST(test_empty_and_blank)
 	tok(&tl, "", 0);
 	ck_assert_uint_eq(tl.n, 0);
 	ck_assert_uint_eq(tl.nparas, 0);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 	tok(&tl, "  \n\n \t\n", 0);
 	ck_assert_uint_eq(tl.n, 0);
 	ck_assert_uint_eq(tl.nparas, 0);
-	token_list_free(&tl);
+	qt_token_list_free(&tl);
 }
 END_TEST
 
