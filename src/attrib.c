@@ -42,12 +42,12 @@ sentence_units(actx *c)
 		return false;
 	for (i = 0; i < c->n; i++)
 		c->ulo[i] = i > 0 && c->t[i - 1].sent == c->t[i].sent &&
-		                    !is_break_tok(&c->t[i - 1])
+		                            !is_break_tok(&c->t[i - 1])
 		                    ? c->ulo[i - 1]
 		                    : i;
 	for (i = c->n; i-- > 0;)
 		c->uhi[i] = i + 1 < c->n && c->t[i + 1].sent == c->t[i].sent &&
-		                    !is_break_tok(&c->t[i + 1])
+		                            !is_break_tok(&c->t[i + 1])
 		                    ? c->uhi[i + 1]
 		                    : i;
 	return true;
@@ -139,9 +139,9 @@ drop_bare_terms(actx *c)
 		if (q->type == QUOTH_PARTIAL && q->cue_start == QUOTH_NONE &&
 		    q->nparts == 1 && !shout(c, q) &&
 		    qt_words_in(c, q->parts[0].tok_open,
-		             q->parts[0].tok_close != QUOTH_NONE
-		                     ? q->parts[0].tok_close
-		                     : q->last_tok) <= BARE_TERM_WORDS) {
+		                q->parts[0].tok_close != QUOTH_NONE
+		                        ? q->parts[0].tok_close
+		                        : q->last_tok) <= BARE_TERM_WORDS) {
 			qt_quote_clear(q);
 			continue;
 		}
@@ -181,7 +181,8 @@ lowercase_words(actx *c)
 		fold.len = 0;
 		qt_text_fold(&fold, w, n);
 		ok = !fold.failed &&
-		     qt_lexicon_add(c->lower, fold.ptr ? fold.ptr : "", fold.len, 1);
+		     qt_lexicon_add(c->lower, fold.ptr ? fold.ptr : "",
+		                    fold.len, 1);
 	}
 	qbuf_free(&fold);
 	return ok;
@@ -286,7 +287,7 @@ context_free(actx *c)
  */
 bool
 qt_attribute(const quoth_extractor *ex, const char *text, token_list *tl,
-          quoth_result *r)
+             quoth_result *r)
 {
 	actx c;
 	uint8_t *dir = NULL, *used = NULL;

@@ -9,7 +9,7 @@
 
 /* Link quotes to cues and speakers; adds indirect quotes; turns partial
  * quotes into mixed where a cue is in reach; fills the string fields. */
-bool qt_attribute(const quoth_extractor *ex, const char *text,
-               token_list *tl, quoth_result *r);
+bool qt_attribute(const quoth_extractor *ex, const char *text, token_list *tl,
+                  quoth_result *r);
 
 #endif

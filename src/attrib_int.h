@@ -37,7 +37,7 @@
 
 #define G_MALE 1
 #define G_FEMALE 2
-#define G_THING 4  /* "it": an organisation or a thing, never a person */
+#define G_THING 4 /* "it": an organisation or a thing, never a person */
 /* lexc slots per token: one per lexicon, and one for two-word cues */
 #define LEXC_SLOTS (LEX_COUNT_ + 1)
 /* Bounds on lookbacks, so that no input makes the work quadratic: the
@@ -52,30 +52,30 @@
 #define BEFORE_TOKENS 56
 
 typedef struct {
-	char *name;       /* canonical full name */
+	char *name; /* canonical full name */
 	size_t name_len;
-	char *title;      /* or NULL */
-	char *roles;      /* every title the article gave it, case-folded,
+	char *title; /* or NULL */
+	char *roles; /* every title the article gave it, case-folded,
 	                   * each ending in '|' (bounded by ROLES_MAX);
 	                   * or NULL */
 	size_t roles_len;
-	int gender;       /* G_MALE, G_FEMALE or 0 */
+	int gender; /* G_MALE, G_FEMALE or 0 */
 	bool org;
-	bool person;      /* a full name, an honorific, or it spoke */
-	bool strong;      /* a person by the article's own evidence: an
+	bool person;        /* a full name, an honorific, or it spoke */
+	bool strong;        /* a person by the article's own evidence: an
 	                   * honorific, a title, an age, "X said he" */
-	bool nonperson;   /* "the X", "in X", "X, a company,": a place, an
+	bool nonperson;     /* "the X", "in X", "X, a company,": a place, an
 	                   * organisation or an event */
-	bool place;       /* "in X", "at X", "near X" */
-	size_t nment;     /* mentions so far */
+	bool place;         /* "in X", "at X", "near X" */
+	size_t nment;       /* mentions so far */
 	size_t first_multi; /* first mention written with two or more words
 	                     * (token), or QUOTH_NONE */
-	size_t first_tok; /* its first mention (token) */
+	size_t first_tok;   /* its first mention (token) */
 } entity;
 
 typedef struct {
-	size_t tok;       /* first token of the mention */
-	size_t end;       /* token after it */
+	size_t tok; /* first token of the mention */
+	size_t end; /* token after it */
 	int ent;
 } mention_rec;
 
@@ -102,37 +102,36 @@ typedef struct actx {
 	const char *text;
 	token *t;
 	size_t n;
-	uint8_t *inq;     /* per token: inside a quote */
+	uint8_t *inq; /* per token: inside a quote */
 	const token_list *tl;
 	size_t *ulo, *uhi; /* per token: its sentence, cut at line breaks */
-	size_t *dirpre;   /* direct-quote tokens before token i */
-	size_t nq0;       /* quotes r->q[0..nq0) are sorted by start */
-	int depth;        /* parse_speaker_fwd() recursion */
-	qvec ents;        /* entity */
-	qvec ments;       /* mention_rec, in token order */
-	void *md;         /* PCRE2 match data for the cue patterns */
-	int32_t *lexc;    /* per token and lexicon: the one-word lookup + 2,
+	size_t *dirpre;    /* direct-quote tokens before token i */
+	size_t nq0;        /* quotes r->q[0..nq0) are sorted by start */
+	int depth;         /* parse_speaker_fwd() recursion */
+	qvec ents;         /* entity */
+	qvec ments;        /* mention_rec, in token order */
+	void *md;          /* PCRE2 match data for the cue patterns */
+	int32_t *lexc;     /* per token and lexicon: the one-word lookup + 2,
 	                   * or 0 before it is made; then the two-word cue
 	                   * lookup ("went on") the same way */
 	size_t quote_byte; /* the quote being linked, for trace() */
-	uint8_t *inrep;   /* per token: inside reported speech (indirect or
+	uint8_t *inrep;    /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */
-	uint8_t *capt;    /* per paragraph: a photo caption */
-	lexicon *lower;   /* the words the article writes in lowercase */
+	uint8_t *capt;     /* per paragraph: a photo caption */
+	lexicon *lower;    /* the words the article writes in lowercase */
 	quoth_result *r;
-	qattr *qa;        /* per quote of r (see qattr) */
+	qattr *qa; /* per quote of r (see qattr) */
 	size_t qa_cap;
 	bool failed;
 } actx;
 
-
 /* A parsed speaker phrase. */
 typedef struct {
-	size_t a, b;      /* token span of the mention as written */
-	int ent;          /* entity, or -1 */
-	int kind;         /* SK_* */
+	size_t a, b; /* token span of the mention as written */
+	int ent;     /* entity, or -1 */
+	int kind;    /* SK_* */
 	int gender;
-	bool fallback;    /* a role that takes the last speaker */
+	bool fallback; /* a role that takes the last speaker */
 } speaker;
 
 enum { SK_NONE, SK_PRONOUN, SK_NAME, SK_ROLE, SK_ORG };
@@ -143,7 +142,7 @@ typedef struct {
 	speaker sp;
 	size_t cue_a, cue_b; /* tokens */
 	const char *rule;
-	size_t end_tok;      /* last token of the cue clause */
+	size_t end_tok; /* last token of the cue clause */
 } link;
 
 /* The side-table entry of quote q, one of c->r->q. */
@@ -361,6 +360,5 @@ int qt_own_document(const actx *c, const quote *q, int last_ent,
  */
 
 void qt_resolve_in_order(actx *c);
-
 
 #endif

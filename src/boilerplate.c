@@ -15,9 +15,9 @@ qt_label_line(const char *text, const token *t, size_t n, size_t pa)
 	/* the labels of link lines; datelines ("TOKYO:") are not among
 	 * them */
 	static const char *const labels[] = {
-		"READ", "WATCH", "LISTEN", "RELATED", "MORE", "PHOTOS", "PHOTO",
-		"VIDEO", "SEE", "ALSO", "CLICK", "RECOMMENDED", "TRENDING",
-		"SUBSCRIBE", "SIGN"};
+	        "READ",   "WATCH",       "LISTEN",   "RELATED",   "MORE",
+	        "PHOTOS", "PHOTO",       "VIDEO",    "SEE",       "ALSO",
+	        "CLICK",  "RECOMMENDED", "TRENDING", "SUBSCRIBE", "SIGN"};
 	size_t i, k;
 	bool known = false;
 
@@ -27,7 +27,8 @@ qt_label_line(const char *text, const token *t, size_t n, size_t pa)
 		if (t[i].kind != TK_WORD || !(t[i].flags & TF_ALLCAP))
 			return false;
 		for (k = 0; k < QUOTH_ARRAY_LEN(labels); k++)
-			if (i == pa && t[i].end - t[i].start == strlen(labels[k]) &&
+			if (i == pa &&
+			    t[i].end - t[i].start == strlen(labels[k]) &&
 			    memcmp(text + t[i].start, labels[k],
 			           strlen(labels[k])) == 0)
 				known = true;
@@ -78,8 +79,8 @@ qt_dateline(const actx *c, size_t i)
 			 * Ted Cruz (R-Texas) said") */
 			return k + 3 < c->n && is_w(&c->t[k + 1]) &&
 			       (c->t[k + 1].flags & (TF_ALLCAP | TF_CAP)) &&
-			       is_p(&c->t[k + 2], ')') && is_dash(&c->t[k + 3]) &&
-			       i <= k + 2;
+			       is_p(&c->t[k + 2], ')') &&
+			       is_dash(&c->t[k + 3]) && i <= k + 2;
 		}
 		return i < k && is_dash(t);
 	}
@@ -140,8 +141,7 @@ qt_photo_para(const actx *c, size_t pa, size_t pb)
 	if (pb >= pa + 4 && c->t[pb - 1].kind == TK_NUM &&
 	    is_p(&c->t[pb - 2], ':') && c->t[pb - 3].kind == TK_NUM &&
 	    !(c->t[pb - 2].flags & TF_SPACE_BEFORE) &&
-	    !(c->t[pb - 1].flags & TF_SPACE_BEFORE) &&
-	    is_p(&c->t[pb - 4], '.'))
+	    !(c->t[pb - 1].flags & TF_SPACE_BEFORE) && is_p(&c->t[pb - 4], '.'))
 		return true;
 	/* a credit without brackets ending it: "... Jane Roe/THE DAILY
 	 * NEWS" (capitalised words after the slash up to the end) */
@@ -153,8 +153,8 @@ qt_photo_para(const actx *c, size_t pa, size_t pb)
 	    is_w(&c->t[k - 2]) && (c->t[k - 2].flags & TF_CAP))
 		return true;
 	/* two or three capitalised words, then a slash */
-	for (k = pa; k < pb && k < pa + 3 && is_w(&c->t[k]) &&
-	             (c->t[k].flags & TF_CAP);
+	for (k = pa;
+	     k < pb && k < pa + 3 && is_w(&c->t[k]) && (c->t[k].flags & TF_CAP);
 	     k++)
 		;
 	return k >= pa + 2 && k < pb && is_p(&c->t[k], '/');

@@ -27,7 +27,7 @@ void qbuf_put(qbuf *b, const void *p, size_t n);
 void qbuf_putc(qbuf *b, char c);
 void qbuf_puts(qbuf *b, const char *s);
 void qbuf_printf(qbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 void qbuf_free(qbuf *b);
 
 /* Growable array of fixed-size elements; `failed` as in qbuf. */

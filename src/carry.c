@@ -103,8 +103,7 @@ cue_precedes(const actx *c, const quote *q, int except)
 			j--;
 		/* ("upon saying", "before adding": the subject's gerund) */
 		return j > s0 && is_w(&c->t[j - 1]) &&
-		       !word_is(c, j - 1, W_LINK) &&
-		       !qt_is_prep(c, j - 1);
+		       !word_is(c, j - 1, W_LINK) && !qt_is_prep(c, j - 1);
 	}
 	if (!is_p(&c->t[k - 1], ':'))
 		return false;
@@ -179,15 +178,15 @@ qt_resolve_in_order(actx *c)
 		const qattr *qa = &c->qa[i];
 
 		if (qa->sp_kind == SK_PRONOUN && qa->sp_gender == G_THING) {
-			q->entity =
-			    qt_resolve_it(c, qa->sp_tok, last_ent, last_tok);
+			q->entity = qt_resolve_it(c, qa->sp_tok, last_ent,
+			                          last_tok);
 			/* "it said": an organisation from now on, never the
 			 * "he" of a later quote */
 			if (q->entity >= 0)
-				QVEC_AT(&c->ents, entity, (size_t)q->entity)->org =
-				        true;
+				QVEC_AT(&c->ents, entity, (size_t)q->entity)
+				        ->org = true;
 			else if (qt_it_is_last_thing(c, last_q, last_end,
-			                          qa->sp_tok)) {
+			                             qa->sp_tok)) {
 				if (!qt_copy_speaker(c, q, last_q))
 					return;
 			} else {
@@ -200,8 +199,9 @@ qt_resolve_in_order(actx *c)
 					return;
 			}
 		} else if (qa->sp_kind == SK_PRONOUN && qa->sp_gender) {
-			q->entity = qt_resolve_pronoun(
-			    c, qa->sp_tok, qa->sp_gender, last_ent, last_tok);
+			q->entity = qt_resolve_pronoun(c, qa->sp_tok,
+			                               qa->sp_gender, last_ent,
+			                               last_tok);
 			if (q->entity >= 0) {
 				entity *e = QVEC_AT(&c->ents, entity,
 				                    (size_t)q->entity);
@@ -219,19 +219,19 @@ qt_resolve_in_order(actx *c)
 			/* "the GOP nominee" is nobody of another party */
 			if (q->entity >= 0 && q->mention_end != QUOTH_NONE &&
 			    qt_other_party(
-			        ent_at(c, q->entity),
-			        qt_party_of(c, qa->sp_tok,
-			                    qt_tok_of(c, q->mention_end)))) {
+			            ent_at(c, q->entity),
+			            qt_party_of(c, qa->sp_tok,
+			                        qt_tok_of(c, q->mention_end)))) {
 				q->entity = -1;
 				if (!qt_speaker_as_written(
-				        c, q, qa->sp_tok,
-				        qt_tok_of(c, q->mention_end)))
+				            c, q, qa->sp_tok,
+				            qt_tok_of(c, q->mention_end)))
 					return;
 			}
 		} else if ((qa->sp_kind == SK_ORG || qa->sp_kind == SK_ROLE) &&
 		           q->entity < 0 &&
 		           (q->entity = qt_own_document(c, q, last_ent,
-		                                     last_tok)) >= 0) {
+		                                        last_tok)) >= 0) {
 			/* "her statement read": hers */
 		} else if (qa->sp_kind == SK_ORG && q->entity < 0) {
 			q->entity = qt_resolve_description(c, q);
@@ -260,7 +260,7 @@ qt_resolve_in_order(actx *c)
 		           !cue_follows(c, q) &&
 		           !cue_precedes(c, q, last_ent) &&
 		           !qt_subject_between(c, last_end, q->first_tok,
-		                            last_ent) &&
+		                               last_ent) &&
 		           !named_after(c, q, last_ent)) {
 			q->entity = last_ent;
 			q->rule = "continuation";
@@ -277,11 +277,11 @@ qt_resolve_in_order(actx *c)
 			last_q = q;
 			last_ent = q->entity;
 			last_tok = qa->sp_kind != SK_NONE ? qa->sp_tok
-			                                 : q->first_tok;
+			                                  : q->first_tok;
 			/* past the cue and mention: '"Q," Rally Canada's
 			 * Tom Hinderks said' names nobody new */
 			last_end = qa->link_end > q->last_tok ? qa->link_end
-			                                     : q->last_tok;
+			                                      : q->last_tok;
 			last_para = (size_t)c->t[q->last_tok].para + 1;
 		}
 	}

@@ -53,9 +53,9 @@ void cli_buf_put(struct cli_buf *b, const char *s, size_t n);
 void cli_buf_puts(struct cli_buf *b, const char *s);
 void cli_buf_putc(struct cli_buf *b, char c);
 void cli_buf_printf(struct cli_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 void cli_buf_vprintf(struct cli_buf *b, const char *fmt, va_list ap)
-	__attribute__((format(printf, 2, 0)));
+        __attribute__((format(printf, 2, 0)));
 /* Append s[0..n) as valid UTF-8: invalid bytes become U+FFFD. */
 void cli_buf_put_utf8(struct cli_buf *b, const char *s, size_t n);
 void cli_buf_clear(struct cli_buf *b);
@@ -72,13 +72,12 @@ int cli_finish_stdout(void);
  * "quoth: FILE:LINE:COL: message\n" on stderr.  A zero `col` drops the
  * column and a zero `line` drops both ("quoth: FILE: message").
  */
-void cli_error_at(const char *file, size_t line, size_t col,
-                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void cli_error_at(const char *file, size_t line, size_t col, const char *fmt,
+                  ...) __attribute__((format(printf, 4, 5)));
 
 /* cli_error_at() with a va_list. */
-void cli_verror_at(const char *file, size_t line, size_t col,
-                   const char *fmt, va_list ap)
-	__attribute__((format(printf, 4, 0)));
+void cli_verror_at(const char *file, size_t line, size_t col, const char *fmt,
+                   va_list ap) __attribute__((format(printf, 4, 0)));
 
 /* strerror(e) into buf[0..n), safe in worker threads; returns the text. */
 const char *cli_strerror(int e, char *buf, size_t n);
@@ -87,14 +86,14 @@ const char *cli_strerror(int e, char *buf, size_t n);
  * messages so that stderr, too, follows input order). */
 void cli_msg_at(struct cli_buf *b, const char *file, size_t line, size_t col,
                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-void cli_vmsg_at(struct cli_buf *b, const char *file, size_t line,
-                 size_t col, const char *fmt, va_list ap)
-	__attribute__((format(printf, 5, 0)));
+void cli_vmsg_at(struct cli_buf *b, const char *file, size_t line, size_t col,
+                 const char *fmt, va_list ap)
+        __attribute__((format(printf, 5, 0)));
 
 /* A usage error: the message, then the "Try 'quoth --help'" hint; returns
  * CLI_EXIT_ERROR.  `cmd` is the subcommand ("verify") or NULL. */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+        __attribute__((format(printf, 2, 3)));
 /* The hint alone, after a message already printed (cli_parse_*). */
 int cli_usage_hint(const char *cmd);
 
@@ -179,10 +178,10 @@ unsigned cli_terminal_width(int fd);
  */
 struct cli_output {
 	int fd;
-	int owned;     /* fd is ours to close */
-	char *path;    /* final name (symlinks resolved), NULL for stdout */
-	char *tmp;     /* temporary name while atomic, else NULL */
-	int error;     /* errno of the first failed write, 0 if none */
+	int owned;  /* fd is ours to close */
+	char *path; /* final name (symlinks resolved), NULL for stdout */
+	char *tmp;  /* temporary name while atomic, else NULL */
+	int error;  /* errno of the first failed write, 0 if none */
 };
 
 /* Open `path` (NULL or "-" for stdout).  Installs SIGINT/SIGTERM/SIGHUP
@@ -231,14 +230,14 @@ struct cli_writer {
 	const struct cli_column *cols;
 	size_t ncols;
 	struct cli_buf *out;
-	int excel;          /* CSV/TSV: neutralise formula-like cells */
-	int color;          /* table: ANSI colour */
-	unsigned width;     /* table: terminal width */
-	const char *noun;   /* table heading: "quote" -> "3 quotes" */
+	int excel;        /* CSV/TSV: neutralise formula-like cells */
+	int color;        /* table: ANSI colour */
+	unsigned width;   /* table: terminal width */
+	const char *noun; /* table heading: "quote" -> "3 quotes" */
 	/* state */
-	size_t col;         /* next column of the current row */
-	size_t emitted;     /* cells written in the current row */
-	size_t rows;        /* rows written (table: of the current group) */
+	size_t col;     /* next column of the current row */
+	size_t emitted; /* cells written in the current row */
+	size_t rows;    /* rows written (table: of the current group) */
 	struct cli_table *table; /* table format: rows kept until the end */
 };
 
@@ -332,14 +331,14 @@ int cli_speaker_rows(struct cli_writer *w, const char *doc, size_t doc_len,
 struct cli_corpus {
 	const char *path; /* as given, "-" for stdin */
 	FILE *fp;
-	size_t limit;     /* longest line kept (--max-doc-bytes), 0: none */
-	int text;         /* --text: read it even if it looks binary */
+	size_t limit; /* longest line kept (--max-doc-bytes), 0: none */
+	int text;     /* --text: read it even if it looks binary */
 	size_t lineno;
-	size_t articles;  /* non-blank lines so far, skipped ones included */
-	int probed;       /* the first block was read and judged */
-	char *block;      /* the first block (cli_sniff), read before lines */
+	size_t articles; /* non-blank lines so far, skipped ones included */
+	int probed;      /* the first block was read and judged */
+	char *block;     /* the first block (cli_sniff), read before lines */
 	size_t block_len, block_pos;
-	char *line;       /* the line being read */
+	char *line; /* the line being read */
 	size_t cap;
 };
 
@@ -370,10 +369,10 @@ struct cli_corpus_doc {
 	void *root;       /* the json_t holding `text` */
 	const char *text; /* the text field's UTF-8 bytes */
 	size_t len;
-	char *id;         /* the id field's value, else the line number; may
+	char *id; /* the id field's value, else the line number; may
 	                     hold NUL bytes: id_len is its length */
 	size_t id_len;
-	int numeric;      /* id is a JSON number (or the line number) */
+	int numeric; /* id is a JSON number (or the line number) */
 };
 
 /*
@@ -414,9 +413,9 @@ enum cli_progress_mode { CLI_PROGRESS_AUTO, CLI_PROGRESS_ON, CLI_PROGRESS_OFF };
 
 struct cli_progress {
 	int on;
-	int forced;        /* --progress: the final line even after a short run */
-	int drawn;         /* a line was shown at some point */
-	size_t shown;      /* width of the line now on stderr, 0: none */
+	int forced;   /* --progress: the final line even after a short run */
+	int drawn;    /* a line was shown at some point */
+	size_t shown; /* width of the line now on stderr, 0: none */
 	double start, last;
 	unsigned long long total; /* input bytes in all, 0: unknown */
 	unsigned long long bytes; /* input bytes of the documents written */

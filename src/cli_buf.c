@@ -163,7 +163,7 @@ cli_msg_at(struct cli_buf *b, const char *file, size_t line, size_t col,
  * different sources never interleave mid-line. */
 void
 cli_verror_at(const char *file, size_t line, size_t col, const char *fmt,
-          va_list ap)
+              va_list ap)
 {
 	struct cli_buf b = {0};
 

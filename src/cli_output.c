@@ -28,17 +28,17 @@
  * nohup) stays ignored: it cannot end the process.
  */
 static const int end_signals[] = {
-	SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE,
-	SIGUSR1, SIGSEGV, SIGUSR2, SIGPIPE, SIGALRM, SIGTERM, SIGXCPU, SIGXFSZ,
-	SIGVTALRM, SIGPROF, SIGSYS,
+        SIGHUP,    SIGINT,  SIGQUIT,   SIGILL,  SIGTRAP, SIGABRT, SIGBUS,
+        SIGFPE,    SIGUSR1, SIGSEGV,   SIGUSR2, SIGPIPE, SIGALRM, SIGTERM,
+        SIGXCPU,   SIGXFSZ, SIGVTALRM, SIGPROF, SIGSYS,
 #ifdef SIGSTKFLT
-	SIGSTKFLT,
+        SIGSTKFLT,
 #endif
 #ifdef SIGPOLL
-	SIGPOLL,
+        SIGPOLL,
 #endif
 #ifdef SIGPWR
-	SIGPWR,
+        SIGPWR,
 #endif
 };
 
@@ -244,7 +244,8 @@ open_in_place(struct cli_output *out, const char *path)
 	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
 
 	if (fd < 0) {
-		cli_error("%s: %s", path, cli_strerror(errno, ebuf, sizeof ebuf));
+		cli_error("%s: %s", path,
+		          cli_strerror(errno, ebuf, sizeof ebuf));
 		return -1;
 	}
 	out->path = strdup(path);
@@ -278,7 +279,8 @@ open_temp(struct cli_output *out, const char *path, const char *final,
 	}
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		cli_error("%s: %s", path, cli_strerror(errno, ebuf, sizeof ebuf));
+		cli_error("%s: %s", path,
+		          cli_strerror(errno, ebuf, sizeof ebuf));
 		goto fail;
 	}
 	/* mkstemp() makes the file 0600; give it the mode the file would
@@ -290,9 +292,9 @@ open_temp(struct cli_output *out, const char *path, const char *final,
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	if (fchmod(fd, mode) != 0 ||
-	    fcntl(fd, F_SETFD, FD_CLOEXEC) != 0) {
-		cli_error("%s: %s", tmp, cli_strerror(errno, ebuf, sizeof ebuf));
+	if (fchmod(fd, mode) != 0 || fcntl(fd, F_SETFD, FD_CLOEXEC) != 0) {
+		cli_error("%s: %s", tmp,
+		          cli_strerror(errno, ebuf, sizeof ebuf));
 		goto fail;
 	}
 	out->fd = fd;
@@ -380,8 +382,9 @@ cli_output_write(struct cli_output *out, const char *s, size_t n)
 			/* A reader that went away is not an error of ours: the
 			 * caller ends the run quietly. */
 			if (errno != EPIPE)
-				cli_error("write error: %s",
-				          cli_strerror(errno, ebuf, sizeof ebuf));
+				cli_error(
+				        "write error: %s",
+				        cli_strerror(errno, ebuf, sizeof ebuf));
 			return -1;
 		}
 		s += k;

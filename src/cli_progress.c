@@ -94,23 +94,26 @@ draw(struct cli_progress *p, double t)
 	int k;
 
 	rate = secs > 0 ? mb / secs : 0;
-	k = snprintf(line, sizeof line, "quoth: %zu document%s, %.1f MB, "
-	             "%.1f MB/s", p->docs, p->docs == 1 ? "" : "s", mb, rate);
+	k = snprintf(line, sizeof line,
+	             "quoth: %zu document%s, %.1f MB, "
+	             "%.1f MB/s",
+	             p->docs, p->docs == 1 ? "" : "s", mb, rate);
 	len = k > 0 ? (size_t)k : 0;
 	if (p->total > 0 && len < sizeof line) {
-		unsigned long long left =
-			p->bytes < p->total ? p->total - p->bytes : 0;
+		unsigned long long left = p->bytes < p->total
+		                                  ? p->total - p->bytes
+		                                  : 0;
 
 		put_duration(eta, sizeof eta,
-		             p->bytes > 0 ? secs * (double)left /
-		                                (double)p->bytes
-		                          : 0);
+		             p->bytes > 0
+		                     ? secs * (double)left / (double)p->bytes
+		                     : 0);
 		k = snprintf(line + len, sizeof line - len, ", %.0f%%, ETA %s",
 		             100.0 * (double)(p->total - left) /
-		                 (double)p->total,
+		                     (double)p->total,
 		             eta);
 		len = k > 0 && (size_t)k < sizeof line - len ? len + (size_t)k
-		                                              : strlen(line);
+		                                             : strlen(line);
 	}
 	pad = p->shown > len ? p->shown - len : 0;
 	fprintf(stderr, "\r%s%*s", line, (int)pad, "");

@@ -20,9 +20,8 @@
 
 /* ---- input ------------------------------------------------------------ */
 
-static void
-read_error(struct cli_buf *msgs, const char *path, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+static void read_error(struct cli_buf *msgs, const char *path, const char *fmt,
+                       ...) __attribute__((format(printf, 3, 4)));
 
 static void
 read_error(struct cli_buf *msgs, const char *path, const char *fmt, ...)
@@ -50,15 +49,18 @@ cli_read_file(const char *path, size_t limit, char **data, size_t *len,
 
 	fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		read_error(msgs, path, "%s", cli_strerror(errno, ebuf, sizeof ebuf));
+		read_error(msgs, path, "%s",
+		           cli_strerror(errno, ebuf, sizeof ebuf));
 		return -1;
 	}
 	if (fstat(fd, &st) != 0) {
-		read_error(msgs, path, "%s", cli_strerror(errno, ebuf, sizeof ebuf));
+		read_error(msgs, path, "%s",
+		           cli_strerror(errno, ebuf, sizeof ebuf));
 		goto done;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		read_error(msgs, path, "%s", cli_strerror(EISDIR, ebuf, sizeof ebuf));
+		read_error(msgs, path, "%s",
+		           cli_strerror(EISDIR, ebuf, sizeof ebuf));
 		goto done;
 	}
 	/* A regular file's size is known: refuse a too large one before
@@ -136,7 +138,8 @@ void
 cli_sniff_msg(struct cli_buf *msgs, const char *path, enum cli_sniff k)
 {
 	if (k == CLI_SNIFF_UTF16)
-		cli_msg_at(msgs, path, 0, 0, "UTF-16 input: convert it with "
+		cli_msg_at(msgs, path, 0, 0,
+		           "UTF-16 input: convert it with "
 		           "iconv -f UTF-16 -t UTF-8");
 	else if (k == CLI_SNIFF_BINARY)
 		cli_msg_at(msgs, path, 0, 0, "binary file skipped");
@@ -239,11 +242,11 @@ cli_parse_types(const char *opt, const char *arg, unsigned *out)
 		const char *name;
 		unsigned mask;
 	} types[] = {
-		{"direct", 1u << QUOTH_DIRECT},
-		{"mixed", 1u << QUOTH_MIXED},
-		{"indirect", 1u << QUOTH_INDIRECT},
-		{"partial", 1u << QUOTH_PARTIAL},
-		{"all", QUOTH_TYPES_ALL},
+	        {"direct", 1u << QUOTH_DIRECT},
+	        {"mixed", 1u << QUOTH_MIXED},
+	        {"indirect", 1u << QUOTH_INDIRECT},
+	        {"partial", 1u << QUOTH_PARTIAL},
+	        {"all", QUOTH_TYPES_ALL},
 	};
 	unsigned mask = 0;
 	const char *p = arg, *e;
@@ -340,8 +343,8 @@ cli_writer_header(struct cli_writer *w)
 		if (w->cols[i].flags & CLI_COL_JSON)
 			continue;
 		if (w->emitted++)
-			cli_buf_putc(w->out, w->format == CLI_FORMAT_CSV ? ','
-			                                                 : '\t');
+			cli_buf_putc(w->out,
+			             w->format == CLI_FORMAT_CSV ? ',' : '\t');
 		/* Header names are plain identifiers: never escaped. */
 		cli_buf_puts(w->out, w->cols[i].name);
 	}
@@ -518,30 +521,30 @@ cli_row_end(struct cli_writer *w)
 
 /* The quote records: SPEC "Output fields", in this order. */
 const struct cli_column cli_quote_columns[] = {
-	{"doc", CLI_COL_GROUP},
-	{"n", CLI_COL_TABLE},
-	{"type", CLI_COL_TABLE | CLI_COL_COLOR},
-	{"speaker", CLI_COL_TABLE},
-	{"title", 0},
-	{"gender", 0},
-	{"gender_source", 0},
-	{"kind", 0},
-	{"mention", 0},
-	{"cue", CLI_COL_TABLE},
-	{"quote", CLI_COL_TABLE | CLI_COL_FLEX},
-	{"start", 0},
-	{"end", 0},
-	{"parts", CLI_COL_JSON},
-	{"verbatim", CLI_COL_JSON},
-	{"mention_start", 0},
-	{"mention_end", 0},
-	{"cue_start", 0},
-	{"cue_end", 0},
-	{"paragraph", 0},
-	{"line", 0},
-	{"context", 0},
-	{"rule", 0},
+        {"doc", CLI_COL_GROUP},
+        {"n", CLI_COL_TABLE},
+        {"type", CLI_COL_TABLE | CLI_COL_COLOR},
+        {"speaker", CLI_COL_TABLE},
+        {"title", 0},
+        {"gender", 0},
+        {"gender_source", 0},
+        {"kind", 0},
+        {"mention", 0},
+        {"cue", CLI_COL_TABLE},
+        {"quote", CLI_COL_TABLE | CLI_COL_FLEX},
+        {"start", 0},
+        {"end", 0},
+        {"parts", CLI_COL_JSON},
+        {"verbatim", CLI_COL_JSON},
+        {"mention_start", 0},
+        {"mention_end", 0},
+        {"cue_start", 0},
+        {"cue_end", 0},
+        {"paragraph", 0},
+        {"line", 0},
+        {"context", 0},
+        {"rule", 0},
 };
 
-const size_t cli_quote_ncolumns =
-	sizeof cli_quote_columns / sizeof cli_quote_columns[0];
+const size_t cli_quote_ncolumns = sizeof cli_quote_columns /
+                                  sizeof cli_quote_columns[0];

@@ -25,49 +25,57 @@
 #include "write_table.h"
 
 static const struct cli_column verify_columns[] = {
-	{"doc", CLI_COL_GROUP},
-	{"n", CLI_COL_TABLE},
-	{"type", CLI_COL_TABLE},
-	{"speaker", CLI_COL_TABLE},
-	{"status", CLI_COL_TABLE | CLI_COL_COLOR},
-	{"similarity", CLI_COL_TABLE},
-	{"quote", CLI_COL_TABLE | CLI_COL_FLEX},
-	{"source", 0},
-	{"source_start", 0},
-	{"source_end", 0},
-	{"source_line", 0},
-	{"timestamp", 0},
-	{"source_words", 0},
-	{"diff", 0},
-	{"speaker_label", 0},
-	{"speaker_mismatch", 0},
+        {"doc", CLI_COL_GROUP},
+        {"n", CLI_COL_TABLE},
+        {"type", CLI_COL_TABLE},
+        {"speaker", CLI_COL_TABLE},
+        {"status", CLI_COL_TABLE | CLI_COL_COLOR},
+        {"similarity", CLI_COL_TABLE},
+        {"quote", CLI_COL_TABLE | CLI_COL_FLEX},
+        {"source", 0},
+        {"source_start", 0},
+        {"source_end", 0},
+        {"source_line", 0},
+        {"timestamp", 0},
+        {"source_words", 0},
+        {"diff", 0},
+        {"speaker_label", 0},
+        {"speaker_mismatch", 0},
 };
 
 #define NCOLUMNS (sizeof verify_columns / sizeof verify_columns[0])
 
-enum { OPT_SOURCE = 256, OPT_ALL, OPT_COLOR, OPT_EXCEL, OPT_LANG,
-       OPT_DATA_DIR, OPT_MAX_DOC, OPT_VERSION };
+enum {
+	OPT_SOURCE = 256,
+	OPT_ALL,
+	OPT_COLOR,
+	OPT_EXCEL,
+	OPT_LANG,
+	OPT_DATA_DIR,
+	OPT_MAX_DOC,
+	OPT_VERSION
+};
 
 static const struct option long_options[] = {
-	{"source", required_argument, NULL, 's'},
-	{"all", no_argument, NULL, OPT_ALL},
-	{"format", required_argument, NULL, 'f'},
-	{"output", required_argument, NULL, 'o'},
-	{"color", required_argument, NULL, OPT_COLOR},
-	{"colour", required_argument, NULL, OPT_COLOR},
-	{"excel", no_argument, NULL, OPT_EXCEL},
-	{"lang", required_argument, NULL, OPT_LANG},
-	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
-	{"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, OPT_VERSION},
-	{NULL, 0, NULL, 0},
+        {"source", required_argument, NULL, 's'},
+        {"all", no_argument, NULL, OPT_ALL},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"colour", required_argument, NULL, OPT_COLOR},
+        {"excel", no_argument, NULL, OPT_EXCEL},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+        {"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
 };
 
 struct vsettings {
 	quoth_extractor *ex;
 	quoth_sources *src;
-	unsigned flags;         /* QUOTH_VERIFY_* */
+	unsigned flags; /* QUOTH_VERIFY_* */
 	enum cli_format format;
 	int color;
 	int excel;
@@ -147,8 +155,10 @@ add_source_file(struct vsettings *vs, const char *path)
 
 	/* The library takes sources up to 4 GiB; --max-doc-bytes (1 GiB by
 	 * default) also bounds what an endless stream makes us hold. */
-	if (cli_read_file(path, vs->max_doc < (size_t)UINT32_MAX - 1
-	                            ? vs->max_doc : (size_t)UINT32_MAX - 1,
+	if (cli_read_file(path,
+	                  vs->max_doc < (size_t)UINT32_MAX - 1
+	                          ? vs->max_doc
+	                          : (size_t)UINT32_MAX - 1,
 	                  &data, &len, NULL) != 0)
 		return -1;
 	name = cli_utf8_dup(path, strlen(path));
@@ -186,7 +196,8 @@ transcript_name(const char *name)
 		if (n <= e)
 			continue;
 		for (k = 0; k < e; k++)
-			if (tolower((unsigned char)name[n - e + k]) != ext[i][k])
+			if (tolower((unsigned char)name[n - e + k]) !=
+			    ext[i][k])
 				break;
 		if (k == e)
 			return 1;
@@ -373,7 +384,8 @@ put_wrapped(struct cli_buf *b, const char *s, size_t n, size_t indent,
 		}
 		cli_buf_put(b, s + ws, we - ws);
 		col += w;
-		if (in_del && we - ws >= 2 && memcmp(s + we - 2, "-]", 2) == 0) {
+		if (in_del && we - ws >= 2 &&
+		    memcmp(s + we - 2, "-]", 2) == 0) {
 			in_del = 0;
 			sgr(b, color, "0");
 		} else if (in_ins && we - ws >= 2 &&
@@ -397,8 +409,8 @@ put_safe(struct cli_buf *b, const char *s, size_t n)
 /* "draft.txt: 12 quotes: 9 exact, 2 altered, 1 missing; 1 speaker
  * mismatch", bold. */
 static void
-table_heading(const struct vsettings *vs, struct cli_buf *out,
-              const char *doc, const quoth_check *chk)
+table_heading(const struct vsettings *vs, struct cli_buf *out, const char *doc,
+              const quoth_check *chk)
 {
 	size_t i, n = quoth_check_count(chk);
 	struct tally t;
@@ -416,7 +428,8 @@ table_heading(const struct vsettings *vs, struct cli_buf *out,
 	cli_buf_printf(out, ": %zu quote%s", n, n == 1 ? "" : "s");
 	for (i = 0; i <= QUOTH_VERIFY_INDIRECT; i++)
 		if (t.status[i]) {
-			cli_buf_printf(out, "%s%zu %s", sep, t.status[i], names[i]);
+			cli_buf_printf(out, "%s%zu %s", sep, t.status[i],
+			               names[i]);
 			sep = ", ";
 		}
 	if (t.mismatch)
@@ -521,7 +534,8 @@ record_rows(struct cli_writer *w, const char *doc, const quoth_result *r,
 
 	for (i = 0; i < n; i++) {
 		quoth_verify_status st = quoth_check_status(chk, i);
-		int found = quoth_check_source(chk, i, &src, &start, &end, &line);
+		int found = quoth_check_source(chk, i, &src, &start, &end,
+		                               &line);
 
 		cli_cell_doc(w, doc, 0);
 		cli_cell_uint(w, i + 1);
@@ -564,8 +578,8 @@ record_rows(struct cli_writer *w, const char *doc, const quoth_result *r,
 /* Check one article; returns its exit status (0, 1 or 2) and counts it
  * in *processed once it was read and checked. */
 static int
-verify_doc(const struct vsettings *vs, const char *path,
-           struct cli_output *out, size_t *processed)
+verify_doc(const struct vsettings *vs, const char *path, struct cli_output *out,
+           size_t *processed)
 {
 	struct cli_buf buf = {0};
 	struct cli_writer w;
@@ -591,12 +605,13 @@ verify_doc(const struct vsettings *vs, const char *path,
 	bad = quoth_result_warnings(r, QUOTH_WARN_UTF8, &off);
 	if (bad) {
 		quoth_result_locate(r, off, &line, &col);
-		cli_error_at(doc, line, col, "invalid UTF-8 replaced (%zu byte%s)",
-		             bad, bad == 1 ? "" : "s");
+		cli_error_at(doc, line, col,
+		             "invalid UTF-8 replaced (%zu byte%s)", bad,
+		             bad == 1 ? "" : "s");
 	}
 	memset(&err, 0, sizeof err);
-	if (quoth_verify(vs->ex, vs->src, data, len, r, vs->flags, &chk, &err) !=
-	    QUOTH_OK) {
+	if (quoth_verify(vs->ex, vs->src, data, len, r, vs->flags, &chk,
+	                 &err) != QUOTH_OK) {
 		cli_error_at(doc, 0, 0, "%s",
 		             err.message[0] ? err.message
 		                            : quoth_strerror(err.status));
@@ -656,13 +671,13 @@ worse(int a, int b)
 
 /* The command line, as given, before anything is opened. */
 struct vargs {
-	const char **sources;   /* --source values, nsources of them */
+	const char **sources; /* --source values, nsources of them */
 	size_t nsources;
-	const char *output;     /* -o, or NULL for stdout */
+	const char *output; /* -o, or NULL for stdout */
 	enum cli_format format;
 	enum cli_color color;
-	quoth_options opt;      /* --lang, --data-dir, --max-doc-bytes */
-	char **files;           /* the articles (stdin when none) */
+	quoth_options opt; /* --lang, --data-dir, --max-doc-bytes */
+	char **files;      /* the articles (stdin when none) */
 	size_t nfiles;
 };
 
@@ -691,7 +706,8 @@ parse_args(int argc, char **argv, struct vsettings *vs, struct vargs *a)
 			vs->flags |= QUOTH_VERIFY_ALL;
 			break;
 		case 'f':
-			if (cli_parse_format("--format", optarg, &a->format) != 0)
+			if (cli_parse_format("--format", optarg, &a->format) !=
+			    0)
 				return CLI_EXIT_ERROR;
 			break;
 		case 'o':
@@ -722,11 +738,13 @@ parse_args(int argc, char **argv, struct vsettings *vs, struct vargs *a)
 			fputs("quoth " QUOTH_VERSION_STRING "\n", stdout);
 			return cli_finish_stdout();
 		case ':':
-			return cli_usage_error("verify", "option '%s' needs a value",
+			return cli_usage_error("verify",
+			                       "option '%s' needs a value",
 			                       argv[optind - 1]);
 		default:
 			if (optopt && optopt < 256)
-				return cli_usage_error("verify", "unknown option '-%c'",
+				return cli_usage_error("verify",
+				                       "unknown option '-%c'",
 				                       optopt);
 			return cli_usage_error("verify", "unknown option '%s'",
 			                       argv[optind - 1]);
@@ -735,8 +753,8 @@ parse_args(int argc, char **argv, struct vsettings *vs, struct vargs *a)
 	if (a->nsources == 0)
 		return cli_usage_error("verify", "--source is required");
 	if (a->format == CLI_FORMAT_HTML)
-		return cli_usage_error("verify",
-		                       "--format html is not supported by verify");
+		return cli_usage_error(
+		        "verify", "--format html is not supported by verify");
 	a->files = optind < argc ? argv + optind : stdin_only;
 	a->nfiles = optind < argc ? (size_t)(argc - optind) : 1;
 	return -1;
@@ -787,8 +805,7 @@ load_sources(struct vsettings *vs, const struct vargs *a, int *status)
  * output closed (or never opened).
  */
 static int
-open_output(struct vsettings *vs, const struct vargs *a,
-            struct cli_output *out)
+open_output(struct vsettings *vs, const struct vargs *a, struct cli_output *out)
 {
 	struct cli_writer hdr;
 	struct cli_buf head = {0};
@@ -799,8 +816,8 @@ open_output(struct vsettings *vs, const struct vargs *a,
 	vs->color = vs->format == CLI_FORMAT_TABLE &&
 	            cli_resolve_color(a->color, out->fd);
 	vs->width = cli_terminal_width(out->fd);
-	vs->excel = vs->excel &&
-	            (vs->format == CLI_FORMAT_CSV || vs->format == CLI_FORMAT_TSV);
+	vs->excel = vs->excel && (vs->format == CLI_FORMAT_CSV ||
+	                          vs->format == CLI_FORMAT_TSV);
 	if (vs->format == CLI_FORMAT_TABLE)
 		return 0;
 	memset(&hdr, 0, sizeof hdr);
@@ -855,8 +872,8 @@ cli_verify(int argc, char **argv)
 	for (i = 0; i < a.nfiles && !out.error; i++) {
 		if (i > 0 && vs.format == CLI_FORMAT_TABLE)
 			cli_output_write(&out, "\n", 1);
-		status = worse(status, verify_doc(&vs, a.files[i], &out,
-		                                  &processed));
+		status = worse(status,
+		               verify_doc(&vs, a.files[i], &out, &processed));
 	}
 	/* The -o rule of extraction (SPEC "-o FILE"). */
 	status = cli_output_finish(&out, a.output, status, processed);

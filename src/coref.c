@@ -90,9 +90,9 @@ subject_like(const actx *c, const mention_rec *m)
 		    (a < 2 || c->t[a - 2].kind == TK_QUOTE ||
 		     is_p(&c->t[a - 2], ',') || is_break_tok(&c->t[a - 2]) ||
 		     c->t[a - 2].sent != c->t[a - 1].sent ||
-		     (b < c->n && is_w(&c->t[b]) &&
-		      !(c->t[b].flags & TF_CAP) && !qt_is_prep(c, b) &&
-		      !wordeq(c, b, "of") && !wordeq(c, b, "and"))))
+		     (b < c->n && is_w(&c->t[b]) && !(c->t[b].flags & TF_CAP) &&
+		      !qt_is_prep(c, b) && !wordeq(c, b, "of") &&
+		      !wordeq(c, b, "and"))))
 			before_ok = true;
 	}
 	if (!before_ok && word_is(c, a - 1, W_COREF_LEAD))
@@ -174,8 +174,8 @@ only_one_of_gender(const actx *c, size_t tok, int gender)
 		return -1;
 	/* "A 29-year-old Berlin woman ... she wrote": someone of that
 	 * gender described, not named, in those paragraphs */
-	for (j = tok, lo = tok > BEFORE_TOKENS * 8 ? tok - BEFORE_TOKENS * 8
-	                                           : 0;
+	for (j = tok,
+	    lo = tok > BEFORE_TOKENS * 8 ? tok - BEFORE_TOKENS * 8 : 0;
 	     j-- > lo && c->t[j].para + 3 >= para;) {
 		int tv;
 		if (!is_w(&c->t[j]) || c->inq[j])
@@ -231,7 +231,7 @@ only_one_of_gender(const actx *c, size_t tok, int gender)
  */
 int
 qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
-                size_t last_tok)
+                   size_t last_tok)
 {
 	size_t k = qt_first_mention(c, tok), stop;
 	uint32_t para = c->t[tok].para;
@@ -242,18 +242,18 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 
 	/* a candidate at token p: kept when its gender does not clash,
 	 * and in the class of its evidence if newer than the one there */
-#define CONSIDER(ent, p)                                                   \
-	do {                                                               \
-		const entity *e_ = ent_at(c, (ent));                       \
-		int cls_;                                                  \
-		if (!e_ || e_->org ||                                      \
-		    (gender && e_->gender && e_->gender != gender))        \
-			break;                                             \
-		cls_ = gender && e_->gender == gender ? 0 : 1;             \
-		if (best[cls_] < 0 || (p) > pos[cls_]) {                   \
-			best[cls_] = (ent);                                \
-			pos[cls_] = (p);                                   \
-		}                                                          \
+#define CONSIDER(ent, p)                                                       \
+	do {                                                                   \
+		const entity *e_ = ent_at(c, (ent));                           \
+		int cls_;                                                      \
+		if (!e_ || e_->org ||                                          \
+		    (gender && e_->gender && e_->gender != gender))            \
+			break;                                                 \
+		cls_ = gender && e_->gender == gender ? 0 : 1;                 \
+		if (best[cls_] < 0 || (p) > pos[cls_]) {                       \
+			best[cls_] = (ent);                                    \
+			pos[cls_] = (p);                                       \
+		}                                                              \
 	} while (0)
 
 	if (ls)
@@ -371,8 +371,8 @@ qt_mark_reported(actx *c)
 	c->capt = calloc(np, 1);
 	if (c->capt)
 		for (i = 0; i < c->n; i = para_stop(c->tl, i) + 1)
-			c->capt[c->t[i].para] =
-			        qt_photo_para(c, i, para_stop(c->tl, i));
+			c->capt[c->t[i].para] = qt_photo_para(
+			        c, i, para_stop(c->tl, i));
 	if (!c->inrep)
 		return;
 	for (i = 0; i < c->r->nq; i++) {
@@ -584,8 +584,7 @@ opens_clause(const actx *c, size_t a)
 {
 
 	return a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
-	       is_p(&c->t[a - 1], ';') ||
-	       word_is(c, a - 1, W_SUBJECT_LEAD);
+	       is_p(&c->t[a - 1], ';') || word_is(c, a - 1, W_SUBJECT_LEAD);
 }
 
 /*
@@ -599,14 +598,13 @@ opens_clause(const actx *c, size_t a)
  * token span goes to *ga, *gb; false when there is none.
  */
 static bool
-resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb,
-                int depth)
+resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 {
 	size_t s0 = antecedent_start(c, tok, 1), h, a, k;
 	for (h = tok; h-- > s0;) {
 		int tv;
-		if (!is_w(&c->t[h]) || c->inq[h] ||
-		    (c->inrep && c->inrep[h]) || qt_possessive(c, h))
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->inrep && c->inrep[h]) ||
+		    qt_possessive(c, h))
 			continue;
 		/* "They sent a letter. "Q," they wrote.": the "they" before
 		 * stands for the same group */
@@ -622,10 +620,11 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb,
 		 * it is of: "Critics of the EB-5 program, like ..., see" */
 		k = h;
 		if (wordeq(c, h + 1, "of"))
-			for (k = h + 2; k < c->n && k < h + 8 && !c->inq[k] &&
-			                (is_w(&c->t[k]) || c->t[k].kind == TK_NUM ||
-			                 is_p(&c->t[k], '-')) &&
-			                qt_cue_at(c, k) < 0;
+			for (k = h + 2;
+			     k < c->n && k < h + 8 && !c->inq[k] &&
+			     (is_w(&c->t[k]) || c->t[k].kind == TK_NUM ||
+			      is_p(&c->t[k], '-')) &&
+			     qt_cue_at(c, k) < 0;
 			     k++)
 				;
 		if (!verb_follows(c, h) &&
@@ -638,10 +637,9 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb,
 		       qt_lex(c, LEX_NONNAMES, a - 1, a) < 0 &&
 		       !qt_possessive(c, a - 1))
 			a--;
-		if (a > s0 && (wordeq(c, a - 1, "the") ||
-		               wordeq(c, a - 1, "some") ||
-		               wordeq(c, a - 1, "many") ||
-		               wordeq(c, a - 1, "most")))
+		if (a > s0 &&
+		    (wordeq(c, a - 1, "the") || wordeq(c, a - 1, "some") ||
+		     wordeq(c, a - 1, "many") || wordeq(c, a - 1, "most")))
 			a--;
 		/* the subject: opening the sentence or a clause */
 		if (!opens_clause(c, a)) {
@@ -649,7 +647,8 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb,
 			 * letter to Senate leaders": the subject before it
 			 * may be a "they" to follow */
 			size_t t0;
-			for (t0 = sentence_start(c, a); depth < 2 && t0 < a; t0++)
+			for (t0 = sentence_start(c, a); depth < 2 && t0 < a;
+			     t0++)
 				if (wordeq(c, t0, "they") && !c->inq[t0] &&
 				    opens_clause(c, t0))
 					return resolve_they_at(c, t0, ga, gb,
@@ -708,8 +707,8 @@ qt_doc_author(const actx *c, const quote *q)
 			continue;
 		/* "the X study", "X's report": a name before the noun */
 		for (j = k; j > 0 && k - j < 5 && is_w(&c->t[j - 1]) &&
-		            !wordeq(c, j - 1, "the") && !wordeq(c, j - 1, "a") &&
-		            !wordeq(c, j - 1, "an");
+		            !wordeq(c, j - 1, "the") &&
+		            !wordeq(c, j - 1, "a") && !wordeq(c, j - 1, "an");
 		     j--)
 			;
 		{
@@ -718,8 +717,8 @@ qt_doc_author(const actx *c, const quote *q)
 				return e;
 		}
 		/* "a study [which is released Monday] by X" */
-		for (j = k + 1; j < c->n && j < k + 10 && is_w(&c->t[j]) &&
-		                !c->inq[j];
+		for (j = k + 1;
+		     j < c->n && j < k + 10 && is_w(&c->t[j]) && !c->inq[j];
 		     j++)
 			if (wordeq(c, j, "by") || wordeq(c, j, "from")) {
 				size_t n2 = qt_first_mention(c, j + 1);
@@ -760,7 +759,7 @@ qt_doc_author(const actx *c, const quote *q)
  */
 bool
 qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
-                 size_t tok)
+                    size_t tok)
 {
 	size_t h;
 
@@ -836,8 +835,7 @@ qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 	size_t s0 = antecedent_start(c, tok, 1), h;
 	for (h = tok; h-- > s0;) {
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
-		    qt_possessive(c, h) ||
-		    !class_is(c, h, CL_DOCUMENT))
+		    qt_possessive(c, h) || !class_is(c, h, CL_DOCUMENT))
 			continue;
 		/* "the email", "the campaign's statement"; not "an
 		 * email", "her letter" */
@@ -868,8 +866,7 @@ qt_own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
 		return -1;
 	h = qt_tok_of(c, q->mention_end);
 	g = wordeq(c, a, "his") ? G_MALE : wordeq(c, a, "her") ? G_FEMALE : 0;
-	if (!g || h != a + 2 ||
-	    !qt_written_word(c, a + 1))
+	if (!g || h != a + 2 || !qt_written_word(c, a + 1))
 		return -1;
 	return qt_resolve_pronoun(c, a, g, last_ent, last_tok);
 }

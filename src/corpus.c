@@ -22,8 +22,8 @@
 #include "cli.h"
 
 int
-cli_corpus_open(struct cli_corpus *c, const char *path, size_t limit,
-                int text, struct cli_buf *msgs)
+cli_corpus_open(struct cli_corpus *c, const char *path, size_t limit, int text,
+                struct cli_buf *msgs)
 {
 	char ebuf[128];
 
@@ -50,8 +50,7 @@ blank(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' &&
-		    s[i] != '\n')
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
 			return 0;
 	return 1;
 }
@@ -121,8 +120,9 @@ first_block(struct cli_corpus *c, struct cli_buf *msgs)
 			n = -1;
 	}
 	if (n < 0) {
-		cli_msg_at(msgs, c->path, 1, 0, "read error: %s",
-		           cli_strerror(errno ? errno : EIO, ebuf, sizeof ebuf));
+		cli_msg_at(
+		        msgs, c->path, 1, 0, "read error: %s",
+		        cli_strerror(errno ? errno : EIO, ebuf, sizeof ebuf));
 		return -1;
 	}
 	c->block_len = (size_t)n;
@@ -167,8 +167,8 @@ read_line(struct cli_corpus *c, size_t *len, struct cli_buf *msgs)
 			if (ferror(c->fp)) {
 				cli_msg_at(msgs, c->path, c->lineno + 1, 0,
 				           "read error: %s",
-				           cli_strerror(errno ? errno : EIO, ebuf,
-				                        sizeof ebuf));
+				           cli_strerror(errno ? errno : EIO,
+				                        ebuf, sizeof ebuf));
 				return -1;
 			}
 			if (total == 0)
@@ -196,17 +196,19 @@ read_line(struct cli_corpus *c, size_t *len, struct cli_buf *msgs)
 	if (nomem)
 		cli_msg_at(msgs, c->path, c->lineno, 0,
 		           "out of memory for a line of %zu bytes: skipped "
-		           "(see --max-doc-bytes)", total);
+		           "(see --max-doc-bytes)",
+		           total);
 	else
 		cli_msg_at(msgs, c->path, c->lineno, 0,
 		           "line longer than %zu bytes skipped (see "
-		           "--max-doc-bytes)", c->limit);
+		           "--max-doc-bytes)",
+		           c->limit);
 	return CLI_CORPUS_SKIPPED;
 }
 
 int
-cli_corpus_next(struct cli_corpus *c, char **line, size_t *len,
-                size_t *lineno, struct cli_buf *msgs)
+cli_corpus_next(struct cli_corpus *c, char **line, size_t *len, size_t *lineno,
+                struct cli_buf *msgs)
 {
 	size_t n = 0;
 	char *p;
@@ -262,8 +264,8 @@ cli_corpus_close(struct cli_corpus *c)
 }
 
 int
-cli_corpus_parse(const char *file, size_t lineno, const char *line,
-                 size_t len, const char *id_field, const char *text_field,
+cli_corpus_parse(const char *file, size_t lineno, const char *line, size_t len,
+                 const char *id_field, const char *text_field,
                  struct cli_corpus_doc *doc, struct cli_buf *msgs)
 {
 	json_error_t jerr;

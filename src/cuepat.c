@@ -42,10 +42,11 @@ static size_t
 skip_group_syntax(const char *s, size_t n, size_t i)
 {
 	if (i < n && (s[i] == '<' || s[i] == 'P' || s[i] == '\'')) {
-		if (s[i] == '<' && i + 1 < n && (s[i + 1] == '=' || s[i + 1] == '!'))
+		if (s[i] == '<' && i + 1 < n &&
+		    (s[i + 1] == '=' || s[i + 1] == '!'))
 			return i + 2;
-		while (i < n && s[i] != '>' && !(s[i] == '\'' && i > 0 &&
-		                                  s[i - 1] != '?'))
+		while (i < n && s[i] != '>' &&
+		       !(s[i] == '\'' && i > 0 && s[i - 1] != '?'))
 			i++;
 		return i < n ? i + 1 : n;
 	}
@@ -72,9 +73,10 @@ qt_cuepat_unknown_chunk(const char *s, size_t n)
 		char ch = s[i];
 
 		if (ch == '\\') {
-			if (i + 1 < n && !((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
-			                   (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
-			                   (s[i + 1] >= '0' && s[i + 1] <= '9')) &&
+			if (i + 1 < n &&
+			    !((s[i + 1] >= 'a' && s[i + 1] <= 'z') ||
+			      (s[i + 1] >= 'A' && s[i + 1] <= 'Z') ||
+			      (s[i + 1] >= '0' && s[i + 1] <= '9')) &&
 			    !qt_cuepat_chunk_known(s[i + 1]))
 				return i + 1;
 			i += 2;
@@ -110,8 +112,14 @@ qt_cuepat_unknown_chunk(const char *s, size_t n)
 				i++;
 			i++;
 			continue;
-		case ')': case '|': case '^': case '$': case '.': case '*':
-		case '+': case '?':
+		case ')':
+		case '|':
+		case '^':
+		case '$':
+		case '.':
+		case '*':
+		case '+':
+		case '?':
 			i++;
 			continue;
 		default:
@@ -167,8 +175,7 @@ qt_cuepat_compile(cue_pattern *p, const char *s, size_t n, char *what,
 		snprintf(what, whatsz,
 		         "the pattern needs one group (?<sp>...)");
 	else if (minlen == 0)
-		snprintf(what, whatsz,
-		         "the pattern may match no chunk at all");
+		snprintf(what, whatsz, "the pattern may match no chunk at all");
 	if (what[0]) {
 		pcre2_code_free(re);
 		*off = 0;
@@ -230,7 +237,7 @@ qt_cuepat_match_data_free(void *md)
 
 int
 qt_cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
-             void *md, size_t *span)
+                void *md, size_t *span)
 {
 	cue_match *m = md;
 	int rc, g;

@@ -49,23 +49,24 @@ struct builtin_file {
 #include "data.inc"
 
 static const char *const lex_files[LEX_COUNT_] = {
-	[LEX_ABBREV] = "abbrev.txt",
-	[LEX_CUES] = "cues.txt",
-	[LEX_PRONOUNS] = "pronouns.txt",
-	[LEX_TITLES] = "titles.txt",
-	[LEX_HONORIFICS] = "honorifics.txt",
-	[LEX_ORGS] = "orgs.txt",
-	[LEX_SCARE] = "scare.txt",
-	[LEX_NONNAMES] = "nonnames.txt",
-	[LEX_WORDS] = "words.txt",
-	[LEX_CLASSES] = "classes.txt",
-	[LEX_PLACES] = "wn-places.txt",
-	[LEX_DOCS] = "wn-document-nouns.txt",
-	[LEX_ORGNOUNS] = "wn-org-nouns.txt",
+        [LEX_ABBREV] = "abbrev.txt",
+        [LEX_CUES] = "cues.txt",
+        [LEX_PRONOUNS] = "pronouns.txt",
+        [LEX_TITLES] = "titles.txt",
+        [LEX_HONORIFICS] = "honorifics.txt",
+        [LEX_ORGS] = "orgs.txt",
+        [LEX_SCARE] = "scare.txt",
+        [LEX_NONNAMES] = "nonnames.txt",
+        [LEX_WORDS] = "words.txt",
+        [LEX_CLASSES] = "classes.txt",
+        [LEX_PLACES] = "wn-places.txt",
+        [LEX_DOCS] = "wn-document-nouns.txt",
+        [LEX_ORGNOUNS] = "wn-org-nouns.txt",
 };
 
 quoth_status
-qt_data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
+qt_data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt,
+             ...)
 {
 	va_list ap;
 
@@ -131,7 +132,8 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 		lineno++;
 		if (!qt_data_line(data, len, pos, &end, &eol)) {
 			st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			               "%s:%zu: invalid UTF-8", name, lineno);
+			                  "%s:%zu: invalid UTF-8", name,
+			                  lineno);
 			goto out;
 		}
 		for (i = pos; i < end; i++)
@@ -149,20 +151,20 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 			for (i = tab + 1; i < end; i++) {
 				char c = data[i];
 				if (c < 'a' || c > 'z') {
-					st = qt_data_fail(err, QUOTH_ERR_LEXICON,
-					               lineno,
-					               "%s:%zu: flags must be "
-					               "lowercase letters",
-					               name, lineno);
+					st = qt_data_fail(
+					        err, QUOTH_ERR_LEXICON, lineno,
+					        "%s:%zu: flags must be "
+					        "lowercase letters",
+					        name, lineno);
 					goto out;
 				}
 				if (!(declared & (1 << (c - 'a')))) {
-					st = qt_data_fail(err, QUOTH_ERR_LEXICON,
-					               lineno,
-					               "%s:%zu: flag '%c' is not "
-					               "declared in the file's "
-					               "'# flags:' header",
-					               name, lineno, c);
+					st = qt_data_fail(
+					        err, QUOTH_ERR_LEXICON, lineno,
+					        "%s:%zu: flag '%c' is not "
+					        "declared in the file's "
+					        "'# flags:' header",
+					        name, lineno, c);
 					goto out;
 				}
 				value |= 1 << (c - 'a');
@@ -173,7 +175,7 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 			end--;
 		if (end == pos) {
 			st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			               "%s:%zu: empty phrase", name, lineno);
+			                  "%s:%zu: empty phrase", name, lineno);
 			goto out;
 		}
 		fold.len = 0;
@@ -183,14 +185,16 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 				words++;
 		if (words > 6) {
 			st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			               "%s:%zu: a phrase has at most six "
-			               "words",
-			               name, lineno);
+			                  "%s:%zu: a phrase has at most six "
+			                  "words",
+			                  name, lineno);
 			goto out;
 		}
-		if (fold.failed || !qt_lexicon_add(lx, fold.ptr, fold.len, value)) {
+		if (fold.failed ||
+		    !qt_lexicon_add(lx, fold.ptr, fold.len, value)) {
 			st = qt_data_fail(err, QUOTH_ERR_NOMEM, lineno,
-			               "%s:%zu: out of memory", name, lineno);
+			                  "%s:%zu: out of memory", name,
+			                  lineno);
 			goto out;
 		}
 	next:
@@ -220,9 +224,9 @@ static quoth_status
 pat_fail(quoth_error *err, const char *name, size_t lineno, size_t line_off,
          size_t col0, const char *what)
 {
-	quoth_status st =
-	    qt_data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu:%zu: %s", name,
-	              lineno, col0 + 1, what);
+	quoth_status st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
+	                               "%s:%zu:%zu: %s", name, lineno, col0 + 1,
+	                               what);
 	if (err) {
 		err->column = col0 + 1;
 		err->offset = line_off + col0;
@@ -275,10 +279,11 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, size_t line_off,
 	for (i = 0; i < rl; i++) {
 		char ch = f[1][i];
 		if (!((ch >= 'a' && ch <= 'z') || (ch == '-' && i > 0)))
-			return pat_fail(err, name, lineno, line_off, fo[1] + i,
-			                "a rule name is lowercase letters and "
-			                "'-' (not first), with an optional final "
-			                "'+'");
+			return pat_fail(
+			        err, name, lineno, line_off, fo[1] + i,
+			        "a rule name is lowercase letters and "
+			        "'-' (not first), with an optional final "
+			        "'+'");
 	}
 	if (reserved_rule(f[1], rl))
 		return pat_fail(err, name, lineno, line_off, fo[1],
@@ -299,10 +304,11 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, size_t line_off,
 		unsigned char ch = (unsigned char)f[3][i];
 		if (ch < 0x20 || ch >= 0x7f)
 			return pat_fail(err, name, lineno, line_off, fo[3] + i,
-			                ch == '\t' ? "a tab in the pattern (four "
-			                              "fields only)"
-			                            : "the pattern must be "
-			                              "printable ASCII");
+			                ch == '\t'
+			                        ? "a tab in the pattern (four "
+			                          "fields only)"
+			                        : "the pattern must be "
+			                          "printable ASCII");
 	}
 	if (f[3][fl[3] - 1] == ' ')
 		return pat_fail(err, name, lineno, line_off, fo[3] + fl[3] - 1,
@@ -329,8 +335,8 @@ parse_line(cue_pattern *p, const char *name, size_t lineno, size_t line_off,
 }
 
 quoth_status
-qt_cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len,
-             quoth_error *err)
+qt_cuepat_parse(cue_patterns *cp, const char *name, const char *data,
+                size_t len, quoth_error *err)
 {
 	size_t pos = 0, lineno = 0;
 	quoth_status st;
@@ -344,7 +350,8 @@ qt_cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len
 		lineno++;
 		if (!qt_data_line(data, len, pos, &end, &eol))
 			return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
-			                 "%s:%zu: invalid UTF-8", name, lineno);
+			                    "%s:%zu: invalid UTF-8", name,
+			                    lineno);
 		/* blank lines and comments, indented or not */
 		for (s0 = pos;
 		     s0 < end && (data[s0] == ' ' || data[s0] == '\t'); s0++)
@@ -370,17 +377,18 @@ qt_cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len
 		}
 		if (nf != 4 || fl[3] == 0)
 			return qt_data_fail(
-			    err, QUOTH_ERR_LEXICON, lineno,
-			    "%s:%zu: expected four tab-separated "
-			    "fields: side, rule, max-tokens, pattern",
-			    name, lineno);
+			        err, QUOTH_ERR_LEXICON, lineno,
+			        "%s:%zu: expected four tab-separated "
+			        "fields: side, rule, max-tokens, pattern",
+			        name, lineno);
 		if (cp->n == cp->cap) {
 			size_t nc = cp->cap ? 2 * cp->cap : 16;
-			cue_pattern *np = qt_xrealloc_array(cp->p, nc, sizeof(*np));
+			cue_pattern *np = qt_xrealloc_array(cp->p, nc,
+			                                    sizeof(*np));
 			if (!np)
-				return qt_data_fail(err, QUOTH_ERR_NOMEM, lineno,
-				                 "%s:%zu: out of memory", name,
-				                 lineno);
+				return qt_data_fail(
+				        err, QUOTH_ERR_NOMEM, lineno,
+				        "%s:%zu: out of memory", name, lineno);
 			cp->p = np;
 			cp->cap = nc;
 		}
@@ -390,14 +398,14 @@ qt_cuepat_parse(cue_patterns *cp, const char *name, const char *data, size_t len
 		if (st != QUOTH_OK)
 			return st;
 		cp->n++;
-next:
+	next:
 		pos = eol + 1;
 	}
 	if (cp->n == 0)
 		return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno ? lineno : 1,
-		                 "%s:%zu: no patterns: no quote could be "
-		                 "linked to a speaker",
-		                 name, lineno ? lineno : 1);
+		                    "%s:%zu: no patterns: no quote could be "
+		                    "linked to a speaker",
+		                    name, lineno ? lineno : 1);
 	return QUOTH_OK;
 }
 
@@ -449,9 +457,9 @@ builtin(const char *lang, const char *file)
  * freed.  NULL with *st set when the file cannot be had.
  */
 static const char *
-data_file(const char *lang, const char *data_dir, const char *file,
-          char *path, size_t pathsz, size_t *len, bool *owned,
-          quoth_status *st, quoth_error *err)
+data_file(const char *lang, const char *data_dir, const char *file, char *path,
+          size_t pathsz, size_t *len, bool *owned, quoth_status *st,
+          quoth_error *err)
 {
 	const struct builtin_file *bf = builtin(lang, file);
 	char *data = NULL;
@@ -468,7 +476,7 @@ data_file(const char *lang, const char *data_dir, const char *file,
 		}
 		if (!data && errnum != ENOENT) {
 			*st = qt_data_fail(err, QUOTH_ERR_IO, 0, "%.400s: %s",
-			                path, strerror(errnum));
+			                   path, strerror(errnum));
 			return NULL;
 		}
 		if (data) {
@@ -482,13 +490,14 @@ data_file(const char *lang, const char *data_dir, const char *file,
 		return bf->data;
 	}
 	*st = qt_data_fail(err, QUOTH_ERR_ARG, 0,
-	                "no data for language '%s' (%s missing)", lang, file);
+	                   "no data for language '%s' (%s missing)", lang,
+	                   file);
 	return NULL;
 }
 
 quoth_status
 qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
-               quoth_error *err)
+                  quoth_error *err)
 {
 	int i;
 	quoth_status st = QUOTH_OK;
@@ -503,7 +512,7 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 		if (!ld->lex[i]) {
 			qt_lang_data_free(ld);
 			return qt_data_fail(err, QUOTH_ERR_NOMEM, 0,
-			                 "out of memory");
+			                    "out of memory");
 		}
 		data = data_file(lang, data_dir, lex_files[i], path,
 		                 sizeof(path), &len, &owned, &st, err);

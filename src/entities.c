@@ -160,8 +160,7 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 			/* a surname alone: the fuller name was a person;
 			 * of two Greenspans, the one the story is about
 			 * (named most so far) */
-			if (best < 0 ||
-			    e->nment > ent_at(c, best)->nment)
+			if (best < 0 || e->nment > ent_at(c, best)->nment)
 				best = (int)i;
 			continue;
 		}
@@ -183,8 +182,8 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 			break;
 		}
 	}
-	if (best >= 0 && single && strchr(ent_at(c, best)->name, ' ') &&
-	    !org && !ent_at(c, best)->org)
+	if (best >= 0 && single && strchr(ent_at(c, best)->name, ' ') && !org &&
+	    !ent_at(c, best)->org)
 		QVEC_AT(&c->ents, entity, (size_t)best)->person = true;
 	if (best < 0 && single && !org)
 		best = first_name_match(c, name, len);
@@ -299,8 +298,7 @@ person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 
 	if (qt_possessive(c, b - 1))
 		head = false;
-	if (na == a && a > 0 &&
-	    word_is(c, a - 1, W_PLACE_PREP) &&
+	if (na == a && a > 0 && word_is(c, a - 1, W_PLACE_PREP) &&
 	    !qt_possessive(c, b - 1) && c->t[a - 1].sent == c->t[a].sent &&
 	    (!wordeq(c, a - 1, "the") || head)) {
 		e->nonperson = true;
@@ -356,9 +354,8 @@ role_mention(actx *c, size_t i)
 	                 qt_possessive(c, j - 1)))
 		return i;
 	/* the words after "the" and any "former" */
-	for (k = i + 1; k < j - 1 && (wordeq(c, k, "former") ||
-	                               wordeq(c, k, "new"));
-	     k++)
+	for (k = i + 1;
+	     k < j - 1 && (wordeq(c, k, "former") || wordeq(c, k, "new")); k++)
 		;
 	e = qt_entity_by_role_words(c, k, j, true);
 	if (e < 0 || ent_at(c, e)->org)
@@ -378,8 +375,8 @@ surname_title(const actx *c, size_t k)
 	if (k == 0 || v < 0 || !(v & TITLE_SURNAME))
 		return false;
 	/* (over an initial: Peter T. King) */
-	if (is_p(&c->t[p], '.') && p >= 2 && c->t[p - 1].end -
-	    c->t[p - 1].start == 1)
+	if (is_p(&c->t[p], '.') && p >= 2 &&
+	    c->t[p - 1].end - c->t[p - 1].start == 1)
 		p -= 2;
 	return is_w(&c->t[p]) && (c->t[p].flags & TF_CAP) &&
 	       qt_lex(c, LEX_TITLES, p, p + 1) < 0 &&
@@ -396,8 +393,7 @@ cap_run_end(actx *c, size_t a)
 
 	b = a;
 	while (b < n) {
-		if (is_w(&c->t[b]) && (c->t[b].flags & TF_CAP) &&
-		    !c->inq[b] &&
+		if (is_w(&c->t[b]) && (c->t[b].flags & TF_CAP) && !c->inq[b] &&
 		    (b == a || c->t[b].flags & TF_SPACE_BEFORE ||
 		     is_p(&c->t[b - 1], '.'))) {
 			b++;
@@ -407,9 +403,8 @@ cap_run_end(actx *c, size_t a)
 		}
 		if (b > a && is_p(&c->t[b], '.') &&
 		    !(c->t[b].flags & TF_SPACE_BEFORE) &&
-		    (c->t[b - 1].end - c->t[b - 1].start <= 4) &&
-		    b + 1 < n && is_w(&c->t[b + 1]) &&
-		    (c->t[b + 1].flags & TF_CAP) &&
+		    (c->t[b - 1].end - c->t[b - 1].start <= 4) && b + 1 < n &&
+		    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
 		    c->t[b].sent == c->t[b + 1].sent) {
 			b++;
 			continue;
@@ -427,8 +422,9 @@ cap_run_end(actx *c, size_t a)
 		/* "the Department of Community Services", "the
 		 * National Institute on Drug Abuse": after an
 		 * organisation word, one name */
-		if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "on") ||
-		              wordeq(c, b, "for")) &&
+		if (b > a &&
+		    (wordeq(c, b, "of") || wordeq(c, b, "on") ||
+		     wordeq(c, b, "for")) &&
 		    qt_lex(c, LEX_ORGS, b - 1, b) >= 0 && b + 1 < n &&
 		    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
 		    !c->inq[b + 1] && c->t[b + 1].sent == c->t[b].sent &&
@@ -438,8 +434,9 @@ cap_run_end(actx *c, size_t a)
 			continue;
 		}
 		if (b > a && qt_is_particle(c, b) && b + 1 < n &&
-		    is_w(&c->t[b + 1]) && ((c->t[b + 1].flags & TF_CAP) ||
-		                           qt_is_particle(c, b + 1))) {
+		    is_w(&c->t[b + 1]) &&
+		    ((c->t[b + 1].flags & TF_CAP) ||
+		     qt_is_particle(c, b + 1))) {
 			b++;
 			continue;
 		}
@@ -496,8 +493,8 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 				*gender = G_FEMALE;
 			na += best;
 			/* ... of Defense, for Health: part of it */
-			if (na + 1 < b && (wordeq(c, na, "of") ||
-			                   wordeq(c, na, "for")))
+			if (na + 1 < b &&
+			    (wordeq(c, na, "of") || wordeq(c, na, "for")))
 				na += 2;
 			continue;
 		}
@@ -602,10 +599,9 @@ run_title(actx *c, size_t a, size_t na, size_t *ttl_len, int *gender)
 	if (na > a) {
 		size_t ta = a;
 		/* (an acronym like US stays: "us" is a non-name) */
-		while (ta < na &&
-		       ((qt_lex(c, LEX_NONNAMES, ta, ta + 1) >= 0 &&
-		         !(c->t[ta].flags & TF_ALLCAP)) ||
-		        qt_lex(c, LEX_HONORIFICS, ta, ta + 1) >= 0))
+		while (ta < na && ((qt_lex(c, LEX_NONNAMES, ta, ta + 1) >= 0 &&
+		                    !(c->t[ta].flags & TF_ALLCAP)) ||
+		                   qt_lex(c, LEX_HONORIFICS, ta, ta + 1) >= 0))
 			ta++;
 		if (ta < na && qt_lex(c, LEX_TITLES, na - 1, na) >= 0) {
 			tbuf = qt_span_text(c, ta, na, ttl_len);
@@ -613,22 +609,18 @@ run_title(actx *c, size_t a, size_t na, size_t *ttl_len, int *gender)
 	} else if (a >= 1) {
 		size_t w;
 		for (w = 3; w >= 1; w--)
-			if (a >= w &&
-			    qt_lex(c, LEX_TITLES, a - w, a) >= 0) {
-				int tv =
-				    qt_lex(c, LEX_TITLES, a - w, a);
+			if (a >= w && qt_lex(c, LEX_TITLES, a - w, a) >= 0) {
+				int tv = qt_lex(c, LEX_TITLES, a - w, a);
 				size_t t0 = a - w;
 				/* "then-Surrey mayoral candidate": the
 				 * modifiers belong to the title */
 				while (t0 > 0 && a - t0 < 6 &&
-				       is_w(&c->t[t0 - 1]) &&
-				       !c->inq[t0 - 1] &&
-				       c->t[t0 - 1].sent ==
-				           c->t[a].sent &&
-				       qt_lex(c, LEX_NONNAMES, t0 - 1,
-				              t0) < 0 &&
-				       qt_lex(c, LEX_PRONOUNS, t0 - 1,
-				              t0) < 0 &&
+				       is_w(&c->t[t0 - 1]) && !c->inq[t0 - 1] &&
+				       c->t[t0 - 1].sent == c->t[a].sent &&
+				       qt_lex(c, LEX_NONNAMES, t0 - 1, t0) <
+				               0 &&
+				       qt_lex(c, LEX_PRONOUNS, t0 - 1, t0) <
+				               0 &&
 				       qt_cue_at(c, t0 - 1) < 0 &&
 				       !qt_is_filler(c, t0 - 1) &&
 				       !qt_possessive(c, t0 - 1))
@@ -889,7 +881,7 @@ party_bits(const char *w, size_t n)
 	static const struct {
 		const char *w;
 		int bit;
-	} pl[] = {{"republican", 1}, {"gop", 1},      {"democratic", 2},
+	} pl[] = {{"republican", 1}, {"gop", 1},         {"democratic", 2},
 	          {"democrat", 2},   {"libertarian", 4}, {"green", 4},
 	          {"independent", 4}};
 	size_t k;

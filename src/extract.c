@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "attrib.h"
-#include "result.h"
 #include "quotes_int.h"
+#include "result.h"
 #include "segment.h"
 
 const char *
@@ -109,7 +109,8 @@ quoth_extractor_new(const quoth_options *opt, quoth_extractor **out,
 	if (!def.lang || !*def.lang)
 		def.lang = "en";
 	if (strchr(def.lang, '/') || strchr(def.lang, '.'))
-		return set_error(err, QUOTH_ERR_ARG, 0, "invalid language code");
+		return set_error(err, QUOTH_ERR_ARG, 0,
+		                 "invalid language code");
 	/* the open-mark stack is allocated at this size: keep it sane */
 	if (def.max_depth == 0)
 		def.max_depth = 1;
@@ -172,8 +173,9 @@ cmp_quote(const void *a, const void *b)
 		return x->parts[0].start < y->parts[0].start ? -1 : 1;
 	/* the same start: a deterministic order all the same */
 	if (x->parts[x->nparts - 1].end != y->parts[y->nparts - 1].end)
-		return x->parts[x->nparts - 1].end <
-		               y->parts[y->nparts - 1].end ? -1 : 1;
+		return x->parts[x->nparts - 1].end < y->parts[y->nparts - 1].end
+		               ? -1
+		               : 1;
 	return x->type < y->type ? -1 : x->type > y->type ? 1 : 0;
 }
 
@@ -215,7 +217,7 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 			               "invalid UTF-8");
 			if (err)
 				qt_line_map_locate(&r->lines, text, len, bad,
-				                &err->line, &err->column);
+				                   &err->line, &err->column);
 			goto fail_quiet;
 		}
 	}
@@ -239,11 +241,12 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 		quote *q = &r->q[i];
 		size_t end = q->parts[q->nparts - 1].end;
 		qt_line_map_locate(&r->lines, NULL, len, q->parts[0].start,
-		                &q->line, NULL);
+		                   &q->line, NULL);
 		/* one paragraph is never cut: warn that it is this long */
 		if (end - q->parts[0].start > ex->opt.max_quote_bytes &&
 		    q->nparts == 1)
-			qt_result_warn(r, QUOTH_WARN_QUOTE_LEN, q->parts[0].start);
+			qt_result_warn(r, QUOTH_WARN_QUOTE_LEN,
+			               q->parts[0].start);
 	}
 	if (!qt_fill_strings(text, &tl, r))
 		goto fail;
@@ -253,8 +256,9 @@ done:
 	 * here (quoth_result_locate() has only the line map later) */
 	for (i = 0; i < QUOTH_WARN_COUNT_; i++)
 		if (r->warn_count[i])
-			qt_line_map_locate(&r->lines, text, len, r->warn_offset[i],
-			                NULL, &r->warn_column[i]);
+			qt_line_map_locate(&r->lines, text, len,
+			                   r->warn_offset[i], NULL,
+			                   &r->warn_column[i]);
 	qt_token_list_free(&tl);
 	r->text = NULL;
 	*out = r;

@@ -81,8 +81,8 @@ no_direct_in(const actx *c, const uint8_t *dir, size_t a, size_t b)
 /* Add an indirect (or mixed) quote over tokens [a, b] with link L; the
  * partial quotes inside it are absorbed as its verbatim fragments. */
 static void
-add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
-              const link *L, uint8_t *used)
+add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
+              uint8_t *used)
 {
 	quote *q;
 	size_t i, nfrag = 0, k, kfirst;
@@ -100,7 +100,8 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
 		if (used[i])
 			return;
 	if (a2 != QUOTH_NONE) {
-		while (b2 > a2 && c->t[b2].kind == TK_PUNCT && c->t[b2].cp != ')')
+		while (b2 > a2 && c->t[b2].kind == TK_PUNCT &&
+		       c->t[b2].cp != ')')
 			b2--;
 		if (b2 <= a2)
 			a2 = QUOTH_NONE;
@@ -150,11 +151,12 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
 		}
 		kfirst = lo;
 	}
-	for (k = kfirst; k < c->nq0 &&
-	                 c->r->q[k].parts[0].start < q->parts[q->nparts - 1].end;
+	for (k = kfirst; k < c->nq0 && c->r->q[k].parts[0].start <
+	                                       q->parts[q->nparts - 1].end;
 	     k++) {
 		quote *p = &c->r->q[k];
-		if (p->type == QUOTH_PARTIAL && p->parts[0].start >= q->parts[0].start &&
+		if (p->type == QUOTH_PARTIAL &&
+		    p->parts[0].start >= q->parts[0].start &&
 		    p->parts[p->nparts - 1].end <= q->parts[q->nparts - 1].end)
 			nfrag++;
 	}
@@ -164,9 +166,9 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
 			c->failed = true;
 			return;
 		}
-		for (k = kfirst; k < c->nq0 &&
-		                 c->r->q[k].parts[0].start <
-		                         q->parts[q->nparts - 1].end;
+		for (k = kfirst;
+		     k < c->nq0 &&
+		     c->r->q[k].parts[0].start < q->parts[q->nparts - 1].end;
 		     k++) {
 			quote *p = &c->r->q[k];
 			if (p->type == QUOTH_PARTIAL &&
@@ -176,7 +178,8 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2,
 				verb[2 * f] = p->parts[0].vstart;
 				verb[2 * f + 1] = p->parts[p->nparts - 1].vend;
 				f++;
-				p->type = QUOTH_MIXED; /* marked: removed below */
+				p->type =
+				        QUOTH_MIXED; /* marked: removed below */
 				c->qa[k].absorbed = true;
 			}
 		}
@@ -226,8 +229,8 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 		size_t best = 0;
 		/* "states, however, that" */
 		if ((wordeq(c, m, "however") || wordeq(c, m, "also") ||
-		     wordeq(c, m, "though")) && m + 1 < se &&
-		    is_p(&c->t[m + 1], ',')) {
+		     wordeq(c, m, "though")) &&
+		    m + 1 < se && is_p(&c->t[m + 1], ',')) {
 			m += 2;
 			continue;
 		}
@@ -333,13 +336,13 @@ has_finite_verb(const actx *c, size_t k, size_t se)
  * sentence [sa, se]); "A, he says, B" makes one quote of two parts.
  * True when a quote was added (its speaker goes to *last). */
 static bool
-clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se,
-                    link *L, uint8_t *used, int *last)
+clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
+                    uint8_t *used, int *last)
 {
 	size_t me, ce = L->cue_b;
 
-	if (i > sa + 3 && (is_p(&c->t[i - 1], ',') ||
-	                   c->t[i].flags & TF_SPACE_BEFORE)) {
+	if (i > sa + 3 &&
+	    (is_p(&c->t[i - 1], ',') || c->t[i].flags & TF_SPACE_BEFORE)) {
 		/* SPEAKER CUE at the end */
 		if (qt_subject_before(c, i, &L->sp, &me, *last) &&
 		    L->sp.a > sa + 2 && is_p(&c->t[L->sp.a - 1], ',')) {
@@ -348,13 +351,11 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se,
 			                       c->t[after].kind == TK_PUNCT))
 				after++;
 			size_t tail = skip_adverbials(c, ce, se);
-			if (after > se ||
-			    !qt_words_at_least(c, ce, se, 5) ||
+			if (after > se || !qt_words_at_least(c, ce, se, 5) ||
 			    /* "..., the company wrote in its filing."
 			     */
 			    tail > se ||
-			    (tail > ce &&
-			     !qt_words_at_least(c, tail, se, 2)) ||
+			    (tail > ce && !qt_words_at_least(c, tail, se, 2)) ||
 			    /* "..., Foster writes; ..." */
 			    is_p(&c->t[ce], ';')) {
 				L->rule = kind_rule(&L->sp, "cue-after");
@@ -368,8 +369,8 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se,
 			if (is_p(&c->t[k2], ',') &&
 			    qt_words_at_least(c, k2 + 1, se, 3)) {
 				L->rule = kind_rule(&L->sp, "cue-after");
-				add_indirect2(c, sa, L->sp.a - 2, k2 + 1, se,
-				              L, used);
+				add_indirect2(c, sa, L->sp.a - 2, k2 + 1, se, L,
+				              used);
 				*last = L->sp.ent;
 				return true;
 			}
@@ -429,15 +430,13 @@ skip_listener(actx *c, size_t k, size_t se)
 	         (qt_lex(c, LEX_PRONOUNS, k, k + 1) >= 0 ||
 	          wordeq(c, k, "reporters")))
 		k++;
-	else if (k < se && is_w(&c->t[k]) &&
-	         (c->t[k].flags & TF_CAP)) {
+	else if (k < se && is_w(&c->t[k]) && (c->t[k].flags & TF_CAP)) {
 		/* "told HuffPost Canada the issue is ..." */
 		size_t q4 = k;
 		while (q4 < se && q4 < k + 4 && is_w(&c->t[q4]) &&
 		       (c->t[q4].flags & TF_CAP))
 			q4++;
-		if (q4 < se && is_w(&c->t[q4]) &&
-		    !(c->t[q4].flags & TF_CAP))
+		if (q4 < se && is_w(&c->t[q4]) && !(c->t[q4].flags & TF_CAP))
 			k = q4;
 	}
 	return k;
@@ -463,23 +462,19 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 		k++;
 	else if (!clause_start_ok(c, k) ||
 	         (!(v & CUE_BARE) && !qt_wh_word(c, k) &&
-	          !qt_subject_pronoun(c, k) &&
-	          !has_finite_verb(c, k, se)))
+	          !qt_subject_pronoun(c, k) && !has_finite_verb(c, k, se)))
 		return QUOTH_NONE; /* "Carolina added three more goals" */
 	se = trim_at_next_cue(c, k, se);
-	if (k >= se || !qt_words_at_least(c, k, se, 3) ||
-	    se - k > CLAUSE_MAX)
+	if (k >= se || !qt_words_at_least(c, k, se, 3) || se - k > CLAUSE_MAX)
 		return QUOTH_NONE;
 	/* "did not say whether", "never told them": no content was
 	 * reported */
-	if (i > 0 && (wordeq(c, i - 1, "not") ||
-	              wordeq(c, i - 1, "never") ||
+	if (i > 0 && (wordeq(c, i - 1, "not") || wordeq(c, i - 1, "never") ||
 	              (c->t[i - 1].end - c->t[i - 1].start > 3 &&
-	               (memcmp(c->text + c->t[i - 1].end - 3, "n't",
-	                       3) == 0 ||
+	               (memcmp(c->text + c->t[i - 1].end - 3, "n't", 3) == 0 ||
 	                (c->t[i - 1].end - c->t[i - 1].start > 5 &&
-	                 memcmp(c->text + c->t[i - 1].end - 5,
-	                        "n\xe2\x80\x99t", 5) == 0)))))
+	                 memcmp(c->text + c->t[i - 1].end - 5, "n\xe2\x80\x99t",
+	                        5) == 0)))))
 		return QUOTH_NONE;
 	/* "was asked", "were told": passive, the subject is the
 	 * listener */
@@ -496,40 +491,40 @@ according_to(actx *c, uint8_t *dir, uint8_t *used)
 {
 	size_t i, n = c->n;
 
-for (i = 0; i + 2 < n; i++) {
-	link L;
-	size_t sa, se, m;
+	for (i = 0; i + 2 < n; i++) {
+		link L;
+		size_t sa, se, m;
 
-	if (!wordeq(c, i, "according") || !wordeq(c, i + 1, "to") ||
-	    used[i] || c->inq[i])
-		continue;
-	sa = sentence_start(c, i);
-	se = sentence_end(c, i);
-	if (!no_direct_in(c, dir, sa, se))
-		continue;
-	memset(&L, 0, sizeof(L));
-	m = qt_parse_source(c, i + 2, &L.sp, -1);
-	if (m == i + 2 || L.sp.kind == SK_PRONOUN)
-		continue;
-	L.cue_a = i;
-	L.cue_b = i + 2;
-	L.rule = "according-to";
-	if (i == sa) {
-		m = qt_skip_appositive(c, m);
-		while (m < se && !is_p(&c->t[m], ','))
-			m++;
-		if (m < se)
-			add_indirect(c, m + 1, se, &L, used);
-	} else if (i > sa + 1 && is_p(&c->t[i - 1], ',') &&
-	           m < se && is_p(&c->t[m], ',') &&
-	           qt_words_at_least(c, m + 1, se, 3)) {
-		/* "Shelter residents, according to the findings,
+		if (!wordeq(c, i, "according") || !wordeq(c, i + 1, "to") ||
+		    used[i] || c->inq[i])
+			continue;
+		sa = sentence_start(c, i);
+		se = sentence_end(c, i);
+		if (!no_direct_in(c, dir, sa, se))
+			continue;
+		memset(&L, 0, sizeof(L));
+		m = qt_parse_source(c, i + 2, &L.sp, -1);
+		if (m == i + 2 || L.sp.kind == SK_PRONOUN)
+			continue;
+		L.cue_a = i;
+		L.cue_b = i + 2;
+		L.rule = "according-to";
+		if (i == sa) {
+			m = qt_skip_appositive(c, m);
+			while (m < se && !is_p(&c->t[m], ','))
+				m++;
+			if (m < se)
+				add_indirect(c, m + 1, se, &L, used);
+		} else if (i > sa + 1 && is_p(&c->t[i - 1], ',') && m < se &&
+		           is_p(&c->t[m], ',') &&
+		           qt_words_at_least(c, m + 1, se, 3)) {
+			/* "Shelter residents, according to the findings,
 		 * are fearful": one quote in two parts */
-		add_indirect2(c, sa, i - 2, m + 1, se, &L, used);
-	} else if (i > sa + 3 && is_p(&c->t[i - 1], ',')) {
-		add_indirect(c, sa, i - 2, &L, used);
+			add_indirect2(c, sa, i - 2, m + 1, se, &L, used);
+		} else if (i > sa + 3 && is_p(&c->t[i - 1], ',')) {
+			add_indirect(c, sa, i - 2, &L, used);
+		}
 	}
-}
 }
 
 /*
@@ -556,7 +551,8 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		se = sentence_end(c, i);
 		if (!no_direct_in(c, dir, sa, se) ||
 		    qt_label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
-		    qt_caption_para(c->t, para_start_tok(c, i), para_stop(c->tl, i)))
+		    qt_caption_para(c->t, para_start_tok(c, i),
+		                    para_stop(c->tl, i)))
 			continue;
 		memset(&L, 0, sizeof(L));
 		L.cue_a = i;
@@ -569,10 +565,10 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 			continue;
 		/* a clause needs a verb-like second word; keep it simple:
 		 * no clause starts with a preposition + end */
-		L.rule = (v & CUE_PARTICIPLE)        ? "participle"
+		L.rule = (v & CUE_PARTICIPLE)      ? "participle"
 		         : L.sp.kind == SK_PRONOUN ? "pronoun"
-		         : L.sp.kind == SK_ROLE  ? "role"
-		                                 : "cue-before";
+		         : L.sp.kind == SK_ROLE    ? "role"
+		                                   : "cue-before";
 		add_indirect(c, k, se, &L, used);
 		last = L.sp.ent;
 	}

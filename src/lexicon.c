@@ -19,7 +19,7 @@ typedef struct {
 
 struct lexicon {
 	lex_entry *slots;
-	size_t cap;  /* power of two */
+	size_t cap; /* power of two */
 	size_t n;
 	size_t max_words;
 };
@@ -143,7 +143,7 @@ qt_lexicon_max_words(const lexicon *lx)
 
 int
 qt_lexicon_get_tokens(const lexicon *lx, const char *text, const token *t,
-                   size_t a, size_t b)
+                      size_t a, size_t b)
 {
 	char small[128];
 	qbuf fold = {0};
@@ -154,8 +154,8 @@ qt_lexicon_get_tokens(const lexicon *lx, const char *text, const token *t,
 	 * runs for every token and lexicon) */
 	for (i = a; i < b; i++) {
 		size_t k, len = t[i].end - t[i].start;
-		const unsigned char *p =
-		        (const unsigned char *)text + t[i].start;
+		const unsigned char *p = (const unsigned char *)text +
+		                         t[i].start;
 		if (i > a && (t[i].flags & TF_SPACE_BEFORE)) {
 			if (n == sizeof(small))
 				break;
@@ -166,8 +166,9 @@ qt_lexicon_get_tokens(const lexicon *lx, const char *text, const token *t,
 		for (k = 0; k < len; k++) {
 			if (p[k] >= 0x80)
 				break;
-			small[n++] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32
-			                                                : p[k]);
+			small[n++] = (char)(p[k] >= 'A' && p[k] <= 'Z'
+			                            ? p[k] + 32
+			                            : p[k]);
 		}
 		if (k < len)
 			break;

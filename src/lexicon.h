@@ -28,108 +28,108 @@ size_t qt_lexicon_max_words(const lexicon *lx);
 
 /* Fold the token span [a, b) (word tokens joined by one space) and look
  * the phrase up in lx. */
-int qt_lexicon_get_tokens(const lexicon *lx, const char *text,
-                       const token *t, size_t a, size_t b);
+int qt_lexicon_get_tokens(const lexicon *lx, const char *text, const token *t,
+                          size_t a, size_t b);
 
 /* The data files of one language. */
 enum lex_id {
-	LEX_ABBREV,    /* abbreviations that do not end a sentence */
-	LEX_CUES,      /* speech verbs and phrases (value: cue class) */
-	LEX_PRONOUNS,  /* pronouns (value: gender/number bits) */
-	LEX_TITLES,    /* titles and roles */
-	LEX_HONORIFICS,/* Mr, Ms, Dr (value: gender) */
-	LEX_ORGS,      /* words that mark organisations */
-	LEX_SCARE,     /* words before a quote that mark a term, not speech */
-	LEX_NONNAMES,  /* capitalised words that are never names */
-	LEX_WORDS,     /* closed-class word lists of the attribution stage */
-	LEX_CLASSES,   /* content-word classes of the attribution stage */
-	LEX_PLACES,    /* countries, states, cities (value: flags) */
-	LEX_DOCS,      /* document and message nouns (value: flags) */
-	LEX_ORGNOUNS,  /* organisation and group nouns (value: flags) */
+	LEX_ABBREV,     /* abbreviations that do not end a sentence */
+	LEX_CUES,       /* speech verbs and phrases (value: cue class) */
+	LEX_PRONOUNS,   /* pronouns (value: gender/number bits) */
+	LEX_TITLES,     /* titles and roles */
+	LEX_HONORIFICS, /* Mr, Ms, Dr (value: gender) */
+	LEX_ORGS,       /* words that mark organisations */
+	LEX_SCARE,      /* words before a quote that mark a term, not speech */
+	LEX_NONNAMES,   /* capitalised words that are never names */
+	LEX_WORDS,      /* closed-class word lists of the attribution stage */
+	LEX_CLASSES,    /* content-word classes of the attribution stage */
+	LEX_PLACES,     /* countries, states, cities (value: flags) */
+	LEX_DOCS,       /* document and message nouns (value: flags) */
+	LEX_ORGNOUNS,   /* organisation and group nouns (value: flags) */
 	LEX_COUNT_
 };
 
 /* The flag letters of each file, as declared in its `# flags:` header
  * (the loader rejects any other letter). */
-enum { /* abbrev.txt */
-	ABBREV_MAY_END = FLAG('e') /* may end a sentence before a capital */
+enum {                            /* abbrev.txt */
+       ABBREV_MAY_END = FLAG('e') /* may end a sentence before a capital */
 };
-enum { /* cues.txt */
-	CUE_SPEECH = FLAG('s'),     /* reports speech with a subject */
-	CUE_INVERTS = FLAG('i'),    /* may stand inverted after a quote */
-	CUE_OBJECT = FLAG('o'),     /* takes a listener object */
-	CUE_CLAUSE = FLAG('c'),     /* introduces reported speech */
-	CUE_BASE = FLAG('b'),       /* base, -ing or participle form */
-	CUE_PRESENT = FLAG('p'),    /* third person singular present */
-	CUE_NOUN = FLAG('n'),       /* speaker follows ("according to") */
-	CUE_BARE = FLAG('k'),       /* reports a bare clause, no "that" */
-	CUE_ADVERBIAL = FLAG('a'),  /* "in a statement" */
-	/* not in the file: qt_cue_at() adds it for a participle cue
+enum {                            /* cues.txt */
+       CUE_SPEECH = FLAG('s'),    /* reports speech with a subject */
+       CUE_INVERTS = FLAG('i'),   /* may stand inverted after a quote */
+       CUE_OBJECT = FLAG('o'),    /* takes a listener object */
+       CUE_CLAUSE = FLAG('c'),    /* introduces reported speech */
+       CUE_BASE = FLAG('b'),      /* base, -ing or participle form */
+       CUE_PRESENT = FLAG('p'),   /* third person singular present */
+       CUE_NOUN = FLAG('n'),      /* speaker follows ("according to") */
+       CUE_BARE = FLAG('k'),      /* reports a bare clause, no "that" */
+       CUE_ADVERBIAL = FLAG('a'), /* "in a statement" */
+       /* not in the file: qt_cue_at() adds it for a participle cue
 	 * ("officials, speaking on condition") */
-	CUE_PARTICIPLE = FLAG('g')
+       CUE_PARTICIPLE = FLAG('g')
 };
 enum { /* pronouns.txt */
-	PRON_MALE = FLAG('m'),
-	PRON_FEMALE = FLAG('f'),
-	PRON_SINGULAR = FLAG('s'),
-	PRON_PLURAL = FLAG('p'),
-	PRON_NONPERSON = FLAG('n'), /* may refer to an organisation, a thing */
-	PRON_OBJECT = FLAG('o'),    /* object or possessive form */
-	PRON_FIRST_SECOND = FLAG('x')
+       PRON_MALE = FLAG('m'),
+       PRON_FEMALE = FLAG('f'),
+       PRON_SINGULAR = FLAG('s'),
+       PRON_PLURAL = FLAG('p'),
+       PRON_NONPERSON = FLAG('n'), /* may refer to an organisation, a thing */
+       PRON_OBJECT = FLAG('o'),    /* object or possessive form */
+       PRON_FIRST_SECOND = FLAG('x')
 };
 enum { /* titles.txt */
-	TITLE_MALE = FLAG('m'),
-	TITLE_FEMALE = FLAG('f'),
-	TITLE_GROUP = FLAG('g'),    /* a group noun or plural */
-	TITLE_SURNAME = FLAG('s')   /* also a common surname */
+       TITLE_MALE = FLAG('m'),
+       TITLE_FEMALE = FLAG('f'),
+       TITLE_GROUP = FLAG('g'),  /* a group noun or plural */
+       TITLE_SURNAME = FLAG('s') /* also a common surname */
 };
 enum { /* honorifics.txt */
-	HON_MALE = FLAG('m'),
-	HON_FEMALE = FLAG('f')
+       HON_MALE = FLAG('m'),
+       HON_FEMALE = FLAG('f')
 };
-enum { /* scare.txt */
-	SCARE_VERB = FLAG('v'),     /* "called": speech after a speaker */
-	SCARE_WORK = FLAG('t'),     /* a work or reading one: a title follows */
-	SCARE_LINK = FLAG('l')      /* may stand between a `t` word and a title */
+enum {                         /* scare.txt */
+       SCARE_VERB = FLAG('v'), /* "called": speech after a speaker */
+       SCARE_WORK = FLAG('t'), /* a work or reading one: a title follows */
+       SCARE_LINK = FLAG('l')  /* may stand between a `t` word and a title */
 };
 
 enum { /* words.txt: closed-class words (see its header) */
-	W_TIME_PREP = FLAG('t'),
-	W_OF_PREP = FLAG('p'),
-	W_NO_CLAUSE_START = FLAG('n'),
-	W_PLACE_PREP = FLAG('l'),
-	W_LOC_PREP = FLAG('q'),
-	W_NP_DET = FLAG('d'),
-	W_GROUP_DET = FLAG('g'),
-	W_FILLER = FLAG('f'),
-	W_WEEKDAY = FLAG('y'),
-	W_NAME_PARTICLE = FLAG('a'),
-	W_IS_CONTRACTION = FLAG('i'),
-	W_NUMBER = FLAG('u'),
-	W_SUBORDINATOR = FLAG('s'),
-	W_AUX = FLAG('x'),
-	W_CUE_AUX = FLAG('c'),
-	W_COREF_LEAD = FLAG('k'),
-	W_SUBJECT_LEAD = FLAG('m'),
-	W_LINK = FLAG('b'),
-	W_HEADLINE_WORD = FLAG('v'),
-	W_CLAUSE_SUBJECT = FLAG('j'),
-	W_WH_RELATIVE = FLAG('h'),
-	W_RELATIVE = FLAG('r'),
-	W_SUBJECT_PRONOUN = FLAG('e'),
-	W_WH_WORD = FLAG('w'),
-	W_ARTICLE = FLAG('z'),
-	W_AND_BUT = FLAG('o')
+       W_TIME_PREP = FLAG('t'),
+       W_OF_PREP = FLAG('p'),
+       W_NO_CLAUSE_START = FLAG('n'),
+       W_PLACE_PREP = FLAG('l'),
+       W_LOC_PREP = FLAG('q'),
+       W_NP_DET = FLAG('d'),
+       W_GROUP_DET = FLAG('g'),
+       W_FILLER = FLAG('f'),
+       W_WEEKDAY = FLAG('y'),
+       W_NAME_PARTICLE = FLAG('a'),
+       W_IS_CONTRACTION = FLAG('i'),
+       W_NUMBER = FLAG('u'),
+       W_SUBORDINATOR = FLAG('s'),
+       W_AUX = FLAG('x'),
+       W_CUE_AUX = FLAG('c'),
+       W_COREF_LEAD = FLAG('k'),
+       W_SUBJECT_LEAD = FLAG('m'),
+       W_LINK = FLAG('b'),
+       W_HEADLINE_WORD = FLAG('v'),
+       W_CLAUSE_SUBJECT = FLAG('j'),
+       W_WH_RELATIVE = FLAG('h'),
+       W_RELATIVE = FLAG('r'),
+       W_SUBJECT_PRONOUN = FLAG('e'),
+       W_WH_WORD = FLAG('w'),
+       W_ARTICLE = FLAG('z'),
+       W_AND_BUT = FLAG('o')
 };
 enum { /* classes.txt: content-word classes (see its header) */
-	CL_REPORT_NOUN = FLAG('d'),
-	CL_DOCUMENT = FLAG('e'),
-	CL_WRITTEN = FLAG('w'),
-	CL_SEND_VERB = FLAG('s'),
-	CL_MEDIA = FLAG('m'),
-	CL_ORG_HEAD = FLAG('h'),
-	CL_PERSON_GROUP = FLAG('g'),
-	CL_PAST_VERB = FLAG('p')
+       CL_REPORT_NOUN = FLAG('d'),
+       CL_DOCUMENT = FLAG('e'),
+       CL_WRITTEN = FLAG('w'),
+       CL_SEND_VERB = FLAG('s'),
+       CL_MEDIA = FLAG('m'),
+       CL_ORG_HEAD = FLAG('h'),
+       CL_PERSON_GROUP = FLAG('g'),
+       CL_PAST_VERB = FLAG('p')
 };
 
 /* ---- cuepat.c: cue patterns over chunk classes (patterns.txt) --------- */
@@ -140,40 +140,40 @@ enum { /* classes.txt: content-word classes (see its header) */
  * mistyped letter fails at load instead of never matching).  The
  * meanings are documented at length in the header of patterns.txt.
  *     X(constant, letter, meaning) */
-#define CHUNK_CLASSES(X)                                                   \
-	X(CH_NAME, 'N', "a person's name known to the article")             \
-	X(CH_NEW_NAME, 'n', "a name not seen before")                       \
-	X(CH_ORG, 'O', "a named organisation")                              \
-	X(CH_ORG_WRITTEN, 'K', "an organisation as written")                \
-	X(CH_ROLE, 'R', "a role tied to a person")                          \
-	X(CH_DESCRIBED, 'D', "a described speaker")                         \
-	X(CH_PRONOUN, 'H', "he, she, it")                                   \
-	X(CH_PRONOUN_OTHER, 'U', "I, we, they, you")                        \
-	X(CH_CUE_INV, 'V', "a cue verb that may stand after its quote")     \
-	X(CH_CUE, 'v', "another cue verb or a cue noun")                    \
-	X(CH_CUE_INV_NOSUBJ, 'C', "V with no subject before it")            \
-	X(CH_CUE_NOSUBJ, 'c', "v with no subject before it")                \
-	X(CH_BASE, 'b', "a base form or participle after an auxiliary")     \
-	X(CH_PARTICIPLE, 'G', "a participle cue after a comma")             \
-	X(CH_ACCORDING, 'A', "according to")                                \
-	X(CH_APPOSITIVE, 'a', "an appositive")                              \
-	X(CH_PAREN, 'p', "a parenthesis after a speaker")                   \
-	X(CH_AFFILIATION, 'o', "an affiliation after a speaker")            \
-	X(CH_FILLER, 'f', "an adverb or auxiliary")                         \
-	X(CH_AND, '&', "and, but")                                          \
-	X(CH_AS, 'S', "as")                                                 \
-	X(CH_SUBORD, 's', "a subordinator")                                 \
-	X(CH_WORD, 'w', "another lowercase word")                           \
-	X(CH_CAP_WORD, 'W', "another capitalised word")                     \
-	X(CH_NUMBER, '#', "a number")                                       \
-	X(CH_INNER_DOT, '_', "a dot inside a word, an apostrophe set aside") \
-	X(CH_COMMA, ',', "a comma")                                         \
-	X(CH_COLON, ':', "a colon")                                         \
-	X(CH_DASH, '-', "a dash")                                           \
-	X(CH_END, '.', "a sentence end")                                    \
-	X(CH_PUNCT, 'x', "other punctuation")                               \
-	X(CH_QUOTE, '"', "a quotation mark")                                \
-	X(CH_BREAK, '|', "a paragraph or line break")                       \
+#define CHUNK_CLASSES(X)                                                       \
+	X(CH_NAME, 'N', "a person's name known to the article")                \
+	X(CH_NEW_NAME, 'n', "a name not seen before")                          \
+	X(CH_ORG, 'O', "a named organisation")                                 \
+	X(CH_ORG_WRITTEN, 'K', "an organisation as written")                   \
+	X(CH_ROLE, 'R', "a role tied to a person")                             \
+	X(CH_DESCRIBED, 'D', "a described speaker")                            \
+	X(CH_PRONOUN, 'H', "he, she, it")                                      \
+	X(CH_PRONOUN_OTHER, 'U', "I, we, they, you")                           \
+	X(CH_CUE_INV, 'V', "a cue verb that may stand after its quote")        \
+	X(CH_CUE, 'v', "another cue verb or a cue noun")                       \
+	X(CH_CUE_INV_NOSUBJ, 'C', "V with no subject before it")               \
+	X(CH_CUE_NOSUBJ, 'c', "v with no subject before it")                   \
+	X(CH_BASE, 'b', "a base form or participle after an auxiliary")        \
+	X(CH_PARTICIPLE, 'G', "a participle cue after a comma")                \
+	X(CH_ACCORDING, 'A', "according to")                                   \
+	X(CH_APPOSITIVE, 'a', "an appositive")                                 \
+	X(CH_PAREN, 'p', "a parenthesis after a speaker")                      \
+	X(CH_AFFILIATION, 'o', "an affiliation after a speaker")               \
+	X(CH_FILLER, 'f', "an adverb or auxiliary")                            \
+	X(CH_AND, '&', "and, but")                                             \
+	X(CH_AS, 'S', "as")                                                    \
+	X(CH_SUBORD, 's', "a subordinator")                                    \
+	X(CH_WORD, 'w', "another lowercase word")                              \
+	X(CH_CAP_WORD, 'W', "another capitalised word")                        \
+	X(CH_NUMBER, '#', "a number")                                          \
+	X(CH_INNER_DOT, '_', "a dot inside a word, an apostrophe set aside")   \
+	X(CH_COMMA, ',', "a comma")                                            \
+	X(CH_COLON, ':', "a colon")                                            \
+	X(CH_DASH, '-', "a dash")                                              \
+	X(CH_END, '.', "a sentence end")                                       \
+	X(CH_PUNCT, 'x', "other punctuation")                                  \
+	X(CH_QUOTE, '"', "a quotation mark")                                   \
+	X(CH_BREAK, '|', "a paragraph or line break")                          \
 	X(CH_ELIDED, '~', "words left out of a long sentence")
 
 enum chunk_class {
@@ -197,7 +197,7 @@ typedef struct {
 	uint32_t max_tokens; /* cue to quote, 0 = unbounded */
 	void *re;            /* pcre2_code */
 	int g_sp, g_cue, g_mention, g_spx; /* capture groups, or -1 */
-	size_t line;         /* in its file, for QUOTH_DEBUG_SHAPES */
+	size_t line; /* in its file, for QUOTH_DEBUG_SHAPES */
 } cue_pattern;
 
 typedef struct {
@@ -219,7 +219,7 @@ void qt_cuepat_match_data_free(void *md);
  * end of the group spx (QUOTH_NONE when absent), 0 for no match, -1 on a
  * matching error (resource limits). */
 int qt_cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
-                 void *md, size_t *span);
+                    void *md, size_t *span);
 
 /* ---- data.c: loading the data files of a language --------------------- */
 
@@ -231,19 +231,19 @@ typedef struct {
 /* Fill *err (when not NULL) with status st, line and a message; returns
  * st.  For data-file errors: "FILE:LINE: what". */
 quoth_status qt_data_fail(quoth_error *err, quoth_status st, size_t line,
-                       const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+                          const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
 /* The line of a data file starting at byte pos: *end is where its text
  * ends (before any \r\n), *eol its \n (or len); false when the line is
  * not valid UTF-8. */
 bool qt_data_line(const char *data, size_t len, size_t pos, size_t *end,
-               size_t *eol);
+                  size_t *eol);
 /* Parse a patterns file (`name` for messages) and compile its patterns,
  * appending them to cp. */
 quoth_status qt_cuepat_parse(cue_patterns *cp, const char *name,
-                          const char *data, size_t len, quoth_error *err);
+                             const char *data, size_t len, quoth_error *err);
 quoth_status qt_lang_data_load(lang_data *ld, const char *lang,
-                            const char *data_dir, quoth_error *err);
+                               const char *data_dir, quoth_error *err);
 void qt_lang_data_free(lang_data *ld);
 
 #endif

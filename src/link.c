@@ -16,15 +16,16 @@
 
 #include "attrib_int.h"
 
-#define SHAPE_MAX 96     /* chunks in one window */
-#define AFTER_TOKENS 48  /* tokens looked at after a quote */
-#define HEAD_TOKENS 12   /* tokens looked at at the start of a long
+#define SHAPE_MAX 96    /* chunks in one window */
+#define AFTER_TOKENS 48 /* tokens looked at after a quote */
+#define HEAD_TOKENS                                                            \
+	12               /* tokens looked at at the start of a long
                           * sentence (BEFORE_TOKENS at its end) */
 #define LEADIN_TOKENS 24 /* tokens before a lead-in colon */
 
 typedef struct {
-	size_t a, b;      /* tokens [a, b) */
-	speaker sp;       /* for speaker chunks */
+	size_t a, b; /* tokens [a, b) */
+	speaker sp;  /* for speaker chunks */
 } chunk;
 
 typedef struct {
@@ -35,9 +36,8 @@ typedef struct {
 
 /* One line to the caller's trace function (quoth_options.trace), if
  * any: the library itself never prints. */
-static void
-trace(const actx *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+static void trace(const actx *c, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
 
 /* An empty shape.  The whole string is zeroed: PCRE2's JIT may read a
  * few bytes past the subject's end, and those bytes must be defined. */
@@ -67,8 +67,14 @@ static bool
 is_speaker_class(char k)
 {
 	switch (k) {
-	case CH_NAME: case CH_NEW_NAME: case CH_ORG: case CH_ORG_WRITTEN:
-	case CH_ROLE: case CH_DESCRIBED: case CH_PRONOUN: case CH_PRONOUN_OTHER:
+	case CH_NAME:
+	case CH_NEW_NAME:
+	case CH_ORG:
+	case CH_ORG_WRITTEN:
+	case CH_ROLE:
+	case CH_DESCRIBED:
+	case CH_PRONOUN:
+	case CH_PRONOUN_OTHER:
 		return true;
 	default:
 		return false;
@@ -189,7 +195,7 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		if (is_p(t, ',')) {
 			/* (", said," is no appositive) */
 			m = after_sp && prev != CH_APPOSITIVE &&
-			            qt_cue_at(c, j + 1) < 0
+			                    qt_cue_at(c, j + 1) < 0
 			            ? qt_skip_appositive(c, j)
 			            : j;
 			if (m > j && m <= end &&
@@ -202,8 +208,8 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 			k = CH_END;
 		} else if (is_p(t, ':')) {
 			k = CH_COLON;
-		} else if (is_p(t, '-') || is_p(t, 0x2013) ||
-		           is_p(t, 0x2014) || is_p(t, 0x2015)) {
+		} else if (is_p(t, '-') || is_p(t, 0x2013) || is_p(t, 0x2014) ||
+		           is_p(t, 0x2015)) {
 			k = CH_DASH;
 		} else if (is_p(t, '(') && after_sp) {
 			m = qt_skip_paren(c, j);
@@ -237,10 +243,12 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 					k = CH_CUE_NOSUBJ;
 			} else {
 				/* the chunks from the subject on give way */
-				for (i0 = sh->n; i0 > 0 && sh->ch[i0 - 1].b > sp.a;)
+				for (i0 = sh->n;
+				     i0 > 0 && sh->ch[i0 - 1].b > sp.a;)
 					i0--;
 				sh->n = i0;
-				push_chunk(sh, speaker_class(&sp), sp.a, sp.b, &sp);
+				push_chunk(sh, speaker_class(&sp), sp.a, sp.b,
+				           &sp);
 				if (sp.b < j)
 					push_chunk(sh, CH_APPOSITIVE, sp.b, j,
 					           NULL);
@@ -333,8 +341,8 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 	const cue_patterns *cp = &c->ld->pats;
 	size_t i;
 
-	static const char *const side_name[CP_SIDES_] = {
-		"after", "before", "lead-in", "previous"};
+	static const char *const side_name[CP_SIDES_] = {"after", "before",
+	                                                 "lead-in", "previous"};
 
 	trace(c, "quote at byte %zu, %s: %s", c->quote_byte, side_name[side],
 	      sh->s);
@@ -348,12 +356,15 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 		if (p->side != side)
 			continue;
 		for (;;) {
-			rc = qt_cuepat_match(p, sh->s, sh->n, from, c->md, span);
+			rc = qt_cuepat_match(p, sh->s, sh->n, from, c->md,
+			                     span);
 			if (rc <= 0)
 				break;
 			spc = chunk_of(sh, span[2]);
-			cue = span[3] != QUOTH_NONE ? chunk_of(sh, span[3]) : NULL;
-			men = span[4] != QUOTH_NONE ? chunk_of(sh, span[4]) : NULL;
+			cue = span[3] != QUOTH_NONE ? chunk_of(sh, span[3])
+			                            : NULL;
+			men = span[4] != QUOTH_NONE ? chunk_of(sh, span[4])
+			                            : NULL;
 			last = span[1] > 0 ? chunk_of(sh, span[1] - 1) : NULL;
 			/* a speaker chunk inside the match (a lookbehind
 			 * may capture outside it), the cue within bounds */
@@ -377,8 +388,10 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 			from = span[0] + 1;
 		}
 		if (rc < 0)
-			trace(c, "  patterns.txt:%zu: matching failed (PCRE2 "
-			      "limit %d)", p->line, rc);
+			trace(c,
+			      "  patterns.txt:%zu: matching failed (PCRE2 "
+			      "limit %d)",
+			      p->line, rc);
 		if (!ok)
 			continue;
 		trace(c, "  patterns.txt:%zu (%s) matched", p->line, p->rule);
@@ -406,8 +419,8 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 /* Chunk tokens [a, b) and match the patterns of `side` (see
  * match_side()). */
 static bool
-match_span(actx *c, size_t a, size_t b, bool subjects, int side,
-           size_t anchor, link *L, int last_speaker)
+match_span(actx *c, size_t a, size_t b, bool subjects, int side, size_t anchor,
+           link *L, int last_speaker)
 {
 	shape sh;
 
@@ -463,7 +476,8 @@ qt_link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 	if (o - a > BEFORE_TOKENS + HEAD_TOKENS) {
 		/* a long sentence: its head (for the subject) and its end */
 		chunk_span(c, a, a + HEAD_TOKENS, &sh, last_speaker, false);
-		push_chunk(&sh, CH_ELIDED, a + HEAD_TOKENS, o - BEFORE_TOKENS, NULL);
+		push_chunk(&sh, CH_ELIDED, a + HEAD_TOKENS, o - BEFORE_TOKENS,
+		           NULL);
 		a = o - BEFORE_TOKENS;
 	}
 	chunk_span(c, a, o, &sh, last_speaker, true);
@@ -480,8 +494,8 @@ qt_link_previous(actx *c, size_t o, size_t pa, link *L, int last_speaker)
 
 	if (o == 0 || c->ulo[o] != o)
 		return false;
-	while (e > 0 && (is_break_tok(&c->t[e - 1]) ||
-	                 c->t[e - 1].kind == TK_QUOTE))
+	while (e > 0 &&
+	       (is_break_tok(&c->t[e - 1]) || c->t[e - 1].kind == TK_QUOTE))
 		e--; /* the break and any stray mark before the quote */
 	if (e == 0 || (o == pa && c->t[e - 1].para + 1 != c->t[o].para))
 		return false;
@@ -569,10 +583,9 @@ link_quote(actx *c, quote *q, link *L, int last_speaker)
 		linked = true;
 	/* a colon lead-in paragraph: "He said:", "The Times reports:"
 	 * (its cue and subject), or "And from the minister:" */
-	if (!linked && o == pa && pa >= 2 &&
-	    is_p(&c->t[pa - 2], ':') &&
+	if (!linked && o == pa && pa >= 2 && is_p(&c->t[pa - 2], ':') &&
 	    qt_link_leadin(c, pa - 2, para_start_tok(c, pa - 2), L,
-	                last_speaker))
+	                   last_speaker))
 		linked = true;
 	if (!linked && qt_link_previous(c, o, pa, L, last_speaker))
 		linked = true;
@@ -604,30 +617,27 @@ merge_split(actx *c, size_t i, size_t nq0, link *L, int last_speaker)
 	quoth_result *r = c->r;
 	quote *q = &r->q[i];
 
-	if (i + 1 < nq0 && L->end_tok > q->last_tok &&
-	    L->end_tok < c->n &&
+	if (i + 1 < nq0 && L->end_tok > q->last_tok && L->end_tok < c->n &&
 	    q->type == QUOTH_DIRECT) {
 		quote *nx = &r->q[i + 1];
 		size_t j = L->end_tok;
-		while (j < c->n && (qt_is_filler(c, j) ||
-		                   (is_w(&c->t[j]) &&
-		                    !(c->t[j].flags & TF_CAP) &&
-		                    j < L->end_tok + 4 &&
-		                    !is_p(&c->t[j], ','))))
+		while (j < c->n &&
+		       (qt_is_filler(c, j) ||
+		        (is_w(&c->t[j]) && !(c->t[j].flags & TF_CAP) &&
+		         j < L->end_tok + 4 && !is_p(&c->t[j], ','))))
 			j++;
 		if (j < c->n && is_p(&c->t[j], ',') &&
 		    nx->parts[0].tok_open == j + 1 &&
 		    nx->type == QUOTH_DIRECT &&
 		    nx->nparts + q->nparts <= QUOTH_MAX_PARTS &&
 		    !(nx->parts[0].tok_close != QUOTH_NONE &&
-		      qt_link_after(c,
-		                    nx->parts[0].tok_close + 1,
-		                    L, last_speaker))) {
+		      qt_link_after(c, nx->parts[0].tok_close + 1, L,
+		                    last_speaker))) {
 			qpart *np = qt_xrealloc_array(q->parts,
-			        q->nparts + nx->nparts,
-			        sizeof(qpart));
-			size_t *nv = qt_xrealloc_array(q->verb,
-			        2 * (q->nverb + nx->nverb),
+			                              q->nparts + nx->nparts,
+			                              sizeof(qpart));
+			size_t *nv = qt_xrealloc_array(
+			        q->verb, 2 * (q->nverb + nx->nverb),
 			        sizeof(size_t));
 			if (np)
 				q->parts = np;
@@ -673,8 +683,8 @@ qt_link_quotes(actx *c)
 			if (L.cue_a != QUOTH_NONE && L.cue_a > q->last_tok &&
 			    L.cue_a < c->n &&
 			    sentence_end(c, L.cue_a) + 1 > c->qa[i].link_end)
-				c->qa[i].link_end =
-				    sentence_end(c, L.cue_a) + 1;
+				c->qa[i].link_end = sentence_end(c, L.cue_a) +
+				                    1;
 			if (L.sp.ent >= 0)
 				last_speaker = L.sp.ent;
 			switch (merge_split(c, i, nq0, &L, last_speaker)) {

@@ -53,8 +53,8 @@ struct settings {
 
 /* One document in flight. */
 struct job {
-	const char *path;  /* the file, or the corpus the line came from */
-	char *line;        /* JSONL input: the raw line */
+	const char *path; /* the file, or the corpus the line came from */
+	char *line;       /* JSONL input: the raw line */
 	size_t len;
 	size_t lineno;
 	size_t bytes;        /* input bytes, for the progress line */
@@ -184,9 +184,9 @@ done:
  * FILE:LINE:COL; for a corpus line, FILE:LINE of the corpus and then the
  * position inside the text field.
  */
-static void
-doc_msg(const struct settings *st, struct job *job, size_t line, size_t col,
-        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void doc_msg(const struct settings *st, struct job *job, size_t line,
+                    size_t col, const char *fmt, ...)
+        __attribute__((format(printf, 5, 6)));
 
 static void
 doc_msg(const struct settings *st, struct job *job, size_t line, size_t col,
@@ -205,8 +205,8 @@ doc_msg(const struct settings *st, struct job *job, size_t line, size_t col,
 	va_end(ap);
 	if (line)
 		cli_msg_at(&job->msgs, job->path, job->lineno, 0,
-		           "in \"%s\" at %zu:%zu: %s", st->text_field, line, col,
-		           text.ptr ? text.ptr : "");
+		           "in \"%s\" at %zu:%zu: %s", st->text_field, line,
+		           col, text.ptr ? text.ptr : "");
 	else
 		cli_msg_at(&job->msgs, job->path, job->lineno, 0, "%s",
 		           text.ptr ? text.ptr : "");
@@ -426,7 +426,7 @@ struct sink {
 	enum cli_format format;
 	int status;
 	int wrote; /* a document was written (table: separate the next) */
-	size_t processed; /* documents read and extracted */
+	size_t processed;              /* documents read and extracted */
 	struct cli_progress *progress; /* counts documents as written */
 };
 
@@ -619,23 +619,30 @@ static void
 usage_intro(const char *cmd)
 {
 	if (cmd && strcmp(cmd, "speakers") == 0) {
-		fputs(
-"Usage: quoth speakers [OPTIONS] [FILE...]\n"
-"Sum the quotations of news text up per speaker and document: one record\n"
-"per speaker with the counts of direct, mixed, indirect and partial quotes,\n"
-"the words quoted and the first paragraph quoted; quotes without a speaker\n"
-"last.  Takes the options of 'quoth' (--types, --input jsonl, -j, ...).\n"
-"With no FILE, or FILE -, read standard input.\n", stdout);
+		fputs("Usage: quoth speakers [OPTIONS] [FILE...]\n"
+		      "Sum the quotations of news text up per speaker and "
+		      "document: one record\n"
+		      "per speaker with the counts of direct, mixed, indirect "
+		      "and partial quotes,\n"
+		      "the words quoted and the first paragraph quoted; quotes "
+		      "without a speaker\n"
+		      "last.  Takes the options of 'quoth' (--types, --input "
+		      "jsonl, -j, ...).\n"
+		      "With no FILE, or FILE -, read standard input.\n",
+		      stdout);
 		return;
 	}
-	fputs(
-"Usage: quoth [OPTIONS] [FILE...]\n"
-"       quoth speakers [OPTIONS] [FILE...]\n"
-"       quoth verify --source SRC [OPTIONS] [FILE...]\n"
-"Extract quotations from news text: who said what, with which cue, where.\n"
-"'speakers' sums them up per speaker; 'verify' checks them against sources\n"
-"(see 'quoth speakers --help', 'quoth verify --help').  With no FILE, or\n"
-"FILE -, read standard input (on a terminal, quoth says so; Ctrl-D ends it).\n",
+	fputs("Usage: quoth [OPTIONS] [FILE...]\n"
+	      "       quoth speakers [OPTIONS] [FILE...]\n"
+	      "       quoth verify --source SRC [OPTIONS] [FILE...]\n"
+	      "Extract quotations from news text: who said what, with which "
+	      "cue, where.\n"
+	      "'speakers' sums them up per speaker; 'verify' checks them "
+	      "against sources\n"
+	      "(see 'quoth speakers --help', 'quoth verify --help').  With no "
+	      "FILE, or\n"
+	      "FILE -, read standard input (on a terminal, quoth says so; "
+	      "Ctrl-D ends it).\n",
 	      stdout);
 }
 
@@ -647,46 +654,76 @@ usage(const char *cmd)
 
 	quoth_options_init(&def);
 	usage_intro(cmd);
-	printf(
-"\n"
-"  -f, --format FORMAT     table, csv, tsv or jsonl (default: table when the\n"
-"                          output is a terminal, otherwise csv)\n"
-"  -o, --output FILE       write to FILE atomically (a symlink is followed):\n"
-"                          FILE is replaced when at least one input was\n"
-"                          processed and writing succeeded; untouched when\n"
-"                          no input was processed or writing failed\n"
-"      --input text|jsonl  read plain text files (the default), or JSON\n"
-"                          Lines corpora with one article per line\n"
-"      --id-field NAME     JSON Lines: the field naming an article (id)\n"
-"      --text-field NAME   JSON Lines: the field holding its text (text)\n"
-"  -a, --text              read an input that looks binary (a NUL byte in\n"
-"                          its first 32K) or UTF-16 (a byte order mark)\n"
-"                          anyway; without it such an input is skipped\n"
-"  -j, --jobs N            extract on N threads, 0 for one per CPU (1)\n"
-"      --lang LANG         language of the text (%s)\n"
-"      --data-dir DIR      read DIR/LANG/*.txt over the built-in data; DIR\n"
-"                          and DIR/LANG must be readable directories\n"
-"      --types LIST        report only these types, a comma list of\n"
-"                          direct, mixed, indirect, partial (all)\n"
-"      --strict-utf8       fail on invalid UTF-8 instead of replacing it\n"
-"      --excel             CSV/TSV for spreadsheets: a UTF-8 BOM, and cells\n"
-"                          starting with = + - @ (also after a quote mark a\n"
-"                          TSV import strips) prefixed with '\n"
-"      --color WHEN        colour the table: auto, always or never (auto;\n"
-"                          NO_COLOR turns auto off)\n"
-"      --max-quote-bytes N cut a longer quote at its paragraph end (%s)\n"
-"      --max-doc-bytes N   refuse a larger document, skip a longer JSON\n"
-"                          Lines line (%s); N may end in K, M or G\n"
-"      --max-depth N       track quote marks nested N deep, 1 to 1024 (%zu)\n"
-"      --progress, --no-progress  show (or not) documents, MB, MB/s and ETA\n"
-"                          on stderr (default: when stderr is a terminal\n"
-"                          and there are several inputs or a corpus)\n"
-"  -h, --help              show this help\n"
-"      --version           show the version\n"
-"\n"
-"Exit status: 0 success (warnings included), 1 verify found differences,\n"
-"2 usage error, unreadable or skipped input, or output error.  Columns:\n"
-"quoth(1).\n",
+	printf("\n"
+	       "  -f, --format FORMAT     table, csv, tsv or jsonl (default: "
+	       "table when the\n"
+	       "                          output is a terminal, otherwise "
+	       "csv)\n"
+	       "  -o, --output FILE       write to FILE atomically (a symlink "
+	       "is followed):\n"
+	       "                          FILE is replaced when at least one "
+	       "input was\n"
+	       "                          processed and writing succeeded; "
+	       "untouched when\n"
+	       "                          no input was processed or writing "
+	       "failed\n"
+	       "      --input text|jsonl  read plain text files (the default), "
+	       "or JSON\n"
+	       "                          Lines corpora with one article per "
+	       "line\n"
+	       "      --id-field NAME     JSON Lines: the field naming an "
+	       "article (id)\n"
+	       "      --text-field NAME   JSON Lines: the field holding its "
+	       "text (text)\n"
+	       "  -a, --text              read an input that looks binary (a "
+	       "NUL byte in\n"
+	       "                          its first 32K) or UTF-16 (a byte "
+	       "order mark)\n"
+	       "                          anyway; without it such an input is "
+	       "skipped\n"
+	       "  -j, --jobs N            extract on N threads, 0 for one per "
+	       "CPU (1)\n"
+	       "      --lang LANG         language of the text (%s)\n"
+	       "      --data-dir DIR      read DIR/LANG/*.txt over the "
+	       "built-in data; DIR\n"
+	       "                          and DIR/LANG must be readable "
+	       "directories\n"
+	       "      --types LIST        report only these types, a comma "
+	       "list of\n"
+	       "                          direct, mixed, indirect, partial "
+	       "(all)\n"
+	       "      --strict-utf8       fail on invalid UTF-8 instead of "
+	       "replacing it\n"
+	       "      --excel             CSV/TSV for spreadsheets: a UTF-8 "
+	       "BOM, and cells\n"
+	       "                          starting with = + - @ (also after a "
+	       "quote mark a\n"
+	       "                          TSV import strips) prefixed with '\n"
+	       "      --color WHEN        colour the table: auto, always or "
+	       "never (auto;\n"
+	       "                          NO_COLOR turns auto off)\n"
+	       "      --max-quote-bytes N cut a longer quote at its paragraph "
+	       "end (%s)\n"
+	       "      --max-doc-bytes N   refuse a larger document, skip a "
+	       "longer JSON\n"
+	       "                          Lines line (%s); N may end in K, M "
+	       "or G\n"
+	       "      --max-depth N       track quote marks nested N deep, 1 "
+	       "to 1024 (%zu)\n"
+	       "      --progress, --no-progress  show (or not) documents, MB, "
+	       "MB/s and ETA\n"
+	       "                          on stderr (default: when stderr is a "
+	       "terminal\n"
+	       "                          and there are several inputs or a "
+	       "corpus)\n"
+	       "  -h, --help              show this help\n"
+	       "      --version           show the version\n"
+	       "\n"
+	       "Exit status: 0 success (warnings included), 1 verify found "
+	       "differences,\n"
+	       "2 usage error, unreadable or skipped input, or output error.  "
+	       "Columns:\n"
+	       "quoth(1).\n",
 	       def.lang ? def.lang : "en",
 	       human_size(def.max_quote_bytes, q, sizeof q),
 	       human_size(def.max_doc_bytes, d, sizeof d), def.max_depth);
@@ -711,28 +748,28 @@ enum {
 };
 
 static const struct option long_options[] = {
-	{"format", required_argument, NULL, 'f'},
-	{"output", required_argument, NULL, 'o'},
-	{"input", required_argument, NULL, OPT_INPUT},
-	{"id-field", required_argument, NULL, OPT_ID_FIELD},
-	{"text-field", required_argument, NULL, OPT_TEXT_FIELD},
-	{"jobs", required_argument, NULL, 'j'},
-	{"lang", required_argument, NULL, OPT_LANG},
-	{"data-dir", required_argument, NULL, OPT_DATA_DIR},
-	{"types", required_argument, NULL, OPT_TYPES},
-	{"strict-utf8", no_argument, NULL, OPT_STRICT_UTF8},
-	{"excel", no_argument, NULL, OPT_EXCEL},
-	{"color", required_argument, NULL, OPT_COLOR},
-	{"colour", required_argument, NULL, OPT_COLOR},
-	{"max-quote-bytes", required_argument, NULL, OPT_MAX_QUOTE},
-	{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
-	{"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
-	{"progress", no_argument, NULL, OPT_PROGRESS},
-	{"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, OPT_VERSION},
-	{"text", no_argument, NULL, 'a'},
-	{NULL, 0, NULL, 0},
+        {"format", required_argument, NULL, 'f'},
+        {"output", required_argument, NULL, 'o'},
+        {"input", required_argument, NULL, OPT_INPUT},
+        {"id-field", required_argument, NULL, OPT_ID_FIELD},
+        {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
+        {"jobs", required_argument, NULL, 'j'},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"data-dir", required_argument, NULL, OPT_DATA_DIR},
+        {"types", required_argument, NULL, OPT_TYPES},
+        {"strict-utf8", no_argument, NULL, OPT_STRICT_UTF8},
+        {"excel", no_argument, NULL, OPT_EXCEL},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"colour", required_argument, NULL, OPT_COLOR},
+        {"max-quote-bytes", required_argument, NULL, OPT_MAX_QUOTE},
+        {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
+        {"max-doc-bytes", required_argument, NULL, OPT_MAX_DOC},
+        {"progress", no_argument, NULL, OPT_PROGRESS},
+        {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {"text", no_argument, NULL, 'a'},
+        {NULL, 0, NULL, 0},
 };
 
 /* The option as the user wrote it, for messages ("-f" or "--format"). */
@@ -831,8 +868,10 @@ parse_depth(const char *oname, const char *arg, size_t *out)
 	v = strtoul(arg, &end, 10);
 	if (errno || !end || *end || end == arg || v < 1 || v > 1024 ||
 	    arg[0] == '-') {
-		fprintf(stderr, "quoth: invalid %s '%s' (a nesting depth from 1 "
-		        "to 1024)\n", oname, arg);
+		fprintf(stderr,
+		        "quoth: invalid %s '%s' (a nesting depth from 1 "
+		        "to 1024)\n",
+		        oname, arg);
 		return -1;
 	}
 	*out = (size_t)v;
@@ -900,7 +939,8 @@ apply_option(int c, const char *oname, char **argv, struct settings *st,
 			return cli_usage_hint(cmd);
 		return -1;
 	case OPT_MAX_QUOTE:
-		if (cli_parse_size(oname, optarg, &st->opt.max_quote_bytes) != 0)
+		if (cli_parse_size(oname, optarg, &st->opt.max_quote_bytes) !=
+		    0)
 			return cli_usage_hint(cmd);
 		return -1;
 	case OPT_MAX_DOC:
@@ -1029,8 +1069,7 @@ new_extractor(struct settings *st, quoth_extractor **ex)
 /* Opens the output and decides what it gets: the format (table on a
  * terminal), colour, width, and whether --excel applies. */
 static int
-open_output(struct settings *st, const struct args *a,
-            struct cli_output *out)
+open_output(struct settings *st, const struct args *a, struct cli_output *out)
 {
 	if (cli_output_open(out, a->output) != 0)
 		return -1;
@@ -1071,8 +1110,8 @@ render_header(const struct settings *st, struct cli_buf *head)
  * extracted; output errors are left in `out`. */
 static int
 run_documents(const struct settings *st, const struct args *a, char **files,
-              size_t nfiles, const struct cli_buf *head,
-              struct cli_output *out, size_t *processed)
+              size_t nfiles, const struct cli_buf *head, struct cli_output *out,
+              size_t *processed)
 {
 	static char *stdin_only[] = {"-", NULL};
 	struct inputs in;

@@ -21,15 +21,15 @@
 #ifndef QUOTH_PRIVATE_H
 #define QUOTH_PRIVATE_H
 
+#include "attrib.h"
+#include "boilerplate.h"
 #include "buf.h"
+#include "cues.h"
+#include "lexicon.h"
+#include "quotes_int.h"
+#include "result.h"
+#include "segment.h"
 #include "text.h"
 #include "tokens.h"
-#include "lexicon.h"
-#include "segment.h"
-#include "boilerplate.h"
-#include "cues.h"
-#include "result.h"
-#include "quotes_int.h"
-#include "attrib.h"
 
 #endif

@@ -74,11 +74,10 @@ static bool
 is_close_punct(const token *t)
 {
 	return t->kind == TK_PUNCT &&
-	       (t->cp == ')' || t->cp == ']' || t->cp == '}' ||
-	        t->cp == ',' || t->cp == '.' || t->cp == ';' ||
-	        t->cp == ':' || t->cp == '!' || t->cp == '?' ||
-	        t->cp == 0x2014 || t->cp == 0x2013 || t->cp == '-' ||
-	        t->cp == 0x2026);
+	       (t->cp == ')' || t->cp == ']' || t->cp == '}' || t->cp == ',' ||
+	        t->cp == '.' || t->cp == ';' || t->cp == ':' || t->cp == '!' ||
+	        t->cp == '?' || t->cp == 0x2014 || t->cp == 0x2013 ||
+	        t->cp == '-' || t->cp == 0x2026);
 }
 
 static bool
@@ -154,8 +153,7 @@ flush(mark_stack *st, token *t, size_t last, qvec *spans)
 	if (st->n == 0)
 		return true;
 	for (i = 1; i < st->n; i++)
-		t[st->m[i].tok].role =
-		        st->m[i].level == 2 ? MR_APOS : MR_NONE;
+		t[st->m[i].tok].role = st->m[i].level == 2 ? MR_APOS : MR_NONE;
 	/* an open single quote around closed pairs was an apostrophe
 	 * (in ‘08); an open straight " around curly pairs a stray mark */
 	stray = st->inner.len > 0;
@@ -216,7 +214,8 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			bool L2, R2;
 			if (st->n == 0 || i + 1 >= pb ||
 			    t[i + 1].kind != TK_QUOTE ||
-			    qt_quote_marks[t[i + 1].mark].level != st->m[0].level)
+			    qt_quote_marks[t[i + 1].mark].level !=
+			            st->m[0].level)
 				continue;
 			mark_shape(t, i + 1, pa, pb, &L2, &R2);
 			if (L2 && !R2 && !flush(st, t, i - 1, spans))
@@ -252,17 +251,19 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			want_close = k >= 0;
 			want_open = !want_close;
 			/* a lone curly closer with nothing open is no opener */
-			if (want_open && (t[i].cp == 0x2019 || t[i].cp == 0x201D) &&
-			    !L)
+			if (want_open &&
+			    (t[i].cp == 0x2019 || t[i].cp == 0x201D) && !L)
 				want_open = false;
 		}
 		/* A new sentence opening a double quote while one is still
 		 * open: the first was never closed (a writer's slip); end it
 		 * here rather than nest. */
 		if (want_open && !want_close && qm->level == 1 && st->n == 1 &&
-		    st->m[0].level == 1 && i > pa && t[i - 1].kind == TK_PUNCT &&
+		    st->m[0].level == 1 && i > pa &&
+		    t[i - 1].kind == TK_PUNCT &&
 		    (t[i - 1].cp == '.' || t[i - 1].cp == '!' ||
-		     t[i - 1].cp == '?') && st->inner.len == 0) {
+		     t[i - 1].cp == '?') &&
+		    st->inner.len == 0) {
 			if (!flush(st, t, i - 1, spans))
 				return false;
 			k = -1;
@@ -343,7 +344,8 @@ cue_in_sentence(const token_list *tl, const size_t *cuepre, size_t qa,
 static size_t *
 cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
 {
-	size_t *pre = n < SIZE_MAX ? qt_xmalloc_array(n + 1, sizeof(size_t)) : NULL;
+	size_t *pre = n < SIZE_MAX ? qt_xmalloc_array(n + 1, sizeof(size_t))
+	                           : NULL;
 	size_t i;
 	int need = FLAG('s') | FLAG('n') | FLAG('a');
 
@@ -356,12 +358,11 @@ cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
 		           (t[i].kind == TK_WORD && i + 1 < n &&
 		            t[i + 1].kind == TK_WORD &&
 		            qt_lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i,
-		                               i + 2) >= 0);
+		                                  i + 2) >= 0);
 		pre[i + 1] = pre[i] + (cue ? 1 : 0);
 	}
 	return pre;
 }
-
 
 static bool
 word_is(const char *text, const token *t, const char *w)
@@ -389,14 +390,15 @@ speaker_like(const char *text, const token *t, size_t i, const lang_data *ld)
 	const token *before = &t[i];
 
 	return before->kind == TK_WORD &&
-	       (qt_lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i, i + 1) >=
-	                0 ||
-	        word_is(text, before, "what") || word_is(text, before, "which") ||
+	       (qt_lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i,
+	                              i + 1) >= 0 ||
+	        word_is(text, before, "what") ||
+	        word_is(text, before, "which") ||
 	        word_is(text, before, "who") || word_is(text, before, "has") ||
 	        word_is(text, before, "have") || word_is(text, before, "had") ||
 	        ((before->flags & TF_CAP) &&
-	         qt_lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i, i + 1) <
-	                 0));
+	         qt_lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i,
+	                               i + 1) < 0));
 }
 
 /* The longest scare phrase, in words (as "a sign reading"). */
@@ -433,14 +435,15 @@ scare_before(const char *text, const token *t, size_t i, size_t pa,
 	const int only = FLAG('t') | FLAG('l');
 	size_t w;
 
-	if (titled && (title_lead_before(text, t, i, pa, ld) ||
-	               /* her favourite film is "The Third Man" */
-	               (i - pa >= 2 &&
-	                scare_flag(text, t, i - 1, i, ld, FLAG('l')) &&
-	                title_lead_before(text, t, i - 1, pa, ld))))
+	if (titled &&
+	    (title_lead_before(text, t, i, pa, ld) ||
+	     /* her favourite film is "The Third Man" */
+	     (i - pa >= 2 && scare_flag(text, t, i - 1, i, ld, FLAG('l')) &&
+	      title_lead_before(text, t, i - 1, pa, ld))))
 		return LEAD_SCARE;
 	for (w = 1; w <= MAX_LEAD_WORDS && w <= i - pa; w++) {
-		int v = qt_lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w, i);
+		int v = qt_lexicon_get_tokens(ld->lex[LEX_SCARE], text, t,
+		                              i - w, i);
 
 		/* no lead at all, or one only before a title */
 		if (v < 0 || (v != 0 && (v & ~only) == 0))
@@ -448,7 +451,7 @@ scare_before(const char *text, const token *t, size_t i, size_t pa,
 		if (!(v & FLAG('v')) || i - w == pa)
 			return LEAD_SCARE;
 		return speaker_like(text, t, i - w - 1, ld) ? LEAD_SPEECH
-		                                             : LEAD_SCARE;
+		                                            : LEAD_SCARE;
 	}
 	/* he called their son "a hero": the verb a little further back */
 	for (w = 2; w <= 4 && w < i - pa; w++) {
@@ -457,7 +460,7 @@ scare_before(const char *text, const token *t, size_t i, size_t pa,
 		if (t[i - w].kind != TK_WORD)
 			break;
 		v = qt_lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w,
-		                       i - w + 1);
+		                          i - w + 1);
 		/* "calling it a ...": the participle's subject is the
 		 * sentence's, no need to see it */
 		if (v >= 0 && (v & FLAG('v')) &&
@@ -469,13 +472,12 @@ scare_before(const char *text, const token *t, size_t i, size_t pa,
 	return LEAD_NONE;
 }
 
-
 static bool
 determiner(const char *text, const token *w)
 {
-	static const char *const det[] = {"the", "a", "an", "this", "these",
-	                                  "those", "its", "his", "her",
-	                                  "their", "our", "my", "your"};
+	static const char *const det[] = {
+	        "the", "a",   "an",    "this", "these", "those", "its",
+	        "his", "her", "their", "our",  "my",    "your"};
 	size_t k;
 
 	for (k = 0; k < QUOTH_ARRAY_LEN(det); k++)
@@ -490,9 +492,9 @@ static bool
 clause_goes_on(const char *text, const token *w)
 {
 	static const char *const on[] = {
-		"before", "after", "for", "at", "in", "on", "during", "since",
-		"until", "when", "while", "because", "to", "from", "with",
-		"without", "over", "into", "unless", "if"};
+	        "before", "after",   "for",  "at",    "in",      "on", "during",
+	        "since",  "until",   "when", "while", "because", "to", "from",
+	        "with",   "without", "over", "into",  "unless",  "if"};
 	size_t k;
 
 	if (w->kind != TK_WORD || (w->flags & TF_CAP))
@@ -508,7 +510,7 @@ clause_goes_on(const char *text, const token *w)
 static bool
 title_position(const char *text, const token *t, size_t i)
 {
-	static const char *const preps[] = {"on", "in", "of", "from", "at",
+	static const char *const preps[] = {"on",  "in",   "of", "from", "at",
 	                                    "for", "with", "to", "by"};
 	const token *w = &t[i];
 	size_t k, n = w->end - w->start;
@@ -636,25 +638,24 @@ shape_context(const char *text, const token_list *tl, size_t pa, size_t pb,
 
 	v->titled = c != QUOTH_NONE && v->nwords <= MAX_TITLE_WORDS &&
 	            title_like(t, v->a, v->b);
-	v->clause_start =
-		prev == QUOTH_NONE || is_break(&t[prev]) ||
-		(t[prev].kind == TK_PUNCT &&
-		 (is_end_punct_cp(t[prev].cp) || t[prev].cp == ':' ||
-		  t[prev].cp == ',' || t[prev].cp == ';' ||
-		  t[prev].cp == 0x2014 || t[prev].cp == 0x2013 ||
-		  t[prev].cp == '-' || t[prev].cp == '(')) ||
-		/* a closed quote before, or the single mark a
+	v->clause_start = prev == QUOTH_NONE || is_break(&t[prev]) ||
+	                  (t[prev].kind == TK_PUNCT &&
+	                   (is_end_punct_cp(t[prev].cp) || t[prev].cp == ':' ||
+	                    t[prev].cp == ',' || t[prev].cp == ';' ||
+	                    t[prev].cp == 0x2014 || t[prev].cp == 0x2013 ||
+	                    t[prev].cp == '-' || t[prev].cp == '(')) ||
+	                  /* a closed quote before, or the single mark a
 		 * paragraph is wrapped in ('"We will win," she
 		 * said.') */
-		(t[prev].kind == TK_QUOTE &&
-		 (t[prev].role == MR_CLOSE || t[prev].role == MR_OPEN));
-	v->cue_before =
-		prev != QUOTH_NONE &&
-		(qt_cue_word(text, t, prev, ld, FLAG('s')) ||
-		 (t[prev].kind == TK_WORD && prev > pa &&
-		  qt_cue_word(text, t, prev - 1, ld, FLAG('s')) &&
-		  t[prev].end - t[prev].start == 4 &&
-		  memcmp(text + t[prev].start, "that", 4) == 0));
+	                  (t[prev].kind == TK_QUOTE &&
+	                   (t[prev].role == MR_CLOSE ||
+	                    t[prev].role == MR_OPEN));
+	v->cue_before = prev != QUOTH_NONE &&
+	                (qt_cue_word(text, t, prev, ld, FLAG('s')) ||
+	                 (t[prev].kind == TK_WORD && prev > pa &&
+	                  qt_cue_word(text, t, prev - 1, ld, FLAG('s')) &&
+	                  t[prev].end - t[prev].start == 4 &&
+	                  memcmp(text + t[prev].start, "that", 4) == 0));
 	v->clause_end = c == QUOTH_NONE || next == QUOTH_NONE ||
 	                is_break(&t[next]) ||
 	                (t[next].kind == TK_PUNCT &&
@@ -741,22 +742,21 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	if (v.cue_before && t[prev].kind != TK_PUNCT) {
 		/* X said "Q": direct when Q is a sentence of its own */
 		if (v.starts_cap && nwords >= 3 &&
-		    (v.inner_end || (v.clause_end && c != QUOTH_NONE &&
-		                   next != QUOTH_NONE &&
-		                   t[next].kind == TK_PUNCT &&
-		                   is_end_punct_cp(t[next].cp))))
+		    (v.inner_end ||
+		     (v.clause_end && c != QUOTH_NONE && next != QUOTH_NONE &&
+		      t[next].kind == TK_PUNCT && is_end_punct_cp(t[next].cp))))
 			return V_DIRECT;
 		return V_PARTIAL;
 	}
 	if (v.clause_start && (v.inner_end || v.clause_end || v.cue_after)) {
 		/* "Dune". or a one-word list item ("attack," "Libya"): not
 		 * speech, unless a cue follows or it is a paragraph alone */
-		if (nwords == 1 && !v.cue_after && !one_word_speech(text, t, pa,
-		                                                   prev, last, ld))
+		if (nwords == 1 && !v.cue_after &&
+		    !one_word_speech(text, t, pa, prev, last, ld))
 			return V_DROP;
-		if (nwords <= 3 && !v.starts_cap && !v.inner_end && !v.cue_after &&
-		    prev != QUOTH_NONE && t[prev].kind == TK_PUNCT &&
-		    t[prev].cp == ',')
+		if (nwords <= 3 && !v.starts_cap && !v.inner_end &&
+		    !v.cue_after && prev != QUOTH_NONE &&
+		    t[prev].kind == TK_PUNCT && t[prev].cp == ',')
 			return V_DROP;
 		/* The movie, "Mercy Street," opens...: a title */
 		if ((!v.inner_end || last->cp == ',') && !v.cue_after &&
@@ -808,10 +808,9 @@ para_end(const token *t, size_t n, size_t i)
 	return i;
 }
 
-
 bool
 qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
-            quoth_result *r)
+               quoth_result *r)
 {
 	token *t = tl->t;
 	size_t n = tl->n, i, pa, *cuepre;
@@ -863,7 +862,8 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 				break;
 			sn = QVEC_AT(&spans, raw_span, j + 1);
 			/* the next paragraph or line starts by re-opening */
-			if (sn->open != sj->last + 2 || !is_break(&t[sj->last + 1]) ||
+			if (sn->open != sj->last + 2 ||
+			    !is_break(&t[sj->last + 1]) ||
 			    sn->level != sj->level ||
 			    j - i + 1 >= QUOTH_MAX_PARTS)
 				break;
@@ -872,7 +872,7 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			if (t[sn->last].end - t[s->open].start >
 			    ex->opt.max_quote_bytes) {
 				qt_result_warn(r, QUOTH_WARN_QUOTE_LEN,
-				            t[sn->open].start);
+				               t[sn->open].start);
 				break;
 			}
 			j++;
@@ -888,8 +888,8 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		pb = para_stop(tl, s->open);
 		/* the quote before was in single marks, in this paragraph
 		 * or the one before: single quotes carry speech here */
-		single_goes_on = kept_level == 2 &&
-		                 (s->para == kept_para || s->para == kept_para + 1);
+		single_goes_on = kept_level == 2 && (s->para == kept_para ||
+		                                     s->para == kept_para + 1);
 		v = classify(text, tl, cuepre, pa, pb, s, np, single_goes_on,
 		             ld);
 		if (!s->nested)

@@ -8,7 +8,7 @@
 
 /* Find the quoted passages of a tokenized text and append them to r as
  * QUOTH_DIRECT or QUOTH_PARTIAL quotes; scare quotes are dropped. */
-bool qt_find_quotes(const quoth_extractor *ex, const char *text,
-                 token_list *tl, quoth_result *r);
+bool qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
+                    quoth_result *r);
 
 #endif

@@ -52,7 +52,7 @@ typedef enum {
 	QUOTH_ERR_IO = -3,      /* a file could not be read */
 	QUOTH_ERR_LEXICON = -4, /* a data file has a syntax error */
 	QUOTH_ERR_LIMIT = -5,   /* a hard limit (document size) was exceeded */
-	QUOTH_ERR_ARG = -6      /* an invalid argument (NULL, unknown language) */
+	QUOTH_ERR_ARG = -6 /* an invalid argument (NULL, unknown language) */
 } quoth_status;
 
 /** Short English text for a status code; never NULL, static storage. */
@@ -76,7 +76,8 @@ typedef struct {
 
 /** Option flags for quoth_options.flags. */
 enum {
-	QUOTH_OPT_STRICT_UTF8 = 1u << 0 /* invalid UTF-8 is an error, not replaced */
+	QUOTH_OPT_STRICT_UTF8 =
+	        1u << 0 /* invalid UTF-8 is an error, not replaced */
 };
 
 /** Quote types; also usable as a bit mask (1u << type) in `types`. */
@@ -94,32 +95,32 @@ typedef enum {
  * which sets `size` so that the struct can grow without breaking callers.
  */
 typedef struct {
-	size_t size;              /* sizeof(quoth_options), set by init */
-	const char *lang;         /* language code, default "en" */
-	const char *data_dir;     /* directory of <lang>/ data files, or NULL
+	size_t size;            /* sizeof(quoth_options), set by init */
+	const char *lang;       /* language code, default "en" */
+	const char *data_dir;   /* directory of <lang>/ data files, or NULL
 	                           * for the built-in copies; a file missing
 	                           * there falls back to the built-in one */
-	unsigned flags;           /* QUOTH_OPT_* */
-	unsigned types;           /* mask of (1u << quoth_type) to report */
-	size_t max_doc_bytes;     /* larger documents fail with
+	unsigned flags;         /* QUOTH_OPT_* */
+	unsigned types;         /* mask of (1u << quoth_type) to report */
+	size_t max_doc_bytes;   /* larger documents fail with
 	                           * QUOTH_ERR_LIMIT; default 1 GiB */
-	size_t max_quote_bytes;   /* a quote running over several
+	size_t max_quote_bytes; /* a quote running over several
 	                           * paragraphs is cut at the end of the
 	                           * paragraph that crosses this length;
 	                           * one paragraph longer than it is kept;
 	                           * both are warned about; default 64 KiB */
-	size_t max_depth;         /* deepest nesting of quote marks tracked;
+	size_t max_depth;       /* deepest nesting of quote marks tracked;
 	                           * deeper marks are treated as text, with a
 	                           * warning; default 8, at most 1024
 	                           * (more is QUOTH_ERR_ARG) */
 	void (*trace)(void *arg, const char *line);
-	                          /* called with one line for each window of
+	/* called with one line for each window of
 	                           * chunk classes the cue patterns are
 	                           * matched against, and for the pattern
 	                           * that matched (quoth(1), ENVIRONMENT,
 	                           * QUOTH_DEBUG_SHAPES); NULL for none.  It
 	                           * runs in the thread of quoth_extract() */
-	void *trace_arg;          /* passed to trace */
+	void *trace_arg; /* passed to trace */
 } quoth_options;
 
 /** Fill `opt` with the defaults. */
@@ -159,9 +160,9 @@ QUOTH_EXPORT size_t quoth_result_count(const quoth_result *r);
 
 /** Kinds of warning a result can carry. */
 typedef enum {
-	QUOTH_WARN_UTF8 = 0,     /* invalid UTF-8 bytes were replaced */
+	QUOTH_WARN_UTF8 = 0,      /* invalid UTF-8 bytes were replaced */
 	QUOTH_WARN_QUOTE_LEN = 1, /* a quote hit max_quote_bytes */
-	QUOTH_WARN_DEPTH = 2,    /* quote marks nested beyond max_depth */
+	QUOTH_WARN_DEPTH = 2,     /* quote marks nested beyond max_depth */
 	QUOTH_WARN_COUNT_ = 3
 } quoth_warning;
 
@@ -309,8 +310,7 @@ QUOTH_EXPORT void quoth_sources_free(quoth_sources *s);
  * set exceeds 2^32 - 2 words, QUOTH_ERR_NOMEM when out of memory; the set
  * is unchanged on failure.
  */
-QUOTH_EXPORT quoth_status quoth_sources_add(quoth_sources *s,
-                                            const char *name,
+QUOTH_EXPORT quoth_status quoth_sources_add(quoth_sources *s, const char *name,
                                             const char *text, size_t len,
                                             quoth_error *err);
 
@@ -318,8 +318,7 @@ QUOTH_EXPORT quoth_status quoth_sources_add(quoth_sources *s,
 QUOTH_EXPORT size_t quoth_sources_count(const quoth_sources *s);
 
 /** Name of text i as given to quoth_sources_add(); NUL-terminated. */
-QUOTH_EXPORT const char *quoth_sources_name(const quoth_sources *s,
-                                            size_t i);
+QUOTH_EXPORT const char *quoth_sources_name(const quoth_sources *s, size_t i);
 
 /** Detected format of text i. */
 QUOTH_EXPORT quoth_source_format quoth_sources_format(const quoth_sources *s,
@@ -330,9 +329,9 @@ QUOTH_EXPORT size_t quoth_sources_nwords(const quoth_sources *s, size_t i);
 
 /** One word of a source text, as seen by the matcher. */
 typedef struct {
-	size_t start, end;     /* byte span in the text as given */
-	size_t line;           /* 1-based line of `start` */
-	const char *label;     /* speaker label of its turn ("HEGSETH"), or
+	size_t start, end; /* byte span in the text as given */
+	size_t line;       /* 1-based line of `start` */
+	const char *label; /* speaker label of its turn ("HEGSETH"), or
 	                        * NULL; not NUL-terminated, see label_len */
 	size_t label_len;
 	const char *timestamp; /* start time of its cue or transcript
@@ -344,8 +343,8 @@ typedef struct {
  * Word k of text i into *w (pointers owned by the set).  Returns 1, or 0
  * (writing nothing) when i or k is out of range.
  */
-QUOTH_EXPORT int quoth_sources_word(const quoth_sources *s, size_t i,
-                                    size_t k, quoth_source_word *w);
+QUOTH_EXPORT int quoth_sources_word(const quoth_sources *s, size_t i, size_t k,
+                                    quoth_source_word *w);
 
 /**
  * Build the word index now.  quoth_verify() builds it when texts were
@@ -357,14 +356,14 @@ QUOTH_EXPORT quoth_status quoth_sources_index(quoth_sources *s,
 
 /** Verification statuses, from best to worst (indirect is not judged). */
 typedef enum {
-	QUOTH_VERIFY_EXACT = 0,    /* verbatim up to typography */
-	QUOTH_VERIFY_ELIDED = 1,   /* verbatim once "..." and [insertions]
+	QUOTH_VERIFY_EXACT = 0,   /* verbatim up to typography */
+	QUOTH_VERIFY_ELIDED = 1,  /* verbatim once "..." and [insertions]
 	                            * are accounted for */
-	QUOTH_VERIFY_ALTERED = 2,  /* similarity >= 0.5 but words changed,
+	QUOTH_VERIFY_ALTERED = 2, /* similarity >= 0.5 but words changed,
 	                            * dropped, added, reordered, or case
 	                            * changed beyond the first letter */
-	QUOTH_VERIFY_MISSING = 3,  /* no passage reaches similarity 0.5 */
-	QUOTH_VERIFY_INDIRECT = 4  /* reported speech: listed, not judged */
+	QUOTH_VERIFY_MISSING = 3, /* no passage reaches similarity 0.5 */
+	QUOTH_VERIFY_INDIRECT = 4 /* reported speech: listed, not judged */
 } quoth_verify_status;
 
 /** "exact", "elided", "altered", "missing" or "indirect". */
@@ -402,14 +401,10 @@ QUOTH_EXPORT quoth_status quoth_verify(const quoth_extractor *ex,
  * For callers that do not extract (an editor checking one quote) and for
  * tests.  Errors as quoth_verify().
  */
-QUOTH_EXPORT quoth_status quoth_verify_quote(const quoth_extractor *ex,
-                                             quoth_sources *src,
-                                             const char *text, size_t len,
-                                             const size_t *spans, size_t n,
-                                             const char *speaker,
-                                             size_t speaker_len,
-                                             quoth_check **out,
-                                             quoth_error *err);
+QUOTH_EXPORT quoth_status quoth_verify_quote(
+        const quoth_extractor *ex, quoth_sources *src, const char *text,
+        size_t len, const size_t *spans, size_t n, const char *speaker,
+        size_t speaker_len, quoth_check **out, quoth_error *err);
 
 /** Free a check; NULL is accepted. */
 QUOTH_EXPORT void quoth_check_free(quoth_check *c);
@@ -443,8 +438,8 @@ QUOTH_EXPORT size_t quoth_check_part(const quoth_check *c, size_t i,
  * indirect); any pointer may be NULL.
  */
 QUOTH_EXPORT int quoth_check_source(const quoth_check *c, size_t i,
-                                    size_t *source, size_t *start,
-                                    size_t *end, size_t *line);
+                                    size_t *source, size_t *start, size_t *end,
+                                    size_t *line);
 
 /** String fields of a check entry. */
 typedef enum {
@@ -476,8 +471,7 @@ QUOTH_EXPORT const char *quoth_check_str(const quoth_check *c, size_t i,
  * surnames differ, and the label is a name or a questioner such as "Q:",
  * not "Speaker 1" or a bare title); else 0.
  */
-QUOTH_EXPORT int quoth_check_speaker_mismatch(const quoth_check *c,
-                                              size_t i);
+QUOTH_EXPORT int quoth_check_speaker_mismatch(const quoth_check *c, size_t i);
 /* (verify section end) */
 
 #ifdef __cplusplus

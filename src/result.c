@@ -48,8 +48,8 @@ written_kind(const actx *c, const quote *q, size_t a, size_t b)
 		return QK_UNKNOWN;
 	while (h > a && !is_w(&c->t[h]))
 		h--;
-	if (a0 + 1 < b && (wordeq(c, a0, "the") || wordeq(c, a0, "a") ||
-	                   wordeq(c, a0, "an")))
+	if (a0 + 1 < b &&
+	    (wordeq(c, a0, "the") || wordeq(c, a0, "a") || wordeq(c, a0, "an")))
 		a0++;
 	/* "an expert cited in the report": the head is the role before a
 	 * preposition, not the noun after it */
@@ -151,9 +151,9 @@ entity_kind(const actx *c, const entity *e)
 }
 
 static const char *const kind_names[] = {
-	[QK_PERSON] = "person",           [QK_ORG] = "organisation",
-	[QK_PLACE] = "place",             [QK_DOC] = "document",
-	[QK_DESC] = "description",        [QK_UNKNOWN] = "unknown",
+        [QK_PERSON] = "person",    [QK_ORG] = "organisation",
+        [QK_PLACE] = "place",      [QK_DOC] = "document",
+        [QK_DESC] = "description", [QK_UNKNOWN] = "unknown",
 };
 
 /* Quote q's kind string, when it has a speaker. */
@@ -185,8 +185,8 @@ qt_finish_fields(actx *c)
 			return false;
 		if (!set_field(q, QUOTH_FIELD_SPEAKER, e->name, e->name_len))
 			return false;
-		if (e->title &&
-		    !set_field(q, QUOTH_FIELD_TITLE, e->title, strlen(e->title)))
+		if (e->title && !set_field(q, QUOTH_FIELD_TITLE, e->title,
+		                           strlen(e->title)))
 			return false;
 		if (e->gender &&
 		    !set_field(q, QUOTH_FIELD_GENDER,
@@ -216,8 +216,8 @@ put_collapsed(qbuf *b, const char *text, size_t a, size_t e)
 	bool space = false;
 
 	/* trim */
-	while (a < e && (text[a] == ' ' || text[a] == '\n' ||
-	                 text[a] == '\r' || text[a] == '\t'))
+	while (a < e && (text[a] == ' ' || text[a] == '\n' || text[a] == '\r' ||
+	                 text[a] == '\t'))
 		a++;
 	while (e > a && (text[e - 1] == ' ' || text[e - 1] == '\n' ||
 	                 text[e - 1] == '\r' || text[e - 1] == '\t'))
@@ -320,9 +320,11 @@ qt_fill_strings(const char *text, const token_list *tl, quoth_result *r)
 		 * around the quote and its cue: a 300 KB sentence holding
 		 * 20,000 quotes must not be copied 20,000 times */
 		if (lo > CONTEXT_MARGIN && q->ctx_start < lo - CONTEXT_MARGIN)
-			q->ctx_start = tl->t[token_at(tl, lo - CONTEXT_MARGIN)].start;
+			q->ctx_start =
+			        tl->t[token_at(tl, lo - CONTEXT_MARGIN)].start;
 		if (q->ctx_end > hi + CONTEXT_MARGIN)
-			q->ctx_end = tl->t[token_at(tl, hi + CONTEXT_MARGIN)].end;
+			q->ctx_end =
+			        tl->t[token_at(tl, hi + CONTEXT_MARGIN)].end;
 		if (q->ctx_start > lo)
 			q->ctx_start = lo;
 		if (q->ctx_end < hi)

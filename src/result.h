@@ -10,7 +10,7 @@
 #include "tokens.h"
 
 typedef struct {
-	size_t start, end; /* byte span of the part, marks included when
+	size_t start, end;   /* byte span of the part, marks included when
 	                    * the part is quoted */
 	size_t vstart, vend; /* inside the marks */
 	size_t tok_open, tok_close; /* tokens of the marks; tok_close is
@@ -21,12 +21,12 @@ typedef struct {
 
 /* What a speaker is (SPEC "Speakers"): the output's `kind`. */
 enum {
-	QK_NONE,        /* no speaker */
+	QK_NONE, /* no speaker */
 	QK_PERSON,
-	QK_ORG,         /* "the Kremlin", "Acme Corp", "the ministry" */
-	QK_PLACE,       /* "Beijing": a place speaking for its government */
-	QK_DOC,         /* "a statement": no issuer named */
-	QK_DESC,        /* "a senior official": no name given */
+	QK_ORG,   /* "the Kremlin", "Acme Corp", "the ministry" */
+	QK_PLACE, /* "Beijing": a place speaking for its government */
+	QK_DOC,   /* "a statement": no issuer named */
+	QK_DESC,  /* "a senior official": no name given */
 	QK_UNKNOWN
 };
 
@@ -36,20 +36,20 @@ enum {
 typedef struct {
 	quoth_type type;
 	size_t nparts;
-	qpart *parts;          /* heap */
-	size_t nverb;          /* verbatim spans (for mixed: fragments) */
-	size_t *verb;          /* heap, 2 * nverb offsets */
+	qpart *parts;               /* heap */
+	size_t nverb;               /* verbatim spans (for mixed: fragments) */
+	size_t *verb;               /* heap, 2 * nverb offsets */
 	size_t first_tok, last_tok; /* token range of the whole quote */
-	size_t para, line;     /* 1-based */
+	size_t para, line;          /* 1-based */
 	/* attribution */
 	size_t mention_start, mention_end; /* QUOTH_NONE when absent */
 	size_t cue_start, cue_end;
 	size_t ctx_start, ctx_end;
-	int entity;            /* index into the entity table, -1 */
-	int kind;              /* QK_*: what a speaker known only as
+	int entity;                    /* index into the entity table, -1 */
+	int kind;                      /* QK_*: what a speaker known only as
 	                        * written is (one with an entity is what
 	                        * the entity is) */
-	const char *rule;      /* static string */
+	const char *rule;              /* static string */
 	char *str[QUOTH_FIELD_COUNT_]; /* heap, NUL-terminated, or NULL */
 	size_t str_len[QUOTH_FIELD_COUNT_];
 } quote;
@@ -86,7 +86,6 @@ bool qt_set_field(quote *q, quoth_field f, const char *s, size_t n);
 
 /* Quote text, context, rule, cue and mention strings for every quote of
  * r, from the spans the stages set; false when out of memory. */
-bool qt_fill_strings(const char *text, const token_list *tl,
-                     quoth_result *r);
+bool qt_fill_strings(const char *text, const token_list *tl, quoth_result *r);
 
 #endif

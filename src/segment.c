@@ -14,7 +14,6 @@
 
 #include "segment.h"
 
-
 static bool
 is_end_punct(const token *t)
 {
@@ -49,8 +48,7 @@ can_start_sentence(const token *t)
 /* Is the word before the dot at index `dot` an abbreviation?  Returns
  * 0 (no), 1 (never ends a sentence), 2 (ends one before a non-name). */
 static int
-abbrev_kind(const char *text, const token *t, size_t dot,
-            const lang_data *ld)
+abbrev_kind(const char *text, const token *t, size_t dot, const lang_data *ld)
 {
 	const token *w;
 	int v;
@@ -64,7 +62,7 @@ abbrev_kind(const char *text, const token *t, size_t dot,
 	if (w->end - w->start == 1 && (w->flags & TF_CAP))
 		return 1;
 	v = qt_lexicon_get_tokens(ld->lex[LEX_ABBREV], text, t, dot - 1,
-	                       dot + 1);
+	                          dot + 1);
 	if (v < 0)
 		return 0;
 	return (v & FLAG('e')) ? 2 : 1;
@@ -76,10 +74,10 @@ is_nonname_start(const char *text, const token *t, size_t i,
 {
 	if (t[i].kind != TK_WORD || !(t[i].flags & TF_CAP))
 		return t[i].kind == TK_QUOTE;
-	return qt_lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i, i + 1) >=
-	               0 ||
-	       qt_lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i, i + 1) >=
-	               0;
+	return qt_lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i,
+	                             i + 1) >= 0 ||
+	       qt_lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i,
+	                             i + 1) >= 0;
 }
 
 /* The sentence and paragraph tables: one pass over the tokens. */
@@ -135,7 +133,8 @@ qt_segment(const char *text, token_list *tl, const lang_data *ld)
 			continue;
 		/* gather the run of end punctuation and closing marks */
 		j = i + 1;
-		while (j < n && (is_end_punct(&t[j]) || is_trailing_mark(&t[j])))
+		while (j < n &&
+		       (is_end_punct(&t[j]) || is_trailing_mark(&t[j])))
 			j++;
 		next = j;
 		ab = t[i].cp == '.' ? abbrev_kind(text, t, i, ld) : 0;
@@ -144,7 +143,8 @@ qt_segment(const char *text, token_list *tl, const lang_data *ld)
 		         !can_start_sentence(&t[next])) &&
 		       /* "3.5", "Yahoo!Inc" */
 		       !(next < n && !(t[next].flags & TF_SPACE_BEFORE) &&
-		         t[next].kind != TK_PARA && t[next].kind != TK_NEWLINE) &&
+		         t[next].kind != TK_PARA &&
+		         t[next].kind != TK_NEWLINE) &&
 		       ab != 1 &&
 		       !(ab == 2 && next < n &&
 		         !is_nonname_start(text, t, next, ld));

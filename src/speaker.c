@@ -63,11 +63,10 @@ common_opener(actx *c, size_t i)
 	/* (a name before its cue, appositive or parenthesis: "Beijing
 	 * said", "Brown, a farmer,", "Kelly (D) said"; but "Conversely,
 	 * Trump said") */
-	if (i + 1 < c->n && (qt_cue_at(c, i + 1) >= 0 ||
-	                     is_p(&c->t[i + 1], '(') ||
-	                     (is_p(&c->t[i + 1], ',') && i + 2 < c->n &&
-	                      qt_np_det(c, i + 2) &&
-	                      memcmp(c->text + t->end - 2, "ly", 2) != 0)))
+	if (i + 1 < c->n &&
+	    (qt_cue_at(c, i + 1) >= 0 || is_p(&c->t[i + 1], '(') ||
+	     (is_p(&c->t[i + 1], ',') && i + 2 < c->n && qt_np_det(c, i + 2) &&
+	      memcmp(c->text + t->end - 2, "ly", 2) != 0)))
 		return false;
 	return qt_entity_find(c, i, i + 1) < 0 &&
 	       qt_lex(c, LEX_ORGS, i, i + 1) < 0 &&
@@ -120,8 +119,9 @@ parse_pronoun(actx *c, size_t i, speaker *sp, int last_speaker)
 		sp->kind = SK_PRONOUN;
 		sp->a = i;
 		sp->b = i + 1;
-		sp->gender = (v & PRON_MALE) ? G_MALE
-		             : (v & PRON_FEMALE) ? G_FEMALE : 0;
+		sp->gender = (v & PRON_MALE)     ? G_MALE
+		             : (v & PRON_FEMALE) ? G_FEMALE
+		                                 : 0;
 		if ((v & PRON_NONPERSON) && (v & PRON_SINGULAR))
 			sp->gender = G_THING; /* it: resolved in the 2nd pass */
 		if (v & PRON_PLURAL || v & PRON_NONPERSON)
@@ -141,7 +141,8 @@ parse_prefixed(actx *c, size_t i, speaker *sp, int last_speaker)
 	if ((wordeq(c, i, "former") || wordeq(c, i, "then") ||
 	     wordeq(c, i, "outgoing") || wordeq(c, i, "incoming") ||
 	     wordeq(c, i, "acting") || wordeq(c, i, "interim") ||
-	     wordeq(c, i, "late")) && i + 1 < c->n) {
+	     wordeq(c, i, "late")) &&
+	    i + 1 < c->n) {
 		size_t m = qt_parse_speaker_fwd(c, i + 1, sp, last_speaker);
 		if (m > i + 1) {
 			sp->a = i;
@@ -188,21 +189,20 @@ name_run_end(actx *c, size_t i)
 	size_t j = i;
 
 	while (j < c->n && j < i + NAME_RUN_TOKENS &&
-	       ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP) &&
-	         !c->inq[j] &&
+	       ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP) && !c->inq[j] &&
 	         /* "Trump Says", but "Ohio State University" */
 	         (qt_lex(c, LEX_CUES, j, j + 1) < 0 ||
 	          (j > i && qt_name_part_cue(c, j)))) ||
 	        (is_p(&c->t[j], '.') && j > i &&
 	         !(c->t[j].flags & TF_SPACE_BEFORE) &&
-	         c->t[j - 1].end - c->t[j - 1].start <= 4 &&
-	         j + 1 < c->n && (c->t[j + 1].flags & TF_CAP)) ||
+	         c->t[j - 1].end - c->t[j - 1].start <= 4 && j + 1 < c->n &&
+	         (c->t[j + 1].flags & TF_CAP)) ||
 	        (qt_is_particle(c, j) && j + 1 < c->n &&
-	         ((c->t[j + 1].flags & TF_CAP) ||
-	          qt_is_particle(c, j + 1))) ||
+	         ((c->t[j + 1].flags & TF_CAP) || qt_is_particle(c, j + 1))) ||
 	        /* "the National Institute on Drug Abuse" */
-	        (j > i && (wordeq(c, j, "of") || wordeq(c, j, "on") ||
-	                   wordeq(c, j, "for")) &&
+	        (j > i &&
+	         (wordeq(c, j, "of") || wordeq(c, j, "on") ||
+	          wordeq(c, j, "for")) &&
 	         j + 1 < c->n && is_w(&c->t[j + 1]) &&
 	         (c->t[j + 1].flags & TF_CAP) &&
 	         qt_lex(c, LEX_ORGS, j - 1, j) >= 0)))
@@ -241,8 +241,7 @@ role_after_run(actx *c, size_t j, size_t *k2_out, size_t *kr_out)
  * organisation.  QUOTH_NONE for the possessor alone ("Byrd's strategy of
  * "massive resistance"", "Bornstein's missive"). */
 static size_t
-possessor_phrase(actx *c, size_t i, size_t j, size_t k2, bool role,
-                 speaker *sp)
+possessor_phrase(actx *c, size_t i, size_t j, size_t k2, bool role, speaker *sp)
 {
 	size_t kr;
 
@@ -251,14 +250,11 @@ possessor_phrase(actx *c, size_t i, size_t j, size_t k2, bool role,
 		 * right after it: "right-hand woman
 		 * [rallied supporters]", "press
 		 * secretary") */
-		for (kr = j; kr + 1 < k2 &&
-		             qt_lex(c, LEX_TITLES, kr,
-		                 kr + 1) < 0;
-		     kr++)
+		for (kr = j;
+		     kr + 1 < k2 && qt_lex(c, LEX_TITLES, kr, kr + 1) < 0; kr++)
 			;
 		while (kr + 1 < k2 &&
-		       qt_lex(c, LEX_TITLES, kr + 1,
-		           kr + 2) >= 0)
+		       qt_lex(c, LEX_TITLES, kr + 1, kr + 2) >= 0)
 			kr++;
 		sp->a = i;
 		sp->b = kr + 1;
@@ -320,11 +316,9 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (j == i)
 		return i;
 	role = role_after_run(c, j, &k2, &kr);
-	if (role && k2 < c->n && is_w(&c->t[k2]) &&
-	    (c->t[k2].flags & TF_CAP)) {
+	if (role && k2 < c->n && is_w(&c->t[k2]) && (c->t[k2].flags & TF_CAP)) {
 		speaker nm;
-		size_t m2 = qt_parse_speaker_fwd(c, k2, &nm,
-		                              last_speaker);
+		size_t m2 = qt_parse_speaker_fwd(c, k2, &nm, last_speaker);
 		if (m2 > k2 && nm.kind == SK_NAME) {
 			*sp = nm;
 			sp->a = i;
@@ -339,13 +333,11 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	/* "Finance officials", "Surrey staff": a group (up to
 	 * its title word: "Finance officials had admitted") */
 	if (role &&
-	    (k2 >= c->n || !is_w(&c->t[k2]) ||
-	     !(c->t[k2].flags & TF_CAP)) &&
+	    (k2 >= c->n || !is_w(&c->t[k2]) || !(c->t[k2].flags & TF_CAP)) &&
 	    (qt_lex(c, LEX_TITLES, k2 - 1, k2) >= 0 ||
 	     (qt_lex(c, LEX_TITLES, kr - 1, kr) & TITLE_GROUP)) &&
 	    (qt_entity_by_mention_tok(c, i, j) < 0 ||
-	     !ent_at(c, qt_entity_by_mention_tok(c, i, j))
-	          ->person)) {
+	     !ent_at(c, qt_entity_by_mention_tok(c, i, j))->person)) {
 		if (qt_lex(c, LEX_TITLES, k2 - 1, k2) < 0)
 			k2 = kr;
 		sp->a = i;
@@ -410,13 +402,11 @@ described_end(actx *c, size_t i)
 		 * between two describing words */
 		if (is_p(&c->t[end], ',') && end > i + 1 &&
 		    /* (not "after the vote, city officials") */
-		    !(i > 0 && qt_is_prep(c, i - 1)) &&
-		    end + 2 < c->n && is_w(&c->t[end - 1]) &&
-		    !(c->t[end - 1].flags & TF_CAP) &&
+		    !(i > 0 && qt_is_prep(c, i - 1)) && end + 2 < c->n &&
+		    is_w(&c->t[end - 1]) && !(c->t[end - 1].flags & TF_CAP) &&
 		    qt_lex(c, LEX_TITLES, end - 1, end) < 0 &&
 		    qt_lex(c, LEX_ORGS, end - 1, end) < 0 &&
-		    is_w(&c->t[end + 1]) &&
-		    !(c->t[end + 1].flags & TF_CAP) &&
+		    is_w(&c->t[end + 1]) && !(c->t[end + 1].flags & TF_CAP) &&
 		    qt_lex(c, LEX_TITLES, end + 2, end + 3) >= 0)
 			continue;
 		/* (numbers too: "The 26-year-old right wing") */
@@ -429,8 +419,7 @@ described_end(actx *c, size_t i)
 		if (qt_past_verb(c, end))
 			break;
 		/* ("The first taste the audience gets": two phrases) */
-		if (word_is(c, end, W_ARTICLE) &&
-		    !qt_is_prep(c, end - 1) &&
+		if (word_is(c, end, W_ARTICLE) && !qt_is_prep(c, end - 1) &&
 		    !wordeq(c, end - 1, "of"))
 			break;
 	}
@@ -441,13 +430,11 @@ described_end(actx *c, size_t i)
  * organisation word: its kind and gender, and the person it stands for
  * when the article says whom. */
 static void
-described_speaker(actx *c, size_t i, size_t j, speaker *sp,
-                  int last_speaker)
+described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 {
 	bool definite = wordeq(c, i, "the");
-	bool is_org =
-	    qt_lex(c, LEX_ORGS, j - 1, j) >= 0 &&
-	    qt_lex(c, LEX_TITLES, j - 1, j) < 0;
+	bool is_org = qt_lex(c, LEX_ORGS, j - 1, j) >= 0 &&
+	              qt_lex(c, LEX_TITLES, j - 1, j) < 0;
 	int tv = qt_lex(c, LEX_TITLES, j - 1, j);
 	sp->a = i;
 	sp->b = j;
@@ -465,29 +452,24 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp,
 		 * party */
 		int pt = qt_party_of(c, i + 1, j - 1);
 		int cand[2], k3;
-		cand[0] = qt_entity_by_role_words(
-		    c, i + 1, j, true);
+		cand[0] = qt_entity_by_role_words(c, i + 1, j, true);
 		cand[1] = qt_entity_by_role(c, j - 1);
 		sp->ent = last_speaker;
 		sp->fallback = true;
 		for (k3 = 0; k3 < 2; k3++)
 			if (cand[k3] >= 0 &&
-			    !qt_other_party(
-			        ent_at(c, cand[k3]),
-			        pt)) {
+			    !qt_other_party(ent_at(c, cand[k3]), pt)) {
 				sp->ent = cand[k3];
 				sp->fallback = false;
 				break;
 			}
-	} else if (!is_org && definite &&
-	           !(tv & TITLE_GROUP)) {
+	} else if (!is_org && definite && !(tv & TITLE_GROUP)) {
 		sp->ent = qt_entity_by_role(c, j - 1);
 		/* "the Pentagon chief": a role tied to
 		 * an institution is the official who
 		 * has been speaking; "the clerk" is
 		 * nobody we know */
-		if (sp->ent < 0 &&
-		    qt_has_cap_word(c, i + 1, j - 1)) {
+		if (sp->ent < 0 && qt_has_cap_word(c, i + 1, j - 1)) {
 			sp->ent = last_speaker;
 			sp->fallback = true;
 		}
@@ -495,8 +477,7 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp,
 	/* "a spokeswoman, Jane Doe," names her */
 	if (j + 2 < c->n && is_p(&c->t[j], ',') &&
 	    (c->t[j + 1].flags & TF_CAP)) {
-		int e2 = qt_entity_by_mention_tok(
-		    c, j + 1, j + 5);
+		int e2 = qt_entity_by_mention_tok(c, j + 1, j + 5);
 		if (e2 >= 0)
 			sp->ent = e2;
 	}
@@ -535,13 +516,13 @@ parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
 	if ((!(c->t[i].flags & TF_CAP) || common_opener(c, i)) &&
 	    qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && qt_cue_at(c, i) < 0) {
 		bool titled = false;
-		for (j = i; j < c->n && j < i + 5 && is_w(&c->t[j]) &&
-		            !c->inq[j] &&
-		            (!(c->t[j].flags & TF_CAP) || j == i) &&
-		            qt_cue_at(c, j) < 0 && !qt_is_filler(c, j) &&
-		            /* "researcher at Dixon Hall": an affiliation,
+		for (j = i;
+		     j < c->n && j < i + 5 && is_w(&c->t[j]) && !c->inq[j] &&
+		     (!(c->t[j].flags & TF_CAP) || j == i) &&
+		     qt_cue_at(c, j) < 0 && !qt_is_filler(c, j) &&
+		     /* "researcher at Dixon Hall": an affiliation,
 		             * not a name */
-		            !qt_is_prep(c, j) && !wordeq(c, j, "of");
+		     !qt_is_prep(c, j) && !wordeq(c, j, "of");
 		     j++)
 			if (qt_lex(c, LEX_TITLES, j, j + 1) >= 0 ||
 			    qt_lex(c, LEX_ORGS, j, j + 1) >= 0)
@@ -550,8 +531,8 @@ parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
 			return i;
 		if (j < c->n && is_w(&c->t[j]) && (c->t[j].flags & TF_CAP)) {
 			speaker nm;
-			size_t m =
-			    qt_parse_speaker_fwd(c, j, &nm, last_speaker);
+			size_t m = qt_parse_speaker_fwd(c, j, &nm,
+			                                last_speaker);
 			if (m > j && nm.kind == SK_NAME) {
 				*sp = nm;
 				sp->a = i;
@@ -595,9 +576,9 @@ static size_t
 parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 {
 	static size_t (*const steps[])(actx *, size_t, speaker *, int) = {
-		parse_pronoun,  parse_prefixed, parse_possessive,
-		parse_name_run, parse_the_name, parse_described,
-		parse_descriptor};
+	        parse_pronoun,   parse_prefixed, parse_possessive,
+	        parse_name_run,  parse_the_name, parse_described,
+	        parse_descriptor};
 	size_t k, m;
 
 	memset(sp, 0, sizeof(*sp));
@@ -624,17 +605,17 @@ qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 
 	if (m > i && (m >= c->n || !is_w(&c->t[m])))
 		return m;
-	for (j = i; j < c->n && j < i + 12 && !c->inq[j] &&
-	            (is_w(&c->t[j]) || c->t[j].kind == TK_NUM ||
-	             is_p(&c->t[j], '-') ||
-	             (is_p(&c->t[j], '.') && j > i && (c->t[j - 1].flags & TF_CAP) &&
-	              j + 1 < c->n && c->t[j + 1].sent == c->t[j].sent));
+	for (j = i;
+	     j < c->n && j < i + 12 && !c->inq[j] &&
+	     (is_w(&c->t[j]) || c->t[j].kind == TK_NUM || is_p(&c->t[j], '-') ||
+	      (is_p(&c->t[j], '.') && j > i && (c->t[j - 1].flags & TF_CAP) &&
+	       j + 1 < c->n && c->t[j + 1].sent == c->t[j].sent));
 	     j++)
 		;
-	if (j == i || (j < c->n && !(is_p(&c->t[j], ',') || is_p(&c->t[j], '.') ||
-	                             is_break_tok(&c->t[j]) ||
-	                             c->t[j].kind == TK_QUOTE ||
-	                             is_p(&c->t[j], ';'))))
+	if (j == i ||
+	    (j < c->n && !(is_p(&c->t[j], ',') || is_p(&c->t[j], '.') ||
+	                   is_break_tok(&c->t[j]) || c->t[j].kind == TK_QUOTE ||
+	                   is_p(&c->t[j], ';'))))
 		return m;
 	memset(sp, 0, sizeof(*sp));
 	sp->ent = -1;

@@ -19,21 +19,21 @@
 #include "cli.h"
 
 const struct cli_column cli_speaker_columns[] = {
-	{"doc", CLI_COL_GROUP},
-	{"speaker", CLI_COL_TABLE},
-	{"title", CLI_COL_TABLE | CLI_COL_FLEX},
-	{"gender", CLI_COL_TABLE},
-	{"gender_source", 0},
-	{"kind", CLI_COL_TABLE},
-	{"direct", CLI_COL_TABLE},
-	{"mixed", CLI_COL_TABLE},
-	{"indirect", CLI_COL_TABLE},
-	{"partial", CLI_COL_TABLE},
-	{"words", CLI_COL_TABLE},
-	{"first_paragraph", CLI_COL_TABLE},
+        {"doc", CLI_COL_GROUP},
+        {"speaker", CLI_COL_TABLE},
+        {"title", CLI_COL_TABLE | CLI_COL_FLEX},
+        {"gender", CLI_COL_TABLE},
+        {"gender_source", 0},
+        {"kind", CLI_COL_TABLE},
+        {"direct", CLI_COL_TABLE},
+        {"mixed", CLI_COL_TABLE},
+        {"indirect", CLI_COL_TABLE},
+        {"partial", CLI_COL_TABLE},
+        {"words", CLI_COL_TABLE},
+        {"first_paragraph", CLI_COL_TABLE},
 };
-const size_t cli_speaker_ncolumns =
-	sizeof cli_speaker_columns / sizeof cli_speaker_columns[0];
+const size_t cli_speaker_ncolumns = sizeof cli_speaker_columns /
+                                    sizeof cli_speaker_columns[0];
 
 struct speaker {
 	/* owned by the result */
@@ -66,8 +66,10 @@ count_words(const char *s, size_t n)
 			continue;
 		}
 		cat = utf8proc_category(cp);
-		if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
-		    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
+		if ((cat >= UTF8PROC_CATEGORY_LU &&
+		     cat <= UTF8PROC_CATEGORY_LO) ||
+		    (cat >= UTF8PROC_CATEGORY_ND &&
+		     cat <= UTF8PROC_CATEGORY_NO))
 			alnum = 1;
 	}
 	return words + alnum;
@@ -170,14 +172,15 @@ cli_speaker_rows(struct cli_writer *w, const char *doc, size_t doc_len,
 		if ((unsigned)type < 4)
 			s->count[type]++;
 		if (!s->title)
-			s->title = field(r, i, QUOTH_FIELD_TITLE, &s->title_len);
+			s->title = field(r, i, QUOTH_FIELD_TITLE,
+			                 &s->title_len);
 		if (!s->gender) {
-			s->gender =
-				field(r, i, QUOTH_FIELD_GENDER, &s->gender_len);
+			s->gender = field(r, i, QUOTH_FIELD_GENDER,
+			                  &s->gender_len);
 			if (s->gender)
-				s->gender_source =
-					field(r, i, QUOTH_FIELD_GENDER_SOURCE,
-					      &s->gender_source_len);
+				s->gender_source = field(
+				        r, i, QUOTH_FIELD_GENDER_SOURCE,
+				        &s->gender_source_len);
 		}
 		if (!s->kind)
 			s->kind = field(r, i, QUOTH_FIELD_KIND, &s->kind_len);

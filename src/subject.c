@@ -54,7 +54,7 @@ static bool subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
  * member of the club said" -> "another member". */
 bool
 qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
-               int last_speaker)
+                  int last_speaker)
 {
 	speaker head;
 	size_t k, m, of, w;
@@ -70,8 +70,7 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		of--;
 	/* (the agent after "by" is a subject: "a statement e-mailed by
 	 * Reagan Ruslim, who ..., said"; so is "Later Ann Tate said") */
-	if (sp->kind == SK_PRONOUN || of < 1 ||
-	    !word_is(c, of - 1, W_OF_PREP))
+	if (sp->kind == SK_PRONOUN || of < 1 || !word_is(c, of - 1, W_OF_PREP))
 		return true;
 	/* The object of a preposition is no subject ("In a Facebook
 	 * message posted Friday, Cruz said", "32% of Republican claims");
@@ -101,8 +100,8 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		     wordeq(c, of - 1, "of")) &&
 		    sp->kind != SK_ROLE)
 			return true;
-		if ((m == sp->b && (head.kind == SK_ROLE ||
-		                    head.kind == SK_ORG)) ||
+		if ((m == sp->b &&
+		     (head.kind == SK_ROLE || head.kind == SK_ORG)) ||
 		    (m == of - 1 && head.kind == SK_ROLE && head.ent < 0)) {
 			*sp = head;
 			return true;
@@ -164,8 +163,7 @@ place_before(const actx *c, size_t k)
 	while (a > 0 && k - a < 4 && is_w(&c->t[a - 1]) &&
 	       (c->t[a - 1].flags & TF_CAP))
 		a--;
-	return a < k && a > 0 &&
-	       word_is(c, a - 1, W_LOC_PREP);
+	return a < k && a > 0 && word_is(c, a - 1, W_LOC_PREP);
 }
 
 /* The end of the subject before a cue at token `end`: over adverbs
@@ -235,8 +233,7 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 		if (is_p(&c->t[k - 1], ',')) {
 			/* "the director of operations, Jeff Fraser,
 			 * says": the name is the appositive */
-			size_t m = qt_parse_speaker_fwd(c, k, sp,
-			                             last_speaker);
+			size_t m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
 			if (m == j - 1 && sp->kind == SK_NAME &&
 			    qt_lex(c, LEX_TITLES, m - 1, m) < 0) {
 				*mention_end = m;
@@ -255,8 +252,7 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 					;
 				if (p2 > 1 && p2 + RELATIVE_TOKENS > k &&
 				    is_p(&c->t[p2 - 1], ',') &&
-				    qt_np_det(c, p2) &&
-				    is_w(&c->t[p2 - 2])) {
+				    qt_np_det(c, p2) && is_w(&c->t[p2 - 2])) {
 					j = p2 - 1;
 					break;
 				}
@@ -268,10 +264,9 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 			continue;
 		if (is_break_tok(&c->t[k - 1]) ||
 		    c->t[k - 1].kind == TK_QUOTE ||
-		    (c->t[k - 1].kind == TK_PUNCT &&
-		     c->t[k - 1].cp != '.' && c->t[k - 1].cp != '-' &&
-		     c->t[k - 1].cp != '(' && c->t[k - 1].cp != ')' &&
-		     c->t[k - 1].cp != '&'))
+		    (c->t[k - 1].kind == TK_PUNCT && c->t[k - 1].cp != '.' &&
+		     c->t[k - 1].cp != '-' && c->t[k - 1].cp != '(' &&
+		     c->t[k - 1].cp != ')' && c->t[k - 1].cp != '&'))
 			return -1;
 	}
 	/* "Sen. Richard Durbin (D-Ill.), noting ..., said" */
@@ -308,11 +303,11 @@ np_start(actx *c, size_t j, size_t end)
 			break;
 		/* ("he's said": "he has said"; the progressive "he's
 		 * saying" is left to the sentence-initial case) */
-		bool pron =
-		    is_w(p) && (qt_lex(c, LEX_PRONOUNS, a - 1, a) >= 0 ||
-		                (qt_he_she_has(c, a - 1) && a == j &&
-		                 qt_cue_at(c, end) >= 0 &&
-		                 !(qt_cue_at(c, end) & CUE_BASE)));
+		bool pron = is_w(p) &&
+		            (qt_lex(c, LEX_PRONOUNS, a - 1, a) >= 0 ||
+		             (qt_he_she_has(c, a - 1) && a == j &&
+		              qt_cue_at(c, end) >= 0 &&
+		              !(qt_cue_at(c, end) & CUE_BASE)));
 		if (is_w(p) && !(p->flags & TF_CAP) &&
 		    qt_lex(c, LEX_TITLES, a - 1, a) < 0 &&
 		    qt_lex(c, LEX_ORGS, a - 1, a) < 0 &&
@@ -349,8 +344,8 @@ np_start(actx *c, size_t j, size_t end)
  * ("the Pentagon chief", "Pete Hegseth"); a name before a prepositional
  * phrase is the speaker ("Tim Guest with the Health Authority says"). */
 static bool
-phrase_ending_at(actx *c, size_t a, size_t j, speaker *sp,
-                 size_t *mention_end, int last_speaker)
+phrase_ending_at(actx *c, size_t a, size_t j, speaker *sp, size_t *mention_end,
+                 int last_speaker)
 {
 	size_t k;
 
@@ -363,8 +358,9 @@ phrase_ending_at(actx *c, size_t a, size_t j, speaker *sp,
 			/* "Tim Guest with the Health Authority says": the
 			 * person before the prepositional phrase */
 			if (sp->kind != SK_PRONOUN && k >= 2 &&
-			    (wordeq(c, k - 1, "with") || wordeq(c, k - 1, "of") ||
-			     wordeq(c, k - 1, "at") || wordeq(c, k - 1, "from") ||
+			    (wordeq(c, k - 1, "with") ||
+			     wordeq(c, k - 1, "of") || wordeq(c, k - 1, "at") ||
+			     wordeq(c, k - 1, "from") ||
 			     wordeq(c, k - 1, "for"))) {
 				speaker sp2;
 				size_t m2, b2 = k - 1, a2 = b2;
@@ -375,7 +371,7 @@ phrase_ending_at(actx *c, size_t a, size_t j, speaker *sp,
 					a2--;
 				if (a2 < b2) {
 					m2 = qt_parse_speaker_fwd(c, a2, &sp2,
-					                       last_speaker);
+					                          last_speaker);
 					if (m2 == b2 && sp2.kind == SK_NAME) {
 						*sp = sp2;
 						*mention_end = m2;

@@ -78,7 +78,7 @@ typedef struct {
 } pair;
 
 typedef struct {
-	int kind;                  /* MODEL_* */
+	int kind; /* MODEL_* */
 	size_t nlabels;
 	size_t lname[QT_MAX_LABELS]; /* label name offsets in tg->keys */
 	uint8_t llen[QT_MAX_LABELS];
@@ -99,12 +99,15 @@ struct qt_tagger {
 };
 
 static const char *const pos_names[QT_POS_COUNT_] = {
-	"OTHER", "NOUN", "PROPN", "VERB", "ADJ", "ADV",
-	"PRON",  "DET",  "ADP",   "NUM",  "PUNCT",
+        "OTHER", "NOUN", "PROPN", "VERB", "ADJ",   "ADV",
+        "PRON",  "DET",  "ADP",   "NUM",  "PUNCT",
 };
 
 static const char *const ner_names[QT_NER_COUNT_] = {
-	"O", "PERSON", "ORGANIZATION", "LOCATION",
+        "O",
+        "PERSON",
+        "ORGANIZATION",
+        "LOCATION",
 };
 
 const char *
@@ -144,8 +147,7 @@ hash_bytes(const char *s, size_t n)
 }
 
 static feat *
-find_slot(const model *m, const char *keys, const char *s, size_t n,
-          uint64_t h)
+find_slot(const model *m, const char *keys, const char *s, size_t n, uint64_t h)
 {
 	size_t i = (size_t)h & (m->cap - 1);
 
@@ -212,8 +214,7 @@ line_is(const char *s, size_t n, const char *word, size_t *rest)
 
 /* `labels A B C`: label names and what each sets. */
 static bool
-parse_labels(qt_tagger *tg, model *m, const char *s, size_t n,
-             const char **why)
+parse_labels(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
 {
 	size_t pos = 0;
 	const char *w;
@@ -306,8 +307,8 @@ parse_feature(qt_tagger *tg, model *m, const char *s, size_t n,
 }
 
 quoth_status
-qt_tagger_load(const char *data, size_t len, const char *name,
-               qt_tagger **out, quoth_error *err)
+qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
+               quoth_error *err)
 {
 	qt_tagger *tg = calloc(1, sizeof(*tg));
 	size_t pos = 0, lineno = 0, todo = 0, rest;
@@ -414,9 +415,9 @@ fail:
 	qt_tagger_free(tg);
 	if (!why)
 		return qt_data_fail(err, QUOTH_ERR_NOMEM, lineno,
-		                 "%s:%zu: out of memory", name, lineno);
+		                    "%s:%zu: out of memory", name, lineno);
 	return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu: %s", name,
-	                 lineno, why);
+	                    lineno, why);
 }
 
 void
@@ -630,10 +631,9 @@ score1(tagging *t, keybuf *k, const char *prefix, const char *s, size_t n)
 static void
 score_static(tagging *t, size_t i)
 {
-	static const char *const wctx[] = {"w-2=", "w-1=", "", "w+1=",
-	                                   "w+2="};
-	static const char *const sctx[] = {"sh-2=", "sh-1=", "", "sh+1=",
-	                                   "sh+2="};
+	static const char *const wctx[] = {"w-2=", "w-1=", "", "w+1=", "w+2="};
+	static const char *const sctx[] = {"sh-2=", "sh-1=", "",
+	                                   "sh+1=", "sh+2="};
 	static const char *const pre[] = {"p1=", "p2=", "p3="};
 	static const char *const suf[] = {"s1=", "s2=", "s3="};
 	keybuf k;
@@ -726,7 +726,8 @@ prepare(qt_tagger_work *w, const qt_tagger_tok *toks, size_t n)
 
 	if (n > w->cap) {
 		size_t cap = n < 64 ? 64 : n;
-		size_t *off = qt_xrealloc_array(w->off, cap, 3 * sizeof(size_t));
+		size_t *off = qt_xrealloc_array(w->off, cap,
+		                                3 * sizeof(size_t));
 		if (!off)
 			return false;
 		w->off = off;
@@ -749,8 +750,8 @@ prepare(qt_tagger_work *w, const qt_tagger_tok *toks, size_t n)
 }
 
 bool
-qt_tagger_tag(const qt_tagger *tg, qt_tagger_work *w,
-              const qt_tagger_tok *toks, size_t n, qt_tag *out)
+qt_tagger_tag(const qt_tagger *tg, qt_tagger_work *w, const qt_tagger_tok *toks,
+              size_t n, qt_tag *out)
 {
 	tagging t;
 	size_t i, mi;

@@ -76,10 +76,10 @@ typedef struct qt_tagger qt_tagger;
 /* Scratch memory of qt_tagger_tag(), reused from call to call: start it
  * zeroed ({0}), free it with qt_tagger_work_free(). */
 typedef struct {
-	qbuf text;     /* folded words and shapes of the sentence */
-	size_t *off;   /* per token: where its folded word, its shape and
+	qbuf text;   /* folded words and shapes of the sentence */
+	size_t *off; /* per token: where its folded word, its shape and
 	                * the next token's strings start in text */
-	size_t cap;    /* tokens that off holds */
+	size_t cap;  /* tokens that off holds */
 } qt_tagger_work;
 
 /* Parse a weights file data[0..len) (`name` for messages).  On success

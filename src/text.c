@@ -70,8 +70,8 @@ qt_line_map_build(line_map *m, const char *text, size_t len)
 
 	/* A line ends at LF, at CR not followed by LF, and at CRLF. */
 	for (i = 0; i < len; i++)
-		if (text[i] == '\n' || (text[i] == '\r' &&
-		                        (i + 1 == len || text[i + 1] != '\n')))
+		if (text[i] == '\n' ||
+		    (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
 			n++;
 	m->starts = qt_xmalloc_array(n, sizeof(size_t));
 	if (!m->starts)
@@ -87,7 +87,7 @@ qt_line_map_build(line_map *m, const char *text, size_t len)
 
 void
 qt_line_map_locate(const line_map *m, const char *text, size_t len,
-                size_t offset, size_t *line, size_t *column)
+                   size_t offset, size_t *line, size_t *column)
 {
 	size_t lo = 0, hi = m->n, col = 1, i;
 
@@ -152,7 +152,8 @@ qt_text_fold(qbuf *b, const char *s, size_t n)
 			qbuf_putc(b, '\'');
 			continue;
 		}
-		k = utf8proc_decompose_char(cp, out, 8, UTF8PROC_CASEFOLD, NULL);
+		k = utf8proc_decompose_char(cp, out, 8, UTF8PROC_CASEFOLD,
+		                            NULL);
 		if (k < 1 || k > 8) {
 			k = 1;
 			out[0] = cp;
@@ -175,8 +176,7 @@ space_at(const char *s, size_t n, size_t *len)
 	if (cp < 0x80)
 		return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
 		       cp == '\f' || cp == '\v';
-	return !bad &&
-	       utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+	return !bad && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
 size_t

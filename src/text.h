@@ -22,7 +22,7 @@ typedef struct {
 
 bool qt_line_map_build(line_map *m, const char *text, size_t len);
 void qt_line_map_locate(const line_map *m, const char *text, size_t len,
-                     size_t offset, size_t *line, size_t *column);
+                        size_t offset, size_t *line, size_t *column);
 void qt_line_map_free(line_map *m);
 
 /* text[a..b) without leading / trailing white space (ASCII or Zs). */

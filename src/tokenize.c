@@ -31,25 +31,25 @@
 
 /* level 1: primary (double) marks, level 2: nested (single) marks. */
 const quote_mark qt_quote_marks[] = {
-	{0x0022, 1, 1, 1}, /* " */
-	{0x201C, 1, 1, 1}, /* “ (closes after „ in German) */
-	{0x201D, 1, 1, 1}, /* ” (opens in Swedish style) */
-	{0x201E, 1, 1, 0}, /* „ */
-	{0x201F, 1, 1, 0}, /* ‟ */
-	{0x00AB, 1, 1, 1}, /* « (closes in Danish style) */
-	{0x00BB, 1, 1, 1}, /* » */
-	{0x300C, 1, 1, 0}, /* 「 */
-	{0x300D, 1, 0, 1}, /* 」 */
-	{0x0027, 2, 1, 1}, /* ' */
-	{0x2018, 2, 1, 1}, /* ‘ */
-	{0x2019, 2, 1, 1}, /* ’ */
-	{0x201A, 2, 1, 0}, /* ‚ */
-	{0x201B, 2, 1, 0}, /* ‛ */
-	{0x2039, 2, 1, 1}, /* ‹ */
-	{0x203A, 2, 1, 1}, /* › */
-	{0x300E, 2, 1, 0}, /* 『 */
-	{0x300F, 2, 0, 1}, /* 』 */
-	{0x0060, 2, 1, 0}, /* ` (`like this'; `` opens as ‟ does) */
+        {0x0022, 1, 1, 1}, /* " */
+        {0x201C, 1, 1, 1}, /* “ (closes after „ in German) */
+        {0x201D, 1, 1, 1}, /* ” (opens in Swedish style) */
+        {0x201E, 1, 1, 0}, /* „ */
+        {0x201F, 1, 1, 0}, /* ‟ */
+        {0x00AB, 1, 1, 1}, /* « (closes in Danish style) */
+        {0x00BB, 1, 1, 1}, /* » */
+        {0x300C, 1, 1, 0}, /* 「 */
+        {0x300D, 1, 0, 1}, /* 」 */
+        {0x0027, 2, 1, 1}, /* ' */
+        {0x2018, 2, 1, 1}, /* ‘ */
+        {0x2019, 2, 1, 1}, /* ’ */
+        {0x201A, 2, 1, 0}, /* ‚ */
+        {0x201B, 2, 1, 0}, /* ‛ */
+        {0x2039, 2, 1, 1}, /* ‹ */
+        {0x203A, 2, 1, 1}, /* › */
+        {0x300E, 2, 1, 0}, /* 『 */
+        {0x300F, 2, 0, 1}, /* 』 */
+        {0x0060, 2, 1, 0}, /* ` (`like this'; `` opens as ‟ does) */
 };
 const size_t qt_quote_marks_n = QUOTH_ARRAY_LEN(qt_quote_marks);
 
@@ -355,8 +355,7 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
  * other punctuation.  Sets t's kind, mark and end; returns the offset
  * after the token. */
 static size_t
-scan_mark(const char *text, size_t len, size_t off, const cpinfo *c,
-          token *t)
+scan_mark(const char *text, size_t len, size_t off, const cpinfo *c, token *t)
 {
 	t->end = off;
 	/* '' is the typewriter double quote (''Like this,'' she said) */
@@ -498,7 +497,8 @@ qt_tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 				/* counted above only for the first char */
 				size_t cnt = 0, fb;
 				fb = qt_text_first_invalid(text + off + c.len,
-				                        t->end - off - c.len, &cnt);
+				                           t->end - off - c.len,
+				                           &cnt);
 				if (cnt && tl->first_bad == QUOTH_NONE)
 					tl->first_bad = off + c.len + fb;
 				tl->bad_utf8 += cnt;

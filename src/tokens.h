@@ -20,13 +20,13 @@ enum tok_kind {
 };
 
 enum tok_flag {
-	TF_CAP = 1u << 0,      /* starts with an uppercase letter */
-	TF_ALLCAP = 1u << 1,   /* every letter uppercase, at least two */
+	TF_CAP = 1u << 0,          /* starts with an uppercase letter */
+	TF_ALLCAP = 1u << 1,       /* every letter uppercase, at least two */
 	TF_SPACE_BEFORE = 1u << 2, /* white space or line start before it */
 	TF_SPACE_AFTER = 1u << 3,  /* white space or line end after it */
-	TF_DOT_END = 1u << 4,  /* a word that swallowed a final '.' (U.S.) */
+	TF_DOT_END = 1u << 4, /* a word that swallowed a final '.' (U.S.) */
 	TF_HAS_DIGIT = 1u << 5,
-	TF_HAS_BAD = 1u << 6   /* contains an invalid UTF-8 byte */
+	TF_HAS_BAD = 1u << 6 /* contains an invalid UTF-8 byte */
 };
 
 /* Quote mark roles, decided by quotes.c. */
@@ -48,8 +48,8 @@ typedef struct {
 	size_t n;
 	size_t cap;
 	size_t nparas;
-	size_t bad_utf8;       /* invalid bytes seen */
-	size_t first_bad;      /* offset of the first, or QUOTH_NONE */
+	size_t bad_utf8;  /* invalid bytes seen */
+	size_t first_bad; /* offset of the first, or QUOTH_NONE */
 	/* filled by qt_segment(): first and last token of each sentence
 	 * (the last not counting a closing TK_PARA) and the first token of
 	 * each paragraph, so that no stage has to scan for them */
@@ -63,9 +63,9 @@ typedef struct {
  * nothing in the context decides otherwise. */
 typedef struct {
 	int32_t cp;
-	uint8_t level;      /* 1 or 2 */
-	uint8_t open_ok;    /* may open */
-	uint8_t close_ok;   /* may close */
+	uint8_t level;    /* 1 or 2 */
+	uint8_t open_ok;  /* may open */
+	uint8_t close_ok; /* may close */
 } quote_mark;
 
 extern const quote_mark qt_quote_marks[];

@@ -91,7 +91,8 @@ has_brackets(const vctx *c)
 
 	for (i = 0; i < c->ntok; i++)
 		if (c->tok[i].kind == QT_BRACKET ||
-		    (c->tok[i].kind == QT_WORD && (c->tok[i].flags & QF_BRACKETED)))
+		    (c->tok[i].kind == QT_WORD &&
+		     (c->tok[i].flags & QF_BRACKETED)))
 			return true;
 	return false;
 }
@@ -146,8 +147,8 @@ render_between(vctx *c, const piece *p, const align *prev, const align *al,
 		qt_put_mark(c, &c->diff, "[-…-]");
 		qt_put_mark(c, &c->words, "…");
 	} else if (al->a > prev->b) {
-		size_t gap = qt_count_gap(c, al->src, prev->b, al->a, prev->anchor,
-		                          GAP_SHOWN + 1);
+		size_t gap = qt_count_gap(c, al->src, prev->b, al->a,
+		                          prev->anchor, GAP_SHOWN + 1);
 		if (gap > 0 && p->before == B_ELLIPSIS) {
 			n->elided = true;
 			qt_put_mark(c, &c->words, "…");
@@ -155,7 +156,8 @@ render_between(vctx *c, const piece *p, const align *prev, const align *al,
 			/* sentences joined that were apart; a few cut
 			 * words count as dropped */
 			n->changed = true;
-			qt_render_gap(c, al->src, prev->b, al->a, prev->anchor, gap);
+			qt_render_gap(c, al->src, prev->b, al->a, prev->anchor,
+			              gap);
 			if (gap <= GAP_SHOWN)
 				n->pw += gap;
 		}
@@ -184,8 +186,8 @@ render_pieces(vctx *c, span_res *r, span_count *n)
 		}
 		al = &p->cand[p->chosen];
 		for (k = 0; k < al->nops; k++)
-			if (al->ops[k].op != OP_MATCH && al->ops[k].op != OP_SKIP &&
-			    al->ops[k].op != OP_BRK)
+			if (al->ops[k].op != OP_MATCH &&
+			    al->ops[k].op != OP_SKIP && al->ops[k].op != OP_BRK)
 				n->changed = true;
 		if (prev)
 			render_between(c, p, prev, al, n);
@@ -198,7 +200,8 @@ render_pieces(vctx *c, span_res *r, span_count *n)
 			r->a = al->a;
 			r->b = al->b;
 			r->label = qt_mark_at(c->s->turn, c->s->src[al->src].t0,
-			                      c->s->src[al->src].nt, al->anchor);
+			                      c->s->src[al->src].nt,
+			                      al->anchor);
 		}
 		if (al->a < r->a)
 			r->a = al->a;
@@ -357,8 +360,10 @@ strip_titles(const quoth_extractor *ex, name_words *nw)
 				memcpy(phrase + pl, nw->w[j], nw->len[j]);
 				pl += nw->len[j];
 			}
-			if (qt_lexicon_get(ex->data.lex[LEX_TITLES], phrase, pl) >= 0 ||
-			    qt_lexicon_get(ex->data.lex[LEX_HONORIFICS], phrase, pl) >= 0)
+			if (qt_lexicon_get(ex->data.lex[LEX_TITLES], phrase,
+			                   pl) >= 0 ||
+			    qt_lexicon_get(ex->data.lex[LEX_HONORIFICS], phrase,
+			                   pl) >= 0)
 				take = k;
 		}
 		if (take) {
@@ -386,7 +391,8 @@ words_within(const name_words *small, const name_words *big)
 	for (i = 0; i + small->n <= big->n; i++) {
 		for (j = 0; j < small->n; j++)
 			if (small->len[j] != big->len[i + j] ||
-			    memcmp(small->w[j], big->w[i + j], small->len[j]) != 0)
+			    memcmp(small->w[j], big->w[i + j], small->len[j]) !=
+			            0)
 				break;
 		if (j == small->n)
 			return true;
@@ -403,18 +409,22 @@ words_within(const name_words *small, const name_words *big)
  * surnames agree.
  */
 static bool
-names_differ(vctx *c, const char *label, size_t ll, const char *spk,
-             size_t sl)
+names_differ(vctx *c, const char *label, size_t ll, const char *spk, size_t sl)
 {
 	static const char *const asker[] = {
-		"q", "question", "questioner", "reporter", "journalist",
-		"interviewer", "moderator", "host", "audience", "crowd", "press",
-		"member", NULL};
+	        "q",          "question",    "questioner", "reporter",
+	        "journalist", "interviewer", "moderator",  "host",
+	        "audience",   "crowd",       "press",      "member",
+	        NULL};
 	static const char *const nobody[] = {
-		"speaker", "unknown", "unidentified", "voice", "a", "answer",
-		"male", "female", "man", "woman", "participant", "caller",
-		"narrator", "multiple", "speakers", "interpreter", "translator",
-		"announcer", "off", "camera", "mic", "all", NULL};
+	        "speaker",     "unknown",     "unidentified",
+	        "voice",       "a",           "answer",
+	        "male",        "female",      "man",
+	        "woman",       "participant", "caller",
+	        "narrator",    "multiple",    "speakers",
+	        "interpreter", "translator",  "announcer",
+	        "off",         "camera",      "mic",
+	        "all",         NULL};
 	name_words L, S;
 	size_t i;
 	bool only_asker = true, only_nobody = true;
@@ -428,12 +438,14 @@ names_differ(vctx *c, const char *label, size_t ll, const char *spk,
 	for (i = 0; i < L.n; i++) {
 		if (!word_in(&L, i, asker) && !word_is(&L, i, "the"))
 			only_asker = false;
-		if (!word_in(&L, i, nobody) && !isdigit((unsigned char)L.w[i][0]))
+		if (!word_in(&L, i, nobody) &&
+		    !isdigit((unsigned char)L.w[i][0]))
 			only_nobody = false;
 	}
 	if (only_asker) {
 		for (i = 0; i < L.n; i++)
-			if (!word_is(&L, i, "the") && !word_is(&L, i, "member")) {
+			if (!word_is(&L, i, "the") &&
+			    !word_is(&L, i, "member")) {
 				name_words one;
 				one.n = 1;
 				memcpy(one.w[0], L.w[i], L.len[i]);
@@ -546,7 +558,8 @@ check_quote(vctx *c, quoth_check *chk, check_item *it, const size_t *se,
 		if (r.found && r.label != QUOTH_NONE) {
 			const smark *m = &s->turn[r.label];
 			if (m->len > 0 &&
-			    names_differ(c, s->src[r.src].text + m->off, m->len, spk, sl))
+			    names_differ(c, s->src[r.src].text + m->off, m->len,
+			                 spk, sl))
 				r.mismatch = true;
 		}
 		if (!worst_set || rank(r.status) > rank(it->status) ||
@@ -586,20 +599,22 @@ check_quote(vctx *c, quoth_check *chk, check_item *it, const size_t *se,
 		it->start = s->w[first.a].start;
 		it->end = s->w[first.b - 1].end;
 		it->line = qt_line_of(src, it->start);
-		pool_str(chk, it, QUOTH_CHECK_SOURCE, src->name, strlen(src->name));
+		pool_str(chk, it, QUOTH_CHECK_SOURCE, src->name,
+		         strlen(src->name));
 		m = qt_mark_at(s->ts, src->s0, src->ns, first.a);
 		if (m != QUOTH_NONE)
-			pool_str(chk, it, QUOTH_CHECK_TIMESTAMP, src->text + s->ts[m].off,
-			         s->ts[m].len);
+			pool_str(chk, it, QUOTH_CHECK_TIMESTAMP,
+			         src->text + s->ts[m].off, s->ts[m].len);
 		if (first.label != QUOTH_NONE && s->turn[first.label].len > 0)
 			pool_str(chk, it, QUOTH_CHECK_SPEAKER_LABEL,
 			         src->text + s->turn[first.label].off,
 			         s->turn[first.label].len);
-		pool_str(chk, it, QUOTH_CHECK_SOURCE_WORDS, words.ptr ? words.ptr : "",
-		         words.len);
+		pool_str(chk, it, QUOTH_CHECK_SOURCE_WORDS,
+		         words.ptr ? words.ptr : "", words.len);
 	}
 	if (!c->nomem)
-		pool_str(chk, it, QUOTH_CHECK_DIFF, diff.ptr ? diff.ptr : "", diff.len);
+		pool_str(chk, it, QUOTH_CHECK_DIFF, diff.ptr ? diff.ptr : "",
+		         diff.len);
 	if (diff.failed || words.failed)
 		c->nomem = true;
 	qbuf_free(&diff);
@@ -668,10 +683,11 @@ quoth_verify(const quoth_extractor *ex, quoth_sources *src, const char *text,
 	 * that a wrong text fails cleanly instead of reading out of bounds. */
 	for (i = 0; i < n; i++) {
 		size_t a, b;
-		if (quoth_quote_span(r, i, QUOTH_SPAN_QUOTE, &a, &b) && b > len) {
-			qt_set_error(
-			    err, QUOTH_ERR_ARG,
-			    "quoth_verify: the result is not from this text");
+		if (quoth_quote_span(r, i, QUOTH_SPAN_QUOTE, &a, &b) &&
+		    b > len) {
+			qt_set_error(err, QUOTH_ERR_ARG,
+			             "quoth_verify: the result is not from "
+			             "this text");
 			return QUOTH_ERR_ARG;
 		}
 		nv = quoth_quote_nverbatim(r, i);
@@ -694,11 +710,13 @@ quoth_verify(const quoth_extractor *ex, quoth_sources *src, const char *text,
 		check_item *it = &chk->item[i];
 		quoth_type type = quoth_quote_type(r, i);
 		size_t sl = 0, a, b;
-		const char *spk = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER, &sl);
+		const char *spk = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER,
+		                                  &sl);
 
 		nv = quoth_quote_nverbatim(r, i);
 		if (type == QUOTH_INDIRECT || nv == 0) {
-			if (type == QUOTH_INDIRECT && !(flags & QUOTH_VERIFY_ALL)) {
+			if (type == QUOTH_INDIRECT &&
+			    !(flags & QUOTH_VERIFY_ALL)) {
 				for (k = 0; k < QUOTH_CHECK_FIELD_COUNT_; k++)
 					it->off[k] = QUOTH_NONE;
 				it->status = QUOTH_VERIFY_INDIRECT;
@@ -722,7 +740,8 @@ quoth_verify(const quoth_extractor *ex, quoth_sources *src, const char *text,
 				break;
 			}
 			for (k = 0; k < nv; k++)
-				quoth_quote_verbatim(r, i, k, &se[2 * k], &se[2 * k + 1]);
+				quoth_quote_verbatim(r, i, k, &se[2 * k],
+				                     &se[2 * k + 1]);
 		}
 		check_quote(c, chk, it, se, nv, spk, sl);
 	}
@@ -732,9 +751,9 @@ quoth_verify(const quoth_extractor *ex, quoth_sources *src, const char *text,
 
 quoth_status
 quoth_verify_quote(const quoth_extractor *ex, quoth_sources *src,
-                   const char *text, size_t len, const size_t *spans,
-                   size_t n, const char *speaker, size_t speaker_len,
-                   quoth_check **out, quoth_error *err)
+                   const char *text, size_t len, const size_t *spans, size_t n,
+                   const char *speaker, size_t speaker_len, quoth_check **out,
+                   quoth_error *err)
 {
 	quoth_check *chk;
 	vctx *c;
@@ -742,14 +761,15 @@ quoth_verify_quote(const quoth_extractor *ex, quoth_sources *src,
 	size_t k;
 
 	if (!src || !out || (!text && len > 0) || (!spans && n > 0)) {
-		qt_set_error(err, QUOTH_ERR_ARG, "quoth_verify_quote: missing argument");
+		qt_set_error(err, QUOTH_ERR_ARG,
+		             "quoth_verify_quote: missing argument");
 		return QUOTH_ERR_ARG;
 	}
 	for (k = 0; k < n; k++)
 		if (spans[2 * k] > spans[2 * k + 1] || spans[2 * k + 1] > len) {
 			qt_set_error(
-			    err, QUOTH_ERR_ARG,
-			    "quoth_verify_quote: span outside the text");
+			        err, QUOTH_ERR_ARG,
+			        "quoth_verify_quote: span outside the text");
 			return QUOTH_ERR_ARG;
 		}
 	if ((st = check_new(src, 1, &chk, &c, err)) != QUOTH_OK)
@@ -822,8 +842,8 @@ quoth_check_part(const quoth_check *c, size_t i, size_t *nparts)
 }
 
 int
-quoth_check_source(const quoth_check *c, size_t i, size_t *src,
-                   size_t *start, size_t *end, size_t *line)
+quoth_check_source(const quoth_check *c, size_t i, size_t *src, size_t *start,
+                   size_t *end, size_t *line)
 {
 	const check_item *it;
 

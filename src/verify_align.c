@@ -18,10 +18,11 @@
 
 #include "verify_align.h"
 
-#define CHAIN_BACK 8    /* a piece chains to one of the 8 before it */
-#define SLACK_MAX 64    /* extra window words around a region */
-#define GAP_SCAN 4096   /* words looked at between two pieces */
-#define ADJACENT_MAX 40 /* words a window grows by to take in the
+#define CHAIN_BACK 8  /* a piece chains to one of the 8 before it */
+#define SLACK_MAX 64  /* extra window words around a region */
+#define GAP_SCAN 4096 /* words looked at between two pieces */
+#define ADJACENT_MAX                                                           \
+	40              /* words a window grows by to take in the
                          * sentences around it (about one sentence) */
 #define BRACKET_WORDS 4 /* source words a "[bracket]" may stand for */
 
@@ -148,8 +149,8 @@ push_op(vctx *c, int op, size_t qi, size_t sw, size_t n)
  * one best_turn() picks, has a label), else 1.
  */
 static void
-deletion_costs(vctx *c, const piece *p, const source *src, size_t wa,
-               size_t wb, size_t anchor)
+deletion_costs(vctx *c, const piece *p, const source *src, size_t wa, size_t wb,
+               size_t anchor)
 {
 	const quoth_sources *s = c->s;
 	size_t j, anchor_turn, t, next_turn;
@@ -196,8 +197,9 @@ fill_table(vctx *c, const piece *p, size_t wa, size_t W)
 		}
 		CELL(i, 0) = CELL(i - 1, 0) + COST_INS;
 		for (j = 1; j <= W; j++) {
-			uint32_t sub =
-			    s->w[wa + j - 1].hash == q->hash ? 0 : COST_SUB;
+			uint32_t sub = s->w[wa + j - 1].hash == q->hash
+			                       ? 0
+			                       : COST_SUB;
 			v = CELL(i - 1, j - 1) + sub;
 			if (CELL(i - 1, j) + COST_INS < v)
 				v = CELL(i - 1, j) + COST_INS;
@@ -251,10 +253,12 @@ trace_back(vctx *c, const piece *p, size_t wa, size_t W, size_t endj)
 			continue;
 		}
 		if (j > 0) {
-			uint32_t sub =
-			    s->w[wa + j - 1].hash == q->hash ? 0 : COST_SUB;
+			uint32_t sub = s->w[wa + j - 1].hash == q->hash
+			                       ? 0
+			                       : COST_SUB;
 			if (CELL(i, j) == CELL(i - 1, j - 1) + sub) {
-				push_op(c, sub ? OP_SUB : OP_MATCH, qi, wa + j - 1, 0);
+				push_op(c, sub ? OP_SUB : OP_MATCH, qi,
+				        wa + j - 1, 0);
 				i--;
 				j--;
 				continue;
@@ -450,7 +454,8 @@ align_after_previous(vctx *c, size_t pi, size_t slack)
 			wb = src->w0 + src->nw;
 		if (wb <= wa)
 			continue;
-		align_window(c, p, q->cand[k].src, wa, wb, q->cand[k].anchor, &al);
+		align_window(c, p, q->cand[k].src, wa, wb, q->cand[k].anchor,
+		             &al);
 		if (!c->nomem)
 			add_candidate(p, &al);
 		else
@@ -538,7 +543,8 @@ has_perfect(const piece *p)
 	size_t k;
 
 	for (k = 0; k < p->ncand; k++)
-		if (p->cand[k].matched == p->nwords && p->cand[k].pw == p->nwords)
+		if (p->cand[k].matched == p->nwords &&
+		    p->cand[k].pw == p->nwords)
 			return true;
 	return false;
 }
@@ -644,12 +650,14 @@ qt_chain_pieces(vctx *c)
 			int pi = -1, pk = -1;
 			/* bounded look-back keeps a quote of a thousand
 			 * short sentences linear */
-			for (i2 = i > CHAIN_BACK ? i - CHAIN_BACK : 0; i2 < i; i2++)
+			for (i2 = i > CHAIN_BACK ? i - CHAIN_BACK : 0; i2 < i;
+			     i2++)
 				for (k2 = 0; k2 < c->pc[i2].ncand; k2++) {
 					const align *y = &c->pc[i2].cand[k2];
 					if (y->src != x->src)
 						continue;
-					v = c->chain[i2 * NCAND_MAX + k2].best + x->score;
+					v = c->chain[i2 * NCAND_MAX + k2].best +
+					    x->score;
 					/* pieces in another order than the source's
 					 * (sentences swapped): allowed, at a cost */
 					if (x->a < y->b) {
@@ -659,13 +667,15 @@ qt_chain_pieces(vctx *c)
 					}
 					/* sentences that follow each other in the
 					 * source beat the same words elsewhere */
-					if (i2 + 1 == i && c->pc[i].before == B_JOIN &&
+					if (i2 + 1 == i &&
+					    c->pc[i].before == B_JOIN &&
 					    x->a >= y->b)
-						v += qt_count_gap(
-						         c, x->src, y->b, x->a,
-						         y->anchor, 1) == 0
-						         ? 2
-						         : -2;
+						v += qt_count_gap(c, x->src,
+						                  y->b, x->a,
+						                  y->anchor,
+						                  1) == 0
+						             ? 2
+						             : -2;
 					if (v > b0) {
 						b0 = v;
 						pi = (int)i2;
@@ -807,7 +817,8 @@ same_breath(vctx *c, const source *src, size_t g)
 	size_t t1 = qt_mark_at(s->turn, src->t0, src->nt, g);
 	size_t t2 = qt_mark_at(s->turn, src->t0, src->nt, g + 1);
 
-	return t1 == t2 && !qt_sentence_end(src->text, s->w[g].end, s->w[g + 1].start);
+	return t1 == t2 &&
+	       !qt_sentence_end(src->text, s->w[g].end, s->w[g + 1].start);
 }
 
 /*

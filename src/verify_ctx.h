@@ -10,8 +10,9 @@
 
 #include "verify_source.h"
 
-#define NCAND 4         /* candidate regions tried per piece */
-#define NCAND_MAX (2 * NCAND) /* plus one after each of the previous
+#define NCAND 4 /* candidate regions tried per piece */
+#define NCAND_MAX                                                              \
+	(2 * NCAND) /* plus one after each of the previous
                                * piece's candidates */
 
 enum { QT_WORD, QT_BRACKET, QT_ELLIPSIS };
@@ -30,13 +31,13 @@ typedef struct {
 
 /* Alignment operations, in source order. */
 enum {
-	OP_MATCH,  /* same word */
-	OP_CASE,   /* same word, case changed beyond the first letter */
-	OP_SUB,    /* quote word in place of a source word */
-	OP_INS,    /* quote word not in the source */
-	OP_DEL,    /* source word left out of the quote */
-	OP_SKIP,   /* a word of another speaker's turn: ignored */
-	OP_BRK     /* a bracketed insertion standing for n source words */
+	OP_MATCH, /* same word */
+	OP_CASE,  /* same word, case changed beyond the first letter */
+	OP_SUB,   /* quote word in place of a source word */
+	OP_INS,   /* quote word not in the source */
+	OP_DEL,   /* source word left out of the quote */
+	OP_SKIP,  /* a word of another speaker's turn: ignored */
+	OP_BRK    /* a bracketed insertion standing for n source words */
 };
 
 typedef struct {
@@ -48,10 +49,10 @@ typedef struct {
 
 typedef struct {
 	size_t src;
-	size_t a, b;       /* global words of the passage */
-	size_t matched;    /* quote words found (OP_MATCH, OP_CASE) */
-	size_t pw;         /* passage words that count */
-	size_t anchor;     /* global word whose turn is the passage's */
+	size_t a, b;    /* global words of the passage */
+	size_t matched; /* quote words found (OP_MATCH, OP_CASE) */
+	size_t pw;      /* passage words that count */
+	size_t anchor;  /* global word whose turn is the passage's */
 	long score;
 	aop *ops;
 	size_t nops;
@@ -60,12 +61,12 @@ typedef struct {
 enum { B_START, B_ELLIPSIS, B_JOIN };
 
 typedef struct {
-	size_t t0, t1;   /* tokens */
+	size_t t0, t1; /* tokens */
 	size_t nwords;
-	int before;      /* boundary before it: B_* */
+	int before; /* boundary before it: B_* */
 	align cand[NCAND_MAX];
 	size_t ncand;
-	int chosen;      /* index into cand, or -1 */
+	int chosen; /* index into cand, or -1 */
 } piece;
 
 typedef struct {
@@ -85,7 +86,7 @@ typedef struct {
 	struct vote {
 		int64_t d; /* diagonal: source word minus piece position */
 		size_t j;  /* piece position of the voting word */
-	} *votes;
+	} * votes;
 	size_t nvotes, capvotes;
 	cluster *cl;
 	size_t ncl, capcl;
@@ -98,13 +99,13 @@ typedef struct {
 	size_t *order;
 	size_t caporder;
 	struct chain_cell {
-		long best; /* best chain score ending here */
+		long best;  /* best chain score ending here */
 		int pi, pk; /* previous piece and candidate, or -1 */
-	} *chain;
+	} * chain;
 	size_t capchain;
 	size_t span_a, span_b; /* the verbatim span being judged */
-	qbuf diff, words;   /* of the current span */
-	qbuf dels, inss;    /* pending change block of the diff */
+	qbuf diff, words;      /* of the current span */
+	qbuf dels, inss;       /* pending change block of the diff */
 	struct glue {
 		const qbuf *buf;
 		const char *at; /* the next word written to buf goes without
@@ -112,7 +113,7 @@ typedef struct {
 	} glue[4];
 	normbuf nb1, nb2;
 	bool nomem;
-	size_t work;      /* index entries read so far (WORK_BUDGET) */
+	size_t work; /* index entries read so far (WORK_BUDGET) */
 } vctx;
 
 #endif

@@ -7,7 +7,7 @@
 
 #include "verify_ctx.h"
 
-#define GAP_SHOWN 8     /* words cut without an ellipsis shown in a diff */
+#define GAP_SHOWN 8 /* words cut without an ellipsis shown in a diff */
 
 /* Forget where the last word of each buffer ended (a new span). */
 void qt_glue_reset(vctx *c);

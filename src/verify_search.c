@@ -20,16 +20,16 @@
 
 #include "verify_search.h"
 
-#define CHUNK_WORDS 200 /* pieces are aligned in chunks of this many words */
+#define CHUNK_WORDS 200   /* pieces are aligned in chunks of this many words */
 #define VOTE_BUDGET 20000 /* index entries read per piece, at most */
 /* Index entries read in one quoth_verify() call before every further
  * piece is held to SMALL_BUDGET: an article of 16,000 identical quotes
  * against a source of 16,000 identical lines must not take minutes. */
 #define WORK_BUDGET 20000000
 #define SMALL_BUDGET 2000
-#define VOTE_ENOUGH 2000  /* ... and once this many from ANCHORS words */
+#define VOTE_ENOUGH 2000 /* ... and once this many from ANCHORS words */
 #define ANCHORS 4
-#define QUICK_MAX 64    /* candidate regions given a quick score */
+#define QUICK_MAX 64 /* candidate regions given a quick score */
 
 /* ---- quote tokens ---------------------------------------------------- */
 
@@ -53,8 +53,8 @@ push_tok(vctx *c, size_t a, size_t b, int kind, unsigned flags)
 	t->end = b;
 	t->kind = (uint8_t)kind;
 	t->flags = (uint8_t)flags;
-	t->hash =
-	    kind == QT_WORD ? qt_word_hash(&c->nb1, c->text + a, b - a) : 0;
+	t->hash = kind == QT_WORD ? qt_word_hash(&c->nb1, c->text + a, b - a)
+	                          : 0;
 }
 
 /* "...", ". . .", "…" (and inside brackets, "[...]") */
@@ -67,7 +67,8 @@ match_ellipsis(const char *t, size_t i, size_t end)
 		if (j < end && t[j] == '.') {
 			dots++;
 			j++;
-		} else if (dots > 0 && j + 1 < end && t[j] == ' ' && t[j + 1] == '.') {
+		} else if (dots > 0 && j + 1 < end && t[j] == ' ' &&
+		           t[j + 1] == '.') {
 			j++;
 		} else if (j < end && qt_decode(t, end, j, &n) == 0x2026) {
 			dots += 3;
@@ -97,17 +98,20 @@ qt_tokenize_span(vctx *c, size_t a, size_t b)
 				continue;
 			}
 			{
-				size_t lim = b - i > NOISE_MAX ? i + NOISE_MAX : b;
+				size_t lim = b - i > NOISE_MAX ? i + NOISE_MAX
+				                               : b;
 				const char *q = memchr(t + i, ']', lim - i);
 				if (q) {
 					j = (size_t)(q - t);
 					k = qt_skip_space(t, i + 1, j);
 					if (k < j &&
 					    match_ellipsis(t, k, j) ==
-					        qt_trim_end(t, k, j) - k)
-						push_tok(c, i, j + 1, QT_ELLIPSIS, 0);
+					            qt_trim_end(t, k, j) - k)
+						push_tok(c, i, j + 1,
+						         QT_ELLIPSIS, 0);
 					else
-						push_tok(c, i, j + 1, QT_BRACKET, 0);
+						push_tok(c, i, j + 1,
+						         QT_BRACKET, 0);
 					i = j + 1;
 					continue;
 				}
@@ -127,7 +131,8 @@ qt_tokenize_span(vctx *c, size_t a, size_t b)
 			k = qt_word_end(t, b, i, true, &br);
 			if (br)
 				flags |= QF_BRACKETED;
-			if (c->ntok > 0 && c->tok[c->ntok - 1].kind == QT_WORD &&
+			if (c->ntok > 0 &&
+			    c->tok[c->ntok - 1].kind == QT_WORD &&
 			    utf8proc_isupper(cp) &&
 			    qt_sentence_end(t, c->tok[c->ntok - 1].end, i))
 				flags |= QF_SENT;
@@ -195,7 +200,8 @@ qt_make_pieces(vctx *c)
 		}
 		if (words == 0)
 			continue; /* only "[...]" insertions: nothing to find */
-		if (!qt_grow((void **)&c->pc, &c->cappc, c->npc + 1, sizeof(piece))) {
+		if (!qt_grow((void **)&c->pc, &c->cappc, c->npc + 1,
+		             sizeof(piece))) {
 			c->nomem = true;
 			return;
 		}
@@ -596,7 +602,8 @@ qt_exact_region(vctx *c, const piece *p)
 		g0 = pos - best;
 		if (g0 + m > s->nw)
 			break; /* the list is in source order */
-		for (k = 0; k < m && s->w[g0 + k].hash == c->tok[c->order[k]].hash;
+		for (k = 0;
+		     k < m && s->w[g0 + k].hash == c->tok[c->order[k]].hash;
 		     k++)
 			;
 		if (k < m)

@@ -21,9 +21,9 @@
 
 #include "verify_source.h"
 
-#define LABEL_MAX 64    /* longest speaker label before its colon */
-#define PAREN_MAX 120   /* longest (stage direction) */
-#define TS_MAX 40       /* longest timestamp text kept */
+#define LABEL_MAX 64  /* longest speaker label before its colon */
+#define PAREN_MAX 120 /* longest (stage direction) */
+#define TS_MAX 40     /* longest timestamp text kept */
 #define MAX_SOURCE_BYTES ((size_t)UINT32_MAX)
 #define MAX_WORDS ((size_t)UINT32_MAX - 2)
 
@@ -108,8 +108,8 @@ typedef struct {
 	source *src;
 	const char *t;
 	size_t len;
-	size_t ncolon;        /* "NAME:" labels seen */
-	size_t lower, upper;  /* ASCII letters seen in words */
+	size_t ncolon;       /* "NAME:" labels seen */
+	size_t lower, upper; /* ASCII letters seen in words */
 	quoth_status st;
 	normbuf nb;
 } parser;
@@ -278,7 +278,8 @@ match_label(const char *t, size_t i, size_t end, bool subtitle, size_t *la,
 			const char *c = memchr(t + j, ')', end - j);
 			if (!c || (size_t)(c - t) - j > 40)
 				goto dot_label;
-			if (match_ts(t, j, end, &a, &b) == (size_t)(c - t) - j + 1) {
+			if (match_ts(t, j, end, &a, &b) ==
+			    (size_t)(c - t) - j + 1) {
 				*ta = a;
 				*tb = b;
 			}
@@ -415,7 +416,8 @@ subtitle_tag(parser *p, size_t i, size_t end)
 	if (!c)
 		return 0;
 	b = (size_t)(c - t);
-	if (i + 2 < b && t[i + 1] == 'v' && (t[i + 2] == ' ' || t[i + 2] == '.')) {
+	if (i + 2 < b && t[i + 1] == 'v' &&
+	    (t[i + 2] == ' ' || t[i + 2] == '.')) {
 		a = i + 2;
 		while (a < b && !qt_is_space(t[a]))
 			a++; /* classes: <v.loud Name> */
@@ -423,7 +425,8 @@ subtitle_tag(parser *p, size_t i, size_t end)
 		while (b > a && qt_is_space(t[b - 1]))
 			b--;
 		if (b > a)
-			push_mark(p, true, a, b - a > LABEL_MAX ? LABEL_MAX : b - a,
+			push_mark(p, true, a,
+			          b - a > LABEL_MAX ? LABEL_MAX : b - a,
 			          MARK_VOICE);
 	}
 	return (size_t)(c - t) + 1;
@@ -469,7 +472,8 @@ scan_words(parser *p, size_t i, size_t end, bool subtitle)
 				i = k;
 				continue;
 			}
-		} else if (subtitle && c == '{' && i + 1 < end && t[i + 1] == '\\') {
+		} else if (subtitle && c == '{' && i + 1 < end &&
+		           t[i + 1] == '\\') {
 			const char *q = memchr(t + i, '}', end - i);
 			if (q) {
 				i = (size_t)(q - t) + 1;
@@ -480,7 +484,8 @@ scan_words(parser *p, size_t i, size_t end, bool subtitle)
 			k = i + 1;
 			if (k < end && t[k] == '#')
 				k++;
-			while (k < end && k - i < 10 && isalnum((unsigned char)t[k]))
+			while (k < end && k - i < 10 &&
+			       isalnum((unsigned char)t[k]))
 				k++;
 			if (k < end && t[k] == ';' && k > i + 1) {
 				i = k + 1;
@@ -488,12 +493,14 @@ scan_words(parser *p, size_t i, size_t end, bool subtitle)
 			}
 		}
 		cp = qt_decode(t, end, i, &n);
-		if (qt_is_word_cp(cp) || (c == '[' && qt_inword_bracket(t, end, i, false))) {
+		if (qt_is_word_cp(cp) ||
+		    (c == '[' && qt_inword_bracket(t, end, i, false))) {
 			br = false;
 			k = qt_word_end(
-			    t, end,
-			    c == '[' ? qt_inword_bracket(t, end, i, false) : i,
-			    true, &br);
+			        t, end,
+			        c == '[' ? qt_inword_bracket(t, end, i, false)
+			                 : i,
+			        true, &br);
 			push_word(p, i, k);
 			i = k;
 			continue;
@@ -515,8 +522,8 @@ style_markup(const char *t, size_t i, size_t end)
 		return 0;
 	if (t[i] == '{' && t[i + 1] == '\\')
 		c = memchr(t + i, '}', lim - i);
-	else if (t[i] == '<' && !(t[i + 1] == 'v' &&
-	                          (t[i + 2] == ' ' || t[i + 2] == '.')))
+	else if (t[i] == '<' &&
+	         !(t[i + 1] == 'v' && (t[i + 2] == ' ' || t[i + 2] == '.')))
 		c = memchr(t + i, '>', lim - i);
 	else
 		return 0;
@@ -538,7 +545,8 @@ parse_line(parser *p, size_t a, size_t b, bool subtitle)
 			/* caption speaker change, name unknown */
 			push_mark(p, true, i, 0, MARK_CHANGE);
 			i = qt_skip_space(t, i + 2, b);
-		} else if (subtitle && b - i >= 2 && t[i] == '-' && t[i + 1] == ' ') {
+		} else if (subtitle && b - i >= 2 && t[i] == '-' &&
+		           t[i + 1] == ' ') {
 			push_mark(p, true, i, 0, MARK_CHANGE);
 			i = qt_skip_space(t, i + 1, b);
 		} else if (subtitle && (k = style_markup(t, i, b)) != 0) {
@@ -626,13 +634,15 @@ parse_subtitles(parser *p, size_t i, bool vtt)
 		if (skipping)
 			continue;
 		if (block_start && vtt &&
-		    (starts_word(t, a, b, "NOTE") || starts_word(t, a, b, "STYLE") ||
+		    (starts_word(t, a, b, "NOTE") ||
+		     starts_word(t, a, b, "STYLE") ||
 		     starts_word(t, a, b, "REGION"))) {
 			skipping = true;
 			continue;
 		}
 		if (has_arrow(t, a, b, &at)) {
-			size_t ta = qt_skip_space(t, a, at), tb = qt_trim_end(t, ta, at);
+			size_t ta = qt_skip_space(t, a, at),
+			       tb = qt_trim_end(t, ta, at);
 			push_ts(p, ta, tb);
 			block_start = false;
 			continue;
@@ -698,7 +708,8 @@ build_lines(source *src)
 	if (!qt_grow((void **)&src->lines, &cap, 1, sizeof(uint32_t)))
 		return false;
 	src->lines[0] = 0;
-	while (i < src->len && (c = memchr(src->text + i, '\n', src->len - i))) {
+	while (i < src->len &&
+	       (c = memchr(src->text + i, '\n', src->len - i))) {
 		i = (size_t)(c - src->text) + 1;
 		if (!qt_grow((void **)&src->lines, &cap, n + 1,
 		             sizeof(uint32_t)))
@@ -723,7 +734,8 @@ quoth_sources_add(quoth_sources *s, const char *name, const char *text,
 		return QUOTH_ERR_ARG;
 	}
 	if (len >= MAX_SOURCE_BYTES) {
-		qt_set_error(err, QUOTH_ERR_LIMIT, "source text larger than 4 GiB");
+		qt_set_error(err, QUOTH_ERR_LIMIT,
+		             "source text larger than 4 GiB");
 		return QUOTH_ERR_LIMIT;
 	}
 	if (!qt_grow((void **)&s->src, &s->capsrc, s->nsrc + 1, sizeof(source)))
@@ -785,8 +797,8 @@ quoth_sources_add(quoth_sources *s, const char *name, const char *text,
 		source_free(src);
 		qt_set_error(err, st,
 		             st == QUOTH_ERR_LIMIT
-		                 ? "too many words in the sources"
-		                 : "out of memory");
+		                     ? "too many words in the sources"
+		                     : "out of memory");
 		return st;
 	}
 	src->nw = s->nw - nw0;
@@ -944,7 +956,8 @@ qt_label_eq(const source *src, const smark *x, const smark *y)
 	a = src->text + x->off;
 	b = src->text + y->off;
 	for (i = 0; i < x->len; i++)
-		if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+		if (tolower((unsigned char)a[i]) !=
+		    tolower((unsigned char)b[i]))
 			return false;
 	return true;
 }

@@ -9,7 +9,7 @@
 
 #include "verify_words.h"
 
-#define NOISE_MAX 200   /* longest [transcriber note] */
+#define NOISE_MAX 200 /* longest [transcriber note] */
 
 typedef struct {
 	uint32_t start, end; /* bytes in the source text */
@@ -21,9 +21,9 @@ enum { MARK_COLON, MARK_VOICE, MARK_CHANGE };
 /* A speaker turn or a timestamp: applies from global word `word` on. */
 typedef struct {
 	uint32_t word;
-	uint32_t off;  /* label / timestamp text in the source */
+	uint32_t off; /* label / timestamp text in the source */
 	uint16_t len;
-	uint8_t kind;  /* turns: MARK_* */
+	uint8_t kind; /* turns: MARK_* */
 } smark;
 
 typedef struct {
@@ -36,7 +36,7 @@ typedef struct {
 	size_t s0, ns;   /* timestamps */
 	uint32_t *lines; /* byte offset of each line start */
 	size_t nlines;
-	bool caseless;   /* no lowercase letter: case is not judged */
+	bool caseless; /* no lowercase letter: case is not judged */
 } source;
 
 struct quoth_sources {

@@ -33,8 +33,6 @@ qt_is_apos(int32_t cp)
 	       cp == 0xFF07 || cp == 0x2032 || cp == '`';
 }
 
-
-
 /*
  * "[W]e", "respons[e]": a bracket of word characters glued to a word is an
  * editorial change inside the word, not an insertion.  Returns the offset
@@ -77,7 +75,8 @@ qt_word_end(const char *s, size_t len, size_t i, bool brackets, bool *bracketed)
 
 	while (i < len) {
 		if (qt_ascii_alnum((unsigned char)s[i])) {
-			while (i + 1 < len && qt_ascii_alnum((unsigned char)s[i + 1]))
+			while (i + 1 < len &&
+			       qt_ascii_alnum((unsigned char)s[i + 1]))
 				i++;
 			prev = (unsigned char)s[i++];
 			continue;
@@ -149,7 +148,7 @@ house_style(char *w, size_t n)
 	for (i = 0; i < n; i++)
 		if (i % 2 == 1 ? w[i] != '.'
 		               : !qt_ascii_alnum((unsigned char)w[i]) ||
-		                     (w[i] >= '0' && w[i] <= '9'))
+		                         (w[i] >= '0' && w[i] <= '9'))
 			initials = false;
 	for (i = 0; i < n; i++) {
 		if (initials && w[i] == '.')
@@ -287,4 +286,3 @@ qt_sentence_end(const char *t, size_t a, size_t b)
 	}
 	return false;
 }
-

@@ -136,8 +136,7 @@ qt_grow(void **p, size_t *cap, size_t need, size_t elem)
 /* ---- words (verify_words.c) ------------------------------------------ */
 
 bool qt_is_apos(int32_t cp);
-size_t qt_inword_bracket(const char *s, size_t len, size_t i,
-                         bool after_word);
+size_t qt_inword_bracket(const char *s, size_t len, size_t i, bool after_word);
 size_t qt_word_end(const char *s, size_t len, size_t i, bool brackets,
                    bool *bracketed);
 const char *qt_norm_word(normbuf *nb, const char *s, size_t n, bool fold,

@@ -28,12 +28,12 @@ struct tcell {
 };
 
 struct cli_table {
-	struct cli_buf text;  /* the cells' (cleaned) text */
-	struct tcell *cells;  /* row-major, nshown per row */
+	struct cli_buf text; /* the cells' (cleaned) text */
+	struct tcell *cells; /* row-major, nshown per row */
 	size_t ncells, cap;
-	size_t nshown;        /* CLI_COL_TABLE columns */
+	size_t nshown; /* CLI_COL_TABLE columns */
 	size_t rows;
-	char *group;          /* the current group's value, or NULL */
+	char *group; /* the current group's value, or NULL */
 	int failed;
 };
 
@@ -113,9 +113,9 @@ value_color(const char *s, size_t n)
 		const char *value;
 		const char *sgr;
 	} colors[] = {
-		{"direct", "32"},  {"mixed", "36"},   {"indirect", "33"},
-		{"partial", "35"}, {"exact", "32"},   {"elided", "36"},
-		{"altered", "33"}, {"missing", "31"},
+	        {"direct", "32"},  {"mixed", "36"},   {"indirect", "33"},
+	        {"partial", "35"}, {"exact", "32"},   {"elided", "36"},
+	        {"altered", "33"}, {"missing", "31"},
 	};
 	size_t i;
 
@@ -129,8 +129,7 @@ value_color(const char *s, size_t n)
 /* Append at most `width` display columns of s[0..n), ending with an
  * ellipsis when cut; returns the display width written. */
 static size_t
-put_cut(struct cli_buf *b, const char *s, size_t n, size_t full,
-        size_t width)
+put_cut(struct cli_buf *b, const char *s, size_t n, size_t full, size_t width)
 {
 	int32_t cp;
 	size_t i = 0, k, w = 0, cw;
@@ -273,7 +272,8 @@ render(struct cli_writer *w, struct cli_table *t)
 			if (c->num && c->width < width[j])
 				pad(&line, width[j] - c->width);
 			sgr = NULL;
-			if (w->color && (w->cols[index[j]].flags & CLI_COL_COLOR))
+			if (w->color &&
+			    (w->cols[index[j]].flags & CLI_COL_COLOR))
 				sgr = value_color(s, len);
 			if (sgr)
 				cli_buf_printf(&line, "\x1b[%sm", sgr);

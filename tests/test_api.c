@@ -55,15 +55,17 @@ START_TEST(test_null_frees)
 	ck_assert_uint_eq(quoth_quote_nparts(NULL, 0), 0);
 	ck_assert_uint_eq(quoth_quote_nverbatim(NULL, 0), 0);
 	ck_assert_ptr_null(quoth_quote_str(NULL, 0, QUOTH_FIELD_QUOTE, NULL));
-	ck_assert_uint_eq(quoth_result_warnings(NULL, QUOTH_WARN_UTF8, NULL), 0);
+	ck_assert_uint_eq(quoth_result_warnings(NULL, QUOTH_WARN_UTF8, NULL),
+	                  0);
 }
 END_TEST
 
 START_TEST(test_strerror_each_status)
 {
 	const quoth_status all[] = {
-		QUOTH_OK, QUOTH_ERR_NOMEM, QUOTH_ERR_UTF8, QUOTH_ERR_IO,
-		QUOTH_ERR_LEXICON, QUOTH_ERR_LIMIT, QUOTH_ERR_ARG,
+	        QUOTH_OK,      QUOTH_ERR_NOMEM,   QUOTH_ERR_UTF8,
+	        QUOTH_ERR_IO,  QUOTH_ERR_LEXICON, QUOTH_ERR_LIMIT,
+	        QUOTH_ERR_ARG,
 	};
 	size_t i, j;
 
@@ -246,10 +248,10 @@ START_TEST(test_extractor_reused)
 	quoth_extractor *ex = NULL;
 	quoth_error err;
 	const char *texts[] = {
-		"\"One,\" Ann Lee said.",
-		"",
-		"Nothing quoted here at all.",
-		"\"Two,\" Bob Ray said. \"Three,\" he added.",
+	        "\"One,\" Ann Lee said.",
+	        "",
+	        "Nothing quoted here at all.",
+	        "\"Two,\" Bob Ray said. \"Three,\" he added.",
 	};
 	const size_t want[] = {1, 0, 0, 2};
 	size_t i, round;

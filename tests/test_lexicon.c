@@ -209,8 +209,9 @@ END_TEST
 
 START_TEST(test_data_dir_overrides_one_file)
 {
-	static const char cues[] = "# my cues\n# flags: s=speech i=inverted "
-	                           "c=clause\nproclaimed\tsi\n\nmade clear\tsc\n";
+	static const char cues[] =
+	        "# my cues\n# flags: s=speech i=inverted "
+	        "c=clause\nproclaimed\tsi\n\nmade clear\tsc\n";
 	char dir[256];
 	lang_data ld;
 	quoth_error err;
@@ -239,7 +240,8 @@ START_TEST(test_data_dir_through_public_api)
 {
 	static const char cues[] = "# flags: s=speech i=inverted c=clause\n"
 	                           "proclaimed\tsic\n";
-	static const char text[] = "\"The fair opens today,\" Ann Lee proclaimed.";
+	static const char text[] =
+	        "\"The fair opens today,\" Ann Lee proclaimed.";
 	char dir[256];
 	quoth_options opt;
 	quoth_extractor *ex = NULL;
@@ -271,8 +273,8 @@ END_TEST
 START_TEST(test_error_too_many_words)
 {
 	static const char data[] =
-		"# flags: s=speech i=inverted c=clause\n"
-		"said\tsic\n# comment\nsay one two three four five six\tsi\n";
+	        "# flags: s=speech i=inverted c=clause\n"
+	        "said\tsic\n# comment\nsay one two three four five six\tsi\n";
 	expect_syntax_error(data, sizeof(data) - 1, 4);
 }
 END_TEST
@@ -375,7 +377,8 @@ START_TEST(test_unknown_language)
 	quoth_error err;
 
 	memset(&err, 0, sizeof(err));
-	ck_assert_int_eq(qt_lang_data_load(&ld, "xx", NULL, &err), QUOTH_ERR_ARG);
+	ck_assert_int_eq(qt_lang_data_load(&ld, "xx", NULL, &err),
+	                 QUOTH_ERR_ARG);
 	ck_assert_int_eq(err.status, QUOTH_ERR_ARG);
 	ck_assert_ptr_nonnull(strstr(err.message, "xx"));
 }

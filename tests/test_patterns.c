@@ -42,19 +42,21 @@ extract_with(quoth_extractor *x, const char *s)
 }
 
 static void
-assert_field(const quoth_result *r, size_t i, quoth_field f,
-             const char *want, const char *text)
+assert_field(const quoth_result *r, size_t i, quoth_field f, const char *want,
+             const char *text)
 {
 	size_t len = 0;
 	const char *got = quoth_quote_str(r, i, f, &len);
 
 	if (!want) {
-		ck_assert_msg(got == NULL, "%s: field %d is \"%s\", expected "
-		              "none", text, (int)f, got ? got : "");
+		ck_assert_msg(got == NULL,
+		              "%s: field %d is \"%s\", expected "
+		              "none",
+		              text, (int)f, got ? got : "");
 		return;
 	}
-	ck_assert_msg(got != NULL, "%s: field %d absent, expected \"%s\"",
-	              text, (int)f, want);
+	ck_assert_msg(got != NULL, "%s: field %d absent, expected \"%s\"", text,
+	              (int)f, want);
 	ck_assert_msg(strcmp(got, want) == 0,
 	              "%s: field %d is \"%s\", expected \"%s\"", text, (int)f,
 	              got, want);
@@ -69,265 +71,276 @@ struct shape_case {
 };
 
 static const struct shape_case shapes[] = {
-	/* "Q," X said  /  "Q," said X */
-	{"\"The pier will open in May,\" Ann Lee said.", "The pier",
-	 "Ann Lee", "Ann Lee", "said", "cue-after"},
-	{"\"The pier will open in May,\" said Ann Lee.", "The pier",
-	 "Ann Lee", "Ann Lee", "said", "cue-after"},
-	/* X said: "Q"  /  X said "Q" */
-	{"Ann Lee said: \"The pier will open in May.\"", "The pier",
-	 "Ann Lee", "Ann Lee", "said", "cue-before"},
-	{"Ann Lee said \"the pier will open in May.\"", "\"the pier",
-	 "Ann Lee", "Ann Lee", "said", "cue-before"},
-	/* appositives, after and before */
-	{"\"It is a bad break,\" Hugh Hill, a doctor at the clinic, said.",
-	 "It is", "Hugh Hill", "Hugh Hill", "said", "appositive"},
-	{"Hugh Hill, a doctor at the clinic, said: \"It is a bad break.\"",
-	 "It is", "Hugh Hill", "Hugh Hill", "said", "cue-before"},
-	/* the role first, then the name in apposition */
-	{"\"We close at six,\" the port director, Ruth Okoro, said.",
-	 "We close", "Ruth Okoro", "the port director, Ruth Okoro", "said",
-	 "appositive"},
-	{"\"We need him home,\" his wife, Mona Reyes, wrote in a letter.",
-	 "We need", "Mona Reyes", "his wife, Mona Reyes", "wrote",
-	 "appositive"},
-	/* a base form after an auxiliary, a participle after a cue */
-	{"\"We need him home,\" she was quoted as saying. Mona Reyes runs "
-	 "the port.", "We need", NULL, "she", "saying", "pronoun"},
-	{"Mona Reyes runs the port. \"We need him home,\" she was quoted as "
-	 "saying.", "We need", "Mona Reyes", "she", "saying", "pronoun"},
-	{"\"We are busy,\" Ann Lee said, adding that the pier would take "
-	 "\"a few more weeks.\"", "a few", "Ann Lee", "Ann Lee", "adding",
-	 "participle"},
-	{"Ann Lee joked in her turn to answer the question, \"We are late.\"",
-	 "We are", "Ann Lee", "Ann Lee", "joked", "cue-before"},
-	{"\"The pier is late,\" said 9/11 widow Ann Lee.", "The pier",
-	 "Ann Lee", "9/11 widow Ann Lee", "said", "cue-after"},
-	{"\"The pier is late,\" my father often said.", "The pier",
-	 "my father", "my father", "said", "role"},
-	/* an organisation's words before the person after the cue */
-	{"\"It was a big deal,\" said Coast State University professor Paul "
-	 "Beck.", "It was", "Paul Beck",
-	 "Coast State University professor Paul Beck", "said", "cue-after"},
-	{"\"It was a big deal,\" wrote Post bureau chief Julia Eilp, citing "
-	 "people in the room.", "It was", "Julia Eilp",
-	 "Post bureau chief Julia Eilp", "wrote", "cue-after"},
-	/* a sentence of attribution alone before the quote */
-	{"Sam Lau, the director of the party, said in a statement. \"There "
-	 "are no ballots to count.\"", "There are", "Sam Lau", "Sam Lau",
-	 "said", "cue-before"},
-	{"Sam Lau, the director of the party, said in a statement.\n\n"
-	 "\"There are no ballots to count.\"", "There are", "Sam Lau",
-	 "Sam Lau", "said", "cue-before"},
-	/* ... but not one that reports a clause of its own */
-	{"Police said the man was arrested. \"He ran,\" a neighbour "
-	 "recalled.", "He ran", "a neighbour", "a neighbour", "recalled",
-	 "role"},
-	/* a subject, a relative clause, the cue */
-	{"Another member of the club, whose name is withheld, wrote: \"We "
-	 "are tired.\"", "We are", "Another member of the club",
-	 "Another member of the club", "wrote", "cue-before"},
-	{"Another member of the public, whose name is withheld, wrote: \"We "
-	 "are tired.\"", "We are", "Another member of the public",
-	 "Another member of the public", "wrote", "role"},
-	/* an organisation named after a possessive */
-	{"\"We are reviewing the file,\" the province's Department of Fishing "
-	 "said.", "We are", "Department of Fishing", "Department of Fishing",
-	 "said", "cue-after"},
-	/* a capitalised cue word ends a name ("The Washington Post") */
-	{"The Washington Post reported that the mayor \"will not run\" "
-	 "again.", "the mayor", "The Washington Post",
-	 "The Washington Post", "reported", "cue-before"},
-	/* a digest's source line, and a described subject before a colon */
-	{"Turnout is the story - Ann Lee: \"The young stayed home.\"",
-	 "The young", "Ann Lee", "Ann Lee", ":", "colon"},
-	{"A spokesman for the mayor could only quip: \"The pier is late.\"",
-	 "The pier", "A spokesman for the mayor", "A spokesman for the mayor",
-	 ":", "colon"},
-	/* an inverted cue before the quote */
-	{"The plan is complex. Said Ellis: \"I doubt it works.\"", "I doubt",
-	 "Ellis", "Ellis", "Said", "cue-before"},
-	/* a base form a few words after its subject */
-	{"Ann Lee spoke at noon. She went on to say, \"The pier is late.\"",
-	 "The pier", "Ann Lee", "She", "say", "pronoun"},
-	/* "as X put it", "as X said" */
-	{"The plan was \"a bridge to nowhere,\" as the council memo put it.",
-	 "a bridge", "the council memo", "the council memo", "put",
-	 "cue-after"},
-	{"Rates will rise \"for some time,\" as Ann Lee said on Monday.",
-	 "for some", "Ann Lee", "Ann Lee", "said", "cue-after"},
-	/* naming verbs */
-	{"Tom Ray likened the rules to \"burning the harbour down.\"",
-	 "burning", "Tom Ray", "Tom Ray", "likened", "cue-before"},
-	/* a clause opened by "when" names someone else */
-	{"Ads show Tom Ray saying, \"That makes me smart,\" when Ann Lee "
-	 "blasted him.", "That makes", NULL, NULL, NULL, "none"},
-	/* "I've" is no name */
-	{"But I've got to ask you, because as \"The Daily Star\" wrote, it "
-	 "matters.", "The Daily", NULL, NULL, NULL, "none"},
-	/* the object of a preposition is no subject */
-	{"In a message posted Friday, Tom Ray said he had \"areas of "
-	 "disagreement\" with Lee.", "he had", "Tom Ray", "Tom Ray", "said",
-	 "cue-before"},
-	{"The board rated 32% of Republican claims as \"mostly false\" and "
-	 "moved on.", "mostly false", NULL, NULL, NULL, "none"},
-	/* ... unless it is the source of a document */
-	{"A statement from the Port Authority said, \"We will reopen.\"",
-	 "We will", "the Port Authority", "the Port Authority", "said",
-	 "cue-before"},
-	/* ... or the agent */
-	{"A statement sent by Reagan Ruiz, who joined the board last month, "
-	 "said \"We will obey the court.\"", "We will", "Reagan Ruiz",
-	 "Reagan Ruiz", "said", "cue-before"},
-	/* the rest of an attribution names nobody new: the next quote
+        /* "Q," X said  /  "Q," said X */
+        {"\"The pier will open in May,\" Ann Lee said.", "The pier", "Ann Lee",
+         "Ann Lee", "said", "cue-after"},
+        {"\"The pier will open in May,\" said Ann Lee.", "The pier", "Ann Lee",
+         "Ann Lee", "said", "cue-after"},
+        /* X said: "Q"  /  X said "Q" */
+        {"Ann Lee said: \"The pier will open in May.\"", "The pier", "Ann Lee",
+         "Ann Lee", "said", "cue-before"},
+        {"Ann Lee said \"the pier will open in May.\"", "\"the pier", "Ann Lee",
+         "Ann Lee", "said", "cue-before"},
+        /* appositives, after and before */
+        {"\"It is a bad break,\" Hugh Hill, a doctor at the clinic, said.",
+         "It is", "Hugh Hill", "Hugh Hill", "said", "appositive"},
+        {"Hugh Hill, a doctor at the clinic, said: \"It is a bad break.\"",
+         "It is", "Hugh Hill", "Hugh Hill", "said", "cue-before"},
+        /* the role first, then the name in apposition */
+        {"\"We close at six,\" the port director, Ruth Okoro, said.",
+         "We close", "Ruth Okoro", "the port director, Ruth Okoro", "said",
+         "appositive"},
+        {"\"We need him home,\" his wife, Mona Reyes, wrote in a letter.",
+         "We need", "Mona Reyes", "his wife, Mona Reyes", "wrote",
+         "appositive"},
+        /* a base form after an auxiliary, a participle after a cue */
+        {"\"We need him home,\" she was quoted as saying. Mona Reyes runs "
+         "the port.",
+         "We need", NULL, "she", "saying", "pronoun"},
+        {"Mona Reyes runs the port. \"We need him home,\" she was quoted as "
+         "saying.",
+         "We need", "Mona Reyes", "she", "saying", "pronoun"},
+        {"\"We are busy,\" Ann Lee said, adding that the pier would take "
+         "\"a few more weeks.\"",
+         "a few", "Ann Lee", "Ann Lee", "adding", "participle"},
+        {"Ann Lee joked in her turn to answer the question, \"We are late.\"",
+         "We are", "Ann Lee", "Ann Lee", "joked", "cue-before"},
+        {"\"The pier is late,\" said 9/11 widow Ann Lee.", "The pier",
+         "Ann Lee", "9/11 widow Ann Lee", "said", "cue-after"},
+        {"\"The pier is late,\" my father often said.", "The pier", "my father",
+         "my father", "said", "role"},
+        /* an organisation's words before the person after the cue */
+        {"\"It was a big deal,\" said Coast State University professor Paul "
+         "Beck.",
+         "It was", "Paul Beck", "Coast State University professor Paul Beck",
+         "said", "cue-after"},
+        {"\"It was a big deal,\" wrote Post bureau chief Julia Eilp, citing "
+         "people in the room.",
+         "It was", "Julia Eilp", "Post bureau chief Julia Eilp", "wrote",
+         "cue-after"},
+        /* a sentence of attribution alone before the quote */
+        {"Sam Lau, the director of the party, said in a statement. \"There "
+         "are no ballots to count.\"",
+         "There are", "Sam Lau", "Sam Lau", "said", "cue-before"},
+        {"Sam Lau, the director of the party, said in a statement.\n\n"
+         "\"There are no ballots to count.\"",
+         "There are", "Sam Lau", "Sam Lau", "said", "cue-before"},
+        /* ... but not one that reports a clause of its own */
+        {"Police said the man was arrested. \"He ran,\" a neighbour "
+         "recalled.",
+         "He ran", "a neighbour", "a neighbour", "recalled", "role"},
+        /* a subject, a relative clause, the cue */
+        {"Another member of the club, whose name is withheld, wrote: \"We "
+         "are tired.\"",
+         "We are", "Another member of the club", "Another member of the club",
+         "wrote", "cue-before"},
+        {"Another member of the public, whose name is withheld, wrote: \"We "
+         "are tired.\"",
+         "We are", "Another member of the public",
+         "Another member of the public", "wrote", "role"},
+        /* an organisation named after a possessive */
+        {"\"We are reviewing the file,\" the province's Department of Fishing "
+         "said.",
+         "We are", "Department of Fishing", "Department of Fishing", "said",
+         "cue-after"},
+        /* a capitalised cue word ends a name ("The Washington Post") */
+        {"The Washington Post reported that the mayor \"will not run\" "
+         "again.",
+         "the mayor", "The Washington Post", "The Washington Post", "reported",
+         "cue-before"},
+        /* a digest's source line, and a described subject before a colon */
+        {"Turnout is the story - Ann Lee: \"The young stayed home.\"",
+         "The young", "Ann Lee", "Ann Lee", ":", "colon"},
+        {"A spokesman for the mayor could only quip: \"The pier is late.\"",
+         "The pier", "A spokesman for the mayor", "A spokesman for the mayor",
+         ":", "colon"},
+        /* an inverted cue before the quote */
+        {"The plan is complex. Said Ellis: \"I doubt it works.\"", "I doubt",
+         "Ellis", "Ellis", "Said", "cue-before"},
+        /* a base form a few words after its subject */
+        {"Ann Lee spoke at noon. She went on to say, \"The pier is late.\"",
+         "The pier", "Ann Lee", "She", "say", "pronoun"},
+        /* "as X put it", "as X said" */
+        {"The plan was \"a bridge to nowhere,\" as the council memo put it.",
+         "a bridge", "the council memo", "the council memo", "put",
+         "cue-after"},
+        {"Rates will rise \"for some time,\" as Ann Lee said on Monday.",
+         "for some", "Ann Lee", "Ann Lee", "said", "cue-after"},
+        /* naming verbs */
+        {"Tom Ray likened the rules to \"burning the harbour down.\"",
+         "burning", "Tom Ray", "Tom Ray", "likened", "cue-before"},
+        /* a clause opened by "when" names someone else */
+        {"Ads show Tom Ray saying, \"That makes me smart,\" when Ann Lee "
+         "blasted him.",
+         "That makes", NULL, NULL, NULL, "none"},
+        /* "I've" is no name */
+        {"But I've got to ask you, because as \"The Daily Star\" wrote, it "
+         "matters.",
+         "The Daily", NULL, NULL, NULL, "none"},
+        /* the object of a preposition is no subject */
+        {"In a message posted Friday, Tom Ray said he had \"areas of "
+         "disagreement\" with Lee.",
+         "he had", "Tom Ray", "Tom Ray", "said", "cue-before"},
+        {"The board rated 32% of Republican claims as \"mostly false\" and "
+         "moved on.",
+         "mostly false", NULL, NULL, NULL, "none"},
+        /* ... unless it is the source of a document */
+        {"A statement from the Port Authority said, \"We will reopen.\"",
+         "We will", "the Port Authority", "the Port Authority", "said",
+         "cue-before"},
+        /* ... or the agent */
+        {"A statement sent by Reagan Ruiz, who joined the board last month, "
+         "said \"We will obey the court.\"",
+         "We will", "Reagan Ruiz", "Reagan Ruiz", "said", "cue-before"},
+        /* the rest of an attribution names nobody new: the next quote
 	 * continues its speaker */
-	{"\"They did it before,\" said Jim Lowe, an expert at the Center "
-	 "for Strategic and International Studies, via email. \"They did "
-	 "it again.\"", "They did it again", "Jim Lowe", "Jim Lowe", "said",
-	 "continuation"},
-	/* X told reporters */
-	{"Ann Lee told reporters on Monday: \"The pier will open.\"",
-	 "The pier", "Ann Lee", "Ann Lee", "told", "cue-before"},
-	{"\"The pier will open,\" Ann Lee told reporters.", "The pier",
-	 "Ann Lee", "Ann Lee", "told", "cue-after"},
-	/* according to X */
-	{"\"The pier will open,\" according to Ann Lee.", "The pier",
-	 "Ann Lee", "Ann Lee", "according to", "according-to"},
-	/* "Q" -- X  and  "Q" ― X. */
-	{"\"The pier will open in May.\" -- Ann Lee", "The pier", "Ann Lee",
-	 "Ann Lee", "-", "dash"},
-	{"\"The pier will open in May.\" \xE2\x80\x95 Ann Lee.\n\nMore news.",
-	 "The pier", "Ann Lee", "Ann Lee", "\xE2\x80\x95", "dash"},
-	/* a colon lead-in paragraph */
-	{"And from Chairwoman Ann Lee:\n\n\"The pier will open in May.\"",
-	 "The pier", "Ann Lee", "Chairwoman Ann Lee", ":", "colon"},
-	{"Ann Lee, the mayor, said on Monday:\n\n\"The pier will open.\"",
-	 "The pier", "Ann Lee", "Ann Lee", "said", "colon"},
-	/* a participle */
-	{"Ann Lee spoke for an hour, saying: \"The pier will open.\"",
-	 "The pier", "Ann Lee", "Ann Lee", "saying", "participle"},
-	/* a colon after a subject with no cue */
-	{"Ann Lee, the mayor, is more blunt: \"The pier is late.\"",
-	 "The pier", "Ann Lee", "Ann Lee", ":", "colon"},
-	/* ", said," is the cue, not an appositive to skip */
-	{"Sam Ortiz, who studies ports at the Centre for Trade, said, "
-	 "\"The pier is late.\"",
-	 "The pier", "Sam Ortiz", "Sam Ortiz", "said", "cue-before"},
-	/* affiliations: "of the Centre for Port Studies" */
-	{"\"The pier is late,\" Ann Lee of the Centre for Port Studies said.",
-	 "The pier", "Ann Lee", "Ann Lee", "said", "cue-after"},
-	{"\"The pier is late,\" University of the Coast economist Ann Lee "
-	 "said.",
-	 "The pier", "Ann Lee", "University of the Coast economist Ann Lee",
-	 "said", "cue-after"},
-	/* a parenthesis after the name */
-	{"\"The pier is late,\" Rep. Ann Lee (D-Maine) said.", "The pier",
-	 "Ann Lee", "Rep. Ann Lee", "said", "cue-after"},
-	/* traps found in review: a party in parentheses is no dateline; a
+        {"\"They did it before,\" said Jim Lowe, an expert at the Center "
+         "for Strategic and International Studies, via email. \"They did "
+         "it again.\"",
+         "They did it again", "Jim Lowe", "Jim Lowe", "said", "continuation"},
+        /* X told reporters */
+        {"Ann Lee told reporters on Monday: \"The pier will open.\"",
+         "The pier", "Ann Lee", "Ann Lee", "told", "cue-before"},
+        {"\"The pier will open,\" Ann Lee told reporters.", "The pier",
+         "Ann Lee", "Ann Lee", "told", "cue-after"},
+        /* according to X */
+        {"\"The pier will open,\" according to Ann Lee.", "The pier", "Ann Lee",
+         "Ann Lee", "according to", "according-to"},
+        /* "Q" -- X  and  "Q" ― X. */
+        {"\"The pier will open in May.\" -- Ann Lee", "The pier", "Ann Lee",
+         "Ann Lee", "-", "dash"},
+        {"\"The pier will open in May.\" \xE2\x80\x95 Ann Lee.\n\nMore news.",
+         "The pier", "Ann Lee", "Ann Lee", "\xE2\x80\x95", "dash"},
+        /* a colon lead-in paragraph */
+        {"And from Chairwoman Ann Lee:\n\n\"The pier will open in May.\"",
+         "The pier", "Ann Lee", "Chairwoman Ann Lee", ":", "colon"},
+        {"Ann Lee, the mayor, said on Monday:\n\n\"The pier will open.\"",
+         "The pier", "Ann Lee", "Ann Lee", "said", "colon"},
+        /* a participle */
+        {"Ann Lee spoke for an hour, saying: \"The pier will open.\"",
+         "The pier", "Ann Lee", "Ann Lee", "saying", "participle"},
+        /* a colon after a subject with no cue */
+        {"Ann Lee, the mayor, is more blunt: \"The pier is late.\"", "The pier",
+         "Ann Lee", "Ann Lee", ":", "colon"},
+        /* ", said," is the cue, not an appositive to skip */
+        {"Sam Ortiz, who studies ports at the Centre for Trade, said, "
+         "\"The pier is late.\"",
+         "The pier", "Sam Ortiz", "Sam Ortiz", "said", "cue-before"},
+        /* affiliations: "of the Centre for Port Studies" */
+        {"\"The pier is late,\" Ann Lee of the Centre for Port Studies said.",
+         "The pier", "Ann Lee", "Ann Lee", "said", "cue-after"},
+        {"\"The pier is late,\" University of the Coast economist Ann Lee "
+         "said.",
+         "The pier", "Ann Lee", "University of the Coast economist Ann Lee",
+         "said", "cue-after"},
+        /* a parenthesis after the name */
+        {"\"The pier is late,\" Rep. Ann Lee (D-Maine) said.", "The pier",
+         "Ann Lee", "Rep. Ann Lee", "said", "cue-after"},
+        /* traps found in review: a party in parentheses is no dateline; a
 	 * one-word name before its cue is no common opener; after a quote
 	 * ending in '!', "according to" and "as X put it" still link; a
 	 * described group after a leading phrase; "pointed out to"; a
 	 * whole name before "'s government"; a letter received is no cue */
-	{"U.S. Sen. Ann Lee (R-Maine) said: \"We will fight this.\"",
-	 "We will", "Ann Lee", "U.S. Sen. Ann Lee", "said", "cue-before"},
-	{"Beijing said in a statement: \"We oppose it.\"", "We oppose",
-	 "Beijing", "Beijing", "said", "cue-before"},
-	{"\"We will not pay!\" according to the ministry.", "We will",
-	 "the ministry", "the ministry", "according to", "according-to"},
-	{"\"It is a crisis!\" as the memo put it.", "It is", "the memo",
-	 "the memo", "put", "cue-after"},
-	{"\"We are pleased with the result,\" after the vote, city officials "
-	 "said.", "We are", "city officials", "city officials", "said",
-	 "role"},
-	{"Ann Lee pointed out to reporters that \"the pier is closed.\"",
-	 "\"the pier", "Ann Lee", "Ann Lee", "pointed out", "cue-before"},
-	{"\"We are ready,\" Tom Hardy's government said.", "We are",
-	 "Tom Hardy's government", "Tom Hardy's government", "said",
-	 "cue-after"},
-	{"Mona Reyes received a letter saying \"your contract is over at the "
-	 "end of May.\"", "your contract", "Mona Reyes", "Mona Reyes", NULL,
-	 "subject"},
-	/* describing words with a comma between them */
-	{"\"The pier is late,\" the lanky, bespectacled professor said.",
-	 "The pier", "the lanky, bespectacled professor",
-	 "the lanky, bespectacled professor", "said", "role"},
-	/* a described speaker after an inverted cue */
-	{"\"Can we go to the pier?\" asks my youngest son.", "Can we",
-	 "my youngest son", "my youngest son", "asks", "cue-after"},
-	/* the quote opens a clause that goes on past it */
-	{"Ann Lee spoke.\n\n\"The roof held\" all night long, she said.",
-	 "The roof", "Ann Lee", "she", "said", "pronoun"},
-	/* a quoted paragraph signed in the next one; a wire service's
+        {"U.S. Sen. Ann Lee (R-Maine) said: \"We will fight this.\"", "We will",
+         "Ann Lee", "U.S. Sen. Ann Lee", "said", "cue-before"},
+        {"Beijing said in a statement: \"We oppose it.\"", "We oppose",
+         "Beijing", "Beijing", "said", "cue-before"},
+        {"\"We will not pay!\" according to the ministry.", "We will",
+         "the ministry", "the ministry", "according to", "according-to"},
+        {"\"It is a crisis!\" as the memo put it.", "It is", "the memo",
+         "the memo", "put", "cue-after"},
+        {"\"We are pleased with the result,\" after the vote, city officials "
+         "said.",
+         "We are", "city officials", "city officials", "said", "role"},
+        {"Ann Lee pointed out to reporters that \"the pier is closed.\"",
+         "\"the pier", "Ann Lee", "Ann Lee", "pointed out", "cue-before"},
+        {"\"We are ready,\" Tom Hardy's government said.", "We are",
+         "Tom Hardy's government", "Tom Hardy's government", "said",
+         "cue-after"},
+        {"Mona Reyes received a letter saying \"your contract is over at the "
+         "end of May.\"",
+         "your contract", "Mona Reyes", "Mona Reyes", NULL, "subject"},
+        /* describing words with a comma between them */
+        {"\"The pier is late,\" the lanky, bespectacled professor said.",
+         "The pier", "the lanky, bespectacled professor",
+         "the lanky, bespectacled professor", "said", "role"},
+        /* a described speaker after an inverted cue */
+        {"\"Can we go to the pier?\" asks my youngest son.", "Can we",
+         "my youngest son", "my youngest son", "asks", "cue-after"},
+        /* the quote opens a clause that goes on past it */
+        {"Ann Lee spoke.\n\n\"The roof held\" all night long, she said.",
+         "The roof", "Ann Lee", "she", "said", "pronoun"},
+        /* a quoted paragraph signed in the next one; a wire service's
 	 * credit line is no signature */
-	{"Readers wrote in.\n\n\"The pier must stay open.\"\n\n"
-	 "- Ann Lee, Portland.",
-	 "The pier", "Ann Lee", "Ann Lee", "-", "dash"},
-	{"\"The pier must stay open.\"\n\n- Reuters.", "The pier", NULL,
-	 NULL, NULL, "none"},
-	/* a digest's source line after a cue; a colon lead-in after a
+        {"Readers wrote in.\n\n\"The pier must stay open.\"\n\n"
+         "- Ann Lee, Portland.",
+         "The pier", "Ann Lee", "Ann Lee", "-", "dash"},
+        {"\"The pier must stay open.\"\n\n- Reuters.", "The pier", NULL, NULL,
+         NULL, "none"},
+        /* a digest's source line after a cue; a colon lead-in after a
 	 * subordinate clause */
-	{"Pollsters agree - Ann Lee: \"The pier poll was close.\"",
-	 "The pier", "Ann Lee", "Ann Lee", ":", "colon"},
-	{"When Ann Lee retired in May, Mayor Tom Hardy released this "
-	 "statement:\n\n\"We thank her for her years at the pier.\"",
-	 "We thank", "Tom Hardy", "Mayor Tom Hardy", ":", "colon"},
-	/* an -ing cue after the object of a cue or after a document is the
+        {"Pollsters agree - Ann Lee: \"The pier poll was close.\"", "The pier",
+         "Ann Lee", "Ann Lee", ":", "colon"},
+        {"When Ann Lee retired in May, Mayor Tom Hardy released this "
+         "statement:\n\n\"We thank her for her years at the pier.\"",
+         "We thank", "Tom Hardy", "Mayor Tom Hardy", ":", "colon"},
+        /* an -ing cue after the object of a cue or after a document is the
 	 * subject's; a second leading phrase before the subject */
-	{"The port director emailed staff saying: \"The pier is shut.\"",
-	 "The pier", "The port director", "The port director", "saying",
-	 "participle"},
-	{"After a long, late-night meeting, the council sent voters a "
-	 "letter saying, \"Vote early.\"",
-	 "Vote early", "the council", "the council", "saying", "participle"},
-	/* a described person, then what the person is of; not a phrase
+        {"The port director emailed staff saying: \"The pier is shut.\"",
+         "The pier", "The port director", "The port director", "saying",
+         "participle"},
+        {"After a long, late-night meeting, the council sent voters a "
+         "letter saying, \"Vote early.\"",
+         "Vote early", "the council", "the council", "saying", "participle"},
+        /* a described person, then what the person is of; not a phrase
 	 * across "and" ("denounced her record as secretary of state and
 	 * said") */
-	{"Costs rose. As one veteran of the harbour building projects "
-	 "commented: \"I have never seen one come in on time.\"",
-	 "I have", "one veteran of the harbour building projects",
-	 "one veteran of the harbour building projects", "commented", "role"},
-	{"Ann Lee attacked the plan, denounced his record as head of the "
-	 "port and said \"he should go.\"",
-	 "\"he should", "Ann Lee", "Ann Lee", "said", "cue-before"},
-	/* "footage of X saying": the person shown speaking */
-	{"The ad uses footage of Ann Lee asking, \"Why are we not ahead?\"",
-	 "Why are", "Ann Lee", "Ann Lee", "asking", "cue-before"},
-	/* a relative clause with a cue of its own */
-	{"\"The pier is late,\" Ann Lee, who has argued for a new pier "
-	 "for years, said.",
-	 "The pier", "Ann Lee", "Ann Lee", "said", "appositive"},
-	/* a lowercase word before the name */
-	{"\"The pier is late,\" said retired Army Lt. Gen. Ann Lee.",
-	 "The pier", "Ann Lee", "retired Army Lt. Gen. Ann Lee", "said",
-	 "cue-after"},
-	{"\"The pier is late,\" state Sen. Ann Lee (D) said on Monday.",
-	 "The pier", "Ann Lee", "Sen. Ann Lee", "said", "cue-after"},
-	/* "the" before an organisation's name */
-	{"\"We will keep going,\" the ACU said in a statement.", "We will",
-	 "the ACU", "the ACU", "said", "cue-after"},
-	/* a verb and its particle: one cue */
-	{"\"The pier is late,\" Ann Lee went on.", "The pier", "Ann Lee",
-	 "Ann Lee", "went on", "cue-after"},
-	{"Ann Lee spoke.\n\n\"The pier is late,\" she points out.",
-	 "The pier", "Ann Lee", "she", "points out", "pronoun"},
-	{"\"Not a chance,\" Tom Ray shot back.", "Not a", "Tom Ray",
-	 "Tom Ray", "shot back", "cue-after"},
-	{"Tom Ray pointed out that \"the pier is late.\"", "\"the pier",
-	 "Tom Ray", "Tom Ray", "pointed out", "cue-before"},
-	/* more verbs of speech */
-	{"\"Will the pier open in May?\" Tom Ray pressed.", "Will the",
-	 "Tom Ray", "Tom Ray", "pressed", "cue-after"},
-	{"The plan is, as Ann Lee puts it, \"a bridge to nowhere.\"",
-	 "a bridge", "Ann Lee", "Ann Lee", "puts", "cue-before"},
-	{"\"We won!\" beamed Ann Lee.", "We won", "Ann Lee", "Ann Lee",
-	 "beamed", "cue-after"},
-	/* "he's said": "he has said", no possessive */
-	{"Tom Ray runs the port. Since May he's said the same thing: \"The "
-	 "pier is late.\"", "The pier", "Tom Ray", "he's", "said",
-	 "pronoun"},
-	/* "with X calling it": the name is the participle's subject */
-	{"The vote passed, with Ann Lee calling it \"a sad day.\"", "a sad",
-	 "Ann Lee", "Ann Lee", "calling", "cue-before"},
+        {"Costs rose. As one veteran of the harbour building projects "
+         "commented: \"I have never seen one come in on time.\"",
+         "I have", "one veteran of the harbour building projects",
+         "one veteran of the harbour building projects", "commented", "role"},
+        {"Ann Lee attacked the plan, denounced his record as head of the "
+         "port and said \"he should go.\"",
+         "\"he should", "Ann Lee", "Ann Lee", "said", "cue-before"},
+        /* "footage of X saying": the person shown speaking */
+        {"The ad uses footage of Ann Lee asking, \"Why are we not ahead?\"",
+         "Why are", "Ann Lee", "Ann Lee", "asking", "cue-before"},
+        /* a relative clause with a cue of its own */
+        {"\"The pier is late,\" Ann Lee, who has argued for a new pier "
+         "for years, said.",
+         "The pier", "Ann Lee", "Ann Lee", "said", "appositive"},
+        /* a lowercase word before the name */
+        {"\"The pier is late,\" said retired Army Lt. Gen. Ann Lee.",
+         "The pier", "Ann Lee", "retired Army Lt. Gen. Ann Lee", "said",
+         "cue-after"},
+        {"\"The pier is late,\" state Sen. Ann Lee (D) said on Monday.",
+         "The pier", "Ann Lee", "Sen. Ann Lee", "said", "cue-after"},
+        /* "the" before an organisation's name */
+        {"\"We will keep going,\" the ACU said in a statement.", "We will",
+         "the ACU", "the ACU", "said", "cue-after"},
+        /* a verb and its particle: one cue */
+        {"\"The pier is late,\" Ann Lee went on.", "The pier", "Ann Lee",
+         "Ann Lee", "went on", "cue-after"},
+        {"Ann Lee spoke.\n\n\"The pier is late,\" she points out.", "The pier",
+         "Ann Lee", "she", "points out", "pronoun"},
+        {"\"Not a chance,\" Tom Ray shot back.", "Not a", "Tom Ray", "Tom Ray",
+         "shot back", "cue-after"},
+        {"Tom Ray pointed out that \"the pier is late.\"", "\"the pier",
+         "Tom Ray", "Tom Ray", "pointed out", "cue-before"},
+        /* more verbs of speech */
+        {"\"Will the pier open in May?\" Tom Ray pressed.", "Will the",
+         "Tom Ray", "Tom Ray", "pressed", "cue-after"},
+        {"The plan is, as Ann Lee puts it, \"a bridge to nowhere.\"",
+         "a bridge", "Ann Lee", "Ann Lee", "puts", "cue-before"},
+        {"\"We won!\" beamed Ann Lee.", "We won", "Ann Lee", "Ann Lee",
+         "beamed", "cue-after"},
+        /* "he's said": "he has said", no possessive */
+        {"Tom Ray runs the port. Since May he's said the same thing: \"The "
+         "pier is late.\"",
+         "The pier", "Tom Ray", "he's", "said", "pronoun"},
+        /* "with X calling it": the name is the participle's subject */
+        {"The vote passed, with Ann Lee calling it \"a sad day.\"", "a sad",
+         "Ann Lee", "Ann Lee", "calling", "cue-before"},
 };
 
 START_TEST(test_shape)
@@ -338,8 +351,8 @@ START_TEST(test_shape)
 
 	for (i = 0; i < n; i++) {
 		const char *q = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
-		if (q && strncmp(q, sc->quote_starts,
-		                 strlen(sc->quote_starts)) == 0)
+		if (q &&
+		    strncmp(q, sc->quote_starts, strlen(sc->quote_starts)) == 0)
 			break;
 	}
 	ck_assert_msg(i < n, "%s: no quote starting \"%s\"", sc->text,
@@ -357,15 +370,15 @@ END_TEST
 START_TEST(test_no_indirect)
 {
 	static const char *const texts[] = {
-		"The company did not say whether it agreed to the terms of "
-		"the deal.",
-		"The firm never told its workers that the plant would close "
-		"this year.",
-		"The costs are higher than city staff say they are in the "
-		"latest budget.",
-		/* "States" ends a name here: no cue */
-		"Exports from the United States rose sharply in the third "
-		"quarter.",
+	        "The company did not say whether it agreed to the terms of "
+	        "the deal.",
+	        "The firm never told its workers that the plant would close "
+	        "this year.",
+	        "The costs are higher than city staff say they are in the "
+	        "latest budget.",
+	        /* "States" ends a name here: no cue */
+	        "Exports from the United States rose sharply in the third "
+	        "quarter.",
 	};
 	size_t i;
 
@@ -461,8 +474,8 @@ load_patterns(const char *patterns, quoth_extractor **x, quoth_error *err)
 START_TEST(test_data_dir_replaces_patterns)
 {
 	static const char pats[] =
-		"# a byline: \"Q,\" Ann Lee.\n"
-		"after\tbyline\t0\t^,?(?<sp>[Nn])(?=[._|]|$)\n";
+	        "# a byline: \"Q,\" Ann Lee.\n"
+	        "after\tbyline\t0\t^,?(?<sp>[Nn])(?=[._|]|$)\n";
 	const char *byline = "\"The pier will open in May,\" Ann Lee.";
 	const char *inverted = "\"The pier will open,\" said Ann Lee.";
 	quoth_extractor *x;
@@ -492,7 +505,7 @@ END_TEST
 START_TEST(test_backtracking_is_bounded)
 {
 	static const char pats[] =
-		"after\tslow\t0\t^(?:(?:[^|]|[^|])*)*(?<sp>~)\n";
+	        "after\tslow\t0\t^(?:(?:[^|]|[^|])*)*(?<sp>~)\n";
 	const char *s = "\"The pier will open,\" said Ann Lee, who runs the "
 	                "port, to the council on Monday in the town hall of "
 	                "the old city by the sea near the big bridge.";
@@ -516,32 +529,32 @@ struct bad_case {
 };
 
 static const struct bad_case bad[] = {
-	{"# ok\nafter\tx\t0\t^(?<sp>N)\nabove\tx\t0\t^(?<sp>N)\n", 3,
-	 "side must be"},
-	{"before\tx\t0\t^(?<sp>N\n", 1, "bad pattern"},
-	{"after\tx\t0\t^N\n", 1, "(?<sp>"},
-	{"after\tx\t0\n", 1, "four tab-separated fields"},
-	{"after\tx\tten\t^(?<sp>N)\n", 1, "max-tokens"},
-	{"after\tBig\t0\t^(?<sp>N)\n", 1, "rule name"},
-	{"\n\nafter\tx\t0\t^(?<sp>N)\xff\n", 3, "invalid UTF-8"},
-	/* a pattern that may match no chunk would link nothing sound */
-	{"after\tx\t0\t(?<sp>[Nn])?$\n", 1, "no chunk at all"},
-	{"after\tx\t0\t(?<=(?<sp>.))$\n", 1, "no chunk at all"},
-	{"after\tabsorbed\t0\t^(?<sp>N)\n", 1, "quoth's own"},
-	/* a letter outside the chunk alphabet would never match: an error,
+        {"# ok\nafter\tx\t0\t^(?<sp>N)\nabove\tx\t0\t^(?<sp>N)\n", 3,
+         "side must be"},
+        {"before\tx\t0\t^(?<sp>N\n", 1, "bad pattern"},
+        {"after\tx\t0\t^N\n", 1, "(?<sp>"},
+        {"after\tx\t0\n", 1, "four tab-separated fields"},
+        {"after\tx\tten\t^(?<sp>N)\n", 1, "max-tokens"},
+        {"after\tBig\t0\t^(?<sp>N)\n", 1, "rule name"},
+        {"\n\nafter\tx\t0\t^(?<sp>N)\xff\n", 3, "invalid UTF-8"},
+        /* a pattern that may match no chunk would link nothing sound */
+        {"after\tx\t0\t(?<sp>[Nn])?$\n", 1, "no chunk at all"},
+        {"after\tx\t0\t(?<=(?<sp>.))$\n", 1, "no chunk at all"},
+        {"after\tabsorbed\t0\t^(?<sp>N)\n", 1, "quoth's own"},
+        /* a letter outside the chunk alphabet would never match: an error,
 	 * in or out of a character class, escaped or not */
-	{"# ok\nafter\tx\t0\t^(?<sp>N)Z\n", 2, "'Z' is no chunk class"},
-	{"after\tx\t0\t^(?<sp>[NnQ])\n", 1, "'Q' is no chunk class"},
-	{"after\tx\t0\t^(?<sp>N)\\!\n", 1, "'!' is no chunk class"},
-	{"after\tx\t0\t^(?<sp>N)(?=[,.|]|$){0,2}[^\"Y]\n", 1,
-	 "'Y' is no chunk class"},
-	{"after\t-x\t0\t^(?<sp>N)\n", 1, "rule name"},
-	{"after\t+\t0\t^(?<sp>N)\n", 1, "rule name"},
-	{"after\tx\t0\t^(?<sp>N)\t# a note\n", 1, "a tab"},
-	{"after\tx\t0\t^(?<sp>N) \n", 1, "space at the end"},
-	{"after\tx\t0\t^\xc3\xa9(?<sp>N)\n", 1, "printable ASCII"},
-	{"# only a comment\n  # and an indented one\n", 2, "no patterns"},
-	{"", 1, "no patterns"},
+        {"# ok\nafter\tx\t0\t^(?<sp>N)Z\n", 2, "'Z' is no chunk class"},
+        {"after\tx\t0\t^(?<sp>[NnQ])\n", 1, "'Q' is no chunk class"},
+        {"after\tx\t0\t^(?<sp>N)\\!\n", 1, "'!' is no chunk class"},
+        {"after\tx\t0\t^(?<sp>N)(?=[,.|]|$){0,2}[^\"Y]\n", 1,
+         "'Y' is no chunk class"},
+        {"after\t-x\t0\t^(?<sp>N)\n", 1, "rule name"},
+        {"after\t+\t0\t^(?<sp>N)\n", 1, "rule name"},
+        {"after\tx\t0\t^(?<sp>N)\t# a note\n", 1, "a tab"},
+        {"after\tx\t0\t^(?<sp>N) \n", 1, "space at the end"},
+        {"after\tx\t0\t^\xc3\xa9(?<sp>N)\n", 1, "printable ASCII"},
+        {"# only a comment\n  # and an indented one\n", 2, "no patterns"},
+        {"", 1, "no patterns"},
 };
 
 START_TEST(test_bad_pattern_file)

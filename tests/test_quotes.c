@@ -79,8 +79,7 @@ assert_span(const quoth_result *r, size_t i, size_t start, size_t end)
 }
 
 static void
-assert_part(const quoth_result *r, size_t i, size_t k, size_t start,
-            size_t end)
+assert_part(const quoth_result *r, size_t i, size_t k, size_t start, size_t end)
 {
 	size_t s = 1234567, e = 1234567;
 
@@ -200,8 +199,7 @@ END_TEST
 
 START_TEST(test_nested_single_inside_double)
 {
-	const char *s =
-		"“I heard him say ‘never again’ twice,” Jane Doe said.";
+	const char *s = "“I heard him say ‘never again’ twice,” Jane Doe said.";
 	quoth_result *r;
 
 	assert_one_direct(s, 0, off(s, "”") + 3,
@@ -284,10 +282,10 @@ END_TEST
 START_TEST(test_scare_quotes_and_titles)
 {
 	const char *cases[] = {
-		"He watched the film \"Top Gun\" again last night.",
-		"Tenants fought the so-called \"renovictions\" all year.",
-		"Bill \"Shorty\" Lane won the race.",
-		"The boxer, known as \"Shorty\", won the fight.",
+	        "He watched the film \"Top Gun\" again last night.",
+	        "Tenants fought the so-called \"renovictions\" all year.",
+	        "Bill \"Shorty\" Lane won the race.",
+	        "The boxer, known as \"Shorty\", won the fight.",
 	};
 	size_t i;
 
@@ -330,7 +328,8 @@ START_TEST(test_partial_without_cue)
 	ck_assert_int_eq(quoth_quote_type(r, 0), QUOTH_PARTIAL);
 	assert_span(r, 0, open, close + 1);
 	assert_verbatim(r, 0, 0, open + 1, close);
-	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE), "a disgrace to the city");
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE),
+	                 "a disgrace to the city");
 	ck_assert_ptr_null(field(r, 0, QUOTH_FIELD_SPEAKER));
 	quoth_result_free(r);
 }
@@ -372,7 +371,8 @@ START_TEST(test_split_quote_novel_dialogue)
 	ck_assert_uint_eq(quoth_quote_nverbatim(r, 0), 2);
 	assert_verbatim(r, 0, 0, 1, off(s, ",\"") + 1);
 	assert_verbatim(r, 0, 1, p2 + 1, strlen(s) - 1);
-	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE), "I am sure, it is so.");
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE),
+	                 "I am sure, it is so.");
 	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_CUE), "said");
 	quoth_result_free(r);
 }
@@ -381,9 +381,9 @@ END_TEST
 START_TEST(test_apostrophes_never_open)
 {
 	const char *none[] = {
-		"'Tis the season for rock 'n' roll in the '90s and ‘08.",
-		"Ukraine’s farmers shouldn’t sell at the farmers' market.",
-		"The players' union and the owners' group met on Monday.",
+	        "'Tis the season for rock 'n' roll in the '90s and ‘08.",
+	        "Ukraine’s farmers shouldn’t sell at the farmers' market.",
+	        "The players' union and the owners' group met on Monday.",
 	};
 	const char *s = "The farmers' market opened. \"It is busy,\" Jane Doe "
 	                "said.";
@@ -426,9 +426,10 @@ END_TEST
 
 START_TEST(test_offsets_with_crlf)
 {
-	const char *s = "Intro line here.\r\n\r\n\"We will win,\" Jane Doe "
-	                "said.\r\n\r\n\"Part one goes on,\r\n\r\n\"and part two "
-	                "ends,\" Ann Lee said.\r\n";
+	const char *s =
+	        "Intro line here.\r\n\r\n\"We will win,\" Jane Doe "
+	        "said.\r\n\r\n\"Part one goes on,\r\n\r\n\"and part two "
+	        "ends,\" Ann Lee said.\r\n";
 	size_t q1 = off(s, "\"We"), q2 = off(s, "\"Part"), q3 = off(s, "\"and");
 	size_t end3 = off(s, "ends,\"") + 6;
 	quoth_result *r = extract(s);
@@ -474,11 +475,21 @@ START_TEST(test_many_unmatched_marks_complete)
 	 * review, each once quadratic (or worse) in the library; under
 	 * meson's timeout a regression shows as a failure */
 	const char *units[] = {
-		"\"", "“a ", "« ", "'x ", "„", "” ", "\" b ", "\"a\" ",
-		"\"Yes,\" he said. ", "Smith said the plan was bad. ",
-		"Officials described it as \"a very bad idea\" today. ",
-		", adding that the plan was very bad", "former ", "!",
-		"Aa's "};
+	        "\"",
+	        "“a ",
+	        "« ",
+	        "'x ",
+	        "„",
+	        "” ",
+	        "\" b ",
+	        "\"a\" ",
+	        "\"Yes,\" he said. ",
+	        "Smith said the plan was bad. ",
+	        "Officials described it as \"a very bad idea\" today. ",
+	        ", adding that the plan was very bad",
+	        "former ",
+	        "!",
+	        "Aa's "};
 	size_t i;
 
 	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
@@ -513,8 +524,8 @@ START_TEST(test_context_stays_near_the_quote)
 	ck_assert_uint_ge(n, 4000);
 	for (i = 0; i < n; i++) {
 		size_t cl = 0;
-		ck_assert_ptr_nonnull(quoth_quote_str(r, i, QUOTH_FIELD_CONTEXT,
-		                                      &cl));
+		ck_assert_ptr_nonnull(
+		        quoth_quote_str(r, i, QUOTH_FIELD_CONTEXT, &cl));
 		ck_assert_uint_le(cl, 2000);
 		total += cl;
 	}
@@ -541,7 +552,8 @@ END_TEST
 
 START_TEST(test_strict_utf8)
 {
-	static const char s[] = "Fine text\nbad \xff here.\n\"Yes,\" Ann Lee said.";
+	static const char s[] =
+	        "Fine text\nbad \xff here.\n\"Yes,\" Ann Lee said.";
 	quoth_options opt;
 	quoth_extractor *sx = NULL;
 	quoth_result *r = (quoth_result *)&opt; /* must stay untouched */
@@ -579,7 +591,8 @@ START_TEST(test_invalid_utf8_in_quote_is_replaced)
 
 	ck_assert_uint_eq(quoth_result_count(r), 1);
 	/* the field is valid UTF-8: U+FFFD for the bad byte */
-	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE), "Caf\xef\xbf\xbd open,");
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE),
+	                 "Caf\xef\xbf\xbd open,");
 	assert_span(r, 0, 0, 12);
 	quoth_result_free(r);
 }
@@ -680,14 +693,14 @@ START_TEST(test_titles_of_works_after_a_lead)
 	/* a title-case run right after reading, film, song, titled (or
 	 * "film is") names a work: no direct or mixed record */
 	const char *titles[] = {
-		"Moss said he is reading \"The Long Way Home\".",
-		"Her favourite film is \"The Third Man\".",
-		"Her favourite film is \"The Third Man.\"",
-		"Moss said her favourite film was \"The Third Man\".",
-		"Pia Holm sang a song called \"Blue Moon Rising.\"",
-		"The report, titled \"A Plan for the Harbour,\" came out.",
-		"The band played its new single \"Salt and Iron.\"",
-		"Ruiz said so in her memoir, \"Salt and Iron.\"",
+	        "Moss said he is reading \"The Long Way Home\".",
+	        "Her favourite film is \"The Third Man\".",
+	        "Her favourite film is \"The Third Man.\"",
+	        "Moss said her favourite film was \"The Third Man\".",
+	        "Pia Holm sang a song called \"Blue Moon Rising.\"",
+	        "The report, titled \"A Plan for the Harbour,\" came out.",
+	        "The band played its new single \"Salt and Iron.\"",
+	        "Ruiz said so in her memoir, \"Salt and Iron.\"",
 	};
 	const char *s;
 	quoth_result *r;
@@ -705,7 +718,8 @@ START_TEST(test_titles_of_works_after_a_lead)
 	s = "\"Yes,\" she said.";
 	assert_one_direct(s, 0, off(s, ",\"") + 2, "Yes,");
 	s = "After the film, \"We Were Stunned,\" she said.";
-	assert_one_direct(s, off(s, "\""), off(s, ",\"") + 2, "We Were Stunned,");
+	assert_one_direct(s, off(s, "\""), off(s, ",\"") + 2,
+	                  "We Were Stunned,");
 	s = "\"The Third Man,\" Moss said, \"is my favourite film.\"";
 	r = extract(s);
 	ck_assert_uint_eq(quoth_result_count(r), 1);
@@ -830,14 +844,14 @@ START_TEST(test_unbalanced_mark_does_not_flip_later_quotes)
 	/* one stray or unclosed mark: every later paragraph (or line, in a
 	 * document without blank lines) starts afresh */
 	const char *docs[] = {
-		"The 6\" pipe burst, Ana Ruiz said on Monday.\n\n"
-		"Crews worked all night.\n\n"
-		"\"We will rebuild,\" Ana Ruiz said.\n\n"
-		"Bo Li said the repairs were \"far too slow\" and left.",
-		"He shouted \"stop and ran for the door, Bo Li said.\n"
-		"Crews worked all night.\n"
-		"\"We will rebuild,\" Ana Ruiz said.\n"
-		"Bo Li said the repairs were \"far too slow\" and left.",
+	        "The 6\" pipe burst, Ana Ruiz said on Monday.\n\n"
+	        "Crews worked all night.\n\n"
+	        "\"We will rebuild,\" Ana Ruiz said.\n\n"
+	        "Bo Li said the repairs were \"far too slow\" and left.",
+	        "He shouted \"stop and ran for the door, Bo Li said.\n"
+	        "Crews worked all night.\n"
+	        "\"We will rebuild,\" Ana Ruiz said.\n"
+	        "Bo Li said the repairs were \"far too slow\" and left.",
 	};
 	size_t i;
 

@@ -137,7 +137,8 @@ END_TEST
 
 START_TEST(test_month_and_number_abbreviations)
 {
-	const char *s = "The vote is on Feb. 3 this year. He wore No. 5 for years.";
+	const char *s =
+	        "The vote is on Feb. 3 this year. He wore No. 5 for years.";
 	token_list tl;
 
 	ck_assert_uint_eq(seg(&tl, s), 2);

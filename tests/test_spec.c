@@ -76,19 +76,23 @@ static size_t ncases;
 static quoth_extractor *ex;
 
 static const char *const field_names[QUOTH_FIELD_COUNT_] = {
-	[QUOTH_FIELD_SPEAKER] = "speaker", [QUOTH_FIELD_TITLE] = "title",
-	[QUOTH_FIELD_GENDER] = "gender",   [QUOTH_FIELD_MENTION] = "mention",
-	[QUOTH_FIELD_CUE] = "cue",         [QUOTH_FIELD_QUOTE] = "quote",
-	[QUOTH_FIELD_CONTEXT] = "context", [QUOTH_FIELD_RULE] = "rule",
-	[QUOTH_FIELD_GENDER_SOURCE] = "gender_source",
-	[QUOTH_FIELD_KIND] = "kind",
+        [QUOTH_FIELD_SPEAKER] = "speaker",
+        [QUOTH_FIELD_TITLE] = "title",
+        [QUOTH_FIELD_GENDER] = "gender",
+        [QUOTH_FIELD_MENTION] = "mention",
+        [QUOTH_FIELD_CUE] = "cue",
+        [QUOTH_FIELD_QUOTE] = "quote",
+        [QUOTH_FIELD_CONTEXT] = "context",
+        [QUOTH_FIELD_RULE] = "rule",
+        [QUOTH_FIELD_GENDER_SOURCE] = "gender_source",
+        [QUOTH_FIELD_KIND] = "kind",
 };
 
 static const char *const span_names[] = {
-	[QUOTH_SPAN_QUOTE] = "quote-span",
-	[QUOTH_SPAN_MENTION] = "mention-span",
-	[QUOTH_SPAN_CUE] = "cue-span",
-	[QUOTH_SPAN_CONTEXT] = "context-span",
+        [QUOTH_SPAN_QUOTE] = "quote-span",
+        [QUOTH_SPAN_MENTION] = "mention-span",
+        [QUOTH_SPAN_CUE] = "cue-span",
+        [QUOTH_SPAN_CONTEXT] = "context-span",
 };
 
 /* ---- reading the spec file ------------------------------------------- */
@@ -104,8 +108,10 @@ bail(int line, const char *fmt, ...)
 	va_end(ap);
 	printf("\n");
 	fflush(stdout);
-	fprintf(stderr, "%s:%d: malformed spec line (see the top of the "
-	        "file for the format)\n", spec_path, line);
+	fprintf(stderr,
+	        "%s:%d: malformed spec line (see the top of the "
+	        "file for the format)\n",
+	        spec_path, line);
 	exit(EXIT_FAILURE);
 }
 
@@ -167,8 +173,10 @@ unescape(const char *s, size_t n, int line)
 			continue;
 		}
 		if (i + 1 == n || !strchr("n|\\", s[i + 1]))
-			bail(line, "unknown escape in \"%.*s\" (only \\n, \\| "
-			     "and \\\\)", (int)n, s);
+			bail(line,
+			     "unknown escape in \"%.*s\" (only \\n, \\| "
+			     "and \\\\)",
+			     (int)n, s);
 		i++;
 		d[k++] = s[i] == 'n' ? '\n' : s[i];
 	}
@@ -200,8 +208,8 @@ locate(struct spec_case *c, struct check *k, int line)
 
 	if (!k->value)
 		return;
-	if (hash && hash[1] && strspn(hash + 1, "0123456789") ==
-	    strlen(hash + 1)) {
+	if (hash && hash[1] &&
+	    strspn(hash + 1, "0123456789") == strlen(hash + 1)) {
 		nth = parse_count(hash + 1, line);
 		*hash = '\0';
 	}
@@ -232,8 +240,10 @@ parse_item(struct spec_case *c, struct check *k, const char *s, size_t n,
 				k->what = (int)i;
 				return;
 			}
-		bail(line, "\"%.*s\" is no type (direct, mixed, indirect, "
-		     "partial) and has no '='", (int)n, s);
+		bail(line,
+		     "\"%.*s\" is no type (direct, mixed, indirect, "
+		     "partial) and has no '='",
+		     (int)n, s);
 	}
 	if (name_len == 0 || name_len >= sizeof(name))
 		bail(line, "no field name before \"%.*s\"", (int)n, s);
@@ -251,15 +261,19 @@ parse_item(struct spec_case *c, struct check *k, const char *s, size_t n,
 	for (i = 0; i < QUOTH_FIELD_COUNT_; i++)
 		if (!strcmp(name, field_names[i])) {
 			k->what = (int)i;
-			k->kind = op[0] == '=' ? CK_FIELD_EQ
-			          : op[0] == '~' ? CK_FIELD_HAS : CK_FIELD_NOT;
+			k->kind = op[0] == '='   ? CK_FIELD_EQ
+			          : op[0] == '~' ? CK_FIELD_HAS
+			                         : CK_FIELD_NOT;
 			if (k->kind != CK_FIELD_EQ && !k->value)
-				bail(line, "\"%s\" needs a value, not '-'", name);
+				bail(line, "\"%s\" needs a value, not '-'",
+				     name);
 			return;
 		}
 	if (op[0] != '=')
-		bail(line, "'~' and '!=' apply to text fields only, not "
-		     "\"%s\"", name);
+		bail(line,
+		     "'~' and '!=' apply to text fields only, not "
+		     "\"%s\"",
+		     name);
 	for (i = 0; i < sizeof(span_names) / sizeof(span_names[0]); i++)
 		if (!strcmp(name, span_names[i])) {
 			k->kind = CK_SPAN;
@@ -283,9 +297,11 @@ parse_item(struct spec_case *c, struct check *k, const char *s, size_t n,
 		locate(c, k, line);
 		return;
 	}
-	bail(line, "unknown field \"%s\" (speaker, title, gender, mention, "
+	bail(line,
+	     "unknown field \"%s\" (speaker, title, gender, mention, "
 	     "cue, quote, context, rule, quote-span, mention-span, cue-span, "
-	     "context-span, parts, partN, verbatim)", name);
+	     "context-span, parts, partN, verbatim)",
+	     name);
 }
 
 /* "2. speaker=Ann Lee | mention=she", "last. ...", "each. ..." */
@@ -308,7 +324,8 @@ parse_expect(struct spec_case *c, const char *s, int line)
 		size_t n = (size_t)(dot - s);
 
 		if (n == 0 || n >= sizeof(num) || strspn(s, "0123456789") != n)
-			bail(line, "expected \"N. \", \"last. \" or \"each. \"");
+			bail(line,
+			     "expected \"N. \", \"last. \" or \"each. \"");
 		memcpy(num, s, n);
 		num[n] = '\0';
 		e.sel = SEL_INDEX;
@@ -332,7 +349,8 @@ parse_expect(struct spec_case *c, const char *s, int line)
 			n--;
 		if (n == 0)
 			bail(line, "empty item between '|'");
-		e.checks = xrealloc(e.checks, (e.nchecks + 1) * sizeof(*e.checks));
+		e.checks = xrealloc(e.checks,
+		                    (e.nchecks + 1) * sizeof(*e.checks));
 		{
 			char *item = xstrndup(p, n);
 			parse_item(c, &e.checks[e.nchecks], item, n, line);
@@ -365,7 +383,8 @@ parse_count_line(struct spec_case *c, const char *s, int line)
 	n = strspn(s, "0123456789");
 	if (n == 0 || n >= sizeof(num) ||
 	    (strcmp(s + n, " quotes") && strcmp(s + n, " quote")))
-		bail(line, "expected \"= N quotes\" or \"= at least N quotes\"");
+		bail(line,
+		     "expected \"= N quotes\" or \"= at least N quotes\"");
 	memcpy(num, s, n);
 	num[n] = '\0';
 	c->count = parse_count(num, line);
@@ -431,9 +450,10 @@ read_spec(void)
 			c->line = line;
 			for (size_t i = 0; i + 1 < ncases; i++)
 				if (!strcmp(cases[i].name, c->name))
-					bail(line, "a second case \"%s\" (the "
-					     "first is on line %d)", c->name,
-					     cases[i].line);
+					bail(line,
+					     "a second case \"%s\" (the "
+					     "first is on line %d)",
+					     c->name, cases[i].line);
 			state = PROSE;
 			continue;
 		}
@@ -444,12 +464,12 @@ read_spec(void)
 		if (buf[0] == '>') {
 			if (buf[1] != '\0' && buf[1] != ' ')
 				bail(line, "a text line is '> ' and the text "
-				     "('>' alone for an empty line)");
+				           "('>' alone for an empty line)");
 			if (state == EXPECT)
 				bail(line, "text after the expectations");
 			if (state == AFTER_TEXT)
 				bail(line, "an empty line inside the text "
-				     "(write '>' for it)");
+				           "(write '>' for it)");
 			if (state == TEXT) {
 				c->text = xrealloc(c->text, c->len + n + 1);
 				c->text[c->len++] = '\n';
@@ -471,7 +491,7 @@ read_spec(void)
 		if (starts(buf, "= ") || is_expect_line(buf)) {
 			if (state == PROSE)
 				bail(line, "an expectation before the case's "
-				     "text");
+				           "text");
 			state = EXPECT;
 			if (buf[0] == '=')
 				parse_count_line(c, buf, line);
@@ -482,7 +502,7 @@ read_spec(void)
 		if (state == PROSE)
 			continue; /* a note on the case */
 		bail(line, "expected '> ' text, '= N quotes' or an "
-		     "expectation \"N. field=value | ...\"");
+		           "expectation \"N. field=value | ...\"");
 	}
 	if (ferror(f))
 		bail(line, "read error");
@@ -576,8 +596,10 @@ check_text(const quoth_result *r, size_t i, const struct check *k, int line)
 		break;
 	case CK_FIELD_HAS:
 		if (!got || !strstr(got, k->value))
-			differ(line, i + 1, "%s: expected one containing "
-			       "\"%s\", got \"%s\"", name, k->value, show(got));
+			differ(line, i + 1,
+			       "%s: expected one containing "
+			       "\"%s\", got \"%s\"",
+			       name, k->value, show(got));
 		break;
 	case CK_FIELD_NOT:
 		if (got && !strcmp(got, k->value))
@@ -610,23 +632,28 @@ check_one(const struct spec_case *c, const quoth_result *r, size_t i,
 	case CK_SPAN:
 		if (!quoth_quote_span(r, i, (quoth_span_kind)k->what, &a, &b)) {
 			if (a != (size_t)-7 || b != (size_t)-7)
-				differ(line, i + 1, "%s: no span, but the "
+				differ(line, i + 1,
+				       "%s: no span, but the "
 				       "out-parameters were written",
 				       span_names[k->what]);
 			if (k->value)
-				differ(line, i + 1, "%s: expected \"%s\" at "
+				differ(line, i + 1,
+				       "%s: expected \"%s\" at "
 				       "%zu-%zu, got no span",
-				       span_names[k->what], k->value,
-				       k->start, k->end);
+				       span_names[k->what], k->value, k->start,
+				       k->end);
 		} else if (!k->value) {
-			differ(line, i + 1, "%s: expected none, got \"%.*s\" "
-			       "at %zu-%zu", span_names[k->what],
+			differ(line, i + 1,
+			       "%s: expected none, got \"%.*s\" "
+			       "at %zu-%zu",
+			       span_names[k->what],
 			       (int)(b <= c->len && a <= b ? b - a : 0),
 			       c->text + (a <= c->len ? a : 0), a, b);
 		} else if (a != k->start || b != k->end) {
-			differ(line, i + 1, "%s: expected \"%s\" at %zu-%zu, "
-			       "got \"%.*s\" at %zu-%zu", span_names[k->what],
-			       k->value, k->start, k->end,
+			differ(line, i + 1,
+			       "%s: expected \"%s\" at %zu-%zu, "
+			       "got \"%.*s\" at %zu-%zu",
+			       span_names[k->what], k->value, k->start, k->end,
 			       (int)(b <= c->len && a <= b ? b - a : 0),
 			       c->text + (a <= c->len ? a : 0), a, b);
 		}
@@ -634,15 +661,18 @@ check_one(const struct spec_case *c, const quoth_result *r, size_t i,
 	case CK_PART:
 		n = quoth_quote_nparts(r, i);
 		if ((size_t)k->what > n) {
-			differ(line, i + 1, "part%d: expected \"%s\", but the "
-			       "quote has %zu part(s)", k->what, k->value, n);
+			differ(line, i + 1,
+			       "part%d: expected \"%s\", but the "
+			       "quote has %zu part(s)",
+			       k->what, k->value, n);
 			break;
 		}
 		quoth_quote_part(r, i, (size_t)k->what - 1, &a, &b);
 		if (a != k->start || b != k->end)
-			differ(line, i + 1, "part%d: expected \"%s\" at "
-			       "%zu-%zu, got \"%.*s\" at %zu-%zu", k->what,
-			       k->value, k->start, k->end,
+			differ(line, i + 1,
+			       "part%d: expected \"%s\" at "
+			       "%zu-%zu, got \"%.*s\" at %zu-%zu",
+			       k->what, k->value, k->start, k->end,
 			       (int)(b <= c->len && a <= b ? b - a : 0),
 			       c->text + (a <= c->len ? a : 0), a, b);
 		break;
@@ -655,8 +685,10 @@ check_one(const struct spec_case *c, const quoth_result *r, size_t i,
 	case CK_NVERBATIM:
 		n = quoth_quote_nverbatim(r, i);
 		if (n != k->n)
-			differ(line, i + 1, "verbatim: expected %zu span(s), "
-			       "got %zu", k->n, n);
+			differ(line, i + 1,
+			       "verbatim: expected %zu span(s), "
+			       "got %zu",
+			       k->n, n);
 		break;
 	}
 }
@@ -679,8 +711,8 @@ run_case(int ci)
 		                  "%s:%d: quoth_extract failed: %s", spec_path,
 		                  c->line, err.message);
 	count = quoth_result_count(r);
-	if (c->count_line && (c->at_least ? count < c->count
-	                                  : count != c->count))
+	if (c->count_line &&
+	    (c->at_least ? count < c->count : count != c->count))
 		differ(c->count_line, 0, "expected %s%zu quote(s), got %zu",
 		       c->at_least ? "at least " : "", c->count, count);
 	for (j = 0; j < c->nexps; j++) {

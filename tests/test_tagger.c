@@ -157,7 +157,7 @@ START_TEST(test_history_features)
 	ck_assert(qt_tagger_tag(tg, &w, toks, n, tags));
 	ck_assert_int_eq(tags[0].pos, QT_POS_PROPN);
 	ck_assert_int_eq(tags[0].ner, QT_NER_PERSON);
-	ck_assert_int_eq(tags[1].pos, QT_POS_VERB); /* after PROPN|PERSON */
+	ck_assert_int_eq(tags[1].pos, QT_POS_VERB);  /* after PROPN|PERSON */
 	ck_assert_int_eq(tags[2].pos, QT_POS_PROPN); /* "the" after VERB */
 	ck_assert_int_eq(tags[3].pos, QT_POS_VERB);
 	qt_tagger_work_free(&w);

@@ -470,8 +470,8 @@ START_TEST(test_mojibake_double_name_one_word)
 	 * control kept), with the control dropped, and as Windows-1252
 	 * (ƒ U+0192) */
 	const char *s =
-	    "Premier Fran\xC3\x83\xC2\x83\xC3\x82\xC2\xA7oise Albet, "
-	    "FranÃÂ§ine Orly and ClÃƒÂ©ment Vass spoke.";
+	        "Premier Fran\xC3\x83\xC2\x83\xC3\x82\xC2\xA7oise Albet, "
+	        "FranÃÂ§ine Orly and ClÃƒÂ©ment Vass spoke.";
 	token_list tl;
 
 	tok(&tl, s, 0);

@@ -20,7 +20,8 @@ setup(void)
 	quoth_error err;
 
 	if (!ex)
-		ck_assert_int_eq(quoth_extractor_new(NULL, &ex, &err), QUOTH_OK);
+		ck_assert_int_eq(quoth_extractor_new(NULL, &ex, &err),
+		                 QUOTH_OK);
 }
 
 static void
@@ -85,33 +86,33 @@ expect(const char *source, const char *quote, const char *speaker,
 }
 
 static const char transcript[] =
-	"Briefing on the Harlow Valley barrier\n"
-	"\n"
-	"[00:00:05] MARGARET OKAFOR: Good morning, and thank you all for "
-	"coming.\n"
-	"We are here today because the river has flooded three times in five "
-	"years.\n"
-	"\n"
-	"[00:00:21] Q: Minister, what will the new barrier cost?\n"
-	"\n"
-	"[00:00:25] MARGARET OKAFOR: The barrier will cost about forty million "
-	"dollars, and every cent of it is an investment in the safety of this "
-	"valley.\n"
-	"[inaudible] We cannot keep rebuilding the same houses after every "
-	"storm.\n"
-	"\n"
-	"[00:01:02] DANIEL REYES: They have not shown the council a single "
-	"engineering report.\n"
-	"Frankly, the people of this town deserve better than promises.\n"
-	"\n"
-	"[00:01:30] MARGARET OKAFOR: The reports will be published before the "
-	"summer. (Applause.) Nobody will be left behind \xE2\x80\x94 not the "
-	"farmers, not the shop owners, not the families on the east bank.\n"
-	"\n"
-	"[00:02:14] MARGARET OKAFOR: We are two months late, I'll admit that.\n"
-	"[00:02:20] Q: Why?\n"
-	"[00:02:22] MARGARET OKAFOR: Because the first contractor walked away. "
-	"But the work has resumed, and the Government will finish it.\n";
+        "Briefing on the Harlow Valley barrier\n"
+        "\n"
+        "[00:00:05] MARGARET OKAFOR: Good morning, and thank you all for "
+        "coming.\n"
+        "We are here today because the river has flooded three times in five "
+        "years.\n"
+        "\n"
+        "[00:00:21] Q: Minister, what will the new barrier cost?\n"
+        "\n"
+        "[00:00:25] MARGARET OKAFOR: The barrier will cost about forty million "
+        "dollars, and every cent of it is an investment in the safety of this "
+        "valley.\n"
+        "[inaudible] We cannot keep rebuilding the same houses after every "
+        "storm.\n"
+        "\n"
+        "[00:01:02] DANIEL REYES: They have not shown the council a single "
+        "engineering report.\n"
+        "Frankly, the people of this town deserve better than promises.\n"
+        "\n"
+        "[00:01:30] MARGARET OKAFOR: The reports will be published before the "
+        "summer. (Applause.) Nobody will be left behind \xE2\x80\x94 not the "
+        "farmers, not the shop owners, not the families on the east bank.\n"
+        "\n"
+        "[00:02:14] MARGARET OKAFOR: We are two months late, I'll admit that.\n"
+        "[00:02:20] Q: Why?\n"
+        "[00:02:22] MARGARET OKAFOR: Because the first contractor walked away. "
+        "But the work has resumed, and the Government will finish it.\n";
 
 /* ---- sources ------------------------------------------------------------ */
 
@@ -126,21 +127,21 @@ dump_words(const quoth_sources *s, size_t i, const char *text)
 	out[0] = '\0';
 	for (k = 0; k < n && o < sizeof out - 200; k++) {
 		ck_assert(quoth_sources_word(s, i, k, &w));
-		o += (size_t)snprintf(out + o, sizeof out - o, "%s%.*s@%zu[%.*s|%.*s]",
-		                      k ? " " : "", (int)(w.end - w.start),
-		                      text + w.start, w.line, (int)w.label_len,
-		                      w.label ? w.label : "", (int)w.timestamp_len,
-		                      w.timestamp ? w.timestamp : "");
+		o += (size_t)snprintf(
+		        out + o, sizeof out - o, "%s%.*s@%zu[%.*s|%.*s]",
+		        k ? " " : "", (int)(w.end - w.start), text + w.start,
+		        w.line, (int)w.label_len, w.label ? w.label : "",
+		        (int)w.timestamp_len, w.timestamp ? w.timestamp : "");
 	}
 	return out;
 }
 
 START_TEST(plain_transcript_words)
 {
-	static const char t[] =
-		"[00:12:31] HEGSETH: We will [inaudible] win.\n"
-		"Q: Why? (Laughter.)\n"
-		"00:12:40 HEGSETH: Because (DoD) says so. [crosstalk 00:12:45] Yes.\n";
+	static const char t[] = "[00:12:31] HEGSETH: We will [inaudible] win.\n"
+	                        "Q: Why? (Laughter.)\n"
+	                        "00:12:40 HEGSETH: Because (DoD) says so. "
+	                        "[crosstalk 00:12:45] Yes.\n";
 	quoth_sources *s = sources1("t.txt", t);
 
 	ck_assert_int_eq(quoth_sources_format(s, 0), QUOTH_SOURCE_PLAIN);
@@ -157,21 +158,21 @@ END_TEST
 START_TEST(plain_label_formats)
 {
 	/* rev.com, otter.ai, "Speaker 1", titles with dots, Q./A. */
-	static const char t[] =
-		"Pete Hegseth: (00:00)\n"
-		"Thank you.\n"
-		"Speaker 1  0:03\n"
-		"Next question.\n"
-		"Sec. Hegseth (through interpreter): Fine.\n"
-		"Q. Really?\n"
-		"He said: no.\n";
+	static const char t[] = "Pete Hegseth: (00:00)\n"
+	                        "Thank you.\n"
+	                        "Speaker 1  0:03\n"
+	                        "Next question.\n"
+	                        "Sec. Hegseth (through interpreter): Fine.\n"
+	                        "Q. Really?\n"
+	                        "He said: no.\n";
 	quoth_sources *s = sources1("t.txt", t);
 
-	ck_assert_str_eq(dump_words(s, 0, t),
-	                 "Thank@2[Pete Hegseth|00:00] you@2[Pete Hegseth|00:00] "
-	                 "Next@4[Speaker 1|0:03] question@4[Speaker 1|0:03] "
-	                 "Fine@5[Sec. Hegseth|0:03] Really@6[Q|0:03] "
-	                 "He@7[Q|0:03] said@7[Q|0:03] no@7[Q|0:03]");
+	ck_assert_str_eq(
+	        dump_words(s, 0, t),
+	        "Thank@2[Pete Hegseth|00:00] you@2[Pete Hegseth|00:00] "
+	        "Next@4[Speaker 1|0:03] question@4[Speaker 1|0:03] "
+	        "Fine@5[Sec. Hegseth|0:03] Really@6[Q|0:03] "
+	        "He@7[Q|0:03] said@7[Q|0:03] no@7[Q|0:03]");
 	quoth_sources_free(s);
 }
 END_TEST
@@ -182,8 +183,9 @@ START_TEST(one_label_is_not_a_transcript)
 	static const char t[] = "WASHINGTON: The secretary said on Monday.\n";
 	quoth_sources *s = sources1("t.txt", t);
 
-	ck_assert_str_eq(dump_words(s, 0, t),
-	                 "The@1[|] secretary@1[|] said@1[|] on@1[|] Monday@1[|]");
+	ck_assert_str_eq(
+	        dump_words(s, 0, t),
+	        "The@1[|] secretary@1[|] said@1[|] on@1[|] Monday@1[|]");
 	quoth_sources_free(s);
 }
 END_TEST
@@ -191,19 +193,19 @@ END_TEST
 START_TEST(webvtt_words)
 {
 	static const char t[] =
-		"\xEF\xBB\xBFWEBVTT - hearing\r\n"
-		"Kind: captions\r\n"
-		"\r\n"
-		"NOTE a comment\r\n"
-		"that spans lines\r\n"
-		"\r\n"
-		"intro\r\n"
-		"00:00:01.000 --> 00:00:04.500 align:start\r\n"
-		"<v.loud Lena Brandt>Order, <i>please</i>.\r\n"
-		"\r\n"
-		"2\r\n"
-		"00:04.500 --> 00:09.000\r\n"
-		"<v Tomas Vidal>Ground &amp; rock<00:05.000> differ.\r\n";
+	        "\xEF\xBB\xBFWEBVTT - hearing\r\n"
+	        "Kind: captions\r\n"
+	        "\r\n"
+	        "NOTE a comment\r\n"
+	        "that spans lines\r\n"
+	        "\r\n"
+	        "intro\r\n"
+	        "00:00:01.000 --> 00:00:04.500 align:start\r\n"
+	        "<v.loud Lena Brandt>Order, <i>please</i>.\r\n"
+	        "\r\n"
+	        "2\r\n"
+	        "00:04.500 --> 00:09.000\r\n"
+	        "<v Tomas Vidal>Ground &amp; rock<00:05.000> differ.\r\n";
 	quoth_sources *s = sources1("h.vtt", t);
 
 	ck_assert_int_eq(quoth_sources_format(s, 0), QUOTH_SOURCE_WEBVTT);
@@ -219,23 +221,23 @@ END_TEST
 
 START_TEST(srt_words)
 {
-	static const char t[] =
-		"1\n"
-		"00:00:00,500 --> 00:00:03,000\n"
-		"HOST: Welcome back.\n"
-		"\n"
-		"2\n"
-		"00:00:03,000 --> 00:00:06,200\n"
-		"INES CARVALHO: {\\an8}[laughs] It floats,\n"
-		"- really.\n";
+	static const char t[] = "1\n"
+	                        "00:00:00,500 --> 00:00:03,000\n"
+	                        "HOST: Welcome back.\n"
+	                        "\n"
+	                        "2\n"
+	                        "00:00:03,000 --> 00:00:06,200\n"
+	                        "INES CARVALHO: {\\an8}[laughs] It floats,\n"
+	                        "- really.\n";
 	quoth_sources *s = sources1("r.srt", t);
 
 	ck_assert_int_eq(quoth_sources_format(s, 0), QUOTH_SOURCE_SRT);
-	ck_assert_str_eq(dump_words(s, 0, t),
-	                 "Welcome@3[HOST|00:00:00,500] back@3[HOST|00:00:00,500] "
-	                 "It@7[INES CARVALHO|00:00:03,000] "
-	                 "floats@7[INES CARVALHO|00:00:03,000] "
-	                 "really@8[|00:00:03,000]");
+	ck_assert_str_eq(
+	        dump_words(s, 0, t),
+	        "Welcome@3[HOST|00:00:00,500] back@3[HOST|00:00:00,500] "
+	        "It@7[INES CARVALHO|00:00:03,000] "
+	        "floats@7[INES CARVALHO|00:00:03,000] "
+	        "really@8[|00:00:03,000]");
 	quoth_sources_free(s);
 }
 END_TEST
@@ -270,13 +272,13 @@ START_TEST(empty_and_errors)
 	ck_assert(!quoth_check_source(c, 0, NULL, NULL, NULL, NULL));
 	quoth_check_free(c);
 	c = NULL;
-	ck_assert_int_eq(quoth_verify_quote(ex, s, "ab", 2, sp, 1, NULL, 0, &c,
-	                                    &err),
-	                 QUOTH_ERR_ARG);
+	ck_assert_int_eq(
+	        quoth_verify_quote(ex, s, "ab", 2, sp, 1, NULL, 0, &c, &err),
+	        QUOTH_ERR_ARG);
 	ck_assert_ptr_null(c);
-	ck_assert_int_eq(quoth_verify_quote(ex, NULL, "ab", 2, sp, 0, NULL, 0,
-	                                    &c, &err),
-	                 QUOTH_ERR_ARG);
+	ck_assert_int_eq(
+	        quoth_verify_quote(ex, NULL, "ab", 2, sp, 0, NULL, 0, &c, &err),
+	        QUOTH_ERR_ARG);
 	ck_assert_int_eq(quoth_sources_add(NULL, "x", "y", 1, &err),
 	                 QUOTH_ERR_ARG);
 	ck_assert_int_eq(quoth_sources_new(NULL), QUOTH_ERR_ARG);
@@ -317,9 +319,11 @@ END_TEST
 
 START_TEST(case_beyond_first_letter)
 {
-	expect(transcript, "the work has resumed, and the government will finish it",
-	       NULL, QUOTH_VERIFY_ALTERED,
-	       "the work has resumed, and the [-Government-] {+government+} will "
+	expect(transcript,
+	       "the work has resumed, and the government will finish it", NULL,
+	       QUOTH_VERIFY_ALTERED,
+	       "the work has resumed, and the [-Government-] {+government+} "
+	       "will "
 	       "finish it");
 	/* a source without lowercase letters does not judge case */
 	expect("SPEAKER ONE: WE WILL WIN THIS RACE.\nSPEAKER TWO: NO.\n",
@@ -330,18 +334,21 @@ END_TEST
 START_TEST(one_word_changed)
 {
 	quoth_sources *s = sources1("src.txt", transcript);
-	quoth_check *c = check1(
-		s, "every cent of it is an investment in the security of this valley",
-		NULL);
+	quoth_check *c = check1(s,
+	                        "every cent of it is an investment in the "
+	                        "security of this valley",
+	                        NULL);
 
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_ALTERED);
 	ck_assert_str_eq(str(c, QUOTH_CHECK_DIFF),
 	                 "every cent of it is an investment in the [-safety-] "
 	                 "{+security+} of this valley");
-	ck_assert_double_eq_tol(quoth_check_similarity(c, 0), 12.0 / 13.0, 1e-9);
-	ck_assert_str_eq(str(c, QUOTH_CHECK_SOURCE_WORDS),
-	                 "every cent of it is an investment in the safety of this "
-	                 "valley.");
+	ck_assert_double_eq_tol(quoth_check_similarity(c, 0), 12.0 / 13.0,
+	                        1e-9);
+	ck_assert_str_eq(
+	        str(c, QUOTH_CHECK_SOURCE_WORDS),
+	        "every cent of it is an investment in the safety of this "
+	        "valley.");
 	quoth_check_free(c);
 	quoth_sources_free(s);
 }
@@ -382,16 +389,19 @@ START_TEST(diff_keeps_the_text)
 
 	expect(src, "It is a well-known fact", NULL, QUOTH_VERIFY_EXACT,
 	       "It is a well-known fact");
-	expect(src, "It is a well-known truth, sadly", NULL, QUOTH_VERIFY_ALTERED,
+	expect(src, "It is a well-known truth, sadly", NULL,
+	       QUOTH_VERIFY_ALTERED,
 	       "It is a well-known [-fact,-] {+truth,+} sadly");
 }
 END_TEST
 
 START_TEST(word_dropped)
 {
-	expect(transcript, "We cannot keep rebuilding the houses after every storm",
-	       NULL, QUOTH_VERIFY_ALTERED,
-	       "We cannot keep rebuilding the [-same-] houses after every storm");
+	expect(transcript,
+	       "We cannot keep rebuilding the houses after every storm", NULL,
+	       QUOTH_VERIFY_ALTERED,
+	       "We cannot keep rebuilding the [-same-] houses after every "
+	       "storm");
 }
 END_TEST
 
@@ -408,7 +418,8 @@ START_TEST(words_reordered)
 	expect(transcript,
 	       "The people of this town, frankly, deserve better than promises",
 	       NULL, QUOTH_VERIFY_ALTERED,
-	       "[-Frankly,-] The people of this town, {+frankly,+} deserve better "
+	       "[-Frankly,-] The people of this town, {+frankly,+} deserve "
+	       "better "
 	       "than promises");
 	expect(transcript, "We cannot keep rebuilding the houses same", NULL,
 	       QUOTH_VERIFY_ALTERED, NULL);
@@ -424,17 +435,21 @@ START_TEST(sentences_joined)
 	       NULL, QUOTH_VERIFY_EXACT, NULL);
 	/* far apart and in the other order: altered, the join marked */
 	expect(transcript,
-	       "The reports will be published before the summer. We cannot keep "
+	       "The reports will be published before the summer. We cannot "
+	       "keep "
 	       "rebuilding the same houses after every storm.",
 	       NULL, QUOTH_VERIFY_ALTERED,
-	       "The reports will be published before the summer. [-\xE2\x80\xA6-] "
+	       "The reports will be published before the summer. "
+	       "[-\xE2\x80\xA6-] "
 	       "We cannot keep rebuilding the same houses after every storm.");
 	/* a few words apart: the cut words are named */
 	expect(transcript,
-	       "The barrier will cost about forty million dollars. Every cent of "
+	       "The barrier will cost about forty million dollars. Every cent "
+	       "of "
 	       "it is an investment in the safety of this valley.",
 	       NULL, QUOTH_VERIFY_ALTERED,
-	       "The barrier will cost about forty million dollars. [-and-] Every "
+	       "The barrier will cost about forty million dollars. [-and-] "
+	       "Every "
 	       "cent of it is an investment in the safety of this valley.");
 }
 END_TEST
@@ -442,11 +457,12 @@ END_TEST
 START_TEST(ellipsis)
 {
 	quoth_sources *s = sources1("src.txt", transcript);
-	quoth_check *c = check1(s,
-	                        "The barrier will cost about forty million "
-	                        "dollars ... an investment in the safety of this "
-	                        "valley",
-	                        NULL);
+	quoth_check *c = check1(
+	        s,
+	        "The barrier will cost about forty million "
+	        "dollars ... an investment in the safety of this "
+	        "valley",
+	        NULL);
 
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_ELIDED);
 	ck_assert_double_eq(quoth_check_similarity(c, 0), 1.0);
@@ -456,15 +472,18 @@ START_TEST(ellipsis)
 	                 "valley.");
 	quoth_check_free(c);
 	/* the Unicode ellipsis, and a bracketed one */
-	c = check1(s, "We are here today \xE2\x80\xA6 three times in five years",
+	c = check1(s,
+	           "We are here today \xE2\x80\xA6 three times in five years",
 	           NULL);
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_ELIDED);
 	quoth_check_free(c);
-	c = check1(s, "We are here today [...] three times in five years", NULL);
+	c = check1(s, "We are here today [...] three times in five years",
+	           NULL);
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_ELIDED);
 	quoth_check_free(c);
 	/* an ellipsis that hides nothing (a trailing-off) is exact */
-	c = check1(s, "We are here today because... the river has flooded", NULL);
+	c = check1(s, "We are here today because... the river has flooded",
+	           NULL);
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_EXACT);
 	quoth_check_free(c);
 	/* a short piece far after the first: the one after it is taken */
@@ -486,14 +505,16 @@ START_TEST(bracketed_insertion)
 	       "[The ministry] have not shown the council a single engineering "
 	       "report",
 	       NULL, QUOTH_VERIFY_ELIDED,
-	       "[-They-] {+[The ministry]+} have not shown the council a single "
+	       "[-They-] {+[The ministry]+} have not shown the council a "
+	       "single "
 	       "engineering report");
 	expect(transcript, "[The reports] will be published before the summer",
 	       NULL, QUOTH_VERIFY_ELIDED, NULL);
 	expect(transcript, "[W]e cannot keep rebuilding the same houses", NULL,
 	       QUOTH_VERIFY_ELIDED, NULL);
 	expect(transcript,
-	       "Nobody [in Harlow] will be left behind \xE2\x80\x94 not the farmers",
+	       "Nobody [in Harlow] will be left behind \xE2\x80\x94 not the "
+	       "farmers",
 	       NULL, QUOTH_VERIFY_ELIDED, NULL);
 }
 END_TEST
@@ -501,10 +522,11 @@ END_TEST
 START_TEST(two_turns_same_speaker)
 {
 	quoth_sources *s = sources1("src.txt", transcript);
-	quoth_check *c = check1(s,
-	                        "We are two months late, I'll admit that. Because "
-	                        "the first contractor walked away.",
-	                        "Margaret Okafor");
+	quoth_check *c = check1(
+	        s,
+	        "We are two months late, I'll admit that. Because "
+	        "the first contractor walked away.",
+	        "Margaret Okafor");
 	size_t line;
 
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_EXACT);
@@ -524,19 +546,25 @@ START_TEST(wrong_speaker)
 	quoth_check *c;
 
 	/* Reyes said it, the article gives it to Okafor */
-	c = check1(s, "They have not shown the council a single engineering report",
-	           "Margaret Okafor");
+	c = check1(
+	        s,
+	        "They have not shown the council a single engineering report",
+	        "Margaret Okafor");
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_EXACT);
 	ck_assert(quoth_check_speaker_mismatch(c, 0));
 	ck_assert_str_eq(str(c, QUOTH_CHECK_SPEAKER_LABEL), "DANIEL REYES");
 	quoth_check_free(c);
 	/* surname alone, and a title, name the same person */
-	c = check1(s, "They have not shown the council a single engineering report",
-	           "Reyes");
+	c = check1(
+	        s,
+	        "They have not shown the council a single engineering report",
+	        "Reyes");
 	ck_assert(!quoth_check_speaker_mismatch(c, 0));
 	quoth_check_free(c);
-	c = check1(s, "They have not shown the council a single engineering report",
-	           "Councillor Dan Reyes");
+	c = check1(
+	        s,
+	        "They have not shown the council a single engineering report",
+	        "Councillor Dan Reyes");
 	ck_assert(!quoth_check_speaker_mismatch(c, 0));
 	quoth_check_free(c);
 	/* a question put by a reporter, given to the minister */
@@ -544,8 +572,10 @@ START_TEST(wrong_speaker)
 	ck_assert(quoth_check_speaker_mismatch(c, 0));
 	quoth_check_free(c);
 	/* no speaker in the article: nothing to compare */
-	c = check1(s, "They have not shown the council a single engineering report",
-	           NULL);
+	c = check1(
+	        s,
+	        "They have not shown the council a single engineering report",
+	        NULL);
 	ck_assert(!quoth_check_speaker_mismatch(c, 0));
 	quoth_check_free(c);
 	quoth_sources_free(s);
@@ -565,7 +595,8 @@ END_TEST
 START_TEST(missing)
 {
 	quoth_sources *s = sources1("src.txt", transcript);
-	quoth_check *c = check1(s, "We will build a second barrier next year", NULL);
+	quoth_check *c = check1(s, "We will build a second barrier next year",
+	                        NULL);
 
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_MISSING);
 	ck_assert(quoth_check_similarity(c, 0) < 0.5);
@@ -592,10 +623,11 @@ END_TEST
 
 START_TEST(split_quote_worst_part)
 {
-	static const char art[] =
-		"\"The barrier will cost about forty million dollars,\" she said, "
-		"\"and every cent of it is an investment in the security of this "
-		"valley.\"";
+	static const char art[] = "\"The barrier will cost about forty million "
+	                          "dollars,\" she said, "
+	                          "\"and every cent of it is an investment in "
+	                          "the security of this "
+	                          "valley.\"";
 	quoth_sources *s = sources1("src.txt", transcript);
 	quoth_check *c = NULL;
 	quoth_error err;
@@ -605,22 +637,24 @@ START_TEST(split_quote_worst_part)
 	sp[1] = strlen("\"The barrier will cost about forty million dollars,");
 	sp[2] = (size_t)(strstr(art, "and every") - art);
 	sp[3] = strlen(art) - 1;
-	ck_assert_int_eq(quoth_verify_quote(ex, s, art, strlen(art), sp, 2, NULL,
-	                                    0, &c, &err),
+	ck_assert_int_eq(quoth_verify_quote(ex, s, art, strlen(art), sp, 2,
+	                                    NULL, 0, &c, &err),
 	                 QUOTH_OK);
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_ALTERED);
 	ck_assert_uint_eq(quoth_check_part(c, 0, &nparts), 1);
 	ck_assert_uint_eq(nparts, 2);
-	ck_assert_str_eq(str(c, QUOTH_CHECK_DIFF),
-	                 "The barrier will cost about forty million dollars, | and "
-	                 "every cent of it is an investment in the [-safety-] "
-	                 "{+security+} of this valley.");
+	ck_assert_str_eq(
+	        str(c, QUOTH_CHECK_DIFF),
+	        "The barrier will cost about forty million dollars, | and "
+	        "every cent of it is an investment in the [-safety-] "
+	        "{+security+} of this valley.");
 	ck_assert(quoth_check_source(c, 0, &src, &start, &end, NULL));
 	ck_assert_uint_eq(src, 0);
 	ck_assert_uint_eq(start, (size_t)(strstr(transcript, "The barrier") -
 	                                  transcript));
-	ck_assert_uint_eq(end, (size_t)(strstr(transcript, "this valley.") -
-	                                transcript) + strlen("this valley"));
+	ck_assert_uint_eq(
+	        end, (size_t)(strstr(transcript, "this valley.") - transcript) +
+	                     strlen("this valley"));
 	quoth_check_free(c);
 	quoth_sources_free(s);
 }
@@ -664,18 +698,19 @@ END_TEST
 START_TEST(verify_extracted_article)
 {
 	static const char art[] =
-		"Environment Minister Margaret Okafor spoke on Monday.\n\n"
-		"\"The barrier will cost about forty million dollars,\" Okafor "
-		"said.\n\n"
-		"Okafor said the valley had flooded three times.\n\n"
-		"\"We will build a second barrier next year,\" she added.\n";
+	        "Environment Minister Margaret Okafor spoke on Monday.\n\n"
+	        "\"The barrier will cost about forty million dollars,\" Okafor "
+	        "said.\n\n"
+	        "Okafor said the valley had flooded three times.\n\n"
+	        "\"We will build a second barrier next year,\" she added.\n";
 	quoth_sources *s = sources1("src.txt", transcript);
 	quoth_result *r = NULL;
 	quoth_check *c = NULL;
 	quoth_error err;
 	size_t i, n, seen = 0;
 
-	ck_assert_int_eq(quoth_extract(ex, art, strlen(art), &r, &err), QUOTH_OK);
+	ck_assert_int_eq(quoth_extract(ex, art, strlen(art), &r, &err),
+	                 QUOTH_OK);
 	ck_assert_int_eq(quoth_verify(ex, s, art, strlen(art), r, 0, &c, &err),
 	                 QUOTH_OK);
 	n = quoth_check_count(c);
@@ -702,7 +737,8 @@ START_TEST(verify_extracted_article)
 	                              QUOTH_VERIFY_ALL, &c, &err),
 	                 QUOTH_OK);
 	for (i = 0; i < n; i++)
-		ck_assert_int_ne(quoth_check_status(c, i), QUOTH_VERIFY_INDIRECT);
+		ck_assert_int_ne(quoth_check_status(c, i),
+		                 QUOTH_VERIFY_INDIRECT);
 	quoth_check_free(c);
 	c = NULL;
 	/* a result from another text is refused */
@@ -738,8 +774,8 @@ START_TEST(long_quote)
 	memcpy(strstr(q, "word700 "), "wordXYZ", 7);
 	c = check1(s, q, NULL);
 	ck_assert_int_eq(quoth_check_status(c, 0), QUOTH_VERIFY_ALTERED);
-	ck_assert_ptr_nonnull(strstr(str(c, QUOTH_CHECK_DIFF),
-	                             "[-word700-] {+wordXYZ+}"));
+	ck_assert_ptr_nonnull(
+	        strstr(str(c, QUOTH_CHECK_DIFF), "[-word700-] {+wordXYZ+}"));
 	quoth_check_free(c);
 	free(q);
 	free(src);
@@ -758,7 +794,8 @@ START_TEST(common_words_only)
 
 	ck_assert_ptr_nonnull(src);
 	while (n + 40 < len)
-		n += (size_t)snprintf(src + n, len - n, "it is what it is and so on. ");
+		n += (size_t)snprintf(src + n, len - n,
+		                      "it is what it is and so on. ");
 	snprintf(src + n, 64, "so it is and what on it");
 	s = sources1("big.txt", src);
 	c = check1(s, "so it is and what on it", NULL);
@@ -780,8 +817,8 @@ START_TEST(pathological_sources)
 	char *t = malloc(len);
 	quoth_sources *s;
 	quoth_error err;
-	const char *pat[] = {"[[[[ ", "A: ", "00:00 --> ", "::::", "<v ", "(((( ",
-	                     "&&&& "};
+	const char *pat[] = {
+	        "[[[[ ", "A: ", "00:00 --> ", "::::", "<v ", "(((( ", "&&&& "};
 
 	ck_assert_ptr_nonnull(t);
 	for (i = 0; i < sizeof pat / sizeof pat[0]; i++) {
@@ -789,7 +826,8 @@ START_TEST(pathological_sources)
 		for (k = 0; k + pl <= len; k += pl)
 			memcpy(t + k, pat[i], pl);
 		ck_assert_int_eq(quoth_sources_new(&s), QUOTH_OK);
-		ck_assert_int_eq(quoth_sources_add(s, "p", t, k, &err), QUOTH_OK);
+		ck_assert_int_eq(quoth_sources_add(s, "p", t, k, &err),
+		                 QUOTH_OK);
 		ck_assert_int_eq(quoth_sources_index(s, &err), QUOTH_OK);
 		quoth_sources_free(s);
 	}
@@ -814,7 +852,8 @@ START_TEST(pathological_quotes)
 			memcpy(q + k, pat[i], pl);
 		q[k] = '\0';
 		c = check1(s, q, NULL);
-		ck_assert_int_ne(quoth_check_status(c, 0), QUOTH_VERIFY_INDIRECT);
+		ck_assert_int_ne(quoth_check_status(c, 0),
+		                 QUOTH_VERIFY_INDIRECT);
 		quoth_check_free(c);
 	}
 	free(q);

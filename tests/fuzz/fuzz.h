@@ -22,19 +22,19 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 
-#define fuzz_fail(...)                                                    \
-	do {                                                              \
-		fprintf(stderr, "%s:%d: contract broken: ", __FILE__,     \
-		        __LINE__);                                        \
-		fprintf(stderr, __VA_ARGS__);                             \
-		fputc('\n', stderr);                                      \
-		abort();                                                  \
+#define fuzz_fail(...)                                                         \
+	do {                                                                   \
+		fprintf(stderr, "%s:%d: contract broken: ", __FILE__,          \
+		        __LINE__);                                             \
+		fprintf(stderr, __VA_ARGS__);                                  \
+		fputc('\n', stderr);                                           \
+		abort();                                                       \
 	} while (0)
 
-#define fuzz_check(cond, ...)                                             \
-	do {                                                              \
-		if (!(cond))                                              \
-			fuzz_fail(__VA_ARGS__);                           \
+#define fuzz_check(cond, ...)                                                  \
+	do {                                                                   \
+		if (!(cond))                                                   \
+			fuzz_fail(__VA_ARGS__);                                \
 	} while (0)
 
 /*

@@ -26,10 +26,10 @@ static quoth_extractor *cache[256];
 static const size_t quote_sizes[4] = {0, 16, 200, 4096};
 static const size_t depths[4] = {0, 1, 2, 3};
 static const unsigned type_masks[4] = {
-	QUOTH_TYPES_ALL,
-	1u << QUOTH_DIRECT,
-	(1u << QUOTH_MIXED) | (1u << QUOTH_INDIRECT),
-	(1u << QUOTH_DIRECT) | (1u << QUOTH_PARTIAL),
+        QUOTH_TYPES_ALL,
+        1u << QUOTH_DIRECT,
+        (1u << QUOTH_MIXED) | (1u << QUOTH_INDIRECT),
+        (1u << QUOTH_DIRECT) | (1u << QUOTH_PARTIAL),
 };
 
 static const quoth_extractor *
@@ -62,8 +62,10 @@ same_results(const quoth_result *a, const quoth_result *b)
 	size_t i, n = quoth_result_count(a), s1, e1, s2, e2;
 	int f;
 
-	fuzz_check(quoth_result_count(b) == n, "second run: %zu quotes, "
-	           "first %zu", quoth_result_count(b), n);
+	fuzz_check(quoth_result_count(b) == n,
+	           "second run: %zu quotes, "
+	           "first %zu",
+	           quoth_result_count(b), n);
 	for (i = 0; i < n; i++) {
 		fuzz_check(quoth_quote_type(a, i) == quoth_quote_type(b, i),
 		           "second run: quote %zu type differs", i);
@@ -78,7 +80,7 @@ same_results(const quoth_result *a, const quoth_result *b)
 			const char *y = quoth_quote_str(b, i, (quoth_field)f,
 			                                &l2);
 			fuzz_check(l1 == l2 && (!x) == (!y) &&
-			           (!x || memcmp(x, y, l1) == 0),
+			                   (!x || memcmp(x, y, l1) == 0),
 			           "second run: quote %zu field %d differs", i,
 			           f);
 		}
@@ -119,8 +121,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&err, 0, sizeof err);
 	st = quoth_extract(ex, text, len, &r, &err);
 	if (len > opt.max_doc_bytes) {
-		fuzz_check(st == QUOTH_ERR_LIMIT, "%zu bytes over a %zu limit: "
-		           "status %d", len, opt.max_doc_bytes, (int)st);
+		fuzz_check(st == QUOTH_ERR_LIMIT,
+		           "%zu bytes over a %zu limit: "
+		           "status %d",
+		           len, opt.max_doc_bytes, (int)st);
 		fuzz_check(err.status == st && err.message[0],
 		           "limit error without a message");
 		fuzz_check(r == NULL, "*out written on error");
@@ -129,8 +133,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((opt.flags & QUOTH_OPT_STRICT_UTF8) && first != (size_t)-1) {
 		size_t l = 0;
 
-		fuzz_check(st == QUOTH_ERR_UTF8, "strict: status %d for invalid "
-		           "UTF-8 at %zu", (int)st, first);
+		fuzz_check(st == QUOTH_ERR_UTF8,
+		           "strict: status %d for invalid "
+		           "UTF-8 at %zu",
+		           (int)st, first);
 		fuzz_check(err.status == st && err.offset == first,
 		           "strict: error at %zu, first invalid byte at %zu",
 		           err.offset, first);
@@ -146,19 +152,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_check(r == NULL, "*out written on error");
 		goto done;
 	}
-	fuzz_check(st == QUOTH_OK, "status %d (%s) on %zu bytes: text never "
-	           "fails to extract", (int)st, err.message, len);
+	fuzz_check(st == QUOTH_OK,
+	           "status %d (%s) on %zu bytes: text never "
+	           "fails to extract",
+	           (int)st, err.message, len);
 	fuzz_check(r != NULL, "QUOTH_OK without a result");
 
 	{
 		size_t off = (size_t)-1;
 		size_t cnt = quoth_result_warnings(r, QUOTH_WARN_UTF8, &off);
 
-		fuzz_check(cnt == bad, "%zu invalid UTF-8 bytes counted, %zu "
-		           "in the text", cnt, bad);
+		fuzz_check(cnt == bad,
+		           "%zu invalid UTF-8 bytes counted, %zu "
+		           "in the text",
+		           cnt, bad);
 		if (bad)
-			fuzz_check(off == first, "first invalid byte reported "
-			           "at %zu, is at %zu", off, first);
+			fuzz_check(off == first,
+			           "first invalid byte reported "
+			           "at %zu, is at %zu",
+			           off, first);
 	}
 	fuzz_check_result(r, len, opt.types);
 

@@ -36,8 +36,8 @@ quote_rows(struct cli_writer *w, const char *doc, int numeric,
            const quoth_result *r)
 {
 	static const quoth_field strs[] = {
-		QUOTH_FIELD_SPEAKER, QUOTH_FIELD_TITLE, QUOTH_FIELD_GENDER,
-		QUOTH_FIELD_MENTION, QUOTH_FIELD_CUE,
+	        QUOTH_FIELD_SPEAKER, QUOTH_FIELD_TITLE, QUOTH_FIELD_GENDER,
+	        QUOTH_FIELD_MENTION, QUOTH_FIELD_CUE,
 	};
 	size_t i, k, f, n = quoth_result_count(r), s, e, par, line, len;
 	size_t spans[64];
@@ -103,9 +103,10 @@ csv_records(const char *s, size_t n, size_t nfields)
 				i++;
 				for (;;) {
 					fuzz_check(i < n, "CSV: unterminated "
-					           "quoted field");
+					                  "quoted field");
 					if (s[i] == '"') {
-						if (i + 1 < n && s[i + 1] == '"') {
+						if (i + 1 < n &&
+						    s[i + 1] == '"') {
 							i += 2;
 							continue;
 						}
@@ -117,7 +118,8 @@ csv_records(const char *s, size_t n, size_t nfields)
 			} else {
 				while (i < n && s[i] != ',' && s[i] != '\r' &&
 				       s[i] != '\n') {
-					fuzz_check(s[i] != '"', "CSV: a quote "
+					fuzz_check(s[i] != '"',
+					           "CSV: a quote "
 					           "inside an unquoted field");
 					i++;
 				}
@@ -128,14 +130,17 @@ csv_records(const char *s, size_t n, size_t nfields)
 				i++;
 				continue;
 			}
-			fuzz_check(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n',
+			fuzz_check(s[i] == '\r' && i + 1 < n &&
+			                   s[i + 1] == '\n',
 			           "CSV: a field ends in %#x, not , or CRLF",
 			           (unsigned char)s[i]);
 			i += 2;
 			break;
 		}
-		fuzz_check(fields == nfields, "CSV: record %zu has %zu fields, "
-		           "the header %zu", records + 1, fields, nfields);
+		fuzz_check(fields == nfields,
+		           "CSV: record %zu has %zu fields, "
+		           "the header %zu",
+		           records + 1, fields, nfields);
 		records++;
 	}
 	return records;
@@ -151,9 +156,10 @@ tsv_records(const char *s, size_t n, size_t nfields)
 		if (s[i] == '\t')
 			tabs++;
 		if (s[i] == '\n') {
-			fuzz_check(tabs + 1 == nfields, "TSV: line %zu has %zu "
-			           "fields, the header %zu", records + 1,
-			           tabs + 1, nfields);
+			fuzz_check(tabs + 1 == nfields,
+			           "TSV: line %zu has %zu "
+			           "fields, the header %zu",
+			           records + 1, tabs + 1, nfields);
 			tabs = 0;
 			records++;
 		}
@@ -178,7 +184,8 @@ jsonl_records(const char *s, size_t n, const struct cli_column *cols,
 		                 &jerr);
 		fuzz_check(obj != NULL, "JSONL: line %zu: %s", records + 1,
 		           jerr.text);
-		fuzz_check(json_is_object(obj) && json_object_size(obj) == ncols,
+		fuzz_check(json_is_object(obj) &&
+		                   json_object_size(obj) == ncols,
 		           "JSONL: line %zu is not an object of %zu keys",
 		           records + 1, ncols);
 		for (k = 0; k < ncols; k++)
@@ -200,15 +207,17 @@ render(unsigned flags, const char *id, int numeric, const quoth_result *r)
 	size_t k, nflat = 0, got = 0, skip = 0;
 	static const unsigned widths[4] = {20, 60, 100, 200};
 	static const enum cli_format formats[4] = {
-		CLI_FORMAT_CSV, CLI_FORMAT_TSV, CLI_FORMAT_JSONL,
-		CLI_FORMAT_TABLE,
+	        CLI_FORMAT_CSV,
+	        CLI_FORMAT_TSV,
+	        CLI_FORMAT_JSONL,
+	        CLI_FORMAT_TABLE,
 	};
 
 	memset(&w, 0, sizeof w);
 	w.format = formats[flags & 3];
 	w.out = &out;
-	w.excel = (flags & 4) && (w.format == CLI_FORMAT_CSV ||
-	                          w.format == CLI_FORMAT_TSV);
+	w.excel = (flags & 4) &&
+	          (w.format == CLI_FORMAT_CSV || w.format == CLI_FORMAT_TSV);
 	w.color = w.format == CLI_FORMAT_TABLE && (flags & 0x80);
 	w.width = widths[(flags >> 5) & 3];
 	if (flags & 8) {
@@ -226,13 +235,15 @@ render(unsigned flags, const char *id, int numeric, const quoth_result *r)
 	cli_writer_init(&w);
 	cli_writer_header(&w);
 	if (w.excel) {
-		fuzz_check(out.len >= 3 && memcmp(out.ptr, "\xEF\xBB\xBF", 3) == 0,
+		fuzz_check(out.len >= 3 &&
+		                   memcmp(out.ptr, "\xEF\xBB\xBF", 3) == 0,
 		           "--excel without a BOM");
 		skip = 3;
 	}
 	cli_writer_group(&w, id, strlen(id));
 	if (flags & 8)
-		fuzz_check(cli_speaker_rows(&w, id, strlen(id), numeric, r) == 0,
+		fuzz_check(cli_speaker_rows(&w, id, strlen(id), numeric, r) ==
+		                   0,
 		           "cli_speaker_rows failed");
 	else
 		quote_rows(&w, id, numeric, r);
@@ -257,8 +268,10 @@ render(unsigned flags, const char *id, int numeric, const quoth_result *r)
 		break;
 	}
 	if (!(flags & 8))
-		fuzz_check(got == quoth_result_count(r), "%zu records for %zu "
-		           "quotes", got, quoth_result_count(r));
+		fuzz_check(got == quoth_result_count(r),
+		           "%zu records for %zu "
+		           "quotes",
+		           got, quoth_result_count(r));
 	if (w.format != CLI_FORMAT_TABLE)
 		fuzz_check(got == w.rows, "%zu records for %zu rows", got,
 		           w.rows);
@@ -324,19 +337,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			                 "quoth: fuzz.jsonl:%zu:", lineno);
 
 			fuzz_check(msgs.len > before &&
-			           memcmp(msgs.ptr + before, want, (size_t)n) == 0 &&
-			           msgs.ptr[msgs.len - 1] == '\n',
+			                   memcmp(msgs.ptr + before, want,
+			                          (size_t)n) == 0 &&
+			                   msgs.ptr[msgs.len - 1] == '\n',
 			           "malformed line %zu: message '%.*s'", lineno,
 			           (int)(msgs.len - before), msgs.ptr + before);
 			continue;
 		}
 		fuzz_check(msgs.len == before, "a message for a good line");
-		fuzz_check(doc.id && doc.text, "a parsed line without id or text");
+		fuzz_check(doc.id && doc.text,
+		           "a parsed line without id or text");
 		fuzz_check(fuzz_utf8_valid(doc.id, strlen(doc.id)),
 		           "id is not valid UTF-8");
 		r = NULL;
 		fuzz_check(quoth_extract(ex, doc.text, doc.len, &r, NULL) ==
-		           QUOTH_OK, "extract line %zu", lineno);
+		                   QUOTH_OK,
+		           "extract line %zu", lineno);
 		fuzz_check_result(r, doc.len, QUOTH_TYPES_ALL);
 		render(flags, doc.id, doc.numeric, r);
 		quoth_result_free(r);

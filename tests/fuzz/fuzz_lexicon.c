@@ -27,19 +27,19 @@
 
 #define NFILES 9
 static const char *const files[NFILES] = {
-	"abbrev.txt", "cues.txt",  "pronouns.txt", "titles.txt",
-	"honorifics.txt", "orgs.txt", "scare.txt", "nonnames.txt",
-	"patterns.txt",
+        "abbrev.txt", "cues.txt",       "pronouns.txt",
+        "titles.txt", "honorifics.txt", "orgs.txt",
+        "scare.txt",  "nonnames.txt",   "patterns.txt",
 };
 
 static const char article[] =
-	"\"We will rebuild the pier,\" Mayor Ana Ruiz told reporters on "
-	"Monday.\n\n"
-	"\"The money is there,\" she said, \"and so is the will.\"\n\n"
-	"Dr. Tom Baker, a councillor, said the plan was \"a fair deal\".\n\n"
-	"According to the U.S. Coast Guard, the storm was the worst in "
-	"years. \xE2\x80\x9CIt\xE2\x80\x99s over,\xE2\x80\x9D said Mr. "
-	"Baker.\n";
+        "\"We will rebuild the pier,\" Mayor Ana Ruiz told reporters on "
+        "Monday.\n\n"
+        "\"The money is there,\" she said, \"and so is the will.\"\n\n"
+        "Dr. Tom Baker, a councillor, said the plan was \"a fair deal\".\n\n"
+        "According to the U.S. Coast Guard, the storm was the worst in "
+        "years. \xE2\x80\x9CIt\xE2\x80\x99s over,\xE2\x80\x9D said Mr. "
+        "Baker.\n";
 
 static char dir[64];
 static char subdir[80];
@@ -110,8 +110,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	st = quoth_extractor_new(&opt, &ex, &err);
 	unlink(path);
 	if (st != QUOTH_OK) {
-		fuzz_check(st == QUOTH_ERR_LEXICON, "loading %s: status %d (%s)",
-		           path, (int)st, err.message);
+		fuzz_check(st == QUOTH_ERR_LEXICON,
+		           "loading %s: status %d (%s)", path, (int)st,
+		           err.message);
 		fuzz_check(ex == NULL, "*out written on error");
 		fuzz_check(err.status == st, "err.status %d, returned %d",
 		           (int)err.status, (int)st);
@@ -124,7 +125,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	fuzz_check(quoth_extract(ex, article, sizeof article - 1, &r, NULL) ==
-	           QUOTH_OK, "extract with %s loaded", path);
+	                   QUOTH_OK,
+	           "extract with %s loaded", path);
 	fuzz_check_result(r, sizeof article - 1, QUOTH_TYPES_ALL);
 	quoth_result_free(r);
 	quoth_extractor_free(ex);

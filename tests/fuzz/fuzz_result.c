@@ -12,8 +12,8 @@ static void
 check_span(size_t s, size_t e, size_t len, const char *what, size_t i)
 {
 	fuzz_check(s <= e && e <= len,
-	           "quote %zu: %s span [%zu, %zu) outside [0, %zu]", i, what,
-	           s, e, len);
+	           "quote %zu: %s span [%zu, %zu) outside [0, %zu]", i, what, s,
+	           e, len);
 }
 
 void
@@ -47,12 +47,14 @@ fuzz_check_result(const quoth_result *r, size_t len, unsigned types)
 
 		for (f = 0; f < QUOTH_FIELD_COUNT_; f++) {
 			size_t sl = 12345;
-			const char *str = quoth_quote_str(r, i,
-			                                  (quoth_field)f, &sl);
+			const char *str = quoth_quote_str(r, i, (quoth_field)f,
+			                                  &sl);
 
 			if (!str) {
-				fuzz_check(sl == 0, "quote %zu field %d: NULL "
-				           "with length %zu", i, f, sl);
+				fuzz_check(sl == 0,
+				           "quote %zu field %d: NULL "
+				           "with length %zu",
+				           i, f, sl);
 				continue;
 			}
 			fuzz_check(fuzz_utf8_valid(str, sl),
@@ -60,26 +62,33 @@ fuzz_check_result(const quoth_result *r, size_t len, unsigned types)
 			/* The same string without asking for the length. */
 			fuzz_check(quoth_quote_str(r, i, (quoth_field)f,
 			                           NULL) == str,
-			           "quote %zu field %d: unstable pointer", i, f);
+			           "quote %zu field %d: unstable pointer", i,
+			           f);
 		}
-		fuzz_check(quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, NULL) &&
-		           quoth_quote_str(r, i, QUOTH_FIELD_RULE, NULL),
-		           "quote %zu: no quote text or rule", i);
+		fuzz_check(
+		        quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, NULL) &&
+		                quoth_quote_str(r, i, QUOTH_FIELD_RULE, NULL),
+		        "quote %zu: no quote text or rule", i);
 		{
 			size_t gl = 0;
-			const char *g = quoth_quote_str(r, i, QUOTH_FIELD_GENDER,
-			                                &gl);
+			const char *g = quoth_quote_str(
+			        r, i, QUOTH_FIELD_GENDER, &gl);
 			fuzz_check(!g || gl == 0 ||
-			           (gl == 4 && memcmp(g, "male", 4) == 0) ||
-			           (gl == 6 && memcmp(g, "female", 6) == 0),
+			                   (gl == 4 &&
+			                    memcmp(g, "male", 4) == 0) ||
+			                   (gl == 6 &&
+			                    memcmp(g, "female", 6) == 0),
 			           "quote %zu: gender '%.*s'", i, (int)gl, g);
 			/* a gender has its source; a speaker its kind */
-			fuzz_check(!g == !quoth_quote_str(
-			                   r, i, QUOTH_FIELD_GENDER_SOURCE, NULL),
-			           "quote %zu: gender source without gender", i);
+			fuzz_check(
+			        !g == !quoth_quote_str(
+			                      r, i, QUOTH_FIELD_GENDER_SOURCE,
+			                      NULL),
+			        "quote %zu: gender source without gender", i);
 			fuzz_check(!quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER,
 			                            NULL) ==
-			                   !quoth_quote_str(r, i, QUOTH_FIELD_KIND,
+			                   !quoth_quote_str(r, i,
+			                                    QUOTH_FIELD_KIND,
 			                                    NULL),
 			           "quote %zu: kind without speaker", i);
 		}
@@ -105,19 +114,25 @@ fuzz_check_result(const quoth_result *r, size_t len, unsigned types)
 			check_span(s, e, len, "part", i);
 			fuzz_check(qs <= s && e <= qe,
 			           "quote %zu: part %zu [%zu, %zu) outside "
-			           "the quote [%zu, %zu)", i, k, s, e, qs, qe);
+			           "the quote [%zu, %zu)",
+			           i, k, s, e, qs, qe);
 			if (k == 0)
-				fuzz_check(s == qs, "quote %zu: first part "
-				           "starts at %zu, quote at %zu", i, s,
-				           qs);
+				fuzz_check(s == qs,
+				           "quote %zu: first part "
+				           "starts at %zu, quote at %zu",
+				           i, s, qs);
 			if (k == np - 1)
-				fuzz_check(e == qe, "quote %zu: last part "
-				           "ends at %zu, quote at %zu", i, e, qe);
+				fuzz_check(e == qe,
+				           "quote %zu: last part "
+				           "ends at %zu, quote at %zu",
+				           i, e, qe);
 		}
 		nv = quoth_quote_nverbatim(r, i);
 		if (t == QUOTH_INDIRECT)
-			fuzz_check(nv == 0, "indirect quote %zu has verbatim "
-			           "spans", i);
+			fuzz_check(nv == 0,
+			           "indirect quote %zu has verbatim "
+			           "spans",
+			           i);
 		for (k = 0; k < nv; k++) {
 			size_t p, ps, pe;
 			int inside = 0;
@@ -128,8 +143,10 @@ fuzz_check_result(const quoth_result *r, size_t len, unsigned types)
 				quoth_quote_part(r, i, p, &ps, &pe);
 				inside = ps <= s && e <= pe;
 			}
-			fuzz_check(inside, "quote %zu: verbatim [%zu, %zu) in "
-			           "no part", i, s, e);
+			fuzz_check(inside,
+			           "quote %zu: verbatim [%zu, %zu) in "
+			           "no part",
+			           i, s, e);
 		}
 
 		quoth_quote_position(r, i, &par, &line);
@@ -140,8 +157,10 @@ fuzz_check_result(const quoth_result *r, size_t len, unsigned types)
 			size_t l2 = 0, c2 = 0;
 
 			quoth_result_locate(r, qs, &l2, &c2);
-			fuzz_check(l2 == line, "quote %zu: line %zu, but its "
-			           "start locates on line %zu", i, line, l2);
+			fuzz_check(l2 == line,
+			           "quote %zu: line %zu, but its "
+			           "start locates on line %zu",
+			           i, line, l2);
 			fuzz_check(c2 >= 1, "quote %zu: column 0", i);
 		}
 	}

@@ -38,9 +38,10 @@ check_sources(const quoth_sources *s, const size_t *lens, size_t n)
 		size_t nw = quoth_sources_nwords(s, i), prev = 0;
 		quoth_source_format f = quoth_sources_format(s, i);
 
-		fuzz_check(f == QUOTH_SOURCE_PLAIN || f == QUOTH_SOURCE_WEBVTT ||
-		           f == QUOTH_SOURCE_SRT, "source %zu: format %d", i,
-		           (int)f);
+		fuzz_check(f == QUOTH_SOURCE_PLAIN ||
+		                   f == QUOTH_SOURCE_WEBVTT ||
+		                   f == QUOTH_SOURCE_SRT,
+		           "source %zu: format %d", i, (int)f);
 		fuzz_check(quoth_sources_name(s, i) != NULL, "no name");
 		for (k = 0; k < nw; k++) {
 			fuzz_check(quoth_sources_word(s, i, k, &w),
@@ -49,8 +50,10 @@ check_sources(const quoth_sources *s, const size_t *lens, size_t n)
 			fuzz_check(w.start < w.end && w.end <= lens[i],
 			           "source %zu word %zu: [%zu, %zu) of %zu", i,
 			           k, w.start, w.end, lens[i]);
-			fuzz_check(w.start >= prev, "source %zu: word %zu "
-			           "before the previous one", i, k);
+			fuzz_check(w.start >= prev,
+			           "source %zu: word %zu "
+			           "before the previous one",
+			           i, k);
 			prev = w.start;
 			fuzz_check(w.line >= 1, "source %zu word %zu: line 0",
 			           i, k);
@@ -85,14 +88,15 @@ check_check(const quoth_check *c, size_t want, const quoth_sources *s,
 		fuzz_check(strcmp(quoth_verify_status_name(st), "unknown") != 0,
 		           "entry %zu: unnamed status", i);
 		fuzz_check((sim >= 0 && sim <= 1) ||
-		           (sim == -1 && st == QUOTH_VERIFY_INDIRECT),
+		                   (sim == -1 && st == QUOTH_VERIFY_INDIRECT),
 		           "entry %zu: similarity %g (status %s)", i, sim,
 		           quoth_verify_status_name(st));
 		if (st == QUOTH_VERIFY_EXACT || st == QUOTH_VERIFY_ELIDED ||
 		    st == QUOTH_VERIFY_ALTERED)
-			fuzz_check(sim >= 0.5 - 1e-9, "entry %zu: %s with "
-			           "similarity %g", i,
-			           quoth_verify_status_name(st), sim);
+			fuzz_check(sim >= 0.5 - 1e-9,
+			           "entry %zu: %s with "
+			           "similarity %g",
+			           i, quoth_verify_status_name(st), sim);
 		fuzz_check(np == 0 || part < np, "entry %zu: part %zu of %zu",
 		           i, part, np);
 		found = quoth_check_source(c, i, &src, &a, &b, &line);
@@ -106,22 +110,28 @@ check_check(const quoth_check *c, size_t want, const quoth_sources *s,
 		}
 		quoth_check_source(c, i, NULL, NULL, NULL, NULL);
 		fuzz_check(quoth_check_speaker_mismatch(c, i) == 0 ||
-		           quoth_check_speaker_mismatch(c, i) == 1,
+		                   quoth_check_speaker_mismatch(c, i) == 1,
 		           "entry %zu: mismatch not 0/1", i);
 		for (f = 0; f < QUOTH_CHECK_FIELD_COUNT_; f++) {
 			size_t l = 7;
 			const char *str = quoth_check_str(
-				c, i, (quoth_check_field)f, &l);
+			        c, i, (quoth_check_field)f, &l);
 
 			if (!str) {
-				fuzz_check(l == 0, "entry %zu field %d: NULL "
-				           "with length %zu", i, f, l);
+				fuzz_check(l == 0,
+				           "entry %zu field %d: NULL "
+				           "with length %zu",
+				           i, f, l);
 				continue;
 			}
-			fuzz_check(str[l] == '\0', "entry %zu field %d: not "
-			           "NUL-terminated", i, f);
-			fuzz_check(fuzz_utf8_valid(str, l), "entry %zu field "
-			           "%d: invalid UTF-8", i, f);
+			fuzz_check(str[l] == '\0',
+			           "entry %zu field %d: not "
+			           "NUL-terminated",
+			           i, f);
+			fuzz_check(fuzz_utf8_valid(str, l),
+			           "entry %zu field "
+			           "%d: invalid UTF-8",
+			           i, f);
 		}
 	}
 }
@@ -182,8 +192,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memset(&err, 0, sizeof err);
 		st = quoth_sources_add(src, name, texts[1 + i], lens[1 + i],
 		                       &err);
-		fuzz_check(st == QUOTH_OK, "quoth_sources_add: %d %s",
-		           (int)st, err.message);
+		fuzz_check(st == QUOTH_OK, "quoth_sources_add: %d %s", (int)st,
+		           err.message);
 	}
 	check_sources(src, lens + 1, nsrc);
 	if (flags & 2)
@@ -196,8 +206,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&err, 0, sizeof err);
 	st = quoth_verify((flags & 8) ? NULL : ex, src, texts[0], lens[0], r,
 	                  (flags & 1) ? QUOTH_VERIFY_ALL : 0, &chk, &err);
-	fuzz_check(st == QUOTH_OK, "quoth_verify: %d %s", (int)st,
-	           err.message);
+	fuzz_check(st == QUOTH_OK, "quoth_verify: %d %s", (int)st, err.message);
 	check_check(chk, quoth_result_count(r), src, lens + 1);
 	quoth_check_free(chk);
 	chk = NULL;
@@ -227,8 +236,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		                        len, spans, n, "Ana Ruiz", 8, &chk,
 		                        &err);
 		if (beyond) {
-			fuzz_check(st == QUOTH_ERR_ARG, "a span beyond the "
-			           "text: status %d", (int)st);
+			fuzz_check(st == QUOTH_ERR_ARG,
+			           "a span beyond the "
+			           "text: status %d",
+			           (int)st);
 			fuzz_check(chk == NULL, "*out written on error");
 		} else {
 			fuzz_check(st == QUOTH_OK, "quoth_verify_quote: %d %s",
