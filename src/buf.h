@@ -63,6 +63,20 @@ size_mul(size_t a, size_t b, size_t *out)
 	return true;
 }
 
+/* FNV-1a hash of s[0..n): the lexicon's and the tagger's tables. */
+static inline uint64_t
+qt_hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
 /* malloc(n * size), NULL when the product overflows. */
 void *qt_xmalloc_array(size_t n, size_t size);
 /* realloc(p, n * size), NULL (p untouched) when the product overflows. */

@@ -24,19 +24,6 @@ struct lexicon {
 	size_t max_words;
 };
 
-static uint64_t
-hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull; /* FNV-1a */
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
 lexicon *
 qt_lexicon_new(void)
 {
@@ -69,7 +56,7 @@ qt_lexicon_free(lexicon *lx)
 static lex_entry *
 find_slot(lex_entry *slots, size_t cap, const char *s, size_t n)
 {
-	size_t i = (size_t)hash_bytes(s, n) & (cap - 1);
+	size_t i = (size_t)qt_hash_bytes(s, n) & (cap - 1);
 
 	while (slots[i].key &&
 	       !(slots[i].len == n && memcmp(slots[i].key, s, n) == 0))

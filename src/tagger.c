@@ -133,19 +133,6 @@ name_index(const char *const *names, int n, const char *s, size_t len)
 	return -1;
 }
 
-static uint64_t
-hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ull; /* FNV-1a */
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
 static feat *
 find_slot(const model *m, const char *keys, const char *s, size_t n, uint64_t h)
 {
@@ -273,7 +260,7 @@ parse_feature(qt_tagger *tg, model *m, const char *s, size_t n,
 	klen = (size_t)(tab - s);
 	if (klen > QT_MAX_FEATURE)
 		return (*why = "feature too long"), false;
-	h = hash_bytes(s, klen);
+	h = qt_hash_bytes(s, klen);
 	f = find_slot(m, tg->keys.ptr, s, klen, h);
 	if (f->klen)
 		return (*why = "feature repeated"), false;
@@ -582,7 +569,7 @@ score(tagging *t, const keybuf *k)
 	if (k->over)
 		return;
 	f = find_slot(t->m, t->tg->keys.ptr, k->b, k->n,
-	              hash_bytes(k->b, k->n));
+	              qt_hash_bytes(k->b, k->n));
 	if (!f->klen)
 		return;
 	p = QVEC_AT(&t->tg->pairs, pair, f->pair);
