@@ -97,6 +97,9 @@ static const char *const span_names[] = {
 
 /* ---- reading the spec file ------------------------------------------- */
 
+static void bail(int line, const char *fmt, ...)
+        __attribute__((noreturn, format(printf, 2, 3)));
+
 static void
 bail(int line, const char *fmt, ...)
 {
