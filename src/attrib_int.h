@@ -38,8 +38,15 @@
 #define G_MALE 1
 #define G_FEMALE 2
 #define G_THING 4 /* "it": an organisation or a thing, never a person */
-/* lexc slots per token: one per lexicon, and one for two-word cues */
-#define LEXC_SLOTS (LEX_COUNT_ + 1)
+/* lexc slots per token: one per lexicon that attribution looks up word
+ * by word, and one for two-word cues.  The WordNet lexicons from
+ * LEX_PLACES on are asked a few times per quote (result.c), so a slot
+ * per token would only cost memory: they are looked up uncached. */
+#define LEXC_CACHED LEX_PLACES
+#define LEXC_SLOTS (LEXC_CACHED + 1)
+_Static_assert(LEX_DOCS > LEXC_CACHED && LEX_ORGNOUNS > LEXC_CACHED &&
+                       LEX_WORDS < LEXC_CACHED && LEX_CLASSES < LEXC_CACHED,
+               "per-token cached lexicons come before LEX_PLACES");
 /* Bounds on lookbacks, so that no input makes the work quadratic: the
  * entities searched for a name, the mentions searched for a pronoun. */
 #define ENTITY_WINDOW 512

@@ -18,12 +18,13 @@ qt_lex(const actx *c, int which, size_t a, size_t b)
 
 	if (a >= b || b > c->n)
 		return -1;
-	if (!c->lexc || (b != a + 1 && (b != a + 2 || which != LEX_CUES)))
+	if (!c->lexc || which >= LEXC_CACHED ||
+	    (b != a + 1 && (b != a + 2 || which != LEX_CUES)))
 		return qt_lexicon_get_tokens(c->ld->lex[which], c->text, c->t,
 		                             a, b);
 	/* one word, or a cue's two: looked up once per token and lexicon */
 	slot = &c->lexc[a * LEXC_SLOTS +
-	                (b == a + 1 ? (size_t)which : LEX_COUNT_)];
+	                (b == a + 1 ? (size_t)which : LEXC_CACHED)];
 	if (*slot)
 		return *slot - 2;
 	v = qt_lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a, b);
