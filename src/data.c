@@ -538,10 +538,42 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 	return st;
 }
 
+quoth_status
+qt_first_names_load(lang_data *ld, const char *lang, const char *data_dir,
+                    quoth_error *err)
+{
+	quoth_status st = QUOTH_OK;
+	char path[4096];
+	const char *data;
+	size_t len = 0;
+	bool owned;
+
+	if (ld->first_names)
+		return QUOTH_OK;
+	ld->first_names = qt_lexicon_new();
+	if (!ld->first_names)
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+	data = data_file(lang, data_dir, "first-names.txt", path, sizeof(path),
+	                 &len, &owned, &st, err);
+	if (data) {
+		st = parse_file(ld->first_names, path, data, len, err);
+		if (owned)
+			free((char *)data);
+	}
+	if (st != QUOTH_OK) {
+		qt_lexicon_free(ld->first_names);
+		ld->first_names = NULL;
+	}
+	return st;
+}
+
 void
 qt_lang_data_free(lang_data *ld)
 {
 	int i;
+
+	qt_lexicon_free(ld->first_names);
+	ld->first_names = NULL;
 
 	for (i = 0; i < LEX_COUNT_; i++) {
 		qt_lexicon_free(ld->lex[i]);

@@ -130,6 +130,9 @@ quoth_extractor_new(const quoth_options *opt, quoth_extractor **out,
 	def.data_dir = ex->data_dir;
 	ex->opt = def;
 	st = qt_lang_data_load(&ex->data, ex->lang, ex->data_dir, err);
+	if (st == QUOTH_OK && (def.flags & QUOTH_OPT_GENDER_FROM_NAMES))
+		st = qt_first_names_load(&ex->data, ex->lang, ex->data_dir,
+		                         err);
 	if (st != QUOTH_OK) {
 		quoth_extractor_free(ex);
 		return st;

@@ -226,7 +226,15 @@ int qt_cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
 typedef struct {
 	lexicon *lex[LEX_COUNT_];
 	cue_patterns pats;
+	/* first-names.txt (value: NAME_MALE or NAME_FEMALE), loaded only
+	 * for QUOTH_OPT_GENDER_FROM_NAMES; else NULL */
+	lexicon *first_names;
 } lang_data;
+
+enum { /* first-names.txt */
+       NAME_MALE = FLAG('m'),
+       NAME_FEMALE = FLAG('f')
+};
 
 /* Fill *err (when not NULL) with status st, line and a message; returns
  * st.  For data-file errors: "FILE:LINE: what". */
@@ -244,6 +252,9 @@ quoth_status qt_cuepat_parse(cue_patterns *cp, const char *name,
                              const char *data, size_t len, quoth_error *err);
 quoth_status qt_lang_data_load(lang_data *ld, const char *lang,
                                const char *data_dir, quoth_error *err);
+/* Load first-names.txt into ld->first_names (for --gender-from-names). */
+quoth_status qt_first_names_load(lang_data *ld, const char *lang,
+                                 const char *data_dir, quoth_error *err);
 void qt_lang_data_free(lang_data *ld);
 
 #endif

@@ -77,7 +77,14 @@ typedef struct {
 /** Option flags for quoth_options.flags. */
 enum {
 	QUOTH_OPT_STRICT_UTF8 =
-	        1u << 0 /* invalid UTF-8 is an error, not replaced */
+	        1u << 0, /* invalid UTF-8 is an error, not replaced */
+	/** A person the article gives no gender gets the gender most
+	 *  bearers of their first name have (the language's
+	 *  first-names.txt, loaded by quoth_extractor_new()), with
+	 *  QUOTH_FIELD_GENDER_SOURCE "name"; the article's own evidence
+	 *  always wins.  Only speakers of kind "person" whose name has a
+	 *  first name (two words or more) get one. */
+	QUOTH_OPT_GENDER_FROM_NAMES = 1u << 1
 };
 
 /** Quote types; also usable as a bit mask (1u << type) in `types`. */
