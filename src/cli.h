@@ -154,6 +154,10 @@ int cli_parse_format(const char *opt, const char *arg, enum cli_format *out);
 int cli_parse_color(const char *opt, const char *arg, enum cli_color *out);
 /* A byte count: digits with an optional K, M or G suffix (powers of 1024). */
 int cli_parse_size(const char *opt, const char *arg, size_t *out);
+/* --max-depth: a nesting depth from 1 to 1024. */
+int cli_parse_depth(const char *opt, const char *arg, size_t *out);
+/* "64K" for the help text: v with the largest exact K, M or G suffix. */
+const char *cli_human_size(size_t v, char *buf, size_t n);
 /* An integer in [min, max]. */
 int cli_parse_uint(const char *opt, const char *arg, unsigned long min,
                    unsigned long max, unsigned long *out);
@@ -325,6 +329,30 @@ extern const size_t cli_speaker_ncolumns;
  * empty speaker); -1 when out of memory. */
 int cli_speaker_rows(struct cli_writer *w, const char *doc, size_t doc_len,
                      int numeric, const quoth_result *r);
+
+/* ---- `quoth speakers --total` and `-f html` (speakers_total.c) -------- */
+
+/* The --total records' columns (man page "SPEAKERS --total"). */
+extern const struct cli_column cli_total_columns[];
+extern const size_t cli_total_ncolumns;
+
+/* Rows collected over the whole run, written at its end. */
+struct cli_audit;
+
+/* With --total or -f html (`*format`), a new collector in *out, and
+ * *format becomes CLI_FORMAT_JSONL: the rows every document renders are
+ * for cli_audit_add().  Otherwise *out = NULL and nothing changes.  -1
+ * when out of memory. */
+int cli_audit_new(struct cli_audit **out, int total, enum cli_format *format);
+/* Collect one document's rows (cli_speaker_rows() as JSON Lines); -1
+ * when out of memory (said). */
+int cli_audit_add(struct cli_audit *a, const struct cli_buf *rows);
+/* Write the totals or the page to `out`; -1 on failure (said). */
+int cli_audit_finish(struct cli_audit *a, struct cli_output *out, int excel,
+                     int color, unsigned width);
+void cli_audit_free(struct cli_audit *a);
+/* --help: the audit options (of `cmd`, "speakers" or NULL). */
+void cli_audit_usage(const char *cmd);
 
 /* ---- JSON Lines corpus input (corpus.c) ------------------------------ */
 

@@ -204,6 +204,40 @@ cli_parse_uint(const char *opt, const char *arg, unsigned long min,
 }
 
 int
+cli_parse_depth(const char *opt, const char *arg, size_t *out)
+{
+	char *end = NULL;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno || !end || *end || end == arg || v < 1 || v > 1024 ||
+	    arg[0] == '-') {
+		fprintf(stderr,
+		        "quoth: invalid %s '%s' (a nesting depth from 1 "
+		        "to 1024)\n",
+		        opt, arg);
+		return -1;
+	}
+	*out = (size_t)v;
+	return 0;
+}
+
+const char *
+cli_human_size(size_t v, char *buf, size_t n)
+{
+	if (v >= (1u << 30) && v % (1u << 30) == 0)
+		snprintf(buf, n, "%zuG", v >> 30);
+	else if (v >= (1u << 20) && v % (1u << 20) == 0)
+		snprintf(buf, n, "%zuM", v >> 20);
+	else if (v >= (1u << 10) && v % (1u << 10) == 0)
+		snprintf(buf, n, "%zuK", v >> 10);
+	else
+		snprintf(buf, n, "%zu", v);
+	return buf;
+}
+
+int
 cli_parse_size(const char *opt, const char *arg, size_t *out)
 {
 	unsigned long long v;

@@ -42,6 +42,7 @@ struct settings {
 	int color;
 	unsigned width;
 	int speakers;
+	struct cli_audit *audit; /* speakers --total or -f html, else NULL */
 	const struct cli_column *cols; /* the records: quotes or speakers */
 	size_t ncols;
 	const char *noun;
@@ -428,6 +429,7 @@ struct sink {
 	int wrote; /* a document was written (table: separate the next) */
 	size_t processed;              /* documents read and extracted */
 	struct cli_progress *progress; /* counts documents as written */
+	struct cli_audit *audit;       /* collects the rows, see settings */
 };
 
 /* Write one finished job: its messages, then its records.  -1 ends the
@@ -450,6 +452,8 @@ emit(struct sink *sk, struct job *job)
 		sk->status = CLI_EXIT_ERROR;
 	else
 		sk->processed++;
+	if (sk->audit && !job->failed)
+		return cli_audit_add(sk->audit, &job->out);
 	if (job->out.len == 0)
 		return 0;
 	if (sk->format == CLI_FORMAT_TABLE && sk->wrote &&
@@ -599,21 +603,6 @@ serial:
 
 /* ---- options ------------------------------------------------------------ */
 
-/* "64K" for the help text, from the library's own defaults. */
-static const char *
-human_size(size_t v, char *buf, size_t n)
-{
-	if (v >= (1u << 30) && v % (1u << 30) == 0)
-		snprintf(buf, n, "%zuG", v >> 30);
-	else if (v >= (1u << 20) && v % (1u << 20) == 0)
-		snprintf(buf, n, "%zuM", v >> 20);
-	else if (v >= (1u << 10) && v % (1u << 10) == 0)
-		snprintf(buf, n, "%zuK", v >> 10);
-	else
-		snprintf(buf, n, "%zu", v);
-	return buf;
-}
-
 /* The first lines of --help: what `quoth` or `quoth speakers` does. */
 static void
 usage_intro(const char *cmd)
@@ -725,8 +714,9 @@ usage(const char *cmd)
 	       "Columns:\n"
 	       "quoth(1).\n",
 	       def.lang ? def.lang : "en",
-	       human_size(def.max_quote_bytes, q, sizeof q),
-	       human_size(def.max_doc_bytes, d, sizeof d), def.max_depth);
+	       cli_human_size(def.max_quote_bytes, q, sizeof q),
+	       cli_human_size(def.max_doc_bytes, d, sizeof d), def.max_depth);
+	cli_audit_usage(cmd);
 }
 
 enum {
@@ -744,7 +734,9 @@ enum {
 	OPT_MAX_DOC,
 	OPT_PROGRESS,
 	OPT_NO_PROGRESS,
-	OPT_VERSION
+	OPT_VERSION,
+	OPT_GENDER_NAMES,
+	OPT_TOTAL
 };
 
 static const struct option long_options[] = {
@@ -769,6 +761,8 @@ static const struct option long_options[] = {
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, OPT_VERSION},
         {"text", no_argument, NULL, 'a'},
+        {"gender-from-names", no_argument, NULL, OPT_GENDER_NAMES},
+        {"total", no_argument, NULL, OPT_TOTAL},
         {NULL, 0, NULL, 0},
 };
 
@@ -793,6 +787,7 @@ struct args {
 	enum cli_color color;
 	unsigned long jobs;
 	enum cli_progress_mode progress;
+	int total; /* speakers --total */
 };
 
 /*
@@ -854,28 +849,6 @@ init_settings(struct settings *st, struct args *a, int *argc, char ***argv)
 		(*argc)--;
 		(*argv)++;
 	}
-}
-
-/* --max-depth: a nesting depth from 1 to 1024; 0, or -1 after the usage
- * message. */
-static int
-parse_depth(const char *oname, const char *arg, size_t *out)
-{
-	char *end = NULL;
-	unsigned long v;
-
-	errno = 0;
-	v = strtoul(arg, &end, 10);
-	if (errno || !end || *end || end == arg || v < 1 || v > 1024 ||
-	    arg[0] == '-') {
-		fprintf(stderr,
-		        "quoth: invalid %s '%s' (a nesting depth from 1 "
-		        "to 1024)\n",
-		        oname, arg);
-		return -1;
-	}
-	*out = (size_t)v;
-	return 0;
 }
 
 /* Decides what one option means.  -1 to go on; otherwise the run ends
@@ -948,13 +921,22 @@ apply_option(int c, const char *oname, char **argv, struct settings *st,
 			return cli_usage_hint(cmd);
 		return -1;
 	case OPT_MAX_DEPTH:
-		if (parse_depth(oname, optarg, &st->opt.max_depth) != 0)
+		if (cli_parse_depth(oname, optarg, &st->opt.max_depth) != 0)
 			return cli_usage_hint(cmd);
 		return -1;
 	case OPT_PROGRESS:
 	case OPT_NO_PROGRESS:
 		a->progress = c == OPT_PROGRESS ? CLI_PROGRESS_ON
 		                                : CLI_PROGRESS_OFF;
+		return -1;
+	case OPT_GENDER_NAMES:
+		st->opt.flags |= QUOTH_OPT_GENDER_FROM_NAMES;
+		return -1;
+	case OPT_TOTAL:
+		if (!cmd)
+			return cli_usage_error(cmd, "--total is an option of "
+			                            "'quoth speakers'");
+		a->total = 1;
 		return -1;
 	case 'h':
 		usage(cmd);
@@ -994,7 +976,7 @@ parse_args(int argc, char **argv, struct settings *st, struct args *a)
 		if (rc >= 0)
 			return rc;
 	}
-	if (a->format == CLI_FORMAT_HTML) {
+	if (a->format == CLI_FORMAT_HTML && !a->cmd) {
 		cli_error("--format html is not supported yet");
 		return CLI_EXIT_ERROR;
 	}
@@ -1137,6 +1119,7 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	sk.out = out;
 	sk.format = st->format;
 	sk.progress = &progress;
+	sk.audit = st->audit;
 	cli_progress_start(&progress, a->progress, in.paths, in.npaths,
 	                   st->jsonl);
 	if (cli_output_write(out, head->ptr ? head->ptr : "", head->len) == 0) {
@@ -1144,6 +1127,9 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 			run_threads(st, &in, &sk, a->jobs);
 		else
 			run_serial(st, &in, &sk);
+		if (st->audit && cli_audit_finish(st->audit, out, st->excel,
+		                                  st->color, st->width) != 0)
+			sk.status = CLI_EXIT_ERROR;
 	}
 	cli_progress_end(&progress);
 	if (in.corpus_open)
@@ -1178,6 +1164,10 @@ main(int argc, char **argv)
 	status = CLI_EXIT_ERROR;
 	if (open_output(&st, &a, &out) != 0)
 		goto done;
+	if (a.cmd && cli_audit_new(&st.audit, a.total, &st.format) != 0) {
+		cli_output_abort(&out);
+		goto done;
+	}
 	if (render_header(&st, &head) != 0) {
 		cli_output_abort(&out);
 		goto done;
@@ -1189,6 +1179,7 @@ main(int argc, char **argv)
 	status = cli_output_finish(&out, a.output, status, processed);
 done:
 	cli_buf_free(&head);
+	cli_audit_free(st.audit);
 	quoth_extractor_free(ex);
 	return status;
 }

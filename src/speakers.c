@@ -6,8 +6,9 @@
  *
  * Speakers are grouped by their canonical name exactly as the library
  * gives it; the title and gender shown are the first ones the article
- * gives for that speaker (the gender with its source), the kind the first
- * the library gives.  Quotes without a speaker are grouped under an
+ * gives for that speaker (the gender with its source; one the article
+ * states wins over one from a first name, --gender-from-names), the kind
+ * the first the library gives.  Quotes without a speaker are grouped under an
  * empty speaker, last, so that their count is not lost.
  */
 #include <stdint.h>
@@ -107,6 +108,35 @@ put_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
 	cli_row_end(w);
 }
 
+/* Whether the speaker's gender is a first-name statistic. */
+static int
+by_name(const struct speaker *sp)
+{
+	return sp->gender_source && sp->gender_source_len == 4 &&
+	       memcmp(sp->gender_source, "name", 4) == 0;
+}
+
+/* Quote i's gender for the speaker, unless it has none or it, too, is
+ * a first-name statistic: the article's own evidence wins. */
+static void
+take_gender(struct speaker *sp, const quoth_result *r, size_t i)
+{
+	struct speaker q;
+
+	memset(&q, 0, sizeof q);
+	q.gender = field(r, i, QUOTH_FIELD_GENDER, &q.gender_len);
+	if (!q.gender)
+		return;
+	q.gender_source = field(r, i, QUOTH_FIELD_GENDER_SOURCE,
+	                        &q.gender_source_len);
+	if (sp->gender && by_name(&q))
+		return;
+	sp->gender = q.gender;
+	sp->gender_len = q.gender_len;
+	sp->gender_source = q.gender_source;
+	sp->gender_source_len = q.gender_source_len;
+}
+
 /* FNV-1a, for the speaker table. */
 static size_t
 hash_name(const char *s, size_t n)
@@ -174,14 +204,8 @@ cli_speaker_rows(struct cli_writer *w, const char *doc, size_t doc_len,
 		if (!s->title)
 			s->title = field(r, i, QUOTH_FIELD_TITLE,
 			                 &s->title_len);
-		if (!s->gender) {
-			s->gender = field(r, i, QUOTH_FIELD_GENDER,
-			                  &s->gender_len);
-			if (s->gender)
-				s->gender_source = field(
-				        r, i, QUOTH_FIELD_GENDER_SOURCE,
-				        &s->gender_source_len);
-		}
+		if (!s->gender || by_name(s))
+			take_gender(s, r, i);
 		if (!s->kind)
 			s->kind = field(r, i, QUOTH_FIELD_KIND, &s->kind_len);
 		text = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
