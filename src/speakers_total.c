@@ -479,7 +479,8 @@ void
 cli_audit_usage(const char *cmd)
 {
 	fputs("\nSource audit:\n"
-	      "      --gender-from-names a person the article gives no "
+	      "      --gender-from-names\n"
+	      "                          a person the article gives no "
 	      "gender gets the\n"
 	      "                          gender most bearers of the first "
 	      "name have\n"

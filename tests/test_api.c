@@ -294,6 +294,62 @@ START_TEST(test_text_needs_no_nul)
 }
 END_TEST
 
+/* QUOTH_OPT_GENDER_FROM_NAMES: a person's first name gives the gender,
+ * marked "name", only when asked; the article's own evidence wins. */
+START_TEST(test_gender_from_names)
+{
+	const char *text = "\"We open on Friday,\" said Daniel Okafor. "
+	                   "\"It hurt,\" said Brian Moss. \"No,\" she said.";
+	quoth_options opt;
+	quoth_extractor *ex = NULL;
+	quoth_result *r = NULL;
+	quoth_error err;
+	size_t i, n;
+	int flag;
+
+	for (flag = 0; flag < 2; flag++) {
+		quoth_options_init(&opt);
+		if (flag)
+			opt.flags |= QUOTH_OPT_GENDER_FROM_NAMES;
+		ck_assert_int_eq(quoth_extractor_new(&opt, &ex, &err),
+		                 QUOTH_OK);
+		ck_assert_int_eq(
+		        quoth_extract(ex, text, strlen(text), &r, &err),
+		        QUOTH_OK);
+		ck_assert_uint_eq(quoth_result_count(r), 3);
+		ck_assert_str_eq(
+		        quoth_quote_str(r, 0, QUOTH_FIELD_SPEAKER, NULL),
+		        "Daniel Okafor");
+		if (flag) {
+			ck_assert_str_eq(
+			        quoth_quote_str(r, 0, QUOTH_FIELD_GENDER, NULL),
+			        "male");
+			ck_assert_str_eq(
+			        quoth_quote_str(r, 0, QUOTH_FIELD_GENDER_SOURCE,
+			                        NULL),
+			        "name");
+		} else {
+			ck_assert_ptr_null(
+			        quoth_quote_str(r, 0, QUOTH_FIELD_GENDER, &n));
+			ck_assert_ptr_null(quoth_quote_str(
+			        r, 0, QUOTH_FIELD_GENDER_SOURCE, &n));
+		}
+		/* "she": female by the article, whatever "Brian" says */
+		for (i = 1; i < 3; i++) {
+			ck_assert_str_eq(
+			        quoth_quote_str(r, i, QUOTH_FIELD_GENDER, NULL),
+			        "female");
+			ck_assert_str_eq(
+			        quoth_quote_str(r, i, QUOTH_FIELD_GENDER_SOURCE,
+			                        NULL),
+			        "article");
+		}
+		quoth_result_free(r);
+		quoth_extractor_free(ex);
+	}
+}
+END_TEST
+
 static Suite *
 api_suite(void)
 {
@@ -312,6 +368,7 @@ api_suite(void)
 	tcase_add_test(tc, test_result_locate);
 	tcase_add_test(tc, test_extractor_reused);
 	tcase_add_test(tc, test_text_needs_no_nul);
+	tcase_add_test(tc, test_gender_from_names);
 	suite_add_tcase(s, tc);
 	return s;
 }
