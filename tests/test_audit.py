@@ -264,6 +264,40 @@ class TestHtml(Base):
         self.assertIn('Speakers by kind', html)
         self.assertIn('Top speakers, by quotes', html)
 
+    def test_in_a_browser(self):
+        """Headless Chromium renders the page: the injected script stays
+        text and does not run (the title is unchanged), the table and the
+        charts are in the DOM."""
+        browser = shutil.which('chromium')
+        if not browser:
+            self.skipTest('chromium not installed')
+        corpus = self.write('c.jsonl', json.dumps(
+            {'id': '<script>document.title="PWNED"</script>',
+             'text': self.INJECT + NAMES}) + '\n')
+        page = os.path.join(self.tmp, 'page.html')
+        self.ok(['speakers', '--total', '--gender-from-names', '-f', 'html',
+                 '--input', 'jsonl', '-o', page, corpus])
+        self.ok(['speakers', '-f', 'html', '--input', 'jsonl', '-o',
+                 os.path.join(self.tmp, 'doc.html'), corpus])
+        for name, title in (('page.html', 'Speakers: totals'),
+                            ('doc.html', 'Speakers')):
+            p = subprocess.run(
+                [browser, '--headless', '--no-sandbox', '--disable-gpu',
+                 '--disable-background-networking',
+                 '--disable-component-update', '--no-first-run',
+                 '--user-data-dir=' + os.path.join(self.tmp, 'profile'),
+                 '--dump-dom', 'file://' + os.path.join(self.tmp, name)],
+                capture_output=True, timeout=120)
+            dom = p.stdout.decode('utf-8', 'replace')
+            self.assertIn('<title>%s</title>' % title, dom)
+            self.assertNotIn('PWNED</title>', dom)
+            self.assertIn('<td>Daniel Okafor</td>', dom)
+            if name == 'doc.html':
+                self.assertIn('&lt;script&gt;document.title="PWNED"'
+                              '&lt;/script&gt;', dom)
+            else:
+                self.assertEqual(dom.count('<svg class="bars"'), 5)
+
     def test_verify_and_quotes_are_unchanged(self):
         # -f html is a speakers page here; the default stays the table
         a = self.write('one.txt', DOC1)
