@@ -1,8 +1,9 @@
 /*
- * speakers_html.c (CLI): `quoth speakers -f html`, the speakers table as
- * one standalone page (cli_html.c's skeleton: no network, inline CSS),
- * and with --total bar charts drawn as inline SVG: people and quotes by
- * gender, speakers and quotes by kind, the top speakers.
+ * speakers_html.c (CLI): `quoth speakers -f html`, the speakers tables as
+ * one standalone page (cli_html.c's skeleton: no network, inline CSS):
+ * one section per document, or with --total one table of the totals
+ * after bar charts drawn as inline SVG: people and quotes by gender,
+ * speakers and quotes by kind, the top speakers.
  *
  * A gender from a first name (--gender-from-names) is never shown as if
  * the article stated it: its bars are hatched and labelled "by first
@@ -244,6 +245,14 @@ charts(struct cli_buf *b, const struct audit_view *v)
 	cli_buf_puts(b, "</div>\n");
 }
 
+/* s escaped (nothing when absent). */
+static void
+put_str(struct cli_buf *b, const struct audit_str *s)
+{
+	if (s->s)
+		cli_html_text(b, s->s, s->n);
+}
+
 static void
 td_text(struct cli_buf *b, const struct audit_str *s)
 {
@@ -277,47 +286,97 @@ td_gender(struct cli_buf *b, const struct audit_row *r)
 	td_text(b, &r->f[AF_GENDER]);
 }
 
+/* The head of a speakers table (with the documents column for totals). */
 static void
-table(struct cli_buf *b, const struct audit_view *v)
+table_head(struct cli_buf *b, int total)
 {
-	size_t i;
-	int t;
-
-	cli_buf_puts(b, "<h2>Speakers</h2>\n<table>\n<thead><tr>");
-	if (!v->total)
-		cli_buf_puts(b, "<th>document</th>");
-	cli_buf_puts(b, "<th>speaker</th><th>title</th><th>gender</th>"
-	                "<th>kind</th>");
-	if (v->total)
+	cli_buf_puts(b, "<table>\n<thead><tr><th>speaker</th><th>title</th>"
+	                "<th>gender</th><th>kind</th>");
+	if (total)
 		cli_buf_puts(b, "<th>documents</th>");
 	cli_buf_puts(b, "<th>quotes</th><th>direct</th><th>mixed</th>"
 	                "<th>indirect</th><th>partial</th><th>words</th>");
-	if (!v->total)
+	if (!total)
 		cli_buf_puts(b, "<th>first paragraph</th>");
 	cli_buf_puts(b, "</tr></thead>\n<tbody>\n");
-	for (i = 0; i < v->nrows; i++) {
-		const struct audit_row *r = &v->rows[i];
-		cli_buf_puts(b, "<tr>");
-		if (!v->total)
-			td_text(b, &r->f[AF_DOC]);
-		if (r->f[AF_SPEAKER].s)
-			td_text(b, &r->f[AF_SPEAKER]);
-		else
-			cli_buf_puts(b, "<td><em>(no speaker)</em></td>");
-		td_text(b, &r->f[AF_TITLE]);
-		td_gender(b, r);
-		td_text(b, &r->f[AF_KIND]);
-		if (v->total)
-			td_num(b, r->documents);
-		td_num(b, audit_quotes(r));
-		for (t = 0; t < 4; t++)
-			td_num(b, r->count[t]);
-		td_num(b, r->words);
-		if (!v->total)
-			td_num(b, r->first_paragraph);
-		cli_buf_puts(b, "</tr>\n");
+}
+
+static void
+table_row(struct cli_buf *b, const struct audit_row *r, int total)
+{
+	int t;
+
+	cli_buf_puts(b, "<tr>");
+	if (r->f[AF_SPEAKER].s)
+		td_text(b, &r->f[AF_SPEAKER]);
+	else
+		cli_buf_puts(b, "<td><em>(no speaker)</em></td>");
+	td_text(b, &r->f[AF_TITLE]);
+	td_gender(b, r);
+	td_text(b, &r->f[AF_KIND]);
+	if (total)
+		td_num(b, r->documents);
+	td_num(b, audit_quotes(r));
+	for (t = 0; t < 4; t++)
+		td_num(b, r->count[t]);
+	td_num(b, r->words);
+	if (!total)
+		td_num(b, r->first_paragraph);
+	cli_buf_puts(b, "</tr>\n");
+}
+
+/* Without --total: one section per document with speakers, its name as
+ * the heading, and (for several) a list of contents linking to them. */
+static void
+doc_sections(struct cli_buf *b, const struct audit_view *v)
+{
+	struct cli_buf toc = {0};
+	size_t i = 0, j, k, n = 0;
+	const struct audit_row *r;
+
+	cli_buf_puts(&toc, "<ol>\n");
+	for (i = 0; i < v->nrows; i = j) {
+		r = &v->rows[i];
+		for (j = i;
+		     j < v->nrows && v->rows[j].doc_index == r->doc_index; j++)
+			;
+		n++;
+		cli_buf_printf(&toc, "<li><a href=\"#doc-%zu\">", n);
+		put_str(&toc, &r->f[AF_DOC]);
+		cli_buf_printf(&toc, "</a> (%zu speaker%s)</li>\n", j - i,
+		               j - i == 1 ? "" : "s");
 	}
-	cli_buf_puts(b, "</tbody></table>\n");
+	cli_buf_puts(&toc, "</ol>\n");
+	if (n > 1) {
+		cli_buf_printf(
+		        b,
+		        "<nav class=\"contents\" aria-label=\"Contents\">"
+		        "<h2>%zu documents with speakers</h2>\n",
+		        n);
+		cli_buf_put(b, toc.ptr, toc.len);
+		cli_buf_puts(b, "</nav>\n");
+	}
+	if (toc.failed)
+		b->failed = 1;
+	cli_buf_free(&toc);
+	for (i = 0, n = 0; i < v->nrows; i = j) {
+		r = &v->rows[i];
+		for (j = i;
+		     j < v->nrows && v->rows[j].doc_index == r->doc_index; j++)
+			;
+		cli_buf_printf(b,
+		               "<section class=\"doc\" id=\"doc-%zu\" "
+		               "data-name=\"",
+		               ++n);
+		put_str(b, &r->f[AF_DOC]);
+		cli_buf_printf(b, "\" data-count=\"%zu\">\n<h2>", j - i);
+		put_str(b, &r->f[AF_DOC]);
+		cli_buf_puts(b, "</h2>\n");
+		table_head(b, 0);
+		for (k = i; k < j; k++)
+			table_row(b, &v->rows[k], 0);
+		cli_buf_puts(b, "</tbody></table>\n</section>\n");
+	}
 }
 
 void
@@ -338,8 +397,15 @@ cli_audit_html(struct cli_buf *b, const struct audit_view *v)
 	               speakers == 1 ? "" : "s",
 	               v->total ? "" : " (counted per document)", quotes,
 	               quotes == 1 ? "" : "s");
-	if (v->total)
+	if (v->total) {
 		charts(b, v);
-	table(b, v);
+		cli_buf_puts(b, "<h2>Speakers</h2>\n");
+		table_head(b, 1);
+		for (i = 0; i < v->nrows; i++)
+			table_row(b, &v->rows[i], 1);
+		cli_buf_puts(b, "</tbody></table>\n");
+	} else {
+		doc_sections(b, v);
+	}
 	cli_html_page_end(b, NULL);
 }
