@@ -461,7 +461,9 @@ qt_choose_link(actx *c, quote *q, link *L, int last_speaker)
 	if (linked)
 		*L = set->c[0].L; /* the hand order's */
 	dump(c, q, set, last_speaker, linked);
-	if (model_on(c) && set->n >= 2) {
+	/* (while dumping, the hand order: what the trainer sees does not
+	 * depend on the weights in use, so retraining is reproducible) */
+	if (model_on(c) && set->n >= 2 && !getenv("QUOTH_DUMP_CANDIDATES")) {
 		size_t k = pick(c, c->ld->choice, q, set, last_speaker);
 		if (k == QUOTH_NONE) {
 			/* a wrong name is worse than none: nobody, and no

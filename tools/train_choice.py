@@ -215,6 +215,9 @@ def main(argv=None):
         label(S, doc, quotes)
         per_doc.append(competing(quotes))
 
+    # every quote where two or more compete, with gold or without
+    ncompete_all = sum(1 for quotes in dumps for q in quotes
+                       if len(q['cands']) >= 2)
     allq = [q for qs in per_doc for q in qs]
     ncomp = len(allq)
     nany = sum(1 for q in allq if any(cd['y'] for cd in q['cands']))
@@ -274,6 +277,14 @@ def main(argv=None):
     full = tally(allq, lambda q: choose(w, q, best_t))
     differ = sum(1 for q in allq if choose(w, q, best_t) != 0)
     nz = sorted(f for f in w if abs(w[f]) >= 0.0005)
+    picks = [choose(w, q, best_t) for quotes in dumps for q in quotes
+             if len(q['cands']) >= 2]
+    decided = ('model decisions on the train half: %d quotes with >=2 '
+               'candidates; the model takes another than the hand order '
+               'in %d, none (below the threshold) in %d' %
+               (ncompete_all, sum(1 for p in picks if p not in (0, None)),
+                sum(1 for p in picks if p is None)))
+    print(decided)
     print('fit on all: %d features, %d non-zero; choices that differ from '
           'the hand order: %d of %d; right %d wrong %d none %d (hand: '
           'right %d wrong %d)' % (len(w), len(nz), differ, ncomp,
@@ -294,6 +305,8 @@ def main(argv=None):
                   'line\n')
         for ln in lines:
             out.write('# cv %s\n' % ln)
+        out.write('# %s\n' % decided)
+        out.write('# non-zero weights: %d\n' % len(nz))
         out.write('# adopted: %s\n' % ('yes' if beats else
                                        'no (the hand order is kept)'))
         out.write('threshold\t%.4f\n' % best_t)
