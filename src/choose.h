@@ -35,9 +35,6 @@ typedef struct cand_set {
 void qt_cand_add(cand_set *set, const link *L, int side, size_t pat,
                  size_t anchor);
 
-/* link.c: every candidate link of quote q, in the hand order. */
-void qt_link_candidates(actx *c, quote *q, cand_set *set, int last_speaker);
-
 /* The features of candidate k of set for quote q, as names ("side=after",
  * "kind=name", ...), written into buf (NUL-separated, at most bufsz
  * bytes); their count. */
@@ -47,11 +44,12 @@ size_t qt_cand_features(const actx *c, const quote *q, const cand_set *set,
 /* Is the candidate dump (QUOTH_DUMP_CANDIDATES) or the model on? */
 bool qt_choice_wanted(const actx *c);
 
-/* The link of quote q: its candidates (qt_link_candidates()), the first
- * of them in the hand order, or where two or more compete and the model
- * is adopted, the model's choice, or none below its threshold (then
- * q->rule is "none", so that nothing continues into it either).  Returns
- * whether q is linked, with *L the link. */
-bool qt_choose_link(actx *c, quote *q, link *L, int last_speaker);
+/* Which of quote q's candidates (set, in the hand order) is its link:
+ * the first (the hand order's), or where two or more compete and the
+ * model is adopted, the model's choice; QUOTH_NONE when there is none,
+ * or the best is below the model's threshold.  Appends the candidates
+ * to the dump when QUOTH_DUMP_CANDIDATES is set. */
+size_t qt_choose(const actx *c, const quote *q, const cand_set *set,
+                 int last_speaker);
 
 #endif

@@ -621,8 +621,8 @@ link_quote(actx *c, quote *q, link *L, int last_speaker)
  * subject of a fragment's sentence, into *set (choose.c).  The first is
  * link_quote()'s own link.
  */
-void
-qt_link_candidates(actx *c, quote *q, cand_set *set, int last_speaker)
+static void
+link_candidates(actx *c, quote *q, cand_set *set, int last_speaker)
 {
 	size_t o = q->parts[0].tok_open;
 	size_t cl = q->parts[q->nparts - 1].tok_close;
@@ -652,6 +652,33 @@ qt_link_candidates(actx *c, quote *q, cand_set *set, int last_speaker)
 		L.rule = "subject";
 		qt_cand_add(set, &L, CAND_SUBJECT, 0, o);
 	}
+}
+
+/*
+ * The link of quote q when its candidates may compete: the one
+ * qt_choose() takes.  When the model takes none (its best is below the
+ * threshold), q->rule becomes "none", so that no continuation gives it
+ * a speaker either: a wrong name is worse than none.
+ */
+static bool
+choose_link(actx *c, quote *q, link *L, int last_speaker)
+{
+	cand_set *set = malloc(sizeof(*set));
+	size_t k;
+
+	memset(L, 0, sizeof(*L));
+	if (!set) {
+		c->failed = true;
+		return false;
+	}
+	link_candidates(c, q, set, last_speaker);
+	k = qt_choose(c, q, set, last_speaker);
+	if (k != QUOTH_NONE)
+		*L = set->c[k].L;
+	else if (set->n > 0)
+		q->rule = "none";
+	free(set);
+	return k != QUOTH_NONE;
 }
 
 /* Split quote: "A," he said, "B.".  Quote i, linked by L with a cue
@@ -725,7 +752,7 @@ qt_link_quotes(actx *c)
 		/* every candidate, where they may compete: the learned
 		 * choice (choose.c); else the hand order's first */
 		bool linked = qt_choice_wanted(c)
-		                      ? qt_choose_link(c, q, &L, last_speaker)
+		                      ? choose_link(c, q, &L, last_speaker)
 		                      : link_quote(c, q, &L, last_speaker);
 
 		if (linked) {
