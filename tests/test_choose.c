@@ -9,8 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lexicon.h"
+#include "quoth.h"
 
 /* Features as one NUL-separated buffer, from a space-separated string;
  * the count goes to *nf. */
@@ -213,6 +215,73 @@ START_TEST(test_shipped_abstains)
 }
 END_TEST
 
+/* Extract text with the candidate dump on; the dump's contents go to
+ * buf (at most bufsz - 1 bytes). */
+static void
+extract_dumping(const char *text, char *buf, size_t bufsz)
+{
+	char path[] = "/tmp/quoth-choose-XXXXXX";
+	quoth_options opt;
+	quoth_extractor *ex = NULL;
+	quoth_result *r = NULL;
+	quoth_error err;
+	FILE *f;
+	size_t n;
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(setenv("QUOTH_DUMP_CANDIDATES", path, 1), 0);
+	quoth_options_init(&opt);
+	ck_assert_msg(quoth_extractor_new(&opt, &ex, &err) == QUOTH_OK, "%s",
+	              err.message);
+	ck_assert_msg(quoth_extract(ex, text, strlen(text), &r, &err) ==
+	                      QUOTH_OK,
+	              "%s", err.message);
+	quoth_result_free(r);
+	quoth_extractor_free(ex);
+	ck_assert_int_eq(unsetenv("QUOTH_DUMP_CANDIDATES"), 0);
+	f = fdopen(fd, "rb");
+	ck_assert_ptr_nonnull(f);
+	n = fread(buf, 1, bufsz - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	unlink(path);
+}
+
+/* The dump the trainer reads: a Q line per quote with candidates, then
+ * a C line per candidate in the hand order, with generic features; the
+ * fragment of the spec's case has two, "He" after it first. */
+START_TEST(test_dump)
+{
+	static char buf[16384];
+	const char *q, *c0, *c1;
+	size_t qs, qe, n;
+	int linked;
+
+	extract_dumping("The harbour board met on Monday. Board lawyer Tom "
+	                "Quill called the review \"a slow and careful "
+	                "march.\" He said the file would close in the "
+	                "spring.",
+	                buf, sizeof(buf));
+	q = strstr(buf, "Q\t");
+	ck_assert_msg(q != NULL, "no quote in the dump: %s", buf);
+	ck_assert_int_eq(
+	        sscanf(q, "Q\t%zu\t%zu\t%zu\t%d", &qs, &qe, &n, &linked), 4);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(linked, 1);
+	ck_assert_uint_lt(qs, qe);
+	c0 = strstr(q, "\nC\t0\t");
+	c1 = strstr(q, "\nC\t1\t");
+	ck_assert_ptr_nonnull(c0);
+	ck_assert_ptr_nonnull(c1);
+	ck_assert(strstr(c0, "side=after") < c1);
+	ck_assert(strstr(c0, "kind=heshe") < c1);
+	ck_assert_ptr_nonnull(strstr(c1, "Tom Quill\tcue-before\t"));
+	ck_assert_ptr_nonnull(strstr(c1, "side=before"));
+	ck_assert_ptr_nonnull(strstr(c1, "samesent=1"));
+}
+END_TEST
+
 static Suite *
 choose_suite(void)
 {
@@ -222,6 +291,7 @@ choose_suite(void)
 
 	tcase_add_test(tc, test_parse);
 	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_dump);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(ts, load_shipped, unload_shipped);
 	tcase_add_test(ts, test_shipped_model);
