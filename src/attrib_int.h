@@ -127,7 +127,10 @@ typedef struct actx {
 	uint8_t *capt;     /* per paragraph: a photo caption */
 	lexicon *lower;    /* the words the article writes in lowercase */
 	quoth_result *r;
-	qattr *qa; /* per quote of r (see qattr) */
+	struct cand_set *cands; /* when set, link.c collects every candidate
+	                         * link here instead of taking the first
+	                         * (choose.c) */
+	qattr *qa;              /* per quote of r (see qattr) */
 	size_t qa_cap;
 	bool failed;
 } actx;

@@ -533,6 +533,15 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 		if (owned)
 			free((char *)data);
 	}
+	if (st == QUOTH_OK) {
+		data = data_file(lang, data_dir, "choice-weights.txt", path,
+		                 sizeof(path), &len, &owned, &st, err);
+		if (data) {
+			st = qt_choice_parse(&ld->choice, path, data, len, err);
+			if (owned)
+				free((char *)data);
+		}
+	}
 	if (st != QUOTH_OK)
 		qt_lang_data_free(ld);
 	return st;
@@ -580,4 +589,6 @@ qt_lang_data_free(lang_data *ld)
 		ld->lex[i] = NULL;
 	}
 	qt_cuepat_free(&ld->pats);
+	qt_choice_free(ld->choice);
+	ld->choice = NULL;
 }

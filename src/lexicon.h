@@ -223,18 +223,40 @@ int qt_cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
 
 /* ---- data.c: loading the data files of a language --------------------- */
 
+/* The learned choice between candidate links (choose.c): the weights of
+ * choice-weights.txt. */
+typedef struct choice_model choice_model;
+
 typedef struct {
 	lexicon *lex[LEX_COUNT_];
 	cue_patterns pats;
 	/* first-names.txt (value: NAME_MALE or NAME_FEMALE), loaded only
 	 * for QUOTH_OPT_GENDER_FROM_NAMES; else NULL */
 	lexicon *first_names;
+	choice_model *choice;
 } lang_data;
 
 enum { /* first-names.txt */
        NAME_MALE = FLAG('m'),
        NAME_FEMALE = FLAG('f')
 };
+
+/* Parse choice-weights.txt (data[0..len), named `name` in messages) into
+ * *out: `feature<TAB>weight` lines, `threshold<TAB>p`, `#` comments, and
+ * the header line `# adopted: yes` when the model is to be used.  Errors
+ * name FILE:LINE. */
+quoth_status qt_choice_parse(choice_model **out, const char *name,
+                             const char *data, size_t len, quoth_error *err);
+void qt_choice_free(choice_model *m);
+/* The log-odds that a candidate is right, from its nf features (names,
+ * NUL-separated, in feats). */
+double qt_choice_score(const choice_model *m, const char *feats, size_t nf);
+/* The best of n candidates by their scores z (the earlier on a tie), or
+ * QUOTH_NONE when its probability is below the model's threshold. */
+size_t qt_choice_best(const choice_model *m, const double *z, size_t n);
+size_t qt_choice_size(const choice_model *m);
+/* Does the file say `# adopted: yes` (the model is used)? */
+bool qt_choice_adopted(const choice_model *m);
 
 /* Fill *err (when not NULL) with status st, line and a message; returns
  * st.  For data-file errors: "FILE:LINE: what". */

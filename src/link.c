@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "choose.h"
 
 #define SHAPE_MAX 96    /* chunks in one window */
 #define AFTER_TOKENS 48 /* tokens looked at after a quote */
@@ -340,6 +341,7 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 {
 	const cue_patterns *cp = &c->ld->pats;
 	size_t i;
+	link scratch;
 
 	static const char *const side_name[CP_SIDES_] = {"after", "before",
 	                                                 "lead-in", "previous"};
@@ -395,6 +397,8 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 		if (!ok)
 			continue;
 		trace(c, "  patterns.txt:%zu (%s) matched", p->line, p->rule);
+		if (c->cands)
+			L = &scratch;
 		L->sp = spc->sp;
 		if (men && men->a < L->sp.a)
 			L->sp.a = men->a;
@@ -411,6 +415,11 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 		}
 		L->end_tok = last ? last->b : spc->b;
 		L->rule = p->kind_rule ? kind_rule(&L->sp, p->rule) : p->rule;
+		/* collecting candidates (choose.c): every pattern's match */
+		if (c->cands) {
+			qt_cand_add(c->cands, L, side, i, anchor);
+			continue;
+		}
 		return true;
 	}
 	return false;
@@ -606,6 +615,72 @@ link_quote(actx *c, quote *q, link *L, int last_speaker)
 	return linked;
 }
 
+/*
+ * Every link of quote q that link_quote() could make, in its order (the
+ * hand order): each side's patterns in patterns.txt order, then the
+ * subject of a fragment's sentence, into *set (choose.c).  The first is
+ * link_quote()'s own link.
+ */
+static void
+link_candidates(actx *c, quote *q, cand_set *set, int last_speaker)
+{
+	size_t o = q->parts[0].tok_open;
+	size_t cl = q->parts[q->nparts - 1].tok_close;
+	size_t after = cl != QUOTH_NONE ? cl + 1 : QUOTH_NONE;
+	size_t pa = para_start_tok(c, o);
+	link L;
+
+	set->n = 0;
+	memset(&L, 0, sizeof(L));
+	c->quote_byte = q->parts[0].start;
+	c->cands = set;
+	if (after != QUOTH_NONE && after < c->n)
+		(void)qt_link_after(c, after, &L, last_speaker);
+	(void)qt_link_before(c, o, pa, &L, last_speaker);
+	if (o == pa && pa >= 2 && is_p(&c->t[pa - 2], ':'))
+		(void)qt_link_leadin(c, pa - 2, para_start_tok(c, pa - 2), &L,
+		                     last_speaker);
+	(void)qt_link_previous(c, o, pa, &L, last_speaker);
+	c->cands = NULL;
+	memset(&L, 0, sizeof(L));
+	if (q->type == QUOTH_PARTIAL &&
+	    qt_sentence_subject(c, o, &L.sp, last_speaker) &&
+	    (L.sp.kind == SK_NAME ||
+	     (L.sp.kind == SK_PRONOUN && L.sp.gender != G_THING)) &&
+	    L.sp.b <= o) {
+		L.cue_a = L.cue_b = QUOTH_NONE;
+		L.rule = "subject";
+		qt_cand_add(set, &L, CAND_SUBJECT, 0, o);
+	}
+}
+
+/*
+ * The link of quote q when its candidates may compete: the one
+ * qt_choose() takes.  When the model takes none (its best is below the
+ * threshold), q->rule becomes "none", so that no continuation gives it
+ * a speaker either: a wrong name is worse than none.
+ */
+static bool
+choose_link(actx *c, quote *q, link *L, int last_speaker)
+{
+	cand_set *set = malloc(sizeof(*set));
+	size_t k;
+
+	memset(L, 0, sizeof(*L));
+	if (!set) {
+		c->failed = true;
+		return false;
+	}
+	link_candidates(c, q, set, last_speaker);
+	k = qt_choose(c, q, set, last_speaker);
+	if (k != QUOTH_NONE)
+		*L = set->c[k].L;
+	else if (set->n > 0)
+		q->rule = "none";
+	free(set);
+	return k != QUOTH_NONE;
+}
+
 /* Split quote: "A," he said, "B.".  Quote i, linked by L with a cue
  * after it, takes quote i + 1 in as its next parts when the cue clause
  * ends at a comma that opens it and it has no cue of its own (only a
@@ -674,7 +749,13 @@ qt_link_quotes(actx *c)
 		quote *q = &r->q[i];
 		link L;
 
-		if (link_quote(c, q, &L, last_speaker)) {
+		/* every candidate, where they may compete: the learned
+		 * choice (choose.c); else the hand order's first */
+		bool linked = qt_choice_wanted(c)
+		                      ? choose_link(c, q, &L, last_speaker)
+		                      : link_quote(c, q, &L, last_speaker);
+
+		if (linked) {
 			qt_apply_link(c, q, &L);
 			/* '"Q," said X, an expert at the Center for Y and Z,
 			 * via email.': the rest of the sentence after a cue

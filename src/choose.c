@@ -1,0 +1,273 @@
+/*
+ * choose.c: attribution, where candidate links of a quote compete.  The
+ * patterns of data/LANG/patterns.txt, side by side (after the quote,
+ * before it, a lead-in paragraph, the sentence before), and the subject
+ * of a fragment's sentence may each propose a speaker; the hand order
+ * takes the first.  Here each candidate is described by generic features
+ * (no words of any article: the side and rule that proposed it, the kind
+ * of speaker phrase, distances, paragraph breaks, the entity's salience
+ * so far, whether it spoke last) for tools/train_choice.py, which fits a
+ * logistic regression on the train half and writes
+ * data/LANG/choice-weights.txt.  With QUOTH_DUMP_CANDIDATES=PATH set,
+ * every quote's candidates and their features are appended to PATH (a
+ * hidden aid for the trainer, not part of the output).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "choose.h"
+
+void
+qt_cand_add(cand_set *set, const link *L, int side, size_t pat, size_t anchor)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (set->c[i].L.sp.a == L->sp.a && set->c[i].L.sp.b == L->sp.b)
+			return;
+	if (set->n >= CAND_MAX)
+		return;
+	set->c[set->n].L = *L;
+	set->c[set->n].side = side;
+	set->c[set->n].pat = pat;
+	set->c[set->n].anchor = anchor;
+	set->n++;
+}
+
+/* A bucket of n: 0, 1, 2, 3-4, 5-8, 9-16, 17+. */
+static const char *
+bucket(size_t n)
+{
+	return n == 0    ? "0"
+	       : n == 1  ? "1"
+	       : n == 2  ? "2"
+	       : n <= 4  ? "3-4"
+	       : n <= 8  ? "5-8"
+	       : n <= 16 ? "9-16"
+	                 : "17+";
+}
+
+static const char *
+side_name(int side)
+{
+	static const char *const names[] = {"after", "before", "leadin",
+	                                    "previous", "subject"};
+
+	return side >= 0 && side <= CAND_SUBJECT ? names[side] : "other";
+}
+
+static const char *
+kind_name(const speaker *sp)
+{
+	switch (sp->kind) {
+	case SK_NAME:
+		return sp->ent >= 0 ? "name" : "newname";
+	case SK_ORG:
+		return sp->ent >= 0 ? "org" : "orgwritten";
+	case SK_PRONOUN:
+		return sp->gender == G_THING ? "it"
+		       : sp->gender          ? "heshe"
+		                             : "pronother";
+	case SK_ROLE:
+		return sp->ent >= 0 ? "role" : "described";
+	default:
+		return "none";
+	}
+}
+
+/* Mentions of entity e before token tok (within MENTION_WINDOW). */
+static size_t
+mentions_before(const actx *c, int e, size_t tok)
+{
+	size_t k = qt_first_mention(c, tok), stop, n = 0;
+
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop)
+		if (QVEC_AT(&c->ments, mention_rec, k)->ent == e)
+			n++;
+	return n;
+}
+
+/* Appends feature name f (printf-style) to buf at *len. */
+static void feat(char *buf, size_t bufsz, size_t *len, size_t *n,
+                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+#include <stdarg.h>
+
+static void
+feat(char *buf, size_t bufsz, size_t *len, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	if (*len >= bufsz)
+		return;
+	va_start(ap, fmt);
+	w = vsnprintf(buf + *len, bufsz - *len, fmt, ap);
+	va_end(ap);
+	if (w < 0 || (size_t)w + 1 > bufsz - *len) {
+		*len = bufsz;
+		return;
+	}
+	*len += (size_t)w + 1;
+	(*n)++;
+}
+
+size_t
+qt_cand_features(const actx *c, const quote *q, const cand_set *set, size_t k,
+                 int last_speaker, char *buf, size_t bufsz)
+{
+	const cand *cd = &set->c[k];
+	const speaker *sp = &cd->L.sp;
+	const entity *e = ent_at(c, sp->ent);
+	size_t len = 0, n = 0, dist, i, sal = 0, best_sal = 0;
+	size_t o = q->parts[0].tok_open, qe = q->last_tok;
+	bool after = sp->a > qe, most = true;
+	const char *sd = side_name(cd->side), *kn = kind_name(sp);
+	const char *rule = cd->L.rule ? cd->L.rule : "none";
+
+#define F(...) feat(buf, bufsz, &len, &n, __VA_ARGS__)
+	F("bias");
+	F("side=%s", sd);
+	F("rule=%s", rule);
+	F("side_rule=%s:%s", sd, rule);
+	F("kind=%s", kn);
+	F("side_kind=%s:%s", sd, kn);
+	F("rank=%s", bucket(k));
+	F("first=%d", k == 0);
+	F("ncand=%s", bucket(set->n));
+	dist = after ? sp->a - (qe < c->n ? qe : sp->a)
+	             : (o > sp->b ? o - sp->b : 0);
+	F("dist=%s", bucket(dist));
+	if (cd->L.cue_a != QUOTH_NONE && cd->L.cue_a < c->n) {
+		size_t cd2 = cd->L.cue_a > qe  ? cd->L.cue_a - qe
+		             : o > cd->L.cue_a ? o - cd->L.cue_a
+		                               : 0;
+		F("cuedist=%s", bucket(cd2));
+		F("cue_after_sp=%d", cd->L.cue_a >= sp->b);
+	} else {
+		F("nocue");
+	}
+	if (sp->a < c->n && o < c->n) {
+		size_t at = after ? (qe < c->n ? qe : o) : o;
+		uint32_t pq = c->t[at].para, ps = c->t[sp->a].para;
+		F("para=%s", bucket(pq > ps ? pq - ps : ps - pq));
+		F("samesent=%d", c->t[sp->a].sent == c->t[at].sent);
+		F("sp_opens_sent=%d", sentence_start(c, sp->a) == sp->a);
+	}
+	F("width=%s", bucket(sp->b > sp->a ? sp->b - sp->a : 0));
+	F("fallback=%d", sp->fallback);
+	if (last_speaker < 0)
+		F("nolast");
+	else if (sp->ent >= 0)
+		F("islast=%d", sp->ent == last_speaker);
+	if (e) {
+		sal = mentions_before(c, sp->ent, o);
+		for (i = 0; i < set->n; i++) {
+			int ei = set->c[i].L.sp.ent;
+			size_t s2;
+			if (i == k || ei < 0 || ei == sp->ent)
+				continue;
+			s2 = mentions_before(c, ei, o);
+			if (s2 > best_sal)
+				best_sal = s2;
+			if (s2 > sal)
+				most = false;
+		}
+		F("sal=%s", bucket(sal));
+		F("salmost=%d", most);
+		F("person=%d", e->person);
+		F("strong=%d", e->strong);
+		F("orgent=%d", e->org);
+		F("nonperson=%d", e->nonperson);
+		F("place=%d", e->place);
+		F("gender=%d", e->gender != 0);
+		F("multiword=%d", strchr(e->name, ' ') != NULL);
+	} else {
+		F("noent");
+	}
+	F("qtype=%d", (int)q->type);
+#undef F
+	return n;
+}
+
+/* The model's choice among set's candidates (qt_choice_best()). */
+static size_t
+pick(const actx *c, const choice_model *m, const quote *q, const cand_set *set,
+     int last_speaker)
+{
+	char buf[2048];
+	double z[CAND_MAX];
+	size_t k, nf;
+
+	for (k = 0; k < set->n; k++) {
+		nf = qt_cand_features(c, q, set, k, last_speaker, buf,
+		                      sizeof(buf));
+		z[k] = qt_choice_score(m, buf, nf);
+	}
+	return qt_choice_best(m, z, set->n);
+}
+
+static bool
+model_on(const actx *c)
+{
+	return qt_choice_adopted(c->ld->choice);
+}
+
+bool
+qt_choice_wanted(const actx *c)
+{
+	return model_on(c) || getenv("QUOTH_DUMP_CANDIDATES") != NULL;
+}
+
+/* Append quote q's candidates to the dump file: a line `Q start end n
+ * hand` and one `C rank mention_start mention_end entity rule features`
+ * a candidate (tab-separated; features space-separated). */
+static void
+dump(const actx *c, const quote *q, const cand_set *set, int last_speaker,
+     bool linked)
+{
+	const char *path = getenv("QUOTH_DUMP_CANDIDATES");
+	FILE *f;
+	size_t k;
+	char buf[2048];
+
+	if (!path || !*path || set->n == 0)
+		return;
+	f = fopen(path, "a");
+	if (!f)
+		return;
+	fprintf(f, "Q\t%zu\t%zu\t%zu\t%d\n", q->parts[0].start,
+	        q->parts[q->nparts - 1].end, set->n, linked);
+	for (k = 0; k < set->n; k++) {
+		const speaker *sp = &set->c[k].L.sp;
+		const entity *e = ent_at(c, sp->ent);
+		size_t nf, i, off = 0;
+		nf = qt_cand_features(c, q, set, k, last_speaker, buf,
+		                      sizeof(buf));
+		fprintf(f, "C\t%zu\t%zu\t%zu\t%s\t%s\t", k,
+		        sp->a < c->n ? c->t[sp->a].start : 0,
+		        sp->b > 0 && sp->b <= c->n ? c->t[sp->b - 1].end : 0,
+		        e ? e->name : "-",
+		        set->c[k].L.rule ? set->c[k].L.rule : "none");
+		for (i = 0; i < nf; i++) {
+			fprintf(f, "%s%s", i ? " " : "", buf + off);
+			off += strlen(buf + off) + 1;
+		}
+		fputc('\n', f);
+	}
+	fclose(f);
+}
+
+size_t
+qt_choose(const actx *c, const quote *q, const cand_set *set, int last_speaker)
+{
+	dump(c, q, set, last_speaker, set->n > 0);
+	if (set->n == 0)
+		return QUOTH_NONE;
+	/* (while dumping, the hand order: what the trainer sees does not
+	 * depend on the weights in use, so retraining is reproducible) */
+	if (!model_on(c) || set->n < 2 || getenv("QUOTH_DUMP_CANDIDATES"))
+		return 0;
+	return pick(c, c->ld->choice, q, set, last_speaker);
+}
