@@ -215,7 +215,7 @@ static const char *const css[] = {
 };
 
 /* The colour rules: .c0 ... for speakers, .cx for none, .v-exact ...
- * for verify statuses (their border matches, for the check list). */
+ * for verify statuses and .b-exact ... for borders in their colours. */
 static void
 put_colors(struct cli_buf *b)
 {
@@ -228,8 +228,8 @@ put_colors(struct cli_buf *b)
 		               cli_html_palette[i]);
 	cli_buf_puts(b, ".cx{background:" CLI_HTML_NO_SPEAKER "}\n");
 	for (i = 0; i < CLI_HTML_NSTATUS; i++)
-		cli_buf_printf(b, ".v-%s{background:%s;border-color:%s}",
-		               status[i], cli_html_status_colors[i],
+		cli_buf_printf(b, ".v-%s{background:%s}.b-%s{border-color:%s}",
+		               status[i], cli_html_status_colors[i], status[i],
 		               cli_html_status_colors[i]);
 	cli_buf_putc(b, '\n');
 }
@@ -285,10 +285,12 @@ cli_html_page_start(struct cli_buf *b, const char *title, const char *extra_css)
 /* ---- several documents --------------------------------------------------- */
 
 void
-cli_html_section_start(struct cli_buf *b, const char *name, size_t len,
-                       size_t count)
+cli_html_section_start(struct cli_buf *b, const char *id, const char *name,
+                       size_t len, size_t count)
 {
-	cli_buf_puts(b, "<section class=\"doc\" data-name=\"");
+	cli_buf_puts(b, "<section class=\"doc\" id=\"");
+	cli_html_cstr(b, id);
+	cli_buf_puts(b, "\" data-name=\"");
 	cli_html_text(b, name, len);
 	cli_buf_printf(b, "\" data-count=\"%zu\">\n", count);
 }
@@ -318,25 +320,25 @@ tag_attr(const char *s, size_t n, const char *attr, size_t *len)
 }
 
 void
-cli_html_toc_add(struct cli_html_toc *t, const struct cli_buf *section,
-                 struct cli_buf *anchor)
+cli_html_toc_add(struct cli_html_toc *t, const struct cli_buf *section)
 {
 	static const char open[] = "<section class=\"doc\"";
-	const char *name, *count;
-	size_t nlen, clen;
+	const char *id, *name, *count;
+	size_t ilen, nlen, clen;
 
-	if (!section->ptr || section->len < sizeof open - 1 ||
+	if (!t || !section->ptr || section->len < sizeof open - 1 ||
 	    memcmp(section->ptr, open, sizeof open - 1) != 0)
 		return;
+	id = tag_attr(section->ptr, section->len, "id", &ilen);
 	name = tag_attr(section->ptr, section->len, "data-name", &nlen);
 	count = tag_attr(section->ptr, section->len, "data-count", &clen);
-	if (!name || !count)
+	if (!id || !name || !count)
 		return;
 	t->n++;
-	cli_buf_printf(anchor, "<div class=\"anchor\" id=\"doc-%zu\"></div>\n",
-	               t->n);
-	/* Both values are the escaped text of the section's own tag. */
-	cli_buf_printf(&t->items, "<li><a href=\"#doc-%zu\">", t->n);
+	/* The values are the escaped text of the section's own tag. */
+	cli_buf_puts(&t->items, "<li><a href=\"#");
+	cli_buf_put(&t->items, id, ilen);
+	cli_buf_puts(&t->items, "\">");
 	cli_buf_put(&t->items, name, nlen);
 	cli_buf_puts(&t->items, "</a> (");
 	cli_buf_put(&t->items, count, clen);

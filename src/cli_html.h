@@ -75,11 +75,11 @@ const char *cli_html_script_hash(void);
 
 /*
  * A page of several documents: each is written as one <section
- * class="doc" data-name="NAME" data-count="N"> (NAME escaped, N its
- * number of records) and the main thread, writing them in input order,
- * notes each in the table of contents.  The contents are written after
- * the last section and shown above the first one (CSS order), so that a
- * corpus can be streamed.
+ * class="doc" id="ID" data-name="NAME" data-count="N"> (NAME escaped, N
+ * its number of records) and the main thread, writing them in input
+ * order, notes each in the table of contents.  The contents are written
+ * after the last section and shown above the first one (CSS order), so
+ * that a corpus can be streamed.
  */
 struct cli_html_toc {
 	struct cli_buf items; /* the <li> entries */
@@ -87,18 +87,15 @@ struct cli_html_toc {
 	const char *noun;     /* what N counts: "quote" */
 };
 
-/* The opening tag of a document's section, with its name and count. */
-void cli_html_section_start(struct cli_buf *b, const char *name, size_t len,
-                            size_t count);
+/* The opening tag of a document's section: `id` is a plain identifier
+ * (html_doc_prefix()), `name` the document's name, `count` its records. */
+void cli_html_section_start(struct cli_buf *b, const char *id, const char *name,
+                            size_t len, size_t count);
 
-/*
- * Note the section rendered in `section` (starting with the tag of
- * cli_html_section_start()) and append to `anchor` the element the
- * contents link to, to be written just before it.  A buffer without a
- * section (a document that failed) is ignored.
- */
-void cli_html_toc_add(struct cli_html_toc *t, const struct cli_buf *section,
-                      struct cli_buf *anchor);
+/* Note the section rendered in `section` (starting with the tag of
+ * cli_html_section_start()); a buffer without one (a document that
+ * failed) is ignored, and so is everything when `t` is NULL. */
+void cli_html_toc_add(struct cli_html_toc *t, const struct cli_buf *section);
 
 /* </main>, the table of contents when there were several documents, the
  * footer, </body></html>. */
