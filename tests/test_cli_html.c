@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_html.h"
+#include "write_html.h"
 
 /* The escaped form of s[0..n), NUL-terminated (to free()). */
 static char *
@@ -211,6 +211,79 @@ START_TEST(toc_entries)
 }
 END_TEST
 
+/* ---- highlights over a text (html_marks.c) ----------------------------- */
+
+static char *
+render(struct html_marks *m, const char *text)
+{
+	struct cli_buf b = {0};
+
+	html_marks_render(m, &b, text, strlen(text));
+	html_marks_free(m);
+	cli_buf_putc(&b, '\0');
+	ck_assert(!b.failed);
+	return b.ptr;
+}
+
+#define ADD(m, s, e, rank, open, close)                                        \
+	html_marks_add(m, s, e, rank, open, strlen(open), close)
+
+START_TEST(marks_nested_and_crossing)
+{
+	struct html_marks m;
+	char *got;
+
+	/* a partial inside a direct quote, a cue after it */
+	memset(&m, 0, sizeof m);
+	ADD(&m, 0, 12, 0, "<q1>", "</q1>");
+	ADD(&m, 4, 8, 0, "<q2>", "</q2>");
+	ADD(&m, 13, 17, 1, "<c>", "</c>");
+	got = render(&m, "\"ab 'cd' ef\" said");
+	ck_assert_str_eq(got,
+	                 "<q1>&quot;ab <q2>&#39;cd&#39;</q2> ef&quot;</q1> "
+	                 "<c>said</c>");
+	free(got);
+	/* crossing ranges: the inner one is closed and reopened */
+	memset(&m, 0, sizeof m);
+	ADD(&m, 0, 6, 0, "<a>", "</a>");
+	ADD(&m, 3, 9, 0, "<b>", "</b>");
+	got = render(&m, "012345678");
+	ck_assert_str_eq(got, "<a>012<b>345</b></a><b>678</b>");
+	free(got);
+	/* the same range twice: the lower rank outside */
+	memset(&m, 0, sizeof m);
+	ADD(&m, 0, 2, 1, "<in>", "</in>");
+	ADD(&m, 0, 2, 0, "<out>", "</out>");
+	got = render(&m, "xy");
+	ck_assert_str_eq(got, "<out><in>xy</in></out>");
+	free(got);
+}
+END_TEST
+
+START_TEST(marks_inserts_and_limits)
+{
+	struct html_marks m;
+	char *got;
+
+	/* a label where one quote ends and the next begins sits between
+	 * them; ranges past the end are cut; empty ones are dropped */
+	memset(&m, 0, sizeof m);
+	ADD(&m, 0, 2, 0, "<a>", "</a>");
+	ADD(&m, 2, 40, 0, "<b>", "</b>");
+	ADD(&m, 3, 3, 0, "<e>", "</e>");
+	html_marks_insert(&m, 2, "<L>", 3);
+	html_marks_insert(&m, 99, "<Z>", 3);
+	got = render(&m, "abcd");
+	ck_assert_str_eq(got, "<a>ab</a><L><b>cd</b><Z>");
+	free(got);
+	/* no marks: just the escaped text */
+	memset(&m, 0, sizeof m);
+	got = render(&m, "<x>");
+	ck_assert_str_eq(got, "&lt;x&gt;");
+	free(got);
+}
+END_TEST
+
 static Suite *
 html_suite(void)
 {
@@ -225,6 +298,8 @@ html_suite(void)
 	tcase_add_test(tc, palette_meets_aa);
 	tcase_add_test(tc, page_policy);
 	tcase_add_test(tc, toc_entries);
+	tcase_add_test(tc, marks_nested_and_crossing);
+	tcase_add_test(tc, marks_inserts_and_limits);
 	suite_add_tcase(s, tc);
 	return s;
 }
