@@ -346,6 +346,7 @@ cli_writer_header(struct cli_writer *w)
 	size_t i;
 
 	if (w->format == CLI_FORMAT_HTML) {
+		w->article = w->cols == cli_quote_columns;
 		cli_html_header(w);
 		return;
 	}

@@ -659,9 +659,9 @@ usage(const char *cmd)
 	quoth_options_init(&def);
 	usage_intro(cmd);
 	printf("\n"
-	       "  -f, --format FORMAT     table, csv, tsv or jsonl (default: "
-	       "table when the\n"
-	       "                          output is a terminal, otherwise "
+	       "  -f, --format FORMAT     table, csv, tsv, jsonl or html "
+	       "(default: table when\n"
+	       "                          the output is a terminal, otherwise "
 	       "csv)\n"
 	       "  -o, --output FILE       write to FILE atomically (a symlink "
 	       "is followed):\n"

@@ -64,9 +64,9 @@ static const char *const type_help[4] = {
 void
 cli_html_header(struct cli_writer *w)
 {
-	const char *title = "quoth: records";
+	const char *title = "quoth";
 
-	if (w->noun && strcmp(w->noun, "quote") == 0)
+	if (w->article)
 		title = "quoth: quotes";
 	else if (w->noun && strcmp(w->noun, "speaker") == 0)
 		title = "quoth: speakers";
