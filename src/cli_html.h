@@ -15,6 +15,7 @@
 #define QUOTH_CLI_HTML_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cli.h"
 
@@ -85,6 +86,10 @@ struct cli_html_toc {
 	struct cli_buf items; /* the <li> entries */
 	size_t n;             /* documents noted */
 	const char *noun;     /* what N counts: "quote" */
+	/* the section ids so far (a hash set), to keep them unique */
+	uint32_t *ids;
+	size_t nids, cap;
+	int failed;
 };
 
 /* The opening tag of a document's section: `id` is a plain identifier
@@ -92,10 +97,17 @@ struct cli_html_toc {
 void cli_html_section_start(struct cli_buf *b, const char *id, const char *name,
                             size_t len, size_t count);
 
-/* Note the section rendered in `section` (starting with the tag of
- * cli_html_section_start()); a buffer without one (a document that
- * failed) is ignored, and so is everything when `t` is NULL. */
-void cli_html_toc_add(struct cli_html_toc *t, const struct cli_buf *section);
+/*
+ * Note the section rendered in `section` (starting with the tag of
+ * cli_html_section_start(), its id from html_doc_prefix()); a buffer
+ * without one (a document that failed) is ignored, and so is everything
+ * when `t` is NULL.  A document seen before (the same name and text) has
+ * the id of the first: its id, and the ids made from it, are renumbered
+ * in place so that every id on the page stays unique.
+ */
+void cli_html_toc_add(struct cli_html_toc *t, struct cli_buf *section);
+/* Free what the contents hold. */
+void cli_html_toc_free(struct cli_html_toc *t);
 
 /* </main>, the table of contents when there were several documents, the
  * footer, </body></html>. */

@@ -492,5 +492,5 @@ cli_output_html_end(struct cli_output *out, struct cli_html_toc *toc)
 	else
 		cli_output_write(out, tail.ptr, tail.len);
 	cli_buf_free(&tail);
-	cli_buf_free(&toc->items);
+	cli_html_toc_free(toc);
 }

@@ -851,7 +851,7 @@ cli_verify(int argc, char **argv)
 	struct vsettings vs;
 	struct vargs a;
 	struct cli_output out;
-	struct cli_html_toc toc = {{0}, 0, "quote"};
+	struct cli_html_toc toc = {.noun = "quote"};
 	size_t i, processed = 0;
 	int rc, status = CLI_EXIT_OK;
 

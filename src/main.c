@@ -1117,7 +1117,7 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	struct inputs in;
 	struct sink sk;
 	struct cli_progress progress;
-	struct cli_html_toc toc = {{0}, 0, st->noun};
+	struct cli_html_toc toc = {.noun = st->noun};
 
 	/* Nothing on a terminal says quoth is waiting for its input. */
 	if (nfiles == 0 && isatty(STDIN_FILENO))

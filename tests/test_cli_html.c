@@ -205,9 +205,32 @@ START_TEST(toc_entries)
 	ck_assert(strstr(page.ptr, "<a href=\"#d1\">a&quot;&lt;b&gt;.txt"
 	                           "</a> (1 quote)"));
 	ck_assert(strstr(page.ptr, "<a href=\"#d2\">c.txt</a> (3 quotes)"));
+	cli_buf_free(&page);
+	cli_html_toc_free(&toc);
+	/* the same document twice: the second one's ids are renumbered,
+	 * in attributes only */
+	memset(&toc, 0, sizeof toc);
+	cli_buf_clear(&sec);
+	cli_html_section_start(&sec, "d0000000f", "x", 1, 1);
+	cli_html_toc_add(&toc, &sec);
+	cli_buf_clear(&sec);
+	cli_html_section_start(&sec, "d0000000f", "x", 1, 1);
+	cli_buf_puts(&sec, "<a href=\"#d0000000f-n1\" id=\"d0000000f-r1\">"
+	                   "d0000000f</a></section>");
+	cli_html_toc_add(&toc, &sec);
+	cli_buf_putc(&sec, '\0');
+	ck_assert(strstr(sec.ptr, "id=\"d00000010\""));
+	ck_assert(strstr(sec.ptr, "<a href=\"#d00000010-n1\" "
+	                          "id=\"d00000010-r1\">d0000000f</a>"));
+	page.ptr = NULL;
+	page.len = page.cap = 0;
+	cli_html_page_end(&page, &toc);
+	cli_buf_putc(&page, '\0');
+	ck_assert(strstr(page.ptr, "<a href=\"#d0000000f\">x</a>"));
+	ck_assert(strstr(page.ptr, "<a href=\"#d00000010\">x</a>"));
 	cli_buf_free(&sec);
 	cli_buf_free(&page);
-	cli_buf_free(&toc.items);
+	cli_html_toc_free(&toc);
 }
 END_TEST
 

@@ -261,13 +261,23 @@ class TestExtractPage(HtmlCase):
         self.assertEqual(pg.find('nav', 'toc'), [])
 
     def test_threads_give_the_same_page(self):
-        files = [HARBOUR, INJECTION, HARBOUR + '-missing',
+        # the same file twice: its second section gets ids of its own
+        files = [HARBOUR, INJECTION, HARBOUR + '-missing', INJECTION,
                  VERIFY + '/draft.txt']
         one = run(['-f', 'html', '-j', '1'] + files)
         three = run(['-f', 'html', '-j', '3'] + files)
         self.assertEqual(one.returncode, 2)
         self.assertEqual(one.stdout, three.stdout)
-        self.assertEqual(Page(one.stdout.decode()).errors, [])
+        pg = Page(one.stdout.decode())
+        self.assertEqual(pg.errors, [])
+        secs = pg.find('section', 'doc')
+        self.assertEqual(len(secs), 4)
+        self.assertEqual(len({s['id'] for s in secs}), 4)
+        # every link inside the page goes to an element that exists
+        ids = {a['id'] for _, a in pg.elements if 'id' in a}
+        for _, a in pg.elements:
+            if a.get('href', '').startswith('#'):
+                self.assertIn(a['href'][1:], ids)
 
     def test_jsonl_corpus(self):
         pg, text = self.page(['-f', 'html', '--input', 'jsonl',

@@ -173,7 +173,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		verify_section(&out, doc, text, len, r);
 	cli_html_toc_add(&toc, &out);
 	cli_html_page_end(&out, &toc);
-	cli_buf_free(&toc.items);
+	cli_html_toc_free(&toc);
 	if (!out.failed) {
 		fuzz_check(fuzz_utf8_valid(out.ptr, out.len),
 		           "page is not valid UTF-8");
