@@ -55,7 +55,8 @@ status_label(struct cli_buf *b, const char *prefix, const char *kind, size_t n,
 	               status_sign[status_index(st)], status_name(st));
 }
 
-/* The hover text of quote i. */
+/* The hover text of quote i: number, type, status, similarity, speaker,
+ * and the diff in verify's text notation when there is one to see. */
 static void
 check_title(struct cli_buf *b, const quoth_result *r, const quoth_check *chk,
             size_t i)
@@ -74,6 +75,11 @@ check_title(struct cli_buf *b, const quoth_result *r, const quoth_check *chk,
 	s = quoth_quote_str(r, i, QUOTH_FIELD_SPEAKER, &n);
 	cli_buf_puts(&t, "\nSpeaker: ");
 	cli_buf_put(&t, s ? s : "not found", s ? n : 9);
+	s = quoth_check_str(chk, i, QUOTH_CHECK_DIFF, &n);
+	if (s && st != QUOTH_VERIFY_EXACT) {
+		cli_buf_puts(&t, "\nDiff: ");
+		cli_buf_put(&t, s, n);
+	}
 	if (t.failed)
 		b->failed = 1;
 	else
