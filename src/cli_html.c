@@ -187,7 +187,7 @@ static const char *const css[] = {
         "table{border-collapse:collapse;width:100%;font-size:.9rem;"
         "margin:1rem 0}"
         "th,td{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;"
-        "vertical-align:top;overflow-wrap:anywhere}"
+        "vertical-align:top;overflow-wrap:break-word}"
         "th{background:#f1f3f5}td.num{text-align:right}\n"
         ".notes{font-size:.9rem;padding-left:2.5rem}"
         ".notes li{margin:.2rem 0}\n"

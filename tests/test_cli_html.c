@@ -135,6 +135,9 @@ START_TEST(palette_meets_aa)
 		ck_assert_msg(contrast(cli_html_palette[i],
 		                       CLI_HTML_TEXT_COLOR) >= 4.5,
 		              "speaker colour %s", cli_html_palette[i]);
+		/* the notes' "Back to the text" links sit on these too */
+		ck_assert_msg(contrast(cli_html_palette[i], "#1c4f9c") >= 4.5,
+		              "link on speaker colour %s", cli_html_palette[i]);
 		/* and the colours differ from each other */
 		for (k = 0; k < i; k++)
 			ck_assert_str_ne(cli_html_palette[i],
