@@ -9,7 +9,8 @@
  *     speakers.c, corpus.c, cli_output.c records, corpus input, -o FILE
  *     cli_util.c                         file input, options, writer dispatch
  *     write_csv.c, write_jsonl.c,
- *     write_table.c                      one back end per format
+ *     write_table.c, write_html.c        one back end per format
+ *     html_marks.c, cli_html.c           html: highlights, page, escaping
  *     cli_buf.c                          buffers, messages, UTF-8
  *
  * Conventions: functions that can fail return 0 on success and -1 on
@@ -238,15 +239,26 @@ struct cli_writer {
 	int color;        /* table: ANSI colour */
 	unsigned width;   /* table: terminal width */
 	const char *noun; /* table heading: "quote" -> "3 quotes" */
+	/* html: the document (cli_writer_source()) */
+	const char *text;
+	size_t text_len;
+	const quoth_result *result;
+	int article; /* html: quote records, drawn over the article */
 	/* state */
 	size_t col;     /* next column of the current row */
 	size_t emitted; /* cells written in the current row */
 	size_t rows;    /* rows written (table: of the current group) */
-	struct cli_table *table; /* table format: rows kept until the end */
+	struct cli_table *table;   /* table format: rows kept until the end */
+	struct cli_html_doc *html; /* html format: the document so far */
 };
 
 /* Initialise `w`; only the fields above "state" need to be set first. */
 void cli_writer_init(struct cli_writer *w);
+/* The document the records come from: its text[0..len) and extraction
+ * result.  The html format draws quote records over the article (call it
+ * before cli_writer_group()); the others ignore it. */
+void cli_writer_source(struct cli_writer *w, const char *text, size_t len,
+                       const quoth_result *r);
 /* CSV/TSV: the header row (and the BOM with excel). Nothing for the rest. */
 void cli_writer_header(struct cli_writer *w);
 /* Table: lay out and append the rows kept so far; frees the table. */
@@ -307,6 +319,12 @@ void cli_table_cell(struct cli_writer *w, const struct cli_cell *c);
 void cli_table_row_end(struct cli_writer *w);
 void cli_table_group(struct cli_writer *w, const char *s, size_t n);
 void cli_table_finish(struct cli_writer *w);
+/* write_html.c */
+void cli_html_header(struct cli_writer *w);
+void cli_html_cell(struct cli_writer *w, const struct cli_cell *c);
+void cli_html_row_end(struct cli_writer *w);
+void cli_html_group(struct cli_writer *w, const char *s, size_t n);
+void cli_html_finish(struct cli_writer *w);
 
 /* The doc cell: a file name or JSONL string id, or (numeric) a JSON
  * number as text. */
@@ -432,6 +450,15 @@ int cli_verify(int argc, char **argv);
  */
 int cli_output_finish(struct cli_output *out, const char *name, int status,
                       size_t processed);
+
+/*
+ * -f html: write the end of the page (cli_html_page_end(): the table of
+ * contents `toc` collected while the documents were written, then the
+ * closing tags) and free the contents.  Nothing when `toc` is NULL (the
+ * other formats).  A write error is left in `out`.
+ */
+struct cli_html_toc;
+void cli_output_html_end(struct cli_output *out, struct cli_html_toc *toc);
 
 /* ---- the progress line (cli_progress.c) ------------------------------- */
 

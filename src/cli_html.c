@@ -187,7 +187,7 @@ static const char *const css[] = {
         "table{border-collapse:collapse;width:100%;font-size:.9rem;"
         "margin:1rem 0}"
         "th,td{border:1px solid #bbb;padding:.25rem .45rem;text-align:left;"
-        "vertical-align:top;overflow-wrap:anywhere}"
+        "vertical-align:top;overflow-wrap:break-word}"
         "th{background:#f1f3f5}td.num{text-align:right}\n"
         ".notes{font-size:.9rem;padding-left:2.5rem}"
         ".notes li{margin:.2rem 0}\n"
@@ -215,7 +215,7 @@ static const char *const css[] = {
 };
 
 /* The colour rules: .c0 ... for speakers, .cx for none, .v-exact ...
- * for verify statuses (their border matches, for the check list). */
+ * for verify statuses and .b-exact ... for borders in their colours. */
 static void
 put_colors(struct cli_buf *b)
 {
@@ -228,8 +228,8 @@ put_colors(struct cli_buf *b)
 		               cli_html_palette[i]);
 	cli_buf_puts(b, ".cx{background:" CLI_HTML_NO_SPEAKER "}\n");
 	for (i = 0; i < CLI_HTML_NSTATUS; i++)
-		cli_buf_printf(b, ".v-%s{background:%s;border-color:%s}",
-		               status[i], cli_html_status_colors[i],
+		cli_buf_printf(b, ".v-%s{background:%s}.b-%s{border-color:%s}",
+		               status[i], cli_html_status_colors[i], status[i],
 		               cli_html_status_colors[i]);
 	cli_buf_putc(b, '\n');
 }
@@ -285,10 +285,12 @@ cli_html_page_start(struct cli_buf *b, const char *title, const char *extra_css)
 /* ---- several documents --------------------------------------------------- */
 
 void
-cli_html_section_start(struct cli_buf *b, const char *name, size_t len,
-                       size_t count)
+cli_html_section_start(struct cli_buf *b, const char *id, const char *name,
+                       size_t len, size_t count)
 {
-	cli_buf_puts(b, "<section class=\"doc\" data-name=\"");
+	cli_buf_puts(b, "<section class=\"doc\" id=\"");
+	cli_html_cstr(b, id);
+	cli_buf_puts(b, "\" data-name=\"");
 	cli_html_text(b, name, len);
 	cli_buf_printf(b, "\" data-count=\"%zu\">\n", count);
 }
@@ -317,26 +319,104 @@ tag_attr(const char *s, size_t n, const char *attr, size_t *len)
 	return NULL;
 }
 
+/* Whether id v was seen; adds it if not.  -1 when out of memory. */
+static int
+seen_id(struct cli_html_toc *t, uint32_t v)
+{
+	uint32_t *ids, x;
+	size_t i, cap, k;
+
+	if (2 * (t->nids + 1) > t->cap) {
+		cap = t->cap ? 2 * t->cap : 64;
+		ids = cap > SIZE_MAX / sizeof *ids ? NULL
+		                                   : calloc(cap, sizeof *ids);
+		if (!ids)
+			return -1;
+		/* 0 marks a free slot: ids are stored plus one */
+		for (i = 0; i < t->cap; i++) {
+			if (!(x = t->ids[i]))
+				continue;
+			for (k = x % cap; ids[k]; k = (k + 1) % cap)
+				;
+			ids[k] = x;
+		}
+		free(t->ids);
+		t->ids = ids;
+		t->cap = cap;
+	}
+	x = v + 1 ? v + 1 : 1;
+	for (k = x % t->cap; t->ids[k]; k = (k + 1) % t->cap)
+		if (t->ids[k] == x)
+			return 1;
+	t->ids[k] = x;
+	t->nids++;
+	return 0;
+}
+
+/* Replace the id prefix `from` by `to` (as long) where an attribute
+ * holds it: after '"' or "\"#".  Text never has a raw '"'. */
+static void
+rename_ids(struct cli_buf *b, const char *from, const char *to, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 + n <= b->len; i++) {
+		if (b->ptr[i] != '"')
+			continue;
+		if (b->ptr[i + 1] == '#')
+			i++;
+		if (i + 1 + n <= b->len && memcmp(b->ptr + i + 1, from, n) == 0)
+			memcpy(b->ptr + i + 1, to, n);
+	}
+}
+
+/* A section's id is "d" and 8 hex digits: make it one not seen yet. */
+static void
+unique_id(struct cli_html_toc *t, struct cli_buf *section, const char *id,
+          size_t len)
+{
+	char old[16], now[16];
+	unsigned long v;
+	int rc;
+
+	if (len != 9 || id[0] != 'd')
+		return;
+	memcpy(old, id, len);
+	old[len] = '\0';
+	v = strtoul(old + 1, NULL, 16);
+	while ((rc = seen_id(t, (uint32_t)v)) == 1)
+		v = (v + 1) & 0xFFFFFFFFul;
+	if (rc < 0) {
+		t->failed = 1;
+		return;
+	}
+	snprintf(now, sizeof now, "d%08lx", v);
+	if (strcmp(now, old) != 0)
+		rename_ids(section, old, now, len);
+}
+
 void
-cli_html_toc_add(struct cli_html_toc *t, const struct cli_buf *section,
-                 struct cli_buf *anchor)
+cli_html_toc_add(struct cli_html_toc *t, struct cli_buf *section)
 {
 	static const char open[] = "<section class=\"doc\"";
-	const char *name, *count;
-	size_t nlen, clen;
+	const char *id, *name, *count;
+	size_t ilen, nlen, clen;
 
-	if (!section->ptr || section->len < sizeof open - 1 ||
+	if (!t || !section->ptr || section->len < sizeof open - 1 ||
 	    memcmp(section->ptr, open, sizeof open - 1) != 0)
 		return;
+	id = tag_attr(section->ptr, section->len, "id", &ilen);
+	if (id)
+		unique_id(t, section, id, ilen);
 	name = tag_attr(section->ptr, section->len, "data-name", &nlen);
 	count = tag_attr(section->ptr, section->len, "data-count", &clen);
-	if (!name || !count)
+	if (!id || !name || !count)
 		return;
 	t->n++;
-	cli_buf_printf(anchor, "<div class=\"anchor\" id=\"doc-%zu\"></div>\n",
-	               t->n);
-	/* Both values are the escaped text of the section's own tag. */
-	cli_buf_printf(&t->items, "<li><a href=\"#doc-%zu\">", t->n);
+	/* The values are the escaped text of the section's own tag. */
+	cli_buf_puts(&t->items, "<li><a href=\"#");
+	cli_buf_put(&t->items, id, ilen);
+	cli_buf_puts(&t->items, "\">");
 	cli_buf_put(&t->items, name, nlen);
 	cli_buf_puts(&t->items, "</a> (");
 	cli_buf_put(&t->items, count, clen);
@@ -345,10 +425,19 @@ cli_html_toc_add(struct cli_html_toc *t, const struct cli_buf *section,
 }
 
 void
+cli_html_toc_free(struct cli_html_toc *t)
+{
+	cli_buf_free(&t->items);
+	free(t->ids);
+	t->ids = NULL;
+	t->nids = t->cap = 0;
+}
+
+void
 cli_html_page_end(struct cli_buf *b, const struct cli_html_toc *t)
 {
 	cli_buf_puts(b, "</main>\n");
-	if (t && t->items.failed)
+	if (t && (t->items.failed || t->failed))
 		b->failed = 1;
 	if (t && t->n > 1 && t->items.ptr) {
 		cli_buf_printf(b,

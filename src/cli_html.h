@@ -15,6 +15,7 @@
 #define QUOTH_CLI_HTML_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "cli.h"
 
@@ -75,30 +76,38 @@ const char *cli_html_script_hash(void);
 
 /*
  * A page of several documents: each is written as one <section
- * class="doc" data-name="NAME" data-count="N"> (NAME escaped, N its
- * number of records) and the main thread, writing them in input order,
- * notes each in the table of contents.  The contents are written after
- * the last section and shown above the first one (CSS order), so that a
- * corpus can be streamed.
+ * class="doc" id="ID" data-name="NAME" data-count="N"> (NAME escaped, N
+ * its number of records) and the main thread, writing them in input
+ * order, notes each in the table of contents.  The contents are written
+ * after the last section and shown above the first one (CSS order), so
+ * that a corpus can be streamed.
  */
 struct cli_html_toc {
 	struct cli_buf items; /* the <li> entries */
 	size_t n;             /* documents noted */
 	const char *noun;     /* what N counts: "quote" */
+	/* the section ids so far (a hash set), to keep them unique */
+	uint32_t *ids;
+	size_t nids, cap;
+	int failed;
 };
 
-/* The opening tag of a document's section, with its name and count. */
-void cli_html_section_start(struct cli_buf *b, const char *name, size_t len,
-                            size_t count);
+/* The opening tag of a document's section: `id` is a plain identifier
+ * (html_doc_prefix()), `name` the document's name, `count` its records. */
+void cli_html_section_start(struct cli_buf *b, const char *id, const char *name,
+                            size_t len, size_t count);
 
 /*
  * Note the section rendered in `section` (starting with the tag of
- * cli_html_section_start()) and append to `anchor` the element the
- * contents link to, to be written just before it.  A buffer without a
- * section (a document that failed) is ignored.
+ * cli_html_section_start(), its id from html_doc_prefix()); a buffer
+ * without one (a document that failed) is ignored, and so is everything
+ * when `t` is NULL.  A document seen before (the same name and text) has
+ * the id of the first: its id, and the ids made from it, are renumbered
+ * in place so that every id on the page stays unique.
  */
-void cli_html_toc_add(struct cli_html_toc *t, const struct cli_buf *section,
-                      struct cli_buf *anchor);
+void cli_html_toc_add(struct cli_html_toc *t, struct cli_buf *section);
+/* Free what the contents hold. */
+void cli_html_toc_free(struct cli_html_toc *t);
 
 /* </main>, the table of contents when there were several documents, the
  * footer, </body></html>. */

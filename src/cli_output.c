@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli_html.h"
 
 /* ---- signals: the temporary file never outlives the process --------- */
 
@@ -477,4 +477,20 @@ cli_output_finish(struct cli_output *out, const char *name, int status,
 	if (cli_output_commit(out) != 0)
 		return CLI_EXIT_ERROR;
 	return status;
+}
+
+void
+cli_output_html_end(struct cli_output *out, struct cli_html_toc *toc)
+{
+	struct cli_buf tail = {0};
+
+	if (!toc)
+		return;
+	cli_html_page_end(&tail, toc);
+	if (tail.failed)
+		cli_error("out of memory");
+	else
+		cli_output_write(out, tail.ptr, tail.len);
+	cli_buf_free(&tail);
+	cli_html_toc_free(toc);
 }

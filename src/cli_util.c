@@ -160,9 +160,8 @@ cli_parse_format(const char *opt, const char *arg, enum cli_format *out)
 			return 0;
 		}
 	}
-	/* Only the formats that work are offered (html is reserved). */
-	cli_error("invalid %s '%s' (expected table, csv, tsv or jsonl)", opt,
-	          arg);
+	cli_error("invalid %s '%s' (expected table, csv, tsv, jsonl or html)",
+	          opt, arg);
 	return -1;
 }
 
@@ -360,8 +359,19 @@ cli_writer_init(struct cli_writer *w)
 	w->rows = 0;
 	w->emitted = 0;
 	w->table = NULL;
+	w->html = NULL;
 	if (!w->noun)
 		w->noun = "row";
+}
+
+void
+cli_writer_source(struct cli_writer *w, const char *text, size_t len,
+                  const quoth_result *r)
+{
+	w->text = text;
+	w->text_len = len;
+	w->result = r;
+	w->article = r && w->cols == cli_quote_columns;
 }
 
 void
@@ -369,6 +379,11 @@ cli_writer_header(struct cli_writer *w)
 {
 	size_t i;
 
+	if (w->format == CLI_FORMAT_HTML) {
+		w->article = w->cols == cli_quote_columns;
+		cli_html_header(w);
+		return;
+	}
 	if (w->format != CLI_FORMAT_CSV && w->format != CLI_FORMAT_TSV)
 		return;
 	if (w->excel)
@@ -391,6 +406,8 @@ cli_writer_group(struct cli_writer *w, const char *s, size_t n)
 {
 	if (w->format == CLI_FORMAT_TABLE)
 		cli_table_group(w, s, n);
+	else if (w->format == CLI_FORMAT_HTML)
+		cli_html_group(w, s, n);
 }
 
 void
@@ -398,6 +415,8 @@ cli_writer_finish(struct cli_writer *w)
 {
 	if (w->format == CLI_FORMAT_TABLE)
 		cli_table_finish(w);
+	else if (w->format == CLI_FORMAT_HTML)
+		cli_html_finish(w);
 }
 
 int
@@ -425,6 +444,9 @@ put_cell(struct cli_writer *w, const struct cli_cell *c)
 		break;
 	case CLI_FORMAT_TABLE:
 		cli_table_cell(w, c);
+		break;
+	case CLI_FORMAT_HTML:
+		cli_html_cell(w, c);
 		break;
 	default:
 		break;
@@ -542,6 +564,9 @@ cli_row_end(struct cli_writer *w)
 		break;
 	case CLI_FORMAT_TABLE:
 		cli_table_row_end(w);
+		break;
+	case CLI_FORMAT_HTML:
+		cli_html_row_end(w);
 		break;
 	default:
 		break;

@@ -22,6 +22,7 @@
 
 #include <utf8proc.h>
 
+#include "write_html.h"
 #include "write_table.h"
 
 static const struct cli_column verify_columns[] = {
@@ -81,6 +82,7 @@ struct vsettings {
 	int excel;
 	unsigned width;
 	size_t max_doc;
+	struct cli_html_toc *toc; /* -f html: the page's contents */
 };
 
 /* Per-run tallies for the exit status and the table heading. */
@@ -101,7 +103,7 @@ usage(void)
 	      "\n"
 	      "  -s, --source SRC     a source file or directory (repeatable)\n"
 	      "      --all            judge indirect quotes too\n"
-	      "  -f, --format FMT     table, csv, tsv or jsonl\n"
+	      "  -f, --format FMT     table, csv, tsv, jsonl or html\n"
 	      "  -o, --output FILE    write to FILE (atomically)\n"
 	      "      --color WHEN     auto, always or never (and NO_COLOR)\n"
 	      "      --excel          CSV/TSV for spreadsheets\n"
@@ -619,6 +621,9 @@ verify_doc(const struct vsettings *vs, const char *path, struct cli_output *out,
 	}
 	if (vs->format == CLI_FORMAT_TABLE) {
 		table_doc(vs, &buf, doc, r, chk);
+	} else if (vs->format == CLI_FORMAT_HTML) {
+		cli_verify_html_doc(&buf, doc, data, len, r, chk);
+		cli_html_toc_add(vs->toc, &buf);
 	} else {
 		memset(&w, 0, sizeof w);
 		w.format = vs->format;
@@ -752,9 +757,6 @@ parse_args(int argc, char **argv, struct vsettings *vs, struct vargs *a)
 	}
 	if (a->nsources == 0)
 		return cli_usage_error("verify", "--source is required");
-	if (a->format == CLI_FORMAT_HTML)
-		return cli_usage_error(
-		        "verify", "--format html is not supported by verify");
 	a->files = optind < argc ? argv + optind : stdin_only;
 	a->nfiles = optind < argc ? (size_t)(argc - optind) : 1;
 	return -1;
@@ -820,6 +822,9 @@ open_output(struct vsettings *vs, const struct vargs *a, struct cli_output *out)
 	                          vs->format == CLI_FORMAT_TSV);
 	if (vs->format == CLI_FORMAT_TABLE)
 		return 0;
+	if (vs->format == CLI_FORMAT_HTML)
+		cli_html_page_start(
+		        &head, "quoth verify: quotes against sources", NULL);
 	memset(&hdr, 0, sizeof hdr);
 	hdr.format = vs->format;
 	hdr.cols = verify_columns;
@@ -827,7 +832,8 @@ open_output(struct vsettings *vs, const struct vargs *a, struct cli_output *out)
 	hdr.out = &head;
 	hdr.excel = vs->excel;
 	cli_writer_init(&hdr);
-	cli_writer_header(&hdr);
+	if (vs->format != CLI_FORMAT_HTML)
+		cli_writer_header(&hdr);
 	if (head.failed) {
 		cli_error("out of memory");
 		cli_buf_free(&head);
@@ -845,6 +851,7 @@ cli_verify(int argc, char **argv)
 	struct vsettings vs;
 	struct vargs a;
 	struct cli_output out;
+	struct cli_html_toc toc = {.noun = "quote"};
 	size_t i, processed = 0;
 	int rc, status = CLI_EXIT_OK;
 
@@ -864,6 +871,7 @@ cli_verify(int argc, char **argv)
 		return rc;
 	}
 	vs.max_doc = a.opt.max_doc_bytes;
+	vs.toc = &toc;
 	if ((rc = load_sources(&vs, &a, &status)) != 0 ||
 	    (rc = open_output(&vs, &a, &out)) != 0) {
 		status = rc;
@@ -875,6 +883,7 @@ cli_verify(int argc, char **argv)
 		status = worse(status,
 		               verify_doc(&vs, a.files[i], &out, &processed));
 	}
+	cli_output_html_end(&out, vs.format == CLI_FORMAT_HTML ? &toc : NULL);
 	/* The -o rule of extraction (SPEC "-o FILE"). */
 	status = cli_output_finish(&out, a.output, status, processed);
 done:

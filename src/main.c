@@ -29,6 +29,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "cli_html.h"
 #include "quoth.h"
 
 #define MAX_JOBS 1024
@@ -331,6 +332,7 @@ process(const struct settings *st, struct job *job)
 	w.ncols = st->ncols;
 	w.noun = st->noun;
 	cli_writer_init(&w);
+	cli_writer_source(&w, text, len, r);
 	cli_writer_group(&w, doc, doc_len);
 	rc = st->speakers ? cli_speaker_rows(&w, doc, doc_len, numeric, r)
 	                  : quote_rows(&w, doc, doc_len, numeric, r);
@@ -430,6 +432,7 @@ struct sink {
 	size_t processed;              /* documents read and extracted */
 	struct cli_progress *progress; /* counts documents as written */
 	struct cli_audit *audit;       /* collects the rows, see settings */
+	struct cli_html_toc *toc;      /* -f html: the page's contents */
 };
 
 /* Write one finished job: its messages, then its records.  -1 ends the
@@ -456,6 +459,7 @@ emit(struct sink *sk, struct job *job)
 		return cli_audit_add(sk->audit, &job->out);
 	if (job->out.len == 0)
 		return 0;
+	cli_html_toc_add(sk->toc, &job->out);
 	if (sk->format == CLI_FORMAT_TABLE && sk->wrote &&
 	    cli_output_write(sk->out, "\n", 1) != 0)
 		return -1;
@@ -644,9 +648,9 @@ usage(const char *cmd)
 	quoth_options_init(&def);
 	usage_intro(cmd);
 	printf("\n"
-	       "  -f, --format FORMAT     table, csv, tsv or jsonl (default: "
-	       "table when the\n"
-	       "                          output is a terminal, otherwise "
+	       "  -f, --format FORMAT     table, csv, tsv, jsonl or html "
+	       "(default: table when\n"
+	       "                          the output is a terminal, otherwise "
 	       "csv)\n"
 	       "  -o, --output FILE       write to FILE atomically (a symlink "
 	       "is followed):\n"
@@ -976,10 +980,6 @@ parse_args(int argc, char **argv, struct settings *st, struct args *a)
 		if (rc >= 0)
 			return rc;
 	}
-	if (a->format == CLI_FORMAT_HTML && !a->cmd) {
-		cli_error("--format html is not supported yet");
-		return CLI_EXIT_ERROR;
-	}
 	/* -j 0: one thread per CPU. */
 	if (a->jobs == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1099,6 +1099,7 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	struct inputs in;
 	struct sink sk;
 	struct cli_progress progress;
+	struct cli_html_toc toc = {.noun = st->noun};
 
 	/* Nothing on a terminal says quoth is waiting for its input. */
 	if (nfiles == 0 && isatty(STDIN_FILENO))
@@ -1120,6 +1121,7 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	sk.format = st->format;
 	sk.progress = &progress;
 	sk.audit = st->audit;
+	sk.toc = st->format == CLI_FORMAT_HTML ? &toc : NULL;
 	cli_progress_start(&progress, a->progress, in.paths, in.npaths,
 	                   st->jsonl);
 	if (cli_output_write(out, head->ptr ? head->ptr : "", head->len) == 0) {
@@ -1132,6 +1134,7 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 			sk.status = CLI_EXIT_ERROR;
 	}
 	cli_progress_end(&progress);
+	cli_output_html_end(out, sk.toc); /* -f html: the page's end */
 	if (in.corpus_open)
 		cli_corpus_close(&in.corpus);
 	/* An empty corpus is an input processed: it has no articles. */

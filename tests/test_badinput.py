@@ -1147,8 +1147,8 @@ class TestIssue13(Base):
         p = run(['-f', 'xml'])
         self.assertEqual(p.returncode, 2)
         self.assertEqual(p.stderr, b"quoth: invalid -f 'xml' (expected "
-                                   b"table, csv, tsv or jsonl)\nTry 'quoth "
-                                   b"--help' for more information.\n")
+                                   b"table, csv, tsv, jsonl or html)\nTry "
+                                   b"'quoth --help' for more information.\n")
 
     def test_17_readme_setup_works_as_root_and_as_user(self):
         root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -147,11 +147,15 @@ class TestUsage(Base):
         self.assertIn(b':1:4: ', warn)
         self.assertIn(b':1:4: ', strict)
 
-    def test_html_not_supported(self):
+    def test_html_page(self):
+        # the page itself is checked by tests/test_html.py
         p = run(['-f', 'html', self.article()])
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertTrue(p.stdout.startswith(b'<!DOCTYPE html>'))
+        self.assertTrue(p.stdout.endswith(b'</html>\n'))
+        p = run(['-f', 'xml', self.article()])
         self.assertEqual(p.returncode, 2)
-        self.assertIn(b'html', p.stderr)
-        self.assertEqual(p.stdout, b'')
+        self.assertIn(b'jsonl or html', p.stderr)
 
     def test_unknown_language(self):
         p = run(['--lang', 'xx', self.article()])

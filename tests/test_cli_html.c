@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli_html.h"
+#include "write_html.h"
 
 /* The escaped form of s[0..n), NUL-terminated (to free()). */
 static char *
@@ -135,6 +135,9 @@ START_TEST(palette_meets_aa)
 		ck_assert_msg(contrast(cli_html_palette[i],
 		                       CLI_HTML_TEXT_COLOR) >= 4.5,
 		              "speaker colour %s", cli_html_palette[i]);
+		/* the notes' "Back to the text" links sit on these too */
+		ck_assert_msg(contrast(cli_html_palette[i], "#1c4f9c") >= 4.5,
+		              "link on speaker colour %s", cli_html_palette[i]);
 		/* and the colours differ from each other */
 		for (k = 0; k < i; k++)
 			ck_assert_str_ne(cli_html_palette[i],
@@ -185,33 +188,125 @@ END_TEST
 
 START_TEST(toc_entries)
 {
-	struct cli_buf sec = {0}, anchor = {0}, page = {0};
+	struct cli_buf sec = {0}, page = {0};
 	struct cli_html_toc toc;
 
 	memset(&toc, 0, sizeof toc);
 	toc.noun = "quote";
-	cli_html_section_start(&sec, "a\"<b>.txt", 9, 1);
+	cli_html_section_start(&sec, "d1", "a\"<b>.txt", 9, 1);
 	cli_buf_puts(&sec, "</section>\n");
-	cli_html_toc_add(&toc, &sec, &anchor);
+	cli_html_toc_add(&toc, &sec);
 	cli_buf_clear(&sec);
-	cli_html_section_start(&sec, "c.txt", 5, 3);
-	cli_html_toc_add(&toc, &sec, &anchor);
+	cli_html_section_start(&sec, "d2", "c.txt", 5, 3);
+	cli_html_toc_add(&toc, &sec);
 	/* a failed document writes nothing and is not counted */
 	cli_buf_clear(&sec);
-	cli_html_toc_add(&toc, &sec, &anchor);
+	cli_html_toc_add(&toc, &sec);
 	ck_assert_uint_eq(toc.n, 2);
-	cli_buf_putc(&anchor, '\0');
-	ck_assert(strstr(anchor.ptr, "id=\"doc-1\""));
-	ck_assert(strstr(anchor.ptr, "id=\"doc-2\""));
 	cli_html_page_end(&page, &toc);
 	cli_buf_putc(&page, '\0');
-	ck_assert(strstr(page.ptr, "<a href=\"#doc-1\">a&quot;&lt;b&gt;.txt"
+	ck_assert(strstr(page.ptr, "<a href=\"#d1\">a&quot;&lt;b&gt;.txt"
 	                           "</a> (1 quote)"));
-	ck_assert(strstr(page.ptr, "<a href=\"#doc-2\">c.txt</a> (3 quotes)"));
-	cli_buf_free(&sec);
-	cli_buf_free(&anchor);
+	ck_assert(strstr(page.ptr, "<a href=\"#d2\">c.txt</a> (3 quotes)"));
 	cli_buf_free(&page);
-	cli_buf_free(&toc.items);
+	cli_html_toc_free(&toc);
+	/* the same document twice: the second one's ids are renumbered,
+	 * in attributes only */
+	memset(&toc, 0, sizeof toc);
+	cli_buf_clear(&sec);
+	cli_html_section_start(&sec, "d0000000f", "x", 1, 1);
+	cli_html_toc_add(&toc, &sec);
+	cli_buf_clear(&sec);
+	cli_html_section_start(&sec, "d0000000f", "x", 1, 1);
+	cli_buf_puts(&sec, "<a href=\"#d0000000f-n1\" id=\"d0000000f-r1\">"
+	                   "d0000000f</a></section>");
+	cli_html_toc_add(&toc, &sec);
+	cli_buf_putc(&sec, '\0');
+	ck_assert(strstr(sec.ptr, "id=\"d00000010\""));
+	ck_assert(strstr(sec.ptr, "<a href=\"#d00000010-n1\" "
+	                          "id=\"d00000010-r1\">d0000000f</a>"));
+	page.ptr = NULL;
+	page.len = page.cap = 0;
+	cli_html_page_end(&page, &toc);
+	cli_buf_putc(&page, '\0');
+	ck_assert(strstr(page.ptr, "<a href=\"#d0000000f\">x</a>"));
+	ck_assert(strstr(page.ptr, "<a href=\"#d00000010\">x</a>"));
+	cli_buf_free(&sec);
+	cli_buf_free(&page);
+	cli_html_toc_free(&toc);
+}
+END_TEST
+
+/* ---- highlights over a text (html_marks.c) ----------------------------- */
+
+static char *
+render(struct html_marks *m, const char *text)
+{
+	struct cli_buf b = {0};
+
+	html_marks_render(m, &b, text, strlen(text));
+	html_marks_free(m);
+	cli_buf_putc(&b, '\0');
+	ck_assert(!b.failed);
+	return b.ptr;
+}
+
+#define ADD(m, s, e, rank, open, close)                                        \
+	html_marks_add(m, s, e, rank, open, strlen(open), close)
+
+START_TEST(marks_nested_and_crossing)
+{
+	struct html_marks m;
+	char *got;
+
+	/* a partial inside a direct quote, a cue after it */
+	memset(&m, 0, sizeof m);
+	ADD(&m, 0, 12, 0, "<q1>", "</q1>");
+	ADD(&m, 4, 8, 0, "<q2>", "</q2>");
+	ADD(&m, 13, 17, 1, "<c>", "</c>");
+	got = render(&m, "\"ab 'cd' ef\" said");
+	ck_assert_str_eq(got,
+	                 "<q1>&quot;ab <q2>&#39;cd&#39;</q2> ef&quot;</q1> "
+	                 "<c>said</c>");
+	free(got);
+	/* crossing ranges: the inner one is closed and reopened */
+	memset(&m, 0, sizeof m);
+	ADD(&m, 0, 6, 0, "<a>", "</a>");
+	ADD(&m, 3, 9, 0, "<b>", "</b>");
+	got = render(&m, "012345678");
+	ck_assert_str_eq(got, "<a>012<b>345</b></a><b>678</b>");
+	free(got);
+	/* the same range twice: the lower rank outside */
+	memset(&m, 0, sizeof m);
+	ADD(&m, 0, 2, 1, "<in>", "</in>");
+	ADD(&m, 0, 2, 0, "<out>", "</out>");
+	got = render(&m, "xy");
+	ck_assert_str_eq(got, "<out><in>xy</in></out>");
+	free(got);
+}
+END_TEST
+
+START_TEST(marks_inserts_and_limits)
+{
+	struct html_marks m;
+	char *got;
+
+	/* a label where one quote ends and the next begins sits between
+	 * them; ranges past the end are cut; empty ones are dropped */
+	memset(&m, 0, sizeof m);
+	ADD(&m, 0, 2, 0, "<a>", "</a>");
+	ADD(&m, 2, 40, 0, "<b>", "</b>");
+	ADD(&m, 3, 3, 0, "<e>", "</e>");
+	html_marks_insert(&m, 2, "<L>", 3);
+	html_marks_insert(&m, 99, "<Z>", 3);
+	got = render(&m, "abcd");
+	ck_assert_str_eq(got, "<a>ab</a><L><b>cd</b><Z>");
+	free(got);
+	/* no marks: just the escaped text */
+	memset(&m, 0, sizeof m);
+	got = render(&m, "<x>");
+	ck_assert_str_eq(got, "&lt;x&gt;");
+	free(got);
 }
 END_TEST
 
@@ -229,6 +324,8 @@ html_suite(void)
 	tcase_add_test(tc, palette_meets_aa);
 	tcase_add_test(tc, page_policy);
 	tcase_add_test(tc, toc_entries);
+	tcase_add_test(tc, marks_nested_and_crossing);
+	tcase_add_test(tc, marks_inserts_and_limits);
 	suite_add_tcase(s, tc);
 	return s;
 }
