@@ -246,8 +246,9 @@ dump(const actx *c, const quote *q, const cand_set *set, int last_speaker,
 		nf = qt_cand_features(c, q, set, k, last_speaker, buf,
 		                      sizeof(buf));
 		fprintf(f, "C\t%zu\t%zu\t%zu\t%s\t%s\t", k,
-		        sp->a < c->n ? c->t[sp->a].start : 0,
-		        sp->b > 0 && sp->b <= c->n ? c->t[sp->b - 1].end : 0,
+		        sp->a < c->n ? (size_t)c->t[sp->a].start : 0,
+		        sp->b > 0 && sp->b <= c->n ? (size_t)c->t[sp->b - 1].end
+		                                   : 0,
 		        e ? e->name : "-",
 		        set->c[k].L.rule ? set->c[k].L.rule : "none");
 		for (i = 0; i < nf; i++) {

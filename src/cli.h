@@ -51,6 +51,11 @@ struct cli_buf {
 };
 
 void cli_buf_put(struct cli_buf *b, const char *s, size_t n);
+/* v in decimal, as "%zu" prints it, without printf: into dst (at least
+ * CLI_UINT_MAX bytes, no NUL) returning the length, or appended to b. */
+#define CLI_UINT_MAX 24
+size_t cli_fmt_uint(char *dst, size_t v);
+void cli_buf_put_uint(struct cli_buf *b, size_t v);
 void cli_buf_puts(struct cli_buf *b, const char *s);
 void cli_buf_putc(struct cli_buf *b, char c);
 void cli_buf_printf(struct cli_buf *b, const char *fmt, ...)

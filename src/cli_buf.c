@@ -66,7 +66,33 @@ cli_buf_puts(struct cli_buf *b, const char *s)
 void
 cli_buf_putc(struct cli_buf *b, char c)
 {
-	cli_buf_put(b, &c, 1);
+	if (b->len + 2 > b->cap && buf_reserve(b, 1) != 0)
+		return;
+	b->ptr[b->len++] = c;
+	b->ptr[b->len] = '\0';
+}
+
+size_t
+cli_fmt_uint(char *dst, size_t v)
+{
+	char tmp[CLI_UINT_MAX];
+	size_t n = 0, i;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (i = 0; i < n; i++)
+		dst[i] = tmp[n - 1 - i];
+	return n;
+}
+
+void
+cli_buf_put_uint(struct cli_buf *b, size_t v)
+{
+	char num[CLI_UINT_MAX];
+
+	cli_buf_put(b, num, cli_fmt_uint(num, v));
 }
 
 void

@@ -492,7 +492,7 @@ cli_cell_uint(struct cli_writer *w, size_t v)
 	char num[32];
 	struct cli_cell c = {CLI_CELL_NUM, num, 0, NULL, 0};
 
-	c.n = (size_t)snprintf(num, sizeof num, "%zu", v);
+	c.n = cli_fmt_uint(num, v);
 	put_cell(w, &c);
 }
 

@@ -203,6 +203,15 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 		return set_error(err, QUOTH_ERR_LIMIT, ex->opt.max_doc_bytes,
 		                 msg);
 	}
+	if (len > UINT32_MAX) {
+		/* tokens keep 32-bit offsets (tokens.h) */
+		char msg[128];
+		snprintf(msg, sizeof(msg),
+		         "document of %zu bytes exceeds the limit of 4 GiB "
+		         "for one document: split it",
+		         len);
+		return set_error(err, QUOTH_ERR_LIMIT, (size_t)UINT32_MAX, msg);
+	}
 	memset(&tl, 0, sizeof(tl));
 	r = calloc(1, sizeof(*r));
 	if (!r)

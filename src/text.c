@@ -62,26 +62,42 @@ qt_text_first_invalid(const char *s, size_t n, size_t *count)
 	return first;
 }
 
+/* The offset after the next line end at or after `from`, or 0 when there
+ * is none.  A line ends at LF, at CR not followed by LF, and at CRLF;
+ * without any CR in the text (`has_cr` false) memchr() finds the LFs. */
+static size_t
+next_line(const char *text, size_t len, size_t from, bool has_cr)
+{
+	const char *p;
+
+	if (!has_cr) {
+		p = memchr(text + from, '\n', len - from);
+		return p ? (size_t)(p - text) + 1 : 0;
+	}
+	for (; from < len; from++)
+		if (text[from] == '\n' ||
+		    (text[from] == '\r' &&
+		     (from + 1 == len || text[from + 1] != '\n')))
+			return from + 1;
+	return 0;
+}
+
 bool
 qt_line_map_build(line_map *m, const char *text, size_t len)
 {
-	size_t n = 1, i, k = 0;
-	const char *p = text, *end = text + len;
+	size_t n = 1, k = 0, off = 0;
+	bool has_cr = len && memchr(text, '\r', len) != NULL;
 
-	/* A line ends at LF, at CR not followed by LF, and at CRLF. */
-	for (i = 0; i < len; i++)
-		if (text[i] == '\n' ||
-		    (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
-			n++;
+	while (off < len && (off = next_line(text, len, off, has_cr)) != 0)
+		n++;
 	m->starts = qt_xmalloc_array(n, sizeof(size_t));
 	if (!m->starts)
 		return false;
 	m->n = n;
 	m->starts[k++] = 0;
-	for (; p < end; p++)
-		if (*p == '\n' ||
-		    (*p == '\r' && (p + 1 == end || p[1] != '\n')))
-			m->starts[k++] = (size_t)(p - text) + 1;
+	off = 0;
+	while (off < len && (off = next_line(text, len, off, has_cr)) != 0)
+		m->starts[k++] = off;
 	return true;
 }
 

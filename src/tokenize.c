@@ -68,26 +68,38 @@ qt_quote_mark_find(int32_t cp)
 
 enum cclass { C_LETTER, C_UPPER, C_DIGIT, C_MARK, C_SPACE, C_NL, C_OTHER };
 
+/* The class of each ASCII byte: C_LETTER a-z, C_UPPER A-Z, C_DIGIT 0-9,
+ * C_NL LF VT FF CR, C_SPACE the other controls (NUL, tab, DEL) and the
+ * space, C_OTHER the rest.  The tokenizer's fast path reads a byte and
+ * looks it up: no decoding and no call. */
+#define L C_LETTER
+#define U C_UPPER
+#define D C_DIGIT
+#define N C_NL
+#define S C_SPACE
+#define O C_OTHER
+static const uint8_t ascii_cls[128] = {
+        S, S, S, S, S, S, S, S, S, S, N, N, N, N, S, S, S, S, S, S, S, S,
+        S, S, S, S, S, S, S, S, S, S, S, O, O, O, O, O, O, O, O, O, O, O,
+        O, O, O, O, D, D, D, D, D, D, D, D, D, D, O, O, O, O, O, O, O, U,
+        U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+        U, U, U, O, O, O, O, O, O, L, L, L, L, L, L, L, L, L, L, L, L, L,
+        L, L, L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, S,
+};
+#undef L
+#undef U
+#undef D
+#undef N
+#undef S
+#undef O
+
 static enum cclass
 cclass_of(int32_t cp)
 {
 	const utf8proc_property_t *p;
 
-	if (cp < 0x80) {
-		if (cp >= 'a' && cp <= 'z')
-			return C_LETTER;
-		if (cp >= 'A' && cp <= 'Z')
-			return C_UPPER;
-		if (cp >= '0' && cp <= '9')
-			return C_DIGIT;
-		if (cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f')
-			return C_NL;
-		if (cp == ' ' || cp == '\t' || cp == 0)
-			return C_SPACE;
-		if (cp < 0x20 || cp == 0x7f)
-			return C_SPACE;
-		return C_OTHER;
-	}
+	if (cp < 0x80)
+		return (enum cclass)ascii_cls[cp];
 	if (cp == 0x2028 || cp == 0x2029 || cp == 0x85)
 		return C_NL;
 	if (cp == 0xFEFF || cp == 0x200B)
@@ -187,11 +199,12 @@ typedef struct {
 	int32_t cp;
 } cpinfo;
 
-static void
+static inline void
 decode_at(const char *text, size_t len, size_t off, cpinfo *ci)
 {
 	size_t l;
 	bool bad;
+	unsigned char b;
 
 	if (off >= len) {
 		ci->off = len;
@@ -202,6 +215,14 @@ decode_at(const char *text, size_t len, size_t off, cpinfo *ci)
 		return;
 	}
 	ci->off = off;
+	b = (unsigned char)text[off];
+	if (b < 0x80) {
+		ci->cp = b;
+		ci->len = 1;
+		ci->bad = 0;
+		ci->cls = ascii_cls[b];
+		return;
+	}
 	ci->cp = qt_text_decode(text + off, len - off, &l, &bad);
 	ci->len = (uint8_t)l;
 	ci->bad = bad;
@@ -285,6 +306,26 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 			seg++;
 			end = c.off + c.len;
 			prev = c.cp;
+			/* the ASCII letters and digits that follow, a byte
+			 * at a time (the same steps as above) */
+			while (end < len && (unsigned char)text[end] < 0x80) {
+				unsigned char b = (unsigned char)text[end];
+				uint8_t k = ascii_cls[b];
+
+				if (k == C_UPPER) {
+					uppers++;
+					letters++;
+				} else if (k == C_LETTER) {
+					letters++;
+				} else if (k == C_DIGIT) {
+					*flags |= TF_HAS_DIGIT;
+				} else {
+					break;
+				}
+				seg++;
+				end++;
+				prev = b;
+			}
 			decode_at(text, len, end, &c);
 			first = false;
 			continue;

@@ -33,14 +33,14 @@ enum tok_flag {
 enum mark_role { MR_NONE, MR_OPEN, MR_CLOSE, MR_APOS };
 
 typedef struct {
-	size_t start, end; /* byte span */
-	int32_t cp;        /* first code point */
-	uint8_t kind;      /* enum tok_kind */
-	uint8_t flags;     /* enum tok_flag */
-	uint8_t mark;      /* TK_QUOTE: index into qt_quote_marks[] */
-	uint8_t role;      /* TK_QUOTE: enum mark_role */
-	uint32_t para;     /* 0-based paragraph index */
-	uint32_t sent;     /* 0-based sentence index (segment.c) */
+	uint32_t start, end; /* byte span (a document is < 4 GiB: extract.c) */
+	int32_t cp;          /* first code point */
+	uint8_t kind;        /* enum tok_kind */
+	uint8_t flags;       /* enum tok_flag */
+	uint8_t mark;        /* TK_QUOTE: index into qt_quote_marks[] */
+	uint8_t role;        /* TK_QUOTE: enum mark_role */
+	uint32_t para;       /* 0-based paragraph index */
+	uint32_t sent;       /* 0-based sentence index (segment.c) */
 } token;
 
 typedef struct {

@@ -14,41 +14,55 @@ void
 cli_json_string(struct cli_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i, from = 0;
+	size_t i = 0, from = 0, k;
 	unsigned char ch;
+	int32_t cp;
 	char esc[6] = {'\\', 'u', '0', '0', 0, 0};
 
-	/* Runs of bytes that need no escape are copied through
-	 * cli_buf_put_utf8(): the library's strings are valid UTF-8, but file
-	 * names and ids need not be, and the output must stay valid JSON. */
+	/* One pass: runs of bytes that need no escape are copied at once;
+	 * an invalid UTF-8 byte becomes U+FFFD (the library's strings are
+	 * valid UTF-8, but file names and ids need not be, and the output
+	 * must stay valid JSON), as cli_buf_put_utf8() does. */
 	cli_buf_putc(b, '"');
-	for (i = 0; i < n; i++) {
+	while (i < n) {
 		ch = (unsigned char)s[i];
-		if (ch >= 0x20 && ch != '"' && ch != '\\')
+		if (ch >= 0x80) {
+			k = cli_utf8_next(s + i, n - i, &cp);
+			if (cp == 0xFFFD && k == 1) {
+				cli_buf_put(b, s + from, i - from);
+				cli_buf_put(b, "\xEF\xBF\xBD", 3);
+				from = i + 1;
+			}
+			i += k;
 			continue;
-		cli_buf_put_utf8(b, s + from, i - from);
-		from = i + 1;
+		}
+		if (ch >= 0x20 && ch != '"' && ch != '\\') {
+			i++;
+			continue;
+		}
+		cli_buf_put(b, s + from, i - from);
+		from = ++i;
 		switch (ch) {
 		case '"':
-			cli_buf_puts(b, "\\\"");
+			cli_buf_put(b, "\\\"", 2);
 			break;
 		case '\\':
-			cli_buf_puts(b, "\\\\");
+			cli_buf_put(b, "\\\\", 2);
 			break;
 		case '\n':
-			cli_buf_puts(b, "\\n");
+			cli_buf_put(b, "\\n", 2);
 			break;
 		case '\r':
-			cli_buf_puts(b, "\\r");
+			cli_buf_put(b, "\\r", 2);
 			break;
 		case '\t':
-			cli_buf_puts(b, "\\t");
+			cli_buf_put(b, "\\t", 2);
 			break;
 		case '\b':
-			cli_buf_puts(b, "\\b");
+			cli_buf_put(b, "\\b", 2);
 			break;
 		case '\f':
-			cli_buf_puts(b, "\\f");
+			cli_buf_put(b, "\\f", 2);
 			break;
 		default:
 			esc[4] = hex[ch >> 4];
@@ -57,7 +71,7 @@ cli_json_string(struct cli_buf *b, const char *s, size_t n)
 			break;
 		}
 	}
-	cli_buf_put_utf8(b, s + from, n - from);
+	cli_buf_put(b, s + from, n - from);
 	cli_buf_putc(b, '"');
 }
 
@@ -84,9 +98,15 @@ cli_jsonl_cell(struct cli_writer *w, const struct cli_cell *c)
 		break;
 	case CLI_CELL_SPANS:
 		cli_buf_putc(w->out, '[');
-		for (i = 0; i < c->nspans; i++)
-			cli_buf_printf(w->out, "%s[%zu,%zu]", i ? "," : "",
-			               c->spans[2 * i], c->spans[2 * i + 1]);
+		for (i = 0; i < c->nspans; i++) {
+			if (i)
+				cli_buf_putc(w->out, ',');
+			cli_buf_putc(w->out, '[');
+			cli_buf_put_uint(w->out, c->spans[2 * i]);
+			cli_buf_putc(w->out, ',');
+			cli_buf_put_uint(w->out, c->spans[2 * i + 1]);
+			cli_buf_putc(w->out, ']');
+		}
 		cli_buf_putc(w->out, ']');
 		break;
 	}

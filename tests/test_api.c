@@ -4,6 +4,7 @@
  * accessors' behaviour out of range.
  */
 #include <check.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -350,6 +351,35 @@ START_TEST(test_gender_from_names)
 }
 END_TEST
 
+/* Tokens keep 32-bit offsets: a document of 4 GiB or more is refused with
+ * a clear error before a byte of it is read, even when max_doc_bytes
+ * would allow it (the text passed here is far shorter than len). */
+START_TEST(test_document_over_4gib_refused)
+{
+	quoth_options opt;
+	quoth_extractor *ex = NULL;
+	quoth_result *r = NULL;
+	quoth_error err;
+	static const char text[] = "\"Hi,\" she said.";
+
+	if (SIZE_MAX <= UINT32_MAX)
+		return; /* a 32-bit size_t cannot express the length */
+	quoth_options_init(&opt);
+	opt.max_doc_bytes = SIZE_MAX;
+	ck_assert_int_eq(quoth_extractor_new(&opt, &ex, &err), QUOTH_OK);
+	ck_assert_int_eq(
+	        quoth_extract(ex, text, (size_t)UINT32_MAX + 1, &r, &err),
+	        QUOTH_ERR_LIMIT);
+	ck_assert_ptr_null(r);
+	ck_assert_ptr_nonnull(strstr(err.message, "4 GiB"));
+	ck_assert_int_eq(quoth_extract(ex, text, sizeof text - 1, &r, &err),
+	                 QUOTH_OK);
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	quoth_result_free(r);
+	quoth_extractor_free(ex);
+}
+END_TEST
+
 static Suite *
 api_suite(void)
 {
@@ -369,6 +399,7 @@ api_suite(void)
 	tcase_add_test(tc, test_extractor_reused);
 	tcase_add_test(tc, test_text_needs_no_nul);
 	tcase_add_test(tc, test_gender_from_names);
+	tcase_add_test(tc, test_document_over_4gib_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
