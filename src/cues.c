@@ -22,7 +22,7 @@ qt_cue_word(const char *text, const token *t, size_t i, const lang_data *ld,
 
 	if (t[i].kind != TK_WORD)
 		return false;
-	v = qt_lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i, i + 1);
+	v = qt_lex_tokens(ld, LEX_CUES, text, t, i, i + 1);
 	return v >= 0 && (v & need);
 }
 
