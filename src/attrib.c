@@ -254,6 +254,7 @@ context_free(actx *c)
 	}
 	qvec_free(&c->ents);
 	qvec_free(&c->ments);
+	qt_eidx_free(c);
 	qt_cuepat_match_data_free(c->md);
 	free(c->lexc);
 	free(c->inrep);

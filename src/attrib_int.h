@@ -119,6 +119,8 @@ typedef struct actx {
 	                   * mixed content); set for the resolution pass */
 	uint8_t *capt;     /* per paragraph: a photo caption */
 	lexicon *lower;    /* the words the article writes in lowercase */
+	/* ents by surname and first name (entindex.c) */
+	struct eindex *eix;
 	quoth_result *r;
 	qattr *qa; /* per quote of r (see qattr) */
 	size_t qa_cap;
@@ -297,6 +299,17 @@ int qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique);
 int qt_party_of(const actx *c, size_t a, size_t b);
 bool qt_other_party(const entity *e, int bits);
 int qt_entity_by_role(const actx *c, size_t head);
+
+/* ---- entindex.c: ents by the last and the first word of the name;
+ * each chain runs newest first, -1 after the oldest --------------------- */
+
+bool qt_eidx_added(actx *c, int e);
+bool qt_eidx_renamed(actx *c, int e);
+int qt_eidx_by_last(const actx *c, const char *w, size_t wl);
+int qt_eidx_by_first(const actx *c, const char *w, size_t wl);
+int qt_eidx_next_last(const actx *c, int e);
+int qt_eidx_next_first(const actx *c, int e);
+void qt_eidx_free(actx *c);
 
 /* ---- speaker.c -------------------------------------------------------------
  */
