@@ -114,6 +114,7 @@ typedef struct actx {
 	void *md;          /* PCRE2 match data for the cue patterns */
 	int32_t *lexc;     /* per token: the two-word cue lookup ("went on")
 	                   * + 2, or 0 before it is made */
+	int32_t *cuec;     /* per token: qt_cue_at() + 2, or 0 */
 	size_t quote_byte; /* the quote being linked, for trace() */
 	uint8_t *inrep;    /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */

@@ -126,8 +126,8 @@ ing_of_subject(const actx *c, size_t i)
 }
 
 /* A cue verb at token i: returns its flags or -1. */
-int
-qt_cue_at(const actx *c, size_t i)
+static int
+cue_at(const actx *c, size_t i)
 {
 	size_t w;
 	int v;
@@ -196,6 +196,22 @@ qt_cue_at(const actx *c, size_t i)
 		}
 		return -1;
 	}
+	return v;
+}
+
+/* cue_at(), asked for most tokens more than once: remembered per token
+ * (it reads only tokens, lexicons and the quote marks of prepare()). */
+int
+qt_cue_at(const actx *c, size_t i)
+{
+	int v;
+
+	if (i >= c->n || !c->cuec)
+		return cue_at(c, i);
+	if (c->cuec[i])
+		return c->cuec[i] - 2;
+	v = cue_at(c, i);
+	c->cuec[i] = v + 2;
 	return v;
 }
 
