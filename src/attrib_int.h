@@ -119,7 +119,7 @@ typedef struct actx {
 	uint8_t *inrep;    /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */
 	uint8_t *capt;     /* per paragraph: a photo caption */
-	lexicon *lower;    /* the words the article writes in lowercase */
+	struct lowerset *lower; /* the words it writes in lowercase */
 	/* ents by surname and first name (entindex.c) */
 	struct eindex *eix;
 	quoth_result *r;
@@ -300,6 +300,12 @@ int qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique);
 int qt_party_of(const actx *c, size_t a, size_t b);
 bool qt_other_party(const entity *e, int bits);
 int qt_entity_by_role(const actx *c, size_t head);
+
+/* ---- lower.c: the words the article writes in lowercase ------------- */
+
+bool qt_lower_build(actx *c);
+bool qt_lower_has(const actx *c, size_t i);
+void qt_lower_free(actx *c);
 
 /* ---- entindex.c: ents by the last and the first word of the name;
  * each chain runs newest first, -1 after the oldest --------------------- */
