@@ -66,8 +66,8 @@ cue_entry(const actx *c, size_t i, size_t *w)
 	/* (not "went on to say", "went on to win": the cue is what
 	 * follows; but "pointed out to reporters") */
 	if ((v < 0 || !(v & CUE_SPEECH)) && i + 1 < c->n &&
-	    is_w(&c->t[i + 1]) && !c->inq[i + 1] &&
-	    c->t[i + 1].sent == c->t[i].sent &&
+	    !qt_lex_no_phrase(c->ld, LEX_CUES, c->t, i) && is_w(&c->t[i + 1]) &&
+	    !c->inq[i + 1] && c->t[i + 1].sent == c->t[i].sent &&
 	    !(wordeq(c, i + 2, "to") &&
 	      (wordeq(c, i + 1, "on") ||
 	       qt_lex(c, LEX_CUES, i + 3, i + 4) >= 0))) {

@@ -251,6 +251,9 @@ int qt_sym_value(const lang_data *ld, uint32_t sym, int which);
  * symbols when they have them. */
 int qt_lex_tokens(const lang_data *ld, int which, const char *text,
                   const token *t, size_t a, size_t b);
+/* Is no phrase of two or more tokens from token a (a + 1 must exist) in
+ * ld->lex[which]?  (false: it may be) */
+bool qt_lex_no_phrase(const lang_data *ld, int which, const token *t, size_t a);
 
 /* Fill *err (when not NULL) with status st, line and a message; returns
  * st.  For data-file errors: "FILE:LINE: what". */

@@ -17,7 +17,8 @@
 
 typedef struct {
 	const char *key; /* borrowed from a lexicon's phrase */
-	size_t len;
+	uint32_t len;
+	uint32_t hash;           /* its hash's low bits, to skip memcmp() */
 	int32_t val[LEX_COUNT_]; /* -1 when absent */
 	uint32_t starts;         /* bit L: starts a longer phrase of L */
 } sym_entry;
@@ -40,7 +41,8 @@ find(const symtab *st, const char *s, size_t n, uint64_t h)
 
 	while (st->slots[i]) {
 		const sym_entry *e = &st->e[st->slots[i]];
-		if (e->len == n && memcmp(e->key, s, n) == 0)
+		if (e->hash == (uint32_t)h && e->len == n &&
+		    memcmp(e->key, s, n) == 0)
 			return st->slots[i];
 		i = (i + 1) & (st->nslots - 1);
 	}
@@ -57,6 +59,8 @@ intern(symtab *st, const char *s, size_t n)
 
 	if (id)
 		return id;
+	if (n > UINT32_MAX)
+		return 0;
 	if (st->n + 1 > st->cap) {
 		size_t cap = st->cap ? st->cap * 2 : 1024;
 		sym_entry *e = qt_xrealloc_array(st->e, cap, sizeof(*e));
@@ -83,7 +87,8 @@ intern(symtab *st, const char *s, size_t n)
 	}
 	id = (uint32_t)st->n++;
 	st->e[id].key = s;
-	st->e[id].len = n;
+	st->e[id].len = (uint32_t)n;
+	st->e[id].hash = (uint32_t)h;
 	st->e[id].starts = 0;
 	for (k = 0; k < LEX_COUNT_; k++)
 		st->e[id].val[k] = -1;
@@ -194,7 +199,9 @@ token_sym(const symtab *st, const char *text, const token *t, qbuf *fold)
 	}
 	if (!id)
 		id = 1;
-	for (k = 0; k < n && p[k] < 0x80; k++)
+	if (k == n)
+		return id;
+	for (; k < n && p[k] < 0x80; k++)
 		;
 	return id | (k < n ? SYM_NONASCII : 0);
 }
@@ -235,4 +242,13 @@ qt_lex_tokens(const lang_data *ld, int which, const char *text, const token *t,
 			return -1;
 	}
 	return qt_lexicon_get_tokens(ld->lex[which], text, t, a, b);
+}
+
+bool
+qt_lex_no_phrase(const lang_data *ld, int which, const token *t, size_t a)
+{
+	uint32_t s = t[a].sym;
+
+	return s && ld->sym && (t[a + 1].flags & TF_SPACE_BEFORE) &&
+	       !(ld->sym->e[s & ~SYM_NONASCII].starts & (1u << which));
 }
