@@ -111,7 +111,9 @@ qt_apos_tail(const actx *c, size_t i, const char *tail)
 	const token *p = &c->t[i];
 	size_t tl = strlen(tail), n = p->end - p->start;
 
-	if (n < tl + 2 || memcmp(c->text + p->end - tl, tail, tl) != 0)
+	/* (most words end otherwise: this runs for many tokens) */
+	if (n < tl + 2 || c->text[p->end - 1] != tail[tl - 1] ||
+	    memcmp(c->text + p->end - tl, tail, tl) != 0)
 		return false;
 	return c->text[p->end - tl - 1] == '\'' ||
 	       (n >= tl + 4 &&
