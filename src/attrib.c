@@ -151,43 +151,6 @@ drop_bare_terms(actx *c)
 	r->nq = k;
 }
 
-/* Fill c->lower with every word the article writes in lowercase, folded
- * as lexicon lookups fold them. */
-static bool
-lowercase_words(actx *c)
-{
-	qbuf fold = {0};
-	size_t i;
-	bool ok = true;
-
-	c->lower = qt_lexicon_new();
-	if (!c->lower)
-		return false;
-	for (i = 0; i < c->n && ok; i++) {
-		const token *t = &c->t[i];
-		const char *w = c->text + t->start;
-		size_t k, n = t->end - t->start;
-		if (!is_w(t) || (t->flags & TF_CAP))
-			continue;
-		/* (ASCII lowercase as it stands: no folding to do) */
-		for (k = 0; k < n && (unsigned char)w[k] < 0x80 &&
-		            !(w[k] >= 'A' && w[k] <= 'Z');
-		     k++)
-			;
-		if (k == n) {
-			ok = qt_lexicon_add(c->lower, w, n, 1);
-			continue;
-		}
-		fold.len = 0;
-		qt_text_fold(&fold, w, n);
-		ok = !fold.failed &&
-		     qt_lexicon_add(c->lower, fold.ptr ? fold.ptr : "",
-		                    fold.len, 1);
-	}
-	qbuf_free(&fold);
-	return ok;
-}
-
 /* Mark the tokens inside quotes (c->inq; dir and used for direct ones)
  * and fill the per-token tables the passes read: sentence units,
  * direct-quote counts, the article's lowercase words.  False when out
@@ -218,7 +181,7 @@ prepare(actx *c, uint8_t *dir, uint8_t *used)
 	c->dirpre[0] = 0;
 	for (i = 0; i < c->n; i++)
 		c->dirpre[i + 1] = c->dirpre[i] + (dir[i] ? 1 : 0);
-	if (!lowercase_words(c))
+	if (!qt_lower_build(c))
 		return false;
 	return true;
 }
@@ -254,11 +217,13 @@ context_free(actx *c)
 	}
 	qvec_free(&c->ents);
 	qvec_free(&c->ments);
+	qt_eidx_free(c);
 	qt_cuepat_match_data_free(c->md);
 	free(c->lexc);
+	free(c->cuec);
 	free(c->inrep);
 	free(c->capt);
-	qt_lexicon_free(c->lower);
+	qt_lower_free(c);
 	free(c->ulo);
 	free(c->uhi);
 	free(c->dirpre);
@@ -309,6 +274,7 @@ qt_attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 		goto out;
 	/* (a cache only: without it lookups are slower, not wrong) */
 	c.lexc = calloc(c.n ? c.n : 1, LEXC_SLOTS * sizeof(int32_t));
+	c.cuec = calloc(c.n ? c.n : 1, sizeof(int32_t));
 	dir = calloc(c.n ? c.n : 1, 1);
 	used = calloc(c.n ? c.n : 1, 1);
 	c.qa_cap = r->nq;

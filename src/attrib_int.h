@@ -38,15 +38,9 @@
 #define G_MALE 1
 #define G_FEMALE 2
 #define G_THING 4 /* "it": an organisation or a thing, never a person */
-/* lexc slots per token: one per lexicon that attribution looks up word
- * by word, and one for two-word cues.  The WordNet lexicons from
- * LEX_PLACES on are asked a few times per quote (result.c), so a slot
- * per token would only cost memory: they are looked up uncached. */
-#define LEXC_CACHED LEX_PLACES
-#define LEXC_SLOTS (LEXC_CACHED + 1)
-_Static_assert(LEX_DOCS > LEXC_CACHED && LEX_ORGNOUNS > LEXC_CACHED &&
-                       LEX_WORDS < LEXC_CACHED && LEX_CLASSES < LEXC_CACHED,
-               "per-token cached lexicons come before LEX_PLACES");
+/* lexc slots per token: the two-word cue lookup ("went on").  One-word
+ * lookups need no cache: each token carries its symbol (symtab.c). */
+#define LEXC_SLOTS 1
 /* Bounds on lookbacks, so that no input makes the work quadratic: the
  * entities searched for a name, the mentions searched for a pronoun. */
 #define ENTITY_WINDOW 512
@@ -118,14 +112,16 @@ typedef struct actx {
 	qvec ents;         /* entity */
 	qvec ments;        /* mention_rec, in token order */
 	void *md;          /* PCRE2 match data for the cue patterns */
-	int32_t *lexc;     /* per token and lexicon: the one-word lookup + 2,
-	                   * or 0 before it is made; then the two-word cue
-	                   * lookup ("went on") the same way */
+	int32_t *lexc;     /* per token: the two-word cue lookup ("went on")
+	                   * + 2, or 0 before it is made */
+	int32_t *cuec;     /* per token: qt_cue_at() + 2, or 0 */
 	size_t quote_byte; /* the quote being linked, for trace() */
 	uint8_t *inrep;    /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */
 	uint8_t *capt;     /* per paragraph: a photo caption */
-	lexicon *lower;    /* the words the article writes in lowercase */
+	struct lowerset *lower; /* the words it writes in lowercase */
+	/* ents by surname and first name (entindex.c) */
+	struct eindex *eix;
 	quoth_result *r;
 	struct cand_set *cands; /* when set, link.c collects every candidate
 	                         * link here instead of taking the first
@@ -307,6 +303,23 @@ int qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique);
 int qt_party_of(const actx *c, size_t a, size_t b);
 bool qt_other_party(const entity *e, int bits);
 int qt_entity_by_role(const actx *c, size_t head);
+
+/* ---- lower.c: the words the article writes in lowercase ------------- */
+
+bool qt_lower_build(actx *c);
+bool qt_lower_has(const actx *c, size_t i);
+void qt_lower_free(actx *c);
+
+/* ---- entindex.c: ents by the last and the first word of the name;
+ * each chain runs newest first, -1 after the oldest --------------------- */
+
+bool qt_eidx_added(actx *c, int e);
+bool qt_eidx_renamed(actx *c, int e);
+int qt_eidx_by_last(const actx *c, const char *w, size_t wl);
+int qt_eidx_by_first(const actx *c, const char *w, size_t wl);
+int qt_eidx_next_last(const actx *c, int e);
+int qt_eidx_next_first(const actx *c, int e);
+void qt_eidx_free(actx *c);
 
 /* ---- speaker.c -------------------------------------------------------------
  */

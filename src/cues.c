@@ -22,7 +22,7 @@ qt_cue_word(const char *text, const token *t, size_t i, const lang_data *ld,
 
 	if (t[i].kind != TK_WORD)
 		return false;
-	v = qt_lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i, i + 1);
+	v = qt_lex_tokens(ld, LEX_CUES, text, t, i, i + 1);
 	return v >= 0 && (v & need);
 }
 
@@ -66,8 +66,8 @@ cue_entry(const actx *c, size_t i, size_t *w)
 	/* (not "went on to say", "went on to win": the cue is what
 	 * follows; but "pointed out to reporters") */
 	if ((v < 0 || !(v & CUE_SPEECH)) && i + 1 < c->n &&
-	    is_w(&c->t[i + 1]) && !c->inq[i + 1] &&
-	    c->t[i + 1].sent == c->t[i].sent &&
+	    !qt_lex_no_phrase(c->ld, LEX_CUES, c->t, i) && is_w(&c->t[i + 1]) &&
+	    !c->inq[i + 1] && c->t[i + 1].sent == c->t[i].sent &&
 	    !(wordeq(c, i + 2, "to") &&
 	      (wordeq(c, i + 1, "on") ||
 	       qt_lex(c, LEX_CUES, i + 3, i + 4) >= 0))) {
@@ -126,8 +126,8 @@ ing_of_subject(const actx *c, size_t i)
 }
 
 /* A cue verb at token i: returns its flags or -1. */
-int
-qt_cue_at(const actx *c, size_t i)
+static int
+cue_at(const actx *c, size_t i)
 {
 	size_t w;
 	int v;
@@ -196,6 +196,22 @@ qt_cue_at(const actx *c, size_t i)
 		}
 		return -1;
 	}
+	return v;
+}
+
+/* cue_at(), asked for most tokens more than once: remembered per token
+ * (it reads only tokens, lexicons and the quote marks of prepare()). */
+int
+qt_cue_at(const actx *c, size_t i)
+{
+	int v;
+
+	if (i >= c->n || !c->cuec)
+		return cue_at(c, i);
+	if (c->cuec[i])
+		return c->cuec[i] - 2;
+	v = cue_at(c, i);
+	c->cuec[i] = v + 2;
 	return v;
 }
 

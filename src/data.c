@@ -542,6 +542,12 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 				free((char *)data);
 		}
 	}
+	if (st == QUOTH_OK) {
+		ld->sym = qt_symtab_build(ld->lex);
+		if (!ld->sym)
+			st = qt_data_fail(err, QUOTH_ERR_NOMEM, 0,
+			                  "out of memory");
+	}
 	if (st != QUOTH_OK)
 		qt_lang_data_free(ld);
 	return st;
@@ -591,4 +597,6 @@ qt_lang_data_free(lang_data *ld)
 	qt_cuepat_free(&ld->pats);
 	qt_choice_free(ld->choice);
 	ld->choice = NULL;
+	qt_symtab_free(ld->sym);
+	ld->sym = NULL;
 }

@@ -54,7 +54,11 @@ qt_entity_find(actx *c, size_t a, size_t b)
 		return -1;
 	lw = last_word(name, len, &wl);
 	fw = first_word(name, len, &fl);
-	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
+	/* (an exact name shares its surname: the surname's chain holds
+	 * every candidate, newest first) */
+	for (i = (size_t)qt_eidx_by_last(c, lw, wl);
+	     i != (size_t)-1 && i + ENTITY_WINDOW > c->ents.len;
+	     i = (size_t)qt_eidx_next_last(c, (int)i)) {
 		entity *e = QVEC_AT(&c->ents, entity, i);
 		const char *elw = last_word(e->name, e->name_len, &ewl);
 		size_t efl;
@@ -88,7 +92,9 @@ first_name_match(const actx *c, const char *name, size_t len)
 	size_t i, fl;
 	int found = -1;
 
-	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
+	for (i = (size_t)qt_eidx_by_first(c, name, len);
+	     i != (size_t)-1 && i + ENTITY_WINDOW > c->ents.len;
+	     i = (size_t)qt_eidx_next_first(c, (int)i)) {
 		const entity *e = QVEC_AT(&c->ents, entity, i);
 		if (e->org || !strchr(e->name, ' '))
 			continue;
@@ -146,7 +152,9 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 	lw = last_word(name, len, &wl);
 	/* exact name, or a surname / first-name-only reference to a fuller one
 	 * (among the latest ENTITY_WINDOW entities: lookbacks stay bounded) */
-	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
+	for (i = (size_t)qt_eidx_by_last(c, lw, wl);
+	     i != (size_t)-1 && i + ENTITY_WINDOW > c->ents.len;
+	     i = (size_t)qt_eidx_next_last(c, (int)i)) {
 		const char *elw;
 		e = QVEC_AT(&c->ents, entity, i);
 		if (e->org != org)
@@ -179,6 +187,8 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 			e->name_len = len;
 			name = NULL;
 			best = (int)i;
+			if (!qt_eidx_renamed(c, best))
+				c->failed = true;
 			break;
 		}
 	}
@@ -200,6 +210,8 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 		e->first_multi = QUOTH_NONE;
 		name = NULL;
 		best = (int)c->ents.len - 1;
+		if (!qt_eidx_added(c, best))
+			c->failed = true;
 	}
 	free(name);
 	e = ent_at(c, best);
@@ -720,7 +732,9 @@ surname_shared(const actx *c, int e, size_t tok)
 	size_t i, wl, ewl;
 	const char *lw = last_word(x->name, x->name_len, &wl);
 
-	for (i = c->ents.len; i-- > 0 && i + ENTITY_WINDOW > c->ents.len;) {
+	for (i = (size_t)qt_eidx_by_last(c, lw, wl);
+	     i != (size_t)-1 && i + ENTITY_WINDOW > c->ents.len;
+	     i = (size_t)qt_eidx_next_last(c, (int)i)) {
 		const entity *y = QVEC_AT(&c->ents, entity, i);
 		const char *elw;
 		if ((int)i == e || y->org || y->first_tok >= tok)

@@ -241,6 +241,7 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 	}
 	if (tl.n == 0)
 		goto done;
+	qt_symbolize(&ex->data, text, tl.t, tl.n);
 	if (!qt_segment(text, &tl, &ex->data))
 		goto fail;
 	if (!qt_find_quotes(ex, text, &tl, r))

@@ -122,6 +122,21 @@ qt_lexicon_get(const lexicon *lx, const char *s, size_t n)
 	return e->key ? e->value : -1;
 }
 
+void
+qt_lexicon_each(const lexicon *lx,
+                void (*fn)(void *arg, const char *key, size_t len, int value),
+                void *arg)
+{
+	size_t i;
+
+	if (!lx)
+		return;
+	for (i = 0; i < lx->cap; i++)
+		if (lx->slots[i].key)
+			fn(arg, lx->slots[i].key, lx->slots[i].len,
+			   lx->slots[i].value);
+}
+
 size_t
 qt_lexicon_max_words(const lexicon *lx)
 {

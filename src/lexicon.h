@@ -23,6 +23,11 @@ void qt_lexicon_free(lexicon *lx);
 int qt_lexicon_get(const lexicon *lx, const char *s, size_t n);
 /* Add a folded phrase (used by the loader and by tests). */
 bool qt_lexicon_add(lexicon *lx, const char *s, size_t n, int value);
+/* Call fn for every phrase of lx (in no particular order). */
+void qt_lexicon_each(const lexicon *lx,
+                     void (*fn)(void *arg, const char *key, size_t len,
+                                int value),
+                     void *arg);
 /* Longest phrase length in words. */
 size_t qt_lexicon_max_words(const lexicon *lx);
 
@@ -226,6 +231,8 @@ int qt_cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
 /* The learned choice between candidate links (choose.c): the weights of
  * choice-weights.txt. */
 typedef struct choice_model choice_model;
+/* symtab.c: every word of the lexicons as one symbol (see there). */
+typedef struct symtab symtab;
 
 typedef struct {
 	lexicon *lex[LEX_COUNT_];
@@ -234,6 +241,7 @@ typedef struct {
 	 * for QUOTH_OPT_GENDER_FROM_NAMES; else NULL */
 	lexicon *first_names;
 	choice_model *choice;
+	symtab *sym; /* built from lex[] once they are loaded */
 } lang_data;
 
 enum { /* first-names.txt */
@@ -257,6 +265,24 @@ size_t qt_choice_best(const choice_model *m, const double *z, size_t n);
 size_t qt_choice_size(const choice_model *m);
 /* Does the file say `# adopted: yes` (the model is used)? */
 bool qt_choice_adopted(const choice_model *m);
+
+/* A token's `sym`: 0 before qt_symbolize(), else its symbol, with this
+ * bit when the word has a byte outside ASCII. */
+#define SYM_NONASCII 0x80000000u
+
+symtab *qt_symtab_build(lexicon *const *lex);
+void qt_symtab_free(symtab *st);
+/* Give every token its symbol (nothing when ld has no table). */
+void qt_symbolize(const lang_data *ld, const char *text, token *t, size_t n);
+/* The value of symbol sym (not 0) in lexicon `which`, or -1. */
+int qt_sym_value(const lang_data *ld, uint32_t sym, int which);
+/* qt_lexicon_get_tokens() on ld->lex[which], through the tokens'
+ * symbols when they have them. */
+int qt_lex_tokens(const lang_data *ld, int which, const char *text,
+                  const token *t, size_t a, size_t b);
+/* Is no phrase of two or more tokens from token a (a + 1 must exist) in
+ * ld->lex[which]?  (false: it may be) */
+bool qt_lex_no_phrase(const lang_data *ld, int which, const token *t, size_t a);
 
 /* Fill *err (when not NULL) with status st, line and a message; returns
  * st.  For data-file errors: "FILE:LINE: what". */

@@ -357,8 +357,8 @@ cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
 		           /* "according to" */
 		           (t[i].kind == TK_WORD && i + 1 < n &&
 		            t[i + 1].kind == TK_WORD &&
-		            qt_lexicon_get_tokens(ld->lex[LEX_CUES], text, t, i,
-		                                  i + 2) >= 0);
+		            qt_lex_tokens(ld, LEX_CUES, text, t, i, i + 2) >=
+		                    0);
 		pre[i + 1] = pre[i] + (cue ? 1 : 0);
 	}
 	return pre;
@@ -390,15 +390,13 @@ speaker_like(const char *text, const token *t, size_t i, const lang_data *ld)
 	const token *before = &t[i];
 
 	return before->kind == TK_WORD &&
-	       (qt_lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i,
-	                              i + 1) >= 0 ||
+	       (qt_lex_tokens(ld, LEX_PRONOUNS, text, t, i, i + 1) >= 0 ||
 	        word_is(text, before, "what") ||
 	        word_is(text, before, "which") ||
 	        word_is(text, before, "who") || word_is(text, before, "has") ||
 	        word_is(text, before, "have") || word_is(text, before, "had") ||
 	        ((before->flags & TF_CAP) &&
-	         qt_lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i,
-	                               i + 1) < 0));
+	         qt_lex_tokens(ld, LEX_NONNAMES, text, t, i, i + 1) < 0));
 }
 
 /* The longest scare phrase, in words (as "a sign reading"). */
@@ -409,7 +407,7 @@ static bool
 scare_flag(const char *text, const token *t, size_t a, size_t b,
            const lang_data *ld, int f)
 {
-	int v = qt_lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, a, b);
+	int v = qt_lex_tokens(ld, LEX_SCARE, text, t, a, b);
 
 	return v >= 0 && (v & f);
 }
@@ -442,8 +440,7 @@ scare_before(const char *text, const token *t, size_t i, size_t pa,
 	      title_lead_before(text, t, i - 1, pa, ld))))
 		return LEAD_SCARE;
 	for (w = 1; w <= MAX_LEAD_WORDS && w <= i - pa; w++) {
-		int v = qt_lexicon_get_tokens(ld->lex[LEX_SCARE], text, t,
-		                              i - w, i);
+		int v = qt_lex_tokens(ld, LEX_SCARE, text, t, i - w, i);
 
 		/* no lead at all, or one only before a title */
 		if (v < 0 || (v != 0 && (v & ~only) == 0))
@@ -459,8 +456,7 @@ scare_before(const char *text, const token *t, size_t i, size_t pa,
 
 		if (t[i - w].kind != TK_WORD)
 			break;
-		v = qt_lexicon_get_tokens(ld->lex[LEX_SCARE], text, t, i - w,
-		                          i - w + 1);
+		v = qt_lex_tokens(ld, LEX_SCARE, text, t, i - w, i - w + 1);
 		/* "calling it a ...": the participle's subject is the
 		 * sentence's, no need to see it */
 		if (v >= 0 && (v & FLAG('v')) &&

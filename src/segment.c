@@ -61,8 +61,7 @@ abbrev_kind(const char *text, const token *t, size_t dot, const lang_data *ld)
 	/* an initial: one capital letter */
 	if (w->end - w->start == 1 && (w->flags & TF_CAP))
 		return 1;
-	v = qt_lexicon_get_tokens(ld->lex[LEX_ABBREV], text, t, dot - 1,
-	                          dot + 1);
+	v = qt_lex_tokens(ld, LEX_ABBREV, text, t, dot - 1, dot + 1);
 	if (v < 0)
 		return 0;
 	return (v & FLAG('e')) ? 2 : 1;
@@ -74,10 +73,8 @@ is_nonname_start(const char *text, const token *t, size_t i,
 {
 	if (t[i].kind != TK_WORD || !(t[i].flags & TF_CAP))
 		return t[i].kind == TK_QUOTE;
-	return qt_lexicon_get_tokens(ld->lex[LEX_NONNAMES], text, t, i,
-	                             i + 1) >= 0 ||
-	       qt_lexicon_get_tokens(ld->lex[LEX_PRONOUNS], text, t, i,
-	                             i + 1) >= 0;
+	return qt_lex_tokens(ld, LEX_NONNAMES, text, t, i, i + 1) >= 0 ||
+	       qt_lex_tokens(ld, LEX_PRONOUNS, text, t, i, i + 1) >= 0;
 }
 
 /* The sentence and paragraph tables: one pass over the tokens. */

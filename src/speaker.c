@@ -54,8 +54,7 @@ common_opener(actx *c, size_t i)
 		return false;
 	/* written in lowercase too, or an adverb or a participle (the
 	 * cheap tests first: this runs for many words) */
-	if (!(c->lower &&
-	      qt_lexicon_get_tokens(c->lower, c->text, c->t, i, i + 1) >= 0) &&
+	if (!qt_lower_has(c, i) &&
 	    !(n >= 5 && (memcmp(c->text + t->end - 2, "ly", 2) == 0 ||
 	                 memcmp(c->text + t->end - 3, "ing", 3) == 0 ||
 	                 memcmp(c->text + t->end - 2, "ed", 2) == 0)))

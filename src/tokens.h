@@ -41,6 +41,8 @@ typedef struct {
 	uint8_t role;        /* TK_QUOTE: enum mark_role */
 	uint32_t para;       /* 0-based paragraph index */
 	uint32_t sent;       /* 0-based sentence index (segment.c) */
+	uint32_t sym;        /* its word's symbol, 0 before qt_symbolize()
+	                      * (symtab.c, see lexicon.h) */
 } token;
 
 typedef struct {

@@ -18,16 +18,16 @@ qt_lex(const actx *c, int which, size_t a, size_t b)
 
 	if (a >= b || b > c->n)
 		return -1;
-	if (!c->lexc || which >= LEXC_CACHED ||
-	    (b != a + 1 && (b != a + 2 || which != LEX_CUES)))
-		return qt_lexicon_get_tokens(c->ld->lex[which], c->text, c->t,
-		                             a, b);
-	/* one word, or a cue's two: looked up once per token and lexicon */
-	slot = &c->lexc[a * LEXC_SLOTS +
-	                (b == a + 1 ? (size_t)which : LEXC_CACHED)];
+	/* one word: its symbol's value */
+	if (b == a + 1 && c->t[a].sym)
+		return qt_sym_value(c->ld, c->t[a].sym, which);
+	if (!c->lexc || b != a + 2 || which != LEX_CUES)
+		return qt_lex_tokens(c->ld, which, c->text, c->t, a, b);
+	/* a cue's two words: looked up once per token */
+	slot = &c->lexc[a];
 	if (*slot)
 		return *slot - 2;
-	v = qt_lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a, b);
+	v = qt_lex_tokens(c->ld, which, c->text, c->t, a, b);
 	*slot = v + 2;
 	return v;
 }
@@ -49,6 +49,8 @@ class_flags(const actx *c, int which, size_t k)
 	if (v <= 0)
 		return 0;
 	t = &c->t[k];
+	if (t->sym)
+		return (t->sym & SYM_NONASCII) ? 0 : v;
 	for (m = t->start; m < t->end; m++)
 		if ((unsigned char)c->text[m] >= 0x80)
 			return 0;
@@ -109,7 +111,9 @@ qt_apos_tail(const actx *c, size_t i, const char *tail)
 	const token *p = &c->t[i];
 	size_t tl = strlen(tail), n = p->end - p->start;
 
-	if (n < tl + 2 || memcmp(c->text + p->end - tl, tail, tl) != 0)
+	/* (most words end otherwise: this runs for many tokens) */
+	if (n < tl + 2 || c->text[p->end - 1] != tail[tl - 1] ||
+	    memcmp(c->text + p->end - tl, tail, tl) != 0)
 		return false;
 	return c->text[p->end - tl - 1] == '\'' ||
 	       (n >= tl + 4 &&

@@ -125,6 +125,58 @@ START_TEST(test_cue_flags)
 }
 END_TEST
 
+/* Through the tokens' symbols (symtab.c), every lookup of one, two or
+ * three tokens answers as the folding lookup does: words in no list,
+ * words in several, capitals, non-ASCII, typographic apostrophes, a word
+ * longer than the stack fold, first words of longer phrases. */
+START_TEST(test_symbols_answer_as_folding)
+{
+	static const char text[] =
+	        "ACCORDING to Mr. Smith, she Went On saying "
+	        "\xe2\x80\x9cno\xe2\x80\x9d "
+	        "and Pointed out that the \xc3\x89lys\xc3\xa9"
+	        "e Palace, the "
+	        "police\xe2\x80\x99s officials, SAID it's \xc3\x9fig "
+	        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa told reporters.\n\n"
+	        "Prime Minister of Canada, a spokeswoman, said: who?";
+	lang_data ld;
+	quoth_error err;
+	token_list tl;
+	size_t a, w;
+	int k, known = 0;
+
+	ck_assert_int_eq(qt_lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
+	ck_assert_ptr_nonnull(ld.sym);
+	memset(&tl, 0, sizeof(tl));
+	ck_assert(qt_tokenize(text, sizeof(text) - 1, 0, &tl));
+	qt_symbolize(&ld, text, tl.t, tl.n);
+	for (a = 0; a < tl.n; a++) {
+		ck_assert_uint_ne(tl.t[a].sym, 0);
+		for (k = 0; k < LEX_COUNT_; k++)
+			for (w = 1; w <= 3 && a + w <= tl.n; w++) {
+				int want = qt_lexicon_get_tokens(
+				        ld.lex[k], text, tl.t, a, a + w);
+				ck_assert_int_eq(qt_lex_tokens(&ld, k, text,
+				                               tl.t, a, a + w),
+				                 want);
+				if (w == 1)
+					ck_assert_int_eq(
+					        qt_sym_value(&ld, tl.t[a].sym,
+					                     k),
+					        want);
+				if (want >= 0)
+					known++;
+			}
+	}
+	/* (the text does reach the lists: said, according to, went on) */
+	ck_assert_int_gt(known, 10);
+	qt_token_list_free(&tl);
+	qt_lang_data_free(&ld);
+}
+END_TEST
+
 START_TEST(test_pronoun_and_honorific_values)
 {
 	lang_data ld;
@@ -392,6 +444,7 @@ lexicon_suite(void)
 
 	tcase_add_test(tc, test_builtin_load);
 	tcase_add_test(tc, test_cue_flags);
+	tcase_add_test(tc, test_symbols_answer_as_folding);
 	tcase_add_test(tc, test_pronoun_and_honorific_values);
 	tcase_add_test(tc, test_lexicon_get_tokens_folds);
 	tcase_add_test(tc, test_add_and_fold);

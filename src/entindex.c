@@ -1,0 +1,210 @@
+/*
+ * entindex.c: attribution, the index of the entity table: the entities
+ * by the last word of their name (the surname) and, for names of two or
+ * more words, by the first.  Every lookup of a name compares only the
+ * entities that share a word with it instead of the last ENTITY_WINDOW
+ * of them.  Each chain runs from the newest entity to the oldest, the
+ * order of the linear scans it replaces.  A name changes only from one
+ * word to more with the same last word (entity_for()), so the surname
+ * chains never move; qt_eidx_renamed() adds the new first word.
+ */
+#include <stdlib.h>
+
+#include "attrib_int.h"
+
+enum { BY_LAST, BY_FIRST };
+
+struct eindex {
+	int32_t *head[2]; /* hash slot -> newest entity + 1, 0 empty */
+	size_t nslots;    /* power of two */
+	size_t used[2];
+	int32_t *next[2]; /* per entity: the next older one + 1, 0 */
+	size_t cap;       /* of next[] */
+};
+
+/* The word `which` (BY_LAST, BY_FIRST) of name s[0..n). */
+static const char *
+name_word(const char *s, size_t n, int which, size_t *wl)
+{
+	size_t i;
+
+	if (which == BY_LAST) {
+		for (i = n; i > 0 && s[i - 1] != ' '; i--)
+			;
+		*wl = n - i;
+		return s + i;
+	}
+	for (i = 0; i < n && s[i] != ' '; i++)
+		;
+	*wl = i;
+	return s;
+}
+
+static bool
+word_eq(const actx *c, int e, int which, const char *w, size_t wl)
+{
+	const entity *x = ent_at(c, e);
+	size_t l;
+	const char *p = name_word(x->name, x->name_len, which, &l);
+
+	return l == wl && memcmp(p, w, wl) == 0;
+}
+
+/* The slot of word w in table `which`: the one holding its chain, or
+ * the empty one where it goes. */
+static size_t
+slot_of(const actx *c, int which, const char *w, size_t wl)
+{
+	const struct eindex *x = c->eix;
+	size_t i = (size_t)qt_hash_bytes(w, wl) & (x->nslots - 1);
+
+	while (x->head[which][i] &&
+	       !word_eq(c, x->head[which][i] - 1, which, w, wl))
+		i = (i + 1) & (x->nslots - 1);
+	return i;
+}
+
+static bool
+rehash(actx *c)
+{
+	struct eindex *x = c->eix;
+	size_t ns = x->nslots ? x->nslots * 2 : 256, k, w;
+	int32_t *h[2], *old[2];
+	size_t oldn = x->nslots;
+
+	h[0] = calloc(ns, sizeof(int32_t));
+	h[1] = calloc(ns, sizeof(int32_t));
+	if (!h[0] || !h[1]) {
+		free(h[0]);
+		free(h[1]);
+		return false;
+	}
+	old[0] = x->head[0];
+	old[1] = x->head[1];
+	x->head[0] = h[0];
+	x->head[1] = h[1];
+	x->nslots = ns;
+	for (w = 0; w < 2; w++)
+		for (k = 0; k < oldn; k++)
+			if (old[w][k]) {
+				const entity *e = ent_at(c, old[w][k] - 1);
+				size_t wl;
+				const char *p = name_word(e->name, e->name_len,
+				                          (int)w, &wl);
+				h[w][slot_of(c, (int)w, p, wl)] = old[w][k];
+			}
+	free(old[0]);
+	free(old[1]);
+	return true;
+}
+
+/* Put entity e in chain `which` under its word, keeping the chain from
+ * newest to oldest. */
+static bool
+link_in(actx *c, int e, int which)
+{
+	struct eindex *x = c->eix;
+	const entity *en = ent_at(c, e);
+	size_t wl, s;
+	const char *w;
+	int32_t *p;
+
+	if ((x->used[which] + 1) * 2 > x->nslots && !rehash(c))
+		return false;
+	w = name_word(en->name, en->name_len, which, &wl);
+	s = slot_of(c, which, w, wl);
+	if (!x->head[which][s])
+		x->used[which]++;
+	/* (walk past the newer ones: only a renamed entity is older than
+	 * the chain's head) */
+	p = &x->head[which][s];
+	while (*p && *p - 1 > e)
+		p = &x->next[which][*p - 1];
+	x->next[which][e] = *p;
+	*p = e + 1;
+	return true;
+}
+
+bool
+qt_eidx_added(actx *c, int e)
+{
+	struct eindex *x = c->eix;
+	const entity *en = ent_at(c, e);
+
+	if (!x) {
+		x = c->eix = calloc(1, sizeof(*x));
+		if (!x || !rehash(c))
+			return false;
+	}
+	if ((size_t)e >= x->cap) {
+		size_t cap = x->cap ? x->cap * 2 : 256, w;
+		for (w = 0; w < 2; w++) {
+			int32_t *n = qt_xrealloc_array(x->next[w], cap,
+			                               sizeof(int32_t));
+			if (!n)
+				return false;
+			x->next[w] = n;
+		}
+		x->cap = cap;
+	}
+	if (!link_in(c, e, BY_LAST))
+		return false;
+	return !memchr(en->name, ' ', en->name_len) || link_in(c, e, BY_FIRST);
+}
+
+bool
+qt_eidx_renamed(actx *c, int e)
+{
+	return link_in(c, e, BY_FIRST);
+}
+
+static int
+chain(const actx *c, int which, const char *w, size_t wl)
+{
+	const struct eindex *x = c->eix;
+	size_t s;
+
+	if (!x)
+		return -1;
+	s = slot_of(c, which, w, wl);
+	return x->head[which][s] - 1;
+}
+
+int
+qt_eidx_by_last(const actx *c, const char *w, size_t wl)
+{
+	return chain(c, BY_LAST, w, wl);
+}
+
+int
+qt_eidx_by_first(const actx *c, const char *w, size_t wl)
+{
+	return chain(c, BY_FIRST, w, wl);
+}
+
+int
+qt_eidx_next_last(const actx *c, int e)
+{
+	return c->eix->next[BY_LAST][e] - 1;
+}
+
+int
+qt_eidx_next_first(const actx *c, int e)
+{
+	return c->eix->next[BY_FIRST][e] - 1;
+}
+
+void
+qt_eidx_free(actx *c)
+{
+	struct eindex *x = c->eix;
+
+	if (!x)
+		return;
+	free(x->head[0]);
+	free(x->head[1]);
+	free(x->next[0]);
+	free(x->next[1]);
+	free(x);
+	c->eix = NULL;
+}

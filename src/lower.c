@@ -1,0 +1,185 @@
+/*
+ * lower.c: attribution, the words an article writes in lowercase
+ * ("guns" makes a sentence-initial "Guns" no name), as a set of folded
+ * words: a hash table of spans, of the text itself when the word is
+ * written in lowercase ASCII (no copy), else of its folded copy.  Folded
+ * as lexicon lookups fold.  Reads tokens and text; writes the set.
+ */
+#include <stdlib.h>
+
+#include "attrib_int.h"
+
+#define LOW_ARENA 0x80000000u /* len: the key is in the arena */
+
+typedef struct {
+	uint32_t off, len; /* in the text, or in the arena (LOW_ARENA) */
+	uint32_t hash;
+} low_entry;
+
+struct lowerset {
+	low_entry *e;
+	size_t n, cap;
+	uint32_t *slots; /* entry + 1, 0 empty; power of two */
+	size_t nslots;
+	qbuf arena;
+};
+
+static const char *
+key_of(const actx *c, const low_entry *e)
+{
+	return (e->len & LOW_ARENA) ? c->lower->arena.ptr + e->off
+	                            : c->text + e->off;
+}
+
+/* The entry + 1 of s[0..n) with hash h, or 0; *slot its slot or the
+ * empty one where it goes. */
+static uint32_t
+find(const actx *c, const char *s, size_t n, uint32_t h, size_t *slot)
+{
+	const struct lowerset *ls = c->lower;
+	size_t i = h & (ls->nslots - 1);
+
+	while (ls->slots[i]) {
+		const low_entry *e = &ls->e[ls->slots[i] - 1];
+		if (e->hash == h && (e->len & ~LOW_ARENA) == n &&
+		    memcmp(key_of(c, e), s, n) == 0)
+			break;
+		i = (i + 1) & (ls->nslots - 1);
+	}
+	*slot = i;
+	return ls->slots[i];
+}
+
+static bool
+grow(actx *c)
+{
+	struct lowerset *ls = c->lower;
+	size_t ns = ls->nslots * 2, k, i;
+	uint32_t *slots = calloc(ns, sizeof(uint32_t));
+
+	if (!slots)
+		return false;
+	for (k = 0; k < ls->n; k++) {
+		i = ls->e[k].hash & (ns - 1);
+		while (slots[i])
+			i = (i + 1) & (ns - 1);
+		slots[i] = (uint32_t)k + 1;
+	}
+	free(ls->slots);
+	ls->slots = slots;
+	ls->nslots = ns;
+	return true;
+}
+
+/* Add the key s[0..n) (at off, in the arena or not). */
+static bool
+add(actx *c, const char *s, size_t n, size_t off, bool arena)
+{
+	struct lowerset *ls = c->lower;
+	uint32_t h = (uint32_t)qt_hash_bytes(s, n);
+	size_t slot;
+
+	if (n >= LOW_ARENA || off > UINT32_MAX)
+		return false;
+	if (find(c, s, n, h, &slot))
+		return true;
+	if (ls->n + 1 > ls->cap) {
+		size_t cap = ls->cap * 2;
+		low_entry *e = qt_xrealloc_array(ls->e, cap, sizeof(*e));
+		if (!e)
+			return false;
+		ls->e = e;
+		ls->cap = cap;
+	}
+	ls->e[ls->n].off = (uint32_t)off;
+	ls->e[ls->n].len = (uint32_t)n | (arena ? LOW_ARENA : 0);
+	ls->e[ls->n].hash = h;
+	ls->slots[slot] = (uint32_t)++ls->n;
+	if (ls->n * 2 > ls->nslots && !grow(c))
+		return false;
+	return true;
+}
+
+/* Fill c->lower with every word the article writes in lowercase. */
+bool
+qt_lower_build(actx *c)
+{
+	struct lowerset *ls = calloc(1, sizeof(*ls));
+	size_t i;
+
+	c->lower = ls;
+	if (!ls)
+		return false;
+	ls->cap = 256;
+	ls->nslots = 512;
+	ls->e = malloc(ls->cap * sizeof(*ls->e));
+	ls->slots = calloc(ls->nslots, sizeof(uint32_t));
+	if (!ls->e || !ls->slots)
+		return false;
+	for (i = 0; i < c->n; i++) {
+		const token *t = &c->t[i];
+		const char *w = c->text + t->start;
+		size_t k, n = t->end - t->start, off;
+		if (!is_w(t) || (t->flags & TF_CAP))
+			continue;
+		/* (ASCII lowercase as it stands: no folding to do) */
+		for (k = 0; k < n && (unsigned char)w[k] < 0x80 &&
+		            !(w[k] >= 'A' && w[k] <= 'Z');
+		     k++)
+			;
+		if (k == n) {
+			if (!add(c, w, n, t->start, false))
+				return false;
+			continue;
+		}
+		off = ls->arena.len;
+		qt_text_fold(&ls->arena, w, n);
+		if (ls->arena.failed ||
+		    !add(c, ls->arena.ptr ? ls->arena.ptr + off : "",
+		         ls->arena.len - off, off, true))
+			return false;
+	}
+	return true;
+}
+
+/* Does the article write word i in lowercase somewhere? */
+bool
+qt_lower_has(const actx *c, size_t i)
+{
+	const token *t = &c->t[i];
+	const unsigned char *p = (const unsigned char *)c->text + t->start;
+	size_t k, n = t->end - t->start, slot;
+	char small[128];
+	qbuf f = {0};
+	bool in;
+
+	if (!c->lower || c->lower->n == 0)
+		return false;
+	for (k = 0; k < n && k < sizeof(small) && p[k] < 0x80; k++)
+		small[k] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32
+		                                             : p[k]);
+	if (k == n)
+		return find(c, small, n, (uint32_t)qt_hash_bytes(small, n),
+		            &slot) != 0;
+	qt_text_fold(&f, c->text + t->start, n);
+	in = !f.failed &&
+	     find(c, f.ptr ? f.ptr : "", f.len,
+	          (uint32_t)qt_hash_bytes(f.ptr ? f.ptr : "", f.len),
+	          &slot) != 0;
+	qbuf_free(&f);
+	return in;
+}
+
+void
+qt_lower_free(actx *c)
+{
+	struct lowerset *ls = c->lower;
+
+	if (!ls)
+		return;
+	free(ls->e);
+	free(ls->slots);
+	qbuf_free(&ls->arena);
+	free(ls);
+	c->lower = NULL;
+}

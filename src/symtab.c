@@ -1,0 +1,254 @@
+/*
+ * symtab.c: one symbol table per extractor, so that every word is folded
+ * and hashed once per document instead of once per lookup.  Built after
+ * the data files load: each single-word phrase of any lexicon, and each
+ * first word of a longer phrase, is one symbol carrying its value in
+ * every lexicon and the lexicons in which it starts a longer phrase.
+ * qt_symbolize(), right after tokenizing, gives every token its symbol;
+ * qt_lex_tokens() then answers a one-word lookup with an array read and
+ * turns down a longer phrase whose first word starts none.  Reads the
+ * lexicons and tokens; writes the tokens' `sym` and its own table.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "text.h"
+
+typedef struct {
+	const char *key; /* borrowed from a lexicon's phrase */
+	uint32_t len;
+	uint32_t hash;           /* its hash's low bits, to skip memcmp() */
+	int32_t val[LEX_COUNT_]; /* -1 when absent */
+	uint32_t starts;         /* bit L: starts a longer phrase of L */
+} sym_entry;
+
+struct symtab {
+	sym_entry *e; /* e[0] unused, e[1] the word in no lexicon */
+	size_t n, cap;
+	uint32_t *slots; /* entry index, 0 = empty; power of two */
+	size_t nslots;
+};
+
+/* The largest folded token the ASCII path folds on the stack (as
+ * qt_lexicon_get_tokens() does). */
+#define SMALL_WORD 128
+
+static uint32_t
+find(const symtab *st, const char *s, size_t n, uint64_t h)
+{
+	size_t i = (size_t)h & (st->nslots - 1);
+
+	while (st->slots[i]) {
+		const sym_entry *e = &st->e[st->slots[i]];
+		if (e->hash == (uint32_t)h && e->len == n &&
+		    memcmp(e->key, s, n) == 0)
+			return st->slots[i];
+		i = (i + 1) & (st->nslots - 1);
+	}
+	return 0;
+}
+
+/* The entry of key s[0..n), added when new (0 when out of memory). */
+static uint32_t
+intern(symtab *st, const char *s, size_t n)
+{
+	uint64_t h = qt_hash_bytes(s, n);
+	uint32_t id = find(st, s, n, h);
+	size_t i, k;
+
+	if (id)
+		return id;
+	if (n > UINT32_MAX)
+		return 0;
+	if (st->n + 1 > st->cap) {
+		size_t cap = st->cap ? st->cap * 2 : 1024;
+		sym_entry *e = qt_xrealloc_array(st->e, cap, sizeof(*e));
+		if (!e)
+			return 0;
+		st->e = e;
+		st->cap = cap;
+	}
+	if ((st->n + 1) * 2 > st->nslots) {
+		size_t ns = st->nslots ? st->nslots * 2 : 2048;
+		uint32_t *slots = calloc(ns, sizeof(*slots));
+		if (!slots)
+			return 0;
+		for (k = 2; k < st->n; k++) {
+			i = (size_t)qt_hash_bytes(st->e[k].key, st->e[k].len) &
+			    (ns - 1);
+			while (slots[i])
+				i = (i + 1) & (ns - 1);
+			slots[i] = (uint32_t)k;
+		}
+		free(st->slots);
+		st->slots = slots;
+		st->nslots = ns;
+	}
+	id = (uint32_t)st->n++;
+	st->e[id].key = s;
+	st->e[id].len = (uint32_t)n;
+	st->e[id].hash = (uint32_t)h;
+	st->e[id].starts = 0;
+	for (k = 0; k < LEX_COUNT_; k++)
+		st->e[id].val[k] = -1;
+	i = (size_t)h & (st->nslots - 1);
+	while (st->slots[i])
+		i = (i + 1) & (st->nslots - 1);
+	st->slots[i] = id;
+	return id;
+}
+
+typedef struct {
+	symtab *st;
+	int which;
+	bool failed;
+} add_arg;
+
+static void
+add_phrase(void *arg, const char *key, size_t len, int value)
+{
+	add_arg *a = arg;
+	const char *sp = memchr(key, ' ', len);
+	uint32_t id;
+
+	if (a->failed)
+		return;
+	id = intern(a->st, key, sp ? (size_t)(sp - key) : len);
+	if (!id) {
+		a->failed = true;
+		return;
+	}
+	if (sp)
+		a->st->e[id].starts |= 1u << a->which;
+	else
+		a->st->e[id].val[a->which] = value;
+}
+
+symtab *
+qt_symtab_build(lexicon *const *lex)
+{
+	symtab *st = calloc(1, sizeof(*st));
+	add_arg a;
+	int k;
+
+	if (!st)
+		return NULL;
+	st->e = calloc(1024, sizeof(*st->e));
+	st->nslots = 2048;
+	st->slots = calloc(st->nslots, sizeof(*st->slots));
+	if (!st->e || !st->slots) {
+		qt_symtab_free(st);
+		return NULL;
+	}
+	st->cap = 1024;
+	st->n = 2;
+	for (k = 0; k < LEX_COUNT_; k++)
+		st->e[1].val[k] = -1;
+	st->e[1].key = "";
+	a.st = st;
+	a.failed = false;
+	for (k = 0; k < LEX_COUNT_ && !a.failed; k++) {
+		a.which = k;
+		qt_lexicon_each(lex[k], add_phrase, &a);
+	}
+	if (a.failed) {
+		qt_symtab_free(st);
+		return NULL;
+	}
+	return st;
+}
+
+void
+qt_symtab_free(symtab *st)
+{
+	if (!st)
+		return;
+	free(st->e);
+	free(st->slots);
+	free(st);
+}
+
+/* The symbol of token t as qt_lexicon_get_tokens() folds a one-token
+ * span, with the non-ASCII bit. */
+static uint32_t
+token_sym(const symtab *st, const char *text, const token *t, qbuf *fold)
+{
+	const unsigned char *p = (const unsigned char *)text + t->start;
+	size_t k, n = t->end - t->start;
+	uint64_t h = 1469598103934665603ull;
+	char small[SMALL_WORD];
+	uint32_t id;
+
+	for (k = 0; k < n && k < SMALL_WORD && p[k] < 0x80; k++) {
+		unsigned char ch = p[k];
+		small[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+		h ^= (unsigned char)small[k];
+		h *= 1099511628211ull;
+	}
+	if (k == n) {
+		id = find(st, small, n, h);
+	} else {
+		fold->len = 0;
+		fold->failed = false;
+		qt_text_fold(fold, text + t->start, n);
+		if (fold->failed)
+			return 0; /* unknown: lookups take the long way */
+		id = find(st, fold->ptr ? fold->ptr : "", fold->len,
+		          qt_hash_bytes(fold->ptr ? fold->ptr : "", fold->len));
+	}
+	if (!id)
+		id = 1;
+	if (k == n)
+		return id;
+	for (; k < n && p[k] < 0x80; k++)
+		;
+	return id | (k < n ? SYM_NONASCII : 0);
+}
+
+void
+qt_symbolize(const lang_data *ld, const char *text, token *t, size_t n)
+{
+	qbuf fold = {0};
+	size_t i;
+
+	if (!ld->sym)
+		return;
+	for (i = 0; i < n; i++)
+		t[i].sym = token_sym(ld->sym, text, &t[i], &fold);
+	qbuf_free(&fold);
+}
+
+int
+qt_sym_value(const lang_data *ld, uint32_t sym, int which)
+{
+	return ld->sym->e[sym & ~SYM_NONASCII].val[which];
+}
+
+int
+qt_lex_tokens(const lang_data *ld, int which, const char *text, const token *t,
+              size_t a, size_t b)
+{
+	uint32_t s = a < b ? t[a].sym : 0;
+
+	if (s && ld->sym) {
+		const sym_entry *e = &ld->sym->e[s & ~SYM_NONASCII];
+		if (b == a + 1)
+			return e->val[which];
+		/* a longer phrase opens with the first word alone when a
+		 * space follows it: none does unless that word starts one */
+		if ((t[a + 1].flags & TF_SPACE_BEFORE) &&
+		    !(e->starts & (1u << which)))
+			return -1;
+	}
+	return qt_lexicon_get_tokens(ld->lex[which], text, t, a, b);
+}
+
+bool
+qt_lex_no_phrase(const lang_data *ld, int which, const token *t, size_t a)
+{
+	uint32_t s = t[a].sym;
+
+	return s && ld->sym && (t[a + 1].flags & TF_SPACE_BEFORE) &&
+	       !(ld->sym->e[s & ~SYM_NONASCII].starts & (1u << which));
+}
