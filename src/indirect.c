@@ -442,6 +442,44 @@ skip_listener(actx *c, size_t k, size_t se)
 	return k;
 }
 
+/* A word of a time phrase at k: a day, month, part of the day
+ * (classes.txt, CL_TIME; "may" only as "May"), or a number after one
+ * ("March 3", "March 3, 2024" up to the comma). */
+static bool
+time_word(const actx *c, size_t k)
+{
+	if (k >= c->n || c->inq[k])
+		return false;
+	if (c->t[k].kind == TK_NUM)
+		return k > 0 && class_is(c, k - 1, CL_TIME);
+	return is_w(&c->t[k]) && class_is(c, k, CL_TIME) &&
+	       (!word_is(c, k, W_AUX) || (c->t[k].flags & TF_CAP));
+}
+
+/* Past a time phrase at the start of a reported clause ("said
+ * Wednesday the bill was dead", "said on Monday night it", "said last
+ * week that"): what was said starts after it.  k itself when there is
+ * none, or when the phrase is the clause's subject ("said last year
+ * was the worst"). */
+static size_t
+skip_time_phrase(const actx *c, size_t k, size_t se)
+{
+	size_t m = k;
+
+	/* "on Wednesday", "last week", "this morning" */
+	if (m + 1 < se && (qt_is_prep(c, m) || wordeq(c, m, "next")) &&
+	    time_word(c, m + 1) && c->t[m + 1].kind != TK_NUM)
+		m++;
+	if (!time_word(c, m) || c->t[m].kind == TK_NUM)
+		return k;
+	while (m < se && time_word(c, m))
+		m++;
+	if (m >= se || word_is(c, m, W_AUX) || is_p(&c->t[m], ',') ||
+	    !qt_words_at_least(c, m, se, 3))
+		return k;
+	return m;
+}
+
 /* The reported clause after the cue at i (flags v, its end at ce), in
  * the sentence ending at *se: its first token (*se cut at the next
  * speaker's cue), or QUOTH_NONE when what follows is no reported
@@ -456,6 +494,7 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 	/* "said in a statement that", "stated in July it", "admits
 	 * in this instance, there were" */
 	k = skip_adverbials(c, k, se);
+	k = skip_time_phrase(c, k, se);
 	if (k < se && is_p(&c->t[k], ','))
 		return QUOTH_NONE; /* "said, ..." is a list or aside */
 	if (wordeq(c, k, "that"))
