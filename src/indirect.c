@@ -413,6 +413,27 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 	return true;
 }
 
+/* The clause after a noun phrase listener at k ("told the council the
+ * plan was ...", "told a judge she ...", "told his staff the pier"):
+ * the clause's own determiner or subject pronoun within four words, or
+ * k when there is none. */
+static size_t
+past_np_listener(const actx *c, size_t k, size_t se)
+{
+	size_t q4;
+
+	if (!word_is(c, k, W_NP_DET))
+		return k;
+	for (q4 = k + 1;
+	     q4 < se && q4 < k + 5 && is_w(&c->t[q4]) &&
+	     !word_is(c, q4, W_AUX) && !c->inq[q4] && !qt_is_prep(c, q4) &&
+	     !qt_wh_word(c, q4) && !word_is(c, q4, W_NO_CLAUSE_START);
+	     q4++)
+		if (word_is(c, q4, W_NP_DET) || qt_subject_pronoun(c, q4))
+			return q4 > k + 1 ? q4 : k;
+	return k;
+}
+
 /* Past the listener of a cue taking one (flag o), from k: up to 4 words
  * before "that" or the clause ("told reporters that", "told the
  * meeting", "told HuffPost Canada the issue is"). */
@@ -426,6 +447,8 @@ skip_listener(actx *c, size_t k, size_t se)
 			break;
 	if (m < se && wordeq(c, m, "that"))
 		k = m;
+	else if (k < se && is_w(&c->t[k]) && past_np_listener(c, k, se) > k)
+		k = past_np_listener(c, k, se);
 	else if (k < se && is_w(&c->t[k]) &&
 	         (qt_lex(c, LEX_PRONOUNS, k, k + 1) >= 0 ||
 	          wordeq(c, k, "reporters")))
