@@ -22,6 +22,9 @@
 	12               /* tokens looked at at the start of a long
                           * sentence (BEFORE_TOKENS at its end) */
 #define LEADIN_TOKENS 24 /* tokens before a lead-in colon */
+/* Tokens of adverbials between the cue of a split quote and its second
+ * part ("told reporters at the White House on Tuesday,"). */
+#define SPLIT_GAP_TOKENS 14
 
 typedef struct {
 	size_t a, b; /* tokens [a, b) */
@@ -606,6 +609,32 @@ link_quote(actx *c, quote *q, link *L, int last_speaker)
 	return linked;
 }
 
+/* The words between a cue clause ending at token a and the comma at
+ * token b that opens the next quote: '"A," Trump told reporters at the
+ * White House on Tuesday, "B."', '"A," said X, the mayor of Y, "B."'.
+ * b when they are its adverbials or the speaker's appositive (up to
+ * SPLIT_GAP_TOKENS tokens in the sentence, no quote, no other cue, no
+ * clause punctuation but the appositive's comma), else QUOTH_NONE. */
+static size_t
+split_gap_end(const actx *c, size_t a, size_t b)
+{
+	size_t j;
+
+	if (b < a || b - a > SPLIT_GAP_TOKENS || b >= c->n ||
+	    !is_p(&c->t[b], ',') || a == 0 || c->t[b].sent != c->t[a - 1].sent)
+		return QUOTH_NONE;
+	for (j = a; j < b; j++) {
+		if (c->inq[j] || c->t[j].kind == TK_QUOTE ||
+		    qt_cue_at(c, j) >= 0)
+			return QUOTH_NONE;
+		/* (an appositive: ", the mayor of Port Elm,") */
+		if (c->t[j].kind == TK_PUNCT && !qt_inner_dot(c, j) &&
+		    !(j == a && is_p(&c->t[j], ',')))
+			return QUOTH_NONE;
+	}
+	return b;
+}
+
 /* Split quote: "A," he said, "B.".  Quote i, linked by L with a cue
  * after it, takes quote i + 1 in as its next parts when the cue clause
  * ends at a comma that opens it and it has no cue of its own (only a
@@ -626,6 +655,11 @@ merge_split(actx *c, size_t i, size_t nq0, link *L, int last_speaker)
 		        (is_w(&c->t[j]) && !(c->t[j].flags & TF_CAP) &&
 		         j < L->end_tok + 4 && !is_p(&c->t[j], ','))))
 			j++;
+		if (j < c->n &&
+		    !(is_p(&c->t[j], ',') && nx->parts[0].tok_open == j + 1) &&
+		    nx->parts[0].tok_open > 0)
+			j = split_gap_end(c, L->end_tok,
+			                  nx->parts[0].tok_open - 1);
 		if (j < c->n && is_p(&c->t[j], ',') &&
 		    nx->parts[0].tok_open == j + 1 &&
 		    nx->type == QUOTH_DIRECT &&
