@@ -156,6 +156,37 @@ introduced(const actx *c, size_t mk)
 	       first_outside_captions(c, mk);
 }
 
+/* Is mention m the subject of a time clause after the main clause
+ * ("left after Harbour Days ended", "stood up when Mayor Jo Ek
+ * arrived")?  It is not the sentence's subject: a pronoun takes the
+ * main subject of that sentence first. */
+static bool
+in_subordinate(const actx *c, const mention_rec *m)
+{
+	size_t a = m->tok;
+	int steps;
+
+	for (steps = 0; steps < 4 && a > 0 && is_w(&c->t[a - 1]) &&
+	                c->t[a - 1].sent == c->t[a].sent &&
+	                ((c->t[a - 1].flags & TF_CAP) ||
+	                 qt_lex(c, LEX_TITLES, a - 1, a) >= 0) &&
+	                !word_is(c, a - 1, W_SUBORDINATOR);
+	     steps++)
+		a--;
+	if (a > 0 && wordeq(c, a - 1, "the"))
+		a--;
+	/* a time clause after the main one: "X left after Y ended" (not
+	 * "When Y arrived, ...", whose main subject may be a pronoun for
+	 * Y, nor "while Y ...", which may be a main clause too) */
+	if (a < 2 || c->t[a - 1].sent != c->t[a].sent ||
+	    !word_is(c, a - 1, W_SUBORDINATOR) || !is_w(&c->t[a - 2]) ||
+	    c->t[a - 2].sent != c->t[a].sent)
+		return false;
+	return wordeq(c, a - 1, "after") || wordeq(c, a - 1, "before") ||
+	       wordeq(c, a - 1, "until") || wordeq(c, a - 1, "since") ||
+	       wordeq(c, a - 1, "once") || wordeq(c, a - 1, "when");
+}
+
 /*
  * "she added", with no person in the three paragraphs before: the one
  * person the article has shown to be of that gender among those named
@@ -257,7 +288,7 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	} while (0)
 
 	if (ls)
-		CONSIDER(last_ent, last_tok);
+		CONSIDER(last_ent, 2 * last_tok + 1);
 	/* a person named inside someone's reported speech ("Harris said
 	 * Vickers would be ...") is what was said, not who says the next
 	 * thing, while that someone can still be meant */
@@ -278,7 +309,13 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		if (!antecedent_ok(c, e, m) ||
 		    (!subject_like(c, m) && !introduced(c, k)))
 			continue;
-		CONSIDER(m->ent, m->tok);
+		/* (positions doubled) a time clause's subject ranks as if
+		 * at its sentence's start: the main subject of that
+		 * sentence is newer */
+		if (in_subordinate(c, m))
+			CONSIDER(m->ent, 2 * sentence_start(c, m->tok));
+		else
+			CONSIDER(m->ent, 2 * m->tok + 1);
 	}
 #undef CONSIDER
 	/* evidence of the same gender wins; failing that, the newest */
