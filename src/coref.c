@@ -907,3 +907,44 @@ qt_own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
 		return -1;
 	return qt_resolve_pronoun(c, a, g, last_ent, last_tok);
 }
+
+/*
+ * Is "he" or "she" at token tok, resolved to entity e, sure enough to
+ * teach e its gender?  Only when no other person it could stand for (by
+ * the tests of qt_resolve_pronoun) is named between the start of the
+ * sentence of e's last mention and the pronoun: "Mia Cole left after
+ * Harbour Days ended. 'It was loud,' she said." teaches nobody.
+ */
+bool
+qt_pronoun_sure(const actx *c, size_t tok, int gender, int e)
+{
+	size_t k = qt_first_mention(c, tok), lo = QUOTH_NONE, j, stop;
+
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	for (j = k; j-- > stop;) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, j);
+		if (m->ent == e && m->tok < tok) {
+			lo = sentence_start(c, m->tok);
+			break;
+		}
+	}
+	if (lo == QUOTH_NONE)
+		return false;
+	for (j = k; j-- > stop;) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, j);
+		const entity *o;
+		if (m->tok < lo)
+			break;
+		if (m->tok >= tok || m->ent == e)
+			continue;
+		if (c->capt && c->capt[c->t[m->tok].para])
+			continue;
+		o = ent_at(c, m->ent);
+		if (!antecedent_ok(c, o, m) ||
+		    (gender && o->gender && o->gender != gender) ||
+		    (!subject_like(c, m) && !introduced(c, j)))
+			continue;
+		return false;
+	}
+	return true;
+}
