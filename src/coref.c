@@ -11,6 +11,33 @@
 
 #include "attrib_int.h"
 
+/* A name at token a after an opening phrase without a comma: "In the
+ * spring Rob Lane decided", "After the long winter Ada Finch": a
+ * preposition opens the sentence and up to four words that are no
+ * preposition, cue, verb or name lead to a. */
+static bool
+opener_before(const actx *c, size_t a)
+{
+	size_t k = a;
+
+	while (k > 0 && a - k < 5 && c->t[k - 1].sent == c->t[a].sent &&
+	       is_w(&c->t[k - 1]) && !(c->t[k - 1].flags & TF_CAP) &&
+	       !c->inq[k - 1] && !qt_is_prep(c, k - 1) &&
+	       qt_cue_at(c, k - 1) < 0 &&
+	       /* ("the spring" is no verb) */
+	       (!qt_verb_like(c, k - 1) ||
+	        (k > 1 && word_is(c, k - 2, W_NP_DET))) &&
+	       qt_lex(c, LEX_PRONOUNS, k - 1, k) < 0)
+		k--;
+	/* (a noun of its own: not "At a June Trump campaign event") */
+	if (k == a || k == 0 || !qt_is_prep(c, k - 1) ||
+	    (a - k == 1 && word_is(c, k, W_NP_DET)))
+		return false;
+	k--;
+	return k == 0 || c->t[k - 1].sent != c->t[k].sent ||
+	       is_break_tok(&c->t[k - 1]);
+}
+
 /*
  * Is the name mention m the subject of its clause?  It (with any title or
  * "the" before it) starts a sentence or follows a comma, a conjunction or
@@ -96,6 +123,9 @@ subject_like(const actx *c, const mention_rec *m)
 			before_ok = true;
 	}
 	if (!before_ok && word_is(c, a - 1, W_COREF_LEAD))
+		before_ok = true;
+	if (!before_ok && !modified &&
+	    (opener_before(c, a) || opener_before(c, m->tok)))
 		before_ok = true;
 	/* "chefs such as Daniel Boulud": an example, not a subject */
 	if (before_ok && a > 1 && wordeq(c, a - 1, "as") &&
