@@ -196,9 +196,13 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	if (!is_w(t)) {
 		char k = CH_PUNCT;
 		if (is_p(t, ',')) {
-			/* (", said," is no appositive) */
+			/* (", said," is no appositive, nor is ", which
+			 * read,") */
 			m = after_sp && prev != CH_APPOSITIVE &&
-			                    qt_cue_at(c, j + 1) < 0
+			                    qt_cue_at(c, j + 1) < 0 &&
+			                    !((wordeq(c, j + 1, "which") ||
+			                       wordeq(c, j + 1, "that")) &&
+			                      qt_cue_at(c, j + 2) >= 0)
 			            ? qt_skip_appositive(c, j)
 			            : j;
 			if (m > j && m <= end &&
