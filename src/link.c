@@ -165,6 +165,30 @@ described_at(const actx *c, size_t j, speaker *sp)
 	return e;
 }
 
+/* '"Q," the beekeeper said.': right after a quote, a determiner and
+ * up to three lowercase words before a cue are who said it, whatever
+ * the noun (the chunks before cover only the nouns the lexicons know). */
+static size_t
+described_before_cue(const actx *c, size_t j, speaker *sp)
+{
+	size_t e = j + 1;
+
+	if (!qt_np_det(c, j))
+		return j;
+	while (e < c->n && e < j + 4 && is_w(&c->t[e]) &&
+	       !(c->t[e].flags & TF_CAP) && !c->inq[e] && qt_cue_at(c, e) < 0 &&
+	       !qt_is_prep(c, e) && qt_lex(c, LEX_DOCS, e, e + 1) < 0)
+		e++;
+	if (e == j + 1 || e >= c->n || qt_cue_at(c, e) < 0)
+		return j;
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	sp->a = j;
+	sp->b = e;
+	sp->kind = SK_ROLE;
+	return e;
+}
+
 /*
  * The chunk at token j (j < end): pushes it and returns the token after
  * it.  `subjects` (the before side) re-reads the words before each cue as
@@ -283,6 +307,15 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		m = qt_parse_speaker_fwd(c, j + 1, &sp, last_speaker);
 		if (m > j + 1 && m <= end && sp.kind == SK_ORG)
 			return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
+	}
+	/* (only next to the quote: the window's first chunks are its
+	 * comma or dash) */
+	if (!subjects &&
+	    (sh->n == 0 ||
+	     ((prev == CH_COMMA || prev == CH_DASH) && sh->n <= 2))) {
+		m = described_before_cue(c, j, &sp);
+		if (m > j && m <= end)
+			return push_chunk(sh, CH_DESCRIBED, j, m, &sp), m;
 	}
 	if (prev == CH_CUE_INV) {
 		m = described_at(c, j, &sp);
