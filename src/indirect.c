@@ -485,11 +485,14 @@ time_word(const actx *c, size_t k)
  * none, or when the phrase is the clause's subject ("said last year
  * was the worst"). */
 static size_t
-skip_time_phrase(const actx *c, size_t k, size_t se)
+time_phrase_end(const actx *c, size_t k, size_t se)
 {
 	size_t m = k;
 
-	/* "on Wednesday", "last week", "this morning" */
+	/* "on Wednesday", "last week", "earlier this week" */
+	if (m + 2 < se && qt_is_prep(c, m) && qt_is_prep(c, m + 1) &&
+	    time_word(c, m + 2) && c->t[m + 2].kind != TK_NUM)
+		m++;
 	if (m + 1 < se && (qt_is_prep(c, m) || wordeq(c, m, "next")) &&
 	    time_word(c, m + 1) && c->t[m + 1].kind != TK_NUM)
 		m++;
@@ -497,7 +500,15 @@ skip_time_phrase(const actx *c, size_t k, size_t se)
 		return k;
 	while (m < se && time_word(c, m))
 		m++;
-	if (m >= se || word_is(c, m, W_AUX) || is_p(&c->t[m], ',') ||
+	return m;
+}
+
+static size_t
+skip_time_phrase(const actx *c, size_t k, size_t se)
+{
+	size_t m = time_phrase_end(c, k, se);
+
+	if (m == k || m >= se || word_is(c, m, W_AUX) || is_p(&c->t[m], ',') ||
 	    !qt_words_at_least(c, m, se, 3))
 		return k;
 	return m;
@@ -517,7 +528,13 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 	/* "said in a statement that", "stated in July it", "admits
 	 * in this instance, there were" */
 	k = skip_adverbials(c, k, se);
-	k = skip_time_phrase(c, k, se);
+	if (skip_time_phrase(c, k, se) > k)
+		/* "said earlier on Friday during a news conference
+		 * that" */
+		k = skip_adverbials(c, skip_time_phrase(c, k, se), se);
+	/* "told POLITICO earlier this week.": when, and nothing said */
+	if (time_phrase_end(c, k, se) + 1 >= se)
+		return QUOTH_NONE;
 	if (k < se && is_p(&c->t[k], ','))
 		return QUOTH_NONE; /* "said, ..." is a list or aside */
 	if (wordeq(c, k, "that"))
