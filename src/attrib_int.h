@@ -364,6 +364,7 @@ void qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used);
 
 int qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
                        size_t last_tok);
+bool qt_pronoun_sure(const actx *c, size_t tok, int gender, int e);
 int qt_resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok);
 bool qt_subject_between(const actx *c, size_t a, size_t b, int except);
 void qt_mark_reported(actx *c);

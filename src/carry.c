@@ -205,7 +205,10 @@ qt_resolve_in_order(actx *c)
 			if (q->entity >= 0) {
 				entity *e = QVEC_AT(&c->ents, entity,
 				                    (size_t)q->entity);
-				if (!e->gender)
+				/* (a gender only from a sure link) */
+				if (!e->gender &&
+				    qt_pronoun_sure(c, qa->sp_tok,
+				                    qa->sp_gender, q->entity))
 					e->gender = qa->sp_gender;
 			}
 		} else if (qa->sp_kind == SK_PRONOUN && !qa->sp_gender &&

@@ -11,6 +11,33 @@
 
 #include "attrib_int.h"
 
+/* A name at token a after an opening phrase without a comma: "In the
+ * spring Rob Lane decided", "After the long winter Ada Finch": a
+ * preposition opens the sentence and up to four words that are no
+ * preposition, cue, verb or name lead to a. */
+static bool
+opener_before(const actx *c, size_t a)
+{
+	size_t k = a;
+
+	while (k > 0 && a - k < 5 && c->t[k - 1].sent == c->t[a].sent &&
+	       is_w(&c->t[k - 1]) && !(c->t[k - 1].flags & TF_CAP) &&
+	       !c->inq[k - 1] && !qt_is_prep(c, k - 1) &&
+	       qt_cue_at(c, k - 1) < 0 &&
+	       /* ("the spring" is no verb) */
+	       (!qt_verb_like(c, k - 1) ||
+	        (k > 1 && word_is(c, k - 2, W_NP_DET))) &&
+	       qt_lex(c, LEX_PRONOUNS, k - 1, k) < 0)
+		k--;
+	/* (a noun of its own: not "At a June Trump campaign event") */
+	if (k == a || k == 0 || !qt_is_prep(c, k - 1) ||
+	    (a - k == 1 && word_is(c, k, W_NP_DET)))
+		return false;
+	k--;
+	return k == 0 || c->t[k - 1].sent != c->t[k].sent ||
+	       is_break_tok(&c->t[k - 1]);
+}
+
 /*
  * Is the name mention m the subject of its clause?  It (with any title or
  * "the" before it) starts a sentence or follows a comma, a conjunction or
@@ -97,6 +124,9 @@ subject_like(const actx *c, const mention_rec *m)
 	}
 	if (!before_ok && word_is(c, a - 1, W_COREF_LEAD))
 		before_ok = true;
+	if (!before_ok && !modified &&
+	    (opener_before(c, a) || opener_before(c, m->tok)))
+		before_ok = true;
 	/* "chefs such as Daniel Boulud": an example, not a subject */
 	if (before_ok && a > 1 && wordeq(c, a - 1, "as") &&
 	    wordeq(c, a - 2, "such"))
@@ -154,6 +184,37 @@ introduced(const actx *c, size_t mk)
 	       c->t[m->end + 1].kind == TK_NUM &&
 	       qt_apposition_kind(c, m->end) == 1 &&
 	       first_outside_captions(c, mk);
+}
+
+/* Is mention m the subject of a time clause after the main clause
+ * ("left after Harbour Days ended", "stood up when Mayor Jo Ek
+ * arrived")?  It is not the sentence's subject: a pronoun takes the
+ * main subject of that sentence first. */
+static bool
+in_subordinate(const actx *c, const mention_rec *m)
+{
+	size_t a = m->tok;
+	int steps;
+
+	for (steps = 0; steps < 4 && a > 0 && is_w(&c->t[a - 1]) &&
+	                c->t[a - 1].sent == c->t[a].sent &&
+	                ((c->t[a - 1].flags & TF_CAP) ||
+	                 qt_lex(c, LEX_TITLES, a - 1, a) >= 0) &&
+	                !word_is(c, a - 1, W_SUBORDINATOR);
+	     steps++)
+		a--;
+	if (a > 0 && wordeq(c, a - 1, "the"))
+		a--;
+	/* a time clause after the main one: "X left after Y ended" (not
+	 * "When Y arrived, ...", whose main subject may be a pronoun for
+	 * Y, nor "while Y ...", which may be a main clause too) */
+	if (a < 2 || c->t[a - 1].sent != c->t[a].sent ||
+	    !word_is(c, a - 1, W_SUBORDINATOR) || !is_w(&c->t[a - 2]) ||
+	    c->t[a - 2].sent != c->t[a].sent)
+		return false;
+	return wordeq(c, a - 1, "after") || wordeq(c, a - 1, "before") ||
+	       wordeq(c, a - 1, "until") || wordeq(c, a - 1, "since") ||
+	       wordeq(c, a - 1, "once") || wordeq(c, a - 1, "when");
 }
 
 /*
@@ -257,7 +318,7 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	} while (0)
 
 	if (ls)
-		CONSIDER(last_ent, last_tok);
+		CONSIDER(last_ent, 2 * last_tok + 1);
 	/* a person named inside someone's reported speech ("Harris said
 	 * Vickers would be ...") is what was said, not who says the next
 	 * thing, while that someone can still be meant */
@@ -278,7 +339,13 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		if (!antecedent_ok(c, e, m) ||
 		    (!subject_like(c, m) && !introduced(c, k)))
 			continue;
-		CONSIDER(m->ent, m->tok);
+		/* (positions doubled) a time clause's subject ranks as if
+		 * at its sentence's start: the main subject of that
+		 * sentence is newer */
+		if (in_subordinate(c, m))
+			CONSIDER(m->ent, 2 * sentence_start(c, m->tok));
+		else
+			CONSIDER(m->ent, 2 * m->tok + 1);
 	}
 #undef CONSIDER
 	/* evidence of the same gender wins; failing that, the newest */
@@ -869,4 +936,45 @@ qt_own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
 	if (!g || h != a + 2 || !qt_written_word(c, a + 1))
 		return -1;
 	return qt_resolve_pronoun(c, a, g, last_ent, last_tok);
+}
+
+/*
+ * Is "he" or "she" at token tok, resolved to entity e, sure enough to
+ * teach e its gender?  Only when no other person it could stand for (by
+ * the tests of qt_resolve_pronoun) is named between the start of the
+ * sentence of e's last mention and the pronoun: "Mia Cole left after
+ * Harbour Days ended. 'It was loud,' she said." teaches nobody.
+ */
+bool
+qt_pronoun_sure(const actx *c, size_t tok, int gender, int e)
+{
+	size_t k = qt_first_mention(c, tok), lo = QUOTH_NONE, j, stop;
+
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	for (j = k; j-- > stop;) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, j);
+		if (m->ent == e && m->tok < tok) {
+			lo = sentence_start(c, m->tok);
+			break;
+		}
+	}
+	if (lo == QUOTH_NONE)
+		return false;
+	for (j = k; j-- > stop;) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, j);
+		const entity *o;
+		if (m->tok < lo)
+			break;
+		if (m->tok >= tok || m->ent == e)
+			continue;
+		if (c->capt && c->capt[c->t[m->tok].para])
+			continue;
+		o = ent_at(c, m->ent);
+		if (!antecedent_ok(c, o, m) ||
+		    (gender && o->gender && o->gender != gender) ||
+		    (!subject_like(c, m) && !introduced(c, j)))
+			continue;
+		return false;
+	}
+	return true;
 }

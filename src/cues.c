@@ -149,6 +149,24 @@ cue_at(const actx *c, size_t i)
 		    wordeq(c, i - 1, "its") || wordeq(c, i - 1, "a"))
 			return -1;
 	}
+	/* "issued a statement that read:", "posted a notice, which
+	 * says": the document's clause, whose speaker is the sentence's
+	 * subject, as for "issued a statement saying" */
+	if (i > 1 && !(c->t[i].flags & TF_CAP) &&
+	    (wordeq(c, i - 1, "that") || wordeq(c, i - 1, "which"))) {
+		size_t d = i - 2;
+		if (d > 0 && is_p(&c->t[d], ','))
+			d--;
+		/* (sent, as for "-ing": not "linked to the report,
+		 * which notes", whose issuer is not the subject) */
+		if (class_is(c, d, CL_WRITTEN) ||
+		    qt_lex(c, LEX_DOCS, d, d + 1) >= 0) {
+			size_t k;
+			for (k = d; k > 0 && d - k < 5; k--)
+				if (class_is(c, k - 1, CL_SEND_VERB))
+					return v | CUE_PARTICIPLE;
+		}
+	}
 	if (v & CUE_BASE) {
 		/* base forms need an auxiliary or a subject pronoun before */
 		if (i == 0)

@@ -457,6 +457,19 @@ cap_run_end(actx *c, size_t a)
 	return b;
 }
 
+/* Does the word at k put the month after it in time ("in May",
+ * "since June", "by March"), not name a person ("to May Ellis")? */
+static bool
+month_lead(const actx *c, size_t k)
+{
+	return wordeq(c, k, "in") || wordeq(c, k, "since") ||
+	       wordeq(c, k, "until") || wordeq(c, k, "during") ||
+	       wordeq(c, k, "by") || wordeq(c, k, "through") ||
+	       wordeq(c, k, "early") || wordeq(c, k, "late") ||
+	       wordeq(c, k, "last") || wordeq(c, k, "next") ||
+	       wordeq(c, k, "this");
+}
+
 /* The start of the name in the run [a, b): past its leading words that
  * are not names (sentence-initial "But", titles, honorifics, words of
  * organisation names); an honorific's or title's gender goes to
@@ -470,6 +483,14 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 	na = a;
 	while (na < b) {
 		size_t w, best = 0;
+		/* "In May Rob Lane", "since June Ada Finch": a month
+		 * after a preposition is no first name */
+		if (na + 1 < b && na > 0 && class_is(c, na, CL_TIME) &&
+		    month_lead(c, na - 1) &&
+		    c->t[na - 1].sent == c->t[na].sent) {
+			na++;
+			continue;
+		}
 		if (is_p(&c->t[na], '.')) {
 			na++;
 			continue;

@@ -413,6 +413,27 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 	return true;
 }
 
+/* The clause after a noun phrase listener at k ("told the council the
+ * plan was ...", "told a judge she ...", "told his staff the pier"):
+ * the clause's own determiner or subject pronoun within four words, or
+ * k when there is none. */
+static size_t
+past_np_listener(const actx *c, size_t k, size_t se)
+{
+	size_t q4;
+
+	if (!word_is(c, k, W_NP_DET))
+		return k;
+	for (q4 = k + 1;
+	     q4 < se && q4 < k + 5 && is_w(&c->t[q4]) &&
+	     !word_is(c, q4, W_AUX) && !c->inq[q4] && !qt_is_prep(c, q4) &&
+	     !qt_wh_word(c, q4) && !word_is(c, q4, W_NO_CLAUSE_START);
+	     q4++)
+		if (word_is(c, q4, W_NP_DET) || qt_subject_pronoun(c, q4))
+			return q4 > k + 1 ? q4 : k;
+	return k;
+}
+
 /* Past the listener of a cue taking one (flag o), from k: up to 4 words
  * before "that" or the clause ("told reporters that", "told the
  * meeting", "told HuffPost Canada the issue is"). */
@@ -426,6 +447,8 @@ skip_listener(actx *c, size_t k, size_t se)
 			break;
 	if (m < se && wordeq(c, m, "that"))
 		k = m;
+	else if (k < se && is_w(&c->t[k]) && past_np_listener(c, k, se) > k)
+		k = past_np_listener(c, k, se);
 	else if (k < se && is_w(&c->t[k]) &&
 	         (qt_lex(c, LEX_PRONOUNS, k, k + 1) >= 0 ||
 	          wordeq(c, k, "reporters")))
@@ -442,6 +465,55 @@ skip_listener(actx *c, size_t k, size_t se)
 	return k;
 }
 
+/* A word of a time phrase at k: a day, month, part of the day
+ * (classes.txt, CL_TIME; "may" only as "May"), or a number after one
+ * ("March 3", "March 3, 2024" up to the comma). */
+static bool
+time_word(const actx *c, size_t k)
+{
+	if (k >= c->n || c->inq[k])
+		return false;
+	if (c->t[k].kind == TK_NUM)
+		return k > 0 && class_is(c, k - 1, CL_TIME);
+	return is_w(&c->t[k]) && class_is(c, k, CL_TIME) &&
+	       (!word_is(c, k, W_AUX) || (c->t[k].flags & TF_CAP));
+}
+
+/* Past a time phrase at the start of a reported clause ("said
+ * Wednesday the bill was dead", "said on Monday night it", "said last
+ * week that"): what was said starts after it.  k itself when there is
+ * none, or when the phrase is the clause's subject ("said last year
+ * was the worst"). */
+static size_t
+time_phrase_end(const actx *c, size_t k, size_t se)
+{
+	size_t m = k;
+
+	/* "on Wednesday", "last week", "earlier this week" */
+	if (m + 2 < se && qt_is_prep(c, m) && qt_is_prep(c, m + 1) &&
+	    time_word(c, m + 2) && c->t[m + 2].kind != TK_NUM)
+		m++;
+	if (m + 1 < se && (qt_is_prep(c, m) || wordeq(c, m, "next")) &&
+	    time_word(c, m + 1) && c->t[m + 1].kind != TK_NUM)
+		m++;
+	if (!time_word(c, m) || c->t[m].kind == TK_NUM)
+		return k;
+	while (m < se && time_word(c, m))
+		m++;
+	return m;
+}
+
+static size_t
+skip_time_phrase(const actx *c, size_t k, size_t se)
+{
+	size_t m = time_phrase_end(c, k, se);
+
+	if (m == k || m >= se || word_is(c, m, W_AUX) || is_p(&c->t[m], ',') ||
+	    !qt_words_at_least(c, m, se, 3))
+		return k;
+	return m;
+}
+
 /* The reported clause after the cue at i (flags v, its end at ce), in
  * the sentence ending at *se: its first token (*se cut at the next
  * speaker's cue), or QUOTH_NONE when what follows is no reported
@@ -456,6 +528,13 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 	/* "said in a statement that", "stated in July it", "admits
 	 * in this instance, there were" */
 	k = skip_adverbials(c, k, se);
+	if (skip_time_phrase(c, k, se) > k)
+		/* "said earlier on Friday during a news conference
+		 * that" */
+		k = skip_adverbials(c, skip_time_phrase(c, k, se), se);
+	/* "told POLITICO earlier this week.": when, and nothing said */
+	if (time_phrase_end(c, k, se) + 1 >= se)
+		return QUOTH_NONE;
 	if (k < se && is_p(&c->t[k], ','))
 		return QUOTH_NONE; /* "said, ..." is a list or aside */
 	if (wordeq(c, k, "that"))

@@ -134,7 +134,8 @@ enum { /* classes.txt: content-word classes (see its header) */
        CL_MEDIA = FLAG('m'),
        CL_ORG_HEAD = FLAG('h'),
        CL_PERSON_GROUP = FLAG('g'),
-       CL_PAST_VERB = FLAG('p')
+       CL_PAST_VERB = FLAG('p'),
+       CL_TIME = FLAG('t')
 };
 
 /* ---- cuepat.c: cue patterns over chunk classes (patterns.txt) --------- */

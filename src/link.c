@@ -23,6 +23,9 @@
 	12               /* tokens looked at at the start of a long
                           * sentence (BEFORE_TOKENS at its end) */
 #define LEADIN_TOKENS 24 /* tokens before a lead-in colon */
+/* Tokens of adverbials between the cue of a split quote and its second
+ * part ("told reporters at the White House on Tuesday,"). */
+#define SPLIT_GAP_TOKENS 14
 
 typedef struct {
 	size_t a, b; /* tokens [a, b) */
@@ -163,6 +166,30 @@ described_at(const actx *c, size_t j, speaker *sp)
 	return e;
 }
 
+/* '"Q," the beekeeper said.': right after a quote, a determiner and
+ * up to three lowercase words before a cue are who said it, whatever
+ * the noun (the chunks before cover only the nouns the lexicons know). */
+static size_t
+described_before_cue(const actx *c, size_t j, speaker *sp)
+{
+	size_t e = j + 1;
+
+	if (!qt_np_det(c, j))
+		return j;
+	while (e < c->n && e < j + 4 && is_w(&c->t[e]) &&
+	       !(c->t[e].flags & TF_CAP) && !c->inq[e] && qt_cue_at(c, e) < 0 &&
+	       !qt_is_prep(c, e) && qt_lex(c, LEX_DOCS, e, e + 1) < 0)
+		e++;
+	if (e == j + 1 || e >= c->n || qt_cue_at(c, e) < 0)
+		return j;
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	sp->a = j;
+	sp->b = e;
+	sp->kind = SK_ROLE;
+	return e;
+}
+
 /*
  * The chunk at token j (j < end): pushes it and returns the token after
  * it.  `subjects` (the before side) re-reads the words before each cue as
@@ -194,9 +221,13 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	if (!is_w(t)) {
 		char k = CH_PUNCT;
 		if (is_p(t, ',')) {
-			/* (", said," is no appositive) */
+			/* (", said," is no appositive, nor is ", which
+			 * read,") */
 			m = after_sp && prev != CH_APPOSITIVE &&
-			                    qt_cue_at(c, j + 1) < 0
+			                    qt_cue_at(c, j + 1) < 0 &&
+			                    !((wordeq(c, j + 1, "which") ||
+			                       wordeq(c, j + 1, "that")) &&
+			                      qt_cue_at(c, j + 2) >= 0)
 			            ? qt_skip_appositive(c, j)
 			            : j;
 			if (m > j && m <= end &&
@@ -277,6 +308,15 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		m = qt_parse_speaker_fwd(c, j + 1, &sp, last_speaker);
 		if (m > j + 1 && m <= end && sp.kind == SK_ORG)
 			return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
+	}
+	/* (only next to the quote: the window's first chunks are its
+	 * comma or dash) */
+	if (!subjects &&
+	    (sh->n == 0 ||
+	     ((prev == CH_COMMA || prev == CH_DASH) && sh->n <= 2))) {
+		m = described_before_cue(c, j, &sp);
+		if (m > j && m <= end)
+			return push_chunk(sh, CH_DESCRIBED, j, m, &sp), m;
 	}
 	if (prev == CH_CUE_INV) {
 		m = described_at(c, j, &sp);
@@ -681,6 +721,32 @@ choose_link(actx *c, quote *q, link *L, int last_speaker)
 	return k != QUOTH_NONE;
 }
 
+/* The words between a cue clause ending at token a and the comma at
+ * token b that opens the next quote: '"A," Trump told reporters at the
+ * White House on Tuesday, "B."', '"A," said X, the mayor of Y, "B."'.
+ * b when they are its adverbials or the speaker's appositive (up to
+ * SPLIT_GAP_TOKENS tokens in the sentence, no quote, no other cue, no
+ * clause punctuation but the appositive's comma), else QUOTH_NONE. */
+static size_t
+split_gap_end(const actx *c, size_t a, size_t b)
+{
+	size_t j;
+
+	if (b < a || b - a > SPLIT_GAP_TOKENS || b >= c->n ||
+	    !is_p(&c->t[b], ',') || a == 0 || c->t[b].sent != c->t[a - 1].sent)
+		return QUOTH_NONE;
+	for (j = a; j < b; j++) {
+		if (c->inq[j] || c->t[j].kind == TK_QUOTE ||
+		    qt_cue_at(c, j) >= 0)
+			return QUOTH_NONE;
+		/* (an appositive: ", the mayor of Port Elm,") */
+		if (c->t[j].kind == TK_PUNCT && !qt_inner_dot(c, j) &&
+		    !(j == a && is_p(&c->t[j], ',')))
+			return QUOTH_NONE;
+	}
+	return b;
+}
+
 /* Split quote: "A," he said, "B.".  Quote i, linked by L with a cue
  * after it, takes quote i + 1 in as its next parts when the cue clause
  * ends at a comma that opens it and it has no cue of its own (only a
@@ -701,6 +767,11 @@ merge_split(actx *c, size_t i, size_t nq0, link *L, int last_speaker)
 		        (is_w(&c->t[j]) && !(c->t[j].flags & TF_CAP) &&
 		         j < L->end_tok + 4 && !is_p(&c->t[j], ','))))
 			j++;
+		if (j < c->n &&
+		    !(is_p(&c->t[j], ',') && nx->parts[0].tok_open == j + 1) &&
+		    nx->parts[0].tok_open > 0)
+			j = split_gap_end(c, L->end_tok,
+			                  nx->parts[0].tok_open - 1);
 		if (j < c->n && is_p(&c->t[j], ',') &&
 		    nx->parts[0].tok_open == j + 1 &&
 		    nx->type == QUOTH_DIRECT &&

@@ -100,6 +100,12 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		     wordeq(c, of - 1, "of")) &&
 		    sp->kind != SK_ROLE)
 			return true;
+		/* "Secretary of Defense Pete Hegseth said": a capitalised
+		 * title with its "of" phrase before a name is the name's */
+		if (m == of - 1 && head.kind == SK_ROLE &&
+		    sp->kind == SK_NAME && wordeq(c, of - 1, "of") &&
+		    (c->t[of - 2].flags & TF_CAP) && (c->t[of].flags & TF_CAP))
+			return true;
 		if ((m == sp->b &&
 		     (head.kind == SK_ROLE || head.kind == SK_ORG)) ||
 		    (m == of - 1 && head.kind == SK_ROLE && head.ent < 0)) {

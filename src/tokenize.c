@@ -351,6 +351,15 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 			seg = 0;
 			continue;
 		}
+		/* a soft hyphen or zero-width character inside a word
+		 * (Schwarzen\u00adegger): format characters, invisible */
+		if (c.cp >= 0x80 &&
+		    utf8proc_category(c.cp) == UTF8PROC_CATEGORY_CF &&
+		    is_alnum_class((enum cclass)n1.cls)) {
+			end = n1.off;
+			c = n1;
+			continue;
+		}
 		/* internal hyphen: non-European, COVID-19 */
 		if ((c.cp == '-' || c.cp == 0x2010 || c.cp == 0x2011) &&
 		    is_alnum_class((enum cclass)n1.cls)) {

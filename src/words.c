@@ -7,6 +7,7 @@
  * classes, W_*) and data/en/classes.txt (content words, CL_*).
  */
 #include <stdlib.h>
+#include <utf8proc.h>
 
 #include "attrib_int.h"
 
@@ -205,6 +206,31 @@ qt_possessive(const actx *c, size_t i)
 	return is_w(&c->t[i]) && qt_apos_tail(c, i, "s");
 }
 
+/* Append token i's text to q without its format characters (a soft
+ * hyphen or zero-width character inside a name: utf8proc's category
+ * Cf), which do not show and would keep "Schwarzen\u00adegger" from
+ * meeting "Schwarzenegger". */
+static void
+put_visible(qbuf *q, const char *s, size_t n)
+{
+	size_t k = 0, run = 0;
+
+	while (k < n) {
+		size_t l = 1;
+		bool bad = false;
+		if ((unsigned char)s[k] >= 0x80) {
+			int32_t cp = qt_text_decode(s + k, n - k, &l, &bad);
+			if (!bad &&
+			    utf8proc_category(cp) == UTF8PROC_CATEGORY_CF) {
+				qbuf_put_utf8(q, s + run, k - run);
+				run = k + l;
+			}
+		}
+		k += l ? l : 1;
+	}
+	qbuf_put_utf8(q, s + run, n - run);
+}
+
 char *
 qt_span_text(const actx *c, size_t a, size_t b, size_t *len)
 {
@@ -214,8 +240,8 @@ qt_span_text(const actx *c, size_t a, size_t b, size_t *len)
 	for (i = a; i < b; i++) {
 		if (i > a && (c->t[i].flags & TF_SPACE_BEFORE))
 			qbuf_putc(&q, ' ');
-		qbuf_put_utf8(&q, c->text + c->t[i].start,
-		              c->t[i].end - c->t[i].start);
+		put_visible(&q, c->text + c->t[i].start,
+		            c->t[i].end - c->t[i].start);
 	}
 	if (q.failed || !q.ptr) {
 		qbuf_free(&q);
