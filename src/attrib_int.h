@@ -7,6 +7,8 @@
  *
  *   words.c       word predicates over the tokens (no state)
  *   cues.c        the cue test: is this word a speech verb here?
+ *   classes.c     the WordNet classes behind the hand lists: person,
+ *                 organisation and document nouns
  *   boilerplate.c datelines, captions, photo credits, headlines
  *   entities.c    people and organisations named, titles, gender
  *   speaker.c     a speaker phrase read forward from a token
@@ -45,6 +47,7 @@
 #define LEXC_CACHED LEX_PLACES
 #define LEXC_SLOTS (LEXC_CACHED + 1)
 _Static_assert(LEX_DOCS > LEXC_CACHED && LEX_ORGNOUNS > LEXC_CACHED &&
+                       LEX_SPEECH > LEXC_CACHED && LEX_PERSONS > LEXC_CACHED &&
                        LEX_WORDS < LEXC_CACHED && LEX_CLASSES < LEXC_CACHED,
                "per-token cached lexicons come before LEX_PLACES");
 /* Bounds on lookbacks, so that no input makes the work quadratic: the
@@ -290,6 +293,14 @@ bool qt_name_part_cue(const actx *c, size_t j);
 size_t qt_cue_len(const actx *c, size_t i);
 int qt_cue_at(const actx *c, size_t i);
 bool qt_written_word(const actx *c, size_t k);
+
+/* ---- classes.c -------------------------------------------------------------
+ */
+
+bool qt_org_noun(const actx *c, size_t k);
+bool qt_doc_noun(const actx *c, size_t k, int need, int hand);
+bool qt_person_noun(const actx *c, size_t k);
+bool qt_described_head(const actx *c, size_t k, int *tv, bool *org);
 
 /* ---- entities.c ------------------------------------------------------------
  */

@@ -10,6 +10,34 @@
 
 #include "attrib_int.h"
 
+/*
+ * The speech verbs generated from WordNet behind the hand list: a
+ * lowercase word that cues.txt does not list is looked up in
+ * wn-speech-verbs.txt and given the value a hand entry would have:
+ * speech with a subject and a clause ("that" or a verb after it: no k);
+ * -s forms present (p); forms neither past nor -s base (b); and CUE_WN,
+ * which qt_cue_at() reads to ask for more context.  Belief verbs (t
+ * only) are no speech cues.  Only lowercase words: "Cited" opening a
+ * headline is no cue either way.
+ */
+static int
+wn_cue(const actx *c, size_t a)
+{
+	int v;
+
+	if (c->t[a].flags & TF_CAP)
+		return -1;
+	v = qt_lexicon_get_tokens(c->ld->lex[LEX_SPEECH], c->text, c->t, a,
+	                          a + 1);
+	if (v < 0 || !(v & WNV_SPEECH))
+		return -1;
+	if (v & WNV_PRESENT)
+		return CUE_SPEECH | CUE_CLAUSE | CUE_PRESENT | CUE_WN;
+	if (v & WNV_PAST)
+		return CUE_SPEECH | CUE_CLAUSE | CUE_WN;
+	return CUE_SPEECH | CUE_CLAUSE | CUE_BASE | CUE_WN;
+}
+
 int
 qt_lex(const actx *c, int which, size_t a, size_t b)
 {
@@ -19,15 +47,20 @@ qt_lex(const actx *c, int which, size_t a, size_t b)
 	if (a >= b || b > c->n)
 		return -1;
 	if (!c->lexc || which >= LEXC_CACHED ||
-	    (b != a + 1 && (b != a + 2 || which != LEX_CUES)))
-		return qt_lexicon_get_tokens(c->ld->lex[which], c->text, c->t,
-		                             a, b);
+	    (b != a + 1 && (b != a + 2 || which != LEX_CUES))) {
+		v = qt_lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a,
+		                          b);
+		return v >= 0 || which != LEX_CUES || b != a + 1 ? v
+		                                                 : wn_cue(c, a);
+	}
 	/* one word, or a cue's two: looked up once per token and lexicon */
 	slot = &c->lexc[a * LEXC_SLOTS +
 	                (b == a + 1 ? (size_t)which : LEXC_CACHED)];
 	if (*slot)
 		return *slot - 2;
 	v = qt_lexicon_get_tokens(c->ld->lex[which], c->text, c->t, a, b);
+	if (v < 0 && which == LEX_CUES && b == a + 1)
+		v = wn_cue(c, a);
 	*slot = v + 2;
 	return v;
 }
