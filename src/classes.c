@@ -94,7 +94,10 @@ qt_described_head(const actx *c, size_t k, int *tv, bool *org)
 		*tv = (v & WNP_PLURAL) && !(v & WNP_SINGULAR) ? TITLE_GROUP : 0;
 		return true;
 	}
-	if (wn_org_only(c, k)) {
+	/* an organisation noun only WordNet knows heads a speaker right
+	 * before its cue: "the coalition said"; not "the vote, city
+	 * officials said", "member of the public", "state Sen. Ann Lee" */
+	if (wn_org_only(c, k) && qt_cue_at(c, k + 1) >= 0) {
 		*org = true;
 		return true;
 	}
