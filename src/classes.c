@@ -39,6 +39,10 @@ qt_doc_noun(const actx *c, size_t k, int need, int hand)
 {
 	int v = wn_flags(c, LEX_DOCS, k);
 
+	/* (not "the source", "the board": a person or a body too) */
+	if (v && (wn_flags(c, LEX_PERSONS, k) || wn_flags(c, LEX_ORGNOUNS, k)))
+		v = 0;
+
 	return (v && (!need || (v & need))) || (hand && class_is(c, k, hand));
 }
 
