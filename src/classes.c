@@ -98,6 +98,12 @@ qt_described_head(const actx *c, size_t k, int *tv, bool *org)
 		*tv = (v & WNP_PLURAL) && !(v & WNP_SINGULAR) ? TITLE_GROUP : 0;
 		return true;
 	}
+	/* so does a document or message noun: its issuer speaks ("the
+	 * memorandum says", "the indictment alleges") */
+	if (qt_doc_noun(c, k, WND_SINGULAR, 0) && qt_cue_at(c, k + 1) >= 0) {
+		*org = true;
+		return true;
+	}
 	/* an organisation noun only WordNet knows heads a speaker right
 	 * before its cue: "the coalition said"; not "the vote, city
 	 * officials said", "member of the public", "state Sen. Ann Lee" */
