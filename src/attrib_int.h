@@ -301,6 +301,7 @@ bool qt_org_noun(const actx *c, size_t k);
 bool qt_doc_noun(const actx *c, size_t k, int need, int hand);
 bool qt_person_noun(const actx *c, size_t k);
 bool qt_described_head(const actx *c, size_t k, int *tv, bool *org);
+size_t qt_type_entities(actx *c);
 
 /* ---- entities.c ------------------------------------------------------------
  */

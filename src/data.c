@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "tagger.h"
 #include "text.h"
 
 struct builtin_file {
@@ -520,6 +521,31 @@ wn_left_out(const char *file)
 	return false;
 }
 
+/* The tagger (tagger.txt), optional: a language without one, or
+ * QUOTH_TAGGER_OFF set (to measure what it decides), leaves it NULL. */
+static quoth_status
+load_tagger(lang_data *ld, const char *lang, const char *data_dir,
+            quoth_error *err)
+{
+	char path[4096];
+	const char *data;
+	size_t len = 0;
+	bool owned;
+	quoth_status st = QUOTH_OK;
+	const char *off = getenv("QUOTH_TAGGER_OFF");
+
+	if (off && *off)
+		return QUOTH_OK;
+	data = data_file(lang, data_dir, "tagger.txt", path, sizeof(path), &len,
+	                 &owned, &st, NULL);
+	if (!data)
+		return QUOTH_OK;
+	st = qt_tagger_load(data, len, path, &ld->tagger, err);
+	if (owned)
+		free((char *)data);
+	return st;
+}
+
 quoth_status
 qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
                   quoth_error *err)
@@ -560,6 +586,8 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 		if (owned)
 			free((char *)data);
 	}
+	if (st == QUOTH_OK)
+		st = load_tagger(ld, lang, data_dir, err);
 	if (st != QUOTH_OK)
 		qt_lang_data_free(ld);
 	return st;
@@ -570,6 +598,8 @@ qt_lang_data_free(lang_data *ld)
 {
 	int i;
 
+	qt_tagger_free(ld->tagger);
+	ld->tagger = NULL;
 	for (i = 0; i < LEX_COUNT_; i++) {
 		qt_lexicon_free(ld->lex[i]);
 		ld->lex[i] = NULL;

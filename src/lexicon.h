@@ -273,6 +273,10 @@ int qt_cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
 typedef struct {
 	lexicon *lex[LEX_COUNT_];
 	cue_patterns pats;
+	/* the tagger of tagger.c (data/LANG/tagger.txt), or NULL when the
+	 * language has none or QUOTH_TAGGER_OFF is set: attribution asks
+	 * it for the entity class of names the lists cannot type */
+	struct qt_tagger *tagger;
 } lang_data;
 
 /* Fill *err (when not NULL) with status st, line and a message; returns
