@@ -479,8 +479,13 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 	if (j + 2 < c->n && is_p(&c->t[j], ',') &&
 	    (c->t[j + 1].flags & TF_CAP)) {
 		int e2 = qt_entity_by_mention_tok(c, j + 1, j + 5);
-		if (e2 >= 0)
+		if (e2 >= 0) {
 			sp->ent = e2;
+			/* "her partner, Sam Ode": a person noun types him */
+			if (!is_org && !ent_at(c, e2)->org &&
+			    !ent_at(c, e2)->nonperson)
+				ent_at(c, e2)->person = true;
+		}
 	}
 }
 
