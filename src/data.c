@@ -38,7 +38,6 @@
 #include <string.h>
 
 #include "lexicon.h"
-#include "tagger.h"
 #include "text.h"
 
 struct builtin_file {
@@ -521,29 +520,16 @@ wn_left_out(const char *file)
 	return false;
 }
 
-/* The tagger (tagger.txt), optional: a language without one, or
- * QUOTH_TAGGER_OFF set (to measure what it decides), leaves it NULL. */
-static quoth_status
-load_tagger(lang_data *ld, const char *lang, const char *data_dir,
-            quoth_error *err)
+/* The bytes of data file `file` of a language that may lack it (see
+ * data_file()): NULL when it cannot be had. */
+const char *
+qt_data_bytes(const char *lang, const char *data_dir, const char *file,
+              char *path, size_t pathsz, size_t *len, bool *owned)
 {
-	char path[4096];
-	const char *data;
-	size_t len = 0;
-	bool owned;
 	quoth_status st = QUOTH_OK;
-	const char *off = getenv("QUOTH_TAGGER_OFF");
 
-	if (off && *off)
-		return QUOTH_OK;
-	data = data_file(lang, data_dir, "tagger.txt", path, sizeof(path), &len,
-	                 &owned, &st, NULL);
-	if (!data)
-		return QUOTH_OK;
-	st = qt_tagger_load(data, len, path, &ld->tagger, err);
-	if (owned)
-		free((char *)data);
-	return st;
+	return data_file(lang, data_dir, file, path, pathsz, len, owned, &st,
+	                 NULL);
 }
 
 quoth_status
@@ -586,8 +572,6 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 		if (owned)
 			free((char *)data);
 	}
-	if (st == QUOTH_OK)
-		st = load_tagger(ld, lang, data_dir, err);
 	if (st != QUOTH_OK)
 		qt_lang_data_free(ld);
 	return st;
@@ -598,8 +582,6 @@ qt_lang_data_free(lang_data *ld)
 {
 	int i;
 
-	qt_tagger_free(ld->tagger);
-	ld->tagger = NULL;
 	for (i = 0; i < LEX_COUNT_; i++) {
 		qt_lexicon_free(ld->lex[i]);
 		ld->lex[i] = NULL;

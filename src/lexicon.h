@@ -275,7 +275,9 @@ typedef struct {
 	cue_patterns pats;
 	/* the tagger of tagger.c (data/LANG/tagger.txt), or NULL when the
 	 * language has none or QUOTH_TAGGER_OFF is set: attribution asks
-	 * it for the entity class of names the lists cannot type */
+	 * it for the entity class of names the lists cannot type.  Loaded
+	 * and freed by extract.c (tagger.c reads data.c: not the other way
+	 * round) */
 	struct qt_tagger *tagger;
 } lang_data;
 
@@ -293,6 +295,11 @@ bool qt_data_line(const char *data, size_t len, size_t pos, size_t *end,
  * appending them to cp. */
 quoth_status qt_cuepat_parse(cue_patterns *cp, const char *name,
                              const char *data, size_t len, quoth_error *err);
+/* The bytes of an optional data file (no error when it is missing);
+ * *owned: free them. */
+const char *qt_data_bytes(const char *lang, const char *data_dir,
+                          const char *file, char *path, size_t pathsz,
+                          size_t *len, bool *owned);
 quoth_status qt_lang_data_load(lang_data *ld, const char *lang,
                                const char *data_dir, quoth_error *err);
 void qt_lang_data_free(lang_data *ld);
