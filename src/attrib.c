@@ -237,6 +237,8 @@ context_free(actx *c)
  *   prepare               reads quotes, tokens; writes the context's
  *                         per-token tables
  *   qt_collect_entities   reads tokens; writes entities and mentions
+ *   qt_type_entities      reads entities, the tagger; types the names
+ *                         the lists cannot (organisation, place)
  *   qt_gender_evidence    reads mentions; writes entity genders
  *   qt_link_quotes        reads quotes, entities; writes their links
  *                         (mention, cue, rule, side table), merges split
@@ -285,6 +287,9 @@ qt_attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 		goto out;
 	qt_collect_entities(&c);
 	if (c.failed || c.ents.failed || c.ments.failed)
+		goto out;
+	qt_type_entities(&c);
+	if (c.failed)
 		goto out;
 	qt_gender_evidence(&c);
 	if (!qt_link_quotes(&c))

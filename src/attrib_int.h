@@ -7,6 +7,8 @@
  *
  *   words.c       word predicates over the tokens (no state)
  *   cues.c        the cue test: is this word a speech verb here?
+ *   classes.c     the WordNet classes behind the hand lists: person,
+ *                 organisation and document nouns
  *   boilerplate.c datelines, captions, photo credits, headlines
  *   entities.c    people and organisations named, titles, gender
  *   speaker.c     a speaker phrase read forward from a token
@@ -289,6 +291,15 @@ bool qt_name_part_cue(const actx *c, size_t j);
 size_t qt_cue_len(const actx *c, size_t i);
 int qt_cue_at(const actx *c, size_t i);
 bool qt_written_word(const actx *c, size_t k);
+
+/* ---- classes.c -------------------------------------------------------------
+ */
+
+bool qt_org_noun(const actx *c, size_t k);
+bool qt_doc_noun(const actx *c, size_t k, int need, int hand);
+bool qt_person_noun(const actx *c, size_t k);
+bool qt_described_head(const actx *c, size_t k, int *tv, bool *org);
+size_t qt_type_entities(actx *c);
 
 /* ---- entities.c ------------------------------------------------------------
  */

@@ -477,7 +477,7 @@ qt_resolve_description(const actx *c, const quote *q)
 	if (h == 0 || h > a + 3)
 		return -1;
 	h--;
-	if (!class_is(c, h, CL_ORG_HEAD))
+	if (!qt_org_noun(c, h))
 		return -1;
 	para = c->t[a].para;
 	k = qt_first_mention(c, a);
@@ -742,7 +742,7 @@ static bool
 doc_noun(const actx *c, size_t k)
 {
 	return !(c->t[k].flags & TF_CAP) && !c->inq[k] &&
-	       class_is(c, k, CL_REPORT_NOUN);
+	       qt_doc_noun(c, k, WND_DOCUMENT | WND_LEGAL, CL_REPORT_NOUN);
 }
 
 /*
@@ -902,7 +902,7 @@ qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 	size_t s0 = antecedent_start(c, tok, 1), h;
 	for (h = tok; h-- > s0;) {
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
-		    qt_possessive(c, h) || !class_is(c, h, CL_DOCUMENT))
+		    qt_possessive(c, h) || !qt_doc_noun(c, h, 0, CL_DOCUMENT))
 			continue;
 		/* "the email", "the campaign's statement"; not "an
 		 * email", "her letter" */

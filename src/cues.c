@@ -125,6 +125,38 @@ ing_of_subject(const actx *c, size_t i)
 	return false;
 }
 
+/*
+ * A speech verb that only WordNet lists ("quipped", "scoffed", "mused")
+ * is a cue where its use shows speech: before "that" ("she conceded
+ * that"), or ending a short clause after a quote ('"...," he quipped.')
+ * or right after one ('"...," quipped Ada Finch').  Elsewhere such verbs
+ * are as often no report ("she spoke", "he cited a study").
+ */
+static bool
+wn_cue_context(const actx *c, size_t i)
+{
+	size_t k;
+
+	/* (not "the local contests that": a noun) */
+	if (wordeq(c, i + 1, "that") && !c->inq[i + 1])
+		return !(i > 1 && word_is(c, i - 2, W_ARTICLE));
+	if (i > 0 && c->inq[i - 1])
+		return true;
+	if (i + 1 < c->n && !is_end_p(&c->t[i + 1]) &&
+	    !is_p(&c->t[i + 1], ',') && !is_break_tok(&c->t[i + 1]))
+		return false;
+	for (k = i; k > 0 && i - k < 6; k--) {
+		if (c->inq[k - 1])
+			return true;
+		if (!is_w(&c->t[k - 1]) && !is_p(&c->t[k - 1], '.') &&
+		    !is_p(&c->t[k - 1], ','))
+			return false;
+		if (is_end_p(&c->t[k - 1]) && !qt_inner_dot(c, k - 1))
+			return false;
+	}
+	return false;
+}
+
 /* A cue verb at token i: returns its flags or -1. */
 static int
 cue_at(const actx *c, size_t i)
@@ -136,6 +168,8 @@ cue_at(const actx *c, size_t i)
 		return -1;
 	v = cue_entry(c, i, &w);
 	if (v < 0 || !(v & CUE_SPEECH))
+		return -1;
+	if ((v & CUE_WN) && !wn_cue_context(c, i))
 		return -1;
 	if (qt_name_part_cue(c, i))
 		return -1;

@@ -62,6 +62,8 @@ static const char *const lex_files[LEX_COUNT_] = {
         [LEX_PLACES] = "wn-places.txt",
         [LEX_DOCS] = "wn-document-nouns.txt",
         [LEX_ORGNOUNS] = "wn-org-nouns.txt",
+        [LEX_SPEECH] = "wn-speech-verbs.txt",
+        [LEX_PERSONS] = "wn-person-nouns.txt",
 };
 
 quoth_status
@@ -495,6 +497,41 @@ data_file(const char *lang, const char *data_dir, const char *file, char *path,
 	return NULL;
 }
 
+/*
+ * QUOTH_WN_OFF=speech,person,org,document,places (any of them): leave
+ * the named generated classes (wn-NAME*.txt) empty.  For measuring what
+ * each class decides (how many attributions change without it) and for
+ * the tests that check each is still used; never set in normal runs.
+ */
+static bool
+wn_left_out(const char *file)
+{
+	const char *off = getenv("QUOTH_WN_OFF"), *p;
+	size_t n;
+
+	if (!off || strncmp(file, "wn-", 3) != 0)
+		return false;
+	for (p = off; *p;) {
+		n = strcspn(p, ",");
+		if (n > 0 && strncmp(file + 3, p, n) == 0)
+			return true;
+		p += n + (p[n] == ',');
+	}
+	return false;
+}
+
+/* The bytes of data file `file` of a language that may lack it (see
+ * data_file()): NULL when it cannot be had. */
+const char *
+qt_data_bytes(const char *lang, const char *data_dir, const char *file,
+              char *path, size_t pathsz, size_t *len, bool *owned)
+{
+	quoth_status st = QUOTH_OK;
+
+	return data_file(lang, data_dir, file, path, pathsz, len, owned, &st,
+	                 NULL);
+}
+
 quoth_status
 qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
                   quoth_error *err)
@@ -514,6 +551,8 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 			return qt_data_fail(err, QUOTH_ERR_NOMEM, 0,
 			                    "out of memory");
 		}
+		if (wn_left_out(lex_files[i]))
+			continue;
 		data = data_file(lang, data_dir, lex_files[i], path,
 		                 sizeof(path), &len, &owned, &st, err);
 		if (data) {

@@ -11,6 +11,7 @@
 #include "quotes_int.h"
 #include "result.h"
 #include "segment.h"
+#include "tagger.h"
 
 const char *
 quoth_strerror(quoth_status status)
@@ -85,6 +86,31 @@ dup_str(const char *s)
 	return d;
 }
 
+/* The tagger (data/LANG/tagger.txt), optional: a language without one,
+ * or QUOTH_TAGGER_OFF set (to measure what it decides), leaves it NULL;
+ * a file that does not parse is an error. */
+static quoth_status
+load_tagger(quoth_extractor *ex, quoth_error *err)
+{
+	char path[4096];
+	const char *data;
+	size_t len = 0;
+	bool owned = false;
+	quoth_status st;
+	const char *off = getenv("QUOTH_TAGGER_OFF");
+
+	if (off && *off)
+		return QUOTH_OK;
+	data = qt_data_bytes(ex->lang, ex->data_dir, "tagger.txt", path,
+	                     sizeof(path), &len, &owned);
+	if (!data)
+		return QUOTH_OK;
+	st = qt_tagger_load(data, len, path, &ex->data.tagger, err);
+	if (owned)
+		free((char *)data);
+	return st;
+}
+
 quoth_status
 quoth_extractor_new(const quoth_options *opt, quoth_extractor **out,
                     quoth_error *err)
@@ -133,6 +159,8 @@ quoth_extractor_new(const quoth_options *opt, quoth_extractor **out,
 	if (st == QUOTH_OK && (def.flags & QUOTH_OPT_GENDER_FROM_NAMES))
 		st = qt_first_names_load(&ex->data, ex->lang, ex->data_dir,
 		                         err);
+	if (st == QUOTH_OK)
+		st = load_tagger(ex, err);
 	if (st != QUOTH_OK) {
 		quoth_extractor_free(ex);
 		return st;
@@ -146,6 +174,8 @@ quoth_extractor_free(quoth_extractor *ex)
 {
 	if (!ex)
 		return;
+	qt_tagger_free(ex->data.tagger);
+	ex->data.tagger = NULL;
 	qt_lang_data_free(&ex->data);
 	free(ex->lang);
 	free(ex->data_dir);

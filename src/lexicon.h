@@ -51,6 +51,8 @@ enum lex_id {
 	LEX_PLACES,     /* countries, states, cities (value: flags) */
 	LEX_DOCS,       /* document and message nouns (value: flags) */
 	LEX_ORGNOUNS,   /* organisation and group nouns (value: flags) */
+	LEX_SPEECH,     /* speech and belief verbs, inflected (value: flags) */
+	LEX_PERSONS,    /* nouns for people: roles, kinship (value: flags) */
 	LEX_COUNT_
 };
 
@@ -71,7 +73,11 @@ enum {                            /* cues.txt */
        CUE_ADVERBIAL = FLAG('a'), /* "in a statement" */
        /* not in the file: qt_cue_at() adds it for a participle cue
 	 * ("officials, speaking on condition") */
-       CUE_PARTICIPLE = FLAG('g')
+       CUE_PARTICIPLE = FLAG('g'),
+       /* not in the file: a speech verb of wn-speech-verbs.txt that
+	 * cues.txt does not list (words.c); qt_cue_at() wants more
+	 * context for it */
+       CUE_WN = FLAG('w')
 };
 enum { /* pronouns.txt */
        PRON_MALE = FLAG('m'),
@@ -136,6 +142,47 @@ enum { /* classes.txt: content-word classes (see its header) */
        CL_PERSON_GROUP = FLAG('g'),
        CL_PAST_VERB = FLAG('p'),
        CL_TIME = FLAG('t')
+};
+
+/* The generated WordNet classes (tools/wordnet_classes.py; each file's
+ * header explains its letters). */
+enum {                         /* wn-speech-verbs.txt */
+       WNV_SPEECH = FLAG('s'), /* reports speech or writing */
+       WNV_BELIEF = FLAG('t'), /* reports a belief or finding */
+       WNV_BASE = FLAG('b'),
+       WNV_PRESENT = FLAG('z'),
+       WNV_PAST = FLAG('d'),
+       WNV_PARTICIPLE = FLAG('n'),
+       WNV_ING = FLAG('g')
+};
+enum { /* wn-person-nouns.txt */
+       WNP_SINGULAR = FLAG('s'),
+       WNP_PLURAL = FLAG('p'),
+       WNP_DEMONYM = FLAG('d'),
+       WNP_KIN = FLAG('k'),
+       WNP_MODIFIER = FLAG('j') /* also an adjective or adverb */
+};
+enum { /* wn-org-nouns.txt */
+       WNO_SINGULAR = FLAG('s'),
+       WNO_PLURAL = FLAG('p'),
+       WNO_NAME = FLAG('n'),
+       WNO_WORD = FLAG('w')
+};
+enum { /* wn-document-nouns.txt */
+       WND_SINGULAR = FLAG('s'),
+       WND_PLURAL = FLAG('p'),
+       WND_STATEMENT = FLAG('t'),
+       WND_DOCUMENT = FLAG('d'),
+       WND_MESSAGE = FLAG('m'),
+       WND_LEGAL = FLAG('l'),
+       WND_PUBLICATION = FLAG('b')
+};
+enum { /* wn-places.txt */
+       WNL_COUNTRY = FLAG('c'),
+       WNL_REGION = FLAG('r'),
+       WNL_CITY = FLAG('t'),
+       WNL_CAPITAL = FLAG('a'),
+       WNL_WORD = FLAG('w')
 };
 
 /* ---- cuepat.c: cue patterns over chunk classes (patterns.txt) --------- */
@@ -243,6 +290,12 @@ typedef struct {
 	lexicon *first_names;
 	choice_model *choice;
 	symtab *sym; /* built from lex[] once they are loaded */
+	/* the tagger of tagger.c (data/LANG/tagger.txt), or NULL when the
+	 * language has none or QUOTH_TAGGER_OFF is set: attribution asks
+	 * it for the entity class of names the lists cannot type.  Loaded
+	 * and freed by extract.c (tagger.c reads data.c: not the other way
+	 * round) */
+	struct qt_tagger *tagger;
 } lang_data;
 
 enum { /* first-names.txt */
@@ -299,6 +352,11 @@ bool qt_data_line(const char *data, size_t len, size_t pos, size_t *end,
  * appending them to cp. */
 quoth_status qt_cuepat_parse(cue_patterns *cp, const char *name,
                              const char *data, size_t len, quoth_error *err);
+/* The bytes of an optional data file (no error when it is missing);
+ * *owned: free them. */
+const char *qt_data_bytes(const char *lang, const char *data_dir,
+                          const char *file, char *path, size_t pathsz,
+                          size_t *len, bool *owned);
 quoth_status qt_lang_data_load(lang_data *ld, const char *lang,
                                const char *data_dir, quoth_error *err);
 /* Load first-names.txt into ld->first_names (for --gender-from-names). */

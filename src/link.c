@@ -167,12 +167,16 @@ described_at(const actx *c, size_t j, speaker *sp)
 }
 
 /* '"Q," the beekeeper said.': right after a quote, a determiner and
- * up to three lowercase words before a cue are who said it, whatever
- * the noun (the chunks before cover only the nouns the lexicons know). */
+ * up to three lowercase words before a cue are who said it when the last
+ * is a described head: any person, organisation or document noun of the
+ * lists or of WordNet's classes (classes.c), so a noun no list names
+ * ("the weather said") is no speaker. */
 static size_t
 described_before_cue(const actx *c, size_t j, speaker *sp)
 {
 	size_t e = j + 1;
+	int tv;
+	bool org;
 
 	if (!qt_np_det(c, j))
 		return j;
@@ -180,7 +184,8 @@ described_before_cue(const actx *c, size_t j, speaker *sp)
 	       !(c->t[e].flags & TF_CAP) && !c->inq[e] && qt_cue_at(c, e) < 0 &&
 	       !qt_is_prep(c, e) && qt_lex(c, LEX_DOCS, e, e + 1) < 0)
 		e++;
-	if (e == j + 1 || e >= c->n || qt_cue_at(c, e) < 0)
+	if (e == j + 1 || e >= c->n || qt_cue_at(c, e) < 0 ||
+	    !qt_described_head(c, e - 1, &tv, &org))
 		return j;
 	memset(sp, 0, sizeof(*sp));
 	sp->ent = -1;

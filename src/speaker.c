@@ -432,9 +432,10 @@ static void
 described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 {
 	bool definite = wordeq(c, i, "the");
-	bool is_org = qt_lex(c, LEX_ORGS, j - 1, j) >= 0 &&
-	              qt_lex(c, LEX_TITLES, j - 1, j) < 0;
-	int tv = qt_lex(c, LEX_TITLES, j - 1, j);
+	bool is_org;
+	int tv;
+
+	qt_described_head(c, j - 1, &tv, &is_org);
 	sp->a = i;
 	sp->b = j;
 	sp->kind = is_org ? SK_ORG : SK_ROLE;
@@ -477,8 +478,13 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 	if (j + 2 < c->n && is_p(&c->t[j], ',') &&
 	    (c->t[j + 1].flags & TF_CAP)) {
 		int e2 = qt_entity_by_mention_tok(c, j + 1, j + 5);
-		if (e2 >= 0)
+		if (e2 >= 0) {
 			sp->ent = e2;
+			/* "her partner, Sam Ode": a person noun types him */
+			if (!is_org && !ent_at(c, e2)->org &&
+			    !ent_at(c, e2)->nonperson)
+				ent_at(c, e2)->person = true;
+		}
 	}
 }
 
@@ -494,8 +500,9 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 		return QUOTH_NONE;
 	end = described_end(c, i);
 	for (j = end; j > i + 1; j--) {
-		if (qt_lex(c, LEX_TITLES, j - 1, j) >= 0 ||
-		    qt_lex(c, LEX_ORGS, j - 1, j) >= 0) {
+		int tv;
+		bool org;
+		if (qt_described_head(c, j - 1, &tv, &org)) {
 			described_speaker(c, i, j, sp, last_speaker);
 			return j;
 		}
@@ -522,10 +529,12 @@ parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
 		     /* "researcher at Dixon Hall": an affiliation,
 		             * not a name */
 		     !qt_is_prep(c, j) && !wordeq(c, j, "of");
-		     j++)
-			if (qt_lex(c, LEX_TITLES, j, j + 1) >= 0 ||
-			    qt_lex(c, LEX_ORGS, j, j + 1) >= 0)
+		     j++) {
+			int tv;
+			bool org;
+			if (qt_described_head(c, j, &tv, &org))
 				titled = true;
+		}
 		if (!titled || j == i)
 			return i;
 		if (j < c->n && is_w(&c->t[j]) && (c->t[j].flags & TF_CAP)) {
@@ -538,12 +547,12 @@ parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
 				return m;
 			}
 		}
-		if (qt_lex(c, LEX_TITLES, j - 1, j) >= 0 ||
-		    qt_lex(c, LEX_ORGS, j - 1, j) >= 0) {
-			int tv = qt_lex(c, LEX_TITLES, j - 1, j);
+		int tv;
+		bool org;
+		if (qt_described_head(c, j - 1, &tv, &org)) {
 			sp->a = i;
 			sp->b = j;
-			sp->kind = tv >= 0 ? SK_ROLE : SK_ORG;
+			sp->kind = org ? SK_ORG : SK_ROLE;
 			if (tv >= 0 && (tv & TITLE_MALE))
 				sp->gender = G_MALE;
 			if (tv >= 0 && (tv & TITLE_FEMALE))

@@ -11,6 +11,35 @@
 
 #include "attrib_int.h"
 
+/*
+ * The speech verbs generated from WordNet behind the hand list: a
+ * lowercase word that cues.txt does not list is looked up in
+ * wn-speech-verbs.txt and given the value a hand entry would have:
+ * speech with a subject and a clause ("that" or a verb after it: no k);
+ * -s forms present (p); forms neither past nor -s base (b); and CUE_WN,
+ * which qt_cue_at() reads to ask for more context.  Belief verbs (t
+ * only) are no speech cues.  Only lowercase words: "Cited" opening a
+ * headline is no cue either way.
+ */
+static int
+wn_cue(const actx *c, size_t a)
+{
+	int v;
+
+	if (c->t[a].flags & TF_CAP)
+		return -1;
+	v = c->t[a].sym
+	            ? qt_sym_value(c->ld, c->t[a].sym, LEX_SPEECH)
+	            : qt_lex_tokens(c->ld, LEX_SPEECH, c->text, c->t, a, a + 1);
+	if (v < 0 || !(v & WNV_SPEECH))
+		return -1;
+	if (v & WNV_PRESENT)
+		return CUE_SPEECH | CUE_CLAUSE | CUE_PRESENT | CUE_WN;
+	if (v & WNV_PAST)
+		return CUE_SPEECH | CUE_CLAUSE | CUE_WN;
+	return CUE_SPEECH | CUE_CLAUSE | CUE_BASE | CUE_WN;
+}
+
 int
 qt_lex(const actx *c, int which, size_t a, size_t b)
 {
@@ -20,10 +49,15 @@ qt_lex(const actx *c, int which, size_t a, size_t b)
 	if (a >= b || b > c->n)
 		return -1;
 	/* one word: its symbol's value */
-	if (b == a + 1 && c->t[a].sym)
-		return qt_sym_value(c->ld, c->t[a].sym, which);
-	if (!c->lexc || b != a + 2 || which != LEX_CUES)
-		return qt_lex_tokens(c->ld, which, c->text, c->t, a, b);
+	if (b == a + 1 && c->t[a].sym) {
+		v = qt_sym_value(c->ld, c->t[a].sym, which);
+		return v >= 0 || which != LEX_CUES ? v : wn_cue(c, a);
+	}
+	if (!c->lexc || b != a + 2 || which != LEX_CUES) {
+		v = qt_lex_tokens(c->ld, which, c->text, c->t, a, b);
+		return v >= 0 || which != LEX_CUES || b != a + 1 ? v
+		                                                 : wn_cue(c, a);
+	}
 	/* a cue's two words: looked up once per token */
 	slot = &c->lexc[a];
 	if (*slot)

@@ -504,8 +504,11 @@ def build(wordnet, exceptions_path):
     verbs, licence = read_data(os.path.join(wordnet, 'data.verb'))
     nouns, _ = read_data(os.path.join(wordnet, 'data.noun'))
     synsets = list(verbs.values()) + list(nouns.values())
+    modifiers = set()  # lemmas of adjectives and adverbs, lowercase
     for pos in ('adj', 'adv'):
-        synsets += read_data(os.path.join(wordnet, 'data.' + pos))[0].values()
+        more = read_data(os.path.join(wordnet, 'data.' + pos))[0].values()
+        synsets += more
+        modifiers |= {w.lower() for s in more for w in s.words}
     vexc = read_exc(os.path.join(wordnet, 'verb.exc'))
     nexc = read_exc(os.path.join(wordnet, 'noun.exc'))
     exceptions = read_exceptions(exceptions_path)
@@ -529,6 +532,12 @@ def build(wordnet, exceptions_path):
 
     nouns_with_plurals('person', sets['person'],
                        [('d', sets['demonym']), ('k', sets['kin'])])
+    # flag j on a singular that is also an adjective or adverb ("familiar",
+    # "better", "back", "American"): as the last word of a phrase it may
+    # describe what follows rather than name a person
+    for k, (phrase, flags) in files['person'].items():
+        if 's' in flags and phrase.lower() in modifiers:
+            flags.add('j')
     # A capitalised organisation noun names one organisation, whether WordNet
     # makes it an instance (Hamas) or a class (United Nations, FBI).
     named = {w for w in sets['org'] if w[:1].isupper()} | sets['org-named']
@@ -585,7 +594,9 @@ phrase: "secretaries of state", "attorneys general").""",
               [('s', 'singular (baker, advocate, Canadian)'),
                ('p', 'plural (bakers, advocates, Canadians)'),
                ('d', 'an inhabitant or native of a place (below inhabitant.n.01)'),
-               ('k', 'a relative (below relative.n.01: mother, cousin)')],
+               ('k', 'a relative (below relative.n.01: mother, cousin)'),
+               ('j', 'a singular that is also an adjective or adverb in WordNet\n'
+                     '#      ("familiar", "better", "American")')],
               ''),
     'org': ('wn-org-nouns.txt', """\
 Organisation and group nouns (below WordNet's organization.n.01 and
