@@ -9,35 +9,11 @@
  * stage.
  */
 #include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
 #include "text.h"
-
-static quoth_status fail(quoth_error *err, quoth_status st, size_t line,
-                         const char *fmt, ...)
-        __attribute__((format(printf, 4, 5)));
-
-/* As data.c's qt_data_fail(), which this file does not call (data.c
- * calls it). */
-static quoth_status
-fail(quoth_error *err, quoth_status st, size_t line, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err) {
-		memset(err, 0, sizeof(*err));
-		err->status = st;
-		err->line = line;
-		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof(err->message), fmt, ap);
-		va_end(ap);
-	}
-	return st;
-}
 
 typedef struct {
 	char *name;
@@ -83,22 +59,23 @@ parse_weight(choice_model *m, size_t *cap, const char *name, size_t lineno,
 
 	if (!tab || tab == s || (size_t)(e - tab - 1) >= sizeof(num) ||
 	    tab + 1 == e)
-		return fail(err, QUOTH_ERR_LEXICON, lineno,
-		            "%s:%zu: expected `feature<TAB>weight`", name,
-		            lineno);
+		return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
+		                    "%s:%zu: expected `feature<TAB>weight`",
+		                    name, lineno);
 	memcpy(num, tab + 1, (size_t)(e - tab - 1));
 	num[e - tab - 1] = '\0';
 	v = strtod(num, &end);
 	if (*end || end == num || v != v || v > 1e6 || v < -1e6)
-		return fail(err, QUOTH_ERR_LEXICON, lineno,
-		            "%s:%zu: '%s' is not a weight", name, lineno, num);
+		return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
+		                    "%s:%zu: '%s' is not a weight", name,
+		                    lineno, num);
 	nl = (size_t)(tab - s);
 	if (nl == 9 && memcmp(s, "threshold", 9) == 0) {
 		if (v < 0 || v >= 1)
-			return fail(err, QUOTH_ERR_LEXICON, lineno,
-			            "%s:%zu: the threshold is a "
-			            "probability in [0, 1)",
-			            name, lineno);
+			return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
+			                    "%s:%zu: the threshold is a "
+			                    "probability in [0, 1)",
+			                    name, lineno);
 		m->threshold = v;
 		return QUOTH_OK;
 	}
@@ -106,13 +83,14 @@ parse_weight(choice_model *m, size_t *cap, const char *name, size_t lineno,
 		size_t nc = *cap ? *cap * 2 : 64;
 		weight *nw = qt_xrealloc_array(m->w, nc, sizeof(*nw));
 		if (!nw)
-			return fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+			return qt_data_fail(err, QUOTH_ERR_NOMEM, 0,
+			                    "out of memory");
 		m->w = nw;
 		*cap = nc;
 	}
 	m->w[m->n].name = malloc(nl + 1);
 	if (!m->w[m->n].name)
-		return fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
 	memcpy(m->w[m->n].name, s, nl);
 	m->w[m->n].name[nl] = '\0';
 	m->w[m->n].w = v;
@@ -130,18 +108,16 @@ qt_choice_parse(choice_model **out, const char *name, const char *data,
 
 	*out = NULL;
 	if (!m)
-		return fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
 	while (pos < len && st == QUOTH_OK) {
-		const char *s = data + pos, *nl = memchr(s, '\n', len - pos);
-		size_t eol = nl ? (size_t)(nl - data) : len, end = eol;
-		if (end > pos && data[end - 1] == '\r')
-			end--;
+		const char *s = data + pos;
+		size_t end, eol;
+		bool valid = qt_data_line(data, len, pos, &end, &eol);
 		lineno++;
 		pos = eol + 1;
-		if (qt_text_first_invalid(s, end - (size_t)(s - data), NULL) !=
-		    QUOTH_NONE)
-			st = fail(err, QUOTH_ERR_LEXICON, lineno,
-			          "%s:%zu: not UTF-8", name, lineno);
+		if (!valid)
+			st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
+			                  "%s:%zu: not UTF-8", name, lineno);
 		else if (end == (size_t)(s - data))
 			continue;
 		else if (*s == '#') {
@@ -153,15 +129,17 @@ qt_choice_parse(choice_model **out, const char *name, const char *data,
 			                  err);
 	}
 	if (st == QUOTH_OK && m->n == 0)
-		st = fail(err, QUOTH_ERR_LEXICON, lineno ? lineno : 1,
-		          "%s:%zu: no weights", name, lineno ? lineno : 1);
+		st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno ? lineno : 1,
+		                  "%s:%zu: no weights", name,
+		                  lineno ? lineno : 1);
 	if (st == QUOTH_OK) {
 		qsort(m->w, m->n, sizeof(*m->w), cmp_weight);
 		for (i = 1; i < m->n; i++)
 			if (strcmp(m->w[i - 1].name, m->w[i].name) == 0)
-				st = fail(err, QUOTH_ERR_LEXICON, 0,
-				          "%s: feature '%s' given twice", name,
-				          m->w[i].name);
+				st = qt_data_fail(
+				        err, QUOTH_ERR_LEXICON, 0,
+				        "%s: feature '%s' given twice", name,
+				        m->w[i].name);
 	}
 	if (st != QUOTH_OK) {
 		qt_choice_free(m);

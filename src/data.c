@@ -32,7 +32,6 @@
  * public]").
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,37 +64,6 @@ static const char *const lex_files[LEX_COUNT_] = {
         [LEX_SPEECH] = "wn-speech-verbs.txt",
         [LEX_PERSONS] = "wn-person-nouns.txt",
 };
-
-quoth_status
-qt_data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt,
-             ...)
-{
-	va_list ap;
-
-	if (err) {
-		memset(err, 0, sizeof(*err));
-		err->status = st;
-		err->line = line;
-		va_start(ap, fmt);
-		vsnprintf(err->message, sizeof(err->message), fmt, ap);
-		va_end(ap);
-	}
-	return st;
-}
-
-bool
-qt_data_line(const char *data, size_t len, size_t pos, size_t *end, size_t *eol)
-{
-	size_t e = pos;
-
-	while (e < len && data[e] != '\n')
-		e++;
-	*eol = e;
-	if (e > pos && data[e - 1] == '\r')
-		e--;
-	*end = e;
-	return qt_text_first_invalid(data + pos, e - pos, NULL) == QUOTH_NONE;
-}
 
 /* A `# flags: a=name b=name ...` header line [s, e): the mask of the
  * letters it declares (a lowercase letter right before '=', at the

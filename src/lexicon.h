@@ -338,16 +338,6 @@ int qt_lex_tokens(const lang_data *ld, int which, const char *text,
  * ld->lex[which]?  (false: it may be) */
 bool qt_lex_no_phrase(const lang_data *ld, int which, const token *t, size_t a);
 
-/* Fill *err (when not NULL) with status st, line and a message; returns
- * st.  For data-file errors: "FILE:LINE: what". */
-quoth_status qt_data_fail(quoth_error *err, quoth_status st, size_t line,
-                          const char *fmt, ...)
-        __attribute__((format(printf, 4, 5)));
-/* The line of a data file starting at byte pos: *end is where its text
- * ends (before any \r\n), *eol its \n (or len); false when the line is
- * not valid UTF-8. */
-bool qt_data_line(const char *data, size_t len, size_t pos, size_t *end,
-                  size_t *eol);
 /* Parse a patterns file (`name` for messages) and compile its patterns,
  * appending them to cp. */
 quoth_status qt_cuepat_parse(cue_patterns *cp, const char *name,

@@ -1,11 +1,13 @@
 /*
  * text.c: shared utility (above buf.c only): UTF-8 decoding, the
- * invalid-byte policy, byte <-> line:column, case folding.  Reads text,
- * writes buffers and line maps.
+ * invalid-byte policy, byte <-> line:column, case folding, the lines and
+ * error messages of data files.  Reads text, writes buffers and line maps.
  *
  * Offsets always refer to the bytes as given: an invalid byte counts as
  * one replaced character of one byte, so nothing ever shifts.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -246,4 +248,35 @@ qbuf_put_utf8(qbuf *b, const char *text, size_t n)
 		i += len;
 	}
 	qbuf_put(b, text + run, n - run);
+}
+
+quoth_status
+qt_data_fail(quoth_error *err, quoth_status st, size_t line, const char *fmt,
+             ...)
+{
+	va_list ap;
+
+	if (err) {
+		memset(err, 0, sizeof(*err));
+		err->status = st;
+		err->line = line;
+		va_start(ap, fmt);
+		vsnprintf(err->message, sizeof(err->message), fmt, ap);
+		va_end(ap);
+	}
+	return st;
+}
+
+bool
+qt_data_line(const char *data, size_t len, size_t pos, size_t *end, size_t *eol)
+{
+	size_t e = pos;
+
+	while (e < len && data[e] != '\n')
+		e++;
+	*eol = e;
+	if (e > pos && data[e - 1] == '\r')
+		e--;
+	*end = e;
+	return qt_text_first_invalid(data + pos, e - pos, NULL) == QUOTH_NONE;
 }

@@ -35,4 +35,17 @@ void qt_text_fold(qbuf *b, const char *s, size_t n);
 /* Append text[0..n) to b as valid UTF-8: invalid bytes become U+FFFD. */
 void qbuf_put_utf8(qbuf *b, const char *text, size_t n);
 
+/* The data files' shared pieces (data.c, choice_model.c, tagger.c), here
+ * below all of them so that none has to call another. */
+/* Fill *err (when not NULL) with status st, line and a message; returns
+ * st.  For data-file errors: "FILE:LINE: what". */
+quoth_status qt_data_fail(quoth_error *err, quoth_status st, size_t line,
+                          const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
+/* The line of a data file starting at byte pos: *end is where its text
+ * ends (before any \r\n), *eol its \n (or len); false when the line is
+ * not valid UTF-8. */
+bool qt_data_line(const char *data, size_t len, size_t pos, size_t *end,
+                  size_t *eol);
+
 #endif
