@@ -128,7 +128,11 @@ typedef struct actx {
 	struct cand_set *cands; /* when set, link.c collects every candidate
 	                         * link here instead of taking the first
 	                         * (choose.c) */
-	qattr *qa;              /* per quote of r (see qattr) */
+	/* QUOTH_DUMP_CANDIDATES, read once per document by link.c: set
+	 * (even empty), the hand order chooses; not empty, choose.c appends
+	 * the candidates to that file.  NULL when unset */
+	const char *dump_path;
+	qattr *qa; /* per quote of r (see qattr) */
 	size_t qa_cap;
 	bool failed;
 } actx;

@@ -217,7 +217,7 @@ model_on(const actx *c)
 bool
 qt_choice_wanted(const actx *c)
 {
-	return model_on(c) || getenv("QUOTH_DUMP_CANDIDATES") != NULL;
+	return model_on(c) || c->dump_path;
 }
 
 /* Append quote q's candidates to the dump file: a line `Q start end n
@@ -227,14 +227,13 @@ static void
 dump(const actx *c, const quote *q, const cand_set *set, int last_speaker,
      bool linked)
 {
-	const char *path = getenv("QUOTH_DUMP_CANDIDATES");
 	FILE *f;
 	size_t k;
 	char buf[2048];
 
-	if (!path || !*path || set->n == 0)
+	if (!c->dump_path || !*c->dump_path || set->n == 0)
 		return;
-	f = fopen(path, "a");
+	f = fopen(c->dump_path, "a");
 	if (!f)
 		return;
 	fprintf(f, "Q\t%zu\t%zu\t%zu\t%d\n", q->parts[0].start,
@@ -268,7 +267,7 @@ qt_choose(const actx *c, const quote *q, const cand_set *set, int last_speaker)
 		return QUOTH_NONE;
 	/* (while dumping, the hand order: what the trainer sees does not
 	 * depend on the weights in use, so retraining is reproducible) */
-	if (!model_on(c) || set->n < 2 || getenv("QUOTH_DUMP_CANDIDATES"))
+	if (!model_on(c) || set->n < 2 || c->dump_path)
 		return 0;
 	return pick(c, c->ld->choice, q, set, last_speaker);
 }

@@ -821,6 +821,7 @@ qt_link_quotes(actx *c)
 	size_t i, nq0 = r->nq;
 	int last_speaker = -1;
 
+	c->dump_path = getenv("QUOTH_DUMP_CANDIDATES");
 	for (i = 0; i < nq0; i++) {
 		quote *q = &r->q[i];
 		link L;
