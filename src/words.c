@@ -28,9 +28,7 @@ wn_cue(const actx *c, size_t a)
 
 	if (c->t[a].flags & TF_CAP)
 		return -1;
-	v = c->t[a].sym
-	            ? qt_sym_value(c->ld, c->t[a].sym, LEX_SPEECH)
-	            : qt_lex_tokens(c->ld, LEX_SPEECH, c->text, c->t, a, a + 1);
+	v = qt_lex(c, LEX_SPEECH, a, a + 1);
 	if (v < 0 || !(v & WNV_SPEECH))
 		return -1;
 	if (v & WNV_PRESENT)
