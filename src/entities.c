@@ -738,6 +738,11 @@ qt_collect_entities(actx *c)
 		gender = apposition_gender(c, b, gender, org);
 		e = entity_for(c, na, b, tbuf, ttl_len, gender, org);
 		add_mention(c, na, b, e);
+		/* "Raj Patel, Minister of Ports, Roads and Rail,": the
+		 * title only (no role to match, no evidence of a person) */
+		if (e >= 0 && !org && !ent_at(c, e)->title)
+			ent_at(c, e)->title = qt_apposition_title(c, b,
+			                                          &ttl_len);
 		if (e >= 0 && !org)
 			person_signals(c, a, na, b, ent_at(c, e));
 		free(tbuf);

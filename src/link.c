@@ -106,19 +106,26 @@ push_chunk(shape *sh, char k, size_t a, size_t b, const speaker *sp)
 	return true;
 }
 
-/* "of the Sierra Club", "from the Center for Strategic Studies": a
- * preposition, "the" and a run of capitalised words (joined by "for",
+/* "of the Sierra Club", "from the Center for Strategic Studies", "in
+ * Austin": a preposition, "the" and a run of capitalised words (joined by "for",
  * "of", "on", "and"); the token after it, or j. */
 static size_t
 affiliation_at(const actx *c, size_t j)
 {
 	size_t q = j + 1, e = j;
 
+	/* (and a place: "a teacher in Austin", "Ann Lee near Fargo") */
 	if (!(wordeq(c, j, "of") || wordeq(c, j, "from") ||
-	      wordeq(c, j, "at") || wordeq(c, j, "with")))
+	      wordeq(c, j, "at") || wordeq(c, j, "with") ||
+	      word_is(c, j, W_LOC_PREP)))
 		return j;
-	if (wordeq(c, q, "the"))
+	if (wordeq(c, q, "the")) {
+		/* ("an editorial in The Register": its issuer) */
+		if (!(wordeq(c, j, "of") || wordeq(c, j, "from") ||
+		      wordeq(c, j, "at") || wordeq(c, j, "with")))
+			return j;
 		q++;
+	}
 	while (q < c->n && q < j + 12 && is_w(&c->t[q]) && !c->inq[q]) {
 		if (c->t[q].flags & TF_CAP)
 			e = ++q;
@@ -127,6 +134,16 @@ affiliation_at(const actx *c, size_t j)
 			q++;
 		else
 			break;
+	}
+	/* "in Austin, Texas,": a place goes on to its state or country */
+	if (e > j && word_is(c, j, W_LOC_PREP) && e + 2 < c->n &&
+	    is_p(&c->t[e], ',')) {
+		size_t f = e + 1;
+		while (f < c->n && f < e + 4 && is_w(&c->t[f]) && !c->inq[f] &&
+		       (c->t[f].flags & TF_CAP))
+			f++;
+		if (f > e + 1 && f < c->n && is_p(&c->t[f], ','))
+			e = f + 1;
 	}
 	return e > j ? e : j;
 }

@@ -172,6 +172,19 @@ place_before(const actx *c, size_t k)
 	return a < k && a > 0 && word_is(c, a - 1, W_LOC_PREP);
 }
 
+/* Does the run of words [p2, k) before the place's comma at k open its
+ * clause with a determiner ("A pastor in Elizabeth, Colorado,"), so that
+ * the place closes the subject rather than an appositive? */
+static bool
+place_ends_subject(const actx *c, size_t p2, size_t k)
+{
+	if (p2 >= k || !qt_np_det(c, p2))
+		return false;
+	return p2 == 0 || c->t[p2 - 1].sent != c->t[p2].sent ||
+	       is_break_tok(&c->t[p2 - 1]) || c->t[p2 - 1].kind == TK_QUOTE ||
+	       (c->inq[p2 - 1] && !c->inq[p2]);
+}
+
 /* The end of the subject before a cue at token `end`: over adverbs
  * ("also", "later"), a count of children after a title ("the mother of
  * three replied") and a parenthesis ("Rep. Gwen Moore (D-Wis.) said");
@@ -204,6 +217,32 @@ subject_end(actx *c, size_t end)
 	return j;
 }
 
+/* Are the words [k, e) after a comma at k - 1 the rest of a list of
+ * capitalised names that a title's "of" or "for" opens ("Minister of
+ * Ports, Roads and Rail", "Health, Sport and Youth")? */
+static bool
+title_list_tail(const actx *c, size_t k, size_t e)
+{
+	size_t p;
+
+	if (k < 3 || e <= k)
+		return false;
+	for (p = k; p < e; p++)
+		if (!is_w(&c->t[p]) || c->inq[p] ||
+		    !((c->t[p].flags & TF_CAP) || wordeq(c, p, "and")))
+			return false;
+	/* back over the list's earlier items to the "of" */
+	for (p = k - 1; p > 0 && k - p < 12; p--) {
+		const token *t = &c->t[p - 1];
+		if (is_p(t, ',') || (is_w(t) && (t->flags & TF_CAP)))
+			continue;
+		return p + 2 <= k &&
+		       (wordeq(c, p - 1, "of") || wordeq(c, p - 1, "for")) &&
+		       p >= 2 && (c->t[p - 2].flags & TF_CAP);
+	}
+	return false;
+}
+
 /*
  * An appositive before the comma at *jp, read back to the comma that
  * opens it ("Hugh Hill, a doctor at the clinic, said"): 1 when the
@@ -232,10 +271,22 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 			while (p2 > 0 && k - p2 < PLACE_BACK_TOKENS &&
 			       is_w(&c->t[p2 - 1]))
 				p2--;
+			/* "A pastor in Elizabeth, Colorado, said": a
+			 * place that ends a subject opening its clause
+			 * is no appositive; the subject ends before it */
+			if (place_ends_subject(c, p2, k - 1)) {
+				*jp = k - 1;
+				return 0;
+			}
 			if (!(p2 > 0 && is_p(&c->t[p2 - 1], ',') &&
 			      qt_np_det(c, p2)))
 				continue;
 		}
+		/* "Minister of Ports, Roads and Rail,": a list of
+		 * capitalised names after a title's "of" is one
+		 * appositive */
+		if (is_p(&c->t[k - 1], ',') && title_list_tail(c, k, j - 1))
+			continue;
 		if (is_p(&c->t[k - 1], ',')) {
 			/* "the director of operations, Jeff Fraser,
 			 * says": the name is the appositive */
@@ -258,7 +309,9 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 					;
 				if (p2 > 1 && p2 + RELATIVE_TOKENS > k &&
 				    is_p(&c->t[p2 - 1], ',') &&
-				    qt_np_det(c, p2) && is_w(&c->t[p2 - 2])) {
+				    (qt_np_det(c, p2) ||
+				     qt_lex(c, LEX_TITLES, p2, p2 + 1) >= 0) &&
+				    is_w(&c->t[p2 - 2])) {
 					j = p2 - 1;
 					break;
 				}
@@ -346,6 +399,25 @@ np_start(actx *c, size_t j, size_t end)
 	return a;
 }
 
+/* A described speaker ("a teacher", "the pastor") at a, ending right
+ * before the preposition at p: sp and *mention_end set. */
+static bool
+described_before(actx *c, size_t a, size_t p, speaker *sp, size_t *mention_end,
+                 int last_speaker)
+{
+	speaker sp2;
+	size_t m;
+
+	if (!qt_np_det(c, a))
+		return false;
+	m = qt_parse_speaker_fwd(c, a, &sp2, last_speaker);
+	if (m != p || sp2.kind != SK_ROLE)
+		return false;
+	*sp = sp2;
+	*mention_end = m;
+	return true;
+}
+
 /* The speaker phrase that starts in [a, j) and ends at j, longest first
  * ("the Pentagon chief", "Pete Hegseth"); a name before a prepositional
  * phrase is the speaker ("Tim Guest with the Health Authority says"). */
@@ -361,6 +433,14 @@ phrase_ending_at(actx *c, size_t a, size_t j, speaker *sp, size_t *mention_end,
 		 * word early: "unrest in Dover and said") */
 		if (m == j || (m > k && sp->kind == SK_NAME && m + 1 == j &&
 		               !is_w(&c->t[m]))) {
+			/* "a teacher in Austin said": the described
+			 * person before a place is the speaker, never the
+			 * place */
+			if (sp->kind == SK_NAME && k > a + 1 &&
+			    word_is(c, k - 1, W_LOC_PREP) &&
+			    described_before(c, a, k - 1, sp, mention_end,
+			                     last_speaker))
+				return true;
 			/* "Tim Guest with the Health Authority says": the
 			 * person before the prepositional phrase */
 			if (sp->kind != SK_PRONOUN && k >= 2 &&
