@@ -226,7 +226,7 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	bool after_sp = is_speaker_class(prev) || prev == CH_PAREN ||
 	                prev == CH_APPOSITIVE;
 	speaker sp;
-	size_t m;
+	size_t m, me0;
 	int v;
 
 	if (is_break_tok(t))
@@ -280,6 +280,15 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 			push_chunk(sh, speaker_class(&sp), j + 2, m, &sp);
 		return m > j + 2 && m <= end ? m : j + 2;
 	}
+	/* "in the words of Ben Hale", "in Ben Hale's words" */
+	if ((m = qt_nominal_attribution(c, j, end, &sp, &me0, last_speaker)) >
+	    j) {
+		push_chunk(sh, CH_ACCORDING, j, me0, NULL);
+		push_chunk(sh, speaker_class(&sp), me0, sp.b, &sp);
+		if (sp.b < m)
+			push_chunk(sh, CH_WORD, sp.b, m, NULL);
+		return m;
+	}
 	v = qt_cue_at(c, j);
 	if (v >= 0) {
 		char k = (v & CUE_PARTICIPLE) ? CH_PARTICIPLE
@@ -322,6 +331,9 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 			return push_chunk(sh, CH_APPOSITIVE, j, m, NULL), m;
 	}
 	m = qt_parse_speaker_fwd(c, j, &sp, last_speaker);
+	/* ("Ben Hale's statement": its issuer) */
+	if (m > j && m <= end && sp.kind != SK_NONE)
+		m = qt_possessor_document(c, m, end);
 	if (m > j && m <= end && sp.kind != SK_NONE)
 		return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
 	/* "the ACU": "the" before an organisation's name is its chunk (the

@@ -420,8 +420,14 @@ described_end(actx *c, size_t i)
 		    end + 1 < c->n && (c->t[end + 1].flags & TF_CAP) &&
 		    !word_is(c, end + 1, W_ARTICLE))
 			break;
-		/* ("the council sent voters a letter": a verb) */
-		if (qt_past_verb(c, end))
+		/* ("the council sent voters a letter", "the coach had
+		 * one message": a verb) */
+		if (qt_past_verb(c, end) || word_is(c, end, W_AUX))
+			break;
+		/* ("a liar and NBC News": a second phrase) */
+		if (word_is(c, end, W_AND_BUT) && end + 1 < c->n &&
+		    (c->t[end + 1].flags & TF_CAP) &&
+		    !(c->t[end - 1].flags & TF_CAP))
 			break;
 		/* ("The first taste the audience gets": two phrases) */
 		if (word_is(c, end, W_ARTICLE) && !qt_is_prep(c, end - 1) &&
@@ -765,4 +771,46 @@ qt_apposition_title(actx *c, size_t b, size_t *len)
 	    qt_inner_dot(c, e))
 		return NULL;
 	return qt_span_text(c, k, e, len);
+}
+
+/*
+ * A nominal attribution at j: "in the words of Ben Hale" (the cue is "in
+ * the words of", *cue_end after it) or "in Ben Hale's words" (the cue is
+ * "in ... words": *cue_end after "in").  The speaker phrase in sp, and
+ * the token after the whole attribution; j when there is none.
+ */
+size_t
+qt_nominal_attribution(actx *c, size_t j, size_t end, speaker *sp,
+                       size_t *cue_end, int last_speaker)
+{
+	size_t m;
+
+	if (!wordeq(c, j, "in") || j + 2 >= end)
+		return j;
+	if (j + 4 < end && wordeq(c, j + 1, "the") &&
+	    wordeq(c, j + 2, "words") && wordeq(c, j + 3, "of")) {
+		m = qt_parse_source(c, j + 4, sp, last_speaker);
+		*cue_end = j + 4;
+		return m > j + 4 && m <= end ? m : j;
+	}
+	m = qt_parse_speaker_fwd(c, j + 1, sp, last_speaker);
+	if (m > j + 1 && m < end && sp->kind != SK_PRONOUN &&
+	    sp->kind != SK_NONE && qt_possessive(c, m - 1) &&
+	    wordeq(c, m, "words")) {
+		*cue_end = j + 1;
+		return m + 1;
+	}
+	return j;
+}
+
+/* A document noun after a possessive speaker phrase ending before m ("Ben
+ * Hale's statement", "the union's letter"): the token after it, or m.
+ * The possessor issued it and is the speaker. */
+size_t
+qt_possessor_document(const actx *c, size_t m, size_t end)
+{
+	if (m > 0 && m < end && qt_possessive(c, m - 1) &&
+	    qt_doc_noun(c, m, WND_SINGULAR, CL_WRITTEN))
+		return m + 1;
+	return m;
 }

@@ -546,6 +546,35 @@ described_of(actx *c, size_t j, speaker *sp, size_t *mention_end,
 	return false;
 }
 
+/* "Ben Hale's statement read": the named possessor of the document noun
+ * before j issued it and is the speaker (only right before its cue: not
+ * "Fox's reporting often tells", "Lee's speech was interrupted"). */
+static bool
+possessor_of_document(actx *c, size_t j, speaker *sp, size_t *mention_end,
+                      int last_speaker)
+{
+	size_t a;
+
+	if (j < 2 || !qt_possessive(c, j - 2) ||
+	    !(c->t[j - 2].flags & TF_CAP) ||
+	    !qt_doc_noun(c, j - 1, WND_SINGULAR, CL_WRITTEN))
+		return false;
+	for (a = j - 2; a > 0 && j - 2 - a < NP_WORDS && is_w(&c->t[a - 1]) &&
+	                (c->t[a - 1].flags & TF_CAP) &&
+	                c->t[a - 1].sent == c->t[j - 2].sent;
+	     a--)
+		;
+	for (; a < j - 1; a++)
+		if (qt_parse_speaker_fwd(c, a, sp, last_speaker) == j - 1 &&
+		    (sp->kind == SK_NAME || sp->kind == SK_ORG)) {
+			*mention_end = j - 1;
+			return true;
+		}
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	return false;
+}
+
 /*
  * subject_before() without the "of" rule: the subject phrase ending
  * right before token `end`.  In this order: its end (subject_end), back
@@ -569,6 +598,9 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			return v > 0;
 	}
 	a = np_start(c, j, end);
+	if (j == end &&
+	    possessor_of_document(c, j, sp, mention_end, last_speaker))
+		return true;
 	return phrase_ending_at(c, a, j, sp, mention_end, last_speaker) ||
 	       described_group(c, j, sp, mention_end) ||
 	       described_of(c, j, sp, mention_end, last_speaker);
