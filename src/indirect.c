@@ -331,6 +331,30 @@ has_finite_verb(const actx *c, size_t k, size_t se)
 	return false;
 }
 
+/* Are the words [sa, e) before a comma and a name a noun phrase the name
+ * is an appositive of, no clause: "Her lawyer, Ned Park, said", "The
+ * head of Ports, Roads and Rail, Raj Patel, said"?  A described speaker,
+ * and after it only an "of" phrase of capitalised names. */
+static bool
+np_before_name(actx *c, size_t sa, size_t e, int last)
+{
+	speaker sp;
+	size_t m = qt_parse_speaker_fwd(c, sa, &sp, last), k;
+
+	if (m <= sa || m > e || sp.kind != SK_ROLE)
+		return false;
+	if (m == e)
+		return true;
+	if (!(wordeq(c, m, "of") || wordeq(c, m, "for") || wordeq(c, m, "at")))
+		return false;
+	for (k = m + 1; k < e; k++)
+		if (!((is_w(&c->t[k]) && (c->t[k].flags & TF_CAP)) ||
+		      wordeq(c, k, "and") || wordeq(c, k, "the") ||
+		      wordeq(c, k, "of") || is_p(&c->t[k], ',')))
+			return false;
+	return true;
+}
+
 /* CLAUSE, SPEAKER CUE.  or  CLAUSE, CUE SPEAKER.: the reported clause
  * before the cue at i (the cue's token span in L, its flags v, the
  * sentence [sa, se]); "A, he says, B" makes one quote of two parts.
@@ -345,7 +369,9 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 	    (is_p(&c->t[i - 1], ',') || c->t[i].flags & TF_SPACE_BEFORE)) {
 		/* SPEAKER CUE at the end */
 		if (qt_subject_before(c, i, &L->sp, &me, *last) &&
-		    L->sp.a > sa + 2 && is_p(&c->t[L->sp.a - 1], ',')) {
+		    L->sp.a > sa + 2 && is_p(&c->t[L->sp.a - 1], ',') &&
+		    !(L->sp.kind == SK_NAME &&
+		      np_before_name(c, sa, L->sp.a - 1, *last))) {
 			size_t after = ce, k2 = ce;
 			while (after <= se && (qt_is_filler(c, after) ||
 			                       c->t[after].kind == TK_PUNCT))
