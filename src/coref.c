@@ -20,14 +20,18 @@ opener_before(const actx *c, size_t a)
 {
 	size_t k = a;
 
-	while (k > 0 && a - k < 5 && c->t[k - 1].sent == c->t[a].sent &&
-	       is_w(&c->t[k - 1]) && !(c->t[k - 1].flags & TF_CAP) &&
-	       !c->inq[k - 1] && !qt_is_prep(c, k - 1) &&
-	       qt_cue_at(c, k - 1) < 0 &&
-	       /* ("the spring" is no verb) */
-	       (!qt_verb_like(c, k - 1) ||
-	        (k > 1 && word_is(c, k - 2, W_NP_DET))) &&
-	       qt_lex(c, LEX_PRONOUNS, k - 1, k) < 0)
+	while (k > 0 && a - k < 6 && c->t[k - 1].sent == c->t[a].sent &&
+	       !c->inq[k - 1] &&
+	       /* (a date: "On May 3", "In the fall of 2019") */
+	       ((c->t[k - 1].kind == TK_NUM ||
+	         (is_w(&c->t[k - 1]) && class_is(c, k - 1, CL_TIME)) ||
+	         (wordeq(c, k - 1, "of") && k < a && c->t[k].kind == TK_NUM)) ||
+	        (is_w(&c->t[k - 1]) && !(c->t[k - 1].flags & TF_CAP) &&
+	         !qt_is_prep(c, k - 1) && qt_cue_at(c, k - 1) < 0 &&
+	         /* ("the spring" is no verb) */
+	         (!qt_verb_like(c, k - 1) ||
+	          (k > 1 && word_is(c, k - 2, W_NP_DET))) &&
+	         qt_lex(c, LEX_PRONOUNS, k - 1, k) < 0)))
 		k--;
 	/* (a noun of its own: not "At a June Trump campaign event") */
 	if (k == a || k == 0 || !qt_is_prep(c, k - 1) ||

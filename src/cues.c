@@ -46,6 +46,10 @@ qt_name_part_cue(const actx *c, size_t j)
 		return false;
 	if (v & CUE_BASE)
 		return true;
+	/* "The United States Postal Service states": the end of a place
+	 * name WordNet lists is no headline's verb */
+	if (qt_lex(c, LEX_PLACES, j - 1, j + 1) >= 0)
+		return true;
 	return !(j + 1 < c->n && is_w(&c->t[j + 1]) &&
 	         (c->t[j + 1].flags & TF_CAP) &&
 	         c->t[j + 1].sent == c->t[j].sent);

@@ -439,6 +439,17 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 	return true;
 }
 
+static size_t time_phrase_end(const actx *c, size_t k, size_t se);
+
+/* Does a reported clause open at k: a determiner, a subject pronoun or
+ * "that"? */
+static bool
+clause_opens(const actx *c, size_t k)
+{
+	return word_is(c, k, W_NP_DET) || qt_subject_pronoun(c, k) ||
+	       wordeq(c, k, "that");
+}
+
 /* The clause after a noun phrase listener at k ("told the council the
  * plan was ...", "told a judge she ...", "told his staff the pier"):
  * the clause's own determiner or subject pronoun within four words, or
@@ -457,6 +468,11 @@ past_np_listener(const actx *c, size_t k, size_t se)
 	     q4++)
 		if (word_is(c, q4, W_NP_DET) || qt_subject_pronoun(c, q4))
 			return q4 > k + 1 ? q4 : k;
+	/* "told the board on Monday the pier would close": a time
+	 * phrase after the listener */
+	if (q4 > k + 1 && q4 < se && time_phrase_end(c, q4, se) > q4 &&
+	    clause_opens(c, time_phrase_end(c, q4, se)))
+		return time_phrase_end(c, q4, se);
 	return k;
 }
 
@@ -478,6 +494,11 @@ skip_listener(actx *c, size_t k, size_t se)
 	else if (k < se && is_w(&c->t[k]) &&
 	         (qt_lex(c, LEX_PRONOUNS, k, k + 1) >= 0 ||
 	          wordeq(c, k, "reporters")))
+		k++;
+	/* "warned investors the pier would close": a bare noun for
+	 * people, then the clause */
+	else if (k + 1 < se && is_w(&c->t[k]) && !(c->t[k].flags & TF_CAP) &&
+	         qt_person_noun(c, k) && clause_opens(c, k + 1))
 		k++;
 	else if (k < se && is_w(&c->t[k]) && (c->t[k].flags & TF_CAP)) {
 		/* "told HuffPost Canada the issue is ..." */

@@ -555,6 +555,11 @@ title_like(const token *t, size_t a, size_t b)
 
 enum verdict { V_DROP, V_DIRECT, V_PARTIAL };
 
+/* How many more tokens the cue after a quote may stand away when the
+ * speaker has an appositive ('"Look," Ann Lee, the mayor of Elm,
+ * said'). */
+#define APPOSITIVE_EXTRA 8
+
 /* A one-word quote is speech when it ends in . ! or ? inside its marks
  * and stands alone or after a colon or a cue and comma ("Really?",
  * she asked, "Done."), not in a list ("attack," "Libya"). */
@@ -624,6 +629,20 @@ shape_words(const token_list *tl, size_t pa, size_t pb, const raw_span *s,
 	return true;
 }
 
+/* Are tokens [a, b) one to four capitalised words, a name? */
+static bool
+name_run(const token *t, size_t a, size_t b)
+{
+	size_t k;
+
+	if (b <= a || b - a > 4)
+		return false;
+	for (k = a; k < b; k++)
+		if (!is_word(&t[k]) || !(t[k].flags & TF_CAP))
+			return false;
+	return true;
+}
+
 /* The clause around the span and the cues beside it. */
 static void
 shape_context(const char *text, const token_list *tl, size_t pa, size_t pb,
@@ -670,6 +689,12 @@ shape_context(const char *text, const token_list *tl, size_t pa, size_t pb,
 			if (t[k].kind == TK_QUOTE || is_break(&t[k]) ||
 			    (t[k].kind == TK_PUNCT && is_end_punct_cp(t[k].cp)))
 				break;
+			/* (past the speaker's appositive: '"Look," Ann
+			 * Lee, the mayor, said') */
+			if (t[k].kind == TK_PUNCT && t[k].cp == ',' &&
+			    k > c + 2 && lim < c + 6 + APPOSITIVE_EXTRA &&
+			    name_run(t, c + 1, k))
+				lim = c + 6 + APPOSITIVE_EXTRA;
 			if (qt_cue_word(text, t, k, ld, FLAG('s'))) {
 				v->cue_after = true;
 				break;
