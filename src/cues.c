@@ -192,9 +192,16 @@ cue_at(const actx *c, size_t i)
 	 * subject, as for "issued a statement saying" */
 	if (i > 1 && !(c->t[i].flags & TF_CAP) &&
 	    (wordeq(c, i - 1, "that") || wordeq(c, i - 1, "which"))) {
-		size_t d = i - 2;
+		size_t d = i - 2, d0;
 		if (d > 0 && is_p(&c->t[d], ','))
 			d--;
+		/* (over a time phrase: "a statement on Friday, which
+		 * read") */
+		for (d0 = d; d > 1 && d0 - d < 3 &&
+		             (c->t[d].kind == TK_NUM ||
+		              class_is(c, d, CL_TIME) || qt_is_prep(c, d));
+		     d--)
+			;
 		/* (sent, as for "-ing": not "linked to the report,
 		 * which notes", whose issuer is not the subject) */
 		if (class_is(c, d, CL_WRITTEN) ||

@@ -805,6 +805,27 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	return V_DROP;
 }
 
+/* Is the unclosed span s a short fragment that opens after a word of
+ * the writer's sentence (no cue: 'called the plan "a mess and left.'),
+ * fewer than STRAY_FRAGMENT_WORDS words to its paragraph's end?  A
+ * quote that runs on over paragraphs opens a clause or follows its
+ * cue. */
+#define STRAY_FRAGMENT_WORDS 8
+static bool
+stray_fragment(const char *text, const token *t, const raw_span *s,
+               const lang_data *ld)
+{
+	size_t k, nw = 0;
+
+	if (s->open == 0 || t[s->open - 1].kind != TK_WORD ||
+	    qt_cue_word(text, t, s->open - 1, ld, FLAG('s')))
+		return false;
+	for (k = s->open + 1; k <= s->last; k++)
+		if (is_word(&t[k]) && ++nw >= STRAY_FRAGMENT_WORDS)
+			return false;
+	return true;
+}
+
 /* ---- building quotes ----------------------------------------------------- */
 
 static void
@@ -887,6 +908,11 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			    !is_break(&t[sj->last + 1]) ||
 			    sn->level != sj->level ||
 			    j - i + 1 >= QUOTH_MAX_PARTS)
+				break;
+			/* a short fragment opened inside the writer's
+			 * sentence ('called it "a mess and left.') is a
+			 * stray mark: it ends at its paragraph */
+			if (j == i && stray_fragment(text, t, sj, ld))
 				break;
 			/* a quote longer than max_quote_bytes is cut at the
 			 * end of the paragraph that crosses the limit */
