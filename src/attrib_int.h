@@ -342,7 +342,6 @@ void qt_eidx_free(actx *c);
 size_t qt_parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker);
 size_t qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker);
 size_t qt_skip_appositive(const actx *c, size_t i);
-char *qt_apposition_title(actx *c, size_t b, size_t *len);
 size_t qt_nominal_attribution(actx *c, size_t j, size_t end, speaker *sp,
                               size_t *cue_end, int last_speaker);
 size_t qt_possessor_document(const actx *c, size_t m, size_t end);

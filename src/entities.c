@@ -695,6 +695,75 @@ apposition_gender(actx *c, size_t b, int gender, bool org)
 	return gender;
 }
 
+/* Is the segment of words from k up to the next comma or end of clause
+ * an item of a list ("Roads and Rail", "planning and transit"): at most
+ * seven words, no article, cue or pronoun?  Its end in *e. */
+static bool
+list_item(const actx *c, size_t k, size_t *e)
+{
+	size_t p;
+
+	for (p = k; p < c->n && p < k + 8 && is_w(&c->t[p]) && !c->inq[p]; p++)
+		if (word_is(c, p, W_ARTICLE) || qt_cue_at(c, p) >= 0 ||
+		    qt_lex(c, LEX_PRONOUNS, p, p + 1) >= 0)
+			return false;
+	*e = p;
+	return p > k && p < c->n && !is_w(&c->t[p]);
+}
+
+/*
+ * The title an apposition gives the name ending before token b, "Raj
+ * Patel, Minister of Ports, Roads and Rail, said": a phrase opening with
+ * a title word, up to its closing comma or the clause's end; a list
+ * after its "of" ("Ports, Roads and Rail") is part of it.  The text
+ * (its length in *len), or NULL.
+ */
+static char *
+apposition_title(actx *c, size_t b, size_t *len)
+{
+	size_t k = b + 1, e, w;
+	bool of = false;
+
+	if (b + 2 >= c->n || !is_p(&c->t[b], ',') || c->inq[k] ||
+	    !is_w(&c->t[k]) || qt_wh_relative(c, k))
+		return NULL;
+	for (w = 3; w >= 1; w--)
+		if (k + w <= c->n && qt_lex(c, LEX_TITLES, k, k + w) >= 0)
+			break;
+	/* (not a title before a name: "President Ann Lee's adviser") */
+	if (w == 0 || (qt_lex(c, LEX_TITLES, k, k + w) & TITLE_GROUP) ||
+	    (k + w < c->n && is_w(&c->t[k + w]) &&
+	     (c->t[k + w].flags & TF_CAP)))
+		return NULL;
+	for (e = k; e < c->n && e < k + 16 && is_w(&c->t[e]) && !c->inq[e] &&
+	            qt_cue_at(c, e) < 0;
+	     e++)
+		if (wordeq(c, e, "of") || wordeq(c, e, "for"))
+			of = true;
+	/* "of Ports, Roads and Rail,": items up to the one with "and" */
+	while (of && e + 1 < c->n && is_p(&c->t[e], ',') &&
+	       !wordeq(c, e - 1, "and")) {
+		size_t f;
+		bool has_and = false;
+		if (!list_item(c, e + 1, &f))
+			break;
+		for (w = e + 1; w < f; w++)
+			if (wordeq(c, w, "and"))
+				has_and = true;
+		if (!has_and &&
+		    !(is_p(&c->t[f], ',') && list_item(c, f + 1, &w) &&
+		      w > f + 1 && wordeq(c, w - 2, "and")))
+			break;
+		e = f;
+		if (has_and)
+			break;
+	}
+	if (e >= c->n || !(is_p(&c->t[e], ',') || is_end_p(&c->t[e])) ||
+	    qt_inner_dot(c, e))
+		return NULL;
+	return qt_span_text(c, k, e, len);
+}
+
 /*
  * Scan the text outside quotes for person names: runs of capitalised
  * words, with any titles and honorifics before them split off as the
@@ -741,8 +810,7 @@ qt_collect_entities(actx *c)
 		/* "Raj Patel, Minister of Ports, Roads and Rail,": the
 		 * title only (no role to match, no evidence of a person) */
 		if (e >= 0 && !org && !ent_at(c, e)->title)
-			ent_at(c, e)->title = qt_apposition_title(c, b,
-			                                          &ttl_len);
+			ent_at(c, e)->title = apposition_title(c, b, &ttl_len);
 		if (e >= 0 && !org)
 			person_signals(c, a, na, b, ent_at(c, e));
 		free(tbuf);

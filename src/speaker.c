@@ -98,6 +98,22 @@ qt_parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
  * later step may try), or QUOTH_NONE when the shape is not there.
  */
 
+/* The pronoun at i with the lexicon's flags v as the speaker sp. */
+static void
+pronoun_speaker(speaker *sp, size_t i, int v)
+{
+	sp->kind = SK_PRONOUN;
+	sp->a = i;
+	sp->b = i + 1;
+	sp->gender = (v & PRON_MALE)     ? G_MALE
+	             : (v & PRON_FEMALE) ? G_FEMALE
+	                                 : 0;
+	if ((v & PRON_NONPERSON) && (v & PRON_SINGULAR))
+		sp->gender = G_THING; /* it: resolved in the 2nd pass */
+	/* they, it: no person; he, she: resolved in qt_resolve_in_order() */
+	sp->ent = -1;
+}
+
 /* A pronoun ("he", "they", "He's claiming"); an object or possessive
  * pronoun is no speaker, unless it opens a described one ("my
  * father"). */
@@ -109,24 +125,30 @@ parse_pronoun(actx *c, size_t i, speaker *sp, int last_speaker)
 	v = qt_lex(c, LEX_PRONOUNS, i, i + 1);
 	if (v < 0)
 		v = qt_pronoun_contracted(c, i); /* "He's claiming" */
+	/* "Her reply was short:", "his statement said": the possessor of
+	 * a written statement is its speaker, a pronoun to resolve */
+	if (v >= 0 && (v & PRON_OBJECT) && !(v & PRON_FIRST_SECOND) &&
+	    /* (opening its sentence: not "according to his book", "in
+	     * his announcement speech") */
+	    (i == 0 || c->t[i - 1].sent != c->t[i].sent ||
+	     is_break_tok(&c->t[i - 1])) &&
+	    qt_np_det(c, i) && i + 1 < c->n && !c->inq[i + 1] &&
+	    qt_doc_noun(c, i + 1, WND_SINGULAR, CL_WRITTEN) &&
+	    /* ("her statement read" is read as a described document,
+	     * whose possessor resolves the same way) */
+	    (qt_cue_at(c, i + 2) < 0 || (v & (PRON_NONPERSON | PRON_PLURAL)))) {
+		v &= ~PRON_OBJECT;
+		pronoun_speaker(sp, i, v);
+		sp->b = i + 2;
+		return i + 2;
+	}
 	/* (a possessive opens a described speaker: "my father", "his
 	 * wife") */
 	if (v >= 0 &&
 	    !((v & (PRON_OBJECT | PRON_FIRST_SECOND)) && qt_np_det(c, i))) {
 		if (v & (PRON_OBJECT | PRON_FIRST_SECOND))
 			return i;
-		sp->kind = SK_PRONOUN;
-		sp->a = i;
-		sp->b = i + 1;
-		sp->gender = (v & PRON_MALE)     ? G_MALE
-		             : (v & PRON_FEMALE) ? G_FEMALE
-		                                 : 0;
-		if ((v & PRON_NONPERSON) && (v & PRON_SINGULAR))
-			sp->gender = G_THING; /* it: resolved in the 2nd pass */
-		if (v & PRON_PLURAL || v & PRON_NONPERSON)
-			sp->ent = -1; /* they, it: no person */
-		else
-			sp->ent = -1; /* resolved in qt_resolve_in_order() */
+		pronoun_speaker(sp, i, v);
 		return i + 1;
 	}
 	return QUOTH_NONE;
@@ -702,75 +724,6 @@ qt_skip_paren(const actx *c, size_t i)
 			break;
 	}
 	return i;
-}
-
-/* Is the segment of words from k up to the next comma or end of clause
- * an item of a list ("Roads and Rail", "planning and transit"): at most
- * seven words, no article, cue or pronoun?  Its end in *e. */
-static bool
-list_item(const actx *c, size_t k, size_t *e)
-{
-	size_t p;
-
-	for (p = k; p < c->n && p < k + 8 && is_w(&c->t[p]) && !c->inq[p]; p++)
-		if (word_is(c, p, W_ARTICLE) || qt_cue_at(c, p) >= 0 ||
-		    qt_lex(c, LEX_PRONOUNS, p, p + 1) >= 0)
-			return false;
-	*e = p;
-	return p > k && p < c->n && !is_w(&c->t[p]);
-}
-
-/*
- * The title an apposition gives the name ending before token b, "Raj
- * Patel, Minister of Ports, Roads and Rail, said": a phrase opening with
- * a title word, up to its closing comma or the clause's end; a list
- * after its "of" ("Ports, Roads and Rail") is part of it.  The text
- * (its length in *len), or NULL.
- */
-char *
-qt_apposition_title(actx *c, size_t b, size_t *len)
-{
-	size_t k = b + 1, e, w;
-	bool of = false;
-
-	if (b + 2 >= c->n || !is_p(&c->t[b], ',') || c->inq[k] ||
-	    !is_w(&c->t[k]) || qt_wh_relative(c, k))
-		return NULL;
-	for (w = 3; w >= 1; w--)
-		if (k + w <= c->n && qt_lex(c, LEX_TITLES, k, k + w) >= 0)
-			break;
-	/* (not a title before a name: "President Ann Lee's adviser") */
-	if (w == 0 || (qt_lex(c, LEX_TITLES, k, k + w) & TITLE_GROUP) ||
-	    (k + w < c->n && is_w(&c->t[k + w]) &&
-	     (c->t[k + w].flags & TF_CAP)))
-		return NULL;
-	for (e = k; e < c->n && e < k + 16 && is_w(&c->t[e]) && !c->inq[e] &&
-	            qt_cue_at(c, e) < 0;
-	     e++)
-		if (wordeq(c, e, "of") || wordeq(c, e, "for"))
-			of = true;
-	/* "of Ports, Roads and Rail,": items up to the one with "and" */
-	while (of && e + 1 < c->n && is_p(&c->t[e], ',') &&
-	       !wordeq(c, e - 1, "and")) {
-		size_t f;
-		bool has_and = false;
-		if (!list_item(c, e + 1, &f))
-			break;
-		for (w = e + 1; w < f; w++)
-			if (wordeq(c, w, "and"))
-				has_and = true;
-		if (!has_and &&
-		    !(is_p(&c->t[f], ',') && list_item(c, f + 1, &w) &&
-		      w > f + 1 && wordeq(c, w - 2, "and")))
-			break;
-		e = f;
-		if (has_and)
-			break;
-	}
-	if (e >= c->n || !(is_p(&c->t[e], ',') || is_end_p(&c->t[e])) ||
-	    qt_inner_dot(c, e))
-		return NULL;
-	return qt_span_text(c, k, e, len);
 }
 
 /*
