@@ -70,10 +70,16 @@ typedef struct {
 	bool nonperson;     /* "the X", "in X", "X, a company,": a place, an
 	                   * organisation or an event */
 	bool place;         /* "in X", "at X", "near X" */
+	bool headorg;       /* named like an organisation: its last word is
+	                     * one in WordNet ("Brightwater Dairy"; canon.c) */
 	size_t nment;       /* mentions so far */
 	size_t first_multi; /* first mention written with two or more words
 	                     * (token), or QUOTH_NONE */
 	size_t first_tok;   /* its first mention (token) */
+	size_t last_tok;    /* its latest mention so far (token) */
+	int canon;          /* the entity whose fuller name this one abbreviates
+	            * ("ORW" for "Office of Rural Water"), + 1; 0 none
+	            * (canon.c) */
 } entity;
 
 typedef struct {
@@ -304,6 +310,14 @@ bool qt_doc_noun(const actx *c, size_t k, int need, int hand);
 bool qt_person_noun(const actx *c, size_t k);
 bool qt_described_head(const actx *c, size_t k, int *tv, bool *org);
 size_t qt_type_entities(actx *c);
+
+/* ---- canon.c: names typed by their head noun, acronyms tied to the
+ * names they abbreviate ------------------------------------------------ */
+
+size_t qt_type_org_names(actx *c);
+size_t qt_canon_acronyms(actx *c);
+int qt_canon_entity(const actx *c, int e);
+bool qt_name_head_is(const actx *c, const entity *e, size_t h);
 
 /* ---- entities.c ------------------------------------------------------------
  */

@@ -469,6 +469,7 @@ qt_resolve_description(const actx *c, const quote *q)
 	size_t a = qa->sp_tok, h, k, stop;
 	uint32_t para;
 	int found = -1;
+	bool two = false;
 
 	if (qa->sp_kind != SK_ORG || q->entity >= 0 || a >= c->n ||
 	    q->mention_end == QUOTH_NONE || !wordeq(c, a, "the"))
@@ -490,15 +491,26 @@ qt_resolve_description(const actx *c, const quote *q)
 		if ((c->capt && c->capt[c->t[m->tok].para]) ||
 		    (c->inrep && c->inrep[m->tok]))
 			continue;
-		/* (named once and not marked as one: a headline's words) */
 		if (e->strong || e->gender || e->place ||
-		    qt_possessive(c, m->end - 1) || (!e->org && e->nment < 2))
+		    qt_possessive(c, m->end - 1))
 			continue;
-		if (found >= 0 && found != m->ent)
-			return -1; /* two in reach: no guess */
+		/* "Pine Valley Council ... the council said": the name
+		 * whose last word is the description's noun */
+		if ((e->org || e->headorg) && qt_name_head_is(c, e, h))
+			return m->ent;
+		/* (named once and not marked as one: a headline's words;
+		 * but "Brightwater Dairy cut 40 jobs", named like an
+		 * organisation as the subject of its clause, is one) */
+		if (!e->org && e->nment < 2 &&
+		    !(e->headorg && subject_like(c, m)))
+			continue;
+		if (found >= 0 &&
+		    qt_canon_entity(c, found) != qt_canon_entity(c, m->ent))
+			two = true; /* two in reach: no guess, unless one
+			             * is named by the noun */
 		found = m->ent;
 	}
-	return found;
+	return two ? -1 : found;
 }
 
 /*
