@@ -402,6 +402,7 @@ int qt_named_next(const actx *c, const quote *q);
 int qt_role_of_prev_subject(const actx *c, const quote *q);
 bool qt_resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb);
 int qt_doc_author(const actx *c, const quote *q);
+int qt_statement_issuer(const actx *c, const quote *q);
 bool qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
                          size_t tok);
 bool qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb);
