@@ -167,3 +167,19 @@ qt_name_head_is(const actx *c, const entity *e, size_t h)
 	return e->name_len - i == n &&
 	       strncasecmp(e->name + i, c->text + c->t[h].start, n) == 0;
 }
+
+/* Is the mention [a, b) a short form of e's fuller name ("Fisheries
+ * Board" for "Northern Fisheries Board", "Board" for it): fewer words
+ * than the name has? */
+bool
+qt_short_form(const actx *c, const entity *e, size_t a, size_t b)
+{
+	size_t i, words = 1;
+
+	if (!e || b <= a)
+		return false;
+	for (i = 0; i < e->name_len; i++)
+		if (e->name[i] == ' ')
+			words++;
+	return qt_words_in(c, a, b - 1) < words;
+}

@@ -478,6 +478,19 @@ qt_resolve_description(const actx *c, const quote *q)
 	if (h == 0 || h > a + 3)
 		return -1;
 	h--;
+	/* "the Fisheries Board" after "the Northern Fisheries Board": a
+	 * short form of an organisation's fuller name (canon.c) */
+	{
+		size_t mk = qt_first_mention(c, a + 1);
+		const mention_rec *m0 = mk < c->ments.len
+		                                ? QVEC_AT(&c->ments,
+		                                          mention_rec, mk)
+		                                : NULL;
+		if (m0 && m0->tok == a + 1 && m0->end == h + 1 &&
+		    ent_at(c, m0->ent)->org &&
+		    qt_short_form(c, ent_at(c, m0->ent), m0->tok, m0->end))
+			return m0->ent;
+	}
 	if (!qt_org_noun(c, h))
 		return -1;
 	para = c->t[a].para;
