@@ -316,6 +316,7 @@ size_t qt_type_entities(actx *c);
 
 size_t qt_type_org_names(actx *c);
 size_t qt_canon_acronyms(actx *c);
+int qt_role_by_appositive(const actx *c, const quote *q);
 int qt_canon_entity(const actx *c, int e);
 bool qt_name_head_is(const actx *c, const entity *e, size_t h);
 bool qt_short_form(const actx *c, const entity *e, size_t a, size_t b);

@@ -183,3 +183,74 @@ qt_short_form(const actx *c, const entity *e, size_t a, size_t b)
 			words++;
 	return qt_words_in(c, a, b - 1) < words;
 }
+
+/* The head of a description "the|a|an|his|her|their|its" + up to three
+ * lowercase words ending in a title or a person noun, ending right
+ * before token e (exclusive); its token, or QUOTH_NONE. */
+static size_t
+description_head_before(const actx *c, size_t e)
+{
+	size_t h, k;
+
+	if (e < 2)
+		return QUOTH_NONE;
+	h = e - 1;
+	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) || c->inq[h] ||
+	    !(qt_lex(c, LEX_TITLES, h, h + 1) >= 0 || qt_person_noun(c, h)))
+		return QUOTH_NONE;
+	for (k = h; k > 0 && h - k < 3; k--) {
+		if (qt_np_det(c, k - 1) && !wordeq(c, k - 1, "this") &&
+		    !wordeq(c, k - 1, "that"))
+			return h;
+		if (!is_w(&c->t[k - 1]) || (c->t[k - 1].flags & TF_CAP) ||
+		    c->inq[k - 1])
+			break;
+	}
+	return QUOTH_NONE;
+}
+
+/*
+ * "The officer, Jo Pike, patrols the river.  Later the officer said":
+ * a definite description of a person that no title matched is the person
+ * the article named right after the same description set off by commas
+ * ("the officer, Jo Pike,", "her neighbour, Sam Ode,") before the quote,
+ * within five paragraphs.  Only this clear evidence ties a person noun to
+ * a name: "Jo Pike patrols the river.  The officer said" stays a
+ * description.  -1 when there is none.
+ */
+int
+qt_role_by_appositive(const actx *c, const quote *q)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h, k, stop, hl, dh;
+	uint32_t para;
+
+	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	    !wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
+		return -1;
+	h = qt_tok_of(c, q->mention_end);
+	if (h < a + 2 || h > a + 4)
+		return -1;
+	h--;
+	hl = c->t[h].end - c->t[h].start;
+	para = c->t[a].para;
+	k = qt_first_mention(c, a);
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e = ent_at(c, m->ent);
+		if (c->t[m->tok].para + 5 < para)
+			break;
+		if (e->org || e->place || m->tok < 3 || m->end >= c->n ||
+		    !is_p(&c->t[m->tok - 1], ',') ||
+		    !(is_p(&c->t[m->end], ',') || is_end_p(&c->t[m->end])) ||
+		    !strchr(e->name, ' '))
+			continue;
+		dh = description_head_before(c, m->tok - 1);
+		if (dh != QUOTH_NONE && c->t[dh].end - c->t[dh].start == hl &&
+		    strncasecmp(c->text + c->t[dh].start,
+		                c->text + c->t[h].start, hl) == 0)
+			return m->ent;
+	}
+	return -1;
+}
