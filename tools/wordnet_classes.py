@@ -503,7 +503,10 @@ def noun_classes(nouns, first=None):
         'kin': lemmas(nouns, closure(nouns, [KIN_ROOT])),
         'org': lemmas(nouns, org),
         'org-named': lemmas(nouns, instances(nouns, org)),
-        'namehead': {w for w, o in (first or {}).items() if o in heads},
+        # (written in lowercase in that sense: not "Wei", "Han" or "York",
+        # houses and dynasties that are surnames and places too)
+        'namehead': {w for w, o in (first or {}).items()
+                     if o in heads and w in nouns[o].words},
         'document': set(),
     }
     for flag, roots in sorted(DOCUMENT_ROOTS.items()):
