@@ -70,10 +70,16 @@ typedef struct {
 	bool nonperson;     /* "the X", "in X", "X, a company,": a place, an
 	                   * organisation or an event */
 	bool place;         /* "in X", "at X", "near X" */
+	bool headorg;       /* named like an organisation: its last word is
+	                     * one in WordNet ("Brightwater Dairy"; canon.c) */
 	size_t nment;       /* mentions so far */
 	size_t first_multi; /* first mention written with two or more words
 	                     * (token), or QUOTH_NONE */
 	size_t first_tok;   /* its first mention (token) */
+	size_t last_tok;    /* its latest mention so far (token) */
+	int canon;          /* the entity whose fuller name this one abbreviates
+	            * ("ORW" for "Office of Rural Water"), + 1; 0 none
+	            * (canon.c) */
 } entity;
 
 typedef struct {
@@ -305,6 +311,16 @@ bool qt_person_noun(const actx *c, size_t k);
 bool qt_described_head(const actx *c, size_t k, int *tv, bool *org);
 size_t qt_type_entities(actx *c);
 
+/* ---- canon.c: names typed by their head noun, acronyms tied to the
+ * names they abbreviate ------------------------------------------------ */
+
+size_t qt_type_org_names(actx *c);
+size_t qt_canon_acronyms(actx *c);
+int qt_role_by_appositive(const actx *c, const quote *q);
+int qt_canon_entity(const actx *c, int e);
+bool qt_name_head_is(const actx *c, const entity *e, size_t h);
+bool qt_short_form(const actx *c, const entity *e, size_t a, size_t b);
+
 /* ---- entities.c ------------------------------------------------------------
  */
 
@@ -391,6 +407,7 @@ int qt_named_next(const actx *c, const quote *q);
 int qt_role_of_prev_subject(const actx *c, const quote *q);
 bool qt_resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb);
 int qt_doc_author(const actx *c, const quote *q);
+int qt_statement_issuer(const actx *c, const quote *q);
 bool qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
                          size_t tok);
 bool qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb);

@@ -240,12 +240,22 @@ qt_resolve_in_order(actx *c)
 			q->entity = qt_resolve_description(c, q);
 			if (q->entity < 0)
 				q->entity = qt_doc_author(c, q);
+			if (q->entity < 0)
+				q->entity = qt_statement_issuer(c, q);
 		} else if (qa->sp_kind == SK_ROLE && q->entity < 0) {
 			q->entity = qt_named_next(c, q);
+			/* ("the officer, Jo Pike,": a person noun types
+			 * her) */
+			if (q->entity < 0 &&
+			    (q->entity = qt_role_by_appositive(c, q)) >= 0)
+				QVEC_AT(&c->ents, entity, (size_t)q->entity)
+				        ->person = true;
 			if (q->entity < 0)
 				q->entity = qt_role_of_prev_subject(c, q);
 			if (q->entity < 0)
 				q->entity = qt_doc_author(c, q);
+			if (q->entity < 0)
+				q->entity = qt_statement_issuer(c, q);
 		} else if (!q->rule && continues_type(c, q, last_q) && last_q &&
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
 		           c->t[last_q->last_tok].para ==

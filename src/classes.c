@@ -24,13 +24,14 @@ wn_flags(const actx *c, int which, size_t k)
 }
 
 /* A singular noun for an organisation or group at k ("the company",
- * "the agency", "the coalition"): wn-org-nouns.txt, or the hand-kept
+ * "the agency", "the coalition", "the dairy"): wn-org-nouns.txt (a
+ * singular, or a name head: a workplace too), or the hand-kept
  * exceptions of classes.txt (h: "the retailer", which WordNet files
  * under people). */
 bool
 qt_org_noun(const actx *c, size_t k)
 {
-	return (wn_flags(c, LEX_ORGNOUNS, k) & WNO_SINGULAR) ||
+	return (wn_flags(c, LEX_ORGNOUNS, k) & (WNO_SINGULAR | WNO_HEAD)) ||
 	       class_is(c, k, CL_ORG_HEAD);
 }
 
@@ -57,14 +58,15 @@ qt_person_noun(const actx *c, size_t k)
 	return wn_flags(c, LEX_PERSONS, k) != 0;
 }
 
-/* A singular noun for an organisation or group that WordNet lists and
+/* A singular noun for an organisation or group (or a workplace that
+ * heads business names: "the dairy") that WordNet lists and
  * is no person noun ("the coalition", "the agency"; not "the company",
  * which is also a companion), in lowercase.  (Not plurals: WordNet's
  * groups include "years" and "laws"; orgs.txt keeps "groups".) */
 static bool
 wn_org_only(const actx *c, size_t k)
 {
-	return (wn_flags(c, LEX_ORGNOUNS, k) & WNO_SINGULAR) &&
+	return (wn_flags(c, LEX_ORGNOUNS, k) & (WNO_SINGULAR | WNO_HEAD)) &&
 	       !qt_person_noun(c, k);
 }
 

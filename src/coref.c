@@ -473,6 +473,7 @@ qt_resolve_description(const actx *c, const quote *q)
 	size_t a = qa->sp_tok, h, k, stop;
 	uint32_t para;
 	int found = -1;
+	bool two = false;
 
 	if (qa->sp_kind != SK_ORG || q->entity >= 0 || a >= c->n ||
 	    q->mention_end == QUOTH_NONE || !wordeq(c, a, "the"))
@@ -481,6 +482,19 @@ qt_resolve_description(const actx *c, const quote *q)
 	if (h == 0 || h > a + 3)
 		return -1;
 	h--;
+	/* "the Fisheries Board" after "the Northern Fisheries Board": a
+	 * short form of an organisation's fuller name (canon.c) */
+	{
+		size_t mk = qt_first_mention(c, a + 1);
+		const mention_rec *m0 = mk < c->ments.len
+		                                ? QVEC_AT(&c->ments,
+		                                          mention_rec, mk)
+		                                : NULL;
+		if (m0 && m0->tok == a + 1 && m0->end == h + 1 &&
+		    ent_at(c, m0->ent)->org &&
+		    qt_short_form(c, ent_at(c, m0->ent), m0->tok, m0->end))
+			return m0->ent;
+	}
 	if (!qt_org_noun(c, h))
 		return -1;
 	para = c->t[a].para;
@@ -494,15 +508,26 @@ qt_resolve_description(const actx *c, const quote *q)
 		if ((c->capt && c->capt[c->t[m->tok].para]) ||
 		    (c->inrep && c->inrep[m->tok]))
 			continue;
-		/* (named once and not marked as one: a headline's words) */
 		if (e->strong || e->gender || e->place ||
-		    qt_possessive(c, m->end - 1) || (!e->org && e->nment < 2))
+		    qt_possessive(c, m->end - 1))
 			continue;
-		if (found >= 0 && found != m->ent)
-			return -1; /* two in reach: no guess */
+		/* "Pine Valley Council ... the council said": the name
+		 * whose last word is the description's noun */
+		if ((e->org || e->headorg) && qt_name_head_is(c, e, h))
+			return m->ent;
+		/* (named once and not marked as one: a headline's words;
+		 * but "Brightwater Dairy cut 40 jobs", named like an
+		 * organisation as the subject of its clause, is one) */
+		if (!e->org && e->nment < 2 &&
+		    !(e->headorg && subject_like(c, m)))
+			continue;
+		if (found >= 0 &&
+		    qt_canon_entity(c, found) != qt_canon_entity(c, m->ent))
+			two = true; /* two in reach: no guess, unless one
+			             * is named by the noun */
 		found = m->ent;
 	}
-	return found;
+	return two ? -1 : found;
 }
 
 /*
@@ -817,6 +842,108 @@ qt_doc_author(const actx *c, const quote *q)
 				return m->ent;
 		}
 		return -1; /* the last document: its author unknown */
+	}
+	return -1;
+}
+
+/* Does a determiner that introduces a new thing ("a", "an", "its",
+ * "their", "his", "her") stand within three words before token k? */
+static bool
+introduced_at(const actx *c, size_t k)
+{
+	size_t j;
+
+	for (j = k; j > 0 && k - j < 3 && is_w(&c->t[j - 1]); j--)
+		if (wordeq(c, j - 1, "a") || wordeq(c, j - 1, "an") ||
+		    wordeq(c, j - 1, "its") || wordeq(c, j - 1, "their") ||
+		    wordeq(c, j - 1, "his") || wordeq(c, j - 1, "her"))
+			return true;
+	return false;
+}
+
+/*
+ * "The Harbour Authority issued a statement.  The statement said ...":
+ * "the" and a document noun is its issuer when the article introduced
+ * the same noun before (within two paragraphs) with "a" or a possessive:
+ * the one after "by" or "from" there, else the subject of that
+ * sentence.  -1 when the last such noun has neither.
+ */
+int
+qt_statement_issuer(const actx *c, const quote *q)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h, k, j, lo, mk;
+	size_t hl;
+	uint32_t para;
+
+	if ((qa->sp_kind != SK_ROLE && qa->sp_kind != SK_ORG) ||
+	    q->entity >= 0 || a + 1 >= c->n || !wordeq(c, a, "the") ||
+	    q->mention_end == QUOTH_NONE)
+		return -1;
+	h = qt_tok_of(c, q->mention_end);
+	if (h < a + 2 || h > a + 3)
+		return -1;
+	h--;
+	if (!qt_doc_noun(c, h, 0, 0))
+		return -1;
+	hl = c->t[h].end - c->t[h].start;
+	para = c->t[a].para;
+	lo = a > 400 ? a - 400 : 0;
+	for (k = a; k-- > lo;) {
+		const mention_rec *m;
+		if (c->t[k].para + 2 < para)
+			return -1;
+		if (!is_w(&c->t[k]) || c->inq[k] ||
+		    c->t[k].end - c->t[k].start != hl ||
+		    strncasecmp(c->text + c->t[k].start,
+		                c->text + c->t[h].start, hl) != 0)
+			continue;
+		if (!introduced_at(c, k))
+			return -1; /* "the statement" again: its issuer is
+			            * further back, or unknown */
+		/* "a statement from the Harbour Authority" */
+		for (j = k + 1; j < c->n && j < k + 4 && is_w(&c->t[j]); j++)
+			if (wordeq(c, j, "by") || wordeq(c, j, "from")) {
+				mk = qt_first_mention(c, j + 1);
+				if (mk >= c->ments.len)
+					return -1;
+				m = QVEC_AT(&c->ments, mention_rec, mk);
+				if (m->tok > j + 2 ||
+				    qt_possessive(c, m->end - 1) ||
+				    ent_at(c, m->ent)->place)
+					return -1;
+				return m->ent;
+			}
+		/* "The Harbour Authority issued a statement", "The Times
+		 * said Cook provided a statement": the subject nearest
+		 * before it in its sentence; not "The Cruz campaign sent
+		 * an email", a name that modifies a noun */
+		{
+			int best = -1;
+			for (mk = qt_first_mention(c, sentence_start(c, k));
+			     mk < c->ments.len; mk++) {
+				m = QVEC_AT(&c->ments, mention_rec, mk);
+				if (m->tok >= k)
+					break;
+				if (subject_like(c, m))
+					best = qt_possessive(c, m->end - 1) ||
+					                       ent_at(c, m->ent)
+					                               ->place ||
+					                       (m->end < c->n &&
+					                        (qt_org_noun(
+					                                 c,
+					                                 m->end) ||
+					                         qt_lex(c,
+					                                LEX_ORGS,
+					                                m->end,
+					                                m->end +
+					                                        1) >=
+					                                 0))
+					               ? -2
+					               : m->ent;
+			}
+			return best >= 0 ? best : -1;
+		}
 	}
 	return -1;
 }

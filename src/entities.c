@@ -250,6 +250,7 @@ add_mention(actx *c, size_t tok, size_t end, int ent)
 	e = QVEC_AT(&c->ents, entity, (size_t)ent);
 	if (e->nment++ == 0)
 		e->first_tok = tok;
+	e->last_tok = tok;
 	if (e->first_multi == QUOTH_NONE && end > tok + 1 &&
 	    qt_words_in(c, tok, end - 1) >= 2)
 		e->first_multi = tok;

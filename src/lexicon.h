@@ -166,7 +166,8 @@ enum { /* wn-org-nouns.txt */
        WNO_SINGULAR = FLAG('s'),
        WNO_PLURAL = FLAG('p'),
        WNO_NAME = FLAG('n'),
-       WNO_WORD = FLAG('w')
+       WNO_WORD = FLAG('w'),
+       WNO_HEAD = FLAG('h') /* a name head: "X Dairy", "X Council" */
 };
 enum { /* wn-document-nouns.txt */
        WND_SINGULAR = FLAG('s'),

@@ -607,10 +607,12 @@ qt_apply_link(actx *c, quote *q, const link *L)
 	qattr *qa = qa_of(c, q);
 
 	/* "the EU", "The Forecaddie": an organisation keeps its article,
-	 * as written */
+	 * as written; but "the Fisheries Board" after "the Northern
+	 * Fisheries Board" is the fuller name (canon.c) */
 	if ((sp.kind == SK_ORG || (sp.kind == SK_NAME && !(e && e->person))) &&
 	    sp.a > 0 && wordeq(c, sp.a - 1, "the") &&
-	    !(e && !e->org && e->person) && !qt_possessive(c, sp.b - 1)) {
+	    !(e && !e->org && e->person) && !qt_possessive(c, sp.b - 1) &&
+	    !(e && e->org && qt_short_form(c, e, sp.a, sp.b))) {
 		sp.a--;
 		sp.ent = -1;
 		e = NULL;

@@ -143,7 +143,7 @@ entity_kind(const actx *c, const entity *e)
 
 	if (!personal && name_is_place(c, e))
 		return QK_PLACE;
-	if (e->org)
+	if (e->org || (e->headorg && !personal))
 		return QK_ORG;
 	if (personal || e->person)
 		return QK_PERSON;
@@ -240,8 +240,12 @@ qt_finish_fields(actx *c)
 
 	for (i = 0; i < c->r->nq; i++) {
 		quote *q = &c->r->q[i];
-		const entity *e = ent_at(c, q->entity);
+		const entity *e;
 		int kind;
+
+		/* "ORW" speaks as the Office of Rural Water (canon.c) */
+		q->entity = qt_canon_entity(c, q->entity);
+		e = ent_at(c, q->entity);
 
 		if (!e) {
 			if (q->str[QUOTH_FIELD_SPEAKER] &&

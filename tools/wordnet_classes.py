@@ -191,6 +191,17 @@ ORG_ROOTS = [
     '08008335',  # organization, organisation: a group of people who work together
     '07950920',  # social_group: people sharing some social relation
 ]
+# Name heads, flag h in the organisation file: one-word nouns whose most
+# frequent sense (WordNet's first in index.noun) lies below the roots
+# above or below a workplace or place of business.  As the last word of a
+# capitalised name they make it an organisation's or a business's name
+# ("Brightwater Dairy", "Kell Design Studio", "Pine Valley Council");
+# "Wall Street", "Granite State", "Homeland Security" are not, because
+# street, state and security mostly mean something else.
+WORKPLACE_ROOTS = [
+    '04602044',  # workplace, work: a place where work is done (dairy, studio, bakery)
+    '03953020',  # place of business, business establishment (store, salon, pharmacy)
+]
 
 # Document and message nouns: texts, messages, speech acts and proceedings
 # whose speaker is their issuer ("the statement said", "the lawsuit
@@ -375,6 +386,7 @@ def verb_phrase_forms(lemma, exc):
 CLASSES = {
     'speech': ('verbs', 's'), 'belief': ('verbs', 't'),
     'person': ('person', ''), 'org': ('org', ''), 'document': ('document', ''),
+    'namehead': ('org', 'h'),
     'country': ('places', 'c'), 'region': ('places', 'r'),
     'city': ('places', 't'), 'capital': ('places', 'a'),
 }
@@ -466,15 +478,35 @@ def verb_classes(verbs):
             'belief': {w for w in belief if usable(w)}}
 
 
-def noun_classes(nouns):
+def first_senses(path):
+    """lemma -> the offset of its most frequent noun sense, from index.noun
+    (lowercase one-word lemmas only: the name heads)."""
+    out = {}
+    with open(path, encoding='ascii') as f:
+        for line in f:
+            if line.startswith(' '):
+                continue
+            fields = line.split()
+            lemma, nptr = fields[0], int(fields[3])
+            if lemma.isalpha() and lemma.islower():
+                out[lemma] = fields[4 + nptr + 2]
+    return out
+
+
+def noun_classes(nouns, first=None):
     person = closure(nouns, [PERSON_ROOT])
     org = set().union(*(closure(nouns, [r]) for r in ORG_ROOTS))
+    heads = org.union(*(closure(nouns, [r]) for r in WORKPLACE_ROOTS))
     out = {
         'person': lemmas(nouns, person),
         'demonym': lemmas(nouns, closure(nouns, [DEMONYM_ROOT])),
         'kin': lemmas(nouns, closure(nouns, [KIN_ROOT])),
         'org': lemmas(nouns, org),
         'org-named': lemmas(nouns, instances(nouns, org)),
+        # (written in lowercase in that sense: not "Wei", "Han" or "York",
+        # houses and dynasties that are surnames and places too)
+        'namehead': {w for w, o in (first or {}).items()
+                     if o in heads and w in nouns[o].words},
         'document': set(),
     }
     for flag, roots in sorted(DOCUMENT_ROOTS.items()):
@@ -514,7 +546,7 @@ def build(wordnet, exceptions_path):
     exceptions = read_exceptions(exceptions_path)
 
     sets = verb_classes(verbs)
-    sets.update(noun_classes(nouns))
+    sets.update(noun_classes(nouns, first_senses(os.path.join(wordnet, 'index.noun'))))
     form_drops = apply_exceptions(sets, exceptions, exceptions_path)
 
     files = {k: {} for k in ('verbs', 'person', 'org', 'document', 'places')}
@@ -544,6 +576,8 @@ def build(wordnet, exceptions_path):
     nouns_with_plurals('org', sets['org'] - named, [])
     for lemma in named:
         merge(files['org'], lemma, 'n')
+    for lemma in sets['namehead']:
+        merge(files['org'], lemma, 'h')
     nouns_with_plurals('document', sets['document'],
                        [(f, sets['document-' + f]) for f in DOCUMENT_ROOTS])
     for cls, (key, flag) in CLASSES.items():
@@ -606,7 +640,10 @@ organisations that are WordNet instances of them (United Nations, NATO).""",
                ('p', 'plural common noun (companies, groups)'),
                ('n', 'name of one organisation (a WordNet instance, or capitalised)'),
                ('w', 'a name that is also a lowercase English word in WordNet ("Labour",\n'
-                     '#      "AA", "Base"): trust it only when capitalised')],
+                     '#      "AA", "Base"): trust it only when capitalised'),
+               ('h', 'a name head: a one-word noun whose first sense is an organisation, a\n'
+                     '#      group or a workplace (council, company, dairy, studio); as the last\n'
+                     '#      word of a capitalised name it makes the name an organisation\'s')],
               ''),
     'document': ('wn-document-nouns.txt', """\
 Document, message and proceeding nouns whose speaker is their issuer ("the
@@ -643,7 +680,7 @@ def render(key, entries, licence, n_exc):
              '# data/en/wn-exceptions.txt (%d entries) and rebuild, from the top of the tree:' % n_exc,
              '#     ' + COMMAND,
              '# Source: WordNet 3.0 (Princeton University), Debian package wordnet-base,',
-             '# /usr/share/wordnet/data.{noun,verb,adj,adv}, noun.exc, verb.exc;',
+             '# /usr/share/wordnet/data.{noun,verb,adj,adv}, index.noun, noun.exc, verb.exc;',
              '# licence WordNet-3.0 (permissive), reproduced at the end of this header.',
              '#']
     lines += ['# ' + t if t else '#' for t in text.split('\n')]

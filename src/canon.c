@@ -1,0 +1,256 @@
+/*
+ * canon.c: attribution, after the entities are collected: what broad
+ * knowledge says about the names the lists cannot type, and which names
+ * are other names' short forms.  A name whose last word is an
+ * organisation noun or a workplace in WordNet ("Brightwater Dairy", "Kell
+ * Design Studio", "Pine Valley Council") is an organisation's; an acronym
+ * in parentheses after a name ("the Office of Rural Water (ORW)") stands
+ * for that name, which is what its quotes give as the speaker.  Reads
+ * tokens, entities and mentions; writes entity types and links.
+ */
+#include <stdlib.h>
+
+#include "attrib_int.h"
+
+/* Does the name of e carry no sign of a person: no title, honorific, age
+ * or gender? */
+static bool
+impersonal(const entity *e)
+{
+	return !e->org && !e->strong && !e->gender && !e->title && !e->place;
+}
+
+/*
+ * "Brightwater Dairy cut 40 jobs": a name of two or more words whose last
+ * word is a singular organisation noun or a workplace in WordNet
+ * (wn-org-nouns.txt flags s and e: council, authority, dairy, studio,
+ * bakery), written capitalised and not as a possessive, names an
+ * organisation when nothing in the article shows a person.  The tagger
+ * calls most such names PERSON: the lexicon knows better.  Returns the
+ * number of entities typed.
+ */
+size_t
+qt_type_org_names(actx *c)
+{
+	size_t i, typed = 0;
+
+	for (i = 0; i < c->ments.len; i++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
+		entity *e = ent_at(c, m->ent);
+		size_t h = m->end - 1;
+		int v;
+
+		if (!impersonal(e) || m->end < m->tok + 2 || c->inq[h] ||
+		    !is_w(&c->t[h]) || !(c->t[h].flags & TF_CAP) ||
+		    (c->t[h].flags & TF_ALLCAP) || qt_possessive(c, h) ||
+		    !strchr(e->name, ' '))
+			continue;
+		v = qt_lex(c, LEX_ORGNOUNS, h, h + 1);
+		if (v < 0 || !(v & WNO_HEAD))
+			continue;
+		e->headorg = true;
+		typed++;
+	}
+	return typed;
+}
+
+/* Do the letters of the acronym a[0..n) (capitals, ASCII) spell the
+ * initials of name s, either of all its words or of its capitalised ones
+ * ("Office of Rural Water": ORW, OORW)? */
+static bool
+initials_match(const char *s, size_t sl, const char *a, size_t n,
+               bool caps_only)
+{
+	size_t i = 0, k = 0;
+
+	while (i < sl) {
+		char ch = s[i];
+		bool cap = ch >= 'A' && ch <= 'Z';
+		if (!cap && !caps_only && !(ch >= 'a' && ch <= 'z'))
+			return false;
+		if (cap || !caps_only) {
+			if (k >= n || (char)(cap ? ch : ch - 'a' + 'A') != a[k])
+				return false;
+			k++;
+		}
+		while (i < sl && s[i] != ' ' && s[i] != '-')
+			i++;
+		while (i < sl && (s[i] == ' ' || s[i] == '-'))
+			i++;
+	}
+	return k == n;
+}
+
+/* Is the word at k an acronym of 2 to 8 capitals (ASCII)? */
+static bool
+acronym_at(const actx *c, size_t k)
+{
+	size_t n, j;
+
+	if (k >= c->n || !is_w(&c->t[k]) || !(c->t[k].flags & TF_ALLCAP))
+		return false;
+	n = c->t[k].end - c->t[k].start;
+	if (n < 2 || n > 8)
+		return false;
+	for (j = 0; j < n; j++) {
+		char ch = c->text[c->t[k].start + j];
+		if (ch < 'A' || ch > 'Z')
+			return false;
+	}
+	return true;
+}
+
+/*
+ * "The Office of Rural Water (ORW) cut the budget.  ORW said ...": an
+ * acronym in parentheses right after a name of two or more words whose
+ * initials it spells is a short form of that name; its entity points at
+ * the name's (entity.canon), so that its quotes give the name.  Returns
+ * the number of acronyms tied.
+ */
+size_t
+qt_canon_acronyms(actx *c)
+{
+	size_t i, tied = 0;
+
+	for (i = 0; i < c->ments.len; i++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
+		entity *e = ent_at(c, m->ent), *a;
+		size_t k = m->end, n;
+		const char *s;
+		int ae;
+
+		if (k + 2 >= c->n || !is_p(&c->t[k], '(') ||
+		    !is_p(&c->t[k + 2], ')') || !acronym_at(c, k + 1) ||
+		    !strchr(e->name, ' ') || e->canon)
+			continue;
+		s = c->text + c->t[k + 1].start;
+		n = c->t[k + 1].end - c->t[k + 1].start;
+		if (!initials_match(e->name, e->name_len, s, n, true) &&
+		    !initials_match(e->name, e->name_len, s, n, false))
+			continue;
+		ae = qt_entity_by_mention_tok(c, k + 1, k + 2);
+		if (ae < 0 || ae == m->ent)
+			continue;
+		a = ent_at(c, ae);
+		if (a->canon || strchr(a->name, ' '))
+			continue;
+		a->canon = m->ent + 1;
+		/* what the name is, the acronym is */
+		if (e->org)
+			a->org = a->nonperson = true;
+		tied++;
+	}
+	return tied;
+}
+
+/* The entity whose name e's quotes give: the fuller name an acronym
+ * stands for, else e itself (-1 stays -1). */
+int
+qt_canon_entity(const actx *c, int e)
+{
+	int steps;
+
+	for (steps = 0; e >= 0 && ent_at(c, e)->canon && steps < 4; steps++)
+		e = ent_at(c, e)->canon - 1;
+	return e;
+}
+
+/* Is the word at token h the last word of e's name, whatever its case
+ * ("the council" and "Pine Valley Council")? */
+bool
+qt_name_head_is(const actx *c, const entity *e, size_t h)
+{
+	size_t i = e->name_len, n = c->t[h].end - c->t[h].start;
+
+	while (i > 0 && e->name[i - 1] != ' ')
+		i--;
+	return e->name_len - i == n &&
+	       strncasecmp(e->name + i, c->text + c->t[h].start, n) == 0;
+}
+
+/* Is the mention [a, b) a short form of e's fuller name ("Fisheries
+ * Board" for "Northern Fisheries Board", "Board" for it): fewer words
+ * than the name has? */
+bool
+qt_short_form(const actx *c, const entity *e, size_t a, size_t b)
+{
+	size_t i, words = 1;
+
+	if (!e || b <= a)
+		return false;
+	for (i = 0; i < e->name_len; i++)
+		if (e->name[i] == ' ')
+			words++;
+	return qt_words_in(c, a, b - 1) < words;
+}
+
+/* The head of a description "the|a|an|his|her|their|its" + up to three
+ * lowercase words ending in a title or a person noun, ending right
+ * before token e (exclusive); its token, or QUOTH_NONE. */
+static size_t
+description_head_before(const actx *c, size_t e)
+{
+	size_t h, k;
+
+	if (e < 2)
+		return QUOTH_NONE;
+	h = e - 1;
+	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) || c->inq[h] ||
+	    !(qt_lex(c, LEX_TITLES, h, h + 1) >= 0 || qt_person_noun(c, h)))
+		return QUOTH_NONE;
+	for (k = h; k > 0 && h - k < 3; k--) {
+		if (qt_np_det(c, k - 1) && !wordeq(c, k - 1, "this") &&
+		    !wordeq(c, k - 1, "that"))
+			return h;
+		if (!is_w(&c->t[k - 1]) || (c->t[k - 1].flags & TF_CAP) ||
+		    c->inq[k - 1])
+			break;
+	}
+	return QUOTH_NONE;
+}
+
+/*
+ * "The officer, Jo Pike, patrols the river.  Later the officer said":
+ * a definite description of a person that no title matched is the person
+ * the article named right after the same description set off by commas
+ * ("the officer, Jo Pike,", "her neighbour, Sam Ode,") before the quote,
+ * within five paragraphs.  Only this clear evidence ties a person noun to
+ * a name: "Jo Pike patrols the river.  The officer said" stays a
+ * description.  -1 when there is none.
+ */
+int
+qt_role_by_appositive(const actx *c, const quote *q)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h, k, stop, hl, dh;
+	uint32_t para;
+
+	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	    !wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
+		return -1;
+	h = qt_tok_of(c, q->mention_end);
+	if (h < a + 2 || h > a + 4)
+		return -1;
+	h--;
+	hl = c->t[h].end - c->t[h].start;
+	para = c->t[a].para;
+	k = qt_first_mention(c, a);
+	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e = ent_at(c, m->ent);
+		if (c->t[m->tok].para + 5 < para)
+			break;
+		if (e->org || e->place || m->tok < 3 || m->end >= c->n ||
+		    !is_p(&c->t[m->tok - 1], ',') ||
+		    !(is_p(&c->t[m->end], ',') || is_end_p(&c->t[m->end])) ||
+		    !strchr(e->name, ' '))
+			continue;
+		dh = description_head_before(c, m->tok - 1);
+		if (dh != QUOTH_NONE && c->t[dh].end - c->t[dh].start == hl &&
+		    strncasecmp(c->text + c->t[dh].start,
+		                c->text + c->t[h].start, hl) == 0)
+			return m->ent;
+	}
+	return -1;
+}
