@@ -337,6 +337,9 @@ int qt_lex_tokens(const lang_data *ld, int which, const char *text,
 /* Is no phrase of two or more tokens from token a (a + 1 must exist) in
  * ld->lex[which]?  (false: it may be) */
 bool qt_lex_no_phrase(const lang_data *ld, int which, const token *t, size_t a);
+/* Is token a (of n) surely no cue, whatever its context?  (false: it
+ * may be one; see symtab.c) */
+bool qt_sym_no_cue(const lang_data *ld, const token *t, size_t n, size_t a);
 
 /* Parse a patterns file (`name` for messages) and compile its patterns,
  * appending them to cp. */

@@ -21,7 +21,15 @@ typedef struct {
 	uint32_t hash;           /* its hash's low bits, to skip memcmp() */
 	int32_t val[LEX_COUNT_]; /* -1 when absent */
 	uint32_t starts;         /* bit L: starts a longer phrase of L */
+	uint32_t cls;            /* SYMC_* bits, derived from the above */
 } sym_entry;
+
+/* cls bits: what a lookup would answer, decided once per symbol. */
+enum {
+	/* a cue by cues.txt (any value), a speech verb of WordNet, or the
+	 * first word of a longer cue: cue_at() may say yes */
+	SYMC_CUE = 1u << 0
+};
 
 struct symtab {
 	sym_entry *e; /* e[0] unused, e[1] the word in no lexicon */
@@ -90,6 +98,7 @@ intern(symtab *st, const char *s, size_t n)
 	st->e[id].len = (uint32_t)n;
 	st->e[id].hash = (uint32_t)h;
 	st->e[id].starts = 0;
+	st->e[id].cls = 0;
 	for (k = 0; k < LEX_COUNT_; k++)
 		st->e[id].val[k] = -1;
 	i = (size_t)h & (st->nslots - 1);
@@ -125,6 +134,22 @@ add_phrase(void *arg, const char *key, size_t len, int value)
 		a->st->e[id].val[a->which] = value;
 }
 
+/* Each symbol's SYMC_* bits, from its values (see qt_sym_no_cue()). */
+static void
+set_classes(symtab *st)
+{
+	size_t k;
+
+	for (k = 1; k < st->n; k++) {
+		sym_entry *e = &st->e[k];
+		int sp = e->val[LEX_SPEECH];
+
+		if (e->val[LEX_CUES] >= 0 || (sp >= 0 && (sp & WNV_SPEECH)) ||
+		    (e->starts & (1u << LEX_CUES)))
+			e->cls |= SYMC_CUE;
+	}
+}
+
 symtab *
 qt_symtab_build(lexicon *const *lex)
 {
@@ -156,6 +181,7 @@ qt_symtab_build(lexicon *const *lex)
 		qt_symtab_free(st);
 		return NULL;
 	}
+	set_classes(st);
 	return st;
 }
 
@@ -251,4 +277,23 @@ qt_lex_no_phrase(const lang_data *ld, int which, const token *t, size_t a)
 
 	return s && ld->sym && (t[a + 1].flags & TF_SPACE_BEFORE) &&
 	       !(ld->sym->e[s & ~SYM_NONASCII].starts & (1u << which));
+}
+
+/*
+ * Can token a be no cue, by its symbol alone?  True when its word is no
+ * cue in cues.txt, no speech verb in wn-speech-verbs.txt and starts no
+ * longer cue, and the token after it is none a two-word lookup could
+ * join without a space: then the cue test (cues.c) answers -1 for it
+ * whatever the context, and callers skip it without looking further.
+ * False means only "ask the cue test".
+ */
+bool
+qt_sym_no_cue(const lang_data *ld, const token *t, size_t n, size_t a)
+{
+	uint32_t s = t[a].sym;
+
+	if (!s || !ld->sym || (ld->sym->e[s & ~SYM_NONASCII].cls & SYMC_CUE))
+		return false;
+	return a + 1 >= n || (t[a + 1].flags & TF_SPACE_BEFORE) ||
+	       t[a + 1].kind != TK_WORD;
 }
