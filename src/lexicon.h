@@ -340,6 +340,8 @@ bool qt_lex_no_phrase(const lang_data *ld, int which, const token *t, size_t a);
 /* Is token a (of n) surely no cue, whatever its context?  (false: it
  * may be one; see symtab.c) */
 bool qt_sym_no_cue(const lang_data *ld, const token *t, size_t n, size_t a);
+/* The number of symbols (every id is below it), 0 without a table. */
+size_t qt_sym_count(const lang_data *ld);
 
 /* Parse a patterns file (`name` for messages) and compile its patterns,
  * appending them to cp. */

@@ -297,3 +297,10 @@ qt_sym_no_cue(const lang_data *ld, const token *t, size_t n, size_t a)
 	return a + 1 >= n || (t[a + 1].flags & TF_SPACE_BEFORE) ||
 	       t[a + 1].kind != TK_WORD;
 }
+
+/* The number of symbols (ids run below it), 0 without a table. */
+size_t
+qt_sym_count(const lang_data *ld)
+{
+	return ld->sym ? ld->sym->n : 0;
+}
