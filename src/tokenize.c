@@ -273,6 +273,13 @@ has_blank_line(const char *text, size_t len, size_t skip)
 	return false;
 }
 
+/* The ASCII characters the rules of scan_word() may join to a word
+ * after a letter or digit: apostrophes and backticks (elisions),
+ * hyphens, and the separators and dots of numbers and initialisms. */
+static const bool word_glue[128] = {
+        ['\''] = true, ['`'] = true, ['-'] = true, [','] = true, ['.'] = true,
+};
+
 /* Scan one word starting at `off` (an alphanumeric character): letters,
  * digits, marks, apostrophes and hyphens between letters, dots inside
  * initialisms (U.S.), separators inside numbers (3,000.5) and mojibake
@@ -326,6 +333,12 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 				end++;
 				prev = b;
 			}
+			/* an ASCII byte no rule below reads (a space, most
+			 * punctuation) ends the word: no decoding, no look
+			 * ahead */
+			if (end < len && (unsigned char)text[end] < 0x80 &&
+			    !word_glue[(unsigned char)text[end]])
+				break;
 			decode_at(text, len, end, &c);
 			first = false;
 			continue;
