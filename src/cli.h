@@ -51,6 +51,10 @@ struct cli_buf {
 };
 
 void cli_buf_put(struct cli_buf *b, const char *s, size_t n);
+/* Room for `extra` more bytes and a NUL: where they go (b->ptr + b->len),
+ * or NULL when out of memory.  The caller writes there and sets b->len
+ * and the NUL itself. */
+char *cli_buf_room(struct cli_buf *b, size_t extra);
 /* v in decimal, as "%zu" prints it, without printf: into dst (at least
  * CLI_UINT_MAX bytes, no NUL) returning the length, or appended to b. */
 #define CLI_UINT_MAX 24
