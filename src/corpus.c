@@ -177,11 +177,19 @@ read_line(struct cli_corpus *c, size_t *len, struct cli_buf *msgs)
 		}
 		if (ch == '\n')
 			break;
-		if (!skip && keep_byte(c, n, ch, &nomem) != 0)
-			skip = 1;
-		if (!skip)
-			n++;
 		total++;
+		if (skip)
+			continue;
+		/* (room and the limit are checked only when the buffer is
+		 * full: a byte costs a store) */
+		if (n + 1 < c->cap && (!c->limit || n < c->limit)) {
+			c->line[n++] = (char)ch;
+			continue;
+		}
+		if (keep_byte(c, n, ch, &nomem) != 0)
+			skip = 1;
+		else
+			n++;
 	}
 	c->lineno++;
 	if (!skip) {
