@@ -391,8 +391,10 @@ struct cli_corpus {
 	size_t lineno;
 	size_t articles; /* non-blank lines so far, skipped ones included */
 	int probed;      /* the first block was read and judged */
-	char *block;     /* the first block (cli_sniff), read before lines */
+	char *block;     /* the first block (cli_sniff), read before lines,
+	                  * then each next block of the stream */
 	size_t block_len, block_pos;
+	int eof;    /* the stream has ended (as stdio's end-of-file flag) */
 	char *line; /* the line being read */
 	size_t cap;
 };
