@@ -230,21 +230,32 @@ decode_at(const char *text, size_t len, size_t off, cpinfo *ci)
 }
 
 static token *
+grow(token_list *tl)
+{
+	size_t cap = tl->cap ? tl->cap * 2 : 256, bytes;
+	token *p;
+
+	if (!size_mul(cap, sizeof(token), &bytes))
+		return NULL;
+	p = realloc(tl->t, bytes);
+	if (!p)
+		return NULL;
+	tl->t = p;
+	tl->cap = cap;
+	memset(&tl->t[tl->n], 0, sizeof(token));
+	return &tl->t[tl->n++];
+}
+
+/* A new zeroed token at the end of tl (NULL when out of memory): in
+ * place while there is room, through grow() when full. */
+static inline token *
 push(token_list *tl)
 {
-	if (tl->n == tl->cap) {
-		size_t cap = tl->cap ? tl->cap * 2 : 256, bytes;
-		token *p;
+	static const token zero;
 
-		if (!size_mul(cap, sizeof(token), &bytes))
-			return NULL;
-		p = realloc(tl->t, bytes);
-		if (!p)
-			return NULL;
-		tl->t = p;
-		tl->cap = cap;
-	}
-	memset(&tl->t[tl->n], 0, sizeof(token));
+	if (tl->n == tl->cap)
+		return grow(tl);
+	tl->t[tl->n] = zero;
 	return &tl->t[tl->n++];
 }
 
