@@ -201,8 +201,11 @@ wordeq(const actx *c, size_t i, const char *w)
 {
 	size_t n = strlen(w);
 
+	/* (the first byte, case folded by its 0x20 bit, turns most words
+	 * down before the call: two bytes equal but for case agree in it) */
 	return i < c->n && c->t[i].kind == TK_WORD &&
 	       c->t[i].end - c->t[i].start == n &&
+	       (n == 0 || (c->text[c->t[i].start] | 0x20) == (w[0] | 0x20)) &&
 	       strncasecmp(c->text + c->t[i].start, w, n) == 0;
 }
 

@@ -51,6 +51,10 @@ struct cli_buf {
 };
 
 void cli_buf_put(struct cli_buf *b, const char *s, size_t n);
+/* Room for `extra` more bytes and a NUL: where they go (b->ptr + b->len),
+ * or NULL when out of memory.  The caller writes there and sets b->len
+ * and the NUL itself. */
+char *cli_buf_room(struct cli_buf *b, size_t extra);
 /* v in decimal, as "%zu" prints it, without printf: into dst (at least
  * CLI_UINT_MAX bytes, no NUL) returning the length, or appended to b. */
 #define CLI_UINT_MAX 24
@@ -387,8 +391,10 @@ struct cli_corpus {
 	size_t lineno;
 	size_t articles; /* non-blank lines so far, skipped ones included */
 	int probed;      /* the first block was read and judged */
-	char *block;     /* the first block (cli_sniff), read before lines */
+	char *block;     /* the first block (cli_sniff), read before lines,
+	                  * then each next block of the stream */
 	size_t block_len, block_pos;
+	int eof;    /* the stream has ended (as stdio's end-of-file flag) */
 	char *line; /* the line being read */
 	size_t cap;
 };

@@ -57,6 +57,14 @@ cli_buf_put(struct cli_buf *b, const char *s, size_t n)
 	b->ptr[b->len] = '\0';
 }
 
+char *
+cli_buf_room(struct cli_buf *b, size_t extra)
+{
+	if (buf_reserve(b, extra) != 0)
+		return NULL;
+	return b->ptr + b->len;
+}
+
 void
 cli_buf_puts(struct cli_buf *b, const char *s)
 {

@@ -55,10 +55,12 @@ blank(const char *s, size_t n)
 	return 1;
 }
 
-/* Append one byte to the line being read, within c->limit; -1 when the
- * line must be skipped (too long, or no memory for it). */
+/* Append s[0..n) to the line being read, whose first `len` bytes are
+ * kept, within c->limit; -1 when the line grows too long or memory runs
+ * out (*nomem). */
 static int
-keep_byte(struct cli_corpus *c, size_t len, int ch, int *nomem)
+keep_bytes(struct cli_corpus *c, size_t len, const char *s, size_t n,
+           int *nomem)
 {
 	size_t limit = c->limit ? c->limit : (size_t)-1 - 1;
 	size_t cap;
@@ -67,11 +69,11 @@ keep_byte(struct cli_corpus *c, size_t len, int ch, int *nomem)
 	/* The line plus its terminating NUL, never more than the limit
 	 * allows: a longer line is skipped as it is read, so memory stays
 	 * bounded by --max-doc-bytes whatever the corpus holds. */
-	if (len >= limit)
+	if (n > limit - len)
 		return -1;
-	if (len + 1 >= c->cap) {
+	if (len + n + 1 > c->cap) {
 		cap = c->cap ? c->cap : 4096;
-		while (cap <= len + 1)
+		while (cap <= len + n)
 			cap = cap > ((size_t)-1) / 2 ? (size_t)-1 : cap * 2;
 		if (cap > limit + 1)
 			cap = limit + 1;
@@ -83,7 +85,7 @@ keep_byte(struct cli_corpus *c, size_t len, int ch, int *nomem)
 		c->line = p;
 		c->cap = cap;
 	}
-	c->line[len] = (char)ch;
+	memcpy(c->line + len, s, n);
 	return 0;
 }
 
@@ -133,13 +135,33 @@ first_block(struct cli_corpus *c, struct cli_buf *msgs)
 	return -1;
 }
 
-/* The next byte: from the first block, then from the stream. */
-static int
-next_byte(struct cli_corpus *c)
+/* The next block of the stream into c->block (after the first): what
+ * one read() gives, as stdio would, so that a corpus arriving through a
+ * pipe is handled line by line as it comes.  The bytes read, 0 at the
+ * end, -1 after a read error (errno says which). */
+static ssize_t
+next_block(struct cli_corpus *c)
 {
-	if (c->block_pos < c->block_len)
-		return (unsigned char)c->block[c->block_pos++];
-	return getc_unlocked(c->fp);
+	int fd = fileno(c->fp);
+	ssize_t n;
+
+	if (c->eof)
+		return 0;
+	c->block_pos = c->block_len = 0;
+	if (fd >= 0) {
+		do
+			n = read(fd, c->block, CLI_SNIFF_BYTES);
+		while (n < 0 && errno == EINTR);
+	} else {
+		n = (ssize_t)fread(c->block, 1, CLI_SNIFF_BYTES, c->fp);
+		if (ferror(c->fp))
+			n = -1;
+	}
+	if (n == 0)
+		c->eof = 1;
+	if (n > 0)
+		c->block_len = (size_t)n;
+	return n;
 }
 
 /*
@@ -154,34 +176,46 @@ read_line(struct cli_corpus *c, size_t *len, struct cli_buf *msgs)
 {
 	char ebuf[128];
 	size_t n = 0, total = 0;
-	int ch, skip = 0, nomem = 0;
+	int skip = 0, nomem = 0;
 
 	if (!c->probed && first_block(c, msgs) != 0)
 		return -1;
 	for (;;) {
-		errno = 0;
-		ch = next_byte(c);
-		if (ch == EOF) {
+		const char *p, *nl;
+		size_t take;
+
+		if (c->block_pos == c->block_len) {
+			ssize_t r;
+
+			errno = 0;
+			r = next_block(c);
 			/* A read error is never taken for the end of the
 			 * corpus: the articles after it would be lost. */
-			if (ferror(c->fp)) {
+			if (r < 0) {
 				cli_msg_at(msgs, c->path, c->lineno + 1, 0,
 				           "read error: %s",
 				           cli_strerror(errno ? errno : EIO,
 				                        ebuf, sizeof ebuf));
 				return -1;
 			}
-			if (total == 0)
-				return 0;
-			break;
+			if (r == 0) {
+				if (total == 0)
+					return 0;
+				break;
+			}
 		}
-		if (ch == '\n')
-			break;
-		if (!skip && keep_byte(c, n, ch, &nomem) != 0)
+		/* the rest of the line in this block, at once */
+		p = c->block + c->block_pos;
+		nl = memchr(p, '\n', c->block_len - c->block_pos);
+		take = nl ? (size_t)(nl - p) : c->block_len - c->block_pos;
+		c->block_pos += take + (nl ? 1 : 0);
+		total += take;
+		if (!skip && take && keep_bytes(c, n, p, take, &nomem) != 0)
 			skip = 1;
 		if (!skip)
-			n++;
-		total++;
+			n += take;
+		if (nl)
+			break;
 	}
 	c->lineno++;
 	if (!skip) {

@@ -269,6 +269,8 @@ qt_cue_at(const actx *c, size_t i)
 {
 	int v;
 
+	if (i < c->n && qt_sym_no_cue(c->ld, c->t, c->n, i))
+		return -1; /* (most words: no lookup, no cache) */
 	if (i >= c->n || !c->cuec)
 		return cue_at(c, i);
 	if (c->cuec[i])

@@ -325,19 +325,89 @@ bool qt_choice_adopted(const choice_model *m);
  * bit when the word has a byte outside ASCII. */
 #define SYM_NONASCII 0x80000000u
 
+/* The table itself, visible so that the lookups below are inline: they
+ * run several times per token.  Built and read only through the
+ * functions of this section. */
+typedef struct {
+	const char *key; /* borrowed from a lexicon's phrase */
+	uint32_t len;
+	uint32_t hash;           /* its hash's low bits, to skip memcmp() */
+	int32_t val[LEX_COUNT_]; /* -1 when absent */
+	uint32_t starts;         /* bit L: starts a longer phrase of L */
+	uint32_t cls;            /* SYMC_* bits, derived from the above */
+} sym_entry;
+
+/* cls bits: what a lookup would answer, decided once per symbol. */
+enum {
+	/* a cue by cues.txt (any value), a speech verb of WordNet, or the
+	 * first word of a longer cue: cue_at() may say yes */
+	SYMC_CUE = 1u << 0
+};
+
+struct symtab {
+	sym_entry *e; /* e[0] unused, e[1] the word in no lexicon */
+	size_t n, cap;
+	uint32_t *slots; /* entry index, 0 = empty; power of two */
+	size_t nslots;
+	uint32_t byte_sym[128]; /* the symbol of each one-byte ASCII word */
+};
+
 symtab *qt_symtab_build(lexicon *const *lex);
 void qt_symtab_free(symtab *st);
 /* Give every token its symbol (nothing when ld has no table). */
 void qt_symbolize(const lang_data *ld, const char *text, token *t, size_t n);
-/* The value of symbol sym (not 0) in lexicon `which`, or -1. */
-int qt_sym_value(const lang_data *ld, uint32_t sym, int which);
-/* qt_lexicon_get_tokens() on ld->lex[which], through the tokens'
- * symbols when they have them. */
-int qt_lex_tokens(const lang_data *ld, int which, const char *text,
-                  const token *t, size_t a, size_t b);
 /* Is no phrase of two or more tokens from token a (a + 1 must exist) in
  * ld->lex[which]?  (false: it may be) */
 bool qt_lex_no_phrase(const lang_data *ld, int which, const token *t, size_t a);
+/* The number of symbols (every id is below it), 0 without a table. */
+size_t qt_sym_count(const lang_data *ld);
+
+/* The value of symbol sym (not 0) in lexicon `which`, or -1. */
+static inline int
+qt_sym_value(const lang_data *ld, uint32_t sym, int which)
+{
+	return ld->sym->e[sym & ~SYM_NONASCII].val[which];
+}
+
+/* qt_lexicon_get_tokens() on ld->lex[which], through the tokens'
+ * symbols when they have them. */
+static inline int
+qt_lex_tokens(const lang_data *ld, int which, const char *text, const token *t,
+              size_t a, size_t b)
+{
+	uint32_t s = a < b ? t[a].sym : 0;
+
+	if (s && ld->sym) {
+		const sym_entry *e = &ld->sym->e[s & ~SYM_NONASCII];
+		if (b == a + 1)
+			return e->val[which];
+		/* a longer phrase opens with the first word alone when a
+		 * space follows it: none does unless that word starts one */
+		if ((t[a + 1].flags & TF_SPACE_BEFORE) &&
+		    !(e->starts & (1u << which)))
+			return -1;
+	}
+	return qt_lexicon_get_tokens(ld->lex[which], text, t, a, b);
+}
+
+/*
+ * Can token a (of n) be no cue, by its symbol alone?  True when its word
+ * is no cue in cues.txt, no speech verb in wn-speech-verbs.txt and starts
+ * no longer cue, and the token after it is none a two-word lookup could
+ * join without a space: then the cue test (cues.c) answers -1 for it
+ * whatever the context, and callers skip it without looking further.
+ * False means only "ask the cue test".
+ */
+static inline bool
+qt_sym_no_cue(const lang_data *ld, const token *t, size_t n, size_t a)
+{
+	uint32_t s = t[a].sym;
+
+	if (!s || !ld->sym || (ld->sym->e[s & ~SYM_NONASCII].cls & SYMC_CUE))
+		return false;
+	return a + 1 >= n || (t[a + 1].flags & TF_SPACE_BEFORE) ||
+	       t[a + 1].kind != TK_WORD;
+}
 
 /* Parse a patterns file (`name` for messages) and compile its patterns,
  * appending them to cp. */

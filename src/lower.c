@@ -3,7 +3,10 @@
  * ("guns" makes a sentence-initial "Guns" no name), as a set of folded
  * words: a hash table of spans, of the text itself when the word is
  * written in lowercase ASCII (no copy), else of its folded copy.  Folded
- * as lexicon lookups fold.  Reads tokens and text; writes the set.
+ * as lexicon lookups fold.  A word the symbol table knows (symtab.c)
+ * is one bit of a bitset instead: the same fold gave it its symbol, so
+ * equal symbols are equal folded words, and most words cost no hashing.
+ * Reads tokens and text; writes the set.
  */
 #include <stdlib.h>
 
@@ -22,6 +25,8 @@ struct lowerset {
 	uint32_t *slots; /* entry + 1, 0 empty; power of two */
 	size_t nslots;
 	qbuf arena;
+	uint64_t *bits; /* symbol s written in lowercase: bit s */
+	size_t nbits;   /* symbols the bitset covers */
 };
 
 static const char *
@@ -114,14 +119,21 @@ qt_lower_build(actx *c)
 	ls->nslots = 512;
 	ls->e = malloc(ls->cap * sizeof(*ls->e));
 	ls->slots = calloc(ls->nslots, sizeof(uint32_t));
-	if (!ls->e || !ls->slots)
+	ls->nbits = qt_sym_count(c->ld);
+	ls->bits = calloc(ls->nbits / 64 + 1, sizeof(uint64_t));
+	if (!ls->e || !ls->slots || !ls->bits)
 		return false;
 	for (i = 0; i < c->n; i++) {
 		const token *t = &c->t[i];
 		const char *w = c->text + t->start;
 		size_t k, n = t->end - t->start, off;
+		uint32_t s = t->sym & ~SYM_NONASCII;
 		if (!is_w(t) || (t->flags & TF_CAP))
 			continue;
+		if (s > 1 && s < ls->nbits) {
+			ls->bits[s / 64] |= (uint64_t)1 << (s & 63);
+			continue;
+		}
 		/* (ASCII lowercase as it stands: no folding to do) */
 		for (k = 0; k < n && (unsigned char)w[k] < 0x80 &&
 		            !(w[k] >= 'A' && w[k] <= 'Z');
@@ -153,7 +165,13 @@ qt_lower_has(const actx *c, size_t i)
 	qbuf f = {0};
 	bool in;
 
-	if (!c->lower || c->lower->n == 0)
+	uint32_t s = t->sym & ~SYM_NONASCII;
+
+	if (!c->lower)
+		return false;
+	if (s > 1 && s < c->lower->nbits)
+		return (c->lower->bits[s / 64] >> (s & 63)) & 1;
+	if (c->lower->n == 0)
 		return false;
 	for (k = 0; k < n && k < sizeof(small) && p[k] < 0x80; k++)
 		small[k] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32
@@ -179,6 +197,7 @@ qt_lower_free(actx *c)
 		return;
 	free(ls->e);
 	free(ls->slots);
+	free(ls->bits);
 	qbuf_free(&ls->arena);
 	free(ls);
 	c->lower = NULL;

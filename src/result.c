@@ -278,8 +278,10 @@ qt_result_warn(quoth_result *r, quoth_warning w, size_t offset)
 static void
 put_collapsed(qbuf *b, const char *text, size_t a, size_t e)
 {
-	size_t i = a, run = a;
-	bool space = false;
+	static const char fffd[] = "\xef\xbf\xbd";
+	size_t i, len;
+	bool space = false, bad;
+	char *o;
 
 	/* trim */
 	while (a < e && (text[a] == ' ' || text[a] == '\n' || text[a] == '\r' ||
@@ -288,23 +290,46 @@ put_collapsed(qbuf *b, const char *text, size_t a, size_t e)
 	while (e > a && (text[e - 1] == ' ' || text[e - 1] == '\n' ||
 	                 text[e - 1] == '\r' || text[e - 1] == '\t'))
 		e--;
-	run = a;
-	for (i = a; i < e; i++) {
-		char c = text[i];
-		bool ws = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-		if (ws && !space) {
-			qbuf_put_utf8(b, text + run, i - run);
-			qbuf_putc(b, ' ');
-			space = true;
-		} else if (!ws && space) {
-			run = i;
-			space = false;
+	/* one pass, straight into the buffer: no byte grows but an
+	 * invalid one (to U+FFFD, which reserves its two more bytes) */
+	if (e <= a || !qbuf_reserve(b, e - a))
+		return;
+	o = b->ptr + b->len;
+	for (i = a; i < e;) {
+		unsigned char ch = (unsigned char)text[i];
+
+		if (ch < 0x80) {
+			if (ch == ' ' || ch == '\n' || ch == '\r' ||
+			    ch == '\t') {
+				if (!space)
+					*o++ = ' ';
+				space = true;
+			} else {
+				*o++ = (char)ch;
+				space = false;
+			}
+			i++;
+			continue;
 		}
-		if (ws)
-			run = i + 1;
+		space = false;
+		/* (a sequence cut by white space is invalid either way) */
+		qt_text_decode(text + i, e - i, &len, &bad);
+		if (!bad) {
+			memcpy(o, text + i, len);
+			o += len;
+			i += len;
+			continue;
+		}
+		b->len = (size_t)(o - b->ptr);
+		if (!qbuf_reserve(b, e - i + 2))
+			return;
+		o = b->ptr + b->len;
+		memcpy(o, fffd, 3);
+		o += 3;
+		i++;
 	}
-	if (!space || run < e)
-		qbuf_put_utf8(b, text + run, e - run);
+	b->len = (size_t)(o - b->ptr);
+	b->ptr[b->len] = '\0';
 }
 
 /* Index of the token holding byte `off` (or the first after it). */

@@ -15,24 +15,70 @@
 #include "lexicon.h"
 #include "text.h"
 
-typedef struct {
-	const char *key; /* borrowed from a lexicon's phrase */
-	uint32_t len;
-	uint32_t hash;           /* its hash's low bits, to skip memcmp() */
-	int32_t val[LEX_COUNT_]; /* -1 when absent */
-	uint32_t starts;         /* bit L: starts a longer phrase of L */
-} sym_entry;
-
-struct symtab {
-	sym_entry *e; /* e[0] unused, e[1] the word in no lexicon */
-	size_t n, cap;
-	uint32_t *slots; /* entry index, 0 = empty; power of two */
-	size_t nslots;
-};
-
 /* The largest folded token the ASCII path folds on the stack (as
  * qt_lexicon_get_tokens() does). */
 #define SMALL_WORD 128
+
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+
+/* One step of the table's hash over eight bytes (a tail zero-padded). */
+static inline uint64_t
+mix8(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+	return h ^ (h >> 29);
+}
+
+static inline uint64_t
+mix_end(uint64_t h, size_t n)
+{
+	h = (h ^ n) * 0xBF58476D1CE4E5B9ull;
+	return h ^ (h >> 31);
+}
+
+/* The table's hash of s[0..n): eight bytes a step, so that token_sym()
+ * can fold and hash a word a word at a time. */
+static uint64_t
+sym_hash(const char *s, size_t n)
+{
+	uint64_t h = 0, w;
+	size_t k = 0;
+
+	for (; k + 8 <= n; k += 8) {
+		memcpy(&w, s + k, 8);
+		h = mix8(h, w);
+	}
+	if (k < n) {
+		w = 0;
+		memcpy(&w, s + k, n - k);
+		h = mix8(h, w);
+	}
+	return mix_end(h, n);
+}
+
+/* A mask keeping the first r (< 8) bytes of an eight-byte load, in memory
+ * order whatever the byte order. */
+static inline uint64_t
+head_mask(size_t r)
+{
+	static const unsigned char ones[16] = {0xff, 0xff, 0xff, 0xff,
+	                                       0xff, 0xff, 0xff, 0xff};
+	uint64_t m;
+
+	memcpy(&m, ones + 8 - r, 8);
+	return m;
+}
+
+/* ASCII bytes w (no high bit set) with A-Z lowercased. */
+static inline uint64_t
+fold8(uint64_t w)
+{
+	uint64_t ge_a = w + ONES * (0x80 - 'A');
+	uint64_t gt_z = w + ONES * (0x80 - 'Z' - 1);
+
+	return w | ((ge_a & ~gt_z & HIGH) >> 2);
+}
 
 static uint32_t
 find(const symtab *st, const char *s, size_t n, uint64_t h)
@@ -53,7 +99,7 @@ find(const symtab *st, const char *s, size_t n, uint64_t h)
 static uint32_t
 intern(symtab *st, const char *s, size_t n)
 {
-	uint64_t h = qt_hash_bytes(s, n);
+	uint64_t h = sym_hash(s, n);
 	uint32_t id = find(st, s, n, h);
 	size_t i, k;
 
@@ -75,7 +121,7 @@ intern(symtab *st, const char *s, size_t n)
 		if (!slots)
 			return 0;
 		for (k = 2; k < st->n; k++) {
-			i = (size_t)qt_hash_bytes(st->e[k].key, st->e[k].len) &
+			i = (size_t)sym_hash(st->e[k].key, st->e[k].len) &
 			    (ns - 1);
 			while (slots[i])
 				i = (i + 1) & (ns - 1);
@@ -90,6 +136,7 @@ intern(symtab *st, const char *s, size_t n)
 	st->e[id].len = (uint32_t)n;
 	st->e[id].hash = (uint32_t)h;
 	st->e[id].starts = 0;
+	st->e[id].cls = 0;
 	for (k = 0; k < LEX_COUNT_; k++)
 		st->e[id].val[k] = -1;
 	i = (size_t)h & (st->nslots - 1);
@@ -97,6 +144,15 @@ intern(symtab *st, const char *s, size_t n)
 		i = (i + 1) & (st->nslots - 1);
 	st->slots[i] = id;
 	return id;
+}
+
+/* The symbol of the folded word f[0..n) (1: in no lexicon). */
+static uint32_t
+sym_of(const symtab *st, const char *f, size_t n)
+{
+	uint32_t id = find(st, f, n, sym_hash(f, n));
+
+	return id ? id : 1;
 }
 
 typedef struct {
@@ -123,6 +179,22 @@ add_phrase(void *arg, const char *key, size_t len, int value)
 		a->st->e[id].starts |= 1u << a->which;
 	else
 		a->st->e[id].val[a->which] = value;
+}
+
+/* Each symbol's SYMC_* bits, from its values (see qt_sym_no_cue()). */
+static void
+set_classes(symtab *st)
+{
+	size_t k;
+
+	for (k = 1; k < st->n; k++) {
+		sym_entry *e = &st->e[k];
+		int sp = e->val[LEX_SPEECH];
+
+		if (e->val[LEX_CUES] >= 0 || (sp >= 0 && (sp & WNV_SPEECH)) ||
+		    (e->starts & (1u << LEX_CUES)))
+			e->cls |= SYMC_CUE;
+	}
 }
 
 symtab *
@@ -156,6 +228,11 @@ qt_symtab_build(lexicon *const *lex)
 		qt_symtab_free(st);
 		return NULL;
 	}
+	set_classes(st);
+	for (k = 0; k < 128; k++) {
+		char ch = (char)(k >= 'A' && k <= 'Z' ? k + 32 : k);
+		st->byte_sym[k] = sym_of(st, &ch, 1);
+	}
 	return st;
 }
 
@@ -170,78 +247,66 @@ qt_symtab_free(symtab *st)
 }
 
 /* The symbol of token t as qt_lexicon_get_tokens() folds a one-token
- * span, with the non-ASCII bit. */
+ * span, with the non-ASCII bit.  An ASCII word is folded and hashed
+ * eight bytes at a time; a one-byte token reads a table. */
 static uint32_t
-token_sym(const symtab *st, const char *text, const token *t, qbuf *fold)
+token_sym(const symtab *st, const char *text, size_t len, const token *t,
+          qbuf *fold)
 {
 	const unsigned char *p = (const unsigned char *)text + t->start;
-	size_t k, n = t->end - t->start;
-	uint64_t h = 1469598103934665603ull;
-	char small[SMALL_WORD];
-	uint32_t id;
+	size_t k = 0, n = t->end - t->start;
+	uint64_t h = 0, w;
+	uint64_t small[SMALL_WORD / 8 + 1];
 
-	for (k = 0; k < n && k < SMALL_WORD && p[k] < 0x80; k++) {
-		unsigned char ch = p[k];
-		small[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-		h ^= (unsigned char)small[k];
-		h *= 1099511628211ull;
+	if (n == 1 && p[0] < 0x80)
+		return st->byte_sym[p[0]];
+	if (n <= SMALL_WORD) {
+		for (; k < n; k += 8) {
+			size_t r = n - k;
+			/* (eight bytes at once while the text goes on) */
+			if (t->start + k + 8 <= len)
+				memcpy(&w, p + k, 8);
+			else {
+				w = 0;
+				memcpy(&w, p + k, r < 8 ? r : 8);
+			}
+			if (r < 8)
+				w &= head_mask(r);
+			if (w & HIGH)
+				break;
+			w = fold8(w);
+			small[k / 8] = w;
+			h = mix8(h, w);
+		}
+		if (k >= n) {
+			uint32_t id = find(st, (const char *)small, n,
+			                   mix_end(h, n));
+			return id ? id : 1;
+		}
 	}
-	if (k == n) {
-		id = find(st, small, n, h);
-	} else {
-		fold->len = 0;
-		fold->failed = false;
-		qt_text_fold(fold, text + t->start, n);
-		if (fold->failed)
-			return 0; /* unknown: lookups take the long way */
-		id = find(st, fold->ptr ? fold->ptr : "", fold->len,
-		          qt_hash_bytes(fold->ptr ? fold->ptr : "", fold->len));
-	}
-	if (!id)
-		id = 1;
-	if (k == n)
-		return id;
-	for (; k < n && p[k] < 0x80; k++)
+	fold->len = 0;
+	fold->failed = false;
+	qt_text_fold(fold, text + t->start, n);
+	if (fold->failed)
+		return 0; /* unknown: lookups take the long way */
+	for (k = 0; k < n && p[k] < 0x80; k++)
 		;
-	return id | (k < n ? SYM_NONASCII : 0);
+	return sym_of(st, fold->ptr ? fold->ptr : "", fold->len) |
+	       (k < n ? SYM_NONASCII : 0);
 }
 
 void
 qt_symbolize(const lang_data *ld, const char *text, token *t, size_t n)
 {
 	qbuf fold = {0};
-	size_t i;
+	size_t i,
+	        len = n ? t[n - 1].end : 0; /* (text goes on at least so far) */
 
 	if (!ld->sym)
 		return;
 	for (i = 0; i < n; i++)
-		t[i].sym = token_sym(ld->sym, text, &t[i], &fold);
+		t[i].sym = token_sym(ld->sym, text, len, &t[i], &fold);
 	qbuf_free(&fold);
-}
-
-int
-qt_sym_value(const lang_data *ld, uint32_t sym, int which)
-{
-	return ld->sym->e[sym & ~SYM_NONASCII].val[which];
-}
-
-int
-qt_lex_tokens(const lang_data *ld, int which, const char *text, const token *t,
-              size_t a, size_t b)
-{
-	uint32_t s = a < b ? t[a].sym : 0;
-
-	if (s && ld->sym) {
-		const sym_entry *e = &ld->sym->e[s & ~SYM_NONASCII];
-		if (b == a + 1)
-			return e->val[which];
-		/* a longer phrase opens with the first word alone when a
-		 * space follows it: none does unless that word starts one */
-		if ((t[a + 1].flags & TF_SPACE_BEFORE) &&
-		    !(e->starts & (1u << which)))
-			return -1;
-	}
-	return qt_lexicon_get_tokens(ld->lex[which], text, t, a, b);
 }
 
 bool
@@ -251,4 +316,11 @@ qt_lex_no_phrase(const lang_data *ld, int which, const token *t, size_t a)
 
 	return s && ld->sym && (t[a + 1].flags & TF_SPACE_BEFORE) &&
 	       !(ld->sym->e[s & ~SYM_NONASCII].starts & (1u << which));
+}
+
+/* The number of symbols (ids run below it), 0 without a table. */
+size_t
+qt_sym_count(const lang_data *ld)
+{
+	return ld->sym ? ld->sym->n : 0;
 }

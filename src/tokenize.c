@@ -230,21 +230,32 @@ decode_at(const char *text, size_t len, size_t off, cpinfo *ci)
 }
 
 static token *
+grow(token_list *tl)
+{
+	size_t cap = tl->cap ? tl->cap * 2 : 256, bytes;
+	token *p;
+
+	if (!size_mul(cap, sizeof(token), &bytes))
+		return NULL;
+	p = realloc(tl->t, bytes);
+	if (!p)
+		return NULL;
+	tl->t = p;
+	tl->cap = cap;
+	memset(&tl->t[tl->n], 0, sizeof(token));
+	return &tl->t[tl->n++];
+}
+
+/* A new zeroed token at the end of tl (NULL when out of memory): in
+ * place while there is room, through grow() when full. */
+static inline token *
 push(token_list *tl)
 {
-	if (tl->n == tl->cap) {
-		size_t cap = tl->cap ? tl->cap * 2 : 256, bytes;
-		token *p;
+	static const token zero;
 
-		if (!size_mul(cap, sizeof(token), &bytes))
-			return NULL;
-		p = realloc(tl->t, bytes);
-		if (!p)
-			return NULL;
-		tl->t = p;
-		tl->cap = cap;
-	}
-	memset(&tl->t[tl->n], 0, sizeof(token));
+	if (tl->n == tl->cap)
+		return grow(tl);
+	tl->t[tl->n] = zero;
 	return &tl->t[tl->n++];
 }
 
@@ -272,6 +283,13 @@ has_blank_line(const char *text, size_t len, size_t skip)
 	}
 	return false;
 }
+
+/* The ASCII characters the rules of scan_word() may join to a word
+ * after a letter or digit: apostrophes and backticks (elisions),
+ * hyphens, and the separators and dots of numbers and initialisms. */
+static const bool word_glue[128] = {
+        ['\''] = true, ['`'] = true, ['-'] = true, [','] = true, ['.'] = true,
+};
 
 /* Scan one word starting at `off` (an alphanumeric character): letters,
  * digits, marks, apostrophes and hyphens between letters, dots inside
@@ -326,6 +344,12 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 				end++;
 				prev = b;
 			}
+			/* an ASCII byte no rule below reads (a space, most
+			 * punctuation) ends the word: no decoding, no look
+			 * ahead */
+			if (end < len && (unsigned char)text[end] < 0x80 &&
+			    !word_glue[(unsigned char)text[end]])
+				break;
 			decode_at(text, len, end, &c);
 			first = false;
 			continue;

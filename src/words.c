@@ -153,6 +153,21 @@ qt_apos_tail(const actx *c, size_t i, const char *tail)
 	        memcmp(c->text + p->end - tl - 3, "\xe2\x80\x99", 3) == 0);
 }
 
+/* Can word i end in an apostrophe and a tail at all: does it hold a '
+ * or the lead byte of ’?  One scan instead of one qt_apos_tail() per
+ * tail for the words that hold neither (nearly all). */
+static bool
+may_have_apos(const actx *c, size_t i)
+{
+	const token *t = &c->t[i];
+	size_t k;
+
+	for (k = t->start; k < t->end; k++)
+		if (c->text[k] == '\'' || c->text[k] == '\xe2')
+			return true;
+	return false;
+}
+
 /* The length of word i before its apostrophe (' or ’) and `tail`; the
  * caller has checked qt_apos_tail(). */
 static size_t
@@ -175,6 +190,8 @@ qt_contraction(const actx *c, size_t i)
 	size_t k, m, n;
 	int v;
 
+	if (!may_have_apos(c, i))
+		return false;
 	for (k = 0; k < QUOTH_ARRAY_LEN(tail); k++)
 		if (qt_apos_tail(c, i, tail[k]))
 			return true;
@@ -202,6 +219,8 @@ qt_pronoun_contracted(const actx *c, size_t i)
 	size_t k, n, m;
 	int v;
 
+	if (!may_have_apos(c, i))
+		return -1;
 	for (k = 0; k < QUOTH_ARRAY_LEN(tail); k++) {
 		if (!qt_apos_tail(c, i, tail[k]))
 			continue;

@@ -8,71 +8,75 @@
  * records are flat, the key order is part of the contract, and building a
  * json_t tree per quote would only add allocations.
  */
+#include <stdint.h>
+#include <string.h>
+
 #include "cli.h"
+
+/* The escape of an ASCII byte in a JSON string: 0 none, 'u' \u00XX,
+ * else the letter after the backslash. */
+static const char json_esc[128] = {
+        'u', 'u', 'u', 'u', 'u', 'u',         'u',           'u', 'b',
+        't', 'n', 'u', 'f', 'r', 'u',         'u',           'u', 'u',
+        'u', 'u', 'u', 'u', 'u', 'u',         'u',           'u', 'u',
+        'u', 'u', 'u', 'u', 'u', ['"'] = '"', ['\\'] = '\\',
+};
 
 void
 cli_json_string(struct cli_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, from = 0, k;
+	size_t i = 0, k;
 	unsigned char ch;
 	int32_t cp;
-	char esc[6] = {'\\', 'u', '0', '0', 0, 0};
+	char *o;
 
-	/* One pass: runs of bytes that need no escape are copied at once;
-	 * an invalid UTF-8 byte becomes U+FFFD (the library's strings are
-	 * valid UTF-8, but file names and ids need not be, and the output
-	 * must stay valid JSON), as cli_buf_put_utf8() does. */
-	cli_buf_putc(b, '"');
+	/* One pass straight into the buffer, reserved for the string as it
+	 * stands and the two quotes; an escape (up to six bytes for one)
+	 * or U+FFFD (three) reserves what is left again.  An invalid UTF-8
+	 * byte becomes U+FFFD (the library's strings are valid UTF-8, but
+	 * file names and ids need not be, and the output must stay valid
+	 * JSON), as cli_buf_put_utf8() does. */
+	if (n > SIZE_MAX - 8 || !(o = cli_buf_room(b, n + 2)))
+		return;
+	*o++ = '"';
 	while (i < n) {
 		ch = (unsigned char)s[i];
-		if (ch >= 0x80) {
-			k = cli_utf8_next(s + i, n - i, &cp);
-			if (cp == 0xFFFD && k == 1) {
-				cli_buf_put(b, s + from, i - from);
-				cli_buf_put(b, "\xEF\xBF\xBD", 3);
-				from = i + 1;
-			}
-			i += k;
-			continue;
-		}
-		if (ch >= 0x20 && ch != '"' && ch != '\\') {
+		if (ch < 0x80 && !json_esc[ch]) {
+			*o++ = (char)ch;
 			i++;
 			continue;
 		}
-		cli_buf_put(b, s + from, i - from);
-		from = ++i;
-		switch (ch) {
-		case '"':
-			cli_buf_put(b, "\\\"", 2);
-			break;
-		case '\\':
-			cli_buf_put(b, "\\\\", 2);
-			break;
-		case '\n':
-			cli_buf_put(b, "\\n", 2);
-			break;
-		case '\r':
-			cli_buf_put(b, "\\r", 2);
-			break;
-		case '\t':
-			cli_buf_put(b, "\\t", 2);
-			break;
-		case '\b':
-			cli_buf_put(b, "\\b", 2);
-			break;
-		case '\f':
-			cli_buf_put(b, "\\f", 2);
-			break;
-		default:
-			esc[4] = hex[ch >> 4];
-			esc[5] = hex[ch & 15];
-			cli_buf_put(b, esc, sizeof esc);
-			break;
+		if (ch >= 0x80) {
+			k = cli_utf8_next(s + i, n - i, &cp);
+			if (cp != 0xFFFD || k != 1) {
+				memcpy(o, s + i, k);
+				o += k;
+				i += k;
+				continue;
+			}
+		}
+		b->len = (size_t)(o - b->ptr);
+		if (!(o = cli_buf_room(b, n - i + 6)))
+			return;
+		i++;
+		if (ch >= 0x80) {
+			memcpy(o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			continue;
+		}
+		*o++ = '\\';
+		*o++ = json_esc[ch];
+		if (json_esc[ch] == 'u') {
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = hex[ch >> 4];
+			*o++ = hex[ch & 15];
 		}
 	}
-	cli_buf_put(b, s + from, n - from);
-	cli_buf_putc(b, '"');
+	*o++ = '"';
+	b->len = (size_t)(o - b->ptr);
+	*o = '\0';
 }
 
 void

@@ -177,6 +177,59 @@ START_TEST(test_symbols_answer_as_folding)
 }
 END_TEST
 
+/* The symbol table folds and hashes ASCII words eight bytes at a time:
+ * words of 7, 8, 9, 16 and 17 bytes, the letters next to A-Z in ASCII
+ * (@ [ ` {), one-byte tokens, and a word ending the text (no bytes after
+ * it to read) get the symbol of their folded spelling.  A token the table
+ * marks as surely no cue has no cue entry of one or two words and is no
+ * speech verb. */
+START_TEST(test_symbols_word_at_a_time)
+{
+	static const char text[] =
+	        "ANNOUNC ANNOUNCE ANNOUNCED STATEMENTSTATEMEN "
+	        "STATEMENTSTATEMENT @said [said `said {said} Z z A I , . "
+	        "Points out, Went on, insisted, SAID";
+	lang_data ld;
+	quoth_error err;
+	token_list tl;
+	size_t a;
+	int k;
+
+	ck_assert_int_eq(qt_lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
+	memset(&tl, 0, sizeof(tl));
+	/* (the text's own length: the last word ends the buffer) */
+	ck_assert(qt_tokenize(text, sizeof(text) - 1, 0, &tl));
+	qt_symbolize(&ld, text, tl.t, tl.n);
+	for (a = 0; a < tl.n; a++) {
+		ck_assert_uint_ne(tl.t[a].sym, 0);
+		for (k = 0; k < LEX_COUNT_; k++)
+			ck_assert_int_eq(qt_sym_value(&ld, tl.t[a].sym, k),
+			                 qt_lexicon_get_tokens(ld.lex[k], text,
+			                                       tl.t, a, a + 1));
+		if (qt_sym_no_cue(&ld, tl.t, tl.n, a)) {
+			int sp = qt_lexicon_get_tokens(ld.lex[LEX_SPEECH], text,
+			                               tl.t, a, a + 1);
+			ck_assert_int_lt(qt_lexicon_get_tokens(ld.lex[LEX_CUES],
+			                                       text, tl.t, a,
+			                                       a + 1),
+			                 0);
+			ck_assert(sp < 0 || !(sp & WNV_SPEECH));
+			if (a + 2 <= tl.n)
+				ck_assert_int_lt(qt_lexicon_get_tokens(
+				                         ld.lex[LEX_CUES], text,
+				                         tl.t, a, a + 2),
+				                 0);
+		}
+	}
+	/* (said, SAID, ANNOUNCED are cues: not turned down) */
+	ck_assert(!qt_sym_no_cue(&ld, tl.t, tl.n, tl.n - 1));
+	ck_assert(!qt_sym_no_cue(&ld, tl.t, tl.n, 2));
+	ck_assert(qt_sym_no_cue(&ld, tl.t, tl.n, 3));
+	qt_token_list_free(&tl);
+	qt_lang_data_free(&ld);
+}
+END_TEST
+
 START_TEST(test_pronoun_and_honorific_values)
 {
 	lang_data ld;
@@ -445,6 +498,7 @@ lexicon_suite(void)
 	tcase_add_test(tc, test_builtin_load);
 	tcase_add_test(tc, test_cue_flags);
 	tcase_add_test(tc, test_symbols_answer_as_folding);
+	tcase_add_test(tc, test_symbols_word_at_a_time);
 	tcase_add_test(tc, test_pronoun_and_honorific_values);
 	tcase_add_test(tc, test_lexicon_get_tokens_folds);
 	tcase_add_test(tc, test_add_and_fold);

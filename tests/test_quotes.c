@@ -598,6 +598,24 @@ START_TEST(test_invalid_utf8_in_quote_is_replaced)
 }
 END_TEST
 
+/* The quote field is written in one pass into a buffer sized by the
+ * span: white space runs become one space, and every invalid byte (a
+ * run of them, a sequence cut short by a space) grows to U+FFFD. */
+START_TEST(test_quote_field_collapses_and_replaces)
+{
+	static const char s[] = "\"One \xff\xfe\xfd\xfc  two\t\xe2\x80 "
+	                        "three \t \xc3\xa9t\xc3\xa9,\" Ann Lee said.";
+	quoth_result *r = extract_with(ex, s, sizeof(s) - 1);
+
+	ck_assert_uint_eq(quoth_result_count(r), 1);
+	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE),
+	                 "One \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+	                 "\xef\xbf\xbd two \xef\xbf\xbd\xef\xbf\xbd three "
+	                 "\xc3\xa9t\xc3\xa9,");
+	quoth_result_free(r);
+}
+END_TEST
+
 START_TEST(test_max_doc_bytes)
 {
 	const char *s = "\"We will win,\" Jane Doe said.";
@@ -914,6 +932,7 @@ quotes_suite(void)
 	tcase_add_test(tc, test_context_stays_near_the_quote);
 	tcase_add_test(tc, test_strict_utf8);
 	tcase_add_test(tc, test_invalid_utf8_in_quote_is_replaced);
+	tcase_add_test(tc, test_quote_field_collapses_and_replaces);
 	tcase_add_test(tc, test_max_doc_bytes);
 	tcase_add_test(tc, test_types_mask);
 	tcase_add_test(tc, test_quotes_in_text_order);
