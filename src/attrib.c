@@ -223,6 +223,7 @@ context_free(actx *c)
 	free(c->cuec);
 	free(c->inrep);
 	free(c->capt);
+	free(c->subjc);
 	qt_lower_free(c);
 	free(c->ulo);
 	free(c->uhi);
@@ -288,6 +289,9 @@ qt_attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	qt_collect_entities(&c);
 	if (c.failed || c.ents.failed || c.ments.failed)
 		goto out;
+	/* (a cache only, as lexc: without it coref.c is slower, not wrong) */
+	c.subjc = calloc(c.ments.len ? c.ments.len : 1, 1);
+	c.subjc_n = c.subjc ? c.ments.len : 0;
 	qt_type_entities(&c);
 	if (c.failed)
 		goto out;
