@@ -107,9 +107,11 @@ typedef struct actx {
 	size_t n;
 	uint8_t *inq; /* per token: inside a quote */
 	const token_list *tl;
-	/* (token indexes fit 32 bits: a document is at most 4 GiB) */
-	uint32_t *ulo, *uhi; /* per token: its sentence, cut at line breaks */
-	uint32_t *dirpre;    /* direct-quote tokens before token i */
+	/* per token: its sentence, cut at line breaks; direct-quote tokens
+	 * before token i (token indexes fit 32 bits: a document is at most
+	 * 4 GiB) */
+	uint32_t *ulo, *uhi;
+	uint32_t *dirpre;
 	size_t nq0;        /* quotes r->q[0..nq0) are sorted by start */
 	int depth;         /* parse_speaker_fwd() recursion */
 	qvec ents;         /* entity */

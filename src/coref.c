@@ -351,6 +351,13 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 			continue;
 		if (c->t[m->tok].para + 3 < para)
 			break;
+		/* no older mention can change the answer any more: each
+		 * ranks at most 2 * m->tok + 1, and a newer one of the
+		 * agreeing gender (or, with none, of unknown gender) wins
+		 * (in one long paragraph the window is all mentions) */
+		if ((best[0] >= 0 && 2 * m->tok + 1 <= pos[0]) ||
+		    (best[0] < 0 && best[1] >= 0 && 2 * m->tok + 1 < pos[1]))
+			break;
 		if (c->capt && c->capt[c->t[m->tok].para])
 			continue; /* a photo caption names who is pictured */
 		if (ls_ok && c->inrep && c->inrep[m->tok])

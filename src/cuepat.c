@@ -258,8 +258,8 @@ qt_cuepat_match_data_free(void *md)
 	free(m);
 }
 
-static int match_now(const cue_pattern *p, const char *s, size_t n,
-                     size_t from, cue_match *m, size_t *span);
+static int match_now(const cue_pattern *p, const char *s, size_t n, size_t from,
+                     cue_match *m, size_t *span);
 
 /* The slot of (p, from, s[0..n)) in the memo, or NULL when it has none. */
 static match_memo *
@@ -282,8 +282,8 @@ memo_slot(cue_match *m, const cue_pattern *p, const char *s, size_t n,
 		memcpy(m->last, s, n);
 		m->last_h = qt_hash_bytes(s, n);
 	}
-	h = m->last_h ^ ((uint64_t)(uintptr_t)p->re * 31 + from) *
-	                        0x9e3779b97f4a7c15ull;
+	h = m->last_h ^
+	    ((uint64_t)(uintptr_t)p->re * 31 + from) * 0x9e3779b97f4a7c15ull;
 	return &m->memo[(h ^ (h >> 29)) & (MEMO_SLOTS - 1)];
 }
 
