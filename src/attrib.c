@@ -23,12 +23,13 @@
 #define BARE_TERM_WORDS 1
 #endif
 
-/* A quote with its side-table entry, for sorting both in step. */
+/* A quote's sort key: a quote and its side-table entry are some 300
+ * bytes, so the keys are sorted and the pairs moved once. */
 typedef struct {
-	quote q;
-	qattr a;
+	size_t start, first_tok;
+	int type;
 	size_t pos; /* its index before sorting */
-} quote_pair;
+} quote_key;
 
 /* Fill ulo/uhi: each token's sentence, cut at line breaks. */
 static bool
@@ -36,20 +37,20 @@ sentence_units(actx *c)
 {
 	size_t i;
 
-	c->ulo = qt_xmalloc_array(c->n, sizeof(size_t));
-	c->uhi = qt_xmalloc_array(c->n, sizeof(size_t));
+	c->ulo = qt_xmalloc_array(c->n, sizeof(uint32_t));
+	c->uhi = qt_xmalloc_array(c->n, sizeof(uint32_t));
 	if (!c->ulo || !c->uhi)
 		return false;
 	for (i = 0; i < c->n; i++)
 		c->ulo[i] = i > 0 && c->t[i - 1].sent == c->t[i].sent &&
 		                            !is_break_tok(&c->t[i - 1])
 		                    ? c->ulo[i - 1]
-		                    : i;
+		                    : (uint32_t)i;
 	for (i = c->n; i-- > 0;)
 		c->uhi[i] = i + 1 < c->n && c->t[i + 1].sent == c->t[i].sent &&
 		                            !is_break_tok(&c->t[i + 1])
 		                    ? c->uhi[i + 1]
-		                    : i;
+		                    : (uint32_t)i;
 	return true;
 }
 
@@ -58,16 +59,15 @@ sentence_units(actx *c)
 static int
 cmp_pos(const void *a, const void *b)
 {
-	const quote_pair *pa = a, *pb = b;
-	const quote *x = &pa->q, *y = &pb->q;
+	const quote_key *x = a, *y = b;
 
-	if (x->parts[0].start != y->parts[0].start)
-		return x->parts[0].start < y->parts[0].start ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
 	if (x->first_tok != y->first_tok)
 		return x->first_tok < y->first_tok ? -1 : 1;
 	if (x->type != y->type)
 		return x->type < y->type ? -1 : 1;
-	return pa->pos < pb->pos ? -1 : pa->pos > pb->pos ? 1 : 0;
+	return x->pos < y->pos ? -1 : x->pos > y->pos ? 1 : 0;
 }
 
 /* Sort c->r->q and the side table c->qa in step into text order. */
@@ -75,25 +75,49 @@ static bool
 sort_quotes(actx *c)
 {
 	quoth_result *r = c->r;
-	quote_pair *p;
+	quote_key *k;
+	quote *q;
+	qattr *qa;
 	size_t i;
 
 	if (r->nq < 2)
 		return true;
-	p = qt_xmalloc_array(r->nq, sizeof(*p));
-	if (!p)
+	for (i = 1; i < r->nq; i++) {
+		quote_key x = {r->q[i - 1].parts[0].start,
+		               r->q[i - 1].first_tok, (int)r->q[i - 1].type,
+		               i - 1},
+		          y = {r->q[i].parts[0].start, r->q[i].first_tok,
+		               (int)r->q[i].type, i};
+		if (cmp_pos(&x, &y) > 0)
+			break;
+	}
+	if (i == r->nq)
+		return true; /* (in order already) */
+	k = qt_xmalloc_array(r->nq, sizeof(*k));
+	q = qt_xmalloc_array(r->nq, sizeof(*q));
+	qa = qt_xmalloc_array(r->nq, sizeof(*qa));
+	if (!k || !q || !qa) {
+		free(k);
+		free(q);
+		free(qa);
 		return false;
-	for (i = 0; i < r->nq; i++) {
-		p[i].q = r->q[i];
-		p[i].a = c->qa[i];
-		p[i].pos = i;
 	}
-	qsort(p, r->nq, sizeof(*p), cmp_pos);
 	for (i = 0; i < r->nq; i++) {
-		r->q[i] = p[i].q;
-		c->qa[i] = p[i].a;
+		k[i].start = r->q[i].parts[0].start;
+		k[i].first_tok = r->q[i].first_tok;
+		k[i].type = (int)r->q[i].type;
+		k[i].pos = i;
 	}
-	free(p);
+	qsort(k, r->nq, sizeof(*k), cmp_pos);
+	for (i = 0; i < r->nq; i++) {
+		q[i] = r->q[k[i].pos];
+		qa[i] = c->qa[k[i].pos];
+	}
+	memcpy(r->q, q, r->nq * sizeof(*q));
+	memcpy(c->qa, qa, r->nq * sizeof(*qa));
+	free(k);
+	free(q);
+	free(qa);
 	return true;
 }
 
@@ -175,7 +199,7 @@ prepare(actx *c, uint8_t *dir, uint8_t *used)
 			}
 		}
 	}
-	c->dirpre = qt_xmalloc_array(c->n + 1, sizeof(size_t));
+	c->dirpre = qt_xmalloc_array(c->n + 1, sizeof(uint32_t));
 	if (!c->dirpre || !sentence_units(c))
 		return false;
 	c->dirpre[0] = 0;
@@ -223,6 +247,7 @@ context_free(actx *c)
 	free(c->cuec);
 	free(c->inrep);
 	free(c->capt);
+	free(c->subjc);
 	qt_lower_free(c);
 	free(c->ulo);
 	free(c->uhi);
@@ -292,6 +317,9 @@ qt_attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	qt_collect_entities(&c);
 	if (c.failed || c.ents.failed || c.ments.failed)
 		goto out;
+	/* (a cache only, as lexc: without it coref.c is slower, not wrong) */
+	c.subjc = calloc(c.ments.len ? c.ments.len : 1, 1);
+	c.subjc_n = c.subjc ? c.ments.len : 0;
 	qt_type_entities(&c);
 	if (c.failed)
 		goto out;

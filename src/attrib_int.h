@@ -113,8 +113,11 @@ typedef struct actx {
 	size_t n;
 	uint8_t *inq; /* per token: inside a quote */
 	const token_list *tl;
-	size_t *ulo, *uhi; /* per token: its sentence, cut at line breaks */
-	size_t *dirpre;    /* direct-quote tokens before token i */
+	/* per token: its sentence, cut at line breaks; direct-quote tokens
+	 * before token i (token indexes fit 32 bits: a document is at most
+	 * 4 GiB) */
+	uint32_t *ulo, *uhi;
+	uint32_t *dirpre;
 	size_t nq0;        /* quotes r->q[0..nq0) are sorted by start */
 	int depth;         /* parse_speaker_fwd() recursion */
 	qvec ents;         /* entity */
@@ -127,6 +130,9 @@ typedef struct actx {
 	uint8_t *inrep;    /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */
 	uint8_t *capt;     /* per paragraph: a photo caption */
+	uint8_t *subjc;    /* per mention: subject_like() + 1, or 0 before
+	                   * it is asked (coref.c); NULL: no memo */
+	size_t subjc_n;
 	struct lowerset *lower; /* the words it writes in lowercase */
 	/* ents by surname and first name (entindex.c) */
 	struct eindex *eix;

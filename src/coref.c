@@ -49,7 +49,7 @@ opener_before(const actx *c, size_t a)
  * ("told HuffPost Canada", "Trump's plan") are not antecedents of "he".
  */
 static bool
-subject_like(const actx *c, const mention_rec *m)
+subject_like_calc(const actx *c, const mention_rec *m)
 {
 	size_t a = m->tok, b = m->end;
 	bool before_ok = false, titled = false, modified = false;
@@ -139,6 +139,26 @@ subject_like(const actx *c, const mention_rec *m)
 		return false;
 	return b >= c->n || (is_w(&c->t[b]) && !(c->t[b].flags & TF_CAP)) ||
 	       is_p(&c->t[b], ',') || is_p(&c->t[b], '(');
+}
+
+/* subject_like_calc(), remembered per mention in c->subjc (the tokens
+ * and mentions it reads are fixed once the entities are collected): a
+ * pronoun looks back over up to MENTION_WINDOW mentions, and in a long
+ * paragraph each pronoun would otherwise parse the same ones again. */
+static bool
+subject_like(const actx *c, const mention_rec *m)
+{
+	const mention_rec *m0 = QVEC_AT(&c->ments, mention_rec, 0);
+	size_t k = (size_t)(m - m0);
+	bool v;
+
+	if (!c->subjc || m < m0 || k >= c->subjc_n)
+		return subject_like_calc(c, m);
+	if (c->subjc[k])
+		return c->subjc[k] == 2;
+	v = subject_like_calc(c, m);
+	c->subjc[k] = v ? 2 : 1;
+	return v;
 }
 
 /* Can mention m of entity e be what "he" or "she" refers to?  A person
@@ -334,6 +354,13 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		if (m->tok >= tok)
 			continue;
 		if (c->t[m->tok].para + 3 < para)
+			break;
+		/* no older mention can change the answer any more: each
+		 * ranks at most 2 * m->tok + 1, and a newer one of the
+		 * agreeing gender (or, with none, of unknown gender) wins
+		 * (in one long paragraph the window is all mentions) */
+		if ((best[0] >= 0 && 2 * m->tok + 1 <= pos[0]) ||
+		    (best[0] < 0 && best[1] >= 0 && 2 * m->tok + 1 < pos[1]))
 			break;
 		if (c->capt && c->capt[c->t[m->tok].para])
 			continue; /* a photo caption names who is pictured */

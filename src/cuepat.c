@@ -198,11 +198,33 @@ qt_cuepat_free(cue_patterns *cp)
 	memset(cp, 0, sizeof(*cp));
 }
 
+/* The results of recent matches, by pattern, start offset and subject:
+ * quote after quote brings the same shape (", she said ." a million
+ * times), and a match is a pure function of these.  Direct-mapped; a
+ * subject longer than MEMO_SUBJECT is not kept. */
+#define MEMO_SLOTS 256 /* power of two */
+#define MEMO_SUBJECT 120
+
+typedef struct {
+	const void *re; /* NULL: empty */
+	uint32_t from, n;
+	int rc;
+	size_t span[6];
+	char s[MEMO_SUBJECT];
+} match_memo;
+
 /* Match data and limits for one thread: the limits keep a pattern from a
  * --data-dir (or a bad one of ours) from backtracking without end. */
 typedef struct {
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
+	match_memo *memo; /* MEMO_SLOTS, allocated at the first match */
+	bool memo_failed; /* (out of memory: match without it) */
+	/* the last subject hashed: each pattern of a side is matched
+	 * against the same one */
+	char last[MEMO_SUBJECT];
+	size_t last_n;
+	uint64_t last_h;
 } cue_match;
 
 void *
@@ -232,7 +254,37 @@ qt_cuepat_match_data_free(void *md)
 		return;
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mc);
+	free(m->memo);
 	free(m);
+}
+
+static int match_now(const cue_pattern *p, const char *s, size_t n, size_t from,
+                     cue_match *m, size_t *span);
+
+/* The slot of (p, from, s[0..n)) in the memo, or NULL when it has none. */
+static match_memo *
+memo_slot(cue_match *m, const cue_pattern *p, const char *s, size_t n,
+          size_t from)
+{
+	uint64_t h;
+
+	if (n > MEMO_SUBJECT || from > n || m->memo_failed)
+		return NULL;
+	if (!m->memo) {
+		m->memo = calloc(MEMO_SLOTS, sizeof(*m->memo));
+		if (!m->memo) {
+			m->memo_failed = true;
+			return NULL;
+		}
+	}
+	if (n != m->last_n || memcmp(m->last, s, n) != 0) {
+		m->last_n = n;
+		memcpy(m->last, s, n);
+		m->last_h = qt_hash_bytes(s, n);
+	}
+	h = m->last_h ^
+	    ((uint64_t)(uintptr_t)p->re * 31 + from) * 0x9e3779b97f4a7c15ull;
+	return &m->memo[(h ^ (h >> 29)) & (MEMO_SLOTS - 1)];
 }
 
 int
@@ -240,6 +292,34 @@ qt_cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
                 void *md, size_t *span)
 {
 	cue_match *m = md;
+	match_memo *e = memo_slot(m, p, s, n, from);
+	int rc;
+
+	if (e && e->re == p->re && e->from == from && e->n == n &&
+	    memcmp(e->s, s, n) == 0) {
+		if (e->rc > 0)
+			memcpy(span, e->span, sizeof(e->span));
+		return e->rc;
+	}
+	rc = match_now(p, s, n, from, m, span);
+	if (e) {
+		e->re = p->re;
+		e->from = (uint32_t)from;
+		e->n = (uint32_t)n;
+		e->rc = rc;
+		/* (no match leaves span untouched, a hit on it too) */
+		if (rc > 0)
+			memcpy(e->span, span, sizeof(e->span));
+		memcpy(e->s, s, n);
+	}
+	return rc;
+}
+
+/* qt_cuepat_match() without the memo. */
+static int
+match_now(const cue_pattern *p, const char *s, size_t n, size_t from,
+          cue_match *m, size_t *span)
+{
 	int rc, g;
 	PCRE2_SIZE *ov;
 	int groups[3];
