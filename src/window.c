@@ -1,0 +1,527 @@
+/*
+ * window.c: quoth_extract_each(), a long document a window of whole
+ * paragraphs at a time, so that memory follows the window, not the
+ * document.
+ *
+ * One look at the whole text first: does it hold a blank line (SPEC: a
+ * document without one has one paragraph per line)?  Then windows.  The
+ * core of a window, [core, next), is what it reports: the quotes that
+ * start there.  Around it the pipeline also reads a lead (at least
+ * MARGIN bytes and LEAD_PARAS paragraphs before the core) and a tail
+ * (MARGIN bytes and TAIL_PARAS paragraphs after it), so that a quote near
+ * the edge finds what it would find in the whole document: the earlier
+ * quote a continuation takes its speaker from, the person a pronoun
+ * stands for, the cue in the next paragraph.  Mentions further away than
+ * that cannot reach across (the entity table is the window's): on news,
+ * where an article is a few kilobytes, that changes nothing.
+ *
+ * Where a core ends is decided after its window is processed: at the
+ * first paragraph break past the window size that no quote of the window
+ * runs over (a multi-paragraph quote is never cut).  When every break in
+ * reach is inside a quote, the window is processed again twice as large.
+ *
+ * Paragraph and line numbers are counted on: the paragraph of the first
+ * token after the next lead, and the line of its offset, in this window's
+ * tokens and line map.  Every window starts at a line break, so its
+ * lines are whole lines and columns count as in the whole document.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "window.h"
+
+#define DEFAULT_WINDOW ((size_t)1 << 20)
+#define MARGIN ((size_t)32 << 10)
+#define LEAD_PARAS 4
+#define TAIL_PARAS 2
+#define MAX_MARKS 8192
+
+/* The window size: QUOTH_WINDOW_BYTES (tests set it small), else 1 MiB. */
+static size_t
+window_bytes(void)
+{
+	const char *s = getenv("QUOTH_WINDOW_BYTES");
+	char *end;
+	unsigned long long v;
+
+	if (!s || !*s)
+		return DEFAULT_WINDOW;
+	v = strtoull(s, &end, 10);
+	if (*end || v == 0)
+		return DEFAULT_WINDOW;
+	return (size_t)v;
+}
+
+static bool
+is_blank_char(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* Is the '\n' at i a paragraph break: any line break in a document
+ * without blank lines, else the first of two with only blanks between? */
+static bool
+is_cut(const char *t, size_t len, size_t i, bool blank)
+{
+	size_t j;
+
+	if (!blank)
+		return true;
+	for (j = i + 1; j < len; j++) {
+		if (t[j] == '\n')
+			return true;
+		if (!is_blank_char(t[j]))
+			return false;
+	}
+	return false;
+}
+
+/* Is the space at i between two sentences: after . ? or ! and before a
+ * capital letter or an opening quote mark (" \u201c \u00ab)? */
+static bool
+is_sentence(const char *t, size_t len, size_t i)
+{
+	unsigned char n;
+
+	if (i == 0 || i + 3 >= len || t[i] != ' ')
+		return false;
+	if (t[i - 1] != '.' && t[i - 1] != '?' && t[i - 1] != '!')
+		return false;
+	n = (unsigned char)t[i + 1];
+	return (n >= 'A' && n <= 'Z') || n == '"' ||
+	       (n == 0xe2 && (unsigned char)t[i + 2] == 0x80 &&
+	        (unsigned char)t[i + 3] == 0x9c) ||
+	       (n == 0xc2 && (unsigned char)t[i + 2] == 0xab);
+}
+
+/* The first break at or after `from`: a paragraph break, or in a
+ * paragraph longer than `reach` a space between sentences at least
+ * that far on; QUOTH_NONE when there is none. */
+static size_t
+next_break(const char *t, size_t len, size_t from, bool blank, size_t reach)
+{
+	size_t i, lim = len - from > reach ? from + reach : len;
+	const char *p;
+
+	for (i = from; i < lim; i++) {
+		p = memchr(t + i, '\n', lim - i);
+		if (!p)
+			break;
+		i = (size_t)(p - t);
+		if (is_cut(t, len, i, blank))
+			return i;
+	}
+	for (i = lim; i < len; i++)
+		if ((t[i] == '\n' && is_cut(t, len, i, blank)) ||
+		    is_sentence(t, len, i))
+			return i;
+	return QUOTH_NONE;
+}
+
+/* The first offset after the white space at `from`. */
+static size_t
+skip_space(const char *t, size_t len, size_t from)
+{
+	while (from < len && (t[from] == '\n' || is_blank_char(t[from])))
+		from++;
+	return from;
+}
+
+/* The last break before `from` and after `floor`, as next_break() finds
+ * them (a paragraph break at the first line break of its run), or
+ * QUOTH_NONE. */
+static size_t
+prev_break(const char *t, size_t len, size_t from, size_t floor, bool blank,
+           size_t reach)
+{
+	size_t i = from;
+
+	while (i > floor) {
+		i--;
+		if (from - i >= reach && is_sentence(t, len, i))
+			return i;
+		if (t[i] != '\n' || !is_cut(t, len, i, blank))
+			continue;
+		while (i > floor &&
+		       (t[i - 1] == '\n' || is_blank_char(t[i - 1])))
+			i--;
+		/* the run's first line break */
+		while (t[i] != '\n')
+			i++;
+		return i;
+	}
+	return QUOTH_NONE;
+}
+
+/* Where the lead of the core starting at `core` starts (not before
+ * `floor`). */
+static size_t
+lead_start(const char *t, size_t len, size_t core, size_t floor, bool blank,
+           size_t margin)
+{
+	size_t c = core, n = 0;
+
+	while (c > floor) {
+		c = prev_break(t, len, c, floor, blank, margin / 4);
+		if (c == QUOTH_NONE)
+			return floor;
+		if (++n >= LEAD_PARAS && core - c >= margin)
+			return c;
+	}
+	return floor;
+}
+
+/* Where the tail after the break `cut` ends. */
+static size_t
+tail_end(const char *t, size_t len, size_t cut, bool blank, size_t margin)
+{
+	size_t c = cut, n = 0;
+
+	for (;;) {
+		c = next_break(t, len, skip_space(t, len, c), blank,
+		               margin / 4);
+		if (c == QUOTH_NONE)
+			return len;
+		if (++n >= TAIL_PARAS && c - cut >= margin)
+			return c;
+	}
+}
+
+/* Where to look for the core's end: `size` bytes on, or sooner where
+ * MAX_MARKS quote marks (" \u201c \u201d) make for dense quotes. */
+static size_t
+target(const char *t, size_t len, size_t core, size_t size)
+{
+	size_t i, end = len - core > size ? core + size : len, marks = 0;
+
+	for (i = core; i < end; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c == '"' ||
+		    (c == 0x80 && i > 0 && (unsigned char)t[i - 1] == 0xe2 &&
+		     i + 1 < len &&
+		     ((unsigned char)t[i + 1] == 0x9c ||
+		      (unsigned char)t[i + 1] == 0x9d)))
+			if (++marks == MAX_MARKS)
+				return i;
+	}
+	return end;
+}
+
+/* The end of the last of r's quotes that runs over window offset `w`,
+ * or 0 when none does. */
+static size_t
+spanned(const quoth_result *r, size_t w)
+{
+	size_t i, past = 0, end;
+
+	for (i = 0; i < r->nq && r->q[i].parts[0].start < w; i++) {
+		const quote *q = &r->q[i];
+		end = q->parts[q->nparts - 1].end;
+		if (end > w && end > past)
+			past = end;
+	}
+	return past;
+}
+
+/* Paragraph index, in the window's tokens, of the first token at or
+ * after window offset w. */
+static size_t
+para_at(const token_list *tl, size_t w)
+{
+	size_t lo = 0, hi = tl->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (tl->t[mid].start < w)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	while (lo < tl->n &&
+	       (tl->t[lo].kind == TK_PARA || tl->t[lo].kind == TK_NEWLINE))
+		lo++;
+	return lo < tl->n ? tl->t[lo].para : tl->nparas;
+}
+
+static void
+shift(size_t *v, size_t by)
+{
+	if (*v != QUOTH_NONE)
+		*v += by;
+}
+
+/* Window offsets, paragraphs and lines to the document's. */
+static void
+shift_quotes(quoth_result *r, size_t off, size_t para, size_t line)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->nq; i++) {
+		quote *q = &r->q[i];
+		for (k = 0; k < q->nparts; k++) {
+			q->parts[k].start += off;
+			q->parts[k].end += off;
+			q->parts[k].vstart += off;
+			q->parts[k].vend += off;
+		}
+		for (k = 0; k < 2 * q->nverb; k++)
+			q->verb[k] += off;
+		shift(&q->mention_start, off);
+		shift(&q->mention_end, off);
+		shift(&q->cue_start, off);
+		shift(&q->cue_end, off);
+		shift(&q->ctx_start, off);
+		shift(&q->ctx_end, off);
+		q->para += para;
+		q->line += line;
+	}
+	r->off_base = off;
+	r->line_base = line;
+}
+
+/* Where the windows are. */
+struct walk {
+	const quoth_extractor *ex;
+	const char *text;
+	size_t len, skip;
+	bool blank;
+	size_t size, margin;
+	size_t lead, core; /* this window's lead and core start */
+	size_t para, line; /* paragraphs and lines before `lead` */
+	size_t emitted;    /* quotes handed over */
+	quoth_result *sum; /* the document's warnings */
+	quoth_window_fn fn;
+	void *arg;
+};
+
+/* The column of byte `off` in code points (the window may start in the
+ * middle of its line). */
+static size_t
+column(const char *t, size_t len, size_t off)
+{
+	size_t i = off, col = 0;
+	line_map one;
+
+	while (i > 0 && t[i - 1] != '\n' && !(t[i - 1] == '\r' && t[i] != '\n'))
+		i--;
+	one.starts = &i;
+	one.n = 1;
+	qt_line_map_locate(&one, t, len, off, NULL, &col);
+	return col;
+}
+
+/* Add a window's warnings about its core [w->core, next) to the sum. */
+static void
+add_warnings(struct walk *w, const quoth_result *r, size_t next)
+{
+	const char *wt = w->text + w->lead;
+	size_t k, off, cnt, l;
+
+	for (k = 0; k < QUOTH_WARN_COUNT_; k++) {
+		if (!r->warn_count[k])
+			continue;
+		off = r->warn_offset[k] + w->lead;
+		cnt = r->warn_count[k];
+		if (k == QUOTH_WARN_UTF8) {
+			/* the tokens counted the lead and tail too */
+			off = qt_text_first_invalid(w->text + w->core,
+			                            next - w->core, &cnt);
+			if (off == QUOTH_NONE)
+				continue;
+			off += w->core;
+		} else if (k == QUOTH_WARN_DEPTH &&
+		           (off < w->core || off >= next)) {
+			continue;
+		}
+		if (w->sum->warn_count[k] == 0) {
+			w->sum->warn_offset[k] = off;
+			qt_line_map_locate(&r->lines, wt, r->len, off - w->lead,
+			                   &l, NULL);
+			w->sum->warn_line[k] = l + w->line;
+			w->sum->warn_column[k] = column(w->text, w->len, off);
+		}
+		w->sum->warn_count[k] += cnt;
+	}
+}
+
+/* Process the window from w->lead, core from w->core; move on to the
+ * next.  0 when done with the document, 1 to go on, -1 out of memory,
+ * -2 stopped by the caller. */
+static int
+window(struct walk *w)
+{
+	quoth_result *r;
+	token_list tl;
+	size_t size = w->size, cut, end, next, lead, l, past = 0;
+	size_t from = target(w->text, w->len, w->core, size);
+	int rc = -1;
+
+	memset(&tl, 0, sizeof tl);
+	r = calloc(1, sizeof *r);
+	if (!r)
+		return -1;
+	for (;;) {
+		cut = from < w->len ? next_break(w->text, w->len, from,
+		                                 w->blank, w->margin / 4)
+		                    : QUOTH_NONE;
+		end = cut == QUOTH_NONE ? w->len
+		                        : tail_end(w->text, w->len, cut,
+		                                   w->blank, w->margin);
+		if (!qt_extract_find(w->ex, w->text + w->lead, end - w->lead,
+		                     w->lead ? 0 : w->skip, w->blank, &tl, r))
+			goto done;
+		if (end == w->len) {
+			next = end;
+			break;
+		}
+		past = spanned(r, cut - w->lead);
+		if (!past) {
+			next = cut;
+			break;
+		}
+		/* a quote runs over the break: end after that quote */
+		qt_token_list_free(&tl);
+		quoth_result_free(r);
+		if (!(r = calloc(1, sizeof *r)))
+			return -1;
+		from = w->lead + past;
+		if (from >= end) {
+			/* unclosed to the window's end: twice the window */
+			size *= 2;
+			from = target(w->text, w->len, w->core, size);
+		}
+	}
+	/* where the next window's lead starts, and its paragraph and line */
+	lead = next == w->len ? w->len
+	                      : lead_start(w->text, w->len, next, w->lead,
+	                                   w->blank, w->margin);
+	if (!qt_extract_finish(w->ex, w->text + w->lead, &tl, r,
+	                       w->core - w->lead, next - w->lead))
+		goto done;
+	add_warnings(w, r, next);
+	shift_quotes(r, w->lead, w->para, w->line);
+	memset(r->warn_count, 0, sizeof r->warn_count);
+	if (w->fn(w->arg, r, w->emitted) != 0) {
+		rc = -2;
+		goto done;
+	}
+	w->emitted += r->nq;
+	rc = next < w->len;
+	if (rc && lead > w->lead) {
+		w->para += para_at(&tl, lead - w->lead);
+		qt_line_map_locate(&r->lines, NULL, r->len, lead - w->lead, &l,
+		                   NULL);
+		w->line += l - 1;
+	}
+	w->lead = lead;
+	w->core = next;
+done:
+	r->text = NULL;
+	qt_token_list_free(&tl);
+	quoth_result_free(r);
+	return rc;
+}
+
+/* A document of one window: quoth_extract(), the quotes handed over, the
+ * result kept for its warnings. */
+static quoth_status
+whole(const quoth_extractor *ex, const char *text, size_t len,
+      quoth_window_fn fn, void *arg, quoth_result **out, quoth_error *err)
+{
+	quoth_result *r = NULL;
+	quoth_status st = quoth_extract(ex, text, len, &r, err);
+	size_t i;
+
+	if (st != QUOTH_OK)
+		return st;
+	if (fn(arg, r, 0) != 0) {
+		quoth_result_free(r);
+		return qt_extract_error(err, QUOTH_ERR_IO, 0, "stopped");
+	}
+	for (i = 0; i < r->nq; i++)
+		qt_quote_clear(&r->q[i]);
+	r->nq = 0;
+	*out = r;
+	return QUOTH_OK;
+}
+
+quoth_status
+quoth_extract_each(const quoth_extractor *ex, const char *text, size_t len,
+                   quoth_window_fn fn, void *arg, quoth_result **out,
+                   quoth_error *err)
+{
+	struct walk w;
+	quoth_status st;
+	int rc;
+
+	if (!ex || !out || !fn || (!text && len))
+		return qt_extract_error(err, QUOTH_ERR_ARG, 0,
+		                        "invalid argument");
+	memset(&w, 0, sizeof w);
+	w.size = window_bytes();
+	if (len <= w.size || !text)
+		return whole(ex, text, len, fn, arg, out, err);
+	if ((st = qt_extract_check(ex, len, err)) != QUOTH_OK)
+		return st;
+	if (ex->opt.flags & QUOTH_OPT_STRICT_UTF8) {
+		size_t bad = qt_text_first_invalid(text, len, NULL);
+		if (bad != QUOTH_NONE) {
+			st = qt_extract_error(err, QUOTH_ERR_UTF8, bad,
+			                      "invalid UTF-8");
+			if (err)
+				qt_text_locate(text, len, bad, &err->line,
+				               &err->column);
+			return st;
+		}
+	}
+	w.ex = ex;
+	w.text = text;
+	w.len = len;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		w.skip = 3;
+	w.blank = qt_has_blank_line(text, len, w.skip);
+	w.margin = w.size < MARGIN ? w.size : MARGIN;
+	w.fn = fn;
+	w.arg = arg;
+	w.sum = calloc(1, sizeof *w.sum);
+	if (!w.sum)
+		return qt_extract_error(err, QUOTH_ERR_NOMEM, 0,
+		                        "out of memory");
+	while ((rc = window(&w)) > 0)
+		;
+	if (rc < 0) {
+		quoth_result_free(w.sum);
+		return rc == -2 ? qt_extract_error(err, QUOTH_ERR_IO, 0,
+		                                   "stopped")
+		                : qt_extract_error(err, QUOTH_ERR_NOMEM, 0,
+		                                   "out of memory");
+	}
+	*out = w.sum;
+	return QUOTH_OK;
+}
+
+void
+qt_text_locate(const char *text, size_t len, size_t offset, size_t *line,
+               size_t *column)
+{
+	size_t i, start = 0, n = 1;
+	line_map one;
+
+	if (offset > len)
+		offset = len;
+	/* a line ends at LF, at CR not followed by LF, and at CRLF */
+	for (i = 0; i < offset; i++) {
+		if (text[i] == '\n' ||
+		    (text[i] == '\r' &&
+		     (i + 1 == len || text[i + 1] != '\n'))) {
+			n++;
+			start = i + 1;
+		}
+	}
+	one.starts = &start;
+	one.n = 1;
+	if (line)
+		*line = n;
+	qt_line_map_locate(&one, text, len, offset, NULL, column);
+}
