@@ -1089,7 +1089,7 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	cli_progress_start(&progress, a->progress, in.paths, in.npaths,
 	                   st->jsonl);
 	if (cli_output_write(out, head->ptr ? head->ptr : "", head->len) == 0) {
-		if (a->jobs > 1)
+		if (a->jobs > 1 && (st->jsonl || in.npaths > 1))
 			run_threads(st, &in, &sk, a->jobs);
 		else
 			run_serial(st, &in, &sk);
@@ -1126,6 +1126,9 @@ main(int argc, char **argv)
 	status = parse_args(argc, argv, &st, &a);
 	if (status >= 0)
 		return status;
+	/* one text file: its windows on the threads (window.c) */
+	if (!st.jsonl && argc - optind <= 1)
+		st.opt.threads = (unsigned)a.jobs;
 	if (check_data_dir(&st.opt) != 0 || new_extractor(&st, &ex) != 0)
 		return CLI_EXIT_ERROR;
 	status = CLI_EXIT_ERROR;

@@ -127,7 +127,11 @@ typedef struct {
 	                           * that matched (quoth(1), ENVIRONMENT,
 	                           * QUOTH_DEBUG_SHAPES); NULL for none.  It
 	                           * runs in the thread of quoth_extract() */
-	void *trace_arg; /* passed to trace */
+	void *trace_arg;  /* passed to trace */
+	unsigned threads; /* quoth_extract_each(): the windows of
+	                           * one long document on this many threads
+	                           * (default 0: in the caller's thread);
+	                           * the quotes are the same */
 } quoth_options;
 
 /** Fill `opt` with the defaults. */

@@ -25,7 +25,7 @@
  * tokens and line map.  Every window starts at a line break, so its
  * lines are whole lines and columns count as in the whole document.
  */
-#include <stdio.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -280,15 +280,95 @@ shift_quotes(quoth_result *r, size_t off, size_t para, size_t line)
 	r->line_base = line;
 }
 
-/* Where the windows are. */
-struct walk {
+/* The document, the same for every window. */
+struct doc {
 	const quoth_extractor *ex;
 	const char *text;
 	size_t len, skip;
 	bool blank;
 	size_t size, margin;
-	size_t lead, core; /* this window's lead and core start */
-	size_t para, line; /* paragraphs and lines before `lead` */
+};
+
+/* One window: where it starts (in), what it found (out). */
+struct win {
+	size_t lead, core;   /* its lead and core start */
+	quoth_result *r;     /* the core's quotes, window offsets */
+	size_t next;         /* its core's end: the next core's start */
+	size_t next_lead;    /* the next window's lead */
+	size_t paras, lines; /* from lead to next_lead */
+	int failed;          /* out of memory */
+	int state;           /* (threads) 0 queued, 1 taken, 2 done */
+};
+
+/* Process window j of d: its quotes into j->r, where the next starts. */
+static void
+run_window(const struct doc *d, struct win *j)
+{
+	quoth_result *r;
+	token_list tl;
+	size_t size = d->size, cut, end, past, l;
+	size_t from = target(d->text, d->len, j->core, size);
+
+	memset(&tl, 0, sizeof tl);
+	j->failed = 1;
+	j->r = r = calloc(1, sizeof *r);
+	if (!r)
+		return;
+	for (;;) {
+		cut = from < d->len ? next_break(d->text, d->len, from,
+		                                 d->blank, d->margin / 4)
+		                    : QUOTH_NONE;
+		end = cut == QUOTH_NONE ? d->len
+		                        : tail_end(d->text, d->len, cut,
+		                                   d->blank, d->margin);
+		if (!qt_extract_find(d->ex, d->text + j->lead, end - j->lead,
+		                     j->lead ? 0 : d->skip, d->blank, &tl, r))
+			goto done;
+		if (end == d->len) {
+			j->next = end;
+			break;
+		}
+		past = spanned(r, cut - j->lead);
+		if (!past) {
+			j->next = cut;
+			break;
+		}
+		/* a quote runs over the break: end after that quote */
+		qt_token_list_free(&tl);
+		quoth_result_free(r);
+		if (!(j->r = r = calloc(1, sizeof *r)))
+			return;
+		from = j->lead + past;
+		if (from >= end) {
+			/* unclosed to the window's end: twice the window */
+			size *= 2;
+			from = target(d->text, d->len, j->core, size);
+		}
+	}
+	/* where the next window's lead starts, and its paragraph and line */
+	j->next_lead = j->next == d->len
+	                       ? d->len
+	                       : lead_start(d->text, d->len, j->next, j->lead,
+	                                    d->blank, d->margin);
+	j->paras = j->lines = 0;
+	if (j->next_lead < d->len && j->next_lead > j->lead) {
+		j->paras = para_at(&tl, j->next_lead - j->lead);
+		qt_line_map_locate(&r->lines, NULL, r->len,
+		                   j->next_lead - j->lead, &l, NULL);
+		j->lines = l - 1;
+	}
+	if (qt_extract_finish(d->ex, d->text + j->lead, &tl, r,
+	                      j->core - j->lead, j->next - j->lead))
+		j->failed = 0;
+done:
+	r->text = NULL;
+	qt_token_list_free(&tl);
+}
+
+/* Where the windows are handed over. */
+struct walk {
+	const struct doc *d;
+	size_t para, line; /* paragraphs and lines before the lead */
 	size_t emitted;    /* quotes handed over */
 	quoth_result *sum; /* the document's warnings */
 	quoth_window_fn fn;
@@ -311,115 +391,228 @@ column(const char *t, size_t len, size_t off)
 	return col;
 }
 
-/* Add a window's warnings about its core [w->core, next) to the sum. */
+/* Add window j's warnings about its core to the sum. */
 static void
-add_warnings(struct walk *w, const quoth_result *r, size_t next)
+add_warnings(struct walk *w, const struct win *j)
 {
-	const char *wt = w->text + w->lead;
+	const struct doc *d = w->d;
+	const quoth_result *r = j->r;
 	size_t k, off, cnt, l;
 
 	for (k = 0; k < QUOTH_WARN_COUNT_; k++) {
 		if (!r->warn_count[k])
 			continue;
-		off = r->warn_offset[k] + w->lead;
+		off = r->warn_offset[k] + j->lead;
 		cnt = r->warn_count[k];
 		if (k == QUOTH_WARN_UTF8) {
 			/* the tokens counted the lead and tail too */
-			off = qt_text_first_invalid(w->text + w->core,
-			                            next - w->core, &cnt);
+			off = qt_text_first_invalid(d->text + j->core,
+			                            j->next - j->core, &cnt);
 			if (off == QUOTH_NONE)
 				continue;
-			off += w->core;
+			off += j->core;
 		} else if (k == QUOTH_WARN_DEPTH &&
-		           (off < w->core || off >= next)) {
+		           (off < j->core || off >= j->next)) {
 			continue;
 		}
 		if (w->sum->warn_count[k] == 0) {
 			w->sum->warn_offset[k] = off;
-			qt_line_map_locate(&r->lines, wt, r->len, off - w->lead,
-			                   &l, NULL);
+			qt_line_map_locate(&r->lines, d->text + j->lead, r->len,
+			                   off - j->lead, &l, NULL);
 			w->sum->warn_line[k] = l + w->line;
-			w->sum->warn_column[k] = column(w->text, w->len, off);
+			w->sum->warn_column[k] = column(d->text, d->len, off);
 		}
 		w->sum->warn_count[k] += cnt;
 	}
 }
 
-/* Process the window from w->lead, core from w->core; move on to the
- * next.  0 when done with the document, 1 to go on, -1 out of memory,
- * -2 stopped by the caller. */
+/* Hand window j's quotes over, with document offsets; free them.  0 to
+ * go on, -1 out of memory, -2 stopped by the caller. */
 static int
-window(struct walk *w)
+deliver(struct walk *w, struct win *j)
 {
-	quoth_result *r;
-	token_list tl;
-	size_t size = w->size, cut, end, next, lead, l, past = 0;
-	size_t from = target(w->text, w->len, w->core, size);
-	int rc = -1;
+	int rc = 0;
 
-	memset(&tl, 0, sizeof tl);
-	r = calloc(1, sizeof *r);
-	if (!r)
-		return -1;
+	if (j->failed) {
+		rc = -1;
+	} else {
+		add_warnings(w, j);
+		shift_quotes(j->r, j->lead, w->para, w->line);
+		memset(j->r->warn_count, 0, sizeof j->r->warn_count);
+		if (w->fn(w->arg, j->r, w->emitted) != 0)
+			rc = -2;
+		w->emitted += j->r->nq;
+		w->para += j->paras;
+		w->line += j->lines;
+	}
+	quoth_result_free(j->r);
+	j->r = NULL;
+	return rc;
+}
+
+/* The windows one after another. */
+static int
+walk_serial(struct walk *w)
+{
+	struct win j;
+	int rc;
+
+	memset(&j, 0, sizeof j);
 	for (;;) {
-		cut = from < w->len ? next_break(w->text, w->len, from,
-		                                 w->blank, w->margin / 4)
-		                    : QUOTH_NONE;
-		end = cut == QUOTH_NONE ? w->len
-		                        : tail_end(w->text, w->len, cut,
-		                                   w->blank, w->margin);
-		if (!qt_extract_find(w->ex, w->text + w->lead, end - w->lead,
-		                     w->lead ? 0 : w->skip, w->blank, &tl, r))
-			goto done;
-		if (end == w->len) {
-			next = end;
+		run_window(w->d, &j);
+		if ((rc = deliver(w, &j)) != 0 || j.next == w->d->len)
+			return rc;
+		j.lead = j.next_lead;
+		j.core = j.next;
+	}
+}
+
+/* The window after j if no quote runs over its first break (the
+ * schedule the threads work ahead on); false when j is the last. */
+static bool
+predict(const struct doc *d, const struct win *j, struct win *n)
+{
+	size_t from = target(d->text, d->len, j->core, d->size), cut;
+
+	cut = from < d->len ? next_break(d->text, d->len, from, d->blank,
+	                                 d->margin / 4)
+	                    : QUOTH_NONE;
+	if (cut == QUOTH_NONE ||
+	    tail_end(d->text, d->len, cut, d->blank, d->margin) == d->len)
+		return false;
+	memset(n, 0, sizeof *n);
+	n->core = cut;
+	n->lead = lead_start(d->text, d->len, cut, j->lead, d->blank,
+	                     d->margin);
+	return true;
+}
+
+/* Windows on threads: the predicted ones ahead, handed over in order. */
+struct pool {
+	const struct doc *d;
+	struct win *ring;
+	size_t cap;
+	size_t head, tail; /* windows [head, tail) in flight */
+	size_t taken;      /* the next one for a worker */
+	int stop;
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+};
+
+static void *
+pool_worker(void *arg)
+{
+	struct pool *p = arg;
+	struct win *j;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (p->taken == p->tail && !p->stop)
+			pthread_cond_wait(&p->work, &p->mu);
+		if (p->taken == p->tail)
 			break;
+		j = &p->ring[p->taken++ % p->cap];
+		pthread_mutex_unlock(&p->mu);
+		run_window(p->d, j);
+		pthread_mutex_lock(&p->mu);
+		j->state = 2;
+		pthread_cond_broadcast(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* The windows of p, delivered in order: each is a pure function of where
+ * it starts, so one that starts where the one before really ended is the
+ * window walk_serial() would have made; the others are dropped and the
+ * schedule starts again from there.  Returns as deliver() does. */
+static int
+pool_run(struct walk *w, struct pool *p)
+{
+	struct win next, *j;
+	size_t lead = 0, core = 0;
+	bool more = true;
+	int rc = 0;
+
+	memset(&next, 0, sizeof next);
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (more && p->tail - p->head < p->cap) {
+			j = &p->ring[p->tail++ % p->cap];
+			*j = next;
+			more = predict(w->d, j, &next);
+			pthread_cond_signal(&p->work);
 		}
-		past = spanned(r, cut - w->lead);
-		if (!past) {
-			next = cut;
+		if (p->head == p->tail)
 			break;
+		j = &p->ring[p->head % p->cap];
+		while (j->state != 2)
+			pthread_cond_wait(&p->done, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		if (rc == 0 && j->lead == lead && j->core == core) {
+			struct win pred;
+			bool has = predict(w->d, j, &pred);
+			bool last = j->next >= w->d->len;
+			lead = j->next_lead;
+			core = j->next;
+			rc = deliver(w, j);
+			if (rc != 0 || last) {
+				more = false;
+			} else if (!has || pred.core != core ||
+			           pred.lead != lead) {
+				/* a quote moved the break: start again */
+				memset(&next, 0, sizeof next);
+				next.lead = lead;
+				next.core = core;
+				more = true;
+			}
+		} else {
+			quoth_result_free(j->r);
+			j->r = NULL;
 		}
-		/* a quote runs over the break: end after that quote */
-		qt_token_list_free(&tl);
-		quoth_result_free(r);
-		if (!(r = calloc(1, sizeof *r)))
-			return -1;
-		from = w->lead + past;
-		if (from >= end) {
-			/* unclosed to the window's end: twice the window */
-			size *= 2;
-			from = target(w->text, w->len, w->core, size);
-		}
+		pthread_mutex_lock(&p->mu);
+		p->head++;
 	}
-	/* where the next window's lead starts, and its paragraph and line */
-	lead = next == w->len ? w->len
-	                      : lead_start(w->text, w->len, next, w->lead,
-	                                   w->blank, w->margin);
-	if (!qt_extract_finish(w->ex, w->text + w->lead, &tl, r,
-	                       w->core - w->lead, next - w->lead))
-		goto done;
-	add_warnings(w, r, next);
-	shift_quotes(r, w->lead, w->para, w->line);
-	memset(r->warn_count, 0, sizeof r->warn_count);
-	if (w->fn(w->arg, r, w->emitted) != 0) {
-		rc = -2;
-		goto done;
+	pthread_mutex_unlock(&p->mu);
+	return rc;
+}
+
+static int
+walk_threads(struct walk *w, unsigned n)
+{
+	struct pool p;
+	pthread_t *th;
+	unsigned i, started = 0;
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	p.d = w->d;
+	p.cap = 2 * (size_t)n;
+	p.ring = calloc(p.cap, sizeof *p.ring);
+	th = calloc(n, sizeof *th);
+	if (!p.ring || !th) {
+		free(p.ring);
+		free(th);
+		return walk_serial(w);
 	}
-	w->emitted += r->nq;
-	rc = next < w->len;
-	if (rc && lead > w->lead) {
-		w->para += para_at(&tl, lead - w->lead);
-		qt_line_map_locate(&r->lines, NULL, r->len, lead - w->lead, &l,
-		                   NULL);
-		w->line += l - 1;
-	}
-	w->lead = lead;
-	w->core = next;
-done:
-	r->text = NULL;
-	qt_token_list_free(&tl);
-	quoth_result_free(r);
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.work, NULL);
+	pthread_cond_init(&p.done, NULL);
+	for (i = 0; i < n; i++)
+		if (pthread_create(&th[started], NULL, pool_worker, &p) == 0)
+			started++;
+	rc = started ? pool_run(w, &p) : walk_serial(w);
+	pthread_mutex_lock(&p.mu);
+	p.stop = 1;
+	pthread_cond_broadcast(&p.work);
+	pthread_mutex_unlock(&p.mu);
+	for (i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+	pthread_cond_destroy(&p.done);
+	pthread_cond_destroy(&p.work);
+	pthread_mutex_destroy(&p.mu);
+	free(p.ring);
+	free(th);
 	return rc;
 }
 
@@ -452,6 +645,8 @@ quoth_extract_each(const quoth_extractor *ex, const char *text, size_t len,
                    quoth_error *err)
 {
 	struct walk w;
+	struct doc d;
+	size_t size = window_bytes();
 	quoth_status st;
 	int rc;
 
@@ -459,8 +654,8 @@ quoth_extract_each(const quoth_extractor *ex, const char *text, size_t len,
 		return qt_extract_error(err, QUOTH_ERR_ARG, 0,
 		                        "invalid argument");
 	memset(&w, 0, sizeof w);
-	w.size = window_bytes();
-	if (len <= w.size || !text)
+	memset(&d, 0, sizeof d);
+	if (len <= size || !text)
 		return whole(ex, text, len, fn, arg, out, err);
 	if ((st = qt_extract_check(ex, len, err)) != QUOTH_OK)
 		return st;
@@ -475,21 +670,23 @@ quoth_extract_each(const quoth_extractor *ex, const char *text, size_t len,
 			return st;
 		}
 	}
-	w.ex = ex;
-	w.text = text;
-	w.len = len;
+	d.ex = ex;
+	d.text = text;
+	d.len = len;
+	d.size = size;
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		w.skip = 3;
-	w.blank = qt_has_blank_line(text, len, w.skip);
-	w.margin = w.size < MARGIN ? w.size : MARGIN;
+		d.skip = 3;
+	d.blank = qt_has_blank_line(text, len, d.skip);
+	d.margin = size < MARGIN ? size : MARGIN;
+	w.d = &d;
 	w.fn = fn;
 	w.arg = arg;
 	w.sum = calloc(1, sizeof *w.sum);
 	if (!w.sum)
 		return qt_extract_error(err, QUOTH_ERR_NOMEM, 0,
 		                        "out of memory");
-	while ((rc = window(&w)) > 0)
-		;
+	rc = ex->opt.threads > 1 ? walk_threads(&w, ex->opt.threads)
+	                         : walk_serial(&w);
 	if (rc < 0) {
 		quoth_result_free(w.sum);
 		return rc == -2 ? qt_extract_error(err, QUOTH_ERR_IO, 0,

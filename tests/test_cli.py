@@ -658,10 +658,11 @@ class TestLongDocuments(Base):
             path = self.write('long.txt', self.long_text(sep=sep))
             for fmt in ('jsonl', 'csv', 'table'):
                 whole = self.ok(['-f', fmt, path])
-                small = self.ok(['-f', fmt, path],
-                                env={'QUOTH_WINDOW_BYTES': '500'})
-                self.assertEqual(small.stdout, whole.stdout)
-                self.assertEqual(small.stderr, whole.stderr)
+                for jobs in ('1', '2'):
+                    small = self.ok(['-f', fmt, '-j', jobs, path],
+                                    env={'QUOTH_WINDOW_BYTES': '500'})
+                    self.assertEqual(small.stdout, whole.stdout)
+                    self.assertEqual(small.stderr, whole.stderr)
             recs = jsonl(self.ok(['-f', 'jsonl', path]).stdout)
             self.assertEqual([r['n'] for r in recs],
                              list(range(1, len(recs) + 1)))

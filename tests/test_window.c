@@ -115,6 +115,8 @@ collect(void *arg, const quoth_result *res, size_t first)
 
 /* Records and warnings of text with windows of `window` bytes ("" for
  * the default). */
+static unsigned threads; /* quoth_options.threads of run() */
+
 static void
 run(const char *window, unsigned flags, const char *text, size_t len,
     struct rec *out, quoth_status want)
@@ -129,6 +131,7 @@ run(const char *window, unsigned flags, const char *text, size_t len,
 	setenv("QUOTH_WINDOW_BYTES", window, 1);
 	quoth_options_init(&opt);
 	opt.flags = flags;
+	opt.threads = threads;
 	ck_assert_int_eq(quoth_extractor_new(&opt, &ex, &err), QUOTH_OK);
 	ck_assert_int_eq(
 	        quoth_extract_each(ex, text, len, collect, out, &r, &err),
@@ -164,20 +167,25 @@ same(const struct rec *a, const struct rec *b)
 	              a->buf + i, b->buf + i);
 }
 
-/* The same records with small windows as with one. */
+/* The same records with small windows as with one, on one thread or
+ * three. */
 static void
 same_windowed(const char *text, size_t len, unsigned flags, const char *win)
 {
 	struct rec one, many;
 
+	threads = 0;
 	run("", flags, text, len, &one, QUOTH_OK);
-	run(win, flags, text, len, &many, QUOTH_OK);
+	for (threads = 0; threads <= 3; threads += 3) {
+		run(win, flags, text, len, &many, QUOTH_OK);
+		ck_assert_uint_gt(many.windows, 1);
+		same(&many, &one);
+		free(many.buf);
+	}
+	threads = 0;
 	ck_assert_uint_eq(one.windows, 1);
-	ck_assert_uint_gt(many.windows, 1);
 	ck_assert_uint_gt(one.len, 1000);
-	same(&many, &one);
 	free(one.buf);
-	free(many.buf);
 }
 
 START_TEST(test_blank_lines)
