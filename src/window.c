@@ -194,6 +194,10 @@ static size_t
 target(const char *t, size_t len, size_t core, size_t size)
 {
 	size_t i, end = len - core > size ? core + size : len, marks = 0;
+	/* a window grown past a quote (run_window()) allows more marks */
+	size_t most = size > DEFAULT_WINDOW
+	                      ? MAX_MARKS * (size / DEFAULT_WINDOW)
+	                      : MAX_MARKS;
 
 	for (i = core; i < end; i++) {
 		unsigned char c = (unsigned char)t[i];
@@ -202,7 +206,7 @@ target(const char *t, size_t len, size_t core, size_t size)
 		     i + 1 < len &&
 		     ((unsigned char)t[i + 1] == 0x9c ||
 		      (unsigned char)t[i + 1] == 0x9d)))
-			if (++marks == MAX_MARKS)
+			if (++marks == most)
 				return i;
 	}
 	return end;
@@ -222,6 +226,21 @@ spanned(const quoth_result *r, size_t w)
 			past = end;
 	}
 	return past;
+}
+
+/* The start of the first of r's quotes that runs over window offset
+ * `w`, or QUOTH_NONE. */
+static size_t
+quote_over(const quoth_result *r, size_t w)
+{
+	size_t i;
+
+	for (i = 0; i < r->nq && r->q[i].parts[0].start < w; i++) {
+		const quote *q = &r->q[i];
+		if (q->parts[q->nparts - 1].end > w)
+			return q->parts[0].start;
+	}
+	return QUOTH_NONE;
 }
 
 /* Paragraph index, in the window's tokens, of the first token at or
@@ -306,7 +325,7 @@ run_window(const struct doc *d, struct win *j)
 {
 	quoth_result *r;
 	token_list tl;
-	size_t size = d->size, cut, end, past, l;
+	size_t size = d->size, cut, end, past, l, tries = 0;
 	size_t from = target(d->text, d->len, j->core, size);
 
 	memset(&tl, 0, sizeof tl);
@@ -338,18 +357,29 @@ run_window(const struct doc *d, struct win *j)
 		quoth_result_free(r);
 		if (!(j->r = r = calloc(1, sizeof *r)))
 			return;
+		/* just past it; but twice the window (and never less than
+		 * past the quote) when it runs to the window's end, or when
+		 * quote after quote runs over the breaks */
 		from = j->lead + past;
-		if (from >= end) {
-			/* unclosed to the window's end: twice the window */
+		if (from >= end || ++tries > 4) {
 			size *= 2;
-			from = target(d->text, d->len, j->core, size);
+			past = target(d->text, d->len, j->core, size);
+			if (past > from)
+				from = past;
 		}
 	}
-	/* where the next window's lead starts, and its paragraph and line */
+	/* where the next window's lead starts (outside every quote, as its
+	 * quote marks would pair otherwise), and its paragraph and line */
 	j->next_lead = j->next == d->len
 	                       ? d->len
 	                       : lead_start(d->text, d->len, j->next, j->lead,
 	                                    d->blank, d->margin);
+	while (j->next_lead > j->lead && j->next_lead < d->len &&
+	       (past = quote_over(r, j->next_lead - j->lead)) != QUOTH_NONE) {
+		past = prev_break(d->text, d->len, j->lead + past, j->lead,
+		                  d->blank, d->margin / 4);
+		j->next_lead = past == QUOTH_NONE ? j->lead : past;
+	}
 	j->paras = j->lines = 0;
 	if (j->next_lead < d->len && j->next_lead > j->lead) {
 		j->paras = para_at(&tl, j->next_lead - j->lead);
