@@ -727,28 +727,3 @@ quoth_extract_each(const quoth_extractor *ex, const char *text, size_t len,
 	*out = w.sum;
 	return QUOTH_OK;
 }
-
-void
-qt_text_locate(const char *text, size_t len, size_t offset, size_t *line,
-               size_t *column)
-{
-	size_t i, start = 0, n = 1;
-	line_map one;
-
-	if (offset > len)
-		offset = len;
-	/* a line ends at LF, at CR not followed by LF, and at CRLF */
-	for (i = 0; i < offset; i++) {
-		if (text[i] == '\n' ||
-		    (text[i] == '\r' &&
-		     (i + 1 == len || text[i + 1] != '\n'))) {
-			n++;
-			start = i + 1;
-		}
-	}
-	one.starts = &start;
-	one.n = 1;
-	if (line)
-		*line = n;
-	qt_line_map_locate(&one, text, len, offset, NULL, column);
-}

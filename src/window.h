@@ -27,7 +27,7 @@ bool qt_extract_finish(const quoth_extractor *ex, const char *text,
                        const token_list *tl, quoth_result *r, size_t from,
                        size_t to);
 
-/* 1-based line and column (in code points) of byte `offset` of
+/* (extract.c) 1-based line and column (in code points) of byte `offset` of
  * text[0..len), without a line map. */
 void qt_text_locate(const char *text, size_t len, size_t offset, size_t *line,
                     size_t *column);
