@@ -347,6 +347,11 @@ void cli_cell_doc_n(struct cli_writer *w, const char *doc, size_t n,
 extern const struct cli_column cli_quote_columns[];
 extern const size_t cli_quote_ncolumns;
 
+/* The records of r's quotes, numbered from first + 1 (cli_rows.c); -1
+ * when out of memory. */
+int cli_quote_rows(struct cli_writer *w, const char *doc, size_t doc_len,
+                   int numeric, size_t first, const quoth_result *r);
+
 /* ---- `quoth speakers` rows (speakers.c) -------------------------------- */
 
 extern const struct cli_column cli_speaker_columns[];

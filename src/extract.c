@@ -12,6 +12,7 @@
 #include "result.h"
 #include "segment.h"
 #include "tagger.h"
+#include "window.h"
 
 const char *
 quoth_strerror(quoth_status status)
@@ -63,8 +64,9 @@ quoth_options_init(quoth_options *opt)
 	opt->max_depth = 8;
 }
 
-static quoth_status
-set_error(quoth_error *err, quoth_status st, size_t offset, const char *msg)
+quoth_status
+qt_extract_error(quoth_error *err, quoth_status st, size_t offset,
+                 const char *msg)
 {
 	if (err) {
 		memset(err, 0, sizeof(*err));
@@ -120,37 +122,41 @@ quoth_extractor_new(const quoth_options *opt, quoth_extractor **out,
 	quoth_status st;
 
 	if (!out)
-		return set_error(err, QUOTH_ERR_ARG, 0, "no output pointer");
+		return qt_extract_error(err, QUOTH_ERR_ARG, 0,
+		                        "no output pointer");
 	quoth_options_init(&def);
 	if (opt) {
 		/* copy what the caller's (possibly older, smaller) struct has */
 		size_t n = opt->size < sizeof(def) ? opt->size : sizeof(def);
 		if (n < sizeof(size_t))
-			return set_error(err, QUOTH_ERR_ARG, 0,
-			                 "options not initialised with "
-			                 "quoth_options_init()");
+			return qt_extract_error(err, QUOTH_ERR_ARG, 0,
+			                        "options not initialised with "
+			                        "quoth_options_init()");
 		memcpy(&def, opt, n);
 		def.size = sizeof(def);
 	}
 	if (!def.lang || !*def.lang)
 		def.lang = "en";
 	if (strchr(def.lang, '/') || strchr(def.lang, '.'))
-		return set_error(err, QUOTH_ERR_ARG, 0,
-		                 "invalid language code");
+		return qt_extract_error(err, QUOTH_ERR_ARG, 0,
+		                        "invalid language code");
 	/* the open-mark stack is allocated at this size: keep it sane */
 	if (def.max_depth == 0)
 		def.max_depth = 1;
 	if (def.max_depth > 1024)
-		return set_error(err, QUOTH_ERR_ARG, 0,
-		                 "max_depth above 1024 is not supported");
+		return qt_extract_error(
+		        err, QUOTH_ERR_ARG, 0,
+		        "max_depth above 1024 is not supported");
 	ex = calloc(1, sizeof(*ex));
 	if (!ex)
-		return set_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+		return qt_extract_error(err, QUOTH_ERR_NOMEM, 0,
+		                        "out of memory");
 	ex->lang = dup_str(def.lang);
 	ex->data_dir = def.data_dir ? dup_str(def.data_dir) : NULL;
 	if (!ex->lang || (def.data_dir && !ex->data_dir)) {
 		quoth_extractor_free(ex);
-		return set_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+		return qt_extract_error(err, QUOTH_ERR_NOMEM, 0,
+		                        "out of memory");
 	}
 	def.lang = ex->lang;
 	def.data_dir = ex->data_dir;
@@ -212,78 +218,88 @@ cmp_quote(const void *a, const void *b)
 	return x->type < y->type ? -1 : x->type > y->type ? 1 : 0;
 }
 
+/* The size checks every document passes (tokens keep 32-bit offsets). */
 quoth_status
-quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
-              quoth_result **out, quoth_error *err)
+qt_extract_check(const quoth_extractor *ex, size_t len, quoth_error *err)
 {
-	quoth_result *r;
-	token_list tl;
-	size_t skip = 0, i;
-	quoth_status st = QUOTH_ERR_NOMEM;
+	char msg[128];
 
-	if (!ex || !out || (!text && len))
-		return set_error(err, QUOTH_ERR_ARG, 0, "invalid argument");
-	if (!text)
-		text = "";
 	if (len > ex->opt.max_doc_bytes) {
-		char msg[128];
 		snprintf(msg, sizeof(msg),
 		         "document of %zu bytes exceeds the limit of %zu bytes",
 		         len, ex->opt.max_doc_bytes);
-		return set_error(err, QUOTH_ERR_LIMIT, ex->opt.max_doc_bytes,
-		                 msg);
+		return qt_extract_error(err, QUOTH_ERR_LIMIT,
+		                        ex->opt.max_doc_bytes, msg);
 	}
 	if (len > UINT32_MAX) {
 		/* tokens keep 32-bit offsets (tokens.h) */
-		char msg[128];
 		snprintf(msg, sizeof(msg),
 		         "document of %zu bytes exceeds the limit of 4 GiB "
 		         "for one document: split it",
 		         len);
-		return set_error(err, QUOTH_ERR_LIMIT, (size_t)UINT32_MAX, msg);
+		return qt_extract_error(err, QUOTH_ERR_LIMIT,
+		                        (size_t)UINT32_MAX, msg);
 	}
-	memset(&tl, 0, sizeof(tl));
-	r = calloc(1, sizeof(*r));
-	if (!r)
-		return set_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+	return QUOTH_OK;
+}
+
+/* The stages up to attribution on text[0..len) (the whole document, or
+ * one window of it, window.c), the quotes of r sorted by start.  `blank`
+ * is the document's paragraph rule: 1 blank lines end paragraphs, 0 every
+ * line break does, -1 ask the text.  False when out of memory. */
+bool
+qt_extract_find(const quoth_extractor *ex, const char *text, size_t len,
+                size_t skip, int blank, token_list *tl, quoth_result *r)
+{
+	bool ok;
+
 	r->text = text;
 	r->len = len;
 	if (!qt_line_map_build(&r->lines, text, len))
-		goto fail;
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		skip = 3;
-	if (ex->opt.flags & QUOTH_OPT_STRICT_UTF8) {
-		size_t bad = qt_text_first_invalid(text, len, NULL);
-		if (bad != QUOTH_NONE) {
-			st = set_error(err, QUOTH_ERR_UTF8, bad,
-			               "invalid UTF-8");
-			if (err)
-				qt_line_map_locate(&r->lines, text, len, bad,
-				                   &err->line, &err->column);
-			goto fail_quiet;
-		}
+		return false;
+	ok = blank < 0 ? qt_tokenize(text, len, skip, tl)
+	               : qt_tokenize_paras(text, len, skip, blank != 0, tl);
+	if (!ok)
+		return false;
+	if (tl->bad_utf8) {
+		r->warn_count[QUOTH_WARN_UTF8] = tl->bad_utf8;
+		r->warn_offset[QUOTH_WARN_UTF8] = tl->first_bad;
 	}
-	if (!qt_tokenize(text, len, skip, &tl))
-		goto fail;
-	if (tl.bad_utf8) {
-		r->warn_count[QUOTH_WARN_UTF8] = tl.bad_utf8;
-		r->warn_offset[QUOTH_WARN_UTF8] = tl.first_bad;
-	}
-	if (tl.n == 0)
-		goto done;
-	qt_symbolize(&ex->data, text, tl.t, tl.n);
-	if (!qt_segment(text, &tl, &ex->data))
-		goto fail;
-	if (!qt_find_quotes(ex, text, &tl, r))
-		goto fail;
-	if (!qt_attribute(ex, text, &tl, r))
-		goto fail;
+	if (tl->n == 0)
+		return true;
+	qt_symbolize(&ex->data, text, tl->t, tl->n);
+	if (!qt_segment(text, tl, &ex->data))
+		return false;
+	if (!qt_find_quotes(ex, text, tl, r))
+		return false;
+	if (!qt_attribute(ex, text, tl, r))
+		return false;
 	if (r->nq > 1)
 		qsort(r->q, r->nq, sizeof(quote), cmp_quote);
+	return true;
+}
+
+/* After qt_extract_find(): keep the quotes that start in [from, to),
+ * give them their lines and strings, and drop the types not asked for.
+ * False when out of memory. */
+bool
+qt_extract_finish(const quoth_extractor *ex, const char *text,
+                  const token_list *tl, quoth_result *r, size_t from, size_t to)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < r->nq; i++) {
+		if (r->q[i].parts[0].start >= from &&
+		    r->q[i].parts[0].start < to)
+			r->q[k++] = r->q[i];
+		else
+			qt_quote_clear(&r->q[i]);
+	}
+	r->nq = k;
 	for (i = 0; i < r->nq; i++) {
 		quote *q = &r->q[i];
 		size_t end = q->parts[q->nparts - 1].end;
-		qt_line_map_locate(&r->lines, NULL, len, q->parts[0].start,
+		qt_line_map_locate(&r->lines, NULL, r->len, q->parts[0].start,
 		                   &q->line, NULL);
 		/* one paragraph is never cut: warn that it is this long */
 		if (end - q->parts[0].start > ex->opt.max_quote_bytes &&
@@ -291,10 +307,74 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 			qt_result_warn(r, QUOTH_WARN_QUOTE_LEN,
 			               q->parts[0].start);
 	}
-	if (!qt_fill_strings(text, &tl, r))
-		goto fail;
+	if (r->nq && !qt_fill_strings(text, tl, r))
+		return false;
 	filter_types(r, ex->opt.types);
-done:
+	return true;
+}
+
+void
+qt_text_locate(const char *text, size_t len, size_t offset, size_t *line,
+               size_t *column)
+{
+	size_t i, start = 0, n = 1;
+	line_map one;
+
+	if (offset > len)
+		offset = len;
+	/* a line ends at LF, at CR not followed by LF, and at CRLF */
+	for (i = 0; i < offset; i++) {
+		if (text[i] == '\n' ||
+		    (text[i] == '\r' &&
+		     (i + 1 == len || text[i + 1] != '\n'))) {
+			n++;
+			start = i + 1;
+		}
+	}
+	one.starts = &start;
+	one.n = 1;
+	if (line)
+		*line = n;
+	qt_line_map_locate(&one, text, len, offset, NULL, column);
+}
+
+quoth_status
+quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
+              quoth_result **out, quoth_error *err)
+{
+	quoth_result *r;
+	token_list tl;
+	size_t skip = 0, i;
+	quoth_status st;
+
+	if (!ex || !out || (!text && len))
+		return qt_extract_error(err, QUOTH_ERR_ARG, 0,
+		                        "invalid argument");
+	if (!text)
+		text = "";
+	if ((st = qt_extract_check(ex, len, err)) != QUOTH_OK)
+		return st;
+	memset(&tl, 0, sizeof(tl));
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return qt_extract_error(err, QUOTH_ERR_NOMEM, 0,
+		                        "out of memory");
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;
+	if (ex->opt.flags & QUOTH_OPT_STRICT_UTF8) {
+		size_t bad = qt_text_first_invalid(text, len, NULL);
+		if (bad != QUOTH_NONE) {
+			st = qt_extract_error(err, QUOTH_ERR_UTF8, bad,
+			                      "invalid UTF-8");
+			if (err)
+				qt_text_locate(text, len, bad, &err->line,
+				               &err->column);
+			goto fail_quiet;
+		}
+	}
+	if (!qt_extract_find(ex, text, len, skip, -1, &tl, r) ||
+	    !qt_extract_finish(ex, text, &tl, r, 0, SIZE_MAX))
+		goto fail;
 	/* the columns of the warnings, in code points, while the text is
 	 * here (quoth_result_locate() has only the line map later) */
 	for (i = 0; i < QUOTH_WARN_COUNT_; i++)
@@ -307,7 +387,7 @@ done:
 	*out = r;
 	return QUOTH_OK;
 fail:
-	st = set_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+	st = qt_extract_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
 fail_quiet:
 	qt_token_list_free(&tl);
 	quoth_result_free(r);
@@ -475,7 +555,22 @@ quoth_result_locate(const quoth_result *r, size_t offset, size_t *line,
 		return;
 	/* the text is gone after extraction: columns count bytes, except
 	 * at the offsets of the result's warnings, kept in code points */
-	qt_line_map_locate(&r->lines, r->text, r->len, offset, line, column);
+	if (r->lines.n == 0) {
+		/* a document's summary (window.c): its warnings only */
+		for (w = 0; w < QUOTH_WARN_COUNT_; w++)
+			if (r->warn_count[w] && r->warn_offset[w] == offset)
+				break;
+		if (line)
+			*line = w < QUOTH_WARN_COUNT_ ? r->warn_line[w] : 0;
+		if (column)
+			*column = w < QUOTH_WARN_COUNT_ ? r->warn_column[w] : 0;
+		return;
+	}
+	qt_line_map_locate(&r->lines, r->text, r->len,
+	                   offset >= r->off_base ? offset - r->off_base : 0,
+	                   line, column);
+	if (line)
+		*line += r->line_base;
 	for (w = 0; column && w < QUOTH_WARN_COUNT_; w++)
 		if (r->warn_count[w] && r->warn_offset[w] == offset)
 			*column = r->warn_column[w];

@@ -64,6 +64,8 @@ struct job {
 	struct cli_buf msgs; /* messages for stderr */
 	int failed;          /* exit status 2 */
 	int done;            /* (threads) ready to be written */
+	struct sink *sink;   /* -j 1: records are written window by window */
+	int halt;            /* that writing failed: the run ends */
 };
 
 /* quoth_options.trace for QUOTH_DEBUG_SHAPES: one line, written whole
@@ -76,110 +78,6 @@ trace_shapes(void *arg, const char *line)
 }
 
 /* ---- one document ------------------------------------------------------ */
-
-/* A string field, or NULL (JSON null) when absent; `empty_absent` also
- * treats "" as absent, for the fields SPEC calls empty when unknown. */
-static void
-str_cell(struct cli_writer *w, const quoth_result *r, size_t i, quoth_field f,
-         int empty_absent)
-{
-	size_t len = 0;
-	const char *s = quoth_quote_str(r, i, f, &len);
-
-	if (empty_absent && len == 0)
-		s = NULL;
-	cli_cell_str(w, s, len);
-}
-
-static void
-span_cells(struct cli_writer *w, const quoth_result *r, size_t i,
-           quoth_span_kind k)
-{
-	size_t s, e;
-
-	if (quoth_quote_span(r, i, k, &s, &e)) {
-		cli_cell_uint(w, s);
-		cli_cell_uint(w, e);
-	} else {
-		cli_cell_null(w);
-		cli_cell_null(w);
-	}
-}
-
-/* Grow *spans to hold n pairs. */
-static int
-reserve_spans(size_t **spans, size_t *cap, size_t n)
-{
-	size_t *p;
-
-	if (n <= *cap)
-		return 0;
-	if (n > (size_t)-1 / (2 * sizeof **spans))
-		return -1;
-	p = realloc(*spans, n * 2 * sizeof **spans);
-	if (!p)
-		return -1;
-	*spans = p;
-	*cap = n;
-	return 0;
-}
-
-static int
-quote_rows(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
-           const quoth_result *r)
-{
-	size_t i, k, n = quoth_result_count(r), np, par, line, cap = 0;
-	size_t *spans = NULL;
-	int json = w->format == CLI_FORMAT_JSONL, rc = -1;
-
-	for (i = 0; i < n; i++) {
-		cli_cell_doc_n(w, doc, doc_len, numeric);
-		cli_cell_uint(w, i + 1);
-		cli_cell_cstr(w, quoth_type_name(quoth_quote_type(r, i)));
-		str_cell(w, r, i, QUOTH_FIELD_SPEAKER, 1);
-		str_cell(w, r, i, QUOTH_FIELD_TITLE, 1);
-		str_cell(w, r, i, QUOTH_FIELD_GENDER, 1);
-		str_cell(w, r, i, QUOTH_FIELD_GENDER_SOURCE, 1);
-		str_cell(w, r, i, QUOTH_FIELD_KIND, 1);
-		str_cell(w, r, i, QUOTH_FIELD_MENTION, 1);
-		str_cell(w, r, i, QUOTH_FIELD_CUE, 1);
-		str_cell(w, r, i, QUOTH_FIELD_QUOTE, 0);
-		span_cells(w, r, i, QUOTH_SPAN_QUOTE);
-		if (json) {
-			np = quoth_quote_nparts(r, i);
-			if (reserve_spans(&spans, &cap, np) != 0)
-				goto done;
-			for (k = 0; k < np; k++)
-				quoth_quote_part(r, i, k, &spans[2 * k],
-				                 &spans[2 * k + 1]);
-			cli_cell_spans(w, spans, np);
-			np = quoth_quote_nverbatim(r, i);
-			if (reserve_spans(&spans, &cap, np) != 0)
-				goto done;
-			for (k = 0; k < np; k++)
-				quoth_quote_verbatim(r, i, k, &spans[2 * k],
-				                     &spans[2 * k + 1]);
-			cli_cell_spans(w, spans, np);
-		} else {
-			/* JSON-only columns: not written. */
-			cli_cell_null(w);
-			cli_cell_null(w);
-		}
-		span_cells(w, r, i, QUOTH_SPAN_MENTION);
-		span_cells(w, r, i, QUOTH_SPAN_CUE);
-		par = line = 0;
-		quoth_quote_position(r, i, &par, &line);
-		cli_cell_uint(w, par);
-		cli_cell_uint(w, line);
-		str_cell(w, r, i, QUOTH_FIELD_CONTEXT, 0);
-		str_cell(w, r, i, QUOTH_FIELD_RULE, 0);
-		cli_row_end(w);
-	}
-	rc = 0;
-done:
-	free(spans);
-	return rc;
-}
 
 /*
  * A message about a place in the document.  For a file that is
@@ -261,6 +159,30 @@ report_warnings(const struct settings *st, struct job *job,
 	}
 }
 
+static int flush_records(struct job *job);
+
+/* quoth_extract_each()'s handler: one window's records, written at once
+ * when nothing comes before them (-j 1). */
+struct window_arg {
+	struct cli_writer *w;
+	struct job *job;
+	const char *doc;
+	size_t doc_len;
+	int numeric;
+};
+
+static int
+window_rows(void *arg, const quoth_result *r, size_t first)
+{
+	struct window_arg *a = arg;
+
+	if (cli_quote_rows(a->w, a->doc, a->doc_len, a->numeric, first, r) !=
+	            0 ||
+	    cli_writer_failed(a->w))
+		return -1;
+	return a->job->sink ? flush_records(a->job) : 0;
+}
+
 /* Read (or parse), extract and render one document into job->out. */
 static void
 process(const struct settings *st, struct job *job)
@@ -313,15 +235,6 @@ process(const struct settings *st, struct job *job)
 		doc_len = strlen(name);
 	}
 
-	memset(&err, 0, sizeof err);
-	if (quoth_extract(st->ex, text, len, &r, &err) != QUOTH_OK) {
-		doc_msg(st, job, err.line, err.column, "%s",
-		        err.message[0] ? err.message
-		                       : quoth_strerror(err.status));
-		goto fail;
-	}
-	report_warnings(st, job, r);
-
 	memset(&w, 0, sizeof w);
 	w.format = st->format;
 	w.out = &job->out;
@@ -332,11 +245,40 @@ process(const struct settings *st, struct job *job)
 	w.ncols = st->ncols;
 	w.noun = st->noun;
 	cli_writer_init(&w);
-	cli_writer_source(&w, text, len, r);
 	cli_writer_group(&w, doc, doc_len);
-	rc = st->speakers ? cli_speaker_rows(&w, doc, doc_len, numeric, r)
-	                  : quote_rows(&w, doc, doc_len, numeric, r);
+	memset(&err, 0, sizeof err);
+	rc = 0;
+	if (st->speakers || st->format == CLI_FORMAT_HTML) {
+		/* both need the whole document's quotes at once */
+		if (quoth_extract(st->ex, text, len, &r, &err) == QUOTH_OK) {
+			cli_writer_source(&w, text, len, r);
+			rc = st->speakers ? cli_speaker_rows(&w, doc, doc_len,
+			                                     numeric, r)
+			                  : cli_quote_rows(&w, doc, doc_len,
+			                                   numeric, 0, r);
+		}
+	} else {
+		struct window_arg wa = {&w, job, doc, doc_len, numeric};
+		if (st->format == CLI_FORMAT_TABLE)
+			job->sink = NULL; /* a table is aligned at its end */
+		if (quoth_extract_each(st->ex, text, len, window_rows, &wa, &r,
+		                       &err) != QUOTH_OK &&
+		    err.status == QUOTH_ERR_IO)
+			rc = -1; /* out of memory, or the output failed */
+	}
+	if (!r && rc == 0) {
+		cli_writer_finish(&w);
+		cli_buf_free(&job->out);
+		doc_msg(st, job, err.line, err.column, "%s",
+		        err.message[0] ? err.message
+		                       : quoth_strerror(err.status));
+		goto fail;
+	}
+	if (r)
+		report_warnings(st, job, r);
 	cli_writer_finish(&w);
+	if (job->halt)
+		goto done; /* the run ends: see run_serial() */
 	if (rc != 0 || cli_writer_failed(&w))
 		goto nomem;
 	goto done;
@@ -469,14 +411,36 @@ emit(struct sink *sk, struct job *job)
 	return 0;
 }
 
+/* Write the records rendered so far (window_rows()); -1 when writing
+ * failed, which ends the run. */
+static int
+flush_records(struct job *job)
+{
+	struct sink *sk = job->sink;
+
+	if (job->out.failed || job->out.len == 0)
+		return 0;
+	if (cli_output_write(sk->out, job->out.ptr, job->out.len) != 0) {
+		job->halt = 1;
+		return -1;
+	}
+	job->out.len = 0;
+	sk->wrote = 1;
+	return 0;
+}
+
 static void
 run_serial(const struct settings *st, struct inputs *in, struct sink *sk)
 {
 	struct job job;
 
 	while (next_input(in, &job)) {
+		/* records as they come, but the html page and the speaker
+		 * audit are written whole */
+		if (!sk->audit && sk->format != CLI_FORMAT_HTML)
+			job.sink = sk;
 		process(st, &job);
-		if (emit(sk, &job) != 0) {
+		if (job.halt || emit(sk, &job) != 0) {
 			job_free(&job);
 			return;
 		}
@@ -1125,7 +1089,7 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	cli_progress_start(&progress, a->progress, in.paths, in.npaths,
 	                   st->jsonl);
 	if (cli_output_write(out, head->ptr ? head->ptr : "", head->len) == 0) {
-		if (a->jobs > 1)
+		if (a->jobs > 1 && (st->jsonl || in.npaths > 1))
 			run_threads(st, &in, &sk, a->jobs);
 		else
 			run_serial(st, &in, &sk);
@@ -1162,6 +1126,9 @@ main(int argc, char **argv)
 	status = parse_args(argc, argv, &st, &a);
 	if (status >= 0)
 		return status;
+	/* one text file: its windows on the threads (window.c) */
+	if (!st.jsonl && argc - optind <= 1)
+		st.opt.threads = (unsigned)a.jobs;
 	if (check_data_dir(&st.opt) != 0 || new_extractor(&st, &ex) != 0)
 		return CLI_EXIT_ERROR;
 	status = CLI_EXIT_ERROR;

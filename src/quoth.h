@@ -127,7 +127,11 @@ typedef struct {
 	                           * that matched (quoth(1), ENVIRONMENT,
 	                           * QUOTH_DEBUG_SHAPES); NULL for none.  It
 	                           * runs in the thread of quoth_extract() */
-	void *trace_arg; /* passed to trace */
+	void *trace_arg;  /* passed to trace */
+	unsigned threads; /* quoth_extract_each(): the windows of
+	                           * one long document on this many threads
+	                           * (default 0: in the caller's thread);
+	                           * the quotes are the same */
 } quoth_options;
 
 /** Fill `opt` with the defaults. */
@@ -158,6 +162,35 @@ QUOTH_EXPORT void quoth_extractor_free(quoth_extractor *ex);
 QUOTH_EXPORT quoth_status quoth_extract(const quoth_extractor *ex,
                                         const char *text, size_t len,
                                         quoth_result **out, quoth_error *err);
+
+/**
+ * A caller's handler for quoth_extract_each(): called with the quotes of
+ * one window of the document, in document order.  `first` is the number
+ * of quotes handed over before this call (so quote i of `r` is quote
+ * first + i + 1 of the document).  The result belongs to
+ * quoth_extract_each() and is freed after the call.  Return 0 to go on,
+ * anything else to stop.
+ */
+typedef int (*quoth_window_fn)(void *arg, const quoth_result *r, size_t first);
+
+/**
+ * Extract every quotation from text[0..len) as quoth_extract() does, in
+ * bounded memory: a long document is processed a window of whole
+ * paragraphs at a time (with the paragraphs around each window read for
+ * context), and each window's quotes are handed to `fn` before the next
+ * window is read.  Offsets, paragraph and line numbers in those results
+ * are relative to the whole document.  A document shorter than one
+ * window (about 1 MiB; QUOTH_WINDOW_BYTES in the environment sets it, for
+ * tests) is one window, and its quotes are those of quoth_extract().
+ * On success *out holds a result without quotes to free with
+ * quoth_result_free(): the document's warnings (quoth_result_warnings,
+ * quoth_result_locate).  QUOTH_ERR_IO when `fn` stopped the run.
+ */
+QUOTH_EXPORT quoth_status quoth_extract_each(const quoth_extractor *ex,
+                                             const char *text, size_t len,
+                                             quoth_window_fn fn, void *arg,
+                                             quoth_result **out,
+                                             quoth_error *err);
 
 /** Free a result; NULL is accepted. */
 QUOTH_EXPORT void quoth_result_free(quoth_result *r);

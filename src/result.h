@@ -71,6 +71,11 @@ struct quoth_result {
 	size_t warn_count[QUOTH_WARN_COUNT_];
 	size_t warn_offset[QUOTH_WARN_COUNT_];
 	size_t warn_column[QUOTH_WARN_COUNT_]; /* in code points */
+	/* a window of a longer document (window.c): its offsets and lines
+	 * start there; a document's summary has no line map and keeps its
+	 * warnings' lines here */
+	size_t off_base, line_base;
+	size_t warn_line[QUOTH_WARN_COUNT_];
 	bool failed; /* allocation failure somewhere */
 };
 

@@ -261,8 +261,8 @@ push(token_list *tl)
 
 /* Does the document hold a blank line (two line breaks with only white
  * space between)?  Decides what a single line break means. */
-static bool
-has_blank_line(const char *text, size_t len, size_t skip)
+bool
+qt_has_blank_line(const char *text, size_t len, size_t skip)
 {
 	size_t i;
 	int breaks = 0;
@@ -494,7 +494,14 @@ scan_mark(const char *text, size_t len, size_t off, const cpinfo *c, token *t)
 bool
 qt_tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 {
-	bool blank_paras = has_blank_line(text, len, skip);
+	return qt_tokenize_paras(text, len, skip,
+	                         qt_has_blank_line(text, len, skip), tl);
+}
+
+bool
+qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
+                  token_list *tl)
+{
 	size_t off = skip;
 	uint32_t para = 0;
 	bool space_before = true, para_open = false;

@@ -79,4 +79,15 @@ int qt_quote_mark_find(int32_t cp); /* index, or -1 */
 bool qt_tokenize(const char *text, size_t len, size_t skip, token_list *tl);
 void qt_token_list_free(token_list *tl);
 
+/* Does text[skip..len) hold a blank line (two line breaks with only
+ * spaces, tabs or CRs between)?  qt_tokenize() asks it of the whole text
+ * to know what a single line break is (SPEC: in a document without blank
+ * lines every line is a paragraph). */
+bool qt_has_blank_line(const char *text, size_t len, size_t skip);
+
+/* qt_tokenize() with that answer given: a window of a longer document
+ * (window.c) is tokenized as the whole document would be. */
+bool qt_tokenize_paras(const char *text, size_t len, size_t skip,
+                       bool blank_paras, token_list *tl);
+
 #endif

@@ -628,6 +628,65 @@ class TestThreads(Base):
         self.assertEqual(one, four)
 
 
+class TestLongDocuments(Base):
+    """A long document is read a window at a time (man page "Long
+    documents"); QUOTH_WINDOW_BYTES makes the windows small, and the
+    records must not depend on where they fall."""
+
+    STORY = [
+        '"We listened to every resident who wrote to us," said {f} {s}, '
+        'the council\'s chair. "The pier is not safe."',
+        '{s} said the vote was not easy.',
+        '"It was the hardest decision of my time here," she added.',
+        '"The pier carried our grandparents to the mainland.',
+        '"Nobody wants to lose it. But a pier that falls into the water '
+        'helps nobody," {s} told reporters.',
+        'Fishermen were not convinced. "They never asked us," said Tom '
+        'Varga. "We will keep fighting," he said.',
+    ]
+    NAMES = [('Ada', 'Okafor'), ('Greta', 'Lindqvist'), ('Leila', 'Haddad')]
+
+    def long_text(self, n=12, sep='\n\n'):
+        paras = []
+        for i in range(n):
+            f, s = self.NAMES[i % 3]
+            paras += [p.format(f=f, s=s) for p in self.STORY]
+        return sep.join(paras) + '\n'
+
+    def test_windows_change_no_record(self):
+        for sep in ('\n\n', '\r\n', '\n'):
+            path = self.write('long.txt', self.long_text(sep=sep))
+            for fmt in ('jsonl', 'csv', 'table'):
+                whole = self.ok(['-f', fmt, path])
+                for jobs in ('1', '2'):
+                    small = self.ok(['-f', fmt, '-j', jobs, path],
+                                    env={'QUOTH_WINDOW_BYTES': '500'})
+                    self.assertEqual(small.stdout, whole.stdout)
+                    self.assertEqual(small.stderr, whole.stderr)
+            recs = jsonl(self.ok(['-f', 'jsonl', path]).stdout)
+            self.assertEqual([r['n'] for r in recs],
+                             list(range(1, len(recs) + 1)))
+            self.assertGreater(len(recs), 60)
+            self.assertEqual(recs[-1]['paragraph'], 6 * 12)
+
+    def test_bad_utf8_at_a_window_edge(self):
+        text = self.long_text().encode('utf-8')
+        cut = text.index(b'\n\n', 2000)
+        data = text[:cut] + b'\xe2\x80' + text[cut:]
+        path = self.write('bad.txt', data)
+        line = data[:cut].count(b'\n') + 1
+        col = len(data[data.rindex(b'\n', 0, cut) + 1:cut].decode()) + 1
+        for strict in ([], ['--strict-utf8']):
+            whole = run(['-f', 'jsonl'] + strict + [path])
+            small = run(['-f', 'jsonl'] + strict + [path],
+                        env={'QUOTH_WINDOW_BYTES': '300'})
+            self.assertEqual((small.returncode, small.stdout, small.stderr),
+                             (whole.returncode, whole.stdout, whole.stderr))
+            self.assertIn(('%s:%d:%d: ' % (path, line, col)).encode(),
+                          small.stderr)
+            self.assertEqual(small.returncode, 2 if strict else 0)
+
+
 class TestOutput(Base):
     def test_o_writes_file(self):
         a = self.article()
