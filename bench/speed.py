@@ -38,10 +38,11 @@ on the same file, compromise over quoth; the -j 2 speed-up (wall); and
 peak memory over file size.  At 1 MB, wc and grep mostly measure a
 process starting.
 
-A plain-text run reads the whole document into memory, which takes about
-22 bytes per input byte today: each one is skipped with a message when
-that (or the ratio measured on a smaller size in this run, if larger)
-and a tenth more would not fit in MemAvailable.  --quick is a smoke run: 1 and 10 MB, one
+A plain-text run reads the whole document into memory and works on it a
+window of paragraphs at a time: about 1.5 bytes per input byte plus a
+fixed 64 MB.  A size is skipped with a message when that (or the rate
+measured on a smaller size in this run, if larger) and a tenth more
+would not fit in MemAvailable.  --quick is a smoke run: 1 and 10 MB, one
 repeat.  Output of every run goes to the scratch directory (default
 bench/out/speed, ignored by git), removed afterwards unless --keep.
 The machine's load average is printed before and after: on a shared
@@ -69,7 +70,8 @@ BENCH = os.path.join(ROOT, 'bench')
 PEER_VERSION = '14.17.0'
 SEED = 12
 PIECE = 4096          # bench texts are cut into pieces of at least this
-BYTES_PER_BYTE = 22   # quoth's peak RSS per input byte for one document
+BYTES_PER_BYTE = 1.5  # quoth's peak RSS per input byte for one document,
+FIXED_RSS = 64 * MB   # above this fixed part (language data, one window)
 GNU_TIME = '/usr/bin/time'
 
 
@@ -539,18 +541,19 @@ def main():
         d = per_size[size] = {}
         extra = ['--max-doc-bytes', str(st['txt'])] \
             if st['txt'] > 1 << 30 else []
-        need = bpb * st['txt']
+        need = bpb * st['txt'] + FIXED_RSS
         avail = mem_available()
         if avail is not None and need * 1.1 > avail:
             d['qt'] = Result('quoth -f jsonl -j 1', st['txt'],
-                             'skipped: one document needs about %s (%.0f '
+                             'skipped: one document needs about %s (%.1f '
                              'bytes per byte), MemAvailable %s' % (
                                  fmt_mb(need), bpb, fmt_mb(avail)))
         else:
             d['qt'] = measure('quoth -f jsonl -j 1', quoth + extra +
                               ['-j', '1', txt], st['txt'], args, quotes_out)
             if d['qt'].rss:
-                bpb = max(bpb, d['qt'].rss_ratio())
+                bpb = max(bpb, (d['qt'].rss * 1024.0 - FIXED_RSS) /
+                          st['txt'])
         d['wct'] = measure('wc -w', ['wc', '-w', txt], st['txt'], args,
                            first_number('words'), utf8)
         d['grt'] = measure('grep -c \'"\'', ['grep', '-c', '"', txt],

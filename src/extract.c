@@ -405,6 +405,8 @@ quoth_result_free(quoth_result *r)
 		qt_quote_clear(&r->q[i]);
 	free(r->q);
 	qt_line_map_free(&r->lines);
+	for (i = 0; i < QUOTH_WARN_COUNT_; i++)
+		free(r->warn_at[i]);
 	free(r);
 }
 

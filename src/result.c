@@ -270,6 +270,22 @@ qt_finish_fields(actx *c)
 void
 qt_result_warn(quoth_result *r, quoth_warning w, size_t offset)
 {
+	if (r->keep_warn_at) {
+		size_t n = r->warn_count[w];
+
+		if (n == r->warn_at_cap[w]) {
+			size_t cap = n ? 2 * n : 16;
+			size_t *at = realloc(r->warn_at[w], cap * sizeof *at);
+
+			if (!at) {
+				r->failed = true;
+				return;
+			}
+			r->warn_at[w] = at;
+			r->warn_at_cap[w] = cap;
+		}
+		r->warn_at[w][n] = offset;
+	}
 	if (r->warn_count[w]++ == 0)
 		r->warn_offset[w] = offset;
 }

@@ -76,6 +76,12 @@ struct quoth_result {
 	 * warnings' lines here */
 	size_t off_base, line_base;
 	size_t warn_line[QUOTH_WARN_COUNT_];
+	/* a window also keeps every warning's offset, so that only those
+	 * in its core are counted (its lead and tail belong to the windows
+	 * before and after it) */
+	bool keep_warn_at;
+	size_t *warn_at[QUOTH_WARN_COUNT_];
+	size_t warn_at_cap[QUOTH_WARN_COUNT_];
 	bool failed; /* allocation failure somewhere */
 };
 

@@ -333,6 +333,7 @@ run_window(const struct doc *d, struct win *j)
 	j->r = r = calloc(1, sizeof *r);
 	if (!r)
 		return;
+	r->keep_warn_at = true;
 	for (;;) {
 		cut = from < d->len ? next_break(d->text, d->len, from,
 		                                 d->blank, d->margin / 4)
@@ -341,7 +342,8 @@ run_window(const struct doc *d, struct win *j)
 		                        : tail_end(d->text, d->len, cut,
 		                                   d->blank, d->margin);
 		if (!qt_extract_find(d->ex, d->text + j->lead, end - j->lead,
-		                     j->lead ? 0 : d->skip, d->blank, &tl, r))
+		                     j->lead ? 0 : d->skip, d->blank, &tl, r) ||
+		    r->failed)
 			goto done;
 		if (end == d->len) {
 			j->next = end;
@@ -357,6 +359,7 @@ run_window(const struct doc *d, struct win *j)
 		quoth_result_free(r);
 		if (!(j->r = r = calloc(1, sizeof *r)))
 			return;
+		r->keep_warn_at = true;
 		/* just past it; but twice the window (and never less than
 		 * past the quote) when it runs to the window's end, or when
 		 * quote after quote runs over the breaks */
@@ -388,7 +391,8 @@ run_window(const struct doc *d, struct win *j)
 		j->lines = l - 1;
 	}
 	if (qt_extract_finish(d->ex, d->text + j->lead, &tl, r,
-	                      j->core - j->lead, j->next - j->lead))
+	                      j->core - j->lead, j->next - j->lead) &&
+	    !r->failed)
 		j->failed = 0;
 done:
 	r->text = NULL;
@@ -421,6 +425,27 @@ column(const char *t, size_t len, size_t off)
 	return col;
 }
 
+/* How many of r's warnings of kind k lie in [lo, hi), and the first at
+ * *off; 0 when none does. */
+static size_t
+core_warnings(const quoth_result *r, size_t k, size_t lo, size_t hi,
+              size_t *off, size_t *cnt)
+{
+	size_t i, n = 0;
+
+	*off = QUOTH_NONE;
+	for (i = 0; i < r->warn_count[k]; i++) {
+		size_t at = r->warn_at[k][i];
+
+		if (at < lo || at >= hi)
+			continue;
+		if (n++ == 0 || at < *off)
+			*off = at;
+	}
+	*cnt = n;
+	return n;
+}
+
 /* Add window j's warnings about its core to the sum. */
 static void
 add_warnings(struct walk *w, const struct win *j)
@@ -441,9 +466,11 @@ add_warnings(struct walk *w, const struct win *j)
 			if (off == QUOTH_NONE)
 				continue;
 			off += j->core;
-		} else if (k == QUOTH_WARN_DEPTH &&
-		           (off < j->core || off >= j->next)) {
+		} else if (!core_warnings(r, k, j->core - j->lead,
+		                          j->next - j->lead, &off, &cnt)) {
 			continue;
+		} else {
+			off += j->lead;
 		}
 		if (w->sum->warn_count[k] == 0) {
 			w->sum->warn_offset[k] = off;

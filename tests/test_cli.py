@@ -686,6 +686,25 @@ class TestLongDocuments(Base):
                           small.stderr)
             self.assertEqual(small.returncode, 2 if strict else 0)
 
+    def test_warnings_counted_once_across_windows(self):
+        # marks nested too deep in three paragraphs, two of them close
+        # enough to share a window's lead, core and tail
+        deep = 'a "b "c "d "e "f "g "h "i "j "k deep.'
+        paras = self.long_text().split('\n\n')
+        for i in (10, 14, 50):
+            paras[i] = deep
+        path = self.write('deep.txt', '\n\n'.join(paras))
+        whole = run(['-f', 'jsonl', path])
+        self.assertIn(b'nested deeper than 8 levels', whole.stderr)
+        self.assertIn(b'(6 times)', whole.stderr)
+        for size in ('300', '700', '2000'):
+            for jobs in ('1', '2'):
+                small = run(['-f', 'jsonl', '-j', jobs, path],
+                            env={'QUOTH_WINDOW_BYTES': size})
+                # (the records may differ: a window does not see a
+                # gender given far away; the warnings must not)
+                self.assertEqual(small.stderr, whole.stderr)
+
 
 class TestOutput(Base):
     def test_o_writes_file(self):
