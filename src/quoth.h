@@ -126,7 +126,10 @@ typedef struct {
 	                           * matched against, and for the pattern
 	                           * that matched (quoth(1), ENVIRONMENT,
 	                           * QUOTH_DEBUG_SHAPES); NULL for none.  It
-	                           * runs in the thread of quoth_extract() */
+	                           * runs in the thread of quoth_extract();
+	                           * quoth_extract_each() with threads calls
+	                           * it from its workers, and a window's lead
+	                           * and tail, read again, are traced again */
 	void *trace_arg;  /* passed to trace */
 	unsigned threads; /* quoth_extract_each(): the windows of
 	                           * one long document on this many threads

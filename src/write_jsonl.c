@@ -37,7 +37,11 @@ cli_json_string(struct cli_buf *b, const char *s, size_t n)
 	 * byte becomes U+FFFD (the library's strings are valid UTF-8, but
 	 * file names and ids need not be, and the output must stay valid
 	 * JSON), as cli_buf_put_utf8() does. */
-	if (n > SIZE_MAX - 8 || !(o = cli_buf_room(b, n + 2)))
+	if (n > SIZE_MAX - 8) {
+		b->failed = 1;
+		return;
+	}
+	if (!(o = cli_buf_room(b, n + 2)))
 		return;
 	*o++ = '"';
 	while (i < n) {
