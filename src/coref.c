@@ -801,6 +801,26 @@ doc_noun(const actx *c, size_t k)
 	       qt_doc_noun(c, k, WND_DOCUMENT | WND_LEGAL, CL_REPORT_NOUN);
 }
 
+/* The token after "the" of a described speaker "the NOUN" or "the ADJ
+ * NOUN" not yet linked to a name (its mention ends at NOUN), and that
+ * NOUN's token at *head; QUOTH_NONE for any other speaker. */
+static size_t
+definite_speaker(const actx *c, const quote *q, size_t *head)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h;
+
+	if ((qa->sp_kind != SK_ROLE && qa->sp_kind != SK_ORG) ||
+	    q->entity >= 0 || a + 1 >= c->n || !wordeq(c, a, "the") ||
+	    q->mention_end == QUOTH_NONE)
+		return QUOTH_NONE;
+	h = qt_tok_of(c, q->mention_end);
+	if (h < a + 2 || h > a + 3)
+		return QUOTH_NONE;
+	*head = h - 1;
+	return a;
+}
+
 /*
  * "the report said", "the post read": the author of the document the
  * article last introduced (within two paragraphs): "X wrote in a recent
@@ -810,16 +830,11 @@ doc_noun(const actx *c, size_t k)
 int
 qt_doc_author(const actx *c, const quote *q)
 {
-	const qattr *qa = qa_of(c, q);
-	size_t a = qa->sp_tok, h, k, lo, s0, j, mk;
+	size_t a, h, k, lo, s0, j, mk;
 	uint32_t para;
 
-	if ((qa->sp_kind != SK_ROLE && qa->sp_kind != SK_ORG) ||
-	    q->entity >= 0 || a + 1 >= c->n || !wordeq(c, a, "the") ||
-	    q->mention_end == QUOTH_NONE)
-		return -1;
-	h = qt_tok_of(c, q->mention_end);
-	if (h < a + 2 || h > a + 3 || !doc_noun(c, h - 1))
+	a = definite_speaker(c, q, &h);
+	if (a == QUOTH_NONE || !doc_noun(c, h))
 		return -1;
 	para = c->t[a].para;
 	lo = a > 400 ? a - 400 : 0;
@@ -898,20 +913,12 @@ introduced_at(const actx *c, size_t k)
 int
 qt_statement_issuer(const actx *c, const quote *q)
 {
-	const qattr *qa = qa_of(c, q);
-	size_t a = qa->sp_tok, h, k, j, lo, mk;
+	size_t a, h, k, j, lo, mk;
 	size_t hl;
 	uint32_t para;
 
-	if ((qa->sp_kind != SK_ROLE && qa->sp_kind != SK_ORG) ||
-	    q->entity >= 0 || a + 1 >= c->n || !wordeq(c, a, "the") ||
-	    q->mention_end == QUOTH_NONE)
-		return -1;
-	h = qt_tok_of(c, q->mention_end);
-	if (h < a + 2 || h > a + 3)
-		return -1;
-	h--;
-	if (!qt_doc_noun(c, h, 0, 0))
+	a = definite_speaker(c, q, &h);
+	if (a == QUOTH_NONE || !qt_doc_noun(c, h, 0, 0))
 		return -1;
 	hl = c->t[h].end - c->t[h].start;
 	para = c->t[a].para;
