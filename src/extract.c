@@ -218,9 +218,11 @@ cmp_quote(const void *a, const void *b)
 	return x->type < y->type ? -1 : x->type > y->type ? 1 : 0;
 }
 
-/* The size checks every document passes (tokens keep 32-bit offsets). */
+/* The checks every document passes: its size (tokens keep 32-bit
+ * offsets) and, with QUOTH_OPT_STRICT_UTF8, its encoding. */
 quoth_status
-qt_extract_check(const quoth_extractor *ex, size_t len, quoth_error *err)
+qt_extract_check(const quoth_extractor *ex, const char *text, size_t len,
+                 quoth_error *err)
 {
 	char msg[128];
 
@@ -239,6 +241,17 @@ qt_extract_check(const quoth_extractor *ex, size_t len, quoth_error *err)
 		         len);
 		return qt_extract_error(err, QUOTH_ERR_LIMIT,
 		                        (size_t)UINT32_MAX, msg);
+	}
+	if (ex->opt.flags & QUOTH_OPT_STRICT_UTF8) {
+		size_t bad = qt_text_first_invalid(text, len, NULL);
+		if (bad != QUOTH_NONE) {
+			quoth_status st = qt_extract_error(
+			        err, QUOTH_ERR_UTF8, bad, "invalid UTF-8");
+			if (err)
+				qt_text_locate(text, len, bad, &err->line,
+				               &err->column);
+			return st;
+		}
 	}
 	return QUOTH_OK;
 }
@@ -352,7 +365,7 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 		                        "invalid argument");
 	if (!text)
 		text = "";
-	if ((st = qt_extract_check(ex, len, err)) != QUOTH_OK)
+	if ((st = qt_extract_check(ex, text, len, err)) != QUOTH_OK)
 		return st;
 	memset(&tl, 0, sizeof(tl));
 	r = calloc(1, sizeof(*r));
@@ -361,17 +374,6 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 		                        "out of memory");
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		skip = 3;
-	if (ex->opt.flags & QUOTH_OPT_STRICT_UTF8) {
-		size_t bad = qt_text_first_invalid(text, len, NULL);
-		if (bad != QUOTH_NONE) {
-			st = qt_extract_error(err, QUOTH_ERR_UTF8, bad,
-			                      "invalid UTF-8");
-			if (err)
-				qt_text_locate(text, len, bad, &err->line,
-				               &err->column);
-			goto fail_quiet;
-		}
-	}
 	if (!qt_extract_find(ex, text, len, skip, -1, &tl, r) ||
 	    !qt_extract_finish(ex, text, &tl, r, 0, SIZE_MAX))
 		goto fail;
@@ -388,7 +390,6 @@ quoth_extract(const quoth_extractor *ex, const char *text, size_t len,
 	return QUOTH_OK;
 fail:
 	st = qt_extract_error(err, QUOTH_ERR_NOMEM, 0, "out of memory");
-fail_quiet:
 	qt_token_list_free(&tl);
 	quoth_result_free(r);
 	return st;

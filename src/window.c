@@ -714,19 +714,8 @@ quoth_extract_each(const quoth_extractor *ex, const char *text, size_t len,
 	memset(&d, 0, sizeof d);
 	if (len <= size || !text)
 		return whole(ex, text, len, fn, arg, out, err);
-	if ((st = qt_extract_check(ex, len, err)) != QUOTH_OK)
+	if ((st = qt_extract_check(ex, text, len, err)) != QUOTH_OK)
 		return st;
-	if (ex->opt.flags & QUOTH_OPT_STRICT_UTF8) {
-		size_t bad = qt_text_first_invalid(text, len, NULL);
-		if (bad != QUOTH_NONE) {
-			st = qt_extract_error(err, QUOTH_ERR_UTF8, bad,
-			                      "invalid UTF-8");
-			if (err)
-				qt_text_locate(text, len, bad, &err->line,
-				               &err->column);
-			return st;
-		}
-	}
 	d.ex = ex;
 	d.text = text;
 	d.len = len;

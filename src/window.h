@@ -11,9 +11,10 @@
 quoth_status qt_extract_error(quoth_error *err, quoth_status st, size_t offset,
                               const char *msg);
 
-/* QUOTH_ERR_LIMIT when a document of len bytes is too long. */
-quoth_status qt_extract_check(const quoth_extractor *ex, size_t len,
-                              quoth_error *err);
+/* QUOTH_ERR_LIMIT when a document of len bytes is too long;
+ * QUOTH_ERR_UTF8 when QUOTH_OPT_STRICT_UTF8 finds invalid UTF-8. */
+quoth_status qt_extract_check(const quoth_extractor *ex, const char *text,
+                              size_t len, quoth_error *err);
 
 /* Line map, tokens (`blank`: 1 blank lines end paragraphs, 0 every line
  * break does, -1 the text decides), quotes and attribution on
