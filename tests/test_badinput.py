@@ -1000,11 +1000,18 @@ class TestIssue13(Base):
                 os.unlink(out)
         out = self.write('out.csv', 'old\n')
 
+        sigs = (signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2,
+                signal.SIGALRM, signal.SIGXCPU, signal.SIGVTALRM,
+                signal.SIGHUP, signal.SIGTERM, signal.SIGXFSZ)
+
         def no_core():
             resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        for sig in (signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2,
-                    signal.SIGALRM, signal.SIGXCPU, signal.SIGVTALRM,
-                    signal.SIGHUP, signal.SIGTERM, signal.SIGXFSZ):
+            # quoth leaves a signal ignored if it was ignored when it
+            # started (a shell's background job ignores SIGQUIT, nohup
+            # SIGHUP): start it with each signal's default action
+            for s in sigs:
+                signal.signal(s, signal.SIG_DFL)
+        for sig in sigs:
             with self.subTest(signal=sig.name):
                 proc = subprocess.Popen([QUOTH, '-o', out], env=env(),
                                         stdin=subprocess.PIPE,
