@@ -159,6 +159,18 @@ name_appositive(actx *c, size_t j, size_t m, int last_speaker)
 	return e + 1 == m && sp.kind == SK_NAME && e > j + 1;
 }
 
+/* sp is the described speaker at tokens [a, b); returns b. */
+static size_t
+role_speaker(speaker *sp, size_t a, size_t b)
+{
+	memset(sp, 0, sizeof(*sp));
+	sp->ent = -1;
+	sp->a = a;
+	sp->b = b;
+	sp->kind = SK_ROLE;
+	return b;
+}
+
 /* '"Q," says my two-year-old.': a described speaker after an inverted
  * cue, a determiner and lowercase words up to the sentence's end. */
 static size_t
@@ -175,12 +187,7 @@ described_at(const actx *c, size_t j, speaker *sp)
 	    !(is_p(&c->t[e], '.') || is_p(&c->t[e], ',') ||
 	      is_break_tok(&c->t[e])))
 		return j;
-	memset(sp, 0, sizeof(*sp));
-	sp->ent = -1;
-	sp->a = j;
-	sp->b = e;
-	sp->kind = SK_ROLE;
-	return e;
+	return role_speaker(sp, j, e);
 }
 
 /* '"Q," the beekeeper said.': right after a quote, a determiner and
@@ -204,12 +211,44 @@ described_before_cue(const actx *c, size_t j, speaker *sp)
 	if (e == j + 1 || e >= c->n || qt_cue_at(c, e) < 0 ||
 	    !qt_described_head(c, e - 1, &tv, &org))
 		return j;
-	memset(sp, 0, sizeof(*sp));
-	sp->ent = -1;
-	sp->a = j;
-	sp->b = e;
-	sp->kind = SK_ROLE;
-	return e;
+	return role_speaker(sp, j, e);
+}
+
+/* The chunk of the cue at token j (qt_cue_at() gave v), and with
+ * `subjects` the subject before it, which replaces the chunks made of its
+ * words (chunk_at()). */
+static size_t
+cue_chunk(actx *c, size_t j, size_t end, shape *sh, int v, int last_speaker,
+          bool subjects)
+{
+	speaker sp;
+	size_t m;
+	char k = (v & CUE_PARTICIPLE) ? CH_PARTICIPLE
+	         : (v & CUE_BASE)     ? CH_BASE
+	         : (v & CUE_INVERTS)  ? CH_CUE_INV
+	                              : CH_CUE;
+	if (subjects) {
+		size_t me, i0;
+		if (!qt_subject_before(c, j, &sp, &me, last_speaker)) {
+			/* a cue with no subject of its own: the chunk
+			 * before it is none */
+			if (k == CH_CUE_INV)
+				k = CH_CUE_INV_NOSUBJ;
+			else if (k == CH_CUE)
+				k = CH_CUE_NOSUBJ;
+		} else {
+			/* the chunks from the subject on give way */
+			for (i0 = sh->n; i0 > 0 && sh->ch[i0 - 1].b > sp.a;)
+				i0--;
+			sh->n = i0;
+			push_chunk(sh, speaker_class(&sp), sp.a, sp.b, &sp);
+			if (sp.b < j)
+				push_chunk(sh, CH_APPOSITIVE, sp.b, j, NULL);
+		}
+	}
+	/* ("went on": the particle is the cue's) */
+	m = j + qt_cue_len(c, j) <= end ? j + qt_cue_len(c, j) : j + 1;
+	return push_chunk(sh, k, j, m, NULL), m;
 }
 
 /*
@@ -290,37 +329,8 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		return m;
 	}
 	v = qt_cue_at(c, j);
-	if (v >= 0) {
-		char k = (v & CUE_PARTICIPLE) ? CH_PARTICIPLE
-		         : (v & CUE_BASE)     ? CH_BASE
-		         : (v & CUE_INVERTS)  ? CH_CUE_INV
-		                              : CH_CUE;
-		if (subjects) {
-			size_t me, i0;
-			if (!qt_subject_before(c, j, &sp, &me, last_speaker)) {
-				/* a cue with no subject of its own: the chunk
-				 * before it is none */
-				if (k == CH_CUE_INV)
-					k = CH_CUE_INV_NOSUBJ;
-				else if (k == CH_CUE)
-					k = CH_CUE_NOSUBJ;
-			} else {
-				/* the chunks from the subject on give way */
-				for (i0 = sh->n;
-				     i0 > 0 && sh->ch[i0 - 1].b > sp.a;)
-					i0--;
-				sh->n = i0;
-				push_chunk(sh, speaker_class(&sp), sp.a, sp.b,
-				           &sp);
-				if (sp.b < j)
-					push_chunk(sh, CH_APPOSITIVE, sp.b, j,
-					           NULL);
-			}
-		}
-		/* ("went on": the particle is the cue's) */
-		m = j + qt_cue_len(c, j) <= end ? j + qt_cue_len(c, j) : j + 1;
-		return push_chunk(sh, k, j, m, NULL), m;
-	}
+	if (v >= 0)
+		return cue_chunk(c, j, end, sh, v, last_speaker, subjects);
 	/* a second appositive right after one: "Scott Pruitt, the attorney
 	 * general of Oklahoma, one of the states suing, said" */
 	if (prev == CH_APPOSITIVE && is_p(&c->t[j - 1], ',') &&
