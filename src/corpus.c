@@ -89,6 +89,27 @@ keep_bytes(struct cli_corpus *c, size_t len, const char *s, size_t n,
 	return 0;
 }
 
+/* Up to CLI_SNIFF_BYTES of the stream into c->block: what one read()
+ * gives (a stream without a descriptor, fmemopen() in the fuzz target,
+ * is read through stdio); -1 after a read error (errno says which). */
+static ssize_t
+read_block(struct cli_corpus *c)
+{
+	int fd = fileno(c->fp);
+	ssize_t n;
+
+	if (fd >= 0) {
+		do
+			n = read(fd, c->block, CLI_SNIFF_BYTES);
+		while (n < 0 && errno == EINTR);
+	} else {
+		n = (ssize_t)fread(c->block, 1, CLI_SNIFF_BYTES, c->fp);
+		if (ferror(c->fp))
+			n = -1;
+	}
+	return n;
+}
+
 /*
  * Reads the corpus's first block (what one read() gives, at most
  * CLI_SNIFF_BYTES: a corpus arriving through a pipe is not waited for) and
@@ -101,7 +122,6 @@ first_block(struct cli_corpus *c, struct cli_buf *msgs)
 	char ebuf[128];
 	enum cli_sniff k;
 	ssize_t n;
-	int fd = fileno(c->fp);
 
 	c->probed = 1;
 	c->block = malloc(CLI_SNIFF_BYTES);
@@ -112,15 +132,7 @@ first_block(struct cli_corpus *c, struct cli_buf *msgs)
 	/* Nothing is buffered in c->fp yet: the stream goes on where this
 	 * read() stops.  (A stream without a descriptor, fmemopen() in the
 	 * fuzz target, is read through stdio.) */
-	if (fd >= 0) {
-		do
-			n = read(fd, c->block, CLI_SNIFF_BYTES);
-		while (n < 0 && errno == EINTR);
-	} else {
-		n = (ssize_t)fread(c->block, 1, CLI_SNIFF_BYTES, c->fp);
-		if (ferror(c->fp))
-			n = -1;
-	}
+	n = read_block(c);
 	if (n < 0) {
 		cli_msg_at(
 		        msgs, c->path, 1, 0, "read error: %s",
@@ -142,21 +154,12 @@ first_block(struct cli_corpus *c, struct cli_buf *msgs)
 static ssize_t
 next_block(struct cli_corpus *c)
 {
-	int fd = fileno(c->fp);
 	ssize_t n;
 
 	if (c->eof)
 		return 0;
 	c->block_pos = c->block_len = 0;
-	if (fd >= 0) {
-		do
-			n = read(fd, c->block, CLI_SNIFF_BYTES);
-		while (n < 0 && errno == EINTR);
-	} else {
-		n = (ssize_t)fread(c->block, 1, CLI_SNIFF_BYTES, c->fp);
-		if (ferror(c->fp))
-			n = -1;
-	}
+	n = read_block(c);
 	if (n == 0)
 		c->eof = 1;
 	if (n > 0)
