@@ -319,6 +319,7 @@ bool qt_doc_noun(const actx *c, size_t k, int need, int hand);
 bool qt_person_noun(const actx *c, size_t k);
 bool qt_described_head(const actx *c, size_t k, int *tv, bool *org);
 size_t qt_type_entities(actx *c);
+int qt_pos_at(const actx *c, size_t k);
 
 /* ---- canon.c: names typed by their head noun, acronyms tied to the
  * names they abbreviate ------------------------------------------------ */
