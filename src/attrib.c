@@ -269,6 +269,8 @@ context_free(actx *c)
  *   qt_canon_acronyms     reads mentions; ties acronyms to the names
  *                         they abbreviate
  *   qt_gender_evidence    reads mentions; writes entity genders
+ *   qt_type_org_evidence  reads mentions, entities; types
+ *                         organisations by "X said it", "X, which"
  *   qt_link_quotes        reads quotes, entities; writes their links
  *                         (mention, cue, rule, side table), merges split
  *                         quotes
@@ -326,6 +328,7 @@ qt_attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	qt_type_org_names(&c);
 	qt_canon_acronyms(&c);
 	qt_gender_evidence(&c);
+	qt_type_org_evidence(&c);
 	if (!qt_link_quotes(&c))
 		goto out;
 	/* drop the quotes merged into split quotes */

@@ -320,11 +320,13 @@ bool qt_person_noun(const actx *c, size_t k);
 bool qt_described_head(const actx *c, size_t k, int *tv, bool *org);
 size_t qt_type_entities(actx *c);
 int qt_pos_at(const actx *c, size_t k);
+int qt_ner_of(const actx *c, size_t a, size_t b);
 
 /* ---- canon.c: names typed by their head noun, acronyms tied to the
  * names they abbreviate ------------------------------------------------ */
 
 size_t qt_type_org_names(actx *c);
+size_t qt_type_org_evidence(actx *c);
 size_t qt_canon_acronyms(actx *c);
 int qt_role_by_appositive(const actx *c, const quote *q);
 int qt_canon_entity(const actx *c, int e);
