@@ -561,6 +561,13 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 			na++;
 			continue;
 		}
+		/* "Celebrities Julianne Moore", "Entrusting Donald Trump" */
+		if (na + 1 < b &&
+		    qt_lead_not_name(c, a, na, b,
+		                     qt_entity_find(c, na + 1, b) >= 0)) {
+			na++;
+			continue;
+		}
 		/* a title word in lowercase data may still lead
 		 * (US, Canadian): keep them as title if a title
 		 * follows later in the run */
