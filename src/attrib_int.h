@@ -319,6 +319,8 @@ bool qt_doc_noun(const actx *c, size_t k, int need, int hand);
 bool qt_person_noun(const actx *c, size_t k);
 bool qt_described_head(const actx *c, size_t k, int *tv, bool *org);
 size_t qt_type_entities(actx *c);
+size_t qt_type_place_names(actx *c);
+bool qt_place_name(const actx *c, const entity *e);
 int qt_pos_at(const actx *c, size_t k);
 bool qt_lead_not_name(const actx *c, size_t a, size_t k, size_t b, bool known);
 int qt_ner_of(const actx *c, size_t a, size_t b);

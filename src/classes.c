@@ -251,6 +251,50 @@ qt_lead_not_name(const actx *c, size_t a, size_t k, size_t b, bool known)
 }
 
 /*
+ * "Iowa", "China", "Beijing", named however often: an entity whose whole
+ * name is a country, a state or province, or a national capital in
+ * WordNet (wn-places.txt; not a mere city or town, which are surnames
+ * too: Houston, Lincoln, Clinton), and that the article shows no sign of
+ * being a person (no title, honorific, gender, or fuller name), is a
+ * place: nonperson, so that it speaks only as the subject of its own cue
+ * and no "he" refers to it.  Returns the number of entities typed.
+ */
+size_t
+qt_type_place_names(actx *c)
+{
+	size_t i, typed = 0;
+
+	for (i = 0; i < c->ents.len; i++) {
+		entity *e = ent_at(c, (int)i);
+
+		if (e->person || e->place || !qt_place_name(c, e))
+			continue;
+		e->place = e->nonperson = true;
+		typed++;
+	}
+	return typed;
+}
+
+/* Is e's whole name a country, a state or province, or a national
+ * capital in WordNet (wn-places.txt), with no sign of a person in the
+ * article (title, honorific, gender) nor of an organisation? */
+bool
+qt_place_name(const actx *c, const entity *e)
+{
+	qbuf f = {0};
+	int v;
+
+	if (e->org || e->strong || e->gender || e->title)
+		return false;
+	qt_text_fold(&f, e->name, e->name_len);
+	v = f.failed || !f.len
+	            ? -1
+	            : qt_lexicon_get(c->ld->lex[LEX_PLACES], f.ptr, f.len);
+	qbuf_free(&f);
+	return v >= 0 && (v & (WNL_COUNTRY | WNL_REGION | WNL_CAPITAL));
+}
+
+/*
  * Names the lists cannot type ("Brightwater Dairy", "Saskatchewan",
  * "Kell Design Studio"): an entity named once that the article
  * gives no sign of being a person (no title, honorific, age or gender)
