@@ -881,9 +881,19 @@ qt_collect_entities(actx *c)
 		 * title only (no role to match, no evidence of a person) */
 		if (e >= 0 && !org && !ent_at(c, e)->title)
 			ent_at(c, e)->title = apposition_title(c, b, &ttl_len);
-		if (e >= 0 && !org && !ent_at(c, e)->title)
+		/* "Dan Lee, the harbour manager,": a role as well, for
+		 * "the harbour manager said" later (not "Ann Lee of
+		 * Florida, the party chair,": Florida's) */
+		if (e >= 0 && !org && !ent_at(c, e)->title &&
+		    !(a > 0 &&
+		      (qt_is_prep(c, a - 1) || wordeq(c, a - 1, "of") ||
+		       word_is(c, a - 1, W_PLACE_PREP)))) {
 			ent_at(c, e)->title = article_apposition_title(
 			        c, b, &ttl_len);
+			if (ent_at(c, e)->title)
+				add_role(ent_at(c, e), ent_at(c, e)->title,
+				         ttl_len);
+		}
 		if (e >= 0 && !org)
 			person_signals(c, a, na, b, ent_at(c, e));
 		free(tbuf);
