@@ -323,7 +323,6 @@ size_t qt_type_place_names(actx *c);
 bool qt_place_name(const actx *c, const entity *e);
 int qt_pos_at(const actx *c, size_t k);
 bool qt_lead_not_name(const actx *c, size_t a, size_t k, size_t b, bool known);
-int qt_ner_of(const actx *c, size_t a, size_t b);
 
 /* ---- canon.c: names typed by their head noun, acronyms tied to the
  * names they abbreviate ------------------------------------------------ */

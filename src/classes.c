@@ -174,38 +174,6 @@ qt_pos_at(const actx *c, size_t k)
 }
 
 /*
- * The tagger's entity class (QT_NER_*) of the name [a, b), from the words
- * around it in its sentence: the class of most of its words (the last
- * word's on a tie), or -1 without a tagger, for a name over
- * NAME_TAG_MAX words, or out of memory.  For rules that ask rarely.
- */
-#define NAME_TAG_MAX 8
-
-int
-qt_ner_of(const actx *c, size_t a, size_t b)
-{
-	qt_tagger_work w = {0};
-	qt_tagger_tok toks[NAME_TAG_MAX + 2 * TYPE_CONTEXT];
-	qt_tag tags[NAME_TAG_MAX + 2 * TYPE_CONTEXT];
-	size_t s0, n, k, votes[QT_NER_COUNT_] = {0};
-	int ner = -1;
-
-	if (!c->ld->tagger || b <= a || b > c->n || b - a > NAME_TAG_MAX)
-		return -1;
-	if (tag_window(c, &w, a, b, toks, tags, QUOTH_ARRAY_LEN(toks), &s0,
-	               &n)) {
-		ner = tags[b - 1 - s0].ner;
-		for (k = a; k < b; k++)
-			votes[tags[k - s0].ner]++;
-		for (k = 0; k < QT_NER_COUNT_; k++)
-			if (2 * votes[k] > b - a)
-				ner = (int)k;
-	}
-	qt_tagger_work_free(&w);
-	return ner;
-}
-
-/*
  * Is the capitalised word at k, in the run of capitalised words [a, b),
  * no part of the name that the words after it, [k + 1, b), make?  The
  * words before a name that describe it: a plural-only person noun
