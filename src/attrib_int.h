@@ -322,7 +322,12 @@ size_t qt_type_entities(actx *c);
 size_t qt_type_place_names(actx *c);
 bool qt_place_name(const actx *c, const entity *e);
 int qt_pos_at(const actx *c, size_t k);
-bool qt_lead_not_name(const actx *c, size_t a, size_t k, size_t b, bool known);
+/* qt_lead_word(): the word is part of the name; it describes the name;
+ * it does if the rest is a name named before; it does if so and
+ * qt_word_not_noun() */
+enum { LEAD_NAME, LEAD_DESC, LEAD_IF_KNOWN, LEAD_POS_IF_KNOWN };
+int qt_lead_word(const actx *c, size_t a, size_t k, size_t b);
+bool qt_word_not_noun(const actx *c, size_t k);
 
 /* ---- canon.c: names typed by their head noun, acronyms tied to the
  * names they abbreviate ------------------------------------------------ */

@@ -174,26 +174,27 @@ qt_pos_at(const actx *c, size_t k)
 }
 
 /*
- * Is the capitalised word at k, in the run of capitalised words [a, b),
- * no part of the name that the words after it, [k + 1, b), make?  The
- * words before a name that describe it: a plural-only person noun
+ * What the capitalised word at k, in the run of capitalised words [a, b),
+ * is to the name that the words after it, [k + 1, b), make (LEAD_*).
+ * The words before a name that describe it: a plural-only person noun
  * (WordNet: "Celebrities Julianne Moore", "fellow Democrats Ann Lee"),
  * a singular demonym ("Vermonter Bernie Sanders"), and at a sentence's
  * start, where every word is capitalised, a word the tagger calls a
  * verb, an adjective, an adverb, a number or a function word
  * ("Entrusting Donald Trump", "Former Obama aides", "Six Trump
- * delegates").  Each only when the rest is surely a name by itself:
- * one the article named before (`known`), or two or more words with no
- * organisation word; so "Veterans Affairs", "Media Research Center",
- * "Western Journalism" and "Playing Field Promotions" stay whole.
- * Singular person nouns never count: they are first names too (Hunter,
- * Guy, Don).
+ * delegates"; qt_word_not_noun()).  Each only when the rest is surely a
+ * name by itself: one the article named before (LEAD_IF_KNOWN: the
+ * caller knows the names), or two or more words with no organisation
+ * word; so "Veterans Affairs", "Media Research Center", "Western
+ * Journalism" and "Playing Field Promotions" stay whole.  Singular
+ * person nouns never count: they are first names too (Hunter, Guy,
+ * Don).
  */
-bool
-qt_lead_not_name(const actx *c, size_t a, size_t k, size_t b, bool known)
+int
+qt_lead_word(const actx *c, size_t a, size_t k, size_t b)
 {
-	int v = qt_lex(c, LEX_PERSONS, k, k + 1), pos;
-	bool multi = b >= k + 3, rest = known;
+	int v = qt_lex(c, LEX_PERSONS, k, k + 1);
+	bool multi = b >= k + 3;
 	size_t j;
 
 	/* (a possessive hides its word from the lists: "Media Research
@@ -201,18 +202,26 @@ qt_lead_not_name(const actx *c, size_t a, size_t k, size_t b, bool known)
 	for (j = k + 1; multi && j < b; j++)
 		if (qt_lex(c, LEX_ORGS, j, j + 1) >= 0 || qt_possessive(c, j))
 			multi = false;
-	rest = rest || multi;
 	if (v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR))
-		return rest;
+		return multi ? LEAD_DESC : LEAD_IF_KNOWN;
 	if (v >= 0 && (v & WNP_DEMONYM) && (v & WNP_SINGULAR) &&
 	    !(v & WNP_MODIFIER))
-		return multi;
+		return multi ? LEAD_DESC : LEAD_NAME;
 	/* (a person noun leads a name: "German Ortega", "Hunter Biden") */
-	if (k != a || !known || v >= 0 ||
+	if (k != a || v >= 0 ||
 	    (k > 0 && c->t[k - 1].sent == c->t[k].sent &&
 	     !is_break_tok(&c->t[k - 1]) && c->t[k - 1].kind != TK_QUOTE))
-		return false;
-	pos = qt_pos_at(c, k);
+		return LEAD_NAME;
+	return LEAD_POS_IF_KNOWN;
+}
+
+/* Does the tagger call the word at k a verb, an adjective, an adverb, a
+ * number or a function word: no noun? */
+bool
+qt_word_not_noun(const actx *c, size_t k)
+{
+	int pos = qt_pos_at(c, k);
+
 	return pos == QT_POS_VERB || pos == QT_POS_ADJ || pos == QT_POS_ADV ||
 	       pos == QT_POS_NUM || pos == QT_POS_ADP || pos == QT_POS_DET ||
 	       pos == QT_POS_PRON;

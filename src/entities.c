@@ -492,6 +492,31 @@ month_lead(const actx *c, size_t k)
 	       wordeq(c, k, "this");
 }
 
+/* Does the word at k, in the run [a, b), describe the name after it
+ * rather than begin it (qt_lead_word())?  With the names the article
+ * gave so far; the tagger is asked last, and not when the word begins
+ * the known name ("Donald" of "Donald Trump"). */
+static bool
+lead_describes(actx *c, size_t a, size_t k, size_t b)
+{
+	int lead = qt_lead_word(c, a, k, b), e;
+	size_t n = c->t[k].end - c->t[k].start, fl;
+	const entity *x;
+
+	if (lead == LEAD_NAME || lead == LEAD_DESC)
+		return lead == LEAD_DESC;
+	e = qt_entity_find(c, k + 1, b);
+	if (e < 0)
+		return false;
+	if (lead == LEAD_IF_KNOWN)
+		return true;
+	x = ent_at(c, e);
+	first_word(x->name, x->name_len, &fl);
+	if (fl == n && memcmp(x->name, c->text + c->t[k].start, n) == 0)
+		return false;
+	return qt_word_not_noun(c, k);
+}
+
 /* The start of the name in the run [a, b): past its leading words that
  * are not names (sentence-initial "But", titles, honorifics, words of
  * organisation names); an honorific's or title's gender goes to
@@ -562,9 +587,7 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 			continue;
 		}
 		/* "Celebrities Julianne Moore", "Entrusting Donald Trump" */
-		if (na + 1 < b &&
-		    qt_lead_not_name(c, a, na, b,
-		                     qt_entity_find(c, na + 1, b) >= 0)) {
+		if (na + 1 < b && lead_describes(c, a, na, b)) {
 			na++;
 			continue;
 		}
