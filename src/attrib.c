@@ -264,11 +264,15 @@ context_free(actx *c)
  *   qt_collect_entities   reads tokens; writes entities and mentions
  *   qt_type_entities      reads entities, the tagger; types the names
  *                         the lists cannot (organisation, place)
+ *   qt_type_place_names   reads entities; types the names of
+ *                         countries, states and capitals (WordNet)
  *   qt_type_org_names     reads entities; types organisations by the
  *                         head noun of their name (canon.c)
  *   qt_canon_acronyms     reads mentions; ties acronyms to the names
  *                         they abbreviate
  *   qt_gender_evidence    reads mentions; writes entity genders
+ *   qt_type_org_evidence  reads mentions, entities; types
+ *                         organisations by "X said it", "X, which"
  *   qt_link_quotes        reads quotes, entities; writes their links
  *                         (mention, cue, rule, side table), merges split
  *                         quotes
@@ -323,9 +327,11 @@ qt_attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	qt_type_entities(&c);
 	if (c.failed)
 		goto out;
+	qt_type_place_names(&c);
 	qt_type_org_names(&c);
 	qt_canon_acronyms(&c);
 	qt_gender_evidence(&c);
+	qt_type_org_evidence(&c);
 	if (!qt_link_quotes(&c))
 		goto out;
 	/* drop the quotes merged into split quotes */

@@ -319,11 +319,21 @@ bool qt_doc_noun(const actx *c, size_t k, int need, int hand);
 bool qt_person_noun(const actx *c, size_t k);
 bool qt_described_head(const actx *c, size_t k, int *tv, bool *org);
 size_t qt_type_entities(actx *c);
+size_t qt_type_place_names(actx *c);
+bool qt_place_name(const actx *c, const entity *e);
+int qt_pos_at(const actx *c, size_t k);
+/* qt_lead_word(): the word is part of the name; it describes the name;
+ * it does if the rest is a name named before; it does if so and
+ * qt_word_not_noun() */
+enum { LEAD_NAME, LEAD_DESC, LEAD_IF_KNOWN, LEAD_POS_IF_KNOWN };
+int qt_lead_word(const actx *c, size_t a, size_t k, size_t b);
+bool qt_word_not_noun(const actx *c, size_t k);
 
 /* ---- canon.c: names typed by their head noun, acronyms tied to the
  * names they abbreviate ------------------------------------------------ */
 
 size_t qt_type_org_names(actx *c);
+size_t qt_type_org_evidence(actx *c);
 size_t qt_canon_acronyms(actx *c);
 int qt_role_by_appositive(const actx *c, const quote *q);
 int qt_canon_entity(const actx *c, int e);

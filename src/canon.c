@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "tagger.h"
 
 /* Does the name of e carry no sign of a person: no title, honorific, age
  * or gender? */
@@ -51,6 +52,92 @@ qt_type_org_names(actx *c)
 		e->headorg = true;
 		typed++;
 	}
+	return typed;
+}
+
+/* "Harlow Freight said it would", "Harlow Freight says that its": does
+ * "it" or "its" open the clause reported after mention m's own cue? */
+static bool
+said_it(const actx *c, const mention_rec *m)
+{
+	size_t j = m->end;
+	int v;
+
+	while (j < c->n && j < m->end + 3 && qt_is_filler(c, j) &&
+	       qt_cue_at(c, j) < 0)
+		j++;
+	v = qt_cue_at(c, j);
+	if (v < 0 || (v & CUE_OBJECT))
+		return false;
+	j += qt_cue_len(c, j);
+	if (wordeq(c, j, "that"))
+		j++;
+	if (j >= c->n || c->inq[j])
+		return false;
+	if (wordeq(c, j, "its"))
+		return true;
+	/* the subject of the clause ("said it would"), not an object
+	 * ("called it 'predatory'", "puts it,") */
+	return wordeq(c, j, "it") && j + 1 < c->n && !c->inq[j + 1] &&
+	       qt_pos_at(c, j + 1) == QT_POS_VERB;
+}
+
+/* "Harlow Freight, which runs trucks, cut jobs": mention m opens its
+ * sentence and "which" (no "who") follows it after a comma.  (Not later
+ * in a sentence: in "an interview with Ann Lee, which aired" the
+ * "which" is the interview's.) */
+static bool
+which_follows(const actx *c, const mention_rec *m)
+{
+	size_t a = m->tok;
+
+	if (a > 0 && wordeq(c, a - 1, "the"))
+		a--;
+	return a == sentence_start(c, m->tok) && m->end + 1 < c->n &&
+	       is_p(&c->t[m->end], ',') && wordeq(c, m->end + 1, "which") &&
+	       !c->inq[m->end + 1];
+}
+
+/*
+ * "Harlow Freight said it would cut 40 jobs", "Harlow Freight, which
+ * runs trucks,": the article treats a name as an organisation's when its
+ * own reported speech opens with "it" (as its subject) or "its", or a
+ * sentence opens with it and ", which" (a person's would take "who").
+ * Only for a name that shows no person (impersonal(), and no
+ * surname-alone mention of a full name).  A one-word name ("Forbes said
+ * it") needs one such sign; a longer one, which is mostly a person's
+ * ("Ann Lee said it was late" speaks of something else, and the tagger
+ * calls every unknown two-word name a person's), needs "which" or two
+ * signs of "it".  Such a name is marked headorg, as a name with
+ * an organisation's head noun is.  Returns the number of entities typed.
+ */
+size_t
+qt_type_org_evidence(actx *c)
+{
+	size_t i, typed = 0;
+	uint8_t *votes = calloc(c->ents.len ? c->ents.len : 1, 1);
+
+	if (!votes) {
+		c->failed = true;
+		return 0;
+	}
+	for (i = 0; i < c->ments.len; i++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
+		entity *e = ent_at(c, m->ent);
+
+		if (!impersonal(e) || e->person || e->headorg ||
+		    c->inq[m->tok] || qt_possessive(c, m->end - 1))
+			continue;
+		if (which_follows(c, m))
+			votes[m->ent] = 2;
+		else if (said_it(c, m))
+			votes[m->ent]++;
+		if (votes[m->ent] < (strchr(e->name, ' ') ? 2 : 1))
+			continue;
+		e->headorg = true;
+		typed++;
+	}
+	free(votes);
 	return typed;
 }
 

@@ -171,6 +171,8 @@ qt_resolve_in_order(actx *c)
 	int last_ent = -1;
 	size_t last_para = 0;
 	const quote *last_q = NULL;
+	bool unresolved = false; /* the last quote with a speaker mention
+	                          * found no one: nothing carries past it */
 
 	qt_mark_reported(c);
 	for (i = 0; i < c->r->nq; i++) {
@@ -256,7 +258,8 @@ qt_resolve_in_order(actx *c)
 				q->entity = qt_doc_author(c, q);
 			if (q->entity < 0)
 				q->entity = qt_statement_issuer(c, q);
-		} else if (!q->rule && continues_type(c, q, last_q) && last_q &&
+		} else if (!q->rule && !unresolved &&
+		           continues_type(c, q, last_q) && last_q &&
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
 		           c->t[last_q->last_tok].para ==
 		                   c->t[q->first_tok].para &&
@@ -268,9 +271,9 @@ qt_resolve_in_order(actx *c)
 				return;
 			q->rule = "continuation";
 			continue_mention(q, last_q);
-		} else if (!q->rule && continues_type(c, q, last_q) &&
-		           last_ent >= 0 && q->para <= last_para + 2 &&
-		           !cue_follows(c, q) &&
+		} else if (!q->rule && !unresolved &&
+		           continues_type(c, q, last_q) && last_ent >= 0 &&
+		           q->para <= last_para + 2 && !cue_follows(c, q) &&
 		           !cue_precedes(c, q, last_ent) &&
 		           !qt_subject_between(c, last_end, q->first_tok,
 		                               last_ent) &&
@@ -296,6 +299,13 @@ qt_resolve_in_order(actx *c)
 			last_end = qa->link_end > q->last_tok ? qa->link_end
 			                                      : q->last_tok;
 			last_para = (size_t)c->t[q->last_tok].para + 1;
+			unresolved = false;
+		} else if (qa->sp_kind != SK_NONE &&
+		           !(c->capt && c->capt[c->t[q->first_tok].para])) {
+			/* '"A," she said. "B."' with "she" unresolved: B is
+			 * hers, whoever she is, not the speaker before her
+			 * (who a later pronoun may still mean) */
+			unresolved = true;
 		}
 	}
 }

@@ -119,6 +119,158 @@ qt_described_head(const actx *c, size_t k, int *tv, bool *org)
 	return false;
 }
 
+/* The tokens tagged around [a, b): TYPE_CONTEXT either side, within
+ * the sentence of a (the tagger's features reach two words). */
+#define TYPE_CONTEXT 4
+
+/* Tag the window around the words [a, b) into tags[0..*n) (the window's
+ * first token in *s0), with toks and tags of room for cap tokens; false
+ * when the window does not fit or the tagger fails (out of memory). */
+static bool
+tag_window(const actx *c, qt_tagger_work *w, size_t a, size_t b,
+           qt_tagger_tok *toks, qt_tag *tags, size_t cap, size_t *s0p,
+           size_t *np)
+{
+	size_t s0 = sentence_start(c, a), s1 = sentence_end(c, a) + 1, k;
+
+	if (a > s0 + TYPE_CONTEXT)
+		s0 = a - TYPE_CONTEXT;
+	if (b + TYPE_CONTEXT < s1)
+		s1 = b + TYPE_CONTEXT;
+	if (s1 <= s0 || s1 - s0 > cap)
+		return false;
+	for (k = s0; k < s1; k++) {
+		toks[k - s0].s = c->text + c->t[k].start;
+		toks[k - s0].len = c->t[k].end - c->t[k].start;
+	}
+	*s0p = s0;
+	*np = s1 - s0;
+	return qt_tagger_tag(c->ld->tagger, w, toks, s1 - s0, tags);
+}
+
+/*
+ * The tagger's part of speech (QT_POS_*) of token k, from the words
+ * around it in its sentence: for rules that must know a word is a verb
+ * ("said Cook provided a statement": "provided" is).  -1 without a tagger
+ * or out of memory.  Tags a few words per call: for rules that ask
+ * rarely, never for every token of an article.
+ */
+int
+qt_pos_at(const actx *c, size_t k)
+{
+	qt_tagger_work w = {0};
+	qt_tagger_tok toks[2 * TYPE_CONTEXT + 1];
+	qt_tag tags[2 * TYPE_CONTEXT + 1];
+	size_t s0, n;
+	int pos = -1;
+
+	if (!c->ld->tagger || k >= c->n)
+		return -1;
+	if (tag_window(c, &w, k, k + 1, toks, tags, QUOTH_ARRAY_LEN(toks), &s0,
+	               &n))
+		pos = tags[k - s0].pos;
+	qt_tagger_work_free(&w);
+	return pos;
+}
+
+/*
+ * What the capitalised word at k, in the run of capitalised words [a, b),
+ * is to the name that the words after it, [k + 1, b), make (LEAD_*).
+ * The words before a name that describe it: a plural-only person noun
+ * (WordNet: "Celebrities Julianne Moore", "fellow Democrats Ann Lee"),
+ * a singular demonym ("Vermonter Bernie Sanders"), and at a sentence's
+ * start, where every word is capitalised, a word the tagger calls a
+ * verb, an adjective, an adverb, a number or a function word
+ * ("Entrusting Donald Trump", "Former Obama aides", "Six Trump
+ * delegates"; qt_word_not_noun()).  Each only when the rest is surely a
+ * name by itself: one the article named before (LEAD_IF_KNOWN: the
+ * caller knows the names), or two or more words with no organisation
+ * word; so "Veterans Affairs", "Media Research Center", "Western
+ * Journalism" and "Playing Field Promotions" stay whole.  Singular
+ * person nouns never count: they are first names too (Hunter, Guy,
+ * Don).
+ */
+int
+qt_lead_word(const actx *c, size_t a, size_t k, size_t b)
+{
+	int v = qt_lex(c, LEX_PERSONS, k, k + 1);
+	bool multi = b >= k + 3;
+	size_t j;
+
+	/* (a possessive hides its word from the lists: "Media Research
+	 * Center's") */
+	for (j = k + 1; multi && j < b; j++)
+		if (qt_lex(c, LEX_ORGS, j, j + 1) >= 0 || qt_possessive(c, j))
+			multi = false;
+	if (v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR))
+		return multi ? LEAD_DESC : LEAD_IF_KNOWN;
+	if (v >= 0 && (v & WNP_DEMONYM) && (v & WNP_SINGULAR) &&
+	    !(v & WNP_MODIFIER))
+		return multi ? LEAD_DESC : LEAD_NAME;
+	/* (a person noun leads a name: "German Ortega", "Hunter Biden") */
+	if (k != a || v >= 0 ||
+	    (k > 0 && c->t[k - 1].sent == c->t[k].sent &&
+	     !is_break_tok(&c->t[k - 1]) && c->t[k - 1].kind != TK_QUOTE))
+		return LEAD_NAME;
+	return LEAD_POS_IF_KNOWN;
+}
+
+/* Does the tagger call the word at k a verb, an adjective, an adverb, a
+ * number or a function word: no noun? */
+bool
+qt_word_not_noun(const actx *c, size_t k)
+{
+	int pos = qt_pos_at(c, k);
+
+	return pos == QT_POS_VERB || pos == QT_POS_ADJ || pos == QT_POS_ADV ||
+	       pos == QT_POS_NUM || pos == QT_POS_ADP || pos == QT_POS_DET ||
+	       pos == QT_POS_PRON;
+}
+
+/*
+ * "Iowa", "China", "Beijing", named however often: an entity whose whole
+ * name is a country, a state or province, or a national capital in
+ * WordNet (wn-places.txt; not a mere city or town, which are surnames
+ * too: Houston, Lincoln, Clinton), and that the article shows no sign of
+ * being a person (no title, honorific, gender, or fuller name), is a
+ * place: nonperson, so that it speaks only as the subject of its own cue
+ * and no "he" refers to it.  Returns the number of entities typed.
+ */
+size_t
+qt_type_place_names(actx *c)
+{
+	size_t i, typed = 0;
+
+	for (i = 0; i < c->ents.len; i++) {
+		entity *e = ent_at(c, (int)i);
+
+		if (e->person || e->place || !qt_place_name(c, e))
+			continue;
+		e->place = e->nonperson = true;
+		typed++;
+	}
+	return typed;
+}
+
+/* Is e's whole name a country, a state or province, or a national
+ * capital in WordNet (wn-places.txt), with no sign of a person in the
+ * article (title, honorific, gender) nor of an organisation? */
+bool
+qt_place_name(const actx *c, const entity *e)
+{
+	qbuf f = {0};
+	int v;
+
+	if (e->org || e->strong || e->gender || e->title)
+		return false;
+	qt_text_fold(&f, e->name, e->name_len);
+	v = f.failed || !f.len
+	            ? -1
+	            : qt_lexicon_get(c->ld->lex[LEX_PLACES], f.ptr, f.len);
+	qbuf_free(&f);
+	return v >= 0 && (v & (WNL_COUNTRY | WNL_REGION | WNL_CAPITAL));
+}
+
 /*
  * Names the lists cannot type ("Brightwater Dairy", "Saskatchewan",
  * "Kell Design Studio"): an entity named once that the article
@@ -130,38 +282,27 @@ qt_described_head(const actx *c, size_t k, int *tv, bool *org)
  * so that it speaks only as the subject of its own cue.  Returns the
  * number of entities typed.
  */
-#define TYPE_CONTEXT 4
-
 size_t
 qt_type_entities(actx *c)
 {
-	const qt_tagger *tg = c->ld->tagger;
 	qt_tagger_work w = {0};
 	qt_tagger_tok *toks = NULL;
 	qt_tag *tags = NULL;
 	size_t i, k, typed = 0, cap = 0;
 
-	if (!tg)
+	if (!c->ld->tagger)
 		return 0;
 	for (i = 0; i < c->ments.len; i++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 		entity *e = ent_at(c, m->ent);
-		size_t s0, s1, n, votes[QT_NER_COUNT_] = {0};
+		size_t s0, n, votes[QT_NER_COUNT_] = {0};
 		/* (a name the article repeats has shown what it is, or
 		 * will: "Trump" in "Trump Tower" first is still a man) */
 		if (e->first_tok != m->tok || e->nment > 1 || e->strong ||
 		    e->gender || e->org || e->place || e->nonperson ||
 		    c->inq[m->tok])
 			continue;
-		/* the mention and TYPE_CONTEXT tokens either side, within
-		 * its sentence: the tagger's features reach two words */
-		s0 = sentence_start(c, m->tok);
-		s1 = sentence_end(c, m->tok) + 1;
-		if (m->tok > s0 + TYPE_CONTEXT)
-			s0 = m->tok - TYPE_CONTEXT;
-		if (m->end + TYPE_CONTEXT < s1)
-			s1 = m->end + TYPE_CONTEXT;
-		n = s1 - s0;
+		n = m->end - m->tok + 2 * TYPE_CONTEXT;
 		if (n > cap) {
 			free(toks);
 			free(tags);
@@ -173,15 +314,12 @@ qt_type_entities(actx *c)
 				break;
 			}
 		}
-		for (k = 0; k < n; k++) {
-			toks[k].s = c->text + c->t[s0 + k].start;
-			toks[k].len = c->t[s0 + k].end - c->t[s0 + k].start;
-		}
-		if (!qt_tagger_tag(tg, &w, toks, n, tags)) {
+		if (!tag_window(c, &w, m->tok, m->end, toks, tags, cap, &s0,
+		                &n)) {
 			c->failed = true;
 			break;
 		}
-		for (k = m->tok; k < m->end && k < s1; k++)
+		for (k = m->tok; k < m->end && k < s0 + n; k++)
 			votes[tags[k - s0].ner]++;
 		/* (only places: typing organisations so cost validation
 		 * speakers, 0.897 -> 0.892 GGT strict; see the report of

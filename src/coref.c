@@ -323,7 +323,7 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	int best[2] = {-1, -1}; /* [0] gender shown to agree, [1] unknown */
 	size_t pos[2] = {0, 0};
 	const entity *ls = ent_at(c, last_ent);
-	bool ls_ok;
+	bool ls_ok, place;
 
 	/* a candidate at token p: kept when its gender does not clash,
 	 * and in the class of its evidence if newer than the one there */
@@ -341,12 +341,15 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		}                                                              \
 	} while (0)
 
-	if (ls)
+	/* (not a place that spoke: "China said it would buy corn. 'We
+	 * are ready,' he said." is no one China) */
+	place = ls && qt_place_name(c, ls);
+	if (ls && !place)
 		CONSIDER(last_ent, 2 * last_tok + 1);
 	/* a person named inside someone's reported speech ("Harris said
 	 * Vickers would be ...") is what was said, not who says the next
-	 * thing, while that someone can still be meant */
-	ls_ok = best[0] >= 0 || best[1] >= 0;
+	 * thing, while that someone can still be meant (or was a place) */
+	ls_ok = best[0] >= 0 || best[1] >= 0 || place;
 	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
 	while (k-- > stop) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);

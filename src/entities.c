@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "tagger.h"
 
 /* The longest list of roles kept per entity, in bytes. */
 #define ROLES_MAX 256
@@ -396,6 +397,26 @@ surname_title(const actx *c, size_t k)
 	       qt_lex(c, LEX_HONORIFICS, p, p + 1) < 0;
 }
 
+/* "The Times said Cook provided a statement": is the lone capitalised
+ * word at a, a title that is also a surname (TITLE_SURNAME: cook, baker,
+ * king), the surname here?  Inside a sentence, after no determiner or
+ * possessive ("the King", "her Cook"), alone in its run, and before a
+ * word the tagger calls a verb. */
+static bool
+lone_surname(actx *c, size_t a, size_t b)
+{
+	int v = qt_lex(c, LEX_TITLES, a, a + 1);
+
+	if (b != a + 1 || a == 0 || v < 0 || !(v & TITLE_SURNAME) ||
+	    c->t[a - 1].sent != c->t[a].sent || is_break_tok(&c->t[a - 1]) ||
+	    c->t[a - 1].kind == TK_QUOTE || qt_np_det(c, a - 1) ||
+	    word_is(c, a - 1, W_ARTICLE) || qt_possessive(c, a - 1) ||
+	    qt_lex(c, LEX_PRONOUNS, a - 1, a) >= 0 || b >= c->n ||
+	    !is_w(&c->t[b]) || (c->t[b].flags & TF_CAP) || c->inq[b])
+		return false;
+	return qt_pos_at(c, b) == QT_POS_VERB;
+}
+
 /* The end of the run of capitalised words at a: honorifics with their
  * dot, initials, particles, and "of" inside a title or an organisation's
  * name ("Secretary of Defense Pete Hegseth"). */
@@ -471,6 +492,31 @@ month_lead(const actx *c, size_t k)
 	       wordeq(c, k, "this");
 }
 
+/* Does the word at k, in the run [a, b), describe the name after it
+ * rather than begin it (qt_lead_word())?  With the names the article
+ * gave so far; the tagger is asked last, and not when the word begins
+ * the known name ("Donald" of "Donald Trump"). */
+static bool
+lead_describes(actx *c, size_t a, size_t k, size_t b)
+{
+	int lead = qt_lead_word(c, a, k, b), e;
+	size_t n = c->t[k].end - c->t[k].start, fl;
+	const entity *x;
+
+	if (lead == LEAD_NAME || lead == LEAD_DESC)
+		return lead == LEAD_DESC;
+	e = qt_entity_find(c, k + 1, b);
+	if (e < 0)
+		return false;
+	if (lead == LEAD_IF_KNOWN)
+		return true;
+	x = ent_at(c, e);
+	first_word(x->name, x->name_len, &fl);
+	if (fl == n && memcmp(x->name, c->text + c->t[k].start, n) == 0)
+		return false;
+	return qt_word_not_noun(c, k);
+}
+
 /* The start of the name in the run [a, b): past its leading words that
  * are not names (sentence-initial "But", titles, honorifics, words of
  * organisation names); an honorific's or title's gender goes to
@@ -511,6 +557,8 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 				best = w;
 				break;
 			}
+		if (best == 1 && na == a && lone_surname(c, a, b))
+			break;
 		/* "Mr. King", "Ms. Baker": after an honorific a
 		 * title that is also a surname is the name */
 		if (best == 1 && na > a &&
@@ -535,6 +583,11 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 		if (qt_lex(c, LEX_NONNAMES, na, na + 1) >= 0 ||
 		    qt_lex(c, LEX_PRONOUNS, na, na + 1) >= 0 ||
 		    qt_lex(c, LEX_CUES, na, na + 1) >= 0) {
+			na++;
+			continue;
+		}
+		/* "Celebrities Julianne Moore", "Entrusting Donald Trump" */
+		if (na + 1 < b && lead_describes(c, a, na, b)) {
 			na++;
 			continue;
 		}
@@ -592,7 +645,8 @@ trim_run(actx *c, size_t a, size_t *nap, size_t *bp)
 	while (na == a && b > na &&
 	       (qt_lex(c, LEX_TITLES, b - 1, b) >= 0 ||
 	        is_p(&c->t[b - 1], '.'))) {
-		if (b > na + 1 && surname_title(c, b - 1))
+		if ((b > na + 1 && surname_title(c, b - 1)) ||
+		    lone_surname(c, na, b))
 			break;
 		b--;
 	}
@@ -712,6 +766,44 @@ list_item(const actx *c, size_t k, size_t *e)
 	return p > k && p < c->n && !is_w(&c->t[p]);
 }
 
+/* The longest description an article-led apposition may be: "the
+ * harbour manager", "the city's deputy fire chief" (words after "the"). */
+#define APPOSITION_DESC_WORDS 5
+
+/*
+ * "Dan Lee, the harbour manager, said": the title an apposition of "the"
+ * and a description ending in a title (not a group) gives the name ending before token b, the words after "the" up to the
+ * closing comma or the clause's end.  The text (its length in *len), or
+ * NULL.
+ */
+static char *
+article_apposition_title(actx *c, size_t b, size_t *len)
+{
+	size_t k = b + 2, e;
+	int tv;
+
+	if (b + 3 >= c->n || !is_p(&c->t[b], ',') || !wordeq(c, b + 1, "the") ||
+	    c->inq[b + 1])
+		return NULL;
+	for (e = k; e < c->n && e < k + APPOSITION_DESC_WORDS &&
+	            is_w(&c->t[e]) && !c->inq[e] && qt_cue_at(c, e) < 0 &&
+	            !qt_is_prep(c, e) && !wordeq(c, e, "of") &&
+	            !qt_rel_word(c, e) && !(c->t[e].flags & TF_CAP);
+	     e++)
+		if (qt_possessive(c, e))
+			return NULL;
+	if (e == k || e >= c->n ||
+	    !(is_p(&c->t[e], ',') ||
+	      (is_end_p(&c->t[e]) && !qt_inner_dot(c, e))))
+		return NULL;
+	/* (a role, not any person noun: "Obama, the idealist," keeps the
+	 * title "President" the article gives him later) */
+	tv = qt_lex(c, LEX_TITLES, e - 1, e);
+	if (tv < 0 || (tv & TITLE_GROUP))
+		return NULL;
+	return qt_span_text(c, k, e, len);
+}
+
 /*
  * The title an apposition gives the name ending before token b, "Raj
  * Patel, Minister of Ports, Roads and Rail, said": a phrase opening with
@@ -812,6 +904,19 @@ qt_collect_entities(actx *c)
 		 * title only (no role to match, no evidence of a person) */
 		if (e >= 0 && !org && !ent_at(c, e)->title)
 			ent_at(c, e)->title = apposition_title(c, b, &ttl_len);
+		/* "Dan Lee, the harbour manager,": a role as well, for
+		 * "the harbour manager said" later (not "Ann Lee of
+		 * Florida, the party chair,": Florida's) */
+		if (e >= 0 && !org && !ent_at(c, e)->title &&
+		    !(a > 0 &&
+		      (qt_is_prep(c, a - 1) || wordeq(c, a - 1, "of") ||
+		       word_is(c, a - 1, W_PLACE_PREP)))) {
+			ent_at(c, e)->title = article_apposition_title(
+			        c, b, &ttl_len);
+			if (ent_at(c, e)->title)
+				add_role(ent_at(c, e), ent_at(c, e)->title,
+				         ttl_len);
+		}
 		if (e >= 0 && !org)
 			person_signals(c, a, na, b, ent_at(c, e));
 		free(tbuf);
