@@ -16,6 +16,7 @@
 
 #include "attrib_int.h"
 #include "choose.h"
+#include "speaker.h"
 
 #define SHAPE_MAX 96    /* chunks in one window */
 #define AFTER_TOKENS 48 /* tokens looked at after a quote */
@@ -157,18 +158,6 @@ name_appositive(actx *c, size_t j, size_t m, int last_speaker)
 	size_t e = qt_parse_speaker_fwd(c, j + 1, &sp, last_speaker);
 
 	return e + 1 == m && sp.kind == SK_NAME && e > j + 1;
-}
-
-/* sp is the described speaker at tokens [a, b); returns b. */
-static size_t
-role_speaker(speaker *sp, size_t a, size_t b)
-{
-	memset(sp, 0, sizeof(*sp));
-	sp->ent = -1;
-	sp->a = a;
-	sp->b = b;
-	sp->kind = SK_ROLE;
-	return b;
 }
 
 /* '"Q," says my two-year-old.': a described speaker after an inverted

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "speaker.h"
 
 /* A name is at most NAME_RUN_TOKENS words, initials and particles
  * ("Ursula von der Leyen", "Peter T. King", "the National Institute on
@@ -81,8 +82,7 @@ qt_parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 	size_t m;
 
 	if (c->depth >= 4) {
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 		return i;
 	}
 	c->depth++;
@@ -169,8 +169,7 @@ parse_prefixed(actx *c, size_t i, speaker *sp, int last_speaker)
 			sp->a = i;
 			return m;
 		}
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 		return i;
 	}
 	return QUOTH_NONE;
@@ -195,8 +194,7 @@ parse_possessive(actx *c, size_t i, speaker *sp, int last_speaker)
 		size_t m = qt_parse_speaker_fwd(c, i + 1, sp, last_speaker);
 		if (m > i + 1 && sp->kind == SK_NAME)
 			return m;
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 	}
 	return QUOTH_NONE;
 }
@@ -383,8 +381,7 @@ parse_the_name(actx *c, size_t i, speaker *sp, int last_speaker)
 			sp->a = i;
 			return m;
 		}
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 	}
 	/* "the IFSD's Azfar Ali Khan": the name after the possessive */
 	if (wordeq(c, i, "the") && i + 2 < c->n && qt_possessive(c, i + 1) &&
@@ -394,8 +391,7 @@ parse_the_name(actx *c, size_t i, speaker *sp, int last_speaker)
 			sp->a = i;
 			return m;
 		}
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 	}
 	/* "the province's Department of Community Services": the
 	 * organisation is named after the possessive */
@@ -404,8 +400,7 @@ parse_the_name(actx *c, size_t i, speaker *sp, int last_speaker)
 		size_t m = qt_parse_speaker_fwd(c, i + 2, sp, last_speaker);
 		if (m > i + 2 && sp->kind == SK_ORG)
 			return m;
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 	}
 	return QUOTH_NONE;
 }
@@ -624,8 +619,7 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 	        parse_descriptor};
 	size_t k, m;
 
-	memset(sp, 0, sizeof(*sp));
-	sp->ent = -1;
+	speaker_none(sp);
 	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
 		return i;
 	for (k = 0; k < QUOTH_ARRAY_LEN(steps); k++) {
@@ -660,11 +654,7 @@ qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 	                   is_break_tok(&c->t[j]) || c->t[j].kind == TK_QUOTE ||
 	                   is_p(&c->t[j], ';'))))
 		return m;
-	memset(sp, 0, sizeof(*sp));
-	sp->ent = -1;
-	sp->a = i;
-	sp->b = j;
-	sp->kind = SK_ROLE;
+	role_speaker(sp, i, j);
 	while (sp->b > sp->a + 1 && !is_w(&c->t[sp->b - 1]) &&
 	       c->t[sp->b - 1].kind != TK_NUM)
 		sp->b--; /* "David Dodge." */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "speaker.h"
 
 /* How far back from a preposition ("of", "from") the head of the noun
  * phrase it belongs to is looked for: "a statement [from] the EU", "the
@@ -114,13 +115,9 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		}
 		if (group_head(c, st, of - 1) &&
 		    !(c->t[of - 2].flags & TF_CAP)) {
-			memset(sp, 0, sizeof(*sp));
-			sp->ent = -1;
-			sp->a = st;
-			sp->b = *mention_end = end;
+			*mention_end = role_speaker(sp, st, end);
 			while (sp->b > sp->a && qt_is_filler(c, sp->b - 1))
 				sp->b--;
-			sp->kind = SK_ROLE;
 			return true;
 		}
 		break;
@@ -490,12 +487,7 @@ described_group(actx *c, size_t j, speaker *sp, size_t *mention_end)
 		    (qt_lex(c, LEX_TITLES, j - 1, j) >= 0 ||
 		     qt_lex(c, LEX_ORGS, j - 1, j) >= 0) &&
 		    !(c->t[j - 1].flags & TF_CAP)) {
-			memset(sp, 0, sizeof(*sp));
-			sp->ent = -1;
-			sp->a = k - 1;
-			sp->b = j;
-			sp->kind = SK_ROLE;
-			*mention_end = j;
+			*mention_end = role_speaker(sp, k - 1, j);
 			return true;
 		}
 	}
@@ -570,8 +562,7 @@ possessor_of_document(actx *c, size_t j, speaker *sp, size_t *mention_end,
 			*mention_end = j - 1;
 			return true;
 		}
-	memset(sp, 0, sizeof(*sp));
-	sp->ent = -1;
+	speaker_none(sp);
 	return false;
 }
 
