@@ -53,6 +53,12 @@ common_opener(actx *c, size_t i)
 		;
 	if (e > i + 1)
 		return false;
+	/* a determiner before a lowercase word opens a description, even
+	 * when the article never writes it in lowercase ("One beekeeper
+	 * put it bluntly", "Another voter said") */
+	if (qt_np_det(c, i) && e < c->n && is_w(&c->t[e]) &&
+	    !(c->t[e].flags & TF_CAP))
+		return true;
 	/* written in lowercase too, or an adverb or a participle (the
 	 * cheap tests first: this runs for many words) */
 	if (!qt_lower_has(c, i) &&
