@@ -27,6 +27,10 @@
 /* Tokens of adverbials between the cue of a split quote and its second
  * part ("told reporters at the White House on Tuesday,"). */
 #define SPLIT_GAP_TOKENS 14
+/* The words of a described speaker between a quote and its cue, its
+ * determiner included: "the bespectacled, 71-year-old diplomat" is 9
+ * tokens; a longer run holds a clause. */
+#define DESCRIBED_CUE_TOKENS 10
 
 typedef struct {
 	size_t a, b; /* tokens [a, b) */
@@ -169,8 +173,10 @@ described_at(const actx *c, size_t j, speaker *sp)
 
 	if (!qt_np_det(c, j))
 		return j;
-	while (e < c->n && e < j + 5 && is_w(&c->t[e]) &&
-	       !(c->t[e].flags & TF_CAP))
+	/* (an age: "says the 46-year-old") */
+	while (e < c->n && e < j + 5 &&
+	       ((is_w(&c->t[e]) && !(c->t[e].flags & TF_CAP)) ||
+	        c->t[e].kind == TK_NUM))
 		e++;
 	if (e == j + 1 || e >= c->n ||
 	    !(is_p(&c->t[e], '.') || is_p(&c->t[e], ',') ||
@@ -179,11 +185,30 @@ described_at(const actx *c, size_t j, speaker *sp)
 	return role_speaker(sp, j, e);
 }
 
-/* '"Q," the beekeeper said.': right after a quote, a determiner and
- * up to three lowercase words before a cue are who said it when the last
- * is a described head: any person, organisation or document noun of the
- * lists or of WordNet's classes (classes.c), so a noun no list names
- * ("the weather said") is no speaker. */
+/* An age used as a noun: "the 46-year-old", "a 30-year-old" (one
+ * token or its parts "30", "-", "year", "-", "old"). */
+static bool
+age_noun(const actx *c, size_t a, size_t b)
+{
+	const token *t = &c->t[b - 1];
+	size_t n = t->end - t->start;
+
+	if (b <= a)
+		return false;
+	if (n >= 8 && memcmp(c->text + t->end - 8, "year-old", 8) == 0)
+		return true;
+	return b >= a + 3 && wordeq(c, b - 1, "old") && is_dash(&c->t[b - 2]) &&
+	       (wordeq(c, b - 3, "year") || wordeq(c, b - 3, "years"));
+}
+
+/* '"Q," the beekeeper said.': right after a quote, a determiner (or
+ * "this") and up to DESCRIBED_CUE_TOKENS words before a cue are who said
+ * it when the last is a described head: any person, organisation or
+ * document noun of the lists or of WordNet's classes (classes.c), so a
+ * noun no list names ("the weather said") is no speaker; or an age used
+ * as a noun ("the 46-year-old said").  The words between may be
+ * modifiers of any case, numbers and dashes, and commas between two
+ * lowercase modifiers ("the bespectacled, 71-year-old diplomat"). */
 static size_t
 described_before_cue(const actx *c, size_t j, speaker *sp)
 {
@@ -191,14 +216,35 @@ described_before_cue(const actx *c, size_t j, speaker *sp)
 	int tv;
 	bool org;
 
-	if (!qt_np_det(c, j))
+	if (!qt_np_det(c, j) && !wordeq(c, j, "this"))
 		return j;
-	while (e < c->n && e < j + 4 && is_w(&c->t[e]) &&
-	       !(c->t[e].flags & TF_CAP) && !c->inq[e] && qt_cue_at(c, e) < 0 &&
-	       !qt_is_prep(c, e) && qt_lex(c, LEX_DOCS, e, e + 1) < 0)
+	while (e < c->n && e < j + DESCRIBED_CUE_TOKENS && !c->inq[e] &&
+	       qt_cue_at(c, e) < 0) {
+		const token *t = &c->t[e];
+		if (t->kind == TK_NUM || (is_dash(t) && e > j + 1)) {
+			e++;
+			continue;
+		}
+		if (is_p(t, ',') && e > j + 1 && e + 1 < c->n &&
+		    is_w(&c->t[e - 1]) && !(c->t[e - 1].flags & TF_CAP) &&
+		    !c->inq[e + 1] &&
+		    (c->t[e + 1].kind == TK_NUM ||
+		     (is_w(&c->t[e + 1]) && !(c->t[e + 1].flags & TF_CAP)))) {
+			e++;
+			continue;
+		}
+		/* (a document noun only as the head: "this source
+		 * told") */
+		if (!is_w(t) || qt_is_prep(c, e) ||
+		    (qt_lex(c, LEX_DOCS, e, e + 1) >= 0 &&
+		     qt_cue_at(c, e + 1) < 0) ||
+		    word_is(c, e, W_AND_BUT) || qt_np_det(c, e))
+			break;
 		e++;
+	}
 	if (e == j + 1 || e >= c->n || qt_cue_at(c, e) < 0 ||
-	    !qt_described_head(c, e - 1, &tv, &org))
+	    !(age_noun(c, j + 1, e) ||
+	      (is_w(&c->t[e - 1]) && qt_described_head(c, e - 1, &tv, &org))))
 		return j;
 	return role_speaker(sp, j, e);
 }
@@ -344,9 +390,9 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	}
 	/* (only next to the quote: the window's first chunks are its
 	 * comma or dash) */
-	if (!subjects &&
-	    (sh->n == 0 ||
-	     ((prev == CH_COMMA || prev == CH_DASH) && sh->n <= 2))) {
+	if (!subjects && (sh->n == 0 || ((prev == CH_COMMA || prev == CH_DASH ||
+	                                  prev == CH_END) &&
+	                                 sh->n <= 2))) {
 		m = described_before_cue(c, j, &sp);
 		if (m > j && m <= end)
 			return push_chunk(sh, CH_DESCRIBED, j, m, &sp), m;
