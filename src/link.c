@@ -319,8 +319,10 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		if (is_p(t, ',')) {
 			/* (", said," is no appositive, nor is ", which
 			 * read,") */
+			/* (nor ", Dan Bell stepped up ...,": a clause) */
 			m = after_sp && prev != CH_APPOSITIVE &&
 			                    qt_cue_at(c, j + 1) < 0 &&
+			                    !qt_name_clause(c, j) &&
 			                    !((wordeq(c, j + 1, "which") ||
 			                       wordeq(c, j + 1, "that")) &&
 			                      qt_cue_at(c, j + 2) >= 0)

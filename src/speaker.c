@@ -677,6 +677,35 @@ qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 	return j;
 }
 
+/* Is token k a finite verb after a subject: a common irregular past
+ * ("gave", "met"), an auxiliary, or a lowercase word in -ed ("stepped",
+ * "rallied")? */
+bool
+qt_finite_verb(const actx *c, size_t k)
+{
+	const token *t = &c->t[k];
+
+	if (k >= c->n || !is_w(t) || (t->flags & TF_CAP) || c->inq[k])
+		return false;
+	return qt_past_verb(c, k) || word_is(c, k, W_AUX) ||
+	       (t->end - t->start > 4 &&
+	        memcmp(c->text + t->end - 2, "ed", 2) == 0);
+}
+
+/* Does a name and its verb follow the comma at i ("Here in Fargo, Dan
+ * Bell stepped up his attacks, saying")?  A clause, no appositive. */
+bool
+qt_name_clause(const actx *c, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < c->n && k < i + 5 && is_w(&c->t[k]) &&
+	                (c->t[k].flags & TF_CAP) && !c->inq[k];
+	     k++)
+		;
+	return k > i + 1 && qt_finite_verb(c, k);
+}
+
 /* Skip an appositive ", a doctor at the clinic," forward from a comma at
  * i: returns the token after the closing comma, or i. */
 size_t

@@ -28,4 +28,11 @@ role_speaker(speaker *sp, size_t a, size_t b)
 	return b;
 }
 
+/* Is token k a finite verb after a subject ("gave", "has", "stepped")?
+ * (speaker.c) */
+bool qt_finite_verb(const actx *c, size_t k);
+/* Does a name and its verb follow the comma at i (a clause, no
+ * appositive)?  (speaker.c) */
+bool qt_name_clause(const actx *c, size_t i);
+
 #endif

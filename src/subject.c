@@ -293,6 +293,16 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 				*mention_end = m;
 				return 1;
 			}
+			/* "Here in Fargo, Dan Bell stepped up his attacks,
+			 * saying": a name and its verb are a clause, no
+			 * appositive (but a description takes a participle:
+			 * "a customer based in Boston") */
+			if (m > k && m + 1 < j &&
+			    (sp->kind == SK_NAME || sp->kind == SK_PRONOUN) &&
+			    qt_finite_verb(c, m)) {
+				speaker_none(sp);
+				return -1;
+			}
 			/* "Donald Tusk, the president of the Council,
 			 * which represents its leaders, urged": a
 			 * relative clause after an appositive */
