@@ -445,6 +445,23 @@ chunk_span(actx *c, size_t a, size_t b, shape *sh, int last_speaker,
 		a = chunk_at(c, a, b, sh, last_speaker, subjects);
 }
 
+/* Is sp a place ("North Dakota", "Fargo"), by the lists or by how the
+ * article uses it ("in Fargo"), and no person by the article's own
+ * evidence?  A place speaks only as the subject of its own cue ("Beijing
+ * said"): the colon after "..., with Bell yelling" in "At a rally in
+ * Fargo, North Dakota, ..." is not its cue. */
+static bool
+place_speaker(const actx *c, const speaker *sp)
+{
+	const entity *e = ent_at(c, sp->ent);
+
+	if ((sp->kind != SK_NAME && sp->kind != SK_ORG) || !e || e->strong ||
+	    e->gender || e->title || e->person)
+		return false;
+	return e->place ||
+	       (e->nonperson && qt_lex(c, LEX_PLACES, sp->a, sp->b) >= 0);
+}
+
 /* The index of the chunk starting at offset off of sh->s. */
 static const chunk *
 chunk_of(const shape *sh, size_t off)
@@ -497,6 +514,8 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 				men = NULL;
 			if (spc && span[2] >= span[0] && span[2] < span[1] &&
 			    is_speaker_class(sh->s[span[2]]) &&
+			    !(cue && sh->s[span[3]] == CH_COLON &&
+			      place_speaker(c, &spc->sp)) &&
 			    !(cue && side == CP_AFTER && cue->a < anchor) &&
 			    (!p->max_tokens || !cue ||
 			     (cue->a <= anchor &&
