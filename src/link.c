@@ -462,6 +462,47 @@ place_speaker(const actx *c, const speaker *sp)
 	       (e->nonperson && qt_lex(c, LEX_PLACES, sp->a, sp->b) >= 0);
 }
 
+/*
+ * A colon lead-in whose subject is a thing as written (K: "The ruling",
+ * "The news"), no organisation by WordNet nor a title, and whose object
+ * is a person: the person says it, when the person ends the lead-in
+ * ("The news did not surprise pollster Dan Shaw:") or has "with" and its
+ * words after it ("The ruling left the pastor with one question:").
+ * Returns the person's chunk, or NULL.  (An organisation keeps its
+ * quote: "The council gave Mayor Ruiz a warning:".)
+ */
+static const chunk *
+colon_object(const actx *c, const shape *sh, const chunk *spc)
+{
+	size_t i = (size_t)(spc - sh->ch), k, h = spc->sp.b - 1;
+
+	if (sh->s[i] != CH_ORG_WRITTEN || (c->t[h].flags & TF_CAP) ||
+	    qt_lex(c, LEX_ORGNOUNS, h, h + 1) >= 0 ||
+	    qt_lex(c, LEX_TITLES, h, h + 1) >= 0)
+		return NULL;
+	for (k = i + 1; k < sh->n && sh->s[k] != CH_COLON; k++) {
+		char x = sh->s[k];
+		if (x == CH_NAME || x == CH_NEW_NAME || x == CH_ROLE ||
+		    x == CH_DESCRIBED) {
+			size_t e = k + 1;
+			if (e < sh->n && sh->s[e] == CH_COLON)
+				return &sh->ch[k];
+			if (e >= sh->n || !wordeq(c, sh->ch[e].a, "with"))
+				return NULL;
+			for (e++; e < sh->n && (sh->s[e] == CH_WORD ||
+			                        sh->s[e] == CH_NUMBER ||
+			                        sh->s[e] == CH_FILLER);
+			     e++)
+				;
+			return e < sh->n && sh->s[e] == CH_COLON ? &sh->ch[k]
+			                                         : NULL;
+		}
+		if (x != CH_WORD && x != CH_FILLER)
+			return NULL;
+	}
+	return NULL;
+}
+
 /* The index of the chunk starting at offset off of sh->s. */
 static const chunk *
 chunk_of(const shape *sh, size_t off)
@@ -539,6 +580,9 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 		trace(c, "  patterns.txt:%zu (%s) matched", p->line, p->rule);
 		if (c->cands)
 			L = &scratch;
+		if (cue && sh->s[span[3]] == CH_COLON &&
+		    colon_object(c, sh, spc))
+			spc = colon_object(c, sh, spc);
 		L->sp = spc->sp;
 		if (men && men->a < L->sp.a)
 			L->sp.a = men->a;

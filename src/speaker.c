@@ -554,12 +554,17 @@ parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
 
 	/* lowercase descriptors: "spokesperson Martin Magnan", "oil and
 	 * gas worker Mike Wipf", "police", "justice officials" */
+	/* (not a verb's object: "did not surprise pollster Dan Shaw",
+	 * "left the pastor") */
+	if (i > 0 && (wordeq(c, i - 1, "not") || word_is(c, i - 1, W_AUX)))
+		return i;
 	if ((!(c->t[i].flags & TF_CAP) || common_opener(c, i)) &&
 	    qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && qt_cue_at(c, i) < 0) {
 		bool titled = false;
 		for (j = i;
 		     j < c->n && j < i + 5 && is_w(&c->t[j]) && !c->inq[j] &&
 		     (!(c->t[j].flags & TF_CAP) || j == i) &&
+		     !(j > i && word_is(c, j, W_ARTICLE)) &&
 		     qt_cue_at(c, j) < 0 && !qt_is_filler(c, j) &&
 		     /* "researcher at Dixon Hall": an affiliation,
 		             * not a name */
