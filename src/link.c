@@ -178,7 +178,9 @@ described_at(const actx *c, size_t j, speaker *sp)
 	       ((is_w(&c->t[e]) && !(c->t[e].flags & TF_CAP)) ||
 	        c->t[e].kind == TK_NUM))
 		e++;
-	if (e == j + 1 || e >= c->n ||
+	/* (a determiner alone stands for one of those just described:
+	 * '"Q," tweeted another.'; not an article) */
+	if ((e == j + 1 && word_is(c, j, W_ARTICLE)) || e >= c->n ||
 	    !(is_p(&c->t[e], '.') || is_p(&c->t[e], ',') ||
 	      is_break_tok(&c->t[e])))
 		return j;

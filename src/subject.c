@@ -576,6 +576,30 @@ possessor_of_document(actx *c, size_t j, speaker *sp, size_t *mention_end,
 	return false;
 }
 
+/* "Another tweeted,", "Yet another said": a determiner alone (no
+ * article) opening its clause stands for one of those just described. */
+static bool
+bare_determiner(const actx *c, size_t j, speaker *sp, size_t *mention_end)
+{
+	size_t a = j - 1;
+
+	int v;
+
+	/* (a present form after it is a noun: "those comments", "those
+	 * rules") */
+	if (j == 0 || !qt_np_det(c, a) || word_is(c, a, W_ARTICLE) ||
+	    c->inq[a] || (v = qt_lex(c, LEX_CUES, j, j + 1)) < 0 ||
+	    (v & CUE_PRESENT))
+		return false;
+	if (a > 0 && wordeq(c, a - 1, "yet"))
+		a--;
+	if (a > sentence_start(c, a) && !is_p(&c->t[a - 1], ',') &&
+	    !word_is(c, a - 1, W_AND_BUT))
+		return false;
+	*mention_end = role_speaker(sp, j - 1, j);
+	return true;
+}
+
 /*
  * subject_before() without the "of" rule: the subject phrase ending
  * right before token `end`.  In this order: its end (subject_end), back
@@ -604,7 +628,8 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		return true;
 	return phrase_ending_at(c, a, j, sp, mention_end, last_speaker) ||
 	       described_group(c, j, sp, mention_end) ||
-	       described_of(c, j, sp, mention_end, last_speaker);
+	       described_of(c, j, sp, mention_end, last_speaker) ||
+	       bare_determiner(c, j, sp, mention_end);
 }
 
 /* The subject of the sentence holding token i, for participle cues
