@@ -72,8 +72,11 @@ cue_entry(const actx *c, size_t i, size_t *w)
 
 	*w = 1;
 	/* an idiom of saying, longest first: "had this to say", "summed
-	 * it up" (its words in one sentence, outside quotes) */
-	if (i + 1 < c->n && !qt_lex_no_phrase(c->ld, LEX_CUES, c->t, i))
+	 * it up" (its words in one sentence, outside quotes).  It opens
+	 * with its verb: a preposition opens an adverbial cue ("in a
+	 * statement"), which is read elsewhere. */
+	if (i + 1 < c->n && !qt_lex_no_phrase(c->ld, LEX_CUES, c->t, i) &&
+	    !qt_is_prep(c, i))
 		for (len = CUE_IDIOM_WORDS; len > 2; len--) {
 			int vl;
 			for (k = i + 1; k < i + len && k < c->n; k++)
