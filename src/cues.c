@@ -10,6 +10,9 @@
 
 #include "attrib_int.h"
 
+/* The longest idiom of saying in cues.txt, in words: "had this to say". */
+#define CUE_IDIOM_WORDS 4
+
 /* Is the word at token i a cue of a class in `need` (cues.txt flags),
  * by the lexicon alone?  The quote stage asks this to tell speech from
  * scare quotes; attribution asks cue_at(), which also reads the context.
@@ -65,8 +68,29 @@ static int
 cue_entry(const actx *c, size_t i, size_t *w)
 {
 	int v = qt_lex(c, LEX_CUES, i, i + 1);
+	size_t k, len;
 
 	*w = 1;
+	/* an idiom of saying, longest first: "had this to say", "summed
+	 * it up" (its words in one sentence, outside quotes).  It opens
+	 * with its verb: a preposition opens an adverbial cue ("in a
+	 * statement"), which is read elsewhere. */
+	if (i + 1 < c->n && !qt_lex_no_phrase(c->ld, LEX_CUES, c->t, i) &&
+	    !qt_is_prep(c, i))
+		for (len = CUE_IDIOM_WORDS; len > 2; len--) {
+			int vl;
+			for (k = i + 1; k < i + len && k < c->n; k++)
+				if (!is_w(&c->t[k]) || c->inq[k] ||
+				    c->t[k].sent != c->t[i].sent)
+					break;
+			if (k < i + len)
+				continue;
+			vl = qt_lex(c, LEX_CUES, i, i + len);
+			if (vl >= 0) {
+				*w = len;
+				return vl;
+			}
+		}
 	/* (not "went on to say", "went on to win": the cue is what
 	 * follows; but "pointed out to reporters") */
 	if ((v < 0 || !(v & CUE_SPEECH)) && i + 1 < c->n &&
@@ -84,7 +108,7 @@ cue_entry(const actx *c, size_t i, size_t *w)
 	return v;
 }
 
-/* The number of tokens of the cue at token i (1 or 2). */
+/* The number of tokens of the cue at token i (1 to CUE_IDIOM_WORDS). */
 size_t
 qt_cue_len(const actx *c, size_t i)
 {

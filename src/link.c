@@ -16,6 +16,7 @@
 
 #include "attrib_int.h"
 #include "choose.h"
+#include "speaker.h"
 
 #define SHAPE_MAX 96    /* chunks in one window */
 #define AFTER_TOKENS 48 /* tokens looked at after a quote */
@@ -26,6 +27,10 @@
 /* Tokens of adverbials between the cue of a split quote and its second
  * part ("told reporters at the White House on Tuesday,"). */
 #define SPLIT_GAP_TOKENS 14
+/* The words of a described speaker between a quote and its cue, its
+ * determiner included: "the bespectacled, 71-year-old diplomat" is 9
+ * tokens; a longer run holds a clause. */
+#define DESCRIBED_CUE_TOKENS 10
 
 typedef struct {
 	size_t a, b; /* tokens [a, b) */
@@ -159,18 +164,6 @@ name_appositive(actx *c, size_t j, size_t m, int last_speaker)
 	return e + 1 == m && sp.kind == SK_NAME && e > j + 1;
 }
 
-/* sp is the described speaker at tokens [a, b); returns b. */
-static size_t
-role_speaker(speaker *sp, size_t a, size_t b)
-{
-	memset(sp, 0, sizeof(*sp));
-	sp->ent = -1;
-	sp->a = a;
-	sp->b = b;
-	sp->kind = SK_ROLE;
-	return b;
-}
-
 /* '"Q," says my two-year-old.': a described speaker after an inverted
  * cue, a determiner and lowercase words up to the sentence's end. */
 static size_t
@@ -180,21 +173,44 @@ described_at(const actx *c, size_t j, speaker *sp)
 
 	if (!qt_np_det(c, j))
 		return j;
-	while (e < c->n && e < j + 5 && is_w(&c->t[e]) &&
-	       !(c->t[e].flags & TF_CAP))
+	/* (an age: "says the 46-year-old") */
+	while (e < c->n && e < j + 5 &&
+	       ((is_w(&c->t[e]) && !(c->t[e].flags & TF_CAP)) ||
+	        c->t[e].kind == TK_NUM))
 		e++;
-	if (e == j + 1 || e >= c->n ||
+	/* (a determiner alone stands for one of those just described:
+	 * '"Q," tweeted another.'; not an article) */
+	if ((e == j + 1 && word_is(c, j, W_ARTICLE)) || e >= c->n ||
 	    !(is_p(&c->t[e], '.') || is_p(&c->t[e], ',') ||
 	      is_break_tok(&c->t[e])))
 		return j;
 	return role_speaker(sp, j, e);
 }
 
-/* '"Q," the beekeeper said.': right after a quote, a determiner and
- * up to three lowercase words before a cue are who said it when the last
- * is a described head: any person, organisation or document noun of the
- * lists or of WordNet's classes (classes.c), so a noun no list names
- * ("the weather said") is no speaker. */
+/* An age used as a noun: "the 46-year-old", "a 30-year-old" (one
+ * token or its parts "30", "-", "year", "-", "old"). */
+static bool
+age_noun(const actx *c, size_t a, size_t b)
+{
+	const token *t = &c->t[b - 1];
+	size_t n = t->end - t->start;
+
+	if (b <= a)
+		return false;
+	if (n >= 8 && memcmp(c->text + t->end - 8, "year-old", 8) == 0)
+		return true;
+	return b >= a + 3 && wordeq(c, b - 1, "old") && is_dash(&c->t[b - 2]) &&
+	       (wordeq(c, b - 3, "year") || wordeq(c, b - 3, "years"));
+}
+
+/* '"Q," the beekeeper said.': right after a quote, a determiner (or
+ * "this") and up to DESCRIBED_CUE_TOKENS words before a cue are who said
+ * it when the last is a described head: any person, organisation or
+ * document noun of the lists or of WordNet's classes (classes.c), so a
+ * noun no list names ("the weather said") is no speaker; or an age used
+ * as a noun ("the 46-year-old said").  The words between may be
+ * modifiers of any case, numbers and dashes, and commas between two
+ * lowercase modifiers ("the bespectacled, 71-year-old diplomat"). */
 static size_t
 described_before_cue(const actx *c, size_t j, speaker *sp)
 {
@@ -202,14 +218,35 @@ described_before_cue(const actx *c, size_t j, speaker *sp)
 	int tv;
 	bool org;
 
-	if (!qt_np_det(c, j))
+	if (!qt_np_det(c, j) && !wordeq(c, j, "this"))
 		return j;
-	while (e < c->n && e < j + 4 && is_w(&c->t[e]) &&
-	       !(c->t[e].flags & TF_CAP) && !c->inq[e] && qt_cue_at(c, e) < 0 &&
-	       !qt_is_prep(c, e) && qt_lex(c, LEX_DOCS, e, e + 1) < 0)
+	while (e < c->n && e < j + DESCRIBED_CUE_TOKENS && !c->inq[e] &&
+	       qt_cue_at(c, e) < 0) {
+		const token *t = &c->t[e];
+		if (t->kind == TK_NUM || (is_dash(t) && e > j + 1)) {
+			e++;
+			continue;
+		}
+		if (is_p(t, ',') && e > j + 1 && e + 1 < c->n &&
+		    is_w(&c->t[e - 1]) && !(c->t[e - 1].flags & TF_CAP) &&
+		    !c->inq[e + 1] &&
+		    (c->t[e + 1].kind == TK_NUM ||
+		     (is_w(&c->t[e + 1]) && !(c->t[e + 1].flags & TF_CAP)))) {
+			e++;
+			continue;
+		}
+		/* (a document noun only as the head: "this source
+		 * told") */
+		if (!is_w(t) || qt_is_prep(c, e) ||
+		    (qt_lex(c, LEX_DOCS, e, e + 1) >= 0 &&
+		     qt_cue_at(c, e + 1) < 0) ||
+		    word_is(c, e, W_AND_BUT) || qt_np_det(c, e))
+			break;
 		e++;
+	}
 	if (e == j + 1 || e >= c->n || qt_cue_at(c, e) < 0 ||
-	    !qt_described_head(c, e - 1, &tv, &org))
+	    !(age_noun(c, j + 1, e) ||
+	      (is_w(&c->t[e - 1]) && qt_described_head(c, e - 1, &tv, &org))))
 		return j;
 	return role_speaker(sp, j, e);
 }
@@ -284,8 +321,10 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		if (is_p(t, ',')) {
 			/* (", said," is no appositive, nor is ", which
 			 * read,") */
+			/* (nor ", Dan Bell stepped up ...,": a clause) */
 			m = after_sp && prev != CH_APPOSITIVE &&
 			                    qt_cue_at(c, j + 1) < 0 &&
+			                    !qt_name_clause(c, j) &&
 			                    !((wordeq(c, j + 1, "which") ||
 			                       wordeq(c, j + 1, "that")) &&
 			                      qt_cue_at(c, j + 2) >= 0)
@@ -355,9 +394,9 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	}
 	/* (only next to the quote: the window's first chunks are its
 	 * comma or dash) */
-	if (!subjects &&
-	    (sh->n == 0 ||
-	     ((prev == CH_COMMA || prev == CH_DASH) && sh->n <= 2))) {
+	if (!subjects && (sh->n == 0 || ((prev == CH_COMMA || prev == CH_DASH ||
+	                                  prev == CH_END) &&
+	                                 sh->n <= 2))) {
 		m = described_before_cue(c, j, &sp);
 		if (m > j && m <= end)
 			return push_chunk(sh, CH_DESCRIBED, j, m, &sp), m;
@@ -406,6 +445,64 @@ chunk_span(actx *c, size_t a, size_t b, shape *sh, int last_speaker,
 {
 	while (a < b && sh->n < SHAPE_MAX)
 		a = chunk_at(c, a, b, sh, last_speaker, subjects);
+}
+
+/* Is sp a place ("North Dakota", "Fargo"), by the lists or by how the
+ * article uses it ("in Fargo"), and no person by the article's own
+ * evidence?  A place speaks only as the subject of its own cue ("Beijing
+ * said"): the colon after "..., with Bell yelling" in "At a rally in
+ * Fargo, North Dakota, ..." is not its cue. */
+static bool
+place_speaker(const actx *c, const speaker *sp)
+{
+	const entity *e = ent_at(c, sp->ent);
+
+	if ((sp->kind != SK_NAME && sp->kind != SK_ORG) || !e || e->strong ||
+	    e->gender || e->title || e->person)
+		return false;
+	return e->place ||
+	       (e->nonperson && qt_lex(c, LEX_PLACES, sp->a, sp->b) >= 0);
+}
+
+/*
+ * A colon lead-in whose subject is a thing as written (K: "The ruling",
+ * "The news"), no organisation by WordNet nor a title, and whose object
+ * is a person: the person says it, when the person ends the lead-in
+ * ("The news did not surprise pollster Dan Shaw:") or has "with" and its
+ * words after it ("The ruling left the pastor with one question:").
+ * Returns the person's chunk, or NULL.  (An organisation keeps its
+ * quote: "The council gave Mayor Ruiz a warning:".)
+ */
+static const chunk *
+colon_object(const actx *c, const shape *sh, const chunk *spc)
+{
+	size_t i = (size_t)(spc - sh->ch), k, h = spc->sp.b - 1;
+
+	if (sh->s[i] != CH_ORG_WRITTEN || (c->t[h].flags & TF_CAP) ||
+	    qt_lex(c, LEX_ORGNOUNS, h, h + 1) >= 0 ||
+	    qt_lex(c, LEX_TITLES, h, h + 1) >= 0)
+		return NULL;
+	for (k = i + 1; k < sh->n && sh->s[k] != CH_COLON; k++) {
+		char x = sh->s[k];
+		if (x == CH_NAME || x == CH_NEW_NAME || x == CH_ROLE ||
+		    x == CH_DESCRIBED) {
+			size_t e = k + 1;
+			if (e < sh->n && sh->s[e] == CH_COLON)
+				return &sh->ch[k];
+			if (e >= sh->n || !wordeq(c, sh->ch[e].a, "with"))
+				return NULL;
+			for (e++; e < sh->n && (sh->s[e] == CH_WORD ||
+			                        sh->s[e] == CH_NUMBER ||
+			                        sh->s[e] == CH_FILLER);
+			     e++)
+				;
+			return e < sh->n && sh->s[e] == CH_COLON ? &sh->ch[k]
+			                                         : NULL;
+		}
+		if (x != CH_WORD && x != CH_FILLER)
+			return NULL;
+	}
+	return NULL;
 }
 
 /* The index of the chunk starting at offset off of sh->s. */
@@ -460,6 +557,8 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 				men = NULL;
 			if (spc && span[2] >= span[0] && span[2] < span[1] &&
 			    is_speaker_class(sh->s[span[2]]) &&
+			    !(cue && sh->s[span[3]] == CH_COLON &&
+			      place_speaker(c, &spc->sp)) &&
 			    !(cue && side == CP_AFTER && cue->a < anchor) &&
 			    (!p->max_tokens || !cue ||
 			     (cue->a <= anchor &&
@@ -483,6 +582,9 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 		trace(c, "  patterns.txt:%zu (%s) matched", p->line, p->rule);
 		if (c->cands)
 			L = &scratch;
+		if (cue && sh->s[span[3]] == CH_COLON &&
+		    colon_object(c, sh, spc))
+			spc = colon_object(c, sh, spc);
 		L->sp = spc->sp;
 		if (men && men->a < L->sp.a)
 			L->sp.a = men->a;

@@ -653,18 +653,23 @@ shape_context(const char *text, const token_list *tl, size_t pa, size_t pb,
 
 	v->titled = c != QUOTH_NONE && v->nwords <= MAX_TITLE_WORDS &&
 	            title_like(t, v->a, v->b);
-	v->clause_start = prev == QUOTH_NONE || is_break(&t[prev]) ||
-	                  (t[prev].kind == TK_PUNCT &&
-	                   (is_end_punct_cp(t[prev].cp) || t[prev].cp == ':' ||
-	                    t[prev].cp == ',' || t[prev].cp == ';' ||
-	                    t[prev].cp == 0x2014 || t[prev].cp == 0x2013 ||
-	                    t[prev].cp == '-' || t[prev].cp == '(')) ||
-	                  /* a closed quote before, or the single mark a
+	v->clause_start =
+	        prev == QUOTH_NONE || is_break(&t[prev]) ||
+	        (t[prev].kind == TK_PUNCT &&
+	         (is_end_punct_cp(t[prev].cp) || t[prev].cp == ':' ||
+	          t[prev].cp == ',' || t[prev].cp == ';' ||
+	          t[prev].cp == 0x2014 || t[prev].cp == 0x2013 ||
+	          t[prev].cp == '-' || t[prev].cp == '(')) ||
+	        /* a closed quote before, or the single mark a
 		 * paragraph is wrapped in ('"We will win," she
 		 * said.') */
-	                  (t[prev].kind == TK_QUOTE &&
-	                   (t[prev].role == MR_CLOSE ||
-	                    t[prev].role == MR_OPEN));
+	        (t[prev].kind == TK_QUOTE &&
+	         (t[prev].role == MR_CLOSE || t[prev].role == MR_OPEN)) ||
+	        /* an abbreviation's dot that ends the sentence
+	                   * before a quoted sentence ('said Sen. Ann Lee,
+	                   * R-S.C. "I get that."') */
+	        (t[prev].kind == TK_WORD && t[prev].end > t[prev].start &&
+	         text[t[prev].end - 1] == '.' && v->starts_cap && v->inner_end);
 	v->cue_before = prev != QUOTH_NONE &&
 	                (qt_cue_word(text, t, prev, ld, FLAG('s')) ||
 	                 (t[prev].kind == TK_WORD && prev > pa &&

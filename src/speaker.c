@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "speaker.h"
 
 /* A name is at most NAME_RUN_TOKENS words, initials and particles
  * ("Ursula von der Leyen", "Peter T. King", "the National Institute on
@@ -52,6 +53,12 @@ common_opener(actx *c, size_t i)
 		;
 	if (e > i + 1)
 		return false;
+	/* a determiner before a lowercase word opens a description, even
+	 * when the article never writes it in lowercase ("One beekeeper
+	 * put it bluntly", "Another voter said") */
+	if (qt_np_det(c, i) && e < c->n && is_w(&c->t[e]) &&
+	    !(c->t[e].flags & TF_CAP))
+		return true;
 	/* written in lowercase too, or an adverb or a participle (the
 	 * cheap tests first: this runs for many words) */
 	if (!qt_lower_has(c, i) &&
@@ -81,8 +88,7 @@ qt_parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 	size_t m;
 
 	if (c->depth >= 4) {
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 		return i;
 	}
 	c->depth++;
@@ -169,8 +175,7 @@ parse_prefixed(actx *c, size_t i, speaker *sp, int last_speaker)
 			sp->a = i;
 			return m;
 		}
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 		return i;
 	}
 	return QUOTH_NONE;
@@ -195,8 +200,7 @@ parse_possessive(actx *c, size_t i, speaker *sp, int last_speaker)
 		size_t m = qt_parse_speaker_fwd(c, i + 1, sp, last_speaker);
 		if (m > i + 1 && sp->kind == SK_NAME)
 			return m;
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 	}
 	return QUOTH_NONE;
 }
@@ -383,8 +387,7 @@ parse_the_name(actx *c, size_t i, speaker *sp, int last_speaker)
 			sp->a = i;
 			return m;
 		}
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 	}
 	/* "the IFSD's Azfar Ali Khan": the name after the possessive */
 	if (wordeq(c, i, "the") && i + 2 < c->n && qt_possessive(c, i + 1) &&
@@ -394,8 +397,7 @@ parse_the_name(actx *c, size_t i, speaker *sp, int last_speaker)
 			sp->a = i;
 			return m;
 		}
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 	}
 	/* "the province's Department of Community Services": the
 	 * organisation is named after the possessive */
@@ -404,8 +406,7 @@ parse_the_name(actx *c, size_t i, speaker *sp, int last_speaker)
 		size_t m = qt_parse_speaker_fwd(c, i + 2, sp, last_speaker);
 		if (m > i + 2 && sp->kind == SK_ORG)
 			return m;
-		memset(sp, 0, sizeof(*sp));
-		sp->ent = -1;
+		speaker_none(sp);
 	}
 	return QUOTH_NONE;
 }
@@ -553,12 +554,17 @@ parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
 
 	/* lowercase descriptors: "spokesperson Martin Magnan", "oil and
 	 * gas worker Mike Wipf", "police", "justice officials" */
+	/* (not a verb's object: "did not surprise pollster Dan Shaw",
+	 * "left the pastor") */
+	if (i > 0 && (wordeq(c, i - 1, "not") || word_is(c, i - 1, W_AUX)))
+		return i;
 	if ((!(c->t[i].flags & TF_CAP) || common_opener(c, i)) &&
 	    qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && qt_cue_at(c, i) < 0) {
 		bool titled = false;
 		for (j = i;
 		     j < c->n && j < i + 5 && is_w(&c->t[j]) && !c->inq[j] &&
 		     (!(c->t[j].flags & TF_CAP) || j == i) &&
+		     !(j > i && word_is(c, j, W_ARTICLE)) &&
 		     qt_cue_at(c, j) < 0 && !qt_is_filler(c, j) &&
 		     /* "researcher at Dixon Hall": an affiliation,
 		             * not a name */
@@ -624,8 +630,7 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 	        parse_descriptor};
 	size_t k, m;
 
-	memset(sp, 0, sizeof(*sp));
-	sp->ent = -1;
+	speaker_none(sp);
 	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
 		return i;
 	for (k = 0; k < QUOTH_ARRAY_LEN(steps); k++) {
@@ -660,11 +665,7 @@ qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 	                   is_break_tok(&c->t[j]) || c->t[j].kind == TK_QUOTE ||
 	                   is_p(&c->t[j], ';'))))
 		return m;
-	memset(sp, 0, sizeof(*sp));
-	sp->ent = -1;
-	sp->a = i;
-	sp->b = j;
-	sp->kind = SK_ROLE;
+	role_speaker(sp, i, j);
 	while (sp->b > sp->a + 1 && !is_w(&c->t[sp->b - 1]) &&
 	       c->t[sp->b - 1].kind != TK_NUM)
 		sp->b--; /* "David Dodge." */
@@ -679,6 +680,35 @@ qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 		}
 	}
 	return j;
+}
+
+/* Is token k a finite verb after a subject: a common irregular past
+ * ("gave", "met"), an auxiliary, or a lowercase word in -ed ("stepped",
+ * "rallied")? */
+bool
+qt_finite_verb(const actx *c, size_t k)
+{
+	const token *t = &c->t[k];
+
+	if (k >= c->n || !is_w(t) || (t->flags & TF_CAP) || c->inq[k])
+		return false;
+	return qt_past_verb(c, k) || word_is(c, k, W_AUX) ||
+	       (t->end - t->start > 4 &&
+	        memcmp(c->text + t->end - 2, "ed", 2) == 0);
+}
+
+/* Does a name and its verb follow the comma at i ("Here in Fargo, Dan
+ * Bell stepped up his attacks, saying")?  A clause, no appositive. */
+bool
+qt_name_clause(const actx *c, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < c->n && k < i + 5 && is_w(&c->t[k]) &&
+	                (c->t[k].flags & TF_CAP) && !c->inq[k];
+	     k++)
+		;
+	return k > i + 1 && qt_finite_verb(c, k);
 }
 
 /* Skip an appositive ", a doctor at the clinic," forward from a comma at

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "speaker.h"
 
 /* How far back from a preposition ("of", "from") the head of the noun
  * phrase it belongs to is looked for: "a statement [from] the EU", "the
@@ -114,13 +115,9 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		}
 		if (group_head(c, st, of - 1) &&
 		    !(c->t[of - 2].flags & TF_CAP)) {
-			memset(sp, 0, sizeof(*sp));
-			sp->ent = -1;
-			sp->a = st;
-			sp->b = *mention_end = end;
+			*mention_end = role_speaker(sp, st, end);
 			while (sp->b > sp->a && qt_is_filler(c, sp->b - 1))
 				sp->b--;
-			sp->kind = SK_ROLE;
 			return true;
 		}
 		break;
@@ -295,6 +292,16 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 			    qt_lex(c, LEX_TITLES, m - 1, m) < 0) {
 				*mention_end = m;
 				return 1;
+			}
+			/* "Here in Fargo, Dan Bell stepped up his attacks,
+			 * saying": a name and its verb are a clause, no
+			 * appositive (but a description takes a participle:
+			 * "a customer based in Boston") */
+			if (m > k && m + 1 < j &&
+			    (sp->kind == SK_NAME || sp->kind == SK_PRONOUN) &&
+			    qt_finite_verb(c, m)) {
+				speaker_none(sp);
+				return -1;
 			}
 			/* "Donald Tusk, the president of the Council,
 			 * which represents its leaders, urged": a
@@ -490,12 +497,7 @@ described_group(actx *c, size_t j, speaker *sp, size_t *mention_end)
 		    (qt_lex(c, LEX_TITLES, j - 1, j) >= 0 ||
 		     qt_lex(c, LEX_ORGS, j - 1, j) >= 0) &&
 		    !(c->t[j - 1].flags & TF_CAP)) {
-			memset(sp, 0, sizeof(*sp));
-			sp->ent = -1;
-			sp->a = k - 1;
-			sp->b = j;
-			sp->kind = SK_ROLE;
-			*mention_end = j;
+			*mention_end = role_speaker(sp, k - 1, j);
 			return true;
 		}
 	}
@@ -570,9 +572,32 @@ possessor_of_document(actx *c, size_t j, speaker *sp, size_t *mention_end,
 			*mention_end = j - 1;
 			return true;
 		}
-	memset(sp, 0, sizeof(*sp));
-	sp->ent = -1;
+	speaker_none(sp);
 	return false;
+}
+
+/* "Another tweeted,", "Yet another said": a determiner alone (no
+ * article) opening its clause stands for one of those just described. */
+static bool
+bare_determiner(const actx *c, size_t j, speaker *sp, size_t *mention_end)
+{
+	size_t a = j - 1;
+
+	int v;
+
+	/* (a present form after it is a noun: "those comments", "those
+	 * rules") */
+	if (j == 0 || !qt_np_det(c, a) || word_is(c, a, W_ARTICLE) ||
+	    c->inq[a] || (v = qt_lex(c, LEX_CUES, j, j + 1)) < 0 ||
+	    (v & CUE_PRESENT))
+		return false;
+	if (a > 0 && wordeq(c, a - 1, "yet"))
+		a--;
+	if (a > sentence_start(c, a) && !is_p(&c->t[a - 1], ',') &&
+	    !word_is(c, a - 1, W_AND_BUT))
+		return false;
+	*mention_end = role_speaker(sp, j - 1, j);
+	return true;
 }
 
 /*
@@ -603,7 +628,8 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		return true;
 	return phrase_ending_at(c, a, j, sp, mention_end, last_speaker) ||
 	       described_group(c, j, sp, mention_end) ||
-	       described_of(c, j, sp, mention_end, last_speaker);
+	       described_of(c, j, sp, mention_end, last_speaker) ||
+	       bare_determiner(c, j, sp, mention_end);
 }
 
 /* The subject of the sentence holding token i, for participle cues

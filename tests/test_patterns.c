@@ -162,7 +162,7 @@ static const struct shape_case shapes[] = {
          "The pier", "Ann Lee", "She", "say", "pronoun"},
         /* "as X put it", "as X said" */
         {"The plan was \"a bridge to nowhere,\" as the council memo put it.",
-         "a bridge", "the council memo", "the council memo", "put",
+         "a bridge", "the council memo", "the council memo", "put it",
          "cue-after"},
         {"Rates will rise \"for some time,\" as Ann Lee said on Monday.",
          "for some", "Ann Lee", "Ann Lee", "said", "cue-after"},
@@ -248,7 +248,7 @@ static const struct shape_case shapes[] = {
         {"\"We will not pay!\" according to the ministry.", "We will",
          "the ministry", "the ministry", "according to", "according-to"},
         {"\"It is a crisis!\" as the memo put it.", "It is", "the memo",
-         "the memo", "put", "cue-after"},
+         "the memo", "put it", "cue-after"},
         {"\"We are pleased with the result,\" after the vote, city officials "
          "said.",
          "We are", "city officials", "city officials", "said", "role"},
@@ -331,7 +331,7 @@ static const struct shape_case shapes[] = {
         {"\"Will the pier open in May?\" Tom Ray pressed.", "Will the",
          "Tom Ray", "Tom Ray", "pressed", "cue-after"},
         {"The plan is, as Ann Lee puts it, \"a bridge to nowhere.\"",
-         "a bridge", "Ann Lee", "Ann Lee", "puts", "cue-before"},
+         "a bridge", "Ann Lee", "Ann Lee", "puts it", "cue-before"},
         {"\"We won!\" beamed Ann Lee.", "We won", "Ann Lee", "Ann Lee",
          "beamed", "cue-after"},
         /* "he's said": "he has said", no possessive */
