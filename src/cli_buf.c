@@ -95,7 +95,9 @@ cli_fmt_uint(char *dst, size_t v)
 	                            "90919293949596979899";
 	size_t n = 1, i, t;
 
-	for (t = v; t >= 10; t /= 10)
+	for (t = v; t >= 100; t /= 100)
+		n += 2;
+	if (t >= 10)
 		n++;
 	/* two digits at a time, from the end */
 	for (i = n; v >= 100; v /= 100) {

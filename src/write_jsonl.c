@@ -22,6 +22,15 @@ static const char json_esc[128] = {
         'u', 'u', 'u', 'u', 'u', ['"'] = '"', ['\\'] = '\\',
 };
 
+/* cli_buf_room() without the call when the room is there. */
+static inline char *
+room(struct cli_buf *b, size_t extra)
+{
+	if (!b->failed && b->ptr && extra < b->cap - b->len)
+		return b->ptr + b->len;
+	return cli_buf_room(b, extra);
+}
+
 /* Does ASCII byte ch go into a JSON string as it is? */
 static inline int
 json_plain(unsigned char ch)
@@ -49,7 +58,7 @@ cli_json_string(struct cli_buf *b, const char *s, size_t n)
 		b->failed = 1;
 		return;
 	}
-	if (!(o = cli_buf_room(b, n + 2)))
+	if (!(o = room(b, n + 2)))
 		return;
 	*o++ = '"';
 	while (i < n) {
@@ -92,6 +101,49 @@ cli_json_string(struct cli_buf *b, const char *s, size_t n)
 	*o = '\0';
 }
 
+char *
+cli_json_string_at(char *o, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, k, run;
+	unsigned char ch;
+	int32_t cp;
+
+	*o++ = '"';
+	while (i < n) {
+		for (run = i; i < n && json_plain((unsigned char)s[i]); i++)
+			;
+		memcpy(o, s + run, i - run);
+		o += i - run;
+		if (i == n)
+			break;
+		ch = (unsigned char)s[i];
+		if (ch >= 0x80) {
+			k = cli_utf8_next(s + i, n - i, &cp);
+			if (cp == 0xFFFD && k == 1) {
+				memcpy(o, "\xEF\xBF\xBD", 3);
+				o += 3;
+			} else {
+				memcpy(o, s + i, k);
+				o += k;
+			}
+			i += k;
+			continue;
+		}
+		i++;
+		*o++ = '\\';
+		*o++ = json_esc[ch];
+		if (json_esc[ch] == 'u') {
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = hex[ch >> 4];
+			*o++ = hex[ch & 15];
+		}
+	}
+	*o++ = '"';
+	return o;
+}
+
 /* The spans [[start,end],...] of c, in one reservation. */
 static void
 json_spans(struct cli_buf *b, const struct cli_cell *c)
@@ -103,7 +155,7 @@ json_spans(struct cli_buf *b, const struct cli_cell *c)
 		b->failed = 1;
 		return;
 	}
-	if (!(o = cli_buf_room(b, c->nspans * (2 * CLI_UINT_MAX + 8) + 2)))
+	if (!(o = room(b, c->nspans * (2 * CLI_UINT_MAX + 8) + 2)))
 		return;
 	*o++ = '[';
 	for (i = 0; i < c->nspans; i++) {
@@ -120,28 +172,33 @@ json_spans(struct cli_buf *b, const struct cli_cell *c)
 	*o = '\0';
 }
 
+/* Keys up to this long are copied without strlen(). */
+#define SHORT_KEY 32
+
 void
 cli_jsonl_cell(struct cli_writer *w, const struct cli_cell *c)
 {
 	struct cli_buf *b = w->out;
 	/* Keys are plain identifiers (see the column tables). */
 	const char *key = w->cols[w->col].name;
-	size_t kn = strlen(key);
+	size_t kn = SHORT_KEY, k;
 	int inline_value = c->kind == CLI_CELL_NUM || c->kind == CLI_CELL_BOOL;
 	char *o;
 
 	/* the separator, the key and a number, true, false or null: one
-	 * reservation */
+	 * reservation (a long key measured first) */
 	if (inline_value && c->n > SIZE_MAX / 2) {
 		b->failed = 1;
 		return;
 	}
-	if (!(o = cli_buf_room(b, kn + 4 + (inline_value ? c->n : 4))))
+	if (memchr(key, '\0', SHORT_KEY) == NULL)
+		kn = strlen(key);
+	if (!(o = room(b, kn + 4 + (inline_value ? c->n : 4))))
 		return;
 	*o++ = w->emitted++ ? ',' : '{';
 	*o++ = '"';
-	memcpy(o, key, kn);
-	o += kn;
+	for (k = 0; key[k]; k++)
+		*o++ = key[k];
 	*o++ = '"';
 	*o++ = ':';
 	if (c->kind == CLI_CELL_NULL) {
