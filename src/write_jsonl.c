@@ -31,11 +31,25 @@ room(struct cli_buf *b, size_t extra)
 	return cli_buf_room(b, extra);
 }
 
-/* Does ASCII byte ch go into a JSON string as it is? */
+/* 1 for the bytes that go into a JSON string as they are: ASCII but the
+ * control characters, '"' and '\\'. */
+#define P16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+#define Z16 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+/* clang-format off */
+static const unsigned char plain_byte[256] = {
+	Z16, Z16,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x22 '"' */
+	P16, P16,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x5c '\\' */
+	P16, P16,
+	Z16, Z16, Z16, Z16, Z16, Z16, Z16, Z16, /* 0x80 on: UTF-8 */
+};
+/* clang-format on */
+
 static inline int
 json_plain(unsigned char ch)
 {
-	return ch >= 0x20 && ch < 0x80 && ch != '"' && ch != '\\';
+	return plain_byte[ch];
 }
 
 void
