@@ -186,33 +186,28 @@ json_spans(struct cli_buf *b, const struct cli_cell *c)
 	*o = '\0';
 }
 
-/* Keys up to this long are copied without strlen(). */
-#define SHORT_KEY 32
-
 void
 cli_jsonl_cell(struct cli_writer *w, const struct cli_cell *c)
 {
 	struct cli_buf *b = w->out;
 	/* Keys are plain identifiers (see the column tables). */
 	const char *key = w->cols[w->col].name;
-	size_t kn = SHORT_KEY, k;
+	size_t kn = strlen(key);
 	int inline_value = c->kind == CLI_CELL_NUM || c->kind == CLI_CELL_BOOL;
 	char *o;
 
 	/* the separator, the key and a number, true, false or null: one
-	 * reservation (a long key measured first) */
+	 * reservation */
 	if (inline_value && c->n > SIZE_MAX / 2) {
 		b->failed = 1;
 		return;
 	}
-	if (memchr(key, '\0', SHORT_KEY) == NULL)
-		kn = strlen(key);
 	if (!(o = room(b, kn + 4 + (inline_value ? c->n : 4))))
 		return;
 	*o++ = w->emitted++ ? ',' : '{';
 	*o++ = '"';
-	for (k = 0; key[k]; k++)
-		*o++ = key[k];
+	memcpy(o, key, kn);
+	o += kn;
 	*o++ = '"';
 	*o++ = ':';
 	if (c->kind == CLI_CELL_NULL) {
