@@ -297,6 +297,10 @@ void cli_csv_field(struct cli_buf *b, const char *s, size_t n, int excel);
 void cli_tsv_field(struct cli_buf *b, const char *s, size_t n, int excel);
 /* A JSON string with its quotes; invalid UTF-8 becomes U+FFFD. */
 void cli_json_string(struct cli_buf *b, const char *s, size_t n);
+/* The same written at o, which has room for CLI_JSON_ROOM(n) bytes;
+ * returns the end of what it wrote. */
+#define CLI_JSON_ROOM(n) (6 * (n) + 2)
+char *cli_json_string_at(char *o, const char *s, size_t n);
 /* Whether --excel must neutralise a cell starting with these bytes. */
 int cli_excel_risky(const char *s, size_t n);
 

@@ -83,15 +83,31 @@ cli_buf_putc(struct cli_buf *b, char c)
 size_t
 cli_fmt_uint(char *dst, size_t v)
 {
-	char tmp[CLI_UINT_MAX];
-	size_t n = 0, i;
+	static const char pairs[] = "00010203040506070809"
+	                            "10111213141516171819"
+	                            "20212223242526272829"
+	                            "30313233343536373839"
+	                            "40414243444546474849"
+	                            "50515253545556575859"
+	                            "60616263646566676869"
+	                            "70717273747576777879"
+	                            "80818283848586878889"
+	                            "90919293949596979899";
+	size_t n = 1, i, t;
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	for (i = 0; i < n; i++)
-		dst[i] = tmp[n - 1 - i];
+	for (t = v; t >= 100; t /= 100)
+		n += 2;
+	if (t >= 10)
+		n++;
+	/* two digits at a time, from the end */
+	for (i = n; v >= 100; v /= 100) {
+		i -= 2;
+		memcpy(dst + i, pairs + 2 * (v % 100), 2);
+	}
+	if (v >= 10)
+		memcpy(dst + i - 2, pairs + 2 * v, 2);
+	else
+		dst[i - 1] = (char)('0' + v);
 	return n;
 }
 

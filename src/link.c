@@ -851,21 +851,17 @@ link_candidates(actx *c, quote *q, cand_set *set, int last_speaker)
 static bool
 choose_link(actx *c, quote *q, link *L, int last_speaker)
 {
-	cand_set *set = malloc(sizeof(*set));
+	cand_set set; /* (on the stack: a malloc a quote was 2 % of the
+	               * time on quote-dense text) */
 	size_t k;
 
 	memset(L, 0, sizeof(*L));
-	if (!set) {
-		c->failed = true;
-		return false;
-	}
-	link_candidates(c, q, set, last_speaker);
-	k = qt_choose(c, q, set, last_speaker);
+	link_candidates(c, q, &set, last_speaker);
+	k = qt_choose(c, q, &set, last_speaker);
 	if (k != QUOTH_NONE)
-		*L = set->c[k].L;
-	else if (set->n > 0)
+		*L = set.c[k].L;
+	else if (set.n > 0)
 		q->rule = "none";
-	free(set);
 	return k != QUOTH_NONE;
 }
 

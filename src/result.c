@@ -314,6 +314,18 @@ put_collapsed(qbuf *b, const char *text, size_t a, size_t e)
 	for (i = a; i < e;) {
 		unsigned char ch = (unsigned char)text[i];
 
+		/* (a run of printable ASCII, copied in one go) */
+		if (ch > ' ' && ch < 0x80) {
+			size_t r = i + 1;
+			while (r < e && (unsigned char)text[r] > ' ' &&
+			       (unsigned char)text[r] < 0x80)
+				r++;
+			memcpy(o, text + i, r - i);
+			o += r - i;
+			i = r;
+			space = false;
+			continue;
+		}
 		if (ch < 0x80) {
 			if (ch == ' ' || ch == '\n' || ch == '\r' ||
 			    ch == '\t') {

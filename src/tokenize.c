@@ -266,7 +266,20 @@ qt_has_blank_line(const char *text, size_t len, size_t skip)
 {
 	size_t i;
 	int breaks = 0;
+	const char *p;
 
+	/* (without a carriage return: from line break to line break with
+	 * memchr(), a long document of single lines read at memory speed) */
+	if (skip < len && !memchr(text + skip, '\r', len - skip)) {
+		for (i = skip; (p = memchr(text + i, '\n', len - i)) != NULL;) {
+			i = (size_t)(p - text) + 1;
+			while (i < len && (text[i] == ' ' || text[i] == '\t'))
+				i++;
+			if (i < len && text[i] == '\n')
+				return true;
+		}
+		return false;
+	}
 	for (i = skip; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
 		if (c == '\n') {

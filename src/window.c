@@ -35,7 +35,7 @@
 #define MARGIN ((size_t)32 << 10)
 #define LEAD_PARAS 4
 #define TAIL_PARAS 2
-#define MAX_MARKS 8192
+#define MAX_MARKS 16384
 
 /* The window size: QUOTH_WINDOW_BYTES (tests set it small), else 1 MiB. */
 static size_t

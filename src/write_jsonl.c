@@ -22,11 +22,41 @@ static const char json_esc[128] = {
         'u', 'u', 'u', 'u', 'u', ['"'] = '"', ['\\'] = '\\',
 };
 
+/* cli_buf_room() without the call when the room is there. */
+static inline char *
+room(struct cli_buf *b, size_t extra)
+{
+	if (!b->failed && b->ptr && extra < b->cap - b->len)
+		return b->ptr + b->len;
+	return cli_buf_room(b, extra);
+}
+
+/* 1 for the bytes that go into a JSON string as they are: ASCII but the
+ * control characters, '"' and '\\'. */
+#define P16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+#define Z16 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+/* clang-format off */
+static const unsigned char plain_byte[256] = {
+	Z16, Z16,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x22 '"' */
+	P16, P16,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x5c '\\' */
+	P16, P16,
+	Z16, Z16, Z16, Z16, Z16, Z16, Z16, Z16, /* 0x80 on: UTF-8 */
+};
+/* clang-format on */
+
+static inline int
+json_plain(unsigned char ch)
+{
+	return plain_byte[ch];
+}
+
 void
 cli_json_string(struct cli_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, k;
+	size_t i = 0, k, run;
 	unsigned char ch;
 	int32_t cp;
 	char *o;
@@ -36,21 +66,23 @@ cli_json_string(struct cli_buf *b, const char *s, size_t n)
 	 * or U+FFFD (three) reserves what is left again.  An invalid UTF-8
 	 * byte becomes U+FFFD (the library's strings are valid UTF-8, but
 	 * file names and ids need not be, and the output must stay valid
-	 * JSON), as cli_buf_put_utf8() does. */
+	 * JSON), as cli_buf_put_utf8() does.  Runs of plain ASCII are
+	 * copied whole. */
 	if (n > SIZE_MAX - 8) {
 		b->failed = 1;
 		return;
 	}
-	if (!(o = cli_buf_room(b, n + 2)))
+	if (!(o = room(b, n + 2)))
 		return;
 	*o++ = '"';
 	while (i < n) {
+		for (run = i; i < n && json_plain((unsigned char)s[i]); i++)
+			;
+		memcpy(o, s + run, i - run);
+		o += i - run;
+		if (i == n)
+			break;
 		ch = (unsigned char)s[i];
-		if (ch < 0x80 && !json_esc[ch]) {
-			*o++ = (char)ch;
-			i++;
-			continue;
-		}
 		if (ch >= 0x80) {
 			k = cli_utf8_next(s + i, n - i, &cp);
 			if (cp != 0xFFFD || k != 1) {
@@ -83,41 +115,114 @@ cli_json_string(struct cli_buf *b, const char *s, size_t n)
 	*o = '\0';
 }
 
+char *
+cli_json_string_at(char *o, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, k, run;
+	unsigned char ch;
+	int32_t cp;
+
+	*o++ = '"';
+	while (i < n) {
+		for (run = i; i < n && json_plain((unsigned char)s[i]); i++)
+			;
+		memcpy(o, s + run, i - run);
+		o += i - run;
+		if (i == n)
+			break;
+		ch = (unsigned char)s[i];
+		if (ch >= 0x80) {
+			k = cli_utf8_next(s + i, n - i, &cp);
+			if (cp == 0xFFFD && k == 1) {
+				memcpy(o, "\xEF\xBF\xBD", 3);
+				o += 3;
+			} else {
+				memcpy(o, s + i, k);
+				o += k;
+			}
+			i += k;
+			continue;
+		}
+		i++;
+		*o++ = '\\';
+		*o++ = json_esc[ch];
+		if (json_esc[ch] == 'u') {
+			*o++ = '0';
+			*o++ = '0';
+			*o++ = hex[ch >> 4];
+			*o++ = hex[ch & 15];
+		}
+	}
+	*o++ = '"';
+	return o;
+}
+
+/* The spans [[start,end],...] of c, in one reservation. */
+static void
+json_spans(struct cli_buf *b, const struct cli_cell *c)
+{
+	size_t i;
+	char *o;
+
+	if (c->nspans > (SIZE_MAX - 8) / (2 * CLI_UINT_MAX + 8)) {
+		b->failed = 1;
+		return;
+	}
+	if (!(o = room(b, c->nspans * (2 * CLI_UINT_MAX + 8) + 2)))
+		return;
+	*o++ = '[';
+	for (i = 0; i < c->nspans; i++) {
+		if (i)
+			*o++ = ',';
+		*o++ = '[';
+		o += cli_fmt_uint(o, c->spans[2 * i]);
+		*o++ = ',';
+		o += cli_fmt_uint(o, c->spans[2 * i + 1]);
+		*o++ = ']';
+	}
+	*o++ = ']';
+	b->len = (size_t)(o - b->ptr);
+	*o = '\0';
+}
+
 void
 cli_jsonl_cell(struct cli_writer *w, const struct cli_cell *c)
 {
-	size_t i;
-
-	cli_buf_putc(w->out, w->emitted++ ? ',' : '{');
+	struct cli_buf *b = w->out;
 	/* Keys are plain identifiers (see the column tables). */
-	cli_buf_putc(w->out, '"');
-	cli_buf_puts(w->out, w->cols[w->col].name);
-	cli_buf_puts(w->out, "\":");
-	switch (c->kind) {
-	case CLI_CELL_NULL:
-		cli_buf_puts(w->out, "null");
-		break;
-	case CLI_CELL_STR:
-		cli_json_string(w->out, c->s, c->n);
-		break;
-	case CLI_CELL_NUM:
-	case CLI_CELL_BOOL:
-		cli_buf_put(w->out, c->s, c->n);
-		break;
-	case CLI_CELL_SPANS:
-		cli_buf_putc(w->out, '[');
-		for (i = 0; i < c->nspans; i++) {
-			if (i)
-				cli_buf_putc(w->out, ',');
-			cli_buf_putc(w->out, '[');
-			cli_buf_put_uint(w->out, c->spans[2 * i]);
-			cli_buf_putc(w->out, ',');
-			cli_buf_put_uint(w->out, c->spans[2 * i + 1]);
-			cli_buf_putc(w->out, ']');
-		}
-		cli_buf_putc(w->out, ']');
-		break;
+	const char *key = w->cols[w->col].name;
+	size_t kn = strlen(key);
+	int inline_value = c->kind == CLI_CELL_NUM || c->kind == CLI_CELL_BOOL;
+	char *o;
+
+	/* the separator, the key and a number, true, false or null: one
+	 * reservation */
+	if (inline_value && c->n > SIZE_MAX / 2) {
+		b->failed = 1;
+		return;
 	}
+	if (!(o = room(b, kn + 4 + (inline_value ? c->n : 4))))
+		return;
+	*o++ = w->emitted++ ? ',' : '{';
+	*o++ = '"';
+	memcpy(o, key, kn);
+	o += kn;
+	*o++ = '"';
+	*o++ = ':';
+	if (c->kind == CLI_CELL_NULL) {
+		memcpy(o, "null", 4);
+		o += 4;
+	} else if (inline_value) {
+		memcpy(o, c->s, c->n);
+		o += c->n;
+	}
+	b->len = (size_t)(o - b->ptr);
+	*o = '\0';
+	if (c->kind == CLI_CELL_STR)
+		cli_json_string(b, c->s, c->n);
+	else if (c->kind == CLI_CELL_SPANS)
+		json_spans(b, c);
 }
 
 void

@@ -5,6 +5,7 @@
  * edge, and growth from an empty buffer.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,6 +91,73 @@ START_TEST(test_growth)
 }
 END_TEST
 
+/* Numbers as "%zu" prints them (cli_fmt_uint() writes two digits at a
+ * time from the end). */
+START_TEST(test_uint)
+{
+	char got[CLI_UINT_MAX + 1], want[64];
+	size_t v, n, k;
+
+	/* every number to 10^4, powers of two and their neighbours, and
+	 * numbers near SIZE_MAX (few: the test runs under sanitizers) */
+	for (k = 0; k < 14000; k++) {
+		if (k < 10000)
+			v = k;
+		else if (k < 10192)
+			v = ((size_t)1 << ((k - 10000) / 3 % 64)) + (k % 3) - 1;
+		else
+			v = (size_t)-1 - (k - 10192) * 977;
+		n = cli_fmt_uint(got, v);
+		got[n] = '\0';
+		snprintf(want, sizeof want, "%zu", v);
+		ck_assert_str_eq(got, want);
+	}
+}
+END_TEST
+
+/* One cell of a record through the JSON Lines back end. */
+static void
+cell(struct cli_writer *w, enum cli_cell_kind k, const char *s,
+     const size_t *spans, size_t n)
+{
+	struct cli_cell c = {k, s, s ? strlen(s) : 0, spans, n};
+
+	cli_jsonl_cell(w, &c);
+	w->col++;
+}
+
+/* A record's cells: keys, null, number, spans and string, in one row. */
+START_TEST(test_record)
+{
+	static const struct cli_column cols[] = {
+	        {"a", 0}, {"bb", 0}, {"spans", 0}, {"none", 0}, {"s", 0}};
+	size_t spans[] = {0, 10, 12, (size_t)-1};
+	struct cli_buf b = {0};
+	struct cli_writer w;
+	char want[128];
+
+	memset(&w, 0, sizeof w);
+	w.cols = cols;
+	w.ncols = sizeof cols / sizeof cols[0];
+	w.out = &b;
+	cli_jsonl_row_end(&w);
+	cell(&w, CLI_CELL_NULL, NULL, NULL, 0);
+	cell(&w, CLI_CELL_NUM, "42", NULL, 0);
+	cell(&w, CLI_CELL_SPANS, NULL, spans, 2);
+	cell(&w, CLI_CELL_SPANS, NULL, spans, 0);
+	cell(&w, CLI_CELL_STR, "x\"y", NULL, 0);
+	cli_jsonl_row_end(&w);
+	snprintf(want, sizeof want,
+	         "{}\n{\"a\":null,\"bb\":42,\"spans\":[[0,10],[12,%zu]],"
+	         "\"none\":[],\"s\":\"x\\\"y\"}\n",
+	         (size_t)-1);
+	ck_assert(!b.failed);
+	ck_assert_str_eq(b.ptr, want);
+	ck_assert_uint_eq(strlen(b.ptr), b.len);
+	cli_buf_free(&b);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -100,6 +168,8 @@ suite(void)
 	tcase_add_test(tc, test_every_escape);
 	tcase_add_test(tc, test_invalid_utf8);
 	tcase_add_test(tc, test_growth);
+	tcase_add_test(tc, test_uint);
+	tcase_add_test(tc, test_record);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -563,6 +563,52 @@ START_TEST(test_empty_and_blank)
 }
 END_TEST
 
+/* qt_has_blank_line() as the rule says it: two line breaks (LF, CRLF or
+ * a lone CR) with only spaces and tabs between. */
+static bool
+blank_line_ref(const char *t, size_t len, size_t skip)
+{
+	size_t i;
+	int breaks = 0;
+
+	for (i = skip; i < len; i++) {
+		if (t[i] == '\r' && i + 1 < len && t[i + 1] == '\n')
+			continue;
+		if (t[i] == '\n' || t[i] == '\r') {
+			if (++breaks >= 2)
+				return true;
+		} else if (t[i] != ' ' && t[i] != '\t') {
+			breaks = 0;
+		}
+	}
+	return false;
+}
+
+/* Every short text of letters, blanks and line breaks (the fast path
+ * for texts without CR included), each skip. */
+START_TEST(test_blank_line_every_short_text)
+{
+	static const char alpha[] = "a \t\n\r";
+	char t[7];
+	size_t len, k, skip, code, ncodes;
+
+	for (len = 0; len <= 6; len++) {
+		ncodes = 1;
+		for (k = 0; k < len; k++)
+			ncodes *= 5;
+		for (code = 0; code < ncodes; code++) {
+			size_t c = code;
+			for (k = 0; k < len; k++, c /= 5)
+				t[k] = alpha[c % 5];
+			for (skip = 0; skip <= len; skip++)
+				ck_assert_int_eq(
+				        qt_has_blank_line(t, len, skip),
+				        blank_line_ref(t, len, skip));
+		}
+	}
+}
+END_TEST
+
 static Suite *
 tokenize_suite(void)
 {
@@ -591,6 +637,7 @@ tokenize_suite(void)
 	tcase_add_test(tc, test_mojibake_rule_stays_narrow);
 	tcase_add_test(tc, test_mojibake_quotes_and_spaces_win);
 	tcase_add_test(tc, test_empty_and_blank);
+	tcase_add_test(tc, test_blank_line_every_short_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
