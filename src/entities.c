@@ -11,7 +11,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
-#include "choose.h"
+#include "namesake.h"
 
 /* The longest list of roles kept per entity, in bytes. */
 #define ROLES_MAX 256

@@ -34,12 +34,12 @@ script
    `# adopted: yes` is present, which this script writes only when the
    model beats the hand order in every fold.
 
-The same run fits the namesakes' choice (src/choose.c,
+The same run fits the namesakes' choice (src/namesake.c,
 qt_namesake_choose()): where a surname alone matches two or more fuller
 names and no evidence decides, which one it is.  Its examples are the
 train-half ties whose answer is known: the one the article's own evidence
 named (gender of an honorific or of the reported clause's pronoun, a
-person among non-persons; src/choose.c dumps it), or on GGT the resolved
+person among non-persons; src/namesake.c dumps it), or on GGT the resolved
 name of a gold speaker mention covering the surname.  Its features are
 how often, how lately and how early each namesake was named (nothing of
 gender, which labels the examples).  It is cross-validated by document
