@@ -11,6 +11,8 @@
  * data/LANG/choice-weights.txt.  With QUOTH_DUMP_CANDIDATES=PATH set,
  * every quote's candidates and their features are appended to PATH (a
  * hidden aid for the trainer, not part of the output).
+ * (Where namesakes compete, a surname alone that two people share:
+ * namesake.c.)
  */
 #include <stdio.h>
 #include <stdlib.h>

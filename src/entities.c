@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "namesake.h"
 #include "tagger.h"
 
 /* The longest list of roles kept per entity, in bytes. */
@@ -41,18 +42,48 @@ first_word(const char *s, size_t n, size_t *wl)
 	return s;
 }
 
+/*
+ * A surname alone (words [a, b), with the gender its honorific shows)
+ * and the n fuller names ns[] it matches, newest first; `exact` the
+ * entity of that surname alone, or -1; `most` to take, where nothing
+ * else decides, the one named most so far (else the newest).  One
+ * namesake is that one; of two or more, the one the evidence names
+ * (qt_namesake_pick()), else the surname's own entity, else the learned
+ * choice or the hand order's (qt_namesake_choose()).
+ */
+static int
+namesake(const actx *c, const int *ns, size_t n, int exact, size_t a, size_t b,
+         int gender, bool most)
+{
+	size_t i, hand = 0;
+	int k;
+
+	if (n == 1)
+		return exact >= 0 ? exact : ns[0];
+	k = qt_namesake_pick(c, ns, n, b, gender, exact < 0);
+	if (exact >= 0 && k < 0)
+		return exact;
+	for (i = 1; most && i < n; i++)
+		if (ent_at(c, ns[i])->nment > ent_at(c, ns[hand])->nment)
+			hand = i;
+	return qt_namesake_choose(c, ns, n, a, hand, k);
+}
+
 /* The known entity named by words [a, b): the same name, or the surname
- * of a fuller one; -1 when none. */
+ * of a fuller one (of two or more, the one the evidence names:
+ * namesake()); -1 when none. */
 int
 qt_entity_find(actx *c, size_t a, size_t b)
 {
-	size_t len, i, wl, ewl, fl;
+	size_t len, i, wl, ewl, fl, nns = 0;
 	char *name = qt_span_text(c, a, b, &len);
 	const char *lw, *fw;
-	int found = -1;
+	int found = -1, ns[NAMESAKE_MAX];
+	bool single;
 
 	if (!name)
 		return -1;
+	single = !strchr(name, ' ');
 	lw = last_word(name, len, &wl);
 	fw = first_word(name, len, &fl);
 	/* (an exact name shares its surname: the surname's chain holds
@@ -65,6 +96,8 @@ qt_entity_find(actx *c, size_t a, size_t b)
 		size_t efl;
 		if (e->name_len == len && memcmp(e->name, name, len) == 0) {
 			found = (int)i;
+			if (single)
+				continue; /* (the namesakes are weighed too) */
 			break;
 		}
 		if (ewl != wl || memcmp(elw, lw, wl) != 0)
@@ -72,13 +105,18 @@ qt_entity_find(actx *c, size_t a, size_t b)
 		/* the same surname: a surname alone is that person, but
 		 * "Hillary Clinton" is not "Bill Clinton" */
 		first_word(e->name, e->name_len, &efl);
-		if (!strchr(name, ' ') || !strchr(e->name, ' ') ||
-		    (efl == fl && memcmp(e->name, fw, fl) == 0)) {
+		if (single) {
+			if (nns < NAMESAKE_MAX)
+				ns[nns++] = (int)i;
+		} else if (!strchr(e->name, ' ') ||
+		           (efl == fl && memcmp(e->name, fw, fl) == 0)) {
 			found = (int)i;
 			break;
 		}
 	}
-	if (found < 0 && !strchr(name, ' '))
+	if (single && nns > 0)
+		found = namesake(c, ns, nns, found, a, b, 0, false);
+	if (found < 0 && single)
 		found = first_name_match(c, name, len);
 	free(name);
 	return found;
@@ -142,7 +180,8 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 	char *name = qt_span_text(c, a, b, &len);
 	const char *lw;
 	entity *e;
-	int best = -1;
+	int best = -1, ns[NAMESAKE_MAX];
+	size_t nns = 0;
 	bool single;
 
 	if (!name) {
@@ -162,15 +201,15 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 			continue;
 		if (e->name_len == len && memcmp(e->name, name, len) == 0) {
 			best = (int)i;
+			if (single)
+				continue; /* (the namesakes are weighed too) */
 			break;
 		}
 		elw = last_word(e->name, e->name_len, &ewl);
 		if (single && ewl == wl && memcmp(elw, lw, wl) == 0) {
-			/* a surname alone: the fuller name was a person;
-			 * of two Greenspans, the one the story is about
-			 * (named most so far) */
-			if (best < 0 || e->nment > ent_at(c, best)->nment)
-				best = (int)i;
+			/* a surname alone: the fuller name was a person */
+			if (nns < NAMESAKE_MAX)
+				ns[nns++] = (int)i;
 			continue;
 		}
 		/* "Al Hashish" after "Fouzia Al Hashish": the same */
@@ -193,6 +232,8 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 			break;
 		}
 	}
+	if (single && nns > 0)
+		best = namesake(c, ns, nns, best, a, b, gender, true);
 	if (best >= 0 && single && strchr(ent_at(c, best)->name, ' ') && !org &&
 	    !ent_at(c, best)->org)
 		QVEC_AT(&c->ents, entity, (size_t)best)->person = true;

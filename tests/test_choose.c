@@ -282,6 +282,45 @@ START_TEST(test_dump)
 }
 END_TEST
 
+/* The namesakes' dump: an N line per surname alone that two fuller
+ * names share (offset, count, the hand order's index, the entity the
+ * evidence named), then an M line per namesake with its features.
+ * "Clinton said she" after "Hillary Clinton said she": the evidence
+ * names Hillary Clinton, while Bill Clinton, named more, is the hand
+ * order's. */
+START_TEST(test_dump_namesakes)
+{
+	static char buf[16384];
+	const char *nl, *m0, *m1, *hand_m, *ev_m;
+	size_t off, n, hand;
+	int ev;
+	char key[32];
+
+	extract_dumping("Hillary Clinton said she was proud of the library. "
+	                "Bill Clinton opened it on Monday, and Bill Clinton "
+	                "cut the ribbon. On Tuesday, Clinton said she would "
+	                "come back next year.",
+	                buf, sizeof(buf));
+	nl = strstr(buf, "N\t");
+	ck_assert_msg(nl != NULL, "no namesakes in the dump: %s", buf);
+	ck_assert_int_eq(
+	        sscanf(nl, "N\t%zu\t%zu\t%zu\t%d", &off, &n, &hand, &ev), 4);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_ge(ev, 0);
+	m0 = strstr(nl, "\nM\t0\t");
+	m1 = strstr(nl, "\nM\t1\t");
+	ck_assert_ptr_nonnull(m0);
+	ck_assert_ptr_nonnull(m1);
+	hand_m = hand == 0 ? m0 : m1;
+	ck_assert_ptr_nonnull(strstr(hand_m, "\tBill Clinton\t"));
+	ck_assert_ptr_nonnull(strstr(hand_m, "ns:salmost=1"));
+	snprintf(key, sizeof(key), "\t%d\tHillary Clinton\t", ev);
+	ev_m = hand == 0 ? m1 : m0;
+	ck_assert_ptr_nonnull(strstr(ev_m, key));
+	ck_assert_ptr_nonnull(strstr(ev_m, "ns:salmost=0"));
+}
+END_TEST
+
 static Suite *
 choose_suite(void)
 {
@@ -292,6 +331,7 @@ choose_suite(void)
 	tcase_add_test(tc, test_parse);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_dump);
+	tcase_add_test(tc, test_dump_namesakes);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(ts, load_shipped, unload_shipped);
 	tcase_add_test(ts, test_shipped_model);

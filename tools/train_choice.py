@@ -34,6 +34,19 @@ script
    `# adopted: yes` is present, which this script writes only when the
    model beats the hand order in every fold.
 
+The same run fits the namesakes' choice (src/namesake.c,
+qt_namesake_choose()): where a surname alone matches two or more fuller
+names and no evidence decides, which one it is.  Its examples are the
+train-half ties whose answer is known: the one the article's own evidence
+named (gender of an honorific or of the reported clause's pronoun, a
+person among non-persons; src/namesake.c dumps it), or on GGT the resolved
+name of a gold speaker mention covering the surname.  Its features are
+how often, how lately and how early each namesake was named (nothing of
+gender, which labels the examples).  It is cross-validated by document
+against the hand order (the one named most so far, or the newest) and
+written as `ns:` weights, with `ns:adopted 1` only when it beats the hand
+order in every fold.
+
 Nothing of the article texts is written: feature names are generic
 (bucketed numbers, rule names from patterns.txt, speaker kinds).
 """
@@ -68,13 +81,27 @@ def run_dump(quoth, path, tmpdir, key):
     env = dict(os.environ, QUOTH_DUMP_CANDIDATES=dump)
     subprocess.run([quoth, '-f', 'jsonl', path], env=env, check=True,
                    stdout=subprocess.DEVNULL)
-    quotes = []
+    quotes, ties, seen = [], [], set()
     if not os.path.exists(dump):
-        return quotes
+        return quotes, ties
     with open(dump, encoding='utf-8') as f:
+        tie = None
         for line in f:
             p = line.rstrip('\n').split('\t')
-            if p[0] == 'Q':
+            if p[0] == 'N':
+                # a surname's namesakes (the first record of an offset:
+                # a lookup may weigh the same mention again)
+                tie = None
+                if p[1] not in seen:
+                    tie = {'start': int(p[1]), 'hand': int(p[3]),
+                           'evidence': int(p[4]), 'cands': []}
+                    ties.append(tie)
+                    seen.add(p[1])
+            elif p[0] == 'M':
+                if tie is not None:
+                    tie['cands'].append({'ent': int(p[2]), 'name': p[3],
+                                         'feats': sorted(set(p[4].split()))})
+            elif p[0] == 'Q':
                 quotes.append({'start': int(p[1]), 'end': int(p[2]),
                                'linked': p[4] == '1', 'cands': []})
             elif p[0] == 'C':
@@ -82,7 +109,7 @@ def run_dump(quoth, path, tmpdir, key):
                     'rank': int(p[1]), 'ms': int(p[2]), 'me': int(p[3]),
                     'ent': None if p[4] == '-' else p[4],
                     'feats': sorted(set(p[6].split()))})
-    return quotes
+    return quotes, ties
 
 
 def label(S, doc, quotes):
@@ -114,6 +141,71 @@ def label(S, doc, quotes):
                 ok = n == best.name or (
                     n and S.last_token(n) == S.last_token(best.name))
             cd['y'] = 1 if ok else 0
+
+
+def label_ties(S, doc, ties):
+    """Keep the namesake ties whose answer is known, with their 'right'
+    candidate index: the one the article's own evidence named (gender:
+    "Mrs. X", "X said she"; a person among non-persons), else, on GGT,
+    the one whose name is the resolved name of a gold speaker mention
+    covering the surname."""
+    out = []
+    for t in ties:
+        right = [i for i, cd in enumerate(t['cands'])
+                 if cd['ent'] == t['evidence']]
+        if not right and t['evidence'] < 0:
+            a = doc.byte_to_cp(t['start'])
+            for g in doc.gold:
+                if (a is not None and g.name and g.sp_span and
+                        g.sp_span[0] <= a < g.sp_span[1]):
+                    right = [i for i, cd in enumerate(t['cands'])
+                             if S.norm_name(cd['name']) == g.name]
+                    break
+        if len(right) == 1:
+            t['right'] = right[0]
+            out.append(t)
+    return out
+
+
+def tie_examples(ties):
+    return [(cd['feats'], 1 if i == t['right'] else 0)
+            for t in ties for i, cd in enumerate(t['cands'])]
+
+
+def tie_pick(w, t):
+    best, bz = 0, None
+    for i, cd in enumerate(t['cands']):
+        z = score(w, cd['feats'])
+        if bz is None or z > bz:
+            best, bz = i, z
+    return best
+
+
+def train_ties(per_doc_ties, k, l2, iterations):
+    """Cross-validate (by document, as the quote choice) and fit the
+    namesake model; its header lines, weights and whether it beats the
+    hand order in every fold."""
+    lines, beats = [], True
+    mh = mm = 0.0
+    for f in range(k):
+        test = [t for i, ts in enumerate(per_doc_ties) if i % k == f
+                for t in ts]
+        train = [t for i, ts in enumerate(per_doc_ties) if i % k != f
+                 for t in ts]
+        w = fit(tie_examples(train), l2, iterations)
+        h = sum(1 for t in test if t['hand'] == t['right'])
+        m = sum(1 for t in test if tie_pick(w, t) == t['right'])
+        n = len(test)
+        beats = beats and n > 0 and m > h
+        mh += h / n if n else 0.0
+        mm += m / n if n else 0.0
+        lines.append('fold %d: n=%d hand %.3f (right %d) | model %.3f '
+                     '(right %d)' % (f, n, h / n if n else 0.0, h,
+                                     m / n if n else 0.0, m))
+    lines.append('mean: hand %.3f, model %.3f' % (mh / k, mm / k))
+    allt = [t for ts in per_doc_ties for t in ts]
+    w = fit(tie_examples(allt), l2, iterations)
+    return lines, w, beats, len(allt)
 
 
 def sigmoid(z):
@@ -207,13 +299,16 @@ def main(argv=None):
         return run_dump(args.quoth, path, tmp, folder + '-' + did)
 
     with ThreadPoolExecutor(max_workers=args.jobs) as ex:
-        dumps = list(ex.map(one, docs))
-    per_doc = []
-    for (folder, did, path), quotes in zip(docs, dumps):
+        runs = list(ex.map(one, docs))
+    dumps = [qs for qs, _ in runs]
+    per_doc, per_doc_ties = [], []
+    nties = sum(len(ts) for _, ts in runs)
+    for (folder, did, path), (quotes, ties) in zip(docs, runs):
         doc = S.Doc(folder, did, path)
         doc.load_gold(path[:-4] + '.gold.jsonl')
         label(S, doc, quotes)
         per_doc.append(competing(quotes))
+        per_doc_ties.append(label_ties(S, doc, ties))
 
     # every quote where two or more compete, with gold or without
     ncompete_all = sum(1 for quotes in dumps for q in quotes
@@ -290,6 +385,13 @@ def main(argv=None):
           'right %d wrong %d)' % (len(w), len(nz), differ, ncomp,
                                   full['right'], full['wrong'], full['none'],
                                   hand_all['right'], hand_all['wrong']))
+    tlines, tw, tbeats, ntl = train_ties(per_doc_ties, k, args.l2,
+                                         args.iterations)
+    tnz = sorted(f for f in tw if abs(tw[f]) >= 0.0005)
+    print('namesake ties on the train half: %d; with a known answer: %d'
+          % (nties, ntl))
+    for ln in tlines:
+        print('namesakes ' + ln)
     with open(args.out, 'w', encoding='utf-8') as out:
         out.write('# choice-weights.txt: the learned choice between '
                   'candidate links of a quote\n')
@@ -309,9 +411,25 @@ def main(argv=None):
         out.write('# non-zero weights: %d\n' % len(nz))
         out.write('# adopted: %s\n' % ('yes' if beats else
                                        'no (the hand order is kept)'))
+        out.write('# namesakes (a surname alone matching two or more fuller '
+                  'names, where no evidence decides): `ns:` weights, '
+                  'trained on the %d of %d train-half ties whose answer '
+                  'the article\'s own gender or person evidence (or GGT\'s '
+                  'resolved name) gives; features: how often, how lately '
+                  'and how early each was named\n' % (ntl, nties))
+        for ln in tlines:
+            out.write('# namesakes cv %s\n' % ln)
+        out.write('# namesakes adopted: %s\n' % (
+            'yes (weight ns:adopted)' if tbeats else
+            'no: the hand order is kept (adopted only when the model '
+            'beats it in every fold)'))
         out.write('threshold\t%.4f\n' % best_t)
         for f in nz:
             out.write('%s\t%.4f\n' % (f, w[f]))
+        if tbeats:
+            out.write('ns:adopted\t1\n')
+        for f in tnz:
+            out.write('%s\t%.4f\n' % (f, tw[f]))
     return 0
 
 

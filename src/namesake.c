@@ -1,0 +1,250 @@
+/*
+ * namesake.c: attribution, where namesakes compete: a surname alone
+ * that two or more fuller names share ("Clinton" after Bill and Hillary
+ * Clinton; entities.c asks).  It goes to the one the article's evidence
+ * names (gender, person), else to the learned namesake choice when its
+ * weights are adopted (the `ns:` weights of data/LANG/choice-weights.txt,
+ * trained by tools/train_choice.py), else to the hand order's.  With
+ * QUOTH_DUMP_CANDIDATES=PATH set, the ties and their generic features are
+ * appended to PATH for the trainer, as choose.c does for quotes.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "namesake.h"
+
+/* A bucket of n: 0, 1, 2, 3-4, 5-8, 9-16, 17+ (as choose.c's). */
+static const char *
+bucket(size_t n)
+{
+	return n == 0    ? "0"
+	       : n == 1  ? "1"
+	       : n == 2  ? "2"
+	       : n <= 4  ? "3-4"
+	       : n <= 8  ? "5-8"
+	       : n <= 16 ? "9-16"
+	                 : "17+";
+}
+
+/* Appends feature name f (printf-style) to buf at *len. */
+static void feat(char *buf, size_t bufsz, size_t *len, size_t *n,
+                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+feat(char *buf, size_t bufsz, size_t *len, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	int w;
+
+	if (*len >= bufsz)
+		return;
+	va_start(ap, fmt);
+	w = vsnprintf(buf + *len, bufsz - *len, fmt, ap);
+	va_end(ap);
+	if (w < 0 || (size_t)w + 1 > bufsz - *len) {
+		*len = bufsz;
+		return;
+	}
+	*len += (size_t)w + 1;
+	(*n)++;
+}
+
+/* The gender the pronoun of a name's own reported clause shows: "Clinton
+ * said she", "Clinton says that he" (the name ending before token b);
+ * 0 when there is none. */
+static int
+reported_gender(const actx *c, size_t b)
+{
+	size_t j = b;
+	int v;
+
+	while (j < c->n && j < b + 3 && qt_is_filler(c, j) &&
+	       qt_cue_at(c, j) < 0)
+		j++;
+	if (j >= c->n)
+		return 0;
+	v = qt_cue_at(c, j);
+	if (v < 0 || (v & CUE_OBJECT))
+		return 0;
+	j += qt_cue_len(c, j);
+	if (j < c->n && wordeq(c, j, "that"))
+		j++;
+	if (j >= c->n || c->inq[j])
+		return 0;
+	return wordeq(c, j, "he") ? G_MALE : wordeq(c, j, "she") ? G_FEMALE : 0;
+}
+
+/* The gender the article has shown so far for entity e: its own, or the
+ * pronouns of the reported clauses of its full-name mentions (0 when
+ * they disagree). */
+static int
+namesake_gender(const actx *c, int e)
+{
+	const entity *x = ent_at(c, e);
+	size_t k = c->ments.len;
+	size_t stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
+	int g = 0;
+
+	if (x->gender)
+		return x->gender;
+	while (k-- > stop) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		int r;
+		if (m->ent != e || m->end < m->tok + 2 ||
+		    qt_words_in(c, m->tok, m->end - 1) < 2)
+			continue;
+		r = reported_gender(c, m->end);
+		if (r && g && r != g)
+			return 0;
+		if (r)
+			g = r;
+	}
+	return g;
+}
+
+/* The one candidate for which keep() holds, or -1 (none or several). */
+static int
+only(const actx *c, const int *ns, size_t n, int g,
+     bool (*keep)(const actx *, int, int))
+{
+	size_t i;
+	int found = -1;
+
+	for (i = 0; i < n; i++)
+		if (keep(c, ns[i], g)) {
+			if (found >= 0)
+				return -1;
+			found = ns[i];
+		}
+	return found;
+}
+
+static bool
+same_gender(const actx *c, int e, int g)
+{
+	return namesake_gender(c, e) == g;
+}
+
+static bool
+not_other_gender(const actx *c, int e, int g)
+{
+	int eg = namesake_gender(c, e);
+
+	return eg == 0 || eg == g;
+}
+
+static bool
+is_person(const actx *c, int e, int g)
+{
+	const entity *x = ent_at(c, e);
+
+	(void)g;
+	return !x->org && !x->nonperson && !x->place;
+}
+
+int
+qt_namesake_pick(const actx *c, const int *ns, size_t n, size_t b, int gender,
+                 bool persons)
+{
+	int g = gender ? gender : reported_gender(c, b), k;
+
+	if (n == 0)
+		return -1;
+	if (persons && (k = only(c, ns, n, 0, is_person)) >= 0)
+		return k;
+	if (g != G_MALE && g != G_FEMALE)
+		return -1;
+	if ((k = only(c, ns, n, g, same_gender)) >= 0)
+		return k;
+	return only(c, ns, n, g, not_other_gender);
+}
+
+/* The features of namesake ns[k] for the surname alone at token a
+ * (NUL-separated into buf, as choose.c's qt_cand_features()); their count. */
+static size_t
+namesake_features(const actx *c, const int *ns, size_t n, size_t k, size_t a,
+                  char *buf, size_t bufsz)
+{
+	const entity *e = ent_at(c, ns[k]);
+	size_t len = 0, nf = 0, i, more = 0, later = 0, earlier = 0;
+
+	/* (nothing of gender or titles: the evidence that labels the
+	 * trainer's examples is gender, so they would only echo it) */
+	for (i = 0; i < n; i++) {
+		const entity *x = ent_at(c, ns[i]);
+		if (i == k)
+			continue;
+		more += x->nment > e->nment;
+		later += x->last_tok > e->last_tok;
+		earlier += x->first_tok < e->first_tok;
+	}
+#define F(...) feat(buf, bufsz, &len, &nf, __VA_ARGS__)
+	F("ns:bias");
+	F("ns:n=%s", bucket(n));
+	F("ns:sal=%s", bucket(e->nment));
+	F("ns:salmost=%d", more == 0);
+	F("ns:salrank=%s", bucket(more));
+	F("ns:newest=%d", k == 0);
+	F("ns:lastmost=%d", later == 0);
+	F("ns:firstmost=%d", earlier == 0);
+	F("ns:since=%s",
+	  bucket(a > e->last_tok ? c->t[a].sent - c->t[e->last_tok].sent : 0));
+	F("ns:samepara=%d", c->t[e->last_tok].para == c->t[a].para);
+#undef F
+	return nf;
+}
+
+static void
+namesake_dump(const actx *c, const char *path, const int *ns, size_t n,
+              size_t a, size_t hand, int evidence)
+{
+	FILE *f = fopen(path, "a");
+	size_t k, i, nf, off;
+	char buf[1024];
+
+	if (!f)
+		return;
+	fprintf(f, "N\t%u\t%zu\t%zu\t%d\n", c->t[a].start, n, hand,
+	        evidence >= 0 ? (int)evidence : -1);
+	for (k = 0; k < n; k++) {
+		nf = namesake_features(c, ns, n, k, a, buf, sizeof(buf));
+		fprintf(f, "M\t%zu\t%d\t%s\t", k, ns[k],
+		        ent_at(c, ns[k])->name);
+		for (i = 0, off = 0; i < nf; i++) {
+			fprintf(f, "%s%s", i ? " " : "", buf + off);
+			off += strlen(buf + off) + 1;
+		}
+		fputc('\n', f);
+	}
+	fclose(f);
+}
+
+int
+qt_namesake_choose(const actx *c, const int *ns, size_t n, size_t a,
+                   size_t hand, int evidence)
+{
+	const char *dump_path = getenv("QUOTH_DUMP_CANDIDATES");
+	const choice_model *m = c->ld->choice;
+	char buf[1024];
+	size_t k, nf, best = hand;
+	double z, bz = 0;
+
+	if (dump_path && *dump_path) {
+		namesake_dump(c, dump_path, ns, n, a, hand, evidence);
+		return evidence >= 0 ? evidence : ns[hand];
+	}
+	if (evidence >= 0)
+		return evidence;
+	if (!m || qt_choice_score(m, "ns:adopted", 1) < 0.5)
+		return ns[hand];
+	for (k = 0; k < n; k++) {
+		nf = namesake_features(c, ns, n, k, a, buf, sizeof(buf));
+		z = qt_choice_score(m, buf, nf);
+		if (k == 0 || z > bz) {
+			best = k;
+			bz = z;
+		}
+	}
+	return ns[best];
+}
