@@ -23,6 +23,16 @@ void qt_lexicon_free(lexicon *lx);
 int qt_lexicon_get(const lexicon *lx, const char *s, size_t n);
 /* Add a folded phrase (used by the loader and by tests). */
 bool qt_lexicon_add(lexicon *lx, const char *s, size_t n, int value);
+/* qt_data_line() (text.h) faster: the line of a data file starting at
+ * byte pos, *end where its text ends (before any \r\n), *eol its \n (or
+ * len), *ascii whether it is all ASCII; false when it is not valid
+ * UTF-8.  Finds the line end with memchr() and checks for non-ASCII
+ * bytes eight at a time. */
+bool qt_data_split(const char *data, size_t len, size_t pos, size_t *end,
+                   size_t *eol, bool *ascii);
+/* Make room for n more phrases at once (the loader, which knows how many
+ * lines a file has), so that adding them never grows the table. */
+bool qt_lexicon_reserve(lexicon *lx, size_t n);
 /* Call fn for every phrase of lx (in no particular order). */
 void qt_lexicon_each(const lexicon *lx,
                      void (*fn)(void *arg, const char *key, size_t len,

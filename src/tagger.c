@@ -46,6 +46,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "lexicon.h"
 #include "tagger.h"
 
 #define QT_FORMAT "quoth-tagger 1"
@@ -95,7 +96,9 @@ struct qt_tagger {
 	model m[QT_MAX_MODELS];
 	size_t nmodels;
 	qbuf keys;
-	qvec pairs; /* of pair */
+	pair *pairs; /* every feature's (label, weight) pairs */
+	size_t npairs, pcap;
+	bool failed; /* out of memory while loading */
 };
 
 static const char *const pos_names[QT_POS_COUNT_] = {
@@ -274,13 +277,63 @@ parse_labels(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
 	return true;
 }
 
+/* The decimal integer at *p (up to a space or e), as parse_int() reads
+ * it; *p moves past it and one space. */
+static inline bool
+scan_int(const char **p, const char *e, long lo, long hi, long *out)
+{
+	const char *s = *p;
+	bool neg = false;
+	long v = 0;
+	size_t nd = 0;
+
+	if (s < e && *s == '-') {
+		neg = true;
+		s++;
+	}
+	for (; s < e && *s != ' '; s++, nd++) {
+		if (*s < '0' || *s > '9' || nd == 9)
+			return false;
+		v = v * 10 + (*s - '0');
+	}
+	if (nd == 0)
+		return false;
+	if (neg)
+		v = -v;
+	if (v < lo || v > hi)
+		return false;
+	*out = v;
+	*p = s < e ? s + 1 : s;
+	return true;
+}
+
+/* Room for one more pair in tg->pairs (false when out of memory). */
+static bool
+pair_room(qt_tagger *tg)
+{
+	pair *np;
+	size_t cap;
+
+	if (tg->npairs < tg->pcap)
+		return true;
+	cap = tg->pcap ? tg->pcap * 2 : 4096;
+	np = qt_xrealloc_array(tg->pairs, cap, sizeof(*np));
+	if (!np) {
+		tg->failed = true;
+		return false;
+	}
+	tg->pairs = np;
+	tg->pcap = cap;
+	return true;
+}
+
 /* `FEATURE<TAB>LABEL WEIGHT ...` into model m. */
 static bool
 parse_feature(qt_tagger *tg, model *m, const char *s, size_t n,
               const char **why)
 {
-	const char *tab = memchr(s, '\t', n);
-	size_t klen, pos, first = tg->pairs.len;
+	const char *tab = memchr(s, '\t', n), *p, *e = s + n;
+	size_t klen, first = tg->npairs;
 	uint64_t h;
 	feat *f;
 
@@ -293,30 +346,25 @@ parse_feature(qt_tagger *tg, model *m, const char *s, size_t n,
 	f = find_slot(m, tg->keys.ptr, s, klen, h);
 	if (f->klen)
 		return (*why = "feature repeated"), false;
-	pos = klen + 1;
-	while (pos < n) {
-		const char *a, *b;
-		size_t la = next_word(s, &pos, n, &a);
-		size_t lb = next_word(s, &pos, n, &b);
+	for (p = tab + 1; p < e;) {
 		long label, weight;
-		pair *p;
 
-		if (!parse_int(a, la, 0, (long)m->nlabels - 1, &label) ||
-		    !parse_int(b, lb, -QT_MAX_WEIGHT, QT_MAX_WEIGHT, &weight))
+		if (!scan_int(&p, e, 0, (long)m->nlabels - 1, &label) ||
+		    !scan_int(&p, e, -QT_MAX_WEIGHT, QT_MAX_WEIGHT, &weight))
 			return (*why = "expected LABEL WEIGHT pairs"), false;
-		p = qvec_push(&tg->pairs);
-		if (!p)
+		if (!pair_room(tg))
 			return (*why = NULL), false;
-		p->label = (uint16_t)label;
-		p->weight = (int32_t)weight;
+		tg->pairs[tg->npairs].label = (uint16_t)label;
+		tg->pairs[tg->npairs].weight = (int32_t)weight;
+		tg->npairs++;
 	}
-	if (tg->pairs.len == first || tg->pairs.len - first > m->nlabels)
+	if (tg->npairs == first || tg->npairs - first > m->nlabels)
 		return (*why = "expected LABEL WEIGHT pairs"), false;
 	f->hash = h;
 	f->key = tg->keys.len;
 	f->klen = (uint32_t)klen;
 	f->pair = first;
-	f->npairs = (uint32_t)(tg->pairs.len - first);
+	f->npairs = (uint32_t)(tg->npairs - first);
 	qbuf_put(&tg->keys, s, klen);
 	m->n++;
 	return !tg->keys.failed || (*why = NULL, false);
@@ -334,13 +382,13 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 
 	if (!tg)
 		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
-	qvec_init(&tg->pairs, sizeof(pair));
 	while (pos < len) {
 		size_t end, eol, n;
 		const char *s = data + pos;
+		bool ascii;
 
 		lineno++;
-		if (!qt_data_line(data, len, pos, &end, &eol)) {
+		if (!qt_data_split(data, len, pos, &end, &eol, &ascii)) {
 			why = "invalid UTF-8";
 			goto fail;
 		}
@@ -421,7 +469,7 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 		why = "no complete model";
 		goto fail;
 	}
-	if (tg->keys.failed || tg->pairs.failed) {
+	if (tg->keys.failed || tg->failed) {
 		why = NULL;
 		goto fail;
 	}
@@ -446,7 +494,7 @@ qt_tagger_free(qt_tagger *tg)
 	for (i = 0; i < tg->nmodels; i++)
 		free(tg->m[i].slots);
 	qbuf_free(&tg->keys);
-	qvec_free(&tg->pairs);
+	free(tg->pairs);
 	free(tg);
 }
 
@@ -620,7 +668,7 @@ score(tagging *t, keybuf *k)
 	f = find_slot(t->m, t->tg->keys.ptr, k->b, k->n, key_hash(k));
 	if (!f->klen)
 		return;
-	p = QVEC_AT(&t->tg->pairs, pair, f->pair);
+	p = t->tg->pairs + f->pair;
 	for (i = 0; i < f->npairs; i++)
 		t->sc[p[i].label] += p[i].weight;
 }
