@@ -135,7 +135,7 @@ qt_described_head(const actx *c, size_t k, int *tv, bool *org)
 size_t
 qt_type_entities(actx *c)
 {
-	const qt_tagger *tg = c->ld->tagger;
+	const qt_tagger *tg = qt_lang_tagger(c->ld, &c->failed);
 	qt_tagger_work w = {0};
 	qt_tagger_tok *toks = NULL;
 	qt_tag *tags = NULL;

@@ -3,6 +3,8 @@
  *
  * text -> tokenize -> segment -> find_quotes -> attribute -> strings.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,12 +90,59 @@ dup_str(const char *s)
 	return d;
 }
 
+/* The built-in tagger weights until their first use. */
+struct qt_tagger_lazy {
+	pthread_mutex_t mu;
+	atomic_int done; /* tg is parsed */
+	qt_tagger *tg;
+	const char *data; /* the built-in bytes (never freed) */
+	size_t len;
+	char path[4096];
+};
+
+const qt_tagger *
+qt_lang_tagger(const lang_data *ld, bool *failed)
+{
+	struct qt_tagger_lazy *lz = ld->lazy_tagger;
+	quoth_error err;
+
+	if (ld->tagger || !lz)
+		return ld->tagger;
+	if (atomic_load_explicit(&lz->done, memory_order_acquire))
+		return lz->tg;
+	pthread_mutex_lock(&lz->mu);
+	if (!atomic_load_explicit(&lz->done, memory_order_relaxed)) {
+		/* (the built-in file parses: only memory can fail) */
+		if (qt_tagger_load(lz->data, lz->len, lz->path, &lz->tg,
+		                   &err) == QUOTH_OK)
+			atomic_store_explicit(&lz->done, 1,
+			                      memory_order_release);
+		else
+			*failed = true;
+	}
+	pthread_mutex_unlock(&lz->mu);
+	return lz->tg;
+}
+
+static void
+lazy_free(struct qt_tagger_lazy *lz)
+{
+	if (!lz)
+		return;
+	qt_tagger_free(lz->tg);
+	pthread_mutex_destroy(&lz->mu);
+	free(lz);
+}
+
 /* The tagger (data/LANG/tagger.txt), optional: a language without one,
  * or QUOTH_TAGGER_OFF set (to measure what it decides), leaves it NULL;
- * a file that does not parse is an error. */
+ * a file that does not parse is an error.  A file of --data-dir is
+ * parsed here, so that its errors show before any text; the built-in
+ * copy, which the tests parse, waits for its first use. */
 static quoth_status
 load_tagger(quoth_extractor *ex, quoth_error *err)
 {
+	struct qt_tagger_lazy *lz;
 	char path[4096];
 	const char *data;
 	size_t len = 0;
@@ -107,10 +156,22 @@ load_tagger(quoth_extractor *ex, quoth_error *err)
 	                     sizeof(path), &len, &owned);
 	if (!data)
 		return QUOTH_OK;
-	st = qt_tagger_load(data, len, path, &ex->data.tagger, err);
-	if (owned)
+	if (owned) {
+		st = qt_tagger_load(data, len, path, &ex->data.tagger, err);
 		free((char *)data);
-	return st;
+		return st;
+	}
+	lz = calloc(1, sizeof(*lz));
+	if (!lz || pthread_mutex_init(&lz->mu, NULL) != 0) {
+		free(lz);
+		return qt_extract_error(err, QUOTH_ERR_NOMEM, 0,
+		                        "out of memory");
+	}
+	lz->data = data;
+	lz->len = len;
+	memcpy(lz->path, path, sizeof(path));
+	ex->data.lazy_tagger = lz;
+	return QUOTH_OK;
 }
 
 quoth_status
@@ -182,6 +243,8 @@ quoth_extractor_free(quoth_extractor *ex)
 		return;
 	qt_tagger_free(ex->data.tagger);
 	ex->data.tagger = NULL;
+	lazy_free(ex->data.lazy_tagger);
+	ex->data.lazy_tagger = NULL;
 	qt_lang_data_free(&ex->data);
 	free(ex->lang);
 	free(ex->data_dir);

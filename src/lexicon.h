@@ -307,6 +307,10 @@ typedef struct {
 	 * and freed by extract.c (tagger.c reads data.c: not the other way
 	 * round) */
 	struct qt_tagger *tagger;
+	/* the built-in weights, when tagger is NULL until their first use
+	 * (qt_lang_tagger() in extract.c parses them then): most documents
+	 * never need the tagger, and parsing takes a third of start-up */
+	struct qt_tagger_lazy *lazy_tagger;
 } lang_data;
 
 enum { /* first-names.txt */

@@ -282,21 +282,19 @@ parse_labels(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
 static inline bool
 scan_int(const char **p, const char *e, long lo, long hi, long *out)
 {
-	const char *s = *p;
-	bool neg = false;
+	const char *s = *p, *d0, *lim;
 	long v = 0;
-	size_t nd = 0;
+	unsigned d;
+	bool neg = s < e && *s == '-';
 
-	if (s < e && *s == '-') {
-		neg = true;
+	s += neg;
+	d0 = s;
+	lim = e - s > 10 ? s + 10 : e;
+	while (s < lim && (d = (unsigned)(unsigned char)*s - '0') <= 9) {
+		v = v * 10 + (long)d;
 		s++;
 	}
-	for (; s < e && *s != ' '; s++, nd++) {
-		if (*s < '0' || *s > '9' || nd == 9)
-			return false;
-		v = v * 10 + (*s - '0');
-	}
-	if (nd == 0)
+	if (s == d0 || s - d0 > 9 || (s < e && *s != ' '))
 		return false;
 	if (neg)
 		v = -v;
@@ -327,10 +325,43 @@ pair_room(qt_tagger *tg)
 	return true;
 }
 
-/* `FEATURE<TAB>LABEL WEIGHT ...` into model m. */
+/* Is s[0..n) valid UTF-8?  (ASCII eight bytes at a time.) */
+static bool
+valid_utf8(const char *s, size_t n)
+{
+	uint64_t w, high = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		high |= w;
+	}
+	for (; i < n; i++)
+		high |= (unsigned char)s[i];
+	return !(high & 0x8080808080808080ull) ||
+	       qt_text_first_invalid(s, n, NULL) == QUOTH_NONE;
+}
+
+static bool feature_line(qt_tagger *tg, model *m, const char *s, size_t n,
+                         const char **why);
+
+/* `FEATURE<TAB>LABEL WEIGHT ...` into model m; an error on a line that
+ * is not UTF-8 says so, as qt_data_line() would have (the weights parse
+ * only as ASCII: a valid feature line is valid UTF-8 when its feature
+ * is). */
 static bool
 parse_feature(qt_tagger *tg, model *m, const char *s, size_t n,
               const char **why)
+{
+	if (feature_line(tg, m, s, n, why))
+		return true;
+	if (*why && !valid_utf8(s, n))
+		*why = "invalid UTF-8";
+	return false;
+}
+
+static bool
+feature_line(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
 {
 	const char *tab = memchr(s, '\t', n), *p, *e = s + n;
 	size_t klen, first = tg->npairs;
@@ -342,6 +373,8 @@ parse_feature(qt_tagger *tg, model *m, const char *s, size_t n,
 	klen = (size_t)(tab - s);
 	if (klen > QT_MAX_FEATURE)
 		return (*why = "feature too long"), false;
+	if (!valid_utf8(s, klen))
+		return (*why = "invalid UTF-8"), false;
 	h = feat_hash(s, klen);
 	f = find_slot(m, tg->keys.ptr, s, klen, h);
 	if (f->klen)
@@ -388,6 +421,19 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 		bool ascii;
 
 		lineno++;
+		if (todo > 0) {
+			/* (the bulk of the file: parse_feature() checks the
+			 * line, and says when it is not UTF-8) */
+			const char *nl = memchr(s, '\n', len - pos);
+			eol = nl ? (size_t)(nl - data) : len;
+			end = eol > pos && data[eol - 1] == '\r' ? eol - 1
+			                                         : eol;
+			if (!parse_feature(tg, m, s, end - pos, &why))
+				goto fail;
+			pos = eol + 1;
+			todo--;
+			continue;
+		}
 		if (!qt_data_split(data, len, pos, &end, &eol, &ascii)) {
 			why = "invalid UTF-8";
 			goto fail;
@@ -397,12 +443,6 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 		if (lineno == 1) {
 			if (n != strlen(QT_FORMAT) || memcmp(s, QT_FORMAT, n))
 				goto fail;
-			continue;
-		}
-		if (todo > 0) {
-			if (!parse_feature(tg, m, s, n, &why))
-				goto fail;
-			todo--;
 			continue;
 		}
 		if (n == 0 || s[0] == '#')

@@ -89,6 +89,12 @@ quoth_status qt_tagger_load(const char *data, size_t len, const char *name,
                             qt_tagger **out, quoth_error *err);
 void qt_tagger_free(qt_tagger *tg);
 
+/* The tagger of ld (extract.c): NULL when the language has none; the
+ * built-in weights are parsed at the first call (once, whichever thread
+ * calls first).  Sets *failed when that runs out of memory (and returns
+ * NULL; a later call tries again). */
+const qt_tagger *qt_lang_tagger(const lang_data *ld, bool *failed);
+
 /* Tag the n tokens of one sentence into out[0..n).  Linear in n; no
  * allocation unless w must grow.  False when out of memory (out is then
  * unspecified). */
