@@ -80,6 +80,9 @@ typedef struct {
 	size_t *off; /* per token: where its folded word, its shape and
 	                * the next token's strings start in text */
 	size_t cap;  /* tokens that off holds */
+	/* each distinct word's and shape's features, resolved once for all
+	 * the calls that reuse this work (tagger.c) */
+	struct qt_tagger_cache *cache;
 } qt_tagger_work;
 
 /* Parse a weights file data[0..len) (`name` for messages).  On success
