@@ -136,13 +136,17 @@ size_t
 qt_type_entities(actx *c)
 {
 	const qt_tagger *tg = qt_lang_tagger(c->ld, &c->failed);
-	qt_tagger_work w = {0};
+	qt_tagger_work *w;
 	qt_tagger_tok *toks = NULL;
 	qt_tag *tags = NULL;
 	size_t i, k, typed = 0, cap = 0;
 
 	if (!tg)
 		return 0;
+	if (!(w = qt_lang_tagger_work(c->ld))) {
+		c->failed = true;
+		return 0;
+	}
 	for (i = 0; i < c->ments.len; i++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 		entity *e = ent_at(c, m->ent);
@@ -177,7 +181,7 @@ qt_type_entities(actx *c)
 			toks[k].s = c->text + c->t[s0 + k].start;
 			toks[k].len = c->t[s0 + k].end - c->t[s0 + k].start;
 		}
-		if (!qt_tagger_tag(tg, &w, toks, n, tags)) {
+		if (!qt_tagger_tag(tg, w, toks, n, tags)) {
 			c->failed = true;
 			break;
 		}
@@ -194,6 +198,6 @@ qt_type_entities(actx *c)
 	}
 	free(toks);
 	free(tags);
-	qt_tagger_work_free(&w);
+	qt_lang_tagger_work_done(c->ld, w);
 	return typed;
 }

@@ -90,48 +90,92 @@ dup_str(const char *s)
 	return d;
 }
 
-/* The built-in tagger weights until their first use. */
-struct qt_tagger_lazy {
+/* What an extractor keeps for its tagger: the built-in weights until
+ * their first use, and the works of the documents that tagged. */
+struct qt_tagger_state {
 	pthread_mutex_t mu;
 	atomic_int done; /* tg is parsed */
 	qt_tagger *tg;
-	const char *data; /* the built-in bytes (never freed) */
+	const char *data; /* the built-in bytes (never freed), or NULL */
 	size_t len;
 	char path[4096];
+	struct work_node *idle; /* works given back */
+};
+
+struct work_node {
+	qt_tagger_work w; /* (first: a work is its node) */
+	struct work_node *next;
 };
 
 const qt_tagger *
 qt_lang_tagger(const lang_data *ld, bool *failed)
 {
-	struct qt_tagger_lazy *lz = ld->lazy_tagger;
+	struct qt_tagger_state *ts = ld->tagger_state;
 	quoth_error err;
 
-	if (ld->tagger || !lz)
+	if (ld->tagger || !ts || !ts->data)
 		return ld->tagger;
-	if (atomic_load_explicit(&lz->done, memory_order_acquire))
-		return lz->tg;
-	pthread_mutex_lock(&lz->mu);
-	if (!atomic_load_explicit(&lz->done, memory_order_relaxed)) {
+	if (atomic_load_explicit(&ts->done, memory_order_acquire))
+		return ts->tg;
+	pthread_mutex_lock(&ts->mu);
+	if (!atomic_load_explicit(&ts->done, memory_order_relaxed)) {
 		/* (the built-in file parses: only memory can fail) */
-		if (qt_tagger_load(lz->data, lz->len, lz->path, &lz->tg,
+		if (qt_tagger_load(ts->data, ts->len, ts->path, &ts->tg,
 		                   &err) == QUOTH_OK)
-			atomic_store_explicit(&lz->done, 1,
+			atomic_store_explicit(&ts->done, 1,
 			                      memory_order_release);
 		else
 			*failed = true;
 	}
-	pthread_mutex_unlock(&lz->mu);
-	return lz->tg;
+	pthread_mutex_unlock(&ts->mu);
+	return ts->tg;
+}
+
+qt_tagger_work *
+qt_lang_tagger_work(const lang_data *ld)
+{
+	struct qt_tagger_state *ts = ld->tagger_state;
+	struct work_node *n;
+
+	if (!ts)
+		return NULL;
+	pthread_mutex_lock(&ts->mu);
+	n = ts->idle;
+	if (n)
+		ts->idle = n->next;
+	pthread_mutex_unlock(&ts->mu);
+	return n ? &n->w : calloc(1, sizeof(*n));
+}
+
+void
+qt_lang_tagger_work_done(const lang_data *ld, qt_tagger_work *w)
+{
+	struct qt_tagger_state *ts = ld->tagger_state;
+	struct work_node *n = (struct work_node *)w;
+
+	if (!w)
+		return;
+	pthread_mutex_lock(&ts->mu);
+	n->next = ts->idle;
+	ts->idle = n;
+	pthread_mutex_unlock(&ts->mu);
 }
 
 static void
-lazy_free(struct qt_tagger_lazy *lz)
+tagger_state_free(struct qt_tagger_state *ts)
 {
-	if (!lz)
+	struct work_node *n, *next;
+
+	if (!ts)
 		return;
-	qt_tagger_free(lz->tg);
-	pthread_mutex_destroy(&lz->mu);
-	free(lz);
+	for (n = ts->idle; n; n = next) {
+		next = n->next;
+		qt_tagger_work_free(&n->w);
+		free(n);
+	}
+	qt_tagger_free(ts->tg);
+	pthread_mutex_destroy(&ts->mu);
+	free(ts);
 }
 
 /* The tagger (data/LANG/tagger.txt), optional: a language without one,
@@ -142,12 +186,12 @@ lazy_free(struct qt_tagger_lazy *lz)
 static quoth_status
 load_tagger(quoth_extractor *ex, quoth_error *err)
 {
-	struct qt_tagger_lazy *lz;
+	struct qt_tagger_state *ts;
 	char path[4096];
 	const char *data;
 	size_t len = 0;
 	bool owned = false;
-	quoth_status st;
+	quoth_status st = QUOTH_OK;
 	const char *off = getenv("QUOTH_TAGGER_OFF");
 
 	if (off && *off)
@@ -159,18 +203,21 @@ load_tagger(quoth_extractor *ex, quoth_error *err)
 	if (owned) {
 		st = qt_tagger_load(data, len, path, &ex->data.tagger, err);
 		free((char *)data);
-		return st;
+		if (st != QUOTH_OK)
+			return st;
 	}
-	lz = calloc(1, sizeof(*lz));
-	if (!lz || pthread_mutex_init(&lz->mu, NULL) != 0) {
-		free(lz);
+	ts = calloc(1, sizeof(*ts));
+	if (!ts || pthread_mutex_init(&ts->mu, NULL) != 0) {
+		free(ts);
 		return qt_extract_error(err, QUOTH_ERR_NOMEM, 0,
 		                        "out of memory");
 	}
-	lz->data = data;
-	lz->len = len;
-	memcpy(lz->path, path, sizeof(path));
-	ex->data.lazy_tagger = lz;
+	if (!owned) {
+		ts->data = data;
+		ts->len = len;
+		memcpy(ts->path, path, sizeof(path));
+	}
+	ex->data.tagger_state = ts;
 	return QUOTH_OK;
 }
 
@@ -243,8 +290,8 @@ quoth_extractor_free(quoth_extractor *ex)
 		return;
 	qt_tagger_free(ex->data.tagger);
 	ex->data.tagger = NULL;
-	lazy_free(ex->data.lazy_tagger);
-	ex->data.lazy_tagger = NULL;
+	tagger_state_free(ex->data.tagger_state);
+	ex->data.tagger_state = NULL;
 	qt_lang_data_free(&ex->data);
 	free(ex->lang);
 	free(ex->data_dir);

@@ -307,10 +307,11 @@ typedef struct {
 	 * and freed by extract.c (tagger.c reads data.c: not the other way
 	 * round) */
 	struct qt_tagger *tagger;
-	/* the built-in weights, when tagger is NULL until their first use
-	 * (qt_lang_tagger() in extract.c parses them then): most documents
-	 * never need the tagger, and parsing takes a third of start-up */
-	struct qt_tagger_lazy *lazy_tagger;
+	/* extract.c's for the tagger: the built-in weights, when tagger is
+	 * NULL until their first use (qt_lang_tagger() parses them then:
+	 * many runs never need the tagger, and parsing took half of
+	 * start-up), and the tagging works that documents reuse */
+	struct qt_tagger_state *tagger_state;
 } lang_data;
 
 enum { /* first-names.txt */

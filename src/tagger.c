@@ -252,9 +252,10 @@ shape_of(const tagging *t, ptrdiff_t i, const char **s, size_t *n)
  * weights, and so the tags, are the same. */
 #define NOFEAT UINT32_MAX
 #define UNKNOWN (UINT32_MAX - 1)
-/* Records before a cache starts afresh: a bound on its memory (about 10
- * MB) over a long run of varied text. */
-#define CACHE_MAX 65536
+/* Records before a cache starts afresh: a bound on its memory (about 2
+ * MB; an extractor keeps one work per thread) over a long run of varied
+ * text. */
+#define CACHE_MAX 16384
 
 /* a word's features: itself, as each neighbour, its affixes */
 enum {

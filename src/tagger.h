@@ -97,6 +97,12 @@ void qt_tagger_free(qt_tagger *tg);
  * calls first).  Sets *failed when that runs out of memory (and returns
  * NULL; a later call tries again). */
 const qt_tagger *qt_lang_tagger(const lang_data *ld, bool *failed);
+/* A work for tagging with ld's tagger, from the extractor's pool: a work
+ * keeps the features it resolved from document to document.  Give it
+ * back with qt_lang_tagger_work_done(); NULL when out of memory (or
+ * without a tagger).  Thread-safe. */
+qt_tagger_work *qt_lang_tagger_work(const lang_data *ld);
+void qt_lang_tagger_work_done(const lang_data *ld, qt_tagger_work *w);
 
 /* Tag the n tokens of one sentence into out[0..n).  Linear in n; no
  * allocation unless w must grow.  False when out of memory (out is then
