@@ -221,6 +221,12 @@ qt_lexicon_each(const lexicon *lx,
 }
 
 size_t
+qt_lexicon_size(const lexicon *lx)
+{
+	return lx ? lx->n : 0;
+}
+
+size_t
 qt_lexicon_max_words(const lexicon *lx)
 {
 	return lx ? lx->max_words : 0;

@@ -38,6 +38,8 @@ void qt_lexicon_each(const lexicon *lx,
                      void (*fn)(void *arg, const char *key, size_t len,
                                 int value),
                      void *arg);
+/* The number of phrases of lx (0 for NULL). */
+size_t qt_lexicon_size(const lexicon *lx);
 /* Longest phrase length in words. */
 size_t qt_lexicon_max_words(const lexicon *lx);
 

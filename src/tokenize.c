@@ -267,6 +267,19 @@ qt_has_blank_line(const char *text, size_t len, size_t skip)
 	size_t i;
 	int breaks = 0;
 
+	/* without a CR, the line feeds found by memchr() and what follows
+	 * each decide it */
+	if (skip < len && !memchr(text + skip, '\r', len - skip)) {
+		const char *p = text + skip, *e = text + len;
+
+		while ((p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+			for (p++; p < e && (*p == ' ' || *p == '\t'); p++)
+				;
+			if (p < e && *p == '\n')
+				return true;
+		}
+		return false;
+	}
 	for (i = skip; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
 		if (c == '\n') {
