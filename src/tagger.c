@@ -198,23 +198,6 @@ typedef struct {
 	int64_t sc[QT_MAX_LABELS];
 } tagging;
 
-static void
-score(tagging *t, keybuf *k)
-{
-	const feat *f;
-	const pair *p;
-	size_t i;
-
-	if (k->over)
-		return;
-	f = find_slot(t->m, t->tg->keys.ptr, k->b, k->n, key_hash(k));
-	if (!f->klen)
-		return;
-	p = t->tg->pairs + f->pair;
-	for (i = 0; i < f->npairs; i++)
-		t->sc[p[i].label] += p[i].weight;
-}
-
 /* Folded word (fold) and shape (sh) of token i, or the padding of
  * positions outside the sentence. */
 static void
@@ -295,6 +278,11 @@ struct qt_tagger_cache {
 	/* per model: the features t-1 of each label (and "<s>"), then t-2
 	 * of each pair, UNKNOWN until looked up */
 	uint32_t *hist[QT_MAX_MODELS];
+	/* the features of several parts (b, shc, tw) by ckey(): mkeys[i]
+	 * 0 = empty */
+	uint64_t *mkeys;
+	uint32_t *mvals;
+	size_t mn, mcap;
 	/* per position of the sentence (+ 2 each side): its records */
 	uint32_t *wr, *sr;
 	size_t tcap;
@@ -448,6 +436,9 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 		free(c->hist[mi]);
 		c->hist[mi] = NULL;
 	}
+	if (c->mkeys)
+		memset(c->mkeys, 0, c->mcap * sizeof(*c->mkeys));
+	c->mn = 0;
 	return record(tg, c, REC_WORD, true, "<s>", 3) == PAD_W_BEFORE &&
 	       record(tg, c, REC_WORD, true, "</s>", 4) == PAD_W_AFTER &&
 	       record(tg, c, REC_SHAPE, true, "<s>", 3) == PAD_S_BEFORE &&
@@ -468,7 +459,91 @@ cache_free(struct qt_tagger_cache *c)
 		free(c->hist[mi]);
 	free(c->wr);
 	free(c->sr);
+	free(c->mkeys);
+	free(c->mvals);
 	free(c);
+}
+
+/* The key of a feature of several parts in a cache's map: its kind,
+ * the model, and up to three fields below FIELD_MAX (record indices,
+ * labels + 1). */
+enum { KEY_BIAS = 1, KEY_SHC, KEY_TW };
+#define FIELD_MAX ((uint64_t)1 << 20)
+
+static inline uint64_t
+ckey(unsigned kind, size_t mi, uint64_t a, uint64_t b, uint64_t c)
+{
+	return (uint64_t)kind << 62 | (uint64_t)mi << 60 | a << 40 | b << 20 |
+	       c;
+}
+
+/* A slot for key in a map of cap slots (every bit of the key counts). */
+static inline size_t
+map_hash(uint64_t key, size_t cap)
+{
+	key = (key ^ (key >> 30)) * 0xBF58476D1CE4E5B9ull;
+	key = (key ^ (key >> 27)) * 0x94D049BB133111EBull;
+	return (size_t)(key ^ (key >> 31)) & (cap - 1);
+}
+
+static bool
+map_grow(struct qt_tagger_cache *c)
+{
+	size_t cap = c->mcap ? c->mcap * 2 : 1024, i, j;
+	uint64_t *keys = calloc(cap, sizeof(*keys));
+	uint32_t *vals = qt_xmalloc_array(cap, sizeof(*vals));
+
+	if (!keys || !vals) {
+		free(keys);
+		free(vals);
+		return false;
+	}
+	for (i = 0; i < c->mcap; i++) {
+		if (!c->mkeys[i])
+			continue;
+		for (j = map_hash(c->mkeys[i], cap); keys[j];
+		     j = (j + 1) & (cap - 1))
+			;
+		keys[j] = c->mkeys[i];
+		vals[j] = c->mvals[i];
+	}
+	free(c->mkeys);
+	free(c->mvals);
+	c->mkeys = keys;
+	c->mvals = vals;
+	c->mcap = cap;
+	return true;
+}
+
+/* The slot of key's feature in c's map, UNKNOWN when new (to be filled
+ * by the caller); NULL when out of memory. */
+static uint32_t *
+map_at(struct qt_tagger_cache *c, uint64_t key)
+{
+	size_t i;
+
+	if ((c->mn + 1) * 2 > c->mcap && !map_grow(c))
+		return NULL;
+	for (i = map_hash(key, c->mcap); c->mkeys[i];
+	     i = (i + 1) & (c->mcap - 1))
+		if (c->mkeys[i] == key)
+			return &c->mvals[i];
+	c->mkeys[i] = key;
+	c->mvals[i] = UNKNOWN;
+	c->mn++;
+	return &c->mvals[i];
+}
+
+/* The feature of key k (built by the caller only when *v is UNKNOWN),
+ * remembered in *v when v is not NULL. */
+static uint32_t
+remember(tagging *t, uint32_t *v, keybuf *k)
+{
+	uint32_t f = lookup(t->tg, t->m, k);
+
+	if (v)
+		*v = f;
+	return f;
 }
 
 /* Add the pairs of feature slot fid (NOFEAT: none). */
@@ -496,13 +571,19 @@ score_static(tagging *t, size_t i)
 	const frec *r = t->c->r;
 	const uint32_t *wr = t->c->wr + i + 2, *sr = t->c->sr + i + 2;
 	const uint32_t *w = r[wr[0]].f[t->mi], *sh = r[sr[0]].f[t->mi];
+	uint32_t *v;
 	keybuf k;
 	const char *s, *x;
 	size_t sn, xn, j;
 	ptrdiff_t ii = (ptrdiff_t)i;
 
-	kb_start(&k, "b");
-	score(t, &k);
+	v = map_at(t->c, ckey(KEY_BIAS, t->mi, 0, 0, 0));
+	if (v && *v != UNKNOWN) {
+		add(t, *v);
+	} else {
+		kb_start(&k, "b");
+		add(t, remember(t, v, &k));
+	}
 	add(t, w[WF_W]);
 	add(t, sh[SF_SH]);
 	for (j = 0; j < 3; j++) {
@@ -517,16 +598,23 @@ score_static(tagging *t, size_t i)
 	add(t, r[sr[-1]].f[t->mi][SF_SHM1]);
 	add(t, r[sr[1]].f[t->mi][SF_SHP1]);
 	add(t, r[sr[2]].f[t->mi][SF_SHP2]);
-	shape_of(t, ii, &s, &sn);
-	kb_start(&k, "shc=");
-	shape_of(t, ii - 1, &x, &xn);
-	kb_put(&k, x, xn);
-	kb_put(&k, "|", 1);
-	kb_put(&k, s, sn);
-	kb_put(&k, "|", 1);
-	shape_of(t, ii + 1, &x, &xn);
-	kb_put(&k, x, xn);
-	score(t, &k);
+	v = sr[-1] < FIELD_MAX && sr[0] < FIELD_MAX && sr[1] < FIELD_MAX
+	            ? map_at(t->c, ckey(KEY_SHC, t->mi, sr[-1], sr[0], sr[1]))
+	            : NULL;
+	if (v && *v != UNKNOWN) {
+		add(t, *v);
+	} else {
+		shape_of(t, ii, &s, &sn);
+		kb_start(&k, "shc=");
+		shape_of(t, ii - 1, &x, &xn);
+		kb_put(&k, x, xn);
+		kb_put(&k, "|", 1);
+		kb_put(&k, s, sn);
+		kb_put(&k, "|", 1);
+		shape_of(t, ii + 1, &x, &xn);
+		kb_put(&k, x, xn);
+		add(t, remember(t, v, &k));
+	}
 	add(t, r[wr[-1]].f[t->mi][WF_SM1]);
 	add(t, r[wr[1]].f[t->mi][WF_SP1]);
 	if (i == 0)
@@ -581,7 +669,7 @@ score_history(tagging *t, size_t i, int l2, int l1)
 	keybuf k;
 	const char *w;
 	size_t wn;
-	uint32_t f;
+	uint32_t f, wr, *v;
 
 	f = hist_feature(t, -2, l1);
 	if (f == UNKNOWN) {
@@ -599,12 +687,20 @@ score_history(tagging *t, size_t i, int l2, int l1)
 		f = lookup(t->tg, t->m, &k);
 	}
 	add(t, f);
+	wr = t->c->wr[i + 2];
+	v = wr < FIELD_MAX ? map_at(t->c, ckey(KEY_TW, t->mi, wr,
+	                                       (uint64_t)(l1 + 1), 0))
+	                   : NULL;
+	if (v && *v != UNKNOWN) {
+		add(t, *v);
+		return;
+	}
 	kb_start(&k, "tw=");
 	put_label(t, &k, l1);
 	kb_put(&k, "|", 1);
 	word_of(t, (ptrdiff_t)i, &w, &wn);
 	kb_put(&k, w, wn);
-	score(t, &k);
+	add(t, remember(t, v, &k));
 }
 
 /* The records of the sentence's words and shapes (and its padding) in
@@ -621,7 +717,8 @@ records(const qt_tagger *tg, qt_tagger_work *w, size_t n)
 		if (!c)
 			return false;
 	}
-	if (c->serial != tg->serial || c->n + 2 * n > CACHE_MAX)
+	if (c->serial != tg->serial || c->n + 2 * n > CACHE_MAX ||
+	    c->mn > 4 * CACHE_MAX)
 		if (!cache_reset(tg, c))
 			return false;
 	if (n + 4 > c->tcap) {
