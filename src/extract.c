@@ -3,8 +3,6 @@
  *
  * text -> tokenize -> segment -> find_quotes -> attribute -> strings.
  */
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,103 +88,14 @@ dup_str(const char *s)
 	return d;
 }
 
-/* What an extractor keeps for its tagger: the built-in weights until
- * their first use, and the works of the documents that tagged. */
-struct qt_tagger_state {
-	pthread_mutex_t mu;
-	atomic_int done; /* tg is parsed */
-	qt_tagger *tg;
-	const char *data; /* the built-in bytes (never freed), or NULL */
-	size_t len;
-	char path[4096];
-	struct work_node *idle; /* works given back */
-};
-
-struct work_node {
-	qt_tagger_work w; /* (first: a work is its node) */
-	struct work_node *next;
-};
-
-const qt_tagger *
-qt_lang_tagger(const lang_data *ld, bool *failed)
-{
-	struct qt_tagger_state *ts = ld->tagger_state;
-	quoth_error err;
-
-	if (ld->tagger || !ts || !ts->data)
-		return ld->tagger;
-	if (atomic_load_explicit(&ts->done, memory_order_acquire))
-		return ts->tg;
-	pthread_mutex_lock(&ts->mu);
-	if (!atomic_load_explicit(&ts->done, memory_order_relaxed)) {
-		/* (the built-in file parses: only memory can fail) */
-		if (qt_tagger_load(ts->data, ts->len, ts->path, &ts->tg,
-		                   &err) == QUOTH_OK)
-			atomic_store_explicit(&ts->done, 1,
-			                      memory_order_release);
-		else
-			*failed = true;
-	}
-	pthread_mutex_unlock(&ts->mu);
-	return ts->tg;
-}
-
-qt_tagger_work *
-qt_lang_tagger_work(const lang_data *ld)
-{
-	struct qt_tagger_state *ts = ld->tagger_state;
-	struct work_node *n;
-
-	if (!ts)
-		return NULL;
-	pthread_mutex_lock(&ts->mu);
-	n = ts->idle;
-	if (n)
-		ts->idle = n->next;
-	pthread_mutex_unlock(&ts->mu);
-	return n ? &n->w : calloc(1, sizeof(*n));
-}
-
-void
-qt_lang_tagger_work_done(const lang_data *ld, qt_tagger_work *w)
-{
-	struct qt_tagger_state *ts = ld->tagger_state;
-	struct work_node *n = (struct work_node *)w;
-
-	if (!w)
-		return;
-	pthread_mutex_lock(&ts->mu);
-	n->next = ts->idle;
-	ts->idle = n;
-	pthread_mutex_unlock(&ts->mu);
-}
-
-static void
-tagger_state_free(struct qt_tagger_state *ts)
-{
-	struct work_node *n, *next;
-
-	if (!ts)
-		return;
-	for (n = ts->idle; n; n = next) {
-		next = n->next;
-		qt_tagger_work_free(&n->w);
-		free(n);
-	}
-	qt_tagger_free(ts->tg);
-	pthread_mutex_destroy(&ts->mu);
-	free(ts);
-}
-
 /* The tagger (data/LANG/tagger.txt), optional: a language without one,
  * or QUOTH_TAGGER_OFF set (to measure what it decides), leaves it NULL;
  * a file that does not parse is an error.  A file of --data-dir is
  * parsed here, so that its errors show before any text; the built-in
- * copy, which the tests parse, waits for its first use. */
+ * copy, which the tests parse, waits for its first use (tagger_state.c). */
 static quoth_status
 load_tagger(quoth_extractor *ex, quoth_error *err)
 {
-	struct qt_tagger_state *ts;
 	char path[4096];
 	const char *data;
 	size_t len = 0;
@@ -206,18 +115,11 @@ load_tagger(quoth_extractor *ex, quoth_error *err)
 		if (st != QUOTH_OK)
 			return st;
 	}
-	ts = calloc(1, sizeof(*ts));
-	if (!ts || pthread_mutex_init(&ts->mu, NULL) != 0) {
-		free(ts);
+	ex->data.tagger_state = qt_tagger_state_new(owned ? NULL : data, len,
+	                                            path);
+	if (!ex->data.tagger_state)
 		return qt_extract_error(err, QUOTH_ERR_NOMEM, 0,
 		                        "out of memory");
-	}
-	if (!owned) {
-		ts->data = data;
-		ts->len = len;
-		memcpy(ts->path, path, sizeof(path));
-	}
-	ex->data.tagger_state = ts;
 	return QUOTH_OK;
 }
 
@@ -290,7 +192,7 @@ quoth_extractor_free(quoth_extractor *ex)
 		return;
 	qt_tagger_free(ex->data.tagger);
 	ex->data.tagger = NULL;
-	tagger_state_free(ex->data.tagger_state);
+	qt_tagger_state_free(ex->data.tagger_state);
 	ex->data.tagger_state = NULL;
 	qt_lang_data_free(&ex->data);
 	free(ex->lang);

@@ -309,10 +309,9 @@ typedef struct {
 	 * and freed by extract.c (tagger.c reads data.c: not the other way
 	 * round) */
 	struct qt_tagger *tagger;
-	/* extract.c's for the tagger: the built-in weights, when tagger is
-	 * NULL until their first use (qt_lang_tagger() parses them then:
-	 * many runs never need the tagger, and parsing took half of
-	 * start-up), and the tagging works that documents reuse */
+	/* tagger_state.c's, made by extract.c: the built-in weights, when
+	 * tagger is NULL, until their first use (qt_lang_tagger() parses
+	 * them then), and the tagging works that documents reuse */
 	struct qt_tagger_state *tagger_state;
 } lang_data;
 

@@ -92,7 +92,15 @@ quoth_status qt_tagger_load(const char *data, size_t len, const char *name,
                             qt_tagger **out, quoth_error *err);
 void qt_tagger_free(qt_tagger *tg);
 
-/* The tagger of ld (extract.c): NULL when the language has none; the
+/* tagger_state.c: an extractor's tagger state (lang_data.tagger_state)
+ * for the built-in weights data[0..len) (never freed; named path in
+ * messages), parsed at the first qt_lang_tagger(); data NULL when
+ * ld->tagger is loaded already.  NULL when out of memory. */
+struct qt_tagger_state *qt_tagger_state_new(const char *data, size_t len,
+                                            const char *path);
+void qt_tagger_state_free(struct qt_tagger_state *ts);
+
+/* The tagger of ld (tagger_state.c): NULL when the language has none; the
  * built-in weights are parsed at the first call (once, whichever thread
  * calls first).  Sets *failed when that runs out of memory (and returns
  * NULL; a later call tries again). */
