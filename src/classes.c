@@ -127,8 +127,8 @@ qt_described_head(const actx *c, size_t k, int *tv, bool *org)
  * first token in *s0), with toks and tags of room for cap tokens; false
  * when the window does not fit or the tagger fails (out of memory). */
 static bool
-tag_window(const actx *c, qt_tagger_work *w, size_t a, size_t b,
-           qt_tagger_tok *toks, qt_tag *tags, size_t cap, size_t *s0p,
+tag_window(const actx *c, const qt_tagger *tg, qt_tagger_work *w, size_t a,
+           size_t b, qt_tagger_tok *toks, qt_tag *tags, size_t cap, size_t *s0p,
            size_t *np)
 {
 	size_t s0 = sentence_start(c, a), s1 = sentence_end(c, a) + 1, k;
@@ -145,7 +145,7 @@ tag_window(const actx *c, qt_tagger_work *w, size_t a, size_t b,
 	}
 	*s0p = s0;
 	*np = s1 - s0;
-	return qt_tagger_tag(c->ld->tagger, w, toks, s1 - s0, tags);
+	return qt_tagger_tag(tg, w, toks, s1 - s0, tags);
 }
 
 /*
@@ -158,18 +158,20 @@ tag_window(const actx *c, qt_tagger_work *w, size_t a, size_t b,
 int
 qt_pos_at(const actx *c, size_t k)
 {
-	qt_tagger_work w = {0};
+	bool failed = false;
+	const qt_tagger *tg = qt_lang_tagger(c->ld, &failed);
+	qt_tagger_work *w;
 	qt_tagger_tok toks[2 * TYPE_CONTEXT + 1];
 	qt_tag tags[2 * TYPE_CONTEXT + 1];
 	size_t s0, n;
 	int pos = -1;
 
-	if (!c->ld->tagger || k >= c->n)
+	if (!tg || k >= c->n || !(w = qt_lang_tagger_work(c->ld)))
 		return -1;
-	if (tag_window(c, &w, k, k + 1, toks, tags, QUOTH_ARRAY_LEN(toks), &s0,
-	               &n))
+	if (tag_window(c, tg, w, k, k + 1, toks, tags, QUOTH_ARRAY_LEN(toks),
+	               &s0, &n))
 		pos = tags[k - s0].pos;
-	qt_tagger_work_free(&w);
+	qt_lang_tagger_work_done(c->ld, w);
 	return pos;
 }
 
@@ -285,13 +287,18 @@ qt_place_name(const actx *c, const entity *e)
 size_t
 qt_type_entities(actx *c)
 {
-	qt_tagger_work w = {0};
+	const qt_tagger *tg = qt_lang_tagger(c->ld, &c->failed);
+	qt_tagger_work *w;
 	qt_tagger_tok *toks = NULL;
 	qt_tag *tags = NULL;
 	size_t i, k, typed = 0, cap = 0;
 
-	if (!c->ld->tagger)
+	if (!tg)
 		return 0;
+	if (!(w = qt_lang_tagger_work(c->ld))) {
+		c->failed = true;
+		return 0;
+	}
 	for (i = 0; i < c->ments.len; i++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 		entity *e = ent_at(c, m->ent);
@@ -314,7 +321,7 @@ qt_type_entities(actx *c)
 				break;
 			}
 		}
-		if (!tag_window(c, &w, m->tok, m->end, toks, tags, cap, &s0,
+		if (!tag_window(c, tg, w, m->tok, m->end, toks, tags, cap, &s0,
 		                &n)) {
 			c->failed = true;
 			break;
@@ -332,6 +339,6 @@ qt_type_entities(actx *c)
 	}
 	free(toks);
 	free(tags);
-	qt_tagger_work_free(&w);
+	qt_lang_tagger_work_done(c->ld, w);
 	return typed;
 }

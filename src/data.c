@@ -85,6 +85,70 @@ declared_flags(const char *s, const char *e)
 	return mask;
 }
 
+/* The number of lines of data[0..len), for sizing the table at once. */
+static size_t
+count_lines(const char *data, size_t len)
+{
+	const char *p = data, *e = data + len;
+	size_t n = 1;
+
+	while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/* The flags column s[0..n) of line `lineno` as a mask, checked against
+ * the letters the header declared; -1 after an error in *st. */
+static int
+parse_flags(const char *s, size_t n, int declared, const char *name,
+            size_t lineno, quoth_status *st, quoth_error *err)
+{
+	int value = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c < 'a' || c > 'z') {
+			*st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
+			                   "%s:%zu: flags must be lowercase "
+			                   "letters",
+			                   name, lineno);
+			return -1;
+		}
+		if (!(declared & (1 << (c - 'a')))) {
+			*st = qt_data_fail(
+			        err, QUOTH_ERR_LEXICON, lineno,
+			        "%s:%zu: flag '%c' is not declared in "
+			        "the file's '# flags:' header",
+			        name, lineno, c);
+			return -1;
+		}
+		value |= 1 << (c - 'a');
+	}
+	return value;
+}
+
+/* Fold the phrase s[0..n) into *fold: ASCII by a lowercase copy, the
+ * rest through qt_text_fold() (which folds ASCII the same way). */
+static void
+fold_phrase(qbuf *fold, const char *s, size_t n, bool ascii)
+{
+	size_t i;
+
+	fold->len = 0;
+	if (!ascii || !qbuf_reserve(fold, n)) {
+		qt_text_fold(fold, s, n);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		fold->ptr[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	fold->len = n;
+}
+
 /* Parse one data file into lx; `name` is used in messages. */
 static quoth_status
 parse_file(lexicon *lx, const char *name, const char *data, size_t len,
@@ -95,51 +159,36 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 	quoth_status st = QUOTH_OK;
 	int declared = 0; /* the flag letters of the file's header */
 
+	if (!qt_lexicon_reserve(lx, count_lines(data, len)))
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0,
+		                    "%s: out of memory", name);
 	while (pos < len) {
-		size_t eol = pos, end, tab = QUOTH_NONE, i, words = 1;
+		size_t eol, end, i, words = 1;
+		const char *tab;
 		int value = 0;
+		bool ascii;
 
 		lineno++;
-		if (!qt_data_line(data, len, pos, &end, &eol)) {
+		if (!qt_data_split(data, len, pos, &end, &eol, &ascii)) {
 			st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			                  "%s:%zu: invalid UTF-8", name,
 			                  lineno);
 			goto out;
 		}
-		for (i = pos; i < end; i++)
-			if (data[i] == '\t') {
-				tab = i;
-				break;
-			}
 		if (end == pos)
 			goto next;
 		if (data[pos] == '#') {
 			declared |= declared_flags(data + pos, data + end);
 			goto next;
 		}
-		if (tab != QUOTH_NONE) {
-			for (i = tab + 1; i < end; i++) {
-				char c = data[i];
-				if (c < 'a' || c > 'z') {
-					st = qt_data_fail(
-					        err, QUOTH_ERR_LEXICON, lineno,
-					        "%s:%zu: flags must be "
-					        "lowercase letters",
-					        name, lineno);
-					goto out;
-				}
-				if (!(declared & (1 << (c - 'a')))) {
-					st = qt_data_fail(
-					        err, QUOTH_ERR_LEXICON, lineno,
-					        "%s:%zu: flag '%c' is not "
-					        "declared in the file's "
-					        "'# flags:' header",
-					        name, lineno, c);
-					goto out;
-				}
-				value |= 1 << (c - 'a');
-			}
-			end = tab;
+		tab = memchr(data + pos, '\t', end - pos);
+		if (tab) {
+			size_t t = (size_t)(tab - data);
+			value = parse_flags(tab + 1, end - t - 1, declared,
+			                    name, lineno, &st, err);
+			if (value < 0)
+				goto out;
+			end = t;
 		}
 		while (end > pos && (data[end - 1] == ' '))
 			end--;
@@ -148,11 +197,9 @@ parse_file(lexicon *lx, const char *name, const char *data, size_t len,
 			                  "%s:%zu: empty phrase", name, lineno);
 			goto out;
 		}
-		fold.len = 0;
-		qt_text_fold(&fold, data + pos, end - pos);
+		fold_phrase(&fold, data + pos, end - pos, ascii);
 		for (i = 0; i < fold.len; i++)
-			if (fold.ptr[i] == ' ')
-				words++;
+			words += fold.ptr[i] == ' ';
 		if (words > 6) {
 			st = qt_data_fail(err, QUOTH_ERR_LEXICON, lineno,
 			                  "%s:%zu: a phrase has at most six "

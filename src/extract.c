@@ -90,7 +90,9 @@ dup_str(const char *s)
 
 /* The tagger (data/LANG/tagger.txt), optional: a language without one,
  * or QUOTH_TAGGER_OFF set (to measure what it decides), leaves it NULL;
- * a file that does not parse is an error. */
+ * a file that does not parse is an error.  A file of --data-dir is
+ * parsed here, so that its errors show before any text; the built-in
+ * copy, which the tests parse, waits for its first use (tagger_state.c). */
 static quoth_status
 load_tagger(quoth_extractor *ex, quoth_error *err)
 {
@@ -98,7 +100,7 @@ load_tagger(quoth_extractor *ex, quoth_error *err)
 	const char *data;
 	size_t len = 0;
 	bool owned = false;
-	quoth_status st;
+	quoth_status st = QUOTH_OK;
 	const char *off = getenv("QUOTH_TAGGER_OFF");
 
 	if (off && *off)
@@ -107,10 +109,18 @@ load_tagger(quoth_extractor *ex, quoth_error *err)
 	                     sizeof(path), &len, &owned);
 	if (!data)
 		return QUOTH_OK;
-	st = qt_tagger_load(data, len, path, &ex->data.tagger, err);
-	if (owned)
+	if (owned) {
+		st = qt_tagger_load(data, len, path, &ex->data.tagger, err);
 		free((char *)data);
-	return st;
+		if (st != QUOTH_OK)
+			return st;
+	}
+	ex->data.tagger_state = qt_tagger_state_new(owned ? NULL : data, len,
+	                                            path);
+	if (!ex->data.tagger_state)
+		return qt_extract_error(err, QUOTH_ERR_NOMEM, 0,
+		                        "out of memory");
+	return QUOTH_OK;
 }
 
 quoth_status
@@ -182,6 +192,8 @@ quoth_extractor_free(quoth_extractor *ex)
 		return;
 	qt_tagger_free(ex->data.tagger);
 	ex->data.tagger = NULL;
+	qt_tagger_state_free(ex->data.tagger_state);
+	ex->data.tagger_state = NULL;
 	qt_lang_data_free(&ex->data);
 	free(ex->lang);
 	free(ex->data_dir);

@@ -23,11 +23,23 @@ void qt_lexicon_free(lexicon *lx);
 int qt_lexicon_get(const lexicon *lx, const char *s, size_t n);
 /* Add a folded phrase (used by the loader and by tests). */
 bool qt_lexicon_add(lexicon *lx, const char *s, size_t n, int value);
+/* qt_data_line() (text.h) faster: the line of a data file starting at
+ * byte pos, *end where its text ends (before any \r\n), *eol its \n (or
+ * len), *ascii whether it is all ASCII; false when it is not valid
+ * UTF-8.  Finds the line end with memchr() and checks for non-ASCII
+ * bytes eight at a time. */
+bool qt_data_split(const char *data, size_t len, size_t pos, size_t *end,
+                   size_t *eol, bool *ascii);
+/* Make room for n more phrases at once (the loader, which knows how many
+ * lines a file has), so that adding them never grows the table. */
+bool qt_lexicon_reserve(lexicon *lx, size_t n);
 /* Call fn for every phrase of lx (in no particular order). */
 void qt_lexicon_each(const lexicon *lx,
                      void (*fn)(void *arg, const char *key, size_t len,
                                 int value),
                      void *arg);
+/* The number of phrases of lx (0 for NULL). */
+size_t qt_lexicon_size(const lexicon *lx);
 /* Longest phrase length in words. */
 size_t qt_lexicon_max_words(const lexicon *lx);
 
@@ -297,6 +309,10 @@ typedef struct {
 	 * and freed by extract.c (tagger.c reads data.c: not the other way
 	 * round) */
 	struct qt_tagger *tagger;
+	/* tagger_state.c's, made by extract.c: the built-in weights, when
+	 * tagger is NULL, until their first use (qt_lang_tagger() parses
+	 * them then), and the tagging works that documents reuse */
+	struct qt_tagger_state *tagger_state;
 } lang_data;
 
 enum { /* first-names.txt */

@@ -203,17 +203,22 @@ qt_symtab_build(lexicon *const *lex)
 	symtab *st = calloc(1, sizeof(*st));
 	add_arg a;
 	int k;
+	size_t total = 2;
 
 	if (!st)
 		return NULL;
-	st->e = calloc(1024, sizeof(*st->e));
-	st->nslots = 2048;
+	/* room for every phrase at once: no table grows while it fills */
+	for (k = 0; k < LEX_COUNT_; k++)
+		total += qt_lexicon_size(lex[k]);
+	for (st->cap = 1024; st->cap < total; st->cap *= 2)
+		;
+	st->nslots = 2 * st->cap;
+	st->e = calloc(st->cap, sizeof(*st->e));
 	st->slots = calloc(st->nslots, sizeof(*st->slots));
 	if (!st->e || !st->slots) {
 		qt_symtab_free(st);
 		return NULL;
 	}
-	st->cap = 1024;
 	st->n = 2;
 	for (k = 0; k < LEX_COUNT_; k++)
 		st->e[1].val[k] = -1;
@@ -246,12 +251,43 @@ qt_symtab_free(symtab *st)
 	free(st);
 }
 
+/* The symbol of the word s[0..n) folded with qt_text_fold(), with the
+ * non-ASCII bit; 0 when out of memory. */
+static uint32_t
+fold_sym(const symtab *st, qbuf *fold, const char *s, size_t n)
+{
+	size_t k;
+
+	fold->len = 0;
+	fold->failed = false;
+	qt_text_fold(fold, s, n);
+	if (fold->failed)
+		return 0; /* unknown: lookups take the long way */
+	for (k = 0; k < n && (unsigned char)s[k] < 0x80; k++)
+		;
+	return sym_of(st, fold->ptr ? fold->ptr : "", fold->len) |
+	       (k < n ? SYM_NONASCII : 0);
+}
+
+/* The symbols of the short non-ASCII tokens qt_symbolize() last folded
+ * (curly quote marks, dashes, accented short words: the same few again
+ * and again), by their bytes: a direct-mapped table. */
+#define MEMO_SIZE 64
+
+typedef struct {
+	uint64_t bytes[MEMO_SIZE]; /* the token, zero-padded */
+	uint8_t len[MEMO_SIZE];    /* 0: empty */
+	uint32_t sym[MEMO_SIZE];
+} sym_memo;
+
 /* The symbol of token t as qt_lexicon_get_tokens() folds a one-token
  * span, with the non-ASCII bit.  An ASCII word is folded and hashed
- * eight bytes at a time; a one-byte token reads a table. */
+ * eight bytes at a time; a one-byte token reads a table; a non-ASCII
+ * token of at most eight bytes is looked up in *memo before it is
+ * folded. */
 static uint32_t
 token_sym(const symtab *st, const char *text, size_t len, const token *t,
-          qbuf *fold)
+          qbuf *fold, sym_memo *memo)
 {
 	const unsigned char *p = (const unsigned char *)text + t->start;
 	size_t k = 0, n = t->end - t->start;
@@ -284,15 +320,24 @@ token_sym(const symtab *st, const char *text, size_t len, const token *t,
 			return id ? id : 1;
 		}
 	}
-	fold->len = 0;
-	fold->failed = false;
-	qt_text_fold(fold, text + t->start, n);
-	if (fold->failed)
-		return 0; /* unknown: lookups take the long way */
-	for (k = 0; k < n && p[k] < 0x80; k++)
-		;
-	return sym_of(st, fold->ptr ? fold->ptr : "", fold->len) |
-	       (k < n ? SYM_NONASCII : 0);
+	if (n <= 8) {
+		uint64_t key = 0;
+		size_t slot;
+		uint32_t id;
+
+		memcpy(&key, p, n);
+		slot = (size_t)(mix_end(mix8(0, key), n) % MEMO_SIZE);
+		if (memo->len[slot] == n && memo->bytes[slot] == key)
+			return memo->sym[slot];
+		id = fold_sym(st, fold, text + t->start, n);
+		if (id) {
+			memo->bytes[slot] = key;
+			memo->len[slot] = (uint8_t)n;
+			memo->sym[slot] = id;
+		}
+		return id;
+	}
+	return fold_sym(st, fold, text + t->start, n);
 }
 
 void
@@ -301,11 +346,13 @@ qt_symbolize(const lang_data *ld, const char *text, token *t, size_t n)
 	qbuf fold = {0};
 	size_t i,
 	        len = n ? t[n - 1].end : 0; /* (text goes on at least so far) */
+	sym_memo memo;
 
 	if (!ld->sym)
 		return;
+	memset(memo.len, 0, sizeof(memo.len));
 	for (i = 0; i < n; i++)
-		t[i].sym = token_sym(ld->sym, text, len, &t[i], &fold);
+		t[i].sym = token_sym(ld->sym, text, len, &t[i], &fold, &memo);
 	qbuf_free(&fold);
 }
 

@@ -46,419 +46,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "tagger.h"
-
-#define QT_FORMAT "quoth-tagger 1"
-#define QT_TEMPLATE 1
-#define QT_MAX_MODELS 2
-#define QT_MAX_LABELS 64
-/* Longest feature string (bytes) the file may hold; words past that are
- * URLs and noise, never worth a weight. */
-#define QT_MAX_FEATURE 256
-/* A weight of a million (a thousand in the trainer's units) is beyond
- * anything a perceptron learns in a few passes: a bigger one is a
- * corrupt file, and the bound keeps the score sums far from overflow. */
-#define QT_MAX_WEIGHT 1000000
-/* "Xx.X." tells initials from words; longer shapes only split counts. */
-#define MAX_SHAPE 5
-
-/* One feature: its string in tg->keys, its (label, weight) pairs in
- * tg->pairs.  A slot of the open-addressing table; klen 0 = empty. */
-typedef struct {
-	uint64_t hash;
-	size_t key;
-	size_t pair;
-	uint32_t klen;
-	uint32_t npairs;
-} feat;
-
-typedef struct {
-	uint16_t label;
-	int32_t weight;
-} pair;
-
-typedef struct {
-	int kind; /* MODEL_* */
-	size_t nlabels;
-	size_t lname[QT_MAX_LABELS]; /* label name offsets in tg->keys */
-	uint8_t llen[QT_MAX_LABELS];
-	uint8_t lpos[QT_MAX_LABELS]; /* enum qt_pos of each label */
-	uint8_t lner[QT_MAX_LABELS]; /* enum qt_ner of each label */
-	feat *slots;
-	size_t cap; /* power of two, or 0 before `features` */
-	size_t n;
-} model;
-
-enum { MODEL_JOINT, MODEL_POS, MODEL_NER };
-
-struct qt_tagger {
-	model m[QT_MAX_MODELS];
-	size_t nmodels;
-	qbuf keys;
-	qvec pairs; /* of pair */
-};
-
-static const char *const pos_names[QT_POS_COUNT_] = {
-        "OTHER", "NOUN", "PROPN", "VERB", "ADJ",   "ADV",
-        "PRON",  "DET",  "ADP",   "NUM",  "PUNCT",
-};
-
-static const char *const ner_names[QT_NER_COUNT_] = {
-        "O",
-        "PERSON",
-        "ORGANIZATION",
-        "LOCATION",
-};
-
-const char *
-qt_tagger_pos_name(int pos)
-{
-	return pos >= 0 && pos < QT_POS_COUNT_ ? pos_names[pos] : "?";
-}
-
-const char *
-qt_tagger_ner_name(int ner)
-{
-	return ner >= 0 && ner < QT_NER_COUNT_ ? ner_names[ner] : "?";
-}
-
-static int
-name_index(const char *const *names, int n, const char *s, size_t len)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
-			return i;
-	return -1;
-}
-
-/* The feature table's hash of s[0..n): eight bytes a step (the tail
- * zero-padded), much cheaper per key than a byte at a time.  Only this
- * file hashes into the table, at load and at lookup. */
-static inline uint64_t
-feat_mix(uint64_t h, uint64_t w)
-{
-	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-	return h ^ (h >> 29);
-}
-
-static uint64_t
-feat_hash(const char *s, size_t n)
-{
-	uint64_t h = n, w;
-	size_t k = 0;
-
-	for (; k + 8 <= n; k += 8) {
-		memcpy(&w, s + k, 8);
-		h = feat_mix(h, w);
-	}
-	if (k < n) {
-		unsigned char tail[8] = {0};
-		memcpy(tail, s + k, n - k);
-		memcpy(&w, tail, 8);
-		h = feat_mix(h, w);
-	}
-	return h ^ (h >> 32);
-}
-
-static feat *
-find_slot(const model *m, const char *keys, const char *s, size_t n, uint64_t h)
-{
-	size_t i = (size_t)h & (m->cap - 1);
-
-	while (m->slots[i].klen &&
-	       !(m->slots[i].hash == h && m->slots[i].klen == n &&
-	         memcmp(keys + m->slots[i].key, s, n) == 0))
-		i = (i + 1) & (m->cap - 1);
-	return &m->slots[i];
-}
-
-/* ---- loading ------------------------------------------------------------ */
-
-/* The word at data[*pos..end) up to a space; *pos moves past it and one
- * space.  Returns its length (0 at the end). */
-static size_t
-next_word(const char *data, size_t *pos, size_t end, const char **w)
-{
-	size_t a = *pos, b = a;
-
-	while (b < end && data[b] != ' ')
-		b++;
-	*w = data + a;
-	*pos = b < end ? b + 1 : b;
-	return b - a;
-}
-
-/* A decimal integer, optionally negative, in [lo, hi]. */
-static bool
-parse_int(const char *s, size_t n, long lo, long hi, long *out)
-{
-	size_t i = 0;
-	bool neg = false;
-	long v = 0;
-
-	if (n > 0 && s[0] == '-') {
-		neg = true;
-		i = 1;
-	}
-	if (i == n || n - i > 9)
-		return false;
-	for (; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (neg)
-		v = -v;
-	if (v < lo || v > hi)
-		return false;
-	*out = v;
-	return true;
-}
-
-static bool
-line_is(const char *s, size_t n, const char *word, size_t *rest)
-{
-	size_t k = strlen(word);
-
-	if (n < k + 1 || memcmp(s, word, k) != 0 || s[k] != ' ')
-		return false;
-	*rest = k + 1;
-	return true;
-}
-
-/* `labels A B C`: label names and what each sets. */
-static bool
-parse_labels(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
-{
-	size_t pos = 0;
-	const char *w;
-	size_t len;
-
-	m->nlabels = 0;
-	while ((len = next_word(s, &pos, n, &w)) > 0) {
-		const char *bar = memchr(w, '|', len);
-		int p = QT_POS_OTHER, e = QT_NER_O;
-
-		if (m->nlabels == QT_MAX_LABELS || len > 255) {
-			*why = "too many labels";
-			return false;
-		}
-		if (m->kind == MODEL_JOINT) {
-			size_t pl = bar ? (size_t)(bar - w) : 0;
-			if (!bar)
-				return (*why = "a joint label is POS|NER"),
-				       false;
-			p = name_index(pos_names, QT_POS_COUNT_, w, pl);
-			e = name_index(ner_names, QT_NER_COUNT_, bar + 1,
-			               len - pl - 1);
-		} else if (m->kind == MODEL_POS) {
-			p = name_index(pos_names, QT_POS_COUNT_, w, len);
-		} else {
-			e = name_index(ner_names, QT_NER_COUNT_, w, len);
-		}
-		if (p < 0 || e < 0) {
-			*why = "unknown label";
-			return false;
-		}
-		m->lname[m->nlabels] = tg->keys.len;
-		m->llen[m->nlabels] = (uint8_t)len;
-		m->lpos[m->nlabels] = (uint8_t)p;
-		m->lner[m->nlabels] = (uint8_t)e;
-		qbuf_put(&tg->keys, w, len);
-		m->nlabels++;
-	}
-	if (m->nlabels == 0)
-		return (*why = "no labels"), false;
-	return true;
-}
-
-/* `FEATURE<TAB>LABEL WEIGHT ...` into model m. */
-static bool
-parse_feature(qt_tagger *tg, model *m, const char *s, size_t n,
-              const char **why)
-{
-	const char *tab = memchr(s, '\t', n);
-	size_t klen, pos, first = tg->pairs.len;
-	uint64_t h;
-	feat *f;
-
-	if (!tab || tab == s)
-		return (*why = "expected FEATURE<TAB>weights"), false;
-	klen = (size_t)(tab - s);
-	if (klen > QT_MAX_FEATURE)
-		return (*why = "feature too long"), false;
-	h = feat_hash(s, klen);
-	f = find_slot(m, tg->keys.ptr, s, klen, h);
-	if (f->klen)
-		return (*why = "feature repeated"), false;
-	pos = klen + 1;
-	while (pos < n) {
-		const char *a, *b;
-		size_t la = next_word(s, &pos, n, &a);
-		size_t lb = next_word(s, &pos, n, &b);
-		long label, weight;
-		pair *p;
-
-		if (!parse_int(a, la, 0, (long)m->nlabels - 1, &label) ||
-		    !parse_int(b, lb, -QT_MAX_WEIGHT, QT_MAX_WEIGHT, &weight))
-			return (*why = "expected LABEL WEIGHT pairs"), false;
-		p = qvec_push(&tg->pairs);
-		if (!p)
-			return (*why = NULL), false;
-		p->label = (uint16_t)label;
-		p->weight = (int32_t)weight;
-	}
-	if (tg->pairs.len == first || tg->pairs.len - first > m->nlabels)
-		return (*why = "expected LABEL WEIGHT pairs"), false;
-	f->hash = h;
-	f->key = tg->keys.len;
-	f->klen = (uint32_t)klen;
-	f->pair = first;
-	f->npairs = (uint32_t)(tg->pairs.len - first);
-	qbuf_put(&tg->keys, s, klen);
-	m->n++;
-	return !tg->keys.failed || (*why = NULL, false);
-}
-
-quoth_status
-qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
-               quoth_error *err)
-{
-	qt_tagger *tg = calloc(1, sizeof(*tg));
-	size_t pos = 0, lineno = 0, todo = 0, rest;
-	bool have_template = false;
-	const char *why = "not a quoth tagger file";
-	model *m = NULL;
-
-	if (!tg)
-		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
-	qvec_init(&tg->pairs, sizeof(pair));
-	while (pos < len) {
-		size_t end, eol, n;
-		const char *s = data + pos;
-
-		lineno++;
-		if (!qt_data_line(data, len, pos, &end, &eol)) {
-			why = "invalid UTF-8";
-			goto fail;
-		}
-		n = end - pos;
-		pos = eol + 1;
-		if (lineno == 1) {
-			if (n != strlen(QT_FORMAT) || memcmp(s, QT_FORMAT, n))
-				goto fail;
-			continue;
-		}
-		if (todo > 0) {
-			if (!parse_feature(tg, m, s, n, &why))
-				goto fail;
-			todo--;
-			continue;
-		}
-		if (n == 0 || s[0] == '#')
-			continue;
-		if (line_is(s, n, "template", &rest)) {
-			long v;
-			if (!parse_int(s + rest, n - rest, 0, 999, &v) ||
-			    v != QT_TEMPLATE) {
-				why = "feature template is not 1 (retrain or "
-				      "update tagger.c)";
-				goto fail;
-			}
-			have_template = true;
-		} else if (line_is(s, n, "model", &rest)) {
-			static const char *const kinds[] = {"joint", "pos",
-			                                    "ner"};
-			int k = name_index(kinds, 3, s + rest, n - rest);
-			if (!have_template) {
-				why = "`template` must come first";
-				goto fail;
-			}
-			if (k < 0 || tg->nmodels == QT_MAX_MODELS) {
-				why = "expected model joint, pos or ner "
-				      "(at most two)";
-				goto fail;
-			}
-			m = &tg->m[tg->nmodels++];
-			m->kind = k;
-		} else if (m && m->nlabels == 0 &&
-		           line_is(s, n, "labels", &rest)) {
-			if (!parse_labels(tg, m, s + rest, n - rest, &why))
-				goto fail;
-		} else if (m && m->nlabels > 0 && m->cap == 0 &&
-		           line_is(s, n, "features", &rest)) {
-			long v;
-			/* each feature line takes at least 5 bytes: the
-			 * count cannot ask for more memory than the file
-			 * justifies */
-			if (!parse_int(s + rest, n - rest, 1,
-			               (long)((len - pos) / 5 + 1), &v)) {
-				why = "bad feature count";
-				goto fail;
-			}
-			todo = (size_t)v;
-			for (m->cap = 16; m->cap < todo * 2; m->cap *= 2)
-				;
-			m->slots = calloc(m->cap, sizeof(feat));
-			if (!m->slots) {
-				why = NULL;
-				goto fail;
-			}
-		} else {
-			why = "unexpected line";
-			goto fail;
-		}
-	}
-	if (lineno == 0)
-		goto fail; /* empty: not a quoth tagger file */
-	if (todo > 0) {
-		why = "fewer feature lines than announced";
-		goto fail;
-	}
-	if (tg->nmodels == 0 || !m->slots) {
-		why = "no complete model";
-		goto fail;
-	}
-	if (tg->keys.failed || tg->pairs.failed) {
-		why = NULL;
-		goto fail;
-	}
-	*out = tg;
-	return QUOTH_OK;
-fail:
-	qt_tagger_free(tg);
-	if (!why)
-		return qt_data_fail(err, QUOTH_ERR_NOMEM, lineno,
-		                    "%s:%zu: out of memory", name, lineno);
-	return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu: %s", name,
-	                    lineno, why);
-}
-
-void
-qt_tagger_free(qt_tagger *tg)
-{
-	size_t i;
-
-	if (!tg)
-		return;
-	for (i = 0; i < tg->nmodels; i++)
-		free(tg->m[i].slots);
-	qbuf_free(&tg->keys);
-	qvec_free(&tg->pairs);
-	free(tg);
-}
-
-void
-qt_tagger_work_free(qt_tagger_work *w)
-{
-	if (!w)
-		return;
-	qbuf_free(&w->text);
-	free(w->off);
-	memset(w, 0, sizeof(*w));
-}
+#include "tagger_int.h"
 
 /* ---- tagging ------------------------------------------------------------ */
 
@@ -605,25 +193,10 @@ typedef struct {
 	const char *text; /* w->text.ptr */
 	const size_t *off;
 	size_t n;
+	struct qt_tagger_cache *c; /* the records of the work */
+	size_t mi;                 /* m is tg->m[mi] */
 	int64_t sc[QT_MAX_LABELS];
 } tagging;
-
-static void
-score(tagging *t, keybuf *k)
-{
-	const feat *f;
-	const pair *p;
-	size_t i;
-
-	if (k->over)
-		return;
-	f = find_slot(t->m, t->tg->keys.ptr, k->b, k->n, key_hash(k));
-	if (!f->klen)
-		return;
-	p = QVEC_AT(&t->tg->pairs, pair, f->pair);
-	for (i = 0; i < f->npairs; i++)
-		t->sc[p[i].label] += p[i].weight;
-}
 
 /* Folded word (fold) and shape (sh) of token i, or the padding of
  * positions outside the sentence. */
@@ -653,69 +226,399 @@ shape_of(const tagging *t, ptrdiff_t i, const char **s, size_t *n)
 	*n = t->off[3 * i + 2] - t->off[3 * i + 1];
 }
 
-static void
-score1(tagging *t, keybuf *k, const char *prefix, const char *s, size_t n)
+/* ---- resolved features ------------------------------------------------ */
+
+/* A word's or a shape's features, each looked up once per work (a
+ * qt_tagger_work keeps them from call to call): the slot of each feature
+ * in m->slots, or NOFEAT when the model has no such feature.  The scores
+ * add the same pairs as looking every feature string up again: the
+ * weights, and so the tags, are the same. */
+#define NOFEAT UINT32_MAX
+#define UNKNOWN (UINT32_MAX - 1)
+/* Records before a cache starts afresh: a bound on its memory (about 2
+ * MB; an extractor keeps one work per thread) over a long run of varied
+ * text. */
+#define CACHE_MAX 16384
+
+/* a word's features: itself, as each neighbour, its affixes */
+enum {
+	WF_W,
+	WF_WM2,
+	WF_WM1,
+	WF_WP1,
+	WF_WP2,
+	WF_P1,
+	WF_S1 = WF_P1 + 3,
+	WF_SM1 = WF_S1 + 3, /* its last three code points, before the token */
+	WF_SP1,             /* ... and after it */
+	WF_N
+};
+/* a shape's features */
+enum { SF_SH, SF_SHM2, SF_SHM1, SF_SHP1, SF_SHP2, SF_FS, SF_N };
+
+typedef struct {
+	uint32_t key, len, hash; /* its string in c->keys */
+	uint16_t kind;           /* REC_* */
+	uint16_t pad;            /* padding past the sentence's ends */
+	uint32_t f[QT_MAX_MODELS][WF_N];
+} frec;
+
+/* kinds of record; the first four records of a cache are the padding
+ * past the sentence's ends, as words and as shapes (not in the table) */
+enum { REC_WORD, REC_SHAPE };
+enum { PAD_W_BEFORE, PAD_W_AFTER, PAD_S_BEFORE, PAD_S_AFTER, PADS };
+
+struct qt_tagger_cache {
+	uint64_t serial; /* of the tagger the records resolve against */
+	qbuf keys;
+	frec *r;
+	size_t n, cap;
+	uint32_t *slots; /* record index + 1, 0 empty; a power of two */
+	size_t nslots;
+	/* per model: the features t-1 of each label (and "<s>"), then t-2
+	 * of each pair, UNKNOWN until looked up */
+	uint32_t *hist[QT_MAX_MODELS];
+	/* the features of several parts (b, shc, tw) by ckey(): mkeys[i]
+	 * 0 = empty */
+	uint64_t *mkeys;
+	uint32_t *mvals;
+	size_t mn, mcap;
+	/* per position of the sentence (+ 2 each side): its records */
+	uint32_t *wr, *sr;
+	size_t tcap;
+};
+
+static uint32_t
+lookup(const qt_tagger *tg, const model *m, keybuf *k)
 {
-	kb_start(k, prefix);
-	kb_put(k, s, n);
-	score(t, k);
+	const feat *f;
+
+	if (k->over)
+		return NOFEAT;
+	f = find_slot(m, tg->keys.ptr, k->b, k->n, key_hash(k));
+	return f->klen ? (uint32_t)(f - m->slots) : NOFEAT;
+}
+
+static uint32_t
+look1(const qt_tagger *tg, const model *m, const char *prefix, const char *s,
+      size_t n)
+{
+	keybuf k;
+
+	kb_start(&k, prefix);
+	kb_put(&k, s, n);
+	return lookup(tg, m, &k);
+}
+
+/* Resolve record r, whose string is s[0..n), against every model. */
+static void
+resolve(const qt_tagger *tg, frec *r, const char *s, size_t n)
+{
+	static const char *const wf[] = {"w=", "w-2=", "w-1=", "w+1=", "w+2="};
+	static const char *const sf[] = {
+	        "sh=", "sh-2=", "sh-1=", "sh+1=", "sh+2=", "fs="};
+	static const char *const pre[] = {"p1=", "p2=", "p3="};
+	static const char *const suf[] = {"s1=", "s2=", "s3="};
+	size_t mi, j, cps = count_cps(s, n), xn;
+
+	for (mi = 0; mi < tg->nmodels; mi++) {
+		const model *m = &tg->m[mi];
+		uint32_t *f = r->f[mi];
+
+		if (r->kind == REC_SHAPE) {
+			for (j = 0; j < SF_N; j++)
+				f[j] = look1(tg, m, sf[j], s, n);
+			continue;
+		}
+		for (j = 0; j < 5; j++)
+			f[WF_W + j] = look1(tg, m, wf[j], s, n);
+		for (j = 1; j <= 3; j++) {
+			f[WF_P1 + j - 1] = f[WF_S1 + j - 1] = NOFEAT;
+			if (j >= cps || r->pad)
+				continue;
+			f[WF_P1 + j - 1] = look1(tg, m, pre[j - 1], s,
+			                         head_bytes(s, n, j));
+			xn = tail_bytes(s, n, j);
+			f[WF_S1 + j - 1] = look1(tg, m, suf[j - 1], s + n - xn,
+			                         xn);
+		}
+		/* (the padding's whole string, a word's last three) */
+		xn = r->pad ? n : tail_bytes(s, n, 3);
+		f[WF_SM1] = look1(tg, m, "s-1=", s + n - xn, xn);
+		f[WF_SP1] = look1(tg, m, "s+1=", s + n - xn, xn);
+	}
+}
+
+static bool
+cache_grow(struct qt_tagger_cache *c)
+{
+	size_t ns = c->nslots ? c->nslots * 2 : 1024, i, k;
+	uint32_t *slots;
+
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 512;
+		frec *r = qt_xrealloc_array(c->r, cap, sizeof(*r));
+		if (!r)
+			return false;
+		c->r = r;
+		c->cap = cap;
+	}
+	if ((c->n + 1) * 2 <= c->nslots)
+		return true;
+	slots = calloc(ns, sizeof(*slots));
+	if (!slots)
+		return false;
+	for (k = PADS; k < c->n; k++) {
+		for (i = c->r[k].hash & (ns - 1); slots[i];
+		     i = (i + 1) & (ns - 1))
+			;
+		slots[i] = (uint32_t)k + 1;
+	}
+	free(c->slots);
+	c->slots = slots;
+	c->nslots = ns;
+	return true;
+}
+
+/* The record of string s[0..n) of kind `kind`, added and resolved when
+ * new (a padding record, `pad`, is always new and not in the table);
+ * UINT32_MAX when out of memory. */
+static uint32_t
+record(const qt_tagger *tg, struct qt_tagger_cache *c, unsigned kind, bool pad,
+       const char *s, size_t n)
+{
+	uint32_t h = (uint32_t)(feat_hash(s, n) ^ kind);
+	size_t i = c->nslots ? h & (c->nslots - 1) : 0;
+	frec *r;
+
+	while (!pad && c->nslots && c->slots[i]) {
+		r = &c->r[c->slots[i] - 1];
+		if (r->hash == h && r->len == n && r->kind == kind &&
+		    memcmp(c->keys.ptr + r->key, s, n) == 0)
+			return c->slots[i] - 1;
+		i = (i + 1) & (c->nslots - 1);
+	}
+	if (!pad) {
+		if (!cache_grow(c))
+			return UINT32_MAX;
+		for (i = h & (c->nslots - 1); c->slots[i];
+		     i = (i + 1) & (c->nslots - 1))
+			;
+		c->slots[i] = (uint32_t)c->n + 1;
+	} else if (!cache_grow(c)) {
+		return UINT32_MAX;
+	}
+	r = &c->r[c->n];
+	r->key = (uint32_t)c->keys.len;
+	r->len = (uint32_t)n;
+	r->hash = h;
+	r->kind = (uint16_t)kind;
+	r->pad = pad;
+	qbuf_put(&c->keys, s, n);
+	if (c->keys.failed)
+		return UINT32_MAX;
+	resolve(tg, r, s, n);
+	return (uint32_t)c->n++;
+}
+
+/* Empty c for tagger tg: only the padding's records. */
+static bool
+cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
+{
+	size_t mi;
+
+	c->serial = tg->serial;
+	c->n = 0;
+	c->keys.len = 0;
+	if (c->slots)
+		memset(c->slots, 0, c->nslots * sizeof(*c->slots));
+	for (mi = 0; mi < QT_MAX_MODELS; mi++) {
+		free(c->hist[mi]);
+		c->hist[mi] = NULL;
+	}
+	if (c->mkeys)
+		memset(c->mkeys, 0, c->mcap * sizeof(*c->mkeys));
+	c->mn = 0;
+	return record(tg, c, REC_WORD, true, "<s>", 3) == PAD_W_BEFORE &&
+	       record(tg, c, REC_WORD, true, "</s>", 4) == PAD_W_AFTER &&
+	       record(tg, c, REC_SHAPE, true, "<s>", 3) == PAD_S_BEFORE &&
+	       record(tg, c, REC_SHAPE, true, "</s>", 4) == PAD_S_AFTER;
+}
+
+static void
+cache_free(struct qt_tagger_cache *c)
+{
+	size_t mi;
+
+	if (!c)
+		return;
+	qbuf_free(&c->keys);
+	free(c->r);
+	free(c->slots);
+	for (mi = 0; mi < QT_MAX_MODELS; mi++)
+		free(c->hist[mi]);
+	free(c->wr);
+	free(c->sr);
+	free(c->mkeys);
+	free(c->mvals);
+	free(c);
+}
+
+/* The key of a feature of several parts in a cache's map: its kind,
+ * the model, and up to three fields below FIELD_MAX (record indices,
+ * labels + 1). */
+enum { KEY_BIAS = 1, KEY_SHC, KEY_TW };
+#define FIELD_MAX ((uint64_t)1 << 20)
+
+static inline uint64_t
+ckey(unsigned kind, size_t mi, uint64_t a, uint64_t b, uint64_t c)
+{
+	return (uint64_t)kind << 62 | (uint64_t)mi << 60 | a << 40 | b << 20 |
+	       c;
+}
+
+/* A slot for key in a map of cap slots (every bit of the key counts). */
+static inline size_t
+map_hash(uint64_t key, size_t cap)
+{
+	key = (key ^ (key >> 30)) * 0xBF58476D1CE4E5B9ull;
+	key = (key ^ (key >> 27)) * 0x94D049BB133111EBull;
+	return (size_t)(key ^ (key >> 31)) & (cap - 1);
+}
+
+static bool
+map_grow(struct qt_tagger_cache *c)
+{
+	size_t cap = c->mcap ? c->mcap * 2 : 1024, i, j;
+	uint64_t *keys = calloc(cap, sizeof(*keys));
+	uint32_t *vals = qt_xmalloc_array(cap, sizeof(*vals));
+
+	if (!keys || !vals) {
+		free(keys);
+		free(vals);
+		return false;
+	}
+	for (i = 0; i < c->mcap; i++) {
+		if (!c->mkeys[i])
+			continue;
+		for (j = map_hash(c->mkeys[i], cap); keys[j];
+		     j = (j + 1) & (cap - 1))
+			;
+		keys[j] = c->mkeys[i];
+		vals[j] = c->mvals[i];
+	}
+	free(c->mkeys);
+	free(c->mvals);
+	c->mkeys = keys;
+	c->mvals = vals;
+	c->mcap = cap;
+	return true;
+}
+
+/* The slot of key's feature in c's map, UNKNOWN when new (to be filled
+ * by the caller); NULL when out of memory. */
+static uint32_t *
+map_at(struct qt_tagger_cache *c, uint64_t key)
+{
+	size_t i;
+
+	if ((c->mn + 1) * 2 > c->mcap && !map_grow(c))
+		return NULL;
+	for (i = map_hash(key, c->mcap); c->mkeys[i];
+	     i = (i + 1) & (c->mcap - 1))
+		if (c->mkeys[i] == key)
+			return &c->mvals[i];
+	c->mkeys[i] = key;
+	c->mvals[i] = UNKNOWN;
+	c->mn++;
+	return &c->mvals[i];
+}
+
+/* The feature of key k (built by the caller only when *v is UNKNOWN),
+ * remembered in *v when v is not NULL. */
+static uint32_t
+remember(tagging *t, uint32_t *v, keybuf *k)
+{
+	uint32_t f = lookup(t->tg, t->m, k);
+
+	if (v)
+		*v = f;
+	return f;
+}
+
+/* Add the pairs of feature slot fid (NOFEAT: none). */
+static inline void
+add(tagging *t, uint32_t fid)
+{
+	const feat *f;
+	const pair *p;
+	size_t i;
+
+	if (fid == NOFEAT)
+		return;
+	f = &t->m->slots[fid];
+	p = t->tg->pairs + f->pair;
+	for (i = 0; i < f->npairs; i++)
+		t->sc[p[i].label] += p[i].weight;
 }
 
 /* The static features of token i (template 1 above, without the label
- * history). */
+ * history), from the records of the words and shapes around it (c->wr
+ * and c->sr, from two before the sentence). */
 static void
 score_static(tagging *t, size_t i)
 {
-	static const char *const wctx[] = {"w-2=", "w-1=", "", "w+1=", "w+2="};
-	static const char *const sctx[] = {"sh-2=", "sh-1=", "",
-	                                   "sh+1=", "sh+2="};
-	static const char *const pre[] = {"p1=", "p2=", "p3="};
-	static const char *const suf[] = {"s1=", "s2=", "s3="};
+	const frec *r = t->c->r;
+	const uint32_t *wr = t->c->wr + i + 2, *sr = t->c->sr + i + 2;
+	const uint32_t *w = r[wr[0]].f[t->mi], *sh = r[sr[0]].f[t->mi];
+	uint32_t *v;
 	keybuf k;
-	const char *w, *s, *x;
-	size_t wn, sn, xn, cps, j;
-	ptrdiff_t d, ii = (ptrdiff_t)i;
+	const char *s, *x;
+	size_t sn, xn, j;
+	ptrdiff_t ii = (ptrdiff_t)i;
 
-	word_of(t, ii, &w, &wn);
-	shape_of(t, ii, &s, &sn);
-	kb_start(&k, "b");
-	score(t, &k);
-	score1(t, &k, "w=", w, wn);
-	score1(t, &k, "sh=", s, sn);
-	cps = count_cps(w, wn);
-	for (j = 1; j <= 3 && j < cps; j++) {
-		score1(t, &k, pre[j - 1], w, head_bytes(w, wn, j));
-		xn = tail_bytes(w, wn, j);
-		score1(t, &k, suf[j - 1], w + wn - xn, xn);
+	v = map_at(t->c, ckey(KEY_BIAS, t->mi, 0, 0, 0));
+	if (v && *v != UNKNOWN) {
+		add(t, *v);
+	} else {
+		kb_start(&k, "b");
+		add(t, remember(t, v, &k));
 	}
-	for (d = -2; d <= 2; d++) {
-		if (d == 0)
-			continue;
-		word_of(t, ii + d, &x, &xn);
-		score1(t, &k, wctx[d + 2], x, xn);
-		shape_of(t, ii + d, &x, &xn);
-		score1(t, &k, sctx[d + 2], x, xn);
+	add(t, w[WF_W]);
+	add(t, sh[SF_SH]);
+	for (j = 0; j < 3; j++) {
+		add(t, w[WF_P1 + j]);
+		add(t, w[WF_S1 + j]);
 	}
-	kb_start(&k, "shc=");
-	shape_of(t, ii - 1, &x, &xn);
-	kb_put(&k, x, xn);
-	kb_put(&k, "|", 1);
-	kb_put(&k, s, sn);
-	kb_put(&k, "|", 1);
-	shape_of(t, ii + 1, &x, &xn);
-	kb_put(&k, x, xn);
-	score(t, &k);
-	for (d = -1; d <= 1; d += 2) {
-		word_of(t, ii + d, &x, &xn);
-		if (ii + d >= 0 && (size_t)(ii + d) < t->n) {
-			size_t tail = tail_bytes(x, xn, 3);
-			x += xn - tail;
-			xn = tail;
-		}
-		score1(t, &k, d < 0 ? "s-1=" : "s+1=", x, xn);
+	add(t, r[wr[-2]].f[t->mi][WF_WM2]);
+	add(t, r[wr[-1]].f[t->mi][WF_WM1]);
+	add(t, r[wr[1]].f[t->mi][WF_WP1]);
+	add(t, r[wr[2]].f[t->mi][WF_WP2]);
+	add(t, r[sr[-2]].f[t->mi][SF_SHM2]);
+	add(t, r[sr[-1]].f[t->mi][SF_SHM1]);
+	add(t, r[sr[1]].f[t->mi][SF_SHP1]);
+	add(t, r[sr[2]].f[t->mi][SF_SHP2]);
+	v = sr[-1] < FIELD_MAX && sr[0] < FIELD_MAX && sr[1] < FIELD_MAX
+	            ? map_at(t->c, ckey(KEY_SHC, t->mi, sr[-1], sr[0], sr[1]))
+	            : NULL;
+	if (v && *v != UNKNOWN) {
+		add(t, *v);
+	} else {
+		shape_of(t, ii, &s, &sn);
+		kb_start(&k, "shc=");
+		shape_of(t, ii - 1, &x, &xn);
+		kb_put(&k, x, xn);
+		kb_put(&k, "|", 1);
+		kb_put(&k, s, sn);
+		kb_put(&k, "|", 1);
+		shape_of(t, ii + 1, &x, &xn);
+		kb_put(&k, x, xn);
+		add(t, remember(t, v, &k));
 	}
+	add(t, r[wr[-1]].f[t->mi][WF_SM1]);
+	add(t, r[wr[1]].f[t->mi][WF_SP1]);
 	if (i == 0)
-		score1(t, &k, "fs=", s, sn);
+		add(t, sh[SF_FS]);
 }
 
 static void
@@ -728,6 +631,36 @@ put_label(const tagging *t, keybuf *k, int label)
 		       t->m->llen[label]);
 }
 
+/* The slot of t-1=T1 (l2 < -1) or t-2=T2|T1, resolved once per work. */
+static uint32_t
+hist_feature(tagging *t, int l2, int l1)
+{
+	size_t nl = t->m->nlabels + 1, at, j;
+	uint32_t **h = &t->c->hist[t->mi];
+	keybuf k;
+
+	if (!*h) {
+		*h = qt_xmalloc_array(nl * (nl + 1), sizeof(**h));
+		if (!*h)
+			return UNKNOWN; /* (looked up each time instead) */
+		for (j = 0; j < nl * (nl + 1); j++)
+			(*h)[j] = UNKNOWN;
+	}
+	at = l2 < -1 ? (size_t)(l1 + 1)
+	             : nl + (size_t)(l2 + 1) * nl + (size_t)(l1 + 1);
+	if ((*h)[at] != UNKNOWN)
+		return (*h)[at];
+	if (l2 < -1) {
+		kb_start(&k, "t-1=");
+	} else {
+		kb_start(&k, "t-2=");
+		put_label(t, &k, l2);
+		kb_put(&k, "|", 1);
+	}
+	put_label(t, &k, l1);
+	return (*h)[at] = lookup(t->tg, t->m, &k);
+}
+
 /* t-1=T1, t-2=T2|T1, tw=T1|W0 for token i after labels l2, l1 (-1 =
  * before the sentence). */
 static void
@@ -736,21 +669,87 @@ score_history(tagging *t, size_t i, int l2, int l1)
 	keybuf k;
 	const char *w;
 	size_t wn;
+	uint32_t f, wr, *v;
 
-	kb_start(&k, "t-1=");
-	put_label(t, &k, l1);
-	score(t, &k);
-	kb_start(&k, "t-2=");
-	put_label(t, &k, l2);
-	kb_put(&k, "|", 1);
-	put_label(t, &k, l1);
-	score(t, &k);
+	f = hist_feature(t, -2, l1);
+	if (f == UNKNOWN) {
+		kb_start(&k, "t-1=");
+		put_label(t, &k, l1);
+		f = lookup(t->tg, t->m, &k);
+	}
+	add(t, f);
+	f = hist_feature(t, l2, l1);
+	if (f == UNKNOWN) {
+		kb_start(&k, "t-2=");
+		put_label(t, &k, l2);
+		kb_put(&k, "|", 1);
+		put_label(t, &k, l1);
+		f = lookup(t->tg, t->m, &k);
+	}
+	add(t, f);
+	wr = t->c->wr[i + 2];
+	v = wr < FIELD_MAX ? map_at(t->c, ckey(KEY_TW, t->mi, wr,
+	                                       (uint64_t)(l1 + 1), 0))
+	                   : NULL;
+	if (v && *v != UNKNOWN) {
+		add(t, *v);
+		return;
+	}
 	kb_start(&k, "tw=");
 	put_label(t, &k, l1);
 	kb_put(&k, "|", 1);
 	word_of(t, (ptrdiff_t)i, &w, &wn);
 	kb_put(&k, w, wn);
-	score(t, &k);
+	add(t, remember(t, v, &k));
+}
+
+/* The records of the sentence's words and shapes (and its padding) in
+ * w's cache, made for tg when it was for another tagger or grew too
+ * big. */
+static bool
+records(const qt_tagger *tg, qt_tagger_work *w, size_t n)
+{
+	struct qt_tagger_cache *c = w->cache;
+	size_t i;
+
+	if (!c) {
+		c = w->cache = calloc(1, sizeof(*c));
+		if (!c)
+			return false;
+	}
+	if (c->serial != tg->serial || c->n + 2 * n > CACHE_MAX ||
+	    c->mn > 4 * CACHE_MAX)
+		if (!cache_reset(tg, c))
+			return false;
+	if (n + 4 > c->tcap) {
+		size_t cap = n + 4 < 64 ? 64 : n + 4;
+		uint32_t *wr = qt_xrealloc_array(c->wr, cap, sizeof(*wr));
+		uint32_t *sr;
+		if (wr)
+			c->wr = wr;
+		sr = qt_xrealloc_array(c->sr, cap, sizeof(*sr));
+		if (!wr || !sr)
+			return false;
+		c->sr = sr;
+		c->tcap = cap;
+	}
+	c->wr[0] = c->wr[1] = PAD_W_BEFORE;
+	c->wr[n + 2] = c->wr[n + 3] = PAD_W_AFTER;
+	c->sr[0] = c->sr[1] = PAD_S_BEFORE;
+	c->sr[n + 2] = c->sr[n + 3] = PAD_S_AFTER;
+	for (i = 0; i < n; i++) {
+		const char *x = w->text.ptr;
+		uint32_t a = record(tg, c, REC_WORD, false, x + w->off[3 * i],
+		                    w->off[3 * i + 1] - w->off[3 * i]);
+		uint32_t b = record(tg, c, REC_SHAPE, false,
+		                    x + w->off[3 * i + 1],
+		                    w->off[3 * i + 2] - w->off[3 * i + 1]);
+		if (a == UINT32_MAX || b == UINT32_MAX)
+			return false;
+		c->wr[i + 2] = a;
+		c->sr[i + 2] = b;
+	}
+	return true;
 }
 
 /* Fold, digits to 0, and shape of every token into w->text. */
@@ -793,9 +792,10 @@ qt_tagger_tag(const qt_tagger *tg, qt_tagger_work *w, const qt_tagger_tok *toks,
 
 	if (n == 0)
 		return true;
-	if (!prepare(w, toks, n))
+	if (!prepare(w, toks, n) || !records(tg, w, n))
 		return false;
 	t.tg = tg;
+	t.c = w->cache;
 	t.text = w->text.ptr;
 	t.off = w->off;
 	t.n = n;
@@ -805,6 +805,7 @@ qt_tagger_tag(const qt_tagger *tg, qt_tagger_work *w, const qt_tagger_tok *toks,
 		int l1 = -1, l2 = -1;
 
 		t.m = &tg->m[mi];
+		t.mi = mi;
 		for (i = 0; i < n; i++) {
 			size_t k;
 			int best = 0;
@@ -825,4 +826,15 @@ qt_tagger_tag(const qt_tagger *tg, qt_tagger_work *w, const qt_tagger_tok *toks,
 		}
 	}
 	return true;
+}
+
+void
+qt_tagger_work_free(qt_tagger_work *w)
+{
+	if (!w)
+		return;
+	qbuf_free(&w->text);
+	free(w->off);
+	cache_free(w->cache);
+	memset(w, 0, sizeof(*w));
 }

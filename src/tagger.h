@@ -80,6 +80,9 @@ typedef struct {
 	size_t *off; /* per token: where its folded word, its shape and
 	                * the next token's strings start in text */
 	size_t cap;  /* tokens that off holds */
+	/* each distinct word's and shape's features, resolved once for all
+	 * the calls that reuse this work (tagger.c) */
+	struct qt_tagger_cache *cache;
 } qt_tagger_work;
 
 /* Parse a weights file data[0..len) (`name` for messages).  On success
@@ -88,6 +91,26 @@ typedef struct {
 quoth_status qt_tagger_load(const char *data, size_t len, const char *name,
                             qt_tagger **out, quoth_error *err);
 void qt_tagger_free(qt_tagger *tg);
+
+/* tagger_state.c: an extractor's tagger state (lang_data.tagger_state)
+ * for the built-in weights data[0..len) (never freed; named path in
+ * messages), parsed at the first qt_lang_tagger(); data NULL when
+ * ld->tagger is loaded already.  NULL when out of memory. */
+struct qt_tagger_state *qt_tagger_state_new(const char *data, size_t len,
+                                            const char *path);
+void qt_tagger_state_free(struct qt_tagger_state *ts);
+
+/* The tagger of ld (tagger_state.c): NULL when the language has none; the
+ * built-in weights are parsed at the first call (once, whichever thread
+ * calls first).  Sets *failed when that runs out of memory (and returns
+ * NULL; a later call tries again). */
+const qt_tagger *qt_lang_tagger(const lang_data *ld, bool *failed);
+/* A work for tagging with ld's tagger, from the extractor's pool: a work
+ * keeps the features it resolved from document to document.  Give it
+ * back with qt_lang_tagger_work_done(); NULL when out of memory (or
+ * without a tagger).  Thread-safe. */
+qt_tagger_work *qt_lang_tagger_work(const lang_data *ld);
+void qt_lang_tagger_work_done(const lang_data *ld, qt_tagger_work *w);
 
 /* Tag the n tokens of one sentence into out[0..n).  Linear in n; no
  * allocation unless w must grow.  False when out of memory (out is then

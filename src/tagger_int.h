@@ -1,0 +1,107 @@
+/*
+ * tagger_int.h: the tables of a loaded tagger, shared by its loader
+ * (tagger_load.c) and the tagging (tagger.c) only.  The feature template
+ * and the file format are described at the top of tagger.c.
+ */
+#ifndef QUOTH_TAGGER_INT_H
+#define QUOTH_TAGGER_INT_H
+
+#include <string.h>
+
+#include "tagger.h"
+
+#define QT_FORMAT "quoth-tagger 1"
+#define QT_TEMPLATE 1
+#define QT_MAX_MODELS 2
+#define QT_MAX_LABELS 64
+/* Longest feature string (bytes) the file may hold; words past that are
+ * URLs and noise, never worth a weight. */
+#define QT_MAX_FEATURE 256
+/* A weight of a million (a thousand in the trainer's units) is beyond
+ * anything a perceptron learns in a few passes: a bigger one is a
+ * corrupt file, and the bound keeps the score sums far from overflow. */
+#define QT_MAX_WEIGHT 1000000
+/* "Xx.X." tells initials from words; longer shapes only split counts. */
+#define MAX_SHAPE 5
+
+/* One feature: its string in tg->keys, its (label, weight) pairs in
+ * tg->pairs.  A slot of the open-addressing table; klen 0 = empty. */
+typedef struct {
+	uint64_t hash;
+	size_t key;
+	size_t pair;
+	uint32_t klen;
+	uint32_t npairs;
+} feat;
+
+typedef struct {
+	uint16_t label;
+	int32_t weight;
+} pair;
+
+typedef struct {
+	int kind; /* MODEL_* */
+	size_t nlabels;
+	size_t lname[QT_MAX_LABELS]; /* label name offsets in tg->keys */
+	uint8_t llen[QT_MAX_LABELS];
+	uint8_t lpos[QT_MAX_LABELS]; /* enum qt_pos of each label */
+	uint8_t lner[QT_MAX_LABELS]; /* enum qt_ner of each label */
+	feat *slots;
+	size_t cap; /* power of two, or 0 before `features` */
+	size_t n;
+} model;
+
+enum { MODEL_JOINT, MODEL_POS, MODEL_NER };
+
+struct qt_tagger {
+	model m[QT_MAX_MODELS];
+	size_t nmodels;
+	qbuf keys;
+	pair *pairs; /* every feature's (label, weight) pairs */
+	size_t npairs, pcap;
+	bool failed;     /* out of memory while loading */
+	uint64_t serial; /* tells this tagger from any other (caches) */
+};
+
+/* The feature table's hash of s[0..n): eight bytes a step (the tail
+ * zero-padded), much cheaper per key than a byte at a time.  Only the
+ * tagger's files hash into the table, at load and at lookup. */
+static inline uint64_t
+feat_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+	return h ^ (h >> 29);
+}
+
+static inline uint64_t
+feat_hash(const char *s, size_t n)
+{
+	uint64_t h = n, w;
+	size_t k = 0;
+
+	for (; k + 8 <= n; k += 8) {
+		memcpy(&w, s + k, 8);
+		h = feat_mix(h, w);
+	}
+	if (k < n) {
+		unsigned char tail[8] = {0};
+		memcpy(tail, s + k, n - k);
+		memcpy(&w, tail, 8);
+		h = feat_mix(h, w);
+	}
+	return h ^ (h >> 32);
+}
+
+static inline feat *
+find_slot(const model *m, const char *keys, const char *s, size_t n, uint64_t h)
+{
+	size_t i = (size_t)h & (m->cap - 1);
+
+	while (m->slots[i].klen &&
+	       !(m->slots[i].hash == h && m->slots[i].klen == n &&
+	         memcmp(keys + m->slots[i].key, s, n) == 0))
+		i = (i + 1) & (m->cap - 1);
+	return &m->slots[i];
+}
+
+#endif

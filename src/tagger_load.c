@@ -1,0 +1,417 @@
+/*
+ * tagger_load.c: parsing a tagger's weights file (format at the top of
+ * tagger.c) into the tables of tagger_int.h; the names of the tags.
+ */
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "tagger_int.h"
+
+static const char *const pos_names[QT_POS_COUNT_] = {
+        "OTHER", "NOUN", "PROPN", "VERB", "ADJ",   "ADV",
+        "PRON",  "DET",  "ADP",   "NUM",  "PUNCT",
+};
+
+static const char *const ner_names[QT_NER_COUNT_] = {
+        "O",
+        "PERSON",
+        "ORGANIZATION",
+        "LOCATION",
+};
+
+const char *
+qt_tagger_pos_name(int pos)
+{
+	return pos >= 0 && pos < QT_POS_COUNT_ ? pos_names[pos] : "?";
+}
+
+const char *
+qt_tagger_ner_name(int ner)
+{
+	return ner >= 0 && ner < QT_NER_COUNT_ ? ner_names[ner] : "?";
+}
+
+static int
+name_index(const char *const *names, int n, const char *s, size_t len)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- loading ------------------------------------------------------------ */
+
+/* A number no other tagger of the process has (for qt_tagger_work's
+ * cache). */
+static uint64_t
+next_serial(void)
+{
+	static atomic_uint_fast64_t serial;
+
+	return atomic_fetch_add(&serial, 1) + 1;
+}
+
+/* The word at data[*pos..end) up to a space; *pos moves past it and one
+ * space.  Returns its length (0 at the end). */
+static size_t
+next_word(const char *data, size_t *pos, size_t end, const char **w)
+{
+	size_t a = *pos, b = a;
+
+	while (b < end && data[b] != ' ')
+		b++;
+	*w = data + a;
+	*pos = b < end ? b + 1 : b;
+	return b - a;
+}
+
+/* A decimal integer, optionally negative, in [lo, hi]. */
+static bool
+parse_int(const char *s, size_t n, long lo, long hi, long *out)
+{
+	size_t i = 0;
+	bool neg = false;
+	long v = 0;
+
+	if (n > 0 && s[0] == '-') {
+		neg = true;
+		i = 1;
+	}
+	if (i == n || n - i > 9)
+		return false;
+	for (; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (neg)
+		v = -v;
+	if (v < lo || v > hi)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool
+line_is(const char *s, size_t n, const char *word, size_t *rest)
+{
+	size_t k = strlen(word);
+
+	if (n < k + 1 || memcmp(s, word, k) != 0 || s[k] != ' ')
+		return false;
+	*rest = k + 1;
+	return true;
+}
+
+/* `labels A B C`: label names and what each sets. */
+static bool
+parse_labels(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
+{
+	size_t pos = 0;
+	const char *w;
+	size_t len;
+
+	m->nlabels = 0;
+	while ((len = next_word(s, &pos, n, &w)) > 0) {
+		const char *bar = memchr(w, '|', len);
+		int p = QT_POS_OTHER, e = QT_NER_O;
+
+		if (m->nlabels == QT_MAX_LABELS || len > 255) {
+			*why = "too many labels";
+			return false;
+		}
+		if (m->kind == MODEL_JOINT) {
+			size_t pl = bar ? (size_t)(bar - w) : 0;
+			if (!bar)
+				return (*why = "a joint label is POS|NER"),
+				       false;
+			p = name_index(pos_names, QT_POS_COUNT_, w, pl);
+			e = name_index(ner_names, QT_NER_COUNT_, bar + 1,
+			               len - pl - 1);
+		} else if (m->kind == MODEL_POS) {
+			p = name_index(pos_names, QT_POS_COUNT_, w, len);
+		} else {
+			e = name_index(ner_names, QT_NER_COUNT_, w, len);
+		}
+		if (p < 0 || e < 0) {
+			*why = "unknown label";
+			return false;
+		}
+		m->lname[m->nlabels] = tg->keys.len;
+		m->llen[m->nlabels] = (uint8_t)len;
+		m->lpos[m->nlabels] = (uint8_t)p;
+		m->lner[m->nlabels] = (uint8_t)e;
+		qbuf_put(&tg->keys, w, len);
+		m->nlabels++;
+	}
+	if (m->nlabels == 0)
+		return (*why = "no labels"), false;
+	return true;
+}
+
+/* The decimal integer at *p (up to a space or e), as parse_int() reads
+ * it; *p moves past it and one space. */
+static inline bool
+scan_int(const char **p, const char *e, long lo, long hi, long *out)
+{
+	const char *s = *p, *d0, *lim;
+	long v = 0;
+	unsigned d;
+	bool neg = s < e && *s == '-';
+
+	s += neg;
+	d0 = s;
+	lim = e - s > 10 ? s + 10 : e;
+	while (s < lim && (d = (unsigned)(unsigned char)*s - '0') <= 9) {
+		v = v * 10 + (long)d;
+		s++;
+	}
+	if (s == d0 || s - d0 > 9 || (s < e && *s != ' '))
+		return false;
+	if (neg)
+		v = -v;
+	if (v < lo || v > hi)
+		return false;
+	*out = v;
+	*p = s < e ? s + 1 : s;
+	return true;
+}
+
+/* Room for one more pair in tg->pairs (false when out of memory). */
+static bool
+pair_room(qt_tagger *tg)
+{
+	pair *np;
+	size_t cap;
+
+	if (tg->npairs < tg->pcap)
+		return true;
+	cap = tg->pcap ? tg->pcap * 2 : 4096;
+	np = qt_xrealloc_array(tg->pairs, cap, sizeof(*np));
+	if (!np) {
+		tg->failed = true;
+		return false;
+	}
+	tg->pairs = np;
+	tg->pcap = cap;
+	return true;
+}
+
+/* Is s[0..n) valid UTF-8?  (ASCII eight bytes at a time.) */
+static bool
+valid_utf8(const char *s, size_t n)
+{
+	uint64_t w, high = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		high |= w;
+	}
+	for (; i < n; i++)
+		high |= (unsigned char)s[i];
+	return !(high & 0x8080808080808080ull) ||
+	       qt_text_first_invalid(s, n, NULL) == QUOTH_NONE;
+}
+
+static bool feature_line(qt_tagger *tg, model *m, const char *s, size_t n,
+                         const char **why);
+
+/* `FEATURE<TAB>LABEL WEIGHT ...` into model m; an error on a line that
+ * is not UTF-8 says so, as qt_data_line() would have (the weights parse
+ * only as ASCII: a valid feature line is valid UTF-8 when its feature
+ * is). */
+static bool
+parse_feature(qt_tagger *tg, model *m, const char *s, size_t n,
+              const char **why)
+{
+	if (feature_line(tg, m, s, n, why))
+		return true;
+	if (*why && !valid_utf8(s, n))
+		*why = "invalid UTF-8";
+	return false;
+}
+
+static bool
+feature_line(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
+{
+	const char *tab = memchr(s, '\t', n), *p, *e = s + n;
+	size_t klen, first = tg->npairs;
+	uint64_t h;
+	feat *f;
+
+	if (!tab || tab == s)
+		return (*why = "expected FEATURE<TAB>weights"), false;
+	klen = (size_t)(tab - s);
+	if (klen > QT_MAX_FEATURE)
+		return (*why = "feature too long"), false;
+	if (!valid_utf8(s, klen))
+		return (*why = "invalid UTF-8"), false;
+	h = feat_hash(s, klen);
+	f = find_slot(m, tg->keys.ptr, s, klen, h);
+	if (f->klen)
+		return (*why = "feature repeated"), false;
+	for (p = tab + 1; p < e;) {
+		long label, weight;
+
+		if (!scan_int(&p, e, 0, (long)m->nlabels - 1, &label) ||
+		    !scan_int(&p, e, -QT_MAX_WEIGHT, QT_MAX_WEIGHT, &weight))
+			return (*why = "expected LABEL WEIGHT pairs"), false;
+		if (!pair_room(tg))
+			return (*why = NULL), false;
+		tg->pairs[tg->npairs].label = (uint16_t)label;
+		tg->pairs[tg->npairs].weight = (int32_t)weight;
+		tg->npairs++;
+	}
+	if (tg->npairs == first || tg->npairs - first > m->nlabels)
+		return (*why = "expected LABEL WEIGHT pairs"), false;
+	f->hash = h;
+	f->key = tg->keys.len;
+	f->klen = (uint32_t)klen;
+	f->pair = first;
+	f->npairs = (uint32_t)(tg->npairs - first);
+	qbuf_put(&tg->keys, s, klen);
+	m->n++;
+	return !tg->keys.failed || (*why = NULL, false);
+}
+
+quoth_status
+qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
+               quoth_error *err)
+{
+	qt_tagger *tg = calloc(1, sizeof(*tg));
+	size_t pos = 0, lineno = 0, todo = 0, rest;
+	bool have_template = false;
+	const char *why = "not a quoth tagger file";
+	model *m = NULL;
+
+	if (!tg)
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+	while (pos < len) {
+		size_t end, eol, n;
+		const char *s = data + pos;
+		bool ascii;
+
+		lineno++;
+		if (todo > 0) {
+			/* (the bulk of the file: parse_feature() checks the
+			 * line, and says when it is not UTF-8) */
+			const char *nl = memchr(s, '\n', len - pos);
+			eol = nl ? (size_t)(nl - data) : len;
+			end = eol > pos && data[eol - 1] == '\r' ? eol - 1
+			                                         : eol;
+			if (!parse_feature(tg, m, s, end - pos, &why))
+				goto fail;
+			pos = eol + 1;
+			todo--;
+			continue;
+		}
+		if (!qt_data_split(data, len, pos, &end, &eol, &ascii)) {
+			why = "invalid UTF-8";
+			goto fail;
+		}
+		n = end - pos;
+		pos = eol + 1;
+		if (lineno == 1) {
+			if (n != strlen(QT_FORMAT) || memcmp(s, QT_FORMAT, n))
+				goto fail;
+			continue;
+		}
+		if (n == 0 || s[0] == '#')
+			continue;
+		if (line_is(s, n, "template", &rest)) {
+			long v;
+			if (!parse_int(s + rest, n - rest, 0, 999, &v) ||
+			    v != QT_TEMPLATE) {
+				why = "feature template is not 1 (retrain or "
+				      "update tagger.c)";
+				goto fail;
+			}
+			have_template = true;
+		} else if (line_is(s, n, "model", &rest)) {
+			static const char *const kinds[] = {"joint", "pos",
+			                                    "ner"};
+			int k = name_index(kinds, 3, s + rest, n - rest);
+			if (!have_template) {
+				why = "`template` must come first";
+				goto fail;
+			}
+			if (k < 0 || tg->nmodels == QT_MAX_MODELS) {
+				why = "expected model joint, pos or ner "
+				      "(at most two)";
+				goto fail;
+			}
+			m = &tg->m[tg->nmodels++];
+			m->kind = k;
+		} else if (m && m->nlabels == 0 &&
+		           line_is(s, n, "labels", &rest)) {
+			if (!parse_labels(tg, m, s + rest, n - rest, &why))
+				goto fail;
+		} else if (m && m->nlabels > 0 && m->cap == 0 &&
+		           line_is(s, n, "features", &rest)) {
+			long v;
+			/* each feature line takes at least 5 bytes: the
+			 * count cannot ask for more memory than the file
+			 * justifies */
+			if (!parse_int(s + rest, n - rest, 1,
+			               (long)((len - pos) / 5 + 1), &v)) {
+				why = "bad feature count";
+				goto fail;
+			}
+			todo = (size_t)v;
+			for (m->cap = 16; m->cap < todo * 2; m->cap *= 2)
+				;
+			m->slots = calloc(m->cap, sizeof(feat));
+			if (!m->slots) {
+				why = NULL;
+				goto fail;
+			}
+		} else {
+			why = "unexpected line";
+			goto fail;
+		}
+	}
+	if (lineno == 0)
+		goto fail; /* empty: not a quoth tagger file */
+	if (todo > 0) {
+		why = "fewer feature lines than announced";
+		goto fail;
+	}
+	if (tg->nmodels == 0 || !m->slots) {
+		why = "no complete model";
+		goto fail;
+	}
+	if (tg->keys.failed || tg->failed) {
+		why = NULL;
+		goto fail;
+	}
+	tg->serial = next_serial();
+	*out = tg;
+	return QUOTH_OK;
+fail:
+	qt_tagger_free(tg);
+	if (!why)
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, lineno,
+		                    "%s:%zu: out of memory", name, lineno);
+	return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu: %s", name,
+	                    lineno, why);
+}
+
+void
+qt_tagger_free(qt_tagger *tg)
+{
+	size_t i;
+
+	if (!tg)
+		return;
+	for (i = 0; i < tg->nmodels; i++)
+		free(tg->m[i].slots);
+	qbuf_free(&tg->keys);
+	free(tg->pairs);
+	free(tg);
+}

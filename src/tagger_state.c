@@ -1,0 +1,120 @@
+/*
+ * tagger_state.c: what an extractor keeps for its tagger, shared by the
+ * threads that extract with it: the built-in weights, parsed at their
+ * first use (many runs never need the tagger, and parsing them was half
+ * of start-up), and a pool of tagging works that documents reuse (a work
+ * keeps the features it resolved).  Called by extract.c (making and
+ * freeing) and classes.c (using); calls the tagger only.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tagger.h"
+
+/* What an extractor keeps for its tagger: the built-in weights until
+ * their first use, and the works of the documents that tagged. */
+struct qt_tagger_state {
+	pthread_mutex_t mu;
+	atomic_int done; /* tg is parsed */
+	qt_tagger *tg;
+	const char *data; /* the built-in bytes (never freed), or NULL */
+	size_t len;
+	char path[4096];
+	struct work_node *idle; /* works given back */
+};
+
+struct work_node {
+	qt_tagger_work w; /* (first: a work is its node) */
+	struct work_node *next;
+};
+
+const qt_tagger *
+qt_lang_tagger(const lang_data *ld, bool *failed)
+{
+	struct qt_tagger_state *ts = ld->tagger_state;
+	quoth_error err;
+
+	if (ld->tagger || !ts || !ts->data)
+		return ld->tagger;
+	if (atomic_load_explicit(&ts->done, memory_order_acquire))
+		return ts->tg;
+	pthread_mutex_lock(&ts->mu);
+	if (!atomic_load_explicit(&ts->done, memory_order_relaxed)) {
+		/* (the built-in file parses: only memory can fail) */
+		if (qt_tagger_load(ts->data, ts->len, ts->path, &ts->tg,
+		                   &err) == QUOTH_OK)
+			atomic_store_explicit(&ts->done, 1,
+			                      memory_order_release);
+		else
+			*failed = true;
+	}
+	pthread_mutex_unlock(&ts->mu);
+	return ts->tg;
+}
+
+qt_tagger_work *
+qt_lang_tagger_work(const lang_data *ld)
+{
+	struct qt_tagger_state *ts = ld->tagger_state;
+	struct work_node *n;
+
+	if (!ts)
+		return NULL;
+	pthread_mutex_lock(&ts->mu);
+	n = ts->idle;
+	if (n)
+		ts->idle = n->next;
+	pthread_mutex_unlock(&ts->mu);
+	return n ? &n->w : calloc(1, sizeof(*n));
+}
+
+void
+qt_lang_tagger_work_done(const lang_data *ld, qt_tagger_work *w)
+{
+	struct qt_tagger_state *ts = ld->tagger_state;
+	struct work_node *n = (struct work_node *)w;
+
+	if (!w)
+		return;
+	pthread_mutex_lock(&ts->mu);
+	n->next = ts->idle;
+	ts->idle = n;
+	pthread_mutex_unlock(&ts->mu);
+}
+
+void
+qt_tagger_state_free(struct qt_tagger_state *ts)
+{
+	struct work_node *n, *next;
+
+	if (!ts)
+		return;
+	for (n = ts->idle; n; n = next) {
+		next = n->next;
+		qt_tagger_work_free(&n->w);
+		free(n);
+	}
+	qt_tagger_free(ts->tg);
+	pthread_mutex_destroy(&ts->mu);
+	free(ts);
+}
+
+struct qt_tagger_state *
+qt_tagger_state_new(const char *data, size_t len, const char *path)
+{
+	struct qt_tagger_state *ts = calloc(1, sizeof(*ts));
+
+	if (!ts || pthread_mutex_init(&ts->mu, NULL) != 0) {
+		free(ts);
+		return NULL;
+	}
+	if (data) {
+		ts->data = data;
+		ts->len = len;
+		snprintf(ts->path, sizeof(ts->path), "%s", path);
+	}
+	return ts;
+}
