@@ -169,7 +169,7 @@ json_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
 	if (doc_len > SIZE_MAX / 8 || spans > SIZE_MAX / (8 * CLI_UINT_MAX))
 		goto too_large;
 	for (k = 0; k < NFIELDS + 3; k++) {
-		if (len[k] > SIZE_MAX / 8 - room)
+		if (room > SIZE_MAX / 8 || len[k] > SIZE_MAX / 8 - room)
 			goto too_large;
 		room += CLI_JSON_ROOM(len[k]) + 4;
 	}

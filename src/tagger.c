@@ -427,7 +427,9 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 {
 	size_t mi;
 
-	c->serial = tg->serial;
+	/* (valid only once the pads are in: a reset that runs out of
+	 * memory leaves the next use to reset again) */
+	c->serial = 0;
 	c->n = 0;
 	c->keys.len = 0;
 	if (c->slots)
@@ -439,10 +441,13 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	if (c->mkeys)
 		memset(c->mkeys, 0, c->mcap * sizeof(*c->mkeys));
 	c->mn = 0;
-	return record(tg, c, REC_WORD, true, "<s>", 3) == PAD_W_BEFORE &&
-	       record(tg, c, REC_WORD, true, "</s>", 4) == PAD_W_AFTER &&
-	       record(tg, c, REC_SHAPE, true, "<s>", 3) == PAD_S_BEFORE &&
-	       record(tg, c, REC_SHAPE, true, "</s>", 4) == PAD_S_AFTER;
+	if (record(tg, c, REC_WORD, true, "<s>", 3) != PAD_W_BEFORE ||
+	    record(tg, c, REC_WORD, true, "</s>", 4) != PAD_W_AFTER ||
+	    record(tg, c, REC_SHAPE, true, "<s>", 3) != PAD_S_BEFORE ||
+	    record(tg, c, REC_SHAPE, true, "</s>", 4) != PAD_S_AFTER)
+		return false;
+	c->serial = tg->serial;
+	return true;
 }
 
 static void

@@ -346,6 +346,10 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 				      "(at most two)";
 				goto fail;
 			}
+			if (m && !m->slots) {
+				why = "a model without its features";
+				goto fail;
+			}
 			m = &tg->m[tg->nmodels++];
 			m->kind = k;
 		} else if (m && m->nlabels == 0 &&

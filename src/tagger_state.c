@@ -18,7 +18,7 @@
  * their first use, and the works of the documents that tagged. */
 struct qt_tagger_state {
 	pthread_mutex_t mu;
-	atomic_int done; /* tg is parsed */
+	atomic_int done; /* 0 not yet, 1 tg is parsed, 2 parsing failed */
 	qt_tagger *tg;
 	const char *data; /* the built-in bytes (never freed), or NULL */
 	size_t len;
@@ -35,24 +35,32 @@ const qt_tagger *
 qt_lang_tagger(const lang_data *ld, bool *failed)
 {
 	struct qt_tagger_state *ts = ld->tagger_state;
+	const qt_tagger *tg;
 	quoth_error err;
+	int st;
 
 	if (ld->tagger || !ts || !ts->data)
 		return ld->tagger;
-	if (atomic_load_explicit(&ts->done, memory_order_acquire))
-		return ts->tg;
-	pthread_mutex_lock(&ts->mu);
-	if (!atomic_load_explicit(&ts->done, memory_order_relaxed)) {
-		/* (the built-in file parses: only memory can fail) */
-		if (qt_tagger_load(ts->data, ts->len, ts->path, &ts->tg,
-		                   &err) == QUOTH_OK)
-			atomic_store_explicit(&ts->done, 1,
+	st = atomic_load_explicit(&ts->done, memory_order_acquire);
+	if (st == 0) {
+		pthread_mutex_lock(&ts->mu);
+		st = atomic_load_explicit(&ts->done, memory_order_relaxed);
+		/* (the built-in file parses: only memory can fail, and a
+		 * failure is remembered, not retried by every caller) */
+		if (st == 0) {
+			st = qt_tagger_load(ts->data, ts->len, ts->path,
+			                    &ts->tg, &err) == QUOTH_OK
+			             ? 1
+			             : 2;
+			atomic_store_explicit(&ts->done, st,
 			                      memory_order_release);
-		else
-			*failed = true;
+		}
+		pthread_mutex_unlock(&ts->mu);
 	}
-	pthread_mutex_unlock(&ts->mu);
-	return ts->tg;
+	tg = st == 1 ? ts->tg : NULL;
+	if (!tg)
+		*failed = true;
+	return tg;
 }
 
 qt_tagger_work *

@@ -237,6 +237,11 @@ START_TEST(test_load_errors)
 	      "t.txt:4: unexpected line");
 	FAILS("quoth-tagger 1\ntemplate 1\n", "t.txt:2: no complete model");
 	FAILS(HEAD, "t.txt:4: no complete model");
+	/* a first model without features, a complete second one: the
+	 * first would be looked up in a table never made */
+	FAILS("quoth-tagger 1\ntemplate 1\nmodel pos\nlabels NOUN VERB\n"
+	      "model ner\nlabels O PERSON\nfeatures 1\nw=x\t0 1\n",
+	      "t.txt:5: a model without its features");
 	FAILS(HEAD "features 2\nb\t1 1\n", "t.txt:6: fewer feature lines");
 	FAILS(HEAD "features 1\nb\t2 1\n", "t.txt:6: expected LABEL WEIGHT");
 	FAILS(HEAD "features 1\nb\t1\n", "t.txt:6: expected LABEL WEIGHT");
