@@ -36,19 +36,6 @@ qt_cand_add(cand_set *set, const link *L, int side, size_t pat, size_t anchor)
 	set->n++;
 }
 
-/* A bucket of n: 0, 1, 2, 3-4, 5-8, 9-16, 17+. */
-static const char *
-bucket(size_t n)
-{
-	return n == 0    ? "0"
-	       : n == 1  ? "1"
-	       : n == 2  ? "2"
-	       : n <= 4  ? "3-4"
-	       : n <= 8  ? "5-8"
-	       : n <= 16 ? "9-16"
-	                 : "17+";
-}
-
 static const char *
 side_name(int side)
 {
@@ -90,31 +77,6 @@ mentions_before(const actx *c, int e, size_t tok)
 	return n;
 }
 
-/* Appends feature name f (printf-style) to buf at *len. */
-static void feat(char *buf, size_t bufsz, size_t *len, size_t *n,
-                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-#include <stdarg.h>
-
-static void
-feat(char *buf, size_t bufsz, size_t *len, size_t *n, const char *fmt, ...)
-{
-	va_list ap;
-	int w;
-
-	if (*len >= bufsz)
-		return;
-	va_start(ap, fmt);
-	w = vsnprintf(buf + *len, bufsz - *len, fmt, ap);
-	va_end(ap);
-	if (w < 0 || (size_t)w + 1 > bufsz - *len) {
-		*len = bufsz;
-		return;
-	}
-	*len += (size_t)w + 1;
-	(*n)++;
-}
-
 size_t
 qt_cand_features(const actx *c, const quote *q, const cand_set *set, size_t k,
                  int last_speaker, char *buf, size_t bufsz)
@@ -128,24 +90,24 @@ qt_cand_features(const actx *c, const quote *q, const cand_set *set, size_t k,
 	const char *sd = side_name(cd->side), *kn = kind_name(sp);
 	const char *rule = cd->L.rule ? cd->L.rule : "none";
 
-#define F(...) feat(buf, bufsz, &len, &n, __VA_ARGS__)
+#define F(...) qt_cand_feat(buf, bufsz, &len, &n, __VA_ARGS__)
 	F("bias");
 	F("side=%s", sd);
 	F("rule=%s", rule);
 	F("side_rule=%s:%s", sd, rule);
 	F("kind=%s", kn);
 	F("side_kind=%s:%s", sd, kn);
-	F("rank=%s", bucket(k));
+	F("rank=%s", qt_cand_bucket(k));
 	F("first=%d", k == 0);
-	F("ncand=%s", bucket(set->n));
+	F("ncand=%s", qt_cand_bucket(set->n));
 	dist = after ? sp->a - (qe < c->n ? qe : sp->a)
 	             : (o > sp->b ? o - sp->b : 0);
-	F("dist=%s", bucket(dist));
+	F("dist=%s", qt_cand_bucket(dist));
 	if (cd->L.cue_a != QUOTH_NONE && cd->L.cue_a < c->n) {
 		size_t cd2 = cd->L.cue_a > qe  ? cd->L.cue_a - qe
 		             : o > cd->L.cue_a ? o - cd->L.cue_a
 		                               : 0;
-		F("cuedist=%s", bucket(cd2));
+		F("cuedist=%s", qt_cand_bucket(cd2));
 		F("cue_after_sp=%d", cd->L.cue_a >= sp->b);
 	} else {
 		F("nocue");
@@ -153,11 +115,11 @@ qt_cand_features(const actx *c, const quote *q, const cand_set *set, size_t k,
 	if (sp->a < c->n && o < c->n) {
 		size_t at = after ? (qe < c->n ? qe : o) : o;
 		uint32_t pq = c->t[at].para, ps = c->t[sp->a].para;
-		F("para=%s", bucket(pq > ps ? pq - ps : ps - pq));
+		F("para=%s", qt_cand_bucket(pq > ps ? pq - ps : ps - pq));
 		F("samesent=%d", c->t[sp->a].sent == c->t[at].sent);
 		F("sp_opens_sent=%d", sentence_start(c, sp->a) == sp->a);
 	}
-	F("width=%s", bucket(sp->b > sp->a ? sp->b - sp->a : 0));
+	F("width=%s", qt_cand_bucket(sp->b > sp->a ? sp->b - sp->a : 0));
 	F("fallback=%d", sp->fallback);
 	if (last_speaker < 0)
 		F("nolast");
@@ -176,7 +138,7 @@ qt_cand_features(const actx *c, const quote *q, const cand_set *set, size_t k,
 			if (s2 > sal)
 				most = false;
 		}
-		F("sal=%s", bucket(sal));
+		F("sal=%s", qt_cand_bucket(sal));
 		F("salmost=%d", most);
 		F("person=%d", e->person);
 		F("strong=%d", e->strong);

@@ -52,4 +52,12 @@ bool qt_choice_wanted(const actx *c);
 size_t qt_choose(const actx *c, const quote *q, const cand_set *set,
                  int last_speaker);
 
+/* A bucket of n for a feature name: 0, 1, 2, 3-4, 5-8, 9-16, 17+. */
+const char *qt_cand_bucket(size_t n);
+
+/* Appends feature name fmt (printf-style) and its NUL to buf at *len,
+ * counting it in *n; a name that does not fit fills buf (*len = bufsz). */
+void qt_cand_feat(char *buf, size_t bufsz, size_t *len, size_t *n,
+                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
 #endif

@@ -8,47 +8,11 @@
  * QUOTH_DUMP_CANDIDATES=PATH set, the ties and their generic features are
  * appended to PATH for the trainer, as choose.c does for quotes.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "choose.h"
 #include "namesake.h"
-
-/* A bucket of n: 0, 1, 2, 3-4, 5-8, 9-16, 17+ (as choose.c's). */
-static const char *
-bucket(size_t n)
-{
-	return n == 0    ? "0"
-	       : n == 1  ? "1"
-	       : n == 2  ? "2"
-	       : n <= 4  ? "3-4"
-	       : n <= 8  ? "5-8"
-	       : n <= 16 ? "9-16"
-	                 : "17+";
-}
-
-/* Appends feature name f (printf-style) to buf at *len. */
-static void feat(char *buf, size_t bufsz, size_t *len, size_t *n,
-                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void
-feat(char *buf, size_t bufsz, size_t *len, size_t *n, const char *fmt, ...)
-{
-	va_list ap;
-	int w;
-
-	if (*len >= bufsz)
-		return;
-	va_start(ap, fmt);
-	w = vsnprintf(buf + *len, bufsz - *len, fmt, ap);
-	va_end(ap);
-	if (w < 0 || (size_t)w + 1 > bufsz - *len) {
-		*len = bufsz;
-		return;
-	}
-	*len += (size_t)w + 1;
-	(*n)++;
-}
 
 /* The gender the pronoun of a name's own reported clause shows: "Clinton
  * said she", "Clinton says that he" (the name ending before token b);
@@ -179,17 +143,18 @@ namesake_features(const actx *c, const int *ns, size_t n, size_t k, size_t a,
 		later += x->last_tok > e->last_tok;
 		earlier += x->first_tok < e->first_tok;
 	}
-#define F(...) feat(buf, bufsz, &len, &nf, __VA_ARGS__)
+#define F(...) qt_cand_feat(buf, bufsz, &len, &nf, __VA_ARGS__)
 	F("ns:bias");
-	F("ns:n=%s", bucket(n));
-	F("ns:sal=%s", bucket(e->nment));
+	F("ns:n=%s", qt_cand_bucket(n));
+	F("ns:sal=%s", qt_cand_bucket(e->nment));
 	F("ns:salmost=%d", more == 0);
-	F("ns:salrank=%s", bucket(more));
+	F("ns:salrank=%s", qt_cand_bucket(more));
 	F("ns:newest=%d", k == 0);
 	F("ns:lastmost=%d", later == 0);
 	F("ns:firstmost=%d", earlier == 0);
 	F("ns:since=%s",
-	  bucket(a > e->last_tok ? c->t[a].sent - c->t[e->last_tok].sent : 0));
+	  qt_cand_bucket(a > e->last_tok ? c->t[a].sent - c->t[e->last_tok].sent
+	                                 : 0));
 	F("ns:samepara=%d", c->t[e->last_tok].para == c->t[a].para);
 #undef F
 	return nf;
