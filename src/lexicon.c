@@ -93,30 +93,13 @@ arena_copy(lexicon *lx, const char *s, size_t n)
 	return d;
 }
 
-static inline uint64_t
-mix8(uint64_t h, uint64_t w)
-{
-	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-	return h ^ (h >> 29);
-}
-
 /* The table's hash of s[0..n): eight bytes a step, the tail
  * zero-padded. */
 static uint32_t
 lex_hash(const char *s, size_t n)
 {
-	uint64_t h = n, w;
-	size_t k = 0;
+	uint64_t h = qt_mix_bytes(n, s, n);
 
-	for (; k + 8 <= n; k += 8) {
-		memcpy(&w, s + k, 8);
-		h = mix8(h, w);
-	}
-	if (k < n) {
-		w = 0;
-		memcpy(&w, s + k, n - k);
-		h = mix8(h, w);
-	}
 	h = (h ^ (h >> 32)) * 0xBF58476D1CE4E5B9ull;
 	return (uint32_t)(h ^ (h >> 31));
 }

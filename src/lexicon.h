@@ -6,7 +6,39 @@
 #ifndef QUOTH_LEXICON_H
 #define QUOTH_LEXICON_H
 
+#include <stdint.h>
+#include <string.h>
+
 #include "tokens.h"
+
+/* One step of quoth's word hashes (lexicon.c's tables, symtab.c's
+ * symbols, the tagger's features): h mixed with eight bytes w. */
+static inline uint64_t
+qt_mix8(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+	return h ^ (h >> 29);
+}
+
+/* h mixed with s[0..n) eight bytes a step, the tail zero-padded: the
+ * core those hashes share (each seeds and finishes it its own way). */
+static inline uint64_t
+qt_mix_bytes(uint64_t h, const char *s, size_t n)
+{
+	uint64_t w;
+	size_t k = 0;
+
+	for (; k + 8 <= n; k += 8) {
+		memcpy(&w, s + k, 8);
+		h = qt_mix8(h, w);
+	}
+	if (k < n) {
+		w = 0;
+		memcpy(&w, s + k, n - k);
+		h = qt_mix8(h, w);
+	}
+	return h;
+}
 
 /* A data file's flag letter as a bit of a lookup's value. */
 #define FLAG(c) (1 << ((c) - 'a'))

@@ -22,14 +22,6 @@
 #define ONES 0x0101010101010101ull
 #define HIGH 0x8080808080808080ull
 
-/* One step of the table's hash over eight bytes (a tail zero-padded). */
-static inline uint64_t
-mix8(uint64_t h, uint64_t w)
-{
-	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-	return h ^ (h >> 29);
-}
-
 static inline uint64_t
 mix_end(uint64_t h, size_t n)
 {
@@ -42,19 +34,7 @@ mix_end(uint64_t h, size_t n)
 static uint64_t
 sym_hash(const char *s, size_t n)
 {
-	uint64_t h = 0, w;
-	size_t k = 0;
-
-	for (; k + 8 <= n; k += 8) {
-		memcpy(&w, s + k, 8);
-		h = mix8(h, w);
-	}
-	if (k < n) {
-		w = 0;
-		memcpy(&w, s + k, n - k);
-		h = mix8(h, w);
-	}
-	return mix_end(h, n);
+	return mix_end(qt_mix_bytes(0, s, n), n);
 }
 
 /* A mask keeping the first r (< 8) bytes of an eight-byte load, in memory
@@ -312,7 +292,7 @@ token_sym(const symtab *st, const char *text, size_t len, const token *t,
 				break;
 			w = fold8(w);
 			small[k / 8] = w;
-			h = mix8(h, w);
+			h = qt_mix8(h, w);
 		}
 		if (k >= n) {
 			uint32_t id = find(st, (const char *)small, n,
@@ -326,7 +306,7 @@ token_sym(const symtab *st, const char *text, size_t len, const token *t,
 		uint32_t id;
 
 		memcpy(&key, p, n);
-		slot = (size_t)(mix_end(mix8(0, key), n) % MEMO_SIZE);
+		slot = (size_t)(mix_end(qt_mix8(0, key), n) % MEMO_SIZE);
 		if (memo->len[slot] == n && memo->bytes[slot] == key)
 			return memo->sym[slot];
 		id = fold_sym(st, fold, text + t->start, n);

@@ -158,11 +158,11 @@ key_hash(keybuf *k)
 	memset(k->b + k->n, 0, 8);
 	for (i = 0; i + 8 <= k->n; i += 8) {
 		memcpy(&w, k->b + i, 8);
-		h = feat_mix(h, w);
+		h = qt_mix8(h, w);
 	}
 	if (i < k->n) {
 		memcpy(&w, k->b + i, 8);
-		h = feat_mix(h, w);
+		h = qt_mix8(h, w);
 	}
 	return h ^ (h >> 32);
 }

@@ -67,28 +67,10 @@ struct qt_tagger {
  * zero-padded), much cheaper per key than a byte at a time.  Only the
  * tagger's files hash into the table, at load and at lookup. */
 static inline uint64_t
-feat_mix(uint64_t h, uint64_t w)
-{
-	h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-	return h ^ (h >> 29);
-}
-
-static inline uint64_t
 feat_hash(const char *s, size_t n)
 {
-	uint64_t h = n, w;
-	size_t k = 0;
+	uint64_t h = qt_mix_bytes(n, s, n);
 
-	for (; k + 8 <= n; k += 8) {
-		memcpy(&w, s + k, 8);
-		h = feat_mix(h, w);
-	}
-	if (k < n) {
-		unsigned char tail[8] = {0};
-		memcpy(tail, s + k, n - k);
-		memcpy(&w, tail, 8);
-		h = feat_mix(h, w);
-	}
 	return h ^ (h >> 32);
 }
 
