@@ -70,33 +70,6 @@ next_word(const char *data, size_t *pos, size_t end, const char **w)
 	return b - a;
 }
 
-/* A decimal integer, optionally negative, in [lo, hi]. */
-static bool
-parse_int(const char *s, size_t n, long lo, long hi, long *out)
-{
-	size_t i = 0;
-	bool neg = false;
-	long v = 0;
-
-	if (n > 0 && s[0] == '-') {
-		neg = true;
-		i = 1;
-	}
-	if (i == n || n - i > 9)
-		return false;
-	for (; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (neg)
-		v = -v;
-	if (v < lo || v > hi)
-		return false;
-	*out = v;
-	return true;
-}
-
 static bool
 line_is(const char *s, size_t n, const char *word, size_t *rest)
 {
@@ -154,8 +127,8 @@ parse_labels(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
 	return true;
 }
 
-/* The decimal integer at *p (up to a space or e), as parse_int() reads
- * it; *p moves past it and one space. */
+/* The decimal integer at *p (up to a space or e), optionally negative, in
+ * [lo, hi], of at most nine digits; *p moves past it and one space. */
 static inline bool
 scan_int(const char **p, const char *e, long lo, long hi, long *out)
 {
@@ -180,6 +153,17 @@ scan_int(const char **p, const char *e, long lo, long hi, long *out)
 	*out = v;
 	*p = s < e ? s + 1 : s;
 	return true;
+}
+
+/* A decimal integer, optionally negative, in [lo, hi], that is the whole
+ * of s[0..n). */
+static bool
+parse_int(const char *s, size_t n, long lo, long hi, long *out)
+{
+	const char *p = s;
+
+	/* (no space in it: scan_int() would stop there) */
+	return !memchr(s, ' ', n) && scan_int(&p, s + n, lo, hi, out);
 }
 
 /* Room for one more pair in tg->pairs (false when out of memory). */
