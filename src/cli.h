@@ -285,8 +285,6 @@ void cli_cell_number_text(struct cli_writer *w, const char *s);
 void cli_cell_real(struct cli_writer *w, double v, int decimals);
 void cli_cell_bool(struct cli_writer *w, int v);
 void cli_cell_null(struct cli_writer *w);
-/* [[start, end], ...] from n pairs in se[0..2n). JSON-only columns. */
-void cli_cell_spans(struct cli_writer *w, const size_t *se, size_t n);
 void cli_row_end(struct cli_writer *w);
 
 /* ---- escaping (write_csv.c, write_jsonl.c) ---------------------------- */
@@ -310,16 +308,13 @@ enum cli_cell_kind {
 	CLI_CELL_NULL,
 	CLI_CELL_STR,
 	CLI_CELL_NUM, /* text is a JSON number */
-	CLI_CELL_BOOL,
-	CLI_CELL_SPANS
+	CLI_CELL_BOOL
 };
 
 struct cli_cell {
 	enum cli_cell_kind kind;
 	const char *s; /* STR, NUM, BOOL: text */
 	size_t n;
-	const size_t *spans; /* SPANS: pairs */
-	size_t nspans;
 };
 
 void cli_csv_cell(struct cli_writer *w, const struct cli_cell *c);
@@ -389,6 +384,10 @@ int cli_audit_finish(struct cli_audit *a, struct cli_output *out, int excel,
 void cli_audit_free(struct cli_audit *a);
 /* --help: the audit options (of `cmd`, "speakers" or NULL). */
 void cli_audit_usage(const char *cmd);
+
+/* `quoth --help` or, with cmd "speakers", `quoth speakers --help`, on
+ * standard output (cli_usage.c). */
+void cli_usage(const char *cmd);
 
 /* ---- JSON Lines corpus input (corpus.c) ------------------------------ */
 

@@ -1,7 +1,7 @@
 /*
  * cli_rows.c (CLI): one record per quote of a result, through the writer
  * (cli_util.c and the write_*.c formats); JSON Lines records are written
- * here whole, each in one reservation of the output buffer (a million
+ * here whole (json_row()), each in one reservation of the output buffer (a million
  * one-line quotes make a million records: the cell by cell path took
  * most of the time of the output).
  */
@@ -39,24 +39,6 @@ span_cells(struct cli_writer *w, const quoth_result *r, size_t i,
 		cli_cell_null(w);
 		cli_cell_null(w);
 	}
-}
-
-/* Grow *spans to hold n pairs. */
-static int
-reserve_spans(size_t **spans, size_t *cap, size_t n)
-{
-	size_t *p;
-
-	if (n <= *cap)
-		return 0;
-	if (n > (size_t)-1 / (2 * sizeof **spans))
-		return -1;
-	p = realloc(*spans, n * 2 * sizeof **spans);
-	if (!p)
-		return -1;
-	*spans = p;
-	*cap = n;
-	return 0;
 }
 
 /* ---- JSON Lines ------------------------------------------------------ */
@@ -232,12 +214,11 @@ int
 cli_quote_rows(struct cli_writer *w, const char *doc, size_t doc_len,
                int numeric, size_t first, const quoth_result *r)
 {
-	size_t i, k, n = quoth_result_count(r), np, par, line, cap = 0;
-	size_t *spans = NULL;
-	int json = w->format == CLI_FORMAT_JSONL, rc = -1;
+	size_t i, n = quoth_result_count(r), par, line;
 
-	if (json && w->cols == cli_quote_columns &&
-	    w->ncols == cli_quote_ncolumns && w->col == 0)
+	/* JSON Lines records are whole objects, written by json_rows();
+	 * the other formats go cell by cell. */
+	if (w->format == CLI_FORMAT_JSONL)
 		return json_rows(w, doc, doc_len, numeric, first, r);
 	for (i = 0; i < n; i++) {
 		cli_cell_doc_n(w, doc, doc_len, numeric);
@@ -252,26 +233,9 @@ cli_quote_rows(struct cli_writer *w, const char *doc, size_t doc_len,
 		str_cell(w, r, i, QUOTH_FIELD_CUE, 1);
 		str_cell(w, r, i, QUOTH_FIELD_QUOTE, 0);
 		span_cells(w, r, i, QUOTH_SPAN_QUOTE);
-		if (json) {
-			np = quoth_quote_nparts(r, i);
-			if (reserve_spans(&spans, &cap, np) != 0)
-				goto done;
-			for (k = 0; k < np; k++)
-				quoth_quote_part(r, i, k, &spans[2 * k],
-				                 &spans[2 * k + 1]);
-			cli_cell_spans(w, spans, np);
-			np = quoth_quote_nverbatim(r, i);
-			if (reserve_spans(&spans, &cap, np) != 0)
-				goto done;
-			for (k = 0; k < np; k++)
-				quoth_quote_verbatim(r, i, k, &spans[2 * k],
-				                     &spans[2 * k + 1]);
-			cli_cell_spans(w, spans, np);
-		} else {
-			/* JSON-only columns: not written. */
-			cli_cell_null(w);
-			cli_cell_null(w);
-		}
+		/* the JSON-only columns (parts, verbatim): not written */
+		cli_cell_null(w);
+		cli_cell_null(w);
 		span_cells(w, r, i, QUOTH_SPAN_MENTION);
 		span_cells(w, r, i, QUOTH_SPAN_CUE);
 		par = line = 0;
@@ -282,8 +246,5 @@ cli_quote_rows(struct cli_writer *w, const char *doc, size_t doc_len,
 		str_cell(w, r, i, QUOTH_FIELD_RULE, 0);
 		cli_row_end(w);
 	}
-	rc = 0;
-done:
-	free(spans);
-	return rc;
+	return 0;
 }

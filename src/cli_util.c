@@ -457,7 +457,7 @@ put_cell(struct cli_writer *w, const struct cli_cell *c)
 void
 cli_cell_str(struct cli_writer *w, const char *s, size_t n)
 {
-	struct cli_cell c = {CLI_CELL_STR, s, n, NULL, 0};
+	struct cli_cell c = {CLI_CELL_STR, s, n};
 
 	if (!s)
 		c.kind = CLI_CELL_NULL;
@@ -473,7 +473,7 @@ cli_cell_cstr(struct cli_writer *w, const char *s)
 void
 cli_cell_doc_n(struct cli_writer *w, const char *doc, size_t n, int numeric)
 {
-	struct cli_cell c = {CLI_CELL_STR, doc, n, NULL, 0};
+	struct cli_cell c = {CLI_CELL_STR, doc, n};
 
 	if (numeric)
 		c.kind = CLI_CELL_NUM;
@@ -490,7 +490,7 @@ void
 cli_cell_uint(struct cli_writer *w, size_t v)
 {
 	char num[32];
-	struct cli_cell c = {CLI_CELL_NUM, num, 0, NULL, 0};
+	struct cli_cell c = {CLI_CELL_NUM, num, 0};
 
 	c.n = cli_fmt_uint(num, v);
 	put_cell(w, &c);
@@ -499,7 +499,7 @@ cli_cell_uint(struct cli_writer *w, size_t v)
 void
 cli_cell_number_text(struct cli_writer *w, const char *s)
 {
-	struct cli_cell c = {CLI_CELL_NUM, s, strlen(s), NULL, 0};
+	struct cli_cell c = {CLI_CELL_NUM, s, strlen(s)};
 
 	put_cell(w, &c);
 }
@@ -508,7 +508,7 @@ void
 cli_cell_real(struct cli_writer *w, double v, int decimals)
 {
 	char num[64];
-	struct cli_cell c = {CLI_CELL_NUM, num, 0, NULL, 0};
+	struct cli_cell c = {CLI_CELL_NUM, num, 0};
 	int k = snprintf(num, sizeof num, "%.*f", decimals, v);
 
 	/* JSON has no NaN or infinity. */
@@ -523,7 +523,7 @@ cli_cell_real(struct cli_writer *w, double v, int decimals)
 void
 cli_cell_bool(struct cli_writer *w, int v)
 {
-	struct cli_cell c = {CLI_CELL_BOOL, v ? "true" : "false", 0, NULL, 0};
+	struct cli_cell c = {CLI_CELL_BOOL, v ? "true" : "false", 0};
 
 	c.n = strlen(c.s);
 	put_cell(w, &c);
@@ -532,15 +532,7 @@ cli_cell_bool(struct cli_writer *w, int v)
 void
 cli_cell_null(struct cli_writer *w)
 {
-	struct cli_cell c = {CLI_CELL_NULL, NULL, 0, NULL, 0};
-
-	put_cell(w, &c);
-}
-
-void
-cli_cell_spans(struct cli_writer *w, const size_t *se, size_t n)
-{
-	struct cli_cell c = {CLI_CELL_SPANS, NULL, 0, se, n};
+	struct cli_cell c = {CLI_CELL_NULL, NULL, 0};
 
 	put_cell(w, &c);
 }

@@ -111,7 +111,7 @@ cli_html_cell(struct cli_writer *w, const struct cli_cell *c)
 		cli_buf_puts(&d->rows, "<tr>");
 	cli_buf_puts(&d->rows,
 	             c->kind == CLI_CELL_NUM ? "<td class=\"num\">" : "<td>");
-	if (c->kind != CLI_CELL_NULL && c->kind != CLI_CELL_SPANS)
+	if (c->kind != CLI_CELL_NULL)
 		cli_html_text(&d->rows, c->s, c->n);
 	cli_buf_puts(&d->rows, "</td>");
 }

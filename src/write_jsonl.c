@@ -158,34 +158,6 @@ cli_json_string_at(char *o, const char *s, size_t n)
 	return o;
 }
 
-/* The spans [[start,end],...] of c, in one reservation. */
-static void
-json_spans(struct cli_buf *b, const struct cli_cell *c)
-{
-	size_t i;
-	char *o;
-
-	if (c->nspans > (SIZE_MAX - 8) / (2 * CLI_UINT_MAX + 8)) {
-		b->failed = 1;
-		return;
-	}
-	if (!(o = room(b, c->nspans * (2 * CLI_UINT_MAX + 8) + 2)))
-		return;
-	*o++ = '[';
-	for (i = 0; i < c->nspans; i++) {
-		if (i)
-			*o++ = ',';
-		*o++ = '[';
-		o += cli_fmt_uint(o, c->spans[2 * i]);
-		*o++ = ',';
-		o += cli_fmt_uint(o, c->spans[2 * i + 1]);
-		*o++ = ']';
-	}
-	*o++ = ']';
-	b->len = (size_t)(o - b->ptr);
-	*o = '\0';
-}
-
 void
 cli_jsonl_cell(struct cli_writer *w, const struct cli_cell *c)
 {
@@ -221,8 +193,6 @@ cli_jsonl_cell(struct cli_writer *w, const struct cli_cell *c)
 	*o = '\0';
 	if (c->kind == CLI_CELL_STR)
 		cli_json_string(b, c->s, c->n);
-	else if (c->kind == CLI_CELL_SPANS)
-		json_spans(b, c);
 }
 
 void

@@ -1,8 +1,8 @@
 /*
  * fuzz_jsonl.c: a JSON Lines corpus (--input jsonl) through the CLI's own
  * corpus reader (corpus.c: cli_corpus_next, cli_corpus_parse), the
- * extractor, and the CLI's record writers (cli_util.c, write_*.c,
- * speakers.c), with the output parsed back.
+ * extractor, and the CLI's record writers (cli_rows.c, cli_util.c,
+ * write_*.c, speakers.c), with the output parsed back.
  *
  * Input: one option byte, then the corpus.
  *
@@ -29,65 +29,6 @@
 #include "quoth.h"
 
 static quoth_extractor *ex;
-
-/* The rows main.c's quote_rows() writes, cell for cell. */
-static void
-quote_rows(struct cli_writer *w, const char *doc, int numeric,
-           const quoth_result *r)
-{
-	static const quoth_field strs[] = {
-	        QUOTH_FIELD_SPEAKER, QUOTH_FIELD_TITLE, QUOTH_FIELD_GENDER,
-	        QUOTH_FIELD_MENTION, QUOTH_FIELD_CUE,
-	};
-	size_t i, k, f, n = quoth_result_count(r), s, e, par, line, len;
-	size_t spans[64];
-	const char *str;
-
-	for (i = 0; i < n; i++) {
-		cli_cell_doc(w, doc, numeric);
-		cli_cell_uint(w, i + 1);
-		cli_cell_cstr(w, quoth_type_name(quoth_quote_type(r, i)));
-		for (f = 0; f < sizeof strs / sizeof strs[0]; f++) {
-			str = quoth_quote_str(r, i, strs[f], &len);
-			cli_cell_str(w, len ? str : NULL, len);
-		}
-		str = quoth_quote_str(r, i, QUOTH_FIELD_QUOTE, &len);
-		cli_cell_str(w, str, len);
-		quoth_quote_span(r, i, QUOTH_SPAN_QUOTE, &s, &e);
-		cli_cell_uint(w, s);
-		cli_cell_uint(w, e);
-		for (k = 0; k < quoth_quote_nparts(r, i) && k < 32; k++)
-			quoth_quote_part(r, i, k, &spans[2 * k],
-			                 &spans[2 * k + 1]);
-		cli_cell_spans(w, spans, k);
-		for (k = 0; k < quoth_quote_nverbatim(r, i) && k < 32; k++)
-			quoth_quote_verbatim(r, i, k, &spans[2 * k],
-			                     &spans[2 * k + 1]);
-		cli_cell_spans(w, spans, k);
-		if (quoth_quote_span(r, i, QUOTH_SPAN_MENTION, &s, &e)) {
-			cli_cell_uint(w, s);
-			cli_cell_uint(w, e);
-		} else {
-			cli_cell_null(w);
-			cli_cell_null(w);
-		}
-		if (quoth_quote_span(r, i, QUOTH_SPAN_CUE, &s, &e)) {
-			cli_cell_uint(w, s);
-			cli_cell_uint(w, e);
-		} else {
-			cli_cell_null(w);
-			cli_cell_null(w);
-		}
-		quoth_quote_position(r, i, &par, &line);
-		cli_cell_uint(w, par);
-		cli_cell_uint(w, line);
-		str = quoth_quote_str(r, i, QUOTH_FIELD_CONTEXT, &len);
-		cli_cell_str(w, str, len);
-		str = quoth_quote_str(r, i, QUOTH_FIELD_RULE, &len);
-		cli_cell_str(w, str, len);
-		cli_row_end(w);
-	}
-}
 
 /* RFC 4180: records of s[0..n), each checked to have `nfields` fields.
  * Returns the number of records. */
@@ -246,7 +187,9 @@ render(unsigned flags, const char *id, int numeric, const quoth_result *r)
 		                   0,
 		           "cli_speaker_rows failed");
 	else
-		quote_rows(&w, id, numeric, r);
+		fuzz_check(cli_quote_rows(&w, id, strlen(id), numeric, 0, r) ==
+		                   0,
+		           "cli_quote_rows failed");
 	cli_writer_finish(&w);
 	if (out.failed)
 		goto done;
