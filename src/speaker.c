@@ -320,6 +320,55 @@ name_kind(actx *c, size_t i, size_t j, speaker *sp)
 	return j;
 }
 
+/* Is the possessor run [a, b) ("North Dakota's", "Iowa State
+ * University's") no person the article knows: a place, an organisation,
+ * or a name nothing shows is a person? */
+static bool
+possessor_not_person(actx *c, size_t a, size_t b)
+{
+	int k = qt_entity_by_mention_tok(c, a, b);
+	const entity *e;
+
+	if (k < 0)
+		k = qt_entity_find(c, a, b);
+	e = ent_at(c, k);
+	return !e || e->org || e->place || e->nonperson ||
+	       !(e->person || e->strong || e->gender);
+}
+
+/*
+ * "North Dakota's Ada Fisher", "Iowa State University's Dianne Bystrom":
+ * a name run [i, j) with a possessive inside it is a place's or an
+ * organisation's person, who is the speaker.  Only when the words after
+ * the possessive are a person's name (SK_NAME, no organisation) and the
+ * possessor is no person: "Ann Lee's Harbour Fund" stays as it was.
+ * QUOTH_NONE when this is not that shape.
+ */
+static size_t
+possessor_person(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
+{
+	size_t p, m;
+	speaker nm;
+	const entity *e;
+
+	for (p = i; p + 1 < j && !qt_possessive(c, p); p++)
+		;
+	if (p + 1 >= j || !possessor_not_person(c, i, p + 1))
+		return QUOTH_NONE;
+	m = qt_parse_speaker_fwd(c, p + 1, &nm, last_speaker);
+	if (m <= p + 1 || nm.kind != SK_NAME)
+		return QUOTH_NONE;
+	e = ent_at(c, nm.ent);
+	if (e ? (e->org || e->place || e->nonperson ||
+	         !(e->person || e->strong || e->gender || m > p + 2))
+	      : (m < p + 3 || qt_lex(c, LEX_ORGS, m - 1, m) >= 0 ||
+	         qt_lex(c, LEX_PLACES, p + 1, m) >= 0))
+		return QUOTH_NONE;
+	*sp = nm;
+	sp->a = i;
+	return m;
+}
+
 /*
  * A name run, with titles before it ("US Defence Secretary Pete
  * Hegseth"; "I've" is none).  In this order: a role and the person after
@@ -340,6 +389,9 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	j = name_run_end(c, i);
 	if (j == i)
 		return i;
+	m = possessor_person(c, i, j, sp, last_speaker);
+	if (m != QUOTH_NONE)
+		return m;
 	role = role_after_run(c, j, &k2, &kr);
 	if (role && k2 < c->n && is_w(&c->t[k2]) && (c->t[k2].flags & TF_CAP)) {
 		speaker nm;
