@@ -717,6 +717,8 @@ qt_apply_link(actx *c, quote *q, const link *L)
 	speaker sp = L->sp;
 	const entity *e = ent_at(c, sp.ent);
 	qattr *qa = qa_of(c, q);
+	int joint[2];
+	bool both = qt_joint_speaker(c, &sp, joint);
 
 	/* "the EU", "The Forecaddie": an organisation keeps its article,
 	 * as written; but "the Fisheries Board" after "the Northern
@@ -755,6 +757,12 @@ qt_apply_link(actx *c, quote *q, const link *L)
 		entity *me = QVEC_AT(&c->ents, entity, (size_t)sp.ent);
 		if (!me->gender)
 			me->gender = sp.gender;
+	}
+	/* "Ann Ode and Raj Patel said": both (joint.c) */
+	if (both) {
+		q->entity = -1;
+		qa->sp_gender = 0;
+		(void)qt_joint_speaker_string(c, q, joint);
 	}
 }
 
