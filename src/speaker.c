@@ -80,6 +80,37 @@ common_opener(actx *c, size_t i)
 	       qt_lex(c, LEX_HONORIFICS, i, i + 1) < 0;
 }
 
+/*
+ * "Read said", "From said", "Will added": a capitalised word that is
+ * also a cue or a function word is a surname where one stands: a cue
+ * after it ("said") or, inside its sentence, a comma, and the article
+ * named a person in full with that surname before (Ian Read, Al From).
+ */
+bool
+qt_surname_word(actx *c, size_t j)
+{
+	const token *t = &c->t[j];
+	const entity *e;
+	int k;
+	bool first;
+
+	if (j + 1 >= c->n || !is_w(t) || !(t->flags & TF_CAP) ||
+	    (t->flags & TF_ALLCAP) || c->inq[j])
+		return false;
+	first = j == 0 || c->t[j - 1].sent != t->sent ||
+	        is_break_tok(&c->t[j - 1]);
+	if (!((is_w(&c->t[j + 1]) && !(c->t[j + 1].flags & TF_CAP) &&
+	       qt_cue_at(c, j + 1) >= 0) ||
+	      (!first && is_p(&c->t[j + 1], ','))))
+		return false;
+	k = qt_entity_by_mention_tok(c, j, j + 1);
+	if (k < 0)
+		k = qt_entity_find(c, j, j + 1);
+	e = ent_at(c, k);
+	return e && !e->org && !e->place && !e->nonperson &&
+	       e->first_multi != QUOTH_NONE && e->first_multi < j;
+}
+
 /* parse_speaker_at() with a bound on its recursion ("former former
  * former ...", "A's B's C's ..."): deeper chains are no speaker. */
 size_t
@@ -217,7 +248,8 @@ name_run_end(actx *c, size_t i)
 	       ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP) && !c->inq[j] &&
 	         /* "Trump Says", but "Ohio State University" */
 	         (qt_lex(c, LEX_CUES, j, j + 1) < 0 ||
-	          (j > i && qt_name_part_cue(c, j)))) ||
+	          (j > i && qt_name_part_cue(c, j)) ||
+	          (j == i && qt_surname_word(c, j)))) ||
 	        (is_p(&c->t[j], '.') && j > i &&
 	         !(c->t[j].flags & TF_SPACE_BEFORE) &&
 	         c->t[j - 1].end - c->t[j - 1].start <= 4 && j + 1 < c->n &&
@@ -383,8 +415,9 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	bool role;
 
 	if (!((c->t[i].flags & TF_CAP) &&
-	      qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && !qt_contraction(c, i) &&
-	      !common_opener(c, i) && !qt_dateline(c, i)))
+	      ((qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && !qt_contraction(c, i) &&
+	        !common_opener(c, i) && !qt_dateline(c, i)) ||
+	       qt_surname_word(c, i))))
 		return QUOTH_NONE;
 	j = name_run_end(c, i);
 	if (j == i)
