@@ -11,6 +11,7 @@
 
 #include "attrib_int.h"
 #include "speaker.h"
+#include "tagger.h"
 
 /* A name is at most NAME_RUN_TOKENS words, initials and particles
  * ("Ursula von der Leyen", "Peter T. King", "the National Institute on
@@ -26,6 +27,26 @@
 
 static size_t parse_speaker_at(actx *c, size_t i, speaker *sp,
                                int last_speaker);
+
+/* Is the capitalised word at i no name, organisation, title or
+ * honorific the article or the lists know? */
+static bool
+unknown_word(actx *c, size_t i)
+{
+	return qt_entity_find(c, i, i + 1) < 0 &&
+	       qt_lex(c, LEX_ORGS, i, i + 1) < 0 &&
+	       qt_lex(c, LEX_TITLES, i, i + 1) < 0 &&
+	       qt_lex(c, LEX_HONORIFICS, i, i + 1) < 0;
+}
+
+/* Is the tagger's part of speech `pos` one no name has (a verb, an
+ * adjective, an adverb, a determiner)? */
+static bool
+not_name_pos(int pos)
+{
+	return pos == QT_POS_VERB || pos == QT_POS_ADJ || pos == QT_POS_ADV ||
+	       pos == QT_POS_DET;
+}
 
 /*
  * A capitalised word that opens its sentence (or follows a break or a
@@ -65,19 +86,25 @@ common_opener(actx *c, size_t i)
 	    !(n >= 5 && (memcmp(c->text + t->end - 2, "ly", 2) == 0 ||
 	                 memcmp(c->text + t->end - 3, "ing", 3) == 0 ||
 	                 memcmp(c->text + t->end - 2, "ed", 2) == 0)))
-		return false;
+		/* ("Multiple outlets reported", "Good information
+		 * can": a word the tagger reads as describing the noun
+		 * after it) */
+		return i + 1 < c->n && is_w(&c->t[i + 1]) &&
+		       !(c->t[i + 1].flags & TF_CAP) &&
+		       qt_cue_at(c, i + 1) < 0 && unknown_word(c, i) &&
+		       qt_pos_at(c, i) == QT_POS_ADJ;
 	/* (a name before its cue, appositive or parenthesis: "Beijing
 	 * said", "Brown, a farmer,", "Kelly (D) said"; but "Conversely,
-	 * Trump said") */
+	 * Trump said"; and not a participle or an adjective the tagger
+	 * reads so: "Having announced that ...", "Current rules allow") */
 	if (i + 1 < c->n &&
-	    (qt_cue_at(c, i + 1) >= 0 || is_p(&c->t[i + 1], '(') ||
+	    ((qt_cue_at(c, i + 1) >= 0 &&
+	      !(unknown_word(c, i) && not_name_pos(qt_pos_at(c, i)))) ||
+	     is_p(&c->t[i + 1], '(') ||
 	     (is_p(&c->t[i + 1], ',') && i + 2 < c->n && qt_np_det(c, i + 2) &&
 	      memcmp(c->text + t->end - 2, "ly", 2) != 0)))
 		return false;
-	return qt_entity_find(c, i, i + 1) < 0 &&
-	       qt_lex(c, LEX_ORGS, i, i + 1) < 0 &&
-	       qt_lex(c, LEX_TITLES, i, i + 1) < 0 &&
-	       qt_lex(c, LEX_HONORIFICS, i, i + 1) < 0;
+	return unknown_word(c, i);
 }
 
 /*
