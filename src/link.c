@@ -368,13 +368,17 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		return m;
 	}
 	v = qt_cue_at(c, j);
-	if (v >= 0)
+	if (v >= 0 && !qt_surname_word(c, j))
 		return cue_chunk(c, j, end, sh, v, last_speaker, subjects);
 	/* a second appositive right after one: "Scott Pruitt, the attorney
-	 * general of Oklahoma, one of the states suing, said" */
+	 * general of Oklahoma, one of the states suing, said"; a fourth
+	 * only as a relative clause: "Harry Bond, 30, of Tulsa, Okla., who
+	 * was among those polled, said" */
 	if (prev == CH_APPOSITIVE && is_p(&c->t[j - 1], ',') &&
 	    (sh->n < 3 || sh->s[sh->n - 2] != CH_APPOSITIVE ||
-	     sh->s[sh->n - 3] != CH_APPOSITIVE)) {
+	     sh->s[sh->n - 3] != CH_APPOSITIVE ||
+	     (qt_wh_relative(c, j) &&
+	      (sh->n < 4 || sh->s[sh->n - 4] != CH_APPOSITIVE)))) {
 		m = qt_skip_appositive(c, j - 1);
 		if (m > j && m <= end)
 			return push_chunk(sh, CH_APPOSITIVE, j, m, NULL), m;
@@ -717,6 +721,8 @@ qt_apply_link(actx *c, quote *q, const link *L)
 	speaker sp = L->sp;
 	const entity *e = ent_at(c, sp.ent);
 	qattr *qa = qa_of(c, q);
+	int joint[2];
+	bool both = qt_joint_speaker(c, &sp, joint);
 
 	/* "the EU", "The Forecaddie": an organisation keeps its article,
 	 * as written; but "the Fisheries Board" after "the Northern
@@ -755,6 +761,12 @@ qt_apply_link(actx *c, quote *q, const link *L)
 		entity *me = QVEC_AT(&c->ents, entity, (size_t)sp.ent);
 		if (!me->gender)
 			me->gender = sp.gender;
+	}
+	/* "Ann Ode and Raj Patel said": both (joint.c) */
+	if (both) {
+		q->entity = -1;
+		qa->sp_gender = 0;
+		(void)qt_joint_speaker_string(c, q, joint);
 	}
 }
 

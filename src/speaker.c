@@ -11,6 +11,7 @@
 
 #include "attrib_int.h"
 #include "speaker.h"
+#include "tagger.h"
 
 /* A name is at most NAME_RUN_TOKENS words, initials and particles
  * ("Ursula von der Leyen", "Peter T. King", "the National Institute on
@@ -26,6 +27,26 @@
 
 static size_t parse_speaker_at(actx *c, size_t i, speaker *sp,
                                int last_speaker);
+
+/* Is the capitalised word at i no name, organisation, title or
+ * honorific the article or the lists know? */
+static bool
+unknown_word(actx *c, size_t i)
+{
+	return qt_entity_find(c, i, i + 1) < 0 &&
+	       qt_lex(c, LEX_ORGS, i, i + 1) < 0 &&
+	       qt_lex(c, LEX_TITLES, i, i + 1) < 0 &&
+	       qt_lex(c, LEX_HONORIFICS, i, i + 1) < 0;
+}
+
+/* Is the tagger's part of speech `pos` one no name has (a verb, an
+ * adjective, an adverb, a determiner)? */
+static bool
+not_name_pos(int pos)
+{
+	return pos == QT_POS_VERB || pos == QT_POS_ADJ || pos == QT_POS_ADV ||
+	       pos == QT_POS_DET;
+}
 
 /*
  * A capitalised word that opens its sentence (or follows a break or a
@@ -65,19 +86,56 @@ common_opener(actx *c, size_t i)
 	    !(n >= 5 && (memcmp(c->text + t->end - 2, "ly", 2) == 0 ||
 	                 memcmp(c->text + t->end - 3, "ing", 3) == 0 ||
 	                 memcmp(c->text + t->end - 2, "ed", 2) == 0)))
-		return false;
+		/* ("Multiple outlets reported", "Good information
+		 * can": a word the tagger reads as describing the noun
+		 * after it) */
+		return i + 1 < c->n && is_w(&c->t[i + 1]) &&
+		       !(c->t[i + 1].flags & TF_CAP) &&
+		       qt_cue_at(c, i + 1) < 0 && unknown_word(c, i) &&
+		       qt_pos_at(c, i) == QT_POS_ADJ;
 	/* (a name before its cue, appositive or parenthesis: "Beijing
 	 * said", "Brown, a farmer,", "Kelly (D) said"; but "Conversely,
-	 * Trump said") */
+	 * Trump said"; and not a participle or an adjective the tagger
+	 * reads so: "Having announced that ...", "Current rules allow") */
 	if (i + 1 < c->n &&
-	    (qt_cue_at(c, i + 1) >= 0 || is_p(&c->t[i + 1], '(') ||
+	    ((qt_cue_at(c, i + 1) >= 0 &&
+	      !(unknown_word(c, i) && not_name_pos(qt_pos_at(c, i)))) ||
+	     is_p(&c->t[i + 1], '(') ||
 	     (is_p(&c->t[i + 1], ',') && i + 2 < c->n && qt_np_det(c, i + 2) &&
 	      memcmp(c->text + t->end - 2, "ly", 2) != 0)))
 		return false;
-	return qt_entity_find(c, i, i + 1) < 0 &&
-	       qt_lex(c, LEX_ORGS, i, i + 1) < 0 &&
-	       qt_lex(c, LEX_TITLES, i, i + 1) < 0 &&
-	       qt_lex(c, LEX_HONORIFICS, i, i + 1) < 0;
+	return unknown_word(c, i);
+}
+
+/*
+ * "Read said", "From said", "Will added": a capitalised word that is
+ * also a cue or a function word is a surname where one stands: a cue
+ * after it ("said") or, inside its sentence, a comma, and the article
+ * named a person in full with that surname before (Ian Read, Al From).
+ */
+bool
+qt_surname_word(actx *c, size_t j)
+{
+	const token *t = &c->t[j];
+	const entity *e;
+	int k;
+	bool first;
+
+	if (j + 1 >= c->n || !is_w(t) || !(t->flags & TF_CAP) ||
+	    (t->flags & TF_ALLCAP) || c->inq[j])
+		return false;
+	first = j == 0 || c->t[j - 1].sent != t->sent ||
+	        is_break_tok(&c->t[j - 1]);
+	if (!((is_w(&c->t[j + 1]) && !(c->t[j + 1].flags & TF_CAP) &&
+	       qt_cue_at(c, j + 1) >= 0) ||
+	      (!first && is_p(&c->t[j + 1], ','))))
+		return false;
+	k = qt_entity_by_mention_tok(c, j, j + 1);
+	if (k < 0)
+		k = qt_entity_find(c, j, j + 1);
+	e = ent_at(c, k);
+	return e && !e->org && !e->place && !e->nonperson &&
+	       e->first_multi != QUOTH_NONE && e->first_multi < j;
 }
 
 /* parse_speaker_at() with a bound on its recursion ("former former
@@ -217,7 +275,8 @@ name_run_end(actx *c, size_t i)
 	       ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP) && !c->inq[j] &&
 	         /* "Trump Says", but "Ohio State University" */
 	         (qt_lex(c, LEX_CUES, j, j + 1) < 0 ||
-	          (j > i && qt_name_part_cue(c, j)))) ||
+	          (j > i && qt_name_part_cue(c, j)) ||
+	          (j == i && qt_surname_word(c, j)))) ||
 	        (is_p(&c->t[j], '.') && j > i &&
 	         !(c->t[j].flags & TF_SPACE_BEFORE) &&
 	         c->t[j - 1].end - c->t[j - 1].start <= 4 && j + 1 < c->n &&
@@ -320,6 +379,55 @@ name_kind(actx *c, size_t i, size_t j, speaker *sp)
 	return j;
 }
 
+/* Is the possessor run [a, b) ("North Dakota's", "Iowa State
+ * University's") no person the article knows: a place, an organisation,
+ * or a name nothing shows is a person? */
+static bool
+possessor_not_person(actx *c, size_t a, size_t b)
+{
+	int k = qt_entity_by_mention_tok(c, a, b);
+	const entity *e;
+
+	if (k < 0)
+		k = qt_entity_find(c, a, b);
+	e = ent_at(c, k);
+	return !e || e->org || e->place || e->nonperson ||
+	       !(e->person || e->strong || e->gender);
+}
+
+/*
+ * "North Dakota's Ada Fisher", "Iowa State University's Dianne Bystrom":
+ * a name run [i, j) with a possessive inside it is a place's or an
+ * organisation's person, who is the speaker.  Only when the words after
+ * the possessive are a person's name (SK_NAME, no organisation) and the
+ * possessor is no person: "Ann Lee's Harbour Fund" stays as it was.
+ * QUOTH_NONE when this is not that shape.
+ */
+static size_t
+possessor_person(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
+{
+	size_t p, m;
+	speaker nm;
+	const entity *e;
+
+	for (p = i; p + 1 < j && !qt_possessive(c, p); p++)
+		;
+	if (p + 1 >= j || !possessor_not_person(c, i, p + 1))
+		return QUOTH_NONE;
+	m = qt_parse_speaker_fwd(c, p + 1, &nm, last_speaker);
+	if (m <= p + 1 || nm.kind != SK_NAME)
+		return QUOTH_NONE;
+	e = ent_at(c, nm.ent);
+	if (e ? (e->org || e->place || e->nonperson ||
+	         !(e->person || e->strong || e->gender || m > p + 2))
+	      : (m < p + 3 || qt_lex(c, LEX_ORGS, m - 1, m) >= 0 ||
+	         qt_lex(c, LEX_PLACES, p + 1, m) >= 0))
+		return QUOTH_NONE;
+	*sp = nm;
+	sp->a = i;
+	return m;
+}
+
 /*
  * A name run, with titles before it ("US Defence Secretary Pete
  * Hegseth"; "I've" is none).  In this order: a role and the person after
@@ -334,12 +442,16 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	bool role;
 
 	if (!((c->t[i].flags & TF_CAP) &&
-	      qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && !qt_contraction(c, i) &&
-	      !common_opener(c, i) && !qt_dateline(c, i)))
+	      ((qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && !qt_contraction(c, i) &&
+	        !common_opener(c, i) && !qt_dateline(c, i)) ||
+	       qt_surname_word(c, i))))
 		return QUOTH_NONE;
 	j = name_run_end(c, i);
 	if (j == i)
 		return i;
+	m = possessor_person(c, i, j, sp, last_speaker);
+	if (m != QUOTH_NONE)
+		return m;
 	role = role_after_run(c, j, &k2, &kr);
 	if (role && k2 < c->n && is_w(&c->t[k2]) && (c->t[k2].flags & TF_CAP)) {
 		speaker nm;

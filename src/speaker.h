@@ -35,4 +35,14 @@ bool qt_finite_verb(const actx *c, size_t k);
  * appositive)?  (speaker.c) */
 bool qt_name_clause(const actx *c, size_t i);
 
+/* Is the capitalised cue or function word at j a known person's surname
+ * ("Read said")?  (speaker.c) */
+bool qt_surname_word(actx *c, size_t j);
+/* Two people joined by "and" around the speaker phrase sp: sp's span
+ * grows over both, ents[] gets them in text order.  (joint.c) */
+bool qt_joint_speaker(actx *c, speaker *sp, int ents[2]);
+/* Quote q's speaker string, the two names joined by " and ".
+ * (joint.c) */
+bool qt_joint_speaker_string(actx *c, quote *q, const int ents[2]);
+
 #endif
