@@ -29,10 +29,19 @@
 typedef struct {
 	uint64_t hash;
 	size_t key;
-	size_t pair;
+	size_t pair; /* its first pair; with DENSE_ROW, its row in dense */
 	uint32_t klen;
-	uint32_t npairs;
+	uint32_t npairs; /* | DENSE_ROW when its weights are a dense row */
 } feat;
+
+/* A feature with at least DENSE_MIN pairs (the bias, common shapes, the
+ * label history: the features every token adds) also has its weights as
+ * a row of tg->stride int32 (zero where it has no pair), added a vector
+ * at a time instead of pair by pair.  The sums are the same integers. */
+#define DENSE_ROW 0x80000000u
+#define DENSE_MIN 8
+/* rows are added DENSE_LANES at a time */
+#define DENSE_LANES 8
 
 typedef struct {
 	uint16_t label;
@@ -59,6 +68,8 @@ struct qt_tagger {
 	qbuf keys;
 	pair *pairs; /* every feature's (label, weight) pairs */
 	size_t npairs, pcap;
+	int32_t *dense;  /* the dense rows (DENSE_ROW), stride apart */
+	size_t stride;   /* the most labels of a model, up to DENSE_LANES */
 	bool failed;     /* out of memory while loading */
 	uint64_t serial; /* tells this tagger from any other (caches) */
 };

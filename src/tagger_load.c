@@ -264,6 +264,44 @@ feature_line(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
 	return !tg->keys.failed || (*why = NULL, false);
 }
 
+/* The dense rows of the features with DENSE_MIN pairs or more (false
+ * when out of memory). */
+static bool
+make_dense(qt_tagger *tg)
+{
+	size_t mi, i, j, rows = 0, most = 0, r = 0;
+
+	for (mi = 0; mi < tg->nmodels; mi++) {
+		const model *m = &tg->m[mi];
+		if (m->nlabels > most)
+			most = m->nlabels;
+		for (i = 0; i < m->cap; i++)
+			rows += m->slots[i].klen &&
+			        m->slots[i].npairs >= DENSE_MIN;
+	}
+	tg->stride = (most + DENSE_LANES - 1) / DENSE_LANES * DENSE_LANES;
+	if (!rows)
+		return true;
+	tg->dense = calloc(rows, tg->stride * sizeof(*tg->dense));
+	if (!tg->dense)
+		return false;
+	for (mi = 0; mi < tg->nmodels; mi++) {
+		model *m = &tg->m[mi];
+		for (i = 0; i < m->cap; i++) {
+			feat *f = &m->slots[i];
+			int32_t *row = tg->dense + r * tg->stride;
+			if (!f->klen || f->npairs < DENSE_MIN)
+				continue;
+			for (j = 0; j < f->npairs; j++)
+				row[tg->pairs[f->pair + j].label] +=
+				        tg->pairs[f->pair + j].weight;
+			f->pair = r++ * tg->stride;
+			f->npairs |= DENSE_ROW;
+		}
+	}
+	return true;
+}
+
 quoth_status
 qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
                quoth_error *err)
@@ -374,7 +412,7 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 		why = "no complete model";
 		goto fail;
 	}
-	if (tg->keys.failed || tg->failed) {
+	if (tg->keys.failed || tg->failed || !make_dense(tg)) {
 		why = NULL;
 		goto fail;
 	}
@@ -401,5 +439,6 @@ qt_tagger_free(qt_tagger *tg)
 		free(tg->m[i].slots);
 	qbuf_free(&tg->keys);
 	free(tg->pairs);
+	free(tg->dense);
 	free(tg);
 }
