@@ -246,6 +246,28 @@ grow(token_list *tl)
 	return &tl->t[tl->n++];
 }
 
+#define RESERVE_MAX ((size_t)1 << 20)
+
+/* Room for n tokens in tl at once (news runs about five bytes a token):
+ * no copying as the list doubles, and pages past the last token are never
+ * touched.  False when out of memory. */
+static bool
+reserve(token_list *tl, size_t n)
+{
+	token *p;
+
+	if (n > RESERVE_MAX)
+		n = RESERVE_MAX; /* (a huge text grows as it goes) */
+	if (n <= tl->cap)
+		return true;
+	p = qt_xrealloc_array(tl->t, n, sizeof(token));
+	if (!p)
+		return false;
+	tl->t = p;
+	tl->cap = n;
+	return true;
+}
+
 /* A new zeroed token at the end of tl (NULL when out of memory): in
  * place while there is room, through grow() when full. */
 static inline token *
@@ -521,6 +543,8 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 	cpinfo c;
 
 	tl->first_bad = QUOTH_NONE;
+	if (!reserve(tl, len > skip ? (len - skip) / 4 : 0))
+		return false;
 	while (off < len) {
 		token *t;
 
