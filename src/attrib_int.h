@@ -259,7 +259,21 @@ para_start_tok(const actx *c, size_t i)
 /* ---- words.c ---------------------------------------------------------------
  */
 
-int qt_lex(const actx *c, int which, size_t a, size_t b);
+int qt_lex_at(const actx *c, int which, size_t a, size_t b);
+
+/* The value of the words [a, b) in lexicon `which` (LEX_*), or -1.  One
+ * word with a symbol (nearly every lookup, several a token) is answered
+ * here from the symbol table; the rest by qt_lex_at(). */
+static inline int
+qt_lex(const actx *c, int which, size_t a, size_t b)
+{
+	if (a < c->n && b == a + 1 && c->t[a].sym) {
+		int v = qt_sym_value(c->ld, c->t[a].sym, which);
+		if (v >= 0 || which != LEX_CUES)
+			return v;
+	}
+	return qt_lex_at(c, which, a, b);
+}
 int qt_word_flags(const actx *c, size_t k);
 int qt_class_flags(const actx *c, size_t k);
 

@@ -38,8 +38,10 @@ wn_cue(const actx *c, size_t a)
 	return CUE_SPEECH | CUE_CLAUSE | CUE_BASE | CUE_WN;
 }
 
+/* qt_lex() (attrib_int.h) in full: the words that have no symbol, a
+ * phrase, and a cue only WordNet's speech verbs know. */
 int
-qt_lex(const actx *c, int which, size_t a, size_t b)
+qt_lex_at(const actx *c, int which, size_t a, size_t b)
 {
 	int32_t *slot;
 	int v;
