@@ -274,8 +274,39 @@ qt_lex(const actx *c, int which, size_t a, size_t b)
 	}
 	return qt_lex_at(c, which, a, b);
 }
-int qt_word_flags(const actx *c, size_t k);
-int qt_class_flags(const actx *c, size_t k);
+int qt_class_flags_at(const actx *c, int which, size_t k);
+
+/* The flags of word k in lexicon `which` (LEX_WORDS, LEX_CLASSES), 0 when
+ * k is no word, not listed, or written outside ASCII: a word with a
+ * symbol answered here, the rest by qt_class_flags_at(). */
+static inline int
+qt_lex_class(const actx *c, int which, size_t k)
+{
+	uint32_t s;
+	int v;
+
+	if (k >= c->n || c->t[k].kind != TK_WORD)
+		return 0;
+	if (!(s = c->t[k].sym))
+		return qt_class_flags_at(c, which, k);
+	if (s & SYM_NONASCII)
+		return 0;
+	v = qt_sym_value(c->ld, s, which);
+	return v > 0 ? v : 0;
+}
+
+/* The flags of word k in words.txt (W_*) and in classes.txt (CL_*). */
+static inline int
+qt_word_flags(const actx *c, size_t k)
+{
+	return qt_lex_class(c, LEX_WORDS, k);
+}
+
+static inline int
+qt_class_flags(const actx *c, size_t k)
+{
+	return qt_lex_class(c, LEX_CLASSES, k);
+}
 
 /* Is word k in class `flag` of words.txt (W_*)? classes.txt (CL_*)? */
 static inline bool

@@ -71,8 +71,8 @@ qt_lex_at(const actx *c, int which, size_t a, size_t b)
  * listed.  Only a word written in ASCII matches: these classes were
  * compared byte for byte before they became data, and the fold would
  * let "can’t" match "can't" (a later change may want it to). */
-static int
-class_flags(const actx *c, int which, size_t k)
+int
+qt_class_flags_at(const actx *c, int which, size_t k)
 {
 	const token *t;
 	size_t m;
@@ -90,21 +90,6 @@ class_flags(const actx *c, int which, size_t k)
 		if ((unsigned char)c->text[m] >= 0x80)
 			return 0;
 	return v;
-}
-
-/* The flags of word k in words.txt (W_*): one lookup per token, cached
- * with the others. */
-int
-qt_word_flags(const actx *c, size_t k)
-{
-	return class_flags(c, LEX_WORDS, k);
-}
-
-/* The flags of word k in classes.txt (CL_*), as qt_word_flags(). */
-int
-qt_class_flags(const actx *c, size_t k)
-{
-	return class_flags(c, LEX_CLASSES, k);
 }
 
 /* who, whose, which, where: a relative clause opens at token k. */
