@@ -353,7 +353,22 @@ bool qt_verb_like(const actx *c, size_t k);
 
 bool qt_name_part_cue(const actx *c, size_t j);
 size_t qt_cue_len(const actx *c, size_t i);
-int qt_cue_at(const actx *c, size_t i);
+int qt_cue_at_full(const actx *c, size_t i);
+
+/* The cue test at token i (cues.c): a word that can be no cue by its
+ * symbol, and a token asked before, answered here; the rest by
+ * qt_cue_at_full(). */
+static inline int
+qt_cue_at(const actx *c, size_t i)
+{
+	if (i < c->n) {
+		if (qt_sym_no_cue(c->ld, c->t, c->n, i))
+			return -1;
+		if (c->cuec && c->cuec[i])
+			return c->cuec[i] - 2;
+	}
+	return qt_cue_at_full(c, i);
+}
 bool qt_written_word(const actx *c, size_t k);
 
 /* ---- classes.c -------------------------------------------------------------
