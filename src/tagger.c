@@ -294,12 +294,12 @@ struct qt_tagger_cache {
 static uint32_t
 lookup(const qt_tagger *tg, const model *m, keybuf *k)
 {
-	const feat *f;
+	uint32_t ix;
 
 	if (k->over)
 		return NOFEAT;
-	f = find_slot(m, tg->keys.ptr, k->b, k->n, key_hash(k));
-	return f->klen ? (uint32_t)(f - m->slots) : NOFEAT;
+	ix = *find_slot(m, tg->keys.ptr, k->b, k->n, key_hash(k));
+	return ix ? ix - 1 : NOFEAT;
 }
 
 static uint32_t
