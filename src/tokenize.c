@@ -590,6 +590,15 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 	while (off < len) {
 		token *t;
 
+		/* (a plain space, every other byte of text: nothing to
+		 * decode) */
+		if (text[off] == ' ') {
+			off++;
+			space_before = true;
+			if (tl->n)
+				tl->t[tl->n - 1].flags |= TF_SPACE_AFTER;
+			continue;
+		}
 		decode_at(text, len, off, &c);
 		if (c.bad) {
 			if (tl->first_bad == QUOTH_NONE)
