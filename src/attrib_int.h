@@ -259,9 +259,54 @@ para_start_tok(const actx *c, size_t i)
 /* ---- words.c ---------------------------------------------------------------
  */
 
-int qt_lex(const actx *c, int which, size_t a, size_t b);
-int qt_word_flags(const actx *c, size_t k);
-int qt_class_flags(const actx *c, size_t k);
+int qt_lex_at(const actx *c, int which, size_t a, size_t b);
+
+/* The value of the words [a, b) in lexicon `which` (LEX_*), or -1.  One
+ * word with a symbol (nearly every lookup, several a token) is answered
+ * here from the symbol table; the rest by qt_lex_at(). */
+static inline int
+qt_lex(const actx *c, int which, size_t a, size_t b)
+{
+	if (a < c->n && b == a + 1 && c->t[a].sym) {
+		int v = qt_sym_value(c->ld, c->t[a].sym, which);
+		if (v >= 0 || which != LEX_CUES)
+			return v;
+	}
+	return qt_lex_at(c, which, a, b);
+}
+int qt_class_flags_at(const actx *c, int which, size_t k);
+
+/* The flags of word k in lexicon `which` (LEX_WORDS, LEX_CLASSES), 0 when
+ * k is no word, not listed, or written outside ASCII: a word with a
+ * symbol answered here, the rest by qt_class_flags_at(). */
+static inline int
+qt_lex_class(const actx *c, int which, size_t k)
+{
+	uint32_t s;
+	int v;
+
+	if (k >= c->n || c->t[k].kind != TK_WORD)
+		return 0;
+	if (!(s = c->t[k].sym))
+		return qt_class_flags_at(c, which, k);
+	if (s & SYM_NONASCII)
+		return 0;
+	v = qt_sym_value(c->ld, s, which);
+	return v > 0 ? v : 0;
+}
+
+/* The flags of word k in words.txt (W_*) and in classes.txt (CL_*). */
+static inline int
+qt_word_flags(const actx *c, size_t k)
+{
+	return qt_lex_class(c, LEX_WORDS, k);
+}
+
+static inline int
+qt_class_flags(const actx *c, size_t k)
+{
+	return qt_lex_class(c, LEX_CLASSES, k);
+}
 
 /* Is word k in class `flag` of words.txt (W_*)? classes.txt (CL_*)? */
 static inline bool
@@ -308,7 +353,22 @@ bool qt_verb_like(const actx *c, size_t k);
 
 bool qt_name_part_cue(const actx *c, size_t j);
 size_t qt_cue_len(const actx *c, size_t i);
-int qt_cue_at(const actx *c, size_t i);
+int qt_cue_at_full(const actx *c, size_t i);
+
+/* The cue test at token i (cues.c): a word that can be no cue by its
+ * symbol, and a token asked before, answered here; the rest by
+ * qt_cue_at_full(). */
+static inline int
+qt_cue_at(const actx *c, size_t i)
+{
+	if (i < c->n) {
+		if (qt_sym_no_cue(c->ld, c->t, c->n, i))
+			return -1;
+		if (c->cuec && c->cuec[i])
+			return c->cuec[i] - 2;
+	}
+	return qt_cue_at_full(c, i);
+}
 bool qt_written_word(const actx *c, size_t k);
 
 /* ---- classes.c -------------------------------------------------------------

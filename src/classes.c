@@ -123,9 +123,16 @@ qt_described_head(const actx *c, size_t k, int *tv, bool *org)
  * the sentence of a (the tagger's features reach two words). */
 #define TYPE_CONTEXT 4
 
+/* The words after a token that its tag depends on (the tagger's w+1,
+ * w+2; its labels run from left to right and read no later label). */
+#define TAG_LOOKAHEAD 2
+
 /* Tag the window around the words [a, b) into tags[0..*n) (the window's
  * first token in *s0), with toks and tags of room for cap tokens; false
- * when the window does not fit or the tagger fails (out of memory). */
+ * when the window does not fit or the tagger fails (out of memory).
+ * Only the tags of the tokens before b are made (the rest are OTHER,
+ * O), and the tagger reads only TAG_LOOKAHEAD words past them: those tags
+ * are the ones the whole window would have. */
 static bool
 tag_window(const actx *c, const qt_tagger *tg, qt_tagger_work *w, size_t a,
            size_t b, qt_tagger_tok *toks, qt_tag *tags, size_t cap, size_t *s0p,
@@ -139,13 +146,16 @@ tag_window(const actx *c, const qt_tagger *tg, qt_tagger_work *w, size_t a,
 		s1 = b + TYPE_CONTEXT;
 	if (s1 <= s0 || s1 - s0 > cap)
 		return false;
+	if (b + TAG_LOOKAHEAD < s1)
+		s1 = b + TAG_LOOKAHEAD;
 	for (k = s0; k < s1; k++) {
 		toks[k - s0].s = c->text + c->t[k].start;
 		toks[k - s0].len = c->t[k].end - c->t[k].start;
 	}
 	*s0p = s0;
 	*np = s1 - s0;
-	return qt_tagger_tag(tg, w, toks, s1 - s0, tags);
+	return qt_tagger_tag_first(tg, w, toks, s1 - s0, b > s0 ? b - s0 : 0,
+	                           tags);
 }
 
 /*

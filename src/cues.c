@@ -287,9 +287,10 @@ cue_at(const actx *c, size_t i)
 }
 
 /* cue_at(), asked for most tokens more than once: remembered per token
- * (it reads only tokens, lexicons and the quote marks of prepare()). */
+ * (it reads only tokens, lexicons and the quote marks of prepare()).
+ * qt_cue_at() (attrib_int.h) answers the common cases inline. */
 int
-qt_cue_at(const actx *c, size_t i)
+qt_cue_at_full(const actx *c, size_t i)
 {
 	int v;
 

@@ -187,19 +187,22 @@ qt_symtab_build(lexicon *const *lex)
 
 	if (!st)
 		return NULL;
-	/* room for every phrase at once: no table grows while it fills */
+	/* room for every phrase at once: no table grows while it fills.
+	 * (The entries are written as they are interned: not zeroed, so
+	 * that only the pages of the symbols made are touched.) */
 	for (k = 0; k < LEX_COUNT_; k++)
 		total += qt_lexicon_size(lex[k]);
-	for (st->cap = 1024; st->cap < total; st->cap *= 2)
+	st->cap = total;
+	for (st->nslots = 2048; st->nslots < 2 * total; st->nslots *= 2)
 		;
-	st->nslots = 2 * st->cap;
-	st->e = calloc(st->cap, sizeof(*st->e));
+	st->e = qt_xmalloc_array(st->cap, sizeof(*st->e));
 	st->slots = calloc(st->nslots, sizeof(*st->slots));
 	if (!st->e || !st->slots) {
 		qt_symtab_free(st);
 		return NULL;
 	}
 	st->n = 2;
+	memset(&st->e[0], 0, 2 * sizeof(*st->e));
 	for (k = 0; k < LEX_COUNT_; k++)
 		st->e[1].val[k] = -1;
 	st->e[1].key = "";

@@ -195,7 +195,10 @@ typedef struct {
 	size_t n;
 	struct qt_tagger_cache *c; /* the records of the work */
 	size_t mi;                 /* m is tg->m[mi] */
-	int64_t sc[QT_MAX_LABELS];
+	/* the scores: 24 features a token, each adding to a label at most
+	 * QT_MAX_LABELS weights of at most QT_MAX_WEIGHT, stay below
+	 * INT32_MAX (1.6e9 at worst) */
+	int32_t sc[QT_MAX_LABELS];
 } tagging;
 
 /* Folded word (fold) and shape (sh) of token i, or the padding of
@@ -291,12 +294,12 @@ struct qt_tagger_cache {
 static uint32_t
 lookup(const qt_tagger *tg, const model *m, keybuf *k)
 {
-	const feat *f;
+	uint32_t ix;
 
 	if (k->over)
 		return NOFEAT;
-	f = find_slot(m, tg->keys.ptr, k->b, k->n, key_hash(k));
-	return f->klen ? (uint32_t)(f - m->slots) : NOFEAT;
+	ix = *find_slot(m, tg->keys.ptr, k->b, k->n, key_hash(k));
+	return ix ? ix - 1 : NOFEAT;
 }
 
 static uint32_t
@@ -562,6 +565,16 @@ add(tagging *t, uint32_t fid)
 	if (fid == NOFEAT)
 		return;
 	f = &t->m->slots[fid];
+	if (f->npairs & DENSE_ROW) {
+		const int32_t *row = t->tg->dense + f->pair;
+		size_t l;
+
+		/* (a fixed run of lanes: the compiler adds it as vectors) */
+		for (l = 0; l < t->tg->stride; l += DENSE_LANES)
+			for (i = 0; i < DENSE_LANES; i++)
+				t->sc[l + i] += row[l + i];
+		return;
+	}
 	p = t->tg->pairs + f->pair;
 	for (i = 0; i < f->npairs; i++)
 		t->sc[p[i].label] += p[i].weight;
@@ -792,11 +805,21 @@ bool
 qt_tagger_tag(const qt_tagger *tg, qt_tagger_work *w, const qt_tagger_tok *toks,
               size_t n, qt_tag *out)
 {
+	return qt_tagger_tag_first(tg, w, toks, n, n, out);
+}
+
+bool
+qt_tagger_tag_first(const qt_tagger *tg, qt_tagger_work *w,
+                    const qt_tagger_tok *toks, size_t n, size_t nout,
+                    qt_tag *out)
+{
 	tagging t;
 	size_t i, mi;
 
 	if (n == 0)
 		return true;
+	if (nout > n)
+		nout = n;
 	if (!prepare(w, toks, n) || !records(tg, w, n))
 		return false;
 	t.tg = tg;
@@ -811,7 +834,7 @@ qt_tagger_tag(const qt_tagger *tg, qt_tagger_work *w, const qt_tagger_tok *toks,
 
 		t.m = &tg->m[mi];
 		t.mi = mi;
-		for (i = 0; i < n; i++) {
+		for (i = 0; i < nout; i++) {
 			size_t k;
 			int best = 0;
 

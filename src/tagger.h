@@ -117,6 +117,14 @@ void qt_lang_tagger_work_done(const lang_data *ld, qt_tagger_work *w);
  * unspecified). */
 bool qt_tagger_tag(const qt_tagger *tg, qt_tagger_work *w,
                    const qt_tagger_tok *toks, size_t n, qt_tag *out);
+/* qt_tagger_tag() of the first nout tokens only (out[nout..n) are
+ * OTHER, O): tagging is greedy from left to right, so a token's tag
+ * depends on the labels before it and the words up to two after it, never
+ * on a later label, and these tags are the ones qt_tagger_tag() gives.
+ * A caller that needs the tags up to a token saves scoring the rest. */
+bool qt_tagger_tag_first(const qt_tagger *tg, qt_tagger_work *w,
+                         const qt_tagger_tok *toks, size_t n, size_t nout,
+                         qt_tag *out);
 void qt_tagger_work_free(qt_tagger_work *w);
 
 /* Names of enum values ("PROPN", "PERSON"), for messages and tests. */

@@ -25,14 +25,24 @@
 #define MAX_SHAPE 5
 
 /* One feature: its string in tg->keys, its (label, weight) pairs in
- * tg->pairs.  A slot of the open-addressing table; klen 0 = empty. */
+ * tg->pairs.  The features of a model lie in file order in m->slots, an
+ * open-addressing table of their indices (m->index) finds them. */
 typedef struct {
 	uint64_t hash;
 	size_t key;
-	size_t pair;
+	size_t pair; /* its first pair; with DENSE_ROW, its row in dense */
 	uint32_t klen;
-	uint32_t npairs;
+	uint32_t npairs; /* | DENSE_ROW when its weights are a dense row */
 } feat;
+
+/* A feature with at least DENSE_MIN pairs (the bias, common shapes, the
+ * label history: the features every token adds) also has its weights as
+ * a row of tg->stride int32 (zero where it has no pair), added a vector
+ * at a time instead of pair by pair.  The sums are the same integers. */
+#define DENSE_ROW 0x80000000u
+#define DENSE_MIN 8
+/* rows are added DENSE_LANES at a time */
+#define DENSE_LANES 8
 
 typedef struct {
 	uint16_t label;
@@ -46,8 +56,11 @@ typedef struct {
 	uint8_t llen[QT_MAX_LABELS];
 	uint8_t lpos[QT_MAX_LABELS]; /* enum qt_pos of each label */
 	uint8_t lner[QT_MAX_LABELS]; /* enum qt_ner of each label */
-	feat *slots;
-	size_t cap; /* power of two, or 0 before `features` */
+	feat *slots;     /* n features (room for the count announced) */
+	uint32_t *index; /* cap slots: a feature's index + 1, 0 = empty
+	                  * (only the index is zeroed: a table of 4-byte
+	                  * slots, not of whole features) */
+	size_t cap;      /* power of two, or 0 before `features` */
 	size_t n;
 } model;
 
@@ -59,6 +72,8 @@ struct qt_tagger {
 	qbuf keys;
 	pair *pairs; /* every feature's (label, weight) pairs */
 	size_t npairs, pcap;
+	int32_t *dense;  /* the dense rows (DENSE_ROW), stride apart */
+	size_t stride;   /* the most labels of a model, up to DENSE_LANES */
 	bool failed;     /* out of memory while loading */
 	uint64_t serial; /* tells this tagger from any other (caches) */
 };
@@ -74,16 +89,22 @@ feat_hash(const char *s, size_t n)
 	return h ^ (h >> 32);
 }
 
-static inline feat *
+/* The index slot of feature s[0..n) (hash h) in model m: holding its
+ * index + 1, or 0 where it would go. */
+static inline uint32_t *
 find_slot(const model *m, const char *keys, const char *s, size_t n, uint64_t h)
 {
 	size_t i = (size_t)h & (m->cap - 1);
+	const feat *f;
 
-	while (m->slots[i].klen &&
-	       !(m->slots[i].hash == h && m->slots[i].klen == n &&
-	         memcmp(keys + m->slots[i].key, s, n) == 0))
+	while (m->index[i]) {
+		f = &m->slots[m->index[i] - 1];
+		if (f->hash == h && f->klen == n &&
+		    memcmp(keys + f->key, s, n) == 0)
+			break;
 		i = (i + 1) & (m->cap - 1);
-	return &m->slots[i];
+	}
+	return &m->index[i];
 }
 
 #endif

@@ -227,6 +227,7 @@ feature_line(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
 	const char *tab = memchr(s, '\t', n), *p, *e = s + n;
 	size_t klen, first = tg->npairs;
 	uint64_t h;
+	uint32_t *ix;
 	feat *f;
 
 	if (!tab || tab == s)
@@ -237,8 +238,8 @@ feature_line(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
 	if (!valid_utf8(s, klen))
 		return (*why = "invalid UTF-8"), false;
 	h = feat_hash(s, klen);
-	f = find_slot(m, tg->keys.ptr, s, klen, h);
-	if (f->klen)
+	ix = find_slot(m, tg->keys.ptr, s, klen, h);
+	if (*ix)
 		return (*why = "feature repeated"), false;
 	for (p = tab + 1; p < e;) {
 		long label, weight;
@@ -254,14 +255,52 @@ feature_line(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
 	}
 	if (tg->npairs == first || tg->npairs - first > m->nlabels)
 		return (*why = "expected LABEL WEIGHT pairs"), false;
+	f = &m->slots[m->n];
 	f->hash = h;
 	f->key = tg->keys.len;
 	f->klen = (uint32_t)klen;
 	f->pair = first;
 	f->npairs = (uint32_t)(tg->npairs - first);
 	qbuf_put(&tg->keys, s, klen);
-	m->n++;
+	*ix = (uint32_t)++m->n;
 	return !tg->keys.failed || (*why = NULL, false);
+}
+
+/* The dense rows of the features with DENSE_MIN pairs or more (false
+ * when out of memory). */
+static bool
+make_dense(qt_tagger *tg)
+{
+	size_t mi, i, j, rows = 0, most = 0, r = 0;
+
+	for (mi = 0; mi < tg->nmodels; mi++) {
+		const model *m = &tg->m[mi];
+		if (m->nlabels > most)
+			most = m->nlabels;
+		for (i = 0; i < m->n; i++)
+			rows += m->slots[i].npairs >= DENSE_MIN;
+	}
+	tg->stride = (most + DENSE_LANES - 1) / DENSE_LANES * DENSE_LANES;
+	if (!rows)
+		return true;
+	tg->dense = calloc(rows, tg->stride * sizeof(*tg->dense));
+	if (!tg->dense)
+		return false;
+	for (mi = 0; mi < tg->nmodels; mi++) {
+		model *m = &tg->m[mi];
+		for (i = 0; i < m->n; i++) {
+			feat *f = &m->slots[i];
+			int32_t *row = tg->dense + r * tg->stride;
+			if (f->npairs < DENSE_MIN)
+				continue;
+			for (j = 0; j < f->npairs; j++)
+				row[tg->pairs[f->pair + j].label] +=
+				        tg->pairs[f->pair + j].weight;
+			f->pair = r++ * tg->stride;
+			f->npairs |= DENSE_ROW;
+		}
+	}
+	return true;
 }
 
 quoth_status
@@ -354,8 +393,9 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 			todo = (size_t)v;
 			for (m->cap = 16; m->cap < todo * 2; m->cap *= 2)
 				;
-			m->slots = calloc(m->cap, sizeof(feat));
-			if (!m->slots) {
+			m->slots = qt_xmalloc_array(todo, sizeof(feat));
+			m->index = calloc(m->cap, sizeof(*m->index));
+			if (!m->slots || !m->index) {
 				why = NULL;
 				goto fail;
 			}
@@ -374,7 +414,7 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 		why = "no complete model";
 		goto fail;
 	}
-	if (tg->keys.failed || tg->failed) {
+	if (tg->keys.failed || tg->failed || !make_dense(tg)) {
 		why = NULL;
 		goto fail;
 	}
@@ -397,9 +437,12 @@ qt_tagger_free(qt_tagger *tg)
 
 	if (!tg)
 		return;
-	for (i = 0; i < tg->nmodels; i++)
+	for (i = 0; i < tg->nmodels; i++) {
 		free(tg->m[i].slots);
+		free(tg->m[i].index);
+	}
 	qbuf_free(&tg->keys);
 	free(tg->pairs);
+	free(tg->dense);
 	free(tg);
 }

@@ -246,6 +246,28 @@ grow(token_list *tl)
 	return &tl->t[tl->n++];
 }
 
+#define RESERVE_MAX ((size_t)1 << 20)
+
+/* Room for n tokens in tl at once (news runs about five bytes a token):
+ * no copying as the list doubles, and pages past the last token are never
+ * touched.  False when out of memory. */
+static bool
+reserve(token_list *tl, size_t n)
+{
+	token *p;
+
+	if (n > RESERVE_MAX)
+		n = RESERVE_MAX; /* (a huge text grows as it goes) */
+	if (n <= tl->cap)
+		return true;
+	p = qt_xrealloc_array(tl->t, n, sizeof(token));
+	if (!p)
+		return false;
+	tl->t = p;
+	tl->cap = n;
+	return true;
+}
+
 /* A new zeroed token at the end of tl (NULL when out of memory): in
  * place while there is room, through grow() when full. */
 static inline token *
@@ -304,6 +326,58 @@ static const bool word_glue[128] = {
         ['\''] = true, ['`'] = true, ['-'] = true, [','] = true, ['.'] = true,
 };
 
+/* The ASCII letters and digits by byte (0 for every other byte): what
+ * scan_word() counts of each. */
+enum { WB_LOWER = 1, WB_UPPER = 2, WB_DIGIT = 4 };
+#define WB_L WB_LOWER
+#define WB_U WB_UPPER
+#define WB_D WB_DIGIT
+static const uint8_t word_bits[256] = {
+        ['0'] = WB_D, ['1'] = WB_D, ['2'] = WB_D, ['3'] = WB_D, ['4'] = WB_D,
+        ['5'] = WB_D, ['6'] = WB_D, ['7'] = WB_D, ['8'] = WB_D, ['9'] = WB_D,
+        ['A'] = WB_U, ['B'] = WB_U, ['C'] = WB_U, ['D'] = WB_U, ['E'] = WB_U,
+        ['F'] = WB_U, ['G'] = WB_U, ['H'] = WB_U, ['I'] = WB_U, ['J'] = WB_U,
+        ['K'] = WB_U, ['L'] = WB_U, ['M'] = WB_U, ['N'] = WB_U, ['O'] = WB_U,
+        ['P'] = WB_U, ['Q'] = WB_U, ['R'] = WB_U, ['S'] = WB_U, ['T'] = WB_U,
+        ['U'] = WB_U, ['V'] = WB_U, ['W'] = WB_U, ['X'] = WB_U, ['Y'] = WB_U,
+        ['Z'] = WB_U, ['a'] = WB_L, ['b'] = WB_L, ['c'] = WB_L, ['d'] = WB_L,
+        ['e'] = WB_L, ['f'] = WB_L, ['g'] = WB_L, ['h'] = WB_L, ['i'] = WB_L,
+        ['j'] = WB_L, ['k'] = WB_L, ['l'] = WB_L, ['m'] = WB_L, ['n'] = WB_L,
+        ['o'] = WB_L, ['p'] = WB_L, ['q'] = WB_L, ['r'] = WB_L, ['s'] = WB_L,
+        ['t'] = WB_L, ['u'] = WB_L, ['v'] = WB_L, ['w'] = WB_L, ['x'] = WB_L,
+        ['y'] = WB_L, ['z'] = WB_L,
+};
+#undef WB_L
+#undef WB_U
+#undef WB_D
+
+/* The length of the run of ASCII letters and digits at text[from..len):
+ * found first, then what it holds (*lower when a lowercase letter, else
+ * its uppercase letters counted into *uppers; TF_HAS_DIGIT in *flags
+ * when a digit), so that the common word
+ * costs a table read a byte. */
+static inline size_t
+ascii_run(const char *text, size_t len, size_t from, size_t *uppers,
+          bool *lower, uint8_t *flags)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t end = from, i;
+	unsigned acc = 0, k;
+
+	while (end < len && (k = word_bits[p[end]]) != 0) {
+		acc |= k;
+		end++;
+	}
+	if (acc & WB_DIGIT)
+		*flags |= TF_HAS_DIGIT;
+	if (acc & WB_LOWER)
+		*lower = true;
+	else if (acc & WB_UPPER)
+		for (i = from; i < end; i++)
+			*uppers += word_bits[p[i]] == WB_UPPER;
+	return end - from;
+}
+
 /* Scan one word starting at `off` (an alphanumeric character): letters,
  * digits, marks, apostrophes and hyphens between letters, dots inside
  * initialisms (U.S.), separators inside numbers (3,000.5) and mojibake
@@ -312,7 +386,10 @@ static size_t
 scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 {
 	cpinfo c, n1, n2;
-	size_t end = off, letters = 0, uppers = 0, seg = 0;
+	/* (every letter uppercase, at least two: no lowercase letter and
+	 * two uppercase ones) */
+	size_t end = off, uppers = 0, seg = 0, n;
+	bool lower = false;
 	bool first = true, digit_start, dotted = false;
 	int32_t prev = -1;
 
@@ -326,9 +403,8 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 		if (is_alnum_class((enum cclass)c.cls)) {
 			if (c.cls == C_UPPER) {
 				uppers++;
-				letters++;
 			} else if (c.cls == C_LETTER) {
-				letters++;
+				lower = true;
 			} else if (c.cls == C_DIGIT) {
 				*flags |= TF_HAS_DIGIT;
 			}
@@ -339,23 +415,11 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 			prev = c.cp;
 			/* the ASCII letters and digits that follow, a byte
 			 * at a time (the same steps as above) */
-			while (end < len && (unsigned char)text[end] < 0x80) {
-				unsigned char b = (unsigned char)text[end];
-				uint8_t k = ascii_cls[b];
-
-				if (k == C_UPPER) {
-					uppers++;
-					letters++;
-				} else if (k == C_LETTER) {
-					letters++;
-				} else if (k == C_DIGIT) {
-					*flags |= TF_HAS_DIGIT;
-				} else {
-					break;
-				}
-				seg++;
-				end++;
-				prev = b;
+			if ((n = ascii_run(text, len, end, &uppers, &lower,
+			                   flags))) {
+				seg += n;
+				end += n;
+				prev = (unsigned char)text[end - 1];
 			}
 			/* an ASCII byte no rule below reads (a space, most
 			 * punctuation) ends the word: no decoding, no look
@@ -431,7 +495,7 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 		}
 		break;
 	}
-	if (letters >= 2 && letters == uppers)
+	if (!lower && uppers >= 2)
 		*flags |= TF_ALLCAP;
 	return end;
 }
@@ -521,9 +585,20 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 	cpinfo c;
 
 	tl->first_bad = QUOTH_NONE;
+	if (!reserve(tl, len > skip ? (len - skip) / 4 : 0))
+		return false;
 	while (off < len) {
 		token *t;
 
+		/* (a plain space, every other byte of text: nothing to
+		 * decode) */
+		if (text[off] == ' ') {
+			off++;
+			space_before = true;
+			if (tl->n)
+				tl->t[tl->n - 1].flags |= TF_SPACE_AFTER;
+			continue;
+		}
 		decode_at(text, len, off, &c);
 		if (c.bad) {
 			if (tl->first_bad == QUOTH_NONE)

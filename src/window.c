@@ -188,6 +188,21 @@ tail_end(const char *t, size_t len, size_t cut, bool blank, size_t margin)
 	}
 }
 
+/* Might the eight bytes at p hold a '"' or the 0x80 of a curly double
+ * quote (e2 80 9c, e2 80 9d)?  False only when they hold neither. */
+static inline bool
+may_mark(const char *p)
+{
+	const uint64_t ones = 0x0101010101010101ull,
+	               high = 0x8080808080808080ull;
+	uint64_t w, a, b;
+
+	memcpy(&w, p, 8);
+	a = w ^ (ones * '"');
+	b = w ^ high; /* (0x80 in every lane: ones * 0x80) */
+	return (((a - ones) & ~a) | ((b - ones) & ~b)) & high;
+}
+
 /* Where to look for the core's end: `size` bytes on, or sooner where
  * MAX_MARKS quote marks (" \u201c \u201d) make for dense quotes. */
 static size_t
@@ -200,7 +215,14 @@ target(const char *t, size_t len, size_t core, size_t size)
 	                      : MAX_MARKS;
 
 	for (i = core; i < end; i++) {
-		unsigned char c = (unsigned char)t[i];
+		unsigned char c;
+
+		/* eight bytes without " and 0x80 at a time (most text) */
+		while (i + 8 <= end && !may_mark(t + i))
+			i += 8;
+		if (i >= end)
+			break;
+		c = (unsigned char)t[i];
 		if (c == '"' ||
 		    (c == 0x80 && i > 0 && (unsigned char)t[i - 1] == 0xe2 &&
 		     i + 1 < len &&

@@ -38,8 +38,10 @@ wn_cue(const actx *c, size_t a)
 	return CUE_SPEECH | CUE_CLAUSE | CUE_BASE | CUE_WN;
 }
 
+/* qt_lex() (attrib_int.h) in full: the words that have no symbol, a
+ * phrase, and a cue only WordNet's speech verbs know. */
 int
-qt_lex(const actx *c, int which, size_t a, size_t b)
+qt_lex_at(const actx *c, int which, size_t a, size_t b)
 {
 	int32_t *slot;
 	int v;
@@ -69,8 +71,8 @@ qt_lex(const actx *c, int which, size_t a, size_t b)
  * listed.  Only a word written in ASCII matches: these classes were
  * compared byte for byte before they became data, and the fold would
  * let "can’t" match "can't" (a later change may want it to). */
-static int
-class_flags(const actx *c, int which, size_t k)
+int
+qt_class_flags_at(const actx *c, int which, size_t k)
 {
 	const token *t;
 	size_t m;
@@ -88,21 +90,6 @@ class_flags(const actx *c, int which, size_t k)
 		if ((unsigned char)c->text[m] >= 0x80)
 			return 0;
 	return v;
-}
-
-/* The flags of word k in words.txt (W_*): one lookup per token, cached
- * with the others. */
-int
-qt_word_flags(const actx *c, size_t k)
-{
-	return class_flags(c, LEX_WORDS, k);
-}
-
-/* The flags of word k in classes.txt (CL_*), as qt_word_flags(). */
-int
-qt_class_flags(const actx *c, size_t k)
-{
-	return class_flags(c, LEX_CLASSES, k);
 }
 
 /* who, whose, which, where: a relative clause opens at token k. */

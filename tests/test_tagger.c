@@ -426,6 +426,64 @@ START_TEST(test_shipped_hostile)
 }
 END_TEST
 
+/* A feature with many pairs is added as a dense row: the same sums as
+ * pair by pair, a label repeated on its line counted each time. */
+START_TEST(test_dense_row)
+{
+	/* b votes for ten labels, VERB|O twice (5 + 6 = 11 > 10); w=late
+	 * alone (two pairs) tips "late" to ADJ|O */
+	static const char file[] =
+	        "quoth-tagger 1\ntemplate 1\nmodel joint\n"
+	        "labels NOUN|O VERB|O ADJ|O ADV|O DET|O NUM|O PRON|O ADP|O "
+	        "OTHER|O PUNCT|O NOUN|PERSON\nfeatures 2\n"
+	        "b\t0 10 1 5 2 1 3 1 4 1 5 1 6 1 7 1 8 1 9 1 1 6\n"
+	        "w=late\t2 20 0 -3\n";
+	qt_tagger_tok toks[MAX_TOKS];
+	qt_tag tags[MAX_TOKS];
+	qt_tagger_work w = {0};
+	qt_tagger *tg = load_str(file);
+	size_t n = split("running late now", toks);
+
+	ck_assert(qt_tagger_tag(tg, &w, toks, n, tags));
+	ck_assert_str_eq(qt_tagger_pos_name(tags[0].pos), "VERB");
+	ck_assert_str_eq(qt_tagger_pos_name(tags[1].pos), "ADJ");
+	ck_assert_str_eq(qt_tagger_pos_name(tags[2].pos), "VERB");
+	qt_tagger_work_free(&w);
+	qt_tagger_free(tg);
+}
+END_TEST
+
+/* qt_tagger_tag_first() gives the first tags of the whole sentence, from
+ * the words up to two past them, and leaves the rest OTHER, O. */
+START_TEST(test_shipped_first)
+{
+	qt_tagger_tok toks[MAX_TOKS];
+	qt_tag all[MAX_TOKS], some[MAX_TOKS];
+	qt_tagger_work w = {0};
+	size_t n = split("Former Senator Ada Finch of Vermont told reporters "
+	                 "in Des Moines that the plan would fail .",
+	                 toks),
+	       k, i;
+
+	ck_assert(qt_tagger_tag(shipped, &w, toks, n, all));
+	for (k = 0; k <= n; k++) {
+		size_t m = k + 2 < n ? k + 2 : n;
+
+		memset(some, 0xff, sizeof(some));
+		ck_assert(qt_tagger_tag_first(shipped, &w, toks, m, k, some));
+		for (i = 0; i < k; i++) {
+			ck_assert_uint_eq(some[i].pos, all[i].pos);
+			ck_assert_uint_eq(some[i].ner, all[i].ner);
+		}
+		for (; i < m; i++) {
+			ck_assert_uint_eq(some[i].pos, QT_POS_OTHER);
+			ck_assert_uint_eq(some[i].ner, QT_NER_O);
+		}
+	}
+	qt_tagger_work_free(&w);
+}
+END_TEST
+
 static Suite *
 tagger_suite(void)
 {
@@ -439,6 +497,7 @@ tagger_suite(void)
 	tcase_add_test(tc, test_history_features);
 	tcase_add_test(tc, test_two_models);
 	tcase_add_test(tc, test_load_errors);
+	tcase_add_test(tc, test_dense_row);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(ts, load_shipped, unload_shipped);
 	tcase_set_timeout(ts, 60);
@@ -446,6 +505,7 @@ tagger_suite(void)
 	tcase_add_test(ts, test_shipped_quote);
 	tcase_add_test(ts, test_shipped_pronoun);
 	tcase_add_test(ts, test_shipped_hostile);
+	tcase_add_test(ts, test_shipped_first);
 	suite_add_tcase(s, ts);
 	return s;
 }

@@ -235,6 +235,45 @@ START_TEST(test_capital_flags)
 }
 END_TEST
 
+/* All caps counts the letters of the whole word, ASCII or not, digits
+ * and joined parts aside; a digit anywhere sets TF_HAS_DIGIT. */
+START_TEST(test_allcap_mixed)
+{
+	const char *s = "G7 F1B \u00c9COLE NAT\u00e9 X-RAY Ab-CD \u00c9a "
+	                "U.S. h1n1 42";
+	token_list tl;
+	size_t i;
+
+	tok(&tl, s, 0);
+	i = find(&tl, s, "G7"); /* one letter */
+	ck_assert(!(tl.t[i].flags & TF_ALLCAP));
+	ck_assert(tl.t[i].flags & TF_HAS_DIGIT);
+	i = find(&tl, s, "F1B");
+	ck_assert(tl.t[i].flags & TF_ALLCAP);
+	ck_assert(tl.t[i].flags & TF_HAS_DIGIT);
+	i = find(&tl, s, "\u00c9COLE");
+	ck_assert(tl.t[i].flags & TF_ALLCAP);
+	ck_assert(!(tl.t[i].flags & TF_HAS_DIGIT));
+	i = find(&tl, s, "NAT\u00e9"); /* a lowercase letter outside ASCII */
+	ck_assert(!(tl.t[i].flags & TF_ALLCAP));
+	i = find(&tl, s, "X-RAY");
+	ck_assert(tl.t[i].flags & TF_ALLCAP);
+	i = find(&tl, s, "Ab-CD");
+	ck_assert(!(tl.t[i].flags & TF_ALLCAP));
+	i = find(&tl, s, "\u00c9a");
+	ck_assert(!(tl.t[i].flags & TF_ALLCAP));
+	i = find(&tl, s, "U.S.");
+	ck_assert(tl.t[i].flags & TF_ALLCAP);
+	i = find(&tl, s, "h1n1");
+	ck_assert(!(tl.t[i].flags & (TF_CAP | TF_ALLCAP)));
+	ck_assert(tl.t[i].flags & TF_HAS_DIGIT);
+	i = find(&tl, s, "42");
+	ck_assert(!(tl.t[i].flags & TF_ALLCAP));
+	ck_assert(tl.t[i].flags & TF_HAS_DIGIT);
+	qt_token_list_free(&tl);
+}
+END_TEST
+
 START_TEST(test_blank_line_paragraphs)
 {
 	const char *s = "One line\nsame para.\n\n  \nNext para.";
@@ -624,6 +663,7 @@ tokenize_suite(void)
 	tcase_add_test(tc, test_initialism_dot_end);
 	tcase_add_test(tc, test_number_with_separators);
 	tcase_add_test(tc, test_capital_flags);
+	tcase_add_test(tc, test_allcap_mixed);
 	tcase_add_test(tc, test_blank_line_paragraphs);
 	tcase_add_test(tc, test_no_blank_line_every_line_paragraph);
 	tcase_add_test(tc, test_crlf);
