@@ -100,7 +100,7 @@ which_follows(const actx *c, const mention_rec *m)
 
 /* A lowercase word at k for an organisation's members (WordNet: flag m of
  * wn-person-nouns.txt or wn-org-nouns.txt): "employees", "shareholders",
- * "staff". */
+ * "workforce" (not "staff": a politician has staff). */
 static bool
 member_noun(const actx *c, size_t k)
 {
@@ -116,7 +116,7 @@ member_noun(const actx *c, size_t k)
 }
 
 /* "Harlow's employees", "Harlow's 400 workers", "Harlow's former
- * staff": the possessive mention m is followed, after at most two
+ * workforce": the possessive mention m is followed, after at most two
  * lowercase words or numbers, by an organisation's members. */
 static bool
 members_follow(const actx *c, const mention_rec *m)
@@ -142,7 +142,7 @@ members_follow(const actx *c, const mention_rec *m)
  * own reported speech opens with "it" (as its subject) or "its", a
  * sentence opens with it and ", which" (a person's would take "who"), or
  * its possessive names an organisation's members ("Harlow's employees",
- * "Harlow's shareholders", "Harlow's staff": WordNet, members_follow()).
+ * "Harlow's shareholders", "Harlow's workforce": WordNet, members_follow()).
  * Only for a name that shows no person (impersonal(), and no
  * surname-alone mention of a full name).  A one-word name ("Forbes said
  * it") needs one such sign; a longer one, which is mostly a person's

@@ -213,7 +213,7 @@ enum { /* wn-org-nouns.txt */
        WNO_NAME = FLAG('n'),
        WNO_WORD = FLAG('w'),
        WNO_HEAD = FLAG('h'),   /* a name head: "X Dairy", "X Council" */
-       WNO_MEMBERS = FLAG('m') /* an organisation's: "Harlow's staff" */
+       WNO_MEMBERS = FLAG('m') /* an organisation's: "Harlow's workforce" */
 };
 enum { /* wn-document-nouns.txt */
        WND_SINGULAR = FLAG('s'),

@@ -193,7 +193,7 @@ ORG_ROOTS = [
 ]
 # Members of an organisation, flag m: after a possessive name they show
 # that the name is an organisation's ("Harlow's employees", "Harlow's
-# shareholders", "Harlow's staff"; not "Harlow's brother").  Only these
+# shareholders", "Harlow's workforce"; not "Harlow's brother").  Only these
 # synsets, not what lies below them (below employee lie "porter" and
 # "clerk", below member "brother" and "director": a person's too), and of
 # their words only those whose most frequent sense (WordNet's first in
@@ -206,7 +206,7 @@ MEMBER_SYNSETS = [
     '10657969',  # stockholder, shareholder, shareowner
     '09984659',  # customer, client: someone who pays for goods or services
     '10307234',  # member, fellow member: one of the persons who compose a social group
-    '08439955',  # staff: personnel who assist their superior
+    '08439955',  # staff: personnel who assist their superior (dropped: a person's too)
     '08212347',  # workforce, work force, manpower, hands, men
     '08208016',  # force, personnel: a group of people willing to obey orders
     '08401554',  # clientele, patronage, business: customers collectively
@@ -603,7 +603,7 @@ def build(wordnet, exceptions_path):
         merge(files['org'], lemma, 'n')
     for lemma in sets['namehead']:
         merge(files['org'], lemma, 'h')
-    # the members' words that name a group: "staff", "workforce"
+    # the members' words that name a group: "workforce", "personnel"
     for lemma in sets['member'] - sets['person']:
         merge(files['org'], lemma, 'm')
     nouns_with_plurals('document', sets['document'],
@@ -674,8 +674,8 @@ organisations that are WordNet instances of them (United Nations, NATO).""",
                ('h', 'a name head: a one-word noun whose first sense is an organisation, a\n'
                      '#      group or a workplace (council, company, dairy, studio); as the last\n'
                      '#      word of a capitalised name it makes the name an organisation\'s'),
-               ('m', 'the members of an organisation as a group (staff, workforce,\n'
-                     '#      personnel): "Harlow\'s staff" makes Harlow an organisation')],
+               ('m', 'the members of an organisation as a group (workforce, clientele,\n'
+                     '#      personnel): "Harlow\'s workforce" makes Harlow an organisation')],
               ''),
     'document': ('wn-document-nouns.txt', """\
 Document, message and proceeding nouns whose speaker is their issuer ("the
