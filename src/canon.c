@@ -98,11 +98,51 @@ which_follows(const actx *c, const mention_rec *m)
 	       !c->inq[m->end + 1];
 }
 
+/* A lowercase word at k for an organisation's members (WordNet: flag m of
+ * wn-person-nouns.txt or wn-org-nouns.txt): "employees", "shareholders",
+ * "workforce" (not "staff": a politician has staff). */
+static bool
+member_noun(const actx *c, size_t k)
+{
+	int p, o;
+
+	if (k >= c->n || !is_w(&c->t[k]) || (c->t[k].flags & TF_CAP) ||
+	    c->inq[k])
+		return false;
+	p = qt_lex(c, LEX_PERSONS, k, k + 1);
+	o = qt_lex(c, LEX_ORGNOUNS, k, k + 1);
+	/* (-1: not in the class) */
+	return (p > 0 && (p & WNP_MEMBER)) || (o > 0 && (o & WNO_MEMBERS));
+}
+
+/* "Harlow's employees", "Harlow's 400 workers", "Harlow's former
+ * workforce": the possessive mention m is followed, after at most two
+ * lowercase words or numbers, by an organisation's members. */
+static bool
+members_follow(const actx *c, const mention_rec *m)
+{
+	size_t j = m->end, k;
+
+	if (!qt_possessive(c, m->end - 1))
+		return false;
+	for (k = j; k < c->n && k < j + 3; k++) {
+		if (member_noun(c, k))
+			return true;
+		if (c->inq[k] ||
+		    (c->t[k].kind != TK_NUM &&
+		     (!is_w(&c->t[k]) || (c->t[k].flags & TF_CAP))))
+			return false;
+	}
+	return false;
+}
+
 /*
  * "Harlow Freight said it would cut 40 jobs", "Harlow Freight, which
  * runs trucks,": the article treats a name as an organisation's when its
- * own reported speech opens with "it" (as its subject) or "its", or a
- * sentence opens with it and ", which" (a person's would take "who").
+ * own reported speech opens with "it" (as its subject) or "its", a
+ * sentence opens with it and ", which" (a person's would take "who"), or
+ * its possessive names an organisation's members ("Harlow's employees",
+ * "Harlow's shareholders", "Harlow's workforce": WordNet, members_follow()).
  * Only for a name that shows no person (impersonal(), and no
  * surname-alone mention of a full name).  A one-word name ("Forbes said
  * it") needs one such sign; a longer one, which is mostly a person's
@@ -125,10 +165,13 @@ qt_type_org_evidence(actx *c)
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 		entity *e = ent_at(c, m->ent);
 
-		if (!impersonal(e) || e->person || e->headorg ||
-		    c->inq[m->tok] || qt_possessive(c, m->end - 1))
+		if (!impersonal(e) || e->person || e->headorg || c->inq[m->tok])
 			continue;
-		if (which_follows(c, m))
+		if (qt_possessive(c, m->end - 1)) {
+			if (!members_follow(c, m))
+				continue;
+			votes[m->ent]++;
+		} else if (which_follows(c, m))
 			votes[m->ent] = 2;
 		else if (said_it(c, m))
 			votes[m->ent]++;

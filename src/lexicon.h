@@ -204,14 +204,16 @@ enum { /* wn-person-nouns.txt */
        WNP_PLURAL = FLAG('p'),
        WNP_DEMONYM = FLAG('d'),
        WNP_KIN = FLAG('k'),
-       WNP_MODIFIER = FLAG('j') /* also an adjective or adverb */
+       WNP_MODIFIER = FLAG('j'), /* also an adjective or adverb */
+       WNP_MEMBER = FLAG('m')    /* an organisation's: "Harlow's employees" */
 };
 enum { /* wn-org-nouns.txt */
        WNO_SINGULAR = FLAG('s'),
        WNO_PLURAL = FLAG('p'),
        WNO_NAME = FLAG('n'),
        WNO_WORD = FLAG('w'),
-       WNO_HEAD = FLAG('h') /* a name head: "X Dairy", "X Council" */
+       WNO_HEAD = FLAG('h'),   /* a name head: "X Dairy", "X Council" */
+       WNO_MEMBERS = FLAG('m') /* an organisation's: "Harlow's workforce" */
 };
 enum { /* wn-document-nouns.txt */
        WND_SINGULAR = FLAG('s'),

@@ -191,6 +191,28 @@ ORG_ROOTS = [
     '08008335',  # organization, organisation: a group of people who work together
     '07950920',  # social_group: people sharing some social relation
 ]
+# Members of an organisation, flag m: after a possessive name they show
+# that the name is an organisation's ("Harlow's employees", "Harlow's
+# shareholders", "Harlow's workforce"; not "Harlow's brother").  Only these
+# synsets, not what lies below them (below employee lie "porter" and
+# "clerk", below member "brother" and "director": a person's too), and of
+# their words only those whose most frequent sense (WordNet's first in
+# index.noun) is this one ("client" is first a lawyer's): persons in the
+# person file, groups in the organisation file.
+MEMBER_SYNSETS = [
+    '10053808',  # employee: a worker who is hired to perform a job
+    '09632518',  # worker: a person who works at a specific occupation
+    '10644598',  # staffer, staff member
+    '10657969',  # stockholder, shareholder, shareowner
+    '09984659',  # customer, client: someone who pays for goods or services
+    '10307234',  # member, fellow member: one of the persons who compose a social group
+    '08439955',  # staff: personnel who assist their superior (dropped: a person's too)
+    '08212347',  # workforce, work force, manpower, hands, men
+    '08208016',  # force, personnel: a group of people willing to obey orders
+    '08401554',  # clientele, patronage, business: customers collectively
+    '08400965',  # membership, rank: the body of members of an organization
+]
+
 # Name heads, flag h in the organisation file: one-word nouns whose most
 # frequent sense (WordNet's first in index.noun) lies below the roots
 # above or below a workplace or place of business.  As the last word of a
@@ -386,7 +408,7 @@ def verb_phrase_forms(lemma, exc):
 CLASSES = {
     'speech': ('verbs', 's'), 'belief': ('verbs', 't'),
     'person': ('person', ''), 'org': ('org', ''), 'document': ('document', ''),
-    'namehead': ('org', 'h'),
+    'namehead': ('org', 'h'), 'member': ('person', 'm'),
     'country': ('places', 'c'), 'region': ('places', 'r'),
     'city': ('places', 't'), 'capital': ('places', 'a'),
 }
@@ -508,6 +530,8 @@ def noun_classes(nouns, first=None):
         'namehead': {w for w, o in (first or {}).items()
                      if o in heads and w in nouns[o].words},
         'document': set(),
+        'member': {w for w, o in (first or {}).items()
+                   if o in MEMBER_SYNSETS and w in nouns[o].words},
     }
     for flag, roots in sorted(DOCUMENT_ROOTS.items()):
         docs = closure(nouns, roots, prune=DOCUMENT_PRUNE)
@@ -563,7 +587,8 @@ def build(wordnet, exceptions_path):
                 merge(files[key], plural, flags | {'p'})
 
     nouns_with_plurals('person', sets['person'],
-                       [('d', sets['demonym']), ('k', sets['kin'])])
+                       [('d', sets['demonym']), ('k', sets['kin']),
+                        ('m', sets['member'])])
     # flag j on a singular that is also an adjective or adverb ("familiar",
     # "better", "back", "American"): as the last word of a phrase it may
     # describe what follows rather than name a person
@@ -578,6 +603,9 @@ def build(wordnet, exceptions_path):
         merge(files['org'], lemma, 'n')
     for lemma in sets['namehead']:
         merge(files['org'], lemma, 'h')
+    # the members' words that name a group: "workforce", "personnel"
+    for lemma in sets['member'] - sets['person']:
+        merge(files['org'], lemma, 'm')
     nouns_with_plurals('document', sets['document'],
                        [(f, sets['document-' + f]) for f in DOCUMENT_ROOTS])
     for cls, (key, flag) in CLASSES.items():
@@ -629,6 +657,8 @@ phrase: "secretaries of state", "attorneys general").""",
                ('p', 'plural (bakers, advocates, Canadians)'),
                ('d', 'an inhabitant or native of a place (below inhabitant.n.01)'),
                ('k', 'a relative (below relative.n.01: mother, cousin)'),
+               ('m', 'a member of an organisation (employee, worker, shareholder, customer,\n'
+                     '#      member): "Harlow\'s employees" makes Harlow an organisation'),
                ('j', 'a singular that is also an adjective or adverb in WordNet\n'
                      '#      ("familiar", "better", "American")')],
               ''),
@@ -643,7 +673,9 @@ organisations that are WordNet instances of them (United Nations, NATO).""",
                      '#      "AA", "Base"): trust it only when capitalised'),
                ('h', 'a name head: a one-word noun whose first sense is an organisation, a\n'
                      '#      group or a workplace (council, company, dairy, studio); as the last\n'
-                     '#      word of a capitalised name it makes the name an organisation\'s')],
+                     '#      word of a capitalised name it makes the name an organisation\'s'),
+               ('m', 'the members of an organisation as a group (workforce, clientele,\n'
+                     '#      personnel): "Harlow\'s workforce" makes Harlow an organisation')],
               ''),
     'document': ('wn-document-nouns.txt', """\
 Document, message and proceeding nouns whose speaker is their issuer ("the
