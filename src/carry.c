@@ -216,9 +216,15 @@ qt_resolve_in_order(actx *c)
 		} else if (qa->sp_kind == SK_PRONOUN && !qa->sp_gender &&
 		           wordeq(c, qa->sp_tok, "they")) {
 			size_t ga, gb;
-			if (qt_resolve_they(c, qa->sp_tok, &ga, &gb) &&
-			    !qt_speaker_as_written(c, q, ga, gb))
-				return;
+			if (qt_resolve_they_all(c, qa->sp_tok, &ga, &gb)) {
+				if (!qt_speaker_as_written(c, q, ga, gb))
+					return;
+			} else if (qt_they_last_group(c, last_q, last_end,
+			                              qa->sp_tok)) {
+				/* '"A," the groups said. "B," they added.' */
+				if (!qt_copy_speaker(c, q, last_q))
+					return;
+			}
 		} else if (qa->sp_fallback) {
 			q->entity = last_ent;
 			/* "the GOP nominee" is nobody of another party */

@@ -1,0 +1,163 @@
+/*
+ * pronoun.c: attribution: what "they" stands for when no group noun
+ * from the hand lists is the subject right before it (coref.c has those
+ * rules).  Number agreement: "they" takes a plural, never a single
+ * person: a plural noun for people or bodies (WordNet: "economists",
+ * "companies"), two or more people named together as the subject of a
+ * clause ("Ada Finch and Joel Baptiste said"), or the last speaker when
+ * that speaker was such a plural.  Reads tokens, quotes, entities and
+ * mentions; returns token spans or answers, writes nothing.
+ */
+#include "attrib_int.h"
+
+/* Can mention m be one of several people named together: a name that
+ * nothing marks as a place or an organisation, outside quotes and
+ * reported speech? */
+static bool
+member_ok(const actx *c, const mention_rec *m)
+{
+	const entity *e = ent_at(c, m->ent);
+
+	return !e->org && !e->nonperson && !c->inq[m->tok] &&
+	       !(c->inrep && c->inrep[m->tok]) &&
+	       (e->person || e->strong || e->first_multi != QUOTH_NONE);
+}
+
+/* The first token of the title words ("Professors", "Sen.") right before
+ * token a, back to lo at most. */
+static size_t
+back_over_titles(const actx *c, size_t a, size_t lo)
+{
+	while (a > lo && a - 1 > 0 && is_w(&c->t[a - 1]) &&
+	       c->t[a - 1].sent == c->t[a].sent &&
+	       qt_lex(c, LEX_TITLES, a - 1, a) >= 0)
+		a--;
+	if (a > lo + 1 && is_p(&c->t[a - 1], '.') &&
+	    qt_lex(c, LEX_HONORIFICS, a - 2, a - 1) >= 0)
+		a -= 2;
+	return a;
+}
+
+/*
+ * "Ada Finch and Joel Baptiste said ...", "Professors Finch and Baptiste
+ * write": the newest people named together ("A and B", "A, B and C") in
+ * [lo, tok), the first of them the subject of its clause and no
+ * possessive after the last.  Their span (with the titles before them)
+ * goes to *ga, *gb; false when there is none.
+ */
+bool
+qt_they_names(const actx *c, size_t lo, size_t tok, size_t *ga, size_t *gb)
+{
+	size_t k = qt_first_mention(c, tok), j;
+
+	while (k-- > 0) {
+		const mention_rec *m2 = QVEC_AT(&c->ments, mention_rec, k);
+		const mention_rec *m1;
+		size_t a, b, sep;
+		if (m2->tok >= tok)
+			continue;
+		if (m2->tok < lo || k == 0)
+			return false;
+		if (!member_ok(c, m2) || qt_possessive(c, m2->end - 1))
+			continue;
+		/* "and", then titles at most, before the last name */
+		a = back_over_titles(c, m2->tok, lo);
+		if (a == 0 || !wordeq(c, a - 1, "and"))
+			continue;
+		sep = a - 1;
+		for (j = k; j-- > 0;) {
+			const mention_rec *m0;
+			m1 = QVEC_AT(&c->ments, mention_rec, j);
+			if (m1->end != sep || !member_ok(c, m1) ||
+			    m1->ent == m2->ent)
+				break;
+			a = back_over_titles(c, m1->tok, lo);
+			/* ("A, B and C": back over the commas) */
+			if (j > 0 && a >= 2 && is_p(&c->t[a - 1], ',')) {
+				m0 = QVEC_AT(&c->ments, mention_rec, j - 1);
+				if (m0->end == a - 1 && member_ok(c, m0)) {
+					sep = a - 1;
+					continue;
+				}
+			}
+			if (!qt_subject_like(c, m1))
+				break;
+			/* a verb, a comma or "of" after the last */
+			b = m2->end;
+			if (b >= c->n ||
+			    !((is_w(&c->t[b]) && !(c->t[b].flags & TF_CAP)) ||
+			      is_p(&c->t[b], ',')))
+				break;
+			*ga = a;
+			*gb = b;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Was the last quote's speaker a plural known only as written ("the
+ * groups say", "Companies say", a "they" resolved to a group, "Ada Finch
+ * and Joel Baptiste said"), in the paragraph of token tok or the one
+ * before, with no person the subject of a clause since?  Then "they" at
+ * tok is that speaker.
+ */
+bool
+qt_they_last_group(const actx *c, const quote *last, size_t last_end,
+                   size_t tok)
+{
+	const qattr *qa;
+	size_t a, h;
+
+	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
+	    last->mention_end == QUOTH_NONE || last->last_tok >= c->n ||
+	    c->t[tok].para > c->t[last->last_tok].para + 1)
+		return false;
+	qa = qa_of(c, last);
+	a = qa->sp_tok;
+	h = qt_tok_of(c, last->mention_end);
+	if (a >= c->n || h <= a || h > c->n)
+		return false;
+	h--;
+	if (!(wordeq(c, a, "they") && h == a) && !qt_group_noun(c, h)) {
+		/* people named together */
+		size_t ga, gb;
+		if (!qt_they_names(c, a, h + 1, &ga, &gb) || ga != a ||
+		    gb != h + 1)
+			return false;
+	}
+	if (qt_subject_between(c, last_end, tok, -1))
+		return false;
+	/* no other people named between, not even as objects ("The
+	 * mayor thanked the volunteers. They said ..." is no one's) */
+	for (h = last_end; h < tok && h < c->n; h++)
+		if (is_w(&c->t[h]) && !c->inq[h] &&
+		    (qt_group_noun(c, h) || qt_person_noun(c, h) ||
+		     qt_lex(c, LEX_TITLES, h, h + 1) >= 0))
+			return false;
+	return true;
+}
+
+/*
+ * What "they" at token tok stands for: the newer of a group noun that is
+ * the subject of a clause before it (coref.c) and people named together
+ * as one (qt_they_names()), in its sentence or the one before.  The span
+ * goes to *ga, *gb; false when there is neither.
+ */
+bool
+qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	size_t a1 = 0, b1 = 0, a2 = 0, b2 = 0;
+	bool g = qt_resolve_they(c, tok, &a1, &b1);
+	bool n = qt_they_names(c, qt_antecedent_start(c, tok), tok, &a2, &b2);
+
+	if (n && (!g || a2 > a1)) {
+		*ga = a2;
+		*gb = b2;
+		return true;
+	}
+	*ga = a1;
+	*gb = b1;
+	return g;
+}
