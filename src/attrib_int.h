@@ -18,6 +18,8 @@
  *                 split quotes merged
  *   indirect.c    reported speech and mixed quotes
  *   coref.c       pronouns, descriptions, "it", "they", documents
+ *   pronoun.c     "they" in number, "it" for the last thing, "her
+ *                 statement"
  *   carry.c       the pass in text order: resolution and continuation
  *
  * Not installed; hidden with -fvisibility=hidden.
@@ -430,12 +432,8 @@ int qt_group_noun(const actx *c, size_t k);
 size_t qt_antecedent_start(const actx *c, size_t tok);
 int qt_doc_author(const actx *c, const quote *q);
 int qt_statement_issuer(const actx *c, const quote *q);
-bool qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
-                         size_t tok);
 bool qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb);
 bool qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb);
-int qt_own_document(const actx *c, const quote *q, int last_ent,
-                    size_t last_tok);
 
 /* ---- pronoun.c -------------------------------------------------------------
  */
@@ -445,6 +443,10 @@ bool qt_they_names(const actx *c, size_t lo, size_t tok, size_t *ga,
 bool qt_they_last_group(const actx *c, const quote *last, size_t last_end,
                         size_t tok);
 bool qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb);
+bool qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
+                         size_t tok);
+int qt_own_document(const actx *c, const quote *q, int last_ent,
+                    size_t last_tok);
 
 /* ---- carry.c ---------------------------------------------------------------
  */

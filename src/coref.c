@@ -1052,35 +1052,6 @@ qt_statement_issuer(const actx *c, const quote *q)
 }
 
 /*
- * '"A," the editorial said. "B," it added.': "it" at token tok is the
- * last speaker known only as written when that is a thing ("the
- * editorial", "the newspaper", "the memo": "the" and a lowercase head
- * that is no person's role, nor plural) in this paragraph or the one
- * before, with no person the subject of a clause in between.
- */
-bool
-qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
-                    size_t tok)
-{
-	size_t h;
-
-	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
-	    last->mention_end == QUOTH_NONE || qa_of(c, last)->sp_tok >= c->n ||
-	    !wordeq(c, qa_of(c, last)->sp_tok, "the") ||
-	    c->t[tok].para > c->t[last->last_tok].para + 1)
-		return false;
-	h = qt_tok_of(c, last->mention_end);
-	if (h <= qa_of(c, last)->sp_tok + 1 || h > c->n)
-		return false;
-	h--;
-	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
-	    qt_lex(c, LEX_TITLES, h, h + 1) >= 0 ||
-	    c->text[c->t[h].end - 1] == 's')
-		return false;
-	return !qt_subject_between(c, last_end, tok, -1);
-}
-
-/*
  * "the government is grappling with what it says", "The committee met on
  * Monday.  It said ...": the organisation that "it" at token tok stands
  * for, a definite phrase ending in an organisation word (orgs.txt) that
@@ -1149,27 +1120,6 @@ qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 		return true;
 	}
 	return false;
-}
-
-/*
- * '"Q," her statement read.': the speaker "his" or "her" stands for when
- * the mention is that pronoun and a word for what a person writes or
- * says (statement, letter, email, tweet, post, remarks); -1 otherwise.
- */
-int
-qt_own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
-{
-	const qattr *qa = qa_of(c, q);
-	size_t a = qa->sp_tok, h;
-	int g;
-
-	if (q->mention_end == QUOTH_NONE)
-		return -1;
-	h = qt_tok_of(c, q->mention_end);
-	g = wordeq(c, a, "his") ? G_MALE : wordeq(c, a, "her") ? G_FEMALE : 0;
-	if (!g || h != a + 2 || !qt_written_word(c, a + 1))
-		return -1;
-	return qt_resolve_pronoun(c, a, g, last_ent, last_tok);
 }
 
 /*

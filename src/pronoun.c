@@ -5,7 +5,9 @@
  * person: a plural noun for people or bodies (WordNet: "economists",
  * "companies"), two or more people named together as the subject of a
  * clause ("Ada Finch and Joel Baptiste said"), or the last speaker when
- * that speaker was such a plural.  Reads tokens, quotes, entities and
+ * that speaker was such a plural.  And what needs no search of the
+ * mentions: "it" for the last speaker when that was a thing, "her
+ * statement" for whom "her" stands.  Reads tokens, quotes, entities and
  * mentions; returns token spans or answers, writes nothing.
  */
 #include "attrib_int.h"
@@ -160,4 +162,54 @@ qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb)
 	*ga = a1;
 	*gb = b1;
 	return g;
+}
+
+/*
+ * '"A," the editorial said. "B," it added.': "it" at token tok is the
+ * last speaker known only as written when that is a thing ("the
+ * editorial", "the newspaper", "the memo": "the" and a lowercase head
+ * that is no person's role, nor plural) in this paragraph or the one
+ * before, with no person the subject of a clause in between.
+ */
+bool
+qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
+                    size_t tok)
+{
+	size_t h;
+
+	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
+	    last->mention_end == QUOTH_NONE || qa_of(c, last)->sp_tok >= c->n ||
+	    !wordeq(c, qa_of(c, last)->sp_tok, "the") ||
+	    c->t[tok].para > c->t[last->last_tok].para + 1)
+		return false;
+	h = qt_tok_of(c, last->mention_end);
+	if (h <= qa_of(c, last)->sp_tok + 1 || h > c->n)
+		return false;
+	h--;
+	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
+	    qt_lex(c, LEX_TITLES, h, h + 1) >= 0 ||
+	    c->text[c->t[h].end - 1] == 's')
+		return false;
+	return !qt_subject_between(c, last_end, tok, -1);
+}
+
+/*
+ * '"Q," her statement read.': the speaker "his" or "her" stands for when
+ * the mention is that pronoun and a word for what a person writes or
+ * says (statement, letter, email, tweet, post, remarks); -1 otherwise.
+ */
+int
+qt_own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h;
+	int g;
+
+	if (q->mention_end == QUOTH_NONE)
+		return -1;
+	h = qt_tok_of(c, q->mention_end);
+	g = wordeq(c, a, "his") ? G_MALE : wordeq(c, a, "her") ? G_FEMALE : 0;
+	if (!g || h != a + 2 || !qt_written_word(c, a + 1))
+		return -1;
+	return qt_resolve_pronoun(c, a, g, last_ent, last_tok);
 }
