@@ -204,6 +204,18 @@ qt_resolve_in_order(actx *c)
 			q->entity = qt_resolve_pronoun(c, qa->sp_tok,
 			                               qa->sp_gender, last_ent,
 			                               last_tok);
+			{
+				/* the one person of the pronoun's gender named
+				 * just before wins over one of unknown gender
+				 * further back */
+				int near = qt_pronoun_near_agreeing(
+				        c, qa->sp_tok, qa->sp_gender);
+				if (near >= 0 &&
+				    (q->entity < 0 ||
+				     ent_at(c, q->entity)->gender !=
+				             qa->sp_gender))
+					q->entity = near;
+			}
 			if (q->entity >= 0) {
 				entity *e = QVEC_AT(&c->ents, entity,
 				                    (size_t)q->entity);

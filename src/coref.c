@@ -99,7 +99,9 @@ subject_like_calc(const actx *c, const mention_rec *m)
 	         qt_cue_at(c, a - 1) < 0 && !c->inq[a - 1])
 		a -= 2;
 	if (a == 0 || c->t[a - 1].sent != c->t[a].sent ||
-	    is_break_tok(&c->t[a - 1]) || c->t[a - 1].kind == TK_QUOTE)
+	    is_break_tok(&c->t[a - 1]) || c->t[a - 1].kind == TK_QUOTE ||
+	    /* "WASHINGTON — Sen. Jo Ek said": after a dateline's dash */
+	    (a > 1 && c->t[a - 1].kind == TK_PUNCT && qt_dateline(c, a - 2)))
 		before_ok = true;
 	/* (with lowercase modifiers, which an apposition or an object
 	 * has too, a comma only before a verb: "In a memo, campaign

@@ -213,3 +213,48 @@ qt_own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
 		return -1;
 	return qt_resolve_pronoun(c, a, g, last_ent, last_tok);
 }
+
+/*
+ * "Consider the case of Ms. Ada Finch.  While she says ...": "he" or
+ * "she" at token tok that no subject took (coref.c) is the one person
+ * named in its sentence or the one before (in its paragraph or the one
+ * before), in any role, when the article has shown that person's gender
+ * to agree and names nobody else there who could be meant (a person of
+ * the same or an unknown gender).  -1 otherwise.
+ */
+int
+qt_pronoun_near_agreeing(const actx *c, size_t tok, int gender)
+{
+	size_t lo = qt_antecedent_start(c, tok), k = qt_first_mention(c, tok);
+	int found = -1;
+
+	if (gender != G_MALE && gender != G_FEMALE)
+		return -1;
+	while (k-- > 0) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e;
+		if (m->tok >= tok)
+			continue;
+		if (m->tok < lo)
+			break;
+		if (c->inq[m->tok] || (c->capt && c->capt[c->t[m->tok].para]))
+			continue;
+		/* (a name that modifies a noun names no one there: "the
+		 * Finch campaign", "a Finch rally") */
+		if (m->tok > 0 && word_is(c, m->tok - 1, W_ARTICLE) &&
+		    m->end < c->n && is_w(&c->t[m->end]) &&
+		    !(c->t[m->end].flags & TF_CAP))
+			continue;
+		e = ent_at(c, m->ent);
+		if (e->org || e->nonperson ||
+		    !(e->person || e->strong || e->first_multi != QUOTH_NONE))
+			continue;
+		if (e->gender && e->gender != gender)
+			continue;
+		/* (another who could be meant: no guess) */
+		if (!e->gender || (found >= 0 && found != m->ent))
+			return -1;
+		found = m->ent;
+	}
+	return found;
+}
