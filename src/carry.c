@@ -193,12 +193,20 @@ qt_resolve_in_order(actx *c)
 					return;
 			} else {
 				size_t ga, gb;
+				int how;
 				if ((qt_resolve_it_org(c, qa->sp_tok, &ga,
 				                       &gb) ||
 				     qt_resolve_it_doc(c, qa->sp_tok, &ga,
-				                       &gb)) &&
-				    !qt_speaker_as_written(c, q, ga, gb))
-					return;
+				                       &gb))) {
+					if (!qt_speaker_as_written(c, q, ga,
+					                           gb))
+						return;
+				} else if ((how = qt_it_issuer(c, qa->sp_tok,
+				                               &q->entity, &ga,
+				                               &gb)) == 2 &&
+				           !qt_speaker_as_written(c, q, ga, gb))
+					return; /* "an open letter ... it
+					         * stated": its issuer */
 			}
 		} else if (qa->sp_kind == SK_PRONOUN && qa->sp_gender) {
 			q->entity = qt_resolve_pronoun(c, qa->sp_tok,

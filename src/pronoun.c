@@ -258,3 +258,95 @@ qt_pronoun_near_agreeing(const actx *c, size_t tok, int gender)
 	}
 	return found;
 }
+
+/* The issuer named at token a ("from the staff association", "by Ada
+ * Finch"): a name that starts within two words (its entity to *ent), or
+ * "the" and up to three lowercase words ending in a noun for a body or
+ * people (its span to *ga, *gb).  0 for none, 1 for a name, 2 for a
+ * span. */
+static int
+issuer_at(const actx *c, size_t a, int *ent, size_t *ga, size_t *gb)
+{
+	size_t mk = qt_first_mention(c, a), k;
+
+	if (mk < c->ments.len) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, mk);
+		if (m->tok <= a + 2 && !qt_possessive(c, m->end - 1) &&
+		    !ent_at(c, m->ent)->place) {
+			*ent = m->ent;
+			return 1;
+		}
+	}
+	if (a >= c->n || !wordeq(c, a, "the"))
+		return 0;
+	for (k = a + 1; k < c->n && k < a + 4 && is_w(&c->t[k]) &&
+	                !(c->t[k].flags & TF_CAP) && !c->inq[k];
+	     k++)
+		if ((qt_org_noun(c, k) || qt_group_noun(c, k)) &&
+		    !(k + 1 < c->n && is_w(&c->t[k + 1]) &&
+		      !(c->t[k + 1].flags & TF_CAP) && qt_org_noun(c, k + 1))) {
+			*ga = a;
+			*gb = k + 1;
+			return 2;
+		}
+	return 0;
+}
+
+/*
+ * '... have signed an open letter.  "Q," it stated.': "it" at token tok
+ * is a document the article introduced just before ("a letter", "an open
+ * letter", "their statement") in its sentence or the one before; what
+ * speaks is its issuer: the one after "from" or "by" near the noun, else
+ * the subject that opens that sentence (a name, or a plural noun for
+ * people: "Three dozen scholars have signed").  0 for none, 1 with the
+ * issuer's entity in *ent, 2 with its span in *ga, *gb.
+ */
+int
+qt_it_issuer(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb)
+{
+	size_t lo = qt_antecedent_start(c, tok), h, j, s0, mk;
+
+	for (h = tok; h-- > lo;) {
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
+		    !qt_doc_noun(c, h, WND_DOCUMENT | WND_MESSAGE, CL_DOCUMENT))
+			continue;
+		/* introduced here: "a", "an" or a possessive before it */
+		for (j = h;
+		     j > lo && h - j < 3 && is_w(&c->t[j - 1]) &&
+		     !word_is(c, j - 1, W_ARTICLE) &&
+		     !wordeq(c, j - 1, "their") && !wordeq(c, j - 1, "its");
+		     j--)
+			;
+		if (j == 0 ||
+		    !(wordeq(c, j - 1, "a") || wordeq(c, j - 1, "an") ||
+		      wordeq(c, j - 1, "their") || wordeq(c, j - 1, "its")))
+			return 0;
+		for (j = h + 1;
+		     j < c->n && j < h + 8 && is_w(&c->t[j]) && !c->inq[j]; j++)
+			if (wordeq(c, j, "from") || wordeq(c, j, "by"))
+				return issuer_at(c, j + 1, ent, ga, gb);
+		/* the subject that opens its sentence */
+		s0 = sentence_start(c, h);
+		mk = qt_first_mention(c, s0);
+		if (mk < c->ments.len) {
+			const mention_rec *m = QVEC_AT(&c->ments, mention_rec,
+			                               mk);
+			if (m->tok < h && qt_subject_like(c, m) &&
+			    !qt_possessive(c, m->end - 1) &&
+			    !ent_at(c, m->ent)->place) {
+				*ent = m->ent;
+				return 1;
+			}
+		}
+		for (j = s0; j < h && j < s0 + 4 && is_w(&c->t[j]); j++)
+			if (qt_group_noun(c, j) && j + 1 < h &&
+			    (is_p(&c->t[j + 1], ',') ||
+			     word_is(c, j + 1, W_AUX))) {
+				*ga = s0;
+				*gb = j + 1;
+				return 2;
+			}
+		return 0;
+	}
+	return 0;
+}
