@@ -18,6 +18,8 @@
  *                 split quotes merged
  *   indirect.c    reported speech and mixed quotes
  *   coref.c       pronouns, descriptions, "it", "they", documents
+ *   pronoun.c     "they" in number, "it" for the last thing, "her
+ *                 statement"
  *   carry.c       the pass in text order: resolution and continuation
  *
  * Not installed; hidden with -fvisibility=hidden.
@@ -485,12 +487,26 @@ int qt_resolve_description(const actx *c, const quote *q);
 int qt_named_next(const actx *c, const quote *q);
 int qt_role_of_prev_subject(const actx *c, const quote *q);
 bool qt_resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb);
+bool qt_subject_like(const actx *c, const mention_rec *m);
+int qt_group_noun(const actx *c, size_t k);
+size_t qt_antecedent_start(const actx *c, size_t tok);
 int qt_doc_author(const actx *c, const quote *q);
 int qt_statement_issuer(const actx *c, const quote *q);
-bool qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
-                         size_t tok);
 bool qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb);
 bool qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb);
+
+/* ---- pronoun.c -------------------------------------------------------------
+ */
+
+bool qt_they_names(const actx *c, size_t lo, size_t tok, size_t *ga,
+                   size_t *gb);
+bool qt_they_last_group(const actx *c, const quote *last, size_t last_end,
+                        size_t tok);
+bool qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb);
+int qt_pronoun_near_agreeing(const actx *c, size_t tok, int gender);
+int qt_it_issuer(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb);
+bool qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
+                         size_t tok);
 int qt_own_document(const actx *c, const quote *q, int last_ent,
                     size_t last_tok);
 

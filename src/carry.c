@@ -193,17 +193,37 @@ qt_resolve_in_order(actx *c)
 					return;
 			} else {
 				size_t ga, gb;
+				int how;
 				if ((qt_resolve_it_org(c, qa->sp_tok, &ga,
 				                       &gb) ||
 				     qt_resolve_it_doc(c, qa->sp_tok, &ga,
-				                       &gb)) &&
-				    !qt_speaker_as_written(c, q, ga, gb))
-					return;
+				                       &gb))) {
+					if (!qt_speaker_as_written(c, q, ga,
+					                           gb))
+						return;
+				} else if ((how = qt_it_issuer(c, qa->sp_tok,
+				                               &q->entity, &ga,
+				                               &gb)) == 2 &&
+				           !qt_speaker_as_written(c, q, ga, gb))
+					return; /* "an open letter ... it
+					         * stated": its issuer */
 			}
 		} else if (qa->sp_kind == SK_PRONOUN && qa->sp_gender) {
 			q->entity = qt_resolve_pronoun(c, qa->sp_tok,
 			                               qa->sp_gender, last_ent,
 			                               last_tok);
+			{
+				/* the one person of the pronoun's gender named
+				 * just before wins over one of unknown gender
+				 * further back */
+				int near = qt_pronoun_near_agreeing(
+				        c, qa->sp_tok, qa->sp_gender);
+				if (near >= 0 &&
+				    (q->entity < 0 ||
+				     ent_at(c, q->entity)->gender !=
+				             qa->sp_gender))
+					q->entity = near;
+			}
 			if (q->entity >= 0) {
 				entity *e = QVEC_AT(&c->ents, entity,
 				                    (size_t)q->entity);
@@ -216,9 +236,15 @@ qt_resolve_in_order(actx *c)
 		} else if (qa->sp_kind == SK_PRONOUN && !qa->sp_gender &&
 		           wordeq(c, qa->sp_tok, "they")) {
 			size_t ga, gb;
-			if (qt_resolve_they(c, qa->sp_tok, &ga, &gb) &&
-			    !qt_speaker_as_written(c, q, ga, gb))
-				return;
+			if (qt_resolve_they_all(c, qa->sp_tok, &ga, &gb)) {
+				if (!qt_speaker_as_written(c, q, ga, gb))
+					return;
+			} else if (qt_they_last_group(c, last_q, last_end,
+			                              qa->sp_tok)) {
+				/* '"A," the groups said. "B," they added.' */
+				if (!qt_copy_speaker(c, q, last_q))
+					return;
+			}
 		} else if (qa->sp_fallback) {
 			q->entity = last_ent;
 			/* "the GOP nominee" is nobody of another party */

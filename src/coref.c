@@ -99,7 +99,9 @@ subject_like_calc(const actx *c, const mention_rec *m)
 	         qt_cue_at(c, a - 1) < 0 && !c->inq[a - 1])
 		a -= 2;
 	if (a == 0 || c->t[a - 1].sent != c->t[a].sent ||
-	    is_break_tok(&c->t[a - 1]) || c->t[a - 1].kind == TK_QUOTE)
+	    is_break_tok(&c->t[a - 1]) || c->t[a - 1].kind == TK_QUOTE ||
+	    /* "WASHINGTON — Sen. Jo Ek said": after a dateline's dash */
+	    (a > 1 && c->t[a - 1].kind == TK_PUNCT && qt_dateline(c, a - 2)))
 		before_ok = true;
 	/* (with lowercase modifiers, which an apposition or an object
 	 * has too, a comma only before a verb: "In a memo, campaign
@@ -159,6 +161,13 @@ subject_like(const actx *c, const mention_rec *m)
 	v = subject_like_calc(c, m);
 	c->subjc[k] = v ? 2 : 1;
 	return v;
+}
+
+/* subject_like() for the other files of the stage (pronoun.c). */
+bool
+qt_subject_like(const actx *c, const mention_rec *m)
+{
+	return subject_like(c, m);
 }
 
 /* Can mention m of entity e be what "he" or "she" refers to?  A person
@@ -692,6 +701,13 @@ antecedent_start(const actx *c, size_t tok, int prev_para)
 	return s0 < lo ? lo : s0;
 }
 
+/* antecedent_start() with the paragraph before, for pronoun.c. */
+size_t
+qt_antecedent_start(const actx *c, size_t tok)
+{
+	return antecedent_start(c, tok, 1);
+}
+
 /* A verb (a lowercase word that is no preposition, "of" or "and") or a
  * comma right after the noun at h. */
 static bool
@@ -702,6 +718,41 @@ verb_follows(const actx *c, size_t h)
 	         !qt_is_prep(c, h + 1) && !wordeq(c, h + 1, "of") &&
 	         !wordeq(c, h + 1, "and")) ||
 	        is_p(&c->t[h + 1], ','));
+}
+
+/* The flags of lowercase word k in a generated class, 0 when it is
+ * capitalised (except opening its sentence: "Companies say"), no word,
+ * or not in the class. */
+static int
+plural_flags(const actx *c, int which, size_t k)
+{
+	int v;
+
+	if (k >= c->n || !is_w(&c->t[k]) ||
+	    ((c->t[k].flags & TF_CAP) && k != sentence_start(c, k)))
+		return 0;
+	v = qt_lex(c, which, k, k + 1);
+	return v < 0 ? 0 : v;
+}
+
+/*
+ * Is the word at k a plural noun for a group of people: 1 for a group
+ * noun of titles.txt (flag g), 2 for a word WordNet knows only as the
+ * plural of a person noun ("economists", "nominees") or of an
+ * organisation ("companies", "unions"), 0 for no such word.
+ */
+int
+qt_group_noun(const actx *c, size_t k)
+{
+	int tv = qt_lex(c, LEX_TITLES, k, k + 1), v;
+
+	if (tv >= 0)
+		return (tv & TITLE_GROUP) ? 1 : 0;
+	v = plural_flags(c, LEX_PERSONS, k);
+	if ((v & WNP_PLURAL) && !(v & WNP_SINGULAR))
+		return 2;
+	v = plural_flags(c, LEX_ORGNOUNS, k);
+	return (v & WNO_PLURAL) && !(v & WNO_SINGULAR) ? 2 : 0;
 }
 
 /* Does the phrase at a open its sentence or a clause? */
@@ -726,9 +777,10 @@ opens_clause(const actx *c, size_t a)
 static bool
 resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 {
-	size_t s0 = antecedent_start(c, tok, 1), h, a, k;
+	size_t s0 = antecedent_start(c, tok, 1), h, a, k, j;
+	int gk;
+
 	for (h = tok; h-- > s0;) {
-		int tv;
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->inrep && c->inrep[h]) ||
 		    qt_possessive(c, h))
 			continue;
@@ -739,8 +791,8 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 		/* (capitalised only opening its sentence: "Critics") */
 		if ((c->t[h].flags & TF_CAP) && h != sentence_start(c, h))
 			continue;
-		tv = qt_lex(c, LEX_TITLES, h, h + 1);
-		if (tv < 0 || !(tv & TITLE_GROUP))
+		gk = qt_group_noun(c, h);
+		if (!gk)
 			continue;
 		/* a verb, "who" or a comma after the group, or after what
 		 * it is of: "Critics of the EB-5 program, like ..., see" */
@@ -763,12 +815,28 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 		       qt_lex(c, LEX_NONNAMES, a - 1, a) < 0 &&
 		       !qt_possessive(c, a - 1))
 			a--;
+		/* ("the national unions": lowercase words that describe
+		 * the group after its determiner) */
+		for (j = a;
+		     gk == 2 && j > s0 && a - j < 2 && is_w(&c->t[j - 1]) &&
+		     !c->inq[j - 1] && !(c->t[j - 1].flags & TF_CAP) &&
+		     !word_is(c, j - 1, W_NP_DET) && !qt_is_prep(c, j - 1) &&
+		     qt_cue_at(c, j - 1) < 0 && !word_is(c, j - 1, W_AND_BUT) &&
+		     !qt_verb_like(c, j - 1);
+		     j--)
+			;
+		if (j < a && j > s0 && wordeq(c, j - 1, "the"))
+			a = j;
 		if (a > s0 &&
 		    (wordeq(c, a - 1, "the") || wordeq(c, a - 1, "some") ||
 		     wordeq(c, a - 1, "many") || wordeq(c, a - 1, "most")))
 			a--;
 		/* the subject: opening the sentence or a clause */
 		if (!opens_clause(c, a)) {
+			/* (a plural only WordNet knows, as an object:
+			 * "confirming the nominees", look further) */
+			if (gk == 2)
+				continue;
 			/* the nearest group is no subject; "They sent a
 			 * letter to Senate leaders": the subject before it
 			 * may be a "they" to follow */
@@ -986,35 +1054,6 @@ qt_statement_issuer(const actx *c, const quote *q)
 }
 
 /*
- * '"A," the editorial said. "B," it added.': "it" at token tok is the
- * last speaker known only as written when that is a thing ("the
- * editorial", "the newspaper", "the memo": "the" and a lowercase head
- * that is no person's role, nor plural) in this paragraph or the one
- * before, with no person the subject of a clause in between.
- */
-bool
-qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
-                    size_t tok)
-{
-	size_t h;
-
-	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
-	    last->mention_end == QUOTH_NONE || qa_of(c, last)->sp_tok >= c->n ||
-	    !wordeq(c, qa_of(c, last)->sp_tok, "the") ||
-	    c->t[tok].para > c->t[last->last_tok].para + 1)
-		return false;
-	h = qt_tok_of(c, last->mention_end);
-	if (h <= qa_of(c, last)->sp_tok + 1 || h > c->n)
-		return false;
-	h--;
-	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
-	    qt_lex(c, LEX_TITLES, h, h + 1) >= 0 ||
-	    c->text[c->t[h].end - 1] == 's')
-		return false;
-	return !qt_subject_between(c, last_end, tok, -1);
-}
-
-/*
  * "the government is grappling with what it says", "The committee met on
  * Monday.  It said ...": the organisation that "it" at token tok stands
  * for, a definite phrase ending in an organisation word (orgs.txt) that
@@ -1083,27 +1122,6 @@ qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 		return true;
 	}
 	return false;
-}
-
-/*
- * '"Q," her statement read.': the speaker "his" or "her" stands for when
- * the mention is that pronoun and a word for what a person writes or
- * says (statement, letter, email, tweet, post, remarks); -1 otherwise.
- */
-int
-qt_own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
-{
-	const qattr *qa = qa_of(c, q);
-	size_t a = qa->sp_tok, h;
-	int g;
-
-	if (q->mention_end == QUOTH_NONE)
-		return -1;
-	h = qt_tok_of(c, q->mention_end);
-	g = wordeq(c, a, "his") ? G_MALE : wordeq(c, a, "her") ? G_FEMALE : 0;
-	if (!g || h != a + 2 || !qt_written_word(c, a + 1))
-		return -1;
-	return qt_resolve_pronoun(c, a, g, last_ent, last_tok);
 }
 
 /*

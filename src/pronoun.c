@@ -1,0 +1,352 @@
+/*
+ * pronoun.c: attribution: what "they" stands for when no group noun
+ * from the hand lists is the subject right before it (coref.c has those
+ * rules).  Number agreement: "they" takes a plural, never a single
+ * person: a plural noun for people or bodies (WordNet: "economists",
+ * "companies"), two or more people named together as the subject of a
+ * clause ("Ada Finch and Joel Baptiste said"), or the last speaker when
+ * that speaker was such a plural.  And what needs no search of the
+ * mentions: "it" for the last speaker when that was a thing, "her
+ * statement" for whom "her" stands.  Reads tokens, quotes, entities and
+ * mentions; returns token spans or answers, writes nothing.
+ */
+#include "attrib_int.h"
+
+/* Can mention m be one of several people named together: a name that
+ * nothing marks as a place or an organisation, outside quotes and
+ * reported speech? */
+static bool
+member_ok(const actx *c, const mention_rec *m)
+{
+	const entity *e = ent_at(c, m->ent);
+
+	return !e->org && !e->nonperson && !c->inq[m->tok] &&
+	       !(c->inrep && c->inrep[m->tok]) &&
+	       (e->person || e->strong || e->first_multi != QUOTH_NONE);
+}
+
+/* The first token of the title words ("Professors", "Sen.") right before
+ * token a, back to lo at most. */
+static size_t
+back_over_titles(const actx *c, size_t a, size_t lo)
+{
+	while (a > lo && a - 1 > 0 && is_w(&c->t[a - 1]) &&
+	       c->t[a - 1].sent == c->t[a].sent &&
+	       qt_lex(c, LEX_TITLES, a - 1, a) >= 0)
+		a--;
+	if (a > lo + 1 && is_p(&c->t[a - 1], '.') &&
+	    qt_lex(c, LEX_HONORIFICS, a - 2, a - 1) >= 0)
+		a -= 2;
+	return a;
+}
+
+/*
+ * "Ada Finch and Joel Baptiste said ...", "Professors Finch and Baptiste
+ * write": the newest people named together ("A and B", "A, B and C") in
+ * [lo, tok), the first of them the subject of its clause and no
+ * possessive after the last.  Their span (with the titles before them)
+ * goes to *ga, *gb; false when there is none.
+ */
+bool
+qt_they_names(const actx *c, size_t lo, size_t tok, size_t *ga, size_t *gb)
+{
+	size_t k = qt_first_mention(c, tok), j;
+
+	while (k-- > 0) {
+		const mention_rec *m2 = QVEC_AT(&c->ments, mention_rec, k);
+		const mention_rec *m1;
+		size_t a, b, sep;
+		if (m2->tok >= tok)
+			continue;
+		if (m2->tok < lo || k == 0)
+			return false;
+		if (!member_ok(c, m2) || qt_possessive(c, m2->end - 1))
+			continue;
+		/* "and", then titles at most, before the last name */
+		a = back_over_titles(c, m2->tok, lo);
+		if (a == 0 || !wordeq(c, a - 1, "and"))
+			continue;
+		sep = a - 1;
+		for (j = k; j-- > 0;) {
+			const mention_rec *m0;
+			m1 = QVEC_AT(&c->ments, mention_rec, j);
+			if (m1->end != sep || !member_ok(c, m1) ||
+			    m1->ent == m2->ent)
+				break;
+			a = back_over_titles(c, m1->tok, lo);
+			/* ("A, B and C": back over the commas) */
+			if (j > 0 && a >= 2 && is_p(&c->t[a - 1], ',')) {
+				m0 = QVEC_AT(&c->ments, mention_rec, j - 1);
+				if (m0->end == a - 1 && member_ok(c, m0)) {
+					sep = a - 1;
+					continue;
+				}
+			}
+			if (!qt_subject_like(c, m1))
+				break;
+			/* a verb, a comma or "of" after the last */
+			b = m2->end;
+			if (b >= c->n ||
+			    !((is_w(&c->t[b]) && !(c->t[b].flags & TF_CAP)) ||
+			      is_p(&c->t[b], ',')))
+				break;
+			*ga = a;
+			*gb = b;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Was the last quote's speaker a plural known only as written ("the
+ * groups say", "Companies say", a "they" resolved to a group, "Ada Finch
+ * and Joel Baptiste said"), in the paragraph of token tok or the one
+ * before, with no person the subject of a clause since?  Then "they" at
+ * tok is that speaker.
+ */
+bool
+qt_they_last_group(const actx *c, const quote *last, size_t last_end,
+                   size_t tok)
+{
+	const qattr *qa;
+	size_t a, h;
+
+	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
+	    last->mention_end == QUOTH_NONE || last->last_tok >= c->n ||
+	    c->t[tok].para > c->t[last->last_tok].para + 1)
+		return false;
+	qa = qa_of(c, last);
+	a = qa->sp_tok;
+	h = qt_tok_of(c, last->mention_end);
+	if (a >= c->n || h <= a || h > c->n)
+		return false;
+	h--;
+	if (!(wordeq(c, a, "they") && h == a) && !qt_group_noun(c, h)) {
+		/* people named together */
+		size_t ga, gb;
+		if (!qt_they_names(c, a, h + 1, &ga, &gb) || ga != a ||
+		    gb != h + 1)
+			return false;
+	}
+	if (qt_subject_between(c, last_end, tok, -1))
+		return false;
+	/* no other people named between, not even as objects ("The
+	 * mayor thanked the volunteers. They said ..." is no one's) */
+	for (h = last_end; h < tok && h < c->n; h++)
+		if (is_w(&c->t[h]) && !c->inq[h] &&
+		    (qt_group_noun(c, h) || qt_person_noun(c, h) ||
+		     qt_lex(c, LEX_TITLES, h, h + 1) >= 0))
+			return false;
+	return true;
+}
+
+/*
+ * What "they" at token tok stands for: the newer of a group noun that is
+ * the subject of a clause before it (coref.c) and people named together
+ * as one (qt_they_names()), in its sentence or the one before.  The span
+ * goes to *ga, *gb; false when there is neither.
+ */
+bool
+qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb)
+{
+	size_t a1 = 0, b1 = 0, a2 = 0, b2 = 0;
+	bool g = qt_resolve_they(c, tok, &a1, &b1);
+	bool n = qt_they_names(c, qt_antecedent_start(c, tok), tok, &a2, &b2);
+
+	if (n && (!g || a2 > a1)) {
+		*ga = a2;
+		*gb = b2;
+		return true;
+	}
+	*ga = a1;
+	*gb = b1;
+	return g;
+}
+
+/*
+ * '"A," the editorial said. "B," it added.': "it" at token tok is the
+ * last speaker known only as written when that is a thing ("the
+ * editorial", "the newspaper", "the memo": "the" and a lowercase head
+ * that is no person's role, nor plural) in this paragraph or the one
+ * before, with no person the subject of a clause in between.
+ */
+bool
+qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
+                    size_t tok)
+{
+	size_t h;
+
+	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
+	    last->mention_end == QUOTH_NONE || qa_of(c, last)->sp_tok >= c->n ||
+	    !wordeq(c, qa_of(c, last)->sp_tok, "the") ||
+	    c->t[tok].para > c->t[last->last_tok].para + 1)
+		return false;
+	h = qt_tok_of(c, last->mention_end);
+	if (h <= qa_of(c, last)->sp_tok + 1 || h > c->n)
+		return false;
+	h--;
+	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
+	    qt_lex(c, LEX_TITLES, h, h + 1) >= 0 ||
+	    c->text[c->t[h].end - 1] == 's')
+		return false;
+	return !qt_subject_between(c, last_end, tok, -1);
+}
+
+/*
+ * '"Q," her statement read.': the speaker "his" or "her" stands for when
+ * the mention is that pronoun and a word for what a person writes or
+ * says (statement, letter, email, tweet, post, remarks); -1 otherwise.
+ */
+int
+qt_own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h;
+	int g;
+
+	if (q->mention_end == QUOTH_NONE)
+		return -1;
+	h = qt_tok_of(c, q->mention_end);
+	g = wordeq(c, a, "his") ? G_MALE : wordeq(c, a, "her") ? G_FEMALE : 0;
+	if (!g || h != a + 2 || !qt_written_word(c, a + 1))
+		return -1;
+	return qt_resolve_pronoun(c, a, g, last_ent, last_tok);
+}
+
+/*
+ * "Consider the case of Ms. Ada Finch.  While she says ...": "he" or
+ * "she" at token tok that no subject took (coref.c) is the one person
+ * named in its sentence or the one before (in its paragraph or the one
+ * before), in any role, when the article has shown that person's gender
+ * to agree and names nobody else there who could be meant (a person of
+ * the same or an unknown gender).  -1 otherwise.
+ */
+int
+qt_pronoun_near_agreeing(const actx *c, size_t tok, int gender)
+{
+	size_t lo = qt_antecedent_start(c, tok), k = qt_first_mention(c, tok);
+	int found = -1;
+
+	if (gender != G_MALE && gender != G_FEMALE)
+		return -1;
+	while (k-- > 0) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		const entity *e;
+		if (m->tok >= tok)
+			continue;
+		if (m->tok < lo)
+			break;
+		if (c->inq[m->tok] || (c->capt && c->capt[c->t[m->tok].para]))
+			continue;
+		/* (a name that modifies a noun names no one there: "the
+		 * Finch campaign", "a Finch rally") */
+		if (m->tok > 0 && word_is(c, m->tok - 1, W_ARTICLE) &&
+		    m->end < c->n && is_w(&c->t[m->end]) &&
+		    !(c->t[m->end].flags & TF_CAP))
+			continue;
+		e = ent_at(c, m->ent);
+		if (e->org || e->nonperson ||
+		    !(e->person || e->strong || e->first_multi != QUOTH_NONE))
+			continue;
+		if (e->gender && e->gender != gender)
+			continue;
+		/* (another who could be meant: no guess) */
+		if (!e->gender || (found >= 0 && found != m->ent))
+			return -1;
+		found = m->ent;
+	}
+	return found;
+}
+
+/* The issuer named at token a ("from the staff association", "by Ada
+ * Finch"): a name that starts within two words (its entity to *ent), or
+ * "the" and up to three lowercase words ending in a noun for a body or
+ * people (its span to *ga, *gb).  0 for none, 1 for a name, 2 for a
+ * span. */
+static int
+issuer_at(const actx *c, size_t a, int *ent, size_t *ga, size_t *gb)
+{
+	size_t mk = qt_first_mention(c, a), k;
+
+	if (mk < c->ments.len) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, mk);
+		if (m->tok <= a + 2 && !qt_possessive(c, m->end - 1) &&
+		    !ent_at(c, m->ent)->place) {
+			*ent = m->ent;
+			return 1;
+		}
+	}
+	if (a >= c->n || !wordeq(c, a, "the"))
+		return 0;
+	for (k = a + 1; k < c->n && k < a + 4 && is_w(&c->t[k]) &&
+	                !(c->t[k].flags & TF_CAP) && !c->inq[k];
+	     k++)
+		if ((qt_org_noun(c, k) || qt_group_noun(c, k)) &&
+		    !(k + 1 < c->n && is_w(&c->t[k + 1]) &&
+		      !(c->t[k + 1].flags & TF_CAP) && qt_org_noun(c, k + 1))) {
+			*ga = a;
+			*gb = k + 1;
+			return 2;
+		}
+	return 0;
+}
+
+/*
+ * '... have signed an open letter.  "Q," it stated.': "it" at token tok
+ * is a document the article introduced just before ("a letter", "an open
+ * letter", "their statement") in its sentence or the one before; what
+ * speaks is its issuer: the one after "from" or "by" near the noun, else
+ * the subject that opens that sentence (a name, or a plural noun for
+ * people: "Three dozen scholars have signed").  0 for none, 1 with the
+ * issuer's entity in *ent, 2 with its span in *ga, *gb.
+ */
+int
+qt_it_issuer(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb)
+{
+	size_t lo = qt_antecedent_start(c, tok), h, j, s0, mk;
+
+	for (h = tok; h-- > lo;) {
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
+		    !qt_doc_noun(c, h, WND_DOCUMENT | WND_MESSAGE, CL_DOCUMENT))
+			continue;
+		/* introduced here: "a", "an" or a possessive before it */
+		for (j = h;
+		     j > lo && h - j < 3 && is_w(&c->t[j - 1]) &&
+		     !word_is(c, j - 1, W_ARTICLE) &&
+		     !wordeq(c, j - 1, "their") && !wordeq(c, j - 1, "its");
+		     j--)
+			;
+		if (j == 0 ||
+		    !(wordeq(c, j - 1, "a") || wordeq(c, j - 1, "an") ||
+		      wordeq(c, j - 1, "their") || wordeq(c, j - 1, "its")))
+			return 0;
+		for (j = h + 1;
+		     j < c->n && j < h + 8 && is_w(&c->t[j]) && !c->inq[j]; j++)
+			if (wordeq(c, j, "from") || wordeq(c, j, "by"))
+				return issuer_at(c, j + 1, ent, ga, gb);
+		/* the subject that opens its sentence */
+		s0 = sentence_start(c, h);
+		mk = qt_first_mention(c, s0);
+		if (mk < c->ments.len) {
+			const mention_rec *m = QVEC_AT(&c->ments, mention_rec,
+			                               mk);
+			if (m->tok < h && qt_subject_like(c, m) &&
+			    !qt_possessive(c, m->end - 1) &&
+			    !ent_at(c, m->ent)->place) {
+				*ent = m->ent;
+				return 1;
+			}
+		}
+		for (j = s0; j < h && j < s0 + 4 && is_w(&c->t[j]); j++)
+			if (qt_group_noun(c, j) && j + 1 < h &&
+			    (is_p(&c->t[j + 1], ',') ||
+			     word_is(c, j + 1, W_AUX))) {
+				*ga = s0;
+				*gb = j + 1;
+				return 2;
+			}
+		return 0;
+	}
+	return 0;
+}
