@@ -80,6 +80,52 @@ no_direct_in(const actx *c, const uint8_t *dir, size_t a, size_t b)
 
 /* Add an indirect (or mixed) quote over tokens [a, b] with link L; the
  * partial quotes inside it are absorbed as its verbatim fragments. */
+/* The end of what was said in [a, b] before an appositive that sums it
+ * up (", a claim that the council disputes", ", an allegation Park
+ * denies", ", a charge echoed by ..."): the writer's comment, not the
+ * speaker's words.  The appositive is "a" or "an", at most one word,
+ * and a statement noun (WordNet's statement tree: claim, charge,
+ * assertion), then a relative clause, a participle or the end.  b when
+ * there is none. */
+static size_t
+before_summary_appositive(const actx *c, size_t a, size_t b)
+{
+	size_t m, w;
+
+	for (m = a + 3; m + 2 <= b; m++) {
+		if (!is_p(&c->t[m], ',') || c->inq[m] ||
+		    !(wordeq(c, m + 1, "a") || wordeq(c, m + 1, "an")))
+			continue;
+		for (w = m + 2; w <= b && w < m + 4; w++) {
+			const token *n;
+			if (!is_w(&c->t[w]) || (c->t[w].flags & TF_CAP) ||
+			    c->inq[w])
+				break;
+			/* (WordNet's statement tree alone: "charge" is
+			 * a person too, which qt_doc_noun() refuses) */
+			if (qt_lex(c, LEX_DOCS, w, w + 1) < 0 ||
+			    !(qt_lex(c, LEX_DOCS, w, w + 1) & WND_STATEMENT))
+				continue;
+			if (w == b)
+				return m - 1;
+			n = &c->t[w + 1];
+			if (wordeq(c, w + 1, "that") ||
+			    wordeq(c, w + 1, "which") ||
+			    word_is(c, w + 1, W_NP_DET) ||
+			    word_is(c, w + 1, W_ARTICLE) ||
+			    qt_subject_pronoun(c, w + 1) ||
+			    (is_w(n) && (n->flags & TF_CAP)) ||
+			    qt_past_verb(c, w + 1) ||
+			    (is_w(n) && n->end - n->start > 3 &&
+			     memcmp(c->text + n->end - 2, "ed", 2) == 0) ||
+			    is_p(n, ','))
+				return m - 1;
+			break;
+		}
+	}
+	return b;
+}
+
 static void
 add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
               uint8_t *used)
@@ -87,6 +133,18 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 	quote *q;
 	size_t i, nfrag = 0, k, kfirst;
 
+	/* the writer's appositive is nobody's speech: no later cue in it
+	 * ("..., a charge the leaders denied, noting that") takes it */
+	if (a2 == QUOTH_NONE && before_summary_appositive(c, a, b) < b) {
+		for (i = before_summary_appositive(c, a, b) + 1; i <= b; i++)
+			used[i] = 1;
+		b = before_summary_appositive(c, a, b);
+	} else if (a2 != QUOTH_NONE &&
+	           before_summary_appositive(c, a2, b2) < b2) {
+		for (i = before_summary_appositive(c, a2, b2) + 1; i <= b2; i++)
+			used[i] = 1;
+		b2 = before_summary_appositive(c, a2, b2);
+	}
 	while (b > a && c->t[b].kind == TK_PUNCT && c->t[b].cp != ')')
 		b--;
 	if (b < a || b - a > CLAUSE_MAX ||
@@ -450,6 +508,38 @@ clause_opens(const actx *c, size_t k)
 	       wordeq(c, k, "that");
 }
 
+/* The clause after a listener's prepositional phrase at p ("told
+ * members [of the council] the pier would close", "told a radio
+ * station [in Brest] the"): the clause's own determiner or subject
+ * pronoun after the phrase's object (one to four words, no verb), or p
+ * when there is none. */
+static size_t
+past_listener_pp(const actx *c, size_t p, size_t se)
+{
+	size_t q;
+
+	/* (not "to": "urged voters to transfer their trust" is a verb) */
+	if (!word_is(c, p, W_NO_CLAUSE_START) || wordeq(c, p, "when") ||
+	    wordeq(c, p, "where") || wordeq(c, p, "to") || c->inq[p])
+		return p;
+	for (q = p + 1; q < se && q < p + 6 && is_w(&c->t[q]) && !c->inq[q] &&
+	                !word_is(c, q, W_AUX) && !qt_wh_word(c, q) &&
+	                !wordeq(c, q, "that") && qt_cue_at(c, q) < 0 &&
+	                !qt_past_verb(c, q) &&
+	                /* (one phrase: not "supporters after his
+	                 * victory in the South") */
+	                (q == p + 1 || !word_is(c, q, W_NO_CLAUSE_START));
+	     q++)
+		if (q > p + 1 && !word_is(c, q - 1, W_ARTICLE) &&
+		    (word_is(c, q, W_NP_DET) || qt_subject_pronoun(c, q)))
+			return clause_opens(c, q) ? q : p;
+	/* "told fishermen at the dock on Friday the pier" */
+	if (q > p + 1 && q < se && time_phrase_end(c, q, se) > q &&
+	    clause_opens(c, time_phrase_end(c, q, se)))
+		return time_phrase_end(c, q, se);
+	return p;
+}
+
 /* The clause after a noun phrase listener at k ("told the council the
  * plan was ...", "told a judge she ...", "told his staff the pier"):
  * the clause's own determiner or subject pronoun within four words, or
@@ -468,6 +558,9 @@ past_np_listener(const actx *c, size_t k, size_t se)
 	     q4++)
 		if (word_is(c, q4, W_NP_DET) || qt_subject_pronoun(c, q4))
 			return q4 > k + 1 ? q4 : k;
+	/* "told a radio station in Brest the pier would close" */
+	if (q4 > k + 1 && q4 < se && past_listener_pp(c, q4, se) > q4)
+		return past_listener_pp(c, q4, se);
 	/* "told the board on Monday the pier would close": a time
 	 * phrase after the listener */
 	if (q4 > k + 1 && q4 < se && time_phrase_end(c, q4, se) > q4 &&
@@ -500,6 +593,10 @@ skip_listener(actx *c, size_t k, size_t se)
 	else if (k + 1 < se && is_w(&c->t[k]) && !(c->t[k].flags & TF_CAP) &&
 	         qt_person_noun(c, k) && clause_opens(c, k + 1))
 		k++;
+	/* "told members of the council the pier would close" */
+	else if (k + 1 < se && is_w(&c->t[k]) && !(c->t[k].flags & TF_CAP) &&
+	         qt_person_noun(c, k) && past_listener_pp(c, k + 1, se) > k + 1)
+		k = past_listener_pp(c, k + 1, se);
 	else if (k < se && is_w(&c->t[k]) && (c->t[k].flags & TF_CAP)) {
 		/* "told HuffPost Canada the issue is ..." */
 		size_t q4 = k;
@@ -512,30 +609,105 @@ skip_listener(actx *c, size_t k, size_t se)
 	return k;
 }
 
+/* Is word k a time word written in the plural ("weeks", "months",
+ * "years": classes.txt lists the singular)? */
+static bool
+plural_time_word(const actx *c, size_t k)
+{
+	char stem[16];
+	size_t n, m;
+	int v;
+
+	if (!is_w(&c->t[k]) || (c->t[k].flags & TF_CAP))
+		return false;
+	n = c->t[k].end - c->t[k].start;
+	if (n < 3 || n > sizeof(stem) || c->text[c->t[k].end - 1] != 's')
+		return false;
+	for (m = 0; m + 1 < n; m++) {
+		char ch = c->text[c->t[k].start + m];
+		if ((unsigned char)ch >= 0x80)
+			return false;
+		stem[m] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	v = qt_lexicon_get(c->ld->lex[LEX_CLASSES], stem, n - 1);
+	return v >= 0 && (v & CL_TIME);
+}
+
+/* A year after a preposition ("in 2019", "since 1998"): four digits
+ * from 1000 to 2999. */
+static bool
+year_at(const actx *c, size_t k)
+{
+	const char *s = c->text + c->t[k].start;
+
+	return k < c->n && c->t[k].kind == TK_NUM && !c->inq[k] &&
+	       c->t[k].end - c->t[k].start == 4 && (s[0] == '1' || s[0] == '2');
+}
+
 /* A word of a time phrase at k: a day, month, part of the day
- * (classes.txt, CL_TIME; "may" only as "May"), or a number after one
- * ("March 3", "March 3, 2024" up to the comma). */
+ * (classes.txt, CL_TIME; "may" only as "May"), the dot of an
+ * abbreviated month ("Sept."), or a number after one ("March 3",
+ * "Sept. 4", "March 3, 2024" up to the comma). */
 static bool
 time_word(const actx *c, size_t k)
 {
 	if (k >= c->n || c->inq[k])
 		return false;
 	if (c->t[k].kind == TK_NUM)
-		return k > 0 && class_is(c, k - 1, CL_TIME);
+		return k > 0 && (class_is(c, k - 1, CL_TIME) ||
+		                 (k > 1 && is_p(&c->t[k - 1], '.') &&
+		                  class_is(c, k - 2, CL_TIME)));
+	if (is_p(&c->t[k], '.'))
+		return k > 0 && class_is(c, k - 1, CL_TIME) &&
+		       qt_inner_dot(c, k) && k + 1 < c->n &&
+		       c->t[k + 1].kind == TK_NUM;
 	return is_w(&c->t[k]) && class_is(c, k, CL_TIME) &&
 	       (!word_is(c, k, W_AUX) || (c->t[k].flags & TF_CAP));
 }
 
+/* The end of a time phrase counted back from "ago", "later" or
+ * "earlier" ("two weeks ago", "a few days later", "months earlier"),
+ * or k when there is none at k.  The words before it are a number or
+ * a determiner and a time noun, one to three words in all. */
+static size_t
+relative_time_end(const actx *c, size_t k, size_t se)
+{
+	size_t m;
+	bool unit = false;
+
+	for (m = k; m < se && m < k + 4; m++) {
+		if (c->inq[m])
+			return k;
+		if (m > k && (wordeq(c, m, "ago") || wordeq(c, m, "later") ||
+		              wordeq(c, m, "earlier")))
+			break;
+		if (c->t[m].kind == TK_NUM || qt_number_word(c, m) ||
+		    (m == k && word_is(c, m, W_NP_DET)) ||
+		    (m == k + 1 && wordeq(c, m, "few")))
+			continue;
+		if (!(time_word(c, m) || plural_time_word(c, m)) ||
+		    (c->t[m].flags & TF_CAP))
+			return k;
+		unit = true;
+	}
+	if (!unit || m >= se || m >= k + 4 || m == k)
+		return k;
+	return m + 1;
+}
+
 /* Past a time phrase at the start of a reported clause ("said
  * Wednesday the bill was dead", "said on Monday night it", "said last
- * week that"): what was said starts after it.  k itself when there is
- * none, or when the phrase is the clause's subject ("said last year
- * was the worst"). */
+ * week that", "said over the weekend the", "said in 2019 the", "said
+ * two weeks ago the"): what was said starts after it.  k itself when
+ * there is none, or when the phrase is the clause's subject ("said last
+ * year was the worst"). */
 static size_t
 time_phrase_end(const actx *c, size_t k, size_t se)
 {
 	size_t m = k;
 
+	if (relative_time_end(c, k, se) > k)
+		return relative_time_end(c, k, se);
 	/* "on Wednesday", "last week", "earlier this week" */
 	if (m + 2 < se && qt_is_prep(c, m) && qt_is_prep(c, m + 1) &&
 	    time_word(c, m + 2) && c->t[m + 2].kind != TK_NUM)
@@ -543,6 +715,14 @@ time_phrase_end(const actx *c, size_t k, size_t se)
 	if (m + 1 < se && (qt_is_prep(c, m) || wordeq(c, m, "next")) &&
 	    time_word(c, m + 1) && c->t[m + 1].kind != TK_NUM)
 		m++;
+	/* "in 2019", "since 1998" */
+	else if (m + 1 < se && qt_is_prep(c, m) && year_at(c, m + 1))
+		return m + 2;
+	/* "over the weekend", "during the night", "in the morning" */
+	else if (m + 2 < se && qt_is_prep(c, m) &&
+	         word_is(c, m + 1, W_ARTICLE) && time_word(c, m + 2) &&
+	         c->t[m + 2].kind != TK_NUM)
+		m += 2;
 	if (!time_word(c, m) || c->t[m].kind == TK_NUM)
 		return k;
 	while (m < se && time_word(c, m))

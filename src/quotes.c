@@ -831,6 +831,54 @@ stray_fragment(const char *text, const token *t, const raw_span *s,
 	return true;
 }
 
+/* Do the words before the sentence end at e, back to a comma, make the
+ * writer's attribution: one to five words, one of them a cue that stands
+ * inverted, one a name or a third-person pronoun (", Ivo Sand said.",
+ * ", he said."; not ", I said.")? */
+#define ATTRIBUTION_WORDS 5
+static bool
+attribution_before(const char *text, const token *t, size_t open, size_t e,
+                   const lang_data *ld)
+{
+	size_t k = e, nw = 0;
+	bool cue = false, third = false;
+
+	for (; k > open + 1 && is_word(&t[k - 1]); k--) {
+		int pv = qt_lex_tokens(ld, LEX_PRONOUNS, text, t, k - 1, k);
+		if (++nw > ATTRIBUTION_WORDS)
+			return false;
+		if (qt_cue_word(text, t, k - 1, ld, FLAG('i')))
+			cue = true;
+		/* ("..., I said." is the speaker's own telling) */
+		if (pv >= 0 && (pv & PRON_FIRST_SECOND))
+			return false;
+		if (pv >= 0 || (t[k - 1].flags & TF_CAP))
+			third = true;
+	}
+	return cue && third && k > open + 1 && t[k - 1].kind == TK_PUNCT &&
+	       t[k - 1].cp == ',';
+}
+
+/* The comma before the writer's own attribution at a sentence's end in
+ * the unclosed span s ('"The crowd shouted shame, Ivo Sand said.'), or
+ * QUOTH_NONE.  Its closing mark went missing before that comma: the
+ * quote ends there, and the next paragraph's quote is one of its own. */
+static size_t
+missing_close(const char *text, const token *t, const raw_span *s,
+              const lang_data *ld)
+{
+	size_t k, m;
+
+	for (k = s->open + 2; k <= s->last; k++)
+		if (t[k].kind == TK_PUNCT && t[k].cp == '.' &&
+		    attribution_before(text, t, s->open, k, ld))
+			for (m = k; m > s->open + 1; m--)
+				if (t[m - 1].kind == TK_PUNCT &&
+				    t[m - 1].cp == ',')
+					return m - 1;
+	return QUOTH_NONE;
+}
+
 /* ---- building quotes ----------------------------------------------------- */
 
 static void
@@ -919,6 +967,11 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			 * stray mark: it ends at its paragraph */
 			if (j == i && stray_fragment(text, t, sj, ld))
 				break;
+			/* ('"The crowd shouted shame, Ivo Sand said.') */
+			if (missing_close(text, t, sj, ld) != QUOTH_NONE) {
+				sj->last = missing_close(text, t, sj, ld) - 1;
+				break;
+			}
 			/* a quote longer than max_quote_bytes is cut at the
 			 * end of the paragraph that crosses the limit */
 			if (t[sn->last].end - t[s->open].start >

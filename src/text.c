@@ -170,6 +170,10 @@ qt_text_fold(qbuf *b, const char *s, size_t n)
 			qbuf_putc(b, '\'');
 			continue;
 		}
+		/* A soft hyphen or zero-width character (category Cf) does
+		 * not show: "sa\u00adid" is "said" to the lexicons. */
+		if (!bad && utf8proc_category(cp) == UTF8PROC_CATEGORY_CF)
+			continue;
 		k = utf8proc_decompose_char(cp, out, 8, UTF8PROC_CASEFOLD,
 		                            NULL);
 		if (k < 1 || k > 8) {
