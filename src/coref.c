@@ -238,16 +238,14 @@ in_subordinate(const actx *c, const mention_rec *m)
 		a--;
 	if (a > 0 && wordeq(c, a - 1, "the"))
 		a--;
-	/* a time clause after the main one: "X left after Y ended" (not
-	 * "When Y arrived, ...", whose main subject may be a pronoun for
-	 * Y, nor "while Y ...", which may be a main clause too) */
-	if (a < 2 || c->t[a - 1].sent != c->t[a].sent ||
-	    !word_is(c, a - 1, W_SUBORDINATOR) || !is_w(&c->t[a - 2]) ||
-	    c->t[a - 2].sent != c->t[a].sent)
-		return false;
-	return wordeq(c, a - 1, "after") || wordeq(c, a - 1, "before") ||
-	       wordeq(c, a - 1, "until") || wordeq(c, a - 1, "since") ||
-	       wordeq(c, a - 1, "once") || wordeq(c, a - 1, "when");
+	/* a subordinate clause after the main one, with no comma between:
+	 * "X left after Y ended", "X waited while Y spoke", "X left as
+	 * soon as Y spoke" (a subordinator of words.txt, s; not "When Y
+	 * arrived, ...", whose main subject may be a pronoun for Y, nor
+	 * "..., while Y ...", which may be a main clause too) */
+	return a >= 2 && c->t[a - 1].sent == c->t[a].sent &&
+	       word_is(c, a - 1, W_SUBORDINATOR) && is_w(&c->t[a - 2]) &&
+	       c->t[a - 2].sent == c->t[a].sent;
 }
 
 /*
