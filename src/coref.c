@@ -11,35 +11,52 @@
 
 #include "attrib_int.h"
 
+/* Is token k, in the sentence's first phrase before the name at a, a word
+ * of a fronted adverbial: a number, a time word, "of" before a number (a
+ * date: "On May 3", "In the fall of 2019"), a preposition, or a word that
+ * is no capitalised name, cue, verb or pronoun ("the spring" is no verb)? */
+static bool
+opener_word(const actx *c, size_t k, size_t a)
+{
+	if (c->t[k].kind == TK_NUM ||
+	    (is_w(&c->t[k]) && class_is(c, k, CL_TIME)) ||
+	    (wordeq(c, k, "of") && k + 1 < a && c->t[k + 1].kind == TK_NUM))
+		return true;
+	if (!is_w(&c->t[k]) || qt_lex(c, LEX_PRONOUNS, k, k + 1) >= 0)
+		return false;
+	if (qt_is_prep(c, k))
+		return true;
+	/* (the sentence's first word is capitalised: "Two years ago") */
+	if ((c->t[k].flags & TF_CAP) &&
+	    !(k == 0 || c->t[k - 1].sent != c->t[k].sent ||
+	      is_break_tok(&c->t[k - 1])))
+		return false;
+	return qt_cue_at(c, k) < 0 &&
+	       (!qt_verb_like(c, k) || (k > 0 && word_is(c, k - 1, W_NP_DET)));
+}
+
 /* A name at token a after an opening phrase without a comma: "In the
- * spring Rob Lane decided", "After the long winter Ada Finch": a
- * preposition opens the sentence and up to four words that are no
- * preposition, cue, verb or name lead to a. */
+ * spring Rob Lane decided", "Early in June Ada Finch quit", "In a letter
+ * to the council Ada Finch", "Two years ago Rob Lane": up to ten words of
+ * opener_word() from the sentence start, the first a preposition or a
+ * time word ("early", "last"), or the last "ago". */
 static bool
 opener_before(const actx *c, size_t a)
 {
 	size_t k = a;
 
-	while (k > 0 && a - k < 6 && c->t[k - 1].sent == c->t[a].sent &&
-	       !c->inq[k - 1] &&
-	       /* (a date: "On May 3", "In the fall of 2019") */
-	       ((c->t[k - 1].kind == TK_NUM ||
-	         (is_w(&c->t[k - 1]) && class_is(c, k - 1, CL_TIME)) ||
-	         (wordeq(c, k - 1, "of") && k < a && c->t[k].kind == TK_NUM)) ||
-	        (is_w(&c->t[k - 1]) && !(c->t[k - 1].flags & TF_CAP) &&
-	         !qt_is_prep(c, k - 1) && qt_cue_at(c, k - 1) < 0 &&
-	         /* ("the spring" is no verb) */
-	         (!qt_verb_like(c, k - 1) ||
-	          (k > 1 && word_is(c, k - 2, W_NP_DET))) &&
-	         qt_lex(c, LEX_PRONOUNS, k - 1, k) < 0)))
+	while (k > 0 && a - k < 10 && c->t[k - 1].sent == c->t[a].sent &&
+	       !c->inq[k - 1] && !is_break_tok(&c->t[k - 1]) &&
+	       opener_word(c, k - 1, a))
 		k--;
-	/* (a noun of its own: not "At a June Trump campaign event") */
-	if (k == a || k == 0 || !qt_is_prep(c, k - 1) ||
-	    (a - k == 1 && word_is(c, k, W_NP_DET)))
+	if (k == a || !(k == 0 || c->t[k - 1].sent != c->t[k].sent ||
+	                is_break_tok(&c->t[k - 1])))
 		return false;
-	k--;
-	return k == 0 || c->t[k - 1].sent != c->t[k].sent ||
-	       is_break_tok(&c->t[k - 1]);
+	/* (a noun of its own: not "At a June Trump campaign event") */
+	if (word_is(c, a - 1, W_NP_DET) ||
+	    (a - k == 2 && word_is(c, k + 1, W_NP_DET)))
+		return false;
+	return qt_is_prep(c, k) || wordeq(c, a - 1, "ago");
 }
 
 /*
@@ -238,16 +255,14 @@ in_subordinate(const actx *c, const mention_rec *m)
 		a--;
 	if (a > 0 && wordeq(c, a - 1, "the"))
 		a--;
-	/* a time clause after the main one: "X left after Y ended" (not
-	 * "When Y arrived, ...", whose main subject may be a pronoun for
-	 * Y, nor "while Y ...", which may be a main clause too) */
-	if (a < 2 || c->t[a - 1].sent != c->t[a].sent ||
-	    !word_is(c, a - 1, W_SUBORDINATOR) || !is_w(&c->t[a - 2]) ||
-	    c->t[a - 2].sent != c->t[a].sent)
-		return false;
-	return wordeq(c, a - 1, "after") || wordeq(c, a - 1, "before") ||
-	       wordeq(c, a - 1, "until") || wordeq(c, a - 1, "since") ||
-	       wordeq(c, a - 1, "once") || wordeq(c, a - 1, "when");
+	/* a subordinate clause after the main one, with no comma between:
+	 * "X left after Y ended", "X waited while Y spoke", "X left as
+	 * soon as Y spoke" (a subordinator of words.txt, s; not "When Y
+	 * arrived, ...", whose main subject may be a pronoun for Y, nor
+	 * "..., while Y ...", which may be a main clause too) */
+	return a >= 2 && c->t[a - 1].sent == c->t[a].sent &&
+	       word_is(c, a - 1, W_SUBORDINATOR) && is_w(&c->t[a - 2]) &&
+	       c->t[a - 2].sent == c->t[a].sent;
 }
 
 /*

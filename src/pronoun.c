@@ -297,8 +297,10 @@ issuer_at(const actx *c, size_t a, int *ent, size_t *ga, size_t *gb)
  * is a document the article introduced just before ("a letter", "an open
  * letter", "their statement") in its sentence or the one before; what
  * speaks is its issuer: the one after "from" or "by" near the noun, else
- * the subject that opens that sentence (a name, or a plural noun for
- * people: "Three dozen scholars have signed").  0 for none, 1 with the
+ * the subject that opens that sentence (a name, "the" and a noun for a
+ * body before its verb: "The council issued a statement", or a plural
+ * noun for people: "Three dozen scholars have signed").  A statement
+ * (wn-document-nouns.txt, t) is such a document too.  0 for none, 1 with the
  * issuer's entity in *ent, 2 with its span in *ga, *gb.
  */
 int
@@ -308,7 +310,9 @@ qt_it_issuer(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb)
 
 	for (h = tok; h-- > lo;) {
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
-		    !qt_doc_noun(c, h, WND_DOCUMENT | WND_MESSAGE, CL_DOCUMENT))
+		    !qt_doc_noun(c, h,
+		                 WND_STATEMENT | WND_DOCUMENT | WND_MESSAGE,
+		                 CL_DOCUMENT))
 			continue;
 		/* introduced here: "a", "an" or a possessive before it */
 		for (j = h;
@@ -338,6 +342,13 @@ qt_it_issuer(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb)
 				return 1;
 			}
 		}
+		/* or "the" and a noun for a body: "The council issued a
+		 * statement" */
+		if (wordeq(c, s0, "the") &&
+		    issuer_at(c, s0, ent, ga, gb) == 2 && *gb < h &&
+		    !qt_group_noun(c, *gb) &&
+		    (qt_verb_like(c, *gb) || word_is(c, *gb, W_AUX)))
+			return 2;
 		for (j = s0; j < h && j < s0 + 4 && is_w(&c->t[j]); j++)
 			if (qt_group_noun(c, j) && j + 1 < h &&
 			    (is_p(&c->t[j + 1], ',') ||

@@ -53,6 +53,22 @@ static bool subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
  * backward through an appositive: "Hugh Hill, a doctor," -> Hugh Hill.
  * A subject found after "of" is the object of the real one: "another
  * member of the club said" -> "another member". */
+/* "In May Rob Lane said", "Last June Ada Finch said": a capitalised
+ * month or day after a word that opens a time phrase (words.txt, t) or a
+ * preposition is that phrase's, no part of the name after it. */
+static void
+time_lead_off(const actx *c, speaker *sp)
+{
+	size_t a = sp->a;
+
+	if (sp->kind == SK_NAME && a > 0 && a + 1 < sp->b && is_w(&c->t[a]) &&
+	    is_w(&c->t[a - 1]) && (c->t[a].flags & TF_CAP) &&
+	    (c->t[a + 1].flags & TF_CAP) && c->t[a - 1].sent == c->t[a].sent &&
+	    class_is(c, a, CL_TIME) &&
+	    (word_is(c, a - 1, W_TIME_PREP) || qt_is_prep(c, a - 1)))
+		sp->a++;
+}
+
 bool
 qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
                   int last_speaker)
@@ -62,6 +78,7 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 
 	if (!subject_np(c, end, sp, mention_end, last_speaker))
 		return false;
+	time_lead_off(c, sp);
 	/* "higher than city staff say": a comparison, not speech */
 	for (k = sp->a > 0 ? sp->a - 1 : 0; k < sp->b; k++)
 		if (wordeq(c, k, "than"))
