@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "kind.h"
 #include "tagger.h"
 
 /* The flags of lowercase word k in generated class `which`, 0 when it is
@@ -351,4 +352,55 @@ qt_type_entities(actx *c)
 	free(tags);
 	qt_lang_tagger_work_done(c->ld, w);
 	return typed;
+}
+
+/* The mentions of one entity that qt_ner_votes() tags, at most. */
+#define VOTE_MENTIONS 12
+
+/* The longest mention qt_ner_votes() tags, in tokens. */
+#define VOTE_SPAN 6
+
+/*
+ * What the tagger's entity class says entity ent is: votes[QT_NER_*]
+ * counts its first mentions outside quotes (up to VOTE_MENTIONS) whose
+ * every word it tags so, from the words around each (as
+ * qt_type_entities() does).  For the kind of a speaker the article gave
+ * no other evidence of: asked once per such quote, never for every
+ * entity.  False without a tagger or out of memory (votes unchanged).
+ */
+bool
+qt_ner_votes(const actx *c, int ent, size_t votes[QT_NER_COUNT_])
+{
+	bool failed = false;
+	const qt_tagger *tg = qt_lang_tagger(c->ld, &failed);
+	qt_tagger_work *w;
+	qt_tagger_tok toks[2 * TYPE_CONTEXT + VOTE_SPAN];
+	qt_tag tags[2 * TYPE_CONTEXT + VOTE_SPAN];
+	size_t i, k, s0, n, done = 0;
+	bool ok = true;
+
+	if (!tg || !(w = qt_lang_tagger_work(c->ld)))
+		return false;
+	for (i = 0; i < c->ments.len && done < VOTE_MENTIONS; i++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
+		size_t same[QT_NER_COUNT_] = {0};
+		int t;
+
+		if (m->ent != ent || c->inq[m->tok] ||
+		    m->end > m->tok + VOTE_SPAN)
+			continue;
+		if (!tag_window(c, tg, w, m->tok, m->end, toks, tags,
+		                QUOTH_ARRAY_LEN(toks), &s0, &n)) {
+			ok = false;
+			break;
+		}
+		for (k = m->tok; k < m->end && k < s0 + n; k++)
+			same[tags[k - s0].ner]++;
+		for (t = 0; t < QT_NER_COUNT_; t++)
+			if (same[t] == m->end - m->tok)
+				votes[t]++;
+		done++;
+	}
+	qt_lang_tagger_work_done(c->ld, w);
+	return ok;
 }

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "attrib_int.h"
+#include "kind.h"
 
 /* Bytes of context kept on each side of a quote and its cue. */
 #define CONTEXT_MARGIN 400
@@ -114,44 +115,6 @@ qt_copy_speaker(actx *c, quote *q, const quote *from)
 	return false;
 }
 
-/* Is entity e's name a place ("Beijing", "Washington")?  (Out of
- * memory: no.) */
-static bool
-name_is_place(const actx *c, const entity *e)
-{
-	qbuf f = {0};
-	bool yes;
-
-	qt_text_fold(&f, e->name, e->name_len);
-	yes = !f.failed && f.len &&
-	      qt_lexicon_get(c->ld->lex[LEX_PLACES], f.ptr, f.len) >= 0;
-	qbuf_free(&f);
-	return yes;
-}
-
-/*
- * What the speaker entity e is (QK_*): a place when its name is one and
- * the article shows no person (no honorific, title, age or gender); an
- * organisation when the article shows one ("the X", "X, a company,", an
- * organisation word, "it said"); a person when the article shows one or
- * the name spoke; a place when only "in X" was seen; else unknown.
- */
-static int
-entity_kind(const actx *c, const entity *e)
-{
-	bool personal = e->strong || e->gender || e->title;
-
-	if (!personal && name_is_place(c, e))
-		return QK_PLACE;
-	if (e->org || (e->headorg && !personal))
-		return QK_ORG;
-	if (personal || e->person)
-		return QK_PERSON;
-	if (e->nonperson)
-		return e->place ? QK_PLACE : QK_ORG;
-	return QK_UNKNOWN;
-}
-
 static const char *const kind_names[] = {
         [QK_PERSON] = "person",    [QK_ORG] = "organisation",
         [QK_PLACE] = "place",      [QK_DOC] = "document",
@@ -253,7 +216,7 @@ qt_finish_fields(actx *c)
 				return false;
 			continue;
 		}
-		kind = entity_kind(c, e);
+		kind = qt_entity_kind(c, q->entity);
 		if (!set_kind(q, kind))
 			return false;
 		if (!set_field(q, QUOTH_FIELD_SPEAKER, e->name, e->name_len))
