@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "entindex.h"
 
 enum { BY_LAST, BY_FIRST };
 
@@ -20,6 +21,11 @@ struct eindex {
 	size_t used[2];
 	int32_t *next[2]; /* per entity: the next older one + 1, 0 */
 	size_t cap;       /* of next[] */
+	/* the entities with roles (entity.roles), ascending; unusable
+	 * once out of memory */
+	int32_t *roled;
+	size_t nroled, roled_cap;
+	bool roled_failed;
 };
 
 /* The word `which` (BY_LAST, BY_FIRST) of name s[0..n). */
@@ -205,6 +211,44 @@ qt_eidx_free(actx *c)
 	free(x->head[1]);
 	free(x->next[0]);
 	free(x->next[1]);
+	free(x->roled);
 	free(x);
 	c->eix = NULL;
+}
+
+bool
+qt_eidx_roled(actx *c, int e)
+{
+	struct eindex *x = c->eix;
+	size_t i;
+
+	if (!x || x->roled_failed)
+		return false;
+	if (x->nroled == x->roled_cap) {
+		size_t cap = x->roled_cap ? x->roled_cap * 2 : 64;
+		int32_t *n = qt_xrealloc_array(x->roled, cap, sizeof(int32_t));
+		if (!n) {
+			x->roled_failed = true;
+			return false;
+		}
+		x->roled = n;
+		x->roled_cap = cap;
+	}
+	/* (an older entity may get its first role late: kept in order) */
+	for (i = x->nroled; i > 0 && x->roled[i - 1] > e; i--)
+		x->roled[i] = x->roled[i - 1];
+	x->roled[i] = e;
+	x->nroled++;
+	return true;
+}
+
+const int32_t *
+qt_eidx_roled_list(const actx *c, size_t *n)
+{
+	const struct eindex *x = c->eix;
+
+	if (!x || x->roled_failed)
+		return NULL;
+	*n = x->nroled;
+	return x->roled;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "entindex.h"
 #include "namesake.h"
 #include "tagger.h"
 
@@ -150,10 +151,12 @@ first_name_match(const actx *c, const char *name, size_t len)
 /* Remember a title of e ("Mayor", then "then-Surrey mayoral candidate")
  * for the role mentions that refer to it later. */
 static void
-add_role(entity *e, const char *title, size_t len)
+add_role(actx *c, int ei, const char *title, size_t len)
 {
+	entity *e = QVEC_AT(&c->ents, entity, (size_t)ei);
 	qbuf f = {0};
 	char *r;
+	bool first = e->roles == NULL;
 
 	qt_text_fold(&f, title, len);
 	if (f.failed || !f.ptr || e->roles_len + f.len + 2 > ROLES_MAX) {
@@ -167,6 +170,8 @@ add_role(entity *e, const char *title, size_t len)
 		e->roles_len += f.len + 1;
 		r[e->roles_len] = '\0';
 		e->roles = r;
+		if (first)
+			(void)qt_eidx_roled(c, ei);
 	}
 	qbuf_free(&f);
 }
@@ -265,7 +270,7 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 		}
 	}
 	if (title && title_len)
-		add_role(e, title, title_len);
+		add_role(c, best, title, title_len);
 	if (gender && !e->gender)
 		e->gender = gender;
 	if (!org && (gender || (title && title_len)))
@@ -955,8 +960,7 @@ qt_collect_entities(actx *c)
 			ent_at(c, e)->title = article_apposition_title(
 			        c, b, &ttl_len);
 			if (ent_at(c, e)->title)
-				add_role(ent_at(c, e), ent_at(c, e)->title,
-				         ttl_len);
+				add_role(c, e, ent_at(c, e)->title, ttl_len);
 		}
 		if (e >= 0 && !org)
 			person_signals(c, a, na, b, ent_at(c, e));
@@ -1098,9 +1102,10 @@ int
 qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
 {
 	char *ph;
-	size_t len, k;
+	size_t len, k, i, nr = 0;
 	qbuf f = {0};
 	int found = -1;
+	const int32_t *roled;
 
 	ph = qt_span_text(c, a, b, &len);
 	if (!ph)
@@ -1111,9 +1116,14 @@ qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
 		qbuf_free(&f);
 		return -1;
 	}
-	for (k = c->ents.len; k-- > 0 && k + ENTITY_WINDOW > c->ents.len;) {
-		const entity *e = ent_at(c, (int)k);
-		if (!role_of(e, f.ptr, f.len, true))
+	/* (the entities with roles, when the index has them: no other
+	 * entity's role can match) */
+	roled = qt_eidx_roled_list(c, &nr);
+	for (i = roled ? nr : c->ents.len; i-- > 0;) {
+		k = roled ? (size_t)roled[i] : i;
+		if (k + ENTITY_WINDOW <= c->ents.len)
+			break;
+		if (!role_of(ent_at(c, (int)k), f.ptr, f.len, true))
 			continue;
 		if (found < 0) {
 			found = (int)k;
