@@ -382,6 +382,9 @@ bool qt_person_noun(const actx *c, size_t k);
 bool qt_described_head(const actx *c, size_t k, int *tv, bool *org);
 size_t qt_type_entities(actx *c);
 size_t qt_type_place_names(actx *c);
+/* The WordNet place flags (WNL_*) of e's whole name, -1 when it is no
+ * place in wn-places.txt. */
+int qt_place_flags(const actx *c, const entity *e);
 bool qt_place_name(const actx *c, const entity *e);
 int qt_pos_at(const actx *c, size_t k);
 /* qt_lead_word(): the word is part of the name; it describes the name;

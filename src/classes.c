@@ -265,22 +265,31 @@ qt_type_place_names(actx *c)
 	return typed;
 }
 
+int
+qt_place_flags(const actx *c, const entity *e)
+{
+	qbuf f = {0};
+	int v;
+
+	qt_text_fold(&f, e->name, e->name_len);
+	v = f.failed || !f.len
+	            ? -1
+	            : qt_lexicon_get(c->ld->lex[LEX_PLACES], f.ptr, f.len);
+	qbuf_free(&f);
+	return v;
+}
+
 /* Is e's whole name a country, a state or province, or a national
  * capital in WordNet (wn-places.txt), with no sign of a person in the
  * article (title, honorific, gender) nor of an organisation? */
 bool
 qt_place_name(const actx *c, const entity *e)
 {
-	qbuf f = {0};
 	int v;
 
 	if (e->org || e->strong || e->gender || e->title)
 		return false;
-	qt_text_fold(&f, e->name, e->name_len);
-	v = f.failed || !f.len
-	            ? -1
-	            : qt_lexicon_get(c->ld->lex[LEX_PLACES], f.ptr, f.len);
-	qbuf_free(&f);
+	v = qt_place_flags(c, e);
 	return v >= 0 && (v & (WNL_COUNTRY | WNL_REGION | WNL_CAPITAL));
 }
 

@@ -14,14 +14,8 @@
 static bool
 name_is_place(const actx *c, const entity *e, int *flags)
 {
-	qbuf f = {0};
-	int v;
+	int v = qt_place_flags(c, e);
 
-	qt_text_fold(&f, e->name, e->name_len);
-	v = f.failed || !f.len
-	            ? -1
-	            : qt_lexicon_get(c->ld->lex[LEX_PLACES], f.ptr, f.len);
-	qbuf_free(&f);
 	if (flags)
 		*flags = v;
 	return v >= 0;
