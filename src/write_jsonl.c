@@ -55,66 +55,25 @@ json_plain(unsigned char ch)
 void
 cli_json_string(struct cli_buf *b, const char *s, size_t n)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, k, run;
-	unsigned char ch;
-	int32_t cp;
 	char *o;
 
-	/* One pass straight into the buffer, reserved for the string as it
-	 * stands and the two quotes; an escape (up to six bytes for one)
-	 * or U+FFFD (three) reserves what is left again.  An invalid UTF-8
-	 * byte becomes U+FFFD (the library's strings are valid UTF-8, but
-	 * file names and ids need not be, and the output must stay valid
-	 * JSON), as cli_buf_put_utf8() does.  Runs of plain ASCII are
-	 * copied whole. */
-	if (n > SIZE_MAX - 8) {
+	/* The most the string can take (every byte escaped in six), then
+	 * one pass straight into the buffer. */
+	if (n > (SIZE_MAX - 3) / 6) {
 		b->failed = 1;
 		return;
 	}
-	if (!(o = room(b, n + 2)))
+	if (!(o = room(b, CLI_JSON_ROOM(n) + 1)))
 		return;
-	*o++ = '"';
-	while (i < n) {
-		for (run = i; i < n && json_plain((unsigned char)s[i]); i++)
-			;
-		memcpy(o, s + run, i - run);
-		o += i - run;
-		if (i == n)
-			break;
-		ch = (unsigned char)s[i];
-		if (ch >= 0x80) {
-			k = cli_utf8_next(s + i, n - i, &cp);
-			if (cp != 0xFFFD || k != 1) {
-				memcpy(o, s + i, k);
-				o += k;
-				i += k;
-				continue;
-			}
-		}
-		b->len = (size_t)(o - b->ptr);
-		if (!(o = cli_buf_room(b, n - i + 6)))
-			return;
-		i++;
-		if (ch >= 0x80) {
-			memcpy(o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			continue;
-		}
-		*o++ = '\\';
-		*o++ = json_esc[ch];
-		if (json_esc[ch] == 'u') {
-			*o++ = '0';
-			*o++ = '0';
-			*o++ = hex[ch >> 4];
-			*o++ = hex[ch & 15];
-		}
-	}
-	*o++ = '"';
+	o = cli_json_string_at(o, s, n);
 	b->len = (size_t)(o - b->ptr);
 	*o = '\0';
 }
 
+/* Runs of plain ASCII are copied whole; an invalid UTF-8 byte becomes
+ * U+FFFD (the library's strings are valid UTF-8, but file names and ids
+ * need not be, and the output must stay valid JSON), as
+ * cli_buf_put_utf8() does. */
 char *
 cli_json_string_at(char *o, const char *s, size_t n)
 {
