@@ -157,6 +157,81 @@ continue_mention(quote *q, const quote *last)
 }
 
 /*
+ * The speaker of quote q whose cue's subject is a pronoun: "it" (an
+ * organisation, the thing spoken of last, a document's issuer), "he" or
+ * "she" (by agreement, teaching a gender only from a sure link), "they"
+ * (a plural).  1 when q was a pronoun's quote handled here, 0 when it
+ * is none ("I", "we"), -1 when out of memory.  last_* are what
+ * qt_resolve_in_order() carries: the last speaking entity, its token,
+ * quote and end.
+ */
+static int
+pronoun_quote(actx *c, quote *q, const qattr *qa, int last_ent, size_t last_tok,
+              const quote *last_q, size_t last_end)
+{
+	if (qa->sp_kind == SK_PRONOUN && qa->sp_gender == G_THING) {
+		q->entity = qt_resolve_it(c, qa->sp_tok, last_ent, last_tok);
+		/* "it said": an organisation from now on, never the
+		 * "he" of a later quote */
+		if (q->entity >= 0)
+			QVEC_AT(&c->ents, entity, (size_t)q->entity)->org = true;
+		else if (qt_it_is_last_thing(c, last_q, last_end, qa->sp_tok)) {
+			if (!qt_copy_speaker(c, q, last_q))
+				return -1;
+		} else {
+			size_t ga, gb;
+			if ((qt_resolve_it_org(c, qa->sp_tok, &ga, &gb) ||
+			     qt_resolve_it_doc(c, qa->sp_tok, &ga, &gb))) {
+				if (!qt_speaker_as_written(c, q, ga, gb))
+					return -1;
+			} else if (qt_it_issuer(c, qa->sp_tok, &q->entity, &ga,
+			                        &gb) == 2 &&
+			           !qt_speaker_as_written(c, q, ga, gb))
+				return -1; /* "an open letter ... it stated": its
+				            * issuer */
+		}
+	} else if (qa->sp_kind == SK_PRONOUN && qa->sp_gender) {
+		q->entity = qt_resolve_pronoun(c, qa->sp_tok, qa->sp_gender,
+		                               last_ent, last_tok);
+		{
+			/* the one person of the pronoun's gender named
+			 * just before wins over one of unknown gender
+			 * further back */
+			int near = qt_pronoun_near_agreeing(c, qa->sp_tok,
+			                                    qa->sp_gender);
+			if (near >= 0 &&
+			    (q->entity < 0 ||
+			     ent_at(c, q->entity)->gender != qa->sp_gender))
+				q->entity = near;
+		}
+		if (q->entity >= 0) {
+			entity *e = QVEC_AT(&c->ents, entity,
+			                    (size_t)q->entity);
+			/* (a gender only from a sure link) */
+			if (!e->gender &&
+			    qt_pronoun_sure(c, qa->sp_tok, qa->sp_gender,
+			                    q->entity))
+				e->gender = qa->sp_gender;
+		}
+	} else if (qa->sp_kind == SK_PRONOUN && !qa->sp_gender &&
+	           wordeq(c, qa->sp_tok, "they")) {
+		size_t ga, gb;
+		if (qt_resolve_they_all(c, qa->sp_tok, &ga, &gb)) {
+			if (!qt_speaker_as_written(c, q, ga, gb))
+				return -1;
+		} else if (qt_they_last_group(c, last_q, last_end,
+		                              qa->sp_tok)) {
+			/* '"A," the groups said. "B," they added.' */
+			if (!qt_copy_speaker(c, q, last_q))
+				return -1;
+		}
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/*
  * Second pass, in text order, over every quote: pronouns and institution
  * roles are resolved against the speaker of the quote before (direct,
  * mixed or indirect alike); a direct quote with no cue continues that
@@ -168,7 +243,7 @@ void
 qt_resolve_in_order(actx *c)
 {
 	size_t i, last_tok = 0, last_end = 0;
-	int last_ent = -1;
+	int last_ent = -1, pr;
 	size_t last_para = 0;
 	const quote *last_q = NULL;
 	bool unresolved = false; /* the last quote with a speaker mention
@@ -179,73 +254,12 @@ qt_resolve_in_order(actx *c)
 		quote *q = &c->r->q[i];
 		const qattr *qa = &c->qa[i];
 
-		if (qa->sp_kind == SK_PRONOUN && qa->sp_gender == G_THING) {
-			q->entity = qt_resolve_it(c, qa->sp_tok, last_ent,
-			                          last_tok);
-			/* "it said": an organisation from now on, never the
-			 * "he" of a later quote */
-			if (q->entity >= 0)
-				QVEC_AT(&c->ents, entity, (size_t)q->entity)
-				        ->org = true;
-			else if (qt_it_is_last_thing(c, last_q, last_end,
-			                             qa->sp_tok)) {
-				if (!qt_copy_speaker(c, q, last_q))
-					return;
-			} else {
-				size_t ga, gb;
-				int how;
-				if ((qt_resolve_it_org(c, qa->sp_tok, &ga,
-				                       &gb) ||
-				     qt_resolve_it_doc(c, qa->sp_tok, &ga,
-				                       &gb))) {
-					if (!qt_speaker_as_written(c, q, ga,
-					                           gb))
-						return;
-				} else if ((how = qt_it_issuer(c, qa->sp_tok,
-				                               &q->entity, &ga,
-				                               &gb)) == 2 &&
-				           !qt_speaker_as_written(c, q, ga, gb))
-					return; /* "an open letter ... it
-					         * stated": its issuer */
-			}
-		} else if (qa->sp_kind == SK_PRONOUN && qa->sp_gender) {
-			q->entity = qt_resolve_pronoun(c, qa->sp_tok,
-			                               qa->sp_gender, last_ent,
-			                               last_tok);
-			{
-				/* the one person of the pronoun's gender named
-				 * just before wins over one of unknown gender
-				 * further back */
-				int near = qt_pronoun_near_agreeing(
-				        c, qa->sp_tok, qa->sp_gender);
-				if (near >= 0 &&
-				    (q->entity < 0 ||
-				     ent_at(c, q->entity)->gender !=
-				             qa->sp_gender))
-					q->entity = near;
-			}
-			if (q->entity >= 0) {
-				entity *e = QVEC_AT(&c->ents, entity,
-				                    (size_t)q->entity);
-				/* (a gender only from a sure link) */
-				if (!e->gender &&
-				    qt_pronoun_sure(c, qa->sp_tok,
-				                    qa->sp_gender, q->entity))
-					e->gender = qa->sp_gender;
-			}
-		} else if (qa->sp_kind == SK_PRONOUN && !qa->sp_gender &&
-		           wordeq(c, qa->sp_tok, "they")) {
-			size_t ga, gb;
-			if (qt_resolve_they_all(c, qa->sp_tok, &ga, &gb)) {
-				if (!qt_speaker_as_written(c, q, ga, gb))
-					return;
-			} else if (qt_they_last_group(c, last_q, last_end,
-			                              qa->sp_tok)) {
-				/* '"A," the groups said. "B," they added.' */
-				if (!qt_copy_speaker(c, q, last_q))
-					return;
-			}
-		} else if (qa->sp_fallback) {
+		if ((pr = pronoun_quote(c, q, qa, last_ent, last_tok, last_q,
+		                        last_end)) < 0)
+			return;
+		else if (pr > 0)
+			; /* a pronoun's quote: resolved above */
+		else if (qa->sp_fallback) {
 			q->entity = last_ent;
 			/* "the GOP nominee" is nobody of another party */
 			if (q->entity >= 0 && q->mention_end != QUOTH_NONE &&
