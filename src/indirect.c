@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "tagger.h"
 
 /* The longest phrase of a data file, in words (data.c allows six). */
 #define PHRASE_MAX_WORDS 6
@@ -26,6 +27,9 @@
 /* A finite verb (auxiliary, modal, "be") shows a clause when it comes
  * within the first ten tokens: subject and verb, not a noun phrase. */
 #define FINITE_VERB_TOKENS 10
+/* lowercase words between the article and the time noun of a time
+ * phrase, "on the same day", "in the first full week" */
+#define TIME_MODIFIERS 2
 
 static quote *
 new_quote(actx *c)
@@ -695,6 +699,43 @@ relative_time_end(const actx *c, size_t k, size_t se)
 	return m + 1;
 }
 
+/* Is the word at k a time noun's modifier by the tagger's part of
+ * speech: an adjective, an adverb or a number ("same", "next", "two"),
+ * or a participle in -ing ("following")? */
+static bool
+time_modifier(const actx *c, size_t k)
+{
+	int pos = qt_pos_at(c, k);
+	size_t n = c->t[k].end - c->t[k].start;
+
+	return pos == QT_POS_ADJ || pos == QT_POS_ADV || pos == QT_POS_NUM ||
+	       (pos == QT_POS_VERB && n > 5 &&
+	        memcmp(c->text + c->t[k].end - 3, "ing", 3) == 0);
+}
+
+/* The time noun at k, or after one or two lowercase modifiers at k
+ * ("same day", "following Monday", "first full week"): its token, or
+ * QUOTH_NONE when there is none. */
+static size_t
+modified_time_noun(const actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	for (m = k; m < se && m < k + TIME_MODIFIERS + 1; m++) {
+		if (time_word(c, m) && c->t[m].kind != TK_NUM)
+			return m;
+		/* (modifiers the tagger calls adjectives or adverbs: not
+		 * "the prime minister's Dec. 28 meeting", "the letter
+		 * Feb. 2") */
+		if (!is_w(&c->t[m]) || (c->t[m].flags & TF_CAP) || c->inq[m] ||
+		    word_is(c, m, W_AUX) || qt_cue_at(c, m) >= 0 ||
+		    qt_is_prep(c, m) || qt_possessive(c, m) ||
+		    !time_modifier(c, m))
+			break;
+	}
+	return QUOTH_NONE;
+}
+
 /* Past a time phrase at the start of a reported clause ("said
  * Wednesday the bill was dead", "said on Monday night it", "said last
  * week that", "said over the weekend the", "said in 2019 the", "said
@@ -718,11 +759,17 @@ time_phrase_end(const actx *c, size_t k, size_t se)
 	/* "in 2019", "since 1998" */
 	else if (m + 1 < se && qt_is_prep(c, m) && year_at(c, m + 1))
 		return m + 2;
-	/* "over the weekend", "during the night", "in the morning" */
+	/* "over the weekend", "during the night", "in the morning", "on
+	 * the same day", "on the following Monday" */
 	else if (m + 2 < se && qt_is_prep(c, m) &&
-	         word_is(c, m + 1, W_ARTICLE) && time_word(c, m + 2) &&
-	         c->t[m + 2].kind != TK_NUM)
-		m += 2;
+	         word_is(c, m + 1, W_ARTICLE) &&
+	         modified_time_noun(c, m + 2, se) != QUOTH_NONE)
+		m = modified_time_noun(c, m + 2, se);
+	/* "said the same day the", "said the next morning it" */
+	else if (m + 2 < se && word_is(c, m, W_ARTICLE) &&
+	         !time_word(c, m + 1) &&
+	         modified_time_noun(c, m + 1, se) != QUOTH_NONE)
+		m = modified_time_noun(c, m + 1, se);
 	if (!time_word(c, m) || c->t[m].kind == TK_NUM)
 		return k;
 	while (m < se && time_word(c, m))

@@ -93,27 +93,67 @@ conjunct_after(actx *c, size_t and, size_t *fb)
 	return s.ent;
 }
 
+/* Is the one capitalised word at k a bare name: no function, time or
+ * title word, and, when the article knows it, never written with a first
+ * name, a title, an honorific or a gender, and no place? */
+static bool
+bare_name_word(actx *c, size_t k)
+{
+	const entity *e;
+
+	if (!is_w(&c->t[k]) || !(c->t[k].flags & TF_CAP) || c->inq[k] ||
+	    qt_lex(c, LEX_WORDS, k, k + 1) >= 0 || class_is(c, k, CL_TIME) ||
+	    qt_lex(c, LEX_TITLES, k, k + 1) >= 0 || qt_cue_at(c, k) >= 0)
+		return false;
+	e = ent_at(c, qt_entity_find(c, k, k + 1));
+	return !e || (e->first_multi == QUOTH_NONE && !e->strong &&
+	              !e->gender && !e->place && !qt_place_name(c, e) &&
+	              !memchr(e->name, ' ', e->name_len));
+}
+
+/*
+ * "Procter and Gamble said", "Tarwick and Bloom officials said": two
+ * bare names of one word each joined by "and" (head_a the second) name
+ * one firm, not two people, when nothing in the article shows either is
+ * a person.  sp grows back over the first word and speaks as written:
+ * an organisation, or the role it had ("officials").
+ */
+static void
+firm_name(actx *c, speaker *sp, size_t head_a)
+{
+	size_t f;
+
+	if (head_a < 2 || head_a + 1 > sp->b || !wordeq(c, head_a - 1, "and"))
+		return;
+	f = head_a - 2;
+	if (c->t[f].sent != c->t[head_a].sent || !bare_name_word(c, f) ||
+	    !bare_name_word(c, head_a) || !opens_subject(c, f) ||
+	    (head_a + 1 < sp->b && (c->t[head_a + 1].flags & TF_CAP)) ||
+	    (sp->kind != SK_ROLE && head_a + 1 != sp->b))
+		return;
+	sp->a = f;
+	sp->ent = -1;
+	sp->gender = 0;
+	if (sp->kind == SK_NAME)
+		sp->kind = SK_ORG;
+}
+
 /*
  * Two people speaking together around the speaker phrase sp (a person
- * already resolved): the other one is named before it with "and" between
- * ("Ann Ode and Raj Patel said"; sp may already reach back over the
- * first, as the cue-after pattern's mention does), or after it
- * ("said Ann Ode and Raj Patel").  On success sp's span covers both and
- * ents[] holds the two entities in text order.
+ * already resolved, its head name starting at head_a): the other one is
+ * named before it with "and" between ("Ann Ode and Raj Patel said"; sp
+ * may already reach back over the first, as the cue-after pattern's
+ * mention does), or after it ("said Ann Ode and Raj Patel").  On
+ * success sp's span covers both and ents[] holds the two entities in
+ * text order.
  */
-bool
-qt_joint_speaker(actx *c, speaker *sp, int ents[2])
+static bool
+joint_people(actx *c, speaker *sp, int ents[2], size_t head_a)
 {
-	size_t k, fa = 0, fb = 0, head_a = sp->a;
+	size_t fa = 0, fb = 0;
 	speaker s;
 	int other;
 
-	if (sp->kind != SK_NAME || !person_ent(c, sp->ent) || sp->b > c->n)
-		return false;
-	/* the head name's own start, when the mention reaches back */
-	for (k = sp->a; k < sp->b; k++)
-		if (wordeq(c, k, "and"))
-			head_a = k + 1;
 	if (head_a > sp->a &&
 	    !(qt_parse_speaker_fwd(c, head_a, &s, -1) == sp->b &&
 	      s.ent == sp->ent))
@@ -139,6 +179,32 @@ qt_joint_speaker(actx *c, speaker *sp, int ents[2])
 		sp->b = fb;
 		return true;
 	}
+	return false;
+}
+
+/*
+ * Two people speaking together around the speaker phrase sp
+ * (joint_people()): true, sp's span over both, ents[] the two entities
+ * in text order.  Else two bare one-word names that are no people are
+ * one firm's name (firm_name()): sp grows over both, and the result is
+ * false.
+ */
+bool
+qt_joint_speaker(actx *c, speaker *sp, int ents[2])
+{
+	size_t k, head_a = sp->a;
+
+	if (sp->b > c->n || sp->b <= sp->a)
+		return false;
+	/* the head name's own start, when the mention reaches back */
+	for (k = sp->a; k < sp->b; k++)
+		if (wordeq(c, k, "and"))
+			head_a = k + 1;
+	if (sp->kind == SK_NAME && person_ent(c, sp->ent) &&
+	    joint_people(c, sp, ents, head_a))
+		return true;
+	if (sp->kind == SK_NAME || sp->kind == SK_ORG || sp->kind == SK_ROLE)
+		firm_name(c, sp, head_a);
 	return false;
 }
 

@@ -719,10 +719,10 @@ void
 qt_apply_link(actx *c, quote *q, const link *L)
 {
 	speaker sp = L->sp;
-	const entity *e = ent_at(c, sp.ent);
 	qattr *qa = qa_of(c, q);
 	int joint[2];
 	bool both = qt_joint_speaker(c, &sp, joint);
+	const entity *e = ent_at(c, sp.ent); /* (none for a firm, joint.c) */
 
 	/* "the EU", "The Forecaddie": an organisation keeps its article,
 	 * as written; but "the Fisheries Board" after "the Northern
