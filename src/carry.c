@@ -204,7 +204,14 @@ pronoun_quote(actx *c, quote *q, const qattr *qa, int last_ent, size_t last_tok,
 			     ent_at(c, q->entity)->gender != qa->sp_gender))
 				q->entity = near;
 		}
-		if (q->entity >= 0) {
+		if (q->entity < 0) {
+			/* "A reporter ... called it a mess. 'Q,' he said." */
+			size_t ga, gb;
+			if (qt_pronoun_described(c, qa->sp_tok, qa->sp_gender,
+			                         &ga, &gb) &&
+			    !qt_speaker_as_written(c, q, ga, gb))
+				return -1;
+		} else {
 			entity *e = QVEC_AT(&c->ents, entity,
 			                    (size_t)q->entity);
 			/* (a gender only from a sure link) */

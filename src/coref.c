@@ -770,7 +770,39 @@ qt_group_noun(const actx *c, size_t k)
 	return (v & WNO_PLURAL) && !(v & WNO_SINGULAR) ? 2 : 0;
 }
 
+/* Is the capitalised word at k, with no capitalised word after it, one
+ * that WordNet knows only as the plural of a person noun ("Democrats",
+ * "Republicans", "Americans")? */
+static bool
+cap_people_plural(const actx *c, size_t k)
+{
+	int v = qt_lex(c, LEX_PERSONS, k, k + 1);
+
+	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR) &&
+	       !(k + 1 < c->n && is_w(&c->t[k + 1]) &&
+	         (c->t[k + 1].flags & TF_CAP));
+}
+
 /* Does the phrase at a open its sentence or a clause? */
+static bool opens_clause(const actx *c, size_t a);
+
+/* "the Texas senator's allies", "Mr. Ode's friends": where the owner
+ * before the plural at a starts, when it opens a clause (up to four
+ * words back, not before s0); a otherwise. */
+static size_t
+possessor_start(const actx *c, size_t s0, size_t a)
+{
+	size_t p = a - 1;
+
+	while (p > s0 && a - p < 6 && !opens_clause(c, p) && !c->inq[p - 1] &&
+	       ((is_w(&c->t[p - 1]) && !qt_is_prep(c, p - 1) &&
+	         qt_cue_at(c, p - 1) < 0 && !word_is(c, p - 1, W_AND_BUT) &&
+	         !qt_verb_like(c, p - 1)) ||
+	        qt_inner_dot(c, p - 1)))
+		p--;
+	return opens_clause(c, p) ? p : a;
+}
+
 static bool
 opens_clause(const actx *c, size_t a)
 {
@@ -803,10 +835,14 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 		 * stands for the same group */
 		if (depth < 2 && wordeq(c, h, "they") && opens_clause(c, h))
 			return resolve_they_at(c, h, ga, gb, depth + 1);
-		/* (capitalised only opening its sentence: "Critics") */
+		/* (capitalised only opening its sentence: "Critics"; or
+		 * a plural for people only, written so as parties and
+		 * peoples are: "Senate Democrats blocked it because they
+		 * said") */
 		if ((c->t[h].flags & TF_CAP) && h != sentence_start(c, h))
-			continue;
-		gk = qt_group_noun(c, h);
+			gk = cap_people_plural(c, h) ? 2 : 0;
+		else
+			gk = qt_group_noun(c, h);
 		if (!gk)
 			continue;
 		/* a verb, "who" or a comma after the group, or after what
@@ -843,9 +879,10 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 		if (j < a && j > s0 && wordeq(c, j - 1, "the"))
 			a = j;
 		if (a > s0 &&
-		    (wordeq(c, a - 1, "the") || wordeq(c, a - 1, "some") ||
-		     wordeq(c, a - 1, "many") || wordeq(c, a - 1, "most")))
+		    (wordeq(c, a - 1, "the") || word_is(c, a - 1, W_GROUP_DET)))
 			a--;
+		else if (a > s0 && qt_possessive(c, a - 1))
+			a = possessor_start(c, s0, a);
 		/* the subject: opening the sentence or a clause */
 		if (!opens_clause(c, a)) {
 			/* (a plural only WordNet knows, as an object:

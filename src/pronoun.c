@@ -259,6 +259,108 @@ qt_pronoun_near_agreeing(const actx *c, size_t tok, int gender)
 	return found;
 }
 
+/* The end of a singular person described at a ("A reporter", "An
+ * official with the Marine Safety Office", "A 40-year-old Tarnby
+ * woman"): "a", "an" or "one", up to four words, a person noun that is
+ * singular (titles.txt, WordNet), and a name after "for", "with", "from"
+ * or "at"; the role's gender to *tg.  0 when a opens no such phrase. */
+static size_t
+described_end(const actx *c, size_t a, int *tg)
+{
+	size_t h, b;
+	int tv = -1;
+
+	if (!(wordeq(c, a, "a") || wordeq(c, a, "an") || wordeq(c, a, "one")))
+		return 0;
+	for (h = a + 1;
+	     h < c->n && h < a + 6 && !c->inq[h] &&
+	     (is_w(&c->t[h]) || c->t[h].kind == TK_NUM || is_p(&c->t[h], '-'));
+	     h++) {
+		int wv = qt_lex(c, LEX_PERSONS, h, h + 1);
+		tv = qt_lex(c, LEX_TITLES, h, h + 1);
+		if ((c->t[h].flags & TF_CAP) || qt_verb_like(c, h) ||
+		    !((tv >= 0 && !(tv & TITLE_GROUP)) ||
+		      (wv >= 0 && (wv & WNP_SINGULAR) && !(wv & WNP_PLURAL))))
+			continue;
+		/* (the head: no noun for people right after it) */
+		if (h + 1 < c->n && qt_person_noun(c, h + 1))
+			continue;
+		break;
+	}
+	if (h >= c->n || h >= a + 6 || !is_w(&c->t[h]))
+		return 0;
+	*tg = tv < 0                ? 0
+	      : (tv & TITLE_MALE)   ? G_MALE
+	      : (tv & TITLE_FEMALE) ? G_FEMALE
+	                            : 0;
+	b = h + 1;
+	if (b + 1 < c->n && (wordeq(c, b, "for") || wordeq(c, b, "with") ||
+	                     wordeq(c, b, "from") || wordeq(c, b, "at"))) {
+		size_t k = b + 1;
+		if (wordeq(c, k, "the"))
+			k++;
+		while (k < c->n && is_w(&c->t[k]) &&
+		       ((c->t[k].flags & TF_CAP) ||
+		        (wordeq(c, k, "of") && k + 1 < c->n &&
+		         (c->t[k + 1].flags & TF_CAP))))
+			k++;
+		if (k > b + 1 && (c->t[k - 1].flags & TF_CAP))
+			b = k;
+	}
+	return b;
+}
+
+/* A cue in the rest of the sentence from token b, before tok: the
+ * person described there said something ("called it", "told Global
+ * News"), not merely did something. */
+static bool
+speaks_after(const actx *c, size_t b, size_t tok)
+{
+	size_t k, e = sentence_end(c, b);
+
+	for (k = b; k <= e && k < tok && k < b + 12; k++)
+		if (!c->inq[k] && is_w(&c->t[k]) && qt_cue_at(c, k) >= 0)
+			return true;
+	return false;
+}
+
+/*
+ * "A reporter for the Harbour Gazette called it a mess. 'Q,' he said.":
+ * "he" or "she" at token tok that no named person took is the person
+ * described as the subject that opens its sentence or the one before (in
+ * its paragraph or the one before) and speaks there, when the role's
+ * gender does not clash and no person is the subject of a clause since.  The span goes
+ * to *ga, *gb; false when there is none.
+ */
+bool
+qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
+                     size_t *gb)
+{
+	size_t lo = qt_antecedent_start(c, tok), s, b;
+
+	if (gender != G_MALE && gender != G_FEMALE)
+		return false;
+	for (s = sentence_start(c, tok);;) {
+		int tg = 0;
+		if (s < lo)
+			return false;
+		b = !c->inq[s] && !(c->capt && c->capt[c->t[s].para])
+		            ? described_end(c, s, &tg)
+		            : 0;
+		if (b && b < tok && speaks_after(c, b, tok)) {
+			if ((tg && tg != gender) ||
+			    qt_subject_between(c, b, tok, -1))
+				return false;
+			*ga = s;
+			*gb = b;
+			return true;
+		}
+		if (s == 0)
+			return false;
+		s = sentence_start(c, s - 1);
+	}
+}
+
 /* The issuer named at token a ("from the staff association", "by Ada
  * Finch"): a name that starts within two words (its entity to *ent), or
  * "the" and up to three lowercase words ending in a noun for a body or
