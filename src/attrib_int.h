@@ -332,6 +332,8 @@ int qt_pronoun_contracted(const actx *c, size_t i);
 bool qt_he_she_has(const actx *c, size_t i);
 bool qt_possessive(const actx *c, size_t i);
 char *qt_span_text(const actx *c, size_t a, size_t b, size_t *len);
+bool qt_span_text_into(const actx *c, size_t a, size_t b, char *buf, size_t cap,
+                       size_t *len);
 bool qt_rel_word(const actx *c, size_t k);
 bool qt_has_cap_word(const actx *c, size_t a, size_t b);
 bool qt_inner_dot(const actx *c, size_t k);

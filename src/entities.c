@@ -70,6 +70,37 @@ namesake(const actx *c, const int *ns, size_t n, int exact, size_t a, size_t b,
 	return qt_namesake_choose(c, ns, n, a, hand, k);
 }
 
+/* The bytes of a name looked up (entity_for(), qt_entity_find()): room
+ * for the names of nearly every article without a malloc. */
+#define NAME_BUF 128
+
+/* The text of words [a, b) (qt_span_text()), in buf (NAME_BUF bytes)
+ * when it fits, else in memory of its own; NULL when out of memory. */
+static char *
+span_name(const actx *c, size_t a, size_t b, char *buf, size_t *len)
+{
+	if (qt_span_text_into(c, a, b, buf, NAME_BUF, len))
+		return buf;
+	return qt_span_text(c, a, b, len);
+}
+
+/* *name (from span_name()) as memory an entity owns: buf copied, or
+ * *name itself, which the caller no longer frees (*name becomes NULL);
+ * NULL when out of memory. */
+static char *
+own_name(char **name, const char *buf, size_t len)
+{
+	char *own = *name;
+
+	if (own == buf) {
+		own = malloc(len + 1);
+		if (own)
+			memcpy(own, buf, len + 1);
+	}
+	*name = NULL;
+	return own;
+}
+
 /* The known entity named by words [a, b): the same name, or the surname
  * of a fuller one (of two or more, the one the evidence names:
  * namesake()); -1 when none. */
@@ -77,7 +108,8 @@ int
 qt_entity_find(actx *c, size_t a, size_t b)
 {
 	size_t len, i, wl, ewl, fl, nns = 0;
-	char *name = qt_span_text(c, a, b, &len);
+	char nbuf[NAME_BUF];
+	char *name = span_name(c, a, b, nbuf, &len);
 	const char *lw, *fw;
 	int found = -1, ns[NAMESAKE_MAX];
 	bool single;
@@ -119,7 +151,8 @@ qt_entity_find(actx *c, size_t a, size_t b)
 		found = namesake(c, ns, nns, found, a, b, 0, false);
 	if (found < 0 && single)
 		found = first_name_match(c, name, len);
-	free(name);
+	if (name != nbuf)
+		free(name);
 	return found;
 }
 
@@ -182,7 +215,8 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
            int gender, bool org)
 {
 	size_t len, i, wl, ewl;
-	char *name = qt_span_text(c, a, b, &len);
+	char nbuf[NAME_BUF];
+	char *name = span_name(c, a, b, nbuf, &len);
 	const char *lw;
 	entity *e;
 	int best = -1, ns[NAMESAKE_MAX];
@@ -227,11 +261,15 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 		/* "Pete Hegseth" after a lone "Hegseth": upgrade */
 		if (!single && !strchr(e->name, ' ') && ewl == wl &&
 		    memcmp(elw, lw, wl) == 0) {
-			free(e->name);
-			e->name = name;
-			e->name_len = len;
-			name = NULL;
+			char *own = own_name(&name, nbuf, len);
 			best = (int)i;
+			if (!own) {
+				c->failed = true;
+				break;
+			}
+			free(e->name);
+			e->name = own;
+			e->name_len = len;
 			if (!qt_eidx_renamed(c, best))
 				c->failed = true;
 			break;
@@ -245,22 +283,23 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 	if (best < 0 && single && !org)
 		best = first_name_match(c, name, len);
 	if (best < 0) {
-		e = qvec_push(&c->ents);
+		char *own = own_name(&name, nbuf, len);
+		e = own ? qvec_push(&c->ents) : NULL;
 		if (!e) {
-			free(name);
+			free(own);
 			c->failed = true;
 			return -1;
 		}
-		e->name = name;
+		e->name = own;
 		e->name_len = len;
 		e->org = org;
 		e->first_multi = QUOTH_NONE;
-		name = NULL;
 		best = (int)c->ents.len - 1;
 		if (!qt_eidx_added(c, best))
 			c->failed = true;
 	}
-	free(name);
+	if (name != nbuf)
+		free(name);
 	e = ent_at(c, best);
 	if (title && title_len && !e->title) {
 		e->title = malloc(title_len + 1);
@@ -920,7 +959,9 @@ qt_collect_entities(actx *c)
 		bool org;
 		char *tbuf;
 
-		k = role_mention(c, i);
+		/* (the test role_mention() opens with, here: it runs for
+		 * every token) */
+		k = wordeq(c, i, "the") ? role_mention(c, i) : i;
 		if (k > i) {
 			i = k;
 			continue;

@@ -736,20 +736,21 @@ parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
 static size_t
 parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 {
-	static size_t (*const steps[])(actx *, size_t, speaker *, int) = {
-	        parse_pronoun,   parse_prefixed, parse_possessive,
-	        parse_name_run,  parse_the_name, parse_described,
-	        parse_descriptor};
-	size_t k, m;
+	size_t m;
 
 	speaker_none(sp);
 	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
 		return i;
-	for (k = 0; k < QUOTH_ARRAY_LEN(steps); k++) {
-		m = steps[k](c, i, sp, last_speaker);
-		if (m != QUOTH_NONE)
-			return m;
-	}
+	/* (called one by one, not through a table: the compiler inlines
+	 * the small ones, and this runs for most words near a quote) */
+	if ((m = parse_pronoun(c, i, sp, last_speaker)) != QUOTH_NONE ||
+	    (m = parse_prefixed(c, i, sp, last_speaker)) != QUOTH_NONE ||
+	    (m = parse_possessive(c, i, sp, last_speaker)) != QUOTH_NONE ||
+	    (m = parse_name_run(c, i, sp, last_speaker)) != QUOTH_NONE ||
+	    (m = parse_the_name(c, i, sp, last_speaker)) != QUOTH_NONE ||
+	    (m = parse_described(c, i, sp, last_speaker)) != QUOTH_NONE ||
+	    (m = parse_descriptor(c, i, sp, last_speaker)) != QUOTH_NONE)
+		return m;
 	return i;
 }
 

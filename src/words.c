@@ -140,19 +140,20 @@ qt_apos_tail(const actx *c, size_t i, const char *tail)
 	        memcmp(c->text + p->end - tl - 3, "\xe2\x80\x99", 3) == 0);
 }
 
-/* Can word i end in an apostrophe and a tail at all: does it hold a '
- * or the lead byte of ’?  One scan instead of one qt_apos_tail() per
- * tail for the words that hold neither (nearly all). */
+/* Can word i end in an apostrophe and a tail of one or two bytes at
+ * all (qt_apos_tail() of "s", "re", "ve", "ll", "d", "m"): is there a '
+ * two or three bytes before its end, or the lead byte of ’ four or
+ * five?  A test of four bytes instead of one qt_apos_tail() per tail for
+ * the words that have none (nearly all). */
 static bool
 may_have_apos(const actx *c, size_t i)
 {
 	const token *t = &c->t[i];
-	size_t k;
+	const char *e = c->text + t->end;
+	size_t n = t->end - t->start;
 
-	for (k = t->start; k < t->end; k++)
-		if (c->text[k] == '\'' || c->text[k] == '\xe2')
-			return true;
-	return false;
+	return (n >= 3 && e[-2] == '\'') || (n >= 4 && e[-3] == '\'') ||
+	       (n >= 5 && e[-4] == '\xe2') || (n >= 6 && e[-5] == '\xe2');
 }
 
 /* The length of word i before its apostrophe (' or ’) and `tail`; the
@@ -237,11 +238,18 @@ qt_he_she_has(const actx *c, size_t i)
 	       qt_apos_tail(c, i, "s");
 }
 
-/* Does word i end in a possessive 's (’s)? */
+/* Does word i end in a possessive 's (’s)?  (qt_apos_tail(c, i, "s")
+ * written out: this runs for many tokens, most not ending in s.) */
 bool
 qt_possessive(const actx *c, size_t i)
 {
-	return is_w(&c->t[i]) && qt_apos_tail(c, i, "s");
+	const token *t = &c->t[i];
+	size_t n = t->end - t->start;
+
+	if (!is_w(t) || n < 3 || c->text[t->end - 1] != 's')
+		return false;
+	return c->text[t->end - 2] == '\'' ||
+	       (n >= 5 && memcmp(c->text + t->end - 4, "\xe2\x80\x99", 3) == 0);
 }
 
 /* Append token i's text to q without its format characters (a soft
@@ -294,6 +302,45 @@ qt_span_text(const actx *c, size_t a, size_t b, size_t *len)
 	q.ptr[q.len] = '\0';
 	*len = q.len;
 	return q.ptr;
+}
+
+/* qt_span_text() into buf[0..cap) without a malloc, for the names
+ * written in ASCII (nearly all; ASCII has no format character and no
+ * invalid byte, so the text is the tokens' bytes as they are): true and
+ * its length in *len when it fits, else false (the caller calls
+ * qt_span_text()). */
+bool
+qt_span_text_into(const actx *c, size_t a, size_t b, char *buf, size_t cap,
+                  size_t *len)
+{
+	size_t i, n = 0, k;
+
+	for (i = a; i < b; i++) {
+		const token *t = &c->t[i];
+		size_t tn = t->end - t->start;
+		if (i > a && (t->flags & TF_SPACE_BEFORE)) {
+			if (n + 1 >= cap)
+				return false;
+			buf[n++] = ' ';
+		}
+		if (tn >= cap - n)
+			return false;
+		for (k = 0; k < tn; k++) {
+			unsigned char ch = (unsigned char)c->text[t->start + k];
+			if (ch >= 0x80)
+				return false;
+			buf[n + k] = (char)ch;
+		}
+		n += tn;
+	}
+	if (n == 0)
+		return false;
+	/* drop a possessive 's (an ASCII one: the text is ASCII) */
+	if (n > 2 && buf[n - 1] == 's' && buf[n - 2] == '\'')
+		n -= 2;
+	buf[n] = '\0';
+	*len = n;
+	return true;
 }
 
 /* "who", "which", "whose": a relative clause, not an apposition ("Golden,
