@@ -152,31 +152,6 @@ json_parts(char *o, const quoth_result *r, size_t i, int verbatim)
 	return o;
 }
 
-/* Room for string s[0..n) in JSON: CLI_JSON_ROOM(n) (every byte escaped
- * in six) for a short one; for a long one (a 2 MB quote of 100,000
- * unclosed marks) what its bytes need, so that the record's buffer is not
- * six times the text.  A byte grows into at most six when a control
- * character, two when '"' or '\\', three when not ASCII (an invalid one
- * becomes U+FFFD). */
-static size_t
-json_room(const char *s, size_t n)
-{
-	size_t i, room = n + 2;
-
-	if (!s || n < 4096)
-		return CLI_JSON_ROOM(n);
-	for (i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch < 0x20)
-			room += 5;
-		else if (ch >= 0x80)
-			room += 2;
-		else if (ch == '"' || ch == '\\')
-			room++;
-	}
-	return room;
-}
-
 /* Record i of r as cli_quote_rows() writes it cell by cell. */
 static int
 json_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
@@ -209,7 +184,7 @@ json_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
 	for (k = 0; k < NFIELDS + 3; k++) {
 		if (room > SIZE_MAX / 8 || len[k] > SIZE_MAX / 8 - room)
 			goto too_large;
-		room += json_room(str[k], len[k]) + 4;
+		room += CLI_JSON_ROOM(len[k]) + 4;
 	}
 	if (!(o = cli_buf_room(w->out, room)))
 		return 0;
