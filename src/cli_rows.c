@@ -5,6 +5,7 @@
  * one-line quotes make a million records: the cell by cell path took
  * most of the time of the output).
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,19 +55,48 @@ static const quoth_field json_fields[] = {
 #define NUMBERS 9
 #define JSON_EMPTY_ABSENT 7
 
-/* `{"key":` or `,"key":` of column col. */
-static char *
-json_key(char *o, size_t col)
-{
-	const char *k = cli_quote_columns[col].name;
+/* The keys of the quote columns as written: `{"doc":`, `,"n":`, ...,
+ * each padded to KEY_ROOM bytes so that it is copied in one fixed-size
+ * memcpy (a million records have 23 million keys). */
+#define KEY_ROOM 24
+#define MAX_COLUMNS 32
+struct json_keys {
+	char s[MAX_COLUMNS][KEY_ROOM];
+	unsigned char n[MAX_COLUMNS];
+	size_t total; /* the bytes of all keys */
+};
 
-	*o++ = col ? ',' : '{';
-	*o++ = '"';
-	while (*k)
-		*o++ = *k++;
-	*o++ = '"';
-	*o++ = ':';
-	return o;
+/* Fill k; false when a key does not fit (the columns table changed). */
+static bool
+json_keys_init(struct json_keys *k)
+{
+	size_t col, n;
+
+	if (cli_quote_ncolumns > MAX_COLUMNS)
+		return false;
+	memset(k, 0, sizeof *k);
+	for (col = 0; col < cli_quote_ncolumns; col++) {
+		const char *name = cli_quote_columns[col].name;
+		n = strlen(name);
+		if (n + 4 > KEY_ROOM)
+			return false;
+		k->s[col][0] = col ? ',' : '{';
+		k->s[col][1] = '"';
+		memcpy(k->s[col] + 2, name, n);
+		k->s[col][n + 2] = '"';
+		k->s[col][n + 3] = ':';
+		k->n[col] = (unsigned char)(n + 4);
+		k->total += n + 4;
+	}
+	return true;
+}
+
+/* `{"key":` or `,"key":` of column col (KEY_ROOM bytes written). */
+static inline char *
+json_key(char *o, const struct json_keys *k, size_t col)
+{
+	memcpy(o, k->s[col], KEY_ROOM);
+	return o + k->n[col];
 }
 
 static char *
@@ -85,15 +115,15 @@ json_str(char *o, const char *s, size_t n)
 
 /* Columns col and col + 1: span k of quote i, or two nulls. */
 static char *
-json_span(char *o, const quoth_result *r, size_t i, quoth_span_kind k,
-          size_t col)
+json_span(char *o, const struct json_keys *keys, const quoth_result *r,
+          size_t i, quoth_span_kind k, size_t col)
 {
 	size_t s, e;
 	int has = quoth_quote_span(r, i, k, &s, &e);
 
-	o = json_key(o, col);
+	o = json_key(o, keys, col);
 	o = has ? o + cli_fmt_uint(o, s) : json_null(o);
-	o = json_key(o, col + 1);
+	o = json_key(o, keys, col + 1);
 	return has ? o + cli_fmt_uint(o, e) : json_null(o);
 }
 
@@ -125,7 +155,8 @@ json_parts(char *o, const quoth_result *r, size_t i, int verbatim)
 /* Record i of r as cli_quote_rows() writes it cell by cell. */
 static int
 json_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
-         size_t first, const quoth_result *r, size_t i, size_t keys)
+         size_t first, const quoth_result *r, size_t i,
+         const struct json_keys *keys)
 {
 	const char *str[NFIELDS + 3];
 	size_t len[NFIELDS + 3], k, room, par = 0, line = 0, spans;
@@ -145,7 +176,7 @@ json_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
 	                                   &len[NFIELDS + 2]);
 	spans = quoth_quote_nparts(r, i) + quoth_quote_nverbatim(r, i);
 	/* room for all of it: keys, numbers, escaped strings */
-	room = keys + 8 + NUMBERS * (CLI_UINT_MAX + 4) +
+	room = keys->total + KEY_ROOM + 8 + NUMBERS * (CLI_UINT_MAX + 4) +
 	       spans * (2 * CLI_UINT_MAX + 4) +
 	       (numeric ? doc_len : CLI_JSON_ROOM(doc_len));
 	if (doc_len > SIZE_MAX / 8 || spans > SIZE_MAX / (8 * CLI_UINT_MAX))
@@ -157,7 +188,7 @@ json_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
 	}
 	if (!(o = cli_buf_room(w->out, room)))
 		return 0;
-	o = json_key(o, 0);
+	o = json_key(o, keys, 0);
 	if (numeric) {
 		if (doc_len)
 			memcpy(o, doc, doc_len);
@@ -165,24 +196,24 @@ json_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
 	} else {
 		o = cli_json_string_at(o, doc, doc_len);
 	}
-	o = json_key(o, 1);
+	o = json_key(o, keys, 1);
 	o += cli_fmt_uint(o, first + i + 1);
 	for (k = 0; k < NFIELDS + 1; k++) {
-		o = json_key(o, 2 + k);
+		o = json_key(o, keys, 2 + k);
 		o = json_str(o, str[k], len[k]);
 	}
-	o = json_span(o, r, i, QUOTH_SPAN_QUOTE, 11);
-	o = json_parts(json_key(o, 13), r, i, 0);
-	o = json_parts(json_key(o, 14), r, i, 1);
-	o = json_span(o, r, i, QUOTH_SPAN_MENTION, 15);
-	o = json_span(o, r, i, QUOTH_SPAN_CUE, 17);
+	o = json_span(o, keys, r, i, QUOTH_SPAN_QUOTE, 11);
+	o = json_parts(json_key(o, keys, 13), r, i, 0);
+	o = json_parts(json_key(o, keys, 14), r, i, 1);
+	o = json_span(o, keys, r, i, QUOTH_SPAN_MENTION, 15);
+	o = json_span(o, keys, r, i, QUOTH_SPAN_CUE, 17);
 	quoth_quote_position(r, i, &par, &line);
-	o = json_key(o, 19);
+	o = json_key(o, keys, 19);
 	o += cli_fmt_uint(o, par);
-	o = json_key(o, 20);
+	o = json_key(o, keys, 20);
 	o += cli_fmt_uint(o, line);
-	o = json_str(json_key(o, 21), str[NFIELDS + 1], len[NFIELDS + 1]);
-	o = json_str(json_key(o, 22), str[NFIELDS + 2], len[NFIELDS + 2]);
+	o = json_str(json_key(o, keys, 21), str[NFIELDS + 1], len[NFIELDS + 1]);
+	o = json_str(json_key(o, keys, 22), str[NFIELDS + 2], len[NFIELDS + 2]);
 	*o++ = '}';
 	*o++ = '\n';
 	w->out->len = (size_t)(o - w->out->ptr);
@@ -198,12 +229,15 @@ static int
 json_rows(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
           size_t first, const quoth_result *r)
 {
-	size_t i, n = quoth_result_count(r), keys = 0;
+	size_t i, n = quoth_result_count(r);
+	struct json_keys keys;
 
-	for (i = 0; i < cli_quote_ncolumns; i++)
-		keys += strlen(cli_quote_columns[i].name) + 4;
+	if (!json_keys_init(&keys)) {
+		w->out->failed = 1; /* a column name longer than KEY_ROOM */
+		return -1;
+	}
 	for (i = 0; i < n; i++)
-		if (json_row(w, doc, doc_len, numeric, first, r, i, keys) != 0)
+		if (json_row(w, doc, doc_len, numeric, first, r, i, &keys) != 0)
 			return -1;
 	return 0;
 }

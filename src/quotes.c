@@ -364,12 +364,18 @@ cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
 	return pre;
 }
 
-static bool
+/* Is token t the word w (ASCII letters, any case)?  The first letter is
+ * compared before anything is counted: most tokens differ there. */
+static inline bool
 word_is(const char *text, const token *t, const char *w)
 {
-	size_t n = strlen(w);
+	size_t n;
 
-	return t->kind == TK_WORD && t->end - t->start == n &&
+	if (t->kind != TK_WORD ||
+	    (((unsigned char)text[t->start] ^ (unsigned char)w[0]) & ~0x20u))
+		return false;
+	n = strlen(w);
+	return t->end - t->start == n &&
 	       strncasecmp(text + t->start, w, n) == 0;
 }
 

@@ -339,98 +339,127 @@ token_at(const token_list *tl, size_t off)
 	return lo < tl->n ? lo : tl->n - 1;
 }
 
-static bool
-set_str(quote *q, quoth_field f, qbuf *b)
+/* Where quote q's context is: the sentence(s) around the quote, its cue
+ * and mention when they are near, but not more than CONTEXT_MARGIN
+ * around them. */
+static void
+set_context(const token_list *tl, quote *q)
 {
-	if (b->failed) {
-		qbuf_free(b);
+	size_t lo = q->parts[0].start, hi = q->parts[q->nparts - 1].end;
+	size_t ta, tb;
+
+	/* the cue and mention widen the context when they are near:
+	 * 20,000 fragments after one "X said" must not each carry the
+	 * whole sentence before them */
+	if (q->cue_start != QUOTH_NONE && q->cue_start + CONTEXT_MARGIN >= lo &&
+	    q->cue_end <= hi + CONTEXT_MARGIN) {
+		lo = q->cue_start < lo ? q->cue_start : lo;
+		hi = q->cue_end > hi ? q->cue_end : hi;
+	}
+	if (q->mention_start != QUOTH_NONE &&
+	    q->mention_start + CONTEXT_MARGIN >= lo &&
+	    q->mention_end <= hi + CONTEXT_MARGIN) {
+		lo = q->mention_start < lo ? q->mention_start : lo;
+		hi = q->mention_end > hi ? q->mention_end : hi;
+	}
+	ta = sent_first(tl, token_at(tl, lo));
+	tb = sent_last(tl, token_at(tl, hi ? hi - 1 : 0));
+	q->ctx_start = tl->t[ta].start;
+	q->ctx_end = tl->t[tb].end;
+	/* a context is the sentence(s), but not more than a window around
+	 * the quote and its cue: a 300 KB sentence holding 20,000 quotes
+	 * must not be copied 20,000 times */
+	if (lo > CONTEXT_MARGIN && q->ctx_start < lo - CONTEXT_MARGIN)
+		q->ctx_start = tl->t[token_at(tl, lo - CONTEXT_MARGIN)].start;
+	if (q->ctx_end > hi + CONTEXT_MARGIN)
+		q->ctx_end = tl->t[token_at(tl, hi + CONTEXT_MARGIN)].end;
+	if (q->ctx_start > lo)
+		q->ctx_start = lo;
+	if (q->ctx_end < hi)
+		q->ctx_end = hi;
+}
+
+/* The strings qt_fill_strings() makes, in the order they are made. */
+static const quoth_field joined_fields[] = {
+        QUOTH_FIELD_QUOTE, QUOTH_FIELD_CONTEXT, QUOTH_FIELD_RULE,
+        QUOTH_FIELD_CUE, QUOTH_FIELD_MENTION};
+#define NJOINED (sizeof joined_fields / sizeof joined_fields[0])
+
+/* Quote q's strings, one after another (each with its NUL) in one
+ * allocation that str[QUOTH_FIELD_QUOTE] owns: its text, context, rule,
+ * cue and mention.  False when out of memory. */
+static bool
+fill_quote(const char *text, const token_list *tl, quote *q)
+{
+	qbuf b = {0};
+	size_t k, at[NJOINED], room;
+	bool has[NJOINED];
+
+	set_context(tl, q);
+	if (!q->rule)
+		q->rule = "none";
+	has[0] = has[1] = has[2] = true;
+	has[3] = q->cue_start != QUOTH_NONE;
+	has[4] = q->mention_start != QUOTH_NONE;
+	/* (what the text takes, which only an invalid byte grows) */
+	room = q->nparts + (q->ctx_end - q->ctx_start) + strlen(q->rule) +
+	       NJOINED;
+	for (k = 0; k < q->nparts; k++)
+		room += q->parts[k].end - q->parts[k].start;
+	if (has[3])
+		room += q->cue_end - q->cue_start;
+	if (has[4])
+		room += q->mention_end - q->mention_start;
+	qbuf_reserve(&b, room);
+	at[0] = 0;
+	for (k = 0; k < q->nparts; k++) {
+		const qpart *p = &q->parts[k];
+		if (k)
+			qbuf_putc(&b, ' ');
+		/* a quoted part gives its content without the outer marks;
+		 * a reported clause is given whole */
+		if (p->tok_open != QUOTH_NONE)
+			put_collapsed(&b, text, p->vstart, p->vend);
+		else
+			put_collapsed(&b, text, p->start, p->end);
+	}
+	for (k = 1; k < NJOINED; k++) {
+		qbuf_putc(&b, '\0');
+		at[k] = b.len;
+		if (k == 1)
+			put_collapsed(&b, text, q->ctx_start, q->ctx_end);
+		else if (k == 2)
+			qbuf_puts(&b, q->rule);
+		else if (k == 3 && has[3])
+			put_collapsed(&b, text, q->cue_start, q->cue_end);
+		else if (k == 4 && has[4])
+			put_collapsed(&b, text, q->mention_start,
+			              q->mention_end);
+	}
+	qbuf_putc(&b, '\0');
+	if (b.failed) {
+		qbuf_free(&b);
 		return false;
 	}
-	q->str[f] = b->ptr ? b->ptr : calloc(1, 1);
-	q->str_len[f] = b->len;
-	b->ptr = NULL;
-	b->len = b->cap = 0;
-	return q->str[f] != NULL;
+	for (k = 0; k < NJOINED; k++) {
+		quoth_field f = joined_fields[k];
+		size_t end = k + 1 < NJOINED ? at[k + 1] - 1 : b.len - 1;
+		q->str[f] = has[k] ? b.ptr + at[k] : NULL;
+		q->str_len[f] = has[k] ? end - at[k] : 0;
+	}
+	q->joined = true;
+	return true;
 }
 
 /* Quote text and context for every quote. */
 bool
 qt_fill_strings(const char *text, const token_list *tl, quoth_result *r)
 {
-	size_t i, k;
+	size_t i;
 
-	for (i = 0; i < r->nq; i++) {
-		quote *q = &r->q[i];
-		qbuf b = {0};
-		size_t lo = q->parts[0].start, hi = q->parts[q->nparts - 1].end;
-		size_t ta, tb;
-
-		for (k = 0; k < q->nparts; k++) {
-			const qpart *p = &q->parts[k];
-			if (k)
-				qbuf_putc(&b, ' ');
-			/* a quoted part gives its content without the
-			 * outer marks; a reported clause is given whole */
-			if (p->tok_open != QUOTH_NONE)
-				put_collapsed(&b, text, p->vstart, p->vend);
-			else
-				put_collapsed(&b, text, p->start, p->end);
-		}
-		if (!set_str(q, QUOTH_FIELD_QUOTE, &b))
+	for (i = 0; i < r->nq; i++)
+		if (!fill_quote(text, tl, &r->q[i]))
 			return false;
-
-		/* the cue and mention widen the context when they are
-		 * near: 20,000 fragments after one "X said" must not each
-		 * carry the whole sentence before them */
-		if (q->cue_start != QUOTH_NONE &&
-		    q->cue_start + CONTEXT_MARGIN >= lo &&
-		    q->cue_end <= hi + CONTEXT_MARGIN) {
-			lo = q->cue_start < lo ? q->cue_start : lo;
-			hi = q->cue_end > hi ? q->cue_end : hi;
-		}
-		if (q->mention_start != QUOTH_NONE &&
-		    q->mention_start + CONTEXT_MARGIN >= lo &&
-		    q->mention_end <= hi + CONTEXT_MARGIN) {
-			lo = q->mention_start < lo ? q->mention_start : lo;
-			hi = q->mention_end > hi ? q->mention_end : hi;
-		}
-		ta = sent_first(tl, token_at(tl, lo));
-		tb = sent_last(tl, token_at(tl, hi ? hi - 1 : 0));
-		q->ctx_start = tl->t[ta].start;
-		q->ctx_end = tl->t[tb].end;
-		/* a context is the sentence(s), but not more than a window
-		 * around the quote and its cue: a 300 KB sentence holding
-		 * 20,000 quotes must not be copied 20,000 times */
-		if (lo > CONTEXT_MARGIN && q->ctx_start < lo - CONTEXT_MARGIN)
-			q->ctx_start =
-			        tl->t[token_at(tl, lo - CONTEXT_MARGIN)].start;
-		if (q->ctx_end > hi + CONTEXT_MARGIN)
-			q->ctx_end =
-			        tl->t[token_at(tl, hi + CONTEXT_MARGIN)].end;
-		if (q->ctx_start > lo)
-			q->ctx_start = lo;
-		if (q->ctx_end < hi)
-			q->ctx_end = hi;
-		put_collapsed(&b, text, q->ctx_start, q->ctx_end);
-		if (!set_str(q, QUOTH_FIELD_CONTEXT, &b))
-			return false;
-		if (!q->rule)
-			q->rule = "none";
-		qbuf_puts(&b, q->rule);
-		if (!set_str(q, QUOTH_FIELD_RULE, &b))
-			return false;
-		if (q->cue_start != QUOTH_NONE) {
-			put_collapsed(&b, text, q->cue_start, q->cue_end);
-			if (!set_str(q, QUOTH_FIELD_CUE, &b))
-				return false;
-		}
-		if (q->mention_start != QUOTH_NONE) {
-			put_collapsed(&b, text, q->mention_start,
-			              q->mention_end);
-			if (!set_str(q, QUOTH_FIELD_MENTION, &b))
-				return false;
-		}
-	}
 	return true;
 }
 
@@ -442,5 +471,8 @@ qt_quote_clear(quote *q)
 	free(q->parts);
 	free(q->verb);
 	for (f = 0; f < QUOTH_FIELD_COUNT_; f++)
-		free(q->str[f]);
+		if (!q->joined || f == QUOTH_FIELD_QUOTE ||
+		    (f != QUOTH_FIELD_CONTEXT && f != QUOTH_FIELD_RULE &&
+		     f != QUOTH_FIELD_CUE && f != QUOTH_FIELD_MENTION))
+			free(q->str[f]);
 }

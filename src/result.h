@@ -52,6 +52,8 @@ typedef struct {
 	const char *rule;              /* static string */
 	char *str[QUOTH_FIELD_COUNT_]; /* heap, NUL-terminated, or NULL */
 	size_t str_len[QUOTH_FIELD_COUNT_];
+	bool joined; /* str[QUOTH_FIELD_QUOTE] holds the context, rule, cue
+	              * and mention too (qt_fill_strings()) */
 } quote;
 
 struct quoth_extractor {

@@ -35,7 +35,9 @@
 #define MARGIN ((size_t)32 << 10)
 #define LEAD_PARAS 4
 #define TAIL_PARAS 2
-#define MAX_MARKS 16384
+#define MAX_MARKS 32768
+/* quotes handed over per call of the caller's handler (deliver()) */
+#define HAND_OVER 1024
 
 /* The window size: QUOTH_WINDOW_BYTES (tests set it small), else 1 MiB. */
 static size_t
@@ -505,6 +507,31 @@ add_warnings(struct walk *w, const struct win *j)
 	}
 }
 
+/* Hand r's quotes to the caller HAND_OVER at a time, so that what the
+ * caller makes of them (a million one-line quotes make 400 MB of JSON)
+ * can go out before the next are rendered: its buffer follows
+ * HAND_OVER, not the window.  0 to go on, -2 stopped by the caller. */
+static int
+hand_over(struct walk *w, quoth_result *r)
+{
+	quote *all = r->q;
+	size_t n = r->nq, k = 0, m;
+	int rc = 0;
+
+	/* (once with none when the window has none, as before) */
+	do {
+		m = n - k < HAND_OVER ? n - k : HAND_OVER;
+		r->q = all + k;
+		r->nq = m;
+		if (w->fn(w->arg, r, w->emitted + k) != 0)
+			rc = -2;
+		k += m;
+	} while (rc == 0 && k < n);
+	r->q = all;
+	r->nq = n;
+	return rc;
+}
+
 /* Hand window j's quotes over, with document offsets; free them.  0 to
  * go on, -1 out of memory, -2 stopped by the caller. */
 static int
@@ -518,8 +545,7 @@ deliver(struct walk *w, struct win *j)
 		add_warnings(w, j);
 		shift_quotes(j->r, j->lead, w->para, w->line);
 		memset(j->r->warn_count, 0, sizeof j->r->warn_count);
-		if (w->fn(w->arg, j->r, w->emitted) != 0)
-			rc = -2;
+		rc = hand_over(w, j->r);
 		w->emitted += j->r->nq;
 		w->para += j->paras;
 		w->line += j->lines;
