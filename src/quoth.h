@@ -167,10 +167,11 @@ QUOTH_EXPORT quoth_status quoth_extract(const quoth_extractor *ex,
                                         quoth_result **out, quoth_error *err);
 
 /**
- * A caller's handler for quoth_extract_each(): called with the quotes of
- * one window of the document, in document order.  `first` is the number
- * of quotes handed over before this call (so quote i of `r` is quote
- * first + i + 1 of the document).  The result belongs to
+ * A caller's handler for quoth_extract_each(): called with a batch of
+ * quotes from one window of the document (at most 1,024 per call, so a
+ * quote-dense window comes in several calls), in document order.
+ * `first` is the number of quotes handed over before this call (so quote
+ * i of `r` is quote first + i + 1 of the document).  The result belongs to
  * quoth_extract_each() and is freed after the call.  Return 0 to go on,
  * anything else to stop.
  */
@@ -180,8 +181,8 @@ typedef int (*quoth_window_fn)(void *arg, const quoth_result *r, size_t first);
  * Extract every quotation from text[0..len) as quoth_extract() does, in
  * bounded memory: a long document is processed a window of whole
  * paragraphs at a time (with the paragraphs around each window read for
- * context), and each window's quotes are handed to `fn` before the next
- * window is read.  Offsets, paragraph and line numbers in those results
+ * context), and each window's quotes are handed to `fn`, in batches of
+ * at most 1,024, before the next window is read.  Offsets, paragraph and line numbers in those results
  * are relative to the whole document.  A document shorter than one
  * window (about 1 MiB; QUOTH_WINDOW_BYTES in the environment sets it, for
  * tests) is one window, and its quotes are those of quoth_extract().
