@@ -267,15 +267,20 @@ memo_slot(cue_match *m, const cue_pattern *p, const char *s, size_t n,
           size_t from)
 {
 	uint64_t h;
+	size_t i;
 
 	if (n > MEMO_SUBJECT || from > n || m->memo_failed)
 		return NULL;
 	if (!m->memo) {
-		m->memo = calloc(MEMO_SLOTS, sizeof(*m->memo));
+		/* (only the keys are cleared: an empty slot is a NULL re, and
+		 * the rest of a slot is read after its re matched) */
+		m->memo = malloc(MEMO_SLOTS * sizeof(*m->memo));
 		if (!m->memo) {
 			m->memo_failed = true;
 			return NULL;
 		}
+		for (i = 0; i < MEMO_SLOTS; i++)
+			m->memo[i].re = NULL;
 	}
 	if (n != m->last_n || memcmp(m->last, s, n) != 0) {
 		m->last_n = n;
