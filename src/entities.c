@@ -395,11 +395,17 @@ person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 	            (c->t[b].end - c->t[b].start > 3 &&
 	             memcmp(c->text + c->t[b].end - 2, "ed", 2) == 0);
 
+	/* ("took aim at Finch" once the article named Ada Finch, gave her
+	 * a title or a gender, or heard her speak: "at" follows verbs of
+	 * aiming and looking too, and does not outweigh a person) */
+	bool person_at = wordeq(c, a - 1, "at") &&
+	                 (e->person || e->strong || e->gender || e->title);
+
 	if (qt_possessive(c, b - 1))
 		head = false;
 	if (na == a && a > 0 && word_is(c, a - 1, W_PLACE_PREP) &&
 	    !qt_possessive(c, b - 1) && c->t[a - 1].sent == c->t[a].sent &&
-	    (!wordeq(c, a - 1, "the") || head)) {
+	    (!wordeq(c, a - 1, "the") || head) && !person_at) {
 		e->nonperson = true;
 		if (!wordeq(c, a - 1, "the"))
 			e->place = true;
