@@ -1,8 +1,8 @@
 /*
  * coref.c: attribution: what a speaker mention that names nobody refers
  * to.  "he", "she": the newest person of agreeing gender named as the
- * subject of a clause; "it": an organisation or a document; "they": a
- * group; "the company", "the report": the organisation or author the
+ * subject of a clause; "it": an organisation or a document ("they": a
+ * group, is they.c's and pronoun.c's); "the company", "the report": the organisation or author the
  * article introduced; "a Vancouver coach": the person named in the next
  * sentence.  Reads tokens, quotes, entities and mentions; returns
  * entities or token spans, writes nothing.
@@ -716,17 +716,25 @@ antecedent_start(const actx *c, size_t tok, int prev_para)
 	return s0 < lo ? lo : s0;
 }
 
-/* antecedent_start() with the paragraph before, for pronoun.c. */
+/* antecedent_start() with the paragraph before, for pronoun.c and they.c. */
 size_t
 qt_antecedent_start(const actx *c, size_t tok)
 {
 	return antecedent_start(c, tok, 1);
 }
 
+/* Does the phrase at a open its sentence or a clause? */
+bool
+qt_opens_clause(const actx *c, size_t a)
+{
+	return a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
+	       is_p(&c->t[a - 1], ';') || word_is(c, a - 1, W_SUBJECT_LEAD);
+}
+
 /* A verb (a lowercase word that is no preposition, "of" or "and") or a
  * comma right after the noun at h. */
-static bool
-verb_follows(const actx *c, size_t h)
+bool
+qt_verb_follows(const actx *c, size_t h)
 {
 	return h + 1 < c->n && !c->inq[h + 1] &&
 	       ((is_w(&c->t[h + 1]) && !(c->t[h + 1].flags & TF_CAP) &&
@@ -768,150 +776,6 @@ qt_group_noun(const actx *c, size_t k)
 		return 2;
 	v = plural_flags(c, LEX_ORGNOUNS, k);
 	return (v & WNO_PLURAL) && !(v & WNO_SINGULAR) ? 2 : 0;
-}
-
-/* Is the capitalised word at k, with no capitalised word after it, one
- * that WordNet knows only as the plural of a person noun ("Democrats",
- * "Republicans", "Americans")? */
-static bool
-cap_people_plural(const actx *c, size_t k)
-{
-	int v = qt_lex(c, LEX_PERSONS, k, k + 1);
-
-	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR) &&
-	       !(k + 1 < c->n && is_w(&c->t[k + 1]) &&
-	         (c->t[k + 1].flags & TF_CAP));
-}
-
-/* Does the phrase at a open its sentence or a clause? */
-static bool opens_clause(const actx *c, size_t a);
-
-/* "the Texas senator's allies", "Mr. Ode's friends": where the owner
- * before the plural at a starts, when it opens a clause (up to four
- * words back, not before s0); a otherwise. */
-static size_t
-possessor_start(const actx *c, size_t s0, size_t a)
-{
-	size_t p = a - 1;
-
-	while (p > s0 && a - p < 6 && !opens_clause(c, p) && !c->inq[p - 1] &&
-	       ((is_w(&c->t[p - 1]) && !qt_is_prep(c, p - 1) &&
-	         qt_cue_at(c, p - 1) < 0 && !word_is(c, p - 1, W_AND_BUT) &&
-	         !qt_verb_like(c, p - 1)) ||
-	        qt_inner_dot(c, p - 1)))
-		p--;
-	return opens_clause(c, p) ? p : a;
-}
-
-static bool
-opens_clause(const actx *c, size_t a)
-{
-
-	return a == sentence_start(c, a) || is_p(&c->t[a - 1], ',') ||
-	       is_p(&c->t[a - 1], ';') || word_is(c, a - 1, W_SUBJECT_LEAD);
-}
-
-/*
- * "Senate Democrats blocked the bill because they said ...", "members
- * complained about what they said": the group that "they" at token tok
- * stands for, a plural group noun (titles.txt flag g) that is the subject
- * of a clause in its sentence or the one before (in its paragraph or the
- * one before), with the capitalised words and determiner before it ("the
- * Republican senators"), or what a "they" opening a clause before it
- * stands for (depth: how many such steps were taken, two at most).  Its
- * token span goes to *ga, *gb; false when there is none.
- */
-static bool
-resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
-{
-	size_t s0 = antecedent_start(c, tok, 1), h, a, k, j;
-	int gk;
-
-	for (h = tok; h-- > s0;) {
-		if (!is_w(&c->t[h]) || c->inq[h] || (c->inrep && c->inrep[h]) ||
-		    qt_possessive(c, h))
-			continue;
-		/* "They sent a letter. "Q," they wrote.": the "they" before
-		 * stands for the same group */
-		if (depth < 2 && wordeq(c, h, "they") && opens_clause(c, h))
-			return resolve_they_at(c, h, ga, gb, depth + 1);
-		/* (capitalised only opening its sentence: "Critics"; or
-		 * a plural for people only, written so as parties and
-		 * peoples are: "Senate Democrats blocked it because they
-		 * said") */
-		if ((c->t[h].flags & TF_CAP) && h != sentence_start(c, h))
-			gk = cap_people_plural(c, h) ? 2 : 0;
-		else
-			gk = qt_group_noun(c, h);
-		if (!gk)
-			continue;
-		/* a verb, "who" or a comma after the group, or after what
-		 * it is of: "Critics of the EB-5 program, like ..., see" */
-		k = h;
-		if (wordeq(c, h + 1, "of"))
-			for (k = h + 2;
-			     k < c->n && k < h + 8 && !c->inq[k] &&
-			     (is_w(&c->t[k]) || c->t[k].kind == TK_NUM ||
-			      is_p(&c->t[k], '-')) &&
-			     qt_cue_at(c, k) < 0;
-			     k++)
-				;
-		if (!verb_follows(c, h) &&
-		    !(k > h && k < c->n &&
-		      (is_p(&c->t[k], ',') || qt_cue_at(c, k) >= 0)))
-			continue;
-		a = h;
-		while (a > s0 && a + 4 > h && is_w(&c->t[a - 1]) &&
-		       !c->inq[a - 1] && (c->t[a - 1].flags & TF_CAP) &&
-		       qt_lex(c, LEX_NONNAMES, a - 1, a) < 0 &&
-		       !qt_possessive(c, a - 1))
-			a--;
-		/* ("the national unions": lowercase words that describe
-		 * the group after its determiner) */
-		for (j = a;
-		     gk == 2 && j > s0 && a - j < 2 && is_w(&c->t[j - 1]) &&
-		     !c->inq[j - 1] && !(c->t[j - 1].flags & TF_CAP) &&
-		     !word_is(c, j - 1, W_NP_DET) && !qt_is_prep(c, j - 1) &&
-		     qt_cue_at(c, j - 1) < 0 && !word_is(c, j - 1, W_AND_BUT) &&
-		     !qt_verb_like(c, j - 1);
-		     j--)
-			;
-		if (j < a && j > s0 && wordeq(c, j - 1, "the"))
-			a = j;
-		if (a > s0 &&
-		    (wordeq(c, a - 1, "the") || word_is(c, a - 1, W_GROUP_DET)))
-			a--;
-		else if (a > s0 && qt_possessive(c, a - 1))
-			a = possessor_start(c, s0, a);
-		/* the subject: opening the sentence or a clause */
-		if (!opens_clause(c, a)) {
-			/* (a plural only WordNet knows, as an object:
-			 * "confirming the nominees", look further) */
-			if (gk == 2)
-				continue;
-			/* the nearest group is no subject; "They sent a
-			 * letter to Senate leaders": the subject before it
-			 * may be a "they" to follow */
-			size_t t0;
-			for (t0 = sentence_start(c, a); depth < 2 && t0 < a;
-			     t0++)
-				if (wordeq(c, t0, "they") && !c->inq[t0] &&
-				    opens_clause(c, t0))
-					return resolve_they_at(c, t0, ga, gb,
-					                       depth + 1);
-			return false;
-		}
-		*ga = a;
-		*gb = k > h ? k : h + 1;
-		return true;
-	}
-	return false;
-}
-
-bool
-qt_resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
-{
-	return resolve_they_at(c, tok, ga, gb, 0);
 }
 
 /* (not "statement" or "letter": a statement is read out by whoever
@@ -1124,7 +988,7 @@ qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
 		    qt_lex(c, LEX_TITLES, h, h + 1) >= 0)
 			continue;
 		/* a verb or a comma after it */
-		if (!verb_follows(c, h))
+		if (!qt_verb_follows(c, h))
 			return false;
 		/* "the government", "the city council", "the Senate
 		 * ethics committee" */
@@ -1138,7 +1002,7 @@ qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
 		if (a == s0 || !wordeq(c, a - 1, "the"))
 			return false;
 		a--;
-		if (!opens_clause(c, a))
+		if (!qt_opens_clause(c, a))
 			return false;
 		*ga = a;
 		*gb = h + 1;

@@ -1,6 +1,6 @@
 /*
  * pronoun.c: attribution: what "they" stands for when no group noun
- * from the hand lists is the subject right before it (coref.c has those
+ * from the hand lists is the subject right before it (they.c has those
  * rules).  Number agreement: "they" takes a plural, never a single
  * person: a plural noun for people or bodies (WordNet: "economists",
  * "companies"), two or more people named together as the subject of a
