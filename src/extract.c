@@ -268,13 +268,13 @@ qt_extract_check(const quoth_extractor *ex, const char *text, size_t len,
 	return QUOTH_OK;
 }
 
-/* The stages up to attribution on text[0..len) (the whole document, or
- * one window of it, window.c), the quotes of r sorted by start.  `blank`
- * is the document's paragraph rule: 1 blank lines end paragraphs, 0 every
- * line break does, -1 ask the text.  False when out of memory. */
+/* The stages before attribution on text[0..len) (the whole document, or
+ * one window of it, window.c): line map, tokens, sentences, quotes.
+ * `blank` is the document's paragraph rule: 1 blank lines end paragraphs,
+ * 0 every line break does, -1 ask the text.  False when out of memory. */
 bool
-qt_extract_find(const quoth_extractor *ex, const char *text, size_t len,
-                size_t skip, int blank, token_list *tl, quoth_result *r)
+qt_extract_quotes(const quoth_extractor *ex, const char *text, size_t len,
+                  size_t skip, int blank, token_list *tl, quoth_result *r)
 {
 	bool ok;
 
@@ -295,13 +295,30 @@ qt_extract_find(const quoth_extractor *ex, const char *text, size_t len,
 	qt_symbolize(&ex->data, text, tl->t, tl->n);
 	if (!qt_segment(text, tl, &ex->data))
 		return false;
-	if (!qt_find_quotes(ex, text, tl, r))
-		return false;
+	return qt_find_quotes(ex, text, tl, r);
+}
+
+/* After qt_extract_quotes(): attribution, the quotes of r sorted by
+ * start.  False when out of memory. */
+bool
+qt_extract_attribute(const quoth_extractor *ex, const char *text,
+                     token_list *tl, quoth_result *r)
+{
+	if (tl->n == 0)
+		return true;
 	if (!qt_attribute(ex, text, tl, r))
 		return false;
 	if (r->nq > 1)
 		qsort(r->q, r->nq, sizeof(quote), cmp_quote);
 	return true;
+}
+
+bool
+qt_extract_find(const quoth_extractor *ex, const char *text, size_t len,
+                size_t skip, int blank, token_list *tl, quoth_result *r)
+{
+	return qt_extract_quotes(ex, text, len, skip, blank, tl, r) &&
+	       qt_extract_attribute(ex, text, tl, r);
 }
 
 /* After qt_extract_find(): keep the quotes that start in [from, to),

@@ -15,10 +15,14 @@
  * that cannot reach across (the entity table is the window's): on news,
  * where an article is a few kilobytes, that changes nothing.
  *
- * Where a core ends is decided after its window is processed: at the
- * first paragraph break past the window size that no quote of the window
- * runs over (a multi-paragraph quote is never cut).  When every break in
- * reach is inside a quote, the window is processed again twice as large.
+ * Where a core ends is decided once the quote finder has run on its
+ * window, before attribution (the costly half): at the first paragraph
+ * break past the window size that no quote of the window runs over (a
+ * multi-paragraph quote is never cut).  A quote over the break moves it
+ * past the quote and the tokens and quotes are found again; attribution
+ * runs once, unless it widens a quote over the break (then the window
+ * runs again).  When every break in reach is inside a quote, the window
+ * is processed again twice as large.
  *
  * Paragraph and line numbers are counted on: the paragraph of the first
  * token after the next lead, and the line of its offset, in this window's
@@ -343,6 +347,35 @@ struct win {
 	int state;           /* (threads) 0 queued, 1 taken, 2 done */
 };
 
+/* The end of the last of the quotes of r, in any order, that runs over
+ * window offset `w`, or 0 when none does (before attribution sorts
+ * them). */
+static size_t
+spanned_any(const quoth_result *r, size_t w)
+{
+	size_t i, past = 0, end;
+
+	for (i = 0; i < r->nq; i++) {
+		const quote *q = &r->q[i];
+		end = q->parts[q->nparts - 1].end;
+		if (q->parts[0].start < w && end > w && end > past)
+			past = end;
+	}
+	return past;
+}
+
+/* A new result for window j, empty; NULL when out of memory. */
+static quoth_result *
+fresh(struct win *j)
+{
+	quoth_result *r = calloc(1, sizeof *r);
+
+	j->r = r;
+	if (r)
+		r->keep_warn_at = true;
+	return r;
+}
+
 /* Process window j of d: its quotes into j->r, where the next starts. */
 static void
 run_window(const struct doc *d, struct win *j)
@@ -354,10 +387,8 @@ run_window(const struct doc *d, struct win *j)
 
 	memset(&tl, 0, sizeof tl);
 	j->failed = 1;
-	j->r = r = calloc(1, sizeof *r);
-	if (!r)
+	if (!(r = fresh(j)))
 		return;
-	r->keep_warn_at = true;
 	for (;;) {
 		cut = from < d->len ? next_break(d->text, d->len, from,
 		                                 d->blank, d->margin / 4)
@@ -365,25 +396,35 @@ run_window(const struct doc *d, struct win *j)
 		end = cut == QUOTH_NONE ? d->len
 		                        : tail_end(d->text, d->len, cut,
 		                                   d->blank, d->margin);
-		if (!qt_extract_find(d->ex, d->text + j->lead, end - j->lead,
-		                     j->lead ? 0 : d->skip, d->blank, &tl, r) ||
+		if (!qt_extract_quotes(d->ex, d->text + j->lead, end - j->lead,
+		                       j->lead ? 0 : d->skip, d->blank, &tl,
+		                       r) ||
 		    r->failed)
 			goto done;
-		if (end == d->len) {
-			j->next = end;
-			break;
-		}
-		past = spanned(r, cut - j->lead);
+		/* the quote finder's quotes choose the break: attribution
+		 * runs once, on the window that keeps every quote whole */
+		past = end == d->len ? 0 : spanned_any(r, cut - j->lead);
 		if (!past) {
-			j->next = cut;
-			break;
+			if (!qt_extract_attribute(d->ex, d->text + j->lead, &tl,
+			                          r) ||
+			    r->failed)
+				goto done;
+			if (end == d->len) {
+				j->next = end;
+				break;
+			}
+			/* (attribution may widen a quote: mixed, joined) */
+			past = spanned(r, cut - j->lead);
+			if (!past) {
+				j->next = cut;
+				break;
+			}
 		}
 		/* a quote runs over the break: end after that quote */
 		qt_token_list_free(&tl);
 		quoth_result_free(r);
-		if (!(j->r = r = calloc(1, sizeof *r)))
+		if (!(r = fresh(j)))
 			return;
-		r->keep_warn_at = true;
 		/* just past it; but twice the window (and never less than
 		 * past the quote) when it runs to the window's end, or when
 		 * quote after quote runs over the breaks */

@@ -22,6 +22,13 @@ quoth_status qt_extract_check(const quoth_extractor *ex, const char *text,
 bool qt_extract_find(const quoth_extractor *ex, const char *text, size_t len,
                      size_t skip, int blank, token_list *tl, quoth_result *r);
 
+/* qt_extract_find() in two halves: up to the quotes (in no set order),
+ * then attribution, which sorts them. */
+bool qt_extract_quotes(const quoth_extractor *ex, const char *text, size_t len,
+                       size_t skip, int blank, token_list *tl, quoth_result *r);
+bool qt_extract_attribute(const quoth_extractor *ex, const char *text,
+                          token_list *tl, quoth_result *r);
+
 /* Keep the quotes starting in [from, to), then their lines, strings and
  * the types asked for.  False when out of memory. */
 bool qt_extract_finish(const quoth_extractor *ex, const char *text,
