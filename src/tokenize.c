@@ -568,6 +568,54 @@ scan_mark(const char *text, size_t len, size_t off, const cpinfo *c, token *t)
 	return off;
 }
 
+/* The end of the word of ASCII letters and digits at text[off] when
+ * scan_word() would end it there too (at the text's end or an ASCII byte
+ * not in word_glue[]), else 0; its word_bits[] or'ed into *acc. */
+static inline size_t
+ascii_word(const char *text, size_t len, size_t off, unsigned *acc)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t e = off;
+	unsigned k, a = 0;
+
+	while (e < len && (k = word_bits[p[e]]) != 0) {
+		a |= k;
+		e++;
+	}
+	if (e < len && (p[e] >= 0x80 || word_glue[p[e]]))
+		return 0;
+	*acc = a;
+	return e;
+}
+
+/* Token t, the word text[off..e) that ascii_word() found (acc its
+ * word_bits[]), with the kind and flags scan_word() gives it. */
+static inline void
+word_token(const char *text, size_t off, size_t e, unsigned acc,
+           bool space_before, uint32_t para, token *t)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	unsigned first = word_bits[p[off]];
+	size_t i, uppers = 0;
+
+	t->start = (uint32_t)off;
+	t->end = (uint32_t)e;
+	t->cp = p[off];
+	t->para = para;
+	t->kind = first == WB_DIGIT ? TK_NUM : TK_WORD;
+	t->flags = space_before ? TF_SPACE_BEFORE : 0;
+	if (first == WB_UPPER)
+		t->flags |= TF_CAP;
+	if (acc & WB_DIGIT)
+		t->flags |= TF_HAS_DIGIT;
+	if (!(acc & WB_LOWER) && (acc & WB_UPPER)) {
+		for (i = off; i < e; i++)
+			uppers += word_bits[p[i]] == WB_UPPER;
+		if (uppers >= 2)
+			t->flags |= TF_ALLCAP;
+	}
+}
+
 bool
 qt_tokenize(const char *text, size_t len, size_t skip, token_list *tl)
 {
@@ -598,6 +646,22 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 			if (tl->n)
 				tl->t[tl->n - 1].flags |= TF_SPACE_AFTER;
 			continue;
+		}
+		/* (a word of ASCII letters and digits that ends at an
+		 * ASCII byte no rule of scan_word() reads: most words) */
+		if (word_bits[(unsigned char)text[off]]) {
+			unsigned acc;
+			size_t e = ascii_word(text, len, off, &acc);
+			if (e) {
+				if (!(t = push(tl)))
+					return false;
+				para_open = true;
+				word_token(text, off, e, acc, space_before,
+				           para, t);
+				space_before = false;
+				off = e;
+				continue;
+			}
 		}
 		decode_at(text, len, off, &c);
 		if (c.bad) {
