@@ -121,14 +121,23 @@ static const char *const kind_names[] = {
         [QK_DESC] = "description", [QK_UNKNOWN] = "unknown",
 };
 
+/* Field f of quote q: the static string s (the fields no one else
+ * writes, which qt_quote_clear() does not free: kind, gender, gender
+ * source), so that no quote allocates them. */
+static void
+set_static(quote *q, quoth_field f, const char *s)
+{
+	q->str[f] = (char *)s;
+	q->str_len[f] = strlen(s);
+}
+
 /* Quote q's kind string, when it has a speaker. */
 static bool
 set_kind(quote *q, int kind)
 {
-	if (kind <= QK_NONE || kind > QK_UNKNOWN)
-		return true;
-	return set_field(q, QUOTH_FIELD_KIND, kind_names[kind],
-	                 strlen(kind_names[kind]));
+	if (kind > QK_NONE && kind <= QK_UNKNOWN)
+		set_static(q, QUOTH_FIELD_KIND, kind_names[kind]);
+	return true;
 }
 
 /* The gender (G_*) most bearers of the first name of `name` have, from
@@ -189,11 +198,12 @@ set_gender(const actx *c, quote *q, const entity *e, int kind)
 		g = name_gender(c->ld->first_names, e->name, e->name_len);
 		src = "name";
 	}
-	if (!g)
-		return true;
-	return set_field(q, QUOTH_FIELD_GENDER, g == G_MALE ? "male" : "female",
-	                 g == G_MALE ? 4 : 6) &&
-	       set_field(q, QUOTH_FIELD_GENDER_SOURCE, src, strlen(src));
+	if (g) {
+		set_static(q, QUOTH_FIELD_GENDER,
+		           g == G_MALE ? "male" : "female");
+		set_static(q, QUOTH_FIELD_GENDER_SOURCE, src);
+	}
+	return true;
 }
 
 bool
@@ -470,9 +480,14 @@ qt_quote_clear(quote *q)
 
 	free(q->parts);
 	free(q->verb);
-	for (f = 0; f < QUOTH_FIELD_COUNT_; f++)
+	for (f = 0; f < QUOTH_FIELD_COUNT_; f++) {
+		/* (static: set_static()) */
+		if (f == QUOTH_FIELD_KIND || f == QUOTH_FIELD_GENDER ||
+		    f == QUOTH_FIELD_GENDER_SOURCE)
+			continue;
 		if (!q->joined || f == QUOTH_FIELD_QUOTE ||
 		    (f != QUOTH_FIELD_CONTEXT && f != QUOTH_FIELD_RULE &&
 		     f != QUOTH_FIELD_CUE && f != QUOTH_FIELD_MENTION))
 			free(q->str[f]);
+	}
 }
