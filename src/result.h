@@ -50,7 +50,8 @@ typedef struct {
 	                        * written is (one with an entity is what
 	                        * the entity is) */
 	const char *rule;              /* static string */
-	char *str[QUOTH_FIELD_COUNT_]; /* heap, NUL-terminated, or NULL */
+	char *str[QUOTH_FIELD_COUNT_]; /* heap, NUL-terminated, or NULL;
+	                                * kind and gender static (result.c) */
 	size_t str_len[QUOTH_FIELD_COUNT_];
 	bool joined; /* str[QUOTH_FIELD_QUOTE] holds the context, rule, cue
 	              * and mention too (qt_fill_strings()) */
