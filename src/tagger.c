@@ -580,6 +580,22 @@ add(tagging *t, uint32_t fid)
 		t->sc[p[i].label] += p[i].weight;
 }
 
+/* The scores of the bias slot fid alone, the first feature a token adds:
+ * its dense row copied (no zeroing, no adding), else zeros and its
+ * pairs.  Only the first tg->stride scores are ever added to or read
+ * (tg->stride is at least every model's label count). */
+static inline void
+start(tagging *t, uint32_t fid)
+{
+	if (fid != NOFEAT && (t->m->slots[fid].npairs & DENSE_ROW)) {
+		memcpy(t->sc, t->tg->dense + t->m->slots[fid].pair,
+		       t->tg->stride * sizeof(*t->sc));
+		return;
+	}
+	memset(t->sc, 0, t->tg->stride * sizeof(*t->sc));
+	add(t, fid);
+}
+
 /* The static features of token i (template 1 above, without the label
  * history), from the records of the words and shapes around it (c->wr
  * and c->sr, from two before the sentence). */
@@ -597,10 +613,10 @@ score_static(tagging *t, size_t i)
 
 	v = map_at(t->c, ckey(KEY_BIAS, t->mi, 0, 0, 0));
 	if (v && *v != UNKNOWN) {
-		add(t, *v);
+		start(t, *v);
 	} else {
 		kb_start(&k, "b");
-		add(t, remember(t, v, &k));
+		start(t, remember(t, v, &k));
 	}
 	add(t, w[WF_W]);
 	add(t, sh[SF_SH]);
@@ -838,8 +854,7 @@ qt_tagger_tag_first(const qt_tagger *tg, qt_tagger_work *w,
 			size_t k;
 			int best = 0;
 
-			memset(t.sc, 0, sizeof(t.sc));
-			score_static(&t, i);
+			score_static(&t, i); /* (sets t.sc first) */
 			score_history(&t, i, l2, l1);
 			/* ties go to the lower label, as in the trainer */
 			for (k = 1; k < t.m->nlabels; k++)
