@@ -8,6 +8,7 @@
  */
 #include "split.h"
 #include "attrib_int.h"
+#include "tagger.h"
 
 /* How far into a reported clause a new speaker's cue is looked for
  * ("X said ..., but Chapman says"): a long sentence, not a paragraph. */
@@ -64,12 +65,22 @@ clause_follows(const actx *c, size_t m, size_t se)
 	        qt_has_finite_verb(c, k, se));
 }
 
+/* Does a contrast open the reported clause at k ("while", "although",
+ * "though", "whereas")? */
+static bool
+contrast_opens(const actx *c, size_t k)
+{
+	return wordeq(c, k, "while") || wordeq(c, k, "although") ||
+	       wordeq(c, k, "though") || wordeq(c, k, "whereas");
+}
+
 /* The last token of the first clause when what joins the subject at a
  * to the clause before it starts a second statement, or QUOTH_NONE:
  * "; SUBJ", "— SUBJ", ", and SUBJ", ", but SUBJ", '," and SUBJ', "and
  * he" (a pronoun: no "the council and the mayor" split in two), and
- * ", SUBJ" when the sentence opens subordinate ("Although Holm said A,
- * he argued B"). */
+ * ", SUBJ" when the sentence or the clause opens subordinate ("Although
+ * Holm said A, he argued B", "Holm admitted that while A, he argued B";
+ * not "Holm added that if A, he would advise B": one statement). */
 static size_t
 joined_before(const actx *c, size_t k, size_t a, const speaker *sp)
 {
@@ -91,12 +102,34 @@ joined_before(const actx *c, size_t k, size_t a, const speaker *sp)
 	    is_p(&c->t[j - 1], ','))
 		return j;
 	if (is_p(&c->t[j], ','))
-		return conj || qt_subordinator(c, sentence_start(c, k))
+		return conj || qt_subordinator(c, sentence_start(c, k)) ||
+		                       contrast_opens(c, k)
 		               ? j - 1
 		               : QUOTH_NONE;
 	if (conj && sp->kind == SK_PRONOUN)
 		return j;
 	return QUOTH_NONE;
+}
+
+/* A subject pronoun right before the cue at m, or before one adverb
+ * there ("she argued", "he later said"): *sp is it. */
+static bool
+pronoun_subject(const actx *c, size_t m, speaker *sp)
+{
+	size_t a = m - 1;
+
+	memset(sp, 0, sizeof(*sp));
+	/* (the tagger is asked only with a pronoun before the word) */
+	if (!qt_subject_pronoun(c, a) && a > 0 &&
+	    qt_subject_pronoun(c, a - 1) && qt_pos_at(c, a) == QT_POS_ADV)
+		a--;
+	if (!qt_subject_pronoun(c, a) || c->inq[a])
+		return false;
+	sp->a = a;
+	sp->b = a + 1;
+	sp->ent = -1;
+	sp->kind = SK_PRONOUN;
+	return true;
 }
 
 /* A clause ends before a new speaker's cue joined to it: "X, but
@@ -109,7 +142,7 @@ qt_split_clause_end(actx *c, size_t k, size_t se)
 
 	for (m = k + 3; m <= se && m < k + NEXT_CUE_TOKENS; m++) {
 		size_t a, me, e;
-		speaker sp;
+		speaker sp = {0};
 		if (c->inq[m] || qt_cue_at(c, m) < 0)
 			continue;
 		/* the subject right before the cue, after a conjunction */
@@ -134,17 +167,21 @@ qt_split_clause_end(actx *c, size_t k, size_t se)
 		if (!clause_follows(c, m, se))
 			continue;
 		/* "X said A and added that B": the sentence's subject says
-		 * B too, when indirect.c can name it (no pronoun) */
+		 * B too */
 		if (wordeq(c, m - 1, "and") && m - 1 > k + 2 &&
 		    (wordeq(c, m + qt_cue_len(c, m), "that") ||
 		     qt_subject_pronoun(c, m + qt_cue_len(c, m))) &&
-		    qt_sentence_subject(c, m, &sp, -1) && sp.kind != SK_PRONOUN)
+		    qt_sentence_subject(c, m, &sp, -1))
 			return is_p(&c->t[m - 2], ',') ? m - 3 : m - 2;
-		/* "..., and more than four in ten said", "; the union has
-		 * indicated", "and she accused": the cue's own subject */
-		if (qt_subject_before(c, m, &sp, &me, -1) && sp.b <= m &&
-		    (e = joined_before(c, k, sp.a, &sp)) != QUOTH_NONE)
-			return e;
+		/* "..., and she said", "; the union has indicated", "and
+		 * Tomas Berg, the harbour master, said": the cue's own
+		 * subject */
+		if (pronoun_subject(c, m, &sp) ||
+		    (qt_subject_before(c, m, &sp, &me, -1) && sp.b <= m)) {
+			e = joined_before(c, k, sp.a, &sp);
+			if (e != QUOTH_NONE)
+				return e;
+		}
 	}
 	return se;
 }
