@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "split.h"
 #include "tagger.h"
 
 /* The longest phrase of a data file, in words (data.c allows six). */
@@ -21,12 +22,6 @@
  * words after the preposition ("before the judge", "in this
  * instance"); a longer run is the clause itself. */
 #define PREP_PHRASE_WORDS 5
-/* How far into a reported clause a new speaker's cue is looked for
- * ("X said ..., but Chapman says"): a long sentence, not a paragraph. */
-#define NEXT_CUE_TOKENS 80
-/* A finite verb (auxiliary, modal, "be") shows a clause when it comes
- * within the first ten tokens: subject and verb, not a noun phrase. */
-#define FINITE_VERB_TOKENS 10
 /* lowercase words between the article and the time noun of a time
  * phrase, "on the same day", "in the first full week" */
 #define TIME_MODIFIERS 2
@@ -336,63 +331,6 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 	return m;
 }
 
-/* A clause ends before a new speaker's cue joined to it: "X, but
- * Chapman says that's not what...". */
-static size_t
-trim_at_next_cue(actx *c, size_t k, size_t se)
-{
-	size_t m;
-
-	for (m = k + 3; m <= se && m < k + NEXT_CUE_TOKENS; m++) {
-		size_t a;
-		if (c->inq[m] || qt_cue_at(c, m) < 0)
-			continue;
-		/* the subject right before the cue, after a conjunction */
-		for (a = m; a > k + 2 && m - a < 5 && is_w(&c->t[a - 1]) &&
-		            !word_is(c, a - 1, W_AND_BUT) &&
-		            !wordeq(c, a - 1, "while");
-		     a--)
-			;
-		if (a > k + 2 && a < m &&
-		    (wordeq(c, a - 1, "but") || wordeq(c, a - 1, "while") ||
-		     (wordeq(c, a - 1, "and") && is_p(&c->t[a - 2], ','))))
-			return is_p(&c->t[a - 2], ',') ? a - 3 : a - 2;
-		/* "While some critics say A, Jagelewski says B": a name
-		 * after a comma, then its own cue */
-		for (a = m; a > k + 2 && m - a < 4 && is_w(&c->t[a - 1]) &&
-		            (c->t[a - 1].flags & TF_CAP) && !c->inq[a - 1];
-		     a--)
-			;
-		if (a > k + 2 && a < m && is_p(&c->t[a - 1], ',') &&
-		    qt_lex(c, LEX_NONNAMES, a, a + 1) < 0)
-			return a - 2;
-	}
-	return se;
-}
-
-/* Does the clause at k hold a finite verb early on: an auxiliary, a modal
- * or a form of "be" ("the backstop would be", "it was closing")?  A
- * noun phrase object ("a hefty rise in spending") does not. */
-static bool
-has_finite_verb(const actx *c, size_t k, size_t se)
-{
-	size_t m;
-
-	for (m = k; m <= se && m < k + FINITE_VERB_TOKENS; m++) {
-		if (!is_w(&c->t[m]))
-			continue;
-		if (word_is(c, m, W_AUX))
-			return true;
-		/* it’s, they’re with the curly apostrophe */
-		if (c->t[m].end - c->t[m].start > 4 &&
-		    memcmp(c->text + c->t[m].end - 4, "\xe2\x80\x99", 3) == 0 &&
-		    (c->text[c->t[m].end - 1] == 's' ||
-		     c->text[c->t[m].end - 1] == 'e'))
-			return true;
-	}
-	return false;
-}
-
 /* Are the words [sa, e) before a comma and a name a noun phrase the name
  * is an appositive of, no clause: "Her lawyer, Ned Park, said", "The
  * head of Ports, Roads and Rail, Raj Patel, said"?  A described speaker,
@@ -490,8 +428,7 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 	} else if (qt_subject_before(c, i, &L->sp, &me, last)) {
 		/* the subject right before the cue */
 	} else if (i > 0 && wordeq(c, i - 1, "and") &&
-	           qt_sentence_subject(c, i, &L->sp, last) &&
-	           L->sp.kind != SK_PRONOUN) {
+	           qt_sentence_subject(c, i, &L->sp, last)) {
 		/* "Trump bemoaned the unrest and said he thought
 		 * ...": the sentence's subject (as patterns.txt's
 		 * '&' shape does for direct quotes) */
@@ -815,9 +752,9 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 		k++;
 	else if (!clause_start_ok(c, k) ||
 	         (!(v & CUE_BARE) && !qt_wh_word(c, k) &&
-	          !qt_subject_pronoun(c, k) && !has_finite_verb(c, k, se)))
+	          !qt_subject_pronoun(c, k) && !qt_has_finite_verb(c, k, se)))
 		return QUOTH_NONE; /* "Carolina added three more goals" */
-	se = trim_at_next_cue(c, k, se);
+	se = qt_split_clause_end(c, k, se);
 	if (k >= se || !qt_words_at_least(c, k, se, 3) || se - k > CLAUSE_MAX)
 		return QUOTH_NONE;
 	/* "did not say whether", "never told them": no content was

@@ -1,0 +1,187 @@
+/*
+ * split.c: attribution, where a reported clause ends because a second
+ * statement is joined to it.  "Ida Holm said the ferry would run, and
+ * she said the fares would stay low" is two statements, each with its
+ * own cue and speaker; read as one, the second speaker's words go to
+ * the first.  Reads tokens and cues; the second cue makes its own record
+ * in the indirect pass (indirect.c).
+ */
+#include "split.h"
+#include "attrib_int.h"
+#include "tagger.h"
+
+/* How far into a reported clause a new speaker's cue is looked for
+ * ("X said ..., but Chapman says"): a long sentence, not a paragraph. */
+#define NEXT_CUE_TOKENS 80
+/* A finite verb (auxiliary, modal, "be") shows a clause when it comes
+ * within the first ten tokens: subject and verb, not a noun phrase. */
+#define FINITE_VERB_TOKENS 10
+
+/* Does the clause at k hold a finite verb early on: an auxiliary, a modal
+ * or a form of "be" ("the backstop would be", "it was closing")?  A
+ * noun phrase object ("a hefty rise in spending") does not. */
+bool
+qt_has_finite_verb(const actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	for (m = k; m <= se && m < k + FINITE_VERB_TOKENS; m++) {
+		if (!is_w(&c->t[m]))
+			continue;
+		if (word_is(c, m, W_AUX))
+			return true;
+		/* it’s, they’re with the curly apostrophe */
+		if (c->t[m].end - c->t[m].start > 4 &&
+		    memcmp(c->text + c->t[m].end - 4, "\xe2\x80\x99", 3) == 0 &&
+		    (c->text[c->t[m].end - 1] == 's' ||
+		     c->text[c->t[m].end - 1] == 'e'))
+			return true;
+	}
+	return false;
+}
+
+/* Does a reported clause open right after the cue at m, past "also",
+ * as the indirect pass reads one: "that", a subject pronoun, a finite
+ * verb soon ("the dock was ready"), or any clause after a cue that
+ * takes a bare one ("said families sue")?  Not a noun phrase object
+ * ("pledged a revolution", "accused Finch of lying"): the indirect pass
+ * makes no record of it, and the clause before keeps it. */
+static bool
+clause_follows(const actx *c, size_t m, size_t se)
+{
+	size_t k = m + qt_cue_len(c, m);
+	int v = qt_cue_at(c, m);
+
+	if (!(v & CUE_CLAUSE))
+		return false;
+	if (k <= se && wordeq(c, k, "also"))
+		k++;
+	if (k > se || c->inq[k] || !is_w(&c->t[k]))
+		return false; /* (not "she said, the ...": an aside) */
+	if (wordeq(c, k, "that") || qt_subject_pronoun(c, k))
+		return true;
+	return !word_is(c, k, W_NO_CLAUSE_START) &&
+	       (((v & CUE_BARE) && !(v & CUE_OBJECT)) ||
+	        qt_has_finite_verb(c, k, se));
+}
+
+/* Does a contrast open the reported clause at k ("while", "although",
+ * "though", "whereas")? */
+static bool
+contrast_opens(const actx *c, size_t k)
+{
+	return wordeq(c, k, "while") || wordeq(c, k, "although") ||
+	       wordeq(c, k, "though") || wordeq(c, k, "whereas");
+}
+
+/* The last token of the first clause when what joins the subject at a
+ * to the clause before it starts a second statement, or QUOTH_NONE:
+ * "; SUBJ", "— SUBJ", ", and SUBJ", ", but SUBJ", '," and SUBJ', "and
+ * he" (a pronoun: no "the council and the mayor" split in two), and
+ * ", SUBJ" when the sentence or the clause opens subordinate ("Although
+ * Holm said A, he argued B", "Holm admitted that while A, he argued B";
+ * not "Holm added that if A, he would advise B": one statement). */
+static size_t
+joined_before(const actx *c, size_t k, size_t a, const speaker *sp)
+{
+	size_t j = a - 1;
+	bool conj = false;
+
+	if (a < k + 3)
+		return QUOTH_NONE;
+	if (is_p(&c->t[j], ';') || is_dash(&c->t[j]))
+		return j - 1;
+	if (wordeq(c, j, "and") || wordeq(c, j, "but")) {
+		conj = true;
+		j--;
+	}
+	if (j > k && is_dash(&c->t[j]))
+		return j - 1;
+	/* (the closing quote mark stays with the clause it closes) */
+	if (conj && j > k + 1 && c->t[j].kind == TK_QUOTE &&
+	    is_p(&c->t[j - 1], ','))
+		return j;
+	if (is_p(&c->t[j], ','))
+		return conj || qt_subordinator(c, sentence_start(c, k)) ||
+		                       contrast_opens(c, k)
+		               ? j - 1
+		               : QUOTH_NONE;
+	if (conj && sp->kind == SK_PRONOUN)
+		return j;
+	return QUOTH_NONE;
+}
+
+/* A subject pronoun right before the cue at m, or before one adverb
+ * there ("she argued", "he later said"): *sp is it. */
+static bool
+pronoun_subject(const actx *c, size_t m, speaker *sp)
+{
+	size_t a = m - 1;
+
+	memset(sp, 0, sizeof(*sp));
+	/* (the tagger is asked only with a pronoun before the word) */
+	if (!qt_subject_pronoun(c, a) && a > 0 &&
+	    qt_subject_pronoun(c, a - 1) && qt_pos_at(c, a) == QT_POS_ADV)
+		a--;
+	if (!qt_subject_pronoun(c, a) || c->inq[a])
+		return false;
+	sp->a = a;
+	sp->b = a + 1;
+	sp->ent = -1;
+	sp->kind = SK_PRONOUN;
+	return true;
+}
+
+/* A clause ends before a new speaker's cue joined to it: "X, but
+ * Chapman says that's not what...", "X, and she said ...", "X and
+ * added that ...".  Returns its last token, or se. */
+size_t
+qt_split_clause_end(actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	for (m = k + 3; m <= se && m < k + NEXT_CUE_TOKENS; m++) {
+		size_t a, me, e;
+		speaker sp = {0};
+		if (c->inq[m] || qt_cue_at(c, m) < 0)
+			continue;
+		/* the subject right before the cue, after a conjunction */
+		for (a = m; a > k + 2 && m - a < 5 && is_w(&c->t[a - 1]) &&
+		            !word_is(c, a - 1, W_AND_BUT) &&
+		            !wordeq(c, a - 1, "while");
+		     a--)
+			;
+		if (a > k + 2 && a < m &&
+		    (wordeq(c, a - 1, "but") || wordeq(c, a - 1, "while") ||
+		     (wordeq(c, a - 1, "and") && is_p(&c->t[a - 2], ','))))
+			return is_p(&c->t[a - 2], ',') ? a - 3 : a - 2;
+		/* "While some critics say A, Jagelewski says B": a name
+		 * after a comma, then its own cue */
+		for (a = m; a > k + 2 && m - a < 4 && is_w(&c->t[a - 1]) &&
+		            (c->t[a - 1].flags & TF_CAP) && !c->inq[a - 1];
+		     a--)
+			;
+		if (a > k + 2 && a < m && is_p(&c->t[a - 1], ',') &&
+		    qt_lex(c, LEX_NONNAMES, a, a + 1) < 0)
+			return a - 2;
+		if (!clause_follows(c, m, se))
+			continue;
+		/* "X said A and added that B": the sentence's subject says
+		 * B too */
+		if (wordeq(c, m - 1, "and") && m - 1 > k + 2 &&
+		    (wordeq(c, m + qt_cue_len(c, m), "that") ||
+		     qt_subject_pronoun(c, m + qt_cue_len(c, m))) &&
+		    qt_sentence_subject(c, m, &sp, -1))
+			return is_p(&c->t[m - 2], ',') ? m - 3 : m - 2;
+		/* "..., and she said", "; the union has indicated", "and
+		 * Tomas Berg, the harbour master, said": the cue's own
+		 * subject */
+		if (pronoun_subject(c, m, &sp) ||
+		    (qt_subject_before(c, m, &sp, &me, -1) && sp.b <= m)) {
+			e = joined_before(c, k, sp.a, &sp);
+			if (e != QUOTH_NONE)
+				return e;
+		}
+	}
+	return se;
+}

@@ -1,0 +1,19 @@
+/*
+ * split.h: where a reported clause ends because a second statement, with
+ * its own cue, is joined to it (split.c).
+ */
+#ifndef QUOTH_SPLIT_H
+#define QUOTH_SPLIT_H
+
+#include "attrib_int.h"
+
+/* The last token of the reported clause [k, se] before a second
+ * statement joined to it ("..., and she said", "; two engineers said",
+ * "and added that"), or se when there is none. */
+size_t qt_split_clause_end(actx *c, size_t k, size_t se);
+
+/* Does the clause at k hold a finite verb early on: an auxiliary, a modal
+ * or a form of "be" ("the backstop would be", "it was closing")? */
+bool qt_has_finite_verb(const actx *c, size_t k, size_t se);
+
+#endif
