@@ -518,9 +518,12 @@ cap_run_end(actx *c, size_t a)
 
 	b = a;
 	while (b < n) {
+		/* (not across a sentence break the segmenter found: "ties
+		 * to the U.S. While Ada Finch was away") */
 		if (is_w(&c->t[b]) && (c->t[b].flags & TF_CAP) && !c->inq[b] &&
-		    (b == a || c->t[b].flags & TF_SPACE_BEFORE ||
-		     is_p(&c->t[b - 1], '.'))) {
+		    (b == a || ((c->t[b].flags & TF_SPACE_BEFORE ||
+		                 is_p(&c->t[b - 1], '.')) &&
+		                c->t[b].sent == c->t[b - 1].sent))) {
 			b++;
 			if (qt_possessive(c, b - 1))
 				break; /* Washington's NATO allies */
