@@ -421,6 +421,9 @@ int qt_party_of(const actx *c, size_t a, size_t b);
 bool qt_other_party(const entity *e, int bits);
 int qt_entity_by_role(const actx *c, size_t head);
 
+/* namecues.c */
+void qt_people_seen_at(actx *c);
+
 /* ---- lower.c: the words the article writes in lowercase ------------- */
 
 bool qt_lower_build(actx *c);

@@ -1016,6 +1016,7 @@ qt_collect_entities(actx *c)
 			person_signals(c, a, na, b, ent_at(c, e));
 		free(tbuf);
 	}
+	qt_people_seen_at(c);
 }
 
 /* Does another entity named before token `tok` share entity e's last
