@@ -78,3 +78,13 @@ qt_people_seen_at(actx *c)
 	}
 	free(seen);
 }
+
+/* Is the word at k a title ("Secretary") or an honorific ("Speaker"),
+ * which an "of" phrase may follow inside a title ("Speaker of the House
+ * Nan Ode")? */
+bool
+qt_title_of_word(const actx *c, size_t k)
+{
+	return qt_lex(c, LEX_TITLES, k, k + 1) >= 0 ||
+	       qt_lex(c, LEX_HONORIFICS, k, k + 1) >= 0;
+}
