@@ -1000,7 +1000,7 @@ qt_collect_entities(actx *c)
 		a = i;
 		b = cap_run_end(c, a);
 		i = b;
-		if (qt_headline_run(c, a, b))
+		if (qt_headline_run(c, a, b) || qt_allcaps_headline(c, a, b))
 			continue;
 		na = name_start(c, a, b, &gender);
 		org = trim_run(c, a, &na, &b);

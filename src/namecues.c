@@ -88,3 +88,26 @@ qt_title_of_word(const actx *c, size_t k)
 	return qt_lex(c, LEX_TITLES, k, k + 1) >= 0 ||
 	       qt_lex(c, LEX_HONORIFICS, k, k + 1) >= 0;
 }
+
+/* Is the capitalised run [a, b) an all-caps headline, no name ("RULES
+ * FOR HARBOUR BOARD", "MAYOR VOWS TO FIGHT ON"): three words or more,
+ * all in capitals, one of them a closed-class word (words.txt) or a
+ * cue? */
+bool
+qt_allcaps_headline(const actx *c, size_t a, size_t b)
+{
+	size_t k, words = 0;
+	bool function = false;
+
+	for (k = a; k < b; k++) {
+		if (!is_w(&c->t[k]))
+			continue;
+		if (!(c->t[k].flags & TF_ALLCAP))
+			return false;
+		words++;
+		if (qt_word_flags(c, k) != 0 ||
+		    qt_lex(c, LEX_CUES, k, k + 1) >= 0)
+			function = true;
+	}
+	return words >= 3 && function;
+}
