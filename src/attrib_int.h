@@ -421,6 +421,11 @@ int qt_party_of(const actx *c, size_t a, size_t b);
 bool qt_other_party(const entity *e, int bits);
 int qt_entity_by_role(const actx *c, size_t head);
 
+/* namecues.c */
+void qt_people_seen_at(actx *c);
+bool qt_title_of_word(const actx *c, size_t k);
+bool qt_allcaps_headline(const actx *c, size_t a, size_t b);
+
 /* ---- lower.c: the words the article writes in lowercase ------------- */
 
 bool qt_lower_build(actx *c);

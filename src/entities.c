@@ -508,6 +508,17 @@ lone_surname(actx *c, size_t a, size_t b)
 	return qt_pos_at(c, b) == QT_POS_VERB;
 }
 
+/* Is there a capitalised word outside quotes at k, or after a "the"
+ * at k, in the sentence of k? */
+static bool
+cap_after_the(const actx *c, size_t k)
+{
+	if (k < c->n && wordeq(c, k, "the") && !c->inq[k])
+		k++;
+	return k < c->n && is_w(&c->t[k]) && (c->t[k].flags & TF_CAP) &&
+	       !c->inq[k] && c->t[k].sent == c->t[k - 1].sent;
+}
+
 /* The end of the run of capitalised words at a: honorifics with their
  * dot, initials, particles, and "of" inside a title or an organisation's
  * name ("Secretary of Defense Pete Hegseth"). */
@@ -518,9 +529,12 @@ cap_run_end(actx *c, size_t a)
 
 	b = a;
 	while (b < n) {
+		/* (not across a sentence break the segmenter found: "ties
+		 * to the U.S. While Ada Finch was away") */
 		if (is_w(&c->t[b]) && (c->t[b].flags & TF_CAP) && !c->inq[b] &&
-		    (b == a || c->t[b].flags & TF_SPACE_BEFORE ||
-		     is_p(&c->t[b - 1], '.'))) {
+		    (b == a || ((c->t[b].flags & TF_SPACE_BEFORE ||
+		                 is_p(&c->t[b - 1], '.')) &&
+		                c->t[b].sent == c->t[b - 1].sent))) {
 			b++;
 			if (qt_possessive(c, b - 1))
 				break; /* Washington's NATO allies */
@@ -534,14 +548,14 @@ cap_run_end(actx *c, size_t a)
 			b++;
 			continue;
 		}
-		/* Secretary of Defense Pete Hegseth: "of" after a
-		 * title word stays in the run */
+		/* Secretary of Defense Pete Hegseth, Speaker of the House
+		 * Nan Ode: "of" (and "the") after a title word stays in
+		 * the run */
 		if (b > a && (wordeq(c, b, "of") || wordeq(c, b, "for")) &&
-		    qt_lex(c, LEX_TITLES, b - 1, b) >= 0 && b + 1 < n &&
-		    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
+		    qt_title_of_word(c, b - 1) && cap_after_the(c, b + 1) &&
 		    /* (not "Peter King of New York") */
 		    !(b > a + 1 && surname_title(c, b - 1))) {
-			b++;
+			b += wordeq(c, b + 1, "the") ? 2 : 1;
 			continue;
 		}
 		/* "the Department of Community Services", "the
@@ -608,6 +622,17 @@ lead_describes(actx *c, size_t a, size_t k, size_t b)
 	return qt_word_not_noun(c, k);
 }
 
+/* After a title or honorific ending before k, in the run ending at b:
+ * the token after its "of" phrase ("of Defense", "for Health", "of the
+ * House"), part of the title; else k. */
+static size_t
+past_of_phrase(const actx *c, size_t k, size_t b)
+{
+	if (k + 1 < b && (wordeq(c, k, "of") || wordeq(c, k, "for")))
+		return k + 2 < b && wordeq(c, k + 1, "the") ? k + 3 : k + 2;
+	return k;
+}
+
 /* The start of the name in the run [a, b): past its leading words that
  * are not names (sentence-initial "But", titles, honorifics, words of
  * organisation names); an honorific's or title's gender goes to
@@ -639,7 +664,7 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 				*gender = G_MALE;
 			if (hv & HON_FEMALE)
 				*gender = G_FEMALE;
-			na++;
+			na = past_of_phrase(c, na + 1, b);
 			continue;
 		}
 		for (w = 4; w >= 1; w--)
@@ -660,15 +685,11 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 			break;
 		if (best) {
 			int tv = qt_lex(c, LEX_TITLES, na, na + best);
-			if (tv & TITLE_MALE)
+			if (tv >= 0 && (tv & TITLE_MALE))
 				*gender = G_MALE;
-			if (tv & TITLE_FEMALE)
+			if (tv >= 0 && (tv & TITLE_FEMALE))
 				*gender = G_FEMALE;
-			na += best;
-			/* ... of Defense, for Health: part of it */
-			if (na + 1 < b &&
-			    (wordeq(c, na, "of") || wordeq(c, na, "for")))
-				na += 2;
+			na = past_of_phrase(c, na + best, b);
 			continue;
 		}
 		if (qt_lex(c, LEX_NONNAMES, na, na + 1) >= 0 ||
@@ -979,7 +1000,7 @@ qt_collect_entities(actx *c)
 		a = i;
 		b = cap_run_end(c, a);
 		i = b;
-		if (qt_headline_run(c, a, b))
+		if (qt_headline_run(c, a, b) || qt_allcaps_headline(c, a, b))
 			continue;
 		na = name_start(c, a, b, &gender);
 		org = trim_run(c, a, &na, &b);
@@ -1013,6 +1034,7 @@ qt_collect_entities(actx *c)
 			person_signals(c, a, na, b, ent_at(c, e));
 		free(tbuf);
 	}
+	qt_people_seen_at(c);
 }
 
 /* Does another entity named before token `tok` share entity e's last

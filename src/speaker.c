@@ -447,7 +447,8 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	       qt_surname_word(c, i))))
 		return QUOTH_NONE;
 	j = name_run_end(c, i);
-	if (j == i)
+	/* (an all-caps headline is no name: "MAYOR VOWS TO FIGHT ON") */
+	if (j == i || qt_allcaps_headline(c, i, j))
 		return i;
 	m = possessor_person(c, i, j, sp, last_speaker);
 	if (m != QUOTH_NONE)

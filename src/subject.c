@@ -69,6 +69,26 @@ time_lead_off(const actx *c, speaker *sp)
 		sp->a++;
 }
 
+/* "Secretary of the Treasury Ada Finch said": the name phrase sp after
+ * the title's "of" ("the Treasury Ada Finch") ends in a name the article
+ * collected ("Ada Finch", entities.c): that name is the speaker. */
+static void
+name_after_title_of(actx *c, speaker *sp, int last_speaker)
+{
+	size_t k = qt_first_mention(c, sp->a + 1), m;
+	const mention_rec *mr;
+	speaker nm;
+
+	if (k >= c->ments.len)
+		return;
+	mr = QVEC_AT(&c->ments, mention_rec, k);
+	if (mr->end != sp->b)
+		return;
+	m = qt_parse_speaker_fwd(c, mr->tok, &nm, last_speaker);
+	if (m == sp->b && nm.kind == SK_NAME && nm.ent == mr->ent)
+		*sp = nm;
+}
+
 bool
 qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
                   int last_speaker)
@@ -118,12 +138,19 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		     wordeq(c, of - 1, "of")) &&
 		    sp->kind != SK_ROLE)
 			return true;
-		/* "Secretary of Defense Pete Hegseth said": a capitalised
-		 * title with its "of" phrase before a name is the name's */
-		if (m == of - 1 && head.kind == SK_ROLE &&
+		/* "Secretary of Defense Pete Hegseth said", "Secretary of
+		 * the Treasury Ada Finch said": a capitalised title with
+		 * its "of" phrase before a name is the name's */
+		if (m == of - 1 &&
+		    (head.kind == SK_ROLE ||
+		     (head.kind == SK_NAME && head.ent < 0 &&
+		      qt_title_of_word(c, of - 2))) &&
 		    sp->kind == SK_NAME && wordeq(c, of - 1, "of") &&
-		    (c->t[of - 2].flags & TF_CAP) && (c->t[of].flags & TF_CAP))
+		    (c->t[of - 2].flags & TF_CAP) &&
+		    (c->t[sp->a].flags & TF_CAP)) {
+			name_after_title_of(c, sp, last_speaker);
 			return true;
+		}
 		if ((m == sp->b &&
 		     (head.kind == SK_ROLE || head.kind == SK_ORG)) ||
 		    (m == of - 1 && head.kind == SK_ROLE && head.ent < 0)) {
