@@ -553,8 +553,8 @@ qt_data_bytes(const char *lang, const char *data_dir, const char *file,
 	                 NULL);
 }
 
-/* Read the word list `file` into lx (nothing when QUOTH_WN_OFF leaves it
- * out). */
+/* Read the word list `file` into lx (nothing when QUOTH_WN_OFF leaves a
+ * generated class out). */
 static quoth_status
 load_list(lexicon *lx, const char *lang, const char *data_dir, const char *file,
           quoth_error *err)
@@ -636,24 +636,14 @@ quoth_status
 qt_first_names_load(lang_data *ld, const char *lang, const char *data_dir,
                     quoth_error *err)
 {
-	quoth_status st = QUOTH_OK;
-	char path[4096];
-	const char *data;
-	size_t len = 0;
-	bool owned;
+	quoth_status st;
 
 	if (ld->first_names)
 		return QUOTH_OK;
 	ld->first_names = qt_lexicon_new();
 	if (!ld->first_names)
 		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
-	data = data_file(lang, data_dir, "first-names.txt", path, sizeof(path),
-	                 &len, &owned, &st, err);
-	if (data) {
-		st = parse_file(ld->first_names, path, data, len, err);
-		if (owned)
-			free((char *)data);
-	}
+	st = load_list(ld->first_names, lang, data_dir, "first-names.txt", err);
 	if (st != QUOTH_OK) {
 		qt_lexicon_free(ld->first_names);
 		ld->first_names = NULL;
