@@ -65,6 +65,12 @@ static const char *const lex_files[LEX_COUNT_] = {
         [LEX_PERSONS] = "wn-person-nouns.txt",
 };
 
+/* A second file read into the same table: the generated class that the
+ * hand-kept list completes (titles.txt holds what WordNet does not give). */
+static const char *const lex_more[LEX_COUNT_] = {
+        [LEX_TITLES] = "wn-title-nouns.txt",
+};
+
 /* A `# flags: a=name b=name ...` header line [s, e): the mask of the
  * letters it declares (a lowercase letter right before '=', at the
  * start of a word), or 0 when the line is no such header. */
@@ -513,7 +519,7 @@ data_file(const char *lang, const char *data_dir, const char *file, char *path,
 }
 
 /*
- * QUOTH_WN_OFF=speech,person,org,document,places (any of them): leave
+ * QUOTH_WN_OFF=speech,person,org,document,places,title (any): leave
  * the named generated classes (wn-NAME*.txt) empty.  For measuring what
  * each class decides (how many attributions change without it) and for
  * the tests that check each is still used; never set in normal runs.
@@ -547,6 +553,30 @@ qt_data_bytes(const char *lang, const char *data_dir, const char *file,
 	                 NULL);
 }
 
+/* Read the word list `file` into lx (nothing when QUOTH_WN_OFF leaves a
+ * generated class out). */
+static quoth_status
+load_list(lexicon *lx, const char *lang, const char *data_dir, const char *file,
+          quoth_error *err)
+{
+	quoth_status st = QUOTH_OK;
+	char path[4096];
+	const char *data;
+	size_t len = 0;
+	bool owned;
+
+	if (wn_left_out(file))
+		return QUOTH_OK;
+	data = data_file(lang, data_dir, file, path, sizeof(path), &len, &owned,
+	                 &st, err);
+	if (data) {
+		st = parse_file(lx, path, data, len, err);
+		if (owned)
+			free((char *)data);
+	}
+	return st;
+}
+
 quoth_status
 qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
                   quoth_error *err)
@@ -566,15 +596,10 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 			return qt_data_fail(err, QUOTH_ERR_NOMEM, 0,
 			                    "out of memory");
 		}
-		if (wn_left_out(lex_files[i]))
-			continue;
-		data = data_file(lang, data_dir, lex_files[i], path,
-		                 sizeof(path), &len, &owned, &st, err);
-		if (data) {
-			st = parse_file(ld->lex[i], path, data, len, err);
-			if (owned)
-				free((char *)data);
-		}
+		st = load_list(ld->lex[i], lang, data_dir, lex_files[i], err);
+		if (st == QUOTH_OK && lex_more[i])
+			st = load_list(ld->lex[i], lang, data_dir, lex_more[i],
+			               err);
 		if (st != QUOTH_OK) {
 			qt_lang_data_free(ld);
 			return st;
@@ -611,24 +636,14 @@ quoth_status
 qt_first_names_load(lang_data *ld, const char *lang, const char *data_dir,
                     quoth_error *err)
 {
-	quoth_status st = QUOTH_OK;
-	char path[4096];
-	const char *data;
-	size_t len = 0;
-	bool owned;
+	quoth_status st;
 
 	if (ld->first_names)
 		return QUOTH_OK;
 	ld->first_names = qt_lexicon_new();
 	if (!ld->first_names)
 		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
-	data = data_file(lang, data_dir, "first-names.txt", path, sizeof(path),
-	                 &len, &owned, &st, err);
-	if (data) {
-		st = parse_file(ld->first_names, path, data, len, err);
-		if (owned)
-			free((char *)data);
-	}
+	st = load_list(ld->first_names, lang, data_dir, "first-names.txt", err);
 	if (st != QUOTH_OK) {
 		qt_lexicon_free(ld->first_names);
 		ld->first_names = NULL;

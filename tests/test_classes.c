@@ -32,9 +32,9 @@ static const wn_class classes[] = {
         {"speech", "wn-speech-verbs.txt", LEX_SPEECH, 2000, "bemoaned",
          "Ada Finch bemoaned that the pier would close.", QUOTH_FIELD_SPEAKER,
          "Ada Finch"},
-        {"person", "wn-person-nouns.txt", LEX_PERSONS, 15000, "beekeeper",
-         "\"Bread is up again,\" the beekeeper said.", QUOTH_FIELD_SPEAKER,
-         "the beekeeper"},
+        {"person", "wn-person-nouns.txt", LEX_PERSONS, 15000, "heckler",
+         "\"Bread is up again,\" the heckler said.", QUOTH_FIELD_SPEAKER,
+         "the heckler"},
         {"org", "wn-org-nouns.txt", LEX_ORGNOUNS, 3000, "syndicate",
          "\"Prices will rise,\" the syndicate said.", QUOTH_FIELD_SPEAKER,
          "the syndicate"},
@@ -43,6 +43,10 @@ static const wn_class classes[] = {
          "the affidavit"},
         {"places", "wn-places.txt", LEX_PLACES, 2000, "saudi arabia",
          "\"We will not sign,\" Saudi Arabia said.", QUOTH_FIELD_KIND, "place"},
+        /* the title before a name is not part of the name */
+        {"title", "wn-title-nouns.txt", LEX_TITLES, 5000, "hydrologist",
+         "Hydrologist Mira Quell said the marsh was drying out.",
+         QUOTH_FIELD_SPEAKER, "Mira Quell"},
 };
 
 /* The entries of data/en/FILE in the source tree (QUOTH_SRC): its lines

@@ -213,6 +213,40 @@ MEMBER_SYNSETS = [
     '08400965',  # membership, rank: the body of members of an organization
 ]
 
+# Title nouns (wn-title-nouns.txt, loaded with titles.txt): the words for
+# an office, a position or an occupation, which news writes before a name
+# ("Defence Secretary Pete Hegseth", "farmer Joel Baptiste") and alone as
+# the mention of a role ("the minister said").  Not every person noun: what
+# someone is to others or where they live or what befell them (relative,
+# inhabitant, victim, friend, adult, woman) stands before no name as a
+# title, and treating all of person.n.01 so broke speaker attribution.  A
+# lemma is a title when its most frequent sense (WordNet's first in
+# index.noun) lies below one of these synsets, so that "smith" and
+# "printer" count only as far as a person is their first meaning.
+TITLE_ROOTS = [
+    '09623038',  # leader: heads, executives, politicians, legislators, clergy, rulers, coaches
+    '09632518',  # worker: skilled workers (officials, servicemen, military officers), employees
+    '10480253',  # professional: lawyers, doctors, teachers, health professionals
+    '09617867',  # expert: advisers, analysts, specialists, authorities
+    '10560637',  # scientist: researchers, biologists, economists
+    '10557854',  # scholar: academics, historians
+    '09614315',  # creator: artists, farmers, producers, designers
+    '09616922',  # entertainer: performers, actors, singers, comedians
+    '09613191',  # contestant: players, athletes, rivals, challengers
+    '09609232',  # capitalist: businesspeople, investors, bankers, tycoons
+    '10351874',  # negotiator: representatives, diplomats, envoys, heads of state
+    '10794014',  # writer, author: journalists, novelists, columnists
+    '09875786',  # broadcaster: hosts, presenters, announcers
+    '10638385',  # spokesperson (not all of advocate.n.01: proponents)
+    '09769636',  # adjudicator: judges, referees, umpires
+    '10249459',  # lawman, law officer: police officers, sheriffs, marshals
+]
+# Gender of a title: a synset below female person or male person, or a
+# head word in -woman or -man (chairwoman, spokesman; not human, shaman).
+FEMALE_ROOT = '09619168'  # female, female person
+MALE_ROOT = '09624168'    # male, male person
+
+
 # Name heads, flag h in the organisation file: one-word nouns whose most
 # frequent sense (WordNet's first in index.noun) lies below the roots
 # above or below a workplace or place of business.  As the last word of a
@@ -408,7 +442,7 @@ def verb_phrase_forms(lemma, exc):
 CLASSES = {
     'speech': ('verbs', 's'), 'belief': ('verbs', 't'),
     'person': ('person', ''), 'org': ('org', ''), 'document': ('document', ''),
-    'namehead': ('org', 'h'), 'member': ('person', 'm'),
+    'namehead': ('org', 'h'), 'member': ('person', 'm'), 'title': ('title', ''),
     'country': ('places', 'c'), 'region': ('places', 'r'),
     'city': ('places', 't'), 'capital': ('places', 'a'),
 }
@@ -502,20 +536,64 @@ def verb_classes(verbs):
 
 def first_senses(path):
     """lemma -> the offset of its most frequent noun sense, from index.noun
-    (lowercase one-word lemmas only: the name heads)."""
+    (lemmas lowercase, '_' read as a space)."""
     out = {}
     with open(path, encoding='ascii') as f:
         for line in f:
             if line.startswith(' '):
                 continue
             fields = line.split()
-            lemma, nptr = fields[0], int(fields[3])
-            if lemma.isalpha() and lemma.islower():
-                out[lemma] = fields[4 + nptr + 2]
+            lemma, nptr = fields[0].replace('_', ' '), int(fields[3])
+            out[lemma] = fields[4 + nptr + 2]
     return out
 
 
-def noun_classes(nouns, first=None):
+def title_lemmas(nouns, first, modifiers, given):
+    """The lemmas whose first sense lies below TITLE_ROOTS, spelled as in
+    that synset (common nouns: the closure follows hyponyms, not
+    instances), less those that are also an adjective or adverb in WordNet
+    ("familiar", "chief", "executive": before a noun they describe it) or a
+    given name in first-names.txt ("Bobby", "Archer", "Malik": before a
+    surname they are the first name).  titles.txt lists those it needs."""
+    titles = set().union(*(closure(nouns, [r]) for r in TITLE_ROOTS))
+    out = set()
+    for lemma, off in first.items():
+        if off in titles and lemma not in modifiers and lemma not in given:
+            out |= {w for w in nouns[off].words if w.lower() == lemma}
+    return out
+
+
+def ancestors(nouns, off):
+    """off and every synset above it through hypernym pointers."""
+    seen, todo = set(), [off]
+    while todo:
+        o = todo.pop()
+        if o not in seen:
+            seen.add(o)
+            todo.extend(t for p, t in nouns[o].ptrs if p == '@')
+    return seen
+
+
+def title_gender(nouns, lemma, off):
+    """'f', 'm' or '' for a title lemma whose first sense is off."""
+    up = ancestors(nouns, off)
+    head = re.split('[ -]', lemma.lower())[-1]
+    if FEMALE_ROOT in up or head.endswith('woman'):
+        return 'f'
+    if MALE_ROOT in up or (head.endswith('man') and head not in MAN_NOT_COMPOUND):
+        return 'm'
+    return ''
+
+
+def person_surnames(nouns):
+    """One-word lemmas of named people (instances below person.n.01),
+    lowercase: "Cook", "Baker", "King" are surnames too."""
+    person = closure(nouns, [PERSON_ROOT])
+    return {w.lower() for off in instances(nouns, person)
+            for w in nouns[off].words if ' ' not in w and '-' not in w}
+
+
+def noun_classes(nouns, first=None, modifiers=None, given=None):
     person = closure(nouns, [PERSON_ROOT])
     org = set().union(*(closure(nouns, [r]) for r in ORG_ROOTS))
     heads = org.union(*(closure(nouns, [r]) for r in WORKPLACE_ROOTS))
@@ -528,10 +606,12 @@ def noun_classes(nouns, first=None):
         # (written in lowercase in that sense: not "Wei", "Han" or "York",
         # houses and dynasties that are surnames and places too)
         'namehead': {w for w, o in (first or {}).items()
-                     if o in heads and w in nouns[o].words},
+                     if w.isalpha() and o in heads and w in nouns[o].words},
         'document': set(),
         'member': {w for w, o in (first or {}).items()
-                   if o in MEMBER_SYNSETS and w in nouns[o].words},
+                   if w.isalpha() and o in MEMBER_SYNSETS and w in nouns[o].words},
+        'title': title_lemmas(nouns, first or {}, modifiers or set(),
+                              given or set()),
     }
     for flag, roots in sorted(DOCUMENT_ROOTS.items()):
         docs = closure(nouns, roots, prune=DOCUMENT_PRUNE)
@@ -556,7 +636,16 @@ def merge(entries, phrase, flags):
         entries[key] = (phrase, set(flags))
 
 
+def read_given_names(path):
+    """The names of data/en/first-names.txt (lowercase)."""
+    with open(path, encoding='utf-8') as f:
+        return {line.split('\t')[0] for line in f
+                if line.strip() and not line.startswith('#')}
+
+
 def build(wordnet, exceptions_path):
+    first_names_path = os.path.join(os.path.dirname(exceptions_path),
+                                    'first-names.txt')
     verbs, licence = read_data(os.path.join(wordnet, 'data.verb'))
     nouns, _ = read_data(os.path.join(wordnet, 'data.noun'))
     synsets = list(verbs.values()) + list(nouns.values())
@@ -570,10 +659,12 @@ def build(wordnet, exceptions_path):
     exceptions = read_exceptions(exceptions_path)
 
     sets = verb_classes(verbs)
-    sets.update(noun_classes(nouns, first_senses(os.path.join(wordnet, 'index.noun'))))
+    sets.update(noun_classes(nouns, first_senses(os.path.join(wordnet, 'index.noun')),
+                             modifiers, read_given_names(first_names_path)))
     form_drops = apply_exceptions(sets, exceptions, exceptions_path)
 
-    files = {k: {} for k in ('verbs', 'person', 'org', 'document', 'places')}
+    files = {k: {} for k in ('verbs', 'person', 'org', 'document', 'places',
+                             'title')}
     for cls, flag in (('speech', 's'), ('belief', 't')):
         for lemma in sets[cls]:
             for form, forms in verb_phrase_forms(lemma, vexc).items():
@@ -606,6 +697,17 @@ def build(wordnet, exceptions_path):
     # the members' words that name a group: "workforce", "personnel"
     for lemma in sets['member'] - sets['person']:
         merge(files['org'], lemma, 'm')
+    first = first_senses(os.path.join(wordnet, 'index.noun'))
+    surnames = person_surnames(nouns)
+    for lemma in sets['title']:
+        off = first.get(lemma.lower())
+        gender = title_gender(nouns, lemma, off) if off else ''
+        surname = 's' if lemma.lower() in surnames else ''
+        merge(files['title'], lemma, set(gender + surname))
+        # (a capitalised plural names a party or a corps: "Democrats")
+        for plural in noun_plurals(lemma, nexc) if lemma.islower() else []:
+            if plural.lower() != lemma.lower():
+                merge(files['title'], plural, set(gender + 'g'))
     nouns_with_plurals('document', sets['document'],
                        [(f, sets['document-' + f]) for f in DOCUMENT_ROOTS])
     for cls, (key, flag) in CLASSES.items():
@@ -696,6 +798,22 @@ States", "New York", "Saudi Arabia").""",
                ('w', 'also a lowercase English word in WordNet ("Nice", "Reading", "Chad"):\n'
                      '#      trust it only when capitalised')],
               ''),
+    'title': ('wn-title-nouns.txt', """\
+Title nouns: the words for an office, a position or an occupation, which
+stand before a name ("Defence Secretary Pete Hegseth", "farmer Joel
+Baptiste") or alone for a role ("the minister said").  A lemma is one when
+its first sense in WordNet lies below leader, worker, professional, expert,
+scientist, scholar, creator, entertainer, contestant, capitalist,
+negotiator, writer, broadcaster, spokesperson, adjudicator or law officer
+(see TITLE_ROOTS in the script); singular and plural.  The loader reads
+this file with titles.txt into one table (src/data.c), titles.txt holding
+what WordNet does not give.""",
+              [('m', 'the title says the person is male (below male person, or -man)'),
+               ('f', 'the title says the person is female (below female person, or -woman)'),
+               ('g', 'a plural form (ministers, spokesmen)'),
+               ('s', 'also the surname of a person WordNet names ("Cook", "Baker", "King"):\n'
+                     '#      after another name word it ends the name')],
+              ''),
 }
 
 
@@ -761,6 +879,29 @@ def write_all(out_dir, wordnet, exceptions_path, quiet=False):
     return written
 
 
+def redundant_titles(out_dir):
+    """Entries of the hand-kept titles.txt that wn-title-nouns.txt in
+    out_dir already gives with at least their flags (the loader ORs the
+    flags of the two files): titles.txt keeps only what WordNet cannot
+    give, so each is an error, as 'titles.txt:LINE: phrase'."""
+    gen = {}
+    with open(os.path.join(out_dir, 'wn-title-nouns.txt'), encoding='ascii') as f:
+        for line in f:
+            if line.strip() and not line.startswith('#'):
+                phrase, _, flags = line.rstrip('\n').partition('\t')
+                gen[phrase.lower()] = set(flags)
+    path = os.path.join(os.path.dirname(EXCEPTIONS), 'titles.txt')
+    out = []
+    with open(os.path.join(out_dir, 'titles.txt'), encoding='utf-8') as f:
+        for lineno, line in enumerate(f, 1):
+            if line.strip() and not line.startswith('#'):
+                phrase, _, flags = line.rstrip('\n').partition('\t')
+                have = gen.get(phrase.strip().lower())
+                if have is not None and set(flags) <= have:
+                    out.append('%s:%d: %s' % (path, lineno, phrase))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--wordnet', default=WORDNET)
@@ -775,6 +916,8 @@ def main():
         sys.exit(77 if args.check else 1)
     if not args.check:
         write_all(args.out, args.wordnet, args.exceptions)
+        for r in redundant_titles(args.out):
+            print('%s: the generated class gives it: remove it' % r)
         return
     with tempfile.TemporaryDirectory() as tmp:
         stale = []
@@ -798,6 +941,12 @@ def main():
                       % (args.out, name, i + 1), file=sys.stderr)
         if stale:
             print('stale: rebuild with `%s`' % COMMAND, file=sys.stderr)
+            sys.exit(1)
+        redundant = redundant_titles(args.out)
+        for r in redundant:
+            print('%s: wn-title-nouns.txt gives it: remove it' % r,
+                  file=sys.stderr)
+        if redundant:
             sys.exit(1)
         print('%d files up to date' % len(DESCRIPTIONS))
 
