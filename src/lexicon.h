@@ -132,7 +132,7 @@ enum { /* pronouns.txt */
        PRON_OBJECT = FLAG('o'),    /* object or possessive form */
        PRON_FIRST_SECOND = FLAG('x')
 };
-enum { /* titles.txt */
+enum { /* titles.txt and the generated wn-title-nouns.txt */
        TITLE_MALE = FLAG('m'),
        TITLE_FEMALE = FLAG('f'),
        TITLE_GROUP = FLAG('g'),  /* a group noun or plural */
