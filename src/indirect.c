@@ -428,7 +428,8 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 	} else if (qt_subject_before(c, i, &L->sp, &me, last)) {
 		/* the subject right before the cue */
 	} else if (i > 0 && wordeq(c, i - 1, "and") &&
-	           qt_sentence_subject(c, i, &L->sp, last)) {
+	           qt_sentence_subject(c, i, &L->sp, last) &&
+	           !qt_relative_between(c, L->sp.b, i)) {
 		/* "Trump bemoaned the unrest and said he thought
 		 * ...": the sentence's subject (as patterns.txt's
 		 * '&' shape does for direct quotes) */

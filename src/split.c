@@ -171,7 +171,8 @@ qt_split_clause_end(actx *c, size_t k, size_t se)
 		if (wordeq(c, m - 1, "and") && m - 1 > k + 2 &&
 		    (wordeq(c, m + qt_cue_len(c, m), "that") ||
 		     qt_subject_pronoun(c, m + qt_cue_len(c, m))) &&
-		    qt_sentence_subject(c, m, &sp, -1))
+		    qt_sentence_subject(c, m, &sp, -1) &&
+		    !qt_relative_between(c, sp.b, m))
 			return is_p(&c->t[m - 2], ',') ? m - 3 : m - 2;
 		/* "..., and she said", "; the union has indicated", "and
 		 * Tomas Berg, the harbour master, said": the cue's own
@@ -184,4 +185,20 @@ qt_split_clause_end(actx *c, size_t k, size_t se)
 		}
 	}
 	return se;
+}
+
+/* Is there a relative pronoun ("who", "which") outside quotes between
+ * tokens a and m?  Then a verb after "and" at m shares the relative
+ * clause's subject, not the sentence's: "His remarks differed from the
+ * allies, who had declared support and stressed unity" is the allies'. */
+bool
+qt_relative_between(const actx *c, size_t a, size_t m)
+{
+	size_t k;
+
+	for (k = a; k < m; k++)
+		if (!c->inq[k] &&
+		    (wordeq(c, k, "who") || wordeq(c, k, "which")))
+			return true;
+	return false;
 }
