@@ -29,6 +29,31 @@ qt_cue_word(const char *text, const token *t, size_t i, const lang_data *ld,
 	return v >= 0 && (v & need);
 }
 
+/* "the Gulf States Council warned": is the capitalised word at j inside
+ * a run after "the" that ends in an organisation's head noun (WordNet)
+ * before a lowercase word, so one name and no cue? */
+static bool
+org_run_after_the(const actx *c, size_t j)
+{
+	size_t a = j - 1, k = j + 1;
+	int o;
+	while (a > 0 && is_w(&c->t[a - 1]) && (c->t[a - 1].flags & TF_CAP) &&
+	       !wordeq(c, a - 1, "the") && c->t[a - 1].sent == c->t[j].sent &&
+	       j - a < 4)
+		a--;
+	while (k + 1 < c->n && is_w(&c->t[k + 1]) &&
+	       (c->t[k + 1].flags & TF_CAP) &&
+	       c->t[k + 1].sent == c->t[j].sent && k < j + 4)
+		k++;
+	o = k < c->n && is_w(&c->t[k]) && (c->t[k].flags & TF_CAP)
+	            ? qt_lex(c, LEX_ORGNOUNS, k, k + 1)
+	            : -1;
+	if (a > 0 && wordeq(c, a - 1, "the") && o >= 0 && (o & WNO_HEAD) &&
+	    k + 1 < c->n && is_w(&c->t[k + 1]) && !(c->t[k + 1].flags & TF_CAP))
+		return true;
+	return false;
+}
+
 /*
  * Is the capitalised cue word at token j part of a name: after another
  * capitalised word, a base form ("Ohio State University") or the last
@@ -53,28 +78,8 @@ qt_name_part_cue(const actx *c, size_t j)
 	 * name WordNet lists is no headline's verb */
 	if (qt_lex(c, LEX_PLACES, j - 1, j + 1) >= 0)
 		return true;
-	/* "the Gulf States Council warned": a run after "the" that ends
-	 * in an organisation's head noun (WordNet) is one name */
-	{
-		size_t a = j - 1, k = j + 1;
-		int o;
-		while (a > 0 && is_w(&c->t[a - 1]) &&
-		       (c->t[a - 1].flags & TF_CAP) &&
-		       !wordeq(c, a - 1, "the") &&
-		       c->t[a - 1].sent == c->t[j].sent && j - a < 4)
-			a--;
-		while (k + 1 < c->n && is_w(&c->t[k + 1]) &&
-		       (c->t[k + 1].flags & TF_CAP) &&
-		       c->t[k + 1].sent == c->t[j].sent && k < j + 4)
-			k++;
-		o = k < c->n && is_w(&c->t[k]) && (c->t[k].flags & TF_CAP)
-		            ? qt_lex(c, LEX_ORGNOUNS, k, k + 1)
-		            : -1;
-		if (a > 0 && wordeq(c, a - 1, "the") && o >= 0 &&
-		    (o & WNO_HEAD) && k + 1 < c->n && is_w(&c->t[k + 1]) &&
-		    !(c->t[k + 1].flags & TF_CAP))
-			return true;
-	}
+	if (org_run_after_the(c, j))
+		return true;
 	return !(j + 1 < c->n && is_w(&c->t[j + 1]) &&
 	         (c->t[j + 1].flags & TF_CAP) &&
 	         c->t[j + 1].sent == c->t[j].sent);
