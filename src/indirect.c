@@ -25,6 +25,9 @@
 /* lowercase words between the article and the time noun of a time
  * phrase, "on the same day", "in the first full week" */
 #define TIME_MODIFIERS 2
+/* The words of a listener and setting between a cue and its "that"
+ * ("told a crowd of 300 supporters in Tarnby on Saturday that"). */
+#define SETTING_TOKENS 16
 
 static quote *
 new_quote(actx *c)
@@ -726,6 +729,63 @@ skip_time_phrase(const actx *c, size_t k, size_t se)
 	return m;
 }
 
+/* What stands between a cue and its "that" when it is no clause of its
+ * own: a listener and the setting ("told a crowd of 300 supporters in
+ * Tarnby on Saturday that", "told diners at a cafe in the port that"),
+ * or an adverb ("said repeatedly that", "said Sunday in Brest, Maine,
+ * that").  Its words are nouns, names, adjectives, adverbs,
+ * determiners, prepositions and numbers by the tagger, with commas and
+ * inner dots; no verb, no subject pronoun, no quote; and no verb after
+ * "that" (a relative clause: "a center that works with").  A cue taking no
+ * listener (flag o) has none: after "said" the phrase must open with a
+ * preposition, an adverb or a time word, else a noun phrase there is
+ * the clause's subject ("said the report that came out was wrong").
+ * Returns the token of "that", or QUOTH_NONE. */
+static size_t
+setting_before_that(const actx *c, size_t i, int v, size_t k, size_t se)
+{
+	size_t m;
+	int pos;
+
+	/* (the cue is a verb: not "the most populous state in ...") */
+	if (k >= se || !is_w(&c->t[k]) || c->inq[k] ||
+	    qt_pos_at(c, i) != QT_POS_VERB)
+		return QUOTH_NONE;
+	pos = qt_pos_at(c, k);
+	if (!(v & CUE_OBJECT) && pos != QT_POS_ADP && pos != QT_POS_ADV &&
+	    !time_word(c, k))
+		return QUOTH_NONE;
+	for (m = k; m < se && m < k + SETTING_TOKENS; m++) {
+		const token *t = &c->t[m];
+		/* (not a relative "that": "a group that calls itself";
+		 * not a pronoun: "despite all that, ...") */
+		if (wordeq(c, m, "that"))
+			return m > k && m + 1 < se && !c->inq[m] &&
+			                       (is_w(&c->t[m + 1]) ||
+			                        c->t[m + 1].kind == TK_QUOTE) &&
+			                       !word_is(c, m + 1, W_AUX) &&
+			                       qt_pos_at(c, m + 1) !=
+			                               QT_POS_VERB
+			               ? m
+			               : QUOTH_NONE;
+		if (c->inq[m] || t->kind == TK_QUOTE)
+			return QUOTH_NONE;
+		if (is_p(t, ',') || qt_inner_dot(c, m) || qt_apos_mark(c, m) ||
+		    t->kind == TK_NUM)
+			continue;
+		if (!is_w(t) || qt_subject_pronoun(c, m) || qt_wh_word(c, m) ||
+		    word_is(c, m, W_AUX) || qt_cue_at(c, m) >= 0)
+			return QUOTH_NONE;
+		pos = qt_pos_at(c, m);
+		if (pos != QT_POS_NOUN && pos != QT_POS_PROPN &&
+		    pos != QT_POS_ADJ && pos != QT_POS_ADV &&
+		    pos != QT_POS_DET && pos != QT_POS_ADP &&
+		    pos != QT_POS_NUM && !qt_possessive(c, m))
+			return QUOTH_NONE;
+	}
+	return QUOTH_NONE;
+}
+
 /* The reported clause after the cue at i (flags v, its end at ce), in
  * the sentence ending at *se: its first token (*se cut at the next
  * speaker's cue), or QUOTH_NONE when what follows is no reported
@@ -735,6 +795,8 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 {
 	size_t k = ce, se = *sep;
 
+	if (setting_before_that(c, i, v, k, se) != QUOTH_NONE)
+		k = setting_before_that(c, i, v, k, se);
 	if (v & CUE_OBJECT)
 		k = skip_listener(c, k, se);
 	/* "said in a statement that", "stated in July it", "admits
