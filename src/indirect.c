@@ -430,7 +430,8 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 		/* the speaker is found; the clause follows */
 	} else if (qt_subject_before(c, i, &L->sp, &me, last)) {
 		/* the subject right before the cue */
-	} else if (i > 0 && wordeq(c, i - 1, "and") &&
+	} else if (i > 0 &&
+	           (wordeq(c, i - 1, "and") || wordeq(c, i - 1, "but")) &&
 	           qt_sentence_subject(c, i, &L->sp, last) &&
 	           !qt_relative_between(c, L->sp.b, i)) {
 		/* "Trump bemoaned the unrest and said he thought
