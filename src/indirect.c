@@ -82,12 +82,46 @@ no_direct_in(const actx *c, const uint8_t *dir, size_t a, size_t b)
 
 /* Add an indirect (or mixed) quote over tokens [a, b] with link L; the
  * partial quotes inside it are absorbed as its verbatim fragments. */
+/* Does the word after the head noun at w of an appositive ending at b
+ * show that the appositive ends the clause: the end, a relative clause
+ * ("that", "which"), a reduced one ("a position her party rejects"), a
+ * participle ("a view shared by")?  A statement noun may also take a
+ * comma ("a claim, which"); any other noun must run to the end with no
+ * "and" or "or" ("a loaf, a box that we need and milk" is a list), no
+ * comma or dash. */
+static bool
+appositive_tail(const actx *c, size_t w, size_t b, bool statement)
+{
+	const token *n = &c->t[w + 1];
+	size_t k;
+
+	if (w == b)
+		return true;
+	/* (no list, and nothing after the appositive: not "the Shoal,
+	 * an outcrop in the sea, would ...") */
+	if (!statement)
+		for (k = w + 1; k <= b; k++)
+			if (wordeq(c, k, "and") || wordeq(c, k, "or") ||
+			    is_p(&c->t[k], ',') || is_dash(&c->t[k]) ||
+			    is_p(&c->t[k], ';'))
+				return false;
+	return wordeq(c, w + 1, "that") || wordeq(c, w + 1, "which") ||
+	       word_is(c, w + 1, W_NP_DET) || word_is(c, w + 1, W_ARTICLE) ||
+	       qt_subject_pronoun(c, w + 1) ||
+	       (is_w(n) && (n->flags & TF_CAP)) || qt_past_verb(c, w + 1) ||
+	       (is_w(n) && n->end - n->start > 3 &&
+	        memcmp(c->text + n->end - 2, "ed", 2) == 0) ||
+	       (statement && is_p(n, ','));
+}
+
 /* The end of what was said in [a, b] before an appositive that sums it
  * up (", a claim that the council disputes", ", an allegation Park
- * denies", ", a charge echoed by ..."): the writer's comment, not the
- * speaker's words.  The appositive is "a" or "an", at most one word,
- * and a statement noun (WordNet's statement tree: claim, charge,
- * assertion), then a relative clause, a participle or the end.  b when
+ * denies", "— a position her party rejects", ", a view shared by
+ * few"): the writer's comment, not the speaker's words.  After a comma
+ * or a dash, "a" or "an", at most two words and a noun (a statement
+ * noun of WordNet's statement tree: claim, charge, assertion; or, not
+ * after a name, a noun by the tagger), then what appositive_tail()
+ * allows.  b when
  * there is none. */
 static size_t
 before_summary_appositive(const actx *c, size_t a, size_t b)
@@ -95,32 +129,27 @@ before_summary_appositive(const actx *c, size_t a, size_t b)
 	size_t m, w;
 
 	for (m = a + 3; m + 2 <= b; m++) {
-		if (!is_p(&c->t[m], ',') || c->inq[m] ||
+		if (!(is_p(&c->t[m], ',') || is_dash(&c->t[m])) || c->inq[m] ||
 		    !(wordeq(c, m + 1, "a") || wordeq(c, m + 1, "an")))
 			continue;
-		for (w = m + 2; w <= b && w < m + 4; w++) {
-			const token *n;
+		for (w = m + 2; w <= b && w < m + 5; w++) {
+			bool statement;
 			if (!is_w(&c->t[w]) || (c->t[w].flags & TF_CAP) ||
 			    c->inq[w])
 				break;
 			/* (WordNet's statement tree alone: "charge" is
 			 * a person too, which qt_doc_noun() refuses) */
-			if (qt_lex(c, LEX_DOCS, w, w + 1) < 0 ||
-			    !(qt_lex(c, LEX_DOCS, w, w + 1) & WND_STATEMENT))
+			statement = qt_lex(c, LEX_DOCS, w, w + 1) >= 0 &&
+			            (qt_lex(c, LEX_DOCS, w, w + 1) &
+			             WND_STATEMENT);
+			/* (a noun after a name is the name's appositive:
+			 * "the Promenade, a seaside walk") */
+			if (!statement &&
+			    (qt_pos_at(c, w) != QT_POS_NOUN ||
+			     (c->t[m - 1].flags & TF_CAP) ||
+			     (w < b && qt_pos_at(c, w + 1) == QT_POS_NOUN)))
 				continue;
-			if (w == b)
-				return m - 1;
-			n = &c->t[w + 1];
-			if (wordeq(c, w + 1, "that") ||
-			    wordeq(c, w + 1, "which") ||
-			    word_is(c, w + 1, W_NP_DET) ||
-			    word_is(c, w + 1, W_ARTICLE) ||
-			    qt_subject_pronoun(c, w + 1) ||
-			    (is_w(n) && (n->flags & TF_CAP)) ||
-			    qt_past_verb(c, w + 1) ||
-			    (is_w(n) && n->end - n->start > 3 &&
-			     memcmp(c->text + n->end - 2, "ed", 2) == 0) ||
-			    is_p(n, ','))
+			if (appositive_tail(c, w, b, statement))
 				return m - 1;
 			break;
 		}
