@@ -707,6 +707,36 @@ modified_time_noun(const actx *c, size_t k, size_t se)
 	return QUOTH_NONE;
 }
 
+/* Is word k "a.m." or "p.m." (dotted or not)? */
+static bool
+am_pm(const actx *c, size_t k)
+{
+	return wordeq(c, k, "a.m.") || wordeq(c, k, "p.m.") ||
+	       wordeq(c, k, "a.m") || wordeq(c, k, "p.m") ||
+	       wordeq(c, k, "am") || wordeq(c, k, "pm");
+}
+
+/* The end of a clock time after a preposition at k ("at 4 a.m.",
+ * "around 8:40 p.m."), or k when there is none: numbers and colons,
+ * then "a.m." or "p.m." (and its dot when it is a token of its own). */
+static size_t
+clock_time_end(const actx *c, size_t k, size_t se)
+{
+	size_t m = k + 1;
+
+	if (!qt_is_prep(c, k) || m >= se || c->t[m].kind != TK_NUM)
+		return k;
+	while (m < se && (c->t[m].kind == TK_NUM || is_p(&c->t[m], ':')) &&
+	       !c->inq[m])
+		m++;
+	if (m >= se || !am_pm(c, m))
+		return k;
+	m++;
+	if (m < se && is_p(&c->t[m], '.') && !(c->t[m].flags & TF_SPACE_BEFORE))
+		m++;
+	return m;
+}
+
 /* Past a time phrase at the start of a reported clause ("said
  * Wednesday the bill was dead", "said on Monday night it", "said last
  * week that", "said over the weekend the", "said in 2019 the", "said
@@ -741,10 +771,16 @@ time_phrase_end(const actx *c, size_t k, size_t se)
 	         !time_word(c, m + 1) &&
 	         modified_time_noun(c, m + 1, se) != QUOTH_NONE)
 		m = modified_time_noun(c, m + 1, se);
-	if (!time_word(c, m) || c->t[m].kind == TK_NUM)
+	if (clock_time_end(c, m, se) > m)
+		m = clock_time_end(c, m, se);
+	else if (!time_word(c, m) || c->t[m].kind == TK_NUM)
 		return k;
 	while (m < se && time_word(c, m))
 		m++;
+	/* "Sept. 12, 2019": the year after the date's comma */
+	if (m + 1 < se && m > k && c->t[m - 1].kind == TK_NUM &&
+	    is_p(&c->t[m], ',') && year_at(c, m + 1))
+		m += 2;
 	return m;
 }
 
@@ -753,6 +789,9 @@ skip_time_phrase(const actx *c, size_t k, size_t se)
 {
 	size_t m = time_phrase_end(c, k, se);
 
+	/* "said Sept. 12, 2019, the deal": the comma after the year */
+	if (m > k && m + 1 < se && is_p(&c->t[m], ',') && year_at(c, m - 1))
+		m++;
 	if (m == k || m >= se || word_is(c, m, W_AUX) || is_p(&c->t[m], ',') ||
 	    !qt_words_at_least(c, m, se, 3))
 		return k;
