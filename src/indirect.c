@@ -949,6 +949,32 @@ according_to(actx *c, uint8_t *dir, uint8_t *used)
 	}
 }
 
+/* Does "according to SOURCE" after a comma end the sentence [sa, se]
+ * ("Finch said the mill would close, according to two workers")?  Then
+ * the source is the speaker of all of it (according_to()), not the cue
+ * inside.  (Not one at the start: "According to EHS, A, but Lee says
+ * B" has Lee's own statement.) */
+static bool
+according_frames(actx *c, size_t sa, size_t se)
+{
+	size_t j;
+
+	for (j = sa; j + 2 <= se; j++) {
+		speaker sp;
+		size_t m;
+		if (!wordeq(c, j, "according") || !wordeq(c, j + 1, "to") ||
+		    c->inq[j] || (j > sa && !is_p(&c->t[j - 1], ',')))
+			continue;
+		m = qt_parse_source(c, j + 2, &sp, -1);
+		if (m == j + 2 || sp.kind == SK_PRONOUN)
+			continue;
+		if (j > sa &&
+		    (m >= se || (m + 1 == se && c->t[se].kind == TK_PUNCT)))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Find reported speech in sentences that hold no direct quote: at each
  * cue, a clause before it (clause_then_speaker), else the cue's subject
@@ -972,6 +998,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		sa = sentence_start(c, i);
 		se = sentence_end(c, i);
 		if (!no_direct_in(c, dir, sa, se) ||
+		    according_frames(c, sa, se) ||
 		    qt_label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
 		    qt_caption_para(c->t, para_start_tok(c, i),
 		                    para_stop(c->tl, i)))
