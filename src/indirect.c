@@ -157,6 +157,25 @@ before_summary_appositive(const actx *c, size_t a, size_t b)
 	return b;
 }
 
+/* Is [a, b] a two-word clause, a subject and its verb by the tagger
+ * ("prices fell", "talks failed"), with only punctuation after it? */
+static bool
+two_word_clause(const actx *c, size_t a, size_t b)
+{
+	int p0, p1;
+	size_t k;
+
+	if (a + 1 > b || !is_w(&c->t[a]) || !is_w(&c->t[a + 1]) || c->inq[a] ||
+	    c->inq[a + 1] || word_is(c, a + 1, W_AUX))
+		return false;
+	for (k = a + 2; k <= b; k++)
+		if (c->t[k].kind != TK_PUNCT)
+			return false;
+	p0 = qt_pos_at(c, a);
+	p1 = qt_pos_at(c, a + 1);
+	return (p0 == QT_POS_NOUN || p0 == QT_POS_PROPN) && p1 == QT_POS_VERB;
+}
+
 static void
 add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
               uint8_t *used)
@@ -181,7 +200,7 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 	if (b < a || b - a > CLAUSE_MAX ||
 	    (a2 != QUOTH_NONE && (b2 < a2 || b2 - a2 > CLAUSE_MAX)))
 		return;
-	if (!qt_words_at_least(c, a, b, 3) &&
+	if (!qt_words_at_least(c, a, b, 3) && !two_word_clause(c, a, b) &&
 	    !(a2 != QUOTH_NONE && qt_words_at_least(c, a, b, 1) &&
 	      qt_words_at_least(c, a2, b2, 2)))
 		return;
@@ -887,7 +906,10 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 	          !qt_subject_pronoun(c, k) && !qt_has_finite_verb(c, k, se)))
 		return QUOTH_NONE; /* "Carolina added three more goals" */
 	se = qt_split_clause_end(c, k, se);
-	if (k >= se || !qt_words_at_least(c, k, se, 3) || se - k > CLAUSE_MAX)
+	/* ("The company said prices fell.": two words will do) */
+	if (k >= se ||
+	    (!qt_words_at_least(c, k, se, 3) && !two_word_clause(c, k, se)) ||
+	    se - k > CLAUSE_MAX)
 		return QUOTH_NONE;
 	/* "did not say whether", "never told them": no content was
 	 * reported */
