@@ -406,6 +406,9 @@ np_before_name(actx *c, size_t sa, size_t e, int last)
 	return true;
 }
 
+static void participle_record(actx *c, size_t p, size_t se, const link *L,
+                              uint8_t *used);
+
 /* CLAUSE, SPEAKER CUE.  or  CLAUSE, CUE SPEAKER.: the reported clause
  * before the cue at i (the cue's token span in L, its flags v, the
  * sentence [sa, se]); "A, he says, B" makes one quote of two parts.
@@ -443,6 +446,16 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 			/* "A, he says, B": one quote in two parts */
 			while (k2 < se && qt_is_filler(c, k2))
 				k2++;
+			/* "A, he said, adding that B": B is the
+			 * participle's own record */
+			if (is_p(&c->t[k2], ',') && qt_cue_at(c, k2 + 1) >= 0 &&
+			    qt_participle_cue(c, k2 + 1)) {
+				L->rule = kind_rule(&L->sp, "cue-after");
+				add_indirect(c, sa, L->sp.a - 2, L, used);
+				participle_record(c, k2 + 1, se, L, used);
+				*last = L->sp.ent;
+				return true;
+			}
 			if (is_p(&c->t[k2], ',') &&
 			    qt_words_at_least(c, k2 + 1, se, 3)) {
 				L->rule = kind_rule(&L->sp, "cue-after");
@@ -927,6 +940,26 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 		return QUOTH_NONE;
 	*sep = se;
 	return k;
+}
+
+/* The record of a participle cue at p ("A, Lund said, adding that B")
+ * whose speaker is the one of L, the cue before it. */
+static void
+participle_record(actx *c, size_t p, size_t se, const link *L, uint8_t *used)
+{
+	link L2 = *L;
+	int v = qt_cue_at(c, p);
+	size_t k;
+
+	if (v < 0 || !(v & CUE_CLAUSE))
+		return;
+	L2.cue_a = p;
+	L2.cue_b = p + qt_cue_len(c, p);
+	k = reported_clause(c, p, v, L2.cue_b, &se);
+	if (k == QUOTH_NONE)
+		return;
+	L2.rule = "participle";
+	add_indirect(c, k, se, &L2, used);
 }
 
 /* According to X, CLAUSE.  and  CLAUSE, according to X. */

@@ -133,8 +133,8 @@ pronoun_subject(const actx *c, size_t m, speaker *sp)
 }
 
 /* Is the cue at m a participle in -ing ("insisting", "adding")? */
-static bool
-participle_at(const actx *c, size_t m)
+bool
+qt_participle_cue(const actx *c, size_t m)
 {
 	const token *t = &c->t[m];
 
@@ -189,7 +189,7 @@ qt_split_clause_end(actx *c, size_t k, size_t se)
 		/* "X said A, insisting (that) B": a participle after a
 		 * comma is the subject's second statement */
 		if (is_p(&c->t[m - 1], ',') && m - 1 > k + 2 &&
-		    participle_at(c, m))
+		    qt_participle_cue(c, m))
 			return m - 2;
 		/* "..., and she said", "; the union has indicated", "and
 		 * Tomas Berg, the harbour master, said": the cue's own
