@@ -845,38 +845,44 @@ skip_time_phrase(const actx *c, size_t k, size_t se)
 static size_t
 setting_before_that(const actx *c, size_t i, int v, size_t k, size_t se)
 {
-	size_t m;
+	size_t m, t = QUOTH_NONE;
 	int pos;
 
+	if (k >= se || !is_w(&c->t[k]))
+		return QUOTH_NONE;
+	/* first the words alone, then (rarely) the tagger */
+	for (m = k; m < se && m < k + SETTING_TOKENS; m++) {
+		const token *tk = &c->t[m];
+		if (wordeq(c, m, "that") && !c->inq[m]) {
+			t = m;
+			break;
+		}
+		if (c->inq[m] || tk->kind == TK_QUOTE)
+			return QUOTH_NONE;
+		if (is_p(tk, ',') || qt_inner_dot(c, m) || qt_apos_mark(c, m) ||
+		    tk->kind == TK_NUM)
+			continue;
+		if (!is_w(tk) || qt_subject_pronoun(c, m) || qt_wh_word(c, m) ||
+		    word_is(c, m, W_AUX) || qt_cue_at(c, m) >= 0)
+			return QUOTH_NONE;
+	}
+	/* (not a relative "that": "a group that calls itself"; not a
+	 * pronoun: "despite all that, ...") */
+	if (t == QUOTH_NONE || t == k || t + 1 >= se ||
+	    !(is_w(&c->t[t + 1]) || c->t[t + 1].kind == TK_QUOTE) ||
+	    word_is(c, t + 1, W_AUX))
+		return QUOTH_NONE;
 	/* (the cue is a verb: not "the most populous state in ...") */
-	if (k >= se || !is_w(&c->t[k]) || c->inq[k] ||
-	    qt_pos_at(c, i) != QT_POS_VERB)
+	if (qt_pos_at(c, i) != QT_POS_VERB ||
+	    qt_pos_at(c, t + 1) == QT_POS_VERB)
 		return QUOTH_NONE;
 	pos = qt_pos_at(c, k);
 	if (!(v & CUE_OBJECT) && pos != QT_POS_ADP && pos != QT_POS_ADV &&
 	    !time_word(c, k))
 		return QUOTH_NONE;
-	for (m = k; m < se && m < k + SETTING_TOKENS; m++) {
-		const token *t = &c->t[m];
-		/* (not a relative "that": "a group that calls itself";
-		 * not a pronoun: "despite all that, ...") */
-		if (wordeq(c, m, "that"))
-			return m > k && m + 1 < se && !c->inq[m] &&
-			                       (is_w(&c->t[m + 1]) ||
-			                        c->t[m + 1].kind == TK_QUOTE) &&
-			                       !word_is(c, m + 1, W_AUX) &&
-			                       qt_pos_at(c, m + 1) !=
-			                               QT_POS_VERB
-			               ? m
-			               : QUOTH_NONE;
-		if (c->inq[m] || t->kind == TK_QUOTE)
-			return QUOTH_NONE;
-		if (is_p(t, ',') || qt_inner_dot(c, m) || qt_apos_mark(c, m) ||
-		    t->kind == TK_NUM)
+	for (m = k; m < t; m++) {
+		if (!is_w(&c->t[m]) || qt_inner_dot(c, m) || qt_apos_mark(c, m))
 			continue;
-		if (!is_w(t) || qt_subject_pronoun(c, m) || qt_wh_word(c, m) ||
-		    word_is(c, m, W_AUX) || qt_cue_at(c, m) >= 0)
-			return QUOTH_NONE;
 		pos = qt_pos_at(c, m);
 		if (pos != QT_POS_NOUN && pos != QT_POS_PROPN &&
 		    pos != QT_POS_ADJ && pos != QT_POS_ADV &&
@@ -884,7 +890,7 @@ setting_before_that(const actx *c, size_t i, int v, size_t k, size_t se)
 		    pos != QT_POS_NUM && !qt_possessive(c, m))
 			return QUOTH_NONE;
 	}
-	return QUOTH_NONE;
+	return t;
 }
 
 /* The reported clause after the cue at i (flags v, its end at ce), in
