@@ -25,6 +25,9 @@
 /* lowercase words between the article and the time noun of a time
  * phrase, "on the same day", "in the first full week" */
 #define TIME_MODIFIERS 2
+/* The words of a listener and setting between a cue and its "that"
+ * ("told a crowd of 300 supporters in Tarnby on Saturday that"). */
+#define SETTING_TOKENS 16
 
 static quote *
 new_quote(actx *c)
@@ -79,12 +82,46 @@ no_direct_in(const actx *c, const uint8_t *dir, size_t a, size_t b)
 
 /* Add an indirect (or mixed) quote over tokens [a, b] with link L; the
  * partial quotes inside it are absorbed as its verbatim fragments. */
+/* Does the word after the head noun at w of an appositive ending at b
+ * show that the appositive ends the clause: the end, a relative clause
+ * ("that", "which"), a reduced one ("a position her party rejects"), a
+ * participle ("a view shared by")?  A statement noun may also take a
+ * comma ("a claim, which"); any other noun must run to the end with no
+ * "and" or "or" ("a loaf, a box that we need and milk" is a list), no
+ * comma or dash. */
+static bool
+appositive_tail(const actx *c, size_t w, size_t b, bool statement)
+{
+	const token *n = &c->t[w + 1];
+	size_t k;
+
+	if (w == b)
+		return true;
+	/* (no list, and nothing after the appositive: not "the Shoal,
+	 * an outcrop in the sea, would ...") */
+	if (!statement)
+		for (k = w + 1; k <= b; k++)
+			if (wordeq(c, k, "and") || wordeq(c, k, "or") ||
+			    is_p(&c->t[k], ',') || is_dash(&c->t[k]) ||
+			    is_p(&c->t[k], ';'))
+				return false;
+	return wordeq(c, w + 1, "that") || wordeq(c, w + 1, "which") ||
+	       word_is(c, w + 1, W_NP_DET) || word_is(c, w + 1, W_ARTICLE) ||
+	       qt_subject_pronoun(c, w + 1) ||
+	       (is_w(n) && (n->flags & TF_CAP)) || qt_past_verb(c, w + 1) ||
+	       (is_w(n) && n->end - n->start > 3 &&
+	        memcmp(c->text + n->end - 2, "ed", 2) == 0) ||
+	       (statement && is_p(n, ','));
+}
+
 /* The end of what was said in [a, b] before an appositive that sums it
  * up (", a claim that the council disputes", ", an allegation Park
- * denies", ", a charge echoed by ..."): the writer's comment, not the
- * speaker's words.  The appositive is "a" or "an", at most one word,
- * and a statement noun (WordNet's statement tree: claim, charge,
- * assertion), then a relative clause, a participle or the end.  b when
+ * denies", "— a position her party rejects", ", a view shared by
+ * few"): the writer's comment, not the speaker's words.  After a comma
+ * or a dash, "a" or "an", at most two words and a noun (a statement
+ * noun of WordNet's statement tree: claim, charge, assertion; or, not
+ * after a name, a noun by the tagger), then what appositive_tail()
+ * allows.  b when
  * there is none. */
 static size_t
 before_summary_appositive(const actx *c, size_t a, size_t b)
@@ -92,37 +129,51 @@ before_summary_appositive(const actx *c, size_t a, size_t b)
 	size_t m, w;
 
 	for (m = a + 3; m + 2 <= b; m++) {
-		if (!is_p(&c->t[m], ',') || c->inq[m] ||
+		if (!(is_p(&c->t[m], ',') || is_dash(&c->t[m])) || c->inq[m] ||
 		    !(wordeq(c, m + 1, "a") || wordeq(c, m + 1, "an")))
 			continue;
-		for (w = m + 2; w <= b && w < m + 4; w++) {
-			const token *n;
+		for (w = m + 2; w <= b && w < m + 5; w++) {
+			bool statement;
 			if (!is_w(&c->t[w]) || (c->t[w].flags & TF_CAP) ||
 			    c->inq[w])
 				break;
 			/* (WordNet's statement tree alone: "charge" is
 			 * a person too, which qt_doc_noun() refuses) */
-			if (qt_lex(c, LEX_DOCS, w, w + 1) < 0 ||
-			    !(qt_lex(c, LEX_DOCS, w, w + 1) & WND_STATEMENT))
+			statement = qt_lex(c, LEX_DOCS, w, w + 1) >= 0 &&
+			            (qt_lex(c, LEX_DOCS, w, w + 1) &
+			             WND_STATEMENT);
+			/* (a noun after a name is the name's appositive:
+			 * "the Promenade, a seaside walk") */
+			if (!statement &&
+			    (qt_pos_at(c, w) != QT_POS_NOUN ||
+			     (c->t[m - 1].flags & TF_CAP) ||
+			     (w < b && qt_pos_at(c, w + 1) == QT_POS_NOUN)))
 				continue;
-			if (w == b)
-				return m - 1;
-			n = &c->t[w + 1];
-			if (wordeq(c, w + 1, "that") ||
-			    wordeq(c, w + 1, "which") ||
-			    word_is(c, w + 1, W_NP_DET) ||
-			    word_is(c, w + 1, W_ARTICLE) ||
-			    qt_subject_pronoun(c, w + 1) ||
-			    (is_w(n) && (n->flags & TF_CAP)) ||
-			    qt_past_verb(c, w + 1) ||
-			    (is_w(n) && n->end - n->start > 3 &&
-			     memcmp(c->text + n->end - 2, "ed", 2) == 0) ||
-			    is_p(n, ','))
+			if (appositive_tail(c, w, b, statement))
 				return m - 1;
 			break;
 		}
 	}
 	return b;
+}
+
+/* Is [a, b] a two-word clause, a subject and its verb by the tagger
+ * ("prices fell", "talks failed"), with only punctuation after it? */
+static bool
+two_word_clause(const actx *c, size_t a, size_t b)
+{
+	int p0, p1;
+	size_t k;
+
+	if (a + 1 > b || !is_w(&c->t[a]) || !is_w(&c->t[a + 1]) || c->inq[a] ||
+	    c->inq[a + 1] || word_is(c, a + 1, W_AUX))
+		return false;
+	for (k = a + 2; k <= b; k++)
+		if (c->t[k].kind != TK_PUNCT)
+			return false;
+	p0 = qt_pos_at(c, a);
+	p1 = qt_pos_at(c, a + 1);
+	return (p0 == QT_POS_NOUN || p0 == QT_POS_PROPN) && p1 == QT_POS_VERB;
 }
 
 static void
@@ -149,7 +200,7 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 	if (b < a || b - a > CLAUSE_MAX ||
 	    (a2 != QUOTH_NONE && (b2 < a2 || b2 - a2 > CLAUSE_MAX)))
 		return;
-	if (!qt_words_at_least(c, a, b, 3) &&
+	if (!qt_words_at_least(c, a, b, 3) && !two_word_clause(c, a, b) &&
 	    !(a2 != QUOTH_NONE && qt_words_at_least(c, a, b, 1) &&
 	      qt_words_at_least(c, a2, b2, 2)))
 		return;
@@ -355,6 +406,9 @@ np_before_name(actx *c, size_t sa, size_t e, int last)
 	return true;
 }
 
+static void participle_record(actx *c, size_t p, size_t se, const link *L,
+                              uint8_t *used);
+
 /* CLAUSE, SPEAKER CUE.  or  CLAUSE, CUE SPEAKER.: the reported clause
  * before the cue at i (the cue's token span in L, its flags v, the
  * sentence [sa, se]); "A, he says, B" makes one quote of two parts.
@@ -392,6 +446,16 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 			/* "A, he says, B": one quote in two parts */
 			while (k2 < se && qt_is_filler(c, k2))
 				k2++;
+			/* "A, he said, adding that B": B is the
+			 * participle's own record */
+			if (is_p(&c->t[k2], ',') && qt_cue_at(c, k2 + 1) >= 0 &&
+			    qt_participle_cue(c, k2 + 1)) {
+				L->rule = kind_rule(&L->sp, "cue-after");
+				add_indirect(c, sa, L->sp.a - 2, L, used);
+				participle_record(c, k2 + 1, se, L, used);
+				*last = L->sp.ent;
+				return true;
+			}
 			if (is_p(&c->t[k2], ',') &&
 			    qt_words_at_least(c, k2 + 1, se, 3)) {
 				L->rule = kind_rule(&L->sp, "cue-after");
@@ -427,7 +491,8 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 		/* the speaker is found; the clause follows */
 	} else if (qt_subject_before(c, i, &L->sp, &me, last)) {
 		/* the subject right before the cue */
-	} else if (i > 0 && wordeq(c, i - 1, "and") &&
+	} else if (i > 0 &&
+	           (wordeq(c, i - 1, "and") || wordeq(c, i - 1, "but")) &&
 	           qt_sentence_subject(c, i, &L->sp, last) &&
 	           !qt_relative_between(c, L->sp.b, i)) {
 		/* "Trump bemoaned the unrest and said he thought
@@ -674,6 +739,36 @@ modified_time_noun(const actx *c, size_t k, size_t se)
 	return QUOTH_NONE;
 }
 
+/* Is word k "a.m." or "p.m." (dotted or not)? */
+static bool
+am_pm(const actx *c, size_t k)
+{
+	return wordeq(c, k, "a.m.") || wordeq(c, k, "p.m.") ||
+	       wordeq(c, k, "a.m") || wordeq(c, k, "p.m") ||
+	       wordeq(c, k, "am") || wordeq(c, k, "pm");
+}
+
+/* The end of a clock time after a preposition at k ("at 4 a.m.",
+ * "around 8:40 p.m."), or k when there is none: numbers and colons,
+ * then "a.m." or "p.m." (and its dot when it is a token of its own). */
+static size_t
+clock_time_end(const actx *c, size_t k, size_t se)
+{
+	size_t m = k + 1;
+
+	if (!qt_is_prep(c, k) || m >= se || c->t[m].kind != TK_NUM)
+		return k;
+	while (m < se && (c->t[m].kind == TK_NUM || is_p(&c->t[m], ':')) &&
+	       !c->inq[m])
+		m++;
+	if (m >= se || !am_pm(c, m))
+		return k;
+	m++;
+	if (m < se && is_p(&c->t[m], '.') && !(c->t[m].flags & TF_SPACE_BEFORE))
+		m++;
+	return m;
+}
+
 /* Past a time phrase at the start of a reported clause ("said
  * Wednesday the bill was dead", "said on Monday night it", "said last
  * week that", "said over the weekend the", "said in 2019 the", "said
@@ -708,10 +803,16 @@ time_phrase_end(const actx *c, size_t k, size_t se)
 	         !time_word(c, m + 1) &&
 	         modified_time_noun(c, m + 1, se) != QUOTH_NONE)
 		m = modified_time_noun(c, m + 1, se);
-	if (!time_word(c, m) || c->t[m].kind == TK_NUM)
+	if (clock_time_end(c, m, se) > m)
+		m = clock_time_end(c, m, se);
+	else if (!time_word(c, m) || c->t[m].kind == TK_NUM)
 		return k;
 	while (m < se && time_word(c, m))
 		m++;
+	/* "Sept. 12, 2019": the year after the date's comma */
+	if (m + 1 < se && m > k && c->t[m - 1].kind == TK_NUM &&
+	    is_p(&c->t[m], ',') && year_at(c, m + 1))
+		m += 2;
 	return m;
 }
 
@@ -720,10 +821,76 @@ skip_time_phrase(const actx *c, size_t k, size_t se)
 {
 	size_t m = time_phrase_end(c, k, se);
 
+	/* "said Sept. 12, 2019, the deal": the comma after the year */
+	if (m > k && m + 1 < se && is_p(&c->t[m], ',') && year_at(c, m - 1))
+		m++;
 	if (m == k || m >= se || word_is(c, m, W_AUX) || is_p(&c->t[m], ',') ||
 	    !qt_words_at_least(c, m, se, 3))
 		return k;
 	return m;
+}
+
+/* What stands between a cue and its "that" when it is no clause of its
+ * own: a listener and the setting ("told a crowd of 300 supporters in
+ * Tarnby on Saturday that", "told diners at a cafe in the port that"),
+ * or an adverb ("said repeatedly that", "said Sunday in Brest, Maine,
+ * that").  Its words are nouns, names, adjectives, adverbs,
+ * determiners, prepositions and numbers by the tagger, with commas and
+ * inner dots; no verb, no subject pronoun, no quote; and no verb after
+ * "that" (a relative clause: "a center that works with").  A cue taking no
+ * listener (flag o) has none: after "said" the phrase must open with a
+ * preposition, an adverb or a time word, else a noun phrase there is
+ * the clause's subject ("said the report that came out was wrong").
+ * Returns the token of "that", or QUOTH_NONE. */
+static size_t
+setting_before_that(const actx *c, size_t i, int v, size_t k, size_t se)
+{
+	size_t m, t = QUOTH_NONE;
+	int pos;
+
+	if (k >= se || !is_w(&c->t[k]))
+		return QUOTH_NONE;
+	/* first the words alone, then (rarely) the tagger */
+	for (m = k; m < se && m < k + SETTING_TOKENS; m++) {
+		const token *tk = &c->t[m];
+		if (wordeq(c, m, "that") && !c->inq[m]) {
+			t = m;
+			break;
+		}
+		if (c->inq[m] || tk->kind == TK_QUOTE)
+			return QUOTH_NONE;
+		if (is_p(tk, ',') || qt_inner_dot(c, m) || qt_apos_mark(c, m) ||
+		    tk->kind == TK_NUM)
+			continue;
+		if (!is_w(tk) || qt_subject_pronoun(c, m) || qt_wh_word(c, m) ||
+		    word_is(c, m, W_AUX) || qt_cue_at(c, m) >= 0)
+			return QUOTH_NONE;
+	}
+	/* (not a relative "that": "a group that calls itself"; not a
+	 * pronoun: "despite all that, ...") */
+	if (t == QUOTH_NONE || t == k || t + 1 >= se ||
+	    !(is_w(&c->t[t + 1]) || c->t[t + 1].kind == TK_QUOTE) ||
+	    word_is(c, t + 1, W_AUX))
+		return QUOTH_NONE;
+	/* (the cue is a verb: not "the most populous state in ...") */
+	if (qt_pos_at(c, i) != QT_POS_VERB ||
+	    qt_pos_at(c, t + 1) == QT_POS_VERB)
+		return QUOTH_NONE;
+	pos = qt_pos_at(c, k);
+	if (!(v & CUE_OBJECT) && pos != QT_POS_ADP && pos != QT_POS_ADV &&
+	    !time_word(c, k))
+		return QUOTH_NONE;
+	for (m = k; m < t; m++) {
+		if (!is_w(&c->t[m]) || qt_inner_dot(c, m) || qt_apos_mark(c, m))
+			continue;
+		pos = qt_pos_at(c, m);
+		if (pos != QT_POS_NOUN && pos != QT_POS_PROPN &&
+		    pos != QT_POS_ADJ && pos != QT_POS_ADV &&
+		    pos != QT_POS_DET && pos != QT_POS_ADP &&
+		    pos != QT_POS_NUM && !qt_possessive(c, m))
+			return QUOTH_NONE;
+	}
+	return t;
 }
 
 /* The reported clause after the cue at i (flags v, its end at ce), in
@@ -735,6 +902,8 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 {
 	size_t k = ce, se = *sep;
 
+	if (setting_before_that(c, i, v, k, se) != QUOTH_NONE)
+		k = setting_before_that(c, i, v, k, se);
 	if (v & CUE_OBJECT)
 		k = skip_listener(c, k, se);
 	/* "said in a statement that", "stated in July it", "admits
@@ -756,7 +925,10 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 	          !qt_subject_pronoun(c, k) && !qt_has_finite_verb(c, k, se)))
 		return QUOTH_NONE; /* "Carolina added three more goals" */
 	se = qt_split_clause_end(c, k, se);
-	if (k >= se || !qt_words_at_least(c, k, se, 3) || se - k > CLAUSE_MAX)
+	/* ("The company said prices fell.": two words will do) */
+	if (k >= se ||
+	    (!qt_words_at_least(c, k, se, 3) && !two_word_clause(c, k, se)) ||
+	    se - k > CLAUSE_MAX)
 		return QUOTH_NONE;
 	/* "did not say whether", "never told them": no content was
 	 * reported */
@@ -774,6 +946,26 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 		return QUOTH_NONE;
 	*sep = se;
 	return k;
+}
+
+/* The record of a participle cue at p ("A, Lund said, adding that B")
+ * whose speaker is the one of L, the cue before it. */
+static void
+participle_record(actx *c, size_t p, size_t se, const link *L, uint8_t *used)
+{
+	link L2 = *L;
+	int v = qt_cue_at(c, p);
+	size_t k;
+
+	if (v < 0 || !(v & CUE_CLAUSE))
+		return;
+	L2.cue_a = p;
+	L2.cue_b = p + qt_cue_len(c, p);
+	k = reported_clause(c, p, v, L2.cue_b, &se);
+	if (k == QUOTH_NONE)
+		return;
+	L2.rule = "participle";
+	add_indirect(c, k, se, &L2, used);
 }
 
 /* According to X, CLAUSE.  and  CLAUSE, according to X. */
@@ -818,6 +1010,32 @@ according_to(actx *c, uint8_t *dir, uint8_t *used)
 	}
 }
 
+/* Does "according to SOURCE" after a comma end the sentence [sa, se]
+ * ("Finch said the mill would close, according to two workers")?  Then
+ * the source is the speaker of all of it (according_to()), not the cue
+ * inside.  (Not one at the start: "According to EHS, A, but Lee says
+ * B" has Lee's own statement.) */
+static bool
+according_frames(actx *c, size_t sa, size_t se)
+{
+	size_t j;
+
+	for (j = sa; j + 2 <= se; j++) {
+		speaker sp;
+		size_t m;
+		if (!wordeq(c, j, "according") || !wordeq(c, j + 1, "to") ||
+		    c->inq[j] || (j > sa && !is_p(&c->t[j - 1], ',')))
+			continue;
+		m = qt_parse_source(c, j + 2, &sp, -1);
+		if (m == j + 2 || sp.kind == SK_PRONOUN)
+			continue;
+		if (j > sa &&
+		    (m >= se || (m + 1 == se && c->t[se].kind == TK_PUNCT)))
+			return true;
+	}
+	return false;
+}
+
 /*
  * Find reported speech in sentences that hold no direct quote: at each
  * cue, a clause before it (clause_then_speaker), else the cue's subject
@@ -841,6 +1059,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		sa = sentence_start(c, i);
 		se = sentence_end(c, i);
 		if (!no_direct_in(c, dir, sa, se) ||
+		    according_frames(c, sa, se) ||
 		    qt_label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
 		    qt_caption_para(c->t, para_start_tok(c, i),
 		                    para_stop(c->tl, i)))

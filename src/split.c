@@ -132,6 +132,17 @@ pronoun_subject(const actx *c, size_t m, speaker *sp)
 	return true;
 }
 
+/* Is the cue at m a participle in -ing ("insisting", "adding")? */
+bool
+qt_participle_cue(const actx *c, size_t m)
+{
+	const token *t = &c->t[m];
+
+	return qt_cue_len(c, m) == 1 && t->end - t->start > 4 &&
+	       memcmp(c->text + t->end - 3, "ing", 3) == 0 &&
+	       !(t->flags & TF_CAP);
+}
+
 /* A clause ends before a new speaker's cue joined to it: "X, but
  * Chapman says that's not what...", "X, and she said ...", "X and
  * added that ...".  Returns its last token, or se. */
@@ -166,14 +177,20 @@ qt_split_clause_end(actx *c, size_t k, size_t se)
 			return a - 2;
 		if (!clause_follows(c, m, se))
 			continue;
-		/* "X said A and added that B": the sentence's subject says
-		 * B too */
-		if (wordeq(c, m - 1, "and") && m - 1 > k + 2 &&
+		/* "X said A and added that B", "X said A but argued that
+		 * B": the sentence's subject says B too */
+		if ((wordeq(c, m - 1, "and") || wordeq(c, m - 1, "but")) &&
+		    m - 1 > k + 2 &&
 		    (wordeq(c, m + qt_cue_len(c, m), "that") ||
 		     qt_subject_pronoun(c, m + qt_cue_len(c, m))) &&
 		    qt_sentence_subject(c, m, &sp, -1) &&
 		    !qt_relative_between(c, sp.b, m))
 			return is_p(&c->t[m - 2], ',') ? m - 3 : m - 2;
+		/* "X said A, insisting (that) B": a participle after a
+		 * comma is the subject's second statement */
+		if (is_p(&c->t[m - 1], ',') && m - 1 > k + 2 &&
+		    qt_participle_cue(c, m))
+			return m - 2;
 		/* "..., and she said", "; the union has indicated", "and
 		 * Tomas Berg, the harbour master, said": the cue's own
 		 * subject */

@@ -16,6 +16,9 @@ size_t qt_split_clause_end(actx *c, size_t k, size_t se);
  * or a form of "be" ("the backstop would be", "it was closing")? */
 bool qt_has_finite_verb(const actx *c, size_t k, size_t se);
 
+/* Is the cue at m a participle in -ing ("insisting", "adding")? */
+bool qt_participle_cue(const actx *c, size_t m);
+
 bool qt_relative_between(const actx *c, size_t a, size_t m);
 
 #endif
