@@ -308,7 +308,9 @@ cue_chunk(actx *c, size_t j, size_t end, shape *sh, int v, int last_speaker,
 		}
 	}
 	/* ("went on": the particle is the cue's) */
-	m = j + qt_cue_len(c, j) <= end ? j + qt_cue_len(c, j) : j + 1;
+	m = j + qt_cue_len(c, j);
+	if (m > end)
+		m = j + 1;
 	return push_chunk(sh, k, j, m, NULL), m;
 }
 
