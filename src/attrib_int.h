@@ -139,7 +139,9 @@ typedef struct actx {
 	/* ents by surname and first name (entindex.c) */
 	struct eindex *eix;
 	quoth_result *r;
-	struct cand_set *cands; /* when set, link.c collects every candidate
+	struct side_memo *smemo; /* link.c: the patterns each chunk string
+	                          * can match, or NULL */
+	struct cand_set *cands;  /* when set, link.c collects every candidate
 	                         * link here instead of taking the first
 	                         * (choose.c) */
 	/* QUOTH_DUMP_CANDIDATES, read once per document by link.c: set

@@ -46,19 +46,13 @@ qbuf_reserve(qbuf *b, size_t extra)
 }
 
 void
-qbuf_put(qbuf *b, const void *p, size_t n)
+qbuf_put_slow(qbuf *b, const void *p, size_t n)
 {
 	if (n == 0 || !qbuf_reserve(b, n))
 		return;
 	memcpy(b->ptr + b->len, p, n);
 	b->len += n;
 	b->ptr[b->len] = '\0';
-}
-
-void
-qbuf_putc(qbuf *b, char c)
-{
-	qbuf_put(b, &c, 1);
 }
 
 void

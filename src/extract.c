@@ -230,6 +230,20 @@ cmp_quote(const void *a, const void *b)
 	return x->type < y->type ? -1 : x->type > y->type ? 1 : 0;
 }
 
+/* Are r's quotes in cmp_quote() order already?  They mostly are after
+ * attribution, and sorting them anyway (qsort() moves whole quote
+ * records) was 5 % of the time on quote-dense text. */
+static bool
+sorted_quotes(const quoth_result *r)
+{
+	size_t i;
+
+	for (i = 1; i < r->nq; i++)
+		if (cmp_quote(&r->q[i - 1], &r->q[i]) > 0)
+			return false;
+	return true;
+}
+
 /* The checks every document passes: its size (tokens keep 32-bit
  * offsets) and, with QUOTH_OPT_STRICT_UTF8, its encoding. */
 quoth_status
@@ -308,7 +322,7 @@ qt_extract_attribute(const quoth_extractor *ex, const char *text,
 		return true;
 	if (!qt_attribute(ex, text, tl, r))
 		return false;
-	if (r->nq > 1)
+	if (r->nq > 1 && !sorted_quotes(r))
 		qsort(r->q, r->nq, sizeof(quote), cmp_quote);
 	return true;
 }

@@ -43,6 +43,30 @@ typedef struct {
 	size_t n;
 } shape;
 
+/*
+ * The patterns a chunk string can match at all.  Many quotes have the
+ * same string on a side (',"CN.' for '"Q," said Ann Lee.'), and most of
+ * a side's patterns do not match it: for each string seen, the patterns
+ * of the side whose first match is not "none" (a match or an error),
+ * in order.  What a pattern matches depends on the string alone, so
+ * match_side() tries only these and finds what it found before.  A
+ * direct-mapped table, per document (qt_link_quotes()).
+ */
+#define SIDE_MEMO_SLOTS 512
+#define SIDE_MEMO_HITS 24
+/* (fewer quotes than that: the table costs more than it saves) */
+#define SIDE_MEMO_QUOTES 8
+
+typedef struct {
+	uint8_t used, side, n, nhits;
+	uint16_t hit[SIDE_MEMO_HITS]; /* pattern indexes */
+	char s[SHAPE_MAX];
+} side_slot;
+
+struct side_memo {
+	side_slot slot[SIDE_MEMO_SLOTS];
+};
+
 /* One line to the caller's trace function (quoth_options.trace), if
  * any: the library itself never prints. */
 static void trace(const actx *c, const char *fmt, ...)
@@ -284,7 +308,9 @@ cue_chunk(actx *c, size_t j, size_t end, shape *sh, int v, int last_speaker,
 		}
 	}
 	/* ("went on": the particle is the cue's) */
-	m = j + qt_cue_len(c, j) <= end ? j + qt_cue_len(c, j) : j + 1;
+	m = j + qt_cue_len(c, j);
+	if (m > end)
+		m = j + 1;
 	return push_chunk(sh, k, j, m, NULL), m;
 }
 
@@ -516,6 +542,44 @@ chunk_of(const shape *sh, size_t off)
 	return off < sh->n ? &sh->ch[off] : NULL;
 }
 
+/* The memo's list of the patterns of `side` that sh's string can match,
+ * made now if it has none; NULL without a memo, or when more patterns
+ * than a slot holds match. */
+static const side_slot *
+side_hits(actx *c, const shape *sh, int side)
+{
+	const cue_patterns *cp = &c->ld->pats;
+	side_slot *e;
+	uint64_t h;
+	size_t i, span[6], nh = 0;
+	uint16_t hit[SIDE_MEMO_HITS];
+
+	if (!c->smemo || cp->n > UINT16_MAX)
+		return NULL;
+	h = qt_hash_bytes(sh->s, sh->n) ^
+	    ((uint64_t)side * 0x9e3779b97f4a7c15ull);
+	e = &c->smemo->slot[(h ^ (h >> 29)) & (SIDE_MEMO_SLOTS - 1)];
+	if (e->used && e->side == side && e->n == sh->n &&
+	    memcmp(e->s, sh->s, sh->n) == 0)
+		return e;
+	for (i = 0; i < cp->n; i++) {
+		if (cp->p[i].side != side ||
+		    qt_cuepat_match(&cp->p[i], sh->s, sh->n, 0, c->md, span) ==
+		            0)
+			continue;
+		if (nh == SIDE_MEMO_HITS)
+			return NULL;
+		hit[nh++] = (uint16_t)i;
+	}
+	e->used = 1;
+	e->side = (uint8_t)side;
+	e->n = (uint8_t)sh->n;
+	e->nhits = (uint8_t)nh;
+	memcpy(e->hit, hit, nh * sizeof(*hit));
+	memcpy(e->s, sh->s, sh->n);
+	return e;
+}
+
 /*
  * Match the patterns of `side` against sh, whose window ends at token
  * `anchor` (the quote, or the lead-in colon); fills L from the first
@@ -525,7 +589,8 @@ static bool
 match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 {
 	const cue_patterns *cp = &c->ld->pats;
-	size_t i;
+	const side_slot *hits = side_hits(c, sh, side);
+	size_t i, k, npat = hits ? hits->nhits : cp->n;
 	link scratch;
 
 	static const char *const side_name[CP_SIDES_] = {"after", "before",
@@ -533,13 +598,15 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 
 	trace(c, "quote at byte %zu, %s: %s", c->quote_byte, side_name[side],
 	      sh->s);
-	for (i = 0; i < cp->n; i++) {
-		const cue_pattern *p = &cp->p[i];
+	for (k = 0; k < npat; k++) {
+		const cue_pattern *p;
 		size_t span[6], from = 0;
 		const chunk *spc = NULL, *cue = NULL, *men = NULL, *last = NULL;
 		bool ok = false;
 		int rc;
 
+		i = hits ? hits->hit[k] : k;
+		p = &cp->p[i];
 		if (p->side != side)
 			continue;
 		for (;;) {
@@ -961,18 +1028,28 @@ merge_split(actx *c, size_t i, size_t nq0, link *L, int last_speaker)
 	return 0;
 }
 
-/* The direct-quote pass: link each direct and partial quote of r (in
- * text order) to its cue and speaker, and merge split quotes; the
- * quotes merged into others are marked absorbed.  False when out of
- * memory. */
-bool
-qt_link_quotes(actx *c)
+/* A memo with no string in it, or NULL when out of memory (the patterns
+ * are all tried then). */
+static struct side_memo *
+new_side_memo(void)
+{
+	struct side_memo *m = malloc(sizeof(*m));
+	size_t i;
+
+	if (m)
+		for (i = 0; i < SIDE_MEMO_SLOTS; i++)
+			m->slot[i].used = 0;
+	return m;
+}
+
+/* qt_link_quotes() over quotes [0, nq0). */
+static bool
+link_each(actx *c, size_t nq0)
 {
 	quoth_result *r = c->r;
-	size_t i, nq0 = r->nq;
+	size_t i;
 	int last_speaker = -1;
 
-	c->dump_path = getenv("QUOTH_DUMP_CANDIDATES");
 	for (i = 0; i < nq0; i++) {
 		quote *q = &r->q[i];
 		link L;
@@ -1011,4 +1088,25 @@ qt_link_quotes(actx *c)
 			return false;
 	}
 	return true;
+}
+
+/* The direct-quote pass: link each direct and partial quote of r (in
+ * text order) to its cue and speaker, and merge split quotes; the
+ * quotes merged into others are marked absorbed.  False when out of
+ * memory. */
+bool
+qt_link_quotes(actx *c)
+{
+	size_t nq0 = c->r->nq;
+	bool ok;
+
+	c->dump_path = getenv("QUOTH_DUMP_CANDIDATES");
+	/* (without it, or when tracing, every pattern is tried) */
+	c->smemo = nq0 >= SIDE_MEMO_QUOTES && !c->ex->opt.trace
+	                   ? new_side_memo()
+	                   : NULL;
+	ok = link_each(c, nq0);
+	free(c->smemo);
+	c->smemo = NULL;
+	return ok;
 }

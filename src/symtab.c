@@ -60,6 +60,19 @@ fold8(uint64_t w)
 	return w | ((ge_a & ~gt_z & HIGH) >> 2);
 }
 
+/* Are a[0..n) and b[0..n) the same bytes?  (A word is a few bytes: a
+ * loop here, not a call to memcmp().) */
+static inline bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (a[k] != b[k])
+			return false;
+	return true;
+}
+
 static uint32_t
 find(const symtab *st, const char *s, size_t n, uint64_t h)
 {
@@ -68,7 +81,7 @@ find(const symtab *st, const char *s, size_t n, uint64_t h)
 	while (st->slots[i]) {
 		const sym_entry *e = &st->e[st->slots[i]];
 		if (e->hash == (uint32_t)h && e->len == n &&
-		    memcmp(e->key, s, n) == 0)
+		    same_bytes(e->key, s, n))
 			return st->slots[i];
 		i = (i + 1) & (st->nslots - 1);
 	}

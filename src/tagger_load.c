@@ -128,23 +128,28 @@ parse_labels(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
 }
 
 /* The decimal integer at *p (up to a space or e), optionally negative, in
- * [lo, hi], of at most nine digits; *p moves past it and one space. */
+ * [lo, hi], of at most nine digits; *p moves past it and one space.  (The
+ * bulk of loading a tagger: one digit a step, no other test in the
+ * loop.) */
 static inline bool
 scan_int(const char **p, const char *e, long lo, long hi, long *out)
 {
-	const char *s = *p, *d0, *lim;
-	long v = 0;
+	const char *s = *p, *d0;
+	long v;
 	unsigned d;
 	bool neg = s < e && *s == '-';
 
 	s += neg;
 	d0 = s;
-	lim = e - s > 10 ? s + 10 : e;
-	while (s < lim && (d = (unsigned)(unsigned char)*s - '0') <= 9) {
+	if (s >= e || (d = (unsigned)(unsigned char)*s - '0') > 9)
+		return false;
+	v = (long)d;
+	while (++s < e && (d = (unsigned)(unsigned char)*s - '0') <= 9) {
+		if (s - d0 >= 9)
+			return false;
 		v = v * 10 + (long)d;
-		s++;
 	}
-	if (s == d0 || s - d0 > 9 || (s < e && *s != ' '))
+	if (s < e && *s != ' ')
 		return false;
 	if (neg)
 		v = -v;
@@ -166,16 +171,17 @@ parse_int(const char *s, size_t n, long lo, long hi, long *out)
 	return !memchr(s, ' ', n) && scan_int(&p, s + n, lo, hi, out);
 }
 
-/* Room for one more pair in tg->pairs (false when out of memory). */
+/* Room for `more` pairs in tg->pairs (false when out of memory). */
 static bool
-pair_room(qt_tagger *tg)
+pair_room(qt_tagger *tg, size_t more)
 {
 	pair *np;
 	size_t cap;
 
-	if (tg->npairs < tg->pcap)
+	if (tg->pcap - tg->npairs >= more)
 		return true;
-	cap = tg->pcap ? tg->pcap * 2 : 4096;
+	for (cap = tg->pcap ? tg->pcap : 4096; cap - tg->npairs < more;)
+		cap *= 2;
 	np = qt_xrealloc_array(tg->pairs, cap, sizeof(*np));
 	if (!np) {
 		tg->failed = true;
@@ -241,14 +247,17 @@ feature_line(qt_tagger *tg, model *m, const char *s, size_t n, const char **why)
 	ix = find_slot(m, tg->keys.ptr, s, klen, h);
 	if (*ix)
 		return (*why = "feature repeated"), false;
+	/* (a line has at most a pair a label: room for them all at once) */
+	if (!pair_room(tg, m->nlabels + 1))
+		return (*why = NULL), false;
 	for (p = tab + 1; p < e;) {
 		long label, weight;
 
 		if (!scan_int(&p, e, 0, (long)m->nlabels - 1, &label) ||
 		    !scan_int(&p, e, -QT_MAX_WEIGHT, QT_MAX_WEIGHT, &weight))
 			return (*why = "expected LABEL WEIGHT pairs"), false;
-		if (!pair_room(tg))
-			return (*why = NULL), false;
+		if (tg->npairs - first > m->nlabels)
+			return (*why = "expected LABEL WEIGHT pairs"), false;
 		tg->pairs[tg->npairs].label = (uint16_t)label;
 		tg->pairs[tg->npairs].weight = (int32_t)weight;
 		tg->npairs++;
@@ -391,6 +400,12 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 				goto fail;
 			}
 			todo = (size_t)v;
+			/* (about three pairs a feature: grown once or not at
+			 * all) */
+			if (!pair_room(tg, 4 * todo)) {
+				why = NULL;
+				goto fail;
+			}
 			for (m->cap = 16; m->cap < todo * 2; m->cap *= 2)
 				;
 			m->slots = qt_xmalloc_array(todo, sizeof(feat));
