@@ -976,6 +976,45 @@ qt_doc_author(const actx *c, const quote *q)
 	return -1;
 }
 
+/*
+ * "... according to administration officials who spoke on condition of
+ * anonymity.  ...  The officials said": a definite description ("the"
+ * and up to two words before a lowercase head) that named nobody is the
+ * speaker of the newest quote before it (within three paragraphs) that
+ * was also known only as written and whose speaker mention holds the
+ * same head word.  NULL otherwise.
+ */
+const quote *
+qt_same_description(const actx *c, const quote *q)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h, i = (size_t)(q - c->r->q), k, pe;
+
+	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	    !wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
+		return NULL;
+	h = qt_tok_of(c, q->mention_end);
+	if (h < a + 2 || h > a + 4 || !is_w(&c->t[h - 1]) ||
+	    (c->t[h - 1].flags & TF_CAP))
+		return NULL;
+	h--;
+	while (i-- > 0) {
+		const quote *p = &c->r->q[i];
+		const qattr *pa = qa_of(c, p);
+		if (p->last_tok < c->n &&
+		    c->t[p->last_tok].para + 3 < c->t[a].para)
+			break;
+		if (p->entity >= 0 || !p->str[QUOTH_FIELD_SPEAKER] ||
+		    p->mention_end == QUOTH_NONE || pa->sp_tok >= c->n)
+			continue;
+		pe = qt_tok_of(c, p->mention_end);
+		for (k = pa->sp_tok; k < pe && k < pa->sp_tok + 12; k++)
+			if (same_word(c, k, h))
+				return p;
+	}
+	return NULL;
+}
+
 /* Does a determiner that introduces a new thing ("a", "an", "its",
  * "their", "his", "her") stand within three words before token k? */
 static bool
