@@ -505,6 +505,7 @@ bool qt_opens_clause(const actx *c, size_t a);
 bool qt_verb_follows(const actx *c, size_t h);
 int qt_doc_author(const actx *c, const quote *q);
 int qt_statement_issuer(const actx *c, const quote *q);
+const quote *qt_same_description(const actx *c, const quote *q);
 bool qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb);
 bool qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb);
 

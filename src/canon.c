@@ -230,12 +230,68 @@ acronym_at(const actx *c, size_t k)
 	return true;
 }
 
+/* The one entity other than `self` whose name of two or more words,
+ * showing no person (no honorific, title or gender), the acronym s[0..n)
+ * spells; -1 for none or more than one. */
+static int
+spelled_out(const actx *c, int self, const char *s, size_t n)
+{
+	size_t i;
+	int found = -1;
+
+	for (i = 0; i < c->ents.len; i++) {
+		const entity *e = ent_at(c, (int)i);
+		if ((int)i == self || !strchr(e->name, ' ') || e->strong ||
+		    e->gender || e->title || e->canon ||
+		    !(initials_match(e->name, e->name_len, s, n, true) ||
+		      initials_match(e->name, e->name_len, s, n, false)))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = (int)i;
+	}
+	return found;
+}
+
+/*
+ * "The Parliamentary Budget Officer released a report.  But the PBO
+ * added ...": an acronym of three to eight capitals that no parenthesis
+ * tied stands for the one name in the article that it spells (and, with
+ * no sign of a person, names a body).  Returns the number tied.
+ */
+static size_t
+canon_bare_acronyms(actx *c)
+{
+	size_t i, tied = 0;
+
+	for (i = 0; i < c->ments.len; i++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
+		entity *a = ent_at(c, m->ent), *e;
+		int full;
+
+		if (a->canon || m->end != m->tok + 1 ||
+		    !acronym_at(c, m->tok) || a->name_len < 3 || a->strong ||
+		    a->gender || strchr(a->name, ' '))
+			continue;
+		full = spelled_out(c, m->ent, a->name, a->name_len);
+		if (full < 0)
+			continue;
+		a->canon = full + 1;
+		e = ent_at(c, full);
+		if (e->org || e->headorg || !e->person)
+			a->org = a->nonperson = true;
+		tied++;
+	}
+	return tied;
+}
+
 /*
  * "The Office of Rural Water (ORW) cut the budget.  ORW said ...": an
  * acronym in parentheses right after a name of two or more words whose
  * initials it spells is a short form of that name; its entity points at
- * the name's (entity.canon), so that its quotes give the name.  Returns
- * the number of acronyms tied.
+ * the name's (entity.canon), so that its quotes give the name; then the
+ * acronyms with no parenthesis (canon_bare_acronyms()).  Returns the
+ * number of acronyms tied.
  */
 size_t
 qt_canon_acronyms(actx *c)
@@ -270,7 +326,7 @@ qt_canon_acronyms(actx *c)
 			a->org = a->nonperson = true;
 		tied++;
 	}
-	return tied;
+	return tied + canon_bare_acronyms(c);
 }
 
 /* The entity whose name e's quotes give: the fuller name an acronym

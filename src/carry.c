@@ -252,7 +252,7 @@ qt_resolve_in_order(actx *c)
 	size_t i, last_tok = 0, last_end = 0;
 	int last_ent = -1, pr;
 	size_t last_para = 0;
-	const quote *last_q = NULL;
+	const quote *last_q = NULL, *same;
 	bool unresolved = false; /* the last quote with a speaker mention
 	                          * found no one: nothing carries past it */
 
@@ -305,6 +305,11 @@ qt_resolve_in_order(actx *c)
 				q->entity = qt_doc_author(c, q);
 			if (q->entity < 0)
 				q->entity = qt_statement_issuer(c, q);
+			/* ("the officials" described before: copied) */
+			if (q->entity < 0 &&
+			    (same = qt_same_description(c, q)) &&
+			    !qt_copy_speaker(c, q, same))
+				return;
 		} else if (!q->rule && !unresolved &&
 		           continues_type(c, q, last_q) && last_q &&
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&

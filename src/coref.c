@@ -8,6 +8,7 @@
  * entities or token spans, writes nothing.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "attrib_int.h"
 
@@ -513,6 +514,33 @@ qt_mark_reported(actx *c)
 	}
 }
 
+/* "the Icelanders' release": mention m is a plural's possessive, its
+ * apostrophe a token of its own right after it. */
+static bool
+plural_possessive(const actx *c, const mention_rec *m)
+{
+	size_t b = m->end;
+
+	return b < c->n && c->t[b].start == c->t[b - 1].end &&
+	       c->text[c->t[b - 1].end - 1] == 's' &&
+	       (c->text[c->t[b].start] == '\'' ||
+	        (c->t[b].end - c->t[b].start == 3 &&
+	         memcmp(c->text + c->t[b].start, "\xe2\x80\x99", 3) == 0));
+}
+
+/* Is mention m one word that WordNet knows only as a plural noun for
+ * people ("Canadians", "Democrats"): a group of people, no body? */
+static bool
+people_plural(const actx *c, const mention_rec *m)
+{
+	int v;
+
+	if (m->end != m->tok + 1)
+		return false;
+	v = qt_lex(c, LEX_PERSONS, m->tok, m->end);
+	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR);
+}
+
 /*
  * "The company said", "the agency told": the organisation named in this
  * paragraph or the two before, when exactly one is in reach.  A name
@@ -537,7 +565,8 @@ qt_resolve_description(const actx *c, const quote *q)
 		return -1;
 	h--;
 	/* "the Fisheries Board" after "the Northern Fisheries Board": a
-	 * short form of an organisation's fuller name (canon.c) */
+	 * short form of an organisation's fuller name; "the PBO", an
+	 * acronym of one (canon.c) */
 	{
 		size_t mk = qt_first_mention(c, a + 1);
 		const mention_rec *m0 = mk < c->ments.len
@@ -546,7 +575,8 @@ qt_resolve_description(const actx *c, const quote *q)
 		                                : NULL;
 		if (m0 && m0->tok == a + 1 && m0->end == h + 1 &&
 		    ent_at(c, m0->ent)->org &&
-		    qt_short_form(c, ent_at(c, m0->ent), m0->tok, m0->end))
+		    (qt_short_form(c, ent_at(c, m0->ent), m0->tok, m0->end) ||
+		     ent_at(c, m0->ent)->canon))
 			return m0->ent;
 	}
 	if (!qt_org_noun(c, h))
@@ -563,7 +593,8 @@ qt_resolve_description(const actx *c, const quote *q)
 		    (c->inrep && c->inrep[m->tok]))
 			continue;
 		if (e->strong || e->gender || e->place ||
-		    qt_possessive(c, m->end - 1))
+		    qt_possessive(c, m->end - 1) || plural_possessive(c, m) ||
+		    people_plural(c, m))
 			continue;
 		/* "Pine Valley Council ... the council said": the name
 		 * whose last word is the description's noun */
@@ -809,26 +840,97 @@ definite_speaker(const actx *c, const quote *q, size_t *head)
 }
 
 /*
+ * "The Kell Freight statement said", "according to the Harbour Trust
+ * study": a speaker written "the", a name and a document or message
+ * noun is that name's (not a place's: "the Tarnby report" may be
+ * anyone's report on Tarnby).  -1 otherwise.
+ */
+static int
+issuer_in_phrase(const actx *c, const quote *q)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h, mk;
+	const mention_rec *m;
+
+	if ((qa->sp_kind != SK_ROLE && qa->sp_kind != SK_ORG) ||
+	    q->entity >= 0 || a + 2 >= c->n || !wordeq(c, a, "the") ||
+	    q->mention_end == QUOTH_NONE)
+		return -1;
+	h = qt_tok_of(c, q->mention_end);
+	if (h < a + 3 || h > a + 8)
+		return -1;
+	h--;
+	if ((c->t[h].flags & TF_CAP) || c->inq[h] ||
+	    !(doc_noun(c, h) || qt_doc_noun(c, h, 0, CL_DOCUMENT)) ||
+	    (mk = qt_first_mention(c, a + 1)) >= c->ments.len)
+		return -1;
+	m = QVEC_AT(&c->ments, mention_rec, mk);
+	if (m->tok != a + 1 || m->end != h || ent_at(c, m->ent)->place ||
+	    qt_possessive(c, m->end - 1))
+		return -1;
+	return m->ent;
+}
+
+/* Are the words at tokens k and h the same (whatever their case)? */
+static bool
+same_word(const actx *c, size_t k, size_t h)
+{
+	size_t n = c->t[h].end - c->t[h].start;
+
+	return is_w(&c->t[k]) && c->t[k].end - c->t[k].start == n &&
+	       strncasecmp(c->text + c->t[k].start, c->text + c->t[h].start,
+	                   n) == 0;
+}
+
+/* Does the document noun at h stand, outside quotes and in lowercase,
+ * between tokens lo and a (within the two paragraphs before a's), not
+ * right after "the"? */
+static bool
+same_noun_before(const actx *c, size_t a, size_t lo, size_t h)
+{
+	size_t k;
+
+	for (k = a; k-- > lo && c->t[k].para + 2 >= c->t[a].para;)
+		if (same_word(c, k, h) && doc_noun(c, k) &&
+		    !(k > 0 && wordeq(c, k - 1, "the")))
+			return true;
+	return false;
+}
+
+/*
  * "the report said", "the post read": the author of the document the
  * article last introduced (within two paragraphs): "X wrote in a recent
- * report", "a study by X", "a study ... released by X", "the X study".
- * The author must be a known name; -1 otherwise.
+ * report", "a study by X", "a study ... released by X", "the X study";
+ * the same noun where the article introduced it when it did ("a study
+ * from X"), else the last document.  "The X statement said" is X's
+ * (issuer_in_phrase()).  The author must be a known name that is no
+ * place; -1 otherwise.
  */
 int
 qt_doc_author(const actx *c, const quote *q)
 {
 	size_t a, h, k, lo, s0, j, mk;
 	uint32_t para;
+	int e;
+	bool same;
 
+	if ((e = issuer_in_phrase(c, q)) >= 0)
+		return e;
 	a = definite_speaker(c, q, &h);
 	if (a == QUOTH_NONE || !doc_noun(c, h))
 		return -1;
 	para = c->t[a].para;
 	lo = a > 400 ? a - 400 : 0;
+	same = same_noun_before(c, a, lo, h);
 	for (k = a; k-- > lo;) {
 		if (c->t[k].para + 2 < para)
 			return -1;
 		if (!doc_noun(c, k))
+			continue;
+		/* "A study from X ... The study used data from Y ... the
+		 * study said": the same noun where it was introduced, not
+		 * another document, nor "the study" again */
+		if (same && (!same_word(c, k, h) || wordeq(c, k - 1, "the")))
 			continue;
 		/* "the X study", "X's report": a name before the noun */
 		for (j = k; j > 0 && k - j < 5 && is_w(&c->t[j - 1]) &&
@@ -836,11 +938,10 @@ qt_doc_author(const actx *c, const quote *q)
 		            !wordeq(c, j - 1, "a") && !wordeq(c, j - 1, "an");
 		     j--)
 			;
-		{
-			int e = qt_entity_by_mention_tok(c, j, k);
-			if (e >= 0 && !ent_at(c, e)->nonperson)
-				return e;
-		}
+		/* (an organisation's, not a place's) */
+		e = qt_entity_by_mention_tok(c, j, k);
+		if (e >= 0 && !ent_at(c, e)->place)
+			return e;
 		/* "a study [which is released Monday] by X" */
 		for (j = k + 1;
 		     j < c->n && j < k + 10 && is_w(&c->t[j]) && !c->inq[j];
@@ -854,7 +955,7 @@ qt_doc_author(const actx *c, const quote *q)
 				m2 = QVEC_AT(&c->ments, mention_rec, n2);
 				if (m2->tok >= j + 8 ||
 				    qt_possessive(c, m2->end - 1) ||
-				    ent_at(c, m2->ent)->nonperson)
+				    ent_at(c, m2->ent)->place)
 					return -1;
 				return m2->ent;
 			}
@@ -867,12 +968,51 @@ qt_doc_author(const actx *c, const quote *q)
 			                               mk);
 			if (m->tok < k && subject_like(c, m) &&
 			    !qt_possessive(c, m->end - 1) &&
-			    !ent_at(c, m->ent)->nonperson)
+			    !ent_at(c, m->ent)->place)
 				return m->ent;
 		}
 		return -1; /* the last document: its author unknown */
 	}
 	return -1;
+}
+
+/*
+ * "... according to administration officials who spoke on condition of
+ * anonymity.  ...  The officials said": a definite description ("the"
+ * and up to two words before a lowercase head) that named nobody is the
+ * speaker of the newest quote before it (within three paragraphs) that
+ * was also known only as written and whose speaker mention holds the
+ * same head word.  NULL otherwise.
+ */
+const quote *
+qt_same_description(const actx *c, const quote *q)
+{
+	const qattr *qa = qa_of(c, q);
+	size_t a = qa->sp_tok, h, i = (size_t)(q - c->r->q), k, pe;
+
+	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
+	    !wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
+		return NULL;
+	h = qt_tok_of(c, q->mention_end);
+	if (h < a + 2 || h > a + 4 || !is_w(&c->t[h - 1]) ||
+	    (c->t[h - 1].flags & TF_CAP))
+		return NULL;
+	h--;
+	while (i-- > 0) {
+		const quote *p = &c->r->q[i];
+		const qattr *pa = qa_of(c, p);
+		if (p->last_tok < c->n &&
+		    c->t[p->last_tok].para + 3 < c->t[a].para)
+			break;
+		if (p->entity >= 0 || !p->str[QUOTH_FIELD_SPEAKER] ||
+		    p->mention_end == QUOTH_NONE || pa->sp_tok >= c->n)
+			continue;
+		pe = qt_tok_of(c, p->mention_end);
+		for (k = pa->sp_tok; k < pe && k < pa->sp_tok + 12; k++)
+			if (same_word(c, k, h))
+				return p;
+	}
+	return NULL;
 }
 
 /* Does a determiner that introduces a new thing ("a", "an", "its",
