@@ -807,6 +807,7 @@ size_t
 qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 {
 	size_t m = qt_parse_speaker_fwd(c, i, sp, last_speaker), j, k;
+	const entity *e;
 
 	if (m > i && (m >= c->n || !is_w(&c->t[m])))
 		return m;
@@ -831,7 +832,10 @@ qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 		const mention_rec *mr = QVEC_AT(&c->ments, mention_rec, k);
 		if (mr->tok >= j)
 			break;
-		if (!ent_at(c, mr->ent)->org) {
+		/* (a place is no speaker by this fallback: "the lawyer
+		 * for Animal Rescue Services of Manitoba") */
+		e = ent_at(c, mr->ent);
+		if (!e->org && !qt_place_name(c, e)) {
 			sp->ent = mr->ent;
 			sp->kind = SK_NAME;
 		}
