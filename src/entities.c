@@ -642,6 +642,10 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 {
 	size_t na, k;
 	int hv;
+	/* "Tarnby General Hospital": a run that ends in an organisation's
+	 * word is one name, title words and all */
+	bool orgname = b > a + 1 && qt_lex(c, LEX_ORGS, b - 1, b) >= 0 &&
+	               qt_lex(c, LEX_TITLES, b - 1, b) < 0;
 
 	na = a;
 	while (na < b) {
@@ -667,7 +671,7 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 			na = past_of_phrase(c, na + 1, b);
 			continue;
 		}
-		for (w = 4; w >= 1; w--)
+		for (w = 4; w >= 1 && !orgname; w--)
 			if (na + w <= b &&
 			    qt_lex(c, LEX_TITLES, na, na + w) >= 0) {
 				best = w;
@@ -710,7 +714,7 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 			if (qt_lex(c, LEX_TITLES, k, k + 1) >= 0 ||
 			    qt_lex(c, LEX_HONORIFICS, k, k + 1) >= 0)
 				break;
-		if (k < b && b - k > 1 &&
+		if (k < b && b - k > 1 && !orgname &&
 		    (qt_lex(c, LEX_TITLES, b - 1, b) < 0 ||
 		     surname_title(c, b - 1))) {
 			na = k;

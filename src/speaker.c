@@ -429,6 +429,47 @@ possessor_person(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 }
 
 /*
+ * "Speaker of the House Nan Ode", "Secretary of the Treasury Ada Finch":
+ * a run [i, j) ending in a title word, its "of" phrase, and a name the
+ * article collected right after it (entities.c took the phrase for the
+ * name's title): that name, the mention as the name is written (the
+ * phrase up to it ends before sp->a).  QUOTH_NONE when this is not that
+ * shape.
+ */
+static size_t
+title_of_name(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
+{
+	size_t k = j + 1, m;
+	const mention_rec *mr;
+	const entity *e;
+	speaker nm;
+
+	if (j + 2 >= c->n || !wordeq(c, j, "of") || !qt_title_of_word(c, j - 1))
+		return QUOTH_NONE;
+	if (wordeq(c, k, "the"))
+		k++;
+	m = qt_first_mention(c, k + 1);
+	if (m >= c->ments.len)
+		return QUOTH_NONE;
+	mr = QVEC_AT(&c->ments, mention_rec, m);
+	if (mr->tok > k + 3)
+		return QUOTH_NONE;
+	for (; k < mr->tok; k++)
+		if (!is_w(&c->t[k]) || !(c->t[k].flags & TF_CAP) || c->inq[k])
+			return QUOTH_NONE;
+	m = qt_parse_speaker_fwd(c, mr->tok, &nm, last_speaker);
+	if (m != mr->end || nm.kind != SK_NAME || nm.ent != mr->ent)
+		return QUOTH_NONE;
+	/* (a person's full name with its title, not a place: "Senator Ann
+	 * Lee, Republican of West Virginia,") */
+	e = ent_at(c, nm.ent);
+	if (!e || e->org || e->place || e->nonperson || mr->end < mr->tok + 2)
+		return QUOTH_NONE;
+	*sp = nm;
+	return m;
+}
+
+/*
  * A name run, with titles before it ("US Defence Secretary Pete
  * Hegseth"; "I've" is none).  In this order: a role and the person after
  * it ("MSNBC host Chris Matthews"), a possessive's someone or group
@@ -451,6 +492,8 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (j == i || qt_allcaps_headline(c, i, j))
 		return i;
 	m = possessor_person(c, i, j, sp, last_speaker);
+	if (m == QUOTH_NONE)
+		m = title_of_name(c, i, j, sp, last_speaker);
 	if (m != QUOTH_NONE)
 		return m;
 	role = role_after_run(c, j, &k2, &kr);
@@ -764,6 +807,7 @@ size_t
 qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 {
 	size_t m = qt_parse_speaker_fwd(c, i, sp, last_speaker), j, k;
+	const entity *e;
 
 	if (m > i && (m >= c->n || !is_w(&c->t[m])))
 		return m;
@@ -788,7 +832,10 @@ qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 		const mention_rec *mr = QVEC_AT(&c->ments, mention_rec, k);
 		if (mr->tok >= j)
 			break;
-		if (!ent_at(c, mr->ent)->org) {
+		/* (a place is no speaker by this fallback: "the lawyer
+		 * for Animal Rescue Services of Manitoba") */
+		e = ent_at(c, mr->ent);
+		if (!e->org && !qt_place_name(c, e)) {
 			sp->ent = mr->ent;
 			sp->kind = SK_NAME;
 		}

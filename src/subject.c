@@ -129,6 +129,13 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		if (st >= of - 1)
 			break;
 		m = qt_parse_speaker_fwd(c, st, &head, last_speaker);
+		/* "Secretary of Fisheries Ana Duval said": the title and
+		 * its "of" phrase read forward to the name after them
+		 * (speaker.c, title_of_name()), which speaks */
+		if (m == sp->b && head.kind == SK_NAME && head.a > st) {
+			*sp = head;
+			return true;
+		}
 		/* "a statement from the EU said": a document's source is the
 		 * speaker */
 		if ((m == of - 1 || m == sp->b) && head.kind == SK_ORG &&
