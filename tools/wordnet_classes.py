@@ -240,6 +240,21 @@ TITLE_ROOTS = [
     '10638385',  # spokesperson (not all of advocate.n.01: proponents)
     '09769636',  # adjudicator: judges, referees, umpires
     '10249459',  # lawman, law officer: police officers, sheriffs, marshals
+    # occupations WordNet files elsewhere under person (communicator,
+    # thinker, fiduciary ...), whose neighbours are no titles (not
+    # religious.n.01: "Friar" is a surname, and monk and nun need their
+    # m/f flags from titles.txt anyway):
+    '09615807',  # engineer: programmers, surveyors, technologists
+    '10383237',  # organizer, coordinator
+    '10086074',  # fiduciary: trustees, executors
+    '10661563',  # strategist (not all of planner: "Planner" is a surname)
+    '10521662',  # reporter, newsman, anchorman
+    '10466387',  # presenter
+    '09795334',  # announcer
+    '10418841',  # persuader: lobbyists
+    '10213319',  # interviewer (not all of inquirer: "the Inquirer" is a newspaper)
+    '10451590',  # pollster
+    '09860415',  # blogger
 ]
 # Gender of a title: a synset below female person or male person, or a
 # head word in -woman or -man (chairwoman, spokesman; not human, shaman).
@@ -866,8 +881,10 @@ stand before a name ("Defence Secretary Pete Hegseth", "farmer Joel
 Baptiste") or alone for a role ("the minister said").  A lemma is one when
 its first sense in WordNet lies below leader, worker, professional, expert,
 scientist, scholar, creator, entertainer, contestant, capitalist,
-negotiator, writer, broadcaster, spokesperson, adjudicator or law officer
-(see TITLE_ROOTS in the script); singular and plural.  The loader reads
+negotiator, writer, broadcaster, spokesperson, adjudicator or law officer,
+or is an engineer, organizer, fiduciary, strategist, reporter, presenter,
+announcer, persuader, interviewer, pollster or blogger (see TITLE_ROOTS in
+the script); singular and plural.  The loader reads
 this file with titles.txt into one table (src/data.c), titles.txt holding
 what WordNet does not give.""",
               [('m', 'the title says the person is male (below male person, or -man)'),
