@@ -66,9 +66,11 @@ static const char *const lex_files[LEX_COUNT_] = {
 };
 
 /* A second file read into the same table: the generated class that the
- * hand-kept list completes (titles.txt holds what WordNet does not give). */
+ * hand-kept list completes (titles.txt and orgs.txt hold what WordNet
+ * does not give). */
 static const char *const lex_more[LEX_COUNT_] = {
         [LEX_TITLES] = "wn-title-nouns.txt",
+        [LEX_ORGS] = "wn-orgs.txt",
 };
 
 /* A `# flags: a=name b=name ...` header line [s, e): the mask of the
@@ -519,22 +521,25 @@ data_file(const char *lang, const char *data_dir, const char *file, char *path,
 }
 
 /*
- * QUOTH_WN_OFF=speech,person,org,document,places,title (any): leave
- * the named generated classes (wn-NAME*.txt) empty.  For measuring what
- * each class decides (how many attributions change without it) and for
- * the tests that check each is still used; never set in normal runs.
+ * QUOTH_WN_OFF=speech,person,org,orgs,document,places,title (any): leave
+ * the named generated classes empty, each named by its file wn-NAME.txt
+ * or wn-NAME-*.txt ("org" is wn-org-nouns.txt, "orgs" wn-orgs.txt).  For
+ * measuring what each class decides (how many attributions change without
+ * it) and for the tests that check each is still used; never set in
+ * normal runs.
  */
 static bool
 wn_left_out(const char *file)
 {
 	const char *off = getenv("QUOTH_WN_OFF"), *p;
-	size_t n;
+	size_t n, len;
 
 	if (!off || strncmp(file, "wn-", 3) != 0)
 		return false;
+	len = strcspn(file + 3, "-.");
 	for (p = off; *p;) {
 		n = strcspn(p, ",");
-		if (n > 0 && strncmp(file + 3, p, n) == 0)
+		if (n == len && strncmp(file + 3, p, n) == 0)
 			return true;
 		p += n + (p[n] == ',');
 	}

@@ -87,7 +87,8 @@ enum lex_id {
 	LEX_PRONOUNS,   /* pronouns (value: gender/number bits) */
 	LEX_TITLES,     /* titles and roles */
 	LEX_HONORIFICS, /* Mr, Ms, Dr (value: gender) */
-	LEX_ORGS,       /* words that mark organisations */
+	LEX_ORGS,       /* words that mark organisations (orgs.txt and the
+	                 * generated wn-orgs.txt) */
 	LEX_SCARE,      /* words before a quote that mark a term, not speech */
 	LEX_NONNAMES,   /* capitalised words that are never names */
 	LEX_WORDS,      /* closed-class word lists of the attribution stage */

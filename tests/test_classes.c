@@ -43,6 +43,12 @@ static const wn_class classes[] = {
          "the affidavit"},
         {"places", "wn-places.txt", LEX_PLACES, 2000, "saudi arabia",
          "\"We will not sign,\" Saudi Arabia said.", QUOTH_FIELD_KIND, "place"},
+        /* an organisation word only WordNet gives ("brigade"): the
+         * spokeswoman speaks for the Ostrava Brigade, which is no person
+         * to speak itself */
+        {"orgs", "wn-orgs.txt", LEX_ORGS, 800, "brigade",
+         "\"It is unsafe,\" a spokeswoman for the Ostrava Brigade said.",
+         QUOTH_FIELD_SPEAKER, "a spokeswoman for the Ostrava Brigade"},
         /* the title before a name is not part of the name */
         {"title", "wn-title-nouns.txt", LEX_TITLES, 5000, "hydrologist",
          "Hydrologist Mira Quell said the marsh was drying out.",

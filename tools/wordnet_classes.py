@@ -240,11 +240,45 @@ TITLE_ROOTS = [
     '10638385',  # spokesperson (not all of advocate.n.01: proponents)
     '09769636',  # adjudicator: judges, referees, umpires
     '10249459',  # lawman, law officer: police officers, sheriffs, marshals
+    # occupations WordNet files elsewhere under person (communicator,
+    # thinker, fiduciary ...), whose neighbours are no titles (not
+    # religious.n.01: "Friar" is a surname, and monk and nun need their
+    # m/f flags from titles.txt anyway):
+    '09615807',  # engineer: programmers, surveyors, technologists
+    '10383237',  # organizer, coordinator
+    '10086074',  # fiduciary: trustees, executors
+    '10661563',  # strategist (not all of planner: "Planner" is a surname)
+    '10521662',  # reporter, newsman, anchorman
+    '10466387',  # presenter
+    '09795334',  # announcer
+    '10418841',  # persuader: lobbyists
+    '10213319',  # interviewer (not all of inquirer: "the Inquirer" is a newspaper)
+    '10451590',  # pollster
+    '09860415',  # blogger
 ]
 # Gender of a title: a synset below female person or male person, or a
 # head word in -woman or -man (chairwoman, spokesman; not human, shaman).
 FEMALE_ROOT = '09619168'  # female, female person
 MALE_ROOT = '09624168'    # male, male person
+
+
+# Organisation words (wn-orgs.txt, loaded with orgs.txt): the nouns for a
+# body that speaks as one, which news writes alone as a speaker ("the
+# ministry said", "the coalition said") and at the end of an organisation's
+# name ("Harlow Dairy Cooperative", "Pine Valley Council").  A lemma is one
+# when its most frequent sense (WordNet's first in index.noun) lies below
+# these synsets, so that "bank" (a slope), "cabinet" (furniture) and
+# "house" (a dwelling) do not count; orgs.txt lists those it needs.
+ORGWORD_ROOTS = [
+    '08008335',  # organization: agencies, companies, parties, unions, armies, teams
+    '07965085',  # body: administrations, the civil service, juries, the clergy
+    '08163792',  # assembly: courts, legislatures, councils of a church
+]
+ORGWORD_PRUNE = {
+    '08275185',  # school: a school of art or thought (cubism, the Lake Poets)
+    '08168978',  # state, nation, country: a place in news text, not a speaker
+    '08397255',  # military personnel, soldiery, troops: people, not a body
+}
 
 
 # Name heads, flag h in the organisation file: one-word nouns whose most
@@ -443,6 +477,7 @@ CLASSES = {
     'speech': ('verbs', 's'), 'belief': ('verbs', 't'),
     'person': ('person', ''), 'org': ('org', ''), 'document': ('document', ''),
     'namehead': ('org', 'h'), 'member': ('person', 'm'), 'title': ('title', ''),
+    'orgword': ('orgs', ''),
     'country': ('places', 'c'), 'region': ('places', 'r'),
     'city': ('places', 't'), 'capital': ('places', 'a'),
 }
@@ -563,6 +598,33 @@ def title_lemmas(nouns, first, modifiers, given):
     return out
 
 
+def orgword_lemmas(nouns, first, leave_out):
+    """The lemmas whose first sense lies below ORGWORD_ROOTS (less
+    ORGWORD_PRUNE), written in lowercase in that synset (not "Congress",
+    "Labour": names), less those in leave_out (see org_word_leave_out())."""
+    below = set().union(*(closure(nouns, [r], prune=ORGWORD_PRUNE)
+                          for r in ORGWORD_ROOTS))
+    return {lemma for lemma, off in first.items()
+            if off in below and lemma in nouns[off].words and
+            lemma not in leave_out}
+
+
+def person_plurals(nouns, nexc_path):
+    """One-word noun lemmas that are the plural of a noun for a person
+    ("leaders", "authorities", "minors", "brethren"; not "corps"):
+    noun.exc's inflected forms and the regular plurals (regular_plural())
+    of the lemmas below person.n.01."""
+    people = {w.lower() for w in lemmas(nouns, closure(nouns, [PERSON_ROOT]))
+              if ' ' not in w}
+    out = set()
+    with open(nexc_path, encoding='ascii') as f:
+        for line in f:
+            form, base = line.split()[:2]
+            if '_' not in form and base in people:
+                out.add(form.lower())
+    return out | {regular_plural(w) for w in people}
+
+
 def ancestors(nouns, off):
     """off and every synset above it through hypernym pointers."""
     seen, todo = set(), [off]
@@ -593,7 +655,8 @@ def person_surnames(nouns):
             for w in nouns[off].words if ' ' not in w and '-' not in w}
 
 
-def noun_classes(nouns, first=None, modifiers=None, given=None):
+def noun_classes(nouns, first=None, modifiers=None, given=None,
+                 org_leave_out=None):
     person = closure(nouns, [PERSON_ROOT])
     org = set().union(*(closure(nouns, [r]) for r in ORG_ROOTS))
     heads = org.union(*(closure(nouns, [r]) for r in WORKPLACE_ROOTS))
@@ -612,6 +675,7 @@ def noun_classes(nouns, first=None, modifiers=None, given=None):
                    if w.isalpha() and o in MEMBER_SYNSETS and w in nouns[o].words},
         'title': title_lemmas(nouns, first or {}, modifiers or set(),
                               given or set()),
+        'orgword': orgword_lemmas(nouns, first or {}, org_leave_out or set()),
     }
     for flag, roots in sorted(DOCUMENT_ROOTS.items()):
         docs = closure(nouns, roots, prune=DOCUMENT_PRUNE)
@@ -659,12 +723,23 @@ def build(wordnet, exceptions_path):
     exceptions = read_exceptions(exceptions_path)
 
     sets = verb_classes(verbs)
-    sets.update(noun_classes(nouns, first_senses(os.path.join(wordnet, 'index.noun')),
-                             modifiers, read_given_names(first_names_path)))
+    first = first_senses(os.path.join(wordnet, 'index.noun'))
+    given = read_given_names(first_names_path)
+    # Organisation words leave out what is also an adjective or adverb
+    # ("military", "firm", "friendly": before a noun they describe it), a
+    # given name in first-names.txt or the surname of a person WordNet
+    # names ("Army", "Jury", "Church", "Court": in a person's name they
+    # would make it an organisation's), the plural of a person noun
+    # ("leaders", "authorities": people, who speak as people) and the
+    # members' words ("personnel", "staff", "membership": flag m).
+    members = {w for w, o in first.items() if o in MEMBER_SYNSETS}
+    org_leave_out = (modifiers | given | person_surnames(nouns) | members |
+                     person_plurals(nouns, os.path.join(wordnet, 'noun.exc')))
+    sets.update(noun_classes(nouns, first, modifiers, given, org_leave_out))
     form_drops = apply_exceptions(sets, exceptions, exceptions_path)
 
     files = {k: {} for k in ('verbs', 'person', 'org', 'document', 'places',
-                             'title')}
+                             'title', 'orgs')}
     for cls, flag in (('speech', 's'), ('belief', 't')):
         for lemma in sets[cls]:
             for form, forms in verb_phrase_forms(lemma, vexc).items():
@@ -708,6 +783,8 @@ def build(wordnet, exceptions_path):
         for plural in noun_plurals(lemma, nexc) if lemma.islower() else []:
             if plural.lower() != lemma.lower():
                 merge(files['title'], plural, set(gender + 'g'))
+    for lemma in sets['orgword']:
+        merge(files['orgs'], lemma, '')
     nouns_with_plurals('document', sets['document'],
                        [(f, sets['document-' + f]) for f in DOCUMENT_ROOTS])
     for cls, (key, flag) in CLASSES.items():
@@ -804,8 +881,10 @@ stand before a name ("Defence Secretary Pete Hegseth", "farmer Joel
 Baptiste") or alone for a role ("the minister said").  A lemma is one when
 its first sense in WordNet lies below leader, worker, professional, expert,
 scientist, scholar, creator, entertainer, contestant, capitalist,
-negotiator, writer, broadcaster, spokesperson, adjudicator or law officer
-(see TITLE_ROOTS in the script); singular and plural.  The loader reads
+negotiator, writer, broadcaster, spokesperson, adjudicator or law officer,
+or is an engineer, organizer, fiduciary, strategist, reporter, presenter,
+announcer, persuader, interviewer, pollster or blogger (see TITLE_ROOTS in
+the script); singular and plural.  The loader reads
 this file with titles.txt into one table (src/data.c), titles.txt holding
 what WordNet does not give.""",
               [('m', 'the title says the person is male (below male person, or -man)'),
@@ -813,6 +892,20 @@ what WordNet does not give.""",
                ('g', 'a plural form (ministers, spokesmen)'),
                ('s', 'also the surname of a person WordNet names ("Cook", "Baker", "King"):\n'
                      '#      after another name word it ends the name')],
+              ''),
+    'orgs': ('wn-orgs.txt', """\
+Organisation words: the nouns for a body that speaks as one ("the ministry
+said", "the coalition said") and that end an organisation's name ("Pine
+Valley Council").  A lemma is one when its first sense in WordNet lies
+below organization, body or assembly (ORGWORD_ROOTS in the script: not
+schools of thought, troops, or state and nation, which news writes as
+places), written in lowercase there, and is no adjective or adverb, no
+given name in data/en/first-names.txt, no surname of a person WordNet
+names, no plural of a person noun ("leaders") and no members' word
+("personnel", "staff").
+The loader reads this file with orgs.txt into one table (src/data.c),
+orgs.txt holding what WordNet does not give.""",
+              [],
               ''),
 }
 
@@ -834,12 +927,15 @@ def render(key, entries, licence, n_exc):
              '# licence WordNet-3.0 (permissive), reproduced at the end of this header.',
              '#']
     lines += ['# ' + t if t else '#' for t in text.split('\n')]
-    lines.append('# Format: phrase<TAB>flags, sorted by case-folded phrase. Flags:')
-    lines += ['#   %s  %s' % f for f in flags]
-    # the line the loader reads (src/data.c): a letter it does not
-    # declare is an error at load
-    lines.append('# flags: ' + ' '.join('%s=%s' % (c, flag_name(d))
-                                        for c, d in flags))
+    if flags:
+        lines.append('# Format: phrase<TAB>flags, sorted by case-folded phrase. Flags:')
+        lines += ['#   %s  %s' % f for f in flags]
+        # the line the loader reads (src/data.c): a letter it does not
+        # declare is an error at load
+        lines.append('# flags: ' + ' '.join('%s=%s' % (c, flag_name(d))
+                                            for c, d in flags))
+    else:
+        lines.append('# Format: one phrase a line, sorted by case-folded phrase; no flags.')
     if note:
         lines += ['# ' + t for t in note.split('\n')]
     lines.append('# Entries: %d.' % len(entries))
@@ -848,7 +944,7 @@ def render(key, entries, licence, n_exc):
     lines.append('')
     for k in sorted(entries):
         phrase, fl = entries[k]
-        lines.append('%s\t%s' % (phrase, ''.join(sorted(fl))))
+        lines.append('%s\t%s' % (phrase, ''.join(sorted(fl))) if flags else phrase)
     return '\n'.join(lines) + '\n'
 
 
@@ -879,26 +975,35 @@ def write_all(out_dir, wordnet, exceptions_path, quiet=False):
     return written
 
 
-def redundant_titles(out_dir):
-    """Entries of the hand-kept titles.txt that wn-title-nouns.txt in
-    out_dir already gives with at least their flags (the loader ORs the
-    flags of the two files): titles.txt keeps only what WordNet cannot
-    give, so each is an error, as 'titles.txt:LINE: phrase'."""
-    gen = {}
-    with open(os.path.join(out_dir, 'wn-title-nouns.txt'), encoding='ascii') as f:
-        for line in f:
-            if line.strip() and not line.startswith('#'):
-                phrase, _, flags = line.rstrip('\n').partition('\t')
-                gen[phrase.lower()] = set(flags)
-    path = os.path.join(os.path.dirname(EXCEPTIONS), 'titles.txt')
+# The hand-kept lists that a generated class completes (the loader reads
+# both files into one table, src/data.c): the hand list keeps only what
+# WordNet cannot give.
+HAND_LISTS = [('titles.txt', 'wn-title-nouns.txt'),
+              ('orgs.txt', 'wn-orgs.txt')]
+
+
+def redundant_entries(out_dir):
+    """Entries of the hand-kept lists of HAND_LISTS that their generated
+    class in out_dir already gives with at least their flags (the loader
+    ORs the flags of the two files): each is an error, as
+    'data/en/titles.txt:LINE: phrase: wn-title-nouns.txt gives it'."""
     out = []
-    with open(os.path.join(out_dir, 'titles.txt'), encoding='utf-8') as f:
-        for lineno, line in enumerate(f, 1):
-            if line.strip() and not line.startswith('#'):
-                phrase, _, flags = line.rstrip('\n').partition('\t')
-                have = gen.get(phrase.strip().lower())
-                if have is not None and set(flags) <= have:
-                    out.append('%s:%d: %s' % (path, lineno, phrase))
+    for hand, generated in HAND_LISTS:
+        gen = {}
+        with open(os.path.join(out_dir, generated), encoding='ascii') as f:
+            for line in f:
+                if line.strip() and not line.startswith('#'):
+                    phrase, _, flags = line.rstrip('\n').partition('\t')
+                    gen[phrase.lower()] = set(flags)
+        path = os.path.join(os.path.dirname(EXCEPTIONS), hand)
+        with open(os.path.join(out_dir, hand), encoding='utf-8') as f:
+            for lineno, line in enumerate(f, 1):
+                if line.strip() and not line.startswith('#'):
+                    phrase, _, flags = line.rstrip('\n').partition('\t')
+                    have = gen.get(phrase.strip().lower())
+                    if have is not None and set(flags) <= have:
+                        out.append('%s:%d: %s: %s gives it: remove it'
+                                   % (path, lineno, phrase, generated))
     return out
 
 
@@ -916,8 +1021,8 @@ def main():
         sys.exit(77 if args.check else 1)
     if not args.check:
         write_all(args.out, args.wordnet, args.exceptions)
-        for r in redundant_titles(args.out):
-            print('%s: the generated class gives it: remove it' % r)
+        for r in redundant_entries(args.out):
+            print(r)
         return
     with tempfile.TemporaryDirectory() as tmp:
         stale = []
@@ -942,10 +1047,9 @@ def main():
         if stale:
             print('stale: rebuild with `%s`' % COMMAND, file=sys.stderr)
             sys.exit(1)
-        redundant = redundant_titles(args.out)
+        redundant = redundant_entries(args.out)
         for r in redundant:
-            print('%s: wn-title-nouns.txt gives it: remove it' % r,
-                  file=sys.stderr)
+            print(r, file=sys.stderr)
         if redundant:
             sys.exit(1)
         print('%d files up to date' % len(DESCRIPTIONS))
