@@ -241,7 +241,11 @@ spelled_out(const actx *c, int self, const char *s, size_t n)
 
 	for (i = 0; i < c->ents.len; i++) {
 		const entity *e = ent_at(c, (int)i);
-		if ((int)i == self || !strchr(e->name, ' ') || e->strong ||
+		/* (a name opening with a capital spells its own first
+		 * letter first either way: the cheap test comes first) */
+		if ((e->name[0] >= 'A' && e->name[0] <= 'Z' &&
+		     e->name[0] != s[0]) ||
+		    (int)i == self || !strchr(e->name, ' ') || e->strong ||
 		    e->gender || e->title || e->canon ||
 		    !(initials_match(e->name, e->name_len, s, n, true) ||
 		      initials_match(e->name, e->name_len, s, n, false)))
@@ -263,16 +267,22 @@ static size_t
 canon_bare_acronyms(actx *c)
 {
 	size_t i, tied = 0;
+	/* entities already looked up: an acronym named fifty times is
+	 * spelled out once (NULL when out of memory: then each time) */
+	unsigned char *tried = calloc(c->ents.len + 1, 1);
 
 	for (i = 0; i < c->ments.len; i++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 		entity *a = ent_at(c, m->ent), *e;
 		int full;
 
-		if (a->canon || m->end != m->tok + 1 ||
-		    !acronym_at(c, m->tok) || a->name_len < 3 || a->strong ||
-		    a->gender || strchr(a->name, ' '))
+		if (a->canon || (tried && tried[m->ent]) ||
+		    m->end != m->tok + 1 || !acronym_at(c, m->tok) ||
+		    a->name_len < 3 || a->strong || a->gender ||
+		    strchr(a->name, ' '))
 			continue;
+		if (tried)
+			tried[m->ent] = 1;
 		full = spelled_out(c, m->ent, a->name, a->name_len);
 		if (full < 0)
 			continue;
@@ -282,6 +292,7 @@ canon_bare_acronyms(actx *c)
 			a->org = a->nonperson = true;
 		tied++;
 	}
+	free(tried);
 	return tied;
 }
 
