@@ -134,14 +134,14 @@ before_summary_appositive(const actx *c, size_t a, size_t b)
 			continue;
 		for (w = m + 2; w <= b && w < m + 5; w++) {
 			bool statement;
+			int dv;
 			if (!is_w(&c->t[w]) || (c->t[w].flags & TF_CAP) ||
 			    c->inq[w])
 				break;
 			/* (WordNet's statement tree alone: "charge" is
 			 * a person too, which qt_doc_noun() refuses) */
-			statement = qt_lex(c, LEX_DOCS, w, w + 1) >= 0 &&
-			            (qt_lex(c, LEX_DOCS, w, w + 1) &
-			             WND_STATEMENT);
+			dv = qt_lex(c, LEX_DOCS, w, w + 1);
+			statement = dv >= 0 && (dv & WND_STATEMENT);
 			/* (a noun after a name is the name's appositive:
 			 * "the Promenade, a seaside walk") */
 			if (!statement &&
@@ -778,7 +778,7 @@ clock_time_end(const actx *c, size_t k, size_t se)
 static size_t
 time_phrase_end(const actx *c, size_t k, size_t se)
 {
-	size_t m = k;
+	size_t m = k, t;
 
 	if (relative_time_end(c, k, se) > k)
 		return relative_time_end(c, k, se);
@@ -803,8 +803,9 @@ time_phrase_end(const actx *c, size_t k, size_t se)
 	         !time_word(c, m + 1) &&
 	         modified_time_noun(c, m + 1, se) != QUOTH_NONE)
 		m = modified_time_noun(c, m + 1, se);
-	if (clock_time_end(c, m, se) > m)
-		m = clock_time_end(c, m, se);
+	t = clock_time_end(c, m, se);
+	if (t > m)
+		m = t;
 	else if (!time_word(c, m) || c->t[m].kind == TK_NUM)
 		return k;
 	while (m < se && time_word(c, m))
@@ -900,10 +901,11 @@ setting_before_that(const actx *c, size_t i, int v, size_t k, size_t se)
 static size_t
 reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 {
-	size_t k = ce, se = *sep;
+	size_t k = ce, se = *sep, t;
 
-	if (setting_before_that(c, i, v, k, se) != QUOTH_NONE)
-		k = setting_before_that(c, i, v, k, se);
+	t = setting_before_that(c, i, v, k, se);
+	if (t != QUOTH_NONE)
+		k = t;
 	if (v & CUE_OBJECT)
 		k = skip_listener(c, k, se);
 	/* "said in a statement that", "stated in July it", "admits

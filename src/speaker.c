@@ -430,14 +430,14 @@ possessor_person(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 
 /*
  * "Speaker of the House Nan Ode", "Secretary of the Treasury Ada Finch":
- * a run [i, j) ending in a title word, its "of" phrase, and a name the
+ * a title word at j - 1, its "of" phrase from j, and a name the
  * article collected right after it (entities.c took the phrase for the
  * name's title): that name, the mention as the name is written (the
  * phrase up to it ends before sp->a).  QUOTH_NONE when this is not that
  * shape.
  */
 static size_t
-title_of_name(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
+title_of_name(actx *c, size_t j, speaker *sp, int last_speaker)
 {
 	size_t k = j + 1, m;
 	const mention_rec *mr;
@@ -493,7 +493,7 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 		return i;
 	m = possessor_person(c, i, j, sp, last_speaker);
 	if (m == QUOTH_NONE)
-		m = title_of_name(c, i, j, sp, last_speaker);
+		m = title_of_name(c, j, sp, last_speaker);
 	if (m != QUOTH_NONE)
 		return m;
 	role = role_after_run(c, j, &k2, &kr);
