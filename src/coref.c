@@ -541,6 +541,42 @@ people_plural(const actx *c, const mention_rec *m)
 	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR);
 }
 
+/* Is the capitalised last word of mention m the plural of a name head
+ * of wn-org-nouns.txt ("Tarnby Farms", "Pell Studios", "Orford
+ * Dairies": farm, studio, dairy)?  The singular ("Tarnby Farm") types
+ * the name an organisation's (canon.c); a plural is a surname too
+ * often (Mills, Banks) to type the name, but where "the firm" looks for
+ * an organisation it is evidence for one. */
+static bool
+plural_head(const actx *c, const mention_rec *m)
+{
+	size_t h = m->end - 1, n = c->t[h].end - c->t[h].start, i;
+	char f[24];
+	int v;
+
+	if (m->end < m->tok + 2 || !is_w(&c->t[h]) || n < 4 || n >= sizeof(f) ||
+	    !(c->t[h].flags & TF_CAP) || (c->t[h].flags & TF_ALLCAP))
+		return false;
+	for (i = 0; i < n; i++) {
+		char ch = c->text[c->t[h].start + i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if (ch < 'a' || ch > 'z')
+			return false;
+		f[i] = ch;
+	}
+	if (f[n - 1] != 's')
+		return false;
+	/* "dairies" -> "dairy", "farms" -> "farm" */
+	if (n > 4 && f[n - 3] == 'i' && f[n - 2] == 'e') {
+		f[n - 3] = 'y';
+		v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, n - 2);
+	} else {
+		v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, n - 1);
+	}
+	return v > 0 && (v & WNO_HEAD);
+}
+
 /*
  * "The company said", "the agency told": the organisation named in this
  * paragraph or the two before, when exactly one is in reach.  A name
@@ -604,7 +640,7 @@ qt_resolve_description(const actx *c, const quote *q)
 		 * but "Brightwater Dairy cut 40 jobs", named like an
 		 * organisation as the subject of its clause, is one) */
 		if (!e->org && e->nment < 2 &&
-		    !(e->headorg && subject_like(c, m)))
+		    !((e->headorg || plural_head(c, m)) && subject_like(c, m)))
 			continue;
 		if (found >= 0 &&
 		    qt_canon_entity(c, found) != qt_canon_entity(c, m->ent))
