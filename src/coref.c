@@ -415,13 +415,56 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	return only_one_of_gender(c, tok, gender);
 }
 
+/* Is the capitalised last word of mention m the plural of a name head
+ * of wn-org-nouns.txt ("Tarnby Farms", "Pell Studios", "Orford
+ * Dairies": farm, studio, dairy)?  The singular ("Tarnby Farm") types
+ * the name an organisation's (canon.c); a plural is a surname too
+ * often (Mills, Banks) to type the name, but where "the firm" looks for
+ * an organisation it is evidence for one. */
+static bool
+plural_head(const actx *c, const mention_rec *m)
+{
+	size_t h = m->end - 1, n = c->t[h].end - c->t[h].start, i;
+	char f[24];
+	int v;
+
+	if (m->end < m->tok + 2 || !is_w(&c->t[h]) || n < 4 || n >= sizeof(f) ||
+	    !(c->t[h].flags & TF_CAP) || (c->t[h].flags & TF_ALLCAP))
+		return false;
+	for (i = 0; i < n; i++) {
+		char ch = c->text[c->t[h].start + i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if (ch < 'a' || ch > 'z')
+			return false;
+		f[i] = ch;
+	}
+	if (f[n - 1] != 's')
+		return false;
+	/* "dairies" -> "dairy", "farms" -> "farm" */
+	if (n > 4 && f[n - 3] == 'i' && f[n - 2] == 'e') {
+		f[n - 3] = 'y';
+		v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, n - 2);
+	} else {
+		v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, n - 1);
+	}
+	return v > 0 && (v & WNO_HEAD);
+}
+
 /* Can "it" stand for e?  Not a person; but a one-word name that is a
  * person only because it spoke ("Facebook said"), with nothing else
  * about it that shows a person (a title, an age, he/she, a full name),
- * may be an organisation. */
+ * may be an organisation.  A name of two or more words needs a sign of
+ * an organisation: the article's (org, "the X", "X, which"), its head
+ * noun's, or `shaped` (mention m's plural head: plural_head()); such a
+ * name with none is a person's far more often ("Ada Finch met the
+ * board.  It said" is not hers). */
 static bool
-it_ok(const entity *e)
+it_ok(const entity *e, bool shaped)
 {
+	if (strchr(e->name, ' ') && !e->org && !e->headorg && !e->nonperson &&
+	    !shaped)
+		return false;
 	return e->org || !e->person ||
 	       (!e->strong && !e->gender && e->first_multi == QUOTH_NONE &&
 	        !strchr(e->name, ' '));
@@ -446,18 +489,18 @@ qt_resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok)
 			continue;
 		if (c->t[m->tok].para + 2 < para)
 			break;
-		if (ls && it_ok(ls) && m->tok < last_tok)
+		if (ls && it_ok(ls, false) && m->tok < last_tok)
 			break; /* the last speaker is newer */
 		e = ent_at(c, m->ent);
 		/* persons are no "it"; a one-word name seen once is too
 		 * uncertain */
-		if (!it_ok(e) ||
+		if (!it_ok(e, plural_head(c, m)) ||
 		    (!strchr(e->name, ' ') && !e->org && e->nment < 2))
 			continue;
 		if (subject_like(c, m))
 			return m->ent;
 	}
-	return ls && it_ok(ls) ? last_ent : -1;
+	return ls && it_ok(ls, false) ? last_ent : -1;
 }
 
 /* Is a person other than entity `except` the subject of a clause in
@@ -539,42 +582,6 @@ people_plural(const actx *c, const mention_rec *m)
 		return false;
 	v = qt_lex(c, LEX_PERSONS, m->tok, m->end);
 	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR);
-}
-
-/* Is the capitalised last word of mention m the plural of a name head
- * of wn-org-nouns.txt ("Tarnby Farms", "Pell Studios", "Orford
- * Dairies": farm, studio, dairy)?  The singular ("Tarnby Farm") types
- * the name an organisation's (canon.c); a plural is a surname too
- * often (Mills, Banks) to type the name, but where "the firm" looks for
- * an organisation it is evidence for one. */
-static bool
-plural_head(const actx *c, const mention_rec *m)
-{
-	size_t h = m->end - 1, n = c->t[h].end - c->t[h].start, i;
-	char f[24];
-	int v;
-
-	if (m->end < m->tok + 2 || !is_w(&c->t[h]) || n < 4 || n >= sizeof(f) ||
-	    !(c->t[h].flags & TF_CAP) || (c->t[h].flags & TF_ALLCAP))
-		return false;
-	for (i = 0; i < n; i++) {
-		char ch = c->text[c->t[h].start + i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		if (ch < 'a' || ch > 'z')
-			return false;
-		f[i] = ch;
-	}
-	if (f[n - 1] != 's')
-		return false;
-	/* "dairies" -> "dairy", "farms" -> "farm" */
-	if (n > 4 && f[n - 3] == 'i' && f[n - 2] == 'e') {
-		f[n - 3] = 'y';
-		v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, n - 2);
-	} else {
-		v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, n - 1);
-	}
-	return v > 0 && (v & WNO_HEAD);
 }
 
 /*
