@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "attrib_int.h"
+#include "tagger.h"
 
 /* Is token k, in the sentence's first phrase before the name at a, a word
  * of a fronted adverbial: a number, a time word, "of" before a number (a
@@ -58,6 +59,27 @@ opener_before(const actx *c, size_t a)
 	    (a - k == 2 && word_is(c, k + 1, W_NP_DET)))
 		return false;
 	return qt_is_prep(c, k) || wordeq(c, a - 1, "ago");
+}
+
+/* A subject pronoun with its verb's clitic in one token ("he's",
+ * "she'd", "they're"). */
+static bool
+pronoun_clitic(const actx *c, size_t k)
+{
+	size_t n = c->t[k].end - c->t[k].start, i;
+	const char *s = c->text + c->t[k].start;
+
+	if (!is_w(&c->t[k]))
+		return false;
+	for (i = 1; i < n && i < 5; i++)
+		if (s[i] == '\'' ||
+		    (n - i >= 3 && memcmp(s + i, "\xe2\x80\x99", 3) == 0))
+			break;
+	if (i >= n || i >= 5)
+		return false;
+	return (i == 2 && strncasecmp(s, "he", 2) == 0) ||
+	       (i == 3 && strncasecmp(s, "she", 3) == 0) ||
+	       (i == 4 && strncasecmp(s, "they", 4) == 0);
 }
 
 /*
@@ -151,6 +173,13 @@ subject_like_calc(const actx *c, const mention_rec *m)
 	if (!before_ok && !modified &&
 	    (opener_before(c, a) || opener_before(c, m->tok)))
 		before_ok = true;
+	/* "Unlike Ada Finch, he has no job": the object of an opening
+	 * preposition, a comma and the clause's own pronoun after it */
+	if (before_ok && b + 2 < c->n && is_p(&c->t[b], ',') && a < m->tok &&
+	    ((qt_subject_pronoun(c, b + 1) && qt_cue_at(c, b + 2) < 0) ||
+	     pronoun_clitic(c, b + 1)) &&
+	    (qt_is_prep(c, a) || qt_pos_at(c, a) == QT_POS_ADP))
+		return false;
 	/* "chefs such as Daniel Boulud": an example, not a subject */
 	if (before_ok && a > 1 && wordeq(c, a - 1, "as") &&
 	    wordeq(c, a - 2, "such"))
