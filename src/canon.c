@@ -400,12 +400,13 @@ canon_short_names(actx *c)
 		int full;
 
 		if (a->canon || a->strong || a->gender || a->title ||
-		    a->place || a->nonperson || qt_place_name(c, a) ||
-		    !short_name_ok(c, a->name, a->name_len))
+		    a->place || a->nonperson)
 			continue;
+		/* (the chain by first word first: most names open none) */
 		full = longer_org_name(c, a->name, a->name_len, (int)i,
 		                       a->first_tok);
-		if (full < 0)
+		if (full < 0 || qt_place_name(c, a) ||
+		    !short_name_ok(c, a->name, a->name_len))
 			continue;
 		a->canon = full + 1;
 		a->org = a->nonperson = true;
