@@ -352,7 +352,7 @@ legal_form(const actx *c, const char *w, size_t wl)
  * none or several. */
 static int
 longer_org_name(const actx *c, const char *n, size_t nl, int self,
-                size_t before)
+                size_t before, bool own_org)
 {
 	const char *sp = memchr(n, ' ', nl);
 	int i, found = -1;
@@ -364,6 +364,8 @@ longer_org_name(const actx *c, const char *n, size_t nl, int self,
 		    memcmp(e->name, n, nl) != 0 || !(e->org || e->headorg) ||
 		    e->strong || e->gender || e->place || e->canon ||
 		    e->first_tok >= before ||
+		    (own_org &&
+		     !(e->name[nl + 1] >= 'a' && e->name[nl + 1] <= 'z')) ||
 		    legal_form(c, e->name + nl + 1, e->name_len - nl - 1))
 			continue;
 		if (found >= 0)
@@ -400,11 +402,15 @@ canon_short_names(actx *c)
 		int full;
 
 		if (a->canon || a->strong || a->gender || a->title ||
-		    a->place || a->nonperson)
+		    a->place || (a->nonperson && !a->org))
 			continue;
-		/* (the chain by first word first: most names open none) */
+		/* (the chain by first word first: most names open none; a
+		 * name that is an organisation's by itself only before
+		 * "for", "of": "the Brennan Center for Justice", but "the
+		 * White House" is not "the White House Correspondents'
+		 * Association") */
 		full = longer_org_name(c, a->name, a->name_len, (int)i,
-		                       a->first_tok);
+		                       a->first_tok, a->org || a->headorg);
 		if (full < 0 || qt_place_name(c, a) ||
 		    !short_name_ok(c, a->name, a->name_len))
 			continue;
@@ -417,19 +423,23 @@ canon_short_names(actx *c)
 
 /* The organisation whose short form the name at tokens [a, b) is, when
  * no entity holds it (a sentence's first word: "Brightwater said"), by
- * the tests of canon_short_names(); -1 when there is none. */
+ * the tests of canon_short_names() (its last word no organisation's);
+ * -1 when there is none. */
 int
 qt_short_org_name(const actx *c, size_t a, size_t b)
 {
 	char buf[128];
 	size_t len;
-	int full;
+	int full, v;
 
 	if (b <= a || b - a > 4 || qt_lex(c, LEX_PLACES, a, b) >= 0 ||
 	    !qt_span_text_into(c, a, b, buf, sizeof(buf), &len) ||
 	    !short_name_ok(c, buf, len))
 		return -1;
-	full = longer_org_name(c, buf, len, -1, a);
+	v = qt_lex(c, LEX_ORGNOUNS, b - 1, b);
+	full = longer_org_name(c, buf, len, -1, a,
+	                       qt_lex(c, LEX_ORGS, b - 1, b) >= 0 ||
+	                               (v > 0 && (v & WNO_HEAD)));
 	return full;
 }
 
