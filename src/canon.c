@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "attrib_int.h"
+#include "namesake.h"
 #include "tagger.h"
 
 /* Does the name of e carry no sign of a person: no title, honorific, age
@@ -384,12 +385,31 @@ short_name_ok(const actx *c, const char *n, size_t nl)
 	return memchr(n, ' ', nl) || !surname_of_person(c, n, nl);
 }
 
+/* Does a mention of entity ei say "he" or "she" of itself ("Kell said
+ * she would")?  Asked only of a name about to be tied. */
+static bool
+said_he_or_she(const actx *c, int ei)
+{
+	const entity *a = ent_at(c, ei);
+	size_t k;
+
+	for (k = qt_first_mention(c, a->first_tok); k < c->ments.len; k++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		if (m->tok > a->last_tok)
+			break;
+		if (m->ent == ei && qt_reported_gender(c, m->end))
+			return true;
+	}
+	return false;
+}
+
 /*
  * "Brightwater Dairy Cooperative opened a plant.  Brightwater said
  * ...": a shorter name that opens an organisation's longer name named
  * before it is a short form of that name, when it shows no person (no
- * title, honorific, gender or age), names no place, is no person's
- * surname, and only one such organisation opens with it.  Its entity
+ * title, honorific, gender or age, no "he" or "she" of its own reported
+ * clause), names no place, is no person's surname, and only one such
+ * organisation opens with it.  Its entity
  * points at the longer name's (entity.canon).  Returns the number tied.
  */
 static size_t
@@ -412,7 +432,8 @@ canon_short_names(actx *c)
 		full = longer_org_name(c, a->name, a->name_len, (int)i,
 		                       a->first_tok, a->org || a->headorg);
 		if (full < 0 || qt_place_name(c, a) ||
-		    !short_name_ok(c, a->name, a->name_len))
+		    !short_name_ok(c, a->name, a->name_len) ||
+		    said_he_or_she(c, (int)i))
 			continue;
 		a->canon = full + 1;
 		a->org = a->nonperson = true;
@@ -433,6 +454,7 @@ qt_short_org_name(const actx *c, size_t a, size_t b)
 	int full, v;
 
 	if (b <= a || b - a > 4 || qt_lex(c, LEX_PLACES, a, b) >= 0 ||
+	    qt_reported_gender(c, b) ||
 	    !qt_span_text_into(c, a, b, buf, sizeof(buf), &len) ||
 	    !short_name_ok(c, buf, len))
 		return -1;
