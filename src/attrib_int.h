@@ -408,6 +408,7 @@ int qt_role_by_appositive(const actx *c, const quote *q);
 int qt_canon_entity(const actx *c, int e);
 bool qt_name_head_is(const actx *c, const entity *e, size_t h);
 bool qt_short_form(const actx *c, const entity *e, size_t a, size_t b);
+int qt_short_org_name(const actx *c, size_t a, size_t b);
 
 /* ---- entities.c ------------------------------------------------------------
  */

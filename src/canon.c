@@ -9,8 +9,10 @@
  * tokens, entities and mentions; writes entity types and links.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "attrib_int.h"
+#include "namesake.h"
 #include "tagger.h"
 
 /* Does the name of e carry no sign of a person: no title, honorific, age
@@ -296,6 +298,173 @@ canon_bare_acronyms(actx *c)
 	return tied;
 }
 
+/* Is a person of several words ("Dana Kell") surnamed w[0..wl) among
+ * the entities (no organisation name: "Pine Valley Council")? */
+static bool
+surname_of_person(const actx *c, const char *w, size_t wl)
+{
+	int i;
+
+	for (i = qt_eidx_by_last(c, w, wl); i >= 0;
+	     i = qt_eidx_next_last(c, i)) {
+		const entity *e = ent_at(c, i);
+		if (e->name_len > wl + 1 &&
+		    e->name[e->name_len - wl - 1] == ' ' &&
+		    memcmp(e->name + e->name_len - wl, w, wl) == 0 && !e->org &&
+		    !e->headorg && !e->nonperson)
+			return true;
+	}
+	return false;
+}
+
+/* Is w[0..wl), one word, a company's legal form ("Corp", "Inc", "Ltd",
+ * "LLC"): an abbreviation (abbrev.txt, with its dot) or an organisation
+ * word of orgs.txt in capitals?  "TransCanada" is the short form of no
+ * other name than "TransCanada Corp": the same. */
+static bool
+legal_form(const actx *c, const char *w, size_t wl)
+{
+	char f[12];
+	size_t i;
+	bool caps = true;
+
+	if (wl == 0 || wl + 1 >= sizeof(f) || memchr(w, ' ', wl))
+		return false;
+	for (i = 0; i < wl; i++) {
+		char ch = w[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		else if (i > 0)
+			caps = false;
+		if (ch < 'a' || ch > 'z')
+			return false;
+		f[i] = ch;
+	}
+	if (caps && qt_lexicon_get(c->ld->lex[LEX_ORGS], f, wl) >= 0)
+		return true;
+	f[wl] = '.';
+	return qt_lexicon_get(c->ld->lex[LEX_ABBREV], f, wl + 1) >= 0;
+}
+
+/* The one organisation (its name's last word an organisation's, or
+ * typed one) other than entity `self`, first named before token `before`,
+ * whose longer name opens with the whole name n[0..nl) ("Brightwater
+ * Dairy Cooperative" for "Brightwater" and "Brightwater Dairy"); -1 for
+ * none or several. */
+static int
+longer_org_name(const actx *c, const char *n, size_t nl, int self,
+                size_t before, bool own_org)
+{
+	const char *sp = memchr(n, ' ', nl);
+	int i, found = -1;
+
+	for (i = qt_eidx_by_first(c, n, sp ? (size_t)(sp - n) : nl); i >= 0;
+	     i = qt_eidx_next_first(c, i)) {
+		const entity *e = ent_at(c, i);
+		if (i == self || e->name_len <= nl + 1 || e->name[nl] != ' ' ||
+		    memcmp(e->name, n, nl) != 0 || !(e->org || e->headorg) ||
+		    e->strong || e->gender || e->place || e->canon ||
+		    e->first_tok >= before ||
+		    (own_org &&
+		     !(e->name[nl + 1] >= 'a' && e->name[nl + 1] <= 'z')) ||
+		    legal_form(c, e->name + nl + 1, e->name_len - nl - 1))
+			continue;
+		if (found >= 0)
+			return -1;
+		found = i;
+	}
+	return found;
+}
+
+/* May the name n[0..nl) be an organisation's short form: no person's
+ * surname ("Dana Kell runs Kell Design Studio.  Kell said" is Dana
+ * Kell's)? */
+static bool
+short_name_ok(const actx *c, const char *n, size_t nl)
+{
+	return memchr(n, ' ', nl) || !surname_of_person(c, n, nl);
+}
+
+/* Does a mention of entity ei say "he" or "she" of itself ("Kell said
+ * she would")?  Asked only of a name about to be tied. */
+static bool
+said_he_or_she(const actx *c, int ei)
+{
+	const entity *a = ent_at(c, ei);
+	size_t k;
+
+	for (k = qt_first_mention(c, a->first_tok); k < c->ments.len; k++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		if (m->tok > a->last_tok)
+			break;
+		if (m->ent == ei && qt_reported_gender(c, m->end))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "Brightwater Dairy Cooperative opened a plant.  Brightwater said
+ * ...": a shorter name that opens an organisation's longer name named
+ * before it is a short form of that name, when it shows no person (no
+ * title, honorific, gender or age, no "he" or "she" of its own reported
+ * clause), names no place, is no person's surname, and only one such
+ * organisation opens with it.  Its entity
+ * points at the longer name's (entity.canon).  Returns the number tied.
+ */
+static size_t
+canon_short_names(actx *c)
+{
+	size_t i, tied = 0;
+
+	for (i = 0; i < c->ents.len; i++) {
+		entity *a = ent_at(c, (int)i);
+		int full;
+
+		if (a->canon || a->strong || a->gender || a->title ||
+		    a->place || (a->nonperson && !a->org))
+			continue;
+		/* (the chain by first word first: most names open none; a
+		 * name that is an organisation's by itself only before
+		 * "for", "of": "the Brennan Center for Justice", but "the
+		 * White House" is not "the White House Correspondents'
+		 * Association") */
+		full = longer_org_name(c, a->name, a->name_len, (int)i,
+		                       a->first_tok, a->org || a->headorg);
+		if (full < 0 || qt_place_name(c, a) ||
+		    !short_name_ok(c, a->name, a->name_len) ||
+		    said_he_or_she(c, (int)i))
+			continue;
+		a->canon = full + 1;
+		a->org = a->nonperson = true;
+		tied++;
+	}
+	return tied;
+}
+
+/* The organisation whose short form the name at tokens [a, b) is, when
+ * no entity holds it (a sentence's first word: "Brightwater said"), by
+ * the tests of canon_short_names() (its last word no organisation's);
+ * -1 when there is none. */
+int
+qt_short_org_name(const actx *c, size_t a, size_t b)
+{
+	char buf[128];
+	size_t len;
+	int full, v;
+
+	if (b <= a || b - a > 4 || qt_lex(c, LEX_PLACES, a, b) >= 0 ||
+	    qt_reported_gender(c, b) ||
+	    !qt_span_text_into(c, a, b, buf, sizeof(buf), &len) ||
+	    !short_name_ok(c, buf, len))
+		return -1;
+	v = qt_lex(c, LEX_ORGNOUNS, b - 1, b);
+	full = longer_org_name(c, buf, len, -1, a,
+	                       qt_lex(c, LEX_ORGS, b - 1, b) >= 0 ||
+	                               (v > 0 && (v & WNO_HEAD)));
+	return full;
+}
+
 /*
  * "The Office of Rural Water (ORW) cut the budget.  ORW said ...": an
  * acronym in parentheses right after a name of two or more words whose
@@ -337,7 +506,8 @@ qt_canon_acronyms(actx *c)
 			a->org = a->nonperson = true;
 		tied++;
 	}
-	return tied + canon_bare_acronyms(c);
+	tied += canon_bare_acronyms(c);
+	return tied + canon_short_names(c);
 }
 
 /* The entity whose name e's quotes give: the fuller name an acronym

@@ -280,6 +280,12 @@ qt_resolve_in_order(actx *c)
 				            qt_tok_of(c, q->mention_end)))
 					return;
 			}
+		} else if (qa->sp_kind == SK_NAME && q->entity < 0 &&
+		           q->mention_end != QUOTH_NONE && qa->sp_tok < c->n &&
+		           (q->entity = qt_short_org_name(
+		                    c, qa->sp_tok,
+		                    qt_tok_of(c, q->mention_end))) >= 0) {
+			/* "Brightwater said", a longer name's short form */
 		} else if ((qa->sp_kind == SK_ORG || qa->sp_kind == SK_ROLE) &&
 		           q->entity < 0 &&
 		           (q->entity = qt_own_document(c, q, last_ent,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "attrib_int.h"
+#include "tagger.h"
 
 /* Is token k, in the sentence's first phrase before the name at a, a word
  * of a fronted adverbial: a number, a time word, "of" before a number (a
@@ -58,6 +59,27 @@ opener_before(const actx *c, size_t a)
 	    (a - k == 2 && word_is(c, k + 1, W_NP_DET)))
 		return false;
 	return qt_is_prep(c, k) || wordeq(c, a - 1, "ago");
+}
+
+/* A subject pronoun with its verb's clitic in one token ("he's",
+ * "she'd", "they're"). */
+static bool
+pronoun_clitic(const actx *c, size_t k)
+{
+	size_t n = c->t[k].end - c->t[k].start, i;
+	const char *s = c->text + c->t[k].start;
+
+	if (!is_w(&c->t[k]))
+		return false;
+	for (i = 1; i < n && i < 5; i++)
+		if (s[i] == '\'' ||
+		    (n - i >= 3 && memcmp(s + i, "\xe2\x80\x99", 3) == 0))
+			break;
+	if (i >= n || i >= 5)
+		return false;
+	return (i == 2 && strncasecmp(s, "he", 2) == 0) ||
+	       (i == 3 && strncasecmp(s, "she", 3) == 0) ||
+	       (i == 4 && strncasecmp(s, "they", 4) == 0);
 }
 
 /*
@@ -151,6 +173,13 @@ subject_like_calc(const actx *c, const mention_rec *m)
 	if (!before_ok && !modified &&
 	    (opener_before(c, a) || opener_before(c, m->tok)))
 		before_ok = true;
+	/* "Unlike Ada Finch, he has no job": the object of an opening
+	 * preposition, a comma and the clause's own pronoun after it */
+	if (before_ok && b + 2 < c->n && is_p(&c->t[b], ',') && a < m->tok &&
+	    ((qt_subject_pronoun(c, b + 1) && qt_cue_at(c, b + 2) < 0) ||
+	     pronoun_clitic(c, b + 1)) &&
+	    (qt_is_prep(c, a) || qt_pos_at(c, a) == QT_POS_ADP))
+		return false;
 	/* "chefs such as Daniel Boulud": an example, not a subject */
 	if (before_ok && a > 1 && wordeq(c, a - 1, "as") &&
 	    wordeq(c, a - 2, "such"))
@@ -415,13 +444,56 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	return only_one_of_gender(c, tok, gender);
 }
 
+/* Is the capitalised last word of mention m the plural of a name head
+ * of wn-org-nouns.txt ("Tarnby Farms", "Pell Studios", "Orford
+ * Dairies": farm, studio, dairy)?  The singular ("Tarnby Farm") types
+ * the name an organisation's (canon.c); a plural is a surname too
+ * often (Mills, Banks) to type the name, but where "the firm" looks for
+ * an organisation it is evidence for one. */
+static bool
+plural_head(const actx *c, const mention_rec *m)
+{
+	size_t h = m->end - 1, n = c->t[h].end - c->t[h].start, i;
+	char f[24];
+	int v;
+
+	if (m->end < m->tok + 2 || !is_w(&c->t[h]) || n < 4 || n >= sizeof(f) ||
+	    !(c->t[h].flags & TF_CAP) || (c->t[h].flags & TF_ALLCAP))
+		return false;
+	for (i = 0; i < n; i++) {
+		char ch = c->text[c->t[h].start + i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if (ch < 'a' || ch > 'z')
+			return false;
+		f[i] = ch;
+	}
+	if (f[n - 1] != 's')
+		return false;
+	/* "dairies" -> "dairy", "farms" -> "farm" */
+	if (n > 4 && f[n - 3] == 'i' && f[n - 2] == 'e') {
+		f[n - 3] = 'y';
+		v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, n - 2);
+	} else {
+		v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, n - 1);
+	}
+	return v > 0 && (v & WNO_HEAD);
+}
+
 /* Can "it" stand for e?  Not a person; but a one-word name that is a
  * person only because it spoke ("Facebook said"), with nothing else
  * about it that shows a person (a title, an age, he/she, a full name),
- * may be an organisation. */
+ * may be an organisation.  A name of two or more words needs a sign of
+ * an organisation: the article's (org, "the X", "X, which"), its head
+ * noun's, or `shaped` (mention m's plural head: plural_head()); such a
+ * name with none is a person's far more often ("Ada Finch met the
+ * board.  It said" is not hers). */
 static bool
-it_ok(const entity *e)
+it_ok(const entity *e, bool shaped)
 {
+	if (strchr(e->name, ' ') && !e->org && !e->headorg && !e->nonperson &&
+	    !shaped)
+		return false;
 	return e->org || !e->person ||
 	       (!e->strong && !e->gender && e->first_multi == QUOTH_NONE &&
 	        !strchr(e->name, ' '));
@@ -446,18 +518,18 @@ qt_resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok)
 			continue;
 		if (c->t[m->tok].para + 2 < para)
 			break;
-		if (ls && it_ok(ls) && m->tok < last_tok)
+		if (ls && it_ok(ls, false) && m->tok < last_tok)
 			break; /* the last speaker is newer */
 		e = ent_at(c, m->ent);
 		/* persons are no "it"; a one-word name seen once is too
 		 * uncertain */
-		if (!it_ok(e) ||
+		if (!it_ok(e, plural_head(c, m)) ||
 		    (!strchr(e->name, ' ') && !e->org && e->nment < 2))
 			continue;
 		if (subject_like(c, m))
 			return m->ent;
 	}
-	return ls && it_ok(ls) ? last_ent : -1;
+	return ls && it_ok(ls, false) ? last_ent : -1;
 }
 
 /* Is a person other than entity `except` the subject of a clause in
@@ -604,7 +676,7 @@ qt_resolve_description(const actx *c, const quote *q)
 		 * but "Brightwater Dairy cut 40 jobs", named like an
 		 * organisation as the subject of its clause, is one) */
 		if (!e->org && e->nment < 2 &&
-		    !(e->headorg && subject_like(c, m)))
+		    !((e->headorg || plural_head(c, m)) && subject_like(c, m)))
 			continue;
 		if (found >= 0 &&
 		    qt_canon_entity(c, found) != qt_canon_entity(c, m->ent))

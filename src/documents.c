@@ -220,6 +220,26 @@ qt_same_description(const actx *c, const quote *q)
 	return NULL;
 }
 
+/* A noun at h for a thing someone issues: a document noun (wn-document-
+ * nouns.txt) that is no organisation noun; also one WordNet files under
+ * people too in a minor sense ("letter", "suit", "charge"), when it is
+ * no publication ("the source", "the guide": people first).  The caller
+ * needs the same noun introduced before ("sent a letter", "filed a
+ * suit"), which picks the document's sense. */
+static bool
+issued_noun(const actx *c, size_t h)
+{
+	int v;
+
+	if (qt_doc_noun(c, h, 0, 0))
+		return true;
+	if ((c->t[h].flags & TF_CAP) || qt_lex(c, LEX_ORGNOUNS, h, h + 1) >= 0)
+		return false;
+	v = qt_lex(c, LEX_DOCS, h, h + 1);
+	return v > 0 && !(v & WND_PUBLICATION) &&
+	       (v & (WND_DOCUMENT | WND_LEGAL | WND_MESSAGE | WND_STATEMENT));
+}
+
 /* Does a determiner that introduces a new thing ("a", "an", "its",
  * "their", "his", "her") stand within three words before token k? */
 static bool
@@ -250,7 +270,7 @@ qt_statement_issuer(const actx *c, const quote *q)
 	uint32_t para;
 
 	a = definite_speaker(c, q, &h);
-	if (a == QUOTH_NONE || !qt_doc_noun(c, h, 0, 0))
+	if (a == QUOTH_NONE || !issued_noun(c, h))
 		return -1;
 	hl = c->t[h].end - c->t[h].start;
 	para = c->t[a].para;

@@ -16,9 +16,9 @@
 
 /* The gender the pronoun of a name's own reported clause shows: "Clinton
  * said she", "Clinton says that he" (the name ending before token b);
- * 0 when there is none. */
-static int
-reported_gender(const actx *c, size_t b)
+ * 0 when there is none.  (canon.c asks too.) */
+int
+qt_reported_gender(const actx *c, size_t b)
 {
 	size_t j = b;
 	int v;
@@ -58,7 +58,7 @@ namesake_gender(const actx *c, int e)
 		if (m->ent != e || m->end < m->tok + 2 ||
 		    qt_words_in(c, m->tok, m->end - 1) < 2)
 			continue;
-		r = reported_gender(c, m->end);
+		r = qt_reported_gender(c, m->end);
 		if (r && g && r != g)
 			return 0;
 		if (r)
@@ -111,7 +111,7 @@ int
 qt_namesake_pick(const actx *c, const int *ns, size_t n, size_t b, int gender,
                  bool persons)
 {
-	int g = gender ? gender : reported_gender(c, b), k;
+	int g = gender ? gender : qt_reported_gender(c, b), k;
 
 	if (n == 0)
 		return -1;

@@ -25,6 +25,10 @@
 int qt_namesake_pick(const actx *c, const int *ns, size_t n, size_t b,
                      int gender, bool persons);
 
+/* The gender the pronoun of a name's own reported clause shows ("Kell
+ * said she"), the name ending before token b; 0 for none. */
+int qt_reported_gender(const actx *c, size_t b);
+
 /*
  * Where no evidence decides between the namesakes ns[] of the surname
  * at token a: the choice of the learned namesake model (the `ns:`
