@@ -12,6 +12,7 @@
 
 #include "attrib_int.h"
 #include "entindex.h"
+#include "names.h"
 #include "namesake.h"
 #include "tagger.h"
 
@@ -987,7 +988,7 @@ qt_collect_entities(actx *c)
 	while (i < n) {
 		size_t a, b, na, k, ttl_len = 0;
 		int gender = 0, e;
-		bool org;
+		bool org, opener;
 		char *tbuf;
 
 		/* (the test role_mention() opens with, here: it runs for
@@ -1010,14 +1011,22 @@ qt_collect_entities(actx *c)
 		org = trim_run(c, a, &na, &b);
 		if (na >= b)
 			continue;
-		if (lone_opener(c, a, na, b, org, gender)) {
-			add_mention(c, na, b, qt_entity_find(c, na, b));
-			continue;
+		/* (a lone opener the tagger reads as a person's name is
+		 * one: "Orlova spoke at the harbour") */
+		opener = lone_opener(c, a, na, b, org, gender);
+		if (opener) {
+			e = qt_entity_find(c, na, b);
+			if (e >= 0 || !qt_opener_is_name(c, na)) {
+				add_mention(c, na, b, e);
+				continue;
+			}
 		}
 		tbuf = run_title(c, a, na, &ttl_len, &gender);
 		gender = apposition_gender(c, b, gender, org);
 		e = entity_for(c, na, b, tbuf, ttl_len, gender, org);
 		add_mention(c, na, b, e);
+		if (e >= 0 && opener)
+			ent_at(c, e)->person = true;
 		/* "Raj Patel, Minister of Ports, Roads and Rail,": the
 		 * title only (no role to match, no evidence of a person) */
 		if (e >= 0 && !org && !ent_at(c, e)->title)

@@ -616,6 +616,36 @@ described_end(actx *c, size_t i)
 	return end;
 }
 
+/* The token where the name of an apposition after the comma at j starts:
+ * right after it ("a spokeswoman, Jane Doe,"), or after lowercase words
+ * that end in a role ("her neighbour, retired teacher Sam Ode"); c->n
+ * when there is none. */
+static size_t
+appositive_name_at(actx *c, size_t j)
+{
+	size_t k;
+	int tv;
+	bool org;
+
+	if (j + 2 >= c->n || !is_p(&c->t[j], ','))
+		return c->n;
+	for (k = j + 1;
+	     k < c->n && k < j + 1 + ROLE_AFTER_TOKENS && is_w(&c->t[k]) &&
+	     !(c->t[k].flags & TF_CAP) && !c->inq[k] && qt_cue_at(c, k) < 0 &&
+	     !qt_is_prep(c, k) && !wordeq(c, k, "of") &&
+	     !word_is(c, k, W_AND_BUT) && !word_is(c, k, W_ARTICLE) &&
+	     !word_is(c, k, W_AUX);
+	     k++)
+		;
+	if (k >= c->n || !is_w(&c->t[k]) || !(c->t[k].flags & TF_CAP) ||
+	    c->inq[k])
+		return c->n;
+	/* (the words before the name end in a role: "retired teacher") */
+	if (k > j + 1 && !qt_described_head(c, k - 1, &tv, &org))
+		return c->n;
+	return k;
+}
+
 /* The described speaker [i, j), whose last word is a title or an
  * organisation word: its kind and gender, and the person it stands for
  * when the article says whom. */
@@ -665,10 +695,11 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 			sp->fallback = true;
 		}
 	}
-	/* "a spokeswoman, Jane Doe," names her */
-	if (j + 2 < c->n && is_p(&c->t[j], ',') &&
-	    (c->t[j + 1].flags & TF_CAP)) {
-		int e2 = qt_entity_by_mention_tok(c, j + 1, j + 5);
+	/* "a spokeswoman, Jane Doe," names her; so does "her neighbour,
+	 * retired teacher Sam Ode" (a role of its own before the name) */
+	size_t nm = appositive_name_at(c, j);
+	if (nm < c->n) {
+		int e2 = qt_entity_by_mention_tok(c, nm, nm + 4);
 		if (e2 >= 0) {
 			sp->ent = e2;
 			/* "her partner, Sam Ode": a person noun types him */

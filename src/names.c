@@ -1,0 +1,64 @@
+/*
+ * names.c: shapes of names that the entity scan (entities.c) asks
+ * about.  A word that opens a sentence is capitalised whatever it is,
+ * so a lone one is a name only on more evidence than its capital.
+ * Reads the tokens, the lexicons and the tagger; writes nothing.
+ */
+#include "names.h"
+#include "tagger.h"
+
+/* The words tagged from a sentence opener: the opener, and the two
+ * after it that the tagger reads for it. */
+#define OPENER_WINDOW 3
+
+/* The tagger's tag of the word at a, which opens its sentence; false
+ * without a tagger, out of memory or at a sentence of one word. */
+static bool
+opener_tag(const actx *c, size_t a, qt_tag *out)
+{
+	bool failed = false, ok = false;
+	const qt_tagger *tg = qt_lang_tagger(c->ld, &failed);
+	qt_tagger_work *w;
+	qt_tagger_tok toks[OPENER_WINDOW];
+	qt_tag tags[OPENER_WINDOW];
+	size_t n = 0, s1 = sentence_end(c, a) + 1, k;
+
+	if (!tg || !(w = qt_lang_tagger_work(c->ld)))
+		return false;
+	for (k = a; k < s1 && k < c->n && n < OPENER_WINDOW; k++, n++) {
+		toks[n].s = c->text + c->t[k].start;
+		toks[n].len = c->t[k].end - c->t[k].start;
+	}
+	if (n >= 2 && qt_tagger_tag_first(tg, w, toks, n, 1, tags)) {
+		*out = tags[0];
+		ok = true;
+	}
+	qt_lang_tagger_work_done(c->ld, w);
+	return ok;
+}
+
+/*
+ * "Orlova spoke at the harbour.": a lone capitalised word opening its
+ * sentence names a person when the article never writes it in
+ * lowercase, no word list knows it (a title, an organisation word, a
+ * person noun, a cue, a time word), a lowercase verb follows it (no
+ * auxiliary: "Rafi is the name of a ferry" says nothing of a person), and
+ * the tagger reads it as a person's proper name.
+ */
+bool
+qt_opener_is_name(const actx *c, size_t a)
+{
+	qt_tag tg;
+
+	if (a + 1 >= c->n || !is_w(&c->t[a + 1]) ||
+	    (c->t[a + 1].flags & TF_CAP) || c->inq[a + 1] ||
+	    (c->t[a].flags & TF_ALLCAP) || qt_possessive(c, a) ||
+	    qt_lower_has(c, a) || class_is(c, a, CL_TIME) ||
+	    qt_lex(c, LEX_TITLES, a, a + 1) >= 0 ||
+	    qt_lex(c, LEX_ORGS, a, a + 1) >= 0 ||
+	    qt_lex(c, LEX_PERSONS, a, a + 1) >= 0 ||
+	    qt_lex(c, LEX_CUES, a, a + 1) >= 0 || word_is(c, a + 1, W_AUX) ||
+	    qt_pos_at(c, a + 1) != QT_POS_VERB || !opener_tag(c, a, &tg))
+		return false;
+	return tg.pos == QT_POS_PROPN && tg.ner == QT_NER_PERSON;
+}
