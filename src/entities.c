@@ -582,6 +582,9 @@ cap_run_end(actx *c, size_t a)
 		}
 		break;
 	}
+	/* "the Meteorology, Climatology and Geophysics Agency" */
+	if (b > a && b < n && is_p(&c->t[b], ','))
+		b = qt_comma_name_end(c, a, b);
 	return b;
 }
 

@@ -62,3 +62,68 @@ qt_opener_is_name(const actx *c, size_t a)
 		return false;
 	return tg.pos == QT_POS_PROPN && tg.ner == QT_NER_PERSON;
 }
+
+/* The most items and the most words of one item of a name with commas
+ * inside ("Meteorology, Climatology and Geophysics Agency"). */
+#define COMMA_NAME_ITEMS 5
+#define COMMA_NAME_WORDS 3
+
+/* The end of the capitalised words from k, in the sentence of k and
+ * outside quotes, at most `most` of them. */
+static size_t
+cap_words_end(const actx *c, size_t k, size_t most)
+{
+	size_t e = k;
+
+	while (e < c->n && e < k + most && is_w(&c->t[e]) &&
+	       (c->t[e].flags & TF_CAP) && !c->inq[e] &&
+	       c->t[e].sent == c->t[k].sent)
+		e++;
+	return e;
+}
+
+/* Is the item [a, b) of a list a name of its own: an acronym, or one
+ * with an organisation word ("the FBI, CIA and Justice Department", "the
+ * Army, Navy and Air Force" list three)? */
+static bool
+item_named(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++)
+		if ((c->t[k].flags & TF_ALLCAP) ||
+		    qt_lex(c, LEX_ORGS, k, k + 1) >= 0)
+			return true;
+	return false;
+}
+
+size_t
+qt_comma_name_end(const actx *c, size_t a, size_t b)
+{
+	size_t k = b, e, items = 1;
+
+	if (b >= c->n || !is_p(&c->t[b], ',') || item_named(c, a, b))
+		return b;
+	while (k + 1 < c->n && is_p(&c->t[k], ',') &&
+	       items < COMMA_NAME_ITEMS && c->t[k].sent == c->t[k + 1].sent) {
+		/* ", and Harbour Agency": the last item after all */
+		if (wordeq(c, k + 1, "and"))
+			break;
+		e = cap_words_end(c, k + 1, COMMA_NAME_WORDS);
+		if (e == k + 1 || item_named(c, k + 1, e))
+			return b;
+		k = e;
+		items++;
+	}
+	if (k == b || k >= c->n)
+		return b;
+	if (is_p(&c->t[k], ','))
+		k++;
+	if (!wordeq(c, k, "and") || c->inq[k])
+		return b;
+	e = cap_words_end(c, k + 1, COMMA_NAME_WORDS + 1);
+	if (e == k + 1 || qt_lex(c, LEX_ORGS, e - 1, e) < 0 ||
+	    qt_lex(c, LEX_TITLES, e - 1, e) >= 0)
+		return b;
+	return e;
+}

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "names.h"
 #include "speaker.h"
 #include "tagger.h"
 
@@ -291,6 +292,9 @@ name_run_end(actx *c, size_t i)
 	         (c->t[j + 1].flags & TF_CAP) &&
 	         qt_lex(c, LEX_ORGS, j - 1, j) >= 0)))
 		j++;
+	/* "Ocean, Wind and Harbour Agency" */
+	if (j > i && j < c->n && is_p(&c->t[j], ','))
+		j = qt_comma_name_end(c, i, j);
 	return j;
 }
 
@@ -721,6 +725,22 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (!qt_np_det(c, i))
 		return QUOTH_NONE;
 	end = described_end(c, i);
+	/* "the Ocean, Wind and Harbour Agency": a name with commas inside
+	 * (name_run_end()) is one phrase, the organisation it names */
+	if (i + 1 < c->n && is_w(&c->t[i + 1]) &&
+	    (c->t[i + 1].flags & TF_CAP)) {
+		size_t r = name_run_end(c, i + 1);
+		if (r > end && is_p(&c->t[end], ',')) {
+			speaker nm;
+			speaker_none(&nm);
+			if (name_kind(c, i + 1, r, &nm) == r &&
+			    nm.kind == SK_ORG) {
+				*sp = nm;
+				sp->a = i;
+				return r;
+			}
+		}
+	}
 	for (j = end; j > i + 1; j--) {
 		int tv;
 		bool org;
