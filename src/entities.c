@@ -770,6 +770,11 @@ trim_run(actx *c, size_t a, size_t *nap, size_t *bp)
 			break;
 		b--;
 	}
+	/* ("Business Insider": a common organisation noun left alone is
+	 * no name; the title word after it was part of the name) */
+	if (b == na + 1 && b < *bp && !(c->t[na].flags & TF_ALLCAP) &&
+	    qt_lex(c, LEX_ORGS, na, na + 1) >= 0 && is_w(&c->t[*bp - 1]))
+		b = *bp;
 	while (b > na && is_p(&c->t[b - 1], '.'))
 		b--;
 	*nap = na;
