@@ -537,8 +537,12 @@ cap_run_end(actx *c, size_t a)
 		                 is_p(&c->t[b - 1], '.')) &&
 		                c->t[b].sent == c->t[b - 1].sent))) {
 			b++;
-			if (qt_possessive(c, b - 1))
-				break; /* Washington's NATO allies */
+			/* Washington's NATO allies; but the University of
+			 * Tarnby's School of Public Policy is one name */
+			if (qt_possessive(c, b - 1)) {
+				b = qt_org_possessive_end(c, a, b);
+				break;
+			}
 			continue;
 		}
 		if (b > a && is_p(&c->t[b], '.') &&

@@ -127,3 +127,45 @@ qt_comma_name_end(const actx *c, size_t a, size_t b)
 		return b;
 	return e;
 }
+
+/* The most words of an organisation's part after its possessive ("School
+ * of Public Policy", "Kennedy School of Government"). */
+#define ORG_PART_WORDS 6
+
+/* Does the run [a, b) hold an organisation word (orgs.txt, WordNet)? */
+static bool
+has_org_word(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++)
+		if (is_w(&c->t[k]) && qt_lex(c, LEX_ORGS, k, k + 1) >= 0)
+			return true;
+	return false;
+}
+
+size_t
+qt_org_possessive_end(const actx *c, size_t a, size_t b)
+{
+	size_t e = b, last = b;
+
+	if (b >= c->n || !has_org_word(c, a, b))
+		return b;
+	/* capitalised words, with "of", "on" or "for" (and "the") between
+	 * two of them */
+	while (e < c->n && e < b + ORG_PART_WORDS && !c->inq[e] &&
+	       c->t[e].sent == c->t[b - 1].sent) {
+		if (is_w(&c->t[e]) && (c->t[e].flags & TF_CAP) &&
+		    !qt_possessive(c, e)) {
+			last = ++e;
+			continue;
+		}
+		if (e > b && (wordeq(c, e, "of") || wordeq(c, e, "on") ||
+		              wordeq(c, e, "for"))) {
+			e += wordeq(c, e + 1, "the") ? 2 : 1;
+			continue;
+		}
+		break;
+	}
+	return last > b && has_org_word(c, b, last) ? last : b;
+}

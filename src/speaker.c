@@ -725,20 +725,25 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (!qt_np_det(c, i))
 		return QUOTH_NONE;
 	end = described_end(c, i);
-	/* "the Ocean, Wind and Harbour Agency": a name with commas inside
-	 * (name_run_end()) is one phrase, the organisation it names */
+	/* "the Ocean, Wind and Harbour Agency", "the University of
+	 * Tarnby's School of Public Policy": an organisation's name that
+	 * the entity scan took whole is one phrase, past the description's
+	 * end */
 	if (i + 1 < c->n && is_w(&c->t[i + 1]) &&
 	    (c->t[i + 1].flags & TF_CAP)) {
-		size_t r = name_run_end(c, i + 1);
-		if (r > end && is_p(&c->t[end], ',')) {
-			speaker nm;
-			speaker_none(&nm);
-			if (name_kind(c, i + 1, r, &nm) == r &&
-			    nm.kind == SK_ORG) {
-				*sp = nm;
-				sp->a = i;
-				return r;
-			}
+		size_t k = qt_first_mention(c, i + 1);
+		const mention_rec *mr = k < c->ments.len
+		                                ? QVEC_AT(&c->ments,
+		                                          mention_rec, k)
+		                                : NULL;
+		if (mr && mr->tok == i + 1 && mr->end > end &&
+		    ent_at(c, mr->ent)->org) {
+			speaker_none(sp);
+			sp->a = i;
+			sp->b = mr->end;
+			sp->ent = mr->ent;
+			sp->kind = SK_ORG;
+			return mr->end;
 		}
 	}
 	for (j = end; j > i + 1; j--) {
