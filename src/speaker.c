@@ -427,6 +427,10 @@ possessor_person(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 	      : (m < p + 3 || qt_lex(c, LEX_ORGS, m - 1, m) >= 0 ||
 	         qt_lex(c, LEX_PLACES, p + 1, m) >= 0))
 		return QUOTH_NONE;
+	/* (a place's or an organisation's someone, named in full, is a
+	 * person: "the Harbour Authority's Ada Finch" keeps her name) */
+	if (e && !e->person)
+		ent_at(c, nm.ent)->person = true;
 	*sp = nm;
 	sp->a = i;
 	return m;
