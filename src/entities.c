@@ -12,6 +12,7 @@
 
 #include "attrib_int.h"
 #include "entindex.h"
+#include "names.h"
 #include "namesake.h"
 #include "tagger.h"
 
@@ -536,8 +537,12 @@ cap_run_end(actx *c, size_t a)
 		                 is_p(&c->t[b - 1], '.')) &&
 		                c->t[b].sent == c->t[b - 1].sent))) {
 			b++;
-			if (qt_possessive(c, b - 1))
-				break; /* Washington's NATO allies */
+			/* Washington's NATO allies; but the University of
+			 * Tarnby's School of Public Policy is one name */
+			if (qt_possessive(c, b - 1)) {
+				b = qt_org_possessive_end(c, a, b);
+				break;
+			}
 			continue;
 		}
 		if (b > a && is_p(&c->t[b], '.') &&
@@ -581,6 +586,9 @@ cap_run_end(actx *c, size_t a)
 		}
 		break;
 	}
+	/* "the Meteorology, Climatology and Geophysics Agency" */
+	if (b > a && b < n && is_p(&c->t[b], ','))
+		b = qt_comma_name_end(c, a, b);
 	return b;
 }
 
@@ -766,6 +774,11 @@ trim_run(actx *c, size_t a, size_t *nap, size_t *bp)
 			break;
 		b--;
 	}
+	/* ("Business Insider": a common organisation noun left alone is
+	 * no name; the title word after it was part of the name) */
+	if (b == na + 1 && b < *bp && !(c->t[na].flags & TF_ALLCAP) &&
+	    qt_lex(c, LEX_ORGS, na, na + 1) >= 0 && is_w(&c->t[*bp - 1]))
+		b = *bp;
 	while (b > na && is_p(&c->t[b - 1], '.'))
 		b--;
 	*nap = na;
@@ -987,7 +1000,7 @@ qt_collect_entities(actx *c)
 	while (i < n) {
 		size_t a, b, na, k, ttl_len = 0;
 		int gender = 0, e;
-		bool org;
+		bool org, opener;
 		char *tbuf;
 
 		/* (the test role_mention() opens with, here: it runs for
@@ -1010,14 +1023,22 @@ qt_collect_entities(actx *c)
 		org = trim_run(c, a, &na, &b);
 		if (na >= b)
 			continue;
-		if (lone_opener(c, a, na, b, org, gender)) {
-			add_mention(c, na, b, qt_entity_find(c, na, b));
-			continue;
+		/* (a lone opener the tagger reads as a person's name is
+		 * one: "Orlova spoke at the harbour") */
+		opener = lone_opener(c, a, na, b, org, gender);
+		if (opener) {
+			e = qt_entity_find(c, na, b);
+			if (e >= 0 || !qt_opener_is_name(c, na)) {
+				add_mention(c, na, b, e);
+				continue;
+			}
 		}
 		tbuf = run_title(c, a, na, &ttl_len, &gender);
 		gender = apposition_gender(c, b, gender, org);
 		e = entity_for(c, na, b, tbuf, ttl_len, gender, org);
 		add_mention(c, na, b, e);
+		if (e >= 0 && opener)
+			ent_at(c, e)->person = true;
 		/* "Raj Patel, Minister of Ports, Roads and Rail,": the
 		 * title only (no role to match, no evidence of a person) */
 		if (e >= 0 && !org && !ent_at(c, e)->title)

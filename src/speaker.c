@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "names.h"
 #include "speaker.h"
 #include "tagger.h"
 
@@ -291,6 +292,9 @@ name_run_end(actx *c, size_t i)
 	         (c->t[j + 1].flags & TF_CAP) &&
 	         qt_lex(c, LEX_ORGS, j - 1, j) >= 0)))
 		j++;
+	/* "Ocean, Wind and Harbour Agency" */
+	if (j > i && j < c->n && is_p(&c->t[j], ','))
+		j = qt_comma_name_end(c, i, j);
 	return j;
 }
 
@@ -423,6 +427,10 @@ possessor_person(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 	      : (m < p + 3 || qt_lex(c, LEX_ORGS, m - 1, m) >= 0 ||
 	         qt_lex(c, LEX_PLACES, p + 1, m) >= 0))
 		return QUOTH_NONE;
+	/* (a place's or an organisation's someone, named in full, is a
+	 * person: "the Harbour Authority's Ada Finch" keeps her name) */
+	if (e && !e->person)
+		ent_at(c, nm.ent)->person = true;
 	*sp = nm;
 	sp->a = i;
 	return m;
@@ -616,6 +624,36 @@ described_end(actx *c, size_t i)
 	return end;
 }
 
+/* The token where the name of an apposition after the comma at j starts:
+ * right after it ("a spokeswoman, Jane Doe,"), or after lowercase words
+ * that end in a role ("her neighbour, retired teacher Sam Ode"); c->n
+ * when there is none. */
+static size_t
+appositive_name_at(actx *c, size_t j)
+{
+	size_t k;
+	int tv;
+	bool org;
+
+	if (j + 2 >= c->n || !is_p(&c->t[j], ','))
+		return c->n;
+	for (k = j + 1;
+	     k < c->n && k < j + 1 + ROLE_AFTER_TOKENS && is_w(&c->t[k]) &&
+	     !(c->t[k].flags & TF_CAP) && !c->inq[k] && qt_cue_at(c, k) < 0 &&
+	     !qt_is_prep(c, k) && !wordeq(c, k, "of") &&
+	     !word_is(c, k, W_AND_BUT) && !word_is(c, k, W_ARTICLE) &&
+	     !word_is(c, k, W_AUX);
+	     k++)
+		;
+	if (k >= c->n || !is_w(&c->t[k]) || !(c->t[k].flags & TF_CAP) ||
+	    c->inq[k])
+		return c->n;
+	/* (the words before the name end in a role: "retired teacher") */
+	if (k > j + 1 && !qt_described_head(c, k - 1, &tv, &org))
+		return c->n;
+	return k;
+}
+
 /* The described speaker [i, j), whose last word is a title or an
  * organisation word: its kind and gender, and the person it stands for
  * when the article says whom. */
@@ -665,10 +703,11 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 			sp->fallback = true;
 		}
 	}
-	/* "a spokeswoman, Jane Doe," names her */
-	if (j + 2 < c->n && is_p(&c->t[j], ',') &&
-	    (c->t[j + 1].flags & TF_CAP)) {
-		int e2 = qt_entity_by_mention_tok(c, j + 1, j + 5);
+	/* "a spokeswoman, Jane Doe," names her; so does "her neighbour,
+	 * retired teacher Sam Ode" (a role of its own before the name) */
+	size_t nm = appositive_name_at(c, j);
+	if (nm < c->n) {
+		int e2 = qt_entity_by_mention_tok(c, nm, nm + 4);
 		if (e2 >= 0) {
 			sp->ent = e2;
 			/* "her partner, Sam Ode": a person noun types him */
@@ -690,6 +729,27 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (!qt_np_det(c, i))
 		return QUOTH_NONE;
 	end = described_end(c, i);
+	/* "the Ocean, Wind and Harbour Agency", "the University of
+	 * Tarnby's School of Public Policy": an organisation's name that
+	 * the entity scan took whole is one phrase, past the description's
+	 * end */
+	if (i + 1 < c->n && is_w(&c->t[i + 1]) &&
+	    (c->t[i + 1].flags & TF_CAP)) {
+		size_t k = qt_first_mention(c, i + 1);
+		const mention_rec *mr = k < c->ments.len
+		                                ? QVEC_AT(&c->ments,
+		                                          mention_rec, k)
+		                                : NULL;
+		if (mr && mr->tok == i + 1 && mr->end > end &&
+		    ent_at(c, mr->ent)->org) {
+			speaker_none(sp);
+			sp->a = i;
+			sp->b = mr->end;
+			sp->ent = mr->ent;
+			sp->kind = SK_ORG;
+			return mr->end;
+		}
+	}
 	for (j = end; j > i + 1; j--) {
 		int tv;
 		bool org;

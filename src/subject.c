@@ -457,6 +457,35 @@ np_start(actx *c, size_t j, size_t end)
 	return a;
 }
 
+/* The longest words a name with commas inside may reach back over from
+ * its last item ("Meteorology, Climatology and Geophysics Agency"). */
+#define COMMA_NAME_REACH 12
+
+/* "The Ocean, Wind and Harbour Agency said": a phrase starting at a
+ * after "and" or a comma is the last item of a name with commas inside
+ * when a mention (entities.c) ends at j and starts before a: the start
+ * of that mention, with its article; else a. */
+static size_t
+comma_name_start(const actx *c, size_t a, size_t j)
+{
+	size_t k;
+
+	if (a < 2 || !(wordeq(c, a - 1, "and") || is_p(&c->t[a - 1], ',')))
+		return a;
+	for (k = qt_first_mention(c, a > COMMA_NAME_REACH ? a - COMMA_NAME_REACH
+	                                                  : 0);
+	     k < c->ments.len; k++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		if (m->tok >= a)
+			break;
+		if (m->end == j)
+			return m->tok > 0 && word_is(c, m->tok - 1, W_ARTICLE)
+			               ? m->tok - 1
+			               : m->tok;
+	}
+	return a;
+}
+
 /* A described speaker ("a teacher", "the pastor") at a, ending right
  * before the preposition at p: sp and *mention_end set. */
 static bool
@@ -673,7 +702,7 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		if (v != 0)
 			return v > 0;
 	}
-	a = np_start(c, j, end);
+	a = comma_name_start(c, np_start(c, j, end), j);
 	if (j == end &&
 	    possessor_of_document(c, j, sp, mention_end, last_speaker))
 		return true;

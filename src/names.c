@@ -1,0 +1,171 @@
+/*
+ * names.c: shapes of names that the entity scan (entities.c) asks
+ * about.  A word that opens a sentence is capitalised whatever it is,
+ * so a lone one is a name only on more evidence than its capital.
+ * Reads the tokens, the lexicons and the tagger; writes nothing.
+ */
+#include "names.h"
+#include "tagger.h"
+
+/* The words tagged from a sentence opener: the opener, and the two
+ * after it that the tagger reads for it. */
+#define OPENER_WINDOW 3
+
+/* The tagger's tag of the word at a, which opens its sentence; false
+ * without a tagger, out of memory or at a sentence of one word. */
+static bool
+opener_tag(const actx *c, size_t a, qt_tag *out)
+{
+	bool failed = false, ok = false;
+	const qt_tagger *tg = qt_lang_tagger(c->ld, &failed);
+	qt_tagger_work *w;
+	qt_tagger_tok toks[OPENER_WINDOW];
+	qt_tag tags[OPENER_WINDOW];
+	size_t n = 0, s1 = sentence_end(c, a) + 1, k;
+
+	if (!tg || !(w = qt_lang_tagger_work(c->ld)))
+		return false;
+	for (k = a; k < s1 && k < c->n && n < OPENER_WINDOW; k++, n++) {
+		toks[n].s = c->text + c->t[k].start;
+		toks[n].len = c->t[k].end - c->t[k].start;
+	}
+	if (n >= 2 && qt_tagger_tag_first(tg, w, toks, n, 1, tags)) {
+		*out = tags[0];
+		ok = true;
+	}
+	qt_lang_tagger_work_done(c->ld, w);
+	return ok;
+}
+
+/*
+ * "Orlova spoke at the harbour.": a lone capitalised word opening its
+ * sentence names a person when the article never writes it in
+ * lowercase, no word list knows it (a title, an organisation word, a
+ * person noun, a cue, a time word), a lowercase verb follows it (no
+ * auxiliary: "Rafi is the name of a ferry" says nothing of a person), and
+ * the tagger reads it as a person's proper name.
+ */
+bool
+qt_opener_is_name(const actx *c, size_t a)
+{
+	qt_tag tg;
+
+	if (a + 1 >= c->n || !is_w(&c->t[a + 1]) ||
+	    (c->t[a + 1].flags & TF_CAP) || c->inq[a + 1] ||
+	    (c->t[a].flags & TF_ALLCAP) || qt_possessive(c, a) ||
+	    qt_lower_has(c, a) || class_is(c, a, CL_TIME) ||
+	    qt_lex(c, LEX_TITLES, a, a + 1) >= 0 ||
+	    qt_lex(c, LEX_ORGS, a, a + 1) >= 0 ||
+	    qt_lex(c, LEX_PERSONS, a, a + 1) >= 0 ||
+	    qt_lex(c, LEX_CUES, a, a + 1) >= 0 || word_is(c, a + 1, W_AUX) ||
+	    qt_pos_at(c, a + 1) != QT_POS_VERB || !opener_tag(c, a, &tg))
+		return false;
+	return tg.pos == QT_POS_PROPN && tg.ner == QT_NER_PERSON;
+}
+
+/* The most items and the most words of one item of a name with commas
+ * inside ("Meteorology, Climatology and Geophysics Agency"). */
+#define COMMA_NAME_ITEMS 5
+#define COMMA_NAME_WORDS 3
+
+/* The end of the capitalised words from k, in the sentence of k and
+ * outside quotes, at most `most` of them. */
+static size_t
+cap_words_end(const actx *c, size_t k, size_t most)
+{
+	size_t e = k;
+
+	while (e < c->n && e < k + most && is_w(&c->t[e]) &&
+	       (c->t[e].flags & TF_CAP) && !c->inq[e] &&
+	       c->t[e].sent == c->t[k].sent)
+		e++;
+	return e;
+}
+
+/* Is the item [a, b) of a list a name of its own: an acronym, or one
+ * with an organisation word ("the FBI, CIA and Justice Department", "the
+ * Army, Navy and Air Force" list three)? */
+static bool
+item_named(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++)
+		if ((c->t[k].flags & TF_ALLCAP) ||
+		    qt_lex(c, LEX_ORGS, k, k + 1) >= 0)
+			return true;
+	return false;
+}
+
+size_t
+qt_comma_name_end(const actx *c, size_t a, size_t b)
+{
+	size_t k = b, e, items = 1;
+
+	if (b >= c->n || !is_p(&c->t[b], ',') || item_named(c, a, b))
+		return b;
+	while (k + 1 < c->n && is_p(&c->t[k], ',') &&
+	       items < COMMA_NAME_ITEMS && c->t[k].sent == c->t[k + 1].sent) {
+		/* ", and Harbour Agency": the last item after all */
+		if (wordeq(c, k + 1, "and"))
+			break;
+		e = cap_words_end(c, k + 1, COMMA_NAME_WORDS);
+		if (e == k + 1 || item_named(c, k + 1, e))
+			return b;
+		k = e;
+		items++;
+	}
+	if (k == b || k >= c->n)
+		return b;
+	if (is_p(&c->t[k], ','))
+		k++;
+	if (!wordeq(c, k, "and") || c->inq[k])
+		return b;
+	e = cap_words_end(c, k + 1, COMMA_NAME_WORDS + 1);
+	if (e == k + 1 || qt_lex(c, LEX_ORGS, e - 1, e) < 0 ||
+	    qt_lex(c, LEX_TITLES, e - 1, e) >= 0)
+		return b;
+	return e;
+}
+
+/* The most words of an organisation's part after its possessive ("School
+ * of Public Policy", "Kennedy School of Government"). */
+#define ORG_PART_WORDS 6
+
+/* Does the run [a, b) hold an organisation word (orgs.txt, WordNet)? */
+static bool
+has_org_word(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++)
+		if (is_w(&c->t[k]) && qt_lex(c, LEX_ORGS, k, k + 1) >= 0)
+			return true;
+	return false;
+}
+
+size_t
+qt_org_possessive_end(const actx *c, size_t a, size_t b)
+{
+	size_t e = b, last = b;
+
+	if (b >= c->n || !has_org_word(c, a, b))
+		return b;
+	/* capitalised words, with "of", "on" or "for" (and "the") between
+	 * two of them */
+	while (e < c->n && e < b + ORG_PART_WORDS && !c->inq[e] &&
+	       c->t[e].sent == c->t[b - 1].sent) {
+		if (is_w(&c->t[e]) && (c->t[e].flags & TF_CAP) &&
+		    !qt_possessive(c, e)) {
+			last = ++e;
+			continue;
+		}
+		if (e > b && (wordeq(c, e, "of") || wordeq(c, e, "on") ||
+		              wordeq(c, e, "for"))) {
+			e += wordeq(c, e + 1, "the") ? 2 : 1;
+			continue;
+		}
+		break;
+	}
+	return last > b && has_org_word(c, b, last) ? last : b;
+}

@@ -1,0 +1,27 @@
+/*
+ * names.h: shapes of names that the entity scan (entities.c) asks about,
+ * kept by names.c: a one-word name opening a sentence, a name with commas
+ * inside, an organisation's part named with its possessive.
+ */
+#ifndef QUOTH_NAMES_H
+#define QUOTH_NAMES_H
+
+#include "attrib_int.h"
+
+/* Is the lone capitalised word at a, opening its sentence, a person's
+ * name by itself ("Orlova spoke at the harbour")? */
+bool qt_opener_is_name(const actx *c, size_t a);
+
+/* "the Ocean, Wind and Harbour Agency": the end of the name whose first
+ * item is the capitalised run [a, b) (before a comma at b), when items
+ * of capitalised words joined by commas and "and" end in an
+ * organisation word, and none before it is a name of its own (an
+ * acronym, an organisation word); else b. */
+size_t qt_comma_name_end(const actx *c, size_t a, size_t b);
+
+/* "the University of Tarnby's School of Public Policy": the end of the
+ * name when the possessive run [a, b) holds an organisation word and the
+ * capitalised words after it do too; else b. */
+size_t qt_org_possessive_end(const actx *c, size_t a, size_t b);
+
+#endif
