@@ -23,6 +23,9 @@
 /* The words of the object of a post-modifier or a share, up to the cue:
  * "with knowledge of the closed-door meeting". */
 #define OBJECT_TOKENS 10
+/* The words from the start of a post-modified head to its preposition:
+ * "the two senior officials familiar with". */
+#define POSTMOD_REACH 7
 /* How far back from a cue its clause may open for these subjects. */
 #define CLAUSE_TOKENS 18
 
@@ -66,21 +69,21 @@ share_at(const actx *c, size_t a)
 {
 	const unsigned lead = (1u << QT_POS_ADV) | (1u << QT_POS_DET) |
 	                      (1u << QT_POS_ADP) | (1u << QT_POS_ADJ);
-	size_t k, e;
+	size_t k, j, e;
 
-	for (k = a; k < a + SHARE_LEAD_WORDS && k < c->n; k++) {
-		if (c->t[k].kind == TK_NUM)
+	/* (the number and its unit first: the tagger only then) */
+	for (k = a; k < a + SHARE_LEAD_WORDS && k < c->n; k++)
+		if (c->t[k].kind == TK_NUM || !is_w(&c->t[k]) || c->inq[k])
 			break;
-		if (!pos_is(c, k, lead) ||
-		    ((c->t[k].flags & TF_CAP) && k > a) ||
-		    qt_cue_at(c, k) >= 0 || qt_wh_relative(c, k) ||
-		    qt_rel_word(c, k))
-			return a;
-	}
-	if (k >= c->n || c->inq[k])
+	if (k >= c->n || c->t[k].kind != TK_NUM || c->inq[k] ||
+	    (e = share_unit_end(c, k)) == k)
 		return a;
-	e = share_unit_end(c, k);
-	return e > k ? e : a;
+	for (j = a; j < k; j++)
+		if (((c->t[j].flags & TF_CAP) && j > a) ||
+		    qt_cue_at(c, j) >= 0 || qt_wh_relative(c, j) ||
+		    qt_rel_word(c, j) || !pos_is(c, j, lead))
+			return a;
+	return e;
 }
 
 /* A person or group with a post-modifier opening at a: a described head
@@ -92,8 +95,14 @@ static size_t
 postmod_at(actx *c, size_t a)
 {
 	speaker hs;
-	size_t h = a, m;
+	size_t h = a, m, k;
 
+	/* (a preposition in reach first: the parser only then) */
+	for (k = a + 1; k < c->n && k < a + POSTMOD_REACH; k++)
+		if (word_is(c, k, W_OF_PREP))
+			break;
+	if (k >= c->n || k >= a + POSTMOD_REACH)
+		return a;
 	m = qt_parse_speaker_fwd(c, a, &hs, -1);
 	if ((m <= a || hs.kind != SK_ROLE) && a + 1 < c->n &&
 	    (c->t[a].kind == TK_NUM || qt_number_word(c, a)))
@@ -104,10 +113,10 @@ postmod_at(actx *c, size_t a)
 		h = a + 1;
 	else
 		return a;
-	if (h + 2 >= c->n || (c->t[h].flags & TF_CAP) || qt_cue_at(c, h) >= 0 ||
-	    word_is(c, h, W_AUX) ||
-	    !pos_is(c, h, (1u << QT_POS_ADJ) | (1u << QT_POS_VERB)) ||
-	    !pos_is(c, h + 1, 1u << QT_POS_ADP) || wordeq(c, h + 1, "that"))
+	if (h + 2 >= c->n || !is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
+	    c->inq[h] || qt_cue_at(c, h) >= 0 || word_is(c, h, W_AUX) ||
+	    !word_is(c, h + 1, W_OF_PREP) || c->inq[h + 1] ||
+	    !pos_is(c, h, (1u << QT_POS_ADJ) | (1u << QT_POS_VERB)))
 		return a;
 	return h + 2;
 }
