@@ -464,6 +464,16 @@ bool qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
                        int last_speaker);
 bool qt_sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker);
 
+/* ---- cues_subject.c --------------------------------------------------------
+ */
+
+/* A post-modified group ("people familiar with the talks") or a share
+ * ("some 29 percent of voters") opening at a, then a cue before lim:
+ * returns the cue's token (sp set), or a. */
+size_t qt_described_postmod(actx *c, size_t a, size_t lim, speaker *sp);
+/* Such a subject opening the clause of the cue at i. */
+bool qt_clause_postmod_subject(actx *c, size_t i, speaker *sp);
+
 /* ---- result.c --------------------------------------------------------------
  */
 

@@ -253,6 +253,16 @@ cue_at(const actx *c, size_t i)
 		              class_is(c, d, CL_TIME) || qt_is_prep(c, d));
 		     d--)
 			;
+		/* (over the place it was posted: "posted on Facebook,
+		 * which said", "posted a message on Facebook, which
+		 * said") */
+		if (d == d0 && d > 2 && qt_is_prep(c, d - 1) &&
+		    ((c->t[d].flags & TF_CAP) || class_is(c, d, CL_WRITTEN) ||
+		     qt_lex(c, LEX_DOCS, d, d + 1) >= 0)) {
+			if (class_is(c, d - 2, CL_SEND_VERB))
+				return v | CUE_PARTICIPLE;
+			d -= 2;
+		}
 		/* (sent, as for "-ing": not "linked to the report,
 		 * which notes", whose issuer is not the subject) */
 		if (class_is(c, d, CL_WRITTEN) ||

@@ -498,6 +498,9 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 		/* "Trump bemoaned the unrest and said he thought
 		 * ...": the sentence's subject (as patterns.txt's
 		 * '&' shape does for direct quotes) */
+	} else if (qt_clause_postmod_subject(c, i, &L->sp)) {
+		/* "People familiar with the talks say", "Some 29 percent
+		 * said" (cues_subject.c) */
 	} else {
 		return false;
 	}

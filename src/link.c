@@ -430,6 +430,10 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		m = described_before_cue(c, j, &sp);
 		if (m > j && m <= end)
 			return push_chunk(sh, CH_DESCRIBED, j, m, &sp), m;
+		/* "people familiar with the talks said" (cues_subject.c) */
+		m = qt_described_postmod(c, j, end, &sp);
+		if (m > j && m <= end)
+			return push_chunk(sh, CH_DESCRIBED, j, sp.b, &sp), sp.b;
 	}
 	if (prev == CH_CUE_INV) {
 		m = described_at(c, j, &sp);

@@ -7,7 +7,9 @@
  * is not an abbreviation from data/<lang>/abbrev.txt or an initial
  * ("J. Smith").  Abbreviations flagged `e` (etc., a.m.) and initialisms
  * that swallowed their dot (U.S.) end a sentence only before a word that
- * never starts a name (The, But, He).  Paragraph breaks always end one.
+ * never starts a name (The, But, He), and not before a weekday or a date
+ * that goes on with the clause ("at 4 p.m. Monday", "the U.S. March 3").
+ * Paragraph breaks always end one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +79,24 @@ is_nonname_start(const char *text, const token *t, size_t i,
 	       qt_lex_tokens(ld, LEX_PRONOUNS, text, t, i, i + 1) >= 0;
 }
 
+/* After an abbreviation, does the capital at i go on with the clause:
+ * a weekday ("at 4 p.m. Monday the board") or a time word before a
+ * number ("at 9 a.m. March 3")? */
+static bool
+is_time_after_abbrev(const char *text, const token *t, size_t n, size_t i,
+                     const lang_data *ld)
+{
+	int v;
+
+	if (t[i].kind != TK_WORD)
+		return false;
+	v = qt_lex_tokens(ld, LEX_WORDS, text, t, i, i + 1);
+	if (v >= 0 && (v & W_WEEKDAY))
+		return true;
+	v = qt_lex_tokens(ld, LEX_CLASSES, text, t, i, i + 1);
+	return v >= 0 && (v & CL_TIME) && i + 1 < n && t[i + 1].kind == TK_NUM;
+}
+
 /* The sentence and paragraph tables: one pass over the tokens. */
 static bool
 tables(token_list *tl, size_t nsent)
@@ -122,7 +142,8 @@ qt_segment(const char *text, token_list *tl, const lang_data *ld)
 		}
 		if (t[i].kind == TK_WORD && (t[i].flags & TF_DOT_END) &&
 		    i + 1 < n && t[i + 1].kind == TK_WORD &&
-		    is_nonname_start(text, t, i + 1, ld)) {
+		    is_nonname_start(text, t, i + 1, ld) &&
+		    !is_time_after_abbrev(text, t, n, i + 1, ld)) {
 			sent++;
 			continue;
 		}
@@ -144,7 +165,8 @@ qt_segment(const char *text, token_list *tl, const lang_data *ld)
 		         t[next].kind != TK_NEWLINE) &&
 		       ab != 1 &&
 		       !(ab == 2 && next < n &&
-		         !is_nonname_start(text, t, next, ld));
+		         (!is_nonname_start(text, t, next, ld) ||
+		          is_time_after_abbrev(text, t, n, next, ld)));
 		/* the whole run belongs to this sentence; it is not looked at
 		 * again token by token (a run of 40,000 '!' stays linear) */
 		for (i = i + 1; i < next; i++)

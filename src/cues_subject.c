@@ -1,0 +1,215 @@
+/*
+ * cues_subject.c: two subjects of a cue that the speaker parser
+ * (speaker.c, subject.c) does not read, because their head is not the
+ * word before the cue:
+ *  - a person or group with a post-modifier, an adjective or participle
+ *    and its preposition: "People familiar with the talks say", "two
+ *    officials briefed on the plan said", "those close to the mayor";
+ *  - a share of those asked: "Some 29 percent said", "52 percent of
+ *    voters still say", "40% of those polled said".
+ * Both are described speakers (SK_ROLE) naming nobody.  Which words may
+ * stand where is read from the tagger (qt_pos_at()), not from lists.
+ * Reads tokens; writes the speaker it finds.
+ */
+#include <string.h>
+
+#include "attrib_int.h"
+#include "speaker.h"
+#include "tagger.h"
+
+/* Words before the number of a share: "some", "only about", "as many
+ * as". */
+#define SHARE_LEAD_WORDS 3
+/* The words of the object of a post-modifier or a share, up to the cue:
+ * "with knowledge of the closed-door meeting". */
+#define OBJECT_TOKENS 10
+/* The words from the start of a post-modified head to its preposition:
+ * "the two senior officials familiar with". */
+#define POSTMOD_REACH 7
+/* How far back from a cue its clause may open for these subjects. */
+#define CLAUSE_TOKENS 18
+
+/* Is token k a lowercase word of one of the coarse tags in `want` (a
+ * bit per enum qt_pos)? */
+static bool
+pos_is(const actx *c, size_t k, unsigned want)
+{
+	int p;
+
+	if (k >= c->n || !is_w(&c->t[k]) || c->inq[k])
+		return false;
+	p = qt_pos_at(c, k);
+	return p >= 0 && (want & (1u << p));
+}
+
+/* The end of "percent", "per cent" or "%" after the number at k, or k. */
+static size_t
+share_unit_end(const actx *c, size_t k)
+{
+	const token *t = &c->t[k];
+
+	if (t->kind != TK_NUM)
+		return k;
+	if (c->text[t->end - 1] == '%')
+		return k + 1;
+	if (k + 1 >= c->n || c->inq[k + 1])
+		return k;
+	if (is_p(&c->t[k + 1], '%') || wordeq(c, k + 1, "percent"))
+		return k + 2;
+	if (k + 2 < c->n && wordeq(c, k + 1, "per") && wordeq(c, k + 2, "cent"))
+		return k + 3;
+	return k;
+}
+
+/* A share opening at a: up to SHARE_LEAD_WORDS adverbs, determiners or
+ * prepositions ("Some", "only about", "as many as"), a number and its
+ * unit.  Returns the token after the unit, or a. */
+static size_t
+share_at(const actx *c, size_t a)
+{
+	const unsigned lead = (1u << QT_POS_ADV) | (1u << QT_POS_DET) |
+	                      (1u << QT_POS_ADP) | (1u << QT_POS_ADJ);
+	size_t k, j, e;
+
+	/* (the number and its unit first: the tagger only then) */
+	for (k = a; k < a + SHARE_LEAD_WORDS && k < c->n; k++)
+		if (c->t[k].kind == TK_NUM || !is_w(&c->t[k]) || c->inq[k])
+			break;
+	if (k >= c->n || c->t[k].kind != TK_NUM || c->inq[k] ||
+	    (e = share_unit_end(c, k)) == k)
+		return a;
+	for (j = a; j < k; j++)
+		if (((c->t[j].flags & TF_CAP) && j > a) ||
+		    qt_cue_at(c, j) >= 0 || qt_wh_relative(c, j) ||
+		    qt_rel_word(c, j) || !pos_is(c, j, lead))
+			return a;
+	return e;
+}
+
+/* A person or group with a post-modifier opening at a: a described head
+ * ("People", "a person", "two officials"; or a group determiner alone,
+ * "those"), then an adjective or participle and its preposition
+ * ("familiar with", "briefed on", "close to").  Returns the token after
+ * the preposition, or a. */
+static size_t
+postmod_at(actx *c, size_t a)
+{
+	speaker hs;
+	size_t h = a, m, k;
+
+	/* (a preposition in reach first: the parser only then) */
+	for (k = a + 1; k < c->n && k < a + POSTMOD_REACH; k++)
+		if (word_is(c, k, W_OF_PREP))
+			break;
+	if (k >= c->n || k >= a + POSTMOD_REACH)
+		return a;
+	m = qt_parse_speaker_fwd(c, a, &hs, -1);
+	if ((m <= a || hs.kind != SK_ROLE) && a + 1 < c->n &&
+	    (c->t[a].kind == TK_NUM || qt_number_word(c, a)))
+		m = qt_parse_speaker_fwd(c, ++h, &hs, -1);
+	if (m > h && hs.kind == SK_ROLE)
+		h = m;
+	else if (h == a && qt_group_det(c, a) && !word_is(c, a, W_ARTICLE))
+		h = a + 1;
+	else
+		return a;
+	if (h + 2 >= c->n || !is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
+	    c->inq[h] || qt_cue_at(c, h) >= 0 || word_is(c, h, W_AUX) ||
+	    !word_is(c, h + 1, W_OF_PREP) || c->inq[h + 1] ||
+	    !pos_is(c, h, (1u << QT_POS_ADJ) | (1u << QT_POS_VERB)))
+		return a;
+	return h + 2;
+}
+
+size_t
+qt_described_postmod(actx *c, size_t a, size_t lim, speaker *sp)
+{
+	size_t o, e, b;
+	bool share;
+
+	if (a >= lim || c->inq[a])
+		return a;
+	o = share_at(c, a);
+	share = o > a;
+	if (share) {
+		if (o < lim && wordeq(c, o, "of"))
+			o++;
+	} else if ((o = postmod_at(c, a)) == a) {
+		return a;
+	}
+	/* the object, up to the cue */
+	for (e = o; e < lim && e < o + OBJECT_TOKENS && !c->inq[e] &&
+	            (is_w(&c->t[e]) || c->t[e].kind == TK_NUM ||
+	             is_dash(&c->t[e]) || qt_apos_mark(c, e)) &&
+	            /* (a participle that is a cue too: "those asked
+	             * said") */
+	            (qt_cue_at(c, e) < 0 ||
+	             (e + 1 < lim && qt_cue_at(c, e + 1) >= 0)) &&
+	            !word_is(c, e, W_AND_BUT) && !qt_wh_relative(c, e) &&
+	            !word_is(c, e, W_AUX);
+	     e++)
+		;
+	/* (an infinitive is a verb's: "declined to say", "pointed to a
+	 * case to say") */
+	if (e >= lim || qt_cue_at(c, e) < 0 || c->inq[e] ||
+	    wordeq(c, e - 1, "to"))
+		return a;
+	for (b = e; b > o && qt_is_filler(c, b - 1); b--)
+		;
+	/* (a share needs no object; a post-modifier and "of" do) */
+	if (b == o && (!share || wordeq(c, o - 1, "of")))
+		return a;
+	role_speaker(sp, a, b);
+	return e;
+}
+
+/* Does "according to" stand in the sentence after the cue at i (to
+ * the sentence end se)?  The source it names is the sentence's
+ * (indirect.c, according_to()). */
+static bool
+according_after(const actx *c, size_t i, size_t se)
+{
+	size_t k;
+
+	for (k = i + 1; k + 1 <= se && k + 1 < c->n; k++)
+		if (wordeq(c, k, "according") && wordeq(c, k + 1, "to"))
+			return true;
+	return false;
+}
+
+bool
+qt_clause_postmod_subject(actx *c, size_t i, speaker *sp)
+{
+	size_t sa = sentence_start(c, i), a = i;
+
+	while (a > sa && a + CLAUSE_TOKENS > i && !c->inq[a - 1] &&
+	       (is_w(&c->t[a - 1]) || c->t[a - 1].kind == TK_NUM ||
+	        is_dash(&c->t[a - 1]) || qt_apos_mark(c, a - 1) ||
+	        is_p(&c->t[a - 1], '%')) &&
+	       !word_is(c, a - 1, W_AND_BUT) && !qt_subordinator(c, a - 1))
+		a--;
+	if (a + CLAUSE_TOKENS <= i || a >= i)
+		return false;
+	/* the clause opens at the sentence, a comma, a conjunction or a
+	 * subordinator ("while 61 percent say") */
+	if (a > sa && !is_p(&c->t[a - 1], ',') && !is_p(&c->t[a - 1], ';') &&
+	    !is_p(&c->t[a - 1], ':') && !word_is(c, a - 1, W_AND_BUT) &&
+	    !qt_subordinator(c, a - 1))
+		return false;
+	/* (not "said yes, compared with ...": one word before a comma is
+	 * no reported clause) */
+	if (according_after(c, i, sentence_end(c, i)) ||
+	    (i + 1 < c->n && qt_cue_at(c, i + 1) >= 0) ||
+	    (i + 2 < c->n && is_p(&c->t[i + 2], ',') && is_w(&c->t[i + 1]) &&
+	     !(c->t[i + 1].flags & TF_CAP) &&
+	     !(qt_class_flags_at(c, LEX_CLASSES, i + 1) & CL_TIME)) ||
+	    qt_described_postmod(c, a, i + 1, sp) != i)
+		return false;
+	/* A share after an opening phrase ("In a poll released Monday,
+	 * 51 percent said") reports what the poll found: the poll is the
+	 * source, not found here. */
+	if (a > sa && share_at(c, a) > a &&
+	    (qt_is_prep(c, sa) || wordeq(c, sa, "according")))
+		return false;
+	return true;
+}
