@@ -5,6 +5,7 @@
  * of its speaker (from attribution).  Also the result's warnings and what a quote owns.
  * Reads the text, tokens, quotes and entities; writes quote strings.
  */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include <utf8proc.h>
@@ -132,12 +133,11 @@ set_static(quote *q, quoth_field f, const char *s)
 }
 
 /* Quote q's kind string, when it has a speaker. */
-static bool
+static void
 set_kind(quote *q, int kind)
 {
 	if (kind > QK_NONE && kind <= QK_UNKNOWN)
 		set_static(q, QUOTH_FIELD_KIND, kind_names[kind]);
-	return true;
 }
 
 /* The gender (G_*) most bearers of the first name of `name` have, from
@@ -188,7 +188,7 @@ out:
 
 /* Quote q's gender and its source: the article's own evidence (the
  * entity's), else, with --gender-from-names, a person's first name. */
-static bool
+static void
 set_gender(const actx *c, quote *q, const entity *e, int kind)
 {
 	int g = e->gender;
@@ -203,15 +203,18 @@ set_gender(const actx *c, quote *q, const entity *e, int kind)
 		           g == G_MALE ? "male" : "female");
 		set_static(q, QUOTH_FIELD_GENDER_SOURCE, src);
 	}
-	return true;
 }
 
 bool
 qt_finish_fields(actx *c)
 {
+	/* each entity's kind, plus one, once asked (50,000 quotes of one
+	 * speaker ask 50,000 times) */
+	unsigned char *kinds = calloc(c->ents.len ? c->ents.len : 1, 1);
+	bool ok = kinds != NULL;
 	size_t i;
 
-	for (i = 0; i < c->r->nq; i++) {
+	for (i = 0; ok && i < c->r->nq; i++) {
 		quote *q = &c->r->q[i];
 		const entity *e;
 		int kind;
@@ -221,23 +224,24 @@ qt_finish_fields(actx *c)
 		e = ent_at(c, q->entity);
 
 		if (!e) {
-			if (q->str[QUOTH_FIELD_SPEAKER] &&
-			    !set_kind(q, q->kind ? q->kind : QK_UNKNOWN))
-				return false;
+			if (q->str[QUOTH_FIELD_SPEAKER])
+				set_kind(q, q->kind ? q->kind : QK_UNKNOWN);
 			continue;
 		}
-		kind = qt_entity_kind(c, q->entity);
-		if (!set_kind(q, kind))
-			return false;
-		if (!set_field(q, QUOTH_FIELD_SPEAKER, e->name, e->name_len))
-			return false;
-		if (e->title && !set_field(q, QUOTH_FIELD_TITLE, e->title,
-		                           strlen(e->title)))
-			return false;
-		if (!set_gender(c, q, e, kind))
-			return false;
+		if (!kinds[q->entity])
+			kinds[q->entity] =
+			        (unsigned char)(qt_entity_kind(c, q->entity) +
+			                        1);
+		kind = kinds[q->entity] - 1;
+		set_kind(q, kind);
+		ok = set_field(q, QUOTH_FIELD_SPEAKER, e->name, e->name_len) &&
+		     (!e->title || set_field(q, QUOTH_FIELD_TITLE, e->title,
+		                             strlen(e->title)));
+		if (ok)
+			set_gender(c, q, e, kind);
 	}
-	return true;
+	free(kinds);
+	return ok;
 }
 
 void
@@ -263,6 +267,25 @@ qt_result_warn(quoth_result *r, quoth_warning w, size_t offset)
 		r->warn_offset[w] = offset;
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/* Whether put_collapsed() copies the 8 bytes of w as they are: ASCII from
+ * ' ' on and no two spaces in a row.  (Without high bits, x - c * ONES has
+ * a high bit exactly when a byte of x is below c; (x & 0x7f..) + 0x7f..
+ * sets the high bit of exactly the nonzero bytes, with no carry between
+ * bytes.) */
+static inline bool
+plain8(uint64_t w)
+{
+	uint64_t sp = w ^ (ONES * ' '), lo7 = ~HIGHS;
+	uint64_t is_sp = ~(((sp & lo7) + lo7) | sp) & HIGHS;
+
+	if (((w - ONES * ' ') | w) & HIGHS)
+		return false;
+	return !(is_sp & (is_sp >> 8));
+}
+
 /* Append text[a, b) with every run of white space as one space. */
 static void
 put_collapsed(qbuf *b, const char *text, size_t a, size_t e)
@@ -281,12 +304,30 @@ put_collapsed(qbuf *b, const char *text, size_t a, size_t e)
 		e--;
 	/* one pass, straight into the buffer: no byte grows but an
 	 * invalid one (to U+FFFD, which reserves its two more bytes) */
-	if (e <= a || !qbuf_reserve(b, e - a))
+	if (e <= a)
+		return;
+	/* (fill_quote() made the room: no call to ask for it) */
+	if ((b->failed || !b->ptr || b->cap - b->len <= e - a) &&
+	    !qbuf_reserve(b, e - a))
 		return;
 	o = b->ptr + b->len;
 	for (i = a; i < e;) {
 		unsigned char ch = (unsigned char)text[i];
 
+		/* (8 bytes of printable ASCII and lone spaces, copied at
+		 * once; the room is there, as no byte is dropped) */
+		if (i + 8 <= e && !(space && ch == ' ')) {
+			uint64_t w;
+
+			memcpy(&w, text + i, 8);
+			if (plain8(w)) {
+				memcpy(o, &w, 8);
+				o += 8;
+				i += 8;
+				space = text[i - 1] == ' ';
+				continue;
+			}
+		}
 		/* (a run of printable ASCII, copied in one go) */
 		if (ch > ' ' && ch < 0x80) {
 			size_t r = i + 1;
@@ -333,12 +374,35 @@ put_collapsed(qbuf *b, const char *text, size_t a, size_t e)
 	b->ptr[b->len] = '\0';
 }
 
-/* Index of the token holding byte `off` (or the first after it). */
+/* Index of the token holding byte `off` (or the first after it; the
+ * last token when none is), searched outward from token `hint` and then
+ * by halves: what is looked for is near the quote's own tokens, in a
+ * window of up to a million. */
 static size_t
-token_at(const token_list *tl, size_t off)
+token_at(const token_list *tl, size_t off, size_t hint)
 {
-	size_t lo = 0, hi = tl->n;
+	size_t n = tl->n, lo, hi, step = 1;
 
+	if (n == 0)
+		return (size_t)-1; /* (as the search by halves gave) */
+	if (hint >= n)
+		hint = n - 1;
+	/* tokens before lo end at or before off, those from hi on after */
+	if (tl->t[hint].end <= off) {
+		lo = hi = hint + 1;
+		while (hi < n && tl->t[hi].end <= off) {
+			lo = hi + 1;
+			hi = n - lo > step ? lo + step : n;
+			step *= 2;
+		}
+	} else {
+		lo = hi = hint;
+		while (lo > 0 && tl->t[lo - 1].end > off) {
+			hi = lo - 1;
+			lo = hi > step ? hi - step : 0;
+			step *= 2;
+		}
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (tl->t[mid].end <= off)
@@ -346,7 +410,7 @@ token_at(const token_list *tl, size_t off)
 		else
 			hi = mid;
 	}
-	return lo < tl->n ? lo : tl->n - 1;
+	return lo < n ? lo : n - 1;
 }
 
 /* Where quote q's context is: the sentence(s) around the quote, its cue
@@ -372,17 +436,18 @@ set_context(const token_list *tl, quote *q)
 		lo = q->mention_start < lo ? q->mention_start : lo;
 		hi = q->mention_end > hi ? q->mention_end : hi;
 	}
-	ta = sent_first(tl, token_at(tl, lo));
-	tb = sent_last(tl, token_at(tl, hi ? hi - 1 : 0));
+	ta = sent_first(tl, token_at(tl, lo, q->first_tok));
+	tb = sent_last(tl, token_at(tl, hi ? hi - 1 : 0, q->last_tok));
 	q->ctx_start = tl->t[ta].start;
 	q->ctx_end = tl->t[tb].end;
 	/* a context is the sentence(s), but not more than a window around
 	 * the quote and its cue: a 300 KB sentence holding 20,000 quotes
 	 * must not be copied 20,000 times */
 	if (lo > CONTEXT_MARGIN && q->ctx_start < lo - CONTEXT_MARGIN)
-		q->ctx_start = tl->t[token_at(tl, lo - CONTEXT_MARGIN)].start;
+		q->ctx_start =
+		        tl->t[token_at(tl, lo - CONTEXT_MARGIN, ta)].start;
 	if (q->ctx_end > hi + CONTEXT_MARGIN)
-		q->ctx_end = tl->t[token_at(tl, hi + CONTEXT_MARGIN)].end;
+		q->ctx_end = tl->t[token_at(tl, hi + CONTEXT_MARGIN, tb)].end;
 	if (q->ctx_start > lo)
 		q->ctx_start = lo;
 	if (q->ctx_end < hi)
