@@ -16,6 +16,92 @@
 /* Bytes of context kept on each side of a quote and its cue. */
 #define CONTEXT_MARGIN 400
 
+/* The string store's blocks grow from STORE_MIN to STORE_MAX bytes; a
+ * string longer than a quarter of STORE_MAX gets a block of its own. */
+#define STORE_MIN 4096
+#define STORE_MAX ((size_t)1 << 20)
+
+struct qt_strblock {
+	struct qt_strblock *next;
+	size_t used, cap;
+	char data[];
+};
+
+/* A block for n bytes after `after` in r's chain (at its head when
+ * after is NULL), of cap bytes; NULL when out of memory. */
+static struct qt_strblock *
+new_block(quoth_result *r, struct qt_strblock *after, size_t n, size_t cap)
+{
+	struct qt_strblock *b;
+
+	if (cap > SIZE_MAX - sizeof *b || !(b = malloc(sizeof *b + cap)))
+		return NULL;
+	b->used = n;
+	b->cap = cap;
+	b->next = after ? after->next : r->store;
+	if (after)
+		after->next = b;
+	else
+		r->store = b;
+	return b;
+}
+
+/* n bytes of r's string store, freed with r; NULL when out of memory. */
+static char *
+store_alloc(quoth_result *r, size_t n)
+{
+	struct qt_strblock *b = r->store;
+	size_t cap;
+
+	if (b && b->cap - b->used >= n) {
+		b->used += n;
+		return b->data + b->used - n;
+	}
+	/* (behind the block in use, which keeps its room) */
+	if (n > STORE_MAX / 4) {
+		b = new_block(r, b, n, n);
+		return b ? b->data : NULL;
+	}
+	cap = b ? 2 * b->cap : STORE_MIN;
+	if (cap > STORE_MAX)
+		cap = STORE_MAX;
+	if (cap < n)
+		cap = n;
+	b = new_block(r, NULL, n, cap);
+	return b ? b->data : NULL;
+}
+
+void
+qt_store_free(quoth_result *r)
+{
+	struct qt_strblock *b, *next;
+
+	for (b = r->store; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	r->store = NULL;
+}
+
+/* Field f of quote q set to a copy of s[0..n) in r's store (after
+ * attribution: no stage replaces it then); false when out of memory. */
+static bool
+store_field(quoth_result *r, quote *q, quoth_field f, const char *s, size_t n)
+{
+	char *d = n < SIZE_MAX ? store_alloc(r, n + 1) : NULL;
+
+	if (!d)
+		return false;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	if (!(q->stored & (1u << f)))
+		free(q->str[f]);
+	q->str[f] = d;
+	q->str_len[f] = n;
+	q->stored |= 1u << f;
+	return true;
+}
+
 static bool
 set_field(quote *q, quoth_field f, const char *s, size_t n)
 {
@@ -234,9 +320,10 @@ qt_finish_fields(actx *c)
 			                        1);
 		kind = kinds[q->entity] - 1;
 		set_kind(q, kind);
-		ok = set_field(q, QUOTH_FIELD_SPEAKER, e->name, e->name_len) &&
-		     (!e->title || set_field(q, QUOTH_FIELD_TITLE, e->title,
-		                             strlen(e->title)));
+		ok = store_field(c->r, q, QUOTH_FIELD_SPEAKER, e->name,
+		                 e->name_len) &&
+		     (!e->title || store_field(c->r, q, QUOTH_FIELD_TITLE,
+		                               e->title, strlen(e->title)));
 		if (ok)
 			set_gender(c, q, e, kind);
 	}
@@ -460,15 +547,16 @@ static const quoth_field joined_fields[] = {
         QUOTH_FIELD_CUE, QUOTH_FIELD_MENTION};
 #define NJOINED (sizeof joined_fields / sizeof joined_fields[0])
 
-/* Quote q's strings, one after another (each with its NUL) in one
- * allocation that str[QUOTH_FIELD_QUOTE] owns: its text, context, rule,
- * cue and mention.  False when out of memory. */
+/* Quote q's strings, one after another (each with its NUL), made in
+ * the scratch buffer b and kept in one piece of r's store: its text,
+ * context, rule, cue and mention.  False when out of memory. */
 static bool
-fill_quote(const char *text, const token_list *tl, quote *q)
+fill_quote(const char *text, const token_list *tl, quoth_result *r, quote *q,
+           qbuf *b)
 {
-	qbuf b = {0};
 	size_t k, at[NJOINED], room;
 	bool has[NJOINED];
+	char *d;
 
 	set_context(tl, q);
 	if (!q->rule)
@@ -485,44 +573,44 @@ fill_quote(const char *text, const token_list *tl, quote *q)
 		room += q->cue_end - q->cue_start;
 	if (has[4])
 		room += q->mention_end - q->mention_start;
-	qbuf_reserve(&b, room);
+	b->len = 0;
+	qbuf_reserve(b, room);
 	at[0] = 0;
 	for (k = 0; k < q->nparts; k++) {
 		const qpart *p = &q->parts[k];
 		if (k)
-			qbuf_putc(&b, ' ');
+			qbuf_putc(b, ' ');
 		/* a quoted part gives its content without the outer marks;
 		 * a reported clause is given whole */
 		if (p->tok_open != QUOTH_NONE)
-			put_collapsed(&b, text, p->vstart, p->vend);
+			put_collapsed(b, text, p->vstart, p->vend);
 		else
-			put_collapsed(&b, text, p->start, p->end);
+			put_collapsed(b, text, p->start, p->end);
 	}
 	for (k = 1; k < NJOINED; k++) {
-		qbuf_putc(&b, '\0');
-		at[k] = b.len;
+		qbuf_putc(b, '\0');
+		at[k] = b->len;
 		if (k == 1)
-			put_collapsed(&b, text, q->ctx_start, q->ctx_end);
+			put_collapsed(b, text, q->ctx_start, q->ctx_end);
 		else if (k == 2)
-			qbuf_puts(&b, q->rule);
+			qbuf_puts(b, q->rule);
 		else if (k == 3 && has[3])
-			put_collapsed(&b, text, q->cue_start, q->cue_end);
+			put_collapsed(b, text, q->cue_start, q->cue_end);
 		else if (k == 4 && has[4])
-			put_collapsed(&b, text, q->mention_start,
+			put_collapsed(b, text, q->mention_start,
 			              q->mention_end);
 	}
-	qbuf_putc(&b, '\0');
-	if (b.failed) {
-		qbuf_free(&b);
+	qbuf_putc(b, '\0');
+	if (b->failed || !(d = store_alloc(r, b->len)))
 		return false;
-	}
+	memcpy(d, b->ptr, b->len);
 	for (k = 0; k < NJOINED; k++) {
 		quoth_field f = joined_fields[k];
-		size_t end = k + 1 < NJOINED ? at[k + 1] - 1 : b.len - 1;
-		q->str[f] = has[k] ? b.ptr + at[k] : NULL;
+		size_t end = k + 1 < NJOINED ? at[k + 1] - 1 : b->len - 1;
+		q->str[f] = has[k] ? d + at[k] : NULL;
 		q->str_len[f] = has[k] ? end - at[k] : 0;
+		q->stored |= 1u << f;
 	}
-	q->joined = true;
 	return true;
 }
 
@@ -530,12 +618,14 @@ fill_quote(const char *text, const token_list *tl, quote *q)
 bool
 qt_fill_strings(const char *text, const token_list *tl, quoth_result *r)
 {
+	qbuf b = {0};
 	size_t i;
+	bool ok = true;
 
-	for (i = 0; i < r->nq; i++)
-		if (!fill_quote(text, tl, &r->q[i]))
-			return false;
-	return true;
+	for (i = 0; ok && i < r->nq; i++)
+		ok = fill_quote(text, tl, r, &r->q[i], &b);
+	qbuf_free(&b);
+	return ok;
 }
 
 void
@@ -550,9 +640,8 @@ qt_quote_clear(quote *q)
 		if (f == QUOTH_FIELD_KIND || f == QUOTH_FIELD_GENDER ||
 		    f == QUOTH_FIELD_GENDER_SOURCE)
 			continue;
-		if (!q->joined || f == QUOTH_FIELD_QUOTE ||
-		    (f != QUOTH_FIELD_CONTEXT && f != QUOTH_FIELD_RULE &&
-		     f != QUOTH_FIELD_CUE && f != QUOTH_FIELD_MENTION))
+		/* (in the result's store: freed with it) */
+		if (!(q->stored & (1u << f)))
 			free(q->str[f]);
 	}
 }
