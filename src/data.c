@@ -139,16 +139,13 @@ parse_flags(const char *s, size_t n, int declared, const char *name,
 	return value;
 }
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
-
 /* 8 ASCII bytes in lowercase: 0x20 added to those from 'A' to 'Z' (the
  * sums of 7-bit bytes carry into their own high bit only). */
 static uint64_t
 lower8(uint64_t w)
 {
-	uint64_t ge_a = (w + ONES * (0x80 - 'A')) & HIGHS;
-	uint64_t gt_z = (w + ONES * (0x80 - 'Z' - 1)) & HIGHS;
+	uint64_t ge_a = (w + QT_ONES * (0x80 - 'A')) & QT_HIGHS;
+	uint64_t gt_z = (w + QT_ONES * (0x80 - 'Z' - 1)) & QT_HIGHS;
 
 	return w | ((ge_a & ~gt_z) >> 2);
 }
@@ -157,10 +154,11 @@ lower8(uint64_t w)
 static size_t
 spaces8(uint64_t w)
 {
-	uint64_t x = w ^ (ONES * ' ');
-	uint64_t sp = ~((x + ~HIGHS) | x) & HIGHS; /* the zero bytes of x */
+	uint64_t x = w ^ (QT_ONES * ' ');
+	uint64_t sp = ~((x + ~QT_HIGHS) | x) &
+	              QT_HIGHS; /* the zero bytes of x */
 
-	return (size_t)(((sp >> 7) * ONES) >> 56);
+	return (size_t)(((sp >> 7) * QT_ONES) >> 56);
 }
 
 /* Fold the phrase s[0..n) into *fold: ASCII by a lowercase copy, 8 bytes

@@ -354,21 +354,18 @@ qt_result_warn(quoth_result *r, quoth_warning w, size_t offset)
 		r->warn_offset[w] = offset;
 }
 
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
-
 /* Whether put_collapsed() copies the 8 bytes of w as they are: ASCII from
- * ' ' on and no two spaces in a row.  (Without high bits, x - c * ONES has
+ * ' ' on and no two spaces in a row.  (Without high bits, x - c * QT_ONES has
  * a high bit exactly when a byte of x is below c; (x & 0x7f..) + 0x7f..
  * sets the high bit of exactly the nonzero bytes, with no carry between
  * bytes.) */
 static inline bool
 plain8(uint64_t w)
 {
-	uint64_t sp = w ^ (ONES * ' '), lo7 = ~HIGHS;
-	uint64_t is_sp = ~(((sp & lo7) + lo7) | sp) & HIGHS;
+	uint64_t sp = w ^ (QT_ONES * ' '), lo7 = ~QT_HIGHS;
+	uint64_t is_sp = ~(((sp & lo7) + lo7) | sp) & QT_HIGHS;
 
-	if (((w - ONES * ' ') | w) & HIGHS)
+	if (((w - QT_ONES * ' ') | w) & QT_HIGHS)
 		return false;
 	return !(is_sp & (is_sp >> 8));
 }
