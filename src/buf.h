@@ -90,6 +90,10 @@ size_mul(size_t a, size_t b, size_t *out)
 	return true;
 }
 
+/* Eight bytes at a time: 0x01 and 0x80 in every byte of a word. */
+#define QT_ONES UINT64_C(0x0101010101010101)
+#define QT_HIGHS UINT64_C(0x8080808080808080)
+
 /* FNV-1a hash of s[0..n): the lexicon's and the tagger's tables. */
 static inline uint64_t
 qt_hash_bytes(const char *s, size_t n)

@@ -55,8 +55,10 @@ void cli_buf_put(struct cli_buf *b, const char *s, size_t n);
  * or NULL when out of memory.  The caller writes there and sets b->len
  * and the NUL itself. */
 char *cli_buf_room(struct cli_buf *b, size_t extra);
-/* v in decimal, as "%zu" prints it, without printf: into dst (at least
- * CLI_UINT_MAX bytes, no NUL) returning the length, or appended to b. */
+/* v in decimal, as "%zu" prints it, without printf: into dst (which
+ * must have room for CLI_UINT_MAX bytes: all of them may be written, what
+ * follows the digits is left undefined; no NUL) returning the length, or
+ * appended to b. */
 #define CLI_UINT_MAX 24
 size_t cli_fmt_uint(char *dst, size_t v);
 void cli_buf_put_uint(struct cli_buf *b, size_t v);

@@ -93,22 +93,26 @@ cli_fmt_uint(char *dst, size_t v)
 	                            "70717273747576777879"
 	                            "80818283848586878889"
 	                            "90919293949596979899";
-	size_t n = 1, i, t;
+	/* written backwards two digits at a time, ending at the middle of
+	 * tmp, then copied whole: dst has CLI_UINT_MAX bytes of room, so
+	 * a fixed-size copy (a few moves) replaces a call to memcpy */
+	char tmp[2 * CLI_UINT_MAX], *e = tmp + CLI_UINT_MAX, *p = e;
+	size_t q;
 
-	for (t = v; t >= 100; t /= 100)
-		n += 2;
-	if (t >= 10)
-		n++;
-	/* two digits at a time, from the end */
-	for (i = n; v >= 100; v /= 100) {
-		i -= 2;
-		memcpy(dst + i, pairs + 2 * (v % 100), 2);
+	while (v >= 100) {
+		q = v / 100;
+		p -= 2;
+		memcpy(p, pairs + 2 * (v - 100 * q), 2);
+		v = q;
 	}
-	if (v >= 10)
-		memcpy(dst + i - 2, pairs + 2 * v, 2);
-	else
-		dst[i - 1] = (char)('0' + v);
-	return n;
+	if (v >= 10) {
+		p -= 2;
+		memcpy(p, pairs + 2 * v, 2);
+	} else {
+		*--p = (char)('0' + v);
+	}
+	memcpy(dst, p, CLI_UINT_MAX);
+	return (size_t)(e - p);
 }
 
 void

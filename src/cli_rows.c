@@ -152,11 +152,11 @@ json_parts(char *o, const quoth_result *r, size_t i, int verbatim)
 	return o;
 }
 
-/* Record i of r as cli_quote_rows() writes it cell by cell. */
+/* Record i of r as cli_quote_rows() writes it cell by cell; `doc` is
+ * the value of its "doc" key, as JSON. */
 static int
-json_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
-         size_t first, const quoth_result *r, size_t i,
-         const struct json_keys *keys)
+json_row(struct cli_writer *w, const char *doc, size_t doc_len, size_t first,
+         const quoth_result *r, size_t i, const struct json_keys *keys)
 {
 	const char *str[NFIELDS + 3];
 	size_t len[NFIELDS + 3], k, room, par = 0, line = 0, spans;
@@ -177,8 +177,7 @@ json_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
 	spans = quoth_quote_nparts(r, i) + quoth_quote_nverbatim(r, i);
 	/* room for all of it: keys, numbers, escaped strings */
 	room = keys->total + KEY_ROOM + 8 + NUMBERS * (CLI_UINT_MAX + 4) +
-	       spans * (2 * CLI_UINT_MAX + 4) +
-	       (numeric ? doc_len : CLI_JSON_ROOM(doc_len));
+	       spans * (2 * CLI_UINT_MAX + 4) + doc_len;
 	if (doc_len > SIZE_MAX / 8 || spans > SIZE_MAX / (8 * CLI_UINT_MAX))
 		goto too_large;
 	for (k = 0; k < NFIELDS + 3; k++) {
@@ -189,13 +188,9 @@ json_row(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
 	if (!(o = cli_buf_room(w->out, room)))
 		return 0;
 	o = json_key(o, keys, 0);
-	if (numeric) {
-		if (doc_len)
-			memcpy(o, doc, doc_len);
-		o += doc_len;
-	} else {
-		o = cli_json_string_at(o, doc, doc_len);
-	}
+	if (doc_len)
+		memcpy(o, doc, doc_len);
+	o += doc_len;
 	o = json_key(o, keys, 1);
 	o += cli_fmt_uint(o, first + i + 1);
 	for (k = 0; k < NFIELDS + 1; k++) {
@@ -229,17 +224,32 @@ static int
 json_rows(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
           size_t first, const quoth_result *r)
 {
-	size_t i, n = quoth_result_count(r);
+	size_t i, n = quoth_result_count(r), len = doc_len;
 	struct json_keys keys;
+	char *json = NULL;
+	int rc = 0;
 
 	if (!json_keys_init(&keys)) {
 		w->out->failed = 1; /* a column name longer than KEY_ROOM */
 		return -1;
 	}
-	for (i = 0; i < n; i++)
-		if (json_row(w, doc, doc_len, numeric, first, r, i, &keys) != 0)
+	if (n == 0)
+		return 0;
+	/* the document's name, a string escaped once for all its records
+	 * (a number as it came) */
+	if (!numeric) {
+		if (doc_len > (SIZE_MAX - 3) / 6 ||
+		    !(json = malloc(CLI_JSON_ROOM(doc_len)))) {
+			w->out->failed = 1;
 			return -1;
-	return 0;
+		}
+		len = (size_t)(cli_json_string_at(json, doc, doc_len) - json);
+		doc = json;
+	}
+	for (i = 0; i < n && rc == 0; i++)
+		rc = json_row(w, doc, len, first, r, i, &keys);
+	free(json);
+	return rc;
 }
 
 /* ---- every format ----------------------------------------------------- */

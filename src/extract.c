@@ -451,6 +451,7 @@ quoth_result_free(quoth_result *r)
 	qt_line_map_free(&r->lines);
 	for (i = 0; i < QUOTH_WARN_COUNT_; i++)
 		free(r->warn_at[i]);
+	qt_store_free(r);
 	free(r);
 }
 

@@ -5,6 +5,7 @@
  * of its speaker (from attribution).  Also the result's warnings and what a quote owns.
  * Reads the text, tokens, quotes and entities; writes quote strings.
  */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include <utf8proc.h>
@@ -14,6 +15,92 @@
 
 /* Bytes of context kept on each side of a quote and its cue. */
 #define CONTEXT_MARGIN 400
+
+/* The string store's blocks grow from STORE_MIN to STORE_MAX bytes; a
+ * string longer than a quarter of STORE_MAX gets a block of its own. */
+#define STORE_MIN 4096
+#define STORE_MAX ((size_t)1 << 20)
+
+struct qt_strblock {
+	struct qt_strblock *next;
+	size_t used, cap;
+	char data[];
+};
+
+/* A block for n bytes after `after` in r's chain (at its head when
+ * after is NULL), of cap bytes; NULL when out of memory. */
+static struct qt_strblock *
+new_block(quoth_result *r, struct qt_strblock *after, size_t n, size_t cap)
+{
+	struct qt_strblock *b;
+
+	if (cap > SIZE_MAX - sizeof *b || !(b = malloc(sizeof *b + cap)))
+		return NULL;
+	b->used = n;
+	b->cap = cap;
+	b->next = after ? after->next : r->store;
+	if (after)
+		after->next = b;
+	else
+		r->store = b;
+	return b;
+}
+
+/* n bytes of r's string store, freed with r; NULL when out of memory. */
+static char *
+store_alloc(quoth_result *r, size_t n)
+{
+	struct qt_strblock *b = r->store;
+	size_t cap;
+
+	if (b && b->cap - b->used >= n) {
+		b->used += n;
+		return b->data + b->used - n;
+	}
+	/* (behind the block in use, which keeps its room) */
+	if (n > STORE_MAX / 4) {
+		b = new_block(r, b, n, n);
+		return b ? b->data : NULL;
+	}
+	cap = b ? 2 * b->cap : STORE_MIN;
+	if (cap > STORE_MAX)
+		cap = STORE_MAX;
+	if (cap < n)
+		cap = n;
+	b = new_block(r, NULL, n, cap);
+	return b ? b->data : NULL;
+}
+
+void
+qt_store_free(quoth_result *r)
+{
+	struct qt_strblock *b, *next;
+
+	for (b = r->store; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	r->store = NULL;
+}
+
+/* Field f of quote q set to a copy of s[0..n) in r's store (after
+ * attribution: no stage replaces it then); false when out of memory. */
+static bool
+store_field(quoth_result *r, quote *q, quoth_field f, const char *s, size_t n)
+{
+	char *d = n < SIZE_MAX ? store_alloc(r, n + 1) : NULL;
+
+	if (!d)
+		return false;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	if (!(q->stored & (1u << f)))
+		free(q->str[f]);
+	q->str[f] = d;
+	q->str_len[f] = n;
+	q->stored |= 1u << f;
+	return true;
+}
 
 static bool
 set_field(quote *q, quoth_field f, const char *s, size_t n)
@@ -132,12 +219,11 @@ set_static(quote *q, quoth_field f, const char *s)
 }
 
 /* Quote q's kind string, when it has a speaker. */
-static bool
+static void
 set_kind(quote *q, int kind)
 {
 	if (kind > QK_NONE && kind <= QK_UNKNOWN)
 		set_static(q, QUOTH_FIELD_KIND, kind_names[kind]);
-	return true;
 }
 
 /* The gender (G_*) most bearers of the first name of `name` have, from
@@ -188,7 +274,7 @@ out:
 
 /* Quote q's gender and its source: the article's own evidence (the
  * entity's), else, with --gender-from-names, a person's first name. */
-static bool
+static void
 set_gender(const actx *c, quote *q, const entity *e, int kind)
 {
 	int g = e->gender;
@@ -203,15 +289,18 @@ set_gender(const actx *c, quote *q, const entity *e, int kind)
 		           g == G_MALE ? "male" : "female");
 		set_static(q, QUOTH_FIELD_GENDER_SOURCE, src);
 	}
-	return true;
 }
 
 bool
 qt_finish_fields(actx *c)
 {
+	/* each entity's kind, plus one, once asked (50,000 quotes of one
+	 * speaker ask 50,000 times) */
+	unsigned char *kinds = calloc(c->ents.len ? c->ents.len : 1, 1);
+	bool ok = kinds != NULL;
 	size_t i;
 
-	for (i = 0; i < c->r->nq; i++) {
+	for (i = 0; ok && i < c->r->nq; i++) {
 		quote *q = &c->r->q[i];
 		const entity *e;
 		int kind;
@@ -221,23 +310,25 @@ qt_finish_fields(actx *c)
 		e = ent_at(c, q->entity);
 
 		if (!e) {
-			if (q->str[QUOTH_FIELD_SPEAKER] &&
-			    !set_kind(q, q->kind ? q->kind : QK_UNKNOWN))
-				return false;
+			if (q->str[QUOTH_FIELD_SPEAKER])
+				set_kind(q, q->kind ? q->kind : QK_UNKNOWN);
 			continue;
 		}
-		kind = qt_entity_kind(c, q->entity);
-		if (!set_kind(q, kind))
-			return false;
-		if (!set_field(q, QUOTH_FIELD_SPEAKER, e->name, e->name_len))
-			return false;
-		if (e->title && !set_field(q, QUOTH_FIELD_TITLE, e->title,
-		                           strlen(e->title)))
-			return false;
-		if (!set_gender(c, q, e, kind))
-			return false;
+		if (!kinds[q->entity])
+			kinds[q->entity] =
+			        (unsigned char)(qt_entity_kind(c, q->entity) +
+			                        1);
+		kind = kinds[q->entity] - 1;
+		set_kind(q, kind);
+		ok = store_field(c->r, q, QUOTH_FIELD_SPEAKER, e->name,
+		                 e->name_len) &&
+		     (!e->title || store_field(c->r, q, QUOTH_FIELD_TITLE,
+		                               e->title, strlen(e->title)));
+		if (ok)
+			set_gender(c, q, e, kind);
 	}
-	return true;
+	free(kinds);
+	return ok;
 }
 
 void
@@ -263,6 +354,22 @@ qt_result_warn(quoth_result *r, quoth_warning w, size_t offset)
 		r->warn_offset[w] = offset;
 }
 
+/* Whether put_collapsed() copies the 8 bytes of w as they are: ASCII from
+ * ' ' on and no two spaces in a row.  (Without high bits, x - c * QT_ONES has
+ * a high bit exactly when a byte of x is below c; (x & 0x7f..) + 0x7f..
+ * sets the high bit of exactly the nonzero bytes, with no carry between
+ * bytes.) */
+static inline bool
+plain8(uint64_t w)
+{
+	uint64_t sp = w ^ (QT_ONES * ' '), lo7 = ~QT_HIGHS;
+	uint64_t is_sp = ~(((sp & lo7) + lo7) | sp) & QT_HIGHS;
+
+	if (((w - QT_ONES * ' ') | w) & QT_HIGHS)
+		return false;
+	return !(is_sp & (is_sp >> 8));
+}
+
 /* Append text[a, b) with every run of white space as one space. */
 static void
 put_collapsed(qbuf *b, const char *text, size_t a, size_t e)
@@ -281,12 +388,30 @@ put_collapsed(qbuf *b, const char *text, size_t a, size_t e)
 		e--;
 	/* one pass, straight into the buffer: no byte grows but an
 	 * invalid one (to U+FFFD, which reserves its two more bytes) */
-	if (e <= a || !qbuf_reserve(b, e - a))
+	if (e <= a)
+		return;
+	/* (fill_quote() made the room: no call to ask for it) */
+	if ((b->failed || !b->ptr || b->cap - b->len <= e - a) &&
+	    !qbuf_reserve(b, e - a))
 		return;
 	o = b->ptr + b->len;
 	for (i = a; i < e;) {
 		unsigned char ch = (unsigned char)text[i];
 
+		/* (8 bytes of printable ASCII and lone spaces, copied at
+		 * once; the room is there, as no byte is dropped) */
+		if (i + 8 <= e && !(space && ch == ' ')) {
+			uint64_t w;
+
+			memcpy(&w, text + i, 8);
+			if (plain8(w)) {
+				memcpy(o, &w, 8);
+				o += 8;
+				i += 8;
+				space = text[i - 1] == ' ';
+				continue;
+			}
+		}
 		/* (a run of printable ASCII, copied in one go) */
 		if (ch > ' ' && ch < 0x80) {
 			size_t r = i + 1;
@@ -333,12 +458,35 @@ put_collapsed(qbuf *b, const char *text, size_t a, size_t e)
 	b->ptr[b->len] = '\0';
 }
 
-/* Index of the token holding byte `off` (or the first after it). */
+/* Index of the token holding byte `off` (or the first after it; the
+ * last token when none is), searched outward from token `hint` and then
+ * by halves: what is looked for is near the quote's own tokens, in a
+ * window of up to a million. */
 static size_t
-token_at(const token_list *tl, size_t off)
+token_at(const token_list *tl, size_t off, size_t hint)
 {
-	size_t lo = 0, hi = tl->n;
+	size_t n = tl->n, lo, hi, step = 1;
 
+	if (n == 0)
+		return (size_t)-1; /* (as the search by halves gave) */
+	if (hint >= n)
+		hint = n - 1;
+	/* tokens before lo end at or before off, those from hi on after */
+	if (tl->t[hint].end <= off) {
+		lo = hi = hint + 1;
+		while (hi < n && tl->t[hi].end <= off) {
+			lo = hi + 1;
+			hi = n - lo > step ? lo + step : n;
+			step *= 2;
+		}
+	} else {
+		lo = hi = hint;
+		while (lo > 0 && tl->t[lo - 1].end > off) {
+			hi = lo - 1;
+			lo = hi > step ? hi - step : 0;
+			step *= 2;
+		}
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (tl->t[mid].end <= off)
@@ -346,7 +494,7 @@ token_at(const token_list *tl, size_t off)
 		else
 			hi = mid;
 	}
-	return lo < tl->n ? lo : tl->n - 1;
+	return lo < n ? lo : n - 1;
 }
 
 /* Where quote q's context is: the sentence(s) around the quote, its cue
@@ -372,17 +520,18 @@ set_context(const token_list *tl, quote *q)
 		lo = q->mention_start < lo ? q->mention_start : lo;
 		hi = q->mention_end > hi ? q->mention_end : hi;
 	}
-	ta = sent_first(tl, token_at(tl, lo));
-	tb = sent_last(tl, token_at(tl, hi ? hi - 1 : 0));
+	ta = sent_first(tl, token_at(tl, lo, q->first_tok));
+	tb = sent_last(tl, token_at(tl, hi ? hi - 1 : 0, q->last_tok));
 	q->ctx_start = tl->t[ta].start;
 	q->ctx_end = tl->t[tb].end;
 	/* a context is the sentence(s), but not more than a window around
 	 * the quote and its cue: a 300 KB sentence holding 20,000 quotes
 	 * must not be copied 20,000 times */
 	if (lo > CONTEXT_MARGIN && q->ctx_start < lo - CONTEXT_MARGIN)
-		q->ctx_start = tl->t[token_at(tl, lo - CONTEXT_MARGIN)].start;
+		q->ctx_start =
+		        tl->t[token_at(tl, lo - CONTEXT_MARGIN, ta)].start;
 	if (q->ctx_end > hi + CONTEXT_MARGIN)
-		q->ctx_end = tl->t[token_at(tl, hi + CONTEXT_MARGIN)].end;
+		q->ctx_end = tl->t[token_at(tl, hi + CONTEXT_MARGIN, tb)].end;
 	if (q->ctx_start > lo)
 		q->ctx_start = lo;
 	if (q->ctx_end < hi)
@@ -395,15 +544,16 @@ static const quoth_field joined_fields[] = {
         QUOTH_FIELD_CUE, QUOTH_FIELD_MENTION};
 #define NJOINED (sizeof joined_fields / sizeof joined_fields[0])
 
-/* Quote q's strings, one after another (each with its NUL) in one
- * allocation that str[QUOTH_FIELD_QUOTE] owns: its text, context, rule,
- * cue and mention.  False when out of memory. */
+/* Quote q's strings, one after another (each with its NUL), made in
+ * the scratch buffer b and kept in one piece of r's store: its text,
+ * context, rule, cue and mention.  False when out of memory. */
 static bool
-fill_quote(const char *text, const token_list *tl, quote *q)
+fill_quote(const char *text, const token_list *tl, quoth_result *r, quote *q,
+           qbuf *b)
 {
-	qbuf b = {0};
 	size_t k, at[NJOINED], room;
 	bool has[NJOINED];
+	char *d;
 
 	set_context(tl, q);
 	if (!q->rule)
@@ -420,44 +570,44 @@ fill_quote(const char *text, const token_list *tl, quote *q)
 		room += q->cue_end - q->cue_start;
 	if (has[4])
 		room += q->mention_end - q->mention_start;
-	qbuf_reserve(&b, room);
+	b->len = 0;
+	qbuf_reserve(b, room);
 	at[0] = 0;
 	for (k = 0; k < q->nparts; k++) {
 		const qpart *p = &q->parts[k];
 		if (k)
-			qbuf_putc(&b, ' ');
+			qbuf_putc(b, ' ');
 		/* a quoted part gives its content without the outer marks;
 		 * a reported clause is given whole */
 		if (p->tok_open != QUOTH_NONE)
-			put_collapsed(&b, text, p->vstart, p->vend);
+			put_collapsed(b, text, p->vstart, p->vend);
 		else
-			put_collapsed(&b, text, p->start, p->end);
+			put_collapsed(b, text, p->start, p->end);
 	}
 	for (k = 1; k < NJOINED; k++) {
-		qbuf_putc(&b, '\0');
-		at[k] = b.len;
+		qbuf_putc(b, '\0');
+		at[k] = b->len;
 		if (k == 1)
-			put_collapsed(&b, text, q->ctx_start, q->ctx_end);
+			put_collapsed(b, text, q->ctx_start, q->ctx_end);
 		else if (k == 2)
-			qbuf_puts(&b, q->rule);
+			qbuf_puts(b, q->rule);
 		else if (k == 3 && has[3])
-			put_collapsed(&b, text, q->cue_start, q->cue_end);
+			put_collapsed(b, text, q->cue_start, q->cue_end);
 		else if (k == 4 && has[4])
-			put_collapsed(&b, text, q->mention_start,
+			put_collapsed(b, text, q->mention_start,
 			              q->mention_end);
 	}
-	qbuf_putc(&b, '\0');
-	if (b.failed) {
-		qbuf_free(&b);
+	qbuf_putc(b, '\0');
+	if (b->failed || !(d = store_alloc(r, b->len)))
 		return false;
-	}
+	memcpy(d, b->ptr, b->len);
 	for (k = 0; k < NJOINED; k++) {
 		quoth_field f = joined_fields[k];
-		size_t end = k + 1 < NJOINED ? at[k + 1] - 1 : b.len - 1;
-		q->str[f] = has[k] ? b.ptr + at[k] : NULL;
+		size_t end = k + 1 < NJOINED ? at[k + 1] - 1 : b->len - 1;
+		q->str[f] = has[k] ? d + at[k] : NULL;
 		q->str_len[f] = has[k] ? end - at[k] : 0;
+		q->stored |= 1u << f;
 	}
-	q->joined = true;
 	return true;
 }
 
@@ -465,12 +615,14 @@ fill_quote(const char *text, const token_list *tl, quote *q)
 bool
 qt_fill_strings(const char *text, const token_list *tl, quoth_result *r)
 {
+	qbuf b = {0};
 	size_t i;
+	bool ok = true;
 
-	for (i = 0; i < r->nq; i++)
-		if (!fill_quote(text, tl, &r->q[i]))
-			return false;
-	return true;
+	for (i = 0; ok && i < r->nq; i++)
+		ok = fill_quote(text, tl, r, &r->q[i], &b);
+	qbuf_free(&b);
+	return ok;
 }
 
 void
@@ -485,9 +637,8 @@ qt_quote_clear(quote *q)
 		if (f == QUOTH_FIELD_KIND || f == QUOTH_FIELD_GENDER ||
 		    f == QUOTH_FIELD_GENDER_SOURCE)
 			continue;
-		if (!q->joined || f == QUOTH_FIELD_QUOTE ||
-		    (f != QUOTH_FIELD_CONTEXT && f != QUOTH_FIELD_RULE &&
-		     f != QUOTH_FIELD_CUE && f != QUOTH_FIELD_MENTION))
+		/* (in the result's store: freed with it) */
+		if (!(q->stored & (1u << f)))
 			free(q->str[f]);
 	}
 }

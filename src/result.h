@@ -53,9 +53,13 @@ typedef struct {
 	char *str[QUOTH_FIELD_COUNT_]; /* heap, NUL-terminated, or NULL;
 	                                * kind and gender static (result.c) */
 	size_t str_len[QUOTH_FIELD_COUNT_];
-	bool joined; /* str[QUOTH_FIELD_QUOTE] holds the context, rule, cue
-	              * and mention too (qt_fill_strings()) */
+	unsigned stored; /* the fields (1u << f) whose strings are in the
+	                  * result's store, freed with the result: those
+	                  * qt_fill_strings() and qt_finish_fields() make */
 } quote;
+
+/* A block of a result's string store (result.c). */
+struct qt_strblock;
 
 struct quoth_extractor {
 	quoth_options opt;
@@ -86,6 +90,9 @@ struct quoth_result {
 	size_t *warn_at[QUOTH_WARN_COUNT_];
 	size_t warn_at_cap[QUOTH_WARN_COUNT_];
 	bool failed; /* allocation failure somewhere */
+	/* the strings of the quotes, a block at a time: 50,000 quotes in
+	 * a window made 100,000 allocations and frees for them */
+	struct qt_strblock *store;
 };
 
 /* Free what a quote owns (parts, verbatim spans, strings). */
@@ -101,5 +108,8 @@ bool qt_set_field(quote *q, quoth_field f, const char *s, size_t n);
 /* Quote text, context, rule, cue and mention strings for every quote of
  * r, from the spans the stages set; false when out of memory. */
 bool qt_fill_strings(const char *text, const token_list *tl, quoth_result *r);
+
+/* Free r's string store (quoth_result_free()). */
+void qt_store_free(quoth_result *r);
 
 #endif

@@ -70,24 +70,46 @@ cli_json_string(struct cli_buf *b, const char *s, size_t n)
 	*o = '\0';
 }
 
-/* Runs of plain ASCII are copied whole; an invalid UTF-8 byte becomes
- * U+FFFD (the library's strings are valid UTF-8, but file names and ids
- * need not be, and the output must stay valid JSON), as
- * cli_buf_put_utf8() does. */
+/* Nonzero when a byte of w is not json_plain(): below 0x20, '"', '\\' or
+ * from 0x80 on.  (When no byte has its high bit, x - 0x0101.. * c has a
+ * high bit exactly when a byte of x is below c: the first such byte
+ * borrows, none before it does.) */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+static inline uint64_t
+not_plain8(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+
+	return (((w - ONES * 0x20) | (q - ONES) | (b - ONES)) | w) & HIGHS;
+}
+
+/* Runs of plain ASCII are copied whole (8 bytes at a time while no byte
+ * needs a look); an invalid UTF-8 byte becomes U+FFFD (the library's
+ * strings are valid UTF-8, but file names and ids need not be, and the
+ * output must stay valid JSON), as cli_buf_put_utf8() does. */
 char *
 cli_json_string_at(char *o, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t i = 0, k, run;
+	size_t i = 0, k;
 	unsigned char ch;
+	uint64_t w;
 	int32_t cp;
 
 	*o++ = '"';
 	while (i < n) {
-		for (run = i; i < n && json_plain((unsigned char)s[i]); i++)
-			;
-		memcpy(o, s + run, i - run);
-		o += i - run;
+		/* (o has room for 6 bytes per byte of s: 8 at once fit) */
+		while (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (not_plain8(w))
+				break;
+			memcpy(o, &w, 8);
+			o += 8;
+			i += 8;
+		}
+		while (i < n && json_plain((unsigned char)s[i]))
+			*o++ = s[i++];
 		if (i == n)
 			break;
 		ch = (unsigned char)s[i];

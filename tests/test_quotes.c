@@ -616,6 +616,45 @@ START_TEST(test_quote_field_collapses_and_replaces)
 }
 END_TEST
 
+/* Quote strings of every size side by side: a quote of 10 KB (more than
+ * a first block of the result's string store) and one of 320 KB (a
+ * block of its own) between short ones, each string whole. */
+START_TEST(test_long_and_short_quote_strings)
+{
+	size_t len, n, i, k;
+	char *body = repeat("rain on the bay ", 20000, &len);
+	size_t cap = 2 * len + 200;
+	char *s = malloc(cap);
+	const size_t words[] = {640, 20000};
+	quoth_result *r;
+
+	ck_assert_ptr_nonnull(s);
+	n = (size_t)snprintf(s, cap,
+	                     "\"%.*s\" Ida Holm said. \"We will sail,\" Ida "
+	                     "Holm said. \"%.*s\" Ida Holm said. \"We will "
+	                     "row,\" she said.",
+	                     (int)(640 * 16 - 1), body, (int)(len - 1), body);
+	r = extract_with(ex, s, n);
+	ck_assert_uint_eq(quoth_result_count(r), 4);
+	for (k = 0; k < 2; k++) {
+		const char *q = quoth_quote_str(r, 2 * k, QUOTH_FIELD_QUOTE,
+		                                &len);
+		ck_assert_uint_eq(len, words[k] * 16 - 1);
+		for (i = 0; i < len; i += 16)
+			ck_assert_int_eq(memcmp(q + i, "rain on the bay", 15),
+			                 0);
+		ck_assert_str_eq(field(r, 2 * k, QUOTH_FIELD_SPEAKER),
+		                 "Ida Holm");
+	}
+	ck_assert_str_eq(field(r, 1, QUOTH_FIELD_QUOTE), "We will sail,");
+	ck_assert_str_eq(field(r, 3, QUOTH_FIELD_QUOTE), "We will row,");
+	ck_assert_str_eq(field(r, 3, QUOTH_FIELD_CUE), "said");
+	quoth_result_free(r);
+	free(s);
+	free(body);
+}
+END_TEST
+
 START_TEST(test_max_doc_bytes)
 {
 	const char *s = "\"We will win,\" Jane Doe said.";
@@ -933,6 +972,7 @@ quotes_suite(void)
 	tcase_add_test(tc, test_strict_utf8);
 	tcase_add_test(tc, test_invalid_utf8_in_quote_is_replaced);
 	tcase_add_test(tc, test_quote_field_collapses_and_replaces);
+	tcase_add_test(tc, test_long_and_short_quote_strings);
 	tcase_add_test(tc, test_max_doc_bytes);
 	tcase_add_test(tc, test_types_mask);
 	tcase_add_test(tc, test_quotes_in_text_order);
