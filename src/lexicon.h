@@ -401,6 +401,10 @@ struct symtab {
 	uint32_t *slots; /* entry index, 0 = empty; power of two */
 	size_t nslots;
 	uint32_t byte_sym[128]; /* the symbol of each one-byte ASCII word */
+	/* every key again, zero-padded to whole eight-byte words (once
+	 * the table is built, e[i].key points here): compared a word at a
+	 * time */
+	uint64_t *padded;
 };
 
 symtab *qt_symtab_build(lexicon *const *lex);

@@ -88,6 +88,48 @@ find(const symtab *st, const char *s, size_t n, uint64_t h)
 	return 0;
 }
 
+/* find() of a folded word held zero-padded to whole eight-byte words at
+ * w (as token_sym() folds it), once the keys are padded too. */
+static inline uint32_t
+find_padded(const symtab *st, const uint64_t *w, size_t n, uint64_t h)
+{
+	size_t i = (size_t)h & (st->nslots - 1), k;
+
+	while (st->slots[i]) {
+		const sym_entry *e = &st->e[st->slots[i]];
+		if (e->hash == (uint32_t)h && e->len == n) {
+			const uint64_t *x = (const uint64_t *)(const void *)
+			                            e->key;
+			for (k = 0; k < n && x[k / 8] == w[k / 8]; k += 8)
+				;
+			if (k >= n)
+				return st->slots[i];
+		}
+		i = (i + 1) & (st->nslots - 1);
+	}
+	return 0;
+}
+
+/* Copy every key into st->padded, zero-padded to whole eight-byte words,
+ * and point the entries there.  False when out of memory. */
+static bool
+pad_keys(symtab *st)
+{
+	size_t k, words = 0, at = 0;
+
+	for (k = 2; k < st->n; k++)
+		words += (st->e[k].len + 7) / 8;
+	st->padded = calloc(words ? words : 1, sizeof(uint64_t));
+	if (!st->padded)
+		return false;
+	for (k = 2; k < st->n; k++) {
+		memcpy(st->padded + at, st->e[k].key, st->e[k].len);
+		st->e[k].key = (const char *)(st->padded + at);
+		at += (st->e[k].len + 7) / 8;
+	}
+	return true;
+}
+
 /* The entry of key s[0..n), added when new (0 when out of memory). */
 static uint32_t
 intern(symtab *st, const char *s, size_t n)
@@ -230,6 +272,10 @@ qt_symtab_build(lexicon *const *lex)
 		return NULL;
 	}
 	set_classes(st);
+	if (!pad_keys(st)) {
+		qt_symtab_free(st);
+		return NULL;
+	}
 	for (k = 0; k < 128; k++) {
 		char ch = (char)(k >= 'A' && k <= 'Z' ? k + 32 : k);
 		st->byte_sym[k] = sym_of(st, &ch, 1);
@@ -244,6 +290,7 @@ qt_symtab_free(symtab *st)
 		return;
 	free(st->e);
 	free(st->slots);
+	free(st->padded);
 	free(st);
 }
 
@@ -311,8 +358,7 @@ token_sym(const symtab *st, const char *text, size_t len, const token *t,
 			h = qt_mix8(h, w);
 		}
 		if (k >= n) {
-			uint32_t id = find(st, (const char *)small, n,
-			                   mix_end(h, n));
+			uint32_t id = find_padded(st, small, n, mix_end(h, n));
 			return id ? id : 1;
 		}
 	}
