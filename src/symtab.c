@@ -6,7 +6,9 @@
  * every lexicon and the lexicons in which it starts a longer phrase.
  * qt_symbolize(), right after tokenizing, gives every token its symbol;
  * qt_lex_tokens() then answers a one-word lookup with an array read and
- * turns down a longer phrase whose first word starts none.  Reads the
+ * turns down a longer phrase whose first word starts none, or one of
+ * whose later words (a whole token) is the later word of none.  The later
+ * words of the phrases are symbols too.  Reads the
  * lexicons and tokens; writes the tokens' `sym` and its own table.
  */
 #include <stdlib.h>
@@ -171,6 +173,7 @@ intern(symtab *st, const char *s, size_t n)
 	st->e[id].len = (uint32_t)n;
 	st->e[id].hash = (uint32_t)h;
 	st->e[id].starts = 0;
+	st->e[id].inner = 0;
 	st->e[id].cls = 0;
 	for (k = 0; k < LEX_COUNT_; k++)
 		st->e[id].val[k] = -1;
@@ -210,10 +213,23 @@ add_phrase(void *arg, const char *key, size_t len, int value)
 		a->failed = true;
 		return;
 	}
-	if (sp)
-		a->st->e[id].starts |= 1u << a->which;
-	else
+	if (!sp) {
 		a->st->e[id].val[a->which] = value;
+		return;
+	}
+	a->st->e[id].starts |= 1u << a->which;
+	/* its later words too, for qt_lex_no_inner() */
+	while (sp) {
+		const char *w = sp + 1, *end = key + len;
+		sp = memchr(w, ' ', (size_t)(end - w));
+		id = intern(a->st, w,
+		            sp ? (size_t)(sp - w) : (size_t)(end - w));
+		if (!id) {
+			a->failed = true;
+			return;
+		}
+		a->st->e[id].inner |= 1u << a->which;
+	}
 }
 
 /* Each symbol's SYMC_* bits, from its values (see qt_sym_no_cue()). */
