@@ -40,6 +40,20 @@ qt_mix_bytes(uint64_t h, const char *s, size_t n)
 	return h;
 }
 
+/* A mask keeping the first r (< 8) bytes of an eight-byte load, in memory
+ * order whatever the byte order (symtab.c, lower.c: a word's tail read
+ * whole while the text goes on). */
+static inline uint64_t
+qt_head_mask(size_t r)
+{
+	static const unsigned char ones[16] = {0xff, 0xff, 0xff, 0xff,
+	                                       0xff, 0xff, 0xff, 0xff};
+	uint64_t m;
+
+	memcpy(&m, ones + 8 - r, 8);
+	return m;
+}
+
 /* A data file's flag letter as a bit of a lookup's value. */
 #define FLAG(c) (1 << ((c) - 'a'))
 

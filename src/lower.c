@@ -36,19 +36,6 @@ not_lower8(uint64_t w)
 	return ((w | (ge_a & ~gt_z)) & HIGH) != 0;
 }
 
-/* A mask keeping the first r (< 8) bytes of an eight-byte load, in memory
- * order whatever the byte order. */
-static inline uint64_t
-head_mask(size_t r)
-{
-	static const unsigned char ones[16] = {0xff, 0xff, 0xff, 0xff,
-	                                       0xff, 0xff, 0xff, 0xff};
-	uint64_t m;
-
-	memcpy(&m, ones + 8 - r, 8);
-	return m;
-}
-
 /* Is w[0..n) ASCII with no uppercase letter (so folded as it stands)?
  * Then *h is its low_hash().  Eight bytes a step, read whole while room
  * bytes from w can be read (the text goes on). */
@@ -63,7 +50,7 @@ ascii_lower(const char *w, size_t n, size_t room, uint32_t *h)
 		if (k + 8 <= room) {
 			memcpy(&x, w + k, 8);
 			if (r < 8)
-				x &= head_mask(r);
+				x &= qt_head_mask(r);
 		} else {
 			x = 0;
 			memcpy(&x, w + k, r < 8 ? r : 8);

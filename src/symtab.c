@@ -39,19 +39,6 @@ sym_hash(const char *s, size_t n)
 	return mix_end(qt_mix_bytes(0, s, n), n);
 }
 
-/* A mask keeping the first r (< 8) bytes of an eight-byte load, in memory
- * order whatever the byte order. */
-static inline uint64_t
-head_mask(size_t r)
-{
-	static const unsigned char ones[16] = {0xff, 0xff, 0xff, 0xff,
-	                                       0xff, 0xff, 0xff, 0xff};
-	uint64_t m;
-
-	memcpy(&m, ones + 8 - r, 8);
-	return m;
-}
-
 /* ASCII bytes w (no high bit set) with A-Z lowercased. */
 static inline uint64_t
 fold8(uint64_t w)
@@ -366,7 +353,7 @@ token_sym(const symtab *st, const char *text, size_t len, const token *t,
 				memcpy(&w, p + k, r < 8 ? r : 8);
 			}
 			if (r < 8)
-				w &= head_mask(r);
+				w &= qt_head_mask(r);
 			if (w & HIGH)
 				break;
 			w = fold8(w);
