@@ -369,6 +369,28 @@ qt_type_entities(actx *c)
 /* The longest mention qt_ner_votes() tags, in tokens. */
 #define VOTE_SPAN 6
 
+/* The index of entity ent's first mention in c->ments (whose mentions
+ * are in token order: none of ent's is before its first_tok), found by
+ * bisection instead of a scan over every mention of a long document;
+ * the end of c->ments for no entity. */
+static size_t
+first_mention(const actx *c, int ent)
+{
+	size_t lo = 0, hi = c->ments.len, tok;
+
+	if (ent < 0 || (size_t)ent >= c->ents.len)
+		return c->ments.len;
+	tok = ent_at(c, ent)->first_tok;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (QVEC_AT(&c->ments, mention_rec, mid)->tok < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /*
  * What the tagger's entity class says entity ent is: votes[QT_NER_*]
  * counts its first mentions outside quotes (up to VOTE_MENTIONS) whose
@@ -390,11 +412,14 @@ qt_ner_votes(const actx *c, int ent, size_t votes[QT_NER_COUNT_])
 
 	if (!tg || !(w = qt_lang_tagger_work(c->ld)))
 		return false;
-	for (i = 0; i < c->ments.len && done < VOTE_MENTIONS; i++) {
+	for (i = first_mention(c, ent);
+	     i < c->ments.len && done < VOTE_MENTIONS; i++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 		size_t same[QT_NER_COUNT_] = {0};
 		int t;
 
+		if (m->tok > ent_at(c, ent)->last_tok)
+			break;
 		if (m->ent != ent || c->inq[m->tok] ||
 		    m->end > m->tok + VOTE_SPAN)
 			continue;

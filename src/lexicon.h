@@ -40,6 +40,20 @@ qt_mix_bytes(uint64_t h, const char *s, size_t n)
 	return h;
 }
 
+/* A mask keeping the first r (< 8) bytes of an eight-byte load, in memory
+ * order whatever the byte order (symtab.c, lower.c: a word's tail read
+ * whole while the text goes on). */
+static inline uint64_t
+qt_head_mask(size_t r)
+{
+	static const unsigned char ones[16] = {0xff, 0xff, 0xff, 0xff,
+	                                       0xff, 0xff, 0xff, 0xff};
+	uint64_t m;
+
+	memcpy(&m, ones + 8 - r, 8);
+	return m;
+}
+
 /* A data file's flag letter as a bit of a lookup's value. */
 #define FLAG(c) (1 << ((c) - 'a'))
 
@@ -385,6 +399,7 @@ typedef struct {
 	uint32_t hash;           /* its hash's low bits, to skip memcmp() */
 	int32_t val[LEX_COUNT_]; /* -1 when absent */
 	uint32_t starts;         /* bit L: starts a longer phrase of L */
+	uint32_t inner;          /* bit L: a later word of a phrase of L */
 	uint32_t cls;            /* SYMC_* bits, derived from the above */
 } sym_entry;
 
@@ -401,6 +416,10 @@ struct symtab {
 	uint32_t *slots; /* entry index, 0 = empty; power of two */
 	size_t nslots;
 	uint32_t byte_sym[128]; /* the symbol of each one-byte ASCII word */
+	/* every key again, zero-padded to whole eight-byte words (once
+	 * the table is built, e[i].key points here): compared a word at a
+	 * time */
+	uint64_t *padded;
 };
 
 symtab *qt_symtab_build(lexicon *const *lex);
@@ -412,6 +431,27 @@ void qt_symbolize(const lang_data *ld, const char *text, token *t, size_t n);
 bool qt_lex_no_phrase(const lang_data *ld, int which, const token *t, size_t a);
 /* The number of symbols (every id is below it), 0 without a table. */
 size_t qt_sym_count(const lang_data *ld);
+
+/* Is [a, b) (b > a + 1) surely no phrase of ld->lex[which] because one of
+ * its later tokens, a word of the phrase by itself (spaces either side
+ * within it), is the later word of no phrase of that lexicon?  (false:
+ * it may be one) */
+static inline bool
+qt_lex_no_inner(const lang_data *ld, int which, const token *t, size_t a,
+                size_t b)
+{
+	size_t i;
+
+	for (i = a + 1; i < b; i++) {
+		uint32_t s = t[i].sym;
+		if (!s || !(t[i].flags & TF_SPACE_BEFORE) ||
+		    (i + 1 < b && !(t[i + 1].flags & TF_SPACE_BEFORE)))
+			continue;
+		if (!(ld->sym->e[s & ~SYM_NONASCII].inner & (1u << which)))
+			return true;
+	}
+	return false;
+}
 
 /* The value of symbol sym (not 0) in lexicon `which`, or -1. */
 static inline int
@@ -436,6 +476,8 @@ qt_lex_tokens(const lang_data *ld, int which, const char *text, const token *t,
 		 * space follows it: none does unless that word starts one */
 		if ((t[a + 1].flags & TF_SPACE_BEFORE) &&
 		    !(e->starts & (1u << which)))
+			return -1;
+		if (qt_lex_no_inner(ld, which, t, a, b))
 			return -1;
 	}
 	return qt_lexicon_get_tokens(ld->lex[which], text, t, a, b);

@@ -14,6 +14,55 @@
 
 #define LOW_ARENA 0x80000000u /* len: the key is in the arena */
 
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+
+/* The set's hash of the folded word s[0..n): eight bytes a step. */
+static inline uint32_t
+low_hash(const char *s, size_t n)
+{
+	uint64_t h = qt_mix_bytes(n, s, n);
+
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+/* Eight ASCII-or-not bytes w: any byte outside ASCII or in A-Z? */
+static inline bool
+not_lower8(uint64_t w)
+{
+	uint64_t ge_a = (w & ~HIGH) + ONES * (0x80 - 'A');
+	uint64_t gt_z = (w & ~HIGH) + ONES * (0x80 - 'Z' - 1);
+
+	return ((w | (ge_a & ~gt_z)) & HIGH) != 0;
+}
+
+/* Is w[0..n) ASCII with no uppercase letter (so folded as it stands)?
+ * Then *h is its low_hash().  Eight bytes a step, read whole while room
+ * bytes from w can be read (the text goes on). */
+static bool
+ascii_lower(const char *w, size_t n, size_t room, uint32_t *h)
+{
+	uint64_t x, hh = n;
+	size_t k = 0;
+
+	for (; k < n; k += 8) {
+		size_t r = n - k;
+		if (k + 8 <= room) {
+			memcpy(&x, w + k, 8);
+			if (r < 8)
+				x &= qt_head_mask(r);
+		} else {
+			x = 0;
+			memcpy(&x, w + k, r < 8 ? r : 8);
+		}
+		if (not_lower8(x))
+			return false;
+		hh = qt_mix8(hh, x);
+	}
+	*h = (uint32_t)(hh ^ (hh >> 32));
+	return true;
+}
+
 typedef struct {
 	uint32_t off, len; /* in the text, or in the arena (LOW_ARENA) */
 	uint32_t hash;
@@ -76,12 +125,11 @@ grow(actx *c)
 	return true;
 }
 
-/* Add the key s[0..n) (at off, in the arena or not). */
+/* Add the key s[0..n) of low_hash() h (at off, in the arena or not). */
 static bool
-add(actx *c, const char *s, size_t n, size_t off, bool arena)
+add(actx *c, const char *s, size_t n, uint32_t h, size_t off, bool arena)
 {
 	struct lowerset *ls = c->lower;
-	uint32_t h = (uint32_t)qt_hash_bytes(s, n);
 	size_t slot;
 
 	if (n >= LOW_ARENA || off > UINT32_MAX)
@@ -110,7 +158,8 @@ bool
 qt_lower_build(actx *c)
 {
 	struct lowerset *ls = calloc(1, sizeof(*ls));
-	size_t i;
+	/* (the text goes on at least to the last token's end) */
+	size_t i, len = c->n ? c->t[c->n - 1].end : 0;
 
 	c->lower = ls;
 	if (!ls)
@@ -126,8 +175,9 @@ qt_lower_build(actx *c)
 	for (i = 0; i < c->n; i++) {
 		const token *t = &c->t[i];
 		const char *w = c->text + t->start;
-		size_t k, n = t->end - t->start, off;
-		uint32_t s = t->sym & ~SYM_NONASCII;
+		size_t n = t->end - t->start, off;
+		uint32_t s = t->sym & ~SYM_NONASCII, h;
+		const char *f;
 		if (!is_w(t) || (t->flags & TF_CAP))
 			continue;
 		if (s > 1 && s < ls->nbits) {
@@ -135,20 +185,18 @@ qt_lower_build(actx *c)
 			continue;
 		}
 		/* (ASCII lowercase as it stands: no folding to do) */
-		for (k = 0; k < n && (unsigned char)w[k] < 0x80 &&
-		            !(w[k] >= 'A' && w[k] <= 'Z');
-		     k++)
-			;
-		if (k == n) {
-			if (!add(c, w, n, t->start, false))
+		if (ascii_lower(w, n, len - t->start, &h)) {
+			if (!add(c, w, n, h, t->start, false))
 				return false;
 			continue;
 		}
 		off = ls->arena.len;
 		qt_text_fold(&ls->arena, w, n);
-		if (ls->arena.failed ||
-		    !add(c, ls->arena.ptr ? ls->arena.ptr + off : "",
-		         ls->arena.len - off, off, true))
+		if (ls->arena.failed)
+			return false;
+		f = ls->arena.ptr ? ls->arena.ptr + off : "";
+		if (!add(c, f, ls->arena.len - off,
+		         low_hash(f, ls->arena.len - off), off, true))
 			return false;
 	}
 	return true;
@@ -177,13 +225,10 @@ qt_lower_has(const actx *c, size_t i)
 		small[k] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32
 		                                             : p[k]);
 	if (k == n)
-		return find(c, small, n, (uint32_t)qt_hash_bytes(small, n),
-		            &slot) != 0;
+		return find(c, small, n, low_hash(small, n), &slot) != 0;
 	qt_text_fold(&f, c->text + t->start, n);
-	in = !f.failed &&
-	     find(c, f.ptr ? f.ptr : "", f.len,
-	          (uint32_t)qt_hash_bytes(f.ptr ? f.ptr : "", f.len),
-	          &slot) != 0;
+	in = !f.failed && find(c, f.ptr ? f.ptr : "", f.len,
+	                       low_hash(f.ptr ? f.ptr : "", f.len), &slot) != 0;
 	qbuf_free(&f);
 	return in;
 }

@@ -6,7 +6,9 @@
  * every lexicon and the lexicons in which it starts a longer phrase.
  * qt_symbolize(), right after tokenizing, gives every token its symbol;
  * qt_lex_tokens() then answers a one-word lookup with an array read and
- * turns down a longer phrase whose first word starts none.  Reads the
+ * turns down a longer phrase whose first word starts none, or one of
+ * whose later words (a whole token) is the later word of none.  The later
+ * words of the phrases are symbols too.  Reads the
  * lexicons and tokens; writes the tokens' `sym` and its own table.
  */
 #include <stdlib.h>
@@ -35,19 +37,6 @@ static uint64_t
 sym_hash(const char *s, size_t n)
 {
 	return mix_end(qt_mix_bytes(0, s, n), n);
-}
-
-/* A mask keeping the first r (< 8) bytes of an eight-byte load, in memory
- * order whatever the byte order. */
-static inline uint64_t
-head_mask(size_t r)
-{
-	static const unsigned char ones[16] = {0xff, 0xff, 0xff, 0xff,
-	                                       0xff, 0xff, 0xff, 0xff};
-	uint64_t m;
-
-	memcpy(&m, ones + 8 - r, 8);
-	return m;
 }
 
 /* ASCII bytes w (no high bit set) with A-Z lowercased. */
@@ -86,6 +75,48 @@ find(const symtab *st, const char *s, size_t n, uint64_t h)
 		i = (i + 1) & (st->nslots - 1);
 	}
 	return 0;
+}
+
+/* find() of a folded word held zero-padded to whole eight-byte words at
+ * w (as token_sym() folds it), once the keys are padded too. */
+static inline uint32_t
+find_padded(const symtab *st, const uint64_t *w, size_t n, uint64_t h)
+{
+	size_t i = (size_t)h & (st->nslots - 1), k;
+
+	while (st->slots[i]) {
+		const sym_entry *e = &st->e[st->slots[i]];
+		if (e->hash == (uint32_t)h && e->len == n) {
+			const uint64_t *x = (const uint64_t *)(const void *)
+			                            e->key;
+			for (k = 0; k < n && x[k / 8] == w[k / 8]; k += 8)
+				;
+			if (k >= n)
+				return st->slots[i];
+		}
+		i = (i + 1) & (st->nslots - 1);
+	}
+	return 0;
+}
+
+/* Copy every key into st->padded, zero-padded to whole eight-byte words,
+ * and point the entries there.  False when out of memory. */
+static bool
+pad_keys(symtab *st)
+{
+	size_t k, words = 0, at = 0;
+
+	for (k = 2; k < st->n; k++)
+		words += (st->e[k].len + 7) / 8;
+	st->padded = calloc(words ? words : 1, sizeof(uint64_t));
+	if (!st->padded)
+		return false;
+	for (k = 2; k < st->n; k++) {
+		memcpy(st->padded + at, st->e[k].key, st->e[k].len);
+		st->e[k].key = (const char *)(st->padded + at);
+		at += (st->e[k].len + 7) / 8;
+	}
+	return true;
 }
 
 /* The entry of key s[0..n), added when new (0 when out of memory). */
@@ -129,6 +160,7 @@ intern(symtab *st, const char *s, size_t n)
 	st->e[id].len = (uint32_t)n;
 	st->e[id].hash = (uint32_t)h;
 	st->e[id].starts = 0;
+	st->e[id].inner = 0;
 	st->e[id].cls = 0;
 	for (k = 0; k < LEX_COUNT_; k++)
 		st->e[id].val[k] = -1;
@@ -168,10 +200,23 @@ add_phrase(void *arg, const char *key, size_t len, int value)
 		a->failed = true;
 		return;
 	}
-	if (sp)
-		a->st->e[id].starts |= 1u << a->which;
-	else
+	if (!sp) {
 		a->st->e[id].val[a->which] = value;
+		return;
+	}
+	a->st->e[id].starts |= 1u << a->which;
+	/* its later words too, for qt_lex_no_inner() */
+	while (sp) {
+		const char *w = sp + 1, *end = key + len;
+		sp = memchr(w, ' ', (size_t)(end - w));
+		id = intern(a->st, w,
+		            sp ? (size_t)(sp - w) : (size_t)(end - w));
+		if (!id) {
+			a->failed = true;
+			return;
+		}
+		a->st->e[id].inner |= 1u << a->which;
+	}
 }
 
 /* Each symbol's SYMC_* bits, from its values (see qt_sym_no_cue()). */
@@ -230,6 +275,10 @@ qt_symtab_build(lexicon *const *lex)
 		return NULL;
 	}
 	set_classes(st);
+	if (!pad_keys(st)) {
+		qt_symtab_free(st);
+		return NULL;
+	}
 	for (k = 0; k < 128; k++) {
 		char ch = (char)(k >= 'A' && k <= 'Z' ? k + 32 : k);
 		st->byte_sym[k] = sym_of(st, &ch, 1);
@@ -244,6 +293,7 @@ qt_symtab_free(symtab *st)
 		return;
 	free(st->e);
 	free(st->slots);
+	free(st->padded);
 	free(st);
 }
 
@@ -303,7 +353,7 @@ token_sym(const symtab *st, const char *text, size_t len, const token *t,
 				memcpy(&w, p + k, r < 8 ? r : 8);
 			}
 			if (r < 8)
-				w &= head_mask(r);
+				w &= qt_head_mask(r);
 			if (w & HIGH)
 				break;
 			w = fold8(w);
@@ -311,8 +361,7 @@ token_sym(const symtab *st, const char *text, size_t len, const token *t,
 			h = qt_mix8(h, w);
 		}
 		if (k >= n) {
-			uint32_t id = find(st, (const char *)small, n,
-			                   mix_end(h, n));
+			uint32_t id = find_padded(st, small, n, mix_end(h, n));
 			return id ? id : 1;
 		}
 	}

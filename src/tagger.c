@@ -786,6 +786,45 @@ records(const qt_tagger *tg, qt_tagger_work *w, size_t n)
 	return true;
 }
 
+/* The folded word (digits as 0) and then the shape of the ASCII token
+ * s[0..n) appended to b, as qt_text_fold(), the digit rule and
+ * put_shape() append them, with *mid where the shape starts; false (b
+ * untouched) when s has a byte outside ASCII or b cannot grow (the
+ * caller takes the long way, which fails as it should). */
+static bool
+ascii_prepare(qbuf *b, const char *s, size_t n, size_t *mid)
+{
+	size_t i, k = 0;
+	char *o, last = 0;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	if (!qbuf_reserve(b, n + MAX_SHAPE))
+		return false;
+	o = b->ptr + b->len;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		o[i] = c >= 'A' && c <= 'Z'   ? (char)(c + 32)
+		       : c >= '0' && c <= '9' ? '0'
+		                              : c;
+	}
+	o += n;
+	for (i = 0; i < n; i++) {
+		char c = shape_char((unsigned char)s[i]);
+		if (k > 0 && c == last)
+			continue;
+		if (k == MAX_SHAPE)
+			break;
+		o[k++] = c;
+		last = c;
+	}
+	o[k] = '\0';
+	*mid = b->len + n;
+	b->len += n + k;
+	return true;
+}
+
 /* Fold, digits to 0, and shape of every token into w->text. */
 static bool
 prepare(qt_tagger_work *w, const qt_tagger_tok *toks, size_t n)
@@ -804,6 +843,11 @@ prepare(qt_tagger_work *w, const qt_tagger_tok *toks, size_t n)
 	w->text.len = 0;
 	for (i = 0; i < n; i++) {
 		w->off[3 * i] = w->text.len;
+		if (ascii_prepare(&w->text, toks[i].s, toks[i].len,
+		                  &w->off[3 * i + 1])) {
+			w->off[3 * i + 2] = w->text.len;
+			continue;
+		}
 		qt_text_fold(&w->text, toks[i].s, toks[i].len);
 		if (w->text.failed)
 			return false;
