@@ -231,6 +231,23 @@ ent_at(const actx *c, int e)
 	return e >= 0 ? QVEC_AT(&c->ents, entity, (size_t)e) : NULL;
 }
 
+/* Index of the first mention at or after token a (mentions are in
+ * token order). */
+static inline size_t
+qt_first_mention(const actx *c, size_t a)
+{
+	size_t lo = 0, hi = c->ments.len;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (QVEC_AT(&c->ments, mention_rec, mid)->tok < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The rule of a link: "pronoun" or "role" when the speaker is one, as in
  * the patterns marked '+', else `rule`. */
 static inline const char *
@@ -417,7 +434,6 @@ int qt_entity_find(actx *c, size_t a, size_t b);
 int qt_apposition_kind(const actx *c, size_t b);
 void qt_collect_entities(actx *c);
 void qt_gender_evidence(actx *c);
-size_t qt_first_mention(const actx *c, size_t a);
 int qt_entity_by_mention_tok(const actx *c, size_t a, size_t b);
 int qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique);
 int qt_party_of(const actx *c, size_t a, size_t b);

@@ -369,26 +369,14 @@ qt_type_entities(actx *c)
 /* The longest mention qt_ner_votes() tags, in tokens. */
 #define VOTE_SPAN 6
 
-/* The index of entity ent's first mention in c->ments (whose mentions
- * are in token order: none of ent's is before its first_tok), found by
- * bisection instead of a scan over every mention of a long document;
- * the end of c->ments for no entity. */
+/* Index of entity ent's first mention in c->ments (they are in token
+ * order), or the end of c->ments for no entity. */
 static size_t
 first_mention(const actx *c, int ent)
 {
-	size_t lo = 0, hi = c->ments.len, tok;
-
 	if (ent < 0 || (size_t)ent >= c->ents.len)
 		return c->ments.len;
-	tok = ent_at(c, ent)->first_tok;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (QVEC_AT(&c->ments, mention_rec, mid)->tok < tok)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return qt_first_mention(c, ent_at(c, ent)->first_tok);
 }
 
 /*

@@ -1146,23 +1146,6 @@ qt_gender_evidence(actx *c)
 	free(votes);
 }
 
-/* Index of the first mention at or after token a (mentions are in
- * token order). */
-size_t
-qt_first_mention(const actx *c, size_t a)
-{
-	size_t lo = 0, hi = c->ments.len;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (QVEC_AT(&c->ments, mention_rec, mid)->tok < a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 int
 qt_entity_by_mention_tok(const actx *c, size_t a, size_t b)
 {
