@@ -94,6 +94,18 @@ size_mul(size_t a, size_t b, size_t *out)
 #define QT_ONES UINT64_C(0x0101010101010101)
 #define QT_HIGHS UINT64_C(0x8080808080808080)
 
+/* Eight ASCII bytes (no high bit set) with A-Z lowercased: 0x20 added
+ * where a byte is from 'A' to 'Z' (the sums of 7-bit bytes carry into
+ * their own high bit only). */
+static inline uint64_t
+qt_fold8(uint64_t w)
+{
+	uint64_t ge_a = w + QT_ONES * (0x80 - 'A');
+	uint64_t gt_z = w + QT_ONES * (0x80 - 'Z' - 1);
+
+	return w | ((ge_a & ~gt_z & QT_HIGHS) >> 2);
+}
+
 /* FNV-1a hash of s[0..n): the lexicon's and the tagger's tables. */
 static inline uint64_t
 qt_hash_bytes(const char *s, size_t n)

@@ -139,17 +139,6 @@ parse_flags(const char *s, size_t n, int declared, const char *name,
 	return value;
 }
 
-/* 8 ASCII bytes in lowercase: 0x20 added to those from 'A' to 'Z' (the
- * sums of 7-bit bytes carry into their own high bit only). */
-static uint64_t
-lower8(uint64_t w)
-{
-	uint64_t ge_a = (w + QT_ONES * (0x80 - 'A')) & QT_HIGHS;
-	uint64_t gt_z = (w + QT_ONES * (0x80 - 'Z' - 1)) & QT_HIGHS;
-
-	return w | ((ge_a & ~gt_z) >> 2);
-}
-
 /* The spaces among 8 ASCII bytes. */
 static size_t
 spaces8(uint64_t w)
@@ -179,7 +168,7 @@ fold_phrase(qbuf *fold, const char *s, size_t n, bool ascii)
 	}
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
-		w = lower8(w);
+		w = qt_fold8(w);
 		words += spaces8(w);
 		memcpy(fold->ptr + i, &w, 8);
 	}

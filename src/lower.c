@@ -14,9 +14,6 @@
 
 #define LOW_ARENA 0x80000000u /* len: the key is in the arena */
 
-#define ONES 0x0101010101010101ull
-#define HIGH 0x8080808080808080ull
-
 /* The set's hash of the folded word s[0..n): eight bytes a step. */
 static inline uint32_t
 low_hash(const char *s, size_t n)
@@ -30,10 +27,10 @@ low_hash(const char *s, size_t n)
 static inline bool
 not_lower8(uint64_t w)
 {
-	uint64_t ge_a = (w & ~HIGH) + ONES * (0x80 - 'A');
-	uint64_t gt_z = (w & ~HIGH) + ONES * (0x80 - 'Z' - 1);
+	uint64_t ge_a = (w & ~QT_HIGHS) + QT_ONES * (0x80 - 'A');
+	uint64_t gt_z = (w & ~QT_HIGHS) + QT_ONES * (0x80 - 'Z' - 1);
 
-	return ((w | (ge_a & ~gt_z)) & HIGH) != 0;
+	return ((w | (ge_a & ~gt_z)) & QT_HIGHS) != 0;
 }
 
 /* Is w[0..n) ASCII with no uppercase letter (so folded as it stands)?

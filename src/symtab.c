@@ -21,9 +21,6 @@
  * qt_lexicon_get_tokens() does). */
 #define SMALL_WORD 128
 
-#define ONES 0x0101010101010101ull
-#define HIGH 0x8080808080808080ull
-
 static inline uint64_t
 mix_end(uint64_t h, size_t n)
 {
@@ -37,16 +34,6 @@ static uint64_t
 sym_hash(const char *s, size_t n)
 {
 	return mix_end(qt_mix_bytes(0, s, n), n);
-}
-
-/* ASCII bytes w (no high bit set) with A-Z lowercased. */
-static inline uint64_t
-fold8(uint64_t w)
-{
-	uint64_t ge_a = w + ONES * (0x80 - 'A');
-	uint64_t gt_z = w + ONES * (0x80 - 'Z' - 1);
-
-	return w | ((ge_a & ~gt_z & HIGH) >> 2);
 }
 
 /* Are a[0..n) and b[0..n) the same bytes?  (A word is a few bytes: a
@@ -354,9 +341,9 @@ token_sym(const symtab *st, const char *text, size_t len, const token *t,
 			}
 			if (r < 8)
 				w &= qt_head_mask(r);
-			if (w & HIGH)
+			if (w & QT_HIGHS)
 				break;
-			w = fold8(w);
+			w = qt_fold8(w);
 			small[k / 8] = w;
 			h = qt_mix8(h, w);
 		}
