@@ -754,9 +754,8 @@ trim_run(actx *c, size_t a, size_t *nap, size_t *bp)
 		}
 	/* organisation words anywhere make it an organisation, and
 	 * so do acronyms alone (NATO, FBI) */
-	for (k = na; k < b; k++)
-		if (qt_lex(c, LEX_ORGS, k, k + 1) >= 0)
-			org = true;
+	if (qt_has_org_word(c, na, b))
+		org = true;
 	for (k = na; k < b && (c->t[k].flags & TF_ALLCAP); k++)
 		;
 	if (k == b)

@@ -132,9 +132,8 @@ qt_comma_name_end(const actx *c, size_t a, size_t b)
  * of Public Policy", "Kennedy School of Government"). */
 #define ORG_PART_WORDS 6
 
-/* Does the run [a, b) hold an organisation word (orgs.txt, WordNet)? */
-static bool
-has_org_word(const actx *c, size_t a, size_t b)
+bool
+qt_has_org_word(const actx *c, size_t a, size_t b)
 {
 	size_t k;
 
@@ -149,7 +148,7 @@ qt_org_possessive_end(const actx *c, size_t a, size_t b)
 {
 	size_t e = b, last = b;
 
-	if (b >= c->n || !has_org_word(c, a, b))
+	if (b >= c->n || !qt_has_org_word(c, a, b))
 		return b;
 	/* capitalised words, with "of", "on" or "for" (and "the") between
 	 * two of them */
@@ -167,5 +166,5 @@ qt_org_possessive_end(const actx *c, size_t a, size_t b)
 		}
 		break;
 	}
-	return last > b && has_org_word(c, b, last) ? last : b;
+	return last > b && qt_has_org_word(c, b, last) ? last : b;
 }

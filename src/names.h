@@ -24,4 +24,8 @@ size_t qt_comma_name_end(const actx *c, size_t a, size_t b);
  * capitalised words after it do too; else b. */
 size_t qt_org_possessive_end(const actx *c, size_t a, size_t b);
 
+/* Does the run [a, b) hold an organisation word (orgs.txt, WordNet's
+ * organisations)? */
+bool qt_has_org_word(const actx *c, size_t a, size_t b);
+
 #endif
