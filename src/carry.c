@@ -123,6 +123,26 @@ cue_precedes(const actx *c, const quote *q, int except)
 }
 
 /*
+ * Does quote q open the paragraph right after the one where the quote
+ * before it and its attribution (up to token last_end) end, with no word
+ * in between ('... the board statement read.' then a paragraph '"Q."')?
+ */
+static bool
+next_paragraph_quote(const actx *c, const quote *q, const quote *last,
+                     size_t last_end)
+{
+	size_t o = q->parts[0].tok_open, k;
+
+	if (o == QUOTH_NONE || o >= c->n || o != para_start_tok(c, o) ||
+	    c->t[o].para != c->t[last->last_tok].para + 1)
+		return false;
+	for (k = last_end; k < o; k++)
+		if (c->t[k].kind == TK_WORD || c->t[k].kind == TK_NUM)
+			return false;
+	return true;
+}
+
+/*
  * Can quote q continue the speaker of quote last: a direct quote, or a
  * fragment that opens its sentence in the same paragraph ('"A," Lee
  * said. "B" and more words.')?
@@ -319,12 +339,14 @@ qt_resolve_in_order(actx *c)
 		} else if (!q->rule && !unresolved &&
 		           continues_type(c, q, last_q) && last_q &&
 		           last_ent < 0 && last_q->str[QUOTH_FIELD_SPEAKER] &&
-		           c->t[last_q->last_tok].para ==
-		                   c->t[q->first_tok].para &&
+		           (c->t[last_q->last_tok].para ==
+		                    c->t[q->first_tok].para ||
+		            next_paragraph_quote(c, q, last_q, last_end)) &&
 		           !cue_follows(c, q) && !cue_precedes(c, q, -1) &&
 		           !qt_subject_between(c, last_end, q->first_tok, -1)) {
 			/* '"A," the commission said. "B."': a speaker known
-			 * only as written carries within its paragraph */
+			 * only as written carries within its paragraph, and
+			 * to a quote paragraph right after it */
 			if (!qt_copy_speaker(c, q, last_q))
 				return;
 			q->rule = "continuation";
