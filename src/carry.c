@@ -7,8 +7,10 @@
  * tokens and entities; writes quote entities, speakers and rules.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "attrib_int.h"
+#include "tagger.h"
 
 /* How far after a quote a mention may stand and still be the speaker of
  * the cue that follows it in the same sentence: a long sentence's
@@ -140,6 +142,53 @@ next_paragraph_quote(const actx *c, const quote *q, const quote *last,
 		if (c->t[k].kind == TK_WORD || c->t[k].kind == TK_NUM)
 			return false;
 	return true;
+}
+
+/* How far back from a fragment a semicolon after a cue may stand. */
+#define SEMICOLON_TOKENS 12
+
+/* A cue at token k that the tagger reads as a verb ('Lund argues', not
+ * 'such claims'). */
+static bool
+cue_verb_at(const actx *c, size_t k)
+{
+	return qt_cue_at(c, k) >= 0 && qt_pos_at(c, k) == QT_POS_VERB;
+}
+
+/*
+ * Does fragment q follow a semicolon that closes the attribution of
+ * quote last in the same sentence ('Ports grew on trade, Finch writes;
+ * such claims "tended to grow."'), with no cue and no other person as a
+ * subject between them?  Then it goes on with what last's speaker
+ * wrote.
+ */
+static bool
+after_cue_semicolon(const actx *c, const quote *q, const quote *last,
+                    int last_ent)
+{
+	size_t o = q->parts[0].tok_open, s, a;
+	const token *t;
+
+	if (o == QUOTH_NONE || o > q->first_tok)
+		o = q->first_tok;
+	if (!last || (q->type != QUOTH_PARTIAL && q->type != QUOTH_MIXED) ||
+	    (q->rule && strcmp(q->rule, "subject") != 0) || o == 0 || o >= c->n)
+		return false;
+	a = sentence_start(c, o);
+	s = o;
+	while (s > a && s + SEMICOLON_TOKENS > o && !is_p(&c->t[s - 1], ';')) {
+		s--;
+		if (c->t[s].kind == TK_QUOTE || cue_verb_at(c, s))
+			return false;
+	}
+	if (s <= a + 1 || !is_p(&c->t[s - 1], ';') || last->last_tok >= s - 1)
+		return false;
+	/* the cue ('Finch writes;') or the speaker ('writes Finch;') ends
+	 * right before the semicolon */
+	t = &c->t[s - 2];
+	if (t->end != last->cue_end && t->end != last->mention_end)
+		return false;
+	return !qt_subject_between(c, s, o, last_ent);
 }
 
 /*
@@ -281,8 +330,15 @@ qt_resolve_in_order(actx *c)
 		quote *q = &c->r->q[i];
 		const qattr *qa = &c->qa[i];
 
-		if ((pr = pronoun_quote(c, q, qa, last_ent, last_tok, last_q,
-		                        last_end)) < 0)
+		if (!unresolved &&
+		    after_cue_semicolon(c, q, last_q, last_ent)) {
+			q->entity = last_ent;
+			if (last_ent < 0 && !qt_copy_speaker(c, q, last_q))
+				return;
+			q->rule = "continuation";
+			continue_mention(q, last_q);
+		} else if ((pr = pronoun_quote(c, q, qa, last_ent, last_tok,
+		                               last_q, last_end)) < 0)
 			return;
 		else if (pr > 0)
 			; /* a pronoun's quote: resolved above */
