@@ -275,6 +275,45 @@ described_before_cue(const actx *c, size_t j, speaker *sp)
 	return role_speaker(sp, j, e);
 }
 
+/*
+ * "Ada Finch, who declared," and "Ivo Lund who wrote,": the cue at token
+ * j with no subject of its own follows the relative "who" (and adverbs)
+ * right after a name's chunk, the antecedent that is its subject.  Then
+ * "who" becomes the speaker's chunk in sh, the mention next to the cue
+ * as "he" would be, standing for the name's entity (a name not seen
+ * before keeps its own chunk, the rest an appositive); true.
+ */
+static bool
+who_subject(const actx *c, shape *sh, size_t j)
+{
+	size_t i = sh->n, w;
+	speaker sp;
+
+	while (i > 0 && sh->s[i - 1] == CH_FILLER)
+		i--;
+	if (i < 2 || sh->ch[i - 1].b != sh->ch[i - 1].a + 1 ||
+	    !wordeq(c, sh->ch[i - 1].a, "who"))
+		return false;
+	w = sh->ch[--i].a;
+	if (sh->s[i - 1] == CH_COMMA)
+		i--;
+	/* (a name: "a candidate who promised" is often someone else's
+	 * description) */
+	if (i == 0 || (sh->s[i - 1] != CH_NAME && sh->s[i - 1] != CH_NEW_NAME))
+		return false;
+	sp = sh->ch[i - 1].sp;
+	sh->n = i;
+	sh->s[i] = '\0';
+	if (sh->s[i - 1] != CH_NAME || sp.ent < 0)
+		return push_chunk(sh, CH_APPOSITIVE, sh->ch[i - 1].b, j, NULL);
+	if (sh->ch[i - 1].b < w)
+		push_chunk(sh, CH_APPOSITIVE, sh->ch[i - 1].b, w, NULL);
+	sp.a = w;
+	sp.b = w + 1;
+	push_chunk(sh, CH_NAME, w, w + 1, &sp);
+	return w + 1 >= j || push_chunk(sh, CH_APPOSITIVE, w + 1, j, NULL);
+}
+
 /* The chunk of the cue at token j (qt_cue_at() gave v), and with
  * `subjects` the subject before it, which replaces the chunks made of its
  * words (chunk_at()). */
@@ -292,8 +331,10 @@ cue_chunk(actx *c, size_t j, size_t end, shape *sh, int v, int last_speaker,
 		size_t me, i0;
 		if (!qt_subject_before(c, j, &sp, &me, last_speaker)) {
 			/* a cue with no subject of its own: the chunk
-			 * before it is none */
-			if (k == CH_CUE_INV)
+			 * before it is none (but a relative's antecedent) */
+			if (who_subject(c, sh, j))
+				;
+			else if (k == CH_CUE_INV)
 				k = CH_CUE_INV_NOSUBJ;
 			else if (k == CH_CUE)
 				k = CH_CUE_NOSUBJ;
@@ -352,7 +393,8 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 			                    qt_cue_at(c, j + 1) < 0 &&
 			                    !qt_name_clause(c, j) &&
 			                    !((wordeq(c, j + 1, "which") ||
-			                       wordeq(c, j + 1, "that")) &&
+			                       wordeq(c, j + 1, "that") ||
+			                       wordeq(c, j + 1, "who")) &&
 			                      qt_cue_at(c, j + 2) >= 0)
 			            ? qt_skip_appositive(c, j)
 			            : j;
