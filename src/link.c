@@ -314,6 +314,31 @@ who_subject(const actx *c, shape *sh, size_t j)
 	return w + 1 >= j || push_chunk(sh, CH_APPOSITIVE, w + 1, j, NULL);
 }
 
+/*
+ * "George Lund of The Harbour wrote,": the cue at token j with no subject
+ * of its own follows a name and its affiliation (and adverbs), the name
+ * opening its sentence or clause.  Then the affiliation becomes the
+ * name's appositive in sh, so that the name is the subject; true.
+ */
+static bool
+affiliated_subject(shape *sh)
+{
+	size_t i = sh->n;
+
+	while (i > 0 && sh->s[i - 1] == CH_FILLER)
+		i--;
+	if (i < 2 || sh->s[i - 1] != CH_AFFILIATION ||
+	    (sh->s[i - 2] != CH_NAME && sh->s[i - 2] != CH_NEW_NAME) ||
+	    (i > 2 && sh->s[i - 3] != CH_COMMA && sh->s[i - 3] != CH_END &&
+	     sh->s[i - 3] != CH_BREAK && sh->s[i - 3] != CH_QUOTE))
+		return false;
+	sh->s[i - 1] = CH_APPOSITIVE;
+	sh->ch[i - 1].b = sh->ch[sh->n - 1].b;
+	sh->n = i;
+	sh->s[i] = '\0';
+	return true;
+}
+
 /* The chunk of the cue at token j (qt_cue_at() gave v), and with
  * `subjects` the subject before it, which replaces the chunks made of its
  * words (chunk_at()). */
@@ -332,7 +357,7 @@ cue_chunk(actx *c, size_t j, size_t end, shape *sh, int v, int last_speaker,
 		if (!qt_subject_before(c, j, &sp, &me, last_speaker)) {
 			/* a cue with no subject of its own: the chunk
 			 * before it is none (but a relative's antecedent) */
-			if (who_subject(c, sh, j))
+			if (who_subject(c, sh, j) || affiliated_subject(sh))
 				;
 			else if (k == CH_CUE_INV)
 				k = CH_CUE_INV_NOSUBJ;
