@@ -126,8 +126,9 @@ cue_precedes(const actx *c, const quote *q, int except)
 
 /*
  * Does quote q open the paragraph right after the one where the quote
- * before it and its attribution (up to token last_end) end, with no word
- * in between ('... the board statement read.' then a paragraph '"Q."')?
+ * before it (with marks of its own) and its attribution (up to token
+ * last_end) end, with no word in between ('... the board statement
+ * read.' then a paragraph '"Q."')?
  */
 static bool
 next_paragraph_quote(const actx *c, const quote *q, const quote *last,
@@ -135,7 +136,9 @@ next_paragraph_quote(const actx *c, const quote *q, const quote *last,
 {
 	size_t o = q->parts[0].tok_open, k;
 
-	if (o == QUOTH_NONE || o >= c->n || o != para_start_tok(c, o) ||
+	/* (not after reported speech: "Staff said ..." is anyone) */
+	if (last->type == QUOTH_INDIRECT || o == QUOTH_NONE || o >= c->n ||
+	    o != para_start_tok(c, o) ||
 	    c->t[o].para != c->t[last->last_tok].para + 1)
 		return false;
 	for (k = last_end; k < o; k++)
