@@ -114,6 +114,21 @@ is_speaker_class(char k)
 	}
 }
 
+/* Do the last chunks of sh read speaker (and its appositive), cue,
+ * listener ("Ada Finch told the Harbour Gazette")? */
+static bool
+listener_before(const shape *sh)
+{
+	const char *k = sh->s + sh->n;
+
+	return sh->n >= 3 && (k[-2] == CH_CUE_INV || k[-2] == CH_CUE) &&
+	       is_speaker_class(k[-1]) &&
+	       (is_speaker_class(k[-3]) ||
+	        (sh->n >= 4 && is_speaker_class(k[-4]) &&
+	         (k[-3] == CH_APPOSITIVE || k[-3] == CH_PAREN ||
+	          k[-3] == CH_AFFILIATION)));
+}
+
 static bool
 push_chunk(shape *sh, char k, size_t a, size_t b, const speaker *sp)
 {
@@ -438,8 +453,15 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 			k = CH_DASH;
 		} else if (is_p(t, '(') && after_sp) {
 			m = qt_skip_paren(c, j);
+			/* ("told the Harbour Gazette (HG),": the listener's
+			 * acronym, words after the cue) */
 			if (m > j && m <= end)
-				return push_chunk(sh, CH_PAREN, j, m, NULL), m;
+				return push_chunk(sh,
+				                  listener_before(sh)
+				                          ? CH_WORD
+				                          : CH_PAREN,
+				                  j, m, NULL),
+				       m;
 		}
 		return push_chunk(sh, k, j, j + 1, NULL), j + 1;
 	}
