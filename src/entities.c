@@ -1032,6 +1032,10 @@ qt_collect_entities(actx *c)
 				continue;
 			}
 		}
+		/* ("the city's Black population": no name) */
+		if (!opener && b == na + 1 && na == a && !org && !gender &&
+		    qt_modifier_word(c, na) && qt_entity_find(c, na, b) < 0)
+			continue;
 		tbuf = run_title(c, a, na, &ttl_len, &gender);
 		gender = apposition_gender(c, b, gender, org);
 		e = entity_for(c, na, b, tbuf, ttl_len, gender, org);
