@@ -97,17 +97,62 @@ qt_opener_is_name(const actx *c, size_t a)
 bool
 qt_modifier_word(const actx *c, size_t a)
 {
-	int pos;
+	int pos, v;
+	bool adjnoun, before_noun;
 
 	if (a == 0 || a + 1 >= c->n || c->t[a - 1].sent != c->t[a].sent ||
 	    is_break_tok(&c->t[a - 1]) || c->t[a - 1].kind == TK_QUOTE ||
-	    (c->t[a].flags & TF_ALLCAP) || qt_possessive(c, a) ||
-	    !is_w(&c->t[a + 1]) || (c->t[a + 1].flags & TF_CAP) ||
-	    c->inq[a + 1] || c->t[a + 1].sent != c->t[a].sent ||
-	    qt_cue_at(c, a + 1) >= 0)
+	    (c->t[a].flags & TF_ALLCAP) || qt_possessive(c, a))
+		return false;
+	/* ("they were also Black, male": a person noun that WordNet has
+	 * as an adjective too, read as one) */
+	v = qt_lex(c, LEX_PERSONS, a, a + 1);
+	adjnoun = v >= 0 && (v & WNP_MODIFIER);
+	before_noun = is_w(&c->t[a + 1]) && !(c->t[a + 1].flags & TF_CAP) &&
+	              !c->inq[a + 1] && c->t[a + 1].sent == c->t[a].sent &&
+	              qt_cue_at(c, a + 1) < 0;
+	if (!adjnoun && !before_noun)
 		return false;
 	pos = qt_pos_at(c, a);
-	return pos == QT_POS_ADJ || pos == QT_POS_NOUN;
+	/* (the word after it a noun: "a hoarse-voiced Hardy got in" is a
+	 * name before its verb) */
+	if (pos != QT_POS_ADJ && !(before_noun && pos == QT_POS_NOUN))
+		return false;
+	return !before_noun || adjnoun || qt_pos_at(c, a + 1) == QT_POS_NOUN;
+}
+
+bool
+qt_plural_people(const actx *c, size_t a, size_t b)
+{
+	int v = b == a + 1 ? qt_lex(c, LEX_PERSONS, a, b) : -1;
+
+	/* (the tagger's common noun, not "Hicks said", "Jacobs wrote":
+	 * surnames that are plurals too; and at a sentence's start read
+	 * so inside a sentence too) */
+	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR) &&
+	       qt_pos_at(c, a) == QT_POS_NOUN &&
+	       (a == 0 || c->t[a - 1].sent != c->t[a].sent ||
+	                        is_break_tok(&c->t[a - 1])
+	                ? qt_opener_is_common(c, a)
+	                : true);
+}
+
+/*
+ * Does the title word ending the two-word run [a, a + 2) belong to the
+ * name rather than stand after it: a plural person noun in WordNet
+ * ("Dallas Cowboys", "United Steelworkers", "Charlie Spies": a group's
+ * name, or a surname)?  (A singular one is left a title: kept whole,
+ * "Presumptive Democratic" and its kind named no one better.)
+ */
+bool
+qt_title_ends_name(actx *c, size_t a)
+{
+	int v;
+
+	if (a + 2 > c->n || !is_w(&c->t[a]) || !is_w(&c->t[a + 1]))
+		return false;
+	v = qt_lex(c, LEX_PERSONS, a + 1, a + 2);
+	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR);
 }
 
 /* The most items and the most words of one item of a name with commas
