@@ -125,16 +125,20 @@ bool
 qt_plural_people(const actx *c, size_t a, size_t b)
 {
 	int v = b == a + 1 ? qt_lex(c, LEX_PERSONS, a, b) : -1;
+	qt_tag tg;
 
 	/* (the tagger's common noun, not "Hicks said", "Jacobs wrote":
-	 * surnames that are plurals too; and at a sentence's start read
-	 * so inside a sentence too) */
-	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR) &&
-	       qt_pos_at(c, a) == QT_POS_NOUN &&
-	       (a == 0 || c->t[a - 1].sent != c->t[a].sent ||
-	                        is_break_tok(&c->t[a - 1])
-	                ? qt_opener_is_common(c, a)
-	                : true);
+	 * surnames that are plurals too) */
+	if (v < 0 || !(v & WNP_PLURAL) || (v & WNP_SINGULAR) ||
+	    qt_pos_at(c, a) != QT_POS_NOUN)
+		return false;
+	/* (at a sentence's start, no person's name read inside a
+	 * sentence either: "and Porters were" is none, "and Parsons
+	 * said" is) */
+	if (a > 0 && c->t[a - 1].sent == c->t[a].sent &&
+	    !is_break_tok(&c->t[a - 1]))
+		return true;
+	return opener_tag(c, a, "and", &tg) && tg.ner != QT_NER_PERSON;
 }
 
 /*
