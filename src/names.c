@@ -87,6 +87,28 @@ qt_opener_is_name(const actx *c, size_t a)
 	return tg.pos == QT_POS_PROPN && tg.ner == QT_NER_PERSON;
 }
 
+/* The surname chains looked at for surname_of_full_name(). */
+#define SURNAME_CHAIN 8
+
+/* Is the word at a the last word of a name of two or more words that the
+ * article gave ("the Clinton campaign" after Hillary Clinton)?  Asked
+ * before the tagger, which costs more. */
+static bool
+surname_of_full_name(const actx *c, size_t a)
+{
+	int e = qt_eidx_by_last(c, c->text + c->t[a].start,
+	                        c->t[a].end - c->t[a].start);
+	size_t k;
+
+	for (k = 0; e >= 0 && k < SURNAME_CHAIN;
+	     k++, e = qt_eidx_next_last(c, e)) {
+		const entity *x = ent_at(c, e);
+		if (memchr(x->name, ' ', x->name_len))
+			return true;
+	}
+	return false;
+}
+
 /*
  * "the city's Black population", "conservative Web sites": is the lone
  * capitalised word at a, inside its sentence, a modifier of the
@@ -112,6 +134,8 @@ qt_modifier_word(const actx *c, size_t a)
 	              !c->inq[a + 1] && c->t[a + 1].sent == c->t[a].sent &&
 	              qt_cue_at(c, a + 1) < 0;
 	if (!adjnoun && !before_noun)
+		return false;
+	if (surname_of_full_name(c, a))
 		return false;
 	pos = qt_pos_at(c, a);
 	/* (the word after it a noun: "a hoarse-voiced Hardy got in" is a
