@@ -65,8 +65,10 @@ qt_dateline(const actx *c, size_t i)
 
 	while (p > 0 && i - p < 6 && !is_break_tok(&c->t[p - 1]))
 		p--;
+	/* (a place in capitals, or capitalised before an agency:
+	 * "Washington (AFP) –") */
 	if ((p > 0 && !is_break_tok(&c->t[p - 1])) ||
-	    !(c->t[p].flags & TF_ALLCAP))
+	    !(c->t[p].flags & (TF_ALLCAP | TF_CAP)))
 		return false;
 	for (k = p; k < c->n && k < p + 8; k++) {
 		const token *t = &c->t[k];
@@ -82,7 +84,7 @@ qt_dateline(const actx *c, size_t i)
 			       is_p(&c->t[k + 2], ')') &&
 			       is_dash(&c->t[k + 3]) && i <= k + 2;
 		}
-		return i < k && is_dash(t);
+		return i < k && is_dash(t) && (c->t[p].flags & TF_ALLCAP);
 	}
 	return false;
 }

@@ -140,7 +140,9 @@ qt_entity_find(actx *c, size_t a, size_t b)
 		 * "Hillary Clinton" is not "Bill Clinton" */
 		first_word(e->name, e->name_len, &efl);
 		if (single) {
-			if (nns < NAMESAKE_MAX)
+			/* ("Porters" is no surname of "Black Train
+			 * Porters": a plural noun for people) */
+			if (nns < NAMESAKE_MAX && !qt_plural_people(c, a, b))
 				ns[nns++] = (int)i;
 		} else if (!strchr(e->name, ' ') ||
 		           (efl == fl && memcmp(e->name, fw, fl) == 0)) {
@@ -769,7 +771,8 @@ trim_run(actx *c, size_t a, size_t *nap, size_t *bp)
 	       (qt_lex(c, LEX_TITLES, b - 1, b) >= 0 ||
 	        is_p(&c->t[b - 1], '.'))) {
 		if ((b > na + 1 && surname_title(c, b - 1)) ||
-		    lone_surname(c, na, b))
+		    lone_surname(c, na, b) ||
+		    (b == na + 2 && qt_title_ends_name(c, na)))
 			break;
 		b--;
 	}
@@ -1032,6 +1035,10 @@ qt_collect_entities(actx *c)
 				continue;
 			}
 		}
+		/* ("the city's Black population": no name) */
+		if (!opener && b == na + 1 && na == a && !org && !gender &&
+		    qt_modifier_word(c, na))
+			continue;
 		tbuf = run_title(c, a, na, &ttl_len, &gender);
 		gender = apposition_gender(c, b, gender, org);
 		e = entity_for(c, na, b, tbuf, ttl_len, gender, org);

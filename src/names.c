@@ -11,30 +11,54 @@
  * after it that the tagger reads for it. */
 #define OPENER_WINDOW 3
 
-/* The tagger's tag of the word at a, which opens its sentence; false
- * without a tagger, out of memory or at a sentence of one word. */
+/* The tagger's tag of the word at a, which opens its sentence, read
+ * there, or with `lead` (a word, or NULL) before it as if the sentence
+ * went on from it; false without a tagger, out of memory or at a
+ * sentence of one word. */
 static bool
-opener_tag(const actx *c, size_t a, qt_tag *out)
+opener_tag(const actx *c, size_t a, const char *lead, qt_tag *out)
 {
 	bool failed = false, ok = false;
 	const qt_tagger *tg = qt_lang_tagger(c->ld, &failed);
 	qt_tagger_work *w;
-	qt_tagger_tok toks[OPENER_WINDOW];
-	qt_tag tags[OPENER_WINDOW];
-	size_t n = 0, s1 = sentence_end(c, a) + 1, k;
+	qt_tagger_tok toks[OPENER_WINDOW + 1];
+	qt_tag tags[OPENER_WINDOW + 1];
+	size_t n = 0, s1 = sentence_end(c, a) + 1, k, at = 0;
 
 	if (!tg || !(w = qt_lang_tagger_work(c->ld)))
 		return false;
-	for (k = a; k < s1 && k < c->n && n < OPENER_WINDOW; k++, n++) {
+	if (lead) {
+		toks[0].s = lead;
+		toks[0].len = strlen(lead);
+		n = at = 1;
+	}
+	for (k = a; k < s1 && k < c->n && n < at + OPENER_WINDOW; k++, n++) {
 		toks[n].s = c->text + c->t[k].start;
 		toks[n].len = c->t[k].end - c->t[k].start;
 	}
-	if (n >= 2 && qt_tagger_tag_first(tg, w, toks, n, 1, tags)) {
-		*out = tags[0];
+	if (n >= at + 2 && qt_tagger_tag_first(tg, w, toks, n, at + 1, tags)) {
+		*out = tags[at];
 		ok = true;
 	}
 	qt_lang_tagger_work_done(c->ld, w);
 	return ok;
+}
+
+/*
+ * "Frustrations with the plan", "Thirteen years earlier": is the
+ * capitalised word at a, opening its sentence, a common noun or a number
+ * to the tagger even read inside a sentence (after "and"), where a
+ * capital shows a name?  Unknown names the tagger takes for common words
+ * at a sentence's start ("Lindqvist went further") it reads as names
+ * there.
+ */
+bool
+qt_opener_is_common(const actx *c, size_t a)
+{
+	qt_tag tg;
+
+	return opener_tag(c, a, "and", &tg) &&
+	       (tg.pos == QT_POS_NOUN || tg.pos == QT_POS_NUM);
 }
 
 /*
@@ -58,9 +82,105 @@ qt_opener_is_name(const actx *c, size_t a)
 	    qt_lex(c, LEX_ORGS, a, a + 1) >= 0 ||
 	    qt_lex(c, LEX_PERSONS, a, a + 1) >= 0 ||
 	    qt_lex(c, LEX_CUES, a, a + 1) >= 0 || word_is(c, a + 1, W_AUX) ||
-	    qt_pos_at(c, a + 1) != QT_POS_VERB || !opener_tag(c, a, &tg))
+	    qt_pos_at(c, a + 1) != QT_POS_VERB || !opener_tag(c, a, NULL, &tg))
 		return false;
 	return tg.pos == QT_POS_PROPN && tg.ner == QT_NER_PERSON;
+}
+
+/* The surname chains looked at for surname_of_full_name(). */
+#define SURNAME_CHAIN 8
+
+/* Is the word at a the last word of a name of two or more words that the
+ * article gave ("the Clinton campaign" after Hillary Clinton)?  Asked
+ * before the tagger, which costs more. */
+static bool
+surname_of_full_name(const actx *c, size_t a)
+{
+	int e = qt_eidx_by_last(c, c->text + c->t[a].start,
+	                        c->t[a].end - c->t[a].start);
+	size_t k;
+
+	for (k = 0; e >= 0 && k < SURNAME_CHAIN;
+	     k++, e = qt_eidx_next_last(c, e)) {
+		const entity *x = ent_at(c, e);
+		if (memchr(x->name, ' ', x->name_len))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "the city's Black population", "conservative Web sites": is the lone
+ * capitalised word at a, inside its sentence, a modifier of the
+ * lowercase noun after it (the tagger's adjective or common noun, where
+ * names it reads as proper: "the Clinton campaign", "Trump
+ * supporters")?  Such a word names no one.
+ */
+bool
+qt_modifier_word(const actx *c, size_t a)
+{
+	int pos, v;
+	bool adjnoun, before_noun;
+
+	if (a == 0 || a + 1 >= c->n || c->t[a - 1].sent != c->t[a].sent ||
+	    is_break_tok(&c->t[a - 1]) || c->t[a - 1].kind == TK_QUOTE ||
+	    (c->t[a].flags & TF_ALLCAP) || qt_possessive(c, a))
+		return false;
+	/* ("they were also Black, male": a person noun that WordNet has
+	 * as an adjective too, read as one) */
+	v = qt_lex(c, LEX_PERSONS, a, a + 1);
+	adjnoun = v >= 0 && (v & WNP_MODIFIER);
+	before_noun = is_w(&c->t[a + 1]) && !(c->t[a + 1].flags & TF_CAP) &&
+	              !c->inq[a + 1] && c->t[a + 1].sent == c->t[a].sent &&
+	              qt_cue_at(c, a + 1) < 0;
+	if (!adjnoun && !before_noun)
+		return false;
+	if (surname_of_full_name(c, a))
+		return false;
+	pos = qt_pos_at(c, a);
+	/* (the word after it a noun: "a hoarse-voiced Hardy got in" is a
+	 * name before its verb) */
+	if (pos != QT_POS_ADJ && !(before_noun && pos == QT_POS_NOUN))
+		return false;
+	return !before_noun || adjnoun || qt_pos_at(c, a + 1) == QT_POS_NOUN;
+}
+
+bool
+qt_plural_people(const actx *c, size_t a, size_t b)
+{
+	int v = b == a + 1 ? qt_lex(c, LEX_PERSONS, a, b) : -1;
+	qt_tag tg;
+
+	/* (the tagger's common noun, not "Hicks said", "Jacobs wrote":
+	 * surnames that are plurals too) */
+	if (v < 0 || !(v & WNP_PLURAL) || (v & WNP_SINGULAR) ||
+	    qt_pos_at(c, a) != QT_POS_NOUN)
+		return false;
+	/* (at a sentence's start, no person's name read inside a
+	 * sentence either: "and Porters were" is none, "and Parsons
+	 * said" is) */
+	if (a > 0 && c->t[a - 1].sent == c->t[a].sent &&
+	    !is_break_tok(&c->t[a - 1]))
+		return true;
+	return opener_tag(c, a, "and", &tg) && tg.ner != QT_NER_PERSON;
+}
+
+/*
+ * Does the title word ending the two-word run [a, a + 2) belong to the
+ * name rather than stand after it: a plural person noun in WordNet
+ * ("Dallas Cowboys", "United Steelworkers", "Charlie Spies": a group's
+ * name, or a surname)?  (A singular one is left a title: kept whole,
+ * "Presumptive Democratic" and its kind named no one better.)
+ */
+bool
+qt_title_ends_name(actx *c, size_t a)
+{
+	int v;
+
+	if (a + 2 > c->n || !is_w(&c->t[a]) || !is_w(&c->t[a + 1]))
+		return false;
+	v = qt_lex(c, LEX_PERSONS, a + 1, a + 2);
+	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR);
 }
 
 /* The most items and the most words of one item of a name with commas

@@ -12,6 +12,25 @@
  * name by itself ("Orlova spoke at the harbour")? */
 bool qt_opener_is_name(const actx *c, size_t a);
 
+/* Is the lone capitalised word at a, opening its sentence, a common
+ * noun or a number even read inside a sentence ("Frustrations with the
+ * plan")? */
+bool qt_opener_is_common(const actx *c, size_t a);
+
+/* Is the lone capitalised word at a, inside its sentence, the
+ * tagger's adjective or common noun before the lowercase noun it
+ * modifies ("the city's Black population"), or the tagger's adjective
+ * that WordNet has as a person noun too ("they were Black, male")? */
+bool qt_modifier_word(const actx *c, size_t a);
+
+/* Is [a, b) one word that WordNet has only as a plural noun for people
+ * ("Porters", "Democrats")? */
+bool qt_plural_people(const actx *c, size_t a, size_t b);
+
+/* Is the title word ending the two-word run from a part of the name, a
+ * plural noun for people ("Dallas Cowboys", "Charlie Spies")? */
+bool qt_title_ends_name(actx *c, size_t a);
+
 /* "the Ocean, Wind and Harbour Agency": the end of the name whose first
  * item is the capitalised run [a, b) (before a comma at b), when items
  * of capitalised words joined by commas and "and" end in an

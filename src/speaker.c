@@ -49,6 +49,19 @@ not_name_pos(int pos)
 	       pos == QT_POS_DET;
 }
 
+/* Is the capitalised word at i, opening its sentence, a common word to
+ * the tagger: an adjective, or a common noun or a number there and
+ * inside a sentence too (qt_opener_is_common()), no proper name? */
+static bool
+common_word(actx *c, size_t i)
+{
+	int pos = qt_pos_at(c, i);
+
+	return pos == QT_POS_ADJ ||
+	       ((pos == QT_POS_NOUN || pos == QT_POS_NUM) &&
+	        qt_opener_is_common(c, i));
+}
+
 /*
  * A capitalised word that opens its sentence (or follows a break or a
  * dash) and is no name the article knows, but a word it also writes in
@@ -89,11 +102,13 @@ common_opener(actx *c, size_t i)
 	                 memcmp(c->text + t->end - 2, "ed", 2) == 0)))
 		/* ("Multiple outlets reported", "Good information
 		 * can": a word the tagger reads as describing the noun
-		 * after it) */
+		 * after it; "Frustrations with the plan", "Thirteen
+		 * years earlier", "Audiences can expect": a common noun
+		 * or a number, no proper name) */
 		return i + 1 < c->n && is_w(&c->t[i + 1]) &&
 		       !(c->t[i + 1].flags & TF_CAP) &&
 		       qt_cue_at(c, i + 1) < 0 && unknown_word(c, i) &&
-		       qt_pos_at(c, i) == QT_POS_ADJ;
+		       common_word(c, i);
 	/* (a name before its cue, appositive or parenthesis: "Beijing
 	 * said", "Brown, a farmer,", "Kelly (D) said"; but "Conversely,
 	 * Trump said"; and not a participle or an adjective the tagger

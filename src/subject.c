@@ -712,6 +712,30 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	       bare_determiner(c, j, sp, mention_end);
 }
 
+/* Is the speaker sp, found after a comma of the sentence's opening
+ * phrase, a place ("At an event in Ames, Iowa, on Sunday, Ann Lee
+ * spoke, saying"): a place named in the phrase, no subject? */
+static bool
+place_in_phrase(const actx *c, const speaker *sp)
+{
+	const entity *e = ent_at(c, sp->ent);
+
+	return sp->kind != SK_PRONOUN && sp->kind != SK_ROLE &&
+	       (e ? qt_place_name(c, e) || e->place
+	          : qt_lex(c, LEX_PLACES, sp->a, sp->b) >= 0);
+}
+
+/* Is the speaker sp, right after a dateline's dash, a name the article
+ * knows in full or as a person (not "BOCA RATON, Fla. -- Weeds,
+ * crabgrass and ...")? */
+static bool
+dateline_subject(const actx *c, const speaker *sp)
+{
+	const entity *e = ent_at(c, sp->ent);
+
+	return e && (e->strong || memchr(e->name, ' ', e->name_len));
+}
+
 /* The subject of the sentence holding token i, for participle cues
  * ("Trump spoke for an hour, saying: ..."): a speaker phrase at the
  * sentence start or after a leading adverbial and its comma. */
@@ -721,11 +745,19 @@ qt_sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
 	size_t a = c->ulo[i], k, m; /* the sentence's start */
 
 	for (k = a; k < i && k < a + 8; k++) {
-		if (k == a || is_p(&c->t[k - 1], ',')) {
+		/* (after a dateline's dash: "Tarnby (AFP) – Ada Finch
+		 * spoke, saying") */
+		bool dl = k > a && is_dash(&c->t[k - 1]) && qt_dateline(c, a);
+
+		if (k == a || is_p(&c->t[k - 1], ',') || dl) {
 			m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
+			/* (there a name the article knows: not "BOCA RATON,
+			 * Fla. -- Weeds, crabgrass and ...") */
 			if (m > k && m < i && sp->kind != SK_NONE &&
+			    (!dl || dateline_subject(c, sp)) &&
 			    (sp->kind != SK_PRONOUN || sp->gender) &&
-			    !(is_w(&c->t[m]) && (c->t[m].flags & TF_CAP)))
+			    !(is_w(&c->t[m]) && (c->t[m].flags & TF_CAP)) &&
+			    !(k > a && place_in_phrase(c, sp)))
 				return true;
 		}
 		if (c->t[k].kind == TK_QUOTE)
