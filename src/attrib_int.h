@@ -540,6 +540,7 @@ bool qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb);
  */
 
 bool qt_resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb);
+int qt_they_org(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb);
 
 /* ---- pronoun.c -------------------------------------------------------------
  */
