@@ -275,7 +275,8 @@ they_org_at(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb,
 				h = m->tok;
 				continue;
 			}
-			/* (opening its clause: not "the chairs from
+			/* (opening its clause, a comma after it only
+			 * opening its sentence: not "the chairs from
 			 * Jefferson and Arapahoe, two ...") */
 			a = m->tok > lo && wordeq(c, m->tok - 1, "the")
 			            ? m->tok - 1
@@ -283,7 +284,9 @@ they_org_at(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb,
 			if (!qt_subject_like(c, m) ||
 			    qt_possessive(c, m->end - 1) ||
 			    !(qt_opens_clause(c, a) ||
-			      c->t[a - 1].kind == TK_QUOTE))
+			      c->t[a - 1].kind == TK_QUOTE) ||
+			    (is_p(&c->t[m->end], ',') &&
+			     a != sentence_start(c, a)))
 				return 0;
 			*ent = m->ent;
 			return 1;
