@@ -800,6 +800,27 @@ qt_role_of_prev_subject(const actx *c, const quote *q)
 	return m->ent;
 }
 
+/* The first word of the paragraph of token p (40 tokens back at most). */
+static size_t
+para_first_word(const actx *c, size_t p)
+{
+	size_t pa;
+
+	for (pa = p; pa > 0 && c->t[pa - 1].para == c->t[p].para && p - pa < 40;
+	     pa--)
+		;
+	while (pa < p && !is_w(&c->t[pa]))
+		pa++;
+	return pa;
+}
+
+/* Is token p in a "READ MORE: ..." line (boilerplate.c)? */
+bool
+qt_in_label_line(const actx *c, size_t p)
+{
+	return qt_label_line(c->text, c->t, c->n, para_first_word(c, p));
+}
+
 /* Where the antecedent of a pronoun at tok may start: the sentence
  * before its own (in its paragraph; with `prev_para`, also in the
  * paragraph before), at most 80 tokens back. */
@@ -815,12 +836,7 @@ antecedent_start(const actx *c, size_t tok, int prev_para)
 			p--;
 		/* (over a "READ MORE: ..." line between: it links to
 		 * another story) */
-		for (pa = p;
-		     pa > 0 && c->t[pa - 1].para == c->t[p].para && p - pa < 40;
-		     pa--)
-			;
-		while (pa < p && !is_w(&c->t[pa]))
-			pa++;
+		pa = para_first_word(c, p);
 		if (prev_para && pa > 1 && c->t[p].para + 1 == c->t[tok].para &&
 		    qt_label_line(c->text, c->t, c->n, pa)) {
 			for (p = pa - 1; p > 0 && !is_w(&c->t[p]) && pa - p < 4;
@@ -834,6 +850,25 @@ antecedent_start(const actx *c, size_t tok, int prev_para)
 	}
 	lo = tok > 80 ? tok - 80 : 0;
 	return s0 < lo ? lo : s0;
+}
+
+/* Where the antecedent of a pronoun at tok right after a quote ('"Q1.
+ * Q2," it stated') may start: as for a pronoun at the quote's opening
+ * mark, in its paragraph, since the sentences inside the quote name no
+ * one who says it; qt_antecedent_start() otherwise. */
+size_t
+qt_antecedent_before_quote(const actx *c, size_t tok)
+{
+	size_t k = tok;
+
+	while (k > 0 && tok - k < 3 && !is_w(&c->t[k - 1]) &&
+	       !is_break_tok(&c->t[k - 1]))
+		k--;
+	if (k == tok || k == 0 || !c->inq[k - 1])
+		return antecedent_start(c, tok, 1);
+	while (k > 0 && c->inq[k - 1] && c->t[k - 1].para == c->t[tok].para)
+		k--;
+	return antecedent_start(c, k, 1);
 }
 
 /* antecedent_start() with the paragraph before, for pronoun.c and they.c. */

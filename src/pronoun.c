@@ -165,26 +165,52 @@ qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb)
 	return g;
 }
 
+/* An "It" opening a sentence outside quotes in the paragraphs strictly
+ * between those of tokens a and tok. */
+static bool
+it_opens_between(const actx *c, size_t a, size_t tok)
+{
+	size_t k;
+
+	for (k = a; k < tok && k < c->n; k++)
+		if (c->t[k].para > c->t[a].para &&
+		    c->t[k].para < c->t[tok].para && !c->inq[k] &&
+		    wordeq(c, k, "it") && k == sentence_start(c, k))
+			return true;
+	return false;
+}
+
 /*
  * '"A," the editorial said. "B," it added.': "it" at token tok is the
  * last speaker known only as written when that is a thing ("the
  * editorial", "the newspaper", "the memo": "the" and a lowercase head
- * that is no person's role, nor plural) in this paragraph or the one
- * before, with no person the subject of a clause in between.
+ * that is no person's role, nor plural; or an "it" that stood for such
+ * a thing: '"A," it reads. "B," it said.') in this paragraph or the one
+ * before (two before, through an "It" opening a sentence between), with
+ * no person the subject of a clause in between.
  */
 bool
 qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
                     size_t tok)
 {
-	size_t h;
+	size_t h, a;
 
 	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
 	    last->mention_end == QUOTH_NONE || qa_of(c, last)->sp_tok >= c->n ||
-	    !wordeq(c, qa_of(c, last)->sp_tok, "the") ||
-	    c->t[tok].para > c->t[last->last_tok].para + 1)
+	    last->last_tok >= c->n ||
+	    c->t[tok].para > c->t[last->last_tok].para + 2)
 		return false;
+	a = qa_of(c, last)->sp_tok;
 	h = qt_tok_of(c, last->mention_end);
-	if (h <= qa_of(c, last)->sp_tok + 1 || h > c->n)
+	/* (two paragraphs on, through an "It" that opens a sentence
+	 * between: "It also pointed up ...") */
+	if (c->t[tok].para == c->t[last->last_tok].para + 2 &&
+	    !it_opens_between(c, last_end, tok))
+		return false;
+	/* '"A," it reads. "B," it said.': the thing "it" stood for */
+	if (wordeq(c, a, "it") && h == a + 1)
+		return !qt_subject_between(c, last_end, tok, -1);
+	if (!wordeq(c, a, "the") || h <= a + 1 || h > c->n)
 		return false;
 	h--;
 	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
@@ -444,14 +470,16 @@ body_subject(const actx *c, size_t s0, size_t v, size_t *ga, size_t *gb)
 int
 qt_it_issuer(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb)
 {
-	size_t lo = qt_antecedent_start(c, tok), h, j, s0, mk, intro;
+	size_t lo = qt_antecedent_before_quote(c, tok), h, j, s0, mk, intro;
 
 	for (h = tok; h-- > lo;) {
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
 		    !qt_doc_noun(c, h,
 		                 WND_STATEMENT | WND_DOCUMENT | WND_MESSAGE,
 		                 CL_DOCUMENT) ||
-		    qt_pos_at(c, h) == QT_POS_VERB) /* ("urging them to act") */
+		    qt_pos_at(c, h) ==
+		            QT_POS_VERB || /* ("urging them to act") */
+		    qt_in_label_line(c, h))
 			continue;
 		/* introduced here: "a", "an" or a possessive before it
 		 * ("their", "its", "Thursday's") */

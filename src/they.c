@@ -249,11 +249,12 @@ static int
 they_org_at(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb,
             int depth)
 {
-	size_t lo = qt_antecedent_start(c, tok), h, a;
+	size_t lo = qt_antecedent_before_quote(c, tok), h, a;
 
 	for (h = tok; h-- > lo;) {
 		const mention_rec *m;
-		if (!is_w(&c->t[h]) || c->inq[h] || (c->inrep && c->inrep[h]))
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->inrep && c->inrep[h]) ||
+		    qt_in_label_line(c, h))
 			continue;
 		if (wordeq(c, h, "they") || wordeq(c, h, "them")) {
 			if (depth < 2 && wordeq(c, h, "they") &&
