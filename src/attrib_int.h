@@ -527,6 +527,8 @@ int qt_named_next(const actx *c, const quote *q);
 int qt_role_of_prev_subject(const actx *c, const quote *q);
 bool qt_subject_like(const actx *c, const mention_rec *m);
 int qt_group_noun(const actx *c, size_t k);
+size_t qt_antecedent_before_quote(const actx *c, size_t tok);
+bool qt_in_label_line(const actx *c, size_t p);
 size_t qt_antecedent_start(const actx *c, size_t tok);
 bool qt_opens_clause(const actx *c, size_t a);
 bool qt_verb_follows(const actx *c, size_t h);
@@ -540,6 +542,7 @@ bool qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb);
  */
 
 bool qt_resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb);
+int qt_they_org(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb);
 
 /* ---- pronoun.c -------------------------------------------------------------
  */

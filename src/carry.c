@@ -303,6 +303,11 @@ pronoun_quote(actx *c, quote *q, const qattr *qa, int last_ent, size_t last_tok,
 			/* '"A," the groups said. "B," they added.' */
 			if (!qt_copy_speaker(c, q, last_q))
 				return -1;
+		} else if (qt_they_org(c, qa->sp_tok, &q->entity, &ga, &gb) ==
+		                   2 &&
+		           !qt_speaker_as_written(c, q, ga, gb)) {
+			return -1; /* "The union began a campaign. They
+			            * posted ..." */
 		}
 	} else {
 		return 0;

@@ -800,6 +800,27 @@ qt_role_of_prev_subject(const actx *c, const quote *q)
 	return m->ent;
 }
 
+/* The first word of the paragraph of token p (40 tokens back at most). */
+static size_t
+para_first_word(const actx *c, size_t p)
+{
+	size_t pa;
+
+	for (pa = p; pa > 0 && c->t[pa - 1].para == c->t[p].para && p - pa < 40;
+	     pa--)
+		;
+	while (pa < p && !is_w(&c->t[pa]))
+		pa++;
+	return pa;
+}
+
+/* Is token p in a "READ MORE: ..." line (boilerplate.c)? */
+bool
+qt_in_label_line(const actx *c, size_t p)
+{
+	return qt_label_line(c->text, c->t, c->n, para_first_word(c, p));
+}
+
 /* Where the antecedent of a pronoun at tok may start: the sentence
  * before its own (in its paragraph; with `prev_para`, also in the
  * paragraph before), at most 80 tokens back. */
@@ -809,14 +830,45 @@ antecedent_start(const actx *c, size_t tok, int prev_para)
 	size_t s0 = sentence_start(c, tok), lo;
 
 	if (s0 > 0) {
-		size_t p = s0 - 1;
+		size_t p = s0 - 1, pa;
+		uint32_t skip = 0;
 		while (p > 0 && !is_w(&c->t[p]) && s0 - p < 4)
 			p--;
-		if (c->t[p].para + (prev_para ? 1u : 0u) >= c->t[tok].para)
+		/* (over a "READ MORE: ..." line between: it links to
+		 * another story) */
+		pa = para_first_word(c, p);
+		if (prev_para && pa > 1 && c->t[p].para + 1 == c->t[tok].para &&
+		    qt_label_line(c->text, c->t, c->n, pa)) {
+			for (p = pa - 1; p > 0 && !is_w(&c->t[p]) && pa - p < 4;
+			     p--)
+				;
+			skip = 1;
+		}
+		if (c->t[p].para + skip + (prev_para ? 1u : 0u) >=
+		    c->t[tok].para)
 			s0 = sentence_start(c, p);
 	}
 	lo = tok > 80 ? tok - 80 : 0;
 	return s0 < lo ? lo : s0;
+}
+
+/* Where the antecedent of a pronoun at tok right after a quote ('"Q1.
+ * Q2," it stated') may start: as for a pronoun at the quote's opening
+ * mark, in its paragraph, since the sentences inside the quote name no
+ * one who says it; qt_antecedent_start() otherwise. */
+size_t
+qt_antecedent_before_quote(const actx *c, size_t tok)
+{
+	size_t k = tok;
+
+	while (k > 0 && tok - k < 3 && !is_w(&c->t[k - 1]) &&
+	       !is_break_tok(&c->t[k - 1]))
+		k--;
+	if (k == tok || k == 0 || !c->inq[k - 1])
+		return antecedent_start(c, tok, 1);
+	while (k > 0 && c->inq[k - 1] && c->t[k - 1].para == c->t[tok].para)
+		k--;
+	return antecedent_start(c, k, 1);
 }
 
 /* antecedent_start() with the paragraph before, for pronoun.c and they.c. */
@@ -927,7 +979,8 @@ qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
  * '"Q," Jane Doe wrote in the affidavit.  It continued: "Q2"', 'The
  * email ...  At the bottom it reads, "Q"': "it" at token tok is the
  * written thing named last in its sentence or the one before (in its
- * paragraph or the one before): "the" (or "the X's") and affidavit,
+ * paragraph or the one before; before "reads", anywhere from the start
+ * of the paragraph before): "the" (or "the X's") and affidavit,
  * email, memo, letter, statement, ...  Its token span goes to *ga, *gb;
  * false when the last such noun is not so introduced, or there is none.
  */
@@ -935,6 +988,17 @@ bool
 qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 {
 	size_t s0 = antecedent_start(c, tok, 1), h;
+
+	/* "it reads": only a written thing reads, so it may be named
+	 * further back, from the start of the paragraph before */
+	if (tok + 1 < c->n &&
+	    (wordeq(c, tok + 1, "reads") || wordeq(c, tok + 1, "read")))
+		while (s0 > 1 && tok - s0 < 160) {
+			size_t p = sentence_start(c, s0 - 1);
+			if (c->t[p].para + 1 < c->t[tok].para)
+				break;
+			s0 = p;
+		}
 	for (h = tok; h-- > s0;) {
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
 		    qt_possessive(c, h) || !qt_doc_noun(c, h, 0, CL_DOCUMENT))

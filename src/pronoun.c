@@ -11,6 +11,7 @@
  * mentions; returns token spans or answers, writes nothing.
  */
 #include "attrib_int.h"
+#include "tagger.h"
 
 /* Can mention m be one of several people named together: a name that
  * nothing marks as a place or an organisation, outside quotes and
@@ -164,26 +165,52 @@ qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb)
 	return g;
 }
 
+/* An "It" opening a sentence outside quotes in the paragraphs strictly
+ * between those of tokens a and tok. */
+static bool
+it_opens_between(const actx *c, size_t a, size_t tok)
+{
+	size_t k;
+
+	for (k = a; k < tok && k < c->n; k++)
+		if (c->t[k].para > c->t[a].para &&
+		    c->t[k].para < c->t[tok].para && !c->inq[k] &&
+		    wordeq(c, k, "it") && k == sentence_start(c, k))
+			return true;
+	return false;
+}
+
 /*
  * '"A," the editorial said. "B," it added.': "it" at token tok is the
  * last speaker known only as written when that is a thing ("the
  * editorial", "the newspaper", "the memo": "the" and a lowercase head
- * that is no person's role, nor plural) in this paragraph or the one
- * before, with no person the subject of a clause in between.
+ * that is no person's role, nor plural; or an "it" that stood for such
+ * a thing: '"A," it reads. "B," it said.') in this paragraph or the one
+ * before (two before, through an "It" opening a sentence between), with
+ * no person the subject of a clause in between.
  */
 bool
 qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
                     size_t tok)
 {
-	size_t h;
+	size_t h, a;
 
 	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
 	    last->mention_end == QUOTH_NONE || qa_of(c, last)->sp_tok >= c->n ||
-	    !wordeq(c, qa_of(c, last)->sp_tok, "the") ||
-	    c->t[tok].para > c->t[last->last_tok].para + 1)
+	    last->last_tok >= c->n ||
+	    c->t[tok].para > c->t[last->last_tok].para + 2)
 		return false;
+	a = qa_of(c, last)->sp_tok;
 	h = qt_tok_of(c, last->mention_end);
-	if (h <= qa_of(c, last)->sp_tok + 1 || h > c->n)
+	/* (two paragraphs on, through an "It" that opens a sentence
+	 * between: "It also pointed up ...") */
+	if (c->t[tok].para == c->t[last->last_tok].para + 2 &&
+	    !it_opens_between(c, last_end, tok))
+		return false;
+	/* '"A," it reads. "B," it said.': the thing "it" stood for */
+	if (wordeq(c, a, "it") && h == a + 1)
+		return !qt_subject_between(c, last_end, tok, -1);
+	if (!wordeq(c, a, "the") || h <= a + 1 || h > c->n)
 		return false;
 	h--;
 	if (!is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
@@ -394,6 +421,41 @@ issuer_at(const actx *c, size_t a, int *ent, size_t *ga, size_t *gb)
 	return 0;
 }
 
+/* "A coalition of nearly 40 groups sent a letter": "a" or "an" opening
+ * the sentence at s0 and, right after it or one word on, a noun whose
+ * first sense in WordNet is an organisation or a group (a name head:
+ * coalition, union, council), with "of" or the verb after it; v is the
+ * verb (the tagger's) before the document's "a", 40 tokens on at most.
+ * The span, to the verb or a dash or comma before it ("A coalition of
+ * 40 groups - including ... - sent a letter"), goes to *ga, *gb. */
+static bool
+body_subject(const actx *c, size_t s0, size_t v, size_t *ga, size_t *gb)
+{
+	size_t k, j;
+	int f;
+
+	if (!(wordeq(c, s0, "a") || wordeq(c, s0, "an")) || v <= s0 + 1 ||
+	    v > s0 + 40 || c->inq[v] || qt_pos_at(c, v) != QT_POS_VERB)
+		return false;
+	while (v > s0 + 2 && word_is(c, v - 1, W_AUX))
+		v--;
+	for (k = s0 + 1; k < s0 + 3 && k < v; k++) {
+		f = qt_lex(c, LEX_ORGNOUNS, k, k + 1);
+		if (is_w(&c->t[k]) && f >= 0 && (f & WNO_HEAD) &&
+		    !(c->t[k].flags & TF_CAP))
+			break;
+	}
+	if (k >= s0 + 3 || k >= v || !(k + 1 == v || wordeq(c, k + 1, "of")))
+		return false;
+	for (j = k + 1;
+	     j < v && !c->inq[j] && (is_w(&c->t[j]) || c->t[j].kind == TK_NUM);
+	     j++)
+		;
+	*ga = s0;
+	*gb = j;
+	return true;
+}
+
 /*
  * '... have signed an open letter.  "Q," it stated.': "it" at token tok
  * is a document the article introduced just before ("a letter", "an open
@@ -408,25 +470,32 @@ issuer_at(const actx *c, size_t a, int *ent, size_t *ga, size_t *gb)
 int
 qt_it_issuer(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb)
 {
-	size_t lo = qt_antecedent_start(c, tok), h, j, s0, mk;
+	size_t lo = qt_antecedent_before_quote(c, tok), h, j, s0, mk, intro;
 
 	for (h = tok; h-- > lo;) {
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
 		    !qt_doc_noun(c, h,
 		                 WND_STATEMENT | WND_DOCUMENT | WND_MESSAGE,
-		                 CL_DOCUMENT))
+		                 CL_DOCUMENT) ||
+		    qt_pos_at(c, h) ==
+		            QT_POS_VERB || /* ("urging them to act") */
+		    qt_in_label_line(c, h))
 			continue;
-		/* introduced here: "a", "an" or a possessive before it */
+		/* introduced here: "a", "an" or a possessive before it
+		 * ("their", "its", "Thursday's") */
 		for (j = h;
 		     j > lo && h - j < 3 && is_w(&c->t[j - 1]) &&
 		     !word_is(c, j - 1, W_ARTICLE) &&
-		     !wordeq(c, j - 1, "their") && !wordeq(c, j - 1, "its");
+		     !wordeq(c, j - 1, "their") && !wordeq(c, j - 1, "its") &&
+		     !qt_possessive(c, j - 1);
 		     j--)
 			;
 		if (j == 0 ||
 		    !(wordeq(c, j - 1, "a") || wordeq(c, j - 1, "an") ||
-		      wordeq(c, j - 1, "their") || wordeq(c, j - 1, "its")))
+		      wordeq(c, j - 1, "their") || wordeq(c, j - 1, "its") ||
+		      qt_possessive(c, j - 1)))
 			return 0;
+		intro = j - 1;
 		for (j = h + 1;
 		     j < c->n && j < h + 8 && is_w(&c->t[j]) && !c->inq[j]; j++)
 			if (wordeq(c, j, "from") || wordeq(c, j, "by"))
@@ -450,6 +519,8 @@ qt_it_issuer(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb)
 		    issuer_at(c, s0, ent, ga, gb) == 2 && *gb < h &&
 		    !qt_group_noun(c, *gb) &&
 		    (qt_verb_like(c, *gb) || word_is(c, *gb, W_AUX)))
+			return 2;
+		if (intro > 0 && body_subject(c, s0, intro - 1, ga, gb))
 			return 2;
 		for (j = s0; j < h && j < s0 + 4 && is_w(&c->t[j]); j++)
 			if (qt_group_noun(c, j) && j + 1 < h &&

@@ -3,10 +3,14 @@
  * for people or bodies is the subject right before it ("Senate
  * Democrats blocked the bill because they said", "the senator's allies
  * said they"), or a "they" before it that does.  pronoun.c tries the
- * other plurals when this finds none.  Reads tokens, quotes and the
- * lexicons; returns token spans, writes nothing.
+ * other plurals when this finds none; when none of them does, an
+ * organisation named or described as the subject before it ("The
+ * Harbour Pilots Union began a campaign.  They posted ...").  Reads
+ * tokens, quotes, entities and the lexicons; returns token spans or
+ * entities, writes nothing.
  */
 #include "attrib_int.h"
+#include "kind.h"
 
 /* Is the capitalised word at k, with no capitalised word after it, one
  * that WordNet knows only as the plural of a person noun ("Democrats",
@@ -39,6 +43,36 @@ possessor_start(const actx *c, size_t s0, size_t a)
 	return qt_opens_clause(c, p) ? p : a;
 }
 
+/* Where what the group noun at h is of ends: "Critics of the EB-5
+ * program, like ...": up to seven words or numbers to a comma or a cue
+ * (the token there); "Members of the Tarnby Rowing Club made a video":
+ * "the" and a capitalised name with a verb after it (the token after the
+ * name, and *named set). */
+static size_t
+of_name_end(const actx *c, size_t h, bool *named)
+{
+	size_t k, n = h + 2;
+
+	if (wordeq(c, n, "the"))
+		n++;
+	while (n < c->n && n < h + 9 && is_w(&c->t[n]) && !c->inq[n] &&
+	       (c->t[n].flags & TF_CAP))
+		n++;
+	if (n > h + 2 && (c->t[n - 1].flags & TF_CAP) &&
+	    !qt_possessive(c, n - 1) && qt_verb_follows(c, n - 1) &&
+	    !is_p(&c->t[n], ',') && qt_cue_at(c, n) < 0) {
+		*named = true;
+		return n;
+	}
+	for (k = h + 2; k < c->n && k < h + 8 && !c->inq[k] &&
+	                (is_w(&c->t[k]) || c->t[k].kind == TK_NUM ||
+	                 is_p(&c->t[k], '-')) &&
+	                qt_cue_at(c, k) < 0;
+	     k++)
+		;
+	return k;
+}
+
 /*
  * "Senate Democrats blocked the bill because they said ...", "members
  * complained about what they said": the group that "they" at token tok
@@ -54,6 +88,7 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 {
 	size_t s0 = qt_antecedent_start(c, tok), h, a, k, j;
 	int gk;
+	bool named;
 
 	for (h = tok; h-- > s0;) {
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->inrep && c->inrep[h]) ||
@@ -76,17 +111,12 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 		/* a verb, "who" or a comma after the group, or after what
 		 * it is of: "Critics of the EB-5 program, like ..., see" */
 		k = h;
+		named = false;
 		if (wordeq(c, h + 1, "of"))
-			for (k = h + 2;
-			     k < c->n && k < h + 8 && !c->inq[k] &&
-			     (is_w(&c->t[k]) || c->t[k].kind == TK_NUM ||
-			      is_p(&c->t[k], '-')) &&
-			     qt_cue_at(c, k) < 0;
-			     k++)
-				;
+			k = of_name_end(c, h, &named);
 		if (!qt_verb_follows(c, h) &&
 		    !(k > h && k < c->n &&
-		      (is_p(&c->t[k], ',') || qt_cue_at(c, k) >= 0)))
+		      (is_p(&c->t[k], ',') || qt_cue_at(c, k) >= 0 || named)))
 			continue;
 		a = h;
 		while (a > s0 && a + 4 > h && is_w(&c->t[a - 1]) &&
@@ -140,4 +170,145 @@ bool
 qt_resolve_they(const actx *c, size_t tok, size_t *ga, size_t *gb)
 {
 	return resolve_they_at(c, tok, ga, gb, 0);
+}
+
+/* The mention that ends at token h, or NULL. */
+static const mention_rec *
+mention_ending(const actx *c, size_t h)
+{
+	size_t k = qt_first_mention(c, h + 1);
+	const mention_rec *m;
+
+	if (k == 0)
+		return NULL;
+	m = QVEC_AT(&c->ments, mention_rec, k - 1);
+	return m->tok <= h && m->end == h + 1 ? m : NULL;
+}
+
+/* Is the lowercase word at h a singular noun for an organisation: one of
+ * orgs.txt, or one whose first sense in WordNet is an organisation or a
+ * group ("the union", "the club", "the team"; not "the year", nor "the
+ * unions", a group noun for resolve_they_at())? */
+static bool
+org_head(const actx *c, size_t h)
+{
+	int v;
+
+	if ((c->t[h].flags & TF_CAP) || qt_lex(c, LEX_TITLES, h, h + 1) >= 0 ||
+	    qt_group_noun(c, h))
+		return false;
+	v = qt_lex(c, LEX_ORGNOUNS, h, h + 1);
+	return qt_lex(c, LEX_ORGS, h, h + 1) >= 0 || (v >= 0 && (v & WNO_HEAD));
+}
+
+/* "the union", "the Tarnby ferry board": the start of the definite
+ * phrase (not before lo) that ends in the organisation noun at h, with
+ * up to three words before the noun; QUOTH_NONE without "the". */
+static size_t
+org_phrase_start(const actx *c, size_t lo, size_t h)
+{
+	size_t a;
+
+	for (a = h;
+	     a > lo && h - a < 4 && is_w(&c->t[a - 1]) && !c->inq[a - 1] &&
+	     !wordeq(c, a - 1, "the") && !qt_possessive(c, a - 1) &&
+	     qt_cue_at(c, a - 1) < 0 && !qt_is_prep(c, a - 1) &&
+	     qt_lex(c, LEX_NONNAMES, a - 1, a) < 0;
+	     a--)
+		;
+	return a > lo && wordeq(c, a - 1, "the") ? a - 1 : QUOTH_NONE;
+}
+
+/* Is a named organisation what entity e is (the article's, its head
+ * noun's or the tagger's evidence), with nothing that shows a person or
+ * a place? */
+static bool
+named_org(const actx *c, int ent)
+{
+	const entity *e = ent_at(c, ent);
+
+	if (e->strong || e->gender || e->title || e->place)
+		return false;
+	return e->org || e->headorg || qt_entity_kind(c, ent) == QK_ORG;
+}
+
+/*
+ * "The Harbour Pilots Union began a campaign.  On Monday, they posted
+ * ...", '"Q," the union said.  "Q2," they added.': what "they" at token
+ * tok stands for when no plural does (qt_resolve_they_all(),
+ * qt_they_last_group()): the nearest organisation in its sentence or
+ * the one before (in its paragraph or the one before), a name or "the"
+ * and a noun for one, that is the subject of its clause (or stands
+ * inverted after a quote); or what a "they" opening a clause before it
+ * stands for (depth: steps taken).  Nothing when a plural noun for
+ * people, a person's name, or a "they" that is no subject comes first,
+ * or the nearest organisation is no subject.  0 for none, 1 with the
+ * entity in *ent, 2 with the span in *ga, *gb.
+ */
+static int
+they_org_at(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb,
+            int depth)
+{
+	size_t lo = qt_antecedent_before_quote(c, tok), h, a;
+
+	for (h = tok; h-- > lo;) {
+		const mention_rec *m;
+		if (!is_w(&c->t[h]) || c->inq[h] || (c->inrep && c->inrep[h]) ||
+		    qt_in_label_line(c, h))
+			continue;
+		if (wordeq(c, h, "they") || wordeq(c, h, "them")) {
+			if (depth < 2 && wordeq(c, h, "they") &&
+			    qt_opens_clause(c, h))
+				return they_org_at(c, h, ent, ga, gb,
+				                   depth + 1);
+			return 0;
+		}
+		if (wordeq(c, h, "people") || qt_group_noun(c, h) ||
+		    ((c->t[h].flags & TF_CAP) && cap_people_plural(c, h)))
+			return 0;
+		m = mention_ending(c, h);
+		if (m) {
+			if (!named_org(c, m->ent)) {
+				const entity *e = ent_at(c, m->ent);
+				if (e->person || e->strong ||
+				    qt_subject_like(c, m))
+					return 0;
+				h = m->tok;
+				continue;
+			}
+			/* (opening its clause, a comma after it only
+			 * opening its sentence: not "the chairs from
+			 * Jefferson and Arapahoe, two ...") */
+			a = m->tok > lo && wordeq(c, m->tok - 1, "the")
+			            ? m->tok - 1
+			            : m->tok;
+			if (!qt_subject_like(c, m) ||
+			    qt_possessive(c, m->end - 1) ||
+			    !(qt_opens_clause(c, a) ||
+			      c->t[a - 1].kind == TK_QUOTE) ||
+			    (is_p(&c->t[m->end], ',') &&
+			     a != sentence_start(c, a)))
+				return 0;
+			*ent = m->ent;
+			return 1;
+		}
+		if (!org_head(c, h))
+			continue;
+		a = org_phrase_start(c, lo, h);
+		if (a == QUOTH_NONE)
+			continue;
+		if (qt_possessive(c, h) || !qt_verb_follows(c, h) ||
+		    !(qt_opens_clause(c, a) || c->t[a - 1].kind == TK_QUOTE))
+			return 0;
+		*ga = a;
+		*gb = h + 1;
+		return 2;
+	}
+	return 0;
+}
+
+int
+qt_they_org(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb)
+{
+	return they_org_at(c, tok, ent, ga, gb, 0);
 }
