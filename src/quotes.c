@@ -353,12 +353,15 @@ cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
 		return NULL;
 	pre[0] = 0;
 	for (i = 0; i < n; i++) {
-		bool cue = qt_cue_word(text, t, i, ld, need) ||
-		           /* "according to" */
-		           (t[i].kind == TK_WORD && i + 1 < n &&
-		            t[i + 1].kind == TK_WORD &&
-		            qt_lex_tokens(ld, LEX_CUES, text, t, i, i + 2) >=
-		                    0);
+		/* (most tokens: a word no cue test can take, by its symbol
+		 * alone, nor "according to" either) */
+		bool cue = !qt_sym_no_cue(ld, t, n, i) &&
+		           (qt_cue_word(text, t, i, ld, need) ||
+		            /* "according to" */
+		            (t[i].kind == TK_WORD && i + 1 < n &&
+		             t[i + 1].kind == TK_WORD &&
+		             qt_lex_tokens(ld, LEX_CUES, text, t, i, i + 2) >=
+		                     0));
 		pre[i + 1] = pre[i] + (cue ? 1 : 0);
 	}
 	return pre;
