@@ -904,14 +904,6 @@ part_of(const char *text, const token *t, const raw_span *s, qpart *p)
 	p->vend = qt_text_trim_end(text, p->vstart, p->vend);
 }
 
-static size_t
-para_end(const token *t, size_t n, size_t i)
-{
-	while (i < n && t[i].kind != TK_PARA)
-		i++;
-	return i;
-}
-
 bool
 qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
                quoth_result *r)
@@ -936,7 +928,9 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 	if (!st.m)
 		goto out;
 	for (pa = 0; pa < n;) {
-		size_t pb = para_end(t, n, pa);
+		/* (the paragraph's end from segment.c's table, not a scan
+		 * for its TK_PARA) */
+		size_t pb = para_stop(tl, pa);
 		if (!scan_paragraph(t, pa, pb, &st, &spans, r))
 			goto out;
 		pa = pb + 1;
