@@ -353,12 +353,15 @@ cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
 		return NULL;
 	pre[0] = 0;
 	for (i = 0; i < n; i++) {
-		bool cue = qt_cue_word(text, t, i, ld, need) ||
-		           /* "according to" */
-		           (t[i].kind == TK_WORD && i + 1 < n &&
-		            t[i + 1].kind == TK_WORD &&
-		            qt_lex_tokens(ld, LEX_CUES, text, t, i, i + 2) >=
-		                    0);
+		/* (most tokens: a word no cue test can take, by its symbol
+		 * alone, nor "according to" either) */
+		bool cue = !qt_sym_no_cue(ld, t, n, i) &&
+		           (qt_cue_word(text, t, i, ld, need) ||
+		            /* "according to" */
+		            (t[i].kind == TK_WORD && i + 1 < n &&
+		             t[i + 1].kind == TK_WORD &&
+		             qt_lex_tokens(ld, LEX_CUES, text, t, i, i + 2) >=
+		                     0));
 		pre[i + 1] = pre[i] + (cue ? 1 : 0);
 	}
 	return pre;
@@ -901,14 +904,6 @@ part_of(const char *text, const token *t, const raw_span *s, qpart *p)
 	p->vend = qt_text_trim_end(text, p->vstart, p->vend);
 }
 
-static size_t
-para_end(const token *t, size_t n, size_t i)
-{
-	while (i < n && t[i].kind != TK_PARA)
-		i++;
-	return i;
-}
-
 bool
 qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
                quoth_result *r)
@@ -933,7 +928,9 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 	if (!st.m)
 		goto out;
 	for (pa = 0; pa < n;) {
-		size_t pb = para_end(t, n, pa);
+		/* (the paragraph's end from segment.c's table, not a scan
+		 * for its TK_PARA) */
+		size_t pb = para_stop(tl, pa);
 		if (!scan_paragraph(t, pa, pb, &st, &spans, r))
 			goto out;
 		pa = pb + 1;

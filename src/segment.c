@@ -16,7 +16,7 @@
 
 #include "segment.h"
 
-static bool
+static inline bool
 is_end_punct(const token *t)
 {
 	return t->kind == TK_PUNCT &&
@@ -97,7 +97,19 @@ is_time_after_abbrev(const char *text, const token *t, size_t n, size_t i,
 	return v >= 0 && (v & CL_TIME) && i + 1 < n && t[i + 1].kind == TK_NUM;
 }
 
-/* The sentence and paragraph tables: one pass over the tokens. */
+/* Could token t end a sentence?  (false: surely not, the most tokens:
+ * words without a swallowed dot, numbers, quote marks, line breaks) */
+static inline bool
+may_end(const token *t)
+{
+	return t->kind == TK_PUNCT || t->kind == TK_PARA ||
+	       (t->flags & TF_DOT_END);
+}
+
+/* The sentence and paragraph tables: one pass over the tokens, whose
+ * sentence and paragraph numbers never go down (the tokenizer counts
+ * paragraphs, qt_segment() sentences, up only), so that the first token
+ * of each is the one where its number changes. */
 static bool
 tables(token_list *tl, size_t nsent)
 {
@@ -113,14 +125,16 @@ tables(token_list *tl, size_t nsent)
 	tl->nsent = nsent;
 	if (!tl->sfirst || !tl->slast || !tl->pfirst)
 		return false;
-	for (i = tl->n; i-- > 0;) {
-		tl->sfirst[t[i].sent] = i;
-		if (t[i].para <= np)
-			tl->pfirst[t[i].para] = i;
+	for (i = 0; i < tl->n; i++) {
+		uint32_t s = t[i].sent, p = t[i].para;
+
+		if (i == 0 || s != t[i - 1].sent)
+			tl->sfirst[s] = i;
+		if ((i == 0 || p != t[i - 1].para) && p <= np)
+			tl->pfirst[p] = i;
+		if (t[i].kind != TK_PARA || tl->sfirst[s] == i)
+			tl->slast[s] = i;
 	}
-	for (i = 0; i < tl->n; i++)
-		if (t[i].kind != TK_PARA || tl->sfirst[t[i].sent] == i)
-			tl->slast[t[i].sent] = i;
 	return true;
 }
 
@@ -136,6 +150,8 @@ qt_segment(const char *text, token_list *tl, const lang_data *ld)
 		bool ends;
 
 		t[i].sent = (uint32_t)sent;
+		if (!may_end(&t[i]))
+			continue;
 		if (t[i].kind == TK_PARA) {
 			sent++;
 			continue;

@@ -569,8 +569,10 @@ scan_mark(const char *text, size_t len, size_t off, const cpinfo *c, token *t)
 }
 
 /* The end of the word of ASCII letters and digits at text[off] when
- * scan_word() would end it there too (at the text's end or an ASCII byte
- * not in word_glue[]), else 0; its word_bits[] or'ed into *acc. */
+ * scan_word() would end it there too (at the text's end, an ASCII byte
+ * not in word_glue[], or one that is before the end or another ASCII
+ * byte that is no letter or digit), else 0; its word_bits[] or'ed into
+ * *acc. */
 static inline size_t
 ascii_word(const char *text, size_t len, size_t off, unsigned *acc)
 {
@@ -582,7 +584,14 @@ ascii_word(const char *text, size_t len, size_t off, unsigned *acc)
 		a |= k;
 		e++;
 	}
-	if (e < len && (p[e] >= 0x80 || word_glue[p[e]]))
+	if (e < len && p[e] >= 0x80)
+		return 0;
+	/* A joining byte (said, | Smith. | farmers') joins only what
+	 * follows it when that is a letter or digit, or may be one (a byte
+	 * from 0x80 on): before the text's end or another ASCII byte every
+	 * rule of scan_word() ends the word here too. */
+	if (e < len && word_glue[p[e]] && e + 1 < len &&
+	    (p[e + 1] >= 0x80 || word_bits[p[e + 1]]))
 		return 0;
 	*acc = a;
 	return e;

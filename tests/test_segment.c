@@ -82,6 +82,38 @@ START_TEST(test_sentence_and_paragraph_tables)
 }
 END_TEST
 
+START_TEST(test_tables_match_every_token)
+{
+	/* paragraphs of several sentences, a break alone in its sentence
+	 * and a trailing break: each table entry is the least (first) or
+	 * greatest non-break (last) token of its number */
+	const char *s = "Mira Tolk spoke. Dr. Onn agreed!\n\n\"Yes,\" he said. "
+	                "It rained at 4 p.m. Monday.\n\nNo.\n\n";
+	token_list tl;
+	size_t i, k;
+
+	seg(&tl, s);
+	ck_assert_uint_gt(tl.nparas, 2);
+	for (i = 0; i < tl.n; i++) {
+		size_t lo = i, hi = i, plo = i;
+		for (k = 0; k < tl.n; k++) {
+			if (tl.t[k].sent == tl.t[i].sent && k < lo)
+				lo = k;
+			if (tl.t[k].sent == tl.t[i].sent &&
+			    tl.t[k].kind != TK_PARA && k > hi)
+				hi = k;
+			if (tl.t[k].para == tl.t[i].para && k < plo)
+				plo = k;
+		}
+		ck_assert_uint_eq(sent_first(&tl, i), lo);
+		if (tl.t[i].kind != TK_PARA)
+			ck_assert_uint_eq(sent_last(&tl, i), hi);
+		ck_assert_uint_eq(para_first(&tl, i), plo);
+	}
+	qt_token_list_free(&tl);
+}
+END_TEST
+
 START_TEST(test_plain_sentences)
 {
 	const char *s = "The rain stopped. The sun came out. Everyone left.";
@@ -241,6 +273,7 @@ segment_suite(void)
 	TCase *tc = tcase_create("segment");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_tables_match_every_token);
 	tcase_add_test(tc, test_plain_sentences);
 	tcase_add_test(tc, test_honorific_abbreviation);
 	tcase_add_test(tc, test_initialism_before_name_word);

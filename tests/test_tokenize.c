@@ -212,6 +212,41 @@ START_TEST(test_number_with_separators)
 }
 END_TEST
 
+START_TEST(test_joining_byte_before_what_follows)
+{
+	/* A hyphen, dot, comma or apostrophe after a word joins a letter or
+	 * digit after it (ASCII or not); before any other byte, or the
+	 * text's end, the word ends there. */
+	const char *s = "ORSO, Pim-, Tova.\" Kel-\xc3\xa9n x-y Q.R. 4.5 end-";
+	token_list tl;
+	size_t i;
+
+	tok(&tl, s, 0);
+	i = find(&tl, s, "ORSO");
+	ck_assert(tl.t[i].flags & TF_ALLCAP);
+	ck_assert(!(tl.t[i].flags & TF_SPACE_AFTER));
+	ck_assert_int_eq(tl.t[i + 1].cp, ',');
+	i = find(&tl, s, "Pim");
+	ck_assert_int_eq(tl.t[i + 1].cp, '-');
+	ck_assert_int_eq(tl.t[i + 2].cp, ',');
+	i = find(&tl, s, "Tova");
+	ck_assert_int_eq(tl.t[i + 1].cp, '.');
+	ck_assert_uint_eq(tl.t[i + 2].kind, TK_QUOTE);
+	i = find(&tl, s, "Kel-\xc3\xa9n");
+	ck_assert_uint_eq(tl.t[i].kind, TK_WORD);
+	i = find(&tl, s, "x-y");
+	ck_assert_uint_eq(tl.t[i].kind, TK_WORD);
+	i = find(&tl, s, "Q.R.");
+	ck_assert(tl.t[i].flags & TF_DOT_END);
+	i = find(&tl, s, "4.5");
+	ck_assert_uint_eq(tl.t[i].kind, TK_NUM);
+	i = find(&tl, s, "end");
+	ck_assert_uint_eq(i + 2, tl.n);
+	ck_assert_int_eq(tl.t[i + 1].cp, '-');
+	qt_token_list_free(&tl);
+}
+END_TEST
+
 START_TEST(test_capital_flags)
 {
 	const char *s = "NATO met Paris officials in A city";
@@ -662,6 +697,7 @@ tokenize_suite(void)
 	tcase_add_test(tc, test_rock_n_roll);
 	tcase_add_test(tc, test_initialism_dot_end);
 	tcase_add_test(tc, test_number_with_separators);
+	tcase_add_test(tc, test_joining_byte_before_what_follows);
 	tcase_add_test(tc, test_capital_flags);
 	tcase_add_test(tc, test_allcap_mixed);
 	tcase_add_test(tc, test_blank_line_paragraphs);
