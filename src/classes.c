@@ -163,8 +163,8 @@ tag_window(const actx *c, const qt_tagger *tg, qt_tagger_work *w, size_t a,
  * The tagger's part of speech (QT_POS_*) of token k, from the words
  * around it in its sentence: for rules that must know a word is a verb
  * ("said Cook provided a statement": "provided" is).  -1 without a tagger
- * or out of memory.  Tags a few words per call: for rules that ask
- * rarely, never for every token of an article.
+ * or out of memory.  Tags a few words per call (remembered in c->posc):
+ * for rules that ask rarely, never for every token of an article.
  */
 int
 qt_pos_at(const actx *c, size_t k)
@@ -177,12 +177,20 @@ qt_pos_at(const actx *c, size_t k)
 	size_t s0, n;
 	int pos = -1;
 
-	if (!tg || k >= c->n || !(w = qt_lang_tagger_work(c->ld)))
+	if (!tg || k >= c->n)
+		return -1;
+	/* (the window, and so the tag, depends on k alone: about a
+	 * quarter of the calls ask again) */
+	if (c->posc && c->posc[k])
+		return c->posc[k] - 1;
+	if (!(w = qt_lang_tagger_work(c->ld)))
 		return -1;
 	if (tag_window(c, tg, w, k, k + 1, toks, tags, QUOTH_ARRAY_LEN(toks),
 	               &s0, &n))
 		pos = tags[k - s0].pos;
 	qt_lang_tagger_work_done(c->ld, w);
+	if (pos >= 0 && c->posc)
+		c->posc[k] = (uint8_t)(pos + 1);
 	return pos;
 }
 
