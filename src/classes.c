@@ -315,18 +315,12 @@ qt_place_name(const actx *c, const entity *e)
 size_t
 qt_type_entities(actx *c)
 {
-	const qt_tagger *tg = qt_lang_tagger(c->ld, &c->failed);
-	qt_tagger_work *w;
+	const qt_tagger *tg = NULL;
+	qt_tagger_work *w = NULL;
 	qt_tagger_tok *toks = NULL;
 	qt_tag *tags = NULL;
 	size_t i, k, typed = 0, cap = 0;
 
-	if (!tg)
-		return 0;
-	if (!(w = qt_lang_tagger_work(c->ld))) {
-		c->failed = true;
-		return 0;
-	}
 	for (i = 0; i < c->ments.len; i++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 		entity *e = ent_at(c, m->ent);
@@ -337,6 +331,17 @@ qt_type_entities(actx *c)
 		    e->gender || e->org || e->place || e->nonperson ||
 		    c->inq[m->tok])
 			continue;
+		/* (the tagger and a work only for a document that needs
+		 * them: loading the tagger is most of a short run) */
+		if (!w) {
+			tg = qt_lang_tagger(c->ld, &c->failed);
+			if (!tg)
+				break;
+			if (!(w = qt_lang_tagger_work(c->ld))) {
+				c->failed = true;
+				break;
+			}
+		}
 		n = m->end - m->tok + 2 * TYPE_CONTEXT;
 		if (n > cap) {
 			free(toks);
