@@ -3,6 +3,7 @@
  * tagger.c) into the tables of tagger_int.h; the names of the tags.
  */
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -326,6 +327,32 @@ make_dense(qt_tagger *tg)
 	return true;
 }
 
+/* The end of loading tg (`ok` so far): its dense rows made, it goes
+ * to *out; else it is freed, and err says "NAME[:LINE]: why" (why NULL:
+ * out of memory; the line of a file, none of built-in tables). */
+static quoth_status
+finish_load(qt_tagger *tg, bool ok, const char *why, const char *name,
+            const size_t *lineno, qt_tagger **out, quoth_error *err)
+{
+	char at[32] = "";
+
+	if (ok && !tg->keys.failed && !tg->failed && make_dense(tg)) {
+		tg->serial = next_serial();
+		*out = tg;
+		return QUOTH_OK;
+	}
+	qt_tagger_free(tg);
+	if (ok)
+		why = NULL;
+	if (lineno)
+		snprintf(at, sizeof(at), ":%zu", *lineno);
+	if (!why)
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, lineno ? *lineno : 0,
+		                    "%s%s: out of memory", name, at);
+	return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno ? *lineno : 0,
+	                    "%s%s: %s", name, at, why);
+}
+
 quoth_status
 qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
                quoth_error *err)
@@ -433,20 +460,9 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 		why = "no complete model";
 		goto fail;
 	}
-	if (tg->keys.failed || tg->failed || !make_dense(tg)) {
-		why = NULL;
-		goto fail;
-	}
-	tg->serial = next_serial();
-	*out = tg;
-	return QUOTH_OK;
+	return finish_load(tg, true, NULL, name, &lineno, out, err);
 fail:
-	qt_tagger_free(tg);
-	if (!why)
-		return qt_data_fail(err, QUOTH_ERR_NOMEM, lineno,
-		                    "%s:%zu: out of memory", name, lineno);
-	return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu: %s", name,
-	                    lineno, why);
+	return finish_load(tg, false, why, name, &lineno, out, err);
 }
 
 /* Do the hashes of built-in model im hold on this machine (its keys
@@ -547,19 +563,9 @@ qt_tagger_from_image(const qt_tagger_image *img, const char *name,
 	for (mi = 0; mi < img->nmodels; mi++)
 		if (!image_model(tg, &img->m[mi], &why))
 			goto fail;
-	if (tg->failed || !make_dense(tg)) {
-		why = NULL;
-		goto fail;
-	}
-	tg->serial = next_serial();
-	*out = tg;
-	return QUOTH_OK;
+	return finish_load(tg, true, NULL, name, NULL, out, err);
 fail:
-	qt_tagger_free(tg);
-	if (!why)
-		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0,
-		                    "%s: out of memory", name);
-	return qt_data_fail(err, QUOTH_ERR_LEXICON, 0, "%s: %s", name, why);
+	return finish_load(tg, false, why, name, NULL, out, err);
 }
 
 void
