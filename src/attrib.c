@@ -245,6 +245,7 @@ context_free(actx *c)
 	qt_cuepat_match_data_free(c->md);
 	free(c->lexc);
 	free(c->cuec);
+	free(c->posc);
 	free(c->inrep);
 	free(c->capt);
 	free(c->subjc);
@@ -310,6 +311,7 @@ qt_attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	/* (a cache only: without it lookups are slower, not wrong) */
 	c.lexc = calloc(c.n ? c.n : 1, LEXC_SLOTS * sizeof(int32_t));
 	c.cuec = calloc(c.n ? c.n : 1, sizeof(int32_t));
+	c.posc = calloc(c.n ? c.n : 1, 1);
 	dir = calloc(c.n ? c.n : 1, 1);
 	used = calloc(c.n ? c.n : 1, 1);
 	c.qa_cap = r->nq;

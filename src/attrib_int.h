@@ -128,6 +128,7 @@ typedef struct actx {
 	int32_t *lexc;     /* per token: the two-word cue lookup ("went on")
 	                   * + 2, or 0 before it is made */
 	int32_t *cuec;     /* per token: qt_cue_at() + 2, or 0 */
+	uint8_t *posc;     /* per token: qt_pos_at() + 1, or 0 (classes.c) */
 	size_t quote_byte; /* the quote being linked, for trace() */
 	uint8_t *inrep;    /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */

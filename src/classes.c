@@ -163,8 +163,8 @@ tag_window(const actx *c, const qt_tagger *tg, qt_tagger_work *w, size_t a,
  * The tagger's part of speech (QT_POS_*) of token k, from the words
  * around it in its sentence: for rules that must know a word is a verb
  * ("said Cook provided a statement": "provided" is).  -1 without a tagger
- * or out of memory.  Tags a few words per call: for rules that ask
- * rarely, never for every token of an article.
+ * or out of memory.  Tags a few words per call (remembered in c->posc):
+ * for rules that ask rarely, never for every token of an article.
  */
 int
 qt_pos_at(const actx *c, size_t k)
@@ -177,12 +177,20 @@ qt_pos_at(const actx *c, size_t k)
 	size_t s0, n;
 	int pos = -1;
 
-	if (!tg || k >= c->n || !(w = qt_lang_tagger_work(c->ld)))
+	if (!tg || k >= c->n)
+		return -1;
+	/* (the window, and so the tag, depends on k alone: about a
+	 * quarter of the calls ask again) */
+	if (c->posc && c->posc[k])
+		return c->posc[k] - 1;
+	if (!(w = qt_lang_tagger_work(c->ld)))
 		return -1;
 	if (tag_window(c, tg, w, k, k + 1, toks, tags, QUOTH_ARRAY_LEN(toks),
 	               &s0, &n))
 		pos = tags[k - s0].pos;
 	qt_lang_tagger_work_done(c->ld, w);
+	if (pos >= 0 && c->posc)
+		c->posc[k] = (uint8_t)(pos + 1);
 	return pos;
 }
 
@@ -307,18 +315,12 @@ qt_place_name(const actx *c, const entity *e)
 size_t
 qt_type_entities(actx *c)
 {
-	const qt_tagger *tg = qt_lang_tagger(c->ld, &c->failed);
-	qt_tagger_work *w;
+	const qt_tagger *tg = NULL;
+	qt_tagger_work *w = NULL;
 	qt_tagger_tok *toks = NULL;
 	qt_tag *tags = NULL;
 	size_t i, k, typed = 0, cap = 0;
 
-	if (!tg)
-		return 0;
-	if (!(w = qt_lang_tagger_work(c->ld))) {
-		c->failed = true;
-		return 0;
-	}
 	for (i = 0; i < c->ments.len; i++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 		entity *e = ent_at(c, m->ent);
@@ -329,6 +331,17 @@ qt_type_entities(actx *c)
 		    e->gender || e->org || e->place || e->nonperson ||
 		    c->inq[m->tok])
 			continue;
+		/* (the tagger and a work only for a document that needs
+		 * them: loading the tagger is most of a short run) */
+		if (!w) {
+			tg = qt_lang_tagger(c->ld, &c->failed);
+			if (!tg)
+				break;
+			if (!(w = qt_lang_tagger_work(c->ld))) {
+				c->failed = true;
+				break;
+			}
+		}
 		n = m->end - m->tok + 2 * TYPE_CONTEXT;
 		if (n > cap) {
 			free(toks);

@@ -38,12 +38,19 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "tagger.h"
 #include "text.h"
 
 struct builtin_file {
 	const char *name;
 	const char *data;
 	size_t len;
+};
+
+/* a language's tagger weights, compiled (tools/embed.py) */
+struct builtin_tagger {
+	const char *lang;
+	const qt_tagger_image *img;
 };
 
 #include "data.inc"
@@ -493,6 +500,17 @@ builtin(const char *lang, const char *file)
 		    strcmp(nm + ll + 1, file) == 0)
 			return &builtin_data[i];
 	}
+	return NULL;
+}
+
+const qt_tagger_image *
+qt_builtin_tagger(const char *lang)
+{
+	const struct builtin_tagger *t;
+
+	for (t = builtin_taggers; t->lang; t++)
+		if (strcmp(t->lang, lang) == 0)
+			return t->img;
 	return NULL;
 }
 

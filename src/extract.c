@@ -92,7 +92,7 @@ dup_str(const char *s)
  * or QUOTH_TAGGER_OFF set (to measure what it decides), leaves it NULL;
  * a file that does not parse is an error.  A file of --data-dir is
  * parsed here, so that its errors show before any text; the built-in
- * copy, which the tests parse, waits for its first use (tagger_state.c). */
+ * tables (tools/embed.py) wait for their first use (tagger_state.c). */
 static quoth_status
 load_tagger(quoth_extractor *ex, quoth_error *err)
 {
@@ -102,21 +102,24 @@ load_tagger(quoth_extractor *ex, quoth_error *err)
 	bool owned = false;
 	quoth_status st = QUOTH_OK;
 	const char *off = getenv("QUOTH_TAGGER_OFF");
+	const qt_tagger_image *img = NULL;
 
 	if (off && *off)
 		return QUOTH_OK;
 	data = qt_data_bytes(ex->lang, ex->data_dir, "tagger.txt", path,
 	                     sizeof(path), &len, &owned);
-	if (!data)
-		return QUOTH_OK;
-	if (owned) {
+	if (data) {
 		st = qt_tagger_load(data, len, path, &ex->data.tagger, err);
-		free((char *)data);
+		if (owned)
+			free((char *)data);
 		if (st != QUOTH_OK)
 			return st;
+	} else if ((img = qt_builtin_tagger(ex->lang)) != NULL) {
+		snprintf(path, sizeof(path), "data/%s/tagger.txt", ex->lang);
+	} else {
+		return QUOTH_OK;
 	}
-	ex->data.tagger_state = qt_tagger_state_new(owned ? NULL : data, len,
-	                                            path);
+	ex->data.tagger_state = qt_tagger_state_new(img, path);
 	if (!ex->data.tagger_state)
 		return qt_extract_error(err, QUOTH_ERR_NOMEM, 0,
 		                        "out of memory");

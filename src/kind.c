@@ -49,12 +49,17 @@ surname_of_named(const actx *c, const entity *e)
 static bool
 place_context(const actx *c, int ent)
 {
+	const entity *e = ent_at(c, ent);
 	size_t i, k;
 	int v;
 
-	for (i = 0; i < c->ments.len; i++) {
+	/* (mentions are in token order; e's lie between its first and
+	 * its latest) */
+	for (i = qt_first_mention(c, e->first_tok); i < c->ments.len; i++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 
+		if (m->tok > e->last_tok)
+			break;
 		if (m->ent == ent && m->tok >= 2 &&
 		    wordeq(c, m->tok - 1, "of") && is_w(&c->t[m->tok - 2]) &&
 		    !(c->t[m->tok - 2].flags & TF_CAP) &&
@@ -102,11 +107,16 @@ publication_noun(const actx *c, size_t k, bool org)
 static bool
 published(const actx *c, int ent)
 {
+	const entity *e = ent_at(c, ent);
 	size_t i, k;
 
-	for (i = 0; i < c->ments.len; i++) {
+	/* (mentions are in token order; e's lie between its first and
+	 * its latest) */
+	for (i = qt_first_mention(c, e->first_tok); i < c->ments.len; i++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 
+		if (m->tok > e->last_tok)
+			break;
 		if (m->ent != ent)
 			continue;
 		if ((m->tok > 0 && publication_noun(c, m->tok - 1, true)) ||

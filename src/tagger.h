@@ -85,6 +85,41 @@ typedef struct {
 	struct qt_tagger_cache *cache;
 } qt_tagger_work;
 
+/* A tagger's weights compiled into the library by tools/embed.py from
+ * data/LANG/tagger.txt: each model's features in file order, their
+ * strings back to back and their (label, weight) pairs in order. */
+typedef struct {
+	const char *kind;   /* "joint", "pos" or "ner" */
+	const char *labels; /* the `labels` line's names, space-separated */
+	size_t nfeat;
+	const char *keys;
+	const uint16_t *klen;  /* per feature: its string's bytes */
+	const uint8_t *npairs; /* per feature: its pairs */
+	const uint8_t *label;  /* per pair */
+	const int32_t *weight; /* per pair */
+	/* the table qt_tagger_load() would build, computed at build time:
+	 * each feature's hash (on a little-endian machine; the loader checks
+	 * and builds its own where they differ) and the cap slots (index + 1
+	 * of a feature, 0 empty); NULL when not computed */
+	const uint64_t *hash;
+	const uint32_t *index;
+	size_t cap;
+} qt_tagger_image_model;
+
+typedef struct {
+	int feature_template; /* the file's `template` */
+	size_t nmodels;
+	qt_tagger_image_model m[2];
+} qt_tagger_image;
+
+/* data.c: the built-in weights of language lang, NULL when it has none. */
+const qt_tagger_image *qt_builtin_tagger(const char *lang);
+
+/* A tagger from built-in weights (`name` for messages), as
+ * qt_tagger_load() makes it from their text, with no number to parse. */
+quoth_status qt_tagger_from_image(const qt_tagger_image *img, const char *name,
+                                  qt_tagger **out, quoth_error *err);
+
 /* Parse a weights file data[0..len) (`name` for messages).  On success
  * *out is a new tagger (free with qt_tagger_free); on error *out is
  * untouched and err says "NAME:LINE: what". */
@@ -93,15 +128,15 @@ quoth_status qt_tagger_load(const char *data, size_t len, const char *name,
 void qt_tagger_free(qt_tagger *tg);
 
 /* tagger_state.c: an extractor's tagger state (lang_data.tagger_state)
- * for the built-in weights data[0..len) (never freed; named path in
- * messages), parsed at the first qt_lang_tagger(); data NULL when
- * ld->tagger is loaded already.  NULL when out of memory. */
-struct qt_tagger_state *qt_tagger_state_new(const char *data, size_t len,
+ * for the built-in weights img (named path in messages), loaded at the
+ * first qt_lang_tagger(); img NULL when ld->tagger is loaded already.
+ * NULL when out of memory. */
+struct qt_tagger_state *qt_tagger_state_new(const qt_tagger_image *img,
                                             const char *path);
 void qt_tagger_state_free(struct qt_tagger_state *ts);
 
 /* The tagger of ld (tagger_state.c): NULL when the language has none; the
- * built-in weights are parsed at the first call (once, whichever thread
+ * built-in weights are loaded at the first call (once, whichever thread
  * calls first).  Sets *failed when that runs out of memory (and returns
  * NULL; a later call tries again). */
 const qt_tagger *qt_lang_tagger(const lang_data *ld, bool *failed);

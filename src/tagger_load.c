@@ -3,6 +3,7 @@
  * tagger.c) into the tables of tagger_int.h; the names of the tags.
  */
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,8 @@ static const char *const ner_names[QT_NER_COUNT_] = {
         "ORGANIZATION",
         "LOCATION",
 };
+
+static const char *const model_kinds[] = {"joint", "pos", "ner"};
 
 const char *
 qt_tagger_pos_name(int pos)
@@ -192,6 +195,18 @@ pair_room(qt_tagger *tg, size_t more)
 	return true;
 }
 
+/* The feature table of model m for n features (false when out of
+ * memory). */
+static bool
+model_room(model *m, size_t n)
+{
+	for (m->cap = 16; m->cap < n * 2; m->cap *= 2)
+		;
+	m->slots = qt_xmalloc_array(n, sizeof(feat));
+	m->index = calloc(m->cap, sizeof(*m->index));
+	return m->slots && m->index;
+}
+
 /* Is s[0..n) valid UTF-8?  (ASCII eight bytes at a time.) */
 static bool
 valid_utf8(const char *s, size_t n)
@@ -312,6 +327,32 @@ make_dense(qt_tagger *tg)
 	return true;
 }
 
+/* The end of loading tg (`ok` so far): its dense rows made, it goes
+ * to *out; else it is freed, and err says "NAME[:LINE]: why" (why NULL:
+ * out of memory; the line of a file, none of built-in tables). */
+static quoth_status
+finish_load(qt_tagger *tg, bool ok, const char *why, const char *name,
+            const size_t *lineno, qt_tagger **out, quoth_error *err)
+{
+	char at[32] = "";
+
+	if (ok && !tg->keys.failed && !tg->failed && make_dense(tg)) {
+		tg->serial = next_serial();
+		*out = tg;
+		return QUOTH_OK;
+	}
+	qt_tagger_free(tg);
+	if (ok)
+		why = NULL;
+	if (lineno)
+		snprintf(at, sizeof(at), ":%zu", *lineno);
+	if (!why)
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, lineno ? *lineno : 0,
+		                    "%s%s: out of memory", name, at);
+	return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno ? *lineno : 0,
+	                    "%s%s: %s", name, at, why);
+}
+
 quoth_status
 qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
                quoth_error *err)
@@ -366,9 +407,7 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 			}
 			have_template = true;
 		} else if (line_is(s, n, "model", &rest)) {
-			static const char *const kinds[] = {"joint", "pos",
-			                                    "ner"};
-			int k = name_index(kinds, 3, s + rest, n - rest);
+			int k = name_index(model_kinds, 3, s + rest, n - rest);
 			if (!have_template) {
 				why = "`template` must come first";
 				goto fail;
@@ -402,15 +441,7 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 			todo = (size_t)v;
 			/* (about three pairs a feature: grown once or not at
 			 * all) */
-			if (!pair_room(tg, 4 * todo)) {
-				why = NULL;
-				goto fail;
-			}
-			for (m->cap = 16; m->cap < todo * 2; m->cap *= 2)
-				;
-			m->slots = qt_xmalloc_array(todo, sizeof(feat));
-			m->index = calloc(m->cap, sizeof(*m->index));
-			if (!m->slots || !m->index) {
+			if (!pair_room(tg, 4 * todo) || !model_room(m, todo)) {
 				why = NULL;
 				goto fail;
 			}
@@ -429,20 +460,112 @@ qt_tagger_load(const char *data, size_t len, const char *name, qt_tagger **out,
 		why = "no complete model";
 		goto fail;
 	}
-	if (tg->keys.failed || tg->failed || !make_dense(tg)) {
-		why = NULL;
+	return finish_load(tg, true, NULL, name, &lineno, out, err);
+fail:
+	return finish_load(tg, false, why, name, &lineno, out, err);
+}
+
+/* Do the hashes of built-in model im hold on this machine (its keys
+ * copied to keys)?  Those of a big-endian one differ: the loader hashes
+ * the features itself there. */
+static bool
+image_hashes_hold(const qt_tagger_image_model *im, const model *m,
+                  const char *keys)
+{
+	size_t i, at = 0;
+
+	if (!im->hash || !im->index || im->cap != m->cap)
+		return false;
+	for (i = 0; i < im->nfeat; at += im->klen[i++])
+		if ((i == 0 || i + 1 == im->nfeat) &&
+		    feat_hash(keys + at, im->klen[i]) != im->hash[i])
+			return false;
+	return true;
+}
+
+/* Model im of a built-in image into tg's next model: its strings and
+ * pairs copied at once, its feature table too when its hashes hold (else
+ * each feature finds its slot as feature_line() finds it). */
+static bool
+image_model(qt_tagger *tg, const qt_tagger_image_model *im, const char **why)
+{
+	model *m = &tg->m[tg->nmodels++];
+	size_t i, key, keys = 0, npairs = 0, first;
+	bool hashed;
+
+	m->kind = name_index(model_kinds, 3, im->kind, strlen(im->kind));
+	if (m->kind < 0)
+		return (*why = "expected model joint, pos or ner"), false;
+	if (!parse_labels(tg, m, im->labels, strlen(im->labels), why))
+		return false;
+	if (im->nfeat == 0)
+		return (*why = "a model without its features"), false;
+	for (i = 0; i < im->nfeat; i++) {
+		keys += im->klen[i];
+		npairs += im->npairs[i];
+	}
+	key = tg->keys.len;
+	qbuf_put(&tg->keys, im->keys, keys);
+	if (tg->keys.failed || !pair_room(tg, npairs) ||
+	    !model_room(m, im->nfeat))
+		return (*why = NULL), false;
+	hashed = image_hashes_hold(im, m, tg->keys.ptr + key);
+	if (hashed)
+		memcpy(m->index, im->index, m->cap * sizeof(*m->index));
+	for (i = 0, first = tg->npairs; i < im->nfeat; i++) {
+		const char *s = tg->keys.ptr + key;
+		feat *f = &m->slots[i];
+
+		f->hash = hashed ? im->hash[i] : feat_hash(s, im->klen[i]);
+		if (!hashed) {
+			uint32_t *ix = find_slot(m, tg->keys.ptr, s,
+			                         im->klen[i], f->hash);
+			if (*ix)
+				return (*why = "feature repeated"), false;
+			*ix = (uint32_t)i + 1;
+		}
+		f->key = key;
+		f->klen = im->klen[i];
+		f->pair = first;
+		f->npairs = im->npairs[i];
+		key += im->klen[i];
+		first += im->npairs[i];
+		m->n = i + 1;
+	}
+	for (i = 0; i < npairs; i++) {
+		if (im->label[i] >= m->nlabels)
+			return (*why = "expected LABEL WEIGHT pairs"), false;
+		tg->pairs[tg->npairs + i].label = im->label[i];
+		tg->pairs[tg->npairs + i].weight = im->weight[i];
+	}
+	tg->npairs += npairs;
+	return true;
+}
+
+quoth_status
+qt_tagger_from_image(const qt_tagger_image *img, const char *name,
+                     qt_tagger **out, quoth_error *err)
+{
+	qt_tagger *tg = calloc(1, sizeof(*tg));
+	const char *why = NULL;
+	size_t mi;
+
+	if (!tg)
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+	if (img->feature_template != QT_TEMPLATE) {
+		why = "feature template is not 1 (retrain or update tagger.c)";
 		goto fail;
 	}
-	tg->serial = next_serial();
-	*out = tg;
-	return QUOTH_OK;
+	if (img->nmodels == 0 || img->nmodels > QT_MAX_MODELS) {
+		why = "no complete model";
+		goto fail;
+	}
+	for (mi = 0; mi < img->nmodels; mi++)
+		if (!image_model(tg, &img->m[mi], &why))
+			goto fail;
+	return finish_load(tg, true, NULL, name, NULL, out, err);
 fail:
-	qt_tagger_free(tg);
-	if (!why)
-		return qt_data_fail(err, QUOTH_ERR_NOMEM, lineno,
-		                    "%s:%zu: out of memory", name, lineno);
-	return qt_data_fail(err, QUOTH_ERR_LEXICON, lineno, "%s:%zu: %s", name,
-	                    lineno, why);
+	return finish_load(tg, false, why, name, NULL, out, err);
 }
 
 void

@@ -1,9 +1,8 @@
 /*
  * tagger_state.c: what an extractor keeps for its tagger, shared by the
- * threads that extract with it: the built-in weights, parsed at their
- * first use (many runs never need the tagger, and parsing them was half
- * of start-up), and a pool of tagging works that documents reuse (a work
- * keeps the features it resolved).  Called by extract.c (making and
+ * threads that extract with it: the built-in weights, loaded at their
+ * first use (many runs never need the tagger), and a pool of tagging
+ * works that documents reuse (a work keeps the features it resolved).  Called by extract.c (making and
  * freeing) and classes.c (using); calls the tagger only.
  */
 #include <pthread.h>
@@ -20,8 +19,7 @@ struct qt_tagger_state {
 	pthread_mutex_t mu;
 	atomic_int done; /* 0 not yet, 1 tg is parsed, 2 parsing failed */
 	qt_tagger *tg;
-	const char *data; /* the built-in bytes (never freed), or NULL */
-	size_t len;
+	const qt_tagger_image *img; /* the built-in weights, or NULL */
 	char path[4096];
 	struct work_node *idle; /* works given back */
 };
@@ -39,17 +37,17 @@ qt_lang_tagger(const lang_data *ld, bool *failed)
 	quoth_error err;
 	int st;
 
-	if (ld->tagger || !ts || !ts->data)
+	if (ld->tagger || !ts || !ts->img)
 		return ld->tagger;
 	st = atomic_load_explicit(&ts->done, memory_order_acquire);
 	if (st == 0) {
 		pthread_mutex_lock(&ts->mu);
 		st = atomic_load_explicit(&ts->done, memory_order_relaxed);
-		/* (the built-in file parses: only memory can fail, and a
-		 * failure is remembered, not retried by every caller) */
+		/* (only memory can fail, and a failure is remembered, not
+		 * retried by every caller) */
 		if (st == 0) {
-			st = qt_tagger_load(ts->data, ts->len, ts->path,
-			                    &ts->tg, &err) == QUOTH_OK
+			st = qt_tagger_from_image(ts->img, ts->path, &ts->tg,
+			                          &err) == QUOTH_OK
 			             ? 1
 			             : 2;
 			atomic_store_explicit(&ts->done, st,
@@ -111,7 +109,7 @@ qt_tagger_state_free(struct qt_tagger_state *ts)
 }
 
 struct qt_tagger_state *
-qt_tagger_state_new(const char *data, size_t len, const char *path)
+qt_tagger_state_new(const qt_tagger_image *img, const char *path)
 {
 	struct qt_tagger_state *ts = calloc(1, sizeof(*ts));
 
@@ -119,9 +117,8 @@ qt_tagger_state_new(const char *data, size_t len, const char *path)
 		free(ts);
 		return NULL;
 	}
-	if (data) {
-		ts->data = data;
-		ts->len = len;
+	if (img) {
+		ts->img = img;
 		snprintf(ts->path, sizeof(ts->path), "%s", path);
 	}
 	return ts;

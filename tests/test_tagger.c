@@ -2,14 +2,15 @@
  * test_tagger.c: the statistical tagger (src/tagger.c).  Each feature of
  * template 1 on a hand-made one-feature model, the loader's errors, and
  * the shipped weights (data/en/tagger.txt, path in QUOTH_TAGGER_WEIGHTS)
- * on invented sentences.
+ * on invented sentences, and the built-in copy of them (tools/embed.py)
+ * against their text.
  */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tagger.h"
+#include "tagger_int.h"
 
 #define MAX_TOKS 64
 
@@ -484,6 +485,77 @@ START_TEST(test_shipped_first)
 }
 END_TEST
 
+/* a and b hold the same tables: the same features in the same slots,
+ * with the same weights. */
+static void
+assert_same_tagger(const qt_tagger *a, const qt_tagger *b)
+{
+	size_t mi, i, rows = 0;
+
+	ck_assert_uint_eq(a->nmodels, b->nmodels);
+	ck_assert_uint_eq(a->npairs, b->npairs);
+	ck_assert_uint_eq(a->stride, b->stride);
+	for (i = 0; i < a->npairs; i++) {
+		ck_assert_uint_eq(a->pairs[i].label, b->pairs[i].label);
+		ck_assert_int_eq(a->pairs[i].weight, b->pairs[i].weight);
+	}
+	for (mi = 0; mi < a->nmodels; mi++) {
+		const model *x = &a->m[mi], *y = &b->m[mi];
+
+		ck_assert_int_eq(x->kind, y->kind);
+		ck_assert_uint_eq(x->nlabels, y->nlabels);
+		ck_assert_mem_eq(x->lpos, y->lpos, x->nlabels);
+		ck_assert_mem_eq(x->lner, y->lner, x->nlabels);
+		ck_assert_uint_eq(x->n, y->n);
+		ck_assert_uint_eq(x->cap, y->cap);
+		ck_assert_mem_eq(x->index, y->index,
+		                 x->cap * sizeof(*x->index));
+		for (i = 0; i < x->n; i++) {
+			const feat *f = &x->slots[i], *g = &y->slots[i];
+
+			ck_assert_uint_eq(f->hash, g->hash);
+			ck_assert_uint_eq(f->klen, g->klen);
+			ck_assert_mem_eq(a->keys.ptr + f->key,
+			                 b->keys.ptr + g->key, f->klen);
+			ck_assert_uint_eq(f->npairs, g->npairs);
+			ck_assert_uint_eq(f->pair, g->pair);
+			rows += (f->npairs & DENSE_ROW) != 0;
+		}
+	}
+	if (rows)
+		ck_assert_mem_eq(a->dense, b->dense,
+		                 rows * a->stride * sizeof(*a->dense));
+}
+
+/* The built-in weights are the shipped file's, with the feature table
+ * that tools/embed.py computed for them or without it (where their
+ * hashes do not hold, the loader builds its own). */
+START_TEST(test_shipped_builtin)
+{
+	const qt_tagger_image *img = qt_builtin_tagger("en");
+	qt_tagger_image bare;
+	qt_tagger *tg = NULL;
+	quoth_error err;
+	size_t mi;
+
+	ck_assert_ptr_nonnull(img);
+	ck_assert_ptr_null(qt_builtin_tagger("xx"));
+	ck_assert_int_eq(qt_tagger_from_image(img, "en", &tg, &err), QUOTH_OK);
+	assert_same_tagger(shipped, tg);
+	qt_tagger_free(tg);
+	bare = *img;
+	for (mi = 0; mi < bare.nmodels; mi++)
+		bare.m[mi].hash = NULL;
+	ck_assert_int_eq(qt_tagger_from_image(&bare, "en", &tg, &err),
+	                 QUOTH_OK);
+	assert_same_tagger(shipped, tg);
+	qt_tagger_free(tg);
+	bare.feature_template = 2;
+	ck_assert_int_eq(qt_tagger_from_image(&bare, "en", &tg, &err),
+	                 QUOTH_ERR_LEXICON);
+}
+END_TEST
+
 static Suite *
 tagger_suite(void)
 {
@@ -506,6 +578,7 @@ tagger_suite(void)
 	tcase_add_test(ts, test_shipped_pronoun);
 	tcase_add_test(ts, test_shipped_hostile);
 	tcase_add_test(ts, test_shipped_first);
+	tcase_add_test(ts, test_shipped_builtin);
 	suite_add_tcase(s, ts);
 	return s;
 }

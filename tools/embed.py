@@ -5,6 +5,13 @@
 
 Each file becomes an entry {"<lang>/<name>", "<bytes>", <length>} of the
 array `builtin_data`, so a fresh build runs without installed files.
+
+A tagger's weights (tagger.txt, format at the top of src/tagger.c) are
+not copied as text: they become the tables of a qt_tagger_image
+(src/tagger.h) in `builtin_taggers`, so that loading them copies arrays
+instead of parsing two megabytes of decimal numbers at every start-up
+(tagger_load.c's qt_tagger_from_image()).  The text file stays the
+source; a file that does not parse stops the build.
 """
 import os
 import sys
@@ -19,20 +26,160 @@ def literal(data):
     return '{\n\t' + ',\n\t'.join(rows + ['0x00']) + '\n}'
 
 
+def numbers(values):
+    """A brace list of integers (at least one element: C has no empty
+    arrays)."""
+    values = list(values) or [0]
+    rows = []
+    for i in range(0, len(values), 16):
+        rows.append(', '.join(str(v) for v in values[i:i + 16]))
+    return '{\n\t' + ',\n\t'.join(rows) + '\n}'
+
+
+def c_string(s):
+    return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
+
+
+class TaggerError(Exception):
+    pass
+
+
+def parse_tagger(path, data):
+    """The models of a tagger file: [(kind, labels, [(key, [(label,
+    weight)...])...])...] and its template number.  Checks the syntax
+    the C loader checks; tagger_load.c checks the rest (label names,
+    repeated features, the template) when it loads the tables."""
+    lines = data.split(b'\n')
+    if lines and lines[-1] == b'':
+        lines.pop()
+    lines = [ln[:-1] if ln.endswith(b'\r') else ln for ln in lines]
+    if not lines or lines[0] != b'quoth-tagger 1':
+        raise TaggerError('%s:1: not a quoth tagger file' % path)
+    models, template, i = [], None, 1
+    while i < len(lines):
+        ln, i = lines[i], i + 1
+        if not ln or ln.startswith(b'#'):
+            continue
+        word, _, rest = ln.partition(b' ')
+        if word == b'template':
+            template = int(rest)
+        elif word == b'model':
+            models.append([rest.decode('ascii'), None, []])
+        elif word == b'labels' and models and models[-1][1] is None:
+            models[-1][1] = rest.decode('ascii')
+        elif word == b'features' and models and models[-1][1]:
+            nl = len(models[-1][1].split(' '))
+            for k in range(int(rest)):
+                if i + k >= len(lines):
+                    raise TaggerError('%s: fewer feature lines than '
+                                      'announced' % path)
+                key, tab, w = lines[i + k].partition(b'\t')
+                w = [int(x) for x in w.split(b' ')] if tab else []
+                if (not key or len(key) > 256 or not w or len(w) % 2 or
+                        len(w) > 2 * nl or
+                        any(not 0 <= x < nl for x in w[0::2]) or
+                        any(abs(x) > 1000000 for x in w[1::2])):
+                    raise TaggerError('%s:%d: bad feature line'
+                                      % (path, i + k + 1))
+                key.decode('utf-8')
+                models[-1][2].append((key, list(zip(w[0::2], w[1::2]))))
+            i += int(rest)
+        else:
+            raise TaggerError('%s:%d: unexpected line' % (path, i))
+    if template is None or not models or not all(m[2] for m in models):
+        raise TaggerError('%s: no complete model' % path)
+    return template, models
+
+
+MASK = (1 << 64) - 1
+
+
+def feat_hash(key):
+    """tagger_int.h's feat_hash(): qt_mix_bytes() seeded with the length,
+    eight bytes a step as a little-endian machine loads them."""
+    h = len(key)
+    for i in range(0, len(key), 8):
+        w = int.from_bytes(key[i:i + 8].ljust(8, b'\0'), 'little')
+        h = ((h ^ w) * 0x9E3779B97F4A7C15) & MASK
+        h ^= h >> 29
+    return h ^ (h >> 32)
+
+
+def feature_index(hashes):
+    """The open-addressing table qt_tagger_load() builds: a power of two
+    of at least twice the features, each feature's index + 1 at its hash's
+    slot or the first free one after it (in file order)."""
+    cap = 16
+    while cap < 2 * len(hashes):
+        cap *= 2
+    index = [0] * cap
+    for i, h in enumerate(hashes):
+        j = h & (cap - 1)
+        while index[j]:
+            j = (j + 1) & (cap - 1)
+        index[j] = i + 1
+    return cap, index
+
+
+def tagger_image(f, k, lang, path, data):
+    """The qt_tagger_image of tagger file `path` as C: its name."""
+    template, models = parse_tagger(path, data)
+    inits = []
+    for mi, (kind, labels, feats) in enumerate(models):
+        p = 'tagger_%d_%d_' % (k, mi)
+        keys = b''.join(key for key, _ in feats)
+        pairs = [pr for _, prs in feats for pr in prs]
+        if len(set(key for key, _ in feats)) != len(feats):
+            raise TaggerError('%s: feature repeated' % path)
+        hashes = [feat_hash(key) for key, _ in feats]
+        cap, index = feature_index(hashes)
+        f.write('static const unsigned char %skeys[] = %s;\n'
+                % (p, literal(keys)))
+        f.write('static const uint16_t %sklen[] = %s;\n'
+                % (p, numbers(len(key) for key, _ in feats)))
+        f.write('static const uint8_t %snpairs[] = %s;\n'
+                % (p, numbers(len(prs) for _, prs in feats)))
+        f.write('static const uint8_t %slabel[] = %s;\n'
+                % (p, numbers(lb for lb, _ in pairs)))
+        f.write('static const int32_t %sweight[] = %s;\n'
+                % (p, numbers(w for _, w in pairs)))
+        f.write('static const uint64_t %shash[] = %s;\n'
+                % (p, numbers('0x%xu' % h for h in hashes)))
+        f.write('static const uint32_t %sindex[] = %s;\n'
+                % (p, numbers(index)))
+        inits.append('{%s, %s, %d, (const char *)%skeys, %sklen, %snpairs, '
+                     '%slabel, %sweight, %shash, %sindex, %d}'
+                     % (c_string(kind), c_string(labels), len(feats),
+                        p, p, p, p, p, p, p, cap))
+    name = 'tagger_%d' % k
+    f.write('static const qt_tagger_image %s = {%d, %d, {\n\t%s}};\n'
+            % (name, template, len(models), ',\n\t'.join(inits)))
+    return '\t{"%s", &%s},\n' % (lang, name)
+
+
 def main(argv):
     out, inputs = argv[1], argv[2:]
     with open(out, 'w', encoding='ascii') as f:
         f.write('/* generated by tools/embed.py from data/: do not edit */\n')
-        entries = []
+        entries, taggers = [], []
         for k, path in enumerate(inputs):
             with open(path, 'rb') as g:
                 data = g.read()
             lang = os.path.basename(os.path.dirname(path))
+            if os.path.basename(path) == 'tagger.txt':
+                try:
+                    taggers.append(tagger_image(f, k, lang, path, data))
+                except (TaggerError, ValueError) as e:
+                    sys.exit('embed.py: %s' % e)
+                continue
             name = lang + '/' + os.path.basename(path)
             f.write('static const unsigned char builtin_%d[] = %s;\n' % (k, literal(data)))
             entries.append('\t{"%s", (const char *)builtin_%d, %d},\n' % (name, k, len(data)))
         f.write('static const struct builtin_file builtin_data[] = {\n')
         f.write(''.join(entries))
+        f.write('};\n')
+        f.write('static const struct builtin_tagger builtin_taggers[] = {\n')
+        f.write(''.join(taggers) + '\t{NULL, NULL},\n')
         f.write('};\n')
 
 
