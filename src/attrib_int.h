@@ -502,6 +502,9 @@ bool qt_finish_fields(actx *c);
  */
 
 bool qt_link_after(actx *c, size_t k, link *L, int last_speaker);
+/* split_quote.c: '"A," he said, "B."' as one record */
+bool qt_split_opens_next(const actx *c, size_t i, size_t nq0, const link *L);
+int qt_split_absorb(actx *c, size_t i);
 bool qt_link_before(actx *c, size_t o, size_t pa, link *L, int last_speaker);
 bool qt_link_previous(actx *c, size_t o, size_t pa, link *L, int last_speaker);
 bool qt_link_leadin(actx *c, size_t col, size_t pp, link *L, int last_speaker);

@@ -24,9 +24,6 @@
 	12               /* tokens looked at at the start of a long
                           * sentence (BEFORE_TOKENS at its end) */
 #define LEADIN_TOKENS 24 /* tokens before a lead-in colon */
-/* Tokens of adverbials between the cue of a split quote and its second
- * part ("told reporters at the White House on Tuesday,"). */
-#define SPLIT_GAP_TOKENS 14
 /* The words of a described speaker between a quote and its cue, its
  * determiner included: "the bespectacled, 71-year-old diplomat" is 9
  * tokens; a longer run holds a clause. */
@@ -1037,88 +1034,21 @@ choose_link(actx *c, quote *q, link *L, int last_speaker)
 	return k != QUOTH_NONE;
 }
 
-/* The words between a cue clause ending at token a and the comma at
- * token b that opens the next quote: '"A," Trump told reporters at the
- * White House on Tuesday, "B."', '"A," said X, the mayor of Y, "B."'.
- * b when they are its adverbials or the speaker's appositive (up to
- * SPLIT_GAP_TOKENS tokens in the sentence, no quote, no other cue, no
- * clause punctuation but the appositive's comma), else QUOTH_NONE. */
-static size_t
-split_gap_end(const actx *c, size_t a, size_t b)
-{
-	size_t j;
-
-	if (b < a || b - a > SPLIT_GAP_TOKENS || b >= c->n ||
-	    !is_p(&c->t[b], ',') || a == 0 || c->t[b].sent != c->t[a - 1].sent)
-		return QUOTH_NONE;
-	for (j = a; j < b; j++) {
-		if (c->inq[j] || c->t[j].kind == TK_QUOTE ||
-		    qt_cue_at(c, j) >= 0)
-			return QUOTH_NONE;
-		/* (an appositive: ", the mayor of Port Elm,") */
-		if (c->t[j].kind == TK_PUNCT && !qt_inner_dot(c, j) &&
-		    !(j == a && is_p(&c->t[j], ',')))
-			return QUOTH_NONE;
-	}
-	return b;
-}
-
-/* Split quote: "A," he said, "B.".  Quote i, linked by L with a cue
- * after it, takes quote i + 1 in as its next parts when the cue clause
- * ends at a comma that opens it and it has no cue of its own (only a
- * cue after the quote can split it).  1 when merged, 0 when not, -1
- * when out of memory. */
+/* Split quote: "A," he said, "B." as one record (split_quote.c), unless
+ * quote i + 1 has a cue after it of its own.  1 when merged, 0 when
+ * not, -1 when out of memory. */
 static int
 merge_split(actx *c, size_t i, size_t nq0, link *L, int last_speaker)
 {
-	quoth_result *r = c->r;
-	quote *q = &r->q[i];
+	const quote *nx;
 
-	if (i + 1 < nq0 && L->end_tok > q->last_tok && L->end_tok < c->n &&
-	    q->type == QUOTH_DIRECT) {
-		quote *nx = &r->q[i + 1];
-		size_t j = L->end_tok;
-		while (j < c->n &&
-		       (qt_is_filler(c, j) ||
-		        (is_w(&c->t[j]) && !(c->t[j].flags & TF_CAP) &&
-		         j < L->end_tok + 4 && !is_p(&c->t[j], ','))))
-			j++;
-		if (j < c->n &&
-		    !(is_p(&c->t[j], ',') && nx->parts[0].tok_open == j + 1) &&
-		    nx->parts[0].tok_open > 0)
-			j = split_gap_end(c, L->end_tok,
-			                  nx->parts[0].tok_open - 1);
-		if (j < c->n && is_p(&c->t[j], ',') &&
-		    nx->parts[0].tok_open == j + 1 &&
-		    nx->type == QUOTH_DIRECT &&
-		    nx->nparts + q->nparts <= QUOTH_MAX_PARTS &&
-		    !(nx->parts[0].tok_close != QUOTH_NONE &&
-		      qt_link_after(c, nx->parts[0].tok_close + 1, L,
-		                    last_speaker))) {
-			qpart *np = qt_xrealloc_array(q->parts,
-			                              q->nparts + nx->nparts,
-			                              sizeof(qpart));
-			size_t *nv = qt_xrealloc_array(
-			        q->verb, 2 * (q->nverb + nx->nverb),
-			        sizeof(size_t));
-			if (np)
-				q->parts = np;
-			if (nv)
-				q->verb = nv;
-			if (!np || !nv)
-				return -1;
-			memcpy(q->parts + q->nparts, nx->parts,
-			       nx->nparts * sizeof(qpart));
-			memcpy(q->verb + 2 * q->nverb, nx->verb,
-			       2 * nx->nverb * sizeof(size_t));
-			q->nparts += nx->nparts;
-			q->nverb += nx->nverb;
-			q->last_tok = nx->last_tok;
-			c->qa[i + 1].absorbed = true;
-			return 1;
-		}
-	}
-	return 0;
+	if (!qt_split_opens_next(c, i, nq0, L))
+		return 0;
+	nx = &c->r->q[i + 1];
+	if (nx->parts[0].tok_close != QUOTH_NONE &&
+	    qt_link_after(c, nx->parts[0].tok_close + 1, L, last_speaker))
+		return 0;
+	return qt_split_absorb(c, i);
 }
 
 /* A memo with no string in it, or NULL when out of memory (the patterns
