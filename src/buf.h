@@ -106,6 +106,33 @@ qt_fold8(uint64_t w)
 	return w | ((ge_a & ~gt_z & QT_HIGHS) >> 2);
 }
 
+/* What qt_ascii_lower() turns down. */
+enum {
+	QT_LOWER_ANY = 0,    /* nothing: other bytes are copied */
+	QT_LOWER_ASCII = 1,  /* a byte of 0x80 or more */
+	QT_LOWER_LETTERS = 2 /* anything but an ASCII letter */
+};
+
+/* s[0..n) into dst with ASCII 'A' to 'Z' lowercased, for a look-up in a
+ * word list; false (dst partly written) when s holds a byte that
+ * `reject` (QT_LOWER_*) turns down. */
+static inline bool
+qt_ascii_lower(char *dst, const char *s, size_t n, int reject)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (unsigned char)(ch + ('a' - 'A'));
+		else if ((reject == QT_LOWER_ASCII && ch >= 0x80) ||
+		         (reject == QT_LOWER_LETTERS && (ch < 'a' || ch > 'z')))
+			return false;
+		dst[i] = (char)ch;
+	}
+	return true;
+}
+
 /* FNV-1a hash of s[0..n): the lexicon's and the tagger's tables. */
 static inline uint64_t
 qt_hash_bytes(const char *s, size_t n)

@@ -330,16 +330,10 @@ legal_form(const actx *c, const char *w, size_t wl)
 
 	if (wl == 0 || wl + 1 >= sizeof(f) || memchr(w, ' ', wl))
 		return false;
-	for (i = 0; i < wl; i++) {
-		char ch = w[i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		else if (i > 0)
-			caps = false;
-		if (ch < 'a' || ch > 'z')
-			return false;
-		f[i] = ch;
-	}
+	if (!qt_ascii_lower(f, w, wl, QT_LOWER_LETTERS))
+		return false;
+	for (i = 1; i < wl && caps; i++)
+		caps = w[i] >= 'A' && w[i] <= 'Z';
 	if (caps && qt_lexicon_get(c->ld->lex[LEX_ORGS], f, wl) >= 0)
 		return true;
 	f[wl] = '.';

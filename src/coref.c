@@ -453,22 +453,15 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 static bool
 plural_head(const actx *c, const mention_rec *m)
 {
-	size_t h = m->end - 1, n = c->t[h].end - c->t[h].start, i;
+	size_t h = m->end - 1, n = c->t[h].end - c->t[h].start;
 	char f[24];
 	int v;
 
 	if (m->end < m->tok + 2 || !is_w(&c->t[h]) || n < 4 || n >= sizeof(f) ||
 	    !(c->t[h].flags & TF_CAP) || (c->t[h].flags & TF_ALLCAP))
 		return false;
-	for (i = 0; i < n; i++) {
-		char ch = c->text[c->t[h].start + i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (char)(ch - 'A' + 'a');
-		if (ch < 'a' || ch > 'z')
-			return false;
-		f[i] = ch;
-	}
-	if (f[n - 1] != 's')
+	if (!qt_ascii_lower(f, c->text + c->t[h].start, n, QT_LOWER_LETTERS) ||
+	    f[n - 1] != 's')
 		return false;
 	/* "dairies" -> "dairy", "farms" -> "farm" */
 	if (n > 4 && f[n - 3] == 'i' && f[n - 2] == 'e') {

@@ -625,7 +625,7 @@ static bool
 plural_time_word(const actx *c, size_t k)
 {
 	char stem[16];
-	size_t n, m;
+	size_t n;
 	int v;
 
 	if (!is_w(&c->t[k]) || (c->t[k].flags & TF_CAP))
@@ -633,12 +633,9 @@ plural_time_word(const actx *c, size_t k)
 	n = c->t[k].end - c->t[k].start;
 	if (n < 3 || n > sizeof(stem) || c->text[c->t[k].end - 1] != 's')
 		return false;
-	for (m = 0; m + 1 < n; m++) {
-		char ch = c->text[c->t[k].start + m];
-		if ((unsigned char)ch >= 0x80)
-			return false;
-		stem[m] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-	}
+	if (!qt_ascii_lower(stem, c->text + c->t[k].start, n - 1,
+	                    QT_LOWER_ASCII))
+		return false;
 	v = qt_lexicon_get(c->ld->lex[LEX_CLASSES], stem, n - 1);
 	return v >= 0 && (v & CL_TIME);
 }

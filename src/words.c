@@ -175,7 +175,7 @@ qt_contraction(const actx *c, size_t i)
 {
 	static const char *const tail[] = {"ve", "re", "m", "d", "ll"};
 	char stem[8];
-	size_t k, m, n;
+	size_t k, n;
 	int v;
 
 	if (!may_have_apos(c, i))
@@ -188,10 +188,7 @@ qt_contraction(const actx *c, size_t i)
 	n = apos_stem(c, i, "s");
 	if (n == 0 || n >= sizeof(stem))
 		return false;
-	for (m = 0; m < n; m++) {
-		char ch = c->text[c->t[i].start + m];
-		stem[m] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-	}
+	qt_ascii_lower(stem, c->text + c->t[i].start, n, QT_LOWER_ANY);
 	v = qt_lexicon_get(c->ld->lex[LEX_WORDS], stem, n);
 	return v >= 0 && (v & W_IS_CONTRACTION);
 }
@@ -204,7 +201,7 @@ qt_pronoun_contracted(const actx *c, size_t i)
 	static const char *const tail[] = {"s", "re", "ve", "ll", "d", "m"};
 	const token *t = &c->t[i];
 	char stem[8];
-	size_t k, n, m;
+	size_t k, n;
 	int v;
 
 	if (!may_have_apos(c, i))
@@ -215,10 +212,7 @@ qt_pronoun_contracted(const actx *c, size_t i)
 		n = apos_stem(c, i, tail[k]);
 		if (n == 0 || n >= sizeof(stem))
 			return -1;
-		for (m = 0; m < n; m++) {
-			char ch = c->text[t->start + m];
-			stem[m] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-		}
+		qt_ascii_lower(stem, c->text + t->start, n, QT_LOWER_ANY);
 		v = qt_lexicon_get(c->ld->lex[LEX_PRONOUNS], stem, n);
 		/* (only subjects: not "his's") */
 		if (v < 0 || (v & (PRON_OBJECT | PRON_FIRST_SECOND)))
