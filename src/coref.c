@@ -793,15 +793,12 @@ qt_role_of_prev_subject(const actx *c, const quote *q)
 	return m->ent;
 }
 
-/* The first word of the paragraph of token p (40 tokens back at most). */
+/* The first word of the paragraph of token p (p at most). */
 static size_t
 para_first_word(const actx *c, size_t p)
 {
-	size_t pa;
+	size_t pa = para_start_tok(c, p);
 
-	for (pa = p; pa > 0 && c->t[pa - 1].para == c->t[p].para && p - pa < 40;
-	     pa--)
-		;
 	while (pa < p && !is_w(&c->t[pa]))
 		pa++;
 	return pa;
