@@ -186,62 +186,38 @@ kb_start(keybuf *k, const char *prefix)
 	kb_put(k, prefix, strlen(prefix));
 }
 
-/* The per-sentence strings and scores of one qt_tagger_tag() call. */
+/* The scores of one qt_tagger_tag() call, and what it reads them from. */
 typedef struct {
 	const qt_tagger *tg;
 	const model *m;
-	const char *text; /* w->text.ptr */
-	const size_t *off;
-	size_t n;
 	struct qt_tagger_cache *c; /* the records of the work */
 	size_t mi;                 /* m is tg->m[mi] */
 	/* the scores: 24 features a token, each adding to a label at most
 	 * QT_MAX_LABELS weights of at most QT_MAX_WEIGHT, stay below
-	 * INT32_MAX (1.6e9 at worst) */
+	 * INT32_MAX (1.6e9 at worst); so does any sum of some of them,
+	 * so the order of adding changes no score */
 	int32_t sc[QT_MAX_LABELS];
 } tagging;
-
-/* Folded word (fold) and shape (sh) of token i, or the padding of
- * positions outside the sentence. */
-static void
-word_of(const tagging *t, ptrdiff_t i, const char **s, size_t *n)
-{
-	if (i < 0) {
-		*s = "<s>";
-		*n = 3;
-	} else if ((size_t)i >= t->n) {
-		*s = "</s>";
-		*n = 4;
-	} else {
-		*s = t->text + t->off[3 * i];
-		*n = t->off[3 * i + 1] - t->off[3 * i];
-	}
-}
-
-static void
-shape_of(const tagging *t, ptrdiff_t i, const char **s, size_t *n)
-{
-	if (i < 0 || (size_t)i >= t->n) {
-		word_of(t, i, s, n);
-		return;
-	}
-	*s = t->text + t->off[3 * i + 1];
-	*n = t->off[3 * i + 2] - t->off[3 * i + 1];
-}
 
 /* ---- resolved features ------------------------------------------------ */
 
 /* A word's or a shape's features, each looked up once per work (a
  * qt_tagger_work keeps them from call to call): the slot of each feature
- * in m->slots, or NOFEAT when the model has no such feature.  The scores
- * add the same pairs as looking every feature string up again: the
- * weights, and so the tags, are the same. */
+ * in m->slots, or NOFEAT when the model has no such feature.  A token's
+ * record then sums the weights of the features its word and shape add at
+ * each place around a token scored (its rows), so that scoring a token
+ * adds a handful of rows instead of two dozen features.  The scores are
+ * the same integers as looking every feature string up again: the tags
+ * are the same. */
 #define NOFEAT UINT32_MAX
 #define UNKNOWN (UINT32_MAX - 1)
 /* Records before a cache starts afresh: a bound on its memory (about 2
  * MB; an extractor keeps one work per thread) over a long run of varied
  * text. */
 #define CACHE_MAX 16384
+/* Token records before a cache starts afresh: each holds TR_N rows of
+ * scores per model (about 1 kB for the shipped model), about 4 MB. */
+#define TOKENS_MAX 16384
 
 /* a word's features: itself, as each neighbour, its affixes */
 enum {
@@ -259,10 +235,17 @@ enum {
 /* a shape's features */
 enum { SF_SH, SF_SHM2, SF_SHM1, SF_SHP1, SF_SHP2, SF_FS, SF_N };
 
+/* A record's string in a cache: where its bytes start, how many, their
+ * hash (a record's kind mixed in: records of two kinds with one string
+ * differ in hash). */
 typedef struct {
-	uint32_t key, len, hash; /* its string in c->keys */
-	uint16_t kind;           /* REC_* */
-	uint16_t pad;            /* padding past the sentence's ends */
+	uint32_t key, len, hash;
+} skey;
+
+typedef struct {
+	skey k;        /* in c->keys */
+	uint16_t kind; /* REC_* */
+	uint16_t pad;  /* padding past the sentence's ends */
 	uint32_t f[QT_MAX_MODELS][WF_N];
 } frec;
 
@@ -271,24 +254,50 @@ typedef struct {
 enum { REC_WORD, REC_SHAPE };
 enum { PAD_W_BEFORE, PAD_W_AFTER, PAD_S_BEFORE, PAD_S_AFTER, PADS };
 
+/* A token as the tagger reads it (its bytes as given): the records of
+ * its folded word and of its shape.  Its rows (c->rows, per model TR_N
+ * rows of tg->stride scores) sum the weights of their features at each
+ * place: TR_OWN the token scored (with the bias), TR_M2 two before it,
+ * and so on.  The first two are the padding before and after a
+ * sentence (not in the table). */
+typedef struct {
+	skey k; /* in c->raw */
+	uint32_t wrec, srec;
+} trec;
+
+enum { TR_OWN, TR_M2, TR_M1, TR_P1, TR_P2, TR_N };
+enum { PAD_T_BEFORE, PAD_T_AFTER, TPADS };
+
+/* An open-addressing table of records: index + 1, 0 empty. */
+typedef struct {
+	uint32_t *slots;
+	size_t n; /* a power of two, or 0 */
+} rtable;
+
 struct qt_tagger_cache {
 	uint64_t serial; /* of the tagger the records resolve against */
 	qbuf keys;
 	frec *r;
 	size_t n, cap;
-	uint32_t *slots; /* record index + 1, 0 empty; a power of two */
-	size_t nslots;
+	rtable rt;
+	/* the token records, their bytes and rows (rows of per ints each) */
+	qbuf raw;
+	trec *tr;
+	size_t tn, tcap, per;
+	int32_t *rows;
+	rtable tt;
+	uint32_t bias[QT_MAX_MODELS]; /* the feature b */
 	/* per model: the features t-1 of each label (and "<s>"), then t-2
 	 * of each pair, UNKNOWN until looked up */
 	uint32_t *hist[QT_MAX_MODELS];
-	/* the features of several parts (b, shc, tw) by ckey(): mkeys[i]
+	/* the features of several parts (shc, tw) by ckey(): mkeys[i]
 	 * 0 = empty */
 	uint64_t *mkeys;
 	uint32_t *mvals;
 	size_t mn, mcap;
-	/* per position of the sentence (+ 2 each side): its records */
-	uint32_t *wr, *sr;
-	size_t tcap;
+	/* per position of the sentence (+ 2 each side): its token record */
+	uint32_t *pt;
+	size_t ptcap;
 };
 
 static uint32_t
@@ -352,34 +361,49 @@ resolve(const qt_tagger *tg, frec *r, const char *s, size_t n)
 	}
 }
 
-static bool
-cache_grow(struct qt_tagger_cache *c)
+/* The slot of string s[0..n) of hash h in table t, whose records lie
+ * `size` bytes apart from base, each starting with its skey (strings in
+ * keys): the slot that holds it, else the empty one where it goes.  t
+ * has a free slot (rt_room()). */
+static uint32_t *
+rt_find(const rtable *t, const void *base, size_t size, const char *keys,
+        const char *s, size_t n, uint32_t h)
 {
-	size_t ns = c->nslots ? c->nslots * 2 : 1024, i, k;
+	size_t i = h & (t->n - 1);
+
+	while (t->slots[i]) {
+		const skey *k = (const skey *)((const char *)base +
+		                               (t->slots[i] - 1) * size);
+		if (k->hash == h && k->len == n &&
+		    memcmp(keys + k->key, s, n) == 0)
+			break;
+		i = (i + 1) & (t->n - 1);
+	}
+	return &t->slots[i];
+}
+
+/* Room in t for a record more than its `count` (records [from, count)
+ * in the table, as for rt_find()); false when out of memory. */
+static bool
+rt_room(rtable *t, const void *base, size_t size, size_t count, size_t from)
+{
+	size_t ns = t->n ? t->n * 2 : 1024, i, k;
 	uint32_t *slots;
 
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 512;
-		frec *r = qt_xrealloc_array(c->r, cap, sizeof(*r));
-		if (!r)
-			return false;
-		c->r = r;
-		c->cap = cap;
-	}
-	if ((c->n + 1) * 2 <= c->nslots)
+	if ((count + 1) * 2 <= t->n)
 		return true;
 	slots = calloc(ns, sizeof(*slots));
 	if (!slots)
 		return false;
-	for (k = PADS; k < c->n; k++) {
-		for (i = c->r[k].hash & (ns - 1); slots[i];
-		     i = (i + 1) & (ns - 1))
+	for (k = from; k < count; k++) {
+		const skey *r = (const skey *)((const char *)base + k * size);
+		for (i = r->hash & (ns - 1); slots[i]; i = (i + 1) & (ns - 1))
 			;
 		slots[i] = (uint32_t)k + 1;
 	}
-	free(c->slots);
-	c->slots = slots;
-	c->nslots = ns;
+	free(t->slots);
+	t->slots = slots;
+	t->n = ns;
 	return true;
 }
 
@@ -390,53 +414,175 @@ static uint32_t
 record(const qt_tagger *tg, struct qt_tagger_cache *c, unsigned kind, bool pad,
        const char *s, size_t n)
 {
-	uint32_t h = (uint32_t)(feat_hash(s, n) ^ kind);
-	size_t i = c->nslots ? h & (c->nslots - 1) : 0;
+	uint32_t h = (uint32_t)(feat_hash(s, n) ^ kind), *slot = NULL;
 	frec *r;
 
-	while (!pad && c->nslots && c->slots[i]) {
-		r = &c->r[c->slots[i] - 1];
-		if (r->hash == h && r->len == n && r->kind == kind &&
-		    memcmp(c->keys.ptr + r->key, s, n) == 0)
-			return c->slots[i] - 1;
-		i = (i + 1) & (c->nslots - 1);
-	}
-	if (!pad) {
-		if (!cache_grow(c))
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 512;
+		r = qt_xrealloc_array(c->r, cap, sizeof(*r));
+		if (!r)
 			return UINT32_MAX;
-		for (i = h & (c->nslots - 1); c->slots[i];
-		     i = (i + 1) & (c->nslots - 1))
-			;
-		c->slots[i] = (uint32_t)c->n + 1;
-	} else if (!cache_grow(c)) {
+		c->r = r;
+		c->cap = cap;
+	}
+	if (!rt_room(&c->rt, c->r, sizeof(*c->r), c->n, PADS))
 		return UINT32_MAX;
+	if (!pad) {
+		slot = rt_find(&c->rt, c->r, sizeof(*c->r), c->keys.ptr, s, n,
+		               h);
+		if (*slot)
+			return *slot - 1;
 	}
 	r = &c->r[c->n];
-	r->key = (uint32_t)c->keys.len;
-	r->len = (uint32_t)n;
-	r->hash = h;
+	r->k.key = (uint32_t)c->keys.len;
+	r->k.len = (uint32_t)n;
+	r->k.hash = h;
 	r->kind = (uint16_t)kind;
 	r->pad = pad;
 	qbuf_put(&c->keys, s, n);
 	if (c->keys.failed)
 		return UINT32_MAX;
 	resolve(tg, r, s, n);
+	if (slot)
+		*slot = (uint32_t)c->n + 1;
 	return (uint32_t)c->n++;
+}
+
+/* Add the weights of feature fid of model m (NOFEAT: none) to row. */
+static void
+row_add(const qt_tagger *tg, const model *m, int32_t *restrict row,
+        uint32_t fid)
+{
+	const feat *f;
+	size_t i;
+
+	if (fid == NOFEAT)
+		return;
+	f = &m->slots[fid];
+	if (f->npairs & DENSE_ROW) {
+		const int32_t *restrict d = tg->dense + f->pair;
+		size_t l;
+
+		/* (a fixed run of lanes: the compiler adds it as vectors) */
+		for (l = 0; l < tg->stride; l += DENSE_LANES)
+			for (i = 0; i < DENSE_LANES; i++)
+				row[l + i] += d[l + i];
+		return;
+	}
+	for (i = 0; i < f->npairs; i++)
+		row[tg->pairs[f->pair + i].label] +=
+		        tg->pairs[f->pair + i].weight;
+}
+
+/* The rows of token record t for model mi. */
+static inline int32_t *
+token_rows(const qt_tagger *tg, const struct qt_tagger_cache *c, uint32_t t,
+           size_t mi)
+{
+	return c->rows + (size_t)t * c->per + mi * TR_N * tg->stride;
+}
+
+/* Sum the rows of token record t from the features of its word and
+ * shape. */
+static void
+make_rows(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t t)
+{
+	/* each row's word features (-1 ends) and shape feature */
+	static const signed char wf[TR_N][8] = {
+	        {WF_W, WF_P1, WF_P1 + 1, WF_P1 + 2, WF_S1, WF_S1 + 1, WF_S1 + 2,
+	         -1},
+	        {WF_WM2, -1},
+	        {WF_WM1, WF_SM1, -1},
+	        {WF_WP1, WF_SP1, -1},
+	        {WF_WP2, -1},
+	};
+	static const signed char sf[TR_N] = {SF_SH, SF_SHM2, SF_SHM1, SF_SHP1,
+	                                     SF_SHP2};
+	size_t mi, j, k;
+
+	for (mi = 0; mi < tg->nmodels; mi++) {
+		const model *m = &tg->m[mi];
+		const uint32_t *f = c->r[c->tr[t].wrec].f[mi];
+		const uint32_t *g = c->r[c->tr[t].srec].f[mi];
+		int32_t *row = token_rows(tg, c, t, mi);
+
+		memset(row, 0, TR_N * tg->stride * sizeof(*row));
+		row_add(tg, m, row, c->bias[mi]);
+		for (j = 0; j < TR_N; j++, row += tg->stride) {
+			for (k = 0; wf[j][k] >= 0; k++)
+				row_add(tg, m, row, f[(int)wf[j][k]]);
+			row_add(tg, m, row, g[(int)sf[j]]);
+		}
+	}
+}
+
+/* Room for a token record more (and its rows); false when out of
+ * memory. */
+static bool
+token_room(struct qt_tagger_cache *c)
+{
+	if (c->tn == c->tcap) {
+		size_t cap = c->tcap ? c->tcap * 2 : 256;
+		trec *tr = qt_xrealloc_array(c->tr, cap, sizeof(*tr));
+		int32_t *rows;
+
+		if (!tr)
+			return false;
+		c->tr = tr;
+		rows = qt_xrealloc_array(c->rows, cap, c->per * sizeof(*rows));
+		if (!rows)
+			return false;
+		c->rows = rows;
+		c->tcap = cap;
+	}
+	return rt_room(&c->tt, c->tr, sizeof(*c->tr), c->tn, TPADS);
+}
+
+/* A new token record of word record wrec and shape record srec, its
+ * string s[0..n), its rows summed (in slot, when not NULL); UINT32_MAX
+ * when out of memory.  Room was made (token_room()). */
+static uint32_t
+new_token(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t *slot,
+          const char *s, size_t n, uint32_t h, uint32_t wrec, uint32_t srec)
+{
+	trec *t = &c->tr[c->tn];
+
+	if (wrec == UINT32_MAX || srec == UINT32_MAX)
+		return UINT32_MAX;
+	t->k.key = (uint32_t)c->raw.len;
+	t->k.len = (uint32_t)n;
+	t->k.hash = h;
+	t->wrec = wrec;
+	t->srec = srec;
+	qbuf_put(&c->raw, s, n);
+	if (c->raw.failed)
+		return UINT32_MAX;
+	make_rows(tg, c, (uint32_t)c->tn);
+	if (slot)
+		*slot = (uint32_t)c->tn + 1;
+	return (uint32_t)c->tn++;
 }
 
 /* Empty c for tagger tg: only the padding's records. */
 static bool
 cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 {
-	size_t mi;
+	size_t mi, per = tg->nmodels * TR_N * tg->stride;
 
 	/* (valid only once the pads are in: a reset that runs out of
 	 * memory leaves the next use to reset again) */
 	c->serial = 0;
-	c->n = 0;
-	c->keys.len = 0;
-	if (c->slots)
-		memset(c->slots, 0, c->nslots * sizeof(*c->slots));
+	c->n = c->tn = 0;
+	c->keys.len = c->raw.len = 0;
+	if (c->rt.slots)
+		memset(c->rt.slots, 0, c->rt.n * sizeof(*c->rt.slots));
+	if (c->tt.slots)
+		memset(c->tt.slots, 0, c->tt.n * sizeof(*c->tt.slots));
+	if (per != c->per) {
+		/* (another tagger's rows: token_room() makes them anew) */
+		c->per = per;
+		c->tcap = 0;
+	}
 	for (mi = 0; mi < QT_MAX_MODELS; mi++) {
 		free(c->hist[mi]);
 		c->hist[mi] = NULL;
@@ -444,10 +590,19 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	if (c->mkeys)
 		memset(c->mkeys, 0, c->mcap * sizeof(*c->mkeys));
 	c->mn = 0;
+	for (mi = 0; mi < tg->nmodels; mi++)
+		c->bias[mi] = look1(tg, &tg->m[mi], "b", "", 0);
 	if (record(tg, c, REC_WORD, true, "<s>", 3) != PAD_W_BEFORE ||
 	    record(tg, c, REC_WORD, true, "</s>", 4) != PAD_W_AFTER ||
 	    record(tg, c, REC_SHAPE, true, "<s>", 3) != PAD_S_BEFORE ||
 	    record(tg, c, REC_SHAPE, true, "</s>", 4) != PAD_S_AFTER)
+		return false;
+	if (!token_room(c) ||
+	    new_token(tg, c, NULL, "", 0, 0, PAD_W_BEFORE, PAD_S_BEFORE) !=
+	            PAD_T_BEFORE ||
+	    !token_room(c) ||
+	    new_token(tg, c, NULL, "", 0, 0, PAD_W_AFTER, PAD_S_AFTER) !=
+	            PAD_T_AFTER)
 		return false;
 	c->serial = tg->serial;
 	return true;
@@ -461,12 +616,15 @@ cache_free(struct qt_tagger_cache *c)
 	if (!c)
 		return;
 	qbuf_free(&c->keys);
+	qbuf_free(&c->raw);
 	free(c->r);
-	free(c->slots);
+	free(c->rt.slots);
+	free(c->tr);
+	free(c->rows);
+	free(c->tt.slots);
 	for (mi = 0; mi < QT_MAX_MODELS; mi++)
 		free(c->hist[mi]);
-	free(c->wr);
-	free(c->sr);
+	free(c->pt);
 	free(c->mkeys);
 	free(c->mvals);
 	free(c);
@@ -475,7 +633,7 @@ cache_free(struct qt_tagger_cache *c)
 /* The key of a feature of several parts in a cache's map: its kind,
  * the model, and up to three fields below FIELD_MAX (record indices,
  * labels + 1). */
-enum { KEY_BIAS = 1, KEY_SHC, KEY_TW };
+enum { KEY_SHC = 1, KEY_TW };
 #define FIELD_MAX ((uint64_t)1 << 20)
 
 static inline uint64_t
@@ -554,105 +712,65 @@ remember(tagging *t, uint32_t *v, keybuf *k)
 	return f;
 }
 
-/* Add the pairs of feature slot fid (NOFEAT: none). */
+/* What token i adds up: dense rows (up to ROWS_MAX), and the features
+ * whose weights are pairs. */
+#define ROWS_MAX 16
+typedef struct {
+	const int32_t *row[ROWS_MAX];
+	uint32_t sparse[ROWS_MAX];
+	size_t nr, ns;
+} addends;
+
+/* Feature fid (NOFEAT: none) into a. */
 static inline void
-add(tagging *t, uint32_t fid)
+take(const tagging *t, addends *a, uint32_t fid)
 {
 	const feat *f;
-	const pair *p;
-	size_t i;
 
 	if (fid == NOFEAT)
 		return;
 	f = &t->m->slots[fid];
-	if (f->npairs & DENSE_ROW) {
-		const int32_t *row = t->tg->dense + f->pair;
-		size_t l;
-
-		/* (a fixed run of lanes: the compiler adds it as vectors) */
-		for (l = 0; l < t->tg->stride; l += DENSE_LANES)
-			for (i = 0; i < DENSE_LANES; i++)
-				t->sc[l + i] += row[l + i];
-		return;
-	}
-	p = t->tg->pairs + f->pair;
-	for (i = 0; i < f->npairs; i++)
-		t->sc[p[i].label] += p[i].weight;
+	if (f->npairs & DENSE_ROW)
+		a->row[a->nr++] = t->tg->dense + f->pair;
+	else
+		a->sparse[a->ns++] = fid;
 }
 
-/* The scores of the bias slot fid alone, the first feature a token adds:
- * its dense row copied (no zeroing, no adding), else zeros and its
- * pairs.  Only the first tg->stride scores are ever added to or read
- * (tg->stride is at least every model's label count). */
-static inline void
-start(tagging *t, uint32_t fid)
-{
-	if (fid != NOFEAT && (t->m->slots[fid].npairs & DENSE_ROW)) {
-		memcpy(t->sc, t->tg->dense + t->m->slots[fid].pair,
-		       t->tg->stride * sizeof(*t->sc));
-		return;
-	}
-	memset(t->sc, 0, t->tg->stride * sizeof(*t->sc));
-	add(t, fid);
-}
-
-/* The static features of token i (template 1 above, without the label
- * history), from the records of the words and shapes around it (c->wr
- * and c->sr, from two before the sentence). */
+/* t->sc = the sum of a's rows (at least one) and pairs.  Only the first
+ * tg->stride scores are ever added to or read (tg->stride is at least
+ * every model's label count). */
 static void
-score_static(tagging *t, size_t i)
+sum(tagging *t, const addends *a)
 {
-	const frec *r = t->c->r;
-	const uint32_t *wr = t->c->wr + i + 2, *sr = t->c->sr + i + 2;
-	const uint32_t *w = r[wr[0]].f[t->mi], *sh = r[sr[0]].f[t->mi];
-	uint32_t *v;
-	keybuf k;
-	const char *s, *x;
-	size_t sn, xn, j;
-	ptrdiff_t ii = (ptrdiff_t)i;
+	size_t l, i, j;
 
-	v = map_at(t->c, ckey(KEY_BIAS, t->mi, 0, 0, 0));
-	if (v && *v != UNKNOWN) {
-		start(t, *v);
-	} else {
-		kb_start(&k, "b");
-		start(t, remember(t, v, &k));
+	/* (DENSE_LANES sums at a time, kept in registers over the rows: the
+	 * compiler adds them as vectors) */
+	for (l = 0; l < t->tg->stride; l += DENSE_LANES) {
+		int32_t acc[DENSE_LANES];
+
+		for (i = 0; i < DENSE_LANES; i++)
+			acc[i] = a->row[0][l + i];
+		for (j = 1; j < a->nr; j++)
+			for (i = 0; i < DENSE_LANES; i++)
+				acc[i] += a->row[j][l + i];
+		for (i = 0; i < DENSE_LANES; i++)
+			t->sc[l + i] = acc[i];
 	}
-	add(t, w[WF_W]);
-	add(t, sh[SF_SH]);
-	for (j = 0; j < 3; j++) {
-		add(t, w[WF_P1 + j]);
-		add(t, w[WF_S1 + j]);
+	for (j = 0; j < a->ns; j++) {
+		const feat *f = &t->m->slots[a->sparse[j]];
+		const pair *p = t->tg->pairs + f->pair;
+
+		for (i = 0; i < f->npairs; i++)
+			t->sc[p[i].label] += p[i].weight;
 	}
-	add(t, r[wr[-2]].f[t->mi][WF_WM2]);
-	add(t, r[wr[-1]].f[t->mi][WF_WM1]);
-	add(t, r[wr[1]].f[t->mi][WF_WP1]);
-	add(t, r[wr[2]].f[t->mi][WF_WP2]);
-	add(t, r[sr[-2]].f[t->mi][SF_SHM2]);
-	add(t, r[sr[-1]].f[t->mi][SF_SHM1]);
-	add(t, r[sr[1]].f[t->mi][SF_SHP1]);
-	add(t, r[sr[2]].f[t->mi][SF_SHP2]);
-	v = sr[-1] < FIELD_MAX && sr[0] < FIELD_MAX && sr[1] < FIELD_MAX
-	            ? map_at(t->c, ckey(KEY_SHC, t->mi, sr[-1], sr[0], sr[1]))
-	            : NULL;
-	if (v && *v != UNKNOWN) {
-		add(t, *v);
-	} else {
-		shape_of(t, ii, &s, &sn);
-		kb_start(&k, "shc=");
-		shape_of(t, ii - 1, &x, &xn);
-		kb_put(&k, x, xn);
-		kb_put(&k, "|", 1);
-		kb_put(&k, s, sn);
-		kb_put(&k, "|", 1);
-		shape_of(t, ii + 1, &x, &xn);
-		kb_put(&k, x, xn);
-		add(t, remember(t, v, &k));
-	}
-	add(t, r[wr[-1]].f[t->mi][WF_SM1]);
-	add(t, r[wr[1]].f[t->mi][WF_SP1]);
-	if (i == 0)
-		add(t, sh[SF_FS]);
+}
+
+/* The string of record r into k. */
+static void
+put_record(const tagging *t, keybuf *k, uint32_t r)
+{
+	kb_put(k, t->c->keys.ptr + t->c->r[r].k.key, t->c->r[r].k.len);
 }
 
 static void
@@ -695,23 +813,42 @@ hist_feature(tagging *t, int l2, int l1)
 	return (*h)[at] = lookup(t->tg, t->m, &k);
 }
 
-/* t-1=T1, t-2=T2|T1, tw=T1|W0 for token i after labels l2, l1 (-1 =
- * before the sentence). */
+/* shc=S-1|S0|S+1 of the token whose record is at pt[0]. */
+static uint32_t
+shape_context(tagging *t, const uint32_t *pt)
+{
+	const trec *tr = t->c->tr;
+	uint32_t a = tr[pt[-1]].srec, b = tr[pt[0]].srec, c = tr[pt[1]].srec;
+	uint32_t *v = a < FIELD_MAX && b < FIELD_MAX && c < FIELD_MAX
+	                      ? map_at(t->c, ckey(KEY_SHC, t->mi, a, b, c))
+	                      : NULL;
+	keybuf k;
+
+	if (v && *v != UNKNOWN)
+		return *v;
+	kb_start(&k, "shc=");
+	put_record(t, &k, a);
+	kb_put(&k, "|", 1);
+	put_record(t, &k, b);
+	kb_put(&k, "|", 1);
+	put_record(t, &k, c);
+	return remember(t, v, &k);
+}
+
+/* t-1=T1 and t-2=T2|T1 after labels l2, l1 (-1 = before the sentence)
+ * into a. */
 static void
-score_history(tagging *t, size_t i, int l2, int l1)
+take_history(tagging *t, addends *a, int l2, int l1)
 {
 	keybuf k;
-	const char *w;
-	size_t wn;
-	uint32_t f, wr, *v;
+	uint32_t f = hist_feature(t, -2, l1);
 
-	f = hist_feature(t, -2, l1);
 	if (f == UNKNOWN) {
 		kb_start(&k, "t-1=");
 		put_label(t, &k, l1);
 		f = lookup(t->tg, t->m, &k);
 	}
-	add(t, f);
+	take(t, a, f);
 	f = hist_feature(t, l2, l1);
 	if (f == UNKNOWN) {
 		kb_start(&k, "t-2=");
@@ -720,70 +857,50 @@ score_history(tagging *t, size_t i, int l2, int l1)
 		put_label(t, &k, l1);
 		f = lookup(t->tg, t->m, &k);
 	}
-	add(t, f);
-	wr = t->c->wr[i + 2];
-	v = wr < FIELD_MAX ? map_at(t->c, ckey(KEY_TW, t->mi, wr,
-	                                       (uint64_t)(l1 + 1), 0))
-	                   : NULL;
-	if (v && *v != UNKNOWN) {
-		add(t, *v);
-		return;
-	}
+	take(t, a, f);
+}
+
+/* tw=T1|W0 of word record wr after label l1. */
+static uint32_t
+label_word(tagging *t, uint32_t wr, int l1)
+{
+	uint32_t *v = wr < FIELD_MAX ? map_at(t->c, ckey(KEY_TW, t->mi, wr,
+	                                                 (uint64_t)(l1 + 1), 0))
+	                             : NULL;
+	keybuf k;
+
+	if (v && *v != UNKNOWN)
+		return *v;
 	kb_start(&k, "tw=");
 	put_label(t, &k, l1);
 	kb_put(&k, "|", 1);
-	word_of(t, (ptrdiff_t)i, &w, &wn);
-	kb_put(&k, w, wn);
-	add(t, remember(t, v, &k));
+	put_record(t, &k, wr);
+	return remember(t, v, &k);
 }
 
-/* The records of the sentence's words and shapes (and its padding) in
- * w's cache, made for tg when it was for another tagger or grew too
- * big. */
-static bool
-records(const qt_tagger *tg, qt_tagger_work *w, size_t n)
+/* The scores of token i after labels l2, l1 into t->sc: the rows of the
+ * tokens around it (template 1 at the top, but for shc, fs and the
+ * label history), then its other features. */
+static void
+score(tagging *t, size_t i, int l2, int l1)
 {
-	struct qt_tagger_cache *c = w->cache;
-	size_t i;
+	const uint32_t *pt = t->c->pt + i + 2;
+	const trec *tr = t->c->tr;
+	size_t st = t->tg->stride;
+	addends a;
 
-	if (!c) {
-		c = w->cache = calloc(1, sizeof(*c));
-		if (!c)
-			return false;
-	}
-	if (c->serial != tg->serial || c->n + 2 * n > CACHE_MAX ||
-	    c->mn > 4 * CACHE_MAX)
-		if (!cache_reset(tg, c))
-			return false;
-	if (n + 4 > c->tcap) {
-		size_t cap = n + 4 < 64 ? 64 : n + 4;
-		uint32_t *wr = qt_xrealloc_array(c->wr, cap, sizeof(*wr));
-		uint32_t *sr;
-		if (wr)
-			c->wr = wr;
-		sr = qt_xrealloc_array(c->sr, cap, sizeof(*sr));
-		if (!wr || !sr)
-			return false;
-		c->sr = sr;
-		c->tcap = cap;
-	}
-	c->wr[0] = c->wr[1] = PAD_W_BEFORE;
-	c->wr[n + 2] = c->wr[n + 3] = PAD_W_AFTER;
-	c->sr[0] = c->sr[1] = PAD_S_BEFORE;
-	c->sr[n + 2] = c->sr[n + 3] = PAD_S_AFTER;
-	for (i = 0; i < n; i++) {
-		const char *x = w->text.ptr;
-		uint32_t a = record(tg, c, REC_WORD, false, x + w->off[3 * i],
-		                    w->off[3 * i + 1] - w->off[3 * i]);
-		uint32_t b = record(tg, c, REC_SHAPE, false,
-		                    x + w->off[3 * i + 1],
-		                    w->off[3 * i + 2] - w->off[3 * i + 1]);
-		if (a == UINT32_MAX || b == UINT32_MAX)
-			return false;
-		c->wr[i + 2] = a;
-		c->sr[i + 2] = b;
-	}
-	return true;
+	a.nr = a.ns = 0;
+	a.row[a.nr++] = token_rows(t->tg, t->c, pt[0], t->mi) + TR_OWN * st;
+	a.row[a.nr++] = token_rows(t->tg, t->c, pt[-2], t->mi) + TR_M2 * st;
+	a.row[a.nr++] = token_rows(t->tg, t->c, pt[-1], t->mi) + TR_M1 * st;
+	a.row[a.nr++] = token_rows(t->tg, t->c, pt[1], t->mi) + TR_P1 * st;
+	a.row[a.nr++] = token_rows(t->tg, t->c, pt[2], t->mi) + TR_P2 * st;
+	take(t, &a, shape_context(t, pt));
+	if (i == 0)
+		take(t, &a, t->c->r[tr[pt[0]].srec].f[t->mi][SF_FS]);
+	take_history(t, &a, l2, l1);
+	take(t, &a, label_word(t, tr[pt[0]].wrec, l1));
+	sum(t, &a);
 }
 
 /* The folded word (digits as 0) and then the shape of the ASCII token
@@ -825,40 +942,85 @@ ascii_prepare(qbuf *b, const char *s, size_t n, size_t *mid)
 	return true;
 }
 
-/* Fold, digits to 0, and shape of every token into w->text. */
+/* The folded word (digits as 0) and then the shape of token s[0..n)
+ * into b (emptied first), the shape from *mid; false when out of
+ * memory. */
 static bool
-prepare(qt_tagger_work *w, const qt_tagger_tok *toks, size_t n)
+prepare(qbuf *b, const char *s, size_t n, size_t *mid)
 {
-	size_t i, j;
+	size_t j;
 
-	if (n > w->cap) {
-		size_t cap = n < 64 ? 64 : n;
-		size_t *off = qt_xrealloc_array(w->off, cap,
-		                                3 * sizeof(size_t));
-		if (!off)
+	b->len = 0;
+	if (ascii_prepare(b, s, n, mid))
+		return true;
+	qt_text_fold(b, s, n);
+	if (b->failed)
+		return false;
+	for (j = 0; j < b->len; j++)
+		if (b->ptr[j] >= '0' && b->ptr[j] <= '9')
+			b->ptr[j] = '0';
+	*mid = b->len;
+	put_shape(b, s, n);
+	return !b->failed;
+}
+
+/* The record of token s[0..n), made when new; UINT32_MAX when out of
+ * memory. */
+static uint32_t
+token_record(const qt_tagger *tg, qt_tagger_work *w, const char *s, size_t n)
+{
+	struct qt_tagger_cache *c = w->cache;
+	uint32_t h = (uint32_t)feat_hash(s, n), *slot, a, b;
+	size_t mid;
+
+	if (!token_room(c))
+		return UINT32_MAX;
+	slot = rt_find(&c->tt, c->tr, sizeof(*c->tr), c->raw.ptr, s, n, h);
+	if (*slot)
+		return *slot - 1;
+	if (!prepare(&w->text, s, n, &mid))
+		return UINT32_MAX;
+	a = record(tg, c, REC_WORD, false, w->text.ptr, mid);
+	b = record(tg, c, REC_SHAPE, false, w->text.ptr + mid,
+	           w->text.len - mid);
+	return new_token(tg, c, slot, s, n, h, a, b);
+}
+
+/* The token records of the sentence (and its padding) in w's cache,
+ * made for tg when it was for another tagger or grew too big. */
+static bool
+records(const qt_tagger *tg, qt_tagger_work *w, const qt_tagger_tok *toks,
+        size_t n)
+{
+	struct qt_tagger_cache *c = w->cache;
+	size_t i;
+
+	if (!c) {
+		c = w->cache = calloc(1, sizeof(*c));
+		if (!c)
 			return false;
-		w->off = off;
-		w->cap = cap;
 	}
-	w->text.len = 0;
+	if (c->serial != tg->serial || c->n + 2 * n > CACHE_MAX ||
+	    c->tn + n > TOKENS_MAX || c->mn > 4 * CACHE_MAX)
+		if (!cache_reset(tg, c))
+			return false;
+	if (n + 4 > c->ptcap) {
+		size_t cap = n + 4 < 64 ? 64 : n + 4;
+		uint32_t *pt = qt_xrealloc_array(c->pt, cap, sizeof(*pt));
+		if (!pt)
+			return false;
+		c->pt = pt;
+		c->ptcap = cap;
+	}
+	c->pt[0] = c->pt[1] = PAD_T_BEFORE;
+	c->pt[n + 2] = c->pt[n + 3] = PAD_T_AFTER;
 	for (i = 0; i < n; i++) {
-		w->off[3 * i] = w->text.len;
-		if (ascii_prepare(&w->text, toks[i].s, toks[i].len,
-		                  &w->off[3 * i + 1])) {
-			w->off[3 * i + 2] = w->text.len;
-			continue;
-		}
-		qt_text_fold(&w->text, toks[i].s, toks[i].len);
-		if (w->text.failed)
+		uint32_t r = token_record(tg, w, toks[i].s, toks[i].len);
+		if (r == UINT32_MAX)
 			return false;
-		for (j = w->off[3 * i]; j < w->text.len; j++)
-			if (w->text.ptr[j] >= '0' && w->text.ptr[j] <= '9')
-				w->text.ptr[j] = '0';
-		w->off[3 * i + 1] = w->text.len;
-		put_shape(&w->text, toks[i].s, toks[i].len);
-		w->off[3 * i + 2] = w->text.len;
+		c->pt[i + 2] = r;
 	}
-	return !w->text.failed;
+	return true;
 }
 
 bool
@@ -880,13 +1042,10 @@ qt_tagger_tag_first(const qt_tagger *tg, qt_tagger_work *w,
 		return true;
 	if (nout > n)
 		nout = n;
-	if (!prepare(w, toks, n) || !records(tg, w, n))
+	if (!records(tg, w, toks, n))
 		return false;
 	t.tg = tg;
 	t.c = w->cache;
-	t.text = w->text.ptr;
-	t.off = w->off;
-	t.n = n;
 	for (i = 0; i < n; i++)
 		out[i].pos = QT_POS_OTHER, out[i].ner = QT_NER_O;
 	for (mi = 0; mi < tg->nmodels; mi++) {
@@ -898,8 +1057,7 @@ qt_tagger_tag_first(const qt_tagger *tg, qt_tagger_work *w,
 			size_t k;
 			int best = 0;
 
-			score_static(&t, i); /* (sets t.sc first) */
-			score_history(&t, i, l2, l1);
+			score(&t, i, l2, l1);
 			/* ties go to the lower label, as in the trainer */
 			for (k = 1; k < t.m->nlabels; k++)
 				if (t.sc[k] > t.sc[best])
@@ -921,7 +1079,6 @@ qt_tagger_work_free(qt_tagger_work *w)
 	if (!w)
 		return;
 	qbuf_free(&w->text);
-	free(w->off);
 	cache_free(w->cache);
 	memset(w, 0, sizeof(*w));
 }

@@ -76,12 +76,9 @@ typedef struct qt_tagger qt_tagger;
 /* Scratch memory of qt_tagger_tag(), reused from call to call: start it
  * zeroed ({0}), free it with qt_tagger_work_free(). */
 typedef struct {
-	qbuf text;   /* folded words and shapes of the sentence */
-	size_t *off; /* per token: where its folded word, its shape and
-	                * the next token's strings start in text */
-	size_t cap;  /* tokens that off holds */
-	/* each distinct word's and shape's features, resolved once for all
-	 * the calls that reuse this work (tagger.c) */
+	qbuf text; /* the folded word and shape of a new token */
+	/* each distinct token's, word's and shape's features, resolved
+	 * once for all the calls that reuse this work (tagger.c) */
 	struct qt_tagger_cache *cache;
 } qt_tagger_work;
 
