@@ -290,6 +290,10 @@ struct qt_tagger_cache {
 	/* per model: the features t-1 of each label (and "<s>"), then t-2
 	 * of each pair, UNKNOWN until looked up */
 	uint32_t *hist[QT_MAX_MODELS];
+	/* per model: the sum of t-1 and t-2 of each pair of labels, made
+	 * where hready[] is set (both NULL until the first use) */
+	int32_t *hrows[QT_MAX_MODELS];
+	uint8_t *hready[QT_MAX_MODELS];
 	/* the features of several parts (shc, tw) by ckey(): mkeys[i]
 	 * 0 = empty */
 	uint64_t *mkeys;
@@ -322,9 +326,10 @@ look1(const qt_tagger *tg, const model *m, const char *prefix, const char *s,
 	return lookup(tg, m, &k);
 }
 
-/* Resolve record r, whose string is s[0..n), against every model. */
+/* Resolve record r, whose string is s[0..n), against every model (the
+ * long way: each key built apart). */
 static void
-resolve(const qt_tagger *tg, frec *r, const char *s, size_t n)
+resolve_long(const qt_tagger *tg, frec *r, const char *s, size_t n)
 {
 	static const char *const wf[] = {"w=", "w-2=", "w-1=", "w+1=", "w+2="};
 	static const char *const sf[] = {
@@ -358,6 +363,104 @@ resolve(const qt_tagger *tg, frec *r, const char *s, size_t n)
 		xn = r->pad ? n : tail_bytes(s, n, 3);
 		f[WF_SM1] = look1(tg, m, "s-1=", s + n - xn, xn);
 		f[WF_SP1] = look1(tg, m, "s+1=", s + n - xn, xn);
+	}
+}
+
+/* A feature's prefix, right-aligned in eight bytes (what comes before
+ * it is never part of a key), and its length. */
+typedef struct {
+	char p[9];
+	uint8_t len;
+} prefix8;
+
+/* The feature of prefix p and the bytes x[0..n): p is written over the
+ * eight bytes before x, and the key hashed where it lies (as feat_hash()
+ * hashes it: the bytes read past its end are masked off; eight are
+ * readable there). */
+static uint32_t
+look_in(const qt_tagger *tg, const model *m, const prefix8 *p, char *x,
+        size_t n)
+{
+	const char *k = x - p->len;
+	size_t kn = n + p->len, i;
+	uint64_t h = kn, w;
+	uint32_t ix;
+
+	if (kn > QT_MAX_FEATURE)
+		return NOFEAT;
+	memcpy(x - 8, p->p, 8);
+	for (i = 0; i + 8 <= kn; i += 8) {
+		memcpy(&w, k + i, 8);
+		h = qt_mix8(h, w);
+	}
+	if (i < kn) {
+		memcpy(&w, k + i, 8);
+		h = qt_mix8(h, w & qt_head_mask(kn - i));
+	}
+	ix = *find_slot(m, tg->keys.ptr, k, kn, h ^ (h >> 32));
+	return ix ? ix - 1 : NOFEAT;
+}
+
+/* Resolve record r, whose string is s[0..n), against every model: as
+ * resolve_long(), but each key is the string in one buffer with its
+ * prefix written before it (the suffixes, written over the word, from
+ * the longest). */
+static void
+resolve(const qt_tagger *tg, frec *r, const char *s, size_t n)
+{
+	static const prefix8 wf[5] = {{"      w=", 2},
+	                              {"    w-2=", 4},
+	                              {"    w-1=", 4},
+	                              {"    w+1=", 4},
+	                              {"    w+2=", 4}};
+	static const prefix8 sf[SF_N] = {{"     sh=", 3}, {"   sh-2=", 5},
+	                                 {"   sh-1=", 5}, {"   sh+1=", 5},
+	                                 {"   sh+2=", 5}, {"     fs=", 3}};
+	static const prefix8 pre[3] = {
+	        {"     p1=", 3}, {"     p2=", 3}, {"     p3=", 3}};
+	static const prefix8 suf[3] = {
+	        {"     s1=", 3}, {"     s2=", 3}, {"     s3=", 3}};
+	static const prefix8 sm1 = {"    s-1=", 4}, sp1 = {"    s+1=", 4};
+	char b[8 + QT_MAX_FEATURE + 8], *x = b + 8;
+	size_t mi, j, cps, head[3], tail[3], xn;
+
+	if (n > QT_MAX_FEATURE) {
+		resolve_long(tg, r, s, n);
+		return;
+	}
+	cps = count_cps(s, n);
+	for (j = 0; j < 3; j++) {
+		head[j] = head_bytes(s, n, j + 1);
+		tail[j] = tail_bytes(s, n, j + 1);
+	}
+	for (mi = 0; mi < tg->nmodels; mi++) {
+		const model *m = &tg->m[mi];
+		uint32_t *f = r->f[mi];
+
+		memcpy(x, s, n);
+		memset(x + n, 0, 8);
+		if (r->kind == REC_SHAPE) {
+			for (j = 0; j < SF_N; j++)
+				f[j] = look_in(tg, m, &sf[j], x, n);
+			continue;
+		}
+		for (j = 0; j < 5; j++)
+			f[WF_W + j] = look_in(tg, m, &wf[j], x, n);
+		for (j = 0; j < 3; j++)
+			f[WF_P1 + j] = j + 1 < cps && !r->pad
+			                       ? look_in(tg, m, &pre[j], x,
+			                                 head[j])
+			                       : NOFEAT;
+		/* (the padding's whole string, a word's last three) */
+		xn = r->pad ? n : tail[2];
+		f[WF_SM1] = look_in(tg, m, &sm1, x + n - xn, xn);
+		f[WF_SP1] = look_in(tg, m, &sp1, x + n - xn, xn);
+		for (j = 3; j-- > 0;)
+			f[WF_S1 + j] = j + 1 < cps && !r->pad
+			                       ? look_in(tg, m, &suf[j],
+			                                 x + n - tail[j],
+			                                 tail[j])
+			                       : NOFEAT;
 	}
 }
 
@@ -585,7 +688,11 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	}
 	for (mi = 0; mi < QT_MAX_MODELS; mi++) {
 		free(c->hist[mi]);
+		free(c->hrows[mi]);
+		free(c->hready[mi]);
 		c->hist[mi] = NULL;
+		c->hrows[mi] = NULL;
+		c->hready[mi] = NULL;
 	}
 	if (c->mkeys)
 		memset(c->mkeys, 0, c->mcap * sizeof(*c->mkeys));
@@ -622,8 +729,11 @@ cache_free(struct qt_tagger_cache *c)
 	free(c->tr);
 	free(c->rows);
 	free(c->tt.slots);
-	for (mi = 0; mi < QT_MAX_MODELS; mi++)
+	for (mi = 0; mi < QT_MAX_MODELS; mi++) {
 		free(c->hist[mi]);
+		free(c->hrows[mi]);
+		free(c->hready[mi]);
+	}
 	free(c->pt);
 	free(c->mkeys);
 	free(c->mvals);
@@ -835,29 +945,61 @@ shape_context(tagging *t, const uint32_t *pt)
 	return remember(t, v, &k);
 }
 
-/* t-1=T1 and t-2=T2|T1 after labels l2, l1 (-1 = before the sentence)
- * into a. */
+/* The features t-1=T1 and t-2=T2|T1 after labels l2, l1 (-1 = before
+ * the sentence) into f[0], f[1]. */
 static void
-take_history(tagging *t, addends *a, int l2, int l1)
+history(tagging *t, int l2, int l1, uint32_t f[2])
 {
 	keybuf k;
-	uint32_t f = hist_feature(t, -2, l1);
 
-	if (f == UNKNOWN) {
+	f[0] = hist_feature(t, -2, l1);
+	if (f[0] == UNKNOWN) {
 		kb_start(&k, "t-1=");
 		put_label(t, &k, l1);
-		f = lookup(t->tg, t->m, &k);
+		f[0] = lookup(t->tg, t->m, &k);
 	}
-	take(t, a, f);
-	f = hist_feature(t, l2, l1);
-	if (f == UNKNOWN) {
+	f[1] = hist_feature(t, l2, l1);
+	if (f[1] == UNKNOWN) {
 		kb_start(&k, "t-2=");
 		put_label(t, &k, l2);
 		kb_put(&k, "|", 1);
 		put_label(t, &k, l1);
-		f = lookup(t->tg, t->m, &k);
+		f[1] = lookup(t->tg, t->m, &k);
 	}
-	take(t, a, f);
+}
+
+/* The label history after l2, l1 into a: one row, the sum of t-1 and
+ * t-2, made at its first use (or, out of memory, the two features). */
+static void
+take_history(tagging *t, addends *a, int l2, int l1)
+{
+	struct qt_tagger_cache *c = t->c;
+	size_t nl = t->m->nlabels + 1, st = t->tg->stride;
+	size_t at = (size_t)(l2 + 1) * nl + (size_t)(l1 + 1);
+	uint32_t f[2];
+	int32_t *row;
+
+	if (!c->hready[t->mi]) {
+		c->hrows[t->mi] = qt_xmalloc_array(nl * nl, st * sizeof(*row));
+		c->hready[t->mi] = calloc(nl * nl, 1);
+		if (!c->hrows[t->mi] || !c->hready[t->mi]) {
+			free(c->hready[t->mi]);
+			c->hready[t->mi] = NULL;
+			history(t, l2, l1, f);
+			take(t, a, f[0]);
+			take(t, a, f[1]);
+			return;
+		}
+	}
+	row = c->hrows[t->mi] + at * st;
+	if (!c->hready[t->mi][at]) {
+		history(t, l2, l1, f);
+		memset(row, 0, st * sizeof(*row));
+		row_add(t->tg, t->m, row, f[0]);
+		row_add(t->tg, t->m, row, f[1]);
+		c->hready[t->mi][at] = 1;
+	}
+	a->row[a->nr++] = row;
 }
 
 /* tw=T1|W0 of word record wr after label l1. */
@@ -1023,6 +1165,29 @@ records(const qt_tagger *tg, qt_tagger_work *w, const qt_tagger_tok *toks,
 	return true;
 }
 
+/* The label of the highest score of t->sc; ties go to the lower label,
+ * as in the trainer. */
+static int
+best_label(tagging *t)
+{
+	int32_t top[DENSE_LANES], m;
+	size_t l, i, k;
+
+	/* (the lanes past the labels lose; the maximum is taken
+	 * DENSE_LANES at a time, as vectors) */
+	for (k = t->m->nlabels; k < t->tg->stride; k++)
+		t->sc[k] = INT32_MIN;
+	memcpy(top, t->sc, sizeof(top));
+	for (l = DENSE_LANES; l < t->tg->stride; l += DENSE_LANES)
+		for (i = 0; i < DENSE_LANES; i++)
+			top[i] = t->sc[l + i] > top[i] ? t->sc[l + i] : top[i];
+	for (m = top[0], i = 1; i < DENSE_LANES; i++)
+		m = top[i] > m ? top[i] : m;
+	for (k = 0; t->sc[k] != m; k++)
+		;
+	return (int)k;
+}
+
 bool
 qt_tagger_tag(const qt_tagger *tg, qt_tagger_work *w, const qt_tagger_tok *toks,
               size_t n, qt_tag *out)
@@ -1054,14 +1219,10 @@ qt_tagger_tag_first(const qt_tagger *tg, qt_tagger_work *w,
 		t.m = &tg->m[mi];
 		t.mi = mi;
 		for (i = 0; i < nout; i++) {
-			size_t k;
-			int best = 0;
+			int best;
 
 			score(&t, i, l2, l1);
-			/* ties go to the lower label, as in the trainer */
-			for (k = 1; k < t.m->nlabels; k++)
-				if (t.sc[k] > t.sc[best])
-					best = (int)k;
+			best = best_label(&t);
 			if (t.m->kind != MODEL_NER)
 				out[i].pos = t.m->lpos[best];
 			if (t.m->kind != MODEL_POS)
