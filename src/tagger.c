@@ -246,8 +246,11 @@ typedef struct {
 	skey k;        /* in c->keys */
 	uint16_t kind; /* REC_* */
 	uint16_t pad;  /* padding past the sentence's ends */
+	uint32_t srow; /* a shape's rows in c->srows, NOROW until made */
 	uint32_t f[QT_MAX_MODELS][WF_N];
 } frec;
+
+#define NOROW UINT32_MAX
 
 /* kinds of record; the first four records of a cache are the padding
  * past the sentence's ends, as words and as shapes (not in the table) */
@@ -285,6 +288,10 @@ struct qt_tagger_cache {
 	trec *tr;
 	size_t tn, tcap, per;
 	int32_t *rows;
+	/* the rows of the shapes (as a token's rows, with the bias, without
+	 * the word's features: a token's start), per ints each */
+	int32_t *srows;
+	size_t sn, scap;
 	rtable tt;
 	uint32_t bias[QT_MAX_MODELS]; /* the feature b */
 	/* per model: the features t-1 of each label (and "<s>"), then t-2
@@ -542,6 +549,7 @@ record(const qt_tagger *tg, struct qt_tagger_cache *c, unsigned kind, bool pad,
 	r->k.hash = h;
 	r->kind = (uint16_t)kind;
 	r->pad = pad;
+	r->srow = NOROW;
 	qbuf_put(&c->keys, s, n);
 	if (c->keys.failed)
 		return UINT32_MAX;
@@ -585,12 +593,47 @@ token_rows(const qt_tagger *tg, const struct qt_tagger_cache *c, uint32_t t,
 	return c->rows + (size_t)t * c->per + mi * TR_N * tg->stride;
 }
 
-/* Sum the rows of token record t from the features of its word and
- * shape. */
-static void
+/* The rows of shape record sr, made at its first use: the bias and the
+ * shape's features at each place; NULL when out of memory. */
+static const int32_t *
+shape_rows(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t sr)
+{
+	static const signed char sf[TR_N] = {SF_SH, SF_SHM2, SF_SHM1, SF_SHP1,
+	                                     SF_SHP2};
+	frec *g = &c->r[sr];
+	int32_t *rows;
+	size_t mi, j;
+
+	if (g->srow != NOROW)
+		return c->srows + (size_t)g->srow * c->per;
+	if (c->sn == c->scap) {
+		size_t cap = c->scap ? c->scap * 2 : 64;
+		rows = qt_xrealloc_array(c->srows, cap, c->per * sizeof(*rows));
+		if (!rows)
+			return NULL;
+		c->srows = rows;
+		c->scap = cap;
+	}
+	rows = c->srows + c->sn * c->per;
+	memset(rows, 0, c->per * sizeof(*rows));
+	for (mi = 0; mi < tg->nmodels; mi++) {
+		int32_t *row = rows + mi * TR_N * tg->stride;
+
+		row_add(tg, &tg->m[mi], row, c->bias[mi]);
+		for (j = 0; j < TR_N; j++)
+			row_add(tg, &tg->m[mi], row + j * tg->stride,
+			        g->f[mi][(int)sf[j]]);
+	}
+	g->srow = (uint32_t)c->sn++;
+	return rows;
+}
+
+/* Sum the rows of token record t: its shape's, and the features of its
+ * word; false when out of memory. */
+static bool
 make_rows(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t t)
 {
-	/* each row's word features (-1 ends) and shape feature */
+	/* each row's word features (-1 ends) */
 	static const signed char wf[TR_N][8] = {
 	        {WF_W, WF_P1, WF_P1 + 1, WF_P1 + 2, WF_S1, WF_S1 + 1, WF_S1 + 2,
 	         -1},
@@ -599,24 +642,22 @@ make_rows(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t t)
 	        {WF_WP1, WF_SP1, -1},
 	        {WF_WP2, -1},
 	};
-	static const signed char sf[TR_N] = {SF_SH, SF_SHM2, SF_SHM1, SF_SHP1,
-	                                     SF_SHP2};
+	const int32_t *start = shape_rows(tg, c, c->tr[t].srec);
 	size_t mi, j, k;
 
+	if (!start)
+		return false;
+	memcpy(token_rows(tg, c, t, 0), start, c->per * sizeof(*start));
 	for (mi = 0; mi < tg->nmodels; mi++) {
 		const model *m = &tg->m[mi];
 		const uint32_t *f = c->r[c->tr[t].wrec].f[mi];
-		const uint32_t *g = c->r[c->tr[t].srec].f[mi];
 		int32_t *row = token_rows(tg, c, t, mi);
 
-		memset(row, 0, TR_N * tg->stride * sizeof(*row));
-		row_add(tg, m, row, c->bias[mi]);
-		for (j = 0; j < TR_N; j++, row += tg->stride) {
+		for (j = 0; j < TR_N; j++, row += tg->stride)
 			for (k = 0; wf[j][k] >= 0; k++)
 				row_add(tg, m, row, f[(int)wf[j][k]]);
-			row_add(tg, m, row, g[(int)sf[j]]);
-		}
 	}
+	return true;
 }
 
 /* Room for a token record more (and its rows); false when out of
@@ -660,7 +701,8 @@ new_token(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t *slot,
 	qbuf_put(&c->raw, s, n);
 	if (c->raw.failed)
 		return UINT32_MAX;
-	make_rows(tg, c, (uint32_t)c->tn);
+	if (!make_rows(tg, c, (uint32_t)c->tn))
+		return UINT32_MAX;
 	if (slot)
 		*slot = (uint32_t)c->tn + 1;
 	return (uint32_t)c->tn++;
@@ -675,7 +717,7 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	/* (valid only once the pads are in: a reset that runs out of
 	 * memory leaves the next use to reset again) */
 	c->serial = 0;
-	c->n = c->tn = 0;
+	c->n = c->tn = c->sn = 0;
 	c->keys.len = c->raw.len = 0;
 	if (c->rt.slots)
 		memset(c->rt.slots, 0, c->rt.n * sizeof(*c->rt.slots));
@@ -684,7 +726,7 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	if (per != c->per) {
 		/* (another tagger's rows: token_room() makes them anew) */
 		c->per = per;
-		c->tcap = 0;
+		c->tcap = c->scap = 0;
 	}
 	for (mi = 0; mi < QT_MAX_MODELS; mi++) {
 		free(c->hist[mi]);
@@ -728,6 +770,7 @@ cache_free(struct qt_tagger_cache *c)
 	free(c->rt.slots);
 	free(c->tr);
 	free(c->rows);
+	free(c->srows);
 	free(c->tt.slots);
 	for (mi = 0; mi < QT_MAX_MODELS; mi++) {
 		free(c->hist[mi]);
@@ -861,7 +904,11 @@ sum(tagging *t, const addends *a)
 
 		for (i = 0; i < DENSE_LANES; i++)
 			acc[i] = a->row[0][l + i];
-		for (j = 1; j < a->nr; j++)
+		for (j = 1; j + 1 < a->nr; j += 2)
+			for (i = 0; i < DENSE_LANES; i++)
+				acc[i] += a->row[j][l + i] +
+				          a->row[j + 1][l + i];
+		if (j < a->nr)
 			for (i = 0; i < DENSE_LANES; i++)
 				acc[i] += a->row[j][l + i];
 		for (i = 0; i < DENSE_LANES; i++)
@@ -1115,11 +1162,16 @@ token_record(const qt_tagger *tg, qt_tagger_work *w, const char *s, size_t n)
 	uint32_t h = (uint32_t)feat_hash(s, n), *slot, a, b;
 	size_t mid;
 
+	/* (room only for a new one: the table may grow, find its slot
+	 * again) */
+	slot = c->tt.n ? rt_find(&c->tt, c->tr, sizeof(*c->tr), c->raw.ptr, s,
+	                         n, h)
+	               : NULL;
+	if (slot && *slot)
+		return *slot - 1;
 	if (!token_room(c))
 		return UINT32_MAX;
 	slot = rt_find(&c->tt, c->tr, sizeof(*c->tr), c->raw.ptr, s, n, h);
-	if (*slot)
-		return *slot - 1;
 	if (!prepare(&w->text, s, n, &mid))
 		return UINT32_MAX;
 	a = record(tg, c, REC_WORD, false, w->text.ptr, mid);
