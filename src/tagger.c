@@ -166,31 +166,21 @@ take(const tagging *t, addends *a, uint32_t fid)
 		a->sparse[a->ns++] = fid;
 }
 
-/* t->sc = the sum of a's rows (at least one) and pairs.  Only the first
- * tg->stride scores are ever added to or read (tg->stride is at least
- * every model's label count). */
-static void
+/* t->sc = the sum of a's rows (at least one, the first a token's own,
+ * whose lanes past the labels hold INT32_MIN: they never win) and
+ * pairs; returns the highest score.  Only the first tg->stride scores are
+ * ever added to or read (tg->stride is at least every model's label
+ * count). */
+static int32_t
 sum(tagging *t, const addends *a)
 {
+	int32_t top[DENSE_LANES], m;
 	size_t l, i, j;
 
-	/* (DENSE_LANES sums at a time, kept in registers over the rows: the
-	 * compiler adds them as vectors) */
-	for (l = 0; l < t->tg->stride; l += DENSE_LANES) {
-		int32_t acc[DENSE_LANES];
-
-		for (i = 0; i < DENSE_LANES; i++)
-			acc[i] = a->row[0][l + i];
-		for (j = 1; j + 1 < a->nr; j += 2)
-			for (i = 0; i < DENSE_LANES; i++)
-				acc[i] += a->row[j][l + i] +
-				          a->row[j + 1][l + i];
-		if (j < a->nr)
-			for (i = 0; i < DENSE_LANES; i++)
-				acc[i] += a->row[j][l + i];
-		for (i = 0; i < DENSE_LANES; i++)
-			t->sc[l + i] = acc[i];
-	}
+	/* (the pairs first, into zeros; then the rows, DENSE_LANES sums at a
+	 * time kept in registers, as is their maximum: the compiler adds
+	 * and compares them as vectors) */
+	memset(t->sc, 0, t->tg->stride * sizeof(*t->sc));
 	for (j = 0; j < a->ns; j++) {
 		const feat *f = &t->m->slots[a->sparse[j]];
 		const pair *p = t->tg->pairs + f->pair;
@@ -198,6 +188,28 @@ sum(tagging *t, const addends *a)
 		for (i = 0; i < f->npairs; i++)
 			t->sc[p[i].label] += p[i].weight;
 	}
+	for (i = 0; i < DENSE_LANES; i++)
+		top[i] = INT32_MIN;
+	for (l = 0; l < t->tg->stride; l += DENSE_LANES) {
+		int32_t acc[DENSE_LANES];
+
+		for (i = 0; i < DENSE_LANES; i++)
+			acc[i] = t->sc[l + i] + a->row[0][l + i];
+		for (j = 1; j + 1 < a->nr; j += 2)
+			for (i = 0; i < DENSE_LANES; i++)
+				acc[i] += a->row[j][l + i] +
+				          a->row[j + 1][l + i];
+		if (j < a->nr)
+			for (i = 0; i < DENSE_LANES; i++)
+				acc[i] += a->row[j][l + i];
+		for (i = 0; i < DENSE_LANES; i++) {
+			t->sc[l + i] = acc[i];
+			top[i] = acc[i] > top[i] ? acc[i] : top[i];
+		}
+	}
+	for (m = top[0], i = 1; i < DENSE_LANES; i++)
+		m = top[i] > m ? top[i] : m;
+	return m;
 }
 
 /* The string of record r into k. */
@@ -346,8 +358,8 @@ label_word(tagging *t, uint32_t wr, int l1)
 
 /* The scores of token i after labels l2, l1 into t->sc: the rows of the
  * tokens around it (template 1 at the top, but for shc, fs and the
- * label history), then its other features. */
-static void
+ * label history), then its other features; returns the highest. */
+static int32_t
 score(tagging *t, size_t i, int l2, int l1)
 {
 	const uint32_t *pt = t->c->pt + i + 2;
@@ -366,28 +378,17 @@ score(tagging *t, size_t i, int l2, int l1)
 		take(t, &a, t->c->r[tr[pt[0]].srec].f[t->mi][SF_FS]);
 	take_history(t, &a, l2, l1);
 	take(t, &a, label_word(t, tr[pt[0]].wrec, l1));
-	sum(t, &a);
+	return sum(t, &a);
 }
 
-/* The label of the highest score of t->sc; ties go to the lower label,
- * as in the trainer. */
+/* The label of the highest score top of t->sc; ties go to the lower
+ * label, as in the trainer. */
 static int
-best_label(tagging *t)
+best_label(const tagging *t, int32_t top)
 {
-	int32_t top[DENSE_LANES], m;
-	size_t l, i, k;
+	size_t k;
 
-	/* (the lanes past the labels lose; the maximum is taken
-	 * DENSE_LANES at a time, as vectors) */
-	for (k = t->m->nlabels; k < t->tg->stride; k++)
-		t->sc[k] = INT32_MIN;
-	memcpy(top, t->sc, sizeof(top));
-	for (l = DENSE_LANES; l < t->tg->stride; l += DENSE_LANES)
-		for (i = 0; i < DENSE_LANES; i++)
-			top[i] = t->sc[l + i] > top[i] ? t->sc[l + i] : top[i];
-	for (m = top[0], i = 1; i < DENSE_LANES; i++)
-		m = top[i] > m ? top[i] : m;
-	for (k = 0; t->sc[k] != m; k++)
+	for (k = 0; t->sc[k] != top; k++)
 		;
 	return (int)k;
 }
@@ -423,10 +424,8 @@ qt_tagger_tag_first(const qt_tagger *tg, qt_tagger_work *w,
 		t.m = &tg->m[mi];
 		t.mi = mi;
 		for (i = 0; i < nout; i++) {
-			int best;
+			int best = best_label(&t, score(&t, i, l2, l1));
 
-			score(&t, i, l2, l1);
-			best = best_label(&t);
 			if (t.m->kind != MODEL_NER)
 				out[i].pos = t.m->lpos[best];
 			if (t.m->kind != MODEL_POS)

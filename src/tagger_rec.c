@@ -387,7 +387,12 @@ shape_rows(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t sr)
 	memset(rows, 0, c->per * sizeof(*rows));
 	for (mi = 0; mi < tg->nmodels; mi++) {
 		int32_t *row = rows + mi * TR_N * tg->stride;
+		size_t k;
 
+		/* (the lanes past the labels of the scores that start from
+		 * this row never win: tagger.c's sum()) */
+		for (k = tg->m[mi].nlabels; k < tg->stride; k++)
+			row[k] = INT32_MIN;
 		qt_tagger_row_add(tg, &tg->m[mi], row, c->bias[mi]);
 		for (j = 0; j < TR_N; j++)
 			qt_tagger_row_add(tg, &tg->m[mi], row + j * tg->stride,
