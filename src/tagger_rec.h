@@ -75,10 +75,12 @@ kb_start(keybuf *k, const char *prefix)
  * text. */
 #define CACHE_MAX 16384
 /* Token records before a cache starts afresh: each holds TR_N rows of
- * scores per model (960 bytes for the shipped model), about 16 MB a work
- * at most (the 10 MB bench corpus: 49 -> 66 MB resident).  Twice as many
- * saved another 8 % of tagging there, for twice the memory. */
-#define TOKENS_MAX 16384
+ * scores per model (960 bytes for the shipped model), about 8 MB a work
+ * at most.  With -j 2 on the 10 MB JSON Lines bench corpus resident
+ * memory is 26 MB without the records, 42 MB with 8,192 of them and 49 MB
+ * with 16,384, which save only 0.6 % more instructions on news (callgrind
+ * on 2 MB: 802.7M against 797.7M); the issue's bound is 64 MB. */
+#define TOKENS_MAX 8192
 
 /* a word's features: itself, as each neighbour, its affixes */
 enum {
