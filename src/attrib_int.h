@@ -484,7 +484,7 @@ typedef struct {
 	int reach;
 } pmemo_frame;
 
-struct speaker_memo *qt_speaker_memo_new(void);
+struct speaker_memo *qt_speaker_memo_new(size_t n);
 void qt_speaker_memo_free(struct speaker_memo *pm);
 bool qt_speaker_memo_get(actx *c, size_t i, int last_speaker, speaker *sp,
                          size_t *m);

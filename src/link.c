@@ -1133,7 +1133,7 @@ qt_link_quotes(actx *c)
 	                   ? new_side_memo()
 	                   : NULL;
 	/* (the speaker phrases parsed, speaker_memo.c; a cache only) */
-	c->pmemo = nq0 >= SIDE_MEMO_QUOTES ? qt_speaker_memo_new() : NULL;
+	c->pmemo = nq0 >= SIDE_MEMO_QUOTES ? qt_speaker_memo_new(c->n) : NULL;
 	ok = link_each(c, nq0);
 	free(c->smemo);
 	c->smemo = NULL;

@@ -18,11 +18,10 @@
 
 #include "attrib_int.h"
 
-#define PMEMO_SLOTS 1024 /* a power of two */
+#define PMEMO_SLOTS 1024 /* at most; a power of two */
 #define PMEMO_ANY (-2)   /* (-1 is "no last speaker") */
 
 typedef struct {
-	size_t tok;   /* the token + 1; 0: empty */
 	size_t m;     /* what the parse returned */
 	unsigned gen; /* c->ent_gen when it was made */
 	int ls;       /* the last speaker it used, or PMEMO_ANY */
@@ -30,19 +29,45 @@ typedef struct {
 	speaker sp;
 } pmemo_slot;
 
+/* (the tokens apart from the rest: only they are zeroed for each
+ * document, a few kB; a calloc of the whole table cost more than the
+ * memo saved on short articles) */
 struct speaker_memo {
-	pmemo_slot slot[PMEMO_SLOTS];
+	uint32_t *tok; /* per slot: its token + 1, 0 when empty */
+	pmemo_slot *slot;
+	size_t mask; /* slots - 1 */
 };
 
+/* A memo for a document of n tokens, or NULL when out of memory. */
 struct speaker_memo *
-qt_speaker_memo_new(void)
+qt_speaker_memo_new(size_t n)
 {
-	return calloc(1, sizeof(struct speaker_memo));
+	struct speaker_memo *pm = malloc(sizeof(*pm));
+	size_t slots = 64;
+
+	while (slots < n && slots < PMEMO_SLOTS)
+		slots *= 2;
+	if (!pm || n >= UINT32_MAX) {
+		free(pm);
+		return NULL;
+	}
+	pm->tok = calloc(slots, sizeof(*pm->tok));
+	pm->slot = malloc(slots * sizeof(*pm->slot));
+	pm->mask = slots - 1;
+	if (!pm->tok || !pm->slot) {
+		qt_speaker_memo_free(pm);
+		return NULL;
+	}
+	return pm;
 }
 
 void
 qt_speaker_memo_free(struct speaker_memo *pm)
 {
+	if (!pm)
+		return;
+	free(pm->tok);
+	free(pm->slot);
 	free(pm);
 }
 
@@ -52,9 +77,10 @@ qt_speaker_memo_free(struct speaker_memo *pm)
 bool
 qt_speaker_memo_get(actx *c, size_t i, int last_speaker, speaker *sp, size_t *m)
 {
-	const pmemo_slot *s = &c->pmemo->slot[i & (PMEMO_SLOTS - 1)];
+	const struct speaker_memo *pm = c->pmemo;
+	const pmemo_slot *s = &pm->slot[i & pm->mask];
 
-	if (s->tok != i + 1 || s->gen != c->ent_gen ||
+	if (pm->tok[i & pm->mask] != i + 1 || s->gen != c->ent_gen ||
 	    (s->ls != PMEMO_ANY && s->ls != last_speaker) ||
 	    c->depth + s->deeper >= PARSE_DEPTH)
 		return false;
@@ -86,8 +112,8 @@ qt_speaker_memo_leave(actx *c, const pmemo_frame *fr, size_t i,
                       int last_speaker, const speaker *sp, size_t m)
 {
 	if (c->pm_reach < PARSE_DEPTH) {
-		pmemo_slot *s = &c->pmemo->slot[i & (PMEMO_SLOTS - 1)];
-		s->tok = i + 1;
+		pmemo_slot *s = &c->pmemo->slot[i & c->pmemo->mask];
+		c->pmemo->tok[i & c->pmemo->mask] = (uint32_t)(i + 1);
 		s->m = m;
 		s->gen = fr->gen;
 		s->ls = c->ls_used ? last_speaker : PMEMO_ANY;
