@@ -142,7 +142,16 @@ typedef struct actx {
 	quoth_result *r;
 	struct side_memo *smemo; /* link.c: the patterns each chunk string
 	                          * can match, or NULL */
-	struct cand_set *cands;  /* when set, link.c collects every candidate
+	/* speaker_memo.c: the speaker phrases parsed while linking, or
+	 * NULL; ent_gen counts the changes to entities made meanwhile
+	 * (anything that changes an entity during linking adds one);
+	 * ls_used: the parse under way read its last speaker; pm_reach:
+	 * the deepest recursion it reached */
+	struct speaker_memo *pmemo;
+	unsigned ent_gen;
+	bool ls_used;
+	int pm_reach;
+	struct cand_set *cands; /* when set, link.c collects every candidate
 	                         * link here instead of taking the first
 	                         * (choose.c) */
 	/* QUOTH_DUMP_CANDIDATES, read once per document by link.c: set
@@ -462,6 +471,27 @@ int qt_eidx_by_first(const actx *c, const char *w, size_t wl);
 int qt_eidx_next_last(const actx *c, int e);
 int qt_eidx_next_first(const actx *c, int e);
 void qt_eidx_free(actx *c);
+
+/* ---- speaker_memo.c: speaker phrases parsed while linking ---------------- */
+
+/* (qt_parse_speaker_fwd() recursion: a deeper chain is no speaker) */
+#define PARSE_DEPTH 4
+
+/* what the parse around one under way has read (speaker_memo.c) */
+typedef struct {
+	unsigned gen;
+	bool ls_used;
+	int reach;
+} pmemo_frame;
+
+struct speaker_memo *qt_speaker_memo_new(size_t n);
+void qt_speaker_memo_free(struct speaker_memo *pm);
+bool qt_speaker_memo_get(actx *c, size_t i, int last_speaker, speaker *sp,
+                         size_t *m);
+void qt_speaker_memo_enter(actx *c, pmemo_frame *fr);
+void qt_speaker_memo_leave(actx *c, const pmemo_frame *fr, size_t i,
+                           int last_speaker, const speaker *sp, size_t m);
+void qt_speaker_memo_deep(actx *c);
 
 /* ---- speaker.c -------------------------------------------------------------
  */

@@ -295,6 +295,12 @@ void cli_row_end(struct cli_writer *w);
 void cli_csv_field(struct cli_buf *b, const char *s, size_t n, int excel);
 /* One TSV field: tab, CR and LF become spaces. */
 void cli_tsv_field(struct cli_buf *b, const char *s, size_t n, int excel);
+/* The same written at o, which has room for CLI_CSV_ROOM(n) or
+ * CLI_TSV_ROOM(n) bytes; they return the end of what they wrote. */
+#define CLI_CSV_ROOM(n) (2 * (n) + 3)
+#define CLI_TSV_ROOM(n) ((n) + 1)
+char *cli_csv_field_at(char *o, const char *s, size_t n, int excel);
+char *cli_tsv_field_at(char *o, const char *s, size_t n, int excel);
 /* A JSON string with its quotes; invalid UTF-8 becomes U+FFFD. */
 void cli_json_string(struct cli_buf *b, const char *s, size_t n);
 /* The same written at o, which has room for CLI_JSON_ROOM(n) bytes;
@@ -321,6 +327,11 @@ struct cli_cell {
 
 void cli_csv_cell(struct cli_writer *w, const struct cli_cell *c);
 void cli_csv_row_end(struct cli_writer *w);
+/* CSV or TSV: a whole row of cells, at the start of a line (write_csv.c). */
+void cli_csv_row(struct cli_writer *w, const struct cli_cell *cells, size_t n);
+/* One cell in the writer's format (what the cli_cell_*() functions
+ * call). */
+void cli_put_cell(struct cli_writer *w, const struct cli_cell *c);
 void cli_tsv_cell(struct cli_writer *w, const struct cli_cell *c);
 void cli_tsv_row_end(struct cli_writer *w);
 void cli_jsonl_cell(struct cli_writer *w, const struct cli_cell *c);

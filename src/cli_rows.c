@@ -13,35 +13,6 @@
 #include "cli.h"
 #include "quoth.h"
 
-/* A string field, or NULL (JSON null) when absent; `empty_absent` also
- * treats "" as absent, for the fields SPEC calls empty when unknown. */
-static void
-str_cell(struct cli_writer *w, const quoth_result *r, size_t i, quoth_field f,
-         int empty_absent)
-{
-	size_t len = 0;
-	const char *s = quoth_quote_str(r, i, f, &len);
-
-	if (empty_absent && len == 0)
-		s = NULL;
-	cli_cell_str(w, s, len);
-}
-
-static void
-span_cells(struct cli_writer *w, const quoth_result *r, size_t i,
-           quoth_span_kind k)
-{
-	size_t s, e;
-
-	if (quoth_quote_span(r, i, k, &s, &e)) {
-		cli_cell_uint(w, s);
-		cli_cell_uint(w, e);
-	} else {
-		cli_cell_null(w);
-		cli_cell_null(w);
-	}
-}
-
 /* ---- JSON Lines ------------------------------------------------------ */
 
 /* The string columns from "speaker" to "quote" (cli_quote_columns[3..10]);
@@ -54,6 +25,8 @@ static const quoth_field json_fields[] = {
 /* numbers at most: n, 3 spans, paragraph, line */
 #define NUMBERS 9
 #define JSON_EMPTY_ABSENT 7
+/* the columns of a quote record (cli_quote_columns) */
+#define QUOTE_COLUMNS 23
 
 /* The keys of the quote columns as written: `{"doc":`, `,"n":`, ...,
  * each padded to KEY_ROOM bytes so that it is copied in one fixed-size
@@ -254,40 +227,87 @@ json_rows(struct cli_writer *w, const char *doc, size_t doc_len, int numeric,
 
 /* ---- every format ----------------------------------------------------- */
 
+/* The cells of record i of r, one a column of cli_quote_columns, as
+ * the cli_cell_*() functions would make them; numbers are written into
+ * num. */
+static void
+quote_cells(struct cli_cell *c, char (*num)[CLI_UINT_MAX], const char *doc,
+            size_t doc_len, int numeric, size_t first, const quoth_result *r,
+            size_t i)
+{
+	static const quoth_field fields[] = {
+	        QUOTH_FIELD_SPEAKER, QUOTH_FIELD_TITLE,
+	        QUOTH_FIELD_GENDER,  QUOTH_FIELD_GENDER_SOURCE,
+	        QUOTH_FIELD_KIND,    QUOTH_FIELD_MENTION,
+	        QUOTH_FIELD_CUE,     QUOTH_FIELD_QUOTE,
+	        QUOTH_FIELD_CONTEXT, QUOTH_FIELD_RULE};
+	/* (their columns: speaker ... quote, then context and rule; the
+	 * first seven are null when empty) */
+	static const unsigned char col[] = {3, 4, 5, 6, 7, 8, 9, 10, 21, 22};
+	static const quoth_span_kind span[] = {
+	        QUOTH_SPAN_QUOTE, QUOTH_SPAN_MENTION, QUOTH_SPAN_CUE};
+	static const unsigned char span_col[] = {11, 15, 17};
+	size_t k, s, e, par = 0, line = 0, nn = 0;
+	const char *type = quoth_type_name(quoth_quote_type(r, i));
+
+	c[0] = (struct cli_cell){numeric ? CLI_CELL_NUM : CLI_CELL_STR, doc,
+	                         doc_len};
+	c[1] = (struct cli_cell){CLI_CELL_NUM, num[nn], 0};
+	c[1].n = cli_fmt_uint(num[nn++], first + i + 1);
+	c[2] = (struct cli_cell){type ? CLI_CELL_STR : CLI_CELL_NULL, type,
+	                         type ? strlen(type) : 0};
+	for (k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+		struct cli_cell *f = &c[col[k]];
+		f->kind = CLI_CELL_STR;
+		f->n = 0;
+		f->s = quoth_quote_str(r, i, fields[k], &f->n);
+		if (!f->s || (k < JSON_EMPTY_ABSENT && f->n == 0))
+			*f = (struct cli_cell){CLI_CELL_NULL, NULL, 0};
+	}
+	for (k = 0; k < 3; k++) {
+		struct cli_cell *f = &c[span_col[k]];
+		if (quoth_quote_span(r, i, span[k], &s, &e)) {
+			f[0] = (struct cli_cell){CLI_CELL_NUM, num[nn], 0};
+			f[0].n = cli_fmt_uint(num[nn++], s);
+			f[1] = (struct cli_cell){CLI_CELL_NUM, num[nn], 0};
+			f[1].n = cli_fmt_uint(num[nn++], e);
+		} else {
+			f[0] = f[1] = (struct cli_cell){CLI_CELL_NULL, NULL, 0};
+		}
+	}
+	/* the JSON-only columns (parts, verbatim): not written */
+	c[13] = c[14] = (struct cli_cell){CLI_CELL_NULL, NULL, 0};
+	quoth_quote_position(r, i, &par, &line);
+	c[19] = (struct cli_cell){CLI_CELL_NUM, num[nn], 0};
+	c[19].n = cli_fmt_uint(num[nn++], par);
+	c[20] = (struct cli_cell){CLI_CELL_NUM, num[nn], 0};
+	c[20].n = cli_fmt_uint(num[nn++], line);
+}
+
 int
 cli_quote_rows(struct cli_writer *w, const char *doc, size_t doc_len,
                int numeric, size_t first, const quoth_result *r)
 {
-	size_t i, n = quoth_result_count(r), par, line;
+	size_t i, k, n = quoth_result_count(r);
+	struct cli_cell c[QUOTE_COLUMNS];
+	char num[NUMBERS][CLI_UINT_MAX];
+	bool flat = (w->format == CLI_FORMAT_CSV ||
+	             w->format == CLI_FORMAT_TSV) &&
+	            w->cols == cli_quote_columns && w->ncols == QUOTE_COLUMNS;
 
 	/* JSON Lines records are whole objects, written by json_rows();
-	 * the other formats go cell by cell. */
+	 * CSV and TSV rows whole lines (cli_csv_row()); the other formats
+	 * go cell by cell. */
 	if (w->format == CLI_FORMAT_JSONL)
 		return json_rows(w, doc, doc_len, numeric, first, r);
 	for (i = 0; i < n; i++) {
-		cli_cell_doc_n(w, doc, doc_len, numeric);
-		cli_cell_uint(w, first + i + 1);
-		cli_cell_cstr(w, quoth_type_name(quoth_quote_type(r, i)));
-		str_cell(w, r, i, QUOTH_FIELD_SPEAKER, 1);
-		str_cell(w, r, i, QUOTH_FIELD_TITLE, 1);
-		str_cell(w, r, i, QUOTH_FIELD_GENDER, 1);
-		str_cell(w, r, i, QUOTH_FIELD_GENDER_SOURCE, 1);
-		str_cell(w, r, i, QUOTH_FIELD_KIND, 1);
-		str_cell(w, r, i, QUOTH_FIELD_MENTION, 1);
-		str_cell(w, r, i, QUOTH_FIELD_CUE, 1);
-		str_cell(w, r, i, QUOTH_FIELD_QUOTE, 0);
-		span_cells(w, r, i, QUOTH_SPAN_QUOTE);
-		/* the JSON-only columns (parts, verbatim): not written */
-		cli_cell_null(w);
-		cli_cell_null(w);
-		span_cells(w, r, i, QUOTH_SPAN_MENTION);
-		span_cells(w, r, i, QUOTH_SPAN_CUE);
-		par = line = 0;
-		quoth_quote_position(r, i, &par, &line);
-		cli_cell_uint(w, par);
-		cli_cell_uint(w, line);
-		str_cell(w, r, i, QUOTH_FIELD_CONTEXT, 0);
-		str_cell(w, r, i, QUOTH_FIELD_RULE, 0);
+		quote_cells(c, num, doc, doc_len, numeric, first, r, i);
+		if (flat && w->col == 0) {
+			cli_csv_row(w, c, QUOTE_COLUMNS);
+			continue;
+		}
+		for (k = 0; k < QUOTE_COLUMNS; k++)
+			cli_put_cell(w, &c[k]);
 		cli_row_end(w);
 	}
 	return 0;

@@ -425,8 +425,8 @@ cli_writer_failed(const struct cli_writer *w)
 	return w->out->failed;
 }
 
-static void
-put_cell(struct cli_writer *w, const struct cli_cell *c)
+void
+cli_put_cell(struct cli_writer *w, const struct cli_cell *c)
 {
 	if (w->col >= w->ncols)
 		return; /* more cells than columns: a caller bug, drop it */
@@ -461,7 +461,7 @@ cli_cell_str(struct cli_writer *w, const char *s, size_t n)
 
 	if (!s)
 		c.kind = CLI_CELL_NULL;
-	put_cell(w, &c);
+	cli_put_cell(w, &c);
 }
 
 void
@@ -477,7 +477,7 @@ cli_cell_doc_n(struct cli_writer *w, const char *doc, size_t n, int numeric)
 
 	if (numeric)
 		c.kind = CLI_CELL_NUM;
-	put_cell(w, &c);
+	cli_put_cell(w, &c);
 }
 
 void
@@ -493,7 +493,7 @@ cli_cell_uint(struct cli_writer *w, size_t v)
 	struct cli_cell c = {CLI_CELL_NUM, num, 0};
 
 	c.n = cli_fmt_uint(num, v);
-	put_cell(w, &c);
+	cli_put_cell(w, &c);
 }
 
 void
@@ -501,7 +501,7 @@ cli_cell_number_text(struct cli_writer *w, const char *s)
 {
 	struct cli_cell c = {CLI_CELL_NUM, s, strlen(s)};
 
-	put_cell(w, &c);
+	cli_put_cell(w, &c);
 }
 
 void
@@ -517,7 +517,7 @@ cli_cell_real(struct cli_writer *w, double v, int decimals)
 		return;
 	}
 	c.n = (size_t)k;
-	put_cell(w, &c);
+	cli_put_cell(w, &c);
 }
 
 void
@@ -526,7 +526,7 @@ cli_cell_bool(struct cli_writer *w, int v)
 	struct cli_cell c = {CLI_CELL_BOOL, v ? "true" : "false", 0};
 
 	c.n = strlen(c.s);
-	put_cell(w, &c);
+	cli_put_cell(w, &c);
 }
 
 void
@@ -534,7 +534,7 @@ cli_cell_null(struct cli_writer *w)
 {
 	struct cli_cell c = {CLI_CELL_NULL, NULL, 0};
 
-	put_cell(w, &c);
+	cli_put_cell(w, &c);
 }
 
 void

@@ -907,8 +907,10 @@ qt_apply_link(actx *c, quote *q, const link *L)
 	                                                         : L->cue_b;
 	qa->sp_fallback = sp.fallback;
 	/* named as the subject of a cue: a person (organisations aside) */
-	if (e && !e->org && sp.kind == SK_NAME)
+	if (e && !e->org && sp.kind == SK_NAME && !e->person) {
 		QVEC_AT(&c->ents, entity, (size_t)sp.ent)->person = true;
+		c->ent_gen++;
+	}
 	if (!e && sp.kind != SK_PRONOUN && sp.kind != SK_NONE) {
 		/* an unresolved name, role or organisation: as written */
 		if (!qt_speaker_as_written(c, q, sp.a, sp.b))
@@ -916,8 +918,10 @@ qt_apply_link(actx *c, quote *q, const link *L)
 	}
 	if (e && sp.kind == SK_ROLE && sp.gender) {
 		entity *me = QVEC_AT(&c->ents, entity, (size_t)sp.ent);
-		if (!me->gender)
+		if (!me->gender) {
 			me->gender = sp.gender;
+			c->ent_gen++;
+		}
 	}
 	/* "Ann Ode and Raj Patel said": both (joint.c) */
 	if (both) {
@@ -1128,8 +1132,12 @@ qt_link_quotes(actx *c)
 	c->smemo = nq0 >= SIDE_MEMO_QUOTES && !c->ex->opt.trace
 	                   ? new_side_memo()
 	                   : NULL;
+	/* (the speaker phrases parsed, speaker_memo.c; a cache only) */
+	c->pmemo = nq0 >= SIDE_MEMO_QUOTES ? qt_speaker_memo_new(c->n) : NULL;
 	ok = link_each(c, nq0);
 	free(c->smemo);
 	c->smemo = NULL;
+	qt_speaker_memo_free(c->pmemo);
+	c->pmemo = NULL;
 	return ok;
 }

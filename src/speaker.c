@@ -160,14 +160,24 @@ size_t
 qt_parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
 {
 	size_t m;
+	pmemo_frame fr;
 
-	if (c->depth >= 4) {
+	if (c->depth >= PARSE_DEPTH) {
+		qt_speaker_memo_deep(c);
 		speaker_none(sp);
 		return i;
+	}
+	/* (while linking: the parse made before, see speaker_memo.c) */
+	if (c->pmemo) {
+		if (qt_speaker_memo_get(c, i, last_speaker, sp, &m))
+			return m;
+		qt_speaker_memo_enter(c, &fr);
 	}
 	c->depth++;
 	m = parse_speaker_at(c, i, sp, last_speaker);
 	c->depth--;
+	if (c->pmemo)
+		qt_speaker_memo_leave(c, &fr, i, last_speaker, sp, m);
 	return m;
 }
 
@@ -444,8 +454,10 @@ possessor_person(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 		return QUOTH_NONE;
 	/* (a place's or an organisation's someone, named in full, is a
 	 * person: "the Harbour Authority's Ada Finch" keeps her name) */
-	if (e && !e->person)
+	if (e && !e->person) {
 		ent_at(c, nm.ent)->person = true;
+		c->ent_gen++;
+	}
 	*sp = nm;
 	sp->a = i;
 	return m;
@@ -700,6 +712,7 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 		cand[1] = qt_entity_by_role(c, j - 1);
 		sp->ent = last_speaker;
 		sp->fallback = true;
+		c->ls_used = true;
 		for (k3 = 0; k3 < 2; k3++)
 			if (cand[k3] >= 0 &&
 			    !qt_other_party(ent_at(c, cand[k3]), pt)) {
@@ -716,6 +729,7 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 		if (sp->ent < 0 && qt_has_cap_word(c, i + 1, j - 1)) {
 			sp->ent = last_speaker;
 			sp->fallback = true;
+			c->ls_used = true;
 		}
 	}
 	/* "a spokeswoman, Jane Doe," names her; so does "her neighbour,
@@ -727,8 +741,11 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 			sp->ent = e2;
 			/* "her partner, Sam Ode": a person noun types him */
 			if (!is_org && !ent_at(c, e2)->org &&
-			    !ent_at(c, e2)->nonperson)
+			    !ent_at(c, e2)->nonperson &&
+			    !ent_at(c, e2)->person) {
 				ent_at(c, e2)->person = true;
+				c->ent_gen++;
+			}
 		}
 	}
 }

@@ -56,6 +56,22 @@ cli_table_clean(struct cli_buf *b, const char *s, size_t n)
 	int space = 0, any = 0;
 
 	while (i < n) {
+		/* (a run of printable ASCII, one display column a byte, is
+		 * copied whole: most of the text) */
+		for (k = i; k < n && s[k] > 0x20 && s[k] < 0x7f; k++)
+			;
+		if (k > i) {
+			if (space) {
+				cli_buf_putc(b, ' ');
+				width++;
+				space = 0;
+			}
+			cli_buf_put(b, s + i, k - i);
+			width += k - i;
+			any = 1;
+			i = k;
+			continue;
+		}
 		k = cli_utf8_next(s + i, n - i, &cp);
 		i += k;
 		if (cli_is_space(cp)) {
