@@ -261,6 +261,54 @@ passive_verb(const actx *c, size_t v)
 	return false;
 }
 
+/* The subject of the verb at v, in the sentence from sa, as a speaker:
+ * not of a passive verb, not a thing, not a verb's object. */
+static bool
+verb_subject(actx *c, size_t sa, size_t v, speaker *sp, int last_speaker)
+{
+	size_t me;
+
+	speaker_none(sp);
+	return !passive_verb(c, v) &&
+	       qt_subject_before(c, v, sp, &me, last_speaker) &&
+	       sp->kind != SK_NONE && sp->b <= v && sp->a >= sa &&
+	       !(sp->kind == SK_PRONOUN &&
+	         (sp->gender == G_THING || !sp->gender)) &&
+	       !(sp->a > sa && qt_pos_at(c, sp->a - 1) == QT_POS_VERB);
+}
+
+/* The verb at v, or when "and" or "but" stands before it (after a
+ * comma or not) the nearest verb before that in its clause, whose
+ * subject both share: 'Finch praised the plan but described the budget
+ * as "too thin"'. */
+static size_t
+first_conjunct(const actx *c, size_t sa, size_t v)
+{
+	size_t k = v;
+
+	while (k > sa && qt_is_filler(c, k - 1))
+		k--;
+	if (k <= sa || !word_is(c, k - 1, W_AND_BUT) || c->inq[k - 1])
+		return v;
+	k--;
+	if (k > sa && is_p(&c->t[k - 1], ','))
+		k--;
+	for (; k > sa && k + FRAGMENT_VERB_TOKENS > v; k--) {
+		const token *t = &c->t[k - 1];
+		/* (over an earlier quote: 'as "a capable leader" but') */
+		if (c->inq[k - 1] || t->kind == TK_QUOTE)
+			continue;
+		if (!(is_w(t) || t->kind == TK_NUM || qt_apos_mark(c, k - 1)))
+			return v;
+		/* (not a participle after a comma: ", holding signs and
+		 * chanting", whose subject is further back) */
+		if (is_w(t) && !(t->flags & TF_CAP) &&
+		    qt_pos_at(c, k - 1) == QT_POS_VERB)
+			return k >= 2 && is_p(&c->t[k - 2], ',') ? v : k - 1;
+	}
+	return v;
+}
+
 /* Does a cue stand after the quote that closes at cl, in its clause
  * ('"the party of big government," Ada Finch said')?  Then the fragment
  * is that cue's, whether or not its speaker was read. */
@@ -302,7 +350,7 @@ bool
 qt_fragment_verb_subject(actx *c, size_t o, size_t cl, speaker *sp,
                          int last_speaker)
 {
-	size_t sa = sentence_start(c, o), k, me;
+	size_t sa = sentence_start(c, o), k;
 
 	if (cue_after_close(c, cl))
 		return false;
@@ -313,13 +361,8 @@ qt_fragment_verb_subject(actx *c, size_t o, size_t cl, speaker *sp,
 			return false;
 		if (!reporting_verb(c, k - 1))
 			continue;
-		speaker_none(sp);
-		return !passive_verb(c, k - 1) &&
-		       qt_subject_before(c, k - 1, sp, &me, last_speaker) &&
-		       sp->kind != SK_NONE && sp->b <= k - 1 && sp->a >= sa &&
-		       !(sp->kind == SK_PRONOUN &&
-		         (sp->gender == G_THING || !sp->gender)) &&
-		       !(sp->a > sa && qt_pos_at(c, sp->a - 1) == QT_POS_VERB);
+		return verb_subject(c, sa, first_conjunct(c, sa, k - 1), sp,
+		                    last_speaker);
 	}
 	return false;
 }
