@@ -261,16 +261,25 @@ passive_verb(const actx *c, size_t v)
 	return false;
 }
 
-/* The subject of the verb at v, in the sentence from sa, as a speaker:
- * not of a passive verb, not a thing, not a verb's object. */
+/* The subject of the verb at v, in the sentence from sa, as a speaker
+ * (for "X, who thinks", X): not of a passive verb, not a thing, not a
+ * verb's object. */
 static bool
 verb_subject(actx *c, size_t sa, size_t v, speaker *sp, int last_speaker)
 {
-	size_t me;
+	size_t me, k = v;
 
 	speaker_none(sp);
-	return !passive_verb(c, v) &&
-	       qt_subject_before(c, v, sp, &me, last_speaker) &&
+	if (passive_verb(c, v))
+		return false;
+	/* "Dora Venn, who thinks": the phrase before the relative's
+	 * comma */
+	while (k > sa && qt_is_filler(c, k - 1))
+		k--;
+	if (k > sa + 2 && wordeq(c, k - 1, "who") && is_p(&c->t[k - 2], ',') &&
+	    !c->inq[k - 2])
+		v = k - 2;
+	return qt_subject_before(c, v, sp, &me, last_speaker) &&
 	       sp->kind != SK_NONE && sp->b <= v && sp->a >= sa &&
 	       !(sp->kind == SK_PRONOUN &&
 	         (sp->gender == G_THING || !sp->gender)) &&
