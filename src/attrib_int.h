@@ -520,6 +520,9 @@ bool qt_sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker);
 size_t qt_described_postmod(actx *c, size_t a, size_t lim, speaker *sp);
 /* Such a subject opening the clause of the cue at i. */
 bool qt_clause_postmod_subject(actx *c, size_t i, speaker *sp);
+/* The subject of the verb governing the quoted fragment [o, cl]. */
+bool qt_fragment_verb_subject(actx *c, size_t o, size_t cl, speaker *sp,
+                              int last_speaker);
 
 /* ---- result.c --------------------------------------------------------------
  */

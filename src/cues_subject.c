@@ -9,6 +9,9 @@
  *    voters still say", "40% of those polled said".
  * Both are described speakers (SK_ROLE) naming nobody.  Which words may
  * stand where is read from the tagger (qt_pos_at()), not from lists.
+ * And the subject of the verb that governs a quoted fragment, where no
+ * cue ties it: 'Ada Finch referred to Tom Lee as "a capable leader"'
+ * (qt_fragment_verb_subject()).
  * Reads tokens; writes the speaker it finds.
  */
 #include <string.h>
@@ -28,6 +31,12 @@
 #define POSTMOD_REACH 7
 /* How far back from a cue its clause may open for these subjects. */
 #define CLAUSE_TOKENS 18
+/* How far back from a fragment its governing verb may stand: "referred
+ * to the former governor of the state as". */
+#define FRAGMENT_VERB_TOKENS 16
+/* How far after a fragment a cue makes it that cue's: '"Q," Ada Finch,
+ * the mayor, said'. */
+#define AFTER_CUE_TOKENS 8
 
 /* Is token k a lowercase word of one of the coarse tags in `want` (a
  * bit per enum qt_pos)? */
@@ -212,4 +221,157 @@ qt_clause_postmod_subject(actx *c, size_t i, speaker *sp)
 	    (qt_is_prep(c, sa) || wordeq(c, sa, "according")))
 		return false;
 	return true;
+}
+
+/*
+ * Does the word at k report what its subject says, thinks or makes of
+ * something: a speech, belief or other communication verb (cues.txt,
+ * WordNet's classes: "referred to", "thanked", "praised"), used as a
+ * verb here (the tagger: not "his call for")?
+ */
+static bool
+reporting_verb(const actx *c, size_t k)
+{
+	int v;
+
+	if (!is_w(&c->t[k]) || c->inq[k] || (c->t[k].flags & TF_CAP))
+		return false;
+	v = qt_lex(c, LEX_SPEECH, k, k + 1);
+	if (!(v >= 0 && (v & (WNV_SPEECH | WNV_BELIEF | WNV_COMM))) &&
+	    !((v = qt_lex(c, LEX_CUES, k, k + 1)) >= 0 && (v & CUE_SPEECH)))
+		return false;
+	return qt_pos_at(c, k) == QT_POS_VERB;
+}
+
+/* Is the verb at v passive: a form of "be" before it, over adverbs
+ * ("was found guilty of", "is widely described as")?  Its subject is
+ * no speaker. */
+static bool
+passive_verb(const actx *c, size_t v)
+{
+	static const char *const be[] = {"is", "are",  "was",  "were",
+	                                 "be", "been", "being"};
+	size_t k = v, j;
+
+	while (k > 0 && qt_is_filler(c, k - 1) && !word_is(c, k - 1, W_AUX))
+		k--;
+	for (j = 0; k > 0 && j < QUOTH_ARRAY_LEN(be); j++)
+		if (wordeq(c, k - 1, be[j]))
+			return true;
+	return false;
+}
+
+/* The subject of the verb at v, in the sentence from sa, as a speaker
+ * (for "X, who thinks", X): not of a passive verb, not a thing, not a
+ * verb's object. */
+static bool
+verb_subject(actx *c, size_t sa, size_t v, speaker *sp, int last_speaker)
+{
+	size_t me, k = v;
+
+	speaker_none(sp);
+	if (passive_verb(c, v))
+		return false;
+	/* "Dora Venn, who thinks": the phrase before the relative's
+	 * comma */
+	while (k > sa && qt_is_filler(c, k - 1))
+		k--;
+	if (k > sa + 2 && wordeq(c, k - 1, "who") && is_p(&c->t[k - 2], ',') &&
+	    !c->inq[k - 2])
+		v = k - 2;
+	return qt_subject_before(c, v, sp, &me, last_speaker) &&
+	       sp->kind != SK_NONE && sp->b <= v && sp->a >= sa &&
+	       !(sp->kind == SK_PRONOUN &&
+	         (sp->gender == G_THING || !sp->gender)) &&
+	       !(sp->a > sa && qt_pos_at(c, sp->a - 1) == QT_POS_VERB);
+}
+
+/* The verb at v, or when "and" or "but" stands before it (after a
+ * comma or not) the nearest verb before that in its clause, whose
+ * subject both share: 'Finch praised the plan but described the budget
+ * as "too thin"'. */
+static size_t
+first_conjunct(const actx *c, size_t sa, size_t v)
+{
+	size_t k = v;
+
+	while (k > sa && qt_is_filler(c, k - 1))
+		k--;
+	if (k <= sa || !word_is(c, k - 1, W_AND_BUT) || c->inq[k - 1])
+		return v;
+	k--;
+	if (k > sa && is_p(&c->t[k - 1], ','))
+		k--;
+	for (; k > sa && k + FRAGMENT_VERB_TOKENS > v; k--) {
+		const token *t = &c->t[k - 1];
+		/* (over an earlier quote: 'as "a capable leader" but') */
+		if (c->inq[k - 1] || t->kind == TK_QUOTE)
+			continue;
+		if (!(is_w(t) || t->kind == TK_NUM || qt_apos_mark(c, k - 1)))
+			return v;
+		/* (not a participle after a comma: ", holding signs and
+		 * chanting", whose subject is further back) */
+		if (is_w(t) && !(t->flags & TF_CAP) &&
+		    qt_pos_at(c, k - 1) == QT_POS_VERB)
+			return k >= 2 && is_p(&c->t[k - 2], ',') ? v : k - 1;
+	}
+	return v;
+}
+
+/* Does a cue stand after the quote that closes at cl, in its clause
+ * ('"the party of big government," Ada Finch said')?  Then the fragment
+ * is that cue's, whether or not its speaker was read. */
+static bool
+cue_after_close(const actx *c, size_t cl)
+{
+	size_t k, se;
+
+	if (cl == QUOTH_NONE || cl + 1 >= c->n)
+		return false;
+	se = sentence_end(c, cl + 1);
+	for (k = cl + 1; k <= se && k < c->n && k < cl + 1 + AFTER_CUE_TOKENS;
+	     k++) {
+		/* (not a verb of the subject's own: 'as "Q" but described
+		 * it as') */
+		if (!c->inq[k] &&
+		    (word_is(c, k, W_AND_BUT) || is_p(&c->t[k], ';')))
+			return false;
+		if (!c->inq[k] && qt_cue_at(c, k) >= 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A quoted fragment from o to cl that no cue ties ('Ada Finch referred
+ * to Tom Lee as "a capable leader"', 'the board thanked its members
+ * "for their help"'): the nearest verb before it in its sentence that
+ * reports what its subject says or thinks (reporting_verb()), then that
+ * verb's subject (qt_subject_before()).  Only a verb whose clause holds
+ * the fragment, with nothing between but words and other quotes (no
+ * comma, colon, semicolon or dash: not 'As Finch spoke, the club was
+ * urging "..."'); not a passive verb, whose subject is no speaker ("a
+ * clerk was found guilty of"); not a subject that is some verb's object
+ * ("released a statement saying", "featured photos telling"); and not
+ * when a cue follows the quote in its clause.
+ */
+bool
+qt_fragment_verb_subject(actx *c, size_t o, size_t cl, speaker *sp,
+                         int last_speaker)
+{
+	size_t sa = sentence_start(c, o), k;
+
+	if (cue_after_close(c, cl))
+		return false;
+	for (k = o; k > sa && k + FRAGMENT_VERB_TOKENS > o; k--) {
+		const token *t = &c->t[k - 1];
+		if (!c->inq[k - 1] && t->kind != TK_QUOTE && !is_w(t) &&
+		    t->kind != TK_NUM && !qt_apos_mark(c, k - 1))
+			return false;
+		if (!reporting_verb(c, k - 1))
+			continue;
+		return verb_subject(c, sa, first_conjunct(c, sa, k - 1), sp,
+		                    last_speaker);
+	}
+	return false;
 }

@@ -208,6 +208,7 @@ enum { /* classes.txt: content-word classes (see its header) */
 enum {                         /* wn-speech-verbs.txt */
        WNV_SPEECH = FLAG('s'), /* reports speech or writing */
        WNV_BELIEF = FLAG('t'), /* reports a belief or finding */
+       WNV_COMM = FLAG('c'),   /* another communication verb: "thanked" */
        WNV_BASE = FLAG('b'),
        WNV_PRESENT = FLAG('z'),
        WNV_PAST = FLAG('d'),

@@ -973,6 +973,14 @@ link_quote(actx *c, quote *q, link *L, int last_speaker)
 		L->rule = "subject";
 		linked = true;
 	}
+	/* or the subject of the verb that governs it: 'Finch referred
+	 * to Lee as "a capable leader"' (cues_subject.c) */
+	if (!linked && q->type == QUOTH_PARTIAL &&
+	    qt_fragment_verb_subject(c, o, cl, &L->sp, last_speaker)) {
+		L->cue_a = L->cue_b = QUOTH_NONE;
+		L->rule = "subject";
+		linked = true;
+	}
 	return linked;
 }
 
@@ -1009,6 +1017,11 @@ link_candidates(actx *c, quote *q, cand_set *set, int last_speaker)
 	    (L.sp.kind == SK_NAME ||
 	     (L.sp.kind == SK_PRONOUN && L.sp.gender != G_THING)) &&
 	    L.sp.b <= o) {
+		L.cue_a = L.cue_b = QUOTH_NONE;
+		L.rule = "subject";
+		qt_cand_add(set, &L, CAND_SUBJECT, 0, o);
+	} else if (set->n == 0 && q->type == QUOTH_PARTIAL &&
+	           qt_fragment_verb_subject(c, o, cl, &L.sp, last_speaker)) {
 		L.cue_a = L.cue_b = QUOTH_NONE;
 		L.rule = "subject";
 		qt_cand_add(set, &L, CAND_SUBJECT, 0, o);

@@ -318,8 +318,10 @@ END_TEST
 
 START_TEST(test_partial_without_cue)
 {
-	/* no cue in reach: a partial quote, its content without the marks */
-	const char *s = "Critics see \"a disgrace to the city\" in the new "
+	/* no cue in reach: a partial quote, its content without the marks
+	 * (and no verb of saying or thinking, whose subject would speak:
+	 * "Critics see ...", cues_subject.c) */
+	const char *s = "The file holds \"a disgrace to the city\" in the new "
 	                "budget.";
 	size_t open = off(s, "\""), close = off_from(s, open + 1, "\"");
 	quoth_result *r = extract(s);

@@ -177,6 +177,15 @@ BELIEF_LEXFILES = {31, 37, 39}
 
 FRAME_THAT_CLAUSE = 26
 
+# Other communication verbs, flag c: a verb.communication (32) word that
+# is neither s nor t, whose most frequent verb sense (WordNet's first in
+# index.verb) is a communication one: what someone does with words to
+# or about someone or something, without reporting it as a clause
+# ("refer to X as", "thank", "praise", "blame", "label", "dub", "mock",
+# "denounce").  No cues: a quoted fragment these govern is the words of
+# their subject ('Finch referred to Lee as "a capable leader"').
+COMM_LEXFILES = {32}
+
 # Person nouns: hyponyms of person.n.01, common nouns only (the instances
 # below them are individual people: Einstein, Lincoln).  Demonyms and
 # kinship terms get a flag of their own.
@@ -474,7 +483,7 @@ def verb_phrase_forms(lemma, exc):
 
 # class name -> (output file key, flag)
 CLASSES = {
-    'speech': ('verbs', 's'), 'belief': ('verbs', 't'),
+    'speech': ('verbs', 's'), 'belief': ('verbs', 't'), 'comm': ('verbs', 'c'),
     'person': ('person', ''), 'org': ('org', ''), 'document': ('document', ''),
     'namehead': ('org', 'h'), 'member': ('person', 'm'), 'title': ('title', ''),
     'orgword': ('orgs', ''),
@@ -567,6 +576,22 @@ def verb_classes(verbs):
     speech |= lemmas(verbs, SPEECH_SYNSETS)
     return {'speech': {w for w in speech if usable(w)},
             'belief': {w for w in belief if usable(w)}}
+
+
+def comm_verbs(verbs, first, taken):
+    """The communication verbs of flag c: lemmas of COMM_LEXFILES synsets
+    whose first verb sense (first: lemma -> offset) is in those files too,
+    less `taken` (the s and t verbs)."""
+    out = set()
+    for s in verbs.values():
+        if s.lexfile not in COMM_LEXFILES:
+            continue
+        for w in s.words:
+            off = first.get(w.lower())
+            if (usable(w) and w not in taken and off and
+                    verbs[off].lexfile in COMM_LEXFILES):
+                out.add(w)
+    return out
 
 
 def first_senses(path):
@@ -723,6 +748,9 @@ def build(wordnet, exceptions_path):
     exceptions = read_exceptions(exceptions_path)
 
     sets = verb_classes(verbs)
+    sets['comm'] = comm_verbs(verbs,
+                              first_senses(os.path.join(wordnet, 'index.verb')),
+                              sets['speech'] | sets['belief'])
     first = first_senses(os.path.join(wordnet, 'index.noun'))
     given = read_given_names(first_names_path)
     # Organisation words leave out what is also an adjective or adverb
@@ -740,7 +768,7 @@ def build(wordnet, exceptions_path):
 
     files = {k: {} for k in ('verbs', 'person', 'org', 'document', 'places',
                              'title', 'orgs')}
-    for cls, flag in (('speech', 's'), ('belief', 't')):
+    for cls, flag in (('speech', 's'), ('belief', 't'), ('comm', 'c')):
         for lemma in sets[cls]:
             for form, forms in verb_phrase_forms(lemma, vexc).items():
                 merge(files['verbs'], form, {flag} | forms)
@@ -809,17 +837,21 @@ def build(wordnet, exceptions_path):
 DESCRIPTIONS = {
     'verbs': ('wn-speech-verbs.txt', """\
 Verbs that report what someone said or wrote (flag s) or what someone
-believes, thinks or found (flag t), with their inflected forms.
+believes, thinks or found (flag t), and the other communication verbs
+(flag c), with their inflected forms.
 s: verb.communication words that WordNet gives the frame "Somebody ----s
 that CLAUSE", the communication verbs below talk/speak, exclaim and answer
 (whisper, shout, retort), and single synsets listed in the script (insist,
 announce, ask, accuse, joke, quote, blog, e-mail, ...).
 t: verb.cognition, verb.emotion and verb.perception words with that frame
 (believe, think, find, conclude, estimate, fear, notice).
+c: the other verb.communication words whose most frequent verb sense is
+a communication one (refer, thank, praise, blame, label, dub, mock).
 Forms: irregular ones from WordNet's verb.exc, others by spelling rules;
 a phrase inflects its first word ("point out", "pointed out").""",
               [('s', 'reports speech or writing ("X said", "X tweeted")'),
                ('t', 'reports a belief, thought or finding ("X believes", "the study found")'),
+               ('c', 'another communication verb ("X referred to Y as", "X thanked")'),
                ('b', 'base form (say)'),
                ('z', 'third person singular present (says)'),
                ('d', 'past tense (said)'),
@@ -923,7 +955,7 @@ def render(key, entries, licence, n_exc):
              '# data/en/wn-exceptions.txt (%d entries) and rebuild, from the top of the tree:' % n_exc,
              '#     ' + COMMAND,
              '# Source: WordNet 3.0 (Princeton University), Debian package wordnet-base,',
-             '# /usr/share/wordnet/data.{noun,verb,adj,adv}, index.noun, noun.exc, verb.exc;',
+             '# /usr/share/wordnet/data.{noun,verb,adj,adv}, index.noun, index.verb, noun.exc, verb.exc;',
              '# licence WordNet-3.0 (permissive), reproduced at the end of this header.',
              '#']
     lines += ['# ' + t if t else '#' for t in text.split('\n')]
