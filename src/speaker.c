@@ -733,6 +733,39 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 	}
 }
 
+/* A person noun that ends a described phrase [i, j) after a
+ * preposition is that preposition's object, not the phrase's head, when
+ * the noun before the preposition can head it and is no person or group
+ * ("an email to supporters", "the use of executive orders", "a pitch to
+ * voters": the email, the use, the pitch): the end of the phrase without
+ * it, or j.  A person or group before the preposition goes on ("a
+ * spokeswoman for the council", "a group of rabbis"), and so do "of"
+ * after a determiner or number ("one of the workers") and a head that is
+ * no person ("a footnote in the report"). */
+static size_t
+described_object_stop(actx *c, size_t i, size_t j)
+{
+	size_t p;
+	int tv;
+	bool org;
+
+	if (!qt_described_head(c, j - 1, &tv, &org) || org)
+		return j;
+	for (p = i + 2; p + 1 < j; p++) {
+		if (!word_is(c, p, W_OF_PREP) || !is_w(&c->t[p - 1]) ||
+		    (c->t[p - 1].flags & TF_CAP))
+			continue;
+		if (qt_described_head(c, p - 1, &tv, &org) &&
+		    !qt_doc_noun(c, p - 1, 0, CL_WRITTEN))
+			return j;
+		if (qt_org_noun(c, p - 1) || qt_np_det(c, p - 1) ||
+		    qt_number_word(c, p - 1) || c->t[p - 1].kind == TK_NUM)
+			return j;
+		return p;
+	}
+	return j;
+}
+
 /* the/a/an and up to DESCRIBED_TOKENS words ending in a title or
  * organisation word ("the Pentagon chief", "a spokeswoman"): the longest
  * such prefix. */
@@ -769,6 +802,13 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 		int tv;
 		bool org;
 		if (qt_described_head(c, j - 1, &tv, &org)) {
+			size_t stop = described_object_stop(c, i, j);
+			if (stop < j) {
+				/* (on from the preposition's noun: the loop's
+				 * j-- makes it stop) */
+				j = stop + 1;
+				continue;
+			}
 			described_speaker(c, i, j, sp, last_speaker);
 			return j;
 		}

@@ -44,6 +44,15 @@
 #define DESCRIBED_OF_REACH 8
 /* the words between a determiner and the role, "one former director" */
 #define DET_BEFORE_ROLE 3
+/* a sentence's opening phrase before its main clause's subject, asked
+ * for a participle cue or a quoted fragment: "Shortly after the
+ * announcement of the judge's death, Senator Ada Finch issued a statement
+ * saying" (one or two adverbials and their commas); for a finite cue
+ * ("and said") a short one, CUE_OPENER_TOKENS: after a long opener the
+ * subject of a conjunct is often a clause's own ("In the days before the
+ * vote, a group of rabbis called for a boycott, and the league said") */
+#define OPENER_TOKENS 16
+#define CUE_OPENER_TOKENS 8
 
 static bool group_head(const actx *c, size_t a, size_t b);
 static bool subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
@@ -137,13 +146,16 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			return true;
 		}
 		/* "a statement from the EU said": a document's source is the
-		 * speaker */
+		 * speaker; so is a described one when the document's phrase
+		 * stops at the preposition ("a letter from residents said",
+		 * speaker.c) */
 		if ((m == of - 1 || m == sp->b) && head.kind == SK_ORG &&
 		    !(c->t[of - 2].flags & TF_CAP) &&
 		    qt_lex(c, LEX_ORGS, of - 2, of - 1) >= 0 &&
 		    (wordeq(c, of - 1, "from") || wordeq(c, of - 1, "by") ||
 		     wordeq(c, of - 1, "of")) &&
-		    sp->kind != SK_ROLE)
+		    (sp->kind != SK_ROLE ||
+		     (m == of - 1 && !wordeq(c, of - 1, "of"))))
 			return true;
 		/* "Secretary of Defense Pete Hegseth said", "Secretary of
 		 * the Treasury Ada Finch said": a capitalised title with
@@ -743,8 +755,11 @@ bool
 qt_sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
 {
 	size_t a = c->ulo[i], k, m; /* the sentence's start */
+	int v = qt_cue_at(c, i);
+	size_t reach = v >= 0 && !(v & CUE_PARTICIPLE) ? CUE_OPENER_TOKENS
+	                                               : OPENER_TOKENS;
 
-	for (k = a; k < i && k < a + 8; k++) {
+	for (k = a; k < i && k < a + reach; k++) {
 		/* (after a dateline's dash: "Tarnby (AFP) – Ada Finch
 		 * spoke, saying") */
 		bool dl = k > a && is_dash(&c->t[k - 1]) && qt_dateline(c, a);
