@@ -220,16 +220,22 @@ place_before(const actx *c, size_t k)
 {
 	size_t a = k, b = k + 1;
 
-	while (b < c->n && b < k + 3 && is_w(&c->t[b]) &&
-	       (c->t[b].flags & TF_CAP))
+	/* (a state's abbreviation too: "N.H.") */
+	while (b < c->n && b < k + 5 &&
+	       ((is_w(&c->t[b]) && (c->t[b].flags & TF_CAP)) ||
+	        qt_inner_dot(c, b)))
 		b++;
 	if (b == k + 1 || b >= c->n || !is_p(&c->t[b], ','))
 		return false;
 
+	/* (to the preposition, which opens a sentence capitalised: "In
+	 * Dover, N.H., ...") */
 	while (a > 0 && k - a < 4 && is_w(&c->t[a - 1]) &&
-	       (c->t[a - 1].flags & TF_CAP))
+	       (c->t[a - 1].flags & TF_CAP) && !word_is(c, a - 1, W_LOC_PREP))
 		a--;
-	return a < k && a > 0 && word_is(c, a - 1, W_LOC_PREP);
+	/* (not a time: "In July, Sammy Aaron, the vice chairman,") */
+	return a < k && a > 0 && word_is(c, a - 1, W_LOC_PREP) &&
+	       !class_is(c, a, CL_TIME);
 }
 
 /* Does the run of words [p2, k) before the place's comma at k open its
@@ -347,12 +353,30 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 		 * appositive */
 		if (is_p(&c->t[k - 1], ',') && title_list_tail(c, k, j - 1))
 			continue;
+		/* "in Aurora, Colorado, in July, said": the comma after a
+		 * town's state closes no appositive; read on to the town's
+		 * own comma */
+		if (is_p(&c->t[k - 1], ',') && k >= 3 &&
+		    (c->t[k - 2].flags & TF_CAP)) {
+			size_t p = k - 2;
+			while (p > 0 && k - 2 - p < 2 && is_w(&c->t[p]) &&
+			       (c->t[p].flags & TF_CAP))
+				p--;
+			if (p + 2 < k && is_p(&c->t[p], ',') &&
+			    place_before(c, p)) {
+				k = p + 2;
+				continue;
+			}
+		}
 		if (is_p(&c->t[k - 1], ',')) {
 			/* "the director of operations, Jeff Fraser,
 			 * says": the name is the appositive */
 			size_t m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
+			/* (not a town's state: "a teacher in Aurora,
+			 * Colorado,") */
 			if (m == j - 1 && sp->kind == SK_NAME &&
-			    qt_lex(c, LEX_TITLES, m - 1, m) < 0) {
+			    qt_lex(c, LEX_TITLES, m - 1, m) < 0 &&
+			    !place_before(c, k - 1)) {
 				*mention_end = m;
 				return 1;
 			}
@@ -764,7 +788,10 @@ qt_sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
 		 * spoke, saying") */
 		bool dl = k > a && is_dash(&c->t[k - 1]) && qt_dateline(c, a);
 
-		if (k == a || is_p(&c->t[k - 1], ',') || dl) {
+		/* (not the state after a town's comma: "In Dover, N.H.,
+		 * Senator Ada Finch spoke, saying") */
+		if ((k == a || is_p(&c->t[k - 1], ',') || dl) &&
+		    !(k > a + 1 && place_before(c, k - 1))) {
 			m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
 			/* (there a name the article knows: not "BOCA RATON,
 			 * Fla. -- Weeds, crabgrass and ...") */
