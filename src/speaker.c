@@ -106,9 +106,12 @@ common_opener(actx *c, size_t i)
 		 * years earlier", "Audiences can expect": a common noun
 		 * or a number, no proper name) */
 		return i + 1 < c->n && is_w(&c->t[i + 1]) &&
-		       !(c->t[i + 1].flags & TF_CAP) &&
-		       qt_cue_at(c, i + 1) < 0 && unknown_word(c, i) &&
-		       common_word(c, i);
+		       !(c->t[i + 1].flags & TF_CAP) && unknown_word(c, i) &&
+		       (qt_cue_at(c, i + 1) < 0
+		                ? common_word(c, i)
+		                /* ("Thirteen said": a number of people,
+		                 * no name) */
+		                : qt_pos_at(c, i) == QT_POS_NUM);
 	/* (a name before its cue, appositive or parenthesis: "Beijing
 	 * said", "Brown, a farmer,", "Kelly (D) said"; but "Conversely,
 	 * Trump said"; and not a participle or an adjective the tagger

@@ -10,6 +10,7 @@
 
 #include "attrib_int.h"
 #include "speaker.h"
+#include "tagger.h"
 
 /* How far back from a preposition ("of", "from") the head of the noun
  * phrase it belongs to is looked for: "a statement [from] the EU", "the
@@ -692,8 +693,9 @@ possessor_of_document(actx *c, size_t j, speaker *sp, size_t *mention_end,
 	return false;
 }
 
-/* "Another tweeted,", "Yet another said": a determiner alone (no
- * article) opening its clause stands for one of those just described. */
+/* "Another tweeted,", "Yet another said", "Thirteen said": a
+ * determiner or a number alone (no article) opening its clause stands
+ * for one of those just described. */
 static bool
 bare_determiner(const actx *c, size_t j, speaker *sp, size_t *mention_end)
 {
@@ -703,9 +705,11 @@ bare_determiner(const actx *c, size_t j, speaker *sp, size_t *mention_end)
 
 	/* (a present form after it is a noun: "those comments", "those
 	 * rules") */
-	if (j == 0 || !qt_np_det(c, a) || word_is(c, a, W_ARTICLE) ||
-	    c->inq[a] || (v = qt_lex(c, LEX_CUES, j, j + 1)) < 0 ||
-	    (v & CUE_PRESENT))
+	if (j == 0 ||
+	    !(qt_np_det(c, a) ||
+	      (is_w(&c->t[a]) && qt_pos_at(c, a) == QT_POS_NUM)) ||
+	    word_is(c, a, W_ARTICLE) || c->inq[a] ||
+	    (v = qt_lex(c, LEX_CUES, j, j + 1)) < 0 || (v & CUE_PRESENT))
 		return false;
 	if (a > 0 && wordeq(c, a - 1, "yet"))
 		a--;
