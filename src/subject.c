@@ -705,16 +705,18 @@ bare_determiner(const actx *c, size_t j, speaker *sp, size_t *mention_end)
 
 	/* (a present form after it is a noun: "those comments", "those
 	 * rules") */
-	if (j == 0 ||
-	    !(qt_np_det(c, a) ||
-	      (is_w(&c->t[a]) && qt_pos_at(c, a) == QT_POS_NUM)) ||
-	    word_is(c, a, W_ARTICLE) || c->inq[a] ||
-	    (v = qt_lex(c, LEX_CUES, j, j + 1)) < 0 || (v & CUE_PRESENT))
+	if (j == 0 || !is_w(&c->t[a]) || word_is(c, a, W_ARTICLE) ||
+	    c->inq[a] || (v = qt_lex(c, LEX_CUES, j, j + 1)) < 0 ||
+	    (v & CUE_PRESENT))
 		return false;
 	if (a > 0 && wordeq(c, a - 1, "yet"))
 		a--;
 	if (a > sentence_start(c, a) && !is_p(&c->t[a - 1], ',') &&
 	    !word_is(c, a - 1, W_AND_BUT))
+		return false;
+	/* (the tagger last: it is the costly test) */
+	if (!qt_np_det(c, j - 1) && !((c->t[j - 1].flags & TF_CAP) &&
+	                              qt_pos_at(c, j - 1) == QT_POS_NUM))
 		return false;
 	*mention_end = role_speaker(sp, j - 1, j);
 	return true;
