@@ -88,6 +88,12 @@ common_opener(actx *c, size_t i)
 		;
 	if (e > i + 1)
 		return false;
+	/* "Minutes later, the board said", "Years ago, she": a time
+	 * phrase, no name (but "Lund later said") */
+	if (e + 1 < c->n && is_p(&c->t[e + 1], ',') &&
+	    (wordeq(c, e, "later") || wordeq(c, e, "earlier") ||
+	     wordeq(c, e, "ago")))
+		return true;
 	/* a determiner before a lowercase word opens a description, even
 	 * when the article never writes it in lowercase ("One beekeeper
 	 * put it bluntly", "Another voter said") */
@@ -106,9 +112,12 @@ common_opener(actx *c, size_t i)
 		 * years earlier", "Audiences can expect": a common noun
 		 * or a number, no proper name) */
 		return i + 1 < c->n && is_w(&c->t[i + 1]) &&
-		       !(c->t[i + 1].flags & TF_CAP) &&
-		       qt_cue_at(c, i + 1) < 0 && unknown_word(c, i) &&
-		       common_word(c, i);
+		       !(c->t[i + 1].flags & TF_CAP) && unknown_word(c, i) &&
+		       (qt_cue_at(c, i + 1) < 0
+		                ? common_word(c, i)
+		                /* ("Thirteen said": a number of people,
+		                 * no name) */
+		                : qt_pos_at(c, i) == QT_POS_NUM);
 	/* (a name before its cue, appositive or parenthesis: "Beijing
 	 * said", "Brown, a farmer,", "Kelly (D) said"; but "Conversely,
 	 * Trump said"; and not a participle or an adjective the tagger
@@ -750,6 +759,39 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 	}
 }
 
+/* A person noun that ends a described phrase [i, j) after a
+ * preposition is that preposition's object, not the phrase's head, when
+ * the noun before the preposition can head it and is no person or group
+ * ("an email to supporters", "the use of executive orders", "a pitch to
+ * voters": the email, the use, the pitch): the end of the phrase without
+ * it, or j.  A person or group before the preposition goes on ("a
+ * spokeswoman for the council", "a group of rabbis"), and so do "of"
+ * after a determiner or number ("one of the workers") and a head that is
+ * no person ("a footnote in the report"). */
+static size_t
+described_object_stop(actx *c, size_t i, size_t j)
+{
+	size_t p;
+	int tv;
+	bool org;
+
+	if (!qt_described_head(c, j - 1, &tv, &org) || org)
+		return j;
+	for (p = i + 2; p + 1 < j; p++) {
+		if (!word_is(c, p, W_OF_PREP) || !is_w(&c->t[p - 1]) ||
+		    (c->t[p - 1].flags & TF_CAP))
+			continue;
+		if (qt_described_head(c, p - 1, &tv, &org) &&
+		    !qt_doc_noun(c, p - 1, 0, CL_WRITTEN))
+			return j;
+		if (qt_org_noun(c, p - 1) || qt_np_det(c, p - 1) ||
+		    qt_number_word(c, p - 1) || c->t[p - 1].kind == TK_NUM)
+			return j;
+		return p;
+	}
+	return j;
+}
+
 /* the/a/an and up to DESCRIBED_TOKENS words ending in a title or
  * organisation word ("the Pentagon chief", "a spokeswoman"): the longest
  * such prefix. */
@@ -786,6 +828,13 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 		int tv;
 		bool org;
 		if (qt_described_head(c, j - 1, &tv, &org)) {
+			size_t stop = described_object_stop(c, i, j);
+			if (stop < j) {
+				/* (on from the preposition's noun: the loop's
+				 * j-- makes it stop) */
+				j = stop + 1;
+				continue;
+			}
 			described_speaker(c, i, j, sp, last_speaker);
 			return j;
 		}

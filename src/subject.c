@@ -10,6 +10,7 @@
 
 #include "attrib_int.h"
 #include "speaker.h"
+#include "tagger.h"
 
 /* How far back from a preposition ("of", "from") the head of the noun
  * phrase it belongs to is looked for: "a statement [from] the EU", "the
@@ -44,6 +45,15 @@
 #define DESCRIBED_OF_REACH 8
 /* the words between a determiner and the role, "one former director" */
 #define DET_BEFORE_ROLE 3
+/* a sentence's opening phrase before its main clause's subject, asked
+ * for a participle cue or a quoted fragment: "Shortly after the
+ * announcement of the judge's death, Senator Ada Finch issued a statement
+ * saying" (one or two adverbials and their commas); for a finite cue
+ * ("and said") a short one, CUE_OPENER_TOKENS: after a long opener the
+ * subject of a conjunct is often a clause's own ("In the days before the
+ * vote, a group of rabbis called for a boycott, and the league said") */
+#define OPENER_TOKENS 16
+#define CUE_OPENER_TOKENS 8
 
 static bool group_head(const actx *c, size_t a, size_t b);
 static bool subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
@@ -137,13 +147,16 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			return true;
 		}
 		/* "a statement from the EU said": a document's source is the
-		 * speaker */
+		 * speaker; so is a described one when the document's phrase
+		 * stops at the preposition ("a letter from residents said",
+		 * speaker.c) */
 		if ((m == of - 1 || m == sp->b) && head.kind == SK_ORG &&
 		    !(c->t[of - 2].flags & TF_CAP) &&
 		    qt_lex(c, LEX_ORGS, of - 2, of - 1) >= 0 &&
 		    (wordeq(c, of - 1, "from") || wordeq(c, of - 1, "by") ||
 		     wordeq(c, of - 1, "of")) &&
-		    sp->kind != SK_ROLE)
+		    (sp->kind != SK_ROLE ||
+		     (m == of - 1 && !wordeq(c, of - 1, "of"))))
 			return true;
 		/* "Secretary of Defense Pete Hegseth said", "Secretary of
 		 * the Treasury Ada Finch said": a capitalised title with
@@ -208,16 +221,22 @@ place_before(const actx *c, size_t k)
 {
 	size_t a = k, b = k + 1;
 
-	while (b < c->n && b < k + 3 && is_w(&c->t[b]) &&
-	       (c->t[b].flags & TF_CAP))
+	/* (a state's abbreviation too: "N.H.") */
+	while (b < c->n && b < k + 5 &&
+	       ((is_w(&c->t[b]) && (c->t[b].flags & TF_CAP)) ||
+	        qt_inner_dot(c, b)))
 		b++;
 	if (b == k + 1 || b >= c->n || !is_p(&c->t[b], ','))
 		return false;
 
+	/* (to the preposition, which opens a sentence capitalised: "In
+	 * Dover, N.H., ...") */
 	while (a > 0 && k - a < 4 && is_w(&c->t[a - 1]) &&
-	       (c->t[a - 1].flags & TF_CAP))
+	       (c->t[a - 1].flags & TF_CAP) && !word_is(c, a - 1, W_LOC_PREP))
 		a--;
-	return a < k && a > 0 && word_is(c, a - 1, W_LOC_PREP);
+	/* (not a time: "In July, Sammy Aaron, the vice chairman,") */
+	return a < k && a > 0 && word_is(c, a - 1, W_LOC_PREP) &&
+	       !class_is(c, a, CL_TIME);
 }
 
 /* Does the run of words [p2, k) before the place's comma at k open its
@@ -335,12 +354,30 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 		 * appositive */
 		if (is_p(&c->t[k - 1], ',') && title_list_tail(c, k, j - 1))
 			continue;
+		/* "in Aurora, Colorado, in July, said": the comma after a
+		 * town's state closes no appositive; read on to the town's
+		 * own comma */
+		if (is_p(&c->t[k - 1], ',') && k >= 3 &&
+		    (c->t[k - 2].flags & TF_CAP)) {
+			size_t p = k - 2;
+			while (p > 0 && k - 2 - p < 2 && is_w(&c->t[p]) &&
+			       (c->t[p].flags & TF_CAP))
+				p--;
+			if (p + 2 < k && is_p(&c->t[p], ',') &&
+			    place_before(c, p)) {
+				k = p + 2;
+				continue;
+			}
+		}
 		if (is_p(&c->t[k - 1], ',')) {
 			/* "the director of operations, Jeff Fraser,
 			 * says": the name is the appositive */
 			size_t m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
+			/* (not a town's state: "a teacher in Aurora,
+			 * Colorado,") */
 			if (m == j - 1 && sp->kind == SK_NAME &&
-			    qt_lex(c, LEX_TITLES, m - 1, m) < 0) {
+			    qt_lex(c, LEX_TITLES, m - 1, m) < 0 &&
+			    !place_before(c, k - 1)) {
 				*mention_end = m;
 				return 1;
 			}
@@ -656,8 +693,9 @@ possessor_of_document(actx *c, size_t j, speaker *sp, size_t *mention_end,
 	return false;
 }
 
-/* "Another tweeted,", "Yet another said": a determiner alone (no
- * article) opening its clause stands for one of those just described. */
+/* "Another tweeted,", "Yet another said", "Thirteen said": a
+ * determiner or a number alone (no article) opening its clause stands
+ * for one of those just described. */
 static bool
 bare_determiner(const actx *c, size_t j, speaker *sp, size_t *mention_end)
 {
@@ -667,7 +705,7 @@ bare_determiner(const actx *c, size_t j, speaker *sp, size_t *mention_end)
 
 	/* (a present form after it is a noun: "those comments", "those
 	 * rules") */
-	if (j == 0 || !qt_np_det(c, a) || word_is(c, a, W_ARTICLE) ||
+	if (j == 0 || !is_w(&c->t[a]) || word_is(c, a, W_ARTICLE) ||
 	    c->inq[a] || (v = qt_lex(c, LEX_CUES, j, j + 1)) < 0 ||
 	    (v & CUE_PRESENT))
 		return false;
@@ -675,6 +713,10 @@ bare_determiner(const actx *c, size_t j, speaker *sp, size_t *mention_end)
 		a--;
 	if (a > sentence_start(c, a) && !is_p(&c->t[a - 1], ',') &&
 	    !word_is(c, a - 1, W_AND_BUT))
+		return false;
+	/* (the tagger last: it is the costly test) */
+	if (!qt_np_det(c, j - 1) && !((c->t[j - 1].flags & TF_CAP) &&
+	                              qt_pos_at(c, j - 1) == QT_POS_NUM))
 		return false;
 	*mention_end = role_speaker(sp, j - 1, j);
 	return true;
@@ -743,13 +785,19 @@ bool
 qt_sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
 {
 	size_t a = c->ulo[i], k, m; /* the sentence's start */
+	int v = qt_cue_at(c, i);
+	size_t reach = v >= 0 && !(v & CUE_PARTICIPLE) ? CUE_OPENER_TOKENS
+	                                               : OPENER_TOKENS;
 
-	for (k = a; k < i && k < a + 8; k++) {
+	for (k = a; k < i && k < a + reach; k++) {
 		/* (after a dateline's dash: "Tarnby (AFP) – Ada Finch
 		 * spoke, saying") */
 		bool dl = k > a && is_dash(&c->t[k - 1]) && qt_dateline(c, a);
 
-		if (k == a || is_p(&c->t[k - 1], ',') || dl) {
+		/* (not the state after a town's comma: "In Dover, N.H.,
+		 * Senator Ada Finch spoke, saying") */
+		if ((k == a || is_p(&c->t[k - 1], ',') || dl) &&
+		    !(k > a + 1 && place_before(c, k - 1))) {
 			m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
 			/* (there a name the article knows: not "BOCA RATON,
 			 * Fla. -- Weeds, crabgrass and ...") */
