@@ -1,11 +1,12 @@
 /*
  * coref.c: attribution: what a speaker mention that names nobody refers
- * to.  "he", "she": the newest person of agreeing gender named as the
- * subject of a clause; "it": an organisation or a document ("they": a
+ * to.  "he", "she": the newest person of agreeing gender (the article's
+ * evidence, else the first name's) named as the subject of a clause; "it": an organisation or a document ("they": a
  * group, is they.c's and pronoun.c's); "the company": the organisation
  * the article introduced ("the report": its author, is documents.c's);
- * "a Vancouver coach": the person named in the next sentence.  Reads tokens, quotes, entities and mentions; returns
- * entities or token spans, writes nothing.
+ * "a Vancouver coach": the person named in the next sentence.  Reads
+ * tokens, quotes, entities and mentions; returns entities or token spans,
+ * writes nothing (but the memo of an entity's first-name gender).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -217,6 +218,29 @@ qt_subject_like(const actx *c, const mention_rec *m)
 	return subject_like(c, m);
 }
 
+/*
+ * The gender that decides whether "he" or "she" can stand for entity e:
+ * the article's evidence, else that of most bearers of its first name
+ * (first-names.txt: "Joel Baptiste" is a man's name, "Ada Finch" a
+ * woman's; a name of one word, an organisation or a place none).
+ */
+int
+qt_ent_gender(const actx *c, const entity *e)
+{
+	entity *w = (entity *)e; /* (the memo only) */
+
+	if (e->gender || e->org)
+		return e->gender;
+	if (!e->ngender || e->ng_len != e->name_len) {
+		int f = qt_name_gender(c->ld, e->name, e->name_len);
+		w->ngender = 1 + (f == NAME_MALE     ? G_MALE
+		                  : f == NAME_FEMALE ? G_FEMALE
+		                                     : 0);
+		w->ng_len = e->name_len;
+	}
+	return e->ngender - 1;
+}
+
 /* Can mention m of entity e be what "he" or "she" refers to?  A person
  * the article shows to be one, or a full name that nothing marks as a
  * place or an organisation (written in full by then: "Canadian" does not
@@ -366,7 +390,9 @@ only_one_of_gender(const actx *c, size_t tok, int gender)
 /*
  * The person a pronoun at token `tok` refers to: whichever is newer, the
  * last speaker or a person of agreeing gender named since as the subject
- * of a clause (within three paragraphs).
+ * of a clause (within three paragraphs).  One whose first name most
+ * bearers of the other gender have ("Joel Baptiste" for "she") only when
+ * no one else can be meant.
  */
 int
 qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
@@ -374,21 +400,30 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 {
 	size_t k = qt_first_mention(c, tok), stop;
 	uint32_t para = c->t[tok].para;
-	int best[2] = {-1, -1}; /* [0] gender shown to agree, [1] unknown */
-	size_t pos[2] = {0, 0};
+	/* [0] gender shown to agree, [1] unknown, [2] a first name of the
+	 * other gender */
+	int best[3] = {-1, -1, -1};
+	size_t pos[3] = {0, 0, 0};
 	const entity *ls = ent_at(c, last_ent);
 	bool ls_ok, place;
+	int only;
 
-	/* a candidate at token p: kept when its gender does not clash,
-	 * and in the class of its evidence if newer than the one there */
+	/* a candidate at token p: kept when the gender the article shows
+	 * does not clash, and in the class of its evidence if newer than
+	 * the one there */
 #define CONSIDER(ent, p)                                                       \
 	do {                                                                   \
 		const entity *e_ = ent_at(c, (ent));                           \
 		int cls_;                                                      \
-		if (!e_ || e_->org ||                                          \
-		    (gender && e_->gender && e_->gender != gender))            \
+		int g_;                                                        \
+		if (!e_ || e_->org)                                            \
 			break;                                                 \
-		cls_ = gender && e_->gender == gender ? 0 : 1;                 \
+		if (gender && e_->gender && e_->gender != gender)              \
+			break;                                                 \
+		g_ = qt_ent_gender(c, e_);                                     \
+		cls_ = gender && e_->gender == gender            ? 0           \
+		       : gender != G_THING && g_ && g_ != gender ? 2           \
+		                                                 : 1;          \
 		if (best[cls_] < 0 || (p) > pos[cls_]) {                       \
 			best[cls_] = (ent);                                    \
 			pos[cls_] = (p);                                       \
@@ -441,7 +476,10 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		return pos[0] >= pos[1] ? best[0] : best[1];
 	if (best[0] >= 0 || best[1] >= 0)
 		return best[0] >= 0 ? best[0] : best[1];
-	return only_one_of_gender(c, tok, gender);
+	/* failing all, one whose first name is of the other gender
+	 * (the article may call a Robin or a Kim either) */
+	only = only_one_of_gender(c, tok, gender);
+	return only >= 0 ? only : best[2];
 }
 
 /* Is the capitalised last word of mention m the plural of a name head

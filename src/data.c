@@ -650,6 +650,35 @@ load_list(lexicon *lx, const char *lang, const char *data_dir, const char *file,
 	return st;
 }
 
+/* A data directory's own first-names.txt (DIR/LANG/ or DIR/, as
+ * data_file() looks), parsed into ld->first_names; without one, the
+ * compiled table serves. */
+static quoth_status
+own_first_names(lang_data *ld, const char *lang, const char *data_dir,
+                quoth_error *err)
+{
+	quoth_status st;
+	char path[4096];
+	bool own;
+
+	if (!data_dir)
+		return QUOTH_OK;
+	snprintf(path, sizeof(path), "%s/%s/first-names.txt", data_dir, lang);
+	own = access(path, F_OK) == 0;
+	snprintf(path, sizeof(path), "%s/first-names.txt", data_dir);
+	if (!own && access(path, F_OK) != 0)
+		return QUOTH_OK;
+	ld->first_names = qt_lexicon_new();
+	if (!ld->first_names)
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+	st = load_list(ld->first_names, lang, data_dir, "first-names.txt", err);
+	if (st != QUOTH_OK) {
+		qt_lexicon_free(ld->first_names);
+		ld->first_names = NULL;
+	}
+	return st;
+}
+
 quoth_status
 qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
                   quoth_error *err)
@@ -695,6 +724,8 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 		}
 	}
 	ld->names = builtin_names_of(lang);
+	if (st == QUOTH_OK)
+		st = own_first_names(ld, lang, data_dir, err);
 	if (st == QUOTH_OK) {
 		ld->sym = qt_symtab_build(ld->lex);
 		if (!ld->sym)
@@ -710,39 +741,14 @@ quoth_status
 qt_first_names_load(lang_data *ld, const char *lang, const char *data_dir,
                     quoth_error *err)
 {
-	quoth_status st;
-	char path[4096];
-	bool own = false;
-
+	(void)data_dir;
 	ld->gender_from_names = true;
-	if (ld->first_names)
+	if (ld->first_names || ld->names)
 		return QUOTH_OK;
-	/* a list of the data directory's own (DIR/LANG/ or DIR/, as
-	 * data_file() looks) is parsed into a lexicon; without one, the
-	 * compiled table serves */
-	if (data_dir) {
-		snprintf(path, sizeof(path), "%s/%s/first-names.txt", data_dir,
-		         lang);
-		own = access(path, F_OK) == 0;
-		snprintf(path, sizeof(path), "%s/first-names.txt", data_dir);
-		own = own || access(path, F_OK) == 0;
-	}
-	if (!own)
-		return ld->names ? QUOTH_OK
-		                 : qt_data_fail(err, QUOTH_ERR_ARG, 0,
-		                                "no data for language '%s' "
-		                                "(first-names.txt missing)",
-		                                lang);
-	ld->first_names = qt_lexicon_new();
-	st = ld->first_names
-	             ? load_list(ld->first_names, lang, data_dir,
-	                         "first-names.txt", err)
-	             : qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
-	if (st != QUOTH_OK) {
-		qt_lexicon_free(ld->first_names);
-		ld->first_names = NULL;
-	}
-	return st;
+	return qt_data_fail(err, QUOTH_ERR_ARG, 0,
+	                    "no data for language '%s' (first-names.txt "
+	                    "missing)",
+	                    lang);
 }
 
 /* Compare key[0..n) with the name at p (ended by an uppercase flag

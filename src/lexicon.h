@@ -349,8 +349,7 @@ typedef struct {
 	cue_patterns pats;
 	/* first-names.txt (value: NAME_MALE or NAME_FEMALE): the compiled
 	 * table (data.c), or NULL for a language without one; and a data
-	 * directory's own list, parsed when qt_first_names_load() is
-	 * called, else NULL.  Ask qt_first_name() */
+	 * directory's own list, parsed, else NULL.  Ask qt_first_name() */
 	const struct qt_name_table *names;
 	lexicon *first_names;
 	bool gender_from_names; /* QUOTH_OPT_GENDER_FROM_NAMES */
@@ -517,10 +516,8 @@ const char *qt_data_bytes(const char *lang, const char *data_dir,
                           size_t *len, bool *owned);
 quoth_status qt_lang_data_load(lang_data *ld, const char *lang,
                                const char *data_dir, quoth_error *err);
-/* For --gender-from-names: set ld->gender_from_names, and read the data
- * directory's own first-names.txt, if it has one, into ld->first_names
- * (the compiled table serves otherwise); an error when the language has
- * neither. */
+/* For --gender-from-names: set ld->gender_from_names; an error when
+ * the language has no first-name list. */
 quoth_status qt_first_names_load(lang_data *ld, const char *lang,
                                  const char *data_dir, quoth_error *err);
 /* The flags (NAME_*) of case-folded first name s[0..n), or -1. */
