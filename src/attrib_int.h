@@ -136,7 +136,7 @@ typedef struct actx {
 	uint8_t *inrep;    /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */
 	uint8_t *capt;     /* per paragraph: a photo caption */
-	uint8_t *subjc;    /* per mention: subject_like() + 1, or 0 before
+	uint8_t *subjc;    /* per mention: subject_kind() + 1, or 0 before
 	                   * it is asked (coref.c); NULL: no memo */
 	size_t subjc_n;
 	struct lowerset *lower; /* the words it writes in lowercase */

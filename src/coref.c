@@ -86,10 +86,14 @@ pronoun_clitic(const actx *c, size_t k)
 /*
  * Is the name mention m the subject of its clause?  It (with any title or
  * "the" before it) starts a sentence or follows a comma, a conjunction or
- * a cue, and a verb or a comma follows it.  Objects and possessives
- * ("told HuffPost Canada", "Trump's plan") are not antecedents of "he".
+ * a cue, and a verb or a comma follows it: SUBJ_YES.  Objects and
+ * possessives ("told HuffPost Canada", "Trump's plan") are not
+ * antecedents of "he"; but where a subject would stand, a possessive
+ * before a lowercase noun is SUBJ_OWNER ("Omar Lind's voice was hoarse.
+ * He ...": who "he" is when no one else can be).
  */
-static bool
+enum { SUBJ_NO, SUBJ_YES, SUBJ_OWNER };
+static int
 subject_like_calc(const actx *c, const mention_rec *m)
 {
 	size_t a = m->tok, b = m->end;
@@ -185,30 +189,43 @@ subject_like_calc(const actx *c, const mention_rec *m)
 	if (before_ok && a > 1 && wordeq(c, a - 1, "as") &&
 	    wordeq(c, a - 2, "such"))
 		before_ok = false;
-	if (!before_ok || b == 0 || qt_possessive(c, b - 1))
-		return false;
+	if (!before_ok || b == 0)
+		return SUBJ_NO;
+	if (qt_possessive(c, b - 1))
+		return b < c->n && is_w(&c->t[b]) &&
+		                       !(c->t[b].flags & TF_CAP) && !c->inq[b]
+		               ? SUBJ_OWNER
+		               : SUBJ_NO;
 	return b >= c->n || (is_w(&c->t[b]) && !(c->t[b].flags & TF_CAP)) ||
-	       is_p(&c->t[b], ',') || is_p(&c->t[b], '(');
+	                       is_p(&c->t[b], ',') || is_p(&c->t[b], '(')
+	               ? SUBJ_YES
+	               : SUBJ_NO;
 }
 
 /* subject_like_calc(), remembered per mention in c->subjc (the tokens
  * and mentions it reads are fixed once the entities are collected): a
  * pronoun looks back over up to MENTION_WINDOW mentions, and in a long
  * paragraph each pronoun would otherwise parse the same ones again. */
-static bool
-subject_like(const actx *c, const mention_rec *m)
+static int
+subject_kind(const actx *c, const mention_rec *m)
 {
 	const mention_rec *m0 = QVEC_AT(&c->ments, mention_rec, 0);
 	size_t k = (size_t)(m - m0);
-	bool v;
+	int v;
 
 	if (!c->subjc || m < m0 || k >= c->subjc_n)
 		return subject_like_calc(c, m);
 	if (c->subjc[k])
-		return c->subjc[k] == 2;
+		return c->subjc[k] - 1;
 	v = subject_like_calc(c, m);
-	c->subjc[k] = v ? 2 : 1;
+	c->subjc[k] = (uint8_t)(v + 1);
 	return v;
+}
+
+static bool
+subject_like(const actx *c, const mention_rec *m)
+{
+	return subject_kind(c, m) == SUBJ_YES;
 }
 
 /* subject_like() for the other files of the stage (pronoun.c). */
@@ -402,11 +419,10 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	uint32_t para = c->t[tok].para;
 	/* [0] gender shown to agree, [1] unknown, [2] a first name of the
 	 * other gender */
-	int best[3] = {-1, -1, -1};
+	int best[3] = {-1, -1, -1}, owner = -1, only, sk, g;
 	size_t pos[3] = {0, 0, 0};
 	const entity *ls = ent_at(c, last_ent);
 	bool ls_ok, place;
-	int only;
 
 	/* a candidate at token p: kept when the gender the article shows
 	 * does not clash, and in the class of its evidence if newer than
@@ -459,8 +475,15 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		if (ls_ok && c->inrep && c->inrep[m->tok])
 			continue;
 		e = ent_at(c, m->ent);
-		if (!antecedent_ok(c, e, m) ||
-		    (!subject_like(c, m) && !introduced(c, k)))
+		if (!antecedent_ok(c, e, m))
+			continue;
+		sk = subject_kind(c, m);
+		/* the newest owner of a subject whose gender agrees as
+		 * far as is known ("Omar Lind's voice was hoarse") */
+		if (sk == SUBJ_OWNER && owner < 0 && gender != G_THING &&
+		    (!(g = qt_ent_gender(c, e)) || g == gender))
+			owner = m->ent;
+		if (sk != SUBJ_YES && !introduced(c, k))
 			continue;
 		/* (positions doubled) a time clause's subject ranks as if
 		 * at its sentence's start: the main subject of that
@@ -476,10 +499,11 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		return pos[0] >= pos[1] ? best[0] : best[1];
 	if (best[0] >= 0 || best[1] >= 0)
 		return best[0] >= 0 ? best[0] : best[1];
-	/* failing all, one whose first name is of the other gender
-	 * (the article may call a Robin or a Kim either) */
+	/* failing that, the owner of a subject; failing all, one whose
+	 * first name is of the other gender (the article may call a Robin
+	 * or a Kim either) */
 	only = only_one_of_gender(c, tok, gender);
-	return only >= 0 ? only : best[2];
+	return only >= 0 ? only : owner >= 0 ? owner : best[2];
 }
 
 /* Is the capitalised last word of mention m the plural of a name head
