@@ -98,6 +98,7 @@ subject_like_calc(const actx *c, const mention_rec *m)
 {
 	size_t a = m->tok, b = m->end;
 	bool before_ok = false, titled = false, modified = false;
+	bool copula = false;
 	int steps;
 
 	/* back over titles and honorifics: a few words at most */
@@ -175,6 +176,14 @@ subject_like_calc(const actx *c, const mention_rec *m)
 	}
 	if (!before_ok && word_is(c, a - 1, W_COREF_LEAD))
 		before_ok = true;
+	/* "there in the back was Omar Lind, a grocer", "The winner is
+	 * Ada Finch": after an inverted or linking "be", the subject or
+	 * one with it */
+	if (!before_ok && !modified && a > 1 &&
+	    c->t[a - 2].sent == c->t[a].sent &&
+	    (wordeq(c, a - 1, "was") || wordeq(c, a - 1, "is") ||
+	     wordeq(c, a - 1, "were") || wordeq(c, a - 1, "are")))
+		before_ok = copula = true;
 	if (!before_ok && !modified &&
 	    (opener_before(c, a) || opener_before(c, m->tok)))
 		before_ok = true;
@@ -192,7 +201,7 @@ subject_like_calc(const actx *c, const mention_rec *m)
 	if (!before_ok || b == 0)
 		return SUBJ_NO;
 	if (qt_possessive(c, b - 1))
-		return b < c->n && is_w(&c->t[b]) &&
+		return !copula && b < c->n && is_w(&c->t[b]) &&
 		                       !(c->t[b].flags & TF_CAP) && !c->inq[b]
 		               ? SUBJ_OWNER
 		               : SUBJ_NO;
