@@ -82,6 +82,9 @@ typedef struct {
 	int canon;          /* the entity whose fuller name this one abbreviates
 	            * ("ORW" for "Office of Rural Water"), + 1; 0 none
 	            * (canon.c) */
+	int ngender;        /* the gender of its first name + 1, 0 before
+	                     * it is asked (qt_ent_gender) */
+	size_t ng_len;      /* name_len when it was asked */
 } entity;
 
 typedef struct {
@@ -133,7 +136,7 @@ typedef struct actx {
 	uint8_t *inrep;    /* per token: inside reported speech (indirect or
 	                   * mixed content); set for the resolution pass */
 	uint8_t *capt;     /* per paragraph: a photo caption */
-	uint8_t *subjc;    /* per mention: subject_like() + 1, or 0 before
+	uint8_t *subjc;    /* per mention: subject_kind() + 1, or 0 before
 	                   * it is asked (coref.c); NULL: no memo */
 	size_t subjc_n;
 	struct lowerset *lower; /* the words it writes in lowercase */
@@ -556,6 +559,7 @@ void qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used);
 int qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
                        size_t last_tok);
 bool qt_pronoun_sure(const actx *c, size_t tok, int gender, int e);
+int qt_ent_gender(const actx *c, const entity *e);
 int qt_resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok);
 bool qt_subject_between(const actx *c, size_t a, size_t b, int except);
 void qt_mark_reported(actx *c);

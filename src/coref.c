@@ -1,11 +1,12 @@
 /*
  * coref.c: attribution: what a speaker mention that names nobody refers
- * to.  "he", "she": the newest person of agreeing gender named as the
- * subject of a clause; "it": an organisation or a document ("they": a
+ * to.  "he", "she": the newest person of agreeing gender (the article's
+ * evidence, else the first name's) named as the subject of a clause; "it": an organisation or a document ("they": a
  * group, is they.c's and pronoun.c's); "the company": the organisation
  * the article introduced ("the report": its author, is documents.c's);
- * "a Vancouver coach": the person named in the next sentence.  Reads tokens, quotes, entities and mentions; returns
- * entities or token spans, writes nothing.
+ * "a Vancouver coach": the person named in the next sentence.  Reads
+ * tokens, quotes, entities and mentions; returns entities or token spans,
+ * writes nothing (but the memo of an entity's first-name gender).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -85,14 +86,19 @@ pronoun_clitic(const actx *c, size_t k)
 /*
  * Is the name mention m the subject of its clause?  It (with any title or
  * "the" before it) starts a sentence or follows a comma, a conjunction or
- * a cue, and a verb or a comma follows it.  Objects and possessives
- * ("told HuffPost Canada", "Trump's plan") are not antecedents of "he".
+ * a cue, and a verb or a comma follows it: SUBJ_YES.  Objects and
+ * possessives ("told HuffPost Canada", "Trump's plan") are not
+ * antecedents of "he"; but where a subject would stand, a possessive
+ * before a lowercase noun is SUBJ_OWNER ("Omar Lind's voice was hoarse.
+ * He ...": who "he" is when no one else can be).
  */
-static bool
+enum { SUBJ_NO, SUBJ_YES, SUBJ_OWNER };
+static int
 subject_like_calc(const actx *c, const mention_rec *m)
 {
 	size_t a = m->tok, b = m->end;
 	bool before_ok = false, titled = false, modified = false;
+	bool copula = false;
 	int steps;
 
 	/* back over titles and honorifics: a few words at most */
@@ -170,6 +176,14 @@ subject_like_calc(const actx *c, const mention_rec *m)
 	}
 	if (!before_ok && word_is(c, a - 1, W_COREF_LEAD))
 		before_ok = true;
+	/* "there in the back was Omar Lind, a grocer", "The winner is
+	 * Ada Finch": after an inverted or linking "be", the subject or
+	 * one with it */
+	if (!before_ok && !modified && a > 1 &&
+	    c->t[a - 2].sent == c->t[a].sent &&
+	    (wordeq(c, a - 1, "was") || wordeq(c, a - 1, "is") ||
+	     wordeq(c, a - 1, "were") || wordeq(c, a - 1, "are")))
+		before_ok = copula = true;
 	if (!before_ok && !modified &&
 	    (opener_before(c, a) || opener_before(c, m->tok)))
 		before_ok = true;
@@ -184,30 +198,43 @@ subject_like_calc(const actx *c, const mention_rec *m)
 	if (before_ok && a > 1 && wordeq(c, a - 1, "as") &&
 	    wordeq(c, a - 2, "such"))
 		before_ok = false;
-	if (!before_ok || b == 0 || qt_possessive(c, b - 1))
-		return false;
+	if (!before_ok || b == 0)
+		return SUBJ_NO;
+	if (qt_possessive(c, b - 1))
+		return !copula && b < c->n && is_w(&c->t[b]) &&
+		                       !(c->t[b].flags & TF_CAP) && !c->inq[b]
+		               ? SUBJ_OWNER
+		               : SUBJ_NO;
 	return b >= c->n || (is_w(&c->t[b]) && !(c->t[b].flags & TF_CAP)) ||
-	       is_p(&c->t[b], ',') || is_p(&c->t[b], '(');
+	                       is_p(&c->t[b], ',') || is_p(&c->t[b], '(')
+	               ? SUBJ_YES
+	               : SUBJ_NO;
 }
 
 /* subject_like_calc(), remembered per mention in c->subjc (the tokens
  * and mentions it reads are fixed once the entities are collected): a
  * pronoun looks back over up to MENTION_WINDOW mentions, and in a long
  * paragraph each pronoun would otherwise parse the same ones again. */
-static bool
-subject_like(const actx *c, const mention_rec *m)
+static int
+subject_kind(const actx *c, const mention_rec *m)
 {
 	const mention_rec *m0 = QVEC_AT(&c->ments, mention_rec, 0);
 	size_t k = (size_t)(m - m0);
-	bool v;
+	int v;
 
 	if (!c->subjc || m < m0 || k >= c->subjc_n)
 		return subject_like_calc(c, m);
 	if (c->subjc[k])
-		return c->subjc[k] == 2;
+		return c->subjc[k] - 1;
 	v = subject_like_calc(c, m);
-	c->subjc[k] = v ? 2 : 1;
+	c->subjc[k] = (uint8_t)(v + 1);
 	return v;
+}
+
+static bool
+subject_like(const actx *c, const mention_rec *m)
+{
+	return subject_kind(c, m) == SUBJ_YES;
 }
 
 /* subject_like() for the other files of the stage (pronoun.c). */
@@ -215,6 +242,29 @@ bool
 qt_subject_like(const actx *c, const mention_rec *m)
 {
 	return subject_like(c, m);
+}
+
+/*
+ * The gender that decides whether "he" or "she" can stand for entity e:
+ * the article's evidence, else that of most bearers of its first name
+ * (first-names.txt: "Joel Baptiste" is a man's name, "Ada Finch" a
+ * woman's; a name of one word, an organisation or a place none).
+ */
+int
+qt_ent_gender(const actx *c, const entity *e)
+{
+	entity *w = (entity *)e; /* (the memo only) */
+
+	if (e->gender || e->org)
+		return e->gender;
+	if (!e->ngender || e->ng_len != e->name_len) {
+		int f = qt_name_gender(c->ld, e->name, e->name_len);
+		w->ngender = 1 + (f == NAME_MALE     ? G_MALE
+		                  : f == NAME_FEMALE ? G_FEMALE
+		                                     : 0);
+		w->ng_len = e->name_len;
+	}
+	return e->ngender - 1;
 }
 
 /* Can mention m of entity e be what "he" or "she" refers to?  A person
@@ -366,7 +416,9 @@ only_one_of_gender(const actx *c, size_t tok, int gender)
 /*
  * The person a pronoun at token `tok` refers to: whichever is newer, the
  * last speaker or a person of agreeing gender named since as the subject
- * of a clause (within three paragraphs).
+ * of a clause (within three paragraphs).  One whose first name most
+ * bearers of the other gender have ("Joel Baptiste" for "she") only when
+ * no one else can be meant.
  */
 int
 qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
@@ -374,21 +426,29 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 {
 	size_t k = qt_first_mention(c, tok), stop;
 	uint32_t para = c->t[tok].para;
-	int best[2] = {-1, -1}; /* [0] gender shown to agree, [1] unknown */
-	size_t pos[2] = {0, 0};
+	/* [0] gender shown to agree, [1] unknown, [2] a first name of the
+	 * other gender */
+	int best[3] = {-1, -1, -1}, owner = -1, only, sk, g;
+	size_t pos[3] = {0, 0, 0};
 	const entity *ls = ent_at(c, last_ent);
 	bool ls_ok, place;
 
-	/* a candidate at token p: kept when its gender does not clash,
-	 * and in the class of its evidence if newer than the one there */
+	/* a candidate at token p: kept when the gender the article shows
+	 * does not clash, and in the class of its evidence if newer than
+	 * the one there */
 #define CONSIDER(ent, p)                                                       \
 	do {                                                                   \
 		const entity *e_ = ent_at(c, (ent));                           \
 		int cls_;                                                      \
-		if (!e_ || e_->org ||                                          \
-		    (gender && e_->gender && e_->gender != gender))            \
+		int g_;                                                        \
+		if (!e_ || e_->org)                                            \
 			break;                                                 \
-		cls_ = gender && e_->gender == gender ? 0 : 1;                 \
+		if (gender && e_->gender && e_->gender != gender)              \
+			break;                                                 \
+		g_ = qt_ent_gender(c, e_);                                     \
+		cls_ = gender && e_->gender == gender            ? 0           \
+		       : gender != G_THING && g_ && g_ != gender ? 2           \
+		                                                 : 1;          \
 		if (best[cls_] < 0 || (p) > pos[cls_]) {                       \
 			best[cls_] = (ent);                                    \
 			pos[cls_] = (p);                                       \
@@ -424,8 +484,15 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		if (ls_ok && c->inrep && c->inrep[m->tok])
 			continue;
 		e = ent_at(c, m->ent);
-		if (!antecedent_ok(c, e, m) ||
-		    (!subject_like(c, m) && !introduced(c, k)))
+		if (!antecedent_ok(c, e, m))
+			continue;
+		sk = subject_kind(c, m);
+		/* the newest owner of a subject whose gender agrees as
+		 * far as is known ("Omar Lind's voice was hoarse") */
+		if (sk == SUBJ_OWNER && owner < 0 && gender != G_THING &&
+		    (!(g = qt_ent_gender(c, e)) || g == gender))
+			owner = m->ent;
+		if (sk != SUBJ_YES && !introduced(c, k))
 			continue;
 		/* (positions doubled) a time clause's subject ranks as if
 		 * at its sentence's start: the main subject of that
@@ -441,7 +508,11 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		return pos[0] >= pos[1] ? best[0] : best[1];
 	if (best[0] >= 0 || best[1] >= 0)
 		return best[0] >= 0 ? best[0] : best[1];
-	return only_one_of_gender(c, tok, gender);
+	/* failing that, the owner of a subject; failing all, one whose
+	 * first name is of the other gender (the article may call a Robin
+	 * or a Kim either) */
+	only = only_one_of_gender(c, tok, gender);
+	return only >= 0 ? only : owner >= 0 ? owner : best[2];
 }
 
 /* Is the capitalised last word of mention m the plural of a name head

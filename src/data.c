@@ -36,6 +36,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <utf8proc.h>
 
 #include "lexicon.h"
 #include "tagger.h"
@@ -51,6 +54,20 @@ struct builtin_file {
 struct builtin_tagger {
 	const char *lang;
 	const qt_tagger_image *img;
+};
+
+/* a language's first-name list, compiled (tools/embed.py): the names in
+ * sorted order, each followed by its flag letter in uppercase (names are
+ * lowercase ASCII), and the offset in text of every QT_NAMES_STEP-th
+ * name */
+#define QT_NAMES_STEP 16
+struct qt_name_table {
+	const char *lang;
+	const char *text;
+	size_t len;
+	const uint32_t *block;
+	size_t nblock;
+	size_t count;
 };
 
 #include "data.inc"
@@ -503,6 +520,18 @@ builtin(const char *lang, const char *file)
 	return NULL;
 }
 
+/* The compiled first-name list of a language, or NULL. */
+static const struct qt_name_table *
+builtin_names_of(const char *lang)
+{
+	size_t i;
+
+	for (i = 0; builtin_names[i].lang; i++)
+		if (strcmp(builtin_names[i].lang, lang) == 0)
+			return &builtin_names[i];
+	return NULL;
+}
+
 const qt_tagger_image *
 qt_builtin_tagger(const char *lang)
 {
@@ -621,6 +650,35 @@ load_list(lexicon *lx, const char *lang, const char *data_dir, const char *file,
 	return st;
 }
 
+/* A data directory's own first-names.txt (DIR/LANG/ or DIR/, as
+ * data_file() looks), parsed into ld->first_names; without one, the
+ * compiled table serves. */
+static quoth_status
+own_first_names(lang_data *ld, const char *lang, const char *data_dir,
+                quoth_error *err)
+{
+	quoth_status st;
+	char path[4096];
+	bool own;
+
+	if (!data_dir)
+		return QUOTH_OK;
+	snprintf(path, sizeof(path), "%s/%s/first-names.txt", data_dir, lang);
+	own = access(path, F_OK) == 0;
+	snprintf(path, sizeof(path), "%s/first-names.txt", data_dir);
+	if (!own && access(path, F_OK) != 0)
+		return QUOTH_OK;
+	ld->first_names = qt_lexicon_new();
+	if (!ld->first_names)
+		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
+	st = load_list(ld->first_names, lang, data_dir, "first-names.txt", err);
+	if (st != QUOTH_OK) {
+		qt_lexicon_free(ld->first_names);
+		ld->first_names = NULL;
+	}
+	return st;
+}
+
 quoth_status
 qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
                   quoth_error *err)
@@ -665,6 +723,9 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 				free((char *)data);
 		}
 	}
+	ld->names = builtin_names_of(lang);
+	if (st == QUOTH_OK)
+		st = own_first_names(ld, lang, data_dir, err);
 	if (st == QUOTH_OK) {
 		ld->sym = qt_symtab_build(ld->lex);
 		if (!ld->sym)
@@ -680,19 +741,119 @@ quoth_status
 qt_first_names_load(lang_data *ld, const char *lang, const char *data_dir,
                     quoth_error *err)
 {
-	quoth_status st;
+	(void)data_dir;
+	ld->gender_from_names = true;
+	if (ld->first_names || ld->names)
+		return QUOTH_OK;
+	return qt_data_fail(err, QUOTH_ERR_ARG, 0,
+	                    "no data for language '%s' (first-names.txt "
+	                    "missing)",
+	                    lang);
+}
+
+/* Compare key[0..n) with the name at p (ended by an uppercase flag
+ * letter): <0, 0 or >0; *end gets the name's end. */
+static int
+name_cmp(const char *key, size_t n, const char *p, const char **end)
+{
+	size_t i = 0;
+	int d = 0;
+
+	while (p[i] >= 'a' && p[i] <= 'z') {
+		if (d == 0)
+			d = i < n ? (unsigned char)key[i] - (unsigned char)p[i]
+			          : -1;
+		i++;
+	}
+	*end = p + i;
+	if (d == 0 && n > i)
+		d = 1;
+	return d;
+}
+
+int
+qt_first_name(const lang_data *ld, const char *s, size_t n)
+{
+	const struct qt_name_table *nt = ld->names;
+	size_t lo = 0, hi, k;
+	const char *p, *end;
 
 	if (ld->first_names)
-		return QUOTH_OK;
-	ld->first_names = qt_lexicon_new();
-	if (!ld->first_names)
-		return qt_data_fail(err, QUOTH_ERR_NOMEM, 0, "out of memory");
-	st = load_list(ld->first_names, lang, data_dir, "first-names.txt", err);
-	if (st != QUOTH_OK) {
-		qt_lexicon_free(ld->first_names);
-		ld->first_names = NULL;
+		return qt_lexicon_get(ld->first_names, s, n);
+	if (!nt || n == 0)
+		return -1;
+	/* the last block whose first name is at most s, then its names */
+	hi = nt->nblock;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (name_cmp(s, n, nt->text + nt->block[mid], &end) < 0)
+			hi = mid;
+		else
+			lo = mid;
 	}
-	return st;
+	p = nt->text + nt->block[lo];
+	for (k = 0; k < QT_NAMES_STEP && p < nt->text + nt->len; k++) {
+		int d = name_cmp(s, n, p, &end);
+		if (d == 0)
+			return 1 << (*end - 'A');
+		if (d < 0)
+			break;
+		p = end + 1;
+	}
+	return -1;
+}
+
+size_t
+qt_first_names_count(const lang_data *ld)
+{
+	if (ld->first_names)
+		return qt_lexicon_size(ld->first_names);
+	return ld->names ? ld->names->count : 0;
+}
+
+/* The first name is the first of two or more words ("Jagmeet Singh"; a
+ * lone "Trudeau" may be a surname); accents are ignored ("José" is
+ * "jose"); a hyphenated one is looked up whole ("Mary-Jane" as
+ * "maryjane"), then by its first part. */
+int
+qt_name_gender(const lang_data *ld, const char *name, size_t n)
+{
+	utf8proc_uint8_t *folded = NULL;
+	utf8proc_ssize_t fl;
+	size_t w = 0, i, k = 0, hy = 0;
+	int v = -1;
+
+	while (w < n && name[w] != ' ')
+		w++;
+	if (w == n || w < 2)
+		return 0;
+	fl = utf8proc_map(
+	        (const utf8proc_uint8_t *)name, (utf8proc_ssize_t)w, &folded,
+	        UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+	if (fl <= 0) {
+		free(folded);
+		return 0;
+	}
+	/* letters only: drop hyphens and apostrophes; an initial ("J.")
+	 * or a digit is no first name */
+	for (i = 0; i < (size_t)fl; i++) {
+		utf8proc_uint8_t ch = folded[i];
+		if (ch == '-' && !hy)
+			hy = k;
+		if (ch == '-' || ch == '\'')
+			continue;
+		if (ch == '.' || (ch >= '0' && ch <= '9'))
+			goto out;
+		folded[k++] = ch;
+	}
+	v = qt_first_name(ld, (const char *)folded, k);
+	if (v < 0 && hy > 1)
+		v = qt_first_name(ld, (const char *)folded, hy);
+out:
+	free(folded);
+	if (v < 0)
+		return 0;
+	return v & NAME_MALE ? NAME_MALE : v & NAME_FEMALE ? NAME_FEMALE : 0;
 }
 
 void

@@ -150,8 +150,8 @@ people_name(const actx *c, const entity *e)
 	if (!f.failed && f.len) {
 		v = qt_lexicon_get(c->ld->lex[LEX_PERSONS], f.ptr, f.len);
 		yes = (v >= 0 && (v & WNP_PLURAL)) ||
-		      (c->ld->first_names &&
-		       qt_lexicon_get(c->ld->first_names, f.ptr, f.len) >= 0);
+		      (c->ld->gender_from_names &&
+		       qt_first_name(c->ld, f.ptr, f.len) >= 0);
 	}
 	qbuf_free(&f);
 	return yes;

@@ -348,9 +348,12 @@ typedef struct symtab symtab;
 typedef struct {
 	lexicon *lex[LEX_COUNT_];
 	cue_patterns pats;
-	/* first-names.txt (value: NAME_MALE or NAME_FEMALE), loaded only
-	 * for QUOTH_OPT_GENDER_FROM_NAMES; else NULL */
+	/* first-names.txt (value: NAME_MALE or NAME_FEMALE): the compiled
+	 * table (data.c), or NULL for a language without one; and a data
+	 * directory's own list, parsed, else NULL.  Ask qt_first_name() */
+	const struct qt_name_table *names;
 	lexicon *first_names;
+	bool gender_from_names; /* QUOTH_OPT_GENDER_FROM_NAMES */
 	choice_model *choice;
 	symtab *sym; /* built from lex[] once they are loaded */
 	/* the tagger of tagger.c (data/LANG/tagger.txt), or NULL when the
@@ -514,9 +517,18 @@ const char *qt_data_bytes(const char *lang, const char *data_dir,
                           size_t *len, bool *owned);
 quoth_status qt_lang_data_load(lang_data *ld, const char *lang,
                                const char *data_dir, quoth_error *err);
-/* Load first-names.txt into ld->first_names (for --gender-from-names). */
+/* For --gender-from-names: set ld->gender_from_names; an error when
+ * the language has no first-name list. */
 quoth_status qt_first_names_load(lang_data *ld, const char *lang,
                                  const char *data_dir, quoth_error *err);
+/* The flags (NAME_*) of case-folded first name s[0..n), or -1. */
+int qt_first_name(const lang_data *ld, const char *s, size_t n);
+/* How many names the list qt_first_name() searches holds. */
+size_t qt_first_names_count(const lang_data *ld);
+/* The flag (NAME_MALE or NAME_FEMALE) the first name of `name` has, or
+ * 0: the first of two or more words, accents ignored, a hyphenated one
+ * whole and then by its first part. */
+int qt_name_gender(const lang_data *ld, const char *name, size_t n);
 void qt_lang_data_free(lang_data *ld);
 
 #endif

@@ -514,11 +514,13 @@ qt_it_issuer(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb)
 			}
 		}
 		/* or "the" and a noun for a body: "The council issued a
-		 * statement" */
+		 * statement", "The council sent a letter" (a verb by its
+		 * spelling, else the tagger's) */
 		if (wordeq(c, s0, "the") &&
 		    issuer_at(c, s0, ent, ga, gb) == 2 && *gb < h &&
 		    !qt_group_noun(c, *gb) &&
-		    (qt_verb_like(c, *gb) || word_is(c, *gb, W_AUX)))
+		    (qt_verb_like(c, *gb) || word_is(c, *gb, W_AUX) ||
+		     qt_pos_at(c, *gb) == QT_POS_VERB))
 			return 2;
 		if (intro > 0 && body_subject(c, s0, intro - 1, ga, gb))
 			return 2;

@@ -226,52 +226,6 @@ set_kind(quote *q, int kind)
 		set_static(q, QUOTH_FIELD_KIND, kind_names[kind]);
 }
 
-/* The gender (G_*) most bearers of the first name of `name` have, from
- * lx (first-names.txt), or 0.  The first name is the first of two or
- * more words ("Jagmeet Singh"; a lone "Trudeau" may be a surname);
- * accents are ignored ("José" is "jose"); a hyphenated one is looked up
- * whole ("Mary-Jane" as "maryjane"), then by its first part. */
-static int
-name_gender(const lexicon *lx, const char *name, size_t n)
-{
-	utf8proc_uint8_t *folded = NULL;
-	utf8proc_ssize_t fl;
-	size_t w = 0, i, k = 0, hy = 0;
-	int v = -1;
-
-	while (w < n && name[w] != ' ')
-		w++;
-	if (w == n || w < 2)
-		return 0;
-	fl = utf8proc_map(
-	        (const utf8proc_uint8_t *)name, (utf8proc_ssize_t)w, &folded,
-	        UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-	if (fl <= 0) {
-		free(folded);
-		return 0;
-	}
-	/* letters only: drop hyphens and apostrophes; an initial ("J.")
-	 * or a digit is no first name */
-	for (i = 0; i < (size_t)fl; i++) {
-		utf8proc_uint8_t ch = folded[i];
-		if (ch == '-' && !hy)
-			hy = k;
-		if (ch == '-' || ch == '\'')
-			continue;
-		if (ch == '.' || (ch >= '0' && ch <= '9'))
-			goto out;
-		folded[k++] = ch;
-	}
-	v = qt_lexicon_get(lx, (const char *)folded, k);
-	if (v < 0 && hy > 1)
-		v = qt_lexicon_get(lx, (const char *)folded, hy);
-out:
-	free(folded);
-	if (v < 0)
-		return 0;
-	return v & NAME_MALE ? G_MALE : v & NAME_FEMALE ? G_FEMALE : 0;
-}
-
 /* Quote q's gender and its source: the article's own evidence (the
  * entity's), else, with --gender-from-names, a person's first name. */
 static void
@@ -280,8 +234,9 @@ set_gender(const actx *c, quote *q, const entity *e, int kind)
 	int g = e->gender;
 	const char *src = "article";
 
-	if (!g && kind == QK_PERSON && c->ld->first_names) {
-		g = name_gender(c->ld->first_names, e->name, e->name_len);
+	if (!g && kind == QK_PERSON && c->ld->gender_from_names) {
+		g = qt_name_gender(c->ld, e->name, e->name_len);
+		g = g == NAME_MALE ? G_MALE : g == NAME_FEMALE ? G_FEMALE : 0;
 		src = "name";
 	}
 	if (g) {

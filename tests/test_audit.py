@@ -145,8 +145,10 @@ class TestGenderFromNames(Base):
         p = run(['--data-dir', d, '--gender-from-names', path])
         self.assertEqual(p.returncode, 2)
         self.assertRegex(p.stderr.decode(), r'first-names\.txt:3: flag')
-        # the list is read only when asked for
-        self.ok(['--data-dir', d, path])
+        # pronoun resolution reads the list without the option too
+        p = run(['--data-dir', d, path])
+        self.assertEqual(p.returncode, 2)
+        self.assertRegex(p.stderr.decode(), r'first-names\.txt:3: flag')
 
     def test_own_name_list(self):
         d = os.path.join(self.tmp, 'data')
