@@ -685,8 +685,7 @@ relative_time_end(const actx *c, size_t k, size_t se)
 	for (m = k; m < se && m < k + 4; m++) {
 		if (c->inq[m])
 			return k;
-		if (m > k && (wordeq(c, m, "ago") || wordeq(c, m, "later") ||
-		              wordeq(c, m, "earlier")))
+		if (m > k && qt_relative_time_word(c, m))
 			break;
 		if (c->t[m].kind == TK_NUM || qt_number_word(c, m) ||
 		    (m == k && word_is(c, m, W_NP_DET)) ||

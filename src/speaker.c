@@ -91,8 +91,7 @@ common_opener(actx *c, size_t i)
 	/* "Minutes later, the board said", "Years ago, she": a time
 	 * phrase, no name (but "Lund later said") */
 	if (e + 1 < c->n && is_p(&c->t[e + 1], ',') &&
-	    (wordeq(c, e, "later") || wordeq(c, e, "earlier") ||
-	     wordeq(c, e, "ago")))
+	    qt_relative_time_word(c, e))
 		return true;
 	/* a determiner before a lowercase word opens a description, even
 	 * when the article never writes it in lowercase ("One beekeeper

@@ -413,6 +413,15 @@ qt_number_word(const actx *c, size_t k)
 	return word_is(c, k, W_NUMBER);
 }
 
+/* Does the word at k end a time counted back or on from another: "ago",
+ * "later", "earlier" ("two weeks ago", "Minutes later")? */
+bool
+qt_relative_time_word(const actx *c, size_t k)
+{
+	return wordeq(c, k, "ago") || wordeq(c, k, "later") ||
+	       wordeq(c, k, "earlier");
+}
+
 /* A word that opens a subordinate clause: "when", "because". */
 bool
 qt_subordinator(const actx *c, size_t j)
