@@ -147,7 +147,8 @@ typedef struct actx {
 	                          * can match, or NULL */
 	/* speaker_memo.c: the speaker phrases parsed while linking, or
 	 * NULL; ent_gen counts the changes to entities made meanwhile
-	 * (anything that changes an entity during linking adds one);
+	 * (anything that changes an entity during linking adds one:
+	 * ent_set_person(), ent_set_gender());
 	 * ls_used: the parse under way read its last speaker; pm_reach:
 	 * the deepest recursion it reached */
 	struct speaker_memo *pmemo;
@@ -242,6 +243,32 @@ static inline entity *
 ent_at(const actx *c, int e)
 {
 	return e >= 0 ? QVEC_AT(&c->ents, entity, (size_t)e) : NULL;
+}
+
+/* Entity e is a person, as linking learns it: a change counted in
+ * c->ent_gen (the speaker phrases parsed before no longer hold). */
+static inline void
+ent_set_person(actx *c, int e)
+{
+	entity *en = ent_at(c, e);
+
+	if (en && !en->person) {
+		en->person = true;
+		c->ent_gen++;
+	}
+}
+
+/* Entity e has gender g, when linking learns it and it had none (as
+ * ent_set_person()). */
+static inline void
+ent_set_gender(actx *c, int e, int g)
+{
+	entity *en = ent_at(c, e);
+
+	if (en && !en->gender && g) {
+		en->gender = g;
+		c->ent_gen++;
+	}
 }
 
 /* Index of the first mention at or after token a (mentions are in

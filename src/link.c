@@ -907,22 +907,15 @@ qt_apply_link(actx *c, quote *q, const link *L)
 	                                                         : L->cue_b;
 	qa->sp_fallback = sp.fallback;
 	/* named as the subject of a cue: a person (organisations aside) */
-	if (e && !e->org && sp.kind == SK_NAME && !e->person) {
-		QVEC_AT(&c->ents, entity, (size_t)sp.ent)->person = true;
-		c->ent_gen++;
-	}
+	if (e && !e->org && sp.kind == SK_NAME)
+		ent_set_person(c, sp.ent);
 	if (!e && sp.kind != SK_PRONOUN && sp.kind != SK_NONE) {
 		/* an unresolved name, role or organisation: as written */
 		if (!qt_speaker_as_written(c, q, sp.a, sp.b))
 			return;
 	}
-	if (e && sp.kind == SK_ROLE && sp.gender) {
-		entity *me = QVEC_AT(&c->ents, entity, (size_t)sp.ent);
-		if (!me->gender) {
-			me->gender = sp.gender;
-			c->ent_gen++;
-		}
-	}
+	if (e && sp.kind == SK_ROLE)
+		ent_set_gender(c, sp.ent, sp.gender);
 	/* "Ann Ode and Raj Patel said": both (joint.c) */
 	if (both) {
 		q->entity = -1;

@@ -462,10 +462,8 @@ possessor_person(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 		return QUOTH_NONE;
 	/* (a place's or an organisation's someone, named in full, is a
 	 * person: "the Harbour Authority's Ada Finch" keeps her name) */
-	if (e && !e->person) {
-		ent_at(c, nm.ent)->person = true;
-		c->ent_gen++;
-	}
+	if (e)
+		ent_set_person(c, nm.ent);
 	*sp = nm;
 	sp->a = i;
 	return m;
@@ -749,11 +747,8 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 			sp->ent = e2;
 			/* "her partner, Sam Ode": a person noun types him */
 			if (!is_org && !ent_at(c, e2)->org &&
-			    !ent_at(c, e2)->nonperson &&
-			    !ent_at(c, e2)->person) {
-				ent_at(c, e2)->person = true;
-				c->ent_gen++;
-			}
+			    !ent_at(c, e2)->nonperson)
+				ent_set_person(c, e2);
 		}
 	}
 }
