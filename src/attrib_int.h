@@ -245,6 +245,16 @@ ent_at(const actx *c, int e)
 	return e >= 0 ? QVEC_AT(&c->ents, entity, (size_t)e) : NULL;
 }
 
+/* The gender (G_*) most bearers of the first name of `name` have
+ * (qt_name_gender(), first-names.txt), or 0. */
+static inline int
+name_gender(const actx *c, const char *name, size_t n)
+{
+	int f = qt_name_gender(c->ld, name, n);
+
+	return f == NAME_MALE ? G_MALE : f == NAME_FEMALE ? G_FEMALE : 0;
+}
+
 /* Entity e is a person, as linking learns it: a change counted in
  * c->ent_gen (the speaker phrases parsed before no longer hold). */
 static inline void

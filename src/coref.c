@@ -1,8 +1,9 @@
 /*
  * coref.c: attribution: what a speaker mention that names nobody refers
  * to.  "he", "she": the newest person of agreeing gender (the article's
- * evidence, else the first name's) named as the subject of a clause; "it": an organisation or a document ("they": a
- * group, is they.c's and pronoun.c's); "the company": the organisation
+ * evidence, else the first name's) named as the subject of a clause;
+ * "it": an organisation or a document ("they": a group, is they.c's and
+ * pronoun.c's); "the company": the organisation
  * the article introduced ("the report": its author, is documents.c's);
  * "a Vancouver coach": the person named in the next sentence.  Reads
  * tokens, quotes, entities and mentions; returns entities or token spans,
@@ -258,10 +259,7 @@ qt_ent_gender(const actx *c, const entity *e)
 	if (e->gender || e->org)
 		return e->gender;
 	if (!e->ngender || e->ng_len != e->name_len) {
-		int f = qt_name_gender(c->ld, e->name, e->name_len);
-		w->ngender = 1 + (f == NAME_MALE     ? G_MALE
-		                  : f == NAME_FEMALE ? G_FEMALE
-		                                     : 0);
+		w->ngender = 1 + name_gender(c, e->name, e->name_len);
 		w->ng_len = e->name_len;
 	}
 	return e->ngender - 1;

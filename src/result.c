@@ -8,8 +8,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include <utf8proc.h>
-
 #include "attrib_int.h"
 #include "kind.h"
 
@@ -235,8 +233,7 @@ set_gender(const actx *c, quote *q, const entity *e, int kind)
 	const char *src = "article";
 
 	if (!g && kind == QK_PERSON && c->ld->gender_from_names) {
-		g = qt_name_gender(c->ld, e->name, e->name_len);
-		g = g == NAME_MALE ? G_MALE : g == NAME_FEMALE ? G_FEMALE : 0;
+		g = name_gender(c, e->name, e->name_len);
 		src = "name";
 	}
 	if (g) {
