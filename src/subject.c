@@ -53,6 +53,10 @@
  * subject of a conjunct is often a clause's own ("In the days before the
  * vote, a group of rabbis called for a boycott, and the league said") */
 #define OPENER_TOKENS 16
+/* from a participle cue back to the verb of the clause it hangs from
+ * ("..., and then Joel Baptiste stood up on the bench, saying"): a clause
+ * of its own is short; the reading stays linear in a long sentence */
+#define CLAUSE_BACK_TOKENS 24
 #define CUE_OPENER_TOKENS 8
 
 static bool group_head(const actx *c, size_t a, size_t b);
@@ -99,13 +103,45 @@ name_after_title_of(actx *c, speaker *sp, int last_speaker)
 		*sp = nm;
 }
 
+/* Is the cue at token `end` passive ("Ann Lee was asked", "voters were
+ * told", "the plan is said to"): a past form, not in -ing, after a form
+ * of "be" (adverbs between)?  Its subject is the listener or what was
+ * said, no speaker. */
+static bool
+passive_cue(const actx *c, size_t end)
+{
+	static const char *const be[] = {"is", "are",  "was",  "were",
+	                                 "be", "been", "being"};
+	int v = end < c->n ? qt_cue_at(c, end) : -1;
+	size_t k = end, n, i;
+
+	if (v < 0 || !is_w(&c->t[end]) || (v & (CUE_PRESENT | CUE_NOUN)))
+		return false;
+	n = c->t[end].end - c->t[end].start;
+	if (n > 4 && memcmp(c->text + c->t[end].end - 3, "ing", 3) == 0)
+		return false;
+	for (; k > 0 && end - k < 3 && is_w(&c->t[k - 1]) &&
+	       c->t[k - 1].sent == c->t[end].sent;
+	     k--) {
+		for (i = 0; i < QUOTH_ARRAY_LEN(be); i++)
+			if (wordeq(c, k - 1, be[i]))
+				return true;
+		if (!qt_is_filler(c, k - 1))
+			break;
+	}
+	return false;
+}
+
 bool
 qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
                   int last_speaker)
 {
+
 	speaker head;
 	size_t k, m, of, w;
 
+	if (passive_cue(c, end))
+		return false;
 	if (!subject_np(c, end, sp, mention_end, last_speaker))
 		return false;
 	time_lead_off(c, sp);
@@ -778,9 +814,81 @@ dateline_subject(const actx *c, const speaker *sp)
 	return e && (e->strong || memchr(e->name, ' ', e->name_len));
 }
 
+/* Does the word before token s open a clause of its own, beside or
+ * under the one before it: "and", "but", "then", "where", or a
+ * subordinator of time or cause ("when", "as", "after")?  Not one that
+ * opens what a verb reports ("whether", "if"). */
+static bool
+opens_own_clause(const actx *c, size_t s)
+{
+	return word_is(c, s - 1, W_AND_BUT) || wordeq(c, s - 1, "then") ||
+	       wordeq(c, s - 1, "where") ||
+	       (qt_subordinator(c, s - 1) && !wordeq(c, s - 1, "whether") &&
+	        !wordeq(c, s - 1, "if") && !wordeq(c, s - 1, "unless"));
+}
+
+/* Does the word before token s open a clause that a verb or noun before
+ * it governs: "that", a wh-word ("how", "why", "whether"), or a cue
+ * ("said Reyes was wrong")? */
+static bool
+opens_governed_clause(const actx *c, size_t s)
+{
+	return wordeq(c, s - 1, "that") || word_is(c, s - 1, W_WH_WORD) ||
+	       wordeq(c, s - 1, "whether") || wordeq(c, s - 1, "if") ||
+	       qt_cue_at(c, s - 1) >= 0;
+}
+
+/*
+ * The subject of the clause a participle cue at i hangs from, when that
+ * is a clause after the main one: the nearest verb before the cue, in its
+ * sentence, whose subject follows "and", "then", "where" or a
+ * subordinator ("Ada Finch spoke first, and then Joel Baptiste stood up,
+ * saying": Baptiste; "... the pier, where fishermen had gathered,
+ * chanting": the fishermen).  A clause governed by a verb or noun ("said
+ * Reyes was wrong", "the idea that ...", "how he planned") is passed
+ * over, and so is a subject joined to a name or pronoun by "and"; a verb
+ * in -ing is no clause's.  False when the nearest clause is
+ * the main one (the caller reads the sentence's subject).
+ */
+static bool
+nearest_clause_subject(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t a = c->ulo[i], k, me;
+
+	for (k = i; k > a + 1 && i - k < CLAUSE_BACK_TOKENS; k--) {
+		size_t v = k - 1, n = c->t[v].end - c->t[v].start;
+
+		if (c->inq[v] || c->t[v].kind == TK_QUOTE)
+			return false;
+		if (!is_w(&c->t[v]) || (c->t[v].flags & TF_CAP) ||
+		    (n > 4 &&
+		     memcmp(c->text + c->t[v].end - 3, "ing", 3) == 0) ||
+		    qt_pos_at(c, v) != QT_POS_VERB ||
+		    !qt_subject_before(c, v, sp, &me, last_speaker) ||
+		    sp->kind == SK_NONE || sp->a <= a || sp->b > v)
+			continue;
+		if (opens_governed_clause(c, sp->a)) {
+			k = sp->a;
+			continue;
+		}
+		/* ("that she and the company keep": names joined, no
+		 * clause) */
+		if (word_is(c, sp->a - 1, W_AND_BUT) && sp->a - 1 > a &&
+		    (qt_pos_at(c, sp->a - 2) == QT_POS_PRON ||
+		     qt_pos_at(c, sp->a - 2) == QT_POS_PROPN)) {
+			k = sp->a - 1;
+			continue;
+		}
+		return opens_own_clause(c, sp->a);
+	}
+	return false;
+}
+
 /* The subject of the sentence holding token i, for participle cues
- * ("Trump spoke for an hour, saying: ..."): a speaker phrase at the
- * sentence start or after a leading adverbial and its comma. */
+ * ("Trump spoke for an hour, saying: ..."): the subject of the clause
+ * nearest before the cue (nearest_clause_subject()), else a speaker
+ * phrase at the sentence start or after a leading adverbial and its
+ * comma. */
 bool
 qt_sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
 {
@@ -788,6 +896,10 @@ qt_sentence_subject(actx *c, size_t i, speaker *sp, int last_speaker)
 	int v = qt_cue_at(c, i);
 	size_t reach = v >= 0 && !(v & CUE_PARTICIPLE) ? CUE_OPENER_TOKENS
 	                                               : OPENER_TOKENS;
+
+	if (v >= 0 && (v & CUE_PARTICIPLE) &&
+	    nearest_clause_subject(c, i, sp, last_speaker))
+		return true;
 
 	for (k = a; k < i && k < a + reach; k++) {
 		/* (after a dateline's dash: "Tarnby (AFP) – Ada Finch
