@@ -867,6 +867,11 @@ nearest_clause_subject(actx *c, size_t i, speaker *sp, int last_speaker)
 		    !qt_subject_before(c, v, sp, &me, last_speaker) ||
 		    sp->kind == SK_NONE || sp->a <= a || sp->b > v)
 			continue;
+		/* (a clause about a thing is no speaker's: "after they
+		 * came out", "when it closed") */
+		if (sp->kind == SK_PRONOUN && sp->gender != G_MALE &&
+		    sp->gender != G_FEMALE)
+			return false;
 		if (opens_governed_clause(c, sp->a)) {
 			k = sp->a;
 			continue;
