@@ -32,6 +32,9 @@
 /* a relative clause after an appositive, "..., which represents its
  * leaders," */
 #define RELATIVE_TOKENS 12
+/* a relative clause with no commas between a subject and its cue, "an
+ * official who spoke anonymously to discuss the budget said" */
+#define RESTRICTIVE_TOKENS 14
 /* a noun phrase: titles and a name, "US Defence Secretary Pete Hegseth" */
 #define NP_WORDS 6
 /* a described speaker back to its determiner, "one former director" */
@@ -132,6 +135,68 @@ passive_cue(const actx *c, size_t end)
 	return false;
 }
 
+/* Is token k "who" or "who" with a clitic ("who'd", "who've")? */
+static bool
+who_word(const actx *c, size_t k)
+{
+	const char *w = c->text + c->t[k].start;
+	size_t n = c->t[k].end - c->t[k].start;
+
+	return is_w(&c->t[k]) && n >= 3 && strncasecmp(w, "who", 3) == 0 &&
+	       (n == 3 || w[3] == '\'' || (unsigned char)w[3] == 0xE2);
+}
+
+/*
+ * "Voters who backed Ada Finch said", "an official who spoke anonymously
+ * to discuss the budget said": a cue at `end` after a relative clause
+ * with no commas, opened by "who" and a verb, has the phrase before "who"
+ * for its subject (none when that phrase is no speaker), never a name
+ * inside the clause.  Only for a finite cue after the clause ("who said"
+ * is the clause's own, "to contend" inside it).  0 when no such clause
+ * stands before the cue
+ * (within RESTRICTIVE_TOKENS, with no punctuation, quote or other cue),
+ * 1 when *sp is the subject, -1 when there is none.
+ */
+static int
+relative_head(actx *c, size_t end, speaker *sp, size_t *mention_end,
+              int last_speaker)
+{
+	size_t a = c->ulo[end], k, f;
+	int v = qt_cue_at(c, end);
+
+	/* (a finite cue, the main clause's: not "who will say", "to
+	 * contend") */
+	if (v < 0 || (v & CUE_BASE) || wordeq(c, end - 1, "to"))
+		return 0;
+	for (k = end; k > a + 1 && end - k < RESTRICTIVE_TOKENS; k--) {
+		size_t w = k - 1;
+
+		if (c->inq[w] || !is_w(&c->t[w]) ||
+		    (w + 1 < end && qt_cue_at(c, w) >= 0))
+			return 0;
+		if (!who_word(c, w))
+			continue;
+		/* (the cue is the clause's own verb: "who has argued") */
+		for (f = w + 1;
+		     f < end && (qt_is_filler(c, f) || word_is(c, f, W_AUX));
+		     f++)
+			;
+		if (f == end)
+			return 0;
+		/* (the clause's subject is "who": "who backed", "who'd
+		 * rather", not "the man who Lee said was") */
+		if (c->t[w].end - c->t[w].start == 3 &&
+		    !(w + 1 < end && qt_pos_at(c, w + 1) == QT_POS_VERB) &&
+		    !(w + 1 < end && qt_is_filler(c, w + 1)))
+			return 0;
+		if (!subject_np(c, w, sp, mention_end, last_speaker) ||
+		    sp->b != w || sp->kind == SK_PRONOUN)
+			return -1;
+		return 1;
+	}
+	return 0;
+}
+
 bool
 qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
                   int last_speaker)
@@ -142,6 +207,14 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 
 	if (passive_cue(c, end))
 		return false;
+	switch (relative_head(c, end, sp, mention_end, last_speaker)) {
+	case 1:
+		return true;
+	case -1:
+		return false;
+	default:
+		break;
+	}
 	if (!subject_np(c, end, sp, mention_end, last_speaker))
 		return false;
 	time_lead_off(c, sp);
