@@ -34,7 +34,7 @@
 #define RELATIVE_TOKENS 12
 /* a relative clause with no commas between a subject and its cue, "an
  * official who spoke anonymously to discuss the budget said" */
-#define RESTRICTIVE_TOKENS 14
+#define RESTRICTIVE_TOKENS 20
 /* a noun phrase: titles and a name, "US Defence Secretary Pete Hegseth" */
 #define NP_WORDS 6
 /* a described speaker back to its determiner, "one former director" */
