@@ -419,6 +419,27 @@ title_list_tail(const actx *c, size_t k, size_t e)
 	return false;
 }
 
+/* Is the phrase at k, after a comma, a verb ("..., uses data to help
+ * ports,"): the rest of a relative clause that a "who", "whose" or
+ * "which" after an earlier comma opened?  That relative's first token,
+ * within APPOSITIVE_TOKENS of j (the cue's comma) and the sentence; else
+ * 0. */
+static size_t
+relative_opened(const actx *c, size_t k, size_t j)
+{
+	size_t p;
+
+	if (!is_w(&c->t[k]) || (c->t[k].flags & TF_CAP) ||
+	    qt_wh_relative(c, k) || qt_pos_at(c, k) != QT_POS_VERB)
+		return 0;
+	for (p = k - 1; p > 1 && p + APPOSITIVE_TOKENS > j &&
+	                c->t[p - 1].sent == c->t[k].sent && !c->inq[p - 1];
+	     p--)
+		if (is_p(&c->t[p - 1], ',') && qt_wh_relative(c, p))
+			return p;
+	return 0;
+}
+
 /*
  * An appositive before the comma at *jp, read back to the comma that
  * opens it ("Hugh Hill, a doctor at the clinic, said"): 1 when the
@@ -430,7 +451,7 @@ static int
 appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
                 int last_speaker)
 {
-	size_t j = *jp, k;
+	size_t j = *jp, k, r;
 
 	for (k = j - 1; k > 0 && k + APPOSITIVE_TOKENS > j; k--) {
 		/* a long apposition must look like one: "Hadwin,
@@ -477,6 +498,14 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 				k = p + 2;
 				continue;
 			}
+		}
+		/* "Mr. Dunmore, whose start-up, Gridwise, uses data,
+		 * said": a verb after the comma goes on with a relative
+		 * clause opened before; the subject is the relative's
+		 * antecedent */
+		if (is_p(&c->t[k - 1], ',') && (r = relative_opened(c, k, j))) {
+			j = r - 1;
+			break;
 		}
 		if (is_p(&c->t[k - 1], ',')) {
 			/* "the director of operations, Jeff Fraser,
