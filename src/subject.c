@@ -419,6 +419,23 @@ title_list_tail(const actx *c, size_t k, size_t e)
 	return false;
 }
 
+/* Are the words [m, e) an affiliation after a name: "of Grace Church
+ * in Dover", "from the Harbour Fund" (a preposition of origin, then no
+ * verb or punctuation)? */
+static bool
+affiliation_to(const actx *c, size_t m, size_t e)
+{
+	size_t k;
+
+	if (m >= e ||
+	    !(wordeq(c, m, "of") || wordeq(c, m, "from") || wordeq(c, m, "at")))
+		return false;
+	for (k = m + 1; k < e; k++)
+		if (!is_w(&c->t[k]) || qt_pos_at(c, k) == QT_POS_VERB)
+			return false;
+	return true;
+}
+
 /* Is the phrase at k, after a comma, a verb ("..., uses data to help
  * ports,"): the rest of a relative clause that a "who", "whose" or
  * "which" after an earlier comma opened?  That relative's first token,
@@ -513,7 +530,8 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 			size_t m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
 			/* (not a town's state: "a teacher in Aurora,
 			 * Colorado,") */
-			if (m == j - 1 && sp->kind == SK_NAME &&
+			if ((m == j - 1 || affiliation_to(c, m, j - 1)) &&
+			    sp->kind == SK_NAME &&
 			    qt_lex(c, LEX_TITLES, m - 1, m) < 0 &&
 			    !place_before(c, k - 1)) {
 				*mention_end = m;
