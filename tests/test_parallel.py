@@ -56,11 +56,91 @@ def article(rng, i):
     return '\n\n'.join(paras)
 
 
+def long_article(rng, n):
+    """n invented paragraphs of quotes, names and pronouns."""
+    return '\n\n'.join(article(rng, i) for i in range(n))
+
+
+def check_threads(quoth, tmp):
+    """-j N against -j 1: one article far longer than the rest near the
+    start (the threads after it park theirs and then wait for room),
+    broken lines and a warning among the others."""
+    rng = random.Random(7)
+    lines = [json.dumps({'id': 'a-%04d' % i, 'text': article(rng, i)})
+             for i in range(600)]
+    lines[2] = json.dumps({'id': 'long', 'text': long_article(rng, 3000)})
+    lines[40] = '{"id": "broken", "text": '
+    lines[300] = json.dumps({'id': 'deep', 'text': 'a "b "c "d "e "f "g '
+                             '"h "i "j "k deep," he said.'})
+    lines[500] = '[1, 2]'
+    corpus = os.path.join(tmp, 'c.jsonl')
+    with open(corpus, 'w', encoding='utf-8') as f:
+        f.write('\n'.join(lines) + '\n')
+    files = []
+    for i in range(150):
+        files.append(os.path.join(tmp, 'f%03d.txt' % i))
+        with open(files[-1], 'w', encoding='utf-8') as f:
+            f.write(long_article(rng, 1500) if i == 1 else article(rng, i))
+    files.insert(90, os.path.join(tmp, 'missing.txt'))
+    failures = []
+
+    def same(what, args, stdin=None):
+        runs = {}
+        for j in ('1', '2', '3', '8'):
+            p = subprocess.run([quoth, '-f', 'jsonl', '-j', j] + args,
+                               stdin=stdin and open(stdin, 'rb'),
+                               capture_output=True, timeout=600)
+            runs[j] = (p.returncode, p.stdout, p.stderr)
+        ok = all(r == runs['1'] for r in runs.values())
+        print('%s: -j 1, 2, 3, 8 give the same records, messages and '
+              'status: %s' % ('ok' if ok else 'FAIL', what))
+        if not ok:
+            failures.append(what)
+        return runs['1']
+
+    rc, out, err = same('a corpus', ['--input', 'jsonl', corpus])
+    docs = []
+    for line in out.splitlines():
+        d = json.loads(line)['doc']
+        if not docs or docs[-1] != d:
+            docs.append(d)
+    want = [json.loads(line)['id'] for i, line in enumerate(lines)
+            if i not in (40, 500)]
+    order = docs == [d for d in want if d in docs] and 'long' in docs
+    msgs = err.decode().splitlines()
+    order = order and rc == 2 and len(msgs) == 3 and \
+        ':41:' in msgs[0] and ':301:' in msgs[1] and ':501:' in msgs[2]
+    print('%s: the corpus in input order, messages in order' %
+          ('ok' if order else 'FAIL'))
+    if not order:
+        failures.append('corpus order')
+    same('a corpus on stdin', ['--input', 'jsonl', '-'], stdin=corpus)
+    rc, out, err = same('many files', files)
+    docs = []
+    for line in out.splitlines():
+        d = json.loads(line)['doc']
+        if not docs or docs[-1] != d:
+            docs.append(d)
+    ok = rc == 2 and docs == [f for f in files if 'missing' not in f]
+    print('%s: many files in input order' % ('ok' if ok else 'FAIL'))
+    if not ok:
+        failures.append('files order')
+    return failures
+
+
 def main():
     if len(sys.argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
     quoth = os.path.abspath(sys.argv[1])
+    tmp = tempfile.mkdtemp(prefix='quoth-threads-')
+    try:
+        failures = check_threads(quoth, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if failures:
+        print('%d failed' % len(failures))
+        return 1
     parallel = shutil.which('parallel')
     if not parallel:
         print('GNU parallel is not installed: skipped')
