@@ -26,6 +26,13 @@ struct eindex {
 	int32_t *roled;
 	size_t nroled, roled_cap;
 	bool roled_failed;
+	/* each entity's mentions, newest first: per entity its latest
+	 * (index in c->ments + 1, 0 none; cap of them), per mention the one
+	 * before it of its entity (mcap of them); unusable once out of
+	 * memory */
+	int32_t *mlast, *mprev;
+	size_t mcap;
+	bool m_failed;
 };
 
 /* The word `which` (BY_LAST, BY_FIRST) of name s[0..n). */
@@ -144,15 +151,20 @@ qt_eidx_added(actx *c, int e)
 	}
 	if ((size_t)e >= x->cap) {
 		size_t cap = x->cap ? x->cap * 2 : 256, w;
-		for (w = 0; w < 2; w++) {
-			int32_t *n = qt_xrealloc_array(x->next[w], cap,
+		/* (the two chains' next[] and the mentions' mlast[]) */
+		for (w = 0; w < 3; w++) {
+			int32_t **p = w < 2 ? &x->next[w] : &x->mlast;
+			int32_t *n = qt_xrealloc_array(*p, cap,
 			                               sizeof(int32_t));
-			if (!n)
+			if (!n) {
+				x->m_failed = true; /* (e has no chain) */
 				return false;
-			x->next[w] = n;
+			}
+			*p = n;
 		}
 		x->cap = cap;
 	}
+	x->mlast[e] = 0;
 	if (!link_in(c, e, BY_LAST))
 		return false;
 	return !memchr(en->name, ' ', en->name_len) || link_in(c, e, BY_FIRST);
@@ -212,6 +224,8 @@ qt_eidx_free(actx *c)
 	free(x->next[0]);
 	free(x->next[1]);
 	free(x->roled);
+	free(x->mlast);
+	free(x->mprev);
 	free(x);
 	c->eix = NULL;
 }
@@ -251,4 +265,45 @@ qt_eidx_roled_list(const actx *c, size_t *n)
 		return NULL;
 	*n = x->nroled;
 	return x->roled;
+}
+
+bool
+qt_eidx_mentioned(actx *c, size_t m)
+{
+	struct eindex *x = c->eix;
+	const mention_rec *r = QVEC_AT(&c->ments, mention_rec, m);
+
+	if (!x || x->m_failed || m >= INT32_MAX)
+		return false;
+	if (m >= x->mcap) {
+		size_t cap = x->mcap ? x->mcap * 2 : 256;
+		int32_t *n = qt_xrealloc_array(x->mprev, cap, sizeof(int32_t));
+		if (!n) {
+			x->m_failed = true;
+			return false;
+		}
+		x->mprev = n;
+		x->mcap = cap;
+	}
+	x->mprev[m] = x->mlast[r->ent];
+	x->mlast[r->ent] = (int32_t)m + 1;
+	return true;
+}
+
+bool
+qt_eidx_has_mentions(const actx *c)
+{
+	return c->eix && !c->eix->m_failed;
+}
+
+int
+qt_eidx_last_mention(const actx *c, int e)
+{
+	return c->eix->mlast[e] - 1;
+}
+
+int
+qt_eidx_prev_mention(const actx *c, int m)
+{
+	return c->eix->mprev[m] - 1;
 }
