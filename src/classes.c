@@ -331,6 +331,15 @@ qt_place_name(const actx *c, const entity *e)
 	return v >= 0 && (v & (WNL_COUNTRY | WNL_REGION | WNL_CAPITAL));
 }
 
+/* Entity e is a place, as the tagger reads it; one more typed. */
+static void
+mark_place(entity *e, size_t *typed)
+{
+	e->place = e->nonperson = true;
+	e->person = false;
+	(*typed)++;
+}
+
 /*
  * Names the lists cannot type ("Brightwater Dairy", "Saskatchewan",
  * "Kell Design Studio"): an entity named once that the article
@@ -342,15 +351,6 @@ qt_place_name(const actx *c, const entity *e)
  * so that it speaks only as the subject of its own cue.  Returns the
  * number of entities typed.
  */
-/* Entity e is a place, as the tagger reads it; one more typed. */
-static void
-mark_place(entity *e, size_t *typed)
-{
-	e->place = e->nonperson = true;
-	e->person = false;
-	(*typed)++;
-}
-
 size_t
 qt_type_entities(actx *c)
 {
