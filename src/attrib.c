@@ -311,7 +311,9 @@ qt_attribute(const quoth_extractor *ex, const char *text, token_list *tl,
 	/* (a cache only: without it lookups are slower, not wrong) */
 	c.lexc = calloc(c.n ? c.n : 1, LEXC_SLOTS * sizeof(int32_t));
 	c.cuec = calloc(c.n ? c.n : 1, sizeof(int32_t));
-	c.posc = calloc(c.n ? c.n : 1, 1);
+	/* (posc: the tags' parts of speech + 1, then their entity classes
+	 * + 1, a half byte each: classes.c) */
+	c.posc = calloc(c.n + c.n / 2 + 1, 1);
 	dir = calloc(c.n ? c.n : 1, 1);
 	used = calloc(c.n ? c.n : 1, 1);
 	c.qa_cap = r->nq;

@@ -232,31 +232,102 @@ acronym_at(const actx *c, size_t k)
 	return true;
 }
 
+/* Could entity e be spelled out by an acronym: a name of two or more
+ * words showing no person (no honorific, title or gender) and tied to
+ * no other name?  (Nothing canon_bare_acronyms() changes: it ties only
+ * names of one word.) */
+static bool
+spellable(const entity *e)
+{
+	return strchr(e->name, ' ') && !e->strong && !e->gender && !e->title &&
+	       !e->canon;
+}
+
+/* The entities spellable() holds of, by the first letter of their
+ * names: bucket k (0..25 for 'A'..'Z', 26 for any other first byte)
+ * is ents[at[k]..at[k + 1]), in entity order. */
+#define LETTERS 26
+typedef struct {
+	int *ents;
+	size_t at[LETTERS + 2];
+} spell_index;
+
+static size_t
+bucket_of(const entity *e)
+{
+	char ch = e->name[0];
+
+	return ch >= 'A' && ch <= 'Z' ? (size_t)(ch - 'A') : LETTERS;
+}
+
+/* Fill ix (a counting sort of the spellable entities); false when out
+ * of memory (ix->ents NULL). */
+static bool
+spell_index_build(const actx *c, spell_index *ix)
+{
+	size_t i, k, fill[LETTERS + 1];
+
+	memset(ix->at, 0, sizeof(ix->at));
+	for (i = 0; i < c->ents.len; i++)
+		if (spellable(ent_at(c, (int)i)))
+			ix->at[bucket_of(ent_at(c, (int)i)) + 1]++;
+	for (k = 0; k <= LETTERS; k++)
+		ix->at[k + 1] += ix->at[k];
+	ix->ents = qt_xmalloc_array(ix->at[LETTERS + 1] + 1, sizeof(int));
+	if (!ix->ents)
+		return false;
+	memcpy(fill, ix->at, sizeof(fill));
+	for (i = 0; i < c->ents.len; i++)
+		if (spellable(ent_at(c, (int)i)))
+			ix->ents[fill[bucket_of(ent_at(c, (int)i))]++] = (int)i;
+	return true;
+}
+
+/* Does the acronym s[0..n) spell the name of entity e? */
+static bool
+spells(const entity *e, const char *s, size_t n)
+{
+	return initials_match(e->name, e->name_len, s, n, true) ||
+	       initials_match(e->name, e->name_len, s, n, false);
+}
+
 /* The one entity other than `self` whose name of two or more words,
  * showing no person (no honorific, title or gender), the acronym s[0..n)
- * spells; -1 for none or more than one. */
+ * (capitals) spells; -1 for none or more than one.  A name opening with
+ * a capital spells its own first letter first either way: only the
+ * names of s[0]'s bucket of ix, and those opening with no capital, are
+ * tried (ix NULL: every entity). */
 static int
-spelled_out(const actx *c, int self, const char *s, size_t n)
+spelled_out(const actx *c, const spell_index *ix, int self, const char *s,
+            size_t n)
 {
-	size_t i;
+	size_t i, b;
 	int found = -1;
 
-	for (i = 0; i < c->ents.len; i++) {
-		const entity *e = ent_at(c, (int)i);
-		/* (a name opening with a capital spells its own first
-		 * letter first either way: the cheap test comes first) */
-		if ((e->name[0] >= 'A' && e->name[0] <= 'Z' &&
-		     e->name[0] != s[0]) ||
-		    (int)i == self || !strchr(e->name, ' ') || e->strong ||
-		    e->gender || e->title || e->canon ||
-		    !(initials_match(e->name, e->name_len, s, n, true) ||
-		      initials_match(e->name, e->name_len, s, n, false)))
-			continue;
-		if (found >= 0)
-			return -1;
-		found = (int)i;
+	if (!ix) {
+		for (i = 0; i < c->ents.len; i++) {
+			const entity *e = ent_at(c, (int)i);
+			if ((bucket_of(e) != LETTERS && e->name[0] != s[0]) ||
+			    (int)i == self || !spellable(e) || !spells(e, s, n))
+				continue;
+			if (found >= 0)
+				return -1;
+			found = (int)i;
+		}
+		return found;
 	}
-	return found;
+	for (b = (size_t)(s[0] - 'A');; b = LETTERS) {
+		for (i = ix->at[b]; i < ix->at[b + 1]; i++) {
+			int e = ix->ents[i];
+			if (e == self || !spells(ent_at(c, e), s, n))
+				continue;
+			if (found >= 0)
+				return -1;
+			found = e;
+		}
+		if (b == LETTERS)
+			return found;
+	}
 }
 
 /*
@@ -272,6 +343,8 @@ canon_bare_acronyms(actx *c)
 	/* entities already looked up: an acronym named fifty times is
 	 * spelled out once (NULL when out of memory: then each time) */
 	unsigned char *tried = calloc(c->ents.len + 1, 1);
+	spell_index ix = {0};
+	bool indexed = false;
 
 	for (i = 0; i < c->ments.len; i++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
@@ -285,7 +358,13 @@ canon_bare_acronyms(actx *c)
 			continue;
 		if (tried)
 			tried[m->ent] = 1;
-		full = spelled_out(c, m->ent, a->name, a->name_len);
+		/* (the index at the first acronym: most articles have none) */
+		if (!indexed) {
+			indexed = true;
+			(void)spell_index_build(c, &ix);
+		}
+		full = spelled_out(c, ix.ents ? &ix : NULL, m->ent, a->name,
+		                   a->name_len);
 		if (full < 0)
 			continue;
 		a->canon = full + 1;
@@ -294,6 +373,7 @@ canon_bare_acronyms(actx *c)
 			a->org = a->nonperson = true;
 		tied++;
 	}
+	free(ix.ents);
 	free(tried);
 	return tied;
 }

@@ -159,6 +159,41 @@ tag_window(const actx *c, const qt_tagger *tg, qt_tagger_work *w, size_t a,
 	                           tags);
 }
 
+/* The tag of token k read in its own window (the words around it in
+ * its sentence: tag_window() of [k, k + 1), which depends on k alone):
+ * qt_pos_at()'s part of speech, and the entity class the one-word
+ * mentions of qt_type_entities() and qt_ner_votes() read in the same
+ * window.  Kept in c->posc (parts of speech + 1, then from c->n on the
+ * entity classes + 1, half a byte each), so that each
+ * token is tagged so once.  False when the tagger fails (out of
+ * memory). */
+static bool
+word_tag(const actx *c, const qt_tagger *tg, qt_tagger_work *w, size_t k,
+         qt_tag *out)
+{
+	qt_tagger_tok toks[2 * TYPE_CONTEXT + 1];
+	qt_tag tags[2 * TYPE_CONTEXT + 1];
+	size_t s0, n;
+	unsigned sh = (unsigned)(k & 1) * 4;
+	uint8_t *nb = c->posc ? &c->posc[c->n + k / 2] : NULL;
+
+	if (nb && c->posc[k] && ((*nb >> sh) & 15)) {
+		out->pos = (uint8_t)(c->posc[k] - 1);
+		out->ner = (uint8_t)(((*nb >> sh) & 15) - 1);
+		return true;
+	}
+	if (!tag_window(c, tg, w, k, k + 1, toks, tags, QUOTH_ARRAY_LEN(toks),
+	                &s0, &n))
+		return false;
+	*out = tags[k - s0];
+	if (nb) {
+		c->posc[k] = (uint8_t)(out->pos + 1);
+		*nb = (uint8_t)((*nb & ~(15u << sh)) | (unsigned)(out->ner + 1)
+		                                               << sh);
+	}
+	return true;
+}
+
 /*
  * The tagger's part of speech (QT_POS_*) of token k, from the words
  * around it in its sentence: for rules that must know a word is a verb
@@ -172,9 +207,7 @@ qt_pos_at(const actx *c, size_t k)
 	bool failed = false;
 	const qt_tagger *tg = qt_lang_tagger(c->ld, &failed);
 	qt_tagger_work *w;
-	qt_tagger_tok toks[2 * TYPE_CONTEXT + 1];
-	qt_tag tags[2 * TYPE_CONTEXT + 1];
-	size_t s0, n;
+	qt_tag tg1;
 	int pos = -1;
 
 	if (!tg || k >= c->n)
@@ -185,12 +218,9 @@ qt_pos_at(const actx *c, size_t k)
 		return c->posc[k] - 1;
 	if (!(w = qt_lang_tagger_work(c->ld)))
 		return -1;
-	if (tag_window(c, tg, w, k, k + 1, toks, tags, QUOTH_ARRAY_LEN(toks),
-	               &s0, &n))
-		pos = tags[k - s0].pos;
+	if (word_tag(c, tg, w, k, &tg1))
+		pos = tg1.pos;
 	qt_lang_tagger_work_done(c->ld, w);
-	if (pos >= 0 && c->posc)
-		c->posc[k] = (uint8_t)(pos + 1);
 	return pos;
 }
 
@@ -301,6 +331,15 @@ qt_place_name(const actx *c, const entity *e)
 	return v >= 0 && (v & (WNL_COUNTRY | WNL_REGION | WNL_CAPITAL));
 }
 
+/* Entity e is a place, as the tagger reads it; one more typed. */
+static void
+mark_place(entity *e, size_t *typed)
+{
+	e->place = e->nonperson = true;
+	e->person = false;
+	(*typed)++;
+}
+
 /*
  * Names the lists cannot type ("Brightwater Dairy", "Saskatchewan",
  * "Kell Design Studio"): an entity named once that the article
@@ -342,6 +381,17 @@ qt_type_entities(actx *c)
 				break;
 			}
 		}
+		/* (a word alone: its own window, tagged once) */
+		if (m->end == m->tok + 1) {
+			qt_tag t1;
+			if (!word_tag(c, tg, w, m->tok, &t1)) {
+				c->failed = true;
+				break;
+			}
+			if (t1.ner == QT_NER_LOCATION)
+				mark_place(e, &typed);
+			continue;
+		}
 		n = m->end - m->tok + 2 * TYPE_CONTEXT;
 		if (n > cap) {
 			free(toks);
@@ -364,11 +414,8 @@ qt_type_entities(actx *c)
 		/* (only places: typing organisations so cost validation
 		 * speakers, 0.897 -> 0.892 GGT strict; see the report of
 		 * issue 11) */
-		if (votes[QT_NER_LOCATION] == m->end - m->tok) {
-			e->place = e->nonperson = true;
-			e->person = false;
-			typed++;
-		}
+		if (votes[QT_NER_LOCATION] == m->end - m->tok)
+			mark_place(e, &typed);
 	}
 	free(toks);
 	free(tags);
@@ -424,6 +471,17 @@ qt_ner_votes(const actx *c, int ent, size_t votes[QT_NER_COUNT_])
 		if (m->ent != ent || c->inq[m->tok] ||
 		    m->end > m->tok + VOTE_SPAN)
 			continue;
+		/* (a word alone: its own window, tagged once) */
+		if (m->end == m->tok + 1) {
+			qt_tag t1;
+			if (!word_tag(c, tg, w, m->tok, &t1)) {
+				ok = false;
+				break;
+			}
+			votes[t1.ner]++;
+			done++;
+			continue;
+		}
 		if (!tag_window(c, tg, w, m->tok, m->end, toks, tags,
 		                QUOTH_ARRAY_LEN(toks), &s0, &n)) {
 			ok = false;

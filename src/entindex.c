@@ -20,12 +20,23 @@ struct eindex {
 	size_t nslots;    /* power of two */
 	size_t used[2];
 	int32_t *next[2]; /* per entity: the next older one + 1, 0 */
-	size_t cap;       /* of next[] */
+	/* per entity: the length of its name's word `which` (the last
+	 * word ends the name, the first starts it), kept from
+	 * qt_eidx_added() and qt_eidx_renamed() on */
+	int32_t *wlen[2];
+	size_t cap; /* of next[], wlen[] and mlast */
 	/* the entities with roles (entity.roles), ascending; unusable
 	 * once out of memory */
 	int32_t *roled;
 	size_t nroled, roled_cap;
 	bool roled_failed;
+	/* each entity's mentions, newest first: per entity its latest
+	 * (index in c->ments + 1, 0 none; cap of them), per mention the one
+	 * before it of its entity (mcap of them); unusable once out of
+	 * memory */
+	int32_t *mlast, *mprev;
+	size_t mcap;
+	bool m_failed;
 };
 
 /* The word `which` (BY_LAST, BY_FIRST) of name s[0..n). */
@@ -46,12 +57,21 @@ name_word(const char *s, size_t n, int which, size_t *wl)
 	return s;
 }
 
+/* The word `which` of entity e's name, from the lengths kept. */
+static const char *
+ent_word(const actx *c, int e, int which, size_t *wl)
+{
+	const entity *x = ent_at(c, e);
+
+	*wl = (size_t)c->eix->wlen[which][e];
+	return which == BY_LAST ? x->name + x->name_len - *wl : x->name;
+}
+
 static bool
 word_eq(const actx *c, int e, int which, const char *w, size_t wl)
 {
-	const entity *x = ent_at(c, e);
 	size_t l;
-	const char *p = name_word(x->name, x->name_len, which, &l);
+	const char *p = ent_word(c, e, which, &l);
 
 	return l == wl && memcmp(p, w, wl) == 0;
 }
@@ -93,10 +113,9 @@ rehash(actx *c)
 	for (w = 0; w < 2; w++)
 		for (k = 0; k < oldn; k++)
 			if (old[w][k]) {
-				const entity *e = ent_at(c, old[w][k] - 1);
 				size_t wl;
-				const char *p = name_word(e->name, e->name_len,
-				                          (int)w, &wl);
+				const char *p = ent_word(c, old[w][k] - 1,
+				                         (int)w, &wl);
 				h[w][slot_of(c, (int)w, p, wl)] = old[w][k];
 			}
 	free(old[0]);
@@ -110,14 +129,13 @@ static bool
 link_in(actx *c, int e, int which)
 {
 	struct eindex *x = c->eix;
-	const entity *en = ent_at(c, e);
 	size_t wl, s;
 	const char *w;
 	int32_t *p;
 
 	if ((x->used[which] + 1) * 2 > x->nslots && !rehash(c))
 		return false;
-	w = name_word(en->name, en->name_len, which, &wl);
+	w = ent_word(c, e, which, &wl);
 	s = slot_of(c, which, w, wl);
 	if (!x->head[which][s])
 		x->used[which]++;
@@ -129,6 +147,19 @@ link_in(actx *c, int e, int which)
 	x->next[which][e] = *p;
 	*p = e + 1;
 	return true;
+}
+
+/* Keep the lengths of the first and the last word of e's name. */
+static void
+set_lengths(actx *c, int e)
+{
+	const entity *x = ent_at(c, e);
+	size_t w, wl;
+
+	for (w = 0; w < 2; w++) {
+		(void)name_word(x->name, x->name_len, (int)w, &wl);
+		c->eix->wlen[w][e] = (int32_t)wl;
+	}
 }
 
 bool
@@ -144,15 +175,22 @@ qt_eidx_added(actx *c, int e)
 	}
 	if ((size_t)e >= x->cap) {
 		size_t cap = x->cap ? x->cap * 2 : 256, w;
-		for (w = 0; w < 2; w++) {
-			int32_t *n = qt_xrealloc_array(x->next[w], cap,
+		int32_t **arr[5] = {&x->next[0], &x->next[1], &x->wlen[0],
+		                    &x->wlen[1], &x->mlast};
+		for (w = 0; w < 5; w++) {
+			int32_t **p = arr[w];
+			int32_t *n = qt_xrealloc_array(*p, cap,
 			                               sizeof(int32_t));
-			if (!n)
+			if (!n) {
+				x->m_failed = true; /* (e has no chain) */
 				return false;
-			x->next[w] = n;
+			}
+			*p = n;
 		}
 		x->cap = cap;
 	}
+	x->mlast[e] = 0;
+	set_lengths(c, e);
 	if (!link_in(c, e, BY_LAST))
 		return false;
 	return !memchr(en->name, ' ', en->name_len) || link_in(c, e, BY_FIRST);
@@ -161,6 +199,9 @@ qt_eidx_added(actx *c, int e)
 bool
 qt_eidx_renamed(actx *c, int e)
 {
+	if (!c->eix || (size_t)e >= c->eix->cap)
+		return false;
+	set_lengths(c, e);
 	return link_in(c, e, BY_FIRST);
 }
 
@@ -211,7 +252,11 @@ qt_eidx_free(actx *c)
 	free(x->head[1]);
 	free(x->next[0]);
 	free(x->next[1]);
+	free(x->wlen[0]);
+	free(x->wlen[1]);
 	free(x->roled);
+	free(x->mlast);
+	free(x->mprev);
 	free(x);
 	c->eix = NULL;
 }
@@ -251,4 +296,45 @@ qt_eidx_roled_list(const actx *c, size_t *n)
 		return NULL;
 	*n = x->nroled;
 	return x->roled;
+}
+
+bool
+qt_eidx_mentioned(actx *c, size_t m)
+{
+	struct eindex *x = c->eix;
+	const mention_rec *r = QVEC_AT(&c->ments, mention_rec, m);
+
+	if (!x || x->m_failed || m >= INT32_MAX)
+		return false;
+	if (m >= x->mcap) {
+		size_t cap = x->mcap ? x->mcap * 2 : 256;
+		int32_t *n = qt_xrealloc_array(x->mprev, cap, sizeof(int32_t));
+		if (!n) {
+			x->m_failed = true;
+			return false;
+		}
+		x->mprev = n;
+		x->mcap = cap;
+	}
+	x->mprev[m] = x->mlast[r->ent];
+	x->mlast[r->ent] = (int32_t)m + 1;
+	return true;
+}
+
+bool
+qt_eidx_has_mentions(const actx *c)
+{
+	return c->eix && !c->eix->m_failed;
+}
+
+int
+qt_eidx_last_mention(const actx *c, int e)
+{
+	return c->eix->mlast[e] - 1;
+}
+
+int
+qt_eidx_prev_mention(const actx *c, int m)
+{
+	return c->eix->mprev[m] - 1;
 }

@@ -336,6 +336,8 @@ add_mention(actx *c, size_t tok, size_t end, int ent)
 	m->tok = tok;
 	m->end = end;
 	m->ent = ent;
+	/* (out of memory, the chains of mentions are only unusable) */
+	(void)qt_eidx_mentioned(c, c->ments.len - 1);
 	e = QVEC_AT(&c->ents, entity, (size_t)ent);
 	if (e->nment++ == 0)
 		e->first_tok = tok;

@@ -8,10 +8,12 @@
  * QUOTH_DUMP_CANDIDATES=PATH set, the ties and their generic features are
  * appended to PATH for the trainer, as choose.c does for quotes.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "choose.h"
+#include "entindex.h"
 #include "namesake.h"
 
 /* The gender the pronoun of a name's own reported clause shows: "Clinton
@@ -39,9 +41,28 @@ qt_reported_gender(const actx *c, size_t b)
 	return wordeq(c, j, "he") ? G_MALE : wordeq(c, j, "she") ? G_FEMALE : 0;
 }
 
+/* The newest mention of entity e in c->ments[stop, k), k the end of
+ * c->ments or a mention of e; SIZE_MAX for none.  By e's chain of
+ * mentions when there is one, else by a look at each. */
+static size_t
+mention_before(const actx *c, int e, size_t k, size_t stop)
+{
+	int i;
+
+	if (!qt_eidx_has_mentions(c)) {
+		while (k-- > stop)
+			if (QVEC_AT(&c->ments, mention_rec, k)->ent == e)
+				return k;
+		return SIZE_MAX;
+	}
+	i = k == c->ments.len ? qt_eidx_last_mention(c, e)
+	                      : qt_eidx_prev_mention(c, (int)k);
+	return i >= 0 && (size_t)i >= stop ? (size_t)i : SIZE_MAX;
+}
+
 /* The gender the article has shown so far for entity e: its own, or the
- * pronouns of the reported clauses of its full-name mentions (0 when
- * they disagree). */
+ * pronouns of the reported clauses of its full-name mentions among the
+ * last MENTION_WINDOW (0 when they disagree). */
 static int
 namesake_gender(const actx *c, int e)
 {
@@ -52,10 +73,11 @@ namesake_gender(const actx *c, int e)
 
 	if (x->gender)
 		return x->gender;
-	while (k-- > stop) {
+	for (k = mention_before(c, e, k, stop); k != SIZE_MAX;
+	     k = mention_before(c, e, k, stop)) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
 		int r;
-		if (m->ent != e || m->end < m->tok + 2 ||
+		if (m->end < m->tok + 2 ||
 		    qt_words_in(c, m->tok, m->end - 1) < 2)
 			continue;
 		r = qt_reported_gender(c, m->end);

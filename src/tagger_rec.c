@@ -531,6 +531,23 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	return true;
 }
 
+/* Empty c of its token records but the padding's, keeping the records
+ * of words and shapes, the shapes' rows and the label history (which
+ * read only those).  The features of several parts (shc, tw) go too:
+ * their map, bounded only by the records, would outgrow the tokens'
+ * memory saved. */
+static void
+tokens_reset(struct qt_tagger_cache *c)
+{
+	c->tn = TPADS;
+	c->raw.len = 0; /* (the padding's strings are empty) */
+	if (c->tt.slots)
+		memset(c->tt.slots, 0, c->tt.n * sizeof(*c->tt.slots));
+	if (c->mkeys)
+		memset(c->mkeys, 0, c->mcap * sizeof(*c->mkeys));
+	c->mn = 0;
+}
+
 void
 qt_tagger_cache_free(struct qt_tagger_cache *c)
 {
@@ -657,9 +674,12 @@ qt_tagger_records(const qt_tagger *tg, qt_tagger_work *w,
 			return false;
 	}
 	if (c->serial != tg->serial || c->n + 2 * n > CACHE_MAX ||
-	    c->tn + n > TOKENS_MAX || c->mn > 4 * CACHE_MAX)
+	    c->mn > 4 * CACHE_MAX) {
 		if (!cache_reset(tg, c))
 			return false;
+	} else if (c->tn + n > TOKENS_MAX) {
+		tokens_reset(c);
+	}
 	if (n + 4 > c->ptcap) {
 		size_t cap = n + 4 < 64 ? 64 : n + 4;
 		uint32_t *pt = qt_xrealloc_array(c->pt, cap, sizeof(*pt));
