@@ -176,6 +176,29 @@ two_word_clause(const actx *c, size_t a, size_t b)
 	return (p0 == QT_POS_NOUN || p0 == QT_POS_PROPN) && p1 == QT_POS_VERB;
 }
 
+/* Does [a, b] hold a verb by the tagger?  Reported speech is a clause;
+ * a cue's object or setting ("told followers in an online post",
+ * "Director, security response at a firm") has none. */
+static bool
+has_verb(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	/* (after "that", opening with a determiner or a subject pronoun
+	 * ("the timetable works": the tagger may call "works" a noun) or
+	 * with quoted words, the clause is shown) */
+	if ((a > 0 && wordeq(c, a - 1, "that")) || word_is(c, a, W_NP_DET) ||
+	    qt_subject_pronoun(c, a))
+		return true;
+	for (k = a; k <= b && k < c->n; k++)
+		if (c->t[k].kind == TK_QUOTE ||
+		    (is_w(&c->t[k]) &&
+		     (word_is(c, k, W_AUX) || qt_past_verb(c, k) ||
+		      qt_pos_at(c, k) == QT_POS_VERB)))
+			return true;
+	return qt_has_finite_verb(c, a, b);
+}
+
 static void
 add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
               uint8_t *used)
@@ -207,6 +230,8 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 	for (i = a; i <= b; i++)
 		if (used[i])
 			return;
+	if (!has_verb(c, a, b) && (a2 == QUOTH_NONE || !has_verb(c, a2, b2)))
+		return;
 	if (a2 != QUOTH_NONE) {
 		while (b2 > a2 && c->t[b2].kind == TK_PUNCT &&
 		       c->t[b2].cp != ')')
@@ -360,7 +385,10 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 			m += best;
 			continue;
 		}
-		if (!qt_is_prep(c, m))
+		/* (not "to" and a verb: "pledged to fund it" is an
+		 * infinitive, no prepositional phrase) */
+		if (!qt_is_prep(c, m) || (wordeq(c, m, "to") && m + 1 < se &&
+		                          qt_pos_at(c, m + 1) == QT_POS_VERB))
 			break;
 		s0 = m;
 		for (w = m + 1; w < se && w <= s0 + PREP_PHRASE_WORDS; w++) {
@@ -1037,6 +1065,37 @@ according_frames(actx *c, size_t sa, size_t se)
 	return false;
 }
 
+/* Is the cue at i a verb WordNet knows only as reporting a belief or a
+ * finding, never speech ("estimated", "ruled", "recalls": flag t without
+ * s in wn-speech-verbs.txt)?  What follows it is the writer's summary of a
+ * judgement, not reported speech. */
+static bool
+belief_only_cue(const actx *c, size_t i)
+{
+	int w = qt_lex(c, LEX_SPEECH, i, i + 1);
+
+	return w >= 0 && (w & WNV_BELIEF) && !(w & WNV_SPEECH);
+}
+
+/* Is the cue at i the head of a noun phrase by the tagger: a noun after
+ * a common noun or an adjective, and words after it ("member states
+ * that", "red states would", "user reports to")?  After a name the tagger's noun is often the verb
+ * ("Pew notes that"), so only a modifier the tagger calls a common noun
+ * or an adjective counts. */
+static bool
+noun_cue(const actx *c, size_t i)
+{
+	int p;
+
+	/* (a cue ending its sentence is the verb: "..., Kell Media
+	 * reports.") */
+	if (i == 0 || i + 1 >= c->n || c->t[i + 1].kind == TK_PUNCT ||
+	    qt_pos_at(c, i) != QT_POS_NOUN || !is_w(&c->t[i - 1]))
+		return false;
+	p = qt_pos_at(c, i - 1);
+	return p == QT_POS_NOUN || p == QT_POS_ADJ;
+}
+
 /*
  * Find reported speech in sentences that hold no direct quote: at each
  * cue, a clause before it (clause_then_speaker), else the cue's subject
@@ -1055,7 +1114,8 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		size_t sa, se, k;
 
 		v = qt_cue_at(c, i);
-		if (v < 0 || !(v & CUE_CLAUSE) || used[i] || c->inq[i])
+		if (v < 0 || !(v & CUE_CLAUSE) || used[i] || c->inq[i] ||
+		    belief_only_cue(c, i) || noun_cue(c, i))
 			continue;
 		sa = sentence_start(c, i);
 		se = sentence_end(c, i);
