@@ -590,6 +590,8 @@ bool qt_link_quotes(actx *c);
  */
 
 void qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used);
+/* partial_terms.c: a fragment no cue claimed with no verb is a term */
+void qt_drop_partial_terms(actx *c);
 
 /* ---- coref.c ---------------------------------------------------------------
  */

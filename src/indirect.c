@@ -1144,4 +1144,5 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		last = L.sp.ent;
 	}
 	according_to(c, dir, used);
+	qt_drop_partial_terms(c);
 }
