@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "boilerplate.h"
 #include "split.h"
 #include "tagger.h"
 
@@ -1122,8 +1123,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		if (!no_direct_in(c, dir, sa, se) ||
 		    according_frames(c, sa, se) ||
 		    qt_label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
-		    qt_caption_para(c->t, para_start_tok(c, i),
-		                    para_stop(c->tl, i)))
+		    qt_photo_para(c, para_start_tok(c, i), para_stop(c->tl, i)))
 			continue;
 		memset(&L, 0, sizeof(L));
 		L.cue_a = i;
