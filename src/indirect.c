@@ -1109,6 +1109,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 	size_t i, n = c->n;
 	int last = -1;
 
+	qt_mixed_from_fragment(c, used);
 	for (i = 0; i < n; i++) {
 		int v;
 		link L;

@@ -1,5 +1,8 @@
 /*
- * partial_terms.c: attribution, the fragments that stay partial.  A
+ * partial_terms.c: attribution, what becomes of the quoted fragments
+ * after linking.  A fragment its cue after claims, ending a clause of the
+ * writer's sentence, makes that clause mixed speech
+ * (qt_mixed_from_fragment, before the indirect pass).  A
  * quoted fragment that neither a cue nor a speaker claimed and whose
  * words hold no verb by the tagger ("an online "road map"", "the Pacific
  * "Ring of Fire,"", "a plan for a "green corridor"") is a term, a label
@@ -57,5 +60,67 @@ qt_drop_partial_terms(actx *c)
 		if (a > b || fragment_has_verb(c, a, b))
 			continue;
 		c->qa[i].absorbed = true;
+	}
+}
+
+/* Words of the writer's clause before a fragment that a cue after it
+ * claims: fewer is a lead-in ("Then, "), not a reported clause. */
+#define CLAUSE_BEFORE_WORDS 3
+
+/* Does the fragment [o, cl] (its marks) end its clause: a comma inside
+ * the closing mark or right after it ('"...sleeping car porters,"
+ * Foster writes'), and no "as" after it? */
+static bool
+ends_at_comma(const actx *c, size_t cl)
+{
+	size_t w = cl + 1;
+
+	if (w < c->n && is_p(&c->t[w], ','))
+		w++;
+	else if (!(cl > 0 && is_p(&c->t[cl - 1], ',')))
+		return false;
+	/* (not '"...," as Lee put it': the writer's clause, hedged) */
+	return w < c->n && !wordeq(c, w, "as");
+}
+
+/* The reported clause a fragment ends: 'A bitter joke was that porters
+ * were "sleepy car porters," Lund writes.'  A partial quote that its cue
+ * after it claims ('"...," Lund writes'), opening after at least three
+ * words of its sentence that hold no other quote and no reported speech,
+ * and ending at a comma, reports the whole clause: it becomes mixed
+ * speech from the sentence start, the fragment its verbatim words.
+ * Before the indirect pass, which then leaves the clause alone. */
+void
+qt_mixed_from_fragment(actx *c, uint8_t *used)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->nq0 && i < c->r->nq; i++) {
+		quote *q = &c->r->q[i];
+		size_t o, cl, sa;
+
+		if (q->type != QUOTH_PARTIAL || c->qa[i].absorbed ||
+		    q->cue_start == QUOTH_NONE || q->nparts != 1 ||
+		    q->cue_start < q->parts[0].end)
+			continue;
+		o = q->parts[0].tok_open;
+		cl = q->parts[0].tok_close;
+		if (o == QUOTH_NONE || cl == QUOTH_NONE ||
+		    !ends_at_comma(c, cl))
+			continue;
+		sa = sentence_start(c, o);
+		if (sa >= o || qt_words_in(c, sa, o - 1) < CLAUSE_BEFORE_WORDS)
+			continue;
+		for (k = sa; k < o; k++)
+			if (c->inq[k] || used[k] || c->t[k].kind == TK_QUOTE)
+				break;
+		if (k < o)
+			continue;
+		for (k = sa; k <= cl; k++)
+			used[k] = 1;
+		q->parts[0].start = q->parts[0].vstart = c->t[sa].start;
+		q->parts[0].vend = q->parts[0].end;
+		q->parts[0].tok_open = q->parts[0].tok_close = QUOTH_NONE;
+		q->first_tok = sa;
 	}
 }
