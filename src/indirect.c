@@ -487,9 +487,14 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 			}
 			if (is_p(&c->t[k2], ',') &&
 			    qt_words_at_least(c, k2 + 1, se, 3)) {
+				/* (not "A, he said, though he named no
+				 * one": a concession is the writer's) */
+				bool concede = wordeq(c, k2 + 1, "though") ||
+				               wordeq(c, k2 + 1, "although");
 				L->rule = kind_rule(&L->sp, "cue-after");
-				add_indirect2(c, sa, L->sp.a - 2, k2 + 1, se, L,
-				              used);
+				add_indirect2(c, sa, L->sp.a - 2,
+				              concede ? QUOTH_NONE : k2 + 1, se,
+				              L, used);
 				*last = L->sp.ent;
 				return true;
 			}
