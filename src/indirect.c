@@ -177,6 +177,11 @@ two_word_clause(const actx *c, size_t a, size_t b)
 	return (p0 == QT_POS_NOUN || p0 == QT_POS_PROPN) && p1 == QT_POS_VERB;
 }
 
+/* A run this long is a clause even when the tagger finds no verb in it
+ * ("sales account for about 10 per cent of the profits": "account" read
+ * as a noun); a cue's object or setting is shorter. */
+#define VERBLESS_CLAUSE_WORDS 10
+
 /* Does [a, b] hold a verb by the tagger?  Reported speech is a clause;
  * a cue's object or setting ("told followers in an online post",
  * "Director, security response at a firm") has none. */
@@ -189,7 +194,8 @@ has_verb(const actx *c, size_t a, size_t b)
 	 * ("the timetable works": the tagger may call "works" a noun) or
 	 * with quoted words, the clause is shown) */
 	if ((a > 0 && wordeq(c, a - 1, "that")) || word_is(c, a, W_NP_DET) ||
-	    qt_subject_pronoun(c, a))
+	    qt_subject_pronoun(c, a) ||
+	    qt_words_at_least(c, a, b, VERBLESS_CLAUSE_WORDS))
 		return true;
 	for (k = a; k <= b && k < c->n; k++)
 		if (c->t[k].kind == TK_QUOTE ||
