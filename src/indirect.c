@@ -457,7 +457,10 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 	if (i > sa + 3 &&
 	    (is_p(&c->t[i - 1], ',') || c->t[i].flags & TF_SPACE_BEFORE)) {
 		/* SPEAKER CUE at the end */
-		if (qt_subject_before(c, i, &L->sp, &me, *last) &&
+		/* (not "..., they tweet it out": the verb has its own
+		 * object) */
+		if (!wordeq(c, ce, "it") && !wordeq(c, ce, "them") &&
+		    qt_subject_before(c, i, &L->sp, &me, *last) &&
 		    L->sp.a > sa + 2 && is_p(&c->t[L->sp.a - 1], ',') &&
 		    !(L->sp.kind == SK_NAME &&
 		      np_before_name(c, sa, L->sp.a - 1, *last))) {
