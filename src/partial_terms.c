@@ -16,8 +16,8 @@
 #include "tagger.h"
 
 /* Does the quote's part [a, b] (tokens inside the marks) hold a verb by
- * the tagger, an auxiliary or a past form, or end a sentence inside the
- * marks ('"Stop."')? */
+ * the tagger, an auxiliary or a past form, a first or second person
+ * pronoun, or a '!' or '?'? */
 static bool
 fragment_has_verb(const actx *c, size_t a, size_t b)
 {
@@ -31,6 +31,13 @@ fragment_has_verb(const actx *c, size_t a, size_t b)
 		    (word_is(c, k, W_AUX) || qt_past_verb(c, k) ||
 		     qt_pos_at(c, k) == QT_POS_VERB))
 			return true;
+		/* a first or second person ("the longest of our lives",
+		 * "you people") is someone talking */
+		if (is_w(&c->t[k])) {
+			int pv = qt_lex(c, LEX_PRONOUNS, k, k + 1);
+			if (pv >= 0 && (pv & PRON_FIRST_SECOND))
+				return true;
+		}
 	}
 	return false;
 }
