@@ -590,6 +590,10 @@ bool qt_link_quotes(actx *c);
  */
 
 void qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used);
+/* partial_terms.c: a fragment no cue claimed with no verb is a term */
+void qt_drop_partial_terms(actx *c);
+/* partial_terms.c: a fragment its cue after claims ends a mixed clause */
+void qt_mixed_from_fragment(actx *c, uint8_t *used);
 
 /* ---- coref.c ---------------------------------------------------------------
  */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "boilerplate.h"
 #include "split.h"
 #include "tagger.h"
 
@@ -176,6 +177,35 @@ two_word_clause(const actx *c, size_t a, size_t b)
 	return (p0 == QT_POS_NOUN || p0 == QT_POS_PROPN) && p1 == QT_POS_VERB;
 }
 
+/* A run this long is a clause even when the tagger finds no verb in it
+ * ("sales account for about 10 per cent of the profits": "account" read
+ * as a noun); a cue's object or setting is shorter. */
+#define VERBLESS_CLAUSE_WORDS 10
+
+/* Does [a, b] hold a verb by the tagger?  Reported speech is a clause;
+ * a cue's object or setting ("told followers in an online post",
+ * "Director, security response at a firm") has none. */
+static bool
+has_verb(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	/* (after "that", opening with a determiner or a subject pronoun
+	 * ("the timetable works": the tagger may call "works" a noun) or
+	 * with quoted words, the clause is shown) */
+	if ((a > 0 && wordeq(c, a - 1, "that")) || word_is(c, a, W_NP_DET) ||
+	    qt_subject_pronoun(c, a) ||
+	    qt_words_at_least(c, a, b, VERBLESS_CLAUSE_WORDS))
+		return true;
+	for (k = a; k <= b && k < c->n; k++)
+		if (c->t[k].kind == TK_QUOTE ||
+		    (is_w(&c->t[k]) &&
+		     (word_is(c, k, W_AUX) || qt_past_verb(c, k) ||
+		      qt_pos_at(c, k) == QT_POS_VERB)))
+			return true;
+	return qt_has_finite_verb(c, a, b);
+}
+
 static void
 add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
               uint8_t *used)
@@ -207,6 +237,8 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 	for (i = a; i <= b; i++)
 		if (used[i])
 			return;
+	if (!has_verb(c, a, b) && (a2 == QUOTH_NONE || !has_verb(c, a2, b2)))
+		return;
 	if (a2 != QUOTH_NONE) {
 		while (b2 > a2 && c->t[b2].kind == TK_PUNCT &&
 		       c->t[b2].cp != ')')
@@ -360,7 +392,10 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 			m += best;
 			continue;
 		}
-		if (!qt_is_prep(c, m))
+		/* (not "to" and a verb: "pledged to fund it" is an
+		 * infinitive, no prepositional phrase) */
+		if (!qt_is_prep(c, m) || (wordeq(c, m, "to") && m + 1 < se &&
+		                          qt_pos_at(c, m + 1) == QT_POS_VERB))
 			break;
 		s0 = m;
 		for (w = m + 1; w < se && w <= s0 + PREP_PHRASE_WORDS; w++) {
@@ -422,7 +457,10 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 	if (i > sa + 3 &&
 	    (is_p(&c->t[i - 1], ',') || c->t[i].flags & TF_SPACE_BEFORE)) {
 		/* SPEAKER CUE at the end */
-		if (qt_subject_before(c, i, &L->sp, &me, *last) &&
+		/* (not "..., they tweet it out": the verb has its own
+		 * object) */
+		if (!wordeq(c, ce, "it") && !wordeq(c, ce, "them") &&
+		    qt_subject_before(c, i, &L->sp, &me, *last) &&
 		    L->sp.a > sa + 2 && is_p(&c->t[L->sp.a - 1], ',') &&
 		    !(L->sp.kind == SK_NAME &&
 		      np_before_name(c, sa, L->sp.a - 1, *last))) {
@@ -458,9 +496,14 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 			}
 			if (is_p(&c->t[k2], ',') &&
 			    qt_words_at_least(c, k2 + 1, se, 3)) {
+				/* (not "A, he said, though he named no
+				 * one": a concession is the writer's) */
+				bool concede = wordeq(c, k2 + 1, "though") ||
+				               wordeq(c, k2 + 1, "although");
 				L->rule = kind_rule(&L->sp, "cue-after");
-				add_indirect2(c, sa, L->sp.a - 2, k2 + 1, se, L,
-				              used);
+				add_indirect2(c, sa, L->sp.a - 2,
+				              concede ? QUOTH_NONE : k2 + 1, se,
+				              L, used);
 				*last = L->sp.ent;
 				return true;
 			}
@@ -1037,6 +1080,37 @@ according_frames(actx *c, size_t sa, size_t se)
 	return false;
 }
 
+/* Is the cue at i a verb WordNet knows only as reporting a belief or a
+ * finding, never speech ("estimated", "ruled", "recalls": flag t without
+ * s in wn-speech-verbs.txt)?  What follows it is the writer's summary of a
+ * judgement, not reported speech. */
+static bool
+belief_only_cue(const actx *c, size_t i)
+{
+	int w = qt_lex(c, LEX_SPEECH, i, i + 1);
+
+	return w >= 0 && (w & WNV_BELIEF) && !(w & WNV_SPEECH);
+}
+
+/* Is the cue at i the head of a noun phrase by the tagger: a noun after
+ * a common noun or an adjective, and words after it ("member states
+ * that", "red states would", "user reports to")?  After a name the tagger's noun is often the verb
+ * ("Pew notes that"), so only a modifier the tagger calls a common noun
+ * or an adjective counts. */
+static bool
+noun_cue(const actx *c, size_t i)
+{
+	int p;
+
+	/* (a cue ending its sentence is the verb: "..., Kell Media
+	 * reports.") */
+	if (i == 0 || i + 1 >= c->n || c->t[i + 1].kind == TK_PUNCT ||
+	    qt_pos_at(c, i) != QT_POS_NOUN || !is_w(&c->t[i - 1]))
+		return false;
+	p = qt_pos_at(c, i - 1);
+	return p == QT_POS_NOUN || p == QT_POS_ADJ;
+}
+
 /*
  * Find reported speech in sentences that hold no direct quote: at each
  * cue, a clause before it (clause_then_speaker), else the cue's subject
@@ -1049,21 +1123,22 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 	size_t i, n = c->n;
 	int last = -1;
 
+	qt_mixed_from_fragment(c, used);
 	for (i = 0; i < n; i++) {
 		int v;
 		link L;
 		size_t sa, se, k;
 
 		v = qt_cue_at(c, i);
-		if (v < 0 || !(v & CUE_CLAUSE) || used[i] || c->inq[i])
+		if (v < 0 || !(v & CUE_CLAUSE) || used[i] || c->inq[i] ||
+		    belief_only_cue(c, i) || noun_cue(c, i))
 			continue;
 		sa = sentence_start(c, i);
 		se = sentence_end(c, i);
 		if (!no_direct_in(c, dir, sa, se) ||
 		    according_frames(c, sa, se) ||
 		    qt_label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
-		    qt_caption_para(c->t, para_start_tok(c, i),
-		                    para_stop(c->tl, i)))
+		    qt_photo_para(c, para_start_tok(c, i), para_stop(c->tl, i)))
 			continue;
 		memset(&L, 0, sizeof(L));
 		L.cue_a = i;
@@ -1084,4 +1159,5 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		last = L.sp.ent;
 	}
 	according_to(c, dir, used);
+	qt_drop_partial_terms(c);
 }

@@ -717,6 +717,25 @@ shape_context(const char *text, const token_list *tl, size_t pa, size_t pb,
 	}
 }
 
+/* Is the closed span a nickname inside a name: one or two capitalised
+ * words between two capitalised words, 'Riefian "Ifan" Fajarsyah',
+ * 'Thomas "Tip" O'Neill'?  (SPEC: nicknames are not quotes.) */
+static bool
+nickname(const token *t, const span_shape *v)
+{
+	size_t k;
+
+	if (v->c == QUOTH_NONE || v->nwords > 2 || v->prev == QUOTH_NONE ||
+	    v->next == QUOTH_NONE || t[v->prev].kind != TK_WORD ||
+	    t[v->next].kind != TK_WORD || !(t[v->prev].flags & TF_CAP) ||
+	    !(t[v->next].flags & TF_CAP))
+		return false;
+	for (k = v->a; k < v->b; k++)
+		if (t[k].kind != TK_WORD || !(t[k].flags & TF_CAP))
+			return false;
+	return v->a < v->b;
+}
+
 /* Is the span a quote, and what kind?  In order: boilerplate and markup
  * are dropped; a scare or title lead drops a term or a title; single
  * quotes need a cue or British-style speech before; then a quote after
@@ -740,7 +759,8 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	o = v.o, c = v.c, a = v.a, b = v.b, prev = v.prev, next = v.next;
 	nwords = v.nwords, last = v.last;
 
-	if (qt_label_line(text, t, tl->n, pa) || qt_caption_para(t, pa, pb))
+	if (qt_label_line(text, t, tl->n, pa) || qt_caption_para(t, pa, pb) ||
+	    nickname(t, &v))
 		return V_DROP;
 	/* markup: <tweet id="123" author="@x"> */
 	if (prev != QUOTH_NONE && t[prev].kind == TK_PUNCT && t[prev].cp == '=')

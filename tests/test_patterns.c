@@ -174,15 +174,15 @@ static const struct shape_case shapes[] = {
          "blasted him.",
          "That makes", NULL, NULL, NULL, "none"},
         /* "I've" is no name */
-        {"But I've got to ask you, because as \"The Daily Star\" wrote, it "
+        {"But I've got to ask you, because as \"The Daily Star said\", it "
          "matters.",
          "The Daily", NULL, NULL, NULL, "none"},
         /* the object of a preposition is no subject */
         {"In a message posted Friday, Tom Ray said he had \"areas of "
          "disagreement\" with Lee.",
          "he had", "Tom Ray", "Tom Ray", "said", "cue-before"},
-        {"The board rated 32% of Republican claims as \"mostly false\" and "
-         "moved on.",
+        {"The board rated 32% of Republican claims as \"mostly false and "
+         "misleading\" and moved on.",
          "mostly false", NULL, NULL, NULL, "none"},
         /* ... unless it is the source of a document */
         {"A statement from the Port Authority said, \"We will reopen.\"",

@@ -321,8 +321,9 @@ START_TEST(test_partial_without_cue)
 	/* no cue in reach: a partial quote, its content without the marks
 	 * (and no verb of saying or thinking, whose subject would speak:
 	 * "Critics see ...", cues_subject.c) */
-	const char *s = "The file holds \"a disgrace to the city\" in the new "
-	                "budget.";
+	const char *s =
+	        "The file holds \"a disgrace that hurts the city\" in the new "
+	        "budget.";
 	size_t open = off(s, "\""), close = off_from(s, open + 1, "\"");
 	quoth_result *r = extract(s);
 
@@ -331,7 +332,7 @@ START_TEST(test_partial_without_cue)
 	assert_span(r, 0, open, close + 1);
 	assert_verbatim(r, 0, 0, open + 1, close);
 	ck_assert_str_eq(field(r, 0, QUOTH_FIELD_QUOTE),
-	                 "a disgrace to the city");
+	                 "a disgrace that hurts the city");
 	ck_assert_ptr_null(field(r, 0, QUOTH_FIELD_SPEAKER));
 	quoth_result_free(r);
 }
