@@ -983,6 +983,15 @@ link_quote(actx *c, quote *q, link *L, int last_speaker)
 		L->rule = "subject";
 		linked = true;
 	}
+	/* a paragraph opening with a quote after a narrative one whose
+	 * verb reports its subject's words: "Ada Finch praised the
+	 * plan." (cues_subject.c) */
+	if (!linked && q->type == QUOTH_DIRECT && o == pa &&
+	    qt_narrative_subject(c, o, cl, &L->sp, last_speaker)) {
+		L->cue_a = L->cue_b = QUOTH_NONE;
+		L->rule = "narrative";
+		linked = true;
+	}
 	return linked;
 }
 
@@ -1026,6 +1035,12 @@ link_candidates(actx *c, quote *q, cand_set *set, int last_speaker)
 	           qt_fragment_verb_subject(c, o, cl, &L.sp, last_speaker)) {
 		L.cue_a = L.cue_b = QUOTH_NONE;
 		L.rule = "subject";
+		qt_cand_add(set, &L, CAND_SUBJECT, 0, o);
+	}
+	if (set->n == 0 && q->type == QUOTH_DIRECT && o == pa &&
+	    qt_narrative_subject(c, o, cl, &L.sp, last_speaker)) {
+		L.cue_a = L.cue_b = QUOTH_NONE;
+		L.rule = "narrative";
 		qt_cand_add(set, &L, CAND_SUBJECT, 0, o);
 	}
 }
