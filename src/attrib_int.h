@@ -564,6 +564,10 @@ bool qt_clause_postmod_subject(actx *c, size_t i, speaker *sp);
 /* The subject of the verb governing the quoted fragment [o, cl]. */
 bool qt_fragment_verb_subject(actx *c, size_t o, size_t cl, speaker *sp,
                               int last_speaker);
+/* The person a one-sentence narrative paragraph before quote [o, cl],
+ * which opens its paragraph, reports as speaking. */
+bool qt_narrative_subject(actx *c, size_t o, size_t cl, speaker *sp,
+                          int last_speaker);
 
 /* ---- result.c --------------------------------------------------------------
  */

@@ -303,6 +303,15 @@ cue_at(const actx *c, size_t i)
 		/* ", adding that" */
 		if (is_p(&c->t[i - 1], ','))
 			return v | CUE_PARTICIPLE;
+		/* 'began by saying, "Q"', 'paused before adding: "Q"': a
+		 * gerund after a preposition, right before a quote, the
+		 * sentence subject's */
+		if ((wordeq(c, i - 1, "by") || wordeq(c, i - 1, "before") ||
+		     wordeq(c, i - 1, "after") || wordeq(c, i - 1, "while")) &&
+		    i + 2 < c->n &&
+		    (is_p(&c->t[i + 1], ',') || is_p(&c->t[i + 1], ':')) &&
+		    c->t[i + 2].kind == TK_QUOTE)
+			return v | CUE_PARTICIPLE;
 		/* "with Sen. Jane Doe calling it": a name's clause */
 		{
 			size_t k = i;

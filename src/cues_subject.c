@@ -375,3 +375,59 @@ qt_fragment_verb_subject(actx *c, size_t o, size_t cl, speaker *sp,
 	}
 	return false;
 }
+
+/* A verb at k that tells of its subject's words without reporting them
+ * (WordNet's other communication verbs: "praised", "outlined",
+ * "thanked"; not "said" or "believes", whose clause is what was said). */
+static bool
+narrative_verb(const actx *c, size_t k)
+{
+	int v = qt_lex(c, LEX_SPEECH, k, k + 1);
+
+	return v >= 0 && (v & WNV_COMM) && !(v & (WNV_SPEECH | WNV_BELIEF)) &&
+	       reporting_verb(c, k);
+}
+
+/*
+ * A paragraph that opens with quote o..cl and names no speaker, after a
+ * paragraph of one sentence, with no quote in it, whose first verb
+ * reports what its subject says or makes of something ("Ada Finch
+ * praised the plan.", "Tom Lee, the analyst, outlined how it works."):
+ * that subject, when it is a person.  (After a paragraph that holds a
+ * quote, continuation decides: not past a new speaker.)
+ */
+bool
+qt_narrative_subject(actx *c, size_t o, size_t cl, speaker *sp,
+                     int last_speaker)
+{
+	size_t e = o, sa, k;
+
+	speaker_none(sp);
+	if (cue_after_close(c, cl))
+		return false;
+	while (e > 0 && is_break_tok(&c->t[e - 1]))
+		e--;
+	if (e == 0 || e == o || !is_end_p(&c->t[e - 1]) ||
+	    c->t[e - 1].para + 1 != c->t[o].para)
+		return false;
+	sa = sentence_start(c, e - 1);
+	if (sa != para_start_tok(c, e - 1))
+		return false;
+	for (k = sa; k < e; k++)
+		if (c->t[k].kind == TK_QUOTE || c->inq[k])
+			return false;
+	for (k = sa; k + 1 < e; k++) {
+		if (!is_w(&c->t[k]) || (c->t[k].flags & TF_CAP) ||
+		    qt_pos_at(c, k) != QT_POS_VERB)
+			continue;
+		if (!narrative_verb(c, k) ||
+		    !verb_subject(c, sa, k, sp, last_speaker))
+			return false;
+		/* (the last speaker again: continuation's) */
+		return (sp->ent < 0 || sp->ent != last_speaker) &&
+		       (sp->kind == SK_NAME || sp->kind == SK_ROLE ||
+		        (sp->kind == SK_PRONOUN &&
+		         (sp->gender == G_MALE || sp->gender == G_FEMALE)));
+	}
+	return false;
+}

@@ -313,7 +313,7 @@ static bool
 reserved_rule(const char *r, size_t n)
 {
 	static const char *const names[] = {"absorbed", "none", "continuation",
-	                                    "subject"};
+	                                    "subject", "narrative"};
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)

@@ -790,11 +790,20 @@ match_span(actx *c, size_t a, size_t b, bool subjects, int side, size_t anchor,
 bool
 qt_link_after(actx *c, size_t k, link *L, int last_speaker)
 {
-	size_t end = k, lim = k + AFTER_TOKENS;
+	size_t end = k, lim = k + AFTER_TOKENS, k0 = k;
 	shape sh;
 
 	if (k >= c->n)
 		return false;
+	/* ''Q 'old-school,''' said Ann Lee: the inner quote's closing
+	 * apostrophe, glued to the closing mark, is not between quote and
+	 * cue */
+	if (k + 1 < c->n && k > 0 && qt_apos_mark(c, k) &&
+	    c->t[k].start == c->t[k - 1].end) {
+		k++;
+		end = k;
+		lim = k + AFTER_TOKENS;
+	}
 	while (end < c->n && end < lim && c->t[end].sent == c->t[k].sent &&
 	       !is_break_tok(&c->t[end]))
 		end++;
@@ -810,8 +819,8 @@ qt_link_after(actx *c, size_t k, link *L, int last_speaker)
 	/* '"Q." Rubio called it ...': a quote that ends its own sentence
 	 * shows as a leading '.', for patterns.txt to ask for an
 	 * attribution that ends the sentence ('"Q?" she asked.') */
-	if (k >= 2 && c->t[k - 1].kind == TK_QUOTE && is_end_p(&c->t[k - 2]))
-		push_chunk(&sh, CH_END, k - 2, k - 1, NULL);
+	if (k0 >= 2 && c->t[k0 - 1].kind == TK_QUOTE && is_end_p(&c->t[k0 - 2]))
+		push_chunk(&sh, CH_END, k0 - 2, k0 - 1, NULL);
 	chunk_span(c, k, end, &sh, last_speaker, false);
 	return match_side(c, &sh, CP_AFTER, k, L);
 }
@@ -974,6 +983,15 @@ link_quote(actx *c, quote *q, link *L, int last_speaker)
 		L->rule = "subject";
 		linked = true;
 	}
+	/* a paragraph opening with a quote after a narrative one whose
+	 * verb reports its subject's words: "Ada Finch praised the
+	 * plan." (cues_subject.c) */
+	if (!linked && q->type == QUOTH_DIRECT && o == pa &&
+	    qt_narrative_subject(c, o, cl, &L->sp, last_speaker)) {
+		L->cue_a = L->cue_b = QUOTH_NONE;
+		L->rule = "narrative";
+		linked = true;
+	}
 	return linked;
 }
 
@@ -1017,6 +1035,12 @@ link_candidates(actx *c, quote *q, cand_set *set, int last_speaker)
 	           qt_fragment_verb_subject(c, o, cl, &L.sp, last_speaker)) {
 		L.cue_a = L.cue_b = QUOTH_NONE;
 		L.rule = "subject";
+		qt_cand_add(set, &L, CAND_SUBJECT, 0, o);
+	}
+	if (set->n == 0 && q->type == QUOTH_DIRECT && o == pa &&
+	    qt_narrative_subject(c, o, cl, &L.sp, last_speaker)) {
+		L.cue_a = L.cue_b = QUOTH_NONE;
+		L.rule = "narrative";
 		qt_cand_add(set, &L, CAND_SUBJECT, 0, o);
 	}
 }
