@@ -170,8 +170,15 @@ qt_eidx_added(actx *c, int e)
 
 	if (!x) {
 		x = c->eix = calloc(1, sizeof(*x));
-		if (!x || !rehash(c))
+		if (!x)
 			return false;
+		/* (made late, after an allocation failed, the entities
+		 * before e have no mention chains) */
+		x->m_failed = e > 0;
+		if (!rehash(c)) {
+			x->m_failed = true;
+			return false;
+		}
 	}
 	if ((size_t)e >= x->cap) {
 		size_t cap = x->cap ? x->cap * 2 : 256, w;
@@ -304,7 +311,8 @@ qt_eidx_mentioned(actx *c, size_t m)
 	struct eindex *x = c->eix;
 	const mention_rec *r = QVEC_AT(&c->ments, mention_rec, m);
 
-	if (!x || x->m_failed || m >= INT32_MAX)
+	if (!x || x->m_failed || m >= INT32_MAX || r->ent < 0 ||
+	    (size_t)r->ent >= x->cap)
 		return false;
 	if (m >= x->mcap) {
 		size_t cap = x->mcap ? x->mcap * 2 : 256;
