@@ -316,7 +316,10 @@ spelled_out(const actx *c, const spell_index *ix, int self, const char *s,
 		}
 		return found;
 	}
-	for (b = (size_t)(s[0] - 'A');; b = LETTERS) {
+	/* (an acronym opens with a capital; should one not, only the names
+	 * opening with none can match, as in the scan above) */
+	b = s[0] >= 'A' && s[0] <= 'Z' ? (size_t)(s[0] - 'A') : LETTERS;
+	for (;; b = LETTERS) {
 		for (i = ix->at[b]; i < ix->at[b + 1]; i++) {
 			int e = ix->ents[i];
 			if (e == self || !spells(ent_at(c, e), s, n))
