@@ -1105,7 +1105,7 @@ noun_cue(const actx *c, size_t i)
 	/* (a cue ending its sentence is the verb: "..., Kell Media
 	 * reports.") */
 	if (i == 0 || i + 1 >= c->n || c->t[i + 1].kind == TK_PUNCT ||
-	    qt_pos_at(c, i) != QT_POS_NOUN || !is_w(&c->t[i - 1]))
+	    !is_w(&c->t[i - 1]) || qt_pos_at(c, i) != QT_POS_NOUN)
 		return false;
 	p = qt_pos_at(c, i - 1);
 	return p == QT_POS_NOUN || p == QT_POS_ADJ;
