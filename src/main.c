@@ -94,8 +94,9 @@ trace_shapes(void *arg, const char *line)
  * allocated to the break, and the top pad (keep_freed_memory()) keeps
  * most of what follows in there.  Every other arena is a heap of its own,
  * a 64 MB mapping aligned to its size (glibc's HEAP_MAX_SIZE on 64-bit
- * systems), grown in place: advised once, whole.  Only advice: where it
- * does not apply, nothing changes.
+ * systems), grown in place: advised once, whole, when the block just
+ * allocated lies at its start.  Only advice: where it does not apply,
+ * nothing changes.
  */
 static void
 huge_heap(void)
@@ -112,8 +113,11 @@ huge_heap(void)
 		lo = (at + huge - 1) & ~(huge - 1);
 		hi = brk & ~(huge - 1);
 	} else {
+		/* (a new heap opens with its header and its arena, and this is
+		 * its first block: further in, the heap is an older one, or
+		 * another allocator's, and is left as it is) */
 		lo = at & ~(heap - 1);
-		hi = lo + heap;
+		hi = at - lo < ((uintptr_t)64 << 10) ? lo + heap : lo;
 	}
 	if (lo < hi)
 		madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
@@ -1062,7 +1066,12 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	huge_heap();
 	if (cli_output_write(out, head->ptr ? head->ptr : "", head->len) == 0) {
 		if (a->jobs > 1 && (st->jsonl || in.npaths > 1))
-			run_threads(st, &in, &sk, a->jobs);
+			/* (no more threads than files: a corpus's count of
+			 * documents is not known) */
+			run_threads(st, &in, &sk,
+			            !st->jsonl && in.npaths < a->jobs
+			                    ? in.npaths
+			                    : a->jobs);
 		else
 			run_serial(st, &in, &sk);
 		if (st->audit && cli_audit_finish(st->audit, out, st->excel,
