@@ -413,6 +413,7 @@ bool qt_person_group(const actx *c, size_t k);
 bool qt_past_verb(const actx *c, size_t k);
 bool qt_number_word(const actx *c, size_t k);
 bool qt_relative_time_word(const actx *c, size_t k);
+bool qt_be_form(const actx *c, size_t k);
 bool qt_subordinator(const actx *c, size_t j);
 bool qt_words_at_least(const actx *c, size_t a, size_t b, size_t want);
 size_t qt_words_in(const actx *c, size_t a, size_t b);

@@ -249,16 +249,11 @@ reporting_verb(const actx *c, size_t k)
 static bool
 passive_verb(const actx *c, size_t v)
 {
-	static const char *const be[] = {"is", "are",  "was",  "were",
-	                                 "be", "been", "being"};
-	size_t k = v, j;
+	size_t k = v;
 
 	while (k > 0 && qt_is_filler(c, k - 1) && !word_is(c, k - 1, W_AUX))
 		k--;
-	for (j = 0; k > 0 && j < QUOTH_ARRAY_LEN(be); j++)
-		if (wordeq(c, k - 1, be[j]))
-			return true;
-	return false;
+	return k > 0 && qt_be_form(c, k - 1);
 }
 
 /* The subject of the verb at v, in the sentence from sa, as a speaker

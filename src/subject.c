@@ -113,10 +113,8 @@ name_after_title_of(actx *c, speaker *sp, int last_speaker)
 static bool
 passive_cue(const actx *c, size_t end)
 {
-	static const char *const be[] = {"is", "are",  "was",  "were",
-	                                 "be", "been", "being"};
 	int v = end < c->n ? qt_cue_at(c, end) : -1;
-	size_t k = end, n, i;
+	size_t k = end, n;
 
 	if (v < 0 || !is_w(&c->t[end]) || (v & (CUE_PRESENT | CUE_NOUN)))
 		return false;
@@ -126,9 +124,8 @@ passive_cue(const actx *c, size_t end)
 	for (; k > 0 && end - k < 3 && is_w(&c->t[k - 1]) &&
 	       c->t[k - 1].sent == c->t[end].sent;
 	     k--) {
-		for (i = 0; i < QUOTH_ARRAY_LEN(be); i++)
-			if (wordeq(c, k - 1, be[i]))
-				return true;
+		if (qt_be_form(c, k - 1))
+			return true;
 		if (!qt_is_filler(c, k - 1))
 			break;
 	}

@@ -422,6 +422,21 @@ qt_relative_time_word(const actx *c, size_t k)
 	       wordeq(c, k, "earlier");
 }
 
+/* A form of "be" that makes a past form after it passive ("was asked",
+ * "is widely described as"). */
+bool
+qt_be_form(const actx *c, size_t k)
+{
+	static const char *const be[] = {"is", "are",  "was",  "were",
+	                                 "be", "been", "being"};
+	size_t i;
+
+	for (i = 0; i < QUOTH_ARRAY_LEN(be); i++)
+		if (wordeq(c, k, be[i]))
+			return true;
+	return false;
+}
+
 /* A word that opens a subordinate clause: "when", "because". */
 bool
 qt_subordinator(const actx *c, size_t j)
