@@ -90,37 +90,27 @@ trace_shapes(void *arg, const char *line)
  * memory per thread.  On a 10 MB corpus with -j 2 that was 10,000 faults
  * and a fifth of the CPU time; with huge pages, about 1,000.  (What
  * GLIBC_TUNABLES=glibc.malloc.hugetlb=1 does, without asking the user.)
- * The main arena is the data segment: its pages from the block just
- * allocated to the break, and the top pad (keep_freed_memory()) keeps
- * most of what follows in there.  Every other arena is a heap of its own,
- * a 64 MB mapping aligned to its size (glibc's HEAP_MAX_SIZE on 64-bit
- * systems), grown in place: advised once, whole, when the block just
- * allocated lies at its start.  Only advice: where it does not apply,
- * nothing changes.
+ * Each thread's arena is a heap of its own, a 64 MB mapping aligned to
+ * its size (glibc's HEAP_MAX_SIZE on 64-bit systems), grown in place:
+ * advised once, whole, when the block just allocated lies at its start.
+ * Only advice: where it does not apply, nothing changes.  Not for the
+ * main arena of a run on one thread: there, with the kernel's default
+ * "defrag=madvise", faults that stop to compact memory cost more than
+ * they save (10 MB of text: task-clock +10 %).
  */
 static void
 huge_heap(void)
 {
 #if defined(__GLIBC__) && defined(MADV_HUGEPAGE) && UINTPTR_MAX > 0xffffffffu
-	const uintptr_t huge = (uintptr_t)2 << 20, heap = (uintptr_t)64 << 20;
-	extern char end; /* the data segment's end: the heap is above */
+	const uintptr_t heap = (uintptr_t)64 << 20;
 	void *p = malloc(1);
-	uintptr_t at = (uintptr_t)p, brk = (uintptr_t)sbrk(0), lo, hi;
+	uintptr_t at = (uintptr_t)p, lo = at & ~(heap - 1);
 
-	if (!p)
-		return;
-	if (at >= (uintptr_t)&end && at < brk) {
-		lo = (at + huge - 1) & ~(huge - 1);
-		hi = brk & ~(huge - 1);
-	} else {
-		/* (a new heap opens with its header and its arena, and this is
-		 * its first block: further in, the heap is an older one, or
-		 * another allocator's, and is left as it is) */
-		lo = at & ~(heap - 1);
-		hi = at - lo < ((uintptr_t)64 << 10) ? lo + heap : lo;
-	}
-	if (lo < hi)
-		madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+	/* (a new heap opens with its header and its arena, and this is its
+	 * first block: further in, the heap is an older one, the main
+	 * arena, or another allocator's, and is left as it is) */
+	if (p && at - lo < ((uintptr_t)64 << 10))
+		madvise((void *)lo, heap, MADV_HUGEPAGE);
 	free(p);
 #endif
 }
@@ -1063,7 +1053,6 @@ run_documents(const struct settings *st, const struct args *a, char **files,
 	sk.toc = st->format == CLI_FORMAT_HTML ? &toc : NULL;
 	cli_progress_start(&progress, a->progress, in.paths, in.npaths,
 	                   st->jsonl);
-	huge_heap();
 	if (cli_output_write(out, head->ptr ? head->ptr : "", head->len) == 0) {
 		if (a->jobs > 1 && (st->jsonl || in.npaths > 1))
 			/* (no more threads than files: a corpus's count of
