@@ -71,6 +71,7 @@ struct qt_name_table {
 };
 
 #include "data.inc"
+#include "lexicons.inc"
 
 static const char *const lex_files[LEX_COUNT_] = {
         [LEX_ABBREV] = "abbrev.txt",
@@ -650,6 +651,44 @@ load_list(lexicon *lx, const char *lang, const char *data_dir, const char *file,
 	return st;
 }
 
+/* Does data_file() find `file` in data_dir (when given)? */
+static bool
+in_data_dir(const char *lang, const char *data_dir, const char *file)
+{
+	char path[4096];
+
+	if (!data_dir)
+		return false;
+	snprintf(path, sizeof(path), "%s/%s/%s", data_dir, lang, file);
+	if (access(path, F_OK) == 0)
+		return true;
+	snprintf(path, sizeof(path), "%s/%s", data_dir, file);
+	return access(path, F_OK) == 0;
+}
+
+/* The lexicon of `file` (and `more`, NULL or a second file read into
+ * it) from its image compiled in (tools/embed_lexicons.py), when both
+ * files are the built-in ones and loaded whole; NULL when the text is to
+ * be parsed (a data directory's own file, a class QUOTH_WN_OFF leaves
+ * out, no image, out of memory). */
+static lexicon *
+lexicon_image(const char *lang, const char *data_dir, const char *file,
+              const char *more)
+{
+	const qt_lexicon_image *img;
+
+	if (in_data_dir(lang, data_dir, file) || wn_left_out(file) ||
+	    (more && (in_data_dir(lang, data_dir, more) || wn_left_out(more))))
+		return NULL;
+	for (img = builtin_lexicons; img->lang; img++)
+		if (strcmp(img->lang, lang) == 0 &&
+		    strcmp(img->file, file) == 0 &&
+		    (more ? img->more && strcmp(img->more, more) == 0
+		          : !img->more))
+			return qt_lexicon_from_image(img);
+	return NULL;
+}
+
 /* A data directory's own first-names.txt (DIR/LANG/ or DIR/, as
  * data_file() looks), parsed into ld->first_names; without one, the
  * compiled table serves. */
@@ -692,6 +731,10 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 
 	memset(ld, 0, sizeof(*ld));
 	for (i = 0; i < LEX_COUNT_; i++) {
+		ld->lex[i] = lexicon_image(lang, data_dir, lex_files[i],
+		                           lex_more[i]);
+		if (ld->lex[i])
+			continue;
 		ld->lex[i] = qt_lexicon_new();
 		if (!ld->lex[i]) {
 			qt_lang_data_free(ld);

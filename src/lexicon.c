@@ -3,9 +3,11 @@
  * of case-folded phrases with a flag mask each (open addressing, a hash
  * of eight bytes a step, kept in the slot so that a probe compares bytes
  * only when the hashes agree), and the lookup of a token span in it,
- * folded as data.c folds the files' phrases.  The phrases live in one
- * arena of blocks that never move (one allocation per 64 KiB, not one
- * per phrase).  Reads tokens and text, writes nothing but its own
+ * folded as data.c folds the files' phrases.  The phrases lie back to
+ * back in one buffer, each followed by a NUL, and the slots hold their
+ * offsets: so a table built at build time (tools/embed_lexicons.py) is
+ * read where it lies in the library, with nothing copied, until a phrase
+ * is added to it.  Reads tokens and text, writes nothing but its own
  * tables.
  */
 #include <stdlib.h>
@@ -14,28 +16,14 @@
 #include "lexicon.h"
 #include "text.h"
 
-typedef struct {
-	const char *key; /* folded phrase, NUL-terminated, in the arena */
-	uint32_t len;
-	uint32_t hash;
-	int value;
-} lex_entry;
-
-/* A block of the key arena; blocks are chained for freeing. */
-typedef struct lex_block {
-	struct lex_block *next;
-	size_t used, cap;
-	char b[];
-} lex_block;
-
-#define BLOCK_SIZE 65536
-
 struct lexicon {
-	lex_entry *slots;
-	size_t cap; /* power of two */
+	const qt_lex_slot *slots; /* own, or an image's */
+	const char *keys;         /* own (own_keys.ptr), or an image's */
+	size_t cap;               /* power of two */
 	size_t n;
 	size_t max_words;
-	lex_block *blocks; /* the newest first */
+	qt_lex_slot *own; /* the slots when they are lx's own, else NULL */
+	qbuf own_keys;
 };
 
 lexicon *
@@ -46,51 +34,24 @@ qt_lexicon_new(void)
 	if (!lx)
 		return NULL;
 	lx->cap = 64;
-	lx->slots = calloc(lx->cap, sizeof(lex_entry));
-	if (!lx->slots) {
+	lx->own = calloc(lx->cap, sizeof(qt_lex_slot));
+	if (!lx->own) {
 		free(lx);
 		return NULL;
 	}
+	lx->slots = lx->own;
+	lx->keys = "";
 	return lx;
 }
 
 void
 qt_lexicon_free(lexicon *lx)
 {
-	lex_block *b, *next;
-
 	if (!lx)
 		return;
-	for (b = lx->blocks; b; b = next) {
-		next = b->next;
-		free(b);
-	}
-	free(lx->slots);
+	qbuf_free(&lx->own_keys);
+	free(lx->own);
 	free(lx);
-}
-
-/* A copy of s[0..n) with a NUL after it, in lx's arena. */
-static char *
-arena_copy(lexicon *lx, const char *s, size_t n)
-{
-	lex_block *b = lx->blocks;
-	char *d;
-
-	if (!b || b->cap - b->used < n + 1) {
-		size_t cap = n + 1 > BLOCK_SIZE ? n + 1 : BLOCK_SIZE;
-		b = malloc(sizeof(*b) + cap);
-		if (!b)
-			return NULL;
-		b->cap = cap;
-		b->used = 0;
-		b->next = lx->blocks;
-		lx->blocks = b;
-	}
-	d = b->b + b->used;
-	memcpy(d, s, n);
-	d[n] = '\0';
-	b->used += n + 1;
-	return d;
 }
 
 /* The table's hash of s[0..n): eight bytes a step, the tail
@@ -104,15 +65,46 @@ lex_hash(const char *s, size_t n)
 	return (uint32_t)(h ^ (h >> 31));
 }
 
-static lex_entry *
-find_slot(lex_entry *slots, size_t cap, const char *s, size_t n, uint32_t h)
+/* The slot of s[0..n) (hash h) among slots whose phrases are in keys:
+ * the one holding it, else the empty one where it goes. */
+static size_t
+find_slot(const qt_lex_slot *slots, size_t cap, const char *keys, const char *s,
+          size_t n, uint32_t h)
 {
 	size_t i = (size_t)h & (cap - 1);
 
 	while (slots[i].key && !(slots[i].hash == h && slots[i].len == n &&
-	                         memcmp(slots[i].key, s, n) == 0))
+	                         memcmp(keys + slots[i].key - 1, s, n) == 0))
 		i = (i + 1) & (cap - 1);
-	return &slots[i];
+	return i;
+}
+
+/* Make lx's slots and phrases its own (an image's are read-only); false
+ * when out of memory. */
+static bool
+own(lexicon *lx)
+{
+	qt_lex_slot *slots;
+	size_t bytes = 0, i;
+
+	if (lx->own)
+		return true;
+	slots = qt_xmalloc_array(lx->cap, sizeof(*slots));
+	if (!slots)
+		return false;
+	memcpy(slots, lx->slots, lx->cap * sizeof(*slots));
+	for (i = 0; i < lx->cap; i++)
+		if (slots[i].key && slots[i].key + slots[i].len > bytes)
+			bytes = slots[i].key + slots[i].len;
+	qbuf_put(&lx->own_keys, lx->keys, bytes);
+	if (lx->own_keys.failed) {
+		free(slots);
+		return false;
+	}
+	lx->own = slots;
+	lx->slots = slots;
+	lx->keys = lx->own_keys.ptr ? lx->own_keys.ptr : "";
+	return true;
 }
 
 /* Make room for cap slots (a power of two above the entries). */
@@ -120,16 +112,21 @@ static bool
 resize(lexicon *lx, size_t cap)
 {
 	size_t i;
-	lex_entry *slots = calloc(cap, sizeof(lex_entry));
+	qt_lex_slot *slots;
 
+	if (!own(lx))
+		return false;
+	slots = calloc(cap, sizeof(*slots));
 	if (!slots)
 		return false;
 	for (i = 0; i < lx->cap; i++)
-		if (lx->slots[i].key)
-			*find_slot(slots, cap, lx->slots[i].key,
-			           lx->slots[i].len,
-			           lx->slots[i].hash) = lx->slots[i];
-	free(lx->slots);
+		if (lx->own[i].key)
+			slots[find_slot(slots, cap, lx->keys,
+			                lx->keys + lx->own[i].key - 1,
+			                lx->own[i].len, lx->own[i].hash)] =
+			        lx->own[i];
+	free(lx->own);
+	lx->own = slots;
 	lx->slots = slots;
 	lx->cap = cap;
 	return true;
@@ -148,24 +145,30 @@ qt_lexicon_reserve(lexicon *lx, size_t n)
 bool
 qt_lexicon_add(lexicon *lx, const char *s, size_t n, int value)
 {
-	lex_entry *e;
-	size_t words = 1;
+	qt_lex_slot *e;
+	size_t words = 1, off;
 	const char *sp;
 	uint32_t h;
 
-	if (n > UINT32_MAX - 1)
+	if (n > UINT32_MAX - 1 || !own(lx))
 		return false;
 	if ((lx->n + 1) * 2 > lx->cap && !resize(lx, lx->cap * 2))
 		return false;
 	h = lex_hash(s, n);
-	e = find_slot(lx->slots, lx->cap, s, n, h);
+	e = &lx->own[find_slot(lx->slots, lx->cap, lx->keys, s, n, h)];
 	if (e->key) {
 		e->value |= value;
 		return true;
 	}
-	e->key = arena_copy(lx, s, n);
-	if (!e->key)
+	off = lx->own_keys.len;
+	qbuf_put(&lx->own_keys, s, n);
+	qbuf_putc(&lx->own_keys, '\0');
+	if (lx->own_keys.failed || lx->own_keys.len > UINT32_MAX) {
+		lx->own_keys.len = off;
 		return false;
+	}
+	lx->keys = lx->own_keys.ptr;
+	e->key = (uint32_t)off + 1;
 	e->len = (uint32_t)n;
 	e->hash = h;
 	e->value = value;
@@ -179,14 +182,41 @@ qt_lexicon_add(lexicon *lx, const char *s, size_t n, int value)
 	return true;
 }
 
+lexicon *
+qt_lexicon_from_image(const qt_lexicon_image *img)
+{
+	lexicon *lx;
+	size_t i;
+
+	if (img->n == 0 || img->cap < 64 || (img->cap & (img->cap - 1)))
+		return NULL;
+	/* (the hashes were computed as a little-endian machine loads the
+	 * bytes: elsewhere, the caller parses the text instead) */
+	for (i = 0; !img->slots[i].key; i++)
+		;
+	if (lex_hash(img->keys + img->slots[i].key - 1, img->slots[i].len) !=
+	    img->slots[i].hash)
+		return NULL;
+	lx = calloc(1, sizeof(*lx));
+	if (!lx)
+		return NULL;
+	lx->slots = img->slots;
+	lx->keys = img->keys;
+	lx->cap = img->cap;
+	lx->n = img->n;
+	lx->max_words = img->max_words;
+	return lx;
+}
+
 int
 qt_lexicon_get(const lexicon *lx, const char *s, size_t n)
 {
-	const lex_entry *e;
+	const qt_lex_slot *e;
 
 	if (!lx || lx->n == 0)
 		return -1;
-	e = find_slot(lx->slots, lx->cap, s, n, lex_hash(s, n));
+	e = &lx->slots[find_slot(lx->slots, lx->cap, lx->keys, s, n,
+	                         lex_hash(s, n))];
 	return e->key ? e->value : -1;
 }
 
@@ -201,8 +231,8 @@ qt_lexicon_each(const lexicon *lx,
 		return;
 	for (i = 0; i < lx->cap; i++)
 		if (lx->slots[i].key)
-			fn(arg, lx->slots[i].key, lx->slots[i].len,
-			   lx->slots[i].value);
+			fn(arg, lx->keys + lx->slots[i].key - 1,
+			   lx->slots[i].len, lx->slots[i].value);
 }
 
 size_t

@@ -65,6 +65,29 @@ typedef struct lexicon lexicon;
 
 lexicon *qt_lexicon_new(void);
 void qt_lexicon_free(lexicon *lx);
+/* A slot of a lexicon's table: the offset + 1 of its phrase among the
+ * lexicon's phrases (0: the slot is empty), the phrase's bytes, hash and
+ * value. */
+typedef struct {
+	uint32_t key, len, hash;
+	int32_t value;
+} qt_lex_slot;
+
+/* A lexicon's table as the loader (data.c) builds it from its files,
+ * computed at build time (tools/embed_lexicons.py): its cap slots and
+ * its phrases back to back, each followed by a NUL. */
+typedef struct {
+	const char *lang;
+	const char *file, *more; /* its files (data.c's lex_files, lex_more) */
+	size_t cap, n, max_words;
+	const char *keys;
+	const qt_lex_slot *slots;
+} qt_lexicon_image;
+
+/* The lexicon of image img, as loading its files makes it, reading the
+ * image where it lies (a phrase added copies it); NULL when out of
+ * memory or when the image's hashes are not this machine's. */
+lexicon *qt_lexicon_from_image(const qt_lexicon_image *img);
 /* Look a folded phrase up; returns the value, or -1 when absent. */
 int qt_lexicon_get(const lexicon *lx, const char *s, size_t n);
 /* Add a folded phrase (used by the loader and by tests). */
