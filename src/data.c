@@ -73,6 +73,21 @@ struct qt_name_table {
 #include "data.inc"
 #include "lexicons.inc"
 
+/* a language's symbol table, built at build time (tools/symtab_gen.c)
+ * on a machine of this byte order (little: 1) */
+struct builtin_symtab {
+	const char *lang;
+	const symtab *st;
+	int little;
+};
+
+#ifdef QT_NO_SYMTAB_IMAGE
+/* (the generator itself, or a cross build: no table built in) */
+static const struct builtin_symtab builtin_symtabs[] = {{NULL, NULL, 0}};
+#else
+#include "symtab.inc"
+#endif
+
 static const char *const lex_files[LEX_COUNT_] = {
         [LEX_ABBREV] = "abbrev.txt",
         [LEX_CUES] = "cues.txt",
@@ -689,6 +704,23 @@ lexicon_image(const char *lang, const char *data_dir, const char *file,
 	return NULL;
 }
 
+/* The built-in symbol table of lang, when its byte order is this
+ * machine's; NULL otherwise (then qt_symtab_build() makes it). */
+static symtab *
+builtin_symtab_of(const char *lang)
+{
+	const struct builtin_symtab *b;
+	uint16_t one = 1;
+	unsigned char first;
+
+	memcpy(&first, &one, 1);
+	for (b = builtin_symtabs; b->lang; b++)
+		if (strcmp(b->lang, lang) == 0 && b->little == (first == 1))
+			/* (read-only: nothing writes a built table) */
+			return (symtab *)b->st;
+	return NULL;
+}
+
 /* A data directory's own first-names.txt (DIR/LANG/ or DIR/, as
  * data_file() looks), parsed into ld->first_names; without one, the
  * compiled table serves. */
@@ -727,7 +759,7 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 	char path[4096];
 	const char *data;
 	size_t len = 0;
-	bool owned;
+	bool owned, images = true; /* every lexicon from its image */
 
 	memset(ld, 0, sizeof(*ld));
 	for (i = 0; i < LEX_COUNT_; i++) {
@@ -735,6 +767,7 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 		                           lex_more[i]);
 		if (ld->lex[i])
 			continue;
+		images = false;
 		ld->lex[i] = qt_lexicon_new();
 		if (!ld->lex[i]) {
 			qt_lang_data_free(ld);
@@ -770,7 +803,11 @@ qt_lang_data_load(lang_data *ld, const char *lang, const char *data_dir,
 	if (st == QUOTH_OK)
 		st = own_first_names(ld, lang, data_dir, err);
 	if (st == QUOTH_OK) {
-		ld->sym = qt_symtab_build(ld->lex);
+		/* (the table built in was built from the same images) */
+		ld->sym = images ? builtin_symtab_of(lang) : NULL;
+		ld->sym_builtin = ld->sym != NULL;
+		if (!ld->sym)
+			ld->sym = qt_symtab_build(ld->lex);
 		if (!ld->sym)
 			st = qt_data_fail(err, QUOTH_ERR_NOMEM, 0,
 			                  "out of memory");
@@ -914,6 +951,8 @@ qt_lang_data_free(lang_data *ld)
 	qt_cuepat_free(&ld->pats);
 	qt_choice_free(ld->choice);
 	ld->choice = NULL;
-	qt_symtab_free(ld->sym);
+	if (!ld->sym_builtin)
+		qt_symtab_free(ld->sym);
 	ld->sym = NULL;
+	ld->sym_builtin = false;
 }

@@ -378,7 +378,8 @@ typedef struct {
 	lexicon *first_names;
 	bool gender_from_names; /* QUOTH_OPT_GENDER_FROM_NAMES */
 	choice_model *choice;
-	symtab *sym; /* built from lex[] once they are loaded */
+	symtab *sym;      /* built from lex[] once they are loaded */
+	bool sym_builtin; /* sym is the image built in (data.c): not freed */
 	/* the tagger of tagger.c (data/LANG/tagger.txt), or NULL when the
 	 * language has none or QUOTH_TAGGER_OFF is set: attribution asks
 	 * it for the entity class of names the lists cannot type.  Loaded
