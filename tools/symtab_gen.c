@@ -22,6 +22,16 @@
 
 #include "lexicon.h"
 
+/* The fields this program writes, and no others: a field added to
+ * sym_entry or symtab (lexicon.h) must be written below too. */
+_Static_assert(sizeof(sym_entry) == sizeof(const char *) +
+                                            5 * sizeof(uint32_t) +
+                                            sizeof(((sym_entry *)0)->val),
+               "sym_entry changed: update tools/symtab_gen.c");
+_Static_assert(sizeof(symtab) == 3 * sizeof(void *) + 3 * sizeof(size_t) +
+                                         sizeof(((symtab *)0)->byte_sym),
+               "symtab changed: update tools/symtab_gen.c");
+
 static bool
 little_endian(void)
 {
