@@ -168,19 +168,23 @@ take(const tagging *t, addends *a, uint32_t fid)
 
 /* t->sc = the sum of a's rows (at least one, the first a token's own,
  * whose lanes past the labels hold INT32_MIN: they never win) and
- * pairs; returns the highest score.  Only the first tg->stride scores are
- * ever added to or read (tg->stride is at least every model's label
- * count). */
-static int32_t
-sum(tagging *t, const addends *a)
+ * pairs, for a tagger of `stride` lanes; returns the highest score.
+ * Only the first stride scores are ever added to or read (tg->stride is
+ * at least every model's label count).  Inline, so that each stride the
+ * callers name is a constant here: all the lanes are summed in
+ * registers, a row at a time (the integers are the same in any order of
+ * adding: see tagging). */
+typedef int32_t lanes4 __attribute__((vector_size(16)));
+
+static inline __attribute__((always_inline)) int32_t
+sum_lanes(tagging *t, const addends *a, size_t stride)
 {
-	int32_t top[DENSE_LANES], m;
+	lanes4 acc[QT_MAX_LABELS / 4], x;
+	int32_t m;
 	size_t l, i, j;
 
-	/* (the pairs first, into zeros; then the rows, DENSE_LANES sums at a
-	 * time kept in registers, as is their maximum: the compiler adds
-	 * and compares them as vectors) */
-	memset(t->sc, 0, t->tg->stride * sizeof(*t->sc));
+	/* (the pairs first, into zeros; then the rows) */
+	memset(t->sc, 0, stride * sizeof(*t->sc));
 	for (j = 0; j < a->ns; j++) {
 		const feat *f = &t->m->slots[a->sparse[j]];
 		const pair *p = t->tg->pairs + f->pair;
@@ -188,28 +192,58 @@ sum(tagging *t, const addends *a)
 		for (i = 0; i < f->npairs; i++)
 			t->sc[p[i].label] += p[i].weight;
 	}
-	for (i = 0; i < DENSE_LANES; i++)
-		top[i] = INT32_MIN;
-	for (l = 0; l < t->tg->stride; l += DENSE_LANES) {
-		int32_t acc[DENSE_LANES];
+#pragma GCC unroll 16
+	for (l = 0; l < stride / 4; l++) {
+		memcpy(&acc[l], t->sc + 4 * l, sizeof(x));
+		memcpy(&x, a->row[0] + 4 * l, sizeof(x));
+		acc[l] += x;
+	}
+	for (j = 1; j < a->nr; j++) {
+		const int32_t *r = a->row[j];
 
-		for (i = 0; i < DENSE_LANES; i++)
-			acc[i] = t->sc[l + i] + a->row[0][l + i];
-		for (j = 1; j + 1 < a->nr; j += 2)
-			for (i = 0; i < DENSE_LANES; i++)
-				acc[i] += a->row[j][l + i] +
-				          a->row[j + 1][l + i];
-		if (j < a->nr)
-			for (i = 0; i < DENSE_LANES; i++)
-				acc[i] += a->row[j][l + i];
-		for (i = 0; i < DENSE_LANES; i++) {
-			t->sc[l + i] = acc[i];
-			top[i] = acc[i] > top[i] ? acc[i] : top[i];
+#pragma GCC unroll 16
+		for (l = 0; l < stride / 4; l++) {
+			memcpy(&x, r + 4 * l, sizeof(x));
+			acc[l] += x;
 		}
 	}
-	for (m = top[0], i = 1; i < DENSE_LANES; i++)
-		m = top[i] > m ? top[i] : m;
+	x = acc[0];
+#pragma GCC unroll 16
+	for (l = 0; l < stride / 4; l++) {
+		lanes4 more = acc[l] > x; /* (-1 where it is) */
+
+		memcpy(t->sc + 4 * l, &acc[l], sizeof(x));
+		x = (acc[l] & more) | (x & ~more);
+	}
+	m = x[0];
+	for (l = 1; l < 4; l++)
+		m = x[l] > m ? x[l] : m;
 	return m;
+}
+
+/* sum_lanes() for tg->stride (a multiple of DENSE_LANES up to
+ * QT_MAX_LABELS). */
+static int32_t
+sum(tagging *t, const addends *a)
+{
+	switch (t->tg->stride) {
+	case 8:
+		return sum_lanes(t, a, 8);
+	case 16:
+		return sum_lanes(t, a, 16);
+	case 24:
+		return sum_lanes(t, a, 24);
+	case 32:
+		return sum_lanes(t, a, 32);
+	case 40:
+		return sum_lanes(t, a, 40);
+	case 48:
+		return sum_lanes(t, a, 48);
+	case 56:
+		return sum_lanes(t, a, 56);
+	default:
+		return sum_lanes(t, a, QT_MAX_LABELS);
+	}
 }
 
 /* The string of record r into k. */
