@@ -62,6 +62,7 @@ typedef struct {
 	                  * slots, not of whole features) */
 	size_t cap;      /* power of two, or 0 before `features` */
 	size_t n;
+	bool index_image; /* index is a built-in image's (not freed) */
 } model;
 
 enum { MODEL_JOINT, MODEL_POS, MODEL_NER };

@@ -203,7 +203,8 @@ model_room(model *m, size_t n)
 	for (m->cap = 16; m->cap < n * 2; m->cap *= 2)
 		;
 	m->slots = qt_xmalloc_array(n, sizeof(feat));
-	m->index = calloc(m->cap, sizeof(*m->index));
+	m->index = m->index_image ? m->index
+	                          : calloc(m->cap, sizeof(*m->index));
 	return m->slots && m->index;
 }
 
@@ -469,12 +470,13 @@ fail:
  * copied to keys)?  Those of a big-endian one differ: the loader hashes
  * the features itself there. */
 static bool
-image_hashes_hold(const qt_tagger_image_model *im, const model *m,
-                  const char *keys)
+image_hashes_hold(const qt_tagger_image_model *im, size_t n, const char *keys)
 {
-	size_t i, at = 0;
+	size_t i, at = 0, cap;
 
-	if (!im->hash || !im->index || im->cap != m->cap)
+	for (cap = 16; cap < n * 2; cap *= 2)
+		;
+	if (!im->hash || !im->index || im->cap != cap)
 		return false;
 	for (i = 0; i < im->nfeat; at += im->klen[i++])
 		if ((i == 0 || i + 1 == im->nfeat) &&
@@ -506,12 +508,18 @@ image_model(qt_tagger *tg, const qt_tagger_image_model *im, const char **why)
 	}
 	key = tg->keys.len;
 	qbuf_put(&tg->keys, im->keys, keys);
-	if (tg->keys.failed || !pair_room(tg, npairs) ||
-	    !model_room(m, im->nfeat))
+	if (tg->keys.failed)
 		return (*why = NULL), false;
-	hashed = image_hashes_hold(im, m, tg->keys.ptr + key);
-	if (hashed)
-		memcpy(m->index, im->index, m->cap * sizeof(*m->index));
+	/* (a table that holds is read where it lies: nothing writes it
+	 * once loaded) */
+	hashed = image_hashes_hold(im, im->nfeat, tg->keys.ptr + key);
+	if (hashed) {
+		m->index = (uint32_t *)im->index;
+		m->index_image = true;
+	}
+	if (!pair_room(tg, npairs) || !model_room(m, im->nfeat) ||
+	    (hashed && m->cap != im->cap))
+		return (*why = NULL), false;
 	for (i = 0, first = tg->npairs; i < im->nfeat; i++) {
 		const char *s = tg->keys.ptr + key;
 		feat *f = &m->slots[i];
@@ -532,9 +540,15 @@ image_model(qt_tagger *tg, const qt_tagger_image_model *im, const char **why)
 		first += im->npairs[i];
 		m->n = i + 1;
 	}
-	for (i = 0; i < npairs; i++) {
-		if (im->label[i] >= m->nlabels)
+	{
+		uint8_t most = 0; /* (checked apart: a loop of vectors) */
+
+		for (i = 0; i < npairs; i++)
+			most = im->label[i] > most ? im->label[i] : most;
+		if (npairs && most >= m->nlabels)
 			return (*why = "expected LABEL WEIGHT pairs"), false;
+	}
+	for (i = 0; i < npairs; i++) {
 		tg->pairs[tg->npairs + i].label = im->label[i];
 		tg->pairs[tg->npairs + i].weight = im->weight[i];
 	}
@@ -577,7 +591,8 @@ qt_tagger_free(qt_tagger *tg)
 		return;
 	for (i = 0; i < tg->nmodels; i++) {
 		free(tg->m[i].slots);
-		free(tg->m[i].index);
+		if (!tg->m[i].index_image)
+			free(tg->m[i].index);
 	}
 	qbuf_free(&tg->keys);
 	free(tg->pairs);
