@@ -420,9 +420,20 @@ score(tagging *t, size_t i, int l2, int l1)
 static int
 best_label(const tagging *t, int32_t top)
 {
+	lanes4 want = {top, top, top, top}, x, eq;
+	uint64_t any[2];
 	size_t k;
 
-	for (k = 0; t->sc[k] != top; k++)
+	/* (four lanes at a time to the first that holds top; it is among
+	 * the stride's, a multiple of four) */
+	for (k = 0;; k += 4) {
+		memcpy(&x, t->sc + k, sizeof(x));
+		eq = x == want;
+		memcpy(any, &eq, sizeof(any));
+		if (any[0] | any[1])
+			break;
+	}
+	for (; t->sc[k] != top; k++)
 		;
 	return (int)k;
 }
