@@ -81,8 +81,6 @@ no_direct_in(const actx *c, const uint8_t *dir, size_t a, size_t b)
 	return a > b || c->dirpre[b + 1] == c->dirpre[a];
 }
 
-/* Add an indirect (or mixed) quote over tokens [a, b] with link L; the
- * partial quotes inside it are absorbed as its verbatim fragments. */
 /* Does the word after the head noun at w of an appositive ending at b
  * show that the appositive ends the clause: the end, a relative clause
  * ("that", "which"), a reduced one ("a position her party rejects"), a
@@ -206,7 +204,12 @@ has_verb(const actx *c, size_t a, size_t b)
 	return qt_has_finite_verb(c, a, b);
 }
 
-static void
+/* Add an indirect (or mixed) quote over tokens [a, b] (and a second part
+ * [a2, b2] unless a2 is QUOTH_NONE) with link L; the partial quotes
+ * inside it are absorbed as its verbatim fragments.  False when no quote
+ * was added (too short, no verb, already taken): the cue is then still
+ * free for another reading. */
+static bool
 add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
               uint8_t *used)
 {
@@ -229,16 +232,16 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 		b--;
 	if (b < a || b - a > CLAUSE_MAX ||
 	    (a2 != QUOTH_NONE && (b2 < a2 || b2 - a2 > CLAUSE_MAX)))
-		return;
+		return false;
 	if (!qt_words_at_least(c, a, b, 3) && !two_word_clause(c, a, b) &&
 	    !(a2 != QUOTH_NONE && qt_words_at_least(c, a, b, 1) &&
 	      qt_words_at_least(c, a2, b2, 2)))
-		return;
+		return false;
 	for (i = a; i <= b; i++)
 		if (used[i])
-			return;
+			return false;
 	if (!has_verb(c, a, b) && (a2 == QUOTH_NONE || !has_verb(c, a2, b2)))
-		return;
+		return false;
 	if (a2 != QUOTH_NONE) {
 		while (b2 > a2 && c->t[b2].kind == TK_PUNCT &&
 		       c->t[b2].cp != ')')
@@ -251,12 +254,12 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 	}
 	q = new_quote(c);
 	if (!q)
-		return;
+		return false;
 	if (a2 != QUOTH_NONE) {
 		qpart *np = realloc(q->parts, 2 * sizeof(qpart));
 		if (!np) {
 			c->failed = true;
-			return;
+			return false;
 		}
 		q->parts = np;
 		q->nparts = 2;
@@ -304,7 +307,7 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 		size_t *verb = calloc(2 * nfrag, sizeof(size_t)), f = 0;
 		if (!verb) {
 			c->failed = true;
-			return;
+			return false;
 		}
 		for (k = kfirst;
 		     k < c->nq0 &&
@@ -328,6 +331,7 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 		q->verb = verb;
 		q->nverb = nfrag;
 	}
+	return true;
 }
 
 /* Without "that", reported speech starts like a clause, not with a
@@ -346,10 +350,10 @@ clause_start_ok(const actx *c, size_t k)
 	return !word_is(c, k, W_NO_CLAUSE_START);
 }
 
-static void
+static bool
 add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
 {
-	add_indirect2(c, a, b, QUOTH_NONE, 0, L, used);
+	return add_indirect2(c, a, b, QUOTH_NONE, 0, L, used);
 }
 
 /*
@@ -444,6 +448,16 @@ np_before_name(actx *c, size_t sa, size_t e, int last)
 static void participle_record(actx *c, size_t p, size_t se, const link *L,
                               uint8_t *used);
 
+/* A quote was added (ok) for the link L: its speaker is the last one
+ * seen.  Returns ok. */
+static bool
+added(bool ok, const link *L, int *last)
+{
+	if (ok)
+		*last = L->sp.ent;
+	return ok;
+}
+
 /* CLAUSE, SPEAKER CUE.  or  CLAUSE, CUE SPEAKER.: the reported clause
  * before the cue at i (the cue's token span in L, its flags v, the
  * sentence [sa, se]); "A, he says, B" makes one quote of two parts.
@@ -477,9 +491,9 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 			    /* "..., Foster writes; ..." */
 			    is_p(&c->t[ce], ';')) {
 				L->rule = kind_rule(&L->sp, "cue-after");
-				add_indirect(c, sa, L->sp.a - 2, L, used);
-				*last = L->sp.ent;
-				return true;
+				return added(add_indirect(c, sa, L->sp.a - 2, L,
+				                          used),
+				             L, last);
 			}
 			/* "A, he says, B": one quote in two parts */
 			while (k2 < se && qt_is_filler(c, k2))
@@ -488,11 +502,11 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 			 * participle's own record */
 			if (is_p(&c->t[k2], ',') && qt_cue_at(c, k2 + 1) >= 0 &&
 			    qt_participle_cue(c, k2 + 1)) {
+				bool ok;
 				L->rule = kind_rule(&L->sp, "cue-after");
-				add_indirect(c, sa, L->sp.a - 2, L, used);
+				ok = add_indirect(c, sa, L->sp.a - 2, L, used);
 				participle_record(c, k2 + 1, se, L, used);
-				*last = L->sp.ent;
-				return true;
+				return added(ok, L, last);
 			}
 			if (is_p(&c->t[k2], ',') &&
 			    qt_words_at_least(c, k2 + 1, se, 3)) {
@@ -501,11 +515,11 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 				bool concede = wordeq(c, k2 + 1, "though") ||
 				               wordeq(c, k2 + 1, "although");
 				L->rule = kind_rule(&L->sp, "cue-after");
-				add_indirect2(c, sa, L->sp.a - 2,
-				              concede ? QUOTH_NONE : k2 + 1, se,
-				              L, used);
-				*last = L->sp.ent;
-				return true;
+				return added(add_indirect2(c, sa, L->sp.a - 2,
+				                           concede ? QUOTH_NONE
+				                                   : k2 + 1,
+				                           se, L, used),
+				             L, last);
 			}
 		}
 	}
@@ -514,9 +528,8 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 		if (m > ce && (m >= se - 1 || is_p(&c->t[m], ',') ||
 		               is_p(&c->t[m], '('))) {
 			L->rule = kind_rule(&L->sp, "cue-after");
-			add_indirect(c, sa, i - 2, L, used);
-			*last = L->sp.ent;
-			return true;
+			return added(add_indirect(c, sa, i - 2, L, used), L,
+			             last);
 		}
 	}
 	return false;
@@ -1155,8 +1168,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		         : L.sp.kind == SK_PRONOUN ? "pronoun"
 		         : L.sp.kind == SK_ROLE    ? "role"
 		                                   : "cue-before";
-		add_indirect(c, k, se, &L, used);
-		last = L.sp.ent;
+		added(add_indirect(c, k, se, &L, used), &L, &last);
 	}
 	according_to(c, dir, used);
 	qt_drop_partial_terms(c);
