@@ -954,7 +954,7 @@ setting_before_that(const actx *c, size_t i, int v, size_t k, size_t se)
  * speaker's cue), or QUOTH_NONE when what follows is no reported
  * speech. */
 static size_t
-reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
+reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep, size_t *verb)
 {
 	size_t k = ce, se = *sep, t;
 
@@ -981,7 +981,7 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 	         (!(v & CUE_BARE) && !qt_wh_word(c, k) &&
 	          !qt_subject_pronoun(c, k) && !qt_has_finite_verb(c, k, se)))
 		return QUOTH_NONE; /* "Carolina added three more goals" */
-	se = qt_split_clause_end(c, k, se);
+	se = qt_split_clause_end(c, k, se, verb);
 	/* ("The company said prices fell.": two words will do) */
 	if (k >= se ||
 	    (!qt_words_at_least(c, k, se, 3) && !two_word_clause(c, k, se)) ||
@@ -1018,7 +1018,7 @@ participle_record(actx *c, size_t p, size_t se, const link *L, uint8_t *used)
 		return;
 	L2.cue_a = p;
 	L2.cue_b = p + qt_cue_len(c, p);
-	k = reported_clause(c, p, v, L2.cue_b, &se);
+	k = reported_clause(c, p, v, L2.cue_b, &se, NULL);
 	if (k == QUOTH_NONE)
 		return;
 	L2.rule = "participle";
@@ -1133,7 +1133,7 @@ noun_cue(const actx *c, size_t i)
 void
 qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 {
-	size_t i, n = c->n;
+	size_t i, n = c->n, joined = QUOTH_NONE;
 	int last = -1;
 
 	qt_mixed_from_fragment(c, used);
@@ -1143,6 +1143,11 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		size_t sa, se, k;
 
 		v = qt_cue_at(c, i);
+		/* the verb of a statement joined to the clause before
+		 * ("..., and she accused Holm of lying"): that clause
+		 * ended at it, so what follows is its own record */
+		if (i == joined && (v < 0 || !(v & CUE_CLAUSE)))
+			v = CUE_CLAUSE | CUE_BARE;
 		if (v < 0 || !(v & CUE_CLAUSE) || used[i] || c->inq[i] ||
 		    belief_only_cue(c, i) || noun_cue(c, i))
 			continue;
@@ -1159,7 +1164,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		if (clause_then_speaker(c, i, v, sa, se, &L, used, &last) ||
 		    !cue_subject(c, i, v, &L, last))
 			continue;
-		k = reported_clause(c, i, v, L.cue_b, &se);
+		k = reported_clause(c, i, v, L.cue_b, &se, &joined);
 		if (k == QUOTH_NONE)
 			continue;
 		/* a clause needs a verb-like second word; keep it simple:

@@ -9,8 +9,10 @@
 
 /* The last token of the reported clause [k, se] before a second
  * statement joined to it ("..., and she said", "; two engineers said",
- * "and added that"), or se when there is none. */
-size_t qt_split_clause_end(actx *c, size_t k, size_t se);
+ * "and added that", "and she accused"), or se when there is none.
+ * *verb (when verb is not NULL): the second statement's verb when it is
+ * no cue taking a clause ("accused", "quipped"), else QUOTH_NONE. */
+size_t qt_split_clause_end(actx *c, size_t k, size_t se, size_t *verb);
 
 /* Does the clause at k hold a finite verb early on: an auxiliary, a modal
  * or a form of "be" ("the backstop would be", "it was closing")? */
