@@ -236,8 +236,11 @@ joined_cue(actx *c, size_t k, size_t m, size_t se)
 	speaker sp = {0};
 	size_t a;
 
-	/* the subject right before the cue, after a conjunction */
-	for (a = m; a > k + 2 && m - a < 5 && is_w(&c->t[a - 1]) &&
+	/* the subject right before the cue, after a conjunction ("but
+	 * nine in 10 said"); after a bare "and", the words before it are a
+	 * clause ("A and others have said") */
+	for (a = m; a > k + 2 && m - a < 5 &&
+	            (is_w(&c->t[a - 1]) || c->t[a - 1].kind == TK_NUM) &&
 	            !word_is(c, a - 1, W_AND_BUT) && !wordeq(c, a - 1, "while");
 	     a--)
 		;
