@@ -1093,35 +1093,6 @@ according_frames(actx *c, size_t sa, size_t se)
 	return false;
 }
 
-/* The words a closing frame may have after its cue before the
- * sentence's end ("..., the paper reported late on Thursday."). */
-#define FRAME_TAIL_TOKENS 4
-
-/* Does "..., SPEAKER CUE." close the sentence [sa, se] after the cue at
- * i ("Holm said the mill would close, the Ledger reported.")?  Then the
- * sentence is the closing speaker's report, and the cue at i stands in
- * it: the record is clause_then_speaker()'s at the closing cue, as
- * according_frames() leaves "..., according to X." to its source. */
-static bool
-cue_after_frames(actx *c, size_t i, size_t sa, size_t se)
-{
-	size_t j, me;
-	speaker sp;
-
-	for (j = se; j > i + 3 && j > sa && se - j <= FRAME_TAIL_TOKENS; j--) {
-		int v;
-		if (c->inq[j] || !is_w(&c->t[j]))
-			continue;
-		v = qt_cue_at(c, j);
-		if (v < 0)
-			continue;
-		return (v & CUE_SPEECH) && !(v & CUE_BASE) &&
-		       qt_subject_before(c, j, &sp, &me, -1) && sp.a > i + 2 &&
-		       is_p(&c->t[sp.a - 1], ',');
-	}
-	return false;
-}
-
 /* Is the cue at i a verb WordNet knows only as reporting a belief or a
  * finding, never speech ("estimated", "ruled", "recalls": flag t without
  * s in wn-speech-verbs.txt)?  What follows it is the writer's summary of a
@@ -1184,7 +1155,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		se = sentence_end(c, i);
 		if (!no_direct_in(c, dir, sa, se) ||
 		    according_frames(c, sa, se) ||
-		    cue_after_frames(c, i, sa, se) ||
+		    qt_cue_after_frames(c, i, sa, se) ||
 		    qt_label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
 		    qt_photo_para(c, para_start_tok(c, i), para_stop(c->tl, i)))
 			continue;

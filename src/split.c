@@ -319,6 +319,36 @@ qt_split_clause_end(actx *c, size_t k, size_t se, size_t *verb)
 	return se;
 }
 
+/* The words a closing frame may have after its cue before the
+ * sentence's end ("..., the paper reported late on Thursday."). */
+#define FRAME_TAIL_TOKENS 4
+
+/* Does "..., SPEAKER CUE." close the sentence [sa, se] after the cue at
+ * i ("Holm said the mill would close, the Ledger reported.")?  Then the
+ * sentence is the closing speaker's report, and the cue at i stands in
+ * it: the record is clause_then_speaker()'s at the closing cue, as
+ * indirect.c's according_frames() leaves "..., according to X." to
+ * its source. */
+bool
+qt_cue_after_frames(actx *c, size_t i, size_t sa, size_t se)
+{
+	size_t j, me;
+	speaker sp;
+
+	for (j = se; j > i + 3 && j > sa && se - j <= FRAME_TAIL_TOKENS; j--) {
+		int v;
+		if (c->inq[j] || !is_w(&c->t[j]))
+			continue;
+		v = qt_cue_at(c, j);
+		if (v < 0)
+			continue;
+		return (v & CUE_SPEECH) && !(v & CUE_BASE) &&
+		       qt_subject_before(c, j, &sp, &me, -1) && sp.a > i + 2 &&
+		       is_p(&c->t[sp.a - 1], ',');
+	}
+	return false;
+}
+
 /* Is there a relative pronoun ("who", "which") outside quotes between
  * tokens a and m?  Then a verb after "and" at m shares the relative
  * clause's subject, not the sentence's: "His remarks differed from the

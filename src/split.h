@@ -23,4 +23,9 @@ bool qt_participle_cue(const actx *c, size_t m);
 
 bool qt_relative_between(const actx *c, size_t a, size_t m);
 
+/* Does "..., SPEAKER CUE." close the sentence [sa, se] after the cue at
+ * i ("Holm said A, the Ledger reported.")?  Then the cue at i stands in
+ * the closing speaker's report and makes no record of its own. */
+bool qt_cue_after_frames(actx *c, size_t i, size_t sa, size_t se);
+
 #endif
