@@ -3,9 +3,11 @@
  * statement is joined to it.  "Ida Holm said the ferry would run, and
  * she said the fares would stay low" is two statements, each with its
  * own cue and speaker; read as one, the second speaker's words go to
- * the first.  Reads tokens, cues, WordNet's speech verbs and the tagger;
- * the second cue or speech verb makes its own record in the indirect
- * pass (indirect.c).
+ * the first.  And a sentence closed by ", SPEAKER CUE." is that
+ * speaker's report: a cue inside it makes no record that runs over the
+ * frame.  Reads tokens, cues, WordNet's speech verbs and the tagger; the
+ * second cue or speech verb makes its own record in the indirect pass
+ * (indirect.c).
  */
 #include "split.h"
 #include "attrib_int.h"
