@@ -233,7 +233,7 @@ statement_verb(const actx *c, size_t m)
  * says", "While some critics say A, Jagelewski says B", "X said A and
  * added that B", "X said A, insisting B".  QUOTH_NONE when none does. */
 static size_t
-joined_cue(actx *c, size_t k, size_t m, size_t se)
+joined_cue(actx *c, size_t k, size_t m, size_t se, bool cue)
 {
 	speaker sp = {0};
 	size_t a;
@@ -259,7 +259,7 @@ joined_cue(actx *c, size_t k, size_t m, size_t se)
 	if (a > k + 2 && a < m && is_p(&c->t[a - 1], ',') &&
 	    qt_lex(c, LEX_NONNAMES, a, a + 1) < 0)
 		return a - 2;
-	if (!clause_follows(c, m, se))
+	if (!cue || !clause_follows(c, m, se))
 		return QUOTH_NONE;
 	/* "X said A and added that B", "X said A but argued that B": the
 	 * sentence's subject says B too */
@@ -300,10 +300,11 @@ qt_split_clause_end(actx *c, size_t k, size_t se, size_t *verb)
 		cue = qt_cue_at(c, m) >= 0;
 		if (!cue && !statement_verb(c, m))
 			continue;
-		if (cue) {
-			e = joined_cue(c, k, m, se);
-			if (e != QUOTH_NONE)
-				return e;
+		e = joined_cue(c, k, m, se, cue);
+		if (e != QUOTH_NONE) {
+			if (verb && !cue)
+				*verb = m;
+			return e;
 		}
 		/* "..., and she said", "; the union has indicated", "and
 		 * Tomas Berg, the harbour master, said", "and she accused
