@@ -81,8 +81,6 @@ no_direct_in(const actx *c, const uint8_t *dir, size_t a, size_t b)
 	return a > b || c->dirpre[b + 1] == c->dirpre[a];
 }
 
-/* Add an indirect (or mixed) quote over tokens [a, b] with link L; the
- * partial quotes inside it are absorbed as its verbatim fragments. */
 /* Does the word after the head noun at w of an appositive ending at b
  * show that the appositive ends the clause: the end, a relative clause
  * ("that", "which"), a reduced one ("a position her party rejects"), a
@@ -206,7 +204,12 @@ has_verb(const actx *c, size_t a, size_t b)
 	return qt_has_finite_verb(c, a, b);
 }
 
-static void
+/* Add an indirect (or mixed) quote over tokens [a, b] (and a second part
+ * [a2, b2] unless a2 is QUOTH_NONE) with link L; the partial quotes
+ * inside it are absorbed as its verbatim fragments.  False when no quote
+ * was added (too short, no verb, already taken): the cue is then still
+ * free for another reading. */
+static bool
 add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
               uint8_t *used)
 {
@@ -229,16 +232,16 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 		b--;
 	if (b < a || b - a > CLAUSE_MAX ||
 	    (a2 != QUOTH_NONE && (b2 < a2 || b2 - a2 > CLAUSE_MAX)))
-		return;
+		return false;
 	if (!qt_words_at_least(c, a, b, 3) && !two_word_clause(c, a, b) &&
 	    !(a2 != QUOTH_NONE && qt_words_at_least(c, a, b, 1) &&
 	      qt_words_at_least(c, a2, b2, 2)))
-		return;
+		return false;
 	for (i = a; i <= b; i++)
 		if (used[i])
-			return;
+			return false;
 	if (!has_verb(c, a, b) && (a2 == QUOTH_NONE || !has_verb(c, a2, b2)))
-		return;
+		return false;
 	if (a2 != QUOTH_NONE) {
 		while (b2 > a2 && c->t[b2].kind == TK_PUNCT &&
 		       c->t[b2].cp != ')')
@@ -251,12 +254,12 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 	}
 	q = new_quote(c);
 	if (!q)
-		return;
+		return false;
 	if (a2 != QUOTH_NONE) {
 		qpart *np = realloc(q->parts, 2 * sizeof(qpart));
 		if (!np) {
 			c->failed = true;
-			return;
+			return false;
 		}
 		q->parts = np;
 		q->nparts = 2;
@@ -304,7 +307,7 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 		size_t *verb = calloc(2 * nfrag, sizeof(size_t)), f = 0;
 		if (!verb) {
 			c->failed = true;
-			return;
+			return false;
 		}
 		for (k = kfirst;
 		     k < c->nq0 &&
@@ -328,6 +331,7 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 		q->verb = verb;
 		q->nverb = nfrag;
 	}
+	return true;
 }
 
 /* Without "that", reported speech starts like a clause, not with a
@@ -346,10 +350,10 @@ clause_start_ok(const actx *c, size_t k)
 	return !word_is(c, k, W_NO_CLAUSE_START);
 }
 
-static void
+static bool
 add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
 {
-	add_indirect2(c, a, b, QUOTH_NONE, 0, L, used);
+	return add_indirect2(c, a, b, QUOTH_NONE, 0, L, used);
 }
 
 /*
@@ -444,6 +448,16 @@ np_before_name(actx *c, size_t sa, size_t e, int last)
 static void participle_record(actx *c, size_t p, size_t se, const link *L,
                               uint8_t *used);
 
+/* A quote was added (ok) for the link L: its speaker is the last one
+ * seen.  Returns ok. */
+static bool
+added(bool ok, const link *L, int *last)
+{
+	if (ok)
+		*last = L->sp.ent;
+	return ok;
+}
+
 /* CLAUSE, SPEAKER CUE.  or  CLAUSE, CUE SPEAKER.: the reported clause
  * before the cue at i (the cue's token span in L, its flags v, the
  * sentence [sa, se]); "A, he says, B" makes one quote of two parts.
@@ -477,9 +491,9 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 			    /* "..., Foster writes; ..." */
 			    is_p(&c->t[ce], ';')) {
 				L->rule = kind_rule(&L->sp, "cue-after");
-				add_indirect(c, sa, L->sp.a - 2, L, used);
-				*last = L->sp.ent;
-				return true;
+				return added(add_indirect(c, sa, L->sp.a - 2, L,
+				                          used),
+				             L, last);
 			}
 			/* "A, he says, B": one quote in two parts */
 			while (k2 < se && qt_is_filler(c, k2))
@@ -488,11 +502,11 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 			 * participle's own record */
 			if (is_p(&c->t[k2], ',') && qt_cue_at(c, k2 + 1) >= 0 &&
 			    qt_participle_cue(c, k2 + 1)) {
+				bool ok;
 				L->rule = kind_rule(&L->sp, "cue-after");
-				add_indirect(c, sa, L->sp.a - 2, L, used);
+				ok = add_indirect(c, sa, L->sp.a - 2, L, used);
 				participle_record(c, k2 + 1, se, L, used);
-				*last = L->sp.ent;
-				return true;
+				return added(ok, L, last);
 			}
 			if (is_p(&c->t[k2], ',') &&
 			    qt_words_at_least(c, k2 + 1, se, 3)) {
@@ -501,11 +515,11 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 				bool concede = wordeq(c, k2 + 1, "though") ||
 				               wordeq(c, k2 + 1, "although");
 				L->rule = kind_rule(&L->sp, "cue-after");
-				add_indirect2(c, sa, L->sp.a - 2,
-				              concede ? QUOTH_NONE : k2 + 1, se,
-				              L, used);
-				*last = L->sp.ent;
-				return true;
+				return added(add_indirect2(c, sa, L->sp.a - 2,
+				                           concede ? QUOTH_NONE
+				                                   : k2 + 1,
+				                           se, L, used),
+				             L, last);
 			}
 		}
 	}
@@ -514,9 +528,8 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 		if (m > ce && (m >= se - 1 || is_p(&c->t[m], ',') ||
 		               is_p(&c->t[m], '('))) {
 			L->rule = kind_rule(&L->sp, "cue-after");
-			add_indirect(c, sa, i - 2, L, used);
-			*last = L->sp.ent;
-			return true;
+			return added(add_indirect(c, sa, i - 2, L, used), L,
+			             last);
 		}
 	}
 	return false;
@@ -941,7 +954,7 @@ setting_before_that(const actx *c, size_t i, int v, size_t k, size_t se)
  * speaker's cue), or QUOTH_NONE when what follows is no reported
  * speech. */
 static size_t
-reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
+reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep, size_t *verb)
 {
 	size_t k = ce, se = *sep, t;
 
@@ -968,7 +981,7 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep)
 	         (!(v & CUE_BARE) && !qt_wh_word(c, k) &&
 	          !qt_subject_pronoun(c, k) && !qt_has_finite_verb(c, k, se)))
 		return QUOTH_NONE; /* "Carolina added three more goals" */
-	se = qt_split_clause_end(c, k, se);
+	se = qt_split_clause_end(c, k, se, verb);
 	/* ("The company said prices fell.": two words will do) */
 	if (k >= se ||
 	    (!qt_words_at_least(c, k, se, 3) && !two_word_clause(c, k, se)) ||
@@ -1005,7 +1018,7 @@ participle_record(actx *c, size_t p, size_t se, const link *L, uint8_t *used)
 		return;
 	L2.cue_a = p;
 	L2.cue_b = p + qt_cue_len(c, p);
-	k = reported_clause(c, p, v, L2.cue_b, &se);
+	k = reported_clause(c, p, v, L2.cue_b, &se, NULL);
 	if (k == QUOTH_NONE)
 		return;
 	L2.rule = "participle";
@@ -1120,7 +1133,7 @@ noun_cue(const actx *c, size_t i)
 void
 qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 {
-	size_t i, n = c->n;
+	size_t i, n = c->n, joined = QUOTH_NONE;
 	int last = -1;
 
 	qt_mixed_from_fragment(c, used);
@@ -1130,6 +1143,11 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		size_t sa, se, k;
 
 		v = qt_cue_at(c, i);
+		/* the verb of a statement joined to the clause before
+		 * ("..., and she accused Holm of lying"): that clause
+		 * ended at it, so what follows is its own record */
+		if (i == joined && (v < 0 || !(v & CUE_CLAUSE)))
+			v = CUE_CLAUSE | CUE_BARE;
 		if (v < 0 || !(v & CUE_CLAUSE) || used[i] || c->inq[i] ||
 		    belief_only_cue(c, i) || noun_cue(c, i))
 			continue;
@@ -1137,6 +1155,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		se = sentence_end(c, i);
 		if (!no_direct_in(c, dir, sa, se) ||
 		    according_frames(c, sa, se) ||
+		    qt_cue_after_frames(c, i, sa, se) ||
 		    qt_label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
 		    qt_photo_para(c, para_start_tok(c, i), para_stop(c->tl, i)))
 			continue;
@@ -1146,7 +1165,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		if (clause_then_speaker(c, i, v, sa, se, &L, used, &last) ||
 		    !cue_subject(c, i, v, &L, last))
 			continue;
-		k = reported_clause(c, i, v, L.cue_b, &se);
+		k = reported_clause(c, i, v, L.cue_b, &se, &joined);
 		if (k == QUOTH_NONE)
 			continue;
 		/* a clause needs a verb-like second word; keep it simple:
@@ -1155,8 +1174,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		         : L.sp.kind == SK_PRONOUN ? "pronoun"
 		         : L.sp.kind == SK_ROLE    ? "role"
 		                                   : "cue-before";
-		add_indirect(c, k, se, &L, used);
-		last = L.sp.ent;
+		added(add_indirect(c, k, se, &L, used), &L, &last);
 	}
 	according_to(c, dir, used);
 	qt_drop_partial_terms(c);

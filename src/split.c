@@ -3,8 +3,11 @@
  * statement is joined to it.  "Ida Holm said the ferry would run, and
  * she said the fares would stay low" is two statements, each with its
  * own cue and speaker; read as one, the second speaker's words go to
- * the first.  Reads tokens and cues; the second cue makes its own record
- * in the indirect pass (indirect.c).
+ * the first.  And a sentence closed by ", SPEAKER CUE." is that
+ * speaker's report: a cue inside it makes no record that runs over the
+ * frame.  Reads tokens, cues, WordNet's speech verbs and the tagger; the
+ * second cue or speech verb makes its own record in the indirect pass
+ * (indirect.c).
  */
 #include "split.h"
 #include "attrib_int.h"
@@ -16,6 +19,16 @@
 /* A finite verb (auxiliary, modal, "be") shows a clause when it comes
  * within the first ten tokens: subject and verb, not a noun phrase. */
 #define FINITE_VERB_TOKENS 10
+/* The words that modify a subject's head before it ("harbour experts",
+ * "senior party officials"), walked back over to find what joins it. */
+#define SUBJECT_MODIFIERS 3
+/* A noun phrase before "and": up to five words ("the new harbour master's
+ * office"). */
+#define NP_WORDS 5
+/* How far before a speech verb the word that joins its statement to the
+ * clause can stand: a subject of up to four words, three modifiers and
+ * the joiner ("; the new harbour board's engineers affirmed"). */
+#define JOIN_REACH 8
 
 /* Does the clause at k hold a finite verb early on: an auxiliary, a modal
  * or a form of "be" ("the backstop would be", "it was closing")?  A
@@ -74,6 +87,34 @@ contrast_opens(const actx *c, size_t k)
 	       wordeq(c, k, "though") || wordeq(c, k, "whereas");
 }
 
+/* Is [k, j] a clause that a bare "and" at j + 1 can close: it holds a
+ * verb (an auxiliary, a modal, or a verb by the tagger), and its last
+ * words are not themselves joined by "and", "or" or a comma ("the
+ * prices rose and the council and the mayor said": a compound subject,
+ * not a clause and a new one)? */
+static bool
+clause_before_and(const actx *c, size_t k, size_t j)
+{
+	size_t m, w;
+
+	for (m = j, w = 0;
+	     m > k && w < NP_WORDS && is_w(&c->t[m]) && !word_is(c, m, W_AUX) &&
+	     qt_pos_at(c, m) != QT_POS_VERB;
+	     m--, w++)
+		if (wordeq(c, m - 1, "and") || wordeq(c, m - 1, "or") ||
+		    is_p(&c->t[m - 1], ','))
+			return false;
+	/* (the words first; the tagger only when they show no verb) */
+	for (m = k; m <= j; m++)
+		if (is_w(&c->t[m]) && !c->inq[m] && word_is(c, m, W_AUX))
+			return true;
+	for (m = k; m <= j; m++)
+		if (is_w(&c->t[m]) && !c->inq[m] &&
+		    qt_pos_at(c, m) == QT_POS_VERB)
+			return true;
+	return false;
+}
+
 /* The last token of the first clause when what joins the subject at a
  * to the clause before it starts a second statement, or QUOTH_NONE:
  * "; SUBJ", "— SUBJ", ", and SUBJ", ", but SUBJ", '," and SUBJ', "and
@@ -84,16 +125,27 @@ contrast_opens(const actx *c, size_t k)
 static size_t
 joined_before(const actx *c, size_t k, size_t a, const speaker *sp)
 {
-	size_t j = a - 1;
+	size_t j = a - 1, w;
 	bool conj = false;
 
-	if (a < k + 3)
+	/* (the subject's modifiers: "harbour experts affirm") */
+	for (w = 0;
+	     w < SUBJECT_MODIFIERS && j > k + 2 && is_w(&c->t[j]) &&
+	     !c->inq[j] && !(c->t[j].flags & TF_CAP) &&
+	     (qt_pos_at(c, j) == QT_POS_NOUN || qt_pos_at(c, j) == QT_POS_ADJ);
+	     w++)
+		j--;
+	if (j < k + 2)
 		return QUOTH_NONE;
 	if (is_p(&c->t[j], ';') || is_dash(&c->t[j]))
 		return j - 1;
 	if (wordeq(c, j, "and") || wordeq(c, j, "but")) {
 		conj = true;
 		j--;
+	} else if (contrast_opens(c, j) && is_p(&c->t[j - 1], ',')) {
+		/* "..., whereas Berg acknowledged", "..., although she
+		 * wrote" */
+		return j - 2;
 	}
 	if (j > k && is_dash(&c->t[j]))
 		return j - 1;
@@ -107,6 +159,11 @@ joined_before(const actx *c, size_t k, size_t a, const speaker *sp)
 		               ? j - 1
 		               : QUOTH_NONE;
 	if (conj && sp->kind == SK_PRONOUN)
+		return j;
+	/* "A and the port authority says B": a named or described subject
+	 * after a bare "and" when what comes before it is a clause, with a
+	 * verb of its own (not "the council and the mayor say") */
+	if (conj && j > k + 1 && clause_before_and(c, k, j))
 		return j;
 	return QUOTH_NONE;
 }
@@ -143,65 +200,156 @@ qt_participle_cue(const actx *c, size_t m)
 	       !(t->flags & TF_CAP);
 }
 
-/* A clause ends before a new speaker's cue joined to it: "X, but
- * Chapman says that's not what...", "X, and she said ...", "X and
- * added that ...".  Returns its last token, or se. */
+/* Is the word at m, no cue, a verb that reports speech by WordNet
+ * (wn-speech-verbs.txt, flag s; not a belief alone: "it shows", "he
+ * decided" go on with the clause) in a form that can be finite, and a
+ * verb by the tagger ("experts affirm", "she quipped")? */
+static bool
+statement_verb(const actx *c, size_t m)
+{
+	int w;
+
+	size_t j;
+
+	/* (a subject word stands before it) */
+	if (!is_w(&c->t[m]) || (c->t[m].flags & TF_CAP) || !is_w(&c->t[m - 1]))
+		return false;
+	w = qt_lex(c, LEX_SPEECH, m, m + 1);
+	if (w < 0 || !(w & WNV_SPEECH) ||
+	    !(w & (WNV_PAST | WNV_PRESENT | WNV_BASE)))
+		return false;
+	/* (something that can join a statement stands within reach of
+	 * it, as joined_before() needs: asked before the tagger) */
+	for (j = m - 1; j > 0 && m - j <= JOIN_REACH; j--)
+		if (is_p(&c->t[j], ';') || is_p(&c->t[j], ',') ||
+		    is_dash(&c->t[j]) || word_is(c, j, W_AND_BUT) ||
+		    contrast_opens(c, j))
+			return qt_pos_at(c, m) == QT_POS_VERB;
+	return false;
+}
+
+/* The end of the clause [k, se] before the cue at m when the cue's
+ * speaker or its joining word shows a second statement: "X, but Chapman
+ * says", "While some critics say A, Jagelewski says B", "X said A and
+ * added that B", "X said A, insisting B".  QUOTH_NONE when none does. */
+static size_t
+joined_cue(actx *c, size_t k, size_t m, size_t se, bool cue)
+{
+	speaker sp = {0};
+	size_t a;
+
+	/* the subject right before the cue, after a conjunction ("but
+	 * nine in 10 said"); after a bare "and", the words before it are a
+	 * clause ("A and others have said") */
+	for (a = m; a > k + 2 && m - a < 5 &&
+	            (is_w(&c->t[a - 1]) || c->t[a - 1].kind == TK_NUM) &&
+	            !word_is(c, a - 1, W_AND_BUT) && !wordeq(c, a - 1, "while");
+	     a--)
+		;
+	if (a > k + 2 && a < m &&
+	    (wordeq(c, a - 1, "but") || wordeq(c, a - 1, "while") ||
+	     (wordeq(c, a - 1, "and") && is_p(&c->t[a - 2], ','))))
+		return is_p(&c->t[a - 2], ',') ? a - 3 : a - 2;
+	/* "While some critics say A, Jagelewski says B": a name after a
+	 * comma, then its own cue */
+	for (a = m; a > k + 2 && m - a < 4 && is_w(&c->t[a - 1]) &&
+	            (c->t[a - 1].flags & TF_CAP) && !c->inq[a - 1];
+	     a--)
+		;
+	if (a > k + 2 && a < m && is_p(&c->t[a - 1], ',') &&
+	    qt_lex(c, LEX_NONNAMES, a, a + 1) < 0)
+		return a - 2;
+	if (!cue || !clause_follows(c, m, se))
+		return QUOTH_NONE;
+	/* "X said A and added that B", "X said A but argued that B": the
+	 * sentence's subject says B too */
+	if ((wordeq(c, m - 1, "and") || wordeq(c, m - 1, "but")) &&
+	    m - 1 > k + 2 &&
+	    (wordeq(c, m + qt_cue_len(c, m), "that") ||
+	     qt_subject_pronoun(c, m + qt_cue_len(c, m))) &&
+	    qt_sentence_subject(c, m, &sp, -1) &&
+	    !qt_relative_between(c, sp.b, m))
+		return is_p(&c->t[m - 2], ',') ? m - 3 : m - 2;
+	/* "X said A, insisting (that) B": a participle after a comma is the
+	 * subject's second statement */
+	if (is_p(&c->t[m - 1], ',') && m - 1 > k + 2 && qt_participle_cue(c, m))
+		return m - 2;
+	return QUOTH_NONE;
+}
+
+/* A clause ends before a new speaker's statement joined to it: "X, but
+ * Chapman says that's not what...", "X, and she said ...", "X and added
+ * that ...", "X and she accused Y of ...", "X, whereas Berg
+ * acknowledged ...".  The verb is a cue or a speech verb by WordNet
+ * (statement_verb()).  Returns the clause's last token, or se; *verb
+ * (when not NULL) is the verb of a joined statement that the indirect
+ * pass would not read as a cue taking a clause, else QUOTH_NONE. */
 size_t
-qt_split_clause_end(actx *c, size_t k, size_t se)
+qt_split_clause_end(actx *c, size_t k, size_t se, size_t *verb)
 {
 	size_t m;
 
+	if (verb)
+		*verb = QUOTH_NONE;
 	for (m = k + 3; m <= se && m < k + NEXT_CUE_TOKENS; m++) {
-		size_t a, me, e;
+		size_t me, e;
 		speaker sp = {0};
-		if (c->inq[m] || qt_cue_at(c, m) < 0)
+		bool cue;
+		if (c->inq[m])
 			continue;
-		/* the subject right before the cue, after a conjunction */
-		for (a = m; a > k + 2 && m - a < 5 && is_w(&c->t[a - 1]) &&
-		            !word_is(c, a - 1, W_AND_BUT) &&
-		            !wordeq(c, a - 1, "while");
-		     a--)
-			;
-		if (a > k + 2 && a < m &&
-		    (wordeq(c, a - 1, "but") || wordeq(c, a - 1, "while") ||
-		     (wordeq(c, a - 1, "and") && is_p(&c->t[a - 2], ','))))
-			return is_p(&c->t[a - 2], ',') ? a - 3 : a - 2;
-		/* "While some critics say A, Jagelewski says B": a name
-		 * after a comma, then its own cue */
-		for (a = m; a > k + 2 && m - a < 4 && is_w(&c->t[a - 1]) &&
-		            (c->t[a - 1].flags & TF_CAP) && !c->inq[a - 1];
-		     a--)
-			;
-		if (a > k + 2 && a < m && is_p(&c->t[a - 1], ',') &&
-		    qt_lex(c, LEX_NONNAMES, a, a + 1) < 0)
-			return a - 2;
-		if (!clause_follows(c, m, se))
+		cue = qt_cue_at(c, m) >= 0;
+		if (!cue && !statement_verb(c, m))
 			continue;
-		/* "X said A and added that B", "X said A but argued that
-		 * B": the sentence's subject says B too */
-		if ((wordeq(c, m - 1, "and") || wordeq(c, m - 1, "but")) &&
-		    m - 1 > k + 2 &&
-		    (wordeq(c, m + qt_cue_len(c, m), "that") ||
-		     qt_subject_pronoun(c, m + qt_cue_len(c, m))) &&
-		    qt_sentence_subject(c, m, &sp, -1) &&
-		    !qt_relative_between(c, sp.b, m))
-			return is_p(&c->t[m - 2], ',') ? m - 3 : m - 2;
-		/* "X said A, insisting (that) B": a participle after a
-		 * comma is the subject's second statement */
-		if (is_p(&c->t[m - 1], ',') && m - 1 > k + 2 &&
-		    qt_participle_cue(c, m))
-			return m - 2;
-		/* "..., and she said", "; the union has indicated", "and
-		 * Tomas Berg, the harbour master, said": the cue's own
-		 * subject */
-		if (pronoun_subject(c, m, &sp) ||
-		    (qt_subject_before(c, m, &sp, &me, -1) && sp.b <= m)) {
-			e = joined_before(c, k, sp.a, &sp);
-			if (e != QUOTH_NONE)
-				return e;
+		e = joined_cue(c, k, m, se, cue);
+		if (e != QUOTH_NONE) {
+			if (verb && !cue)
+				*verb = m;
+			return e;
 		}
+		/* "..., and she said", "; the union has indicated", "and
+		 * Tomas Berg, the harbour master, said", "and she accused
+		 * Holm of": the verb's own subject */
+		if (!pronoun_subject(c, m, &sp) &&
+		    !(qt_subject_before(c, m, &sp, &me, -1) && sp.b <= m))
+			continue;
+		e = joined_before(c, k, sp.a, &sp);
+		if (e == QUOTH_NONE)
+			continue;
+		if (verb && (!cue || !clause_follows(c, m, se)))
+			*verb = m;
+		return e;
 	}
 	return se;
+}
+
+/* The words a closing frame may have after its cue before the
+ * sentence's end ("..., the paper reported late on Thursday."). */
+#define FRAME_TAIL_TOKENS 4
+
+/* Does "..., SPEAKER CUE." close the sentence [sa, se] after the cue at
+ * i ("Holm said the mill would close, the Ledger reported.")?  Then the
+ * sentence is the closing speaker's report, and the cue at i stands in
+ * it: the record is clause_then_speaker()'s at the closing cue, as
+ * indirect.c's according_frames() leaves "..., according to X." to
+ * its source. */
+bool
+qt_cue_after_frames(actx *c, size_t i, size_t sa, size_t se)
+{
+	size_t j, me;
+	speaker sp;
+
+	for (j = se; j > i + 3 && j > sa && se - j <= FRAME_TAIL_TOKENS; j--) {
+		int v;
+		if (c->inq[j] || !is_w(&c->t[j]))
+			continue;
+		v = qt_cue_at(c, j);
+		if (v < 0)
+			continue;
+		return (v & CUE_SPEECH) && !(v & CUE_BASE) &&
+		       qt_subject_before(c, j, &sp, &me, -1) && sp.a > i + 2 &&
+		       is_p(&c->t[sp.a - 1], ',');
+	}
+	return false;
 }
 
 /* Is there a relative pronoun ("who", "which") outside quotes between
