@@ -17,6 +17,7 @@
 #include "attrib_int.h"
 #include "choose.h"
 #include "speaker.h"
+#include "tagger.h"
 
 #define SHAPE_MAX 96    /* chunks in one window */
 #define AFTER_TOKENS 48 /* tokens looked at after a quote */
@@ -625,6 +626,22 @@ colon_object(const actx *c, const shape *sh, const chunk *spc)
 	return NULL;
 }
 
+/* On the before side, a person ending a colon lead-in after a lowercase
+ * word is that word's object ("did not surprise pollster Dan Shaw:"):
+ * the word must be a verb, not a preposition ("was sent to Mayor Ana
+ * Ruiz:", whose person is no speaker).  chunk i is the speaker's. */
+static bool
+colon_object_verb(const actx *c, const shape *sh, size_t i)
+{
+	const chunk *w;
+
+	if (i == 0 || i + 1 >= sh->n || sh->s[i + 1] != CH_COLON ||
+	    sh->s[i - 1] != CH_WORD)
+		return true;
+	w = &sh->ch[i - 1];
+	return qt_pos_at(c, w->b - 1) == QT_POS_VERB;
+}
+
 /* The index of the chunk starting at offset off of sh->s. */
 static const chunk *
 chunk_of(const shape *sh, size_t off)
@@ -720,6 +737,9 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 			    is_speaker_class(sh->s[span[2]]) &&
 			    !(cue && sh->s[span[3]] == CH_COLON &&
 			      place_speaker(c, &spc->sp)) &&
+			    !(cue && sh->s[span[3]] == CH_COLON &&
+			      side == CP_BEFORE &&
+			      !colon_object_verb(c, sh, span[2])) &&
 			    !(cue && side == CP_AFTER && cue->a < anchor) &&
 			    (!p->max_tokens || !cue ||
 			     (cue->a <= anchor &&
