@@ -124,8 +124,14 @@ who_word(const actx *c, size_t k)
 static bool
 passive_be(const actx *c, size_t k)
 {
-	return qt_be_form(c, k) || wordeq(c, k, "am") ||
-	       qt_apos_tail(c, k, "m") ||
+	const char *e = c->text + c->t[k].end;
+
+	if (qt_be_form(c, k) || wordeq(c, k, "am"))
+		return true;
+	/* (the cheap test first: a contraction ends in m or s) */
+	if (e[-1] != 'm' && e[-1] != 's')
+		return false;
+	return qt_apos_tail(c, k, "m") ||
 	       (qt_apos_tail(c, k, "s") && qt_contraction(c, k) &&
 	        !qt_he_she_has(c, k) && !who_word(c, k));
 }
