@@ -16,6 +16,7 @@
 
 #include "attrib_int.h"
 #include "choose.h"
+#include "cues.h"
 #include "speaker.h"
 #include "tagger.h"
 
@@ -642,6 +643,16 @@ colon_object_verb(const actx *c, const shape *sh, size_t i)
 	return qt_pos_at(c, w->b - 1) == QT_POS_VERB;
 }
 
+/* A naming verb right after its subject, with its quote at o a name
+ * ("a group called the "Harbour Friends"": qt_naming_use()): no
+ * speaker's cue.  isp, icue: the speaker's and the cue's chunks. */
+static bool
+naming_cue(const actx *c, const shape *sh, size_t isp, size_t icue, size_t o)
+{
+	return icue == isp + 1 && sh->ch[isp].b == sh->ch[icue].a &&
+	       qt_naming_use(c, sh->ch[icue].a, o);
+}
+
 /* The index of the chunk starting at offset off of sh->s. */
 static const chunk *
 chunk_of(const shape *sh, size_t off)
@@ -740,6 +751,8 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 			    !(cue && sh->s[span[3]] == CH_COLON &&
 			      side == CP_BEFORE &&
 			      !colon_object_verb(c, sh, span[2])) &&
+			    !(cue && side == CP_BEFORE &&
+			      naming_cue(c, sh, span[2], span[3], anchor)) &&
 			    !(cue && side == CP_AFTER && cue->a < anchor) &&
 			    (!p->max_tokens || !cue ||
 			     (cue->a <= anchor &&
