@@ -586,6 +586,24 @@ place_speaker(const actx *c, const speaker *sp)
 	       (e->nonperson && qt_lex(c, LEX_PLACES, sp->a, sp->b) >= 0);
 }
 
+/* On the before side, a speaker ending a colon lead-in right after a
+ * word: the word must be a verb (tagger) whose object the speaker is
+ * ("did not surprise pollster Dan Shaw:") or "from", the source ("More
+ * from Dan Shaw:", "From the report:"), not another preposition ("was
+ * sent to Mayor Ana Ruiz:", whose person is no speaker).  chunk i is
+ * the speaker's. */
+static bool
+colon_object_verb(const actx *c, const shape *sh, size_t i)
+{
+	size_t k;
+
+	if (i == 0 || i + 1 >= sh->n || sh->s[i + 1] != CH_COLON ||
+	    (sh->s[i - 1] != CH_WORD && sh->s[i - 1] != CH_CAP_WORD))
+		return true;
+	k = sh->ch[i - 1].b - 1;
+	return wordeq(c, k, "from") || qt_pos_at(c, k) == QT_POS_VERB;
+}
+
 /*
  * A colon lead-in whose subject is a thing as written (K: "The ruling",
  * "The news"), no organisation by WordNet nor a title, and whose object
@@ -610,7 +628,8 @@ colon_object(const actx *c, const shape *sh, const chunk *spc)
 		    x == CH_DESCRIBED) {
 			size_t e = k + 1;
 			if (e < sh->n && sh->s[e] == CH_COLON)
-				return &sh->ch[k];
+				return colon_object_verb(c, sh, k) ? &sh->ch[k]
+				                                   : NULL;
 			if (e >= sh->n || !wordeq(c, sh->ch[e].a, "with"))
 				return NULL;
 			for (e++; e < sh->n && (sh->s[e] == CH_WORD ||
@@ -625,22 +644,6 @@ colon_object(const actx *c, const shape *sh, const chunk *spc)
 			return NULL;
 	}
 	return NULL;
-}
-
-/* On the before side, a person ending a colon lead-in after a lowercase
- * word is that word's object ("did not surprise pollster Dan Shaw:"):
- * the word must be a verb, not a preposition ("was sent to Mayor Ana
- * Ruiz:", whose person is no speaker).  chunk i is the speaker's. */
-static bool
-colon_object_verb(const actx *c, const shape *sh, size_t i)
-{
-	const chunk *w;
-
-	if (i == 0 || i + 1 >= sh->n || sh->s[i + 1] != CH_COLON ||
-	    sh->s[i - 1] != CH_WORD)
-		return true;
-	w = &sh->ch[i - 1];
-	return qt_pos_at(c, w->b - 1) == QT_POS_VERB;
 }
 
 /* A naming verb right after its subject, with its quote at o a name
