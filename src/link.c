@@ -586,12 +586,9 @@ place_speaker(const actx *c, const speaker *sp)
 	       (e->nonperson && qt_lex(c, LEX_PLACES, sp->a, sp->b) >= 0);
 }
 
-/* On the before side, a speaker ending a colon lead-in right after a
- * word: the word must be a verb (tagger) whose object the speaker is
- * ("did not surprise pollster Dan Shaw:") or "from", the source ("More
- * from Dan Shaw:", "From the report:"), not another preposition ("was
- * sent to Mayor Ana Ruiz:", whose person is no speaker).  chunk i is
- * the speaker's. */
+/* A speaker (chunk i) ending a colon lead-in right after a word: a verb
+ * whose object it is ("did not surprise pollster Dan Shaw:") or "from"
+ * ("More from Dan Shaw:"), not another preposition ("sent to Ana Ruiz:"). */
 static bool
 colon_object_verb(const actx *c, const shape *sh, size_t i)
 {
@@ -644,16 +641,6 @@ colon_object(const actx *c, const shape *sh, const chunk *spc)
 			return NULL;
 	}
 	return NULL;
-}
-
-/* A naming verb right after its subject, with its quote at o a name
- * ("a group called the "Harbour Friends"": qt_naming_use()): no
- * speaker's cue.  isp, icue: the speaker's and the cue's chunks. */
-static bool
-naming_cue(const actx *c, const shape *sh, size_t isp, size_t icue, size_t o)
-{
-	return icue == isp + 1 && sh->ch[isp].b == sh->ch[icue].a &&
-	       qt_naming_use(c, sh->ch[icue].a, o);
 }
 
 /* The index of the chunk starting at offset off of sh->s. */
@@ -754,8 +741,9 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 			    !(cue && sh->s[span[3]] == CH_COLON &&
 			      side == CP_BEFORE &&
 			      !colon_object_verb(c, sh, span[2])) &&
-			    !(cue && side == CP_BEFORE &&
-			      naming_cue(c, sh, span[2], span[3], anchor)) &&
+			    /* ("a group called the "Harbour Friends"") */
+			    !(cue && side == CP_BEFORE && spc->b == cue->a &&
+			      qt_naming_use(c, cue->a, anchor)) &&
 			    !(cue && side == CP_AFTER && cue->a < anchor) &&
 			    (!p->max_tokens || !cue ||
 			     (cue->a <= anchor &&
