@@ -212,6 +212,56 @@ wn_cue_context(const actx *c, size_t i)
 	return false;
 }
 
+/* How far, in tokens, a communication verb may stand before the comma or
+ * colon that opens its quote: the verb, its object and a place or time
+ * ("shared her worry with an audience at a fundraiser in the Hamptons,"
+ * is 12). */
+#define COMM_LEADIN_TOKENS 16
+
+/*
+ * A communication verb that WordNet lists but that reports no words
+ * ("thanked", "praised", "jeered", "chided": wn-speech-verbs.txt flag c)
+ * is a cue when it leads in to a quote: a past form (an -s form is as
+ * often a noun: "media reports, "), active, after no determiner, and its
+ * sentence going on, with no other quote or cue, to a comma or colon
+ * and the opening mark ("the crowd jeered, "Q"", "she thanked the
+ * volunteers: "Q"").  Returns the cue flags, or -1.  (qt_sym_no_cue()
+ * lets only these verbs through: symtab.c.)
+ */
+static int
+comm_leadin(const actx *c, size_t i)
+{
+	size_t k, e = 0;
+	int v;
+
+	/* (a word of no lexicon has no symbol: most words) */
+	if (!c->t[i].sym || (c->t[i].flags & TF_CAP))
+		return -1;
+	v = qt_lex(c, LEX_SPEECH, i, i + 1);
+	if (v < 0 || !(v & WNV_COMM) || (v & (WNV_SPEECH | WNV_BELIEF)) ||
+	    !(v & WNV_PAST))
+		return -1;
+	for (k = i + 1; !e && k + 2 < c->n && k < i + COMM_LEADIN_TOKENS; k++) {
+		const token *t = &c->t[k];
+		if (t->sent != c->t[i].sent || c->inq[k] || is_break_tok(t) ||
+		    t->kind == TK_QUOTE)
+			return -1;
+		if ((is_p(t, ',') || is_p(t, ':')) &&
+		    c->t[k + 1].kind == TK_QUOTE && c->inq[k + 2])
+			e = k;
+	}
+	/* (passive: "had been named the most honest student,") */
+	if (!e || (i > 0 && qt_be_form(c, i - 1)))
+		return -1;
+	/* (no noun before: "the praised plan,", "his thanks,") */
+	if (i > 0 && (qt_np_det(c, i - 1) || qt_possessive(c, i - 1)))
+		return -1;
+	for (k = i + 1; k < e; k++)
+		if (qt_lex(c, LEX_CUES, k, k + 1) >= 0)
+			return -1;
+	return CUE_SPEECH | CUE_WN;
+}
+
 /* A cue verb at token i: returns its flags or -1. */
 static int
 cue_at(const actx *c, size_t i)
@@ -222,7 +272,9 @@ cue_at(const actx *c, size_t i)
 	if (i >= c->n || !is_w(&c->t[i]) || c->inq[i])
 		return -1;
 	v = cue_entry(c, i, &w);
-	if (v < 0 || !(v & CUE_SPEECH))
+	if (v < 0)
+		return comm_leadin(c, i);
+	if (!(v & CUE_SPEECH))
 		return -1;
 	if ((v & CUE_WN) && !wn_cue_context(c, i))
 		return -1;

@@ -11,4 +11,9 @@
 bool qt_cue_word(const char *text, const token *t, size_t i,
                  const lang_data *ld, int need);
 
+typedef struct actx actx;
+/* Is the verb at v a naming verb whose quote, opening at o, is a name a
+ * thing bears ("a group called the "Harbour Friends"")?  (cues_subject.c) */
+bool qt_naming_use(const actx *c, size_t v, size_t o);
+
 #endif

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "attrib_int.h"
+#include "cues.h"
 #include "speaker.h"
 #include "tagger.h"
 
@@ -224,6 +225,39 @@ qt_clause_postmod_subject(actx *c, size_t i, speaker *sp)
 }
 
 /*
+ * "a group called the "Harbour Friends"", "a website dubbed "Orton
+ * Rises"": a naming verb (a cue that takes no clause, no listener and
+ * never inverts: "called", "dubbed", "labeled"; or WordNet's other
+ * communication verbs) right after a thing (a lowercase word that is no
+ * person noun, pronoun or title), with at most an article before the
+ * opening mark at o, and a capital after it: the quote is a name the
+ * thing bears, nobody's words.  (Not "a spokesman called "absurd"" nor
+ * "the group called the plan "a disgrace"": a person, an object.)
+ */
+bool
+qt_naming_use(const actx *c, size_t v, size_t o)
+{
+	size_t k = v + 1;
+	int f = qt_lex(c, LEX_CUES, v, v + 1), w;
+
+	if (f < 0 &&
+	    ((w = qt_lex(c, LEX_SPEECH, v, v + 1)) < 0 || !(w & WNV_COMM)))
+		return false; /* (no verb: "Bram Tell's statement:") */
+	if (v == 0 || o + 1 >= c->n || !is_w(&c->t[v - 1]) ||
+	    (c->t[v - 1].flags & TF_CAP) || c->inq[v - 1] ||
+	    (f >= 0 &&
+	     (f & (CUE_CLAUSE | CUE_INVERTS | CUE_OBJECT | CUE_BARE))) ||
+	    qt_person_noun(c, v - 1) ||
+	    qt_lex(c, LEX_PRONOUNS, v - 1, v) >= 0 ||
+	    qt_lex(c, LEX_TITLES, v - 1, v) >= 0)
+		return false;
+	if (k < o && word_is(c, k, W_ARTICLE))
+		k++;
+	return k == o && c->t[o].kind == TK_QUOTE && is_w(&c->t[o + 1]) &&
+	       (c->t[o + 1].flags & TF_CAP);
+}
+
+/*
  * Does the word at k report what its subject says, thinks or makes of
  * something: a speech, belief or other communication verb (cues.txt,
  * WordNet's classes: "referred to", "thanked", "praised"), used as a
@@ -365,6 +399,8 @@ qt_fragment_verb_subject(actx *c, size_t o, size_t cl, speaker *sp,
 			return false;
 		if (!reporting_verb(c, k - 1))
 			continue;
+		if (qt_naming_use(c, k - 1, o))
+			return false;
 		return verb_subject(c, sa, first_conjunct(c, sa, k - 1), sp,
 		                    last_speaker);
 	}

@@ -16,7 +16,9 @@
 
 #include "attrib_int.h"
 #include "choose.h"
+#include "cues.h"
 #include "speaker.h"
+#include "tagger.h"
 
 #define SHAPE_MAX 96    /* chunks in one window */
 #define AFTER_TOKENS 48 /* tokens looked at after a quote */
@@ -584,6 +586,21 @@ place_speaker(const actx *c, const speaker *sp)
 	       (e->nonperson && qt_lex(c, LEX_PLACES, sp->a, sp->b) >= 0);
 }
 
+/* A speaker (chunk i) ending a colon lead-in right after a word: a verb
+ * whose object it is ("did not surprise pollster Dan Shaw:") or "from"
+ * ("More from Dan Shaw:"), not another preposition ("sent to Ana Ruiz:"). */
+static bool
+colon_object_verb(const actx *c, const shape *sh, size_t i)
+{
+	size_t k;
+
+	if (i == 0 || i + 1 >= sh->n || sh->s[i + 1] != CH_COLON ||
+	    (sh->s[i - 1] != CH_WORD && sh->s[i - 1] != CH_CAP_WORD))
+		return true;
+	k = sh->ch[i - 1].b - 1;
+	return wordeq(c, k, "from") || qt_pos_at(c, k) == QT_POS_VERB;
+}
+
 /*
  * A colon lead-in whose subject is a thing as written (K: "The ruling",
  * "The news"), no organisation by WordNet nor a title, and whose object
@@ -608,7 +625,8 @@ colon_object(const actx *c, const shape *sh, const chunk *spc)
 		    x == CH_DESCRIBED) {
 			size_t e = k + 1;
 			if (e < sh->n && sh->s[e] == CH_COLON)
-				return &sh->ch[k];
+				return colon_object_verb(c, sh, k) ? &sh->ch[k]
+				                                   : NULL;
 			if (e >= sh->n || !wordeq(c, sh->ch[e].a, "with"))
 				return NULL;
 			for (e++; e < sh->n && (sh->s[e] == CH_WORD ||
@@ -720,6 +738,12 @@ match_side(actx *c, const shape *sh, int side, size_t anchor, link *L)
 			    is_speaker_class(sh->s[span[2]]) &&
 			    !(cue && sh->s[span[3]] == CH_COLON &&
 			      place_speaker(c, &spc->sp)) &&
+			    !(cue && sh->s[span[3]] == CH_COLON &&
+			      side == CP_BEFORE &&
+			      !colon_object_verb(c, sh, span[2])) &&
+			    /* ("a group called the "Harbour Friends"") */
+			    !(cue && side == CP_BEFORE && spc->b == cue->a &&
+			      qt_naming_use(c, cue->a, anchor)) &&
 			    !(cue && side == CP_AFTER && cue->a < anchor) &&
 			    (!p->max_tokens || !cue ||
 			     (cue->a <= anchor &&

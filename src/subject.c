@@ -106,10 +106,40 @@ name_after_title_of(actx *c, speaker *sp, int last_speaker)
 		*sp = nm;
 }
 
+/* Is token k "who" or "who" with a clitic ("who'd", "who've")? */
+static bool
+who_word(const actx *c, size_t k)
+{
+	const char *w = c->text + c->t[k].start;
+	size_t n = c->t[k].end - c->t[k].start;
+
+	return is_w(&c->t[k]) && n >= 3 && strncasecmp(w, "who", 3) == 0 &&
+	       (n == 3 || w[3] == '\'' || (unsigned char)w[3] == 0xE2);
+}
+
+/* Is word k a form of "be" before a passive cue: qt_be_form()'s, "am"
+ * and "I'm" ("I am told", "I'm told"), and "is" contracted with a word
+ * that is no person ("it's said", "that's called")?  Not "he's" or
+ * "she's", whose 's is "has" before a cue ("he's said it before"). */
+static bool
+passive_be(const actx *c, size_t k)
+{
+	const char *e = c->text + c->t[k].end;
+
+	if (qt_be_form(c, k) || wordeq(c, k, "am"))
+		return true;
+	/* (the cheap test first: a contraction ends in m or s) */
+	if (e[-1] != 'm' && e[-1] != 's')
+		return false;
+	return qt_apos_tail(c, k, "m") ||
+	       (qt_apos_tail(c, k, "s") && qt_contraction(c, k) &&
+	        !qt_he_she_has(c, k) && !who_word(c, k));
+}
+
 /* Is the cue at token `end` passive ("Ann Lee was asked", "voters were
- * told", "the plan is said to"): a past form, not in -ing, after a form
- * of "be" (adverbs between)?  Its subject is the listener or what was
- * said, no speaker. */
+ * told", "the plan is said to", "I am told"): a past form, not in -ing,
+ * after a form of "be" (adverbs between)?  Its subject is the listener or
+ * what was said, no speaker. */
 static bool
 passive_cue(const actx *c, size_t end)
 {
@@ -124,23 +154,12 @@ passive_cue(const actx *c, size_t end)
 	for (; k > 0 && end - k < 3 && is_w(&c->t[k - 1]) &&
 	       c->t[k - 1].sent == c->t[end].sent;
 	     k--) {
-		if (qt_be_form(c, k - 1))
+		if (passive_be(c, k - 1))
 			return true;
 		if (!qt_is_filler(c, k - 1))
 			break;
 	}
 	return false;
-}
-
-/* Is token k "who" or "who" with a clitic ("who'd", "who've")? */
-static bool
-who_word(const actx *c, size_t k)
-{
-	const char *w = c->text + c->t[k].start;
-	size_t n = c->t[k].end - c->t[k].start;
-
-	return is_w(&c->t[k]) && n >= 3 && strncasecmp(w, "who", 3) == 0 &&
-	       (n == 3 || w[3] == '\'' || (unsigned char)w[3] == 0xE2);
 }
 
 /*

@@ -216,7 +216,10 @@ set_classes(symtab *st)
 		sym_entry *e = &st->e[k];
 		int sp = e->val[LEX_SPEECH];
 
-		if (e->val[LEX_CUES] >= 0 || (sp >= 0 && (sp & WNV_SPEECH)) ||
+		/* (the other communication verbs too: a cue when they
+		 * lead in to a quote, cues.c) */
+		if (e->val[LEX_CUES] >= 0 ||
+		    (sp >= 0 && (sp & (WNV_SPEECH | WNV_COMM))) ||
 		    (e->starts & (1u << LEX_CUES)))
 			e->cls |= SYMC_CUE;
 	}
