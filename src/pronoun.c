@@ -351,13 +351,35 @@ speaks_after(const actx *c, size_t b, size_t tok)
 	return false;
 }
 
+/* A pronoun of the gender g ("she", "her") in the rest of the sentence
+ * from token b, before tok: the sentence goes on about the person
+ * described before b ("A woman was fined for a sign on her fence"). */
+static bool
+pronoun_after(const actx *c, size_t b, size_t tok, int g)
+{
+	size_t k, e = sentence_end(c, b);
+	int v;
+
+	for (k = b; k <= e && k < tok && k < c->n; k++) {
+		if (c->inq[k] || !is_w(&c->t[k]))
+			continue;
+		v = qt_lex(c, LEX_PRONOUNS, k, k + 1);
+		if (v >= 0 && (v & (g == G_MALE ? PRON_MALE : PRON_FEMALE)))
+			return true;
+	}
+	return false;
+}
+
 /*
  * "A reporter for the Harbour Gazette called it a mess. 'Q,' he said.":
  * "he" or "she" at token tok that no named person took is the person
  * described as the subject that opens its sentence or the one before (in
- * its paragraph or the one before) and speaks there, when the role's
- * gender does not clash and no person is the subject of a clause since.  The span goes
- * to *ga, *gb; false when there is none.
+ * its paragraph or the one before) and speaks there (or need not: the
+ * role has the pronoun's gender and the sentence goes on about that
+ * person with it, "A 40-year-old Orton woman was fined for a sign on her
+ * fence.  'Q,' she wrote."), when the role's gender does not clash and
+ * no person is the subject of a clause since.  The span goes to *ga,
+ * *gb; false when there is none.
  */
 bool
 qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
@@ -374,7 +396,9 @@ qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
 		b = !c->inq[s] && !(c->capt && c->capt[c->t[s].para])
 		            ? described_end(c, s, &tg)
 		            : 0;
-		if (b && b < tok && speaks_after(c, b, tok)) {
+		if (b && b < tok &&
+		    (speaks_after(c, b, tok) ||
+		     (tg == gender && pronoun_after(c, b, tok, gender)))) {
 			if ((tg && tg != gender) ||
 			    qt_subject_between(c, b, tok, -1))
 				return false;
