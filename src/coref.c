@@ -201,6 +201,11 @@ subject_like_calc(const actx *c, const mention_rec *m)
 		before_ok = false;
 	if (!before_ok || b == 0)
 		return SUBJ_NO;
+	/* "Harry B. Lind Jr., who leads": over the dot of a name's
+	 * abbreviated suffix to the comma after it */
+	if (b + 1 < c->n && qt_inner_dot(c, b) &&
+	    c->t[b].sent == c->t[b - 1].sent && is_p(&c->t[b + 1], ','))
+		b++;
 	if (qt_possessive(c, b - 1))
 		return !copula && b < c->n && is_w(&c->t[b]) &&
 		                       !(c->t[b].flags & TF_CAP) && !c->inq[b]
