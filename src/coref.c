@@ -201,6 +201,11 @@ subject_like_calc(const actx *c, const mention_rec *m)
 		before_ok = false;
 	if (!before_ok || b == 0)
 		return SUBJ_NO;
+	/* "Harry B. Lind Jr., who leads": over the dot of a name's
+	 * abbreviated suffix to the comma after it */
+	if (b + 1 < c->n && qt_inner_dot(c, b) &&
+	    c->t[b].sent == c->t[b - 1].sent && is_p(&c->t[b + 1], ','))
+		b++;
 	if (qt_possessive(c, b - 1))
 		return !copula && b < c->n && is_w(&c->t[b]) &&
 		                       !(c->t[b].flags & TF_CAP) && !c->inq[b]
@@ -1046,7 +1051,7 @@ qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
 bool
 qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 {
-	size_t s0 = antecedent_start(c, tok, 1), h;
+	size_t s0 = antecedent_start(c, tok, 1), h, a;
 
 	/* "it reads": only a written thing reads, so it may be named
 	 * further back, from the start of the paragraph before */
@@ -1062,13 +1067,25 @@ qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
 		    qt_possessive(c, h) || !qt_doc_noun(c, h, 0, CL_DOCUMENT))
 			continue;
-		/* "the email", "the campaign's statement"; not "an
-		 * email", "her letter" */
-		if (h == 0 || !(wordeq(c, h - 1, "the") ||
-		                (h > 1 && qt_possessive(c, h - 1) &&
+		/* (a noun after "no" names no thing: "makes no
+		 * specific mention of it") */
+		if ((h > 0 && wordeq(c, h - 1, "no")) ||
+		    (h > 1 && wordeq(c, h - 2, "no") && is_w(&c->t[h - 1]) &&
+		     qt_pos_at(c, h - 1) == QT_POS_ADJ))
+			continue;
+		/* "the email", "the campaign's statement", "the Orton
+		 * charter"; not "an email", "her letter" */
+		for (a = h;
+		     a > s0 && h - a < 3 && is_w(&c->t[a - 1]) &&
+		     (c->t[a - 1].flags & TF_CAP) && !c->inq[a - 1] &&
+		     !wordeq(c, a - 1, "the") && !qt_possessive(c, a - 1);
+		     a--)
+			;
+		if (a == 0 || !(wordeq(c, a - 1, "the") ||
+		                (a == h && h > 1 && qt_possessive(c, h - 1) &&
 		                 wordeq(c, h - 2, "the"))))
 			return false;
-		*ga = wordeq(c, h - 1, "the") ? h - 1 : h - 2;
+		*ga = wordeq(c, a - 1, "the") ? a - 1 : h - 2;
 		*gb = h + 1;
 		return true;
 	}

@@ -142,19 +142,86 @@ qt_they_last_group(const actx *c, const quote *last, size_t last_end,
 	return true;
 }
 
+/* How far the verb may stand after "along with" ("Ada Finch, along with
+ * Judge Omar Lind of the Orton Court of Appeal and Joel Baptiste, a
+ * professor at Orton College, wrote"): the others named there, their
+ * titles and appositions, fit in 40 tokens. */
+#define MAX_ALONG_TOKENS 40
+
+/* The end of the last person named after mention mk and before token j
+ * ("... and Joel Baptiste", not the apposition after him); j when none
+ * is. */
+static size_t
+last_member_end(const actx *c, size_t mk, size_t j)
+{
+	size_t k = qt_first_mention(c, j);
+
+	while (k-- > mk + 1) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		if (m->end <= j && member_ok(c, m))
+			return m->end;
+	}
+	return j;
+}
+
+/*
+ * "Ms. Finch, along with Omar Lind and Ada Ek, a professor, wrote a
+ * study.  In it, they conclude ...": a person named as the subject of a
+ * clause in [lo, tok), then ", along with" (or ", together with") and
+ * others, and the clause's verb after a comma (the tagger's): they are
+ * what "they" stands for.  The span, from the titles before the first
+ * name to the end of the last, goes to *ga, *gb; false when there is
+ * none.
+ */
+static bool
+they_along_with(const actx *c, size_t lo, size_t tok, size_t *ga, size_t *gb)
+{
+	size_t k = qt_first_mention(c, tok), j;
+
+	while (k-- > 0) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
+		size_t b = m->end;
+		if (m->tok >= tok)
+			continue;
+		if (m->tok < lo)
+			return false;
+		if (b + 3 >= tok || !is_p(&c->t[b], ',') ||
+		    !(wordeq(c, b + 1, "along") ||
+		      wordeq(c, b + 1, "together")) ||
+		    !wordeq(c, b + 2, "with") || !member_ok(c, m) ||
+		    !qt_subject_like(c, m))
+			continue;
+		for (j = b + 3; j + 1 < tok && j < b + 3 + MAX_ALONG_TOKENS &&
+		                c->t[j].sent == c->t[b].sent;
+		     j++)
+			if (is_p(&c->t[j], ',') && is_w(&c->t[j + 1]) &&
+			    !(c->t[j + 1].flags & TF_CAP) && !c->inq[j + 1] &&
+			    qt_pos_at(c, j + 1) == QT_POS_VERB) {
+				*ga = back_over_titles(c, m->tok, lo);
+				*gb = last_member_end(c, k, j);
+				return true;
+			}
+	}
+	return false;
+}
+
 /*
  * What "they" at token tok stands for: the newer of a group noun that is
  * the subject of a clause before it (coref.c) and people named together
- * as one (qt_they_names()), in its sentence or the one before.  The span
+ * as one (qt_they_names(), they_along_with()), in its sentence or the
+ * one before.  The span
  * goes to *ga, *gb; false when there is neither.
  */
 bool
 qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb)
 {
-	size_t a1 = 0, b1 = 0, a2 = 0, b2 = 0;
+	size_t a1 = 0, b1 = 0, a2 = 0, b2 = 0, lo = qt_antecedent_start(c, tok);
 	bool g = qt_resolve_they(c, tok, &a1, &b1);
-	bool n = qt_they_names(c, qt_antecedent_start(c, tok), tok, &a2, &b2);
+	bool n = qt_they_names(c, lo, tok, &a2, &b2);
 
+	/* (or one named along with others: "Ms. Finch, along with ...") */
+	if (!n)
+		n = they_along_with(c, lo, tok, &a2, &b2);
 	if (n && (!g || a2 > a1)) {
 		*ga = a2;
 		*gb = b2;
@@ -351,13 +418,35 @@ speaks_after(const actx *c, size_t b, size_t tok)
 	return false;
 }
 
+/* A pronoun of the gender g ("she", "her") in the rest of the sentence
+ * from token b, before tok: the sentence goes on about the person
+ * described before b ("A woman was fined for a sign on her fence"). */
+static bool
+pronoun_after(const actx *c, size_t b, size_t tok, int g)
+{
+	size_t k, e = sentence_end(c, b);
+	int v;
+
+	for (k = b; k <= e && k < tok && k < c->n; k++) {
+		if (c->inq[k] || !is_w(&c->t[k]))
+			continue;
+		v = qt_lex(c, LEX_PRONOUNS, k, k + 1);
+		if (v >= 0 && (v & (g == G_MALE ? PRON_MALE : PRON_FEMALE)))
+			return true;
+	}
+	return false;
+}
+
 /*
  * "A reporter for the Harbour Gazette called it a mess. 'Q,' he said.":
  * "he" or "she" at token tok that no named person took is the person
  * described as the subject that opens its sentence or the one before (in
- * its paragraph or the one before) and speaks there, when the role's
- * gender does not clash and no person is the subject of a clause since.  The span goes
- * to *ga, *gb; false when there is none.
+ * its paragraph or the one before) and speaks there (or need not: the
+ * role has the pronoun's gender and the sentence goes on about that
+ * person with it, "A 40-year-old Orton woman was fined for a sign on her
+ * fence.  'Q,' she wrote."), when the role's gender does not clash and
+ * no person is the subject of a clause since.  The span goes to *ga,
+ * *gb; false when there is none.
  */
 bool
 qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
@@ -374,7 +463,9 @@ qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
 		b = !c->inq[s] && !(c->capt && c->capt[c->t[s].para])
 		            ? described_end(c, s, &tg)
 		            : 0;
-		if (b && b < tok && speaks_after(c, b, tok)) {
+		if (b && b < tok &&
+		    (speaks_after(c, b, tok) ||
+		     (tg == gender && pronoun_after(c, b, tok, gender)))) {
 			if ((tg && tg != gender) ||
 			    qt_subject_between(c, b, tok, -1))
 				return false;

@@ -11,6 +11,7 @@
  */
 #include "attrib_int.h"
 #include "kind.h"
+#include "tagger.h"
 
 /* Is the capitalised word at k, with no capitalised word after it, one
  * that WordNet knows only as the plural of a person noun ("Democrats",
@@ -73,6 +74,16 @@ of_name_end(const actx *c, size_t h, bool *named)
 	return k;
 }
 
+/* Does the phrase at a open its sentence or a clause, a subordinate one
+ * too ("Though executives who ... say")? */
+static bool
+opens_subject(const actx *c, size_t a)
+{
+	return qt_opens_clause(c, a) ||
+	       (a > 0 && word_is(c, a - 1, W_SUBORDINATOR) &&
+	        c->t[a - 1].sent == c->t[a].sent);
+}
+
 /*
  * "Senate Democrats blocked the bill because they said ...", "members
  * complained about what they said": the group that "they" at token tok
@@ -108,6 +119,13 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 			gk = qt_group_noun(c, h);
 		if (!gk)
 			continue;
+		/* (a noun for people or bodies after it is the head:
+		 * "civil rights groups") */
+		if (h + 1 < c->n && is_w(&c->t[h + 1]) &&
+		    (qt_group_noun(c, h + 1) || qt_person_noun(c, h + 1) ||
+		     qt_org_noun(c, h + 1)) &&
+		    qt_pos_at(c, h + 1) == QT_POS_NOUN)
+			continue;
 		/* a verb, "who" or a comma after the group, or after what
 		 * it is of: "Critics of the EB-5 program, like ..., see" */
 		k = h;
@@ -131,18 +149,21 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 		     !c->inq[j - 1] && !(c->t[j - 1].flags & TF_CAP) &&
 		     !word_is(c, j - 1, W_NP_DET) && !qt_is_prep(c, j - 1) &&
 		     qt_cue_at(c, j - 1) < 0 && !word_is(c, j - 1, W_AND_BUT) &&
-		     !qt_verb_like(c, j - 1);
+		     (!qt_verb_like(c, j - 1) ||
+		      qt_pos_at(c, j - 1) == QT_POS_NOUN);
 		     j--)
 			;
 		if (j < a && j > s0 && wordeq(c, j - 1, "the"))
 			a = j;
+		else if (j < a && opens_subject(c, j))
+			a = j; /* "While civic groups like ... praised" */
 		if (a > s0 &&
 		    (wordeq(c, a - 1, "the") || word_is(c, a - 1, W_GROUP_DET)))
 			a--;
 		else if (a > s0 && qt_possessive(c, a - 1))
 			a = possessor_start(c, s0, a);
 		/* the subject: opening the sentence or a clause */
-		if (!qt_opens_clause(c, a)) {
+		if (!opens_subject(c, a)) {
 			/* (a plural only WordNet knows, as an object:
 			 * "confirming the nominees", look further) */
 			if (gk == 2)
