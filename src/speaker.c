@@ -510,6 +510,15 @@ title_of_name(actx *c, size_t j, speaker *sp, int last_speaker)
 	return m;
 }
 
+/* "Vale ally Corin Mott", "Ortiz constituent Dan Bell": does the run of
+ * lowercase words [j, k2) after a name end in a person noun (WordNet),
+ * which, like a title, stands between an affiliation and a person? */
+static bool
+person_noun_last(actx *c, size_t j, size_t k2)
+{
+	return k2 > j && qt_person_noun(c, k2 - 1);
+}
+
 /*
  * A name run, with titles before it ("US Defence Secretary Pete
  * Hegseth"; "I've" is none).  In this order: a role and the person after
@@ -538,7 +547,8 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (m != QUOTH_NONE)
 		return m;
 	role = role_after_run(c, j, &k2, &kr);
-	if (role && k2 < c->n && is_w(&c->t[k2]) && (c->t[k2].flags & TF_CAP)) {
+	if ((role || person_noun_last(c, j, k2)) && k2 < c->n &&
+	    is_w(&c->t[k2]) && (c->t[k2].flags & TF_CAP)) {
 		speaker nm;
 		size_t m2 = qt_parse_speaker_fwd(c, k2, &nm, last_speaker);
 		if (m2 > k2 && nm.kind == SK_NAME) {
