@@ -846,6 +846,28 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 	return i;
 }
 
+/* "former secretary of state Ann Rhee", "director of communications Bo
+ * Lee": past a title's lowercase "of" phrase at j (one or two words,
+ * no article) when a person's full name follows it; else j. */
+static size_t
+past_title_of(actx *c, size_t j, int last_speaker)
+{
+	size_t k = j + 1, m;
+	speaker nm;
+
+	if (j + 3 >= c->n || !wordeq(c, j, "of") || !qt_title_of_word(c, j - 1))
+		return j;
+	while (k < c->n && k < j + 3 && is_w(&c->t[k]) &&
+	       !(c->t[k].flags & TF_CAP) && !c->inq[k] &&
+	       !word_is(c, k, W_ARTICLE) && qt_cue_at(c, k) < 0)
+		k++;
+	if (k == j + 1 || k >= c->n || !is_w(&c->t[k]) ||
+	    !(c->t[k].flags & TF_CAP) || c->inq[k])
+		return j;
+	m = qt_parse_speaker_fwd(c, k, &nm, last_speaker);
+	return m >= k + 2 && nm.kind == SK_NAME ? k : j;
+}
+
 /* Lowercase descriptors: "spokesperson Martin Magnan", "oil and gas
  * worker Mike Wipf", "police", "justice officials". */
 static size_t
@@ -879,6 +901,7 @@ parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
 		}
 		if (!titled || j == i)
 			return i;
+		j = past_title_of(c, j, last_speaker);
 		if (j < c->n && is_w(&c->t[j]) && (c->t[j].flags & TF_CAP)) {
 			speaker nm;
 			size_t m = qt_parse_speaker_fwd(c, j, &nm,
