@@ -519,6 +519,20 @@ person_noun_last(actx *c, size_t j, size_t k2)
 	return k2 > j && qt_person_noun(c, k2 - 1);
 }
 
+/* "1st Lt.", "2nd Sgt.": an ordinal (a number with letters) at k before
+ * an honorific or a title, which the person's name follows. */
+static bool
+rank_ordinal(actx *c, size_t k)
+{
+	const token *t = &c->t[k];
+
+	return k + 2 < c->n && t->kind == TK_NUM && t->end - t->start >= 3 &&
+	       t->end - t->start <= 4 && c->text[t->end - 1] >= 'a' &&
+	       c->text[t->end - 1] <= 'z' &&
+	       (qt_lex(c, LEX_HONORIFICS, k + 1, k + 2) >= 0 ||
+	        qt_lex(c, LEX_TITLES, k + 1, k + 2) >= 0);
+}
+
 /*
  * A name run, with titles before it ("US Defence Secretary Pete
  * Hegseth"; "I've" is none).  In this order: a role and the person after
@@ -530,7 +544,7 @@ static size_t
 parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 {
 	size_t j, k2, kr, m;
-	bool role;
+	bool role, rank;
 
 	if (!((c->t[i].flags & TF_CAP) &&
 	      ((qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && !qt_contraction(c, i) &&
@@ -547,7 +561,10 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (m != QUOTH_NONE)
 		return m;
 	role = role_after_run(c, j, &k2, &kr);
-	if ((role || person_noun_last(c, j, k2)) && k2 < c->n &&
+	rank = k2 == j && rank_ordinal(c, j);
+	if (rank)
+		k2 = j + 1; /* "Coast Guard 1st Lt. Ann Rhee" */
+	if ((role || rank || person_noun_last(c, j, k2)) && k2 < c->n &&
 	    is_w(&c->t[k2]) && (c->t[k2].flags & TF_CAP)) {
 		speaker nm;
 		size_t m2 = qt_parse_speaker_fwd(c, k2, &nm, last_speaker);
