@@ -876,13 +876,19 @@ past_title_of(actx *c, size_t j, int last_speaker)
 		return j;
 	while (k < c->n && k < j + 3 && is_w(&c->t[k]) &&
 	       !(c->t[k].flags & TF_CAP) && !c->inq[k] &&
-	       !word_is(c, k, W_ARTICLE) && qt_cue_at(c, k) < 0)
+	       !word_is(c, k, W_ARTICLE) && !qt_is_prep(c, k) &&
+	       qt_cue_at(c, k) < 0)
 		k++;
 	if (k == j + 1 || k >= c->n || !is_w(&c->t[k]) ||
 	    !(c->t[k].flags & TF_CAP) || c->inq[k])
 		return j;
 	m = qt_parse_speaker_fwd(c, k, &nm, last_speaker);
-	return m >= k + 2 && nm.kind == SK_NAME ? k : j;
+	/* (a person: "director of research at Widmeyer Communications"
+	 * names none) */
+	if (m < k + 2 || nm.kind != SK_NAME ||
+	    qt_lex(c, LEX_ORGS, m - 1, m) >= 0)
+		return j;
+	return k;
 }
 
 /* Lowercase descriptors: "spokesperson Martin Magnan", "oil and gas
