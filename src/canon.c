@@ -655,13 +655,14 @@ description_head_before(const actx *c, size_t e)
 
 /*
  * "Ida Marr, chief executive of Telco, said": a role set off by a comma
- * right after a person's full name that opens its sentence is that name's
+ * right after a person's full name that opens its sentence (or follows
+ * its opening "and" or "but") is that name's
  * apposition, and the person is the speaker.  The entity, or QUOTH_NONE.
  */
 static size_t
 appositive_of_name(const actx *c, size_t a)
 {
-	size_t k = qt_first_mention(c, a);
+	size_t k = qt_first_mention(c, a), s0;
 	const mention_rec *m;
 	const entity *e;
 
@@ -670,8 +671,11 @@ appositive_of_name(const actx *c, size_t a)
 	m = QVEC_AT(&c->ments, mention_rec, k - 1);
 	e = ent_at(c, m->ent);
 	if (m->end != a - 1 || !e || e->org || e->place || e->nonperson ||
-	    !strchr(e->name, ' ') || c->inq[m->tok] ||
-	    sentence_start(c, m->tok) != m->tok)
+	    !strchr(e->name, ' ') || c->inq[m->tok])
+		return QUOTH_NONE;
+	/* (after a conjunction: "But Ida Marr, ...") */
+	s0 = sentence_start(c, m->tok);
+	if (s0 != m->tok && !(s0 + 1 == m->tok && word_is(c, s0, W_AND_BUT)))
 		return QUOTH_NONE;
 	return (size_t)m->ent;
 }
