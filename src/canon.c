@@ -654,6 +654,33 @@ description_head_before(const actx *c, size_t e)
 }
 
 /*
+ * "Ida Marr, chief executive of Telco, said": a role set off by a comma
+ * right after a person's full name that opens its sentence (or follows
+ * its opening "and" or "but") is that name's
+ * apposition, and the person is the speaker.  The entity, or QUOTH_NONE.
+ */
+static size_t
+appositive_of_name(const actx *c, size_t a)
+{
+	size_t k = qt_first_mention(c, a), s0;
+	const mention_rec *m;
+	const entity *e;
+
+	if (a < 3 || k == 0 || !is_p(&c->t[a - 1], ','))
+		return QUOTH_NONE;
+	m = QVEC_AT(&c->ments, mention_rec, k - 1);
+	e = ent_at(c, m->ent);
+	if (m->end != a - 1 || !e || e->org || e->place || e->nonperson ||
+	    !strchr(e->name, ' ') || c->inq[m->tok])
+		return QUOTH_NONE;
+	/* (after a conjunction: "But Ida Marr, ...") */
+	s0 = sentence_start(c, m->tok);
+	if (s0 != m->tok && !(s0 + 1 == m->tok && word_is(c, s0, W_AND_BUT)))
+		return QUOTH_NONE;
+	return (size_t)m->ent;
+}
+
+/*
  * "The officer, Jo Pike, patrols the river.  Later the officer said":
  * a definite description of a person that no title matched is the person
  * the article named right after the same description set off by commas
@@ -669,8 +696,11 @@ qt_role_by_appositive(const actx *c, const quote *q)
 	size_t a = qa->sp_tok, h, k, stop, hl, dh;
 	uint32_t para;
 
-	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n ||
-	    !wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
+	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n)
+		return -1;
+	if ((k = appositive_of_name(c, a)) != QUOTH_NONE)
+		return (int)k;
+	if (!wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
 		return -1;
 	h = qt_tok_of(c, q->mention_end);
 	if (h < a + 2 || h > a + 4)

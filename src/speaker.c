@@ -510,6 +510,29 @@ title_of_name(actx *c, size_t j, speaker *sp, int last_speaker)
 	return m;
 }
 
+/* "Vale ally Corin Mott", "Ortiz constituent Dan Bell": does the run of
+ * lowercase words [j, k2) after a name end in a person noun (WordNet),
+ * which, like a title, stands between an affiliation and a person? */
+static bool
+person_noun_last(actx *c, size_t j, size_t k2)
+{
+	return k2 > j && qt_person_noun(c, k2 - 1);
+}
+
+/* "1st Lt.", "2nd Sgt.": an ordinal (a number with letters) at k before
+ * an honorific or a title, which the person's name follows. */
+static bool
+rank_ordinal(actx *c, size_t k)
+{
+	const token *t = &c->t[k];
+
+	return k + 2 < c->n && t->kind == TK_NUM && t->end - t->start >= 3 &&
+	       t->end - t->start <= 4 && c->text[t->end - 1] >= 'a' &&
+	       c->text[t->end - 1] <= 'z' &&
+	       (qt_lex(c, LEX_HONORIFICS, k + 1, k + 2) >= 0 ||
+	        qt_lex(c, LEX_TITLES, k + 1, k + 2) >= 0);
+}
+
 /*
  * A name run, with titles before it ("US Defence Secretary Pete
  * Hegseth"; "I've" is none).  In this order: a role and the person after
@@ -521,7 +544,7 @@ static size_t
 parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 {
 	size_t j, k2, kr, m;
-	bool role;
+	bool role, rank;
 
 	if (!((c->t[i].flags & TF_CAP) &&
 	      ((qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && !qt_contraction(c, i) &&
@@ -538,7 +561,11 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	if (m != QUOTH_NONE)
 		return m;
 	role = role_after_run(c, j, &k2, &kr);
-	if (role && k2 < c->n && is_w(&c->t[k2]) && (c->t[k2].flags & TF_CAP)) {
+	rank = k2 == j && rank_ordinal(c, j);
+	if (rank)
+		k2 = j + 1; /* "Coast Guard 1st Lt. Ann Rhee" */
+	if ((role || rank || person_noun_last(c, j, k2)) && k2 < c->n &&
+	    is_w(&c->t[k2]) && (c->t[k2].flags & TF_CAP)) {
 		speaker nm;
 		size_t m2 = qt_parse_speaker_fwd(c, k2, &nm, last_speaker);
 		if (m2 > k2 && nm.kind == SK_NAME) {
@@ -836,6 +863,34 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 	return i;
 }
 
+/* "former secretary of state Ann Rhee", "director of communications Bo
+ * Lee": past a title's lowercase "of" phrase at j (one or two words,
+ * no article) when a person's full name follows it; else j. */
+static size_t
+past_title_of(actx *c, size_t j, int last_speaker)
+{
+	size_t k = j + 1, m;
+	speaker nm;
+
+	if (j + 3 >= c->n || !wordeq(c, j, "of") || !qt_title_of_word(c, j - 1))
+		return j;
+	while (k < c->n && k < j + 3 && is_w(&c->t[k]) &&
+	       !(c->t[k].flags & TF_CAP) && !c->inq[k] &&
+	       !word_is(c, k, W_ARTICLE) && !qt_is_prep(c, k) &&
+	       qt_cue_at(c, k) < 0)
+		k++;
+	if (k == j + 1 || k >= c->n || !is_w(&c->t[k]) ||
+	    !(c->t[k].flags & TF_CAP) || c->inq[k])
+		return j;
+	m = qt_parse_speaker_fwd(c, k, &nm, last_speaker);
+	/* (a person: "director of research at Widmeyer Communications"
+	 * names none) */
+	if (m < k + 2 || nm.kind != SK_NAME ||
+	    qt_lex(c, LEX_ORGS, m - 1, m) >= 0)
+		return j;
+	return k;
+}
+
 /* Lowercase descriptors: "spokesperson Martin Magnan", "oil and gas
  * worker Mike Wipf", "police", "justice officials". */
 static size_t
@@ -869,6 +924,7 @@ parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
 		}
 		if (!titled || j == i)
 			return i;
+		j = past_title_of(c, j, last_speaker);
 		if (j < c->n && is_w(&c->t[j]) && (c->t[j].flags & TF_CAP)) {
 			speaker nm;
 			size_t m = qt_parse_speaker_fwd(c, j, &nm,
