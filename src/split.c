@@ -128,6 +128,8 @@ joined_before(const actx *c, size_t k, size_t a, const speaker *sp)
 	size_t j = a - 1, w;
 	bool conj = false;
 
+	if (a < k + 3)
+		return QUOTH_NONE;
 	/* (the subject's modifiers: "harbour experts affirm") */
 	for (w = 0;
 	     w < SUBJECT_MODIFIERS && j > k + 2 && is_w(&c->t[j]) &&
