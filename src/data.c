@@ -674,11 +674,13 @@ in_data_dir(const char *lang, const char *data_dir, const char *file)
 
 	if (!data_dir)
 		return false;
+	/* (as data_file() reads: an error other than "no such file"
+	 * is data_file()'s to report, so the text is parsed) */
 	snprintf(path, sizeof(path), "%s/%s/%s", data_dir, lang, file);
-	if (access(path, F_OK) == 0)
+	if (access(path, F_OK) == 0 || errno != ENOENT)
 		return true;
 	snprintf(path, sizeof(path), "%s/%s", data_dir, file);
-	return access(path, F_OK) == 0;
+	return access(path, F_OK) == 0 || errno != ENOENT;
 }
 
 /* The lexicon of `file` (and `more`, NULL or a second file read into
