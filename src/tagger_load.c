@@ -466,23 +466,41 @@ fail:
 	return finish_load(tg, false, why, name, &lineno, out, err);
 }
 
-/* Do the hashes of built-in model im hold on this machine (its keys
- * copied to keys)?  Those of a big-endian one differ: the loader hashes
- * the features itself there. */
+/* Do the hashes of built-in model im hold on this machine (its keys, of
+ * `len` bytes in all, copied to keys)?  Those of a big-endian one differ:
+ * the loader hashes the features itself there.  (The first and the last
+ * feature tell.) */
 static bool
-image_hashes_hold(const qt_tagger_image_model *im, size_t n, const char *keys)
+image_hashes_hold(const qt_tagger_image_model *im, size_t n, const char *keys,
+                  size_t len)
 {
-	size_t i, at = 0, cap;
+	size_t cap, last = im->nfeat - 1;
 
 	for (cap = 16; cap < n * 2; cap *= 2)
 		;
 	if (!im->hash || !im->index || im->cap != cap)
 		return false;
-	for (i = 0; i < im->nfeat; at += im->klen[i++])
-		if ((i == 0 || i + 1 == im->nfeat) &&
-		    feat_hash(keys + at, im->klen[i]) != im->hash[i])
-			return false;
-	return true;
+	return feat_hash(keys, im->klen[0]) == im->hash[0] &&
+	       feat_hash(keys + len - im->klen[last], im->klen[last]) ==
+	               im->hash[last];
+}
+
+/* Is every label of l[0..n) below nl (1 to QT_MAX_LABELS)?  Eight at a
+ * time: a byte b below 0x80 with b + 0x80 - nl (no carry out of it) below
+ * 0x80 is below nl. */
+static bool
+labels_below(const uint8_t *l, size_t n, size_t nl)
+{
+	uint64_t w, over = 0, add = QT_ONES * (uint64_t)(0x80 - nl);
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, l + i, 8);
+		over |= w | ((w & ~QT_HIGHS) + add);
+	}
+	for (; i < n; i++)
+		over |= l[i] >= nl ? 0x80 : 0;
+	return !(over & QT_HIGHS);
 }
 
 /* Model im of a built-in image into tg's next model: its strings and
@@ -512,7 +530,7 @@ image_model(qt_tagger *tg, const qt_tagger_image_model *im, const char **why)
 		return (*why = NULL), false;
 	/* (a table that holds is read where it lies: nothing writes it
 	 * once loaded) */
-	hashed = image_hashes_hold(im, im->nfeat, tg->keys.ptr + key);
+	hashed = image_hashes_hold(im, im->nfeat, tg->keys.ptr + key, keys);
 	if (hashed) {
 		m->index = (uint32_t *)im->index;
 		m->index_image = true;
@@ -520,18 +538,32 @@ image_model(qt_tagger *tg, const qt_tagger_image_model *im, const char **why)
 	if (!pair_room(tg, npairs) || !model_room(m, im->nfeat) ||
 	    (hashed && m->cap != im->cap))
 		return (*why = NULL), false;
-	for (i = 0, first = tg->npairs; i < im->nfeat; i++) {
+	first = tg->npairs;
+	if (hashed) {
+		/* (the table holds: each feature only takes its place) */
+		for (i = 0; i < im->nfeat; i++) {
+			feat *f = &m->slots[i];
+
+			f->hash = im->hash[i];
+			f->key = key;
+			f->klen = im->klen[i];
+			f->pair = first;
+			f->npairs = im->npairs[i];
+			key += im->klen[i];
+			first += im->npairs[i];
+		}
+		m->n = im->nfeat;
+	}
+	for (i = 0; !hashed && i < im->nfeat; i++) {
 		const char *s = tg->keys.ptr + key;
 		feat *f = &m->slots[i];
+		uint32_t *ix;
 
-		f->hash = hashed ? im->hash[i] : feat_hash(s, im->klen[i]);
-		if (!hashed) {
-			uint32_t *ix = find_slot(m, tg->keys.ptr, s,
-			                         im->klen[i], f->hash);
-			if (*ix)
-				return (*why = "feature repeated"), false;
-			*ix = (uint32_t)i + 1;
-		}
+		f->hash = feat_hash(s, im->klen[i]);
+		ix = find_slot(m, tg->keys.ptr, s, im->klen[i], f->hash);
+		if (*ix)
+			return (*why = "feature repeated"), false;
+		*ix = (uint32_t)i + 1;
 		f->key = key;
 		f->klen = im->klen[i];
 		f->pair = first;
@@ -540,14 +572,8 @@ image_model(qt_tagger *tg, const qt_tagger_image_model *im, const char **why)
 		first += im->npairs[i];
 		m->n = i + 1;
 	}
-	{
-		uint8_t most = 0; /* (checked apart: a loop of vectors) */
-
-		for (i = 0; i < npairs; i++)
-			most = im->label[i] > most ? im->label[i] : most;
-		if (npairs && most >= m->nlabels)
-			return (*why = "expected LABEL WEIGHT pairs"), false;
-	}
+	if (!labels_below(im->label, npairs, m->nlabels))
+		return (*why = "expected LABEL WEIGHT pairs"), false;
 	for (i = 0; i < npairs; i++) {
 		tg->pairs[tg->npairs + i].label = im->label[i];
 		tg->pairs[tg->npairs + i].weight = im->weight[i];
