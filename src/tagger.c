@@ -415,6 +415,31 @@ score(tagging *t, size_t i, int l2, int l1)
 	return sum(t, &a);
 }
 
+/* The slot of token i after labels l2, l1 in t's memo (made at the first
+ * use), *hit whether it holds them; NULL without a memo (out of memory:
+ * every token is scored). */
+static memo_entry *
+memo_at(tagging *t, size_t i, int l2, int l1, bool *hit)
+{
+	const uint32_t *p = t->c->pt + i;
+	uint64_t h;
+	memo_entry *e;
+
+	*hit = false;
+	if (!t->c->memo && !(t->c->memo = calloc(1, sizeof(*t->c->memo))))
+		return NULL;
+	h = ((uint64_t)p[0] << 32 | p[1]) * 0x9E3779B97F4A7C15ull ^
+	    ((uint64_t)p[2] << 32 | p[3]) * 0xBF58476D1CE4E5B9ull ^
+	    ((uint64_t)p[4] << 24 | (uint64_t)t->mi << 16 |
+	     (uint64_t)(uint8_t)l2 << 8 | (uint8_t)l1) *
+	            0x94D049BB133111EBull;
+	e = &t->c->memo->e[h >> (64 - LABEL_MEMO_BITS)];
+	*hit = e->t[2] == p[2] && e->t[0] == p[0] && e->t[1] == p[1] &&
+	       e->t[3] == p[3] && e->t[4] == p[4] && e->l2 == l2 &&
+	       e->l1 == l1 && e->mi == t->mi;
+	return e;
+}
+
 /* The label of the highest score top of t->sc; ties go to the lower
  * label, as in the trainer. */
 static int
@@ -469,7 +494,22 @@ qt_tagger_tag_first(const qt_tagger *tg, qt_tagger_work *w,
 		t.m = &tg->m[mi];
 		t.mi = mi;
 		for (i = 0; i < nout; i++) {
-			int best = best_label(&t, score(&t, i, l2, l1));
+			bool hit;
+			memo_entry *e = memo_at(&t, i, l2, l1, &hit);
+			int best;
+
+			if (hit) {
+				best = e->label;
+			} else {
+				best = best_label(&t, score(&t, i, l2, l1));
+			}
+			if (e && !hit) {
+				memcpy(e->t, t.c->pt + i, sizeof(e->t));
+				e->l2 = (int8_t)l2;
+				e->l1 = (int8_t)l1;
+				e->mi = (uint8_t)mi;
+				e->label = (uint8_t)best;
+			}
 
 			if (t.m->kind != MODEL_NER)
 				out[i].pos = t.m->lpos[best];

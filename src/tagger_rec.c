@@ -482,6 +482,14 @@ new_token(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t *slot,
 	return (uint32_t)c->tn++;
 }
 
+/* Empty c's label memo (its keys name token records that go). */
+static void
+memo_clear(struct qt_tagger_cache *c)
+{
+	if (c->memo)
+		memset(c->memo, 0, sizeof(*c->memo));
+}
+
 /* Empty c for tagger tg: only the padding's records. */
 static bool
 cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
@@ -513,6 +521,7 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	if (c->mkeys)
 		memset(c->mkeys, 0, c->mcap * sizeof(*c->mkeys));
 	c->mn = 0;
+	memo_clear(c);
 	for (mi = 0; mi < tg->nmodels; mi++)
 		c->bias[mi] = look1(tg, &tg->m[mi], "b", "", 0);
 	if (record(tg, c, REC_WORD, true, "<s>", 3) != PAD_W_BEFORE ||
@@ -546,6 +555,7 @@ tokens_reset(struct qt_tagger_cache *c)
 	if (c->mkeys)
 		memset(c->mkeys, 0, c->mcap * sizeof(*c->mkeys));
 	c->mn = 0;
+	memo_clear(c);
 }
 
 void
@@ -569,6 +579,7 @@ qt_tagger_cache_free(struct qt_tagger_cache *c)
 		free(c->hready[mi]);
 	}
 	free(c->pt);
+	free(c->memo);
 	free(c->mkeys);
 	free(c->mvals);
 	free(c);

@@ -145,6 +145,31 @@ typedef struct {
 	size_t n; /* a power of two, or 0 */
 } rtable;
 
+/*
+ * The label memo: the label of a token is a pure function of the model,
+ * the records of the five tokens its features read (two before it,
+ * itself, two after; the padding past the ends of what is tagged among
+ * them, so that the first token, the only one with fs, and the last two
+ * have keys of their own) and the two labels before it: score() reads
+ * nothing else.  Windows that overlap (the words around k, then around
+ * k + 1) score the same tokens after the same labels again; so does a
+ * phrase the article repeats.  Direct-mapped: a key that loses its slot
+ * is scored again.  Its keys hold token records' numbers, so it is
+ * emptied with them (tokens_reset(), cache_reset()); tagger.c reads and
+ * fills it.
+ */
+#define LABEL_MEMO_BITS 12
+
+typedef struct {
+	uint32_t t[5]; /* t[2] 0 (PAD_T_BEFORE, never a token scored): empty */
+	int8_t l2, l1;
+	uint8_t mi, label;
+} memo_entry;
+
+struct label_memo {
+	memo_entry e[(size_t)1 << LABEL_MEMO_BITS];
+};
+
 struct qt_tagger_cache {
 	uint64_t serial; /* of the tagger the records resolve against */
 	qbuf keys;
@@ -177,6 +202,10 @@ struct qt_tagger_cache {
 	/* per position of the sentence (+ 2 each side): its token record */
 	uint32_t *pt;
 	size_t ptcap;
+	/* labels chosen before (tagger.c's label memo), NULL until the
+	 * first use; emptied with the token records, whose numbers its
+	 * keys hold */
+	struct label_memo *memo;
 };
 
 static inline uint32_t
