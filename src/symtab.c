@@ -316,14 +316,55 @@ typedef struct {
 	uint32_t sym[MEMO_SIZE];
 } sym_memo;
 
-/* The symbol of token t as qt_lexicon_get_tokens() folds a one-token
- * span, with the non-ASCII bit.  An ASCII word is folded and hashed
- * eight bytes at a time; a one-byte token reads a table; a non-ASCII
- * token of at most eight bytes is looked up in *memo before it is
- * folded. */
+/* The symbols of the short ASCII words of a document, by their bytes as
+ * written ("the", "said", "The": Zipf's few again and again): a
+ * direct-mapped table, looked up before a word is folded and hashed.  A
+ * symbol is a function of the bytes alone, so a hit is the symbol the
+ * long way gives.  Its slots grow with the document, a sixteenth of its
+ * tokens (at least 256) up to 2^ASCII_MEMO_BITS (256 KB), from
+ * ASCII_MEMO_MIN tokens on (a shorter one folds each word).  Callgrind:
+ * news2m 785.3M -> 772.4M; GGT train articles of 4.5, 5.6 and 12.7 KB
+ * 12.01M -> 11.99M, 12.29M -> 12.27M, 15.95M -> 15.90M. */
+#define ASCII_MEMO_MIN 512
+#define ASCII_MEMO_BITS 14
+
+typedef struct {
+	uint64_t bytes; /* zero-padded */
+	uint32_t sym;
+	uint8_t len; /* 0: empty */
+} ascii_slot;
+
+typedef struct {
+	ascii_slot *e;
+	unsigned shift; /* 64 - log2 of the slots */
+} ascii_memo;
+
+/* An empty table for a document of n tokens (n >= ASCII_MEMO_MIN) into
+ * *am; false when out of memory. */
+static bool
+ascii_memo_new(ascii_memo *am, size_t n)
+{
+	unsigned bits = 8;
+	size_t cap, i;
+
+	while (bits < ASCII_MEMO_BITS && ((size_t)16 << bits) < n)
+		bits++;
+	cap = (size_t)1 << bits;
+	am->e = qt_xmalloc_array(cap, sizeof(*am->e));
+	if (!am->e)
+		return false;
+	for (i = 0; i < cap; i++)
+		am->e[i].len = 0;
+	am->shift = 64 - bits;
+	return true;
+}
+
+/* token_sym() the long way: an ASCII word is folded and hashed eight
+ * bytes at a time; a one-byte token reads a table; a non-ASCII token of
+ * at most eight bytes is looked up in *memo before it is folded. */
 static uint32_t
-token_sym(const symtab *st, const char *text, size_t len, const token *t,
-          qbuf *fold, sym_memo *memo)
+token_sym_long(const symtab *st, const char *text, size_t len, const token *t,
+               qbuf *fold, sym_memo *memo)
 {
 	const unsigned char *p = (const unsigned char *)text + t->start;
 	size_t k = 0, n = t->end - t->start;
@@ -375,6 +416,39 @@ token_sym(const symtab *st, const char *text, size_t len, const token *t,
 	return fold_sym(st, fold, text + t->start, n);
 }
 
+/* The symbol of token t as qt_lexicon_get_tokens() folds a one-token
+ * span, with the non-ASCII bit: token_sym_long(), looked up first in am
+ * (by value: its fields stay in registers; when it has a table) when t is an ASCII word of two to eight bytes with
+ * eight bytes of text to read. */
+static inline uint32_t
+token_sym(const symtab *st, const char *text, size_t len, const token *t,
+          qbuf *fold, sym_memo *memo, ascii_memo am)
+{
+	const unsigned char *p = (const unsigned char *)text + t->start;
+	size_t n = t->end - t->start, slot;
+	uint64_t w;
+	uint32_t id;
+
+	if (n == 1 && p[0] < 0x80)
+		return st->byte_sym[p[0]];
+	if (!am.e || n > 8 || n == 0 || t->start + 8 > len)
+		return token_sym_long(st, text, len, t, fold, memo);
+	memcpy(&w, p, 8);
+	w &= qt_head_mask(n);
+	if (w & QT_HIGHS)
+		return token_sym_long(st, text, len, t, fold, memo);
+	slot = (size_t)(((w ^ n) * 0x9E3779B97F4A7C15ull) >> am.shift);
+	if (am.e[slot].len == n && am.e[slot].bytes == w)
+		return am.e[slot].sym;
+	id = token_sym_long(st, text, len, t, fold, memo);
+	if (id) {
+		am.e[slot].bytes = w;
+		am.e[slot].len = (uint8_t)n;
+		am.e[slot].sym = id;
+	}
+	return id;
+}
+
 void
 qt_symbolize(const lang_data *ld, const char *text, token *t, size_t n)
 {
@@ -382,13 +456,22 @@ qt_symbolize(const lang_data *ld, const char *text, token *t, size_t n)
 	size_t i,
 	        len = n ? t[n - 1].end : 0; /* (text goes on at least so far) */
 	sym_memo memo;
+	ascii_memo am;
+	/* (without memory for it, the long way for every word) */
+	bool have_am;
 
 	if (!ld->sym)
 		return;
+	have_am = n >= ASCII_MEMO_MIN && ascii_memo_new(&am, n);
+	if (!have_am)
+		am.e = NULL;
 	memset(memo.len, 0, sizeof(memo.len));
 	for (i = 0; i < n; i++)
-		t[i].sym = token_sym(ld->sym, text, len, &t[i], &fold, &memo);
+		t[i].sym = token_sym(ld->sym, text, len, &t[i], &fold, &memo,
+		                     am);
 	qbuf_free(&fold);
+	if (have_am)
+		free(am.e);
 }
 
 bool
