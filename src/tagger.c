@@ -415,9 +415,8 @@ score(tagging *t, size_t i, int l2, int l1)
 	return sum(t, &a);
 }
 
-/* The slot of token i after labels l2, l1 in t's memo (made at the first
- * use), *hit whether it holds them; NULL without a memo (out of memory:
- * every token is scored). */
+/* The slot of token i after labels l2, l1 in t's memo, *hit whether it
+ * holds them; NULL without a memo (every token is scored). */
 static memo_entry *
 memo_at(tagging *t, size_t i, int l2, int l1, bool *hit)
 {
@@ -426,7 +425,7 @@ memo_at(tagging *t, size_t i, int l2, int l1, bool *hit)
 	memo_entry *e;
 
 	*hit = false;
-	if (!t->c->memo && !(t->c->memo = calloc(1, sizeof(*t->c->memo))))
+	if (!t->c->memo)
 		return NULL;
 	h = ((uint64_t)p[0] << 32 | p[1]) * 0x9E3779B97F4A7C15ull ^
 	    ((uint64_t)p[2] << 32 | p[3]) * 0xBF58476D1CE4E5B9ull ^
@@ -486,6 +485,10 @@ qt_tagger_tag_first(const qt_tagger *tg, qt_tagger_work *w,
 		return false;
 	t.tg = tg;
 	t.c = w->cache;
+	/* (made at the first call of a work; out of memory, every token
+	 * is scored) */
+	if (!t.c->memo)
+		t.c->memo = calloc(1, sizeof(*t.c->memo));
 	for (i = 0; i < n; i++)
 		out[i].pos = QT_POS_OTHER, out[i].ner = QT_NER_O;
 	for (mi = 0; mi < tg->nmodels; mi++) {

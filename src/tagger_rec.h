@@ -203,7 +203,7 @@ struct qt_tagger_cache {
 	uint32_t *pt;
 	size_t ptcap;
 	/* labels chosen before (tagger.c's label memo), NULL until the
-	 * first use; emptied with the token records, whose numbers its
+	 * first call; emptied with the token records, whose numbers its
 	 * keys hold */
 	struct label_memo *memo;
 };
