@@ -156,7 +156,11 @@ qt_lower_build(actx *c)
 {
 	struct lowerset *ls = calloc(1, sizeof(*ls));
 	/* (the text goes on at least to the last token's end) */
-	size_t i, len = c->n ? c->t[c->n - 1].end : 0;
+	size_t i, len = c->n ? c->t[c->n - 1].end : 0, nbits, nt = c->n;
+	/* (the bitset and the tokens in locals: a store to the set
+	 * changes neither) */
+	const token *tok = c->t;
+	uint64_t *bits;
 
 	c->lower = ls;
 	if (!ls)
@@ -169,18 +173,22 @@ qt_lower_build(actx *c)
 	ls->bits = calloc(ls->nbits / 64 + 1, sizeof(uint64_t));
 	if (!ls->e || !ls->slots || !ls->bits)
 		return false;
-	for (i = 0; i < c->n; i++) {
-		const token *t = &c->t[i];
-		const char *w = c->text + t->start;
-		size_t n = t->end - t->start, off;
+	bits = ls->bits;
+	nbits = ls->nbits;
+	for (i = 0; i < nt; i++) {
+		const token *t = &tok[i];
+		const char *w;
+		size_t n, off;
 		uint32_t s = t->sym & ~SYM_NONASCII, h;
 		const char *f;
 		if (!is_w(t) || (t->flags & TF_CAP))
 			continue;
-		if (s > 1 && s < ls->nbits) {
-			ls->bits[s / 64] |= (uint64_t)1 << (s & 63);
+		if (s > 1 && s < nbits) {
+			bits[s / 64] |= (uint64_t)1 << (s & 63);
 			continue;
 		}
+		w = c->text + t->start;
+		n = t->end - t->start;
 		/* (ASCII lowercase as it stands: no folding to do) */
 		if (ascii_lower(w, n, len - t->start, &h)) {
 			if (!add(c, w, n, h, t->start, false))
