@@ -639,6 +639,8 @@ struct pool {
 	struct win *ring;
 	size_t cap;
 	size_t head, tail; /* windows [head, tail) in flight */
+	size_t ahead;      /* how many may be: 1 after a miss, 1 more at
+	                    * each window where it was predicted */
 	size_t taken;      /* the next one for a worker */
 	int stop;
 	pthread_mutex_t mu;
@@ -683,7 +685,7 @@ pool_run(struct walk *w, struct pool *p)
 	memset(&next, 0, sizeof next);
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		while (more && p->tail - p->head < p->cap) {
+		while (more && p->tail - p->head < p->ahead) {
 			j = &p->ring[p->tail++ % p->cap];
 			*j = next;
 			more = predict(w->d, j, &next);
@@ -702,11 +704,20 @@ pool_run(struct walk *w, struct pool *p)
 			lead = j->next_lead;
 			core = j->next;
 			rc = deliver(w, j);
+			/* one window more ahead after each delivered, back
+			 * to one after a miss (below) */
+			if (p->ahead < p->cap)
+				p->ahead++;
 			if (rc != 0 || last) {
 				more = false;
 			} else if (!has || pred.core != core ||
 			           pred.lead != lead) {
-				/* a quote moved the break: start again */
+				/* a quote moved the break: start again, one
+				 * window at a time until one is where it
+				 * was predicted (in a long paragraph full
+				 * of quotes, none is: the windows worked
+				 * ahead would all be dropped) */
+				p->ahead = 1;
 				memset(&next, 0, sizeof next);
 				next.lead = lead;
 				next.core = core;
@@ -734,6 +745,7 @@ walk_threads(struct walk *w, unsigned n)
 	memset(&p, 0, sizeof p);
 	p.d = w->d;
 	p.cap = 2 * (size_t)n;
+	p.ahead = p.cap;
 	p.ring = calloc(p.cap, sizeof *p.ring);
 	th = calloc(n, sizeof *th);
 	if (!p.ring || !th) {
