@@ -345,6 +345,8 @@ struct win {
 	size_t paras, lines; /* from lead to next_lead */
 	int failed;          /* out of memory */
 	int state;           /* (threads) 0 queued, 1 taken, 2 done */
+	bool has_pred;       /* (threads) predict() gave the window after */
+	size_t pred_lead, pred_core; /* (threads) its lead and core */
 };
 
 /* The end of the last of the quotes of r, in any order, that runs over
@@ -689,6 +691,9 @@ pool_run(struct walk *w, struct pool *p)
 			j = &p->ring[p->tail++ % p->cap];
 			*j = next;
 			more = predict(w->d, j, &next);
+			j->has_pred = more;
+			j->pred_lead = next.lead;
+			j->pred_core = next.core;
 			pthread_cond_signal(&p->work);
 		}
 		if (p->head == p->tail)
@@ -698,8 +703,6 @@ pool_run(struct walk *w, struct pool *p)
 			pthread_cond_wait(&p->done, &p->mu);
 		pthread_mutex_unlock(&p->mu);
 		if (rc == 0 && j->lead == lead && j->core == core) {
-			struct win pred;
-			bool has = predict(w->d, j, &pred);
 			bool last = j->next >= w->d->len;
 			lead = j->next_lead;
 			core = j->next;
@@ -710,8 +713,8 @@ pool_run(struct walk *w, struct pool *p)
 				p->ahead++;
 			if (rc != 0 || last) {
 				more = false;
-			} else if (!has || pred.core != core ||
-			           pred.lead != lead) {
+			} else if (!j->has_pred || j->pred_core != core ||
+			           j->pred_lead != lead) {
 				/* a quote moved the break: start again, one
 				 * window at a time until one is where it
 				 * was predicted (in a long paragraph full
