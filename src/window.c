@@ -40,6 +40,9 @@
 #define LEAD_PARAS 4
 #define TAIL_PARAS 2
 #define MAX_MARKS 32768
+/* (threads) windows in a row that started where predicted before the
+ * windows after a miss are worked ahead again */
+#define STREAK 4
 /* quotes handed over per call of the caller's handler (deliver()) */
 #define HAND_OVER 1024
 
@@ -641,8 +644,8 @@ struct pool {
 	struct win *ring;
 	size_t cap;
 	size_t head, tail; /* windows [head, tail) in flight */
-	size_t ahead;      /* how many may be: 1 after a miss, 1 more at
-	                    * each window where it was predicted */
+	size_t ahead;      /* how many may be: cap, 1 after a miss */
+	size_t streak;     /* windows where predicted since the last miss */
 	size_t taken;      /* the next one for a worker */
 	int stop;
 	pthread_mutex_t mu;
@@ -707,9 +710,10 @@ pool_run(struct walk *w, struct pool *p)
 			lead = j->next_lead;
 			core = j->next;
 			rc = deliver(w, j);
-			/* one window more ahead after each delivered, back
-			 * to one after a miss (below) */
-			if (p->ahead < p->cap)
+			/* one window more ahead after each delivered after
+			 * STREAK in a row where they were predicted, back to
+			 * one after a miss (below) */
+			if (++p->streak >= STREAK && p->ahead < p->cap)
 				p->ahead++;
 			if (rc != 0 || last) {
 				more = false;
@@ -721,6 +725,7 @@ pool_run(struct walk *w, struct pool *p)
 				 * of quotes, none is: the windows worked
 				 * ahead would all be dropped) */
 				p->ahead = 1;
+				p->streak = 0;
 				memset(&next, 0, sizeof next);
 				next.lead = lead;
 				next.core = core;
