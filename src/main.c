@@ -36,6 +36,7 @@
 
 #include "cli.h"
 #include "cli_html.h"
+#include "cli_map.h"
 #include "quoth.h"
 
 #define MAX_JOBS 1024
@@ -207,12 +208,19 @@ struct window_arg {
 	const char *doc;
 	size_t doc_len;
 	int numeric;
+	struct cli_map *map; /* the text's pages behind the windows go */
 };
 
 static int
 window_rows(void *arg, const quoth_result *r, size_t first)
 {
 	struct window_arg *a = arg;
+	size_t n = quoth_result_count(r), at, end;
+
+	if (n) {
+		quoth_quote_part(r, n - 1, 0, &at, &end);
+		cli_map_behind(a->map, at);
+	}
 
 	if (cli_quote_rows(a->w, a->doc, a->doc_len, a->numeric, first, r) !=
 	            0 ||
@@ -227,6 +235,7 @@ process(const struct settings *st, struct job *job)
 {
 	struct cli_corpus_doc cd;
 	struct cli_writer w;
+	struct cli_map map = {0};
 	quoth_result *r = NULL;
 	quoth_error err;
 	char *data = NULL, *name = NULL;
@@ -254,12 +263,18 @@ process(const struct settings *st, struct job *job)
 		doc_len = cd.id_len;
 		numeric = cd.numeric;
 	} else {
-		if (cli_read_file(job->path, st->opt.max_doc_bytes, &data, &len,
-		                  &job->msgs) != 0)
+		if (cli_map_file(job->path, st->opt.max_doc_bytes, &map) == 0) {
+			text = map.ptr;
+			len = map.len;
+		} else if (cli_read_file(job->path, st->opt.max_doc_bytes,
+		                         &data, &len, &job->msgs) != 0) {
 			goto fail;
+		} else {
+			text = data;
+		}
 		/* grep's rule: what looks binary or UTF-16 is not read as
 		 * text unless --text says so. */
-		kind = st->text ? CLI_SNIFF_TEXT : cli_sniff(data, len);
+		kind = st->text ? CLI_SNIFF_TEXT : cli_sniff(text, len);
 		if (kind != CLI_SNIFF_TEXT) {
 			cli_sniff_msg(&job->msgs, job->path, kind);
 			goto fail;
@@ -268,7 +283,6 @@ process(const struct settings *st, struct job *job)
 		if (!name)
 			goto nomem;
 		job->bytes = len;
-		text = data;
 		doc = name;
 		doc_len = strlen(name);
 	}
@@ -296,7 +310,7 @@ process(const struct settings *st, struct job *job)
 			                                   numeric, 0, r);
 		}
 	} else {
-		struct window_arg wa = {&w, job, doc, doc_len, numeric};
+		struct window_arg wa = {&w, job, doc, doc_len, numeric, &map};
 		if (st->format == CLI_FORMAT_TABLE)
 			job->sink = NULL; /* a table is aligned at its end */
 		if (quoth_extract_each(st->ex, text, len, window_rows, &wa, &r,
@@ -329,6 +343,7 @@ fail:
 done:
 	quoth_result_free(r);
 	cli_corpus_doc_free(&cd);
+	cli_map_free(&map);
 	free(data);
 	free(name);
 }

@@ -281,27 +281,14 @@ push(token_list *tl)
 	return &tl->t[tl->n++];
 }
 
-/* Does the document hold a blank line (two line breaks with only white
- * space between)?  Decides what a single line break means. */
-bool
-qt_has_blank_line(const char *text, size_t len, size_t skip)
+/* qt_has_blank_line() with carriage returns: a lone '\r' is a line
+ * break too. */
+static bool
+blank_line_cr(const char *text, size_t len, size_t skip)
 {
 	size_t i;
 	int breaks = 0;
-	const char *p;
 
-	/* (without a carriage return: from line break to line break with
-	 * memchr(), a long document of single lines read at memory speed) */
-	if (skip < len && !memchr(text + skip, '\r', len - skip)) {
-		for (i = skip; (p = memchr(text + i, '\n', len - i)) != NULL;) {
-			i = (size_t)(p - text) + 1;
-			while (i < len && (text[i] == ' ' || text[i] == '\t'))
-				i++;
-			if (i < len && text[i] == '\n')
-				return true;
-		}
-		return false;
-	}
 	for (i = skip; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
 		if (c == '\n') {
@@ -315,6 +302,40 @@ qt_has_blank_line(const char *text, size_t len, size_t skip)
 		} else if (c != ' ' && c != '\t') {
 			breaks = 0;
 		}
+	}
+	return false;
+}
+
+/* The text checked for carriage returns at a time by qt_has_blank_line(). */
+#define CR_BLOCK ((size_t)64 << 10)
+
+/* Does the document hold a blank line (two line breaks with only white
+ * space between)?  Decides what a single line break means.  Read only up
+ * to the first blank line (a long document is read a window at a time,
+ * and its text may be mapped: what is not read is not in memory). */
+bool
+qt_has_blank_line(const char *text, size_t len, size_t skip)
+{
+	size_t i = skip, b, e;
+	const char *p;
+
+	/* (without a carriage return: from line break to line break with
+	 * memchr(), a long document of single lines read at memory speed;
+	 * a block with one sends the whole text to blank_line_cr(), which
+	 * finds every blank line found here too) */
+	for (b = skip; b < len; b = e) {
+		e = len - b > CR_BLOCK ? b + CR_BLOCK : len;
+		if (memchr(text + b, '\r', e - b))
+			return blank_line_cr(text, len, skip);
+		while (i < e && (p = memchr(text + i, '\n', e - i)) != NULL) {
+			i = (size_t)(p - text) + 1;
+			while (i < len && (text[i] == ' ' || text[i] == '\t'))
+				i++;
+			if (i < len && text[i] == '\n')
+				return true;
+		}
+		if (i < e)
+			i = e;
 	}
 	return false;
 }

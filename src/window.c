@@ -40,6 +40,9 @@
 #define LEAD_PARAS 4
 #define TAIL_PARAS 2
 #define MAX_MARKS 32768
+/* (threads) windows in a row that started where predicted before the
+ * windows after a miss are worked ahead again */
+#define STREAK 4
 /* quotes handed over per call of the caller's handler (deliver()) */
 #define HAND_OVER 1024
 
@@ -345,6 +348,8 @@ struct win {
 	size_t paras, lines; /* from lead to next_lead */
 	int failed;          /* out of memory */
 	int state;           /* (threads) 0 queued, 1 taken, 2 done */
+	bool has_pred;       /* (threads) predict() gave the window after */
+	size_t pred_lead, pred_core; /* (threads) its lead and core */
 };
 
 /* The end of the last of the quotes of r, in any order, that runs over
@@ -639,6 +644,8 @@ struct pool {
 	struct win *ring;
 	size_t cap;
 	size_t head, tail; /* windows [head, tail) in flight */
+	size_t ahead;      /* how many may be: cap, 1 after a miss */
+	size_t streak;     /* windows where predicted since the last miss */
 	size_t taken;      /* the next one for a worker */
 	int stop;
 	pthread_mutex_t mu;
@@ -683,10 +690,13 @@ pool_run(struct walk *w, struct pool *p)
 	memset(&next, 0, sizeof next);
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		while (more && p->tail - p->head < p->cap) {
+		while (more && p->tail - p->head < p->ahead) {
 			j = &p->ring[p->tail++ % p->cap];
 			*j = next;
 			more = predict(w->d, j, &next);
+			j->has_pred = more;
+			j->pred_lead = next.lead;
+			j->pred_core = next.core;
 			pthread_cond_signal(&p->work);
 		}
 		if (p->head == p->tail)
@@ -696,17 +706,26 @@ pool_run(struct walk *w, struct pool *p)
 			pthread_cond_wait(&p->done, &p->mu);
 		pthread_mutex_unlock(&p->mu);
 		if (rc == 0 && j->lead == lead && j->core == core) {
-			struct win pred;
-			bool has = predict(w->d, j, &pred);
 			bool last = j->next >= w->d->len;
 			lead = j->next_lead;
 			core = j->next;
 			rc = deliver(w, j);
+			/* one window more ahead after each delivered after
+			 * STREAK in a row where they were predicted, back to
+			 * one after a miss (below) */
+			if (++p->streak >= STREAK && p->ahead < p->cap)
+				p->ahead++;
 			if (rc != 0 || last) {
 				more = false;
-			} else if (!has || pred.core != core ||
-			           pred.lead != lead) {
-				/* a quote moved the break: start again */
+			} else if (!j->has_pred || j->pred_core != core ||
+			           j->pred_lead != lead) {
+				/* a quote moved the break: start again, one
+				 * window at a time until one is where it
+				 * was predicted (in a long paragraph full
+				 * of quotes, none is: the windows worked
+				 * ahead would all be dropped) */
+				p->ahead = 1;
+				p->streak = 0;
 				memset(&next, 0, sizeof next);
 				next.lead = lead;
 				next.core = core;
@@ -734,6 +753,7 @@ walk_threads(struct walk *w, unsigned n)
 	memset(&p, 0, sizeof p);
 	p.d = w->d;
 	p.cap = 2 * (size_t)n;
+	p.ahead = p.cap;
 	p.ring = calloc(p.cap, sizeof *p.ring);
 	th = calloc(n, sizeof *th);
 	if (!p.ring || !th) {
