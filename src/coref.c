@@ -175,7 +175,13 @@ subject_like_calc(const actx *c, const mention_rec *m)
 		      !wordeq(c, b, "and"))))
 			before_ok = true;
 	}
-	if (!before_ok && word_is(c, a - 1, W_COREF_LEAD))
+	/* (and "from Jordan, where Al Turkmani was with his sister": the
+	 * subject of a clause of place, as of one of time, "when"; not
+	 * after "who", "which" or "whose", whose clause has a subject of
+	 * its own: "explain who Ali was", "in which FDIC employees took",
+	 * "whose son Sean was killed") */
+	if (!before_ok &&
+	    (word_is(c, a - 1, W_COREF_LEAD) || wordeq(c, a - 1, "where")))
 		before_ok = true;
 	/* "there in the back was Omar Lind, a grocer", "The winner is
 	 * Ada Finch": after an inverted or linking "be", the subject or
