@@ -498,30 +498,47 @@ pronoun_after(const actx *c, size_t b, size_t tok, int g)
  * person with it, "A 40-year-old Orton woman was fined for a sign on her
  * fence.  'Q,' she wrote."), when the role's gender does not clash and
  * no person is the subject of a clause since.  The span goes to *ga,
- * *gb; false when there is none.
+ * *gb; false when there is none.  With `after` non-zero, only in
+ * sentences that start after it, after an opening link word ("then",
+ * "but"), and with any verb.
  */
-bool
-qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
-                     size_t *gb)
+static bool
+described_before(const actx *c, size_t tok, int gender, size_t after,
+                 size_t *ga, size_t *gb)
 {
 	size_t lo = qt_antecedent_start(c, tok), s, b;
 
 	if (gender != G_MALE && gender != G_FEMALE)
 		return false;
+	if (lo < after)
+		lo = after;
 	for (s = sentence_start(c, tok);;) {
 		int tg = 0;
+		size_t a = s;
 		if (s < lo)
 			return false;
-		b = !c->inq[s] && !(c->capt && c->capt[c->t[s].para])
-		            ? described_end(c, s, &tg)
+		/* ("Then a farmer stood up", "But a farmer ...": over an
+		 * opening link word) */
+		if (after && word_is(c, a, W_LINK))
+			a++;
+		b = !c->inq[a] && !(c->capt && c->capt[c->t[a].para])
+		            ? described_end(c, a, &tg)
 		            : 0;
+		/* (since the last speaker: a subject with its verb right
+		 * after it, in a sentence of its own outside reported
+		 * speech; not "A comic tone, she said, ...") */
+		if (b && after &&
+		    (c->t[b].sent == c->t[tok].sent ||
+		     qt_possessive(c, b - 1) || (c->inrep && c->inrep[a]) ||
+		     b >= c->n || qt_pos_at(c, b) != QT_POS_VERB))
+			b = 0;
 		if (b && b < tok &&
-		    (speaks_after(c, b, tok) ||
+		    (after || speaks_after(c, b, tok) ||
 		     (tg == gender && pronoun_after(c, b, tok, gender)))) {
 			if ((tg && tg != gender) ||
 			    qt_subject_between(c, b, tok, -1))
 				return false;
-			*ga = s;
+			*ga = a;
 			*gb = b;
 			return true;
 		}
@@ -529,6 +546,31 @@ qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
 			return false;
 		s = sentence_start(c, s - 1);
 	}
+}
+
+bool
+qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
+                     size_t *gb)
+{
+	return described_before(c, tok, gender, 0, ga, gb);
+}
+
+/*
+ * '"A," said Omar Finch. Then a farmer stood up. "B," he said.': the
+ * person described as the subject that opens a sentence (after "then"
+ * or "but" at most) wholly after token `after` (where the last speaker's quote
+ * and attribution end), in the sentence of "he" or "she" at tok or the
+ * one before, when the role's gender does not clash and nobody is the
+ * subject of a clause since: the newer subject, whatever the verb, not
+ * the speaker carried.  The span goes to *ga, *gb; false when there is
+ * none.
+ */
+bool
+qt_pronoun_described_since(const actx *c, size_t tok, int gender, size_t after,
+                           size_t *ga, size_t *gb)
+{
+	return after > 0 && after < tok &&
+	       described_before(c, tok, gender, after, ga, gb);
 }
 
 /* The issuer named at token a ("from the staff association", "by Ada
