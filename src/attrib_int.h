@@ -639,6 +639,10 @@ bool qt_they_names(const actx *c, size_t lo, size_t tok, size_t *ga,
                    size_t *gb);
 bool qt_they_last_group(const actx *c, const quote *last, size_t last_end,
                         size_t tok);
+bool qt_pronoun_last_described(const actx *c, const quote *last,
+                               size_t last_end, size_t tok, int gender);
+bool qt_pronoun_described_since(const actx *c, size_t tok, int gender,
+                                size_t after, size_t *ga, size_t *gb);
 bool qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb);
 int qt_pronoun_near_agreeing(const actx *c, size_t tok, int gender);
 bool qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,

@@ -276,13 +276,32 @@ pronoun_quote(actx *c, quote *q, const qattr *qa, int last_ent, size_t last_tok,
 			     ent_at(c, q->entity)->gender != qa->sp_gender))
 				q->entity = near;
 		}
+		/* "Then a farmer stood up.": one described since the last
+		 * speaker spoke is newer than that speaker */
+		if (q->entity >= 0 && q->entity == last_ent) {
+			size_t ga, gb;
+			if (qt_pronoun_described_since(c, qa->sp_tok,
+			                               qa->sp_gender, last_end,
+			                               &ga, &gb)) {
+				q->entity = -1;
+				if (!qt_speaker_as_written(c, q, ga, gb))
+					return -1;
+			}
+		}
 		if (q->entity < 0) {
 			/* "A reporter ... called it a mess. 'Q,' he said." */
 			size_t ga, gb;
 			if (qt_pronoun_described(c, qa->sp_tok, qa->sp_gender,
-			                         &ga, &gb) &&
-			    !qt_speaker_as_written(c, q, ga, gb))
-				return -1;
+			                         &ga, &gb)) {
+				if (!qt_speaker_as_written(c, q, ga, gb))
+					return -1;
+			} else if (qt_pronoun_last_described(
+			                   c, last_q, last_end, qa->sp_tok,
+			                   qa->sp_gender) &&
+			           !qt_copy_speaker(c, q, last_q)) {
+				return -1; /* '"A," said the woman. "B," she
+				            * said.' */
+			}
 		} else {
 			entity *e = QVEC_AT(&c->ents, entity,
 			                    (size_t)q->entity);

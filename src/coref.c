@@ -175,7 +175,13 @@ subject_like_calc(const actx *c, const mention_rec *m)
 		      !wordeq(c, b, "and"))))
 			before_ok = true;
 	}
-	if (!before_ok && word_is(c, a - 1, W_COREF_LEAD))
+	/* (and "from Jordan, where Al Turkmani was with his sister": the
+	 * subject of a clause of place, as of one of time, "when"; not
+	 * after "who", "which" or "whose", whose clause has a subject of
+	 * its own: "explain who Ali was", "in which FDIC employees took",
+	 * "whose son Sean was killed") */
+	if (!before_ok &&
+	    (word_is(c, a - 1, W_COREF_LEAD) || wordeq(c, a - 1, "where")))
 		before_ok = true;
 	/* "there in the back was Omar Lind, a grocer", "The winner is
 	 * Ada Finch": after an inverted or linking "be", the subject or
@@ -1039,6 +1045,16 @@ qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb)
 	return false;
 }
 
+/* Is the document noun at h only a plural in WordNet ("documents",
+ * "reports")? */
+static bool
+doc_plural_only(const actx *c, size_t h)
+{
+	int v = qt_lex(c, LEX_DOCS, h, h + 1);
+
+	return v >= 0 && (v & WND_PLURAL) && !(v & WND_SINGULAR);
+}
+
 /*
  * '"Q," Jane Doe wrote in the affidavit.  It continued: "Q2"', 'The
  * email ...  At the bottom it reads, "Q"': "it" at token tok is the
@@ -1066,6 +1082,10 @@ qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb)
 	for (h = tok; h-- > s0;) {
 		if (!is_w(&c->t[h]) || c->inq[h] || (c->t[h].flags & TF_CAP) ||
 		    qt_possessive(c, h) || !qt_doc_noun(c, h, 0, CL_DOCUMENT))
+			continue;
+		/* (a plural is no "it": "took sensitive documents with
+		 * them.  It said") */
+		if (doc_plural_only(c, h))
 			continue;
 		/* (a noun after "no" names no thing: "makes no
 		 * specific mention of it") */

@@ -99,6 +99,42 @@ qt_they_names(const actx *c, size_t lo, size_t tok, size_t *ga, size_t *gb)
 	return false;
 }
 
+/* Is someone the subject of a clause in [a, b), or any people named or
+ * described there, even as objects ("The mayor thanked the volunteers.
+ * They said ..." is no one's)? */
+static bool
+someone_between(const actx *c, size_t a, size_t b)
+{
+	size_t h;
+
+	if (qt_subject_between(c, a, b, -1))
+		return true;
+	for (h = a; h < b && h < c->n; h++)
+		if (is_w(&c->t[h]) && !c->inq[h] &&
+		    (qt_group_noun(c, h) || qt_person_noun(c, h) ||
+		     qt_lex(c, LEX_TITLES, h, h + 1) >= 0))
+			return true;
+	return false;
+}
+
+/* Was the last quote's speaker one known only as written, with its
+ * mention, in the paragraph of token tok or the one before?  The end of
+ * its mention (a token) to *h. */
+static bool
+last_speaker_ok(const actx *c, const quote *last, size_t tok, size_t *h)
+{
+	size_t a, e;
+
+	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
+	    last->mention_end == QUOTH_NONE || last->last_tok >= c->n ||
+	    c->t[tok].para > c->t[last->last_tok].para + 1)
+		return false;
+	a = qa_of(c, last)->sp_tok;
+	e = qt_tok_of(c, last->mention_end);
+	*h = e;
+	return a < c->n && e > a && e <= c->n;
+}
+
 /*
  * Was the last quote's speaker a plural known only as written ("the
  * groups say", "Companies say", a "they" resolved to a group, "Ada Finch
@@ -110,18 +146,11 @@ bool
 qt_they_last_group(const actx *c, const quote *last, size_t last_end,
                    size_t tok)
 {
-	const qattr *qa;
 	size_t a, h;
 
-	if (!last || last->entity >= 0 || !last->str[QUOTH_FIELD_SPEAKER] ||
-	    last->mention_end == QUOTH_NONE || last->last_tok >= c->n ||
-	    c->t[tok].para > c->t[last->last_tok].para + 1)
+	if (!last_speaker_ok(c, last, tok, &h))
 		return false;
-	qa = qa_of(c, last);
-	a = qa->sp_tok;
-	h = qt_tok_of(c, last->mention_end);
-	if (a >= c->n || h <= a || h > c->n)
-		return false;
+	a = qa_of(c, last)->sp_tok;
 	h--;
 	if (!(wordeq(c, a, "they") && h == a) && !qt_group_noun(c, h)) {
 		/* people named together */
@@ -130,16 +159,39 @@ qt_they_last_group(const actx *c, const quote *last, size_t last_end,
 		    gb != h + 1)
 			return false;
 	}
-	if (qt_subject_between(c, last_end, tok, -1))
+	return !someone_between(c, last_end, tok);
+}
+
+/*
+ * '"A," said the woman. "B," she said.': was the last quote's speaker
+ * one known only as written whose head is a singular noun of the
+ * pronoun's gender (titles.txt, m or f: "the woman", "the mother"), in
+ * the paragraph of token tok or the one before, with no one else named
+ * or described since, not even as an object?  Then "he" or "she" of
+ * that gender at tok is that speaker.
+ */
+bool
+qt_pronoun_last_described(const actx *c, const quote *last, size_t last_end,
+                          size_t tok, int gender)
+{
+	size_t h, m;
+	int tv;
+
+	if ((gender != G_MALE && gender != G_FEMALE) ||
+	    !last_speaker_ok(c, last, tok, &h))
 		return false;
-	/* no other people named between, not even as objects ("The
-	 * mayor thanked the volunteers. They said ..." is no one's) */
-	for (h = last_end; h < tok && h < c->n; h++)
-		if (is_w(&c->t[h]) && !c->inq[h] &&
-		    (qt_group_noun(c, h) || qt_person_noun(c, h) ||
-		     qt_lex(c, LEX_TITLES, h, h + 1) >= 0))
+	tv = qt_lex(c, LEX_TITLES, h - 1, h);
+	if (tv < 0 || (tv & TITLE_GROUP) ||
+	    !(tv & (gender == G_MALE ? TITLE_MALE : TITLE_FEMALE)))
+		return false;
+	for (m = qt_first_mention(c, last_end); m < c->ments.len; m++) {
+		const mention_rec *mr = QVEC_AT(&c->ments, mention_rec, m);
+		if (mr->tok >= tok)
+			break;
+		if (!c->inq[mr->tok] && !ent_at(c, mr->ent)->org)
 			return false;
-	return true;
+	}
+	return !someone_between(c, last_end, tok);
 }
 
 /* How far the verb may stand after "along with" ("Ada Finch, along with
@@ -446,30 +498,47 @@ pronoun_after(const actx *c, size_t b, size_t tok, int g)
  * person with it, "A 40-year-old Orton woman was fined for a sign on her
  * fence.  'Q,' she wrote."), when the role's gender does not clash and
  * no person is the subject of a clause since.  The span goes to *ga,
- * *gb; false when there is none.
+ * *gb; false when there is none.  With `after` non-zero, only in
+ * sentences that start after it, after an opening link word ("then",
+ * "but"), and with any verb.
  */
-bool
-qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
-                     size_t *gb)
+static bool
+described_before(const actx *c, size_t tok, int gender, size_t after,
+                 size_t *ga, size_t *gb)
 {
 	size_t lo = qt_antecedent_start(c, tok), s, b;
 
 	if (gender != G_MALE && gender != G_FEMALE)
 		return false;
+	if (lo < after)
+		lo = after;
 	for (s = sentence_start(c, tok);;) {
 		int tg = 0;
+		size_t a = s;
 		if (s < lo)
 			return false;
-		b = !c->inq[s] && !(c->capt && c->capt[c->t[s].para])
-		            ? described_end(c, s, &tg)
+		/* ("Then a farmer stood up", "But a farmer ...": over an
+		 * opening link word) */
+		if (after && word_is(c, a, W_LINK))
+			a++;
+		b = !c->inq[a] && !(c->capt && c->capt[c->t[a].para])
+		            ? described_end(c, a, &tg)
 		            : 0;
+		/* (since the last speaker: a subject with its verb right
+		 * after it, in a sentence of its own outside reported
+		 * speech; not "A comic tone, she said, ...") */
+		if (b && after &&
+		    (c->t[b].sent == c->t[tok].sent ||
+		     qt_possessive(c, b - 1) || (c->inrep && c->inrep[a]) ||
+		     b >= c->n || qt_pos_at(c, b) != QT_POS_VERB))
+			b = 0;
 		if (b && b < tok &&
-		    (speaks_after(c, b, tok) ||
+		    (after || speaks_after(c, b, tok) ||
 		     (tg == gender && pronoun_after(c, b, tok, gender)))) {
 			if ((tg && tg != gender) ||
 			    qt_subject_between(c, b, tok, -1))
 				return false;
-			*ga = s;
+			*ga = a;
 			*gb = b;
 			return true;
 		}
@@ -477,6 +546,31 @@ qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
 			return false;
 		s = sentence_start(c, s - 1);
 	}
+}
+
+bool
+qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
+                     size_t *gb)
+{
+	return described_before(c, tok, gender, 0, ga, gb);
+}
+
+/*
+ * '"A," said Omar Finch. Then a farmer stood up. "B," he said.': the
+ * person described as the subject that opens a sentence (after "then"
+ * or "but" at most) wholly after token `after` (where the last speaker's quote
+ * and attribution end), in the sentence of "he" or "she" at tok or the
+ * one before, when the role's gender does not clash and nobody is the
+ * subject of a clause since: the newer subject, whatever the verb, not
+ * the speaker carried.  The span goes to *ga, *gb; false when there is
+ * none.
+ */
+bool
+qt_pronoun_described_since(const actx *c, size_t tok, int gender, size_t after,
+                           size_t *ga, size_t *gb)
+{
+	return after > 0 && after < tok &&
+	       described_before(c, tok, gender, after, ga, gb);
 }
 
 /* The issuer named at token a ("from the staff association", "by Ada

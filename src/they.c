@@ -48,7 +48,8 @@ possessor_start(const actx *c, size_t s0, size_t a)
  * program, like ...": up to seven words or numbers to a comma or a cue
  * (the token there); "Members of the Tarnby Rowing Club made a video":
  * "the" and a capitalised name with a verb after it (the token after the
- * name, and *named set). */
+ * name, and *named set); "Friends of the mayor met": a verb the tagger
+ * knows after lowercase words (the verb's token, and *named set). */
 static size_t
 of_name_end(const actx *c, size_t h, bool *named)
 {
@@ -70,8 +71,26 @@ of_name_end(const actx *c, size_t h, bool *named)
 	                 is_p(&c->t[k], '-')) &&
 	                qt_cue_at(c, k) < 0;
 	     k++)
-		;
+		/* "Friends of the mayor met ...": the clause's verb (the
+		 * tagger's, in lowercase) ends what they are of */
+		if (k > h + 2 && !(c->t[k].flags & TF_CAP) &&
+		    qt_pos_at(c, k) == QT_POS_VERB && !qt_is_prep(c, k)) {
+			*named = true;
+			return k;
+		}
 	return k;
+}
+
+/* A possessive determiner at k ("her rivals", "their allies"). */
+static bool
+owner_det(const actx *c, size_t k)
+{
+	int v;
+
+	if (!word_is(c, k, W_NP_DET))
+		return false;
+	v = qt_lex(c, LEX_PRONOUNS, k, k + 1);
+	return v >= 0 && (v & PRON_OBJECT);
 }
 
 /* Does the phrase at a open its sentence or a clause, a subordinate one
@@ -82,6 +101,39 @@ opens_subject(const actx *c, size_t a)
 	return qt_opens_clause(c, a) ||
 	       (a > 0 && word_is(c, a - 1, W_SUBORDINATOR) &&
 	        c->t[a - 1].sent == c->t[a].sent);
+}
+
+/*
+ * "Some of the economists say", "A growing number of economists are
+ * warning": where the phrase that the group at token a is part of
+ * starts, when a follows "of" and a word for a part of it (words.txt,
+ * g: "some", "many", "two") or a singular noun for a body
+ * (wn-org-nouns.txt: "number", "group", "panel", after at most two
+ * describing words and a determiner) that opens a clause; a otherwise.
+ */
+static size_t
+quantity_start(const actx *c, size_t s0, size_t a)
+{
+	size_t q, d;
+
+	if (a < s0 + 2 || !wordeq(c, a - 1, "of") || !is_w(&c->t[a - 2]) ||
+	    c->inq[a - 2])
+		return a;
+	q = d = a - 2;
+	if (wordeq(c, q, "the"))
+		return a;
+	if (!word_is(c, q, W_GROUP_DET)) {
+		if ((c->t[q].flags & TF_CAP) || !qt_org_noun(c, q))
+			return a;
+		while (d > s0 && q - d < 2 && is_w(&c->t[d - 1]) &&
+		       !c->inq[d - 1] && !(c->t[d - 1].flags & TF_CAP) &&
+		       !word_is(c, d - 1, W_NP_DET) && !qt_is_prep(c, d - 1) &&
+		       qt_cue_at(c, d - 1) < 0 && !word_is(c, d - 1, W_AND_BUT))
+			d--;
+		if (d > s0 && word_is(c, d - 1, W_NP_DET))
+			d--;
+	}
+	return opens_subject(c, d) ? d : a;
 }
 
 /*
@@ -153,15 +205,20 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 		      qt_pos_at(c, j - 1) == QT_POS_NOUN);
 		     j--)
 			;
-		if (j < a && j > s0 && wordeq(c, j - 1, "the"))
+		if (j < a && j > s0 &&
+		    (wordeq(c, j - 1, "the") || owner_det(c, j - 1)))
 			a = j;
 		else if (j < a && opens_subject(c, j))
 			a = j; /* "While civic groups like ... praised" */
+		/* (a determiner that owns it too: "her rivals") */
 		if (a > s0 &&
-		    (wordeq(c, a - 1, "the") || word_is(c, a - 1, W_GROUP_DET)))
+		    (wordeq(c, a - 1, "the") ||
+		     word_is(c, a - 1, W_GROUP_DET) || owner_det(c, a - 1)))
 			a--;
 		else if (a > s0 && qt_possessive(c, a - 1))
 			a = possessor_start(c, s0, a);
+		if (!opens_subject(c, a))
+			a = quantity_start(c, s0, a);
 		/* the subject: opening the sentence or a clause */
 		if (!opens_subject(c, a)) {
 			/* (a plural only WordNet knows, as an object:
