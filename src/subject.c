@@ -10,6 +10,7 @@
 
 #include "attrib_int.h"
 #include "speaker.h"
+#include "subject_int.h"
 #include "tagger.h"
 
 /* How far back from a preposition ("of", "from") the head of the noun
@@ -22,6 +23,8 @@
  * how long the phrase it skips is in news text. */
 /* a parenthesis after a name: a party and a state, "(D-Wis.)" */
 #define PAREN_TOKENS 10
+/* the same tag between commas, "R-S.C.", "D-New York" */
+#define PARTY_TAG_TOKENS 6
 /* an appositive between a subject and its cue, "Hugh Hill, a doctor at
  * the clinic in ..., said"; beyond LONG_APPOSITIVE it must open as one
  * ("who", "a", "the"): a longer run is a clause of its own */
@@ -473,6 +476,23 @@ relative_opened(const actx *c, size_t k, size_t j)
 	return 0;
 }
 
+/* "Sen. Ann Lee, R-S.C., a former candidate, said": a party tag
+ * between a name and its appositive is one more appositive; the token
+ * that ends the phrase before it (the name's end), or j. */
+static size_t
+party_tag_back(const actx *c, size_t j)
+{
+	size_t p;
+
+	for (p = j; p > 1 && j - p < PARTY_TAG_TOKENS; p--)
+		if (is_p(&c->t[p - 1], ',')) {
+			if (qt_party_tag(c, p, j) && is_w(&c->t[p - 2]))
+				return p - 1;
+			break;
+		}
+	return j;
+}
+
 /*
  * An appositive before the comma at *jp, read back to the comma that
  * opens it ("Hugh Hill, a doctor at the clinic, said"): 1 when the
@@ -545,9 +565,10 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 			 * says": the name is the appositive */
 			size_t m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
 			/* (not a town's state: "a teacher in Aurora,
-			 * Colorado,") */
+			 * Colorado,"; nor a party tag: "Rep. Joe Hart,
+			 * R-Texas,") */
 			if ((m == j - 1 || affiliation_to(c, m, j - 1)) &&
-			    sp->kind == SK_NAME &&
+			    sp->kind == SK_NAME && !qt_party_tag(c, k, m) &&
 			    qt_lex(c, LEX_TITLES, m - 1, m) < 0 &&
 			    !place_before(c, k - 1)) {
 				*mention_end = m;
@@ -915,6 +936,7 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		int v = appositive_back(c, &j, sp, mention_end, last_speaker);
 		if (v != 0)
 			return v > 0;
+		j = party_tag_back(c, j);
 	}
 	a = comma_name_start(c, np_start(c, j, end), j);
 	if (j == end &&

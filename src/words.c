@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "attrib_int.h"
+#include "subject_int.h"
 
 /*
  * The speech verbs generated from WordNet behind the hand list: a
@@ -518,4 +519,31 @@ qt_verb_like(const actx *c, size_t k)
 		return true;
 	return w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
 	       !(w[n - 2] == 'c' && w[n - 3] == 'i');
+}
+
+/* Are the tokens [a, b) a party and state tag after a legislator's name:
+ * "R-Texas", "D-Ore.", "I-Vt", "R-S.C.", "D-New York" (one capital, a
+ * hyphen, then capitalised words, dots and spaces)?  Such a tag is an
+ * appositive, never a name. */
+bool
+qt_party_tag(const actx *c, size_t a, size_t b)
+{
+	const char *s;
+	size_t n, i;
+
+	if (a >= b || b > c->n)
+		return false;
+	s = c->text + c->t[a].start;
+	n = c->t[b - 1].end - c->t[a].start;
+	/* (the longest is a party and a two-word state, "D-New Hampshire") */
+	if (n < 3 || n > 20 || !(s[0] == 'D' || s[0] == 'R' || s[0] == 'I') ||
+	    s[1] != '-' || !(s[2] >= 'A' && s[2] <= 'Z'))
+		return false;
+	for (i = 3; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.' ||
+		      (s[i] == ' ' && i + 1 < n && s[i + 1] >= 'A' &&
+		       s[i + 1] <= 'Z')))
+			return false;
+	return true;
 }
