@@ -66,6 +66,7 @@
 #define CUE_OPENER_TOKENS 8
 
 static bool group_head(const actx *c, size_t a, size_t b);
+static bool initial_plural(const actx *c, size_t a, size_t b);
 static bool subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
                        int last_speaker);
 
@@ -306,7 +307,8 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			return true;
 		}
 		if (group_head(c, st, of - 1) &&
-		    !(c->t[of - 2].flags & TF_CAP)) {
+		    (!(c->t[of - 2].flags & TF_CAP) ||
+		     initial_plural(c, st, of - 1))) {
 			*mention_end = role_speaker(sp, st, end);
 			while (sp->b > sp->a && qt_is_filler(c, sp->b - 1))
 				sp->b--;
@@ -339,6 +341,24 @@ group_head(const actx *c, size_t a, size_t b)
 			return true;
 	}
 	return false;
+}
+
+/* "Officials in the region said", "Critics of the plan argue": is the
+ * phrase [a, b) one word that opens its sentence, capitalised there only,
+ * a plural noun for people (WordNet) and no name's head ("Friends of the
+ * Earth" is capitalised in the middle of a sentence too, but no noun for
+ * people)? */
+static bool
+initial_plural(const actx *c, size_t a, size_t b)
+{
+	int v;
+
+	if (b != a + 1 || !is_w(&c->t[a]) || (c->t[a].flags & TF_ALLCAP) ||
+	    (a > 0 && c->t[a - 1].sent == c->t[a].sent &&
+	     c->t[a - 1].kind != TK_QUOTE))
+		return false;
+	v = qt_lex(c, LEX_PERSONS, a, a + 1);
+	return v > 0 && (v & WNP_PLURAL);
 }
 
 /* Is the comma at token k the one in a place after a preposition, "in
