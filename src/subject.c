@@ -121,8 +121,8 @@ who_word(const actx *c, size_t k)
 	       (n == 3 || w[3] == '\'' || (unsigned char)w[3] == 0xE2);
 }
 
-/* Is word k a form of "be" before a passive cue: qt_be_form()'s, "am"
- * and "I'm" ("I am told", "I'm told"), and "is" contracted with a word
+/* Is word k a form of "be" before a passive cue: qt_be_form()'s ("I am
+ * told"), "I'm" ("I'm told"), and "is" contracted with a word
  * that is no person ("it's said", "that's called")?  Not "he's" or
  * "she's", whose 's is "has" before a cue ("he's said it before"). */
 static bool
@@ -130,7 +130,7 @@ passive_be(const actx *c, size_t k)
 {
 	const char *e = c->text + c->t[k].end;
 
-	if (qt_be_form(c, k) || wordeq(c, k, "am"))
+	if (qt_be_form(c, k))
 		return true;
 	/* (the cheap test first: a contraction ends in m or s) */
 	if (e[-1] != 'm' && e[-1] != 's')

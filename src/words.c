@@ -424,12 +424,12 @@ qt_relative_time_word(const actx *c, size_t k)
 }
 
 /* A form of "be" that makes a past form after it passive ("was asked",
- * "is widely described as"). */
+ * "is widely described as", "I am told"). */
 bool
 qt_be_form(const actx *c, size_t k)
 {
-	static const char *const be[] = {"is", "are",  "was",  "were",
-	                                 "be", "been", "being"};
+	static const char *const be[] = {"am",   "is", "are",  "was",
+	                                 "were", "be", "been", "being"};
 	size_t i;
 
 	for (i = 0; i < QUOTH_ARRAY_LEN(be); i++)
