@@ -286,8 +286,18 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	/* (a dot before a line break or at the end ends a sentence) */
 	if ((qt_inner_dot(c, j) &&
 	     !(j + 1 < c->n && is_break_tok(&c->t[j + 1]))) ||
-	    qt_apos_mark(c, j))
+	    qt_apos_mark(c, j)) {
+		/* "James Cole Jr., the director, said", "Harlow Inc.
+		 * said": the dot of a name's suffix is the name's */
+		if (is_p(t, '.') &&
+		    (prev == CH_NAME || prev == CH_NEW_NAME || prev == CH_ORG ||
+		     prev == CH_ORG_WRITTEN) &&
+		    sh->ch[sh->n - 1].b == j && (c->t[j - 1].flags & TF_CAP)) {
+			sh->ch[sh->n - 1].b = j + 1;
+			return j + 1;
+		}
 		return push_chunk(sh, CH_INNER_DOT, j, j + 1, NULL), j + 1;
+	}
 	if (t->kind == TK_QUOTE)
 		return push_chunk(sh, CH_QUOTE, j, j + 1, NULL), j + 1;
 	if (t->kind == TK_NUM)
