@@ -279,11 +279,19 @@ plural_pp_before(const actx *c, size_t i)
 	for (k = i - 1; k > 0 && i - k <= PP_OBJECT_WORDS; k--) {
 		if (!is_w(&c->t[k]) || c->inq[k])
 			return false;
-		/* (not "voters in each state say", "members of both
-		 * parties say": the subject reader would take the noun
-		 * after the quantifier for the subject) */
+		/* (a participle or adjective may stand between the head
+		 * and the preposition: "members dressed for a game say",
+		 * "officials close to the mayor say"; not "voters in each
+		 * state say", "members of both parties say": the subject
+		 * reader would take the noun after the quantifier for the
+		 * subject) */
 		if (word_is(c, k, W_OF_PREP))
-			return k + 1 < i && qt_plural_head_prep(c, k) &&
+			return k + 1 < i &&
+			       (qt_plural_head_prep(c, k) ||
+			        (k >= 2 && !wordeq(c, k, "than") &&
+			         is_w(&c->t[k - 1]) &&
+			         !(c->t[k - 1].flags & TF_CAP) &&
+			         qt_plural_person_at(c, k - 2))) &&
 			       (word_is(c, k + 1, W_ARTICLE) ||
 			        !(qt_group_det(c, k + 1) ||
 			          wordeq(c, k + 1, "each") ||

@@ -122,6 +122,13 @@ postmod_at(actx *c, size_t a)
 		h = m;
 	else if (h == a && qt_group_det(c, a) && !word_is(c, a, W_ARTICLE))
 		h = a + 1;
+	/* (a plural noun for people the parser takes for no role, or
+	 * after a noun that modifies it: "team members dressed for") */
+	else if (h == a && qt_plural_person_at(c, a))
+		h = a + 1;
+	else if (h == a && a + 1 < c->n && is_w(&c->t[a]) &&
+	         !(c->t[a].flags & TF_CAP) && qt_plural_person_at(c, a + 1))
+		h = a + 2;
 	else
 		return a;
 	if (h > a && qt_plural_head_prep(c, h))

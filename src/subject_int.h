@@ -9,6 +9,7 @@
 #include "attrib_int.h"
 
 bool qt_party_tag(const actx *c, size_t a, size_t b);
+bool qt_plural_person_at(const actx *c, size_t h);
 bool qt_plural_head_prep(const actx *c, size_t h);
 /* link_phrases.c */
 size_t qt_affiliation_at(const actx *c, size_t j);

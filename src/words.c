@@ -548,24 +548,30 @@ qt_party_tag(const actx *c, size_t a, size_t b)
 	return true;
 }
 
+/* Is the word at h a plural noun for people: WordNet's plural person
+ * nouns ("officials", "Critics" opening a sentence) or a group title? */
+bool
+qt_plural_person_at(const actx *c, size_t h)
+{
+	int v = qt_lex(c, LEX_PERSONS, h, h + 1);
+
+	if (v > 0 && (v & WNP_PLURAL))
+		return true;
+	v = qt_lex(c, LEX_TITLES, h, h + 1);
+	return v >= 0 && (v & TITLE_GROUP);
+}
+
 /* "Officials in the region", "Critics of the plan", "Aides to the mayor":
  * does a preposition at h follow a plural head at h - 1, a noun for
- * people (WordNet's plural person nouns, or a group title), with no
- * adjective between?  (Not a comparison: "people like him", "more
- * officials than ever".) */
+ * people, with no adjective between?  (Not a comparison: "people like
+ * him", "more officials than ever".) */
 bool
 qt_plural_head_prep(const actx *c, size_t h)
 {
-	int v;
-
 	if (h == 0 || h + 1 >= c->n || c->inq[h] || c->inq[h + 1] ||
 	    !word_is(c, h, W_OF_PREP) || wordeq(c, h, "than") ||
 	    wordeq(c, h, "like") || wordeq(c, h, "unlike") ||
 	    !is_w(&c->t[h + 1]))
 		return false;
-	v = qt_lex(c, LEX_PERSONS, h - 1, h);
-	if (v > 0 && (v & WNP_PLURAL))
-		return true;
-	v = qt_lex(c, LEX_TITLES, h - 1, h);
-	return v >= 0 && (v & TITLE_GROUP);
+	return qt_plural_person_at(c, h - 1);
 }
