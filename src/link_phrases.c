@@ -116,7 +116,13 @@ qt_described_before_cue(const actx *c, size_t j, speaker *sp)
 	while (e < c->n && e < j + DESCRIBED_CUE_TOKENS && !c->inq[e] &&
 	       qt_cue_at(c, e) < 0) {
 		const token *t = &c->t[e];
-		if (t->kind == TK_NUM || (is_dash(t) && e > j + 1)) {
+		/* (and an ampersand inside a capitalised name: "one
+		 * P&G employee told") */
+		if (t->kind == TK_NUM || (is_dash(t) && e > j + 1) ||
+		    (is_p(t, '&') && e > j + 1 && e + 1 < c->n &&
+		     (c->t[e - 1].flags & TF_CAP) &&
+		     (c->t[e + 1].flags & TF_CAP) &&
+		     !(t->flags & TF_SPACE_BEFORE))) {
 			e++;
 			continue;
 		}
