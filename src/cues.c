@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "subject_int.h"
 
 /* The longest idiom of saying in cues.txt, in words: "had this to say". */
 #define CUE_IDIOM_WORDS 4
@@ -262,6 +263,43 @@ comm_leadin(const actx *c, size_t i)
 	return CUE_SPEECH | CUE_WN;
 }
 
+/* The words of a prepositional phrase between a plural subject and its
+ * base-form cue: "of the Harbour Fund" is 4 with the preposition. */
+#define PP_OBJECT_WORDS 5
+
+/* Does a short prepositional phrase after a plural noun for people end
+ * right before the base form at i ("critics of the plan argue",
+ * "officials in the region say")?  Then the base form agrees with
+ * that noun. */
+static bool
+plural_pp_before(const actx *c, size_t i)
+{
+	size_t k;
+
+	for (k = i - 1; k > 0 && i - k <= PP_OBJECT_WORDS; k--) {
+		if (!is_w(&c->t[k]) || c->inq[k])
+			return false;
+		/* (a participle or adjective may stand between the head
+		 * and the preposition: "members dressed for a game say",
+		 * "officials close to the mayor say"; not "voters in each
+		 * state say", "members of both parties say": the subject
+		 * reader would take the noun after the quantifier for the
+		 * subject) */
+		if (word_is(c, k, W_OF_PREP))
+			return k + 1 < i &&
+			       (qt_plural_head_prep(c, k) ||
+			        (k >= 2 && !wordeq(c, k, "than") &&
+			         is_w(&c->t[k - 1]) &&
+			         !(c->t[k - 1].flags & TF_CAP) &&
+			         qt_plural_person_at(c, k - 2))) &&
+			       (word_is(c, k + 1, W_ARTICLE) ||
+			        !(qt_group_det(c, k + 1) ||
+			          wordeq(c, k + 1, "each") ||
+			          wordeq(c, k + 1, "every")));
+	}
+	return false;
+}
+
 /* A cue verb at token i: returns its flags or -1. */
 static int
 cue_at(const actx *c, size_t i)
@@ -344,6 +382,10 @@ cue_at(const actx *c, size_t i)
 		     (qt_lex(c, LEX_TITLES, i - 1, i) >= 0 &&
 		      (qt_lex(c, LEX_TITLES, i - 1, i) & TITLE_GROUP)) ||
 		     wordeq(c, i - 1, "police")))
+			return v;
+		/* "critics of the plan argue", "aides to the mayor say": a
+		 * plural head and its short prepositional phrase */
+		if (plural_pp_before(c, i))
 			return v;
 		/* "they're saying", "we're hearing" (not "He's claiming":
 		 * a possessive before a base form was refused above) */

@@ -19,6 +19,7 @@
 #include "attrib_int.h"
 #include "cues.h"
 #include "speaker.h"
+#include "subject_int.h"
 #include "tagger.h"
 
 /* Words before the number of a share: "some", "only about", "as many
@@ -121,8 +122,17 @@ postmod_at(actx *c, size_t a)
 		h = m;
 	else if (h == a && qt_group_det(c, a) && !word_is(c, a, W_ARTICLE))
 		h = a + 1;
+	/* (a plural noun for people the parser takes for no role, or
+	 * after a noun that modifies it: "team members dressed for") */
+	else if (h == a && qt_plural_person_at(c, a))
+		h = a + 1;
+	else if (h == a && a + 1 < c->n && is_w(&c->t[a]) &&
+	         !(c->t[a].flags & TF_CAP) && qt_plural_person_at(c, a + 1))
+		h = a + 2;
 	else
 		return a;
+	if (h > a && qt_plural_head_prep(c, h))
+		return h + 1;
 	if (h + 2 >= c->n || !is_w(&c->t[h]) || (c->t[h].flags & TF_CAP) ||
 	    c->inq[h] || qt_cue_at(c, h) >= 0 || word_is(c, h, W_AUX) ||
 	    !word_is(c, h + 1, W_OF_PREP) || c->inq[h + 1] ||
@@ -163,6 +173,10 @@ qt_described_postmod(actx *c, size_t a, size_t lim, speaker *sp)
 	 * case to say") */
 	if (e >= lim || qt_cue_at(c, e) < 0 || c->inq[e] ||
 	    wordeq(c, e - 1, "to"))
+		return a;
+	/* (a determiner before it makes the cue a noun: "voters in those
+	 * states are") */
+	if (pos_is(c, e - 1, 1u << QT_POS_DET))
 		return a;
 	for (b = e; b > o && qt_is_filler(c, b - 1); b--)
 		;

@@ -18,6 +18,7 @@
 #include "choose.h"
 #include "cues.h"
 #include "speaker.h"
+#include "subject_int.h"
 #include "tagger.h"
 
 #define SHAPE_MAX 96    /* chunks in one window */
@@ -26,10 +27,6 @@
 	12               /* tokens looked at at the start of a long
                           * sentence (BEFORE_TOKENS at its end) */
 #define LEADIN_TOKENS 24 /* tokens before a lead-in colon */
-/* The words of a described speaker between a quote and its cue, its
- * determiner included: "the bespectacled, 71-year-old diplomat" is 9
- * tokens; a longer run holds a clause. */
-#define DESCRIBED_CUE_TOKENS 10
 
 typedef struct {
 	size_t a, b; /* tokens [a, b) */
@@ -149,144 +146,17 @@ push_chunk(shape *sh, char k, size_t a, size_t b, const speaker *sp)
 	return true;
 }
 
-/* "of the Sierra Club", "from the Center for Strategic Studies", "in
- * Austin": a preposition, "the" and a run of capitalised words (joined by "for",
- * "of", "on", "and"); the token after it, or j. */
-static size_t
-affiliation_at(const actx *c, size_t j)
-{
-	size_t q = j + 1, e = j;
-
-	/* (and a place: "a teacher in Austin", "Ann Lee near Fargo") */
-	if (!(wordeq(c, j, "of") || wordeq(c, j, "from") ||
-	      wordeq(c, j, "at") || wordeq(c, j, "with") ||
-	      word_is(c, j, W_LOC_PREP)))
-		return j;
-	if (wordeq(c, q, "the")) {
-		/* ("an editorial in The Register": its issuer) */
-		if (!(wordeq(c, j, "of") || wordeq(c, j, "from") ||
-		      wordeq(c, j, "at") || wordeq(c, j, "with")))
-			return j;
-		q++;
-	}
-	while (q < c->n && q < j + 12 && is_w(&c->t[q]) && !c->inq[q]) {
-		if (c->t[q].flags & TF_CAP)
-			e = ++q;
-		else if (e > j && (wordeq(c, q, "for") || wordeq(c, q, "of") ||
-		                   wordeq(c, q, "on") || wordeq(c, q, "and")))
-			q++;
-		else
-			break;
-	}
-	/* "in Austin, Texas,": a place goes on to its state or country */
-	if (e > j && word_is(c, j, W_LOC_PREP) && e + 2 < c->n &&
-	    is_p(&c->t[e], ',')) {
-		size_t f = e + 1;
-		while (f < c->n && f < e + 4 && is_w(&c->t[f]) && !c->inq[f] &&
-		       (c->t[f].flags & TF_CAP))
-			f++;
-		if (f > e + 1 && f < c->n && is_p(&c->t[f], ','))
-			e = f + 1;
-	}
-	return e > j ? e : j;
-}
-
 /* ", Jane Doe," after a described speaker: the name itself, not an
- * appositive to skip ("his wife, Jane Doe, wrote"). */
+ * appositive to skip ("his wife, Jane Doe, wrote"); a party tag is no
+ * name ("Rep. Joe Hart, R-Texas, said"). */
 static bool
 name_appositive(actx *c, size_t j, size_t m, int last_speaker)
 {
 	speaker sp;
 	size_t e = qt_parse_speaker_fwd(c, j + 1, &sp, last_speaker);
 
-	return e + 1 == m && sp.kind == SK_NAME && e > j + 1;
-}
-
-/* '"Q," says my two-year-old.': a described speaker after an inverted
- * cue, a determiner and lowercase words up to the sentence's end. */
-static size_t
-described_at(const actx *c, size_t j, speaker *sp)
-{
-	size_t e = j + 1;
-
-	if (!qt_np_det(c, j))
-		return j;
-	/* (an age: "says the 46-year-old") */
-	while (e < c->n && e < j + 5 &&
-	       ((is_w(&c->t[e]) && !(c->t[e].flags & TF_CAP)) ||
-	        c->t[e].kind == TK_NUM))
-		e++;
-	/* (a determiner alone stands for one of those just described:
-	 * '"Q," tweeted another.'; not an article) */
-	if ((e == j + 1 && word_is(c, j, W_ARTICLE)) || e >= c->n ||
-	    !(is_p(&c->t[e], '.') || is_p(&c->t[e], ',') ||
-	      is_break_tok(&c->t[e])))
-		return j;
-	return role_speaker(sp, j, e);
-}
-
-/* An age used as a noun: "the 46-year-old", "a 30-year-old" (one
- * token or its parts "30", "-", "year", "-", "old"). */
-static bool
-age_noun(const actx *c, size_t a, size_t b)
-{
-	const token *t = &c->t[b - 1];
-	size_t n = t->end - t->start;
-
-	if (b <= a)
-		return false;
-	if (n >= 8 && memcmp(c->text + t->end - 8, "year-old", 8) == 0)
-		return true;
-	return b >= a + 3 && wordeq(c, b - 1, "old") && is_dash(&c->t[b - 2]) &&
-	       (wordeq(c, b - 3, "year") || wordeq(c, b - 3, "years"));
-}
-
-/* '"Q," the beekeeper said.': right after a quote, a determiner (or
- * "this") and up to DESCRIBED_CUE_TOKENS words before a cue are who said
- * it when the last is a described head: any person, organisation or
- * document noun of the lists or of WordNet's classes (classes.c), so a
- * noun no list names ("the weather said") is no speaker; or an age used
- * as a noun ("the 46-year-old said").  The words between may be
- * modifiers of any case, numbers and dashes, and commas between two
- * lowercase modifiers ("the bespectacled, 71-year-old diplomat"). */
-static size_t
-described_before_cue(const actx *c, size_t j, speaker *sp)
-{
-	size_t e = j + 1;
-	int tv;
-	bool org;
-
-	if (!qt_np_det(c, j) && !wordeq(c, j, "this"))
-		return j;
-	while (e < c->n && e < j + DESCRIBED_CUE_TOKENS && !c->inq[e] &&
-	       qt_cue_at(c, e) < 0) {
-		const token *t = &c->t[e];
-		if (t->kind == TK_NUM || (is_dash(t) && e > j + 1)) {
-			e++;
-			continue;
-		}
-		if (is_p(t, ',') && e > j + 1 && e + 1 < c->n &&
-		    is_w(&c->t[e - 1]) && !(c->t[e - 1].flags & TF_CAP) &&
-		    !c->inq[e + 1] &&
-		    (c->t[e + 1].kind == TK_NUM ||
-		     (is_w(&c->t[e + 1]) && !(c->t[e + 1].flags & TF_CAP)))) {
-			e++;
-			continue;
-		}
-		/* (a document noun only as the head: "this source
-		 * told") */
-		if (!is_w(t) || qt_is_prep(c, e) ||
-		    (qt_lex(c, LEX_DOCS, e, e + 1) >= 0 &&
-		     qt_cue_at(c, e + 1) < 0) ||
-		    word_is(c, e, W_AND_BUT) || qt_np_det(c, e))
-			break;
-		e++;
-	}
-	if (e == j + 1 || e >= c->n || qt_cue_at(c, e) < 0 ||
-	    !(age_noun(c, j + 1, e) ||
-	      (is_w(&c->t[e - 1]) && qt_described_head(c, e - 1, &tv, &org))))
-		return j;
-	return role_speaker(sp, j, e);
+	return e + 1 == m && sp.kind == SK_NAME && e > j + 1 &&
+	       !qt_party_tag(c, j + 1, e);
 }
 
 /*
@@ -416,8 +286,18 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	/* (a dot before a line break or at the end ends a sentence) */
 	if ((qt_inner_dot(c, j) &&
 	     !(j + 1 < c->n && is_break_tok(&c->t[j + 1]))) ||
-	    qt_apos_mark(c, j))
+	    qt_apos_mark(c, j)) {
+		/* "James Cole Jr., the director, said", "Harlow Inc.
+		 * said": the dot of a name's suffix is the name's */
+		if (is_p(t, '.') &&
+		    (prev == CH_NAME || prev == CH_NEW_NAME || prev == CH_ORG ||
+		     prev == CH_ORG_WRITTEN) &&
+		    sh->ch[sh->n - 1].b == j && (c->t[j - 1].flags & TF_CAP)) {
+			sh->ch[sh->n - 1].b = j + 1;
+			return j + 1;
+		}
 		return push_chunk(sh, CH_INNER_DOT, j, j + 1, NULL), j + 1;
+	}
 	if (t->kind == TK_QUOTE)
 		return push_chunk(sh, CH_QUOTE, j, j + 1, NULL), j + 1;
 	if (t->kind == TK_NUM)
@@ -515,7 +395,7 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 	if (!subjects && (sh->n == 0 || ((prev == CH_COMMA || prev == CH_DASH ||
 	                                  prev == CH_END) &&
 	                                 sh->n <= 2))) {
-		m = described_before_cue(c, j, &sp);
+		m = qt_described_before_cue(c, j, &sp);
 		if (m > j && m <= end)
 			return push_chunk(sh, CH_DESCRIBED, j, m, &sp), m;
 		/* "people familiar with the talks said" (cues_subject.c) */
@@ -524,12 +404,12 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 			return push_chunk(sh, CH_DESCRIBED, j, sp.b, &sp), sp.b;
 	}
 	if (prev == CH_CUE_INV) {
-		m = described_at(c, j, &sp);
+		m = qt_described_at(c, j, &sp);
 		if (m > j && m <= end)
 			return push_chunk(sh, CH_DESCRIBED, j, m, &sp), m;
 	}
 	if (after_sp) {
-		m = affiliation_at(c, j);
+		m = qt_affiliation_at(c, j);
 		if (m > j && m <= end)
 			return push_chunk(sh, CH_AFFILIATION, j, m, NULL), m;
 	}

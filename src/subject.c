@@ -10,6 +10,7 @@
 
 #include "attrib_int.h"
 #include "speaker.h"
+#include "subject_int.h"
 #include "tagger.h"
 
 /* How far back from a preposition ("of", "from") the head of the noun
@@ -22,6 +23,8 @@
  * how long the phrase it skips is in news text. */
 /* a parenthesis after a name: a party and a state, "(D-Wis.)" */
 #define PAREN_TOKENS 10
+/* the same tag between commas, "R-S.C.", "D-New York" */
+#define PARTY_TAG_TOKENS 6
 /* an appositive between a subject and its cue, "Hugh Hill, a doctor at
  * the clinic in ..., said"; beyond LONG_APPOSITIVE it must open as one
  * ("who", "a", "the"): a longer run is a clause of its own */
@@ -63,6 +66,7 @@
 #define CUE_OPENER_TOKENS 8
 
 static bool group_head(const actx *c, size_t a, size_t b);
+static bool initial_plural(const actx *c, size_t a, size_t b);
 static bool subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
                        int last_speaker);
 
@@ -117,8 +121,8 @@ who_word(const actx *c, size_t k)
 	       (n == 3 || w[3] == '\'' || (unsigned char)w[3] == 0xE2);
 }
 
-/* Is word k a form of "be" before a passive cue: qt_be_form()'s, "am"
- * and "I'm" ("I am told", "I'm told"), and "is" contracted with a word
+/* Is word k a form of "be" before a passive cue: qt_be_form()'s ("I am
+ * told"), "I'm" ("I'm told"), and "is" contracted with a word
  * that is no person ("it's said", "that's called")?  Not "he's" or
  * "she's", whose 's is "has" before a cue ("he's said it before"). */
 static bool
@@ -126,7 +130,7 @@ passive_be(const actx *c, size_t k)
 {
 	const char *e = c->text + c->t[k].end;
 
-	if (qt_be_form(c, k) || wordeq(c, k, "am"))
+	if (qt_be_form(c, k))
 		return true;
 	/* (the cheap test first: a contraction ends in m or s) */
 	if (e[-1] != 'm' && e[-1] != 's')
@@ -303,7 +307,8 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			return true;
 		}
 		if (group_head(c, st, of - 1) &&
-		    !(c->t[of - 2].flags & TF_CAP)) {
+		    (!(c->t[of - 2].flags & TF_CAP) ||
+		     initial_plural(c, st, of - 1))) {
 			*mention_end = role_speaker(sp, st, end);
 			while (sp->b > sp->a && qt_is_filler(c, sp->b - 1))
 				sp->b--;
@@ -336,6 +341,24 @@ group_head(const actx *c, size_t a, size_t b)
 			return true;
 	}
 	return false;
+}
+
+/* "Officials in the region said", "Critics of the plan argue": is the
+ * phrase [a, b) one word that opens its sentence, capitalised there only,
+ * a plural noun for people (WordNet) and no name's head ("Friends of the
+ * Earth" is capitalised in the middle of a sentence too, but no noun for
+ * people)? */
+static bool
+initial_plural(const actx *c, size_t a, size_t b)
+{
+	int v;
+
+	if (b != a + 1 || !is_w(&c->t[a]) || (c->t[a].flags & TF_ALLCAP) ||
+	    (a > 0 && c->t[a - 1].sent == c->t[a].sent &&
+	     c->t[a - 1].kind != TK_QUOTE))
+		return false;
+	v = qt_lex(c, LEX_PERSONS, a, a + 1);
+	return v > 0 && (v & WNP_PLURAL);
 }
 
 /* Is the comma at token k the one in a place after a preposition, "in
@@ -473,6 +496,23 @@ relative_opened(const actx *c, size_t k, size_t j)
 	return 0;
 }
 
+/* "Sen. Ann Lee, R-S.C., a former candidate, said": a party tag
+ * between a name and its appositive is one more appositive; the token
+ * that ends the phrase before it (the name's end), or j. */
+static size_t
+party_tag_back(const actx *c, size_t j)
+{
+	size_t p;
+
+	for (p = j; p > 1 && j - p < PARTY_TAG_TOKENS; p--)
+		if (is_p(&c->t[p - 1], ',')) {
+			if (qt_party_tag(c, p, j) && is_w(&c->t[p - 2]))
+				return p - 1;
+			break;
+		}
+	return j;
+}
+
 /*
  * An appositive before the comma at *jp, read back to the comma that
  * opens it ("Hugh Hill, a doctor at the clinic, said"): 1 when the
@@ -545,9 +585,10 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 			 * says": the name is the appositive */
 			size_t m = qt_parse_speaker_fwd(c, k, sp, last_speaker);
 			/* (not a town's state: "a teacher in Aurora,
-			 * Colorado,") */
+			 * Colorado,"; nor a party tag: "Rep. Joe Hart,
+			 * R-Texas,") */
 			if ((m == j - 1 || affiliation_to(c, m, j - 1)) &&
-			    sp->kind == SK_NAME &&
+			    sp->kind == SK_NAME && !qt_party_tag(c, k, m) &&
 			    qt_lex(c, LEX_TITLES, m - 1, m) < 0 &&
 			    !place_before(c, k - 1)) {
 				*mention_end = m;
@@ -915,6 +956,7 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		int v = appositive_back(c, &j, sp, mention_end, last_speaker);
 		if (v != 0)
 			return v > 0;
+		j = party_tag_back(c, j);
 	}
 	a = comma_name_start(c, np_start(c, j, end), j);
 	if (j == end &&

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "attrib_int.h"
+#include "subject_int.h"
 
 /*
  * The speech verbs generated from WordNet behind the hand list: a
@@ -423,12 +424,12 @@ qt_relative_time_word(const actx *c, size_t k)
 }
 
 /* A form of "be" that makes a past form after it passive ("was asked",
- * "is widely described as"). */
+ * "is widely described as", "I am told"). */
 bool
 qt_be_form(const actx *c, size_t k)
 {
-	static const char *const be[] = {"is", "are",  "was",  "were",
-	                                 "be", "been", "being"};
+	static const char *const be[] = {"am",   "is", "are",  "was",
+	                                 "were", "be", "been", "being"};
 	size_t i;
 
 	for (i = 0; i < QUOTH_ARRAY_LEN(be); i++)
@@ -518,4 +519,59 @@ qt_verb_like(const actx *c, size_t k)
 		return true;
 	return w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
 	       !(w[n - 2] == 'c' && w[n - 3] == 'i');
+}
+
+/* Are the tokens [a, b) a party and state tag after a legislator's name:
+ * "R-Texas", "D-Ore.", "I-Vt", "R-S.C.", "D-New York" (one capital, a
+ * hyphen, then capitalised words, dots and spaces)?  Such a tag is an
+ * appositive, never a name. */
+bool
+qt_party_tag(const actx *c, size_t a, size_t b)
+{
+	const char *s;
+	size_t n, i;
+
+	if (a >= b || b > c->n)
+		return false;
+	s = c->text + c->t[a].start;
+	n = c->t[b - 1].end - c->t[a].start;
+	/* (the longest is a party and a two-word state, "D-New Hampshire") */
+	if (n < 3 || n > 20 || !(s[0] == 'D' || s[0] == 'R' || s[0] == 'I') ||
+	    s[1] != '-' || !(s[2] >= 'A' && s[2] <= 'Z'))
+		return false;
+	for (i = 3; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		      (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '.' ||
+		      (s[i] == ' ' && i + 1 < n && s[i + 1] >= 'A' &&
+		       s[i + 1] <= 'Z')))
+			return false;
+	return true;
+}
+
+/* Is the word at h a plural noun for people: WordNet's plural person
+ * nouns ("officials", "Critics" opening a sentence) or a group title? */
+bool
+qt_plural_person_at(const actx *c, size_t h)
+{
+	int v = qt_lex(c, LEX_PERSONS, h, h + 1);
+
+	if (v > 0 && (v & WNP_PLURAL))
+		return true;
+	v = qt_lex(c, LEX_TITLES, h, h + 1);
+	return v >= 0 && (v & TITLE_GROUP);
+}
+
+/* "Officials in the region", "Critics of the plan", "Aides to the mayor":
+ * does a preposition at h follow a plural head at h - 1, a noun for
+ * people, with no adjective between?  (Not a comparison: "people like
+ * him", "more officials than ever".) */
+bool
+qt_plural_head_prep(const actx *c, size_t h)
+{
+	if (h == 0 || h + 1 >= c->n || c->inq[h] || c->inq[h + 1] ||
+	    !word_is(c, h, W_OF_PREP) || wordeq(c, h, "than") ||
+	    wordeq(c, h, "like") || wordeq(c, h, "unlike") ||
+	    !is_w(&c->t[h + 1]))
+		return false;
+	return qt_plural_person_at(c, h - 1);
 }
