@@ -542,6 +542,153 @@ qt_short_org_name(const actx *c, size_t a, size_t b)
 	return full;
 }
 
+/* Is token k a mark that can open or close a nickname: a quote mark
+ * (“Bobby”, 'Walt') or the parenthesis `paren`? */
+static bool
+nick_mark(const actx *c, size_t k, int32_t paren)
+{
+	return c->t[k].kind == TK_QUOTE || is_p(&c->t[k], paren);
+}
+
+/* The most words a nickname between a first name and a surname has
+ * ("Bobby", "Big Jim"). */
+#define NICK_WORDS 2
+
+/* When the mention starting at token k follows a nickname in quote
+ * marks or parentheses that follows a capitalised word ("Robert "Bobby"
+ * Lane", "Charles (Chuck) Wiley"), the token of the opening mark; else
+ * QUOTH_NONE. */
+static size_t
+nickname_open(const actx *c, size_t k)
+{
+	size_t j, cl;
+	bool paren;
+
+	if (k < 4)
+		return QUOTH_NONE;
+	cl = k - 1;
+	paren = is_p(&c->t[cl], ')');
+	if (!paren && c->t[cl].kind != TK_QUOTE)
+		return QUOTH_NONE;
+	for (j = cl; j > 1 && cl - j < NICK_WORDS; j--) {
+		if (!is_w(&c->t[j - 1]) || !(c->t[j - 1].flags & TF_CAP))
+			return QUOTH_NONE;
+		if (j - 1 > 1 &&
+		    nick_mark(c, j - 2, paren ? '(' : 0x7fffffff) &&
+		    (paren || c->t[j - 2].kind == TK_QUOTE)) {
+			size_t o = j - 2;
+			/* the first name: a capitalised word outside quote
+			 * marks, in the same sentence */
+			if (!is_w(&c->t[o - 1]) ||
+			    !(c->t[o - 1].flags & TF_CAP) || c->inq[o - 1] ||
+			    c->t[o - 1].sent != c->t[k].sent ||
+			    !(c->t[o].flags & TF_SPACE_BEFORE))
+				return QUOTH_NONE;
+			return o;
+		}
+	}
+	return QUOTH_NONE;
+}
+
+/* The entity named exactly s[0..n) that is no organisation, other than
+ * `self`; -1 for none. */
+static int
+entity_named(const actx *c, const char *s, size_t n, int self)
+{
+	const char *w = s + n;
+	int i;
+
+	while (w > s && w[-1] != ' ')
+		w--;
+	for (i = qt_eidx_by_last(c, w, (size_t)(s + n - w)); i >= 0;
+	     i = qt_eidx_next_last(c, i)) {
+		const entity *e = ent_at(c, i);
+		if (i != self && !e->org && e->name_len == n &&
+		    memcmp(e->name, s, n) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/*
+ * "Robert "Bobby" Lane", "Charles (Chuck) Wiley", "Walter 'Walt'
+ * Brenner": a nickname in quote marks or parentheses between a first
+ * name and a surname splits the name in two.  The surname's entity
+ * takes the full name without the nickname ("Robert Lane": what the
+ * article calls the person), and the first name's and the nickname's
+ * entities ("Bobby said") point at it.  Returns the number of names
+ * joined.
+ */
+static size_t
+canon_nicknames(actx *c)
+{
+	size_t i, joined = 0;
+
+	for (i = 0; i < c->ments.len; i++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
+		entity *b = ent_at(c, m->ent);
+		const mention_rec *fm = NULL;
+		size_t o, k, fl, nl;
+		const char *f;
+		char *full;
+		int a = -1, nick;
+
+		if (m->tok < 4 || b->org || b->place || b->canon ||
+		    c->inq[m->tok] ||
+		    (o = nickname_open(c, m->tok)) == QUOTH_NONE)
+			continue;
+		/* the first name: the entity of the mention ending at the
+		 * mark, else the word before it */
+		k = qt_first_mention(c, o);
+		if (k > 0) {
+			fm = QVEC_AT(&c->ments, mention_rec, k - 1);
+			if (fm->end != o)
+				fm = NULL;
+		}
+		if (fm) {
+			const entity *ae = ent_at(c, fm->ent);
+			if (ae->org || ae->place || fm->ent == m->ent)
+				continue;
+			a = fm->ent;
+			f = ae->name;
+			fl = ae->name_len;
+		} else {
+			f = c->text + c->t[o - 1].start;
+			fl = c->t[o - 1].end - c->t[o - 1].start;
+		}
+		/* (already the full name: "Robert Lane" named later) */
+		if (b->name_len > fl && b->name[fl] == ' ' &&
+		    memcmp(b->name, f, fl) == 0)
+			continue;
+		nl = fl + 1 + b->name_len;
+		full = malloc(nl + 1);
+		if (!full) {
+			c->failed = true;
+			return joined;
+		}
+		memcpy(full, f, fl);
+		full[fl] = ' ';
+		memcpy(full + fl + 1, b->name, b->name_len);
+		full[nl] = '\0';
+		free(b->name);
+		b->name = full;
+		b->name_len = nl;
+		b->person = true;
+		if (!qt_eidx_renamed(c, m->ent))
+			c->failed = true;
+		if (a >= 0 && !strchr(ent_at(c, a)->name, ' ') &&
+		    !ent_at(c, a)->canon)
+			ent_at(c, a)->canon = m->ent + 1;
+		nick = entity_named(c, c->text + c->t[o + 1].start,
+		                    c->t[m->tok - 2].end - c->t[o + 1].start,
+		                    m->ent);
+		if (nick >= 0 && !ent_at(c, nick)->canon)
+			ent_at(c, nick)->canon = m->ent + 1;
+		joined++;
+	}
+	return joined;
+}
+
 /*
  * "The Office of Rural Water (ORW) cut the budget.  ORW said ...": an
  * acronym in parentheses right after a name of two or more words whose
@@ -584,6 +731,7 @@ qt_canon_acronyms(actx *c)
 		tied++;
 	}
 	tied += canon_bare_acronyms(c);
+	tied += canon_nicknames(c);
 	return tied + canon_short_names(c);
 }
 
