@@ -689,6 +689,115 @@ canon_nicknames(actx *c)
 	return joined;
 }
 
+/* The generational suffix w[0..wl) ends a name (with or without its
+ * dot): SFX_SON for Jr, II, III, IV; SFX_FATHER for Sr; else SFX_NONE. */
+enum { SFX_NONE, SFX_SON, SFX_FATHER };
+
+static int
+name_suffix(const char *w, size_t wl)
+{
+	static const char *const sfx[] = {"Sr", "Jr", "II", "III", "IV"};
+	size_t i;
+
+	if (wl > 1 && w[wl - 1] == '.')
+		wl--;
+	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++)
+		if (strlen(sfx[i]) == wl && memcmp(sfx[i], w, wl) == 0)
+			return i == 0 ? SFX_FATHER : SFX_SON;
+	return SFX_NONE;
+}
+
+/* Point entity x at y as its fuller name, when x is free to be tied and
+ * no other name claimed it first (tie[x]: 0 untouched, y + 1 claimed by
+ * y, -1 claimed by two or barred); y -1 bars x. */
+static void
+claim(const actx *c, int *tie, int x, int y)
+{
+	const entity *e = ent_at(c, x);
+
+	if (x == y || e->org || e->place || e->canon)
+		return;
+	tie[x] = y >= 0 && (tie[x] == 0 || tie[x] == y + 1) ? y + 1 : -1;
+}
+
+/*
+ * "Henry Ford III said ...  Ford said", "Jan van der Berg ...  Van der
+ * Berg said": two forms of a name that the collection keeps apart.  A
+ * name ending in a son's suffix (Jr, II, III, IV) is the fuller name of
+ * the same name without it and of its surname alone; not "Sr": "Duncan
+ * Hunter" beside "Duncan Hunter Sr." is the son, and those forms stay
+ * apart; a
+ * name that opens with a capitalised particle at the start of a
+ * sentence ("Van der Berg", "De la Cruz", "Bin Salem") is the surname of
+ * the one person whose name ends in it in lower case ("Jan van der
+ * Berg").  A form two fuller names claim stays as it is.  Returns the
+ * number of names tied.
+ */
+static size_t
+canon_name_forms(actx *c)
+{
+	size_t i, tied = 0;
+	int *tie = calloc(c->ents.len ? c->ents.len : 1, sizeof(int));
+
+	if (!tie) {
+		c->failed = true;
+		return 0;
+	}
+	for (i = 0; i < c->ents.len; i++) {
+		const entity *y = ent_at(c, (int)i);
+		const char *n = y->name, *lw;
+		size_t bl, wl;
+		int x, sfx;
+
+		if (y->org || y->place || !strchr(n, ' '))
+			continue;
+		/* the suffix: "Henry Ford" and "Ford" for "Henry Ford III" */
+		for (bl = y->name_len; bl > 0 && n[bl - 1] != ' '; bl--)
+			;
+		sfx = name_suffix(n + bl, y->name_len - bl);
+		if (sfx != SFX_NONE && bl > 1) {
+			bl--;
+			for (lw = n + bl; lw > n && lw[-1] != ' '; lw--)
+				;
+			wl = (size_t)(n + bl - lw);
+			for (x = qt_eidx_by_last(c, lw, wl); x >= 0;
+			     x = qt_eidx_next_last(c, x)) {
+				const entity *e = ent_at(c, x);
+				if ((e->name_len == bl &&
+				     memcmp(e->name, n, bl) == 0) ||
+				    (e->name_len == wl &&
+				     memcmp(e->name, lw, wl) == 0))
+					claim(c, tie, x,
+					      sfx == SFX_SON ? (int)i : -1);
+			}
+			continue;
+		}
+		/* the particle: "Van der Berg" for "Jan van der Berg" */
+		for (lw = n + y->name_len; lw > n && lw[-1] != ' '; lw--)
+			;
+		wl = (size_t)(n + y->name_len - lw);
+		for (x = qt_eidx_by_last(c, lw, wl); x >= 0;
+		     x = qt_eidx_next_last(c, x)) {
+			const entity *e = ent_at(c, x);
+			size_t el = e->name_len;
+			const char *tail = n + y->name_len - el;
+			if (el + 1 < y->name_len && tail[-1] == ' ' &&
+			    e->name[0] >= 'A' && e->name[0] <= 'Z' &&
+			    tail[0] == e->name[0] - 'A' + 'a' &&
+			    memcmp(e->name + 1, tail + 1, el - 1) == 0 &&
+			    strchr(e->name, ' '))
+				claim(c, tie, x, (int)i);
+		}
+	}
+	for (i = 0; i < c->ents.len; i++)
+		if (tie[i] > 0) {
+			ent_at(c, (int)i)->canon = tie[i];
+			tied++;
+		}
+	free(tie);
+	return tied;
+}
+
 /*
  * "The Office of Rural Water (ORW) cut the budget.  ORW said ...": an
  * acronym in parentheses right after a name of two or more words whose
@@ -732,6 +841,7 @@ qt_canon_acronyms(actx *c)
 	}
 	tied += canon_bare_acronyms(c);
 	tied += canon_nicknames(c);
+	tied += canon_name_forms(c);
 	return tied + canon_short_names(c);
 }
 
