@@ -888,9 +888,10 @@ qt_short_form(const actx *c, const entity *e, size_t a, size_t b)
 
 /* The head of a description "the|a|an|his|her|their|its" + up to three
  * lowercase words ending in a title or a person noun, ending right
- * before token e (exclusive); its token, or QUOTH_NONE. */
+ * before token e (exclusive); its token, or QUOTH_NONE; its determiner's
+ * token in *det. */
 static size_t
-description_head_before(const actx *c, size_t e)
+description_head_before(const actx *c, size_t e, size_t *det)
 {
 	size_t h, k;
 
@@ -902,13 +903,34 @@ description_head_before(const actx *c, size_t e)
 		return QUOTH_NONE;
 	for (k = h; k > 0 && h - k < 3; k--) {
 		if (qt_np_det(c, k - 1) && !wordeq(c, k - 1, "this") &&
-		    !wordeq(c, k - 1, "that"))
+		    !wordeq(c, k - 1, "that")) {
+			*det = k - 1;
 			return h;
+		}
 		if (!is_w(&c->t[k - 1]) || (c->t[k - 1].flags & TF_CAP) ||
 		    c->inq[k - 1])
 			break;
 	}
 	return QUOTH_NONE;
+}
+
+/* Is the word at k "his", "her" or "their"? */
+static bool
+possessive_det(const actx *c, size_t k)
+{
+	return wordeq(c, k, "his") || wordeq(c, k, "her") ||
+	       wordeq(c, k, "their");
+}
+
+/* Are the words at a and b the same, whatever their case? */
+static bool
+same_word(const actx *c, size_t a, size_t b)
+{
+	size_t n = c->t[a].end - c->t[a].start;
+
+	return b < c->n && c->t[b].end - c->t[b].start == n &&
+	       strncasecmp(c->text + c->t[a].start, c->text + c->t[b].start,
+	                   n) == 0;
 }
 
 /*
@@ -943,7 +965,8 @@ appositive_of_name(const actx *c, size_t a)
  * a definite description of a person that no title matched is the person
  * the article named right after the same description set off by commas
  * ("the officer, Jo Pike,", "her neighbour, Sam Ode,") before the quote,
- * within five paragraphs.  Only this clear evidence ties a person noun to
+ * within five paragraphs; "her husband said" only after "her husband,
+ * Leo Chan," (the same possessive).  Only this clear evidence ties a person noun to
  * a name: "Jo Pike patrols the river.  The officer said" stays a
  * description.  -1 when there is none.
  */
@@ -951,14 +974,15 @@ int
 qt_role_by_appositive(const actx *c, const quote *q)
 {
 	const qattr *qa = qa_of(c, q);
-	size_t a = qa->sp_tok, h, k, stop, hl, dh;
+	size_t a = qa->sp_tok, h, k, stop, hl, dh, det = QUOTH_NONE;
 	uint32_t para;
 
 	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n)
 		return -1;
 	if ((k = appositive_of_name(c, a)) != QUOTH_NONE)
 		return (int)k;
-	if (!wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
+	if (!(wordeq(c, a, "the") || possessive_det(c, a)) ||
+	    q->mention_end == QUOTH_NONE)
 		return -1;
 	h = qt_tok_of(c, q->mention_end);
 	if (h < a + 2 || h > a + 4)
@@ -978,10 +1002,11 @@ qt_role_by_appositive(const actx *c, const quote *q)
 		    !(is_p(&c->t[m->end], ',') || is_end_p(&c->t[m->end])) ||
 		    !strchr(e->name, ' '))
 			continue;
-		dh = description_head_before(c, m->tok - 1);
+		dh = description_head_before(c, m->tok - 1, &det);
 		if (dh != QUOTH_NONE && c->t[dh].end - c->t[dh].start == hl &&
 		    strncasecmp(c->text + c->t[dh].start,
-		                c->text + c->t[h].start, hl) == 0)
+		                c->text + c->t[h].start, hl) == 0 &&
+		    (wordeq(c, a, "the") || same_word(c, a, det)))
 			return m->ent;
 	}
 	return -1;
