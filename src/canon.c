@@ -960,6 +960,49 @@ appositive_of_name(const actx *c, size_t a)
 	return (size_t)m->ent;
 }
 
+/* The most lowercase words between the article and the head of an
+ * apposition after a name ("a night-shift nurse"). */
+#define APPOSITION_LEAD_WORDS 3
+
+/* Does the apposition at k, after a name and its comma, give the
+ * description whose determiner is at a and whose head is at h: "a|an|the"
+ * (or a's possessive) and up to APPOSITION_LEAD_WORDS lowercase words
+ * ending in h's word, a title or a person noun, before a comma, the
+ * sentence's end or a preposition ("Rosa Ortiz, a nurse at the
+ * hospital," for "the nurse"); or the age h's word gives ("Rosa Ortiz,
+ * 32," for "the 32-year-old")? */
+static bool
+described_after(const actx *c, size_t k, size_t a, size_t h)
+{
+	size_t hl = c->t[h].end - c->t[h].start, j, n;
+	const char *hw = c->text + c->t[h].start;
+
+	if (k + 1 >= c->n || c->inq[k])
+		return false;
+	n = c->t[k].end - c->t[k].start;
+	if (c->t[k].kind == TK_NUM && is_p(&c->t[k + 1], ',') && hl > n &&
+	    memcmp(hw, c->text + c->t[k].start, n) == 0 &&
+	    strncmp(hw + n, "-year-old", hl - n) == 0 && hl - n == 9)
+		return true;
+	if (!(wordeq(c, a, "the") ? wordeq(c, k, "a") || wordeq(c, k, "an") ||
+	                                    wordeq(c, k, "the")
+	                          : same_word(c, a, k)))
+		return false;
+	for (j = k + 1; j < c->n && j <= k + APPOSITION_LEAD_WORDS + 1; j++) {
+		if (!is_w(&c->t[j]) || (c->t[j].flags & TF_CAP) || c->inq[j])
+			return false;
+		if (c->t[j].end - c->t[j].start == hl &&
+		    strncasecmp(c->text + c->t[j].start, hw, hl) == 0)
+			return j + 1 < c->n &&
+			       (is_p(&c->t[j + 1], ',') ||
+			        is_end_p(&c->t[j + 1]) ||
+			        qt_is_prep(c, j + 1)) &&
+			       (qt_lex(c, LEX_TITLES, j, j + 1) >= 0 ||
+			        qt_person_noun(c, j));
+	}
+	return false;
+}
+
 /*
  * "The officer, Jo Pike, patrols the river.  Later the officer said":
  * a definite description of a person that no title matched is the person
@@ -997,10 +1040,16 @@ qt_role_by_appositive(const actx *c, const quote *q)
 		const entity *e = ent_at(c, m->ent);
 		if (c->t[m->tok].para + 5 < para)
 			break;
-		if (e->org || e->place || m->tok < 3 || m->end >= c->n ||
-		    !is_p(&c->t[m->tok - 1], ',') ||
-		    !(is_p(&c->t[m->end], ',') || is_end_p(&c->t[m->end])) ||
-		    !strchr(e->name, ' '))
+		if (e->org || e->place || m->end >= c->n ||
+		    !strchr(e->name, ' ') || m->tok >= a)
+			continue;
+		/* "Rosa Ortiz, a nurse at the hospital,", "Rosa Ortiz,
+		 * 32,": the description or the age after the name */
+		if (is_p(&c->t[m->end], ',') &&
+		    described_after(c, m->end + 1, a, h))
+			return m->ent;
+		if (m->tok < 3 || !is_p(&c->t[m->tok - 1], ',') ||
+		    !(is_p(&c->t[m->end], ',') || is_end_p(&c->t[m->end])))
 			continue;
 		dh = description_head_before(c, m->tok - 1, &det);
 		if (dh != QUOTH_NONE && c->t[dh].end - c->t[dh].start == hl &&
