@@ -798,6 +798,81 @@ canon_name_forms(actx *c)
 	return tied;
 }
 
+/* titles.txt flag n: the title is also a common first name (Earl, Dean).
+ * (Its place is lexicon.h's TITLE_* list, which canon.c may not edit.) */
+#define TITLE_FIRST_NAME FLAG('n')
+
+/* Does an apposition open at token k, after a name and its comma: an
+ * article, a possessive or an age ("Earl Tamm, a farmer,", "Dean
+ * French, the premier's chief of staff,", "Earl Tamm, 54,")? */
+static bool
+apposition_opens(const actx *c, size_t k)
+{
+	return k < c->n && !c->inq[k] &&
+	       (wordeq(c, k, "a") || wordeq(c, k, "an") ||
+	        wordeq(c, k, "the") || wordeq(c, k, "his") ||
+	        wordeq(c, k, "her") || c->t[k].kind == TK_NUM);
+}
+
+/*
+ * "Earl Tamm, a farmer, said", "Dean French, the premier's chief of
+ * staff,": a title word that is also a common first name (titles.txt
+ * flag n: Earl, Dean, Major, Duke) before a surname alone, where the article introduces the
+ * person with an apposition, is the first name: news names a person in
+ * full where it introduces them, and a title goes before a full name
+ * ("Dean Ann Ortiz").  The entity takes the two words as its name and
+ * loses the title.  Returns the number of names changed.
+ */
+static size_t
+canon_title_first_names(actx *c)
+{
+	size_t i, changed = 0;
+
+	for (i = 0; i < c->ments.len; i++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
+		entity *e = ent_at(c, m->ent);
+		size_t t = m->end - 2, tl, nl;
+		char *full;
+
+		/* (the mention, with its title or without: the title word
+		 * right before the surname) */
+		if (!e->title || e->org || e->place || strchr(e->name, ' ') ||
+		    strchr(e->title, ' ') || m->end < 2 ||
+		    m->end > m->tok + 2 || t + 2 <= e->first_tok ||
+		    t > e->first_tok || m->end + 1 >= c->n ||
+		    !is_p(&c->t[m->end], ',') ||
+		    !apposition_opens(c, m->end + 1))
+			continue;
+		tl = c->t[t].end - c->t[t].start;
+		if (!(c->t[t].flags & TF_CAP) || (c->t[t].flags & TF_ALLCAP) ||
+		    tl != strlen(e->title) ||
+		    memcmp(e->title, c->text + c->t[t].start, tl) != 0 ||
+		    !(qt_lex(c, LEX_TITLES, t, t + 1) > 0 &&
+		      (qt_lex(c, LEX_TITLES, t, t + 1) & TITLE_FIRST_NAME)))
+			continue;
+		nl = tl + 1 + e->name_len;
+		full = malloc(nl + 1);
+		if (!full) {
+			c->failed = true;
+			return changed;
+		}
+		memcpy(full, e->title, tl);
+		full[tl] = ' ';
+		memcpy(full + tl + 1, e->name, e->name_len);
+		full[nl] = '\0';
+		free(e->name);
+		e->name = full;
+		e->name_len = nl;
+		free(e->title);
+		e->title = NULL;
+		e->person = true;
+		if (!qt_eidx_renamed(c, m->ent))
+			c->failed = true;
+		changed++;
+	}
+	return changed;
+}
+
 /*
  * "The Office of Rural Water (ORW) cut the budget.  ORW said ...": an
  * acronym in parentheses right after a name of two or more words whose
@@ -842,6 +917,7 @@ qt_canon_acronyms(actx *c)
 	tied += canon_bare_acronyms(c);
 	tied += canon_nicknames(c);
 	tied += canon_name_forms(c);
+	tied += canon_title_first_names(c);
 	return tied + canon_short_names(c);
 }
 
