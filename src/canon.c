@@ -610,6 +610,32 @@ entity_named(const actx *c, const char *s, size_t n, int self)
 	return -1;
 }
 
+/* Put the first name f[0..fl) before the name of entity ei ("Robert" +
+ * "Lane"), a person's; false when out of memory (c->failed). */
+static bool
+prefix_name(actx *c, int ei, const char *f, size_t fl)
+{
+	entity *e = ent_at(c, ei);
+	size_t nl = fl + 1 + e->name_len;
+	char *full = malloc(nl + 1);
+
+	if (!full) {
+		c->failed = true;
+		return false;
+	}
+	memcpy(full, f, fl);
+	full[fl] = ' ';
+	memcpy(full + fl + 1, e->name, e->name_len);
+	full[nl] = '\0';
+	free(e->name);
+	e->name = full;
+	e->name_len = nl;
+	e->person = true;
+	if (!qt_eidx_renamed(c, ei))
+		c->failed = true;
+	return true;
+}
+
 /*
  * "Robert "Bobby" Lane", "Charles (Chuck) Wiley", "Walter 'Walt'
  * Brenner": a nickname in quote marks or parentheses between a first
@@ -628,9 +654,8 @@ canon_nicknames(actx *c)
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 		entity *b = ent_at(c, m->ent);
 		const mention_rec *fm = NULL;
-		size_t o, k, fl, nl;
+		size_t o, k, fl;
 		const char *f;
-		char *full;
 		int a = -1, nick;
 
 		if (m->tok < 4 || b->org || b->place || b->canon ||
@@ -660,22 +685,8 @@ canon_nicknames(actx *c)
 		if (b->name_len > fl && b->name[fl] == ' ' &&
 		    memcmp(b->name, f, fl) == 0)
 			continue;
-		nl = fl + 1 + b->name_len;
-		full = malloc(nl + 1);
-		if (!full) {
-			c->failed = true;
+		if (!prefix_name(c, m->ent, f, fl))
 			return joined;
-		}
-		memcpy(full, f, fl);
-		full[fl] = ' ';
-		memcpy(full + fl + 1, b->name, b->name_len);
-		full[nl] = '\0';
-		free(b->name);
-		b->name = full;
-		b->name_len = nl;
-		b->person = true;
-		if (!qt_eidx_renamed(c, m->ent))
-			c->failed = true;
 		if (a >= 0 && !strchr(ent_at(c, a)->name, ' ') &&
 		    !ent_at(c, a)->canon)
 			ent_at(c, a)->canon = m->ent + 1;
@@ -817,8 +828,8 @@ apposition_opens(const actx *c, size_t k)
 /*
  * "Earl Tamm, a farmer, said", "Dean French, the premier's chief of
  * staff,": a title word that is also a common first name (titles.txt
- * flag n: Earl, Dean, Major, Duke) before a surname alone, where the article introduces the
- * person with an apposition, is the first name: news names a person in
+ * flag n: Earl, Dean, Major, Duke) before a surname alone, where the
+ * article introduces the person with an apposition, is the first name: news names a person in
  * full where it introduces them, and a title goes before a full name
  * ("Dean Ann Ortiz").  The entity takes the two words as its name and
  * loses the title.  Returns the number of names changed.
@@ -831,8 +842,7 @@ canon_title_first_names(actx *c)
 	for (i = 0; i < c->ments.len; i++) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
 		entity *e = ent_at(c, m->ent);
-		size_t t = m->end - 2, tl, nl;
-		char *full;
+		size_t t = m->end - 2, tl;
 
 		/* (the mention, with its title or without: the title word
 		 * right before the surname) */
@@ -850,24 +860,10 @@ canon_title_first_names(actx *c)
 		    !(qt_lex(c, LEX_TITLES, t, t + 1) > 0 &&
 		      (qt_lex(c, LEX_TITLES, t, t + 1) & TITLE_FIRST_NAME)))
 			continue;
-		nl = tl + 1 + e->name_len;
-		full = malloc(nl + 1);
-		if (!full) {
-			c->failed = true;
+		if (!prefix_name(c, m->ent, e->title, tl))
 			return changed;
-		}
-		memcpy(full, e->title, tl);
-		full[tl] = ' ';
-		memcpy(full + tl + 1, e->name, e->name_len);
-		full[nl] = '\0';
-		free(e->name);
-		e->name = full;
-		e->name_len = nl;
 		free(e->title);
 		e->title = NULL;
-		e->person = true;
-		if (!qt_eidx_renamed(c, m->ent))
-			c->failed = true;
 		changed++;
 	}
 	return changed;
