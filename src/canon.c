@@ -1037,14 +1037,14 @@ appositive_of_name(const actx *c, size_t a)
 #define APPOSITION_LEAD_WORDS 3
 
 /* Does the apposition at k, after a name and its comma, give the
- * description whose determiner is at a and whose head is at h: "a|an|the"
- * (or a's possessive) and up to APPOSITION_LEAD_WORDS lowercase words
+ * description whose determiner is at a (`the`: it is "the") and whose
+ * head is at h: "a|an|the" (or a's possessive) and up to APPOSITION_LEAD_WORDS lowercase words
  * ending in h's word, a title or a person noun, before a comma, the
  * sentence's end or a preposition ("Rosa Ortiz, a nurse at the
  * hospital," for "the nurse"); or the age h's word gives ("Rosa Ortiz,
  * 32," for "the 32-year-old")? */
 static bool
-described_after(const actx *c, size_t k, size_t a, size_t h)
+described_after(const actx *c, size_t k, size_t a, bool the, size_t h)
 {
 	size_t hl = c->t[h].end - c->t[h].start, j, n;
 	const char *hw = c->text + c->t[h].start;
@@ -1056,9 +1056,10 @@ described_after(const actx *c, size_t k, size_t a, size_t h)
 	    memcmp(hw, c->text + c->t[k].start, n) == 0 &&
 	    strncmp(hw + n, "-year-old", hl - n) == 0 && hl - n == 9)
 		return true;
-	if (!(wordeq(c, a, "the") ? wordeq(c, k, "a") || wordeq(c, k, "an") ||
-	                                    wordeq(c, k, "the")
-	                          : same_word(c, a, k)))
+	if (!is_w(&c->t[k]) || n > 5 ||
+	    !(the ? wordeq(c, k, "a") || wordeq(c, k, "an") ||
+	                      wordeq(c, k, "the")
+	          : same_word(c, a, k)))
 		return false;
 	for (j = k + 1; j < c->n && j <= k + APPOSITION_LEAD_WORDS + 1; j++) {
 		if (!is_w(&c->t[j]) || (c->t[j].flags & TF_CAP) || c->inq[j])
@@ -1091,13 +1092,14 @@ qt_role_by_appositive(const actx *c, const quote *q)
 	const qattr *qa = qa_of(c, q);
 	size_t a = qa->sp_tok, h, k, stop, hl, dh, det = QUOTH_NONE;
 	uint32_t para;
+	bool the;
 
 	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n)
 		return -1;
 	if ((k = appositive_of_name(c, a)) != QUOTH_NONE)
 		return (int)k;
-	if (!(wordeq(c, a, "the") || possessive_det(c, a)) ||
-	    q->mention_end == QUOTH_NONE)
+	the = wordeq(c, a, "the");
+	if (!(the || possessive_det(c, a)) || q->mention_end == QUOTH_NONE)
 		return -1;
 	h = qt_tok_of(c, q->mention_end);
 	if (h < a + 2 || h > a + 4)
@@ -1118,7 +1120,7 @@ qt_role_by_appositive(const actx *c, const quote *q)
 		/* "Rosa Ortiz, a nurse at the hospital,", "Rosa Ortiz,
 		 * 32,": the description or the age after the name */
 		if (is_p(&c->t[m->end], ',') &&
-		    described_after(c, m->end + 1, a, h))
+		    described_after(c, m->end + 1, a, the, h))
 			return m->ent;
 		if (m->tok < 3 || !is_p(&c->t[m->tok - 1], ',') ||
 		    !(is_p(&c->t[m->end], ',') || is_end_p(&c->t[m->end])))
@@ -1127,7 +1129,7 @@ qt_role_by_appositive(const actx *c, const quote *q)
 		if (dh != QUOTH_NONE && c->t[dh].end - c->t[dh].start == hl &&
 		    strncasecmp(c->text + c->t[dh].start,
 		                c->text + c->t[h].start, hl) == 0 &&
-		    (wordeq(c, a, "the") || same_word(c, a, det)))
+		    (the || same_word(c, a, det)))
 			return m->ent;
 	}
 	return -1;
