@@ -542,6 +542,333 @@ qt_short_org_name(const actx *c, size_t a, size_t b)
 	return full;
 }
 
+/* Is token k a mark that can open or close a nickname: a quote mark
+ * (“Bobby”, 'Walt') or the parenthesis `paren`? */
+static bool
+nick_mark(const actx *c, size_t k, int32_t paren)
+{
+	return c->t[k].kind == TK_QUOTE || is_p(&c->t[k], paren);
+}
+
+/* The most words a nickname between a first name and a surname has
+ * ("Bobby", "Big Jim"). */
+#define NICK_WORDS 2
+
+/* When the mention starting at token k follows a nickname in quote
+ * marks or parentheses that follows a capitalised word ("Robert "Bobby"
+ * Lane", "Charles (Chuck) Wiley"), the token of the opening mark; else
+ * QUOTH_NONE. */
+static size_t
+nickname_open(const actx *c, size_t k)
+{
+	size_t j, cl;
+	bool paren;
+
+	if (k < 4)
+		return QUOTH_NONE;
+	cl = k - 1;
+	paren = is_p(&c->t[cl], ')');
+	if (!paren && c->t[cl].kind != TK_QUOTE)
+		return QUOTH_NONE;
+	for (j = cl; j > 1 && cl - j < NICK_WORDS; j--) {
+		if (!is_w(&c->t[j - 1]) || !(c->t[j - 1].flags & TF_CAP))
+			return QUOTH_NONE;
+		if (j - 1 > 1 &&
+		    nick_mark(c, j - 2, paren ? '(' : 0x7fffffff) &&
+		    (paren || c->t[j - 2].kind == TK_QUOTE)) {
+			size_t o = j - 2;
+			/* the first name: a capitalised word outside quote
+			 * marks, in the same sentence */
+			if (!is_w(&c->t[o - 1]) ||
+			    !(c->t[o - 1].flags & TF_CAP) || c->inq[o - 1] ||
+			    c->t[o - 1].sent != c->t[k].sent ||
+			    !(c->t[o].flags & TF_SPACE_BEFORE))
+				return QUOTH_NONE;
+			return o;
+		}
+	}
+	return QUOTH_NONE;
+}
+
+/* The entity named exactly s[0..n) that is no organisation, other than
+ * `self`; -1 for none. */
+static int
+entity_named(const actx *c, const char *s, size_t n, int self)
+{
+	const char *w = s + n;
+	int i;
+
+	while (w > s && w[-1] != ' ')
+		w--;
+	for (i = qt_eidx_by_last(c, w, (size_t)(s + n - w)); i >= 0;
+	     i = qt_eidx_next_last(c, i)) {
+		const entity *e = ent_at(c, i);
+		if (i != self && !e->org && e->name_len == n &&
+		    memcmp(e->name, s, n) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Put the first name f[0..fl) before the name of entity ei ("Robert" +
+ * "Lane"), a person's; false when out of memory (c->failed). */
+static bool
+prefix_name(actx *c, int ei, const char *f, size_t fl)
+{
+	entity *e = ent_at(c, ei);
+	size_t nl = fl + 1 + e->name_len;
+	char *full = malloc(nl + 1);
+
+	if (!full) {
+		c->failed = true;
+		return false;
+	}
+	memcpy(full, f, fl);
+	full[fl] = ' ';
+	memcpy(full + fl + 1, e->name, e->name_len);
+	full[nl] = '\0';
+	free(e->name);
+	e->name = full;
+	e->name_len = nl;
+	e->person = true;
+	if (!qt_eidx_renamed(c, ei))
+		c->failed = true;
+	return true;
+}
+
+/*
+ * "Robert "Bobby" Lane", "Charles (Chuck) Wiley", "Walter 'Walt'
+ * Brenner": a nickname in quote marks or parentheses between a first
+ * name and a surname splits the name in two.  The surname's entity
+ * takes the full name without the nickname ("Robert Lane": what the
+ * article calls the person), and the first name's and the nickname's
+ * entities ("Bobby said") point at it.  Returns the number of names
+ * joined.
+ */
+static size_t
+canon_nicknames(actx *c)
+{
+	size_t i, joined = 0;
+
+	for (i = 0; i < c->ments.len; i++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
+		entity *b = ent_at(c, m->ent);
+		const mention_rec *fm = NULL;
+		size_t o, k, fl;
+		const char *f;
+		int a = -1, nick;
+
+		if (m->tok < 4 || b->org || b->place || b->canon ||
+		    c->inq[m->tok] ||
+		    (o = nickname_open(c, m->tok)) == QUOTH_NONE)
+			continue;
+		/* the first name: the entity of the mention ending at the
+		 * mark, else the word before it */
+		k = qt_first_mention(c, o);
+		if (k > 0) {
+			fm = QVEC_AT(&c->ments, mention_rec, k - 1);
+			if (fm->end != o)
+				fm = NULL;
+		}
+		if (fm) {
+			const entity *ae = ent_at(c, fm->ent);
+			if (ae->org || ae->place || fm->ent == m->ent)
+				continue;
+			a = fm->ent;
+			f = ae->name;
+			fl = ae->name_len;
+		} else {
+			f = c->text + c->t[o - 1].start;
+			fl = c->t[o - 1].end - c->t[o - 1].start;
+		}
+		/* (already the full name: "Robert Lane" named later) */
+		if (b->name_len > fl && b->name[fl] == ' ' &&
+		    memcmp(b->name, f, fl) == 0)
+			continue;
+		if (!prefix_name(c, m->ent, f, fl))
+			return joined;
+		if (a >= 0 && !strchr(ent_at(c, a)->name, ' ') &&
+		    !ent_at(c, a)->canon)
+			ent_at(c, a)->canon = m->ent + 1;
+		nick = entity_named(c, c->text + c->t[o + 1].start,
+		                    c->t[m->tok - 2].end - c->t[o + 1].start,
+		                    m->ent);
+		if (nick >= 0 && !ent_at(c, nick)->canon)
+			ent_at(c, nick)->canon = m->ent + 1;
+		joined++;
+	}
+	return joined;
+}
+
+/* The generational suffix w[0..wl) ends a name (with or without its
+ * dot): SFX_SON for Jr, II, III, IV; SFX_FATHER for Sr; else SFX_NONE. */
+enum { SFX_NONE, SFX_SON, SFX_FATHER };
+
+static int
+name_suffix(const char *w, size_t wl)
+{
+	static const char *const sfx[] = {"Sr", "Jr", "II", "III", "IV"};
+	size_t i;
+
+	if (wl > 1 && w[wl - 1] == '.')
+		wl--;
+	for (i = 0; i < sizeof(sfx) / sizeof(sfx[0]); i++)
+		if (strlen(sfx[i]) == wl && memcmp(sfx[i], w, wl) == 0)
+			return i == 0 ? SFX_FATHER : SFX_SON;
+	return SFX_NONE;
+}
+
+/* Point entity x at y as its fuller name, when x is free to be tied and
+ * no other name claimed it first (tie[x]: 0 untouched, y + 1 claimed by
+ * y, -1 claimed by two or barred); y -1 bars x. */
+static void
+claim(const actx *c, int *tie, int x, int y)
+{
+	const entity *e = ent_at(c, x);
+
+	if (x == y || e->org || e->place || e->canon)
+		return;
+	tie[x] = y >= 0 && (tie[x] == 0 || tie[x] == y + 1) ? y + 1 : -1;
+}
+
+/*
+ * "Henry Ford III said ...  Ford said", "Jan van der Berg ...  Van der
+ * Berg said": two forms of a name that the collection keeps apart.  A
+ * name ending in a son's suffix (Jr, II, III, IV) is the fuller name of
+ * the same name without it and of its surname alone; not "Sr": "Duncan
+ * Hunter" beside "Duncan Hunter Sr." is the son, and those forms stay
+ * apart; a
+ * name that opens with a capitalised particle at the start of a
+ * sentence ("Van der Berg", "De la Cruz", "Bin Salem") is the surname of
+ * the one person whose name ends in it in lower case ("Jan van der
+ * Berg").  A form two fuller names claim stays as it is.  Returns the
+ * number of names tied.
+ */
+static size_t
+canon_name_forms(actx *c)
+{
+	size_t i, tied = 0;
+	int *tie = calloc(c->ents.len ? c->ents.len : 1, sizeof(int));
+
+	if (!tie) {
+		c->failed = true;
+		return 0;
+	}
+	for (i = 0; i < c->ents.len; i++) {
+		const entity *y = ent_at(c, (int)i);
+		const char *n = y->name, *lw;
+		size_t bl, wl;
+		int x, sfx;
+
+		if (y->org || y->place || !strchr(n, ' '))
+			continue;
+		/* the suffix: "Henry Ford" and "Ford" for "Henry Ford III" */
+		for (bl = y->name_len; bl > 0 && n[bl - 1] != ' '; bl--)
+			;
+		sfx = name_suffix(n + bl, y->name_len - bl);
+		if (sfx != SFX_NONE && bl > 1) {
+			bl--;
+			for (lw = n + bl; lw > n && lw[-1] != ' '; lw--)
+				;
+			wl = (size_t)(n + bl - lw);
+			for (x = qt_eidx_by_last(c, lw, wl); x >= 0;
+			     x = qt_eidx_next_last(c, x)) {
+				const entity *e = ent_at(c, x);
+				if ((e->name_len == bl &&
+				     memcmp(e->name, n, bl) == 0) ||
+				    (e->name_len == wl &&
+				     memcmp(e->name, lw, wl) == 0))
+					claim(c, tie, x,
+					      sfx == SFX_SON ? (int)i : -1);
+			}
+			continue;
+		}
+		/* the particle: "Van der Berg" for "Jan van der Berg" */
+		for (lw = n + y->name_len; lw > n && lw[-1] != ' '; lw--)
+			;
+		wl = (size_t)(n + y->name_len - lw);
+		for (x = qt_eidx_by_last(c, lw, wl); x >= 0;
+		     x = qt_eidx_next_last(c, x)) {
+			const entity *e = ent_at(c, x);
+			size_t el = e->name_len;
+			const char *tail = n + y->name_len - el;
+			if (el + 1 < y->name_len && tail[-1] == ' ' &&
+			    e->name[0] >= 'A' && e->name[0] <= 'Z' &&
+			    tail[0] == e->name[0] - 'A' + 'a' &&
+			    memcmp(e->name + 1, tail + 1, el - 1) == 0 &&
+			    strchr(e->name, ' '))
+				claim(c, tie, x, (int)i);
+		}
+	}
+	for (i = 0; i < c->ents.len; i++)
+		if (tie[i] > 0) {
+			ent_at(c, (int)i)->canon = tie[i];
+			tied++;
+		}
+	free(tie);
+	return tied;
+}
+
+/* titles.txt flag n: the title is also a common first name (Earl, Dean).
+ * (Its place is lexicon.h's TITLE_* list, which canon.c may not edit.) */
+#define TITLE_FIRST_NAME FLAG('n')
+
+/* Does an apposition open at token k, after a name and its comma: an
+ * article, a possessive or an age ("Earl Tamm, a farmer,", "Dean
+ * French, the premier's chief of staff,", "Earl Tamm, 54,")? */
+static bool
+apposition_opens(const actx *c, size_t k)
+{
+	return k < c->n && !c->inq[k] &&
+	       (wordeq(c, k, "a") || wordeq(c, k, "an") ||
+	        wordeq(c, k, "the") || wordeq(c, k, "his") ||
+	        wordeq(c, k, "her") || c->t[k].kind == TK_NUM);
+}
+
+/*
+ * "Earl Tamm, a farmer, said", "Dean French, the premier's chief of
+ * staff,": a title word that is also a common first name (titles.txt
+ * flag n: Earl, Dean, Major, Duke) before a surname alone, where the
+ * article introduces the person with an apposition, is the first name: news names a person in
+ * full where it introduces them, and a title goes before a full name
+ * ("Dean Ann Ortiz").  The entity takes the two words as its name and
+ * loses the title.  Returns the number of names changed.
+ */
+static size_t
+canon_title_first_names(actx *c)
+{
+	size_t i, changed = 0;
+
+	for (i = 0; i < c->ments.len; i++) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, i);
+		entity *e = ent_at(c, m->ent);
+		size_t t = m->end - 2, tl;
+
+		/* (the mention, with its title or without: the title word
+		 * right before the surname) */
+		if (!e->title || e->org || e->place || strchr(e->name, ' ') ||
+		    strchr(e->title, ' ') || m->end < 2 ||
+		    m->end > m->tok + 2 || t + 2 <= e->first_tok ||
+		    t > e->first_tok || m->end + 1 >= c->n ||
+		    !is_p(&c->t[m->end], ',') ||
+		    !apposition_opens(c, m->end + 1))
+			continue;
+		tl = c->t[t].end - c->t[t].start;
+		if (!(c->t[t].flags & TF_CAP) || (c->t[t].flags & TF_ALLCAP) ||
+		    tl != strlen(e->title) ||
+		    memcmp(e->title, c->text + c->t[t].start, tl) != 0 ||
+		    !(qt_lex(c, LEX_TITLES, t, t + 1) > 0 &&
+		      (qt_lex(c, LEX_TITLES, t, t + 1) & TITLE_FIRST_NAME)))
+			continue;
+		if (!prefix_name(c, m->ent, e->title, tl))
+			return changed;
+		free(e->title);
+		e->title = NULL;
+		changed++;
+	}
+	return changed;
+}
+
 /*
  * "The Office of Rural Water (ORW) cut the budget.  ORW said ...": an
  * acronym in parentheses right after a name of two or more words whose
@@ -584,6 +911,9 @@ qt_canon_acronyms(actx *c)
 		tied++;
 	}
 	tied += canon_bare_acronyms(c);
+	tied += canon_nicknames(c);
+	tied += canon_name_forms(c);
+	tied += canon_title_first_names(c);
 	return tied + canon_short_names(c);
 }
 
@@ -630,9 +960,10 @@ qt_short_form(const actx *c, const entity *e, size_t a, size_t b)
 
 /* The head of a description "the|a|an|his|her|their|its" + up to three
  * lowercase words ending in a title or a person noun, ending right
- * before token e (exclusive); its token, or QUOTH_NONE. */
+ * before token e (exclusive); its token, or QUOTH_NONE; its determiner's
+ * token in *det. */
 static size_t
-description_head_before(const actx *c, size_t e)
+description_head_before(const actx *c, size_t e, size_t *det)
 {
 	size_t h, k;
 
@@ -644,13 +975,34 @@ description_head_before(const actx *c, size_t e)
 		return QUOTH_NONE;
 	for (k = h; k > 0 && h - k < 3; k--) {
 		if (qt_np_det(c, k - 1) && !wordeq(c, k - 1, "this") &&
-		    !wordeq(c, k - 1, "that"))
+		    !wordeq(c, k - 1, "that")) {
+			*det = k - 1;
 			return h;
+		}
 		if (!is_w(&c->t[k - 1]) || (c->t[k - 1].flags & TF_CAP) ||
 		    c->inq[k - 1])
 			break;
 	}
 	return QUOTH_NONE;
+}
+
+/* Is the word at k "his", "her" or "their"? */
+static bool
+possessive_det(const actx *c, size_t k)
+{
+	return wordeq(c, k, "his") || wordeq(c, k, "her") ||
+	       wordeq(c, k, "their");
+}
+
+/* Are the words at a and b the same, whatever their case? */
+static bool
+same_word(const actx *c, size_t a, size_t b)
+{
+	size_t n = c->t[a].end - c->t[a].start;
+
+	return b < c->n && c->t[b].end - c->t[b].start == n &&
+	       strncasecmp(c->text + c->t[a].start, c->text + c->t[b].start,
+	                   n) == 0;
 }
 
 /*
@@ -680,12 +1032,57 @@ appositive_of_name(const actx *c, size_t a)
 	return (size_t)m->ent;
 }
 
+/* The most lowercase words between the article and the head of an
+ * apposition after a name ("a night-shift nurse"). */
+#define APPOSITION_LEAD_WORDS 3
+
+/* Does the apposition at k, after a name and its comma, give the
+ * description whose determiner is at a (`the`: it is "the") and whose
+ * head is at h: "a|an|the" (or a's possessive) and up to APPOSITION_LEAD_WORDS lowercase words
+ * ending in h's word, a title or a person noun, before a comma, the
+ * sentence's end or a preposition ("Rosa Ortiz, a nurse at the
+ * hospital," for "the nurse"); or the age h's word gives ("Rosa Ortiz,
+ * 32," for "the 32-year-old")? */
+static bool
+described_after(const actx *c, size_t k, size_t a, bool the, size_t h)
+{
+	size_t hl = c->t[h].end - c->t[h].start, j, n;
+	const char *hw = c->text + c->t[h].start;
+
+	if (k + 1 >= c->n || c->inq[k])
+		return false;
+	n = c->t[k].end - c->t[k].start;
+	if (c->t[k].kind == TK_NUM && is_p(&c->t[k + 1], ',') && hl > n &&
+	    memcmp(hw, c->text + c->t[k].start, n) == 0 &&
+	    strncmp(hw + n, "-year-old", hl - n) == 0 && hl - n == 9)
+		return true;
+	if (!is_w(&c->t[k]) || n > 5 ||
+	    !(the ? wordeq(c, k, "a") || wordeq(c, k, "an") ||
+	                      wordeq(c, k, "the")
+	          : same_word(c, a, k)))
+		return false;
+	for (j = k + 1; j < c->n && j <= k + APPOSITION_LEAD_WORDS + 1; j++) {
+		if (!is_w(&c->t[j]) || (c->t[j].flags & TF_CAP) || c->inq[j])
+			return false;
+		if (c->t[j].end - c->t[j].start == hl &&
+		    strncasecmp(c->text + c->t[j].start, hw, hl) == 0)
+			return j + 1 < c->n &&
+			       (is_p(&c->t[j + 1], ',') ||
+			        is_end_p(&c->t[j + 1]) ||
+			        qt_is_prep(c, j + 1)) &&
+			       (qt_lex(c, LEX_TITLES, j, j + 1) >= 0 ||
+			        qt_person_noun(c, j));
+	}
+	return false;
+}
+
 /*
  * "The officer, Jo Pike, patrols the river.  Later the officer said":
  * a definite description of a person that no title matched is the person
  * the article named right after the same description set off by commas
  * ("the officer, Jo Pike,", "her neighbour, Sam Ode,") before the quote,
- * within five paragraphs.  Only this clear evidence ties a person noun to
+ * within five paragraphs; "her husband said" only after "her husband,
+ * Leo Chan," (the same possessive).  Only this clear evidence ties a person noun to
  * a name: "Jo Pike patrols the river.  The officer said" stays a
  * description.  -1 when there is none.
  */
@@ -693,14 +1090,16 @@ int
 qt_role_by_appositive(const actx *c, const quote *q)
 {
 	const qattr *qa = qa_of(c, q);
-	size_t a = qa->sp_tok, h, k, stop, hl, dh;
+	size_t a = qa->sp_tok, h, k, stop, hl, dh, det = QUOTH_NONE;
 	uint32_t para;
+	bool the;
 
 	if (qa->sp_kind != SK_ROLE || q->entity >= 0 || a >= c->n)
 		return -1;
 	if ((k = appositive_of_name(c, a)) != QUOTH_NONE)
 		return (int)k;
-	if (!wordeq(c, a, "the") || q->mention_end == QUOTH_NONE)
+	the = wordeq(c, a, "the");
+	if (!(the || possessive_det(c, a)) || q->mention_end == QUOTH_NONE)
 		return -1;
 	h = qt_tok_of(c, q->mention_end);
 	if (h < a + 2 || h > a + 4)
@@ -715,15 +1114,22 @@ qt_role_by_appositive(const actx *c, const quote *q)
 		const entity *e = ent_at(c, m->ent);
 		if (c->t[m->tok].para + 5 < para)
 			break;
-		if (e->org || e->place || m->tok < 3 || m->end >= c->n ||
-		    !is_p(&c->t[m->tok - 1], ',') ||
-		    !(is_p(&c->t[m->end], ',') || is_end_p(&c->t[m->end])) ||
-		    !strchr(e->name, ' '))
+		if (e->org || e->place || m->end >= c->n ||
+		    !strchr(e->name, ' ') || m->tok >= a)
 			continue;
-		dh = description_head_before(c, m->tok - 1);
+		/* "Rosa Ortiz, a nurse at the hospital,", "Rosa Ortiz,
+		 * 32,": the description or the age after the name */
+		if (is_p(&c->t[m->end], ',') &&
+		    described_after(c, m->end + 1, a, the, h))
+			return m->ent;
+		if (m->tok < 3 || !is_p(&c->t[m->tok - 1], ',') ||
+		    !(is_p(&c->t[m->end], ',') || is_end_p(&c->t[m->end])))
+			continue;
+		dh = description_head_before(c, m->tok - 1, &det);
 		if (dh != QUOTH_NONE && c->t[dh].end - c->t[dh].start == hl &&
 		    strncasecmp(c->text + c->t[dh].start,
-		                c->text + c->t[h].start, hl) == 0)
+		                c->text + c->t[h].start, hl) == 0 &&
+		    (the || same_word(c, a, det)))
 			return m->ent;
 	}
 	return -1;

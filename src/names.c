@@ -169,18 +169,26 @@ qt_plural_people(const actx *c, size_t a, size_t b)
  * Does the title word ending the two-word run [a, a + 2) belong to the
  * name rather than stand after it: a plural person noun in WordNet
  * ("Dallas Cowboys", "United Steelworkers", "Charlie Spies": a group's
- * name, or a surname)?  (A singular one is left a title: kept whole,
- * "Presumptive Democratic" and its kind named no one better.)
+ * name, or a surname), or a group title that heads an organisation's
+ * name in WordNet, written capitalised ("Toronto Police": the force,
+ * not "police" of a place)?  (A singular one is left a title: kept
+ * whole, "Presumptive Democratic" and its kind named no one better.)
  */
 bool
 qt_title_ends_name(actx *c, size_t a)
 {
-	int v;
+	int v, t;
 
 	if (a + 2 > c->n || !is_w(&c->t[a]) || !is_w(&c->t[a + 1]))
 		return false;
 	v = qt_lex(c, LEX_PERSONS, a + 1, a + 2);
-	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR);
+	if (v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR))
+		return true;
+	if ((c->t[a + 1].flags & (TF_CAP | TF_ALLCAP)) != TF_CAP)
+		return false;
+	t = qt_lex(c, LEX_TITLES, a + 1, a + 2);
+	v = qt_lex(c, LEX_ORGNOUNS, a + 1, a + 2);
+	return t >= 0 && (t & TITLE_GROUP) && v > 0 && (v & WNO_HEAD);
 }
 
 /* The most items and the most words of one item of a name with commas

@@ -60,9 +60,34 @@ mention_before(const actx *c, int e, size_t k, size_t stop)
 	return i >= 0 && (size_t)i >= stop ? (size_t)i : SIZE_MAX;
 }
 
+/* The token of the kinship noun (WordNet) that introduced entity e as
+ * someone's relative, its first full name right after "his|her|their|
+ * X's" and the noun with a comma ("His father, Piet Trell,", "her son,
+ * Tom Kerr"); QUOTH_NONE when it was not so introduced.  Such a
+ * namesake is the other's relative; the surname alone is the other's. */
+static size_t
+kin_noun(const actx *c, int e)
+{
+	size_t k = ent_at(c, e)->first_multi;
+	int v;
+
+	if (k == QUOTH_NONE || k < 3 || !is_p(&c->t[k - 1], ',') ||
+	    !is_w(&c->t[k - 2]) || (c->t[k - 2].flags & TF_CAP))
+		return QUOTH_NONE;
+	v = qt_lex(c, LEX_PERSONS, k - 2, k - 1);
+	if (v < 0 || !(v & WNP_KIN))
+		return QUOTH_NONE;
+	return wordeq(c, k - 3, "his") || wordeq(c, k - 3, "her") ||
+	                       wordeq(c, k - 3, "their") ||
+	                       qt_possessive(c, k - 3)
+	               ? k - 2
+	               : QUOTH_NONE;
+}
+
 /* The gender the article has shown so far for entity e: its own, or the
- * pronouns of the reported clauses of its full-name mentions among the
- * last MENTION_WINDOW (0 when they disagree). */
+ * kinship noun that introduced it ("her son, Tom Kerr") and the pronouns
+ * of the reported clauses of its full-name mentions among the last
+ * MENTION_WINDOW (0 when they disagree). */
 static int
 namesake_gender(const actx *c, int e)
 {
@@ -73,6 +98,14 @@ namesake_gender(const actx *c, int e)
 
 	if (x->gender)
 		return x->gender;
+	if ((k = kin_noun(c, e)) != QUOTH_NONE) {
+		int tv = qt_lex(c, LEX_TITLES, k, k + 1);
+		if (tv >= 0 && (tv & TITLE_MALE))
+			g = G_MALE;
+		else if (tv >= 0 && (tv & TITLE_FEMALE))
+			g = G_FEMALE;
+	}
+	k = c->ments.len;
 	for (k = mention_before(c, e, k, stop); k != SIZE_MAX;
 	     k = mention_before(c, e, k, stop)) {
 		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, k);
@@ -129,6 +162,13 @@ is_person(const actx *c, int e, int g)
 	return !x->org && !x->nonperson && !x->place;
 }
 
+static bool
+not_kin(const actx *c, int e, int g)
+{
+	(void)g;
+	return kin_noun(c, e) == QUOTH_NONE;
+}
+
 int
 qt_namesake_pick(const actx *c, const int *ns, size_t n, size_t b, int gender,
                  bool persons)
@@ -139,11 +179,14 @@ qt_namesake_pick(const actx *c, const int *ns, size_t n, size_t b, int gender,
 		return -1;
 	if (persons && (k = only(c, ns, n, 0, is_person)) >= 0)
 		return k;
-	if (g != G_MALE && g != G_FEMALE)
-		return -1;
-	if ((k = only(c, ns, n, g, same_gender)) >= 0)
+	if ((g == G_MALE || g == G_FEMALE) &&
+	    ((k = only(c, ns, n, g, same_gender)) >= 0 ||
+	     (k = only(c, ns, n, g, not_other_gender)) >= 0))
 		return k;
-	return only(c, ns, n, g, not_other_gender);
+	/* "Prime Minister Jan Trell ... His father, Piet Trell, ...
+	 * Trell said": where gender does not decide, the one not
+	 * introduced as a relative */
+	return only(c, ns, n, 0, not_kin);
 }
 
 /* The features of namesake ns[k] for the surname alone at token a

@@ -196,6 +196,22 @@ qt_parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
  * later step may try), or QUOTH_NONE when the shape is not there.
  */
 
+/* Is the word at i, in capitals in a sentence in mixed case ("US
+ * officials", "the WHO said"), an acronym rather than the pronoun or
+ * other function word it spells? */
+static bool
+acronym_word(const actx *c, size_t i)
+{
+	size_t k;
+
+	if (!(c->t[i].flags & TF_ALLCAP))
+		return false;
+	for (k = i + 1; k < c->n && k < i + 4; k++)
+		if (is_w(&c->t[k]))
+			return !(c->t[k].flags & TF_ALLCAP);
+	return false;
+}
+
 /* The pronoun at i with the lexicon's flags v as the speaker sp. */
 static void
 pronoun_speaker(speaker *sp, size_t i, int v)
@@ -221,6 +237,8 @@ parse_pronoun(actx *c, size_t i, speaker *sp, int last_speaker)
 	int v;
 
 	v = qt_lex(c, LEX_PRONOUNS, i, i + 1);
+	if (v >= 0 && acronym_word(c, i))
+		return QUOTH_NONE;
 	if (v < 0)
 		v = qt_pronoun_contracted(c, i); /* "He's claiming" */
 	/* "Her reply was short:", "his statement said": the possessor of
@@ -313,8 +331,10 @@ name_run_end(actx *c, size_t i)
 	          (j == i && qt_surname_word(c, j)))) ||
 	        (is_p(&c->t[j], '.') && j > i &&
 	         !(c->t[j].flags & TF_SPACE_BEFORE) &&
-	         c->t[j - 1].end - c->t[j - 1].start <= 4 && j + 1 < c->n &&
-	         (c->t[j + 1].flags & TF_CAP)) ||
+	         (c->t[j - 1].end - c->t[j - 1].start <= 4 ||
+	          /* "Const.", "Capt.": an honorific's dot */
+	          qt_lex(c, LEX_HONORIFICS, j - 1, j) >= 0) &&
+	         j + 1 < c->n && (c->t[j + 1].flags & TF_CAP)) ||
 	        (qt_is_particle(c, j) && j + 1 < c->n &&
 	         ((c->t[j + 1].flags & TF_CAP) || qt_is_particle(c, j + 1))) ||
 	        /* "the National Institute on Drug Abuse" */
@@ -533,6 +553,21 @@ rank_ordinal(actx *c, size_t k)
 	        qt_lex(c, LEX_TITLES, k + 1, k + 2) >= 0);
 }
 
+/* Is token k a number of digits only ("Local 444", "District 9")? */
+static bool
+unit_number(const actx *c, size_t k)
+{
+	const token *t = &c->t[k];
+	size_t i;
+
+	if (k + 2 >= c->n || t->kind != TK_NUM)
+		return false;
+	for (i = t->start; i < t->end; i++)
+		if (c->text[i] < '0' || c->text[i] > '9')
+			return false;
+	return true;
+}
+
 /*
  * A name run, with titles before it ("US Defence Secretary Pete
  * Hegseth"; "I've" is none).  In this order: a role and the person after
@@ -547,8 +582,9 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	bool role, rank;
 
 	if (!((c->t[i].flags & TF_CAP) &&
-	      ((qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && !qt_contraction(c, i) &&
-	        !common_opener(c, i) && !qt_dateline(c, i)) ||
+	      (((qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 || acronym_word(c, i)) &&
+	        !qt_contraction(c, i) && !common_opener(c, i) &&
+	        !qt_dateline(c, i)) ||
 	       qt_surname_word(c, i))))
 		return QUOTH_NONE;
 	j = name_run_end(c, i);
@@ -564,6 +600,10 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	rank = k2 == j && rank_ordinal(c, j);
 	if (rank)
 		k2 = j + 1; /* "Coast Guard 1st Lt. Ann Rhee" */
+	/* "Unifor Local 444 president Dave Cassel": a number that ends
+	 * the affiliation's name, then its role */
+	else if (k2 == j && unit_number(c, j))
+		role = role_after_run(c, j + 1, &k2, &kr);
 	if ((role || rank || person_noun_last(c, j, k2)) && k2 < c->n &&
 	    is_w(&c->t[k2]) && (c->t[k2].flags & TF_CAP)) {
 		speaker nm;
