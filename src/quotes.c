@@ -591,6 +591,35 @@ one_word_speech(const char *text, const token *t, size_t pa, size_t prev,
 	       qt_cue_word(text, t, prev - 1, ld, FLAG('s'));
 }
 
+/* Tokens a cue clause ending at a comma may hold before it: the cue, its
+ * speaker and a listener or time phrase ("she told the board on Friday,
+ * "B"" and the frame of a split quote, '"A," Lee told reporters on
+ * Tuesday, "b"'), a short clause. */
+#define CUE_CLAUSE_TOKENS 12
+
+/* Is the comma at prev the end of a cue clause: a speech word in the
+ * words before it (back to a quote mark, a sentence stop or the
+ * paragraph start), as in 'Lee said, "it is late"' or '"Look," Lee told
+ * reporters, "it is late"'?  A list of quoted words ('"attack,"
+ * "Libya," "hit"') has a quote mark right before its comma. */
+static bool
+cue_clause_before(const char *text, const token *t, size_t pa, size_t prev,
+                  const lang_data *ld)
+{
+	size_t k;
+
+	for (k = prev; k > pa && prev - k < CUE_CLAUSE_TOKENS; k--) {
+		const token *w = &t[k - 1];
+
+		if (w->kind == TK_QUOTE || is_break(w) ||
+		    (w->kind == TK_PUNCT && is_end_punct_cp(w->cp)))
+			return false;
+		if (qt_cue_word(text, t, k - 1, ld, FLAG('s')))
+			return true;
+	}
+	return false;
+}
+
 /* What classify() reads off a quoted span and the tokens around it. */
 typedef struct {
 	size_t o, c;       /* the marks (c: QUOTH_NONE when unclosed) */
@@ -811,7 +840,15 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 			return V_DROP;
 		if (nwords <= 3 && !v.starts_cap && !v.inner_end &&
 		    !v.cue_after && prev != QUOTH_NONE &&
-		    t[prev].kind == TK_PUNCT && t[prev].cp == ',')
+		    t[prev].kind == TK_PUNCT && t[prev].cp == ',' &&
+		    !cue_clause_before(text, t, pa, prev, ld))
+			return V_DROP;
+		/* the next item of such a list, after the closing mark
+		 * of the one before ("attack," "the bomb," "hit") */
+		if (nwords <= 3 && !v.starts_cap && !v.cue_after &&
+		    prev != QUOTH_NONE && prev > pa &&
+		    t[prev].kind == TK_QUOTE && t[prev].role == MR_CLOSE &&
+		    t[prev - 1].kind == TK_PUNCT && t[prev - 1].cp == ',')
 			return V_DROP;
 		/* The movie, "Mercy Street," opens...: a title */
 		if ((!v.inner_end || last->cp == ',') && !v.cue_after &&
