@@ -606,10 +606,15 @@ past_listener_pp(const actx *c, size_t p, size_t se)
 	return p;
 }
 
+/* The words of a listener noun phrase after its determiner: "the Senate
+ * Armed Services Committee" has four, a name of up to six ("the House
+ * Energy and Commerce Committee") is still one listener. */
+#define LISTENER_NP_WORDS 6
+
 /* The clause after a noun phrase listener at k ("told the council the
  * plan was ...", "told a judge she ...", "told his staff the pier"):
- * the clause's own determiner or subject pronoun within four words, or
- * k when there is none. */
+ * the clause's own determiner or subject pronoun right after the
+ * listener's words, or k when there is none. */
 static size_t
 past_np_listener(const actx *c, size_t k, size_t se)
 {
@@ -618,7 +623,7 @@ past_np_listener(const actx *c, size_t k, size_t se)
 	if (!word_is(c, k, W_NP_DET))
 		return k;
 	for (q4 = k + 1;
-	     q4 < se && q4 < k + 5 && is_w(&c->t[q4]) &&
+	     q4 < se && q4 <= k + LISTENER_NP_WORDS && is_w(&c->t[q4]) &&
 	     !word_is(c, q4, W_AUX) && !c->inq[q4] && !qt_is_prep(c, q4) &&
 	     !qt_wh_word(c, q4) && !word_is(c, q4, W_NO_CLAUSE_START);
 	     q4++)
