@@ -885,6 +885,17 @@ skip_time_phrase(const actx *c, size_t k, size_t se)
 	/* "said Sept. 12, 2019, the deal": the comma after the year */
 	if (m > k && m + 1 < se && is_p(&c->t[m], ',') && year_at(c, m - 1))
 		m++;
+	/* "said Monday, Oct. 2, the plant": the date after the day */
+	else if (m > k && m + 1 < se && is_p(&c->t[m], ',') &&
+	         time_phrase_end(c, m + 1, se) > m + 1 &&
+	         time_phrase_end(c, m + 1, se) < se &&
+	         is_p(&c->t[time_phrase_end(c, m + 1, se)], ','))
+		m = time_phrase_end(c, m + 1, se);
+	/* "said Friday, the vote was close", "said on Monday, she would":
+	 * the comma after the time, and the clause's own subject */
+	if (m > k && m + 1 < se && is_p(&c->t[m], ',') &&
+	    (word_is(c, m + 1, W_NP_DET) || qt_subject_pronoun(c, m + 1)))
+		m++;
 	if (m == k || m >= se || word_is(c, m, W_AUX) || is_p(&c->t[m], ',') ||
 	    !qt_words_at_least(c, m, se, 3))
 		return k;
