@@ -876,14 +876,16 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	return V_DROP;
 }
 
-/* Is the unclosed span s a short fragment that opens after a word of
- * the writer's sentence (no cue: 'called the plan "a mess and left.'),
- * fewer than STRAY_FRAGMENT_WORDS words to its paragraph's end?  A
- * quote that runs on over paragraphs opens a clause or follows its
- * cue. */
+/* Is the unclosed span s (in the paragraph from token pa) a short
+ * fragment that opens after a word of the writer's sentence (no cue:
+ * 'called the plan "a mess and left.'), fewer than STRAY_FRAGMENT_WORDS
+ * words to its paragraph's end, or any that opens after a scare lead
+ * ('known as "the Iron Lady, said the dock was safe.': a name, which
+ * closes within its sentence)?  A quote that runs on over paragraphs
+ * opens a clause or follows its cue. */
 #define STRAY_FRAGMENT_WORDS 8
 static bool
-stray_fragment(const char *text, const token *t, const raw_span *s,
+stray_fragment(const char *text, const token *t, size_t pa, const raw_span *s,
                const lang_data *ld)
 {
 	size_t k, nw = 0;
@@ -891,6 +893,9 @@ stray_fragment(const char *text, const token *t, const raw_span *s,
 	if (s->open == 0 || t[s->open - 1].kind != TK_WORD ||
 	    qt_cue_word(text, t, s->open - 1, ld, FLAG('s')))
 		return false;
+	if (s->open > pa &&
+	    scare_before(text, t, s->open, pa, ld, false) == LEAD_SCARE)
+		return true;
 	for (k = s->open + 1; k <= s->last; k++)
 		if (is_word(&t[k]) && ++nw >= STRAY_FRAGMENT_WORDS)
 			return false;
@@ -1025,7 +1030,9 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			/* a short fragment opened inside the writer's
 			 * sentence ('called it "a mess and left.') is a
 			 * stray mark: it ends at its paragraph */
-			if (j == i && stray_fragment(text, t, sj, ld))
+			if (j == i &&
+			    stray_fragment(text, t, para_first(tl, sj->open),
+			                   sj, ld))
 				break;
 			/* ('"The crowd shouted shame, Ivo Sand said.') */
 			if (missing_close(text, t, sj, ld) != QUOTH_NONE) {
