@@ -1140,6 +1140,30 @@ noun_cue(const actx *c, size_t i)
 	return p == QT_POS_NOUN || p == QT_POS_ADJ;
 }
 
+/* A lowercase word of at least this many bytes shows a sentence of prose,
+ * not a headline in title case ("Biden Says Bill Is Dead"). */
+#define PROSE_WORD_BYTES 4
+
+/* Is the cue at i a capitalised word after another word inside a
+ * sentence of prose (one that holds a lowercase word of
+ * PROSE_WORD_BYTES or more, sa..se): a word of a name or a title ("the
+ * Boston Globe Says Goodbye exhibit", "Johnson Claims Service hired",
+ * "the band Tells All played"), not a verb? */
+static bool
+title_cased_cue(const actx *c, size_t i, size_t sa, size_t se)
+{
+	size_t k;
+
+	if (i <= sa || !(c->t[i].flags & TF_CAP) ||
+	    (c->t[i].flags & TF_ALLCAP) || !is_w(&c->t[i - 1]))
+		return false;
+	for (k = sa; k <= se && k < c->n; k++)
+		if (is_w(&c->t[k]) && !(c->t[k].flags & TF_CAP) &&
+		    c->t[k].end - c->t[k].start >= PROSE_WORD_BYTES)
+			return true;
+	return false;
+}
+
 /*
  * Find reported speech in sentences that hold no direct quote: at each
  * cue, a clause before it (clause_then_speaker), else the cue's subject
@@ -1170,6 +1194,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		sa = sentence_start(c, i);
 		se = sentence_end(c, i);
 		if (!no_direct_in(c, dir, sa, se) ||
+		    title_cased_cue(c, i, sa, se) ||
 		    according_frames(c, sa, se) ||
 		    qt_cue_after_frames(c, i, sa, se) ||
 		    qt_label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||
