@@ -950,6 +950,23 @@ missing_close(const char *text, const token *t, const raw_span *s,
 	return QUOTH_NONE;
 }
 
+/* End the unclosed span s where its close is missing, at the comma
+ * before its attribution (missing_close()): the comma stands for the
+ * closing mark, so the quote's cue and speaker are read after it as
+ * after a mark ('"It is fine, Tom Fenwick said.' is Tom Fenwick's "It is
+ * fine").  False when there is no such comma. */
+static bool
+end_at_missing_close(const char *text, const token *t, raw_span *s,
+                     const lang_data *ld)
+{
+	size_t m = missing_close(text, t, s, ld);
+
+	if (m == QUOTH_NONE)
+		return false;
+	s->close = s->last = m;
+	return true;
+}
+
 /* ---- building quotes ----------------------------------------------------- */
 
 static void
@@ -1035,10 +1052,8 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			                   sj, ld))
 				break;
 			/* ('"The crowd shouted shame, Ivo Sand said.') */
-			if (missing_close(text, t, sj, ld) != QUOTH_NONE) {
-				sj->last = missing_close(text, t, sj, ld) - 1;
+			if (end_at_missing_close(text, t, sj, ld))
 				break;
-			}
 			/* a quote longer than max_quote_bytes is cut at the
 			 * end of the paragraph that crosses the limit */
 			if (t[sn->last].end - t[s->open].start >
@@ -1050,6 +1065,12 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			j++;
 		}
 		np = j - i + 1;
+		/* a quote whose close is missing before its attribution,
+		 * ended by the next opening mark in its paragraph
+		 * ('"It is fine, Tom Fenwick said. "The dock is safe,"'):
+		 * the quote ends at the frame's comma */
+		if (np == 1 && s->close == QUOTH_NONE)
+			end_at_missing_close(text, t, s, ld);
 		/* an unclosed single quote on its own is an apostrophe */
 		if (np == 1 && s->level == 2 && s->close == QUOTH_NONE) {
 			t[s->open].role = MR_APOS;
