@@ -255,6 +255,20 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			    (t[i].cp == 0x2019 || t[i].cp == 0x201D) && !L)
 				want_open = false;
 		}
+		/* A closer of the other level right after the open
+		 * quote's last punctuation closes it: '"We will stay,'
+		 * Ana Ruiz said' and "'We will stay," she said' are a
+		 * writer's slip, as “Shorty." is (no apostrophe follows a
+		 * comma or a stop) */
+		if (!want_close && R && !L && k < 0 && st->n > 0 &&
+		    qm->close_ok && st->m[st->n - 1].level != qm->level &&
+		    i > pa && t[i - 1].kind == TK_PUNCT &&
+		    (t[i - 1].cp == ',' || t[i - 1].cp == '.' ||
+		     t[i - 1].cp == '!' || t[i - 1].cp == '?')) {
+			k = (ptrdiff_t)st->n - 1;
+			want_close = true;
+			want_open = false;
+		}
 		/* A new sentence opening a double quote while one is still
 		 * open: the first was never closed (a writer's slip); end it
 		 * here rather than nest. */
@@ -277,7 +291,7 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			t[i].role = MR_CLOSE;
 			if (st->n == 0) {
 				if (!add_span(spans, t, st->m[0].tok, i, i) ||
-				    (qm->level == 2 &&
+				    (st->m[0].level == 2 &&
 				     !add_nested(spans, t, &st->inner)))
 					return false;
 				st->inner.len = 0;
