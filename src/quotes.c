@@ -964,20 +964,29 @@ missing_close(const char *text, const token *t, const raw_span *s,
 	return QUOTH_NONE;
 }
 
-/* End the unclosed span s where its close is missing, at the comma
- * before its attribution (missing_close()): the comma stands for the
- * closing mark, so the quote's cue and speaker are read after it as
- * after a mark ('"It is fine, Tom Fenwick said.' is Tom Fenwick's "It is
- * fine").  False when there is no such comma. */
+/* End the unclosed span s (in the paragraph from token pa) where its
+ * close is missing, at the comma before its attribution
+ * (missing_close()).  When the quote opens its sentence, the comma stands
+ * for the closing mark, so the quote's cue and speaker are read after it
+ * as after a mark ('"It is fine, Tom Fenwick said.' is Tom Fenwick's "It
+ * is fine"); a mark inside the writer's sentence ('shouted "shame and
+ * walked out, Ivo Sand said', '6'2" tall, Ivo Sand said') only ends
+ * before the comma, and only when `cut` (a quote that would run on into
+ * the next paragraph).  False when there is no such comma. */
 static bool
-end_at_missing_close(const char *text, const token *t, raw_span *s,
-                     const lang_data *ld)
+end_at_missing_close(const char *text, const token *t, size_t pa, raw_span *s,
+                     bool cut, const lang_data *ld)
 {
-	size_t m = missing_close(text, t, s, ld);
+	size_t m = missing_close(text, t, s, ld), p = s->open - 1;
 
 	if (m == QUOTH_NONE)
 		return false;
-	s->close = s->last = m;
+	if (s->open == pa || is_break(&t[p]) ||
+	    (t[p].kind == TK_PUNCT &&
+	     (is_end_punct_cp(t[p].cp) || t[p].cp == ':')))
+		s->close = s->last = m;
+	else if (cut)
+		s->last = m - 1;
 	return true;
 }
 
@@ -1066,7 +1075,9 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			                   sj, ld))
 				break;
 			/* ('"The crowd shouted shame, Ivo Sand said.') */
-			if (end_at_missing_close(text, t, sj, ld))
+			if (end_at_missing_close(text, t,
+			                         para_first(tl, sj->open), sj,
+			                         true, ld))
 				break;
 			/* a quote longer than max_quote_bytes is cut at the
 			 * end of the paragraph that crosses the limit */
@@ -1084,7 +1095,8 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		 * ('"It is fine, Tom Fenwick said. "The dock is safe,"'):
 		 * the quote ends at the frame's comma */
 		if (np == 1 && s->close == QUOTH_NONE)
-			end_at_missing_close(text, t, s, ld);
+			(void)end_at_missing_close(
+			        text, t, para_first(tl, s->open), s, false, ld);
 		/* an unclosed single quote on its own is an apostrophe */
 		if (np == 1 && s->level == 2 && s->close == QUOTH_NONE) {
 			t[s->open].role = MR_APOS;
