@@ -877,11 +877,29 @@ time_phrase_end(const actx *c, size_t k, size_t se)
 	return m;
 }
 
+/* Is word m a common noun in the possessive before its head ("morning's
+ * vote", "night's game"), not a name's ("Ohio's") nor a pronoun with
+ * "is" ("he's a step closer", "that's the")? */
+static bool
+time_possessive(const actx *c, size_t m, size_t se)
+{
+	return m + 1 < se && is_w(&c->t[m]) && !(c->t[m].flags & TF_CAP) &&
+	       qt_possessive(c, m) && qt_pronoun_contracted(c, m) < 0 &&
+	       is_w(&c->t[m + 1]) && !word_is(c, m + 1, W_NP_DET) &&
+	       !word_is(c, m + 1, W_AUX);
+}
+
 static size_t
 skip_time_phrase(const actx *c, size_t k, size_t se)
 {
 	size_t m = time_phrase_end(c, k, se);
 
+	/* "said Tuesday morning's vote was a sham": a time word in the
+	 * possessive, or a day before one ("morning's", not a name's:
+	 * "said Tuesday Ohio's vote"), is the clause's subject, not when
+	 * it was said */
+	if (m > k && (qt_possessive(c, m - 1) || time_possessive(c, m, se)))
+		return k;
 	/* "said Sept. 12, 2019, the deal": the comma after the year */
 	if (m > k && m + 1 < se && is_p(&c->t[m], ',') && year_at(c, m - 1))
 		m++;
