@@ -739,6 +739,49 @@ setting_before_that(const actx *c, size_t i, int v, size_t k, size_t se)
 	return t;
 }
 
+/* Is [j, se] a noun phrase with no verb ("a view shared by the
+ * council", "the harshest words yet from the mayor"): no auxiliary, no
+ * cue, no quote, and no verb by the tagger but a participle before
+ * "by"? */
+static bool
+verbless_np(const actx *c, size_t j, size_t se)
+{
+	size_t m;
+
+	for (m = j + 1; m <= se && m < c->n; m++) {
+		if (c->t[m].kind == TK_QUOTE || word_is(c, m, W_AUX) ||
+		    qt_cue_at(c, m) >= 0 || qt_subject_pronoun(c, m))
+			return false;
+		if (is_w(&c->t[m]) && qt_pos_at(c, m) == QT_POS_VERB &&
+		    !(m + 1 <= se && wordeq(c, m + 1, "by")))
+			return false;
+	}
+	return true;
+}
+
+/* The last token of a reported clause [k, se] whose quoted fragment
+ * closes before an appositive, a noun phrase running to the sentence's
+ * end ('the plan was "a disgrace," a view shared by the council'): the
+ * fragment's closing mark, as the appositive is the writer's comment on
+ * the words, not what was said.  Else se. */
+static size_t
+fragment_appositive_end(const actx *c, size_t k, size_t se)
+{
+	size_t m, j;
+
+	for (m = k + 1; m + 2 <= se && m < c->n; m++) {
+		if (c->t[m].kind != TK_QUOTE || c->t[m].role != MR_CLOSE)
+			continue;
+		/* the comma inside the marks ("a disgrace,") or after */
+		j = is_p(&c->t[m + 1], ',') ? m + 2 : m + 1;
+		if (j == m + 1 && !is_p(&c->t[m - 1], ','))
+			continue;
+		if (j <= se && word_is(c, j, W_NP_DET) && verbless_np(c, j, se))
+			return m;
+	}
+	return se;
+}
+
 /* The reported clause after the cue at i (flags v, its end at ce), in
  * the sentence ending at *se: its first token (*se cut at the next
  * speaker's cue), or QUOTH_NONE when what follows is no reported
@@ -772,6 +815,7 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep, size_t *verb)
 	          !qt_subject_pronoun(c, k) && !qt_has_finite_verb(c, k, se)))
 		return QUOTH_NONE; /* "Carolina added three more goals" */
 	se = qt_split_clause_end(c, k, se, verb);
+	se = fragment_appositive_end(c, k, se);
 	/* ("The company said prices fell.": two words will do) */
 	if (k >= se ||
 	    (!qt_words_at_least(c, k, se, 3) && !two_word_clause(c, k, se)) ||
