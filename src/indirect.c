@@ -13,6 +13,7 @@
 #include "boilerplate.h"
 #include "split.h"
 #include "tagger.h"
+#include "time_phrase.h"
 
 /* The longest phrase of a data file, in words (data.c allows six). */
 #define PHRASE_MAX_WORDS 6
@@ -23,9 +24,6 @@
  * words after the preposition ("before the judge", "in this
  * instance"); a longer run is the clause itself. */
 #define PREP_PHRASE_WORDS 5
-/* lowercase words between the article and the time noun of a time
- * phrase, "on the same day", "in the first full week" */
-#define TIME_MODIFIERS 2
 /* The words of a listener and setting between a cue and its "that"
  * ("told a crowd of 300 supporters in Tarnby on Saturday that"). */
 #define SETTING_TOKENS 16
@@ -563,8 +561,6 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 	return true;
 }
 
-static size_t time_phrase_end(const actx *c, size_t k, size_t se);
-
 /* Does a reported clause open at k: a determiner, a subject pronoun or
  * "that"? */
 static bool
@@ -600,16 +596,21 @@ past_listener_pp(const actx *c, size_t p, size_t se)
 		    (word_is(c, q, W_NP_DET) || qt_subject_pronoun(c, q)))
 			return clause_opens(c, q) ? q : p;
 	/* "told fishermen at the dock on Friday the pier" */
-	if (q > p + 1 && q < se && time_phrase_end(c, q, se) > q &&
-	    clause_opens(c, time_phrase_end(c, q, se)))
-		return time_phrase_end(c, q, se);
+	if (q > p + 1 && q < se && qt_time_phrase_end(c, q, se) > q &&
+	    clause_opens(c, qt_time_phrase_end(c, q, se)))
+		return qt_time_phrase_end(c, q, se);
 	return p;
 }
 
+/* The words of a listener noun phrase after its determiner: "the Senate
+ * Armed Services Committee" has four, a name of up to six ("the House
+ * Energy and Commerce Committee") is still one listener. */
+#define LISTENER_NP_WORDS 6
+
 /* The clause after a noun phrase listener at k ("told the council the
  * plan was ...", "told a judge she ...", "told his staff the pier"):
- * the clause's own determiner or subject pronoun within four words, or
- * k when there is none. */
+ * the clause's own determiner or subject pronoun right after the
+ * listener's words, or k when there is none. */
 static size_t
 past_np_listener(const actx *c, size_t k, size_t se)
 {
@@ -618,7 +619,7 @@ past_np_listener(const actx *c, size_t k, size_t se)
 	if (!word_is(c, k, W_NP_DET))
 		return k;
 	for (q4 = k + 1;
-	     q4 < se && q4 < k + 5 && is_w(&c->t[q4]) &&
+	     q4 < se && q4 <= k + LISTENER_NP_WORDS && is_w(&c->t[q4]) &&
 	     !word_is(c, q4, W_AUX) && !c->inq[q4] && !qt_is_prep(c, q4) &&
 	     !qt_wh_word(c, q4) && !word_is(c, q4, W_NO_CLAUSE_START);
 	     q4++)
@@ -629,9 +630,9 @@ past_np_listener(const actx *c, size_t k, size_t se)
 		return past_listener_pp(c, q4, se);
 	/* "told the board on Monday the pier would close": a time
 	 * phrase after the listener */
-	if (q4 > k + 1 && q4 < se && time_phrase_end(c, q4, se) > q4 &&
-	    clause_opens(c, time_phrase_end(c, q4, se)))
-		return time_phrase_end(c, q4, se);
+	if (q4 > k + 1 && q4 < se && qt_time_phrase_end(c, q4, se) > q4 &&
+	    clause_opens(c, qt_time_phrase_end(c, q4, se)))
+		return qt_time_phrase_end(c, q4, se);
 	return k;
 }
 
@@ -673,217 +674,6 @@ skip_listener(actx *c, size_t k, size_t se)
 			k = q4;
 	}
 	return k;
-}
-
-/* Is word k a time word written in the plural ("weeks", "months",
- * "years": classes.txt lists the singular)? */
-static bool
-plural_time_word(const actx *c, size_t k)
-{
-	char stem[16];
-	size_t n;
-	int v;
-
-	if (!is_w(&c->t[k]) || (c->t[k].flags & TF_CAP))
-		return false;
-	n = c->t[k].end - c->t[k].start;
-	if (n < 3 || n > sizeof(stem) || c->text[c->t[k].end - 1] != 's')
-		return false;
-	if (!qt_ascii_lower(stem, c->text + c->t[k].start, n - 1,
-	                    QT_LOWER_ASCII))
-		return false;
-	v = qt_lexicon_get(c->ld->lex[LEX_CLASSES], stem, n - 1);
-	return v >= 0 && (v & CL_TIME);
-}
-
-/* A year after a preposition ("in 2019", "since 1998"): four digits
- * from 1000 to 2999. */
-static bool
-year_at(const actx *c, size_t k)
-{
-	const char *s = c->text + c->t[k].start;
-
-	return k < c->n && c->t[k].kind == TK_NUM && !c->inq[k] &&
-	       c->t[k].end - c->t[k].start == 4 && (s[0] == '1' || s[0] == '2');
-}
-
-/* A word of a time phrase at k: a day, month, part of the day
- * (classes.txt, CL_TIME; "may" only as "May"), the dot of an
- * abbreviated month ("Sept."), or a number after one ("March 3",
- * "Sept. 4", "March 3, 2024" up to the comma). */
-static bool
-time_word(const actx *c, size_t k)
-{
-	if (k >= c->n || c->inq[k])
-		return false;
-	if (c->t[k].kind == TK_NUM)
-		return k > 0 && (class_is(c, k - 1, CL_TIME) ||
-		                 (k > 1 && is_p(&c->t[k - 1], '.') &&
-		                  class_is(c, k - 2, CL_TIME)));
-	if (is_p(&c->t[k], '.'))
-		return k > 0 && class_is(c, k - 1, CL_TIME) &&
-		       qt_inner_dot(c, k) && k + 1 < c->n &&
-		       c->t[k + 1].kind == TK_NUM;
-	return is_w(&c->t[k]) && class_is(c, k, CL_TIME) &&
-	       (!word_is(c, k, W_AUX) || (c->t[k].flags & TF_CAP));
-}
-
-/* The end of a time phrase counted back from "ago", "later" or
- * "earlier" ("two weeks ago", "a few days later", "months earlier"),
- * or k when there is none at k.  The words before it are a number or
- * a determiner and a time noun, one to three words in all. */
-static size_t
-relative_time_end(const actx *c, size_t k, size_t se)
-{
-	size_t m;
-	bool unit = false;
-
-	for (m = k; m < se && m < k + 4; m++) {
-		if (c->inq[m])
-			return k;
-		if (m > k && qt_relative_time_word(c, m))
-			break;
-		if (c->t[m].kind == TK_NUM || qt_number_word(c, m) ||
-		    (m == k && word_is(c, m, W_NP_DET)) ||
-		    (m == k + 1 && wordeq(c, m, "few")))
-			continue;
-		if (!(time_word(c, m) || plural_time_word(c, m)) ||
-		    (c->t[m].flags & TF_CAP))
-			return k;
-		unit = true;
-	}
-	if (!unit || m >= se || m >= k + 4 || m == k)
-		return k;
-	return m + 1;
-}
-
-/* Is the word at k a time noun's modifier by the tagger's part of
- * speech: an adjective, an adverb or a number ("same", "next", "two"),
- * or a participle in -ing ("following")? */
-static bool
-time_modifier(const actx *c, size_t k)
-{
-	int pos = qt_pos_at(c, k);
-	size_t n = c->t[k].end - c->t[k].start;
-
-	return pos == QT_POS_ADJ || pos == QT_POS_ADV || pos == QT_POS_NUM ||
-	       (pos == QT_POS_VERB && n > 5 &&
-	        memcmp(c->text + c->t[k].end - 3, "ing", 3) == 0);
-}
-
-/* The time noun at k, or after one or two lowercase modifiers at k
- * ("same day", "following Monday", "first full week"): its token, or
- * QUOTH_NONE when there is none. */
-static size_t
-modified_time_noun(const actx *c, size_t k, size_t se)
-{
-	size_t m;
-
-	for (m = k; m < se && m < k + TIME_MODIFIERS + 1; m++) {
-		if (time_word(c, m) && c->t[m].kind != TK_NUM)
-			return m;
-		/* (modifiers the tagger calls adjectives or adverbs: not
-		 * "the prime minister's Dec. 28 meeting", "the letter
-		 * Feb. 2") */
-		if (!is_w(&c->t[m]) || (c->t[m].flags & TF_CAP) || c->inq[m] ||
-		    word_is(c, m, W_AUX) || qt_cue_at(c, m) >= 0 ||
-		    qt_is_prep(c, m) || qt_possessive(c, m) ||
-		    !time_modifier(c, m))
-			break;
-	}
-	return QUOTH_NONE;
-}
-
-/* Is word k "a.m." or "p.m." (dotted or not)? */
-static bool
-am_pm(const actx *c, size_t k)
-{
-	return wordeq(c, k, "a.m.") || wordeq(c, k, "p.m.") ||
-	       wordeq(c, k, "a.m") || wordeq(c, k, "p.m") ||
-	       wordeq(c, k, "am") || wordeq(c, k, "pm");
-}
-
-/* The end of a clock time after a preposition at k ("at 4 a.m.",
- * "around 8:40 p.m."), or k when there is none: numbers and colons,
- * then "a.m." or "p.m." (and its dot when it is a token of its own). */
-static size_t
-clock_time_end(const actx *c, size_t k, size_t se)
-{
-	size_t m = k + 1;
-
-	if (!qt_is_prep(c, k) || m >= se || c->t[m].kind != TK_NUM)
-		return k;
-	while (m < se && (c->t[m].kind == TK_NUM || is_p(&c->t[m], ':')) &&
-	       !c->inq[m])
-		m++;
-	if (m >= se || !am_pm(c, m))
-		return k;
-	m++;
-	if (m < se && is_p(&c->t[m], '.') && !(c->t[m].flags & TF_SPACE_BEFORE))
-		m++;
-	return m;
-}
-
-/* Past a time phrase at the start of a reported clause ("said
- * Wednesday the bill was dead", "said on Monday night it", "said last
- * week that", "said over the weekend the", "said in 2019 the", "said
- * two weeks ago the"): what was said starts after it.  k itself when
- * there is none, or when the phrase is the clause's subject ("said last
- * year was the worst"). */
-static size_t
-time_phrase_end(const actx *c, size_t k, size_t se)
-{
-	size_t m = k, t;
-
-	if (relative_time_end(c, k, se) > k)
-		return relative_time_end(c, k, se);
-	/* "on Wednesday", "last week", "earlier this week" */
-	if (m + 2 < se && qt_is_prep(c, m) && qt_is_prep(c, m + 1) &&
-	    time_word(c, m + 2) && c->t[m + 2].kind != TK_NUM)
-		m++;
-	if (m + 1 < se && (qt_is_prep(c, m) || wordeq(c, m, "next")) &&
-	    time_word(c, m + 1) && c->t[m + 1].kind != TK_NUM)
-		m++;
-	/* "in 2019", "since 1998" */
-	else if (m + 1 < se && qt_is_prep(c, m) && year_at(c, m + 1))
-		return m + 2;
-	/* "over the weekend", "during the night", "in the morning", "on
-	 * the same day", "on the following Monday" */
-	else if (m + 2 < se && qt_is_prep(c, m) &&
-	         word_is(c, m + 1, W_ARTICLE) &&
-	         modified_time_noun(c, m + 2, se) != QUOTH_NONE)
-		m = modified_time_noun(c, m + 2, se);
-	/* "said the same day the", "said the next morning it" */
-	else if (m + 2 < se && word_is(c, m, W_ARTICLE) &&
-	         !time_word(c, m + 1) &&
-	         modified_time_noun(c, m + 1, se) != QUOTH_NONE)
-		m = modified_time_noun(c, m + 1, se);
-	t = clock_time_end(c, m, se);
-	if (t > m)
-		m = t;
-	else if (!time_word(c, m) || c->t[m].kind == TK_NUM)
-		return k;
-	while (m < se && time_word(c, m))
-		m++;
-	/* "Sept. 12, 2019": the year after the date's comma */
-	if (m + 1 < se && m > k && c->t[m - 1].kind == TK_NUM &&
-	    is_p(&c->t[m], ',') && year_at(c, m + 1))
-		m += 2;
-	return m;
-}
-
-static size_t
-skip_time_phrase(const actx *c, size_t k, size_t se)
-{
-	size_t m = time_phrase_end(c, k, se);
-
-	/* "said Sept. 12, 2019, the deal": the comma after the year */
-	if (m > k && m + 1 < se && is_p(&c->t[m], ',') && year_at(c, m - 1))
-		m++;
-	if (m == k || m >= se || word_is(c, m, W_AUX) || is_p(&c->t[m], ',') ||
-	    !qt_words_at_least(c, m, se, 3))
-		return k;
-	return m;
 }
 
 /* What stands between a cue and its "that" when it is no clause of its
@@ -934,7 +724,7 @@ setting_before_that(const actx *c, size_t i, int v, size_t k, size_t se)
 		return QUOTH_NONE;
 	pos = qt_pos_at(c, k);
 	if (!(v & CUE_OBJECT) && pos != QT_POS_ADP && pos != QT_POS_ADV &&
-	    !time_word(c, k))
+	    !qt_time_word(c, k))
 		return QUOTH_NONE;
 	for (m = k; m < t; m++) {
 		if (!is_w(&c->t[m]) || qt_inner_dot(c, m) || qt_apos_mark(c, m))
@@ -947,6 +737,49 @@ setting_before_that(const actx *c, size_t i, int v, size_t k, size_t se)
 			return QUOTH_NONE;
 	}
 	return t;
+}
+
+/* Is [j, se] a noun phrase with no verb ("a view shared by the
+ * council", "the harshest words yet from the mayor"): no auxiliary, no
+ * cue, no quote, and no verb by the tagger but a participle before
+ * "by"? */
+static bool
+verbless_np(const actx *c, size_t j, size_t se)
+{
+	size_t m;
+
+	for (m = j + 1; m <= se && m < c->n; m++) {
+		if (c->t[m].kind == TK_QUOTE || word_is(c, m, W_AUX) ||
+		    qt_cue_at(c, m) >= 0 || qt_subject_pronoun(c, m))
+			return false;
+		if (is_w(&c->t[m]) && qt_pos_at(c, m) == QT_POS_VERB &&
+		    !(m + 1 <= se && wordeq(c, m + 1, "by")))
+			return false;
+	}
+	return true;
+}
+
+/* The last token of a reported clause [k, se] whose quoted fragment
+ * closes before an appositive, a noun phrase running to the sentence's
+ * end ('the plan was "a disgrace," a view shared by the council'): the
+ * fragment's closing mark, as the appositive is the writer's comment on
+ * the words, not what was said.  Else se. */
+static size_t
+fragment_appositive_end(const actx *c, size_t k, size_t se)
+{
+	size_t m, j;
+
+	for (m = k + 1; m + 2 <= se && m < c->n; m++) {
+		if (c->t[m].kind != TK_QUOTE || c->t[m].role != MR_CLOSE)
+			continue;
+		/* the comma inside the marks ("a disgrace,") or after */
+		j = is_p(&c->t[m + 1], ',') ? m + 2 : m + 1;
+		if (j == m + 1 && !is_p(&c->t[m - 1], ','))
+			continue;
+		if (j <= se && word_is(c, j, W_NP_DET) && verbless_np(c, j, se))
+			return m;
+	}
+	return se;
 }
 
 /* The reported clause after the cue at i (flags v, its end at ce), in
@@ -966,12 +799,12 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep, size_t *verb)
 	/* "said in a statement that", "stated in July it", "admits
 	 * in this instance, there were" */
 	k = skip_adverbials(c, k, se);
-	if (skip_time_phrase(c, k, se) > k)
+	if (qt_skip_time_phrase(c, k, se) > k)
 		/* "said earlier on Friday during a news conference
 		 * that" */
-		k = skip_adverbials(c, skip_time_phrase(c, k, se), se);
+		k = skip_adverbials(c, qt_skip_time_phrase(c, k, se), se);
 	/* "told POLITICO earlier this week.": when, and nothing said */
-	if (time_phrase_end(c, k, se) + 1 >= se)
+	if (qt_time_phrase_end(c, k, se) + 1 >= se)
 		return QUOTH_NONE;
 	if (k < se && is_p(&c->t[k], ','))
 		return QUOTH_NONE; /* "said, ..." is a list or aside */
@@ -982,6 +815,7 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep, size_t *verb)
 	          !qt_subject_pronoun(c, k) && !qt_has_finite_verb(c, k, se)))
 		return QUOTH_NONE; /* "Carolina added three more goals" */
 	se = qt_split_clause_end(c, k, se, verb);
+	se = fragment_appositive_end(c, k, se);
 	/* ("The company said prices fell.": two words will do) */
 	if (k >= se ||
 	    (!qt_words_at_least(c, k, se, 3) && !two_word_clause(c, k, se)) ||
@@ -1124,6 +958,30 @@ noun_cue(const actx *c, size_t i)
 	return p == QT_POS_NOUN || p == QT_POS_ADJ;
 }
 
+/* A lowercase word of at least this many bytes shows a sentence of prose,
+ * not a headline in title case ("Biden Says Bill Is Dead"). */
+#define PROSE_WORD_BYTES 4
+
+/* Is the cue at i a capitalised word after another word inside a
+ * sentence of prose (one that holds a lowercase word of
+ * PROSE_WORD_BYTES or more, sa..se): a word of a name or a title ("the
+ * Boston Globe Says Goodbye exhibit", "Johnson Claims Service hired",
+ * "the band Tells All played"), not a verb? */
+static bool
+title_cased_cue(const actx *c, size_t i, size_t sa, size_t se)
+{
+	size_t k;
+
+	if (i <= sa || !(c->t[i].flags & TF_CAP) ||
+	    (c->t[i].flags & TF_ALLCAP) || !is_w(&c->t[i - 1]))
+		return false;
+	for (k = sa; k <= se && k < c->n; k++)
+		if (is_w(&c->t[k]) && !(c->t[k].flags & TF_CAP) &&
+		    c->t[k].end - c->t[k].start >= PROSE_WORD_BYTES)
+			return true;
+	return false;
+}
+
 /*
  * Find reported speech in sentences that hold no direct quote: at each
  * cue, a clause before it (clause_then_speaker), else the cue's subject
@@ -1154,6 +1012,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		sa = sentence_start(c, i);
 		se = sentence_end(c, i);
 		if (!no_direct_in(c, dir, sa, se) ||
+		    title_cased_cue(c, i, sa, se) ||
 		    according_frames(c, sa, se) ||
 		    qt_cue_after_frames(c, i, sa, se) ||
 		    qt_label_line(c->text, c->t, c->n, para_start_tok(c, i)) ||

@@ -255,6 +255,20 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			    (t[i].cp == 0x2019 || t[i].cp == 0x201D) && !L)
 				want_open = false;
 		}
+		/* A closer of the other level right after the open
+		 * quote's last punctuation closes it: '"We will stay,'
+		 * Ana Ruiz said' and "'We will stay," she said' are a
+		 * writer's slip, as “Shorty." is (no apostrophe follows a
+		 * comma or a stop) */
+		if (!want_close && R && !L && k < 0 && st->n > 0 &&
+		    qm->close_ok && st->m[st->n - 1].level != qm->level &&
+		    i > pa && t[i - 1].kind == TK_PUNCT &&
+		    (t[i - 1].cp == ',' || t[i - 1].cp == '.' ||
+		     t[i - 1].cp == '!' || t[i - 1].cp == '?')) {
+			k = (ptrdiff_t)st->n - 1;
+			want_close = true;
+			want_open = false;
+		}
 		/* A new sentence opening a double quote while one is still
 		 * open: the first was never closed (a writer's slip); end it
 		 * here rather than nest. */
@@ -277,7 +291,7 @@ scan_paragraph(token *t, size_t pa, size_t pb, mark_stack *st, qvec *spans,
 			t[i].role = MR_CLOSE;
 			if (st->n == 0) {
 				if (!add_span(spans, t, st->m[0].tok, i, i) ||
-				    (qm->level == 2 &&
+				    (st->m[0].level == 2 &&
 				     !add_nested(spans, t, &st->inner)))
 					return false;
 				st->inner.len = 0;
@@ -591,6 +605,35 @@ one_word_speech(const char *text, const token *t, size_t pa, size_t prev,
 	       qt_cue_word(text, t, prev - 1, ld, FLAG('s'));
 }
 
+/* Tokens a cue clause ending at a comma may hold before it: the cue, its
+ * speaker and a listener or time phrase ("she told the board on Friday,
+ * "B"" and the frame of a split quote, '"A," Lee told reporters on
+ * Tuesday, "b"'), a short clause. */
+#define CUE_CLAUSE_TOKENS 12
+
+/* Is the comma at prev the end of a cue clause: a speech word in the
+ * words before it (back to a quote mark, a sentence stop or the
+ * paragraph start), as in 'Lee said, "it is late"' or '"Look," Lee told
+ * reporters, "it is late"'?  A list of quoted words ('"attack,"
+ * "Libya," "hit"') has a quote mark right before its comma. */
+static bool
+cue_clause_before(const char *text, const token *t, size_t pa, size_t prev,
+                  const lang_data *ld)
+{
+	size_t k;
+
+	for (k = prev; k > pa && prev - k < CUE_CLAUSE_TOKENS; k--) {
+		const token *w = &t[k - 1];
+
+		if (w->kind == TK_QUOTE || is_break(w) ||
+		    (w->kind == TK_PUNCT && is_end_punct_cp(w->cp)))
+			return false;
+		if (qt_cue_word(text, t, k - 1, ld, FLAG('s')))
+			return true;
+	}
+	return false;
+}
+
 /* What classify() reads off a quoted span and the tokens around it. */
 typedef struct {
 	size_t o, c;       /* the marks (c: QUOTH_NONE when unclosed) */
@@ -811,7 +854,15 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 			return V_DROP;
 		if (nwords <= 3 && !v.starts_cap && !v.inner_end &&
 		    !v.cue_after && prev != QUOTH_NONE &&
-		    t[prev].kind == TK_PUNCT && t[prev].cp == ',')
+		    t[prev].kind == TK_PUNCT && t[prev].cp == ',' &&
+		    !cue_clause_before(text, t, pa, prev, ld))
+			return V_DROP;
+		/* the next item of such a list, after the closing mark
+		 * of the one before ("attack," "the bomb," "hit") */
+		if (nwords <= 3 && !v.starts_cap && !v.cue_after &&
+		    prev != QUOTH_NONE && prev > pa &&
+		    t[prev].kind == TK_QUOTE && t[prev].role == MR_CLOSE &&
+		    t[prev - 1].kind == TK_PUNCT && t[prev - 1].cp == ',')
 			return V_DROP;
 		/* The movie, "Mercy Street," opens...: a title */
 		if ((!v.inner_end || last->cp == ',') && !v.cue_after &&
@@ -839,14 +890,16 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	return V_DROP;
 }
 
-/* Is the unclosed span s a short fragment that opens after a word of
- * the writer's sentence (no cue: 'called the plan "a mess and left.'),
- * fewer than STRAY_FRAGMENT_WORDS words to its paragraph's end?  A
- * quote that runs on over paragraphs opens a clause or follows its
- * cue. */
+/* Is the unclosed span s (in the paragraph from token pa) a short
+ * fragment that opens after a word of the writer's sentence (no cue:
+ * 'called the plan "a mess and left.'), fewer than STRAY_FRAGMENT_WORDS
+ * words to its paragraph's end, or any that opens after a scare lead
+ * ('known as "the Iron Lady, said the dock was safe.': a name, which
+ * closes within its sentence)?  A quote that runs on over paragraphs
+ * opens a clause or follows its cue. */
 #define STRAY_FRAGMENT_WORDS 8
 static bool
-stray_fragment(const char *text, const token *t, const raw_span *s,
+stray_fragment(const char *text, const token *t, size_t pa, const raw_span *s,
                const lang_data *ld)
 {
 	size_t k, nw = 0;
@@ -854,6 +907,9 @@ stray_fragment(const char *text, const token *t, const raw_span *s,
 	if (s->open == 0 || t[s->open - 1].kind != TK_WORD ||
 	    qt_cue_word(text, t, s->open - 1, ld, FLAG('s')))
 		return false;
+	if (s->open > pa &&
+	    scare_before(text, t, s->open, pa, ld, false) == LEAD_SCARE)
+		return true;
 	for (k = s->open + 1; k <= s->last; k++)
 		if (is_word(&t[k]) && ++nw >= STRAY_FRAGMENT_WORDS)
 			return false;
@@ -906,6 +962,32 @@ missing_close(const char *text, const token *t, const raw_span *s,
 				    t[m - 1].cp == ',')
 					return m - 1;
 	return QUOTH_NONE;
+}
+
+/* End the unclosed span s (in the paragraph from token pa) where its
+ * close is missing, at the comma before its attribution
+ * (missing_close()).  When the quote opens its sentence, the comma stands
+ * for the closing mark, so the quote's cue and speaker are read after it
+ * as after a mark ('"It is fine, Tom Fenwick said.' is Tom Fenwick's "It
+ * is fine"); a mark inside the writer's sentence ('shouted "shame and
+ * walked out, Ivo Sand said', '6'2" tall, Ivo Sand said') only ends
+ * before the comma, and only when `cut` (a quote that would run on into
+ * the next paragraph).  False when there is no such comma. */
+static bool
+end_at_missing_close(const char *text, const token *t, size_t pa, raw_span *s,
+                     bool cut, const lang_data *ld)
+{
+	size_t m = missing_close(text, t, s, ld), p = s->open - 1;
+
+	if (m == QUOTH_NONE)
+		return false;
+	if (s->open == pa || is_break(&t[p]) ||
+	    (t[p].kind == TK_PUNCT &&
+	     (is_end_punct_cp(t[p].cp) || t[p].cp == ':')))
+		s->close = s->last = m;
+	else if (cut)
+		s->last = m - 1;
+	return true;
 }
 
 /* ---- building quotes ----------------------------------------------------- */
@@ -988,13 +1070,15 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			/* a short fragment opened inside the writer's
 			 * sentence ('called it "a mess and left.') is a
 			 * stray mark: it ends at its paragraph */
-			if (j == i && stray_fragment(text, t, sj, ld))
+			if (j == i &&
+			    stray_fragment(text, t, para_first(tl, sj->open),
+			                   sj, ld))
 				break;
 			/* ('"The crowd shouted shame, Ivo Sand said.') */
-			if (missing_close(text, t, sj, ld) != QUOTH_NONE) {
-				sj->last = missing_close(text, t, sj, ld) - 1;
+			if (end_at_missing_close(text, t,
+			                         para_first(tl, sj->open), sj,
+			                         true, ld))
 				break;
-			}
 			/* a quote longer than max_quote_bytes is cut at the
 			 * end of the paragraph that crosses the limit */
 			if (t[sn->last].end - t[s->open].start >
@@ -1006,6 +1090,13 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			j++;
 		}
 		np = j - i + 1;
+		/* a quote whose close is missing before its attribution,
+		 * ended by the next opening mark in its paragraph
+		 * ('"It is fine, Tom Fenwick said. "The dock is safe,"'):
+		 * the quote ends at the frame's comma */
+		if (np == 1 && s->close == QUOTH_NONE)
+			(void)end_at_missing_close(
+			        text, t, para_first(tl, s->open), s, false, ld);
 		/* an unclosed single quote on its own is an apostrophe */
 		if (np == 1 && s->level == 2 && s->close == QUOTH_NONE) {
 			t[s->open].role = MR_APOS;

@@ -11,16 +11,21 @@
  * part ("told reporters at the White House on Tuesday,"). */
 #define SPLIT_GAP_TOKENS 14
 
+/* The commas a split quote's frame may hold before the one that opens
+ * the second part: an appositive's two (", the port chief, on Monday,"). */
+#define SPLIT_GAP_COMMAS 2
+
 /* The words between a cue clause ending at token a and the comma at
  * token b that opens the next quote: '"A," Trump told reporters at the
- * White House on Tuesday, "B."', '"A," said X, the mayor of Y, "B."'.
- * b when they are its adverbials or the speaker's appositive (up to
- * SPLIT_GAP_TOKENS tokens in the sentence, no quote, no other cue, no
- * clause punctuation but the appositive's comma), else QUOTH_NONE. */
+ * White House on Tuesday, "B."', '"A," said X, the mayor of Y, "B."',
+ * '"A," said X, the mayor, in a statement, "B."'.  b when they are its
+ * adverbials or the speaker's appositive (up to SPLIT_GAP_TOKENS tokens
+ * in the sentence, no quote, no other cue, no clause punctuation but
+ * the appositive's commas), else QUOTH_NONE. */
 static size_t
 split_gap_end(const actx *c, size_t a, size_t b)
 {
-	size_t j;
+	size_t j, commas = 0;
 
 	if (b < a || b - a > SPLIT_GAP_TOKENS || b >= c->n ||
 	    !is_p(&c->t[b], ',') || a == 0 || c->t[b].sent != c->t[a - 1].sent)
@@ -30,8 +35,9 @@ split_gap_end(const actx *c, size_t a, size_t b)
 		    qt_cue_at(c, j) >= 0)
 			return QUOTH_NONE;
 		/* (an appositive: ", the mayor of Port Elm,") */
-		if (c->t[j].kind == TK_PUNCT && !qt_inner_dot(c, j) &&
-		    !(j == a && is_p(&c->t[j], ',')))
+		if (is_p(&c->t[j], ',') && ++commas <= SPLIT_GAP_COMMAS)
+			continue;
+		if (c->t[j].kind == TK_PUNCT && !qt_inner_dot(c, j))
 			return QUOTH_NONE;
 	}
 	return b;
