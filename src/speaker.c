@@ -196,22 +196,6 @@ qt_parse_speaker_fwd(actx *c, size_t i, speaker *sp, int last_speaker)
  * later step may try), or QUOTH_NONE when the shape is not there.
  */
 
-/* Is the word at i, in capitals in a sentence in mixed case ("US
- * officials", "the WHO said"), an acronym rather than the pronoun or
- * other function word it spells? */
-static bool
-acronym_word(const actx *c, size_t i)
-{
-	size_t k;
-
-	if (!(c->t[i].flags & TF_ALLCAP))
-		return false;
-	for (k = i + 1; k < c->n && k < i + 4; k++)
-		if (is_w(&c->t[k]))
-			return !(c->t[k].flags & TF_ALLCAP);
-	return false;
-}
-
 /* The pronoun at i with the lexicon's flags v as the speaker sp. */
 static void
 pronoun_speaker(speaker *sp, size_t i, int v)
@@ -237,8 +221,6 @@ parse_pronoun(actx *c, size_t i, speaker *sp, int last_speaker)
 	int v;
 
 	v = qt_lex(c, LEX_PRONOUNS, i, i + 1);
-	if (v >= 0 && acronym_word(c, i))
-		return QUOTH_NONE;
 	if (v < 0)
 		v = qt_pronoun_contracted(c, i); /* "He's claiming" */
 	/* "Her reply was short:", "his statement said": the possessor of
@@ -582,9 +564,8 @@ parse_name_run(actx *c, size_t i, speaker *sp, int last_speaker)
 	bool role, rank;
 
 	if (!((c->t[i].flags & TF_CAP) &&
-	      (((qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 || acronym_word(c, i)) &&
-	        !qt_contraction(c, i) && !common_opener(c, i) &&
-	        !qt_dateline(c, i)) ||
+	      ((qt_lex(c, LEX_NONNAMES, i, i + 1) < 0 && !qt_contraction(c, i) &&
+	        !common_opener(c, i) && !qt_dateline(c, i)) ||
 	       qt_surname_word(c, i))))
 		return QUOTH_NONE;
 	j = name_run_end(c, i);
