@@ -10,10 +10,13 @@
  * stays resident is the windows in flight and a lag behind them.
  *
  * Small files are read as before (a mapping costs more than a read), and
- * so are standard input and pipes.  As with every mapped file, one cut
- * shorter while quoth reads it ends the run with SIGBUS.
+ * so are standard input and pipes.  A file cut shorter while quoth reads
+ * it raises SIGBUS on the pages past its new end: the handler names the
+ * file and ends the run with status 2 (input that could not be read),
+ * not a crash.
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -30,6 +33,48 @@
 #define STEP ((size_t)1 << 20)
 /* what stays ahead of it at the first hand-over: the windows in flight */
 #define AHEAD ((size_t)8 << 20)
+
+/* the file mapped now, for the SIGBUS message (one at a time) */
+static const char *volatile mapped_path;
+
+static void
+put(const char *s)
+{
+	size_t n = strlen(s);
+	ssize_t w;
+
+	while (n > 0 && (w = write(STDERR_FILENO, s, n)) > 0) {
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+static void
+on_sigbus(int sig)
+{
+	const char *path = mapped_path;
+
+	(void)sig;
+	put("quoth: ");
+	put(path ? path : "(mapped file)");
+	put(": the file became shorter while it was being read\n");
+	_exit(2);
+}
+
+static void
+catch_sigbus(void)
+{
+	static int done;
+	struct sigaction sa;
+
+	if (done)
+		return;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigbus;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGBUS, &sa, NULL) == 0)
+		done = 1;
+}
 
 int
 cli_map_file(const char *path, size_t limit, struct cli_map *m)
@@ -60,6 +105,8 @@ cli_map_file(const char *path, size_t limit, struct cli_map *m)
 #endif
 	m->ptr = p;
 	m->len = (size_t)st.st_size;
+	mapped_path = path;
+	catch_sigbus();
 	return 0;
 }
 
@@ -95,7 +142,9 @@ cli_map_behind(struct cli_map *m, size_t at)
 void
 cli_map_free(struct cli_map *m)
 {
-	if (m->ptr)
+	if (m->ptr) {
 		munmap((void *)m->ptr, m->len);
+		mapped_path = NULL;
+	}
 	memset(m, 0, sizeof *m);
 }
