@@ -6,7 +6,10 @@
  * the same order.  The text is the source tree's (QUOTH_SRC/data, loaded
  * through --data-dir, which takes no image).  A list that got no image
  * (or a cross build, which has no symbol table built in) passes too: it
- * was parsed both times.
+ * was parsed both times.  The first-name list (tools/embed.py: a sorted
+ * table of data/en/first-names.txt, searched by bisection) answers every
+ * look-up as the text file parsed as a word list does: every name with
+ * its flag, and words next to the names (a letter more or less) alike.
  */
 #include <check.h>
 #include <stdio.h>
@@ -29,8 +32,14 @@ setup(void)
 	unsetenv("QUOTH_WN_OFF");
 	ck_assert_int_eq(qt_lang_data_load(&built, "en", NULL, &err), QUOTH_OK);
 	ck_assert_int_eq(qt_lang_data_load(&parsed, "en", dir, &err), QUOTH_OK);
-	/* (the text, parsed, never takes the table built in) */
+	ck_assert_int_eq(qt_first_names_load(&built, "en", NULL, &err),
+	                 QUOTH_OK);
+	ck_assert_int_eq(qt_first_names_load(&parsed, "en", dir, &err),
+	                 QUOTH_OK);
+	/* (the text, parsed, never takes the tables built in) */
 	ck_assert(!parsed.sym_builtin);
+	ck_assert_ptr_null(built.first_names);
+	ck_assert_ptr_nonnull(parsed.first_names);
 }
 
 static void
@@ -106,6 +115,68 @@ START_TEST(test_symtab_agrees)
 }
 END_TEST
 
+struct name_walk {
+	size_t names, near, differ;
+	char buf[64];
+};
+
+static void
+name_one(void *arg, const char *key, size_t len, int value)
+{
+	struct name_walk *w = arg;
+	size_t k;
+
+	w->names++;
+	if (qt_first_name(&built, key, len) != value)
+		w->differ++;
+	if (len + 1 >= sizeof(w->buf))
+		return;
+	/* the name with a letter more or one less: in both or neither */
+	memcpy(w->buf, key, len);
+	for (k = 0; k < 2; k++) {
+		size_t n = k ? len - 1 : len + 1;
+		w->buf[len] = 'q';
+		w->near++;
+		if (qt_first_name(&built, w->buf, n) !=
+		    qt_lexicon_get(parsed.first_names, w->buf, n))
+			w->differ++;
+	}
+}
+
+START_TEST(test_first_names_agree)
+{
+	struct name_walk w = {0};
+
+	ck_assert_uint_gt(qt_first_names_count(&built), 90000);
+	ck_assert_uint_eq(qt_first_names_count(&built),
+	                  qt_first_names_count(&parsed));
+	qt_lexicon_each(parsed.first_names, name_one, &w);
+	ck_assert_uint_eq(w.names, qt_first_names_count(&built));
+	ck_assert_uint_eq(w.differ, 0);
+}
+END_TEST
+
+START_TEST(test_first_name_edges)
+{
+	/* the first and last names of the list, before the first, after
+	 * the last, the empty word, and a name the list leaves out as
+	 * shared by both sexes */
+	ck_assert_int_eq(qt_first_name(&built, "aaban", 5),
+	                 qt_lexicon_get(parsed.first_names, "aaban", 5));
+	ck_assert_int_eq(qt_first_name(&built, "a", 1), -1);
+	ck_assert_int_eq(qt_first_name(&built, "zzzzzzzzzzzz", 12), -1);
+	ck_assert_int_eq(qt_first_name(&built, "", 0), -1);
+	ck_assert_int_eq(qt_first_name(&built, "joel", 4), NAME_MALE);
+	ck_assert_int_eq(qt_first_name(&built, "ada", 3), NAME_FEMALE);
+	ck_assert_int_eq(qt_first_name(&built, "jordan", 6), -1);
+	ck_assert_int_eq(qt_name_gender(&built, "Jos\xc3\xa9 Ruiz", 10),
+	                 NAME_MALE);
+	ck_assert_int_eq(qt_name_gender(&built, "Mary-Zzq Lund", 13),
+	                 NAME_FEMALE);
+	ck_assert_int_eq(qt_name_gender(&built, "Trudeau", 7), 0);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -117,6 +188,8 @@ main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_lexicons_agree);
 	tcase_add_test(tc, test_symtab_agrees);
+	tcase_add_test(tc, test_first_names_agree);
+	tcase_add_test(tc, test_first_name_edges);
 	tcase_set_timeout(tc, 120);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
