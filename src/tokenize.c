@@ -189,6 +189,21 @@ mojibake_tail(int32_t prev, int32_t cp)
 	return qt_quote_mark_find(cp) < 0;
 }
 
+/* A hyphen that joins the parts of a word (non-European, COVID-19). */
+static bool
+is_hyphen_cp(int32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* A soft hyphen or zero-width character (utf8proc's category Cf): it does
+ * not show. */
+static bool
+is_format_cp(int32_t cp)
+{
+	return cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
+}
+
 /* A decoded view of the text, one entry per code point, so that the
  * tokenizer can look a few characters ahead without re-decoding. */
 typedef struct {
@@ -227,6 +242,16 @@ decode_at(const char *text, size_t len, size_t off, cpinfo *ci)
 	ci->len = (uint8_t)l;
 	ci->bad = bad;
 	ci->cls = (uint8_t)cclass_of(ci->cp);
+}
+
+/* Past the soft hyphens and zero-width characters at *ci: what a reader
+ * sees next ("Anne-\u00adMarie" is "Anne-Marie").  (Their bytes are not
+ * ASCII: an ASCII byte is looked at no further.) */
+static inline void
+skip_format(const char *text, size_t len, cpinfo *ci)
+{
+	while (ci->len > 1 && !ci->bad && is_format_cp(ci->cp))
+		decode_at(text, len, ci->off + ci->len, ci);
 }
 
 static token *
@@ -464,6 +489,7 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 			continue;
 		}
 		decode_at(text, len, c.off + c.len, &n1);
+		skip_format(text, len, &n1);
 		/* internal apostrophe: shouldn't, Ukraine's, O'Brien (and
 		 * the wrong-way ‘ and ` some editors type: Trump‘s, don`t) */
 		if (is_elision_cp(c.cp) &&
@@ -475,16 +501,22 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 		}
 		/* a soft hyphen or zero-width character inside a word
 		 * (Schwarzen\u00adegger): format characters, invisible */
-		if (c.cp >= 0x80 &&
-		    utf8proc_category(c.cp) == UTF8PROC_CATEGORY_CF &&
-		    is_alnum_class((enum cclass)n1.cls)) {
-			end = n1.off;
-			c = n1;
-			continue;
+		if (is_format_cp(c.cp)) {
+			if (is_alnum_class((enum cclass)n1.cls)) {
+				end = n1.off;
+				c = n1;
+				continue;
+			}
+			/* (before a hyphen: Lott\u200b-Baines, read on at
+			 * the hyphen, which joins what follows or ends the
+			 * word before the invisible character) */
+			if (is_hyphen_cp(n1.cp)) {
+				c = n1;
+				continue;
+			}
 		}
 		/* internal hyphen: non-European, COVID-19 */
-		if ((c.cp == '-' || c.cp == 0x2010 || c.cp == 0x2011) &&
-		    is_alnum_class((enum cclass)n1.cls)) {
+		if (is_hyphen_cp(c.cp) && is_alnum_class((enum cclass)n1.cls)) {
 			end = n1.off;
 			c = n1;
 			seg = 0;
