@@ -306,6 +306,16 @@ push(token_list *tl)
 	return &tl->t[tl->n++];
 }
 
+/* The next slot of tl, not zeroed (NULL when out of memory): for a token
+ * whose every field is written. */
+static inline token *
+push_raw(token_list *tl)
+{
+	if (tl->n == tl->cap)
+		return grow(tl);
+	return &tl->t[tl->n++];
+}
+
 /* qt_has_blank_line() with carriage returns: a lone '\r' is a line
  * break too. */
 static bool
@@ -659,23 +669,25 @@ word_token(const char *text, size_t off, size_t e, unsigned acc,
 	const unsigned char *p = (const unsigned char *)text;
 	unsigned first = word_bits[p[off]];
 	size_t i, uppers = 0;
+	uint8_t flags = space_before ? TF_SPACE_BEFORE : 0;
 
-	t->start = (uint32_t)off;
-	t->end = (uint32_t)e;
-	t->cp = p[off];
-	t->para = para;
-	t->kind = first == WB_DIGIT ? TK_NUM : TK_WORD;
-	t->flags = space_before ? TF_SPACE_BEFORE : 0;
 	if (first == WB_UPPER)
-		t->flags |= TF_CAP;
+		flags |= TF_CAP;
 	if (acc & WB_DIGIT)
-		t->flags |= TF_HAS_DIGIT;
+		flags |= TF_HAS_DIGIT;
 	if (!(acc & WB_LOWER) && (acc & WB_UPPER)) {
 		for (i = off; i < e; i++)
 			uppers += word_bits[p[i]] == WB_UPPER;
 		if (uppers >= 2)
-			t->flags |= TF_ALLCAP;
+			flags |= TF_ALLCAP;
 	}
+	/* (every field written at once: the slot is not zeroed first) */
+	*t = (token){.start = (uint32_t)off,
+	             .end = (uint32_t)e,
+	             .cp = p[off],
+	             .kind = first == WB_DIGIT ? TK_NUM : TK_WORD,
+	             .flags = flags,
+	             .para = para};
 }
 
 bool
@@ -715,13 +727,19 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 			unsigned acc;
 			size_t e = ascii_word(text, len, off, &acc);
 			if (e) {
-				if (!(t = push(tl)))
+				if (!(t = push_raw(tl)))
 					return false;
 				para_open = true;
 				word_token(text, off, e, acc, space_before,
 				           para, t);
 				space_before = false;
 				off = e;
+				/* (the space after it, as above) */
+				if (off < len && text[off] == ' ') {
+					off++;
+					space_before = true;
+					t->flags |= TF_SPACE_AFTER;
+				}
 				continue;
 			}
 		}
