@@ -635,17 +635,26 @@ scan_mark(const char *text, size_t len, size_t off, const cpinfo *c, token *t)
  * scan_word() would end it there too (at the text's end, an ASCII byte
  * not in word_glue[], or one that is before the end or another ASCII
  * byte that is no letter or digit), else 0; its word_bits[] or'ed into
- * *acc. */
+ * *acc.  `stops`: text[len - 1] is no ASCII letter or digit. */
 static inline size_t
-ascii_word(const char *text, size_t len, size_t off, unsigned *acc)
+ascii_word(const char *text, size_t len, size_t off, bool stops, unsigned *acc)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	size_t e = off;
 	unsigned k, a = 0;
 
-	while (e < len && (k = word_bits[p[e]]) != 0) {
-		a |= k;
-		e++;
+	/* (when the text's last byte is no letter or digit, the run ends
+	 * there at the latest: no bound to check a byte) */
+	if (stops) {
+		while ((k = word_bits[p[e]]) != 0) {
+			a |= k;
+			e++;
+		}
+	} else {
+		while (e < len && (k = word_bits[p[e]]) != 0) {
+			a |= k;
+			e++;
+		}
 	}
 	if (e < len && p[e] >= 0x80)
 		return 0;
@@ -704,6 +713,8 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 	size_t off = skip;
 	uint32_t para = 0;
 	bool space_before = true, para_open = false;
+	/* (does the text end in a byte that ends an ASCII word?) */
+	bool stops = len > skip && !word_bits[(unsigned char)text[len - 1]];
 	cpinfo c;
 
 	tl->first_bad = QUOTH_NONE;
@@ -725,7 +736,7 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 		 * ASCII byte no rule of scan_word() reads: most words) */
 		if (word_bits[(unsigned char)text[off]]) {
 			unsigned acc;
-			size_t e = ascii_word(text, len, off, &acc);
+			size_t e = ascii_word(text, len, off, stops, &acc);
 			if (e) {
 				if (!(t = push_raw(tl)))
 					return false;
