@@ -1024,8 +1024,9 @@ add_quote(const char *text, const token *t, const qvec *spans, size_t i,
 	}
 	q = &r->q[r->nq];
 	memset(q, 0, sizeof(*q));
-	q->parts = calloc(np, sizeof(qpart));
-	q->verb = calloc(2 * np, sizeof(size_t));
+	/* (not zeroed: every field is written below) */
+	q->parts = qt_xmalloc_array(np, sizeof(qpart));
+	q->verb = qt_xmalloc_array(2 * np, sizeof(size_t));
 	if (!q->parts || !q->verb) {
 		free(q->parts);
 		free(q->verb);
