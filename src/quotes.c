@@ -43,6 +43,7 @@
 #include <strings.h>
 
 #include "private.h"
+#include "quote_cues.h"
 
 #define FLAG(c) (1 << ((c) - 'a'))
 
@@ -331,54 +332,6 @@ static bool
 is_end_punct_cp(int32_t cp)
 {
 	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
-}
-
-/* Is there a speech cue in the sentence(s) of the quote [qa, qb], outside
- * it?  cuepre[i] counts the cue words before token i, so this is a
- * difference of counts, not a scan (one long sentence with many quotes
- * stays linear). */
-static bool
-cue_in_sentence(const token_list *tl, const size_t *cuepre, size_t qa,
-                size_t qb)
-{
-	size_t lo, hi;
-
-	if (qb >= tl->n)
-		qb = tl->n - 1;
-	lo = sent_first(tl, qa);
-	hi = sent_last(tl, qb);
-
-	if (hi < qb)
-		hi = qb;
-	return (cuepre[hi + 1] - cuepre[lo]) - (cuepre[qb + 1] - cuepre[qa]) >
-	       0;
-}
-
-/* The cue-word prefix counts for cue_in_sentence(). */
-static size_t *
-cue_prefix(const char *text, const token *t, size_t n, const lang_data *ld)
-{
-	size_t *pre = n < SIZE_MAX ? qt_xmalloc_array(n + 1, sizeof(size_t))
-	                           : NULL;
-	size_t i;
-	int need = FLAG('s') | FLAG('n') | FLAG('a');
-
-	if (!pre)
-		return NULL;
-	pre[0] = 0;
-	for (i = 0; i < n; i++) {
-		/* (most tokens: a word no cue test can take, by its symbol
-		 * alone, nor "according to" either) */
-		bool cue = !qt_sym_no_cue(ld, t, n, i) &&
-		           (qt_cue_word(text, t, i, ld, need) ||
-		            /* "according to" */
-		            (t[i].kind == TK_WORD && i + 1 < n &&
-		             t[i + 1].kind == TK_WORD &&
-		             qt_lex_tokens(ld, LEX_CUES, text, t, i, i + 2) >=
-		                     0));
-		pre[i + 1] = pre[i] + (cue ? 1 : 0);
-	}
-	return pre;
 }
 
 /* Is token t the word w (ASCII letters, any case)?  The first letter is
@@ -785,9 +738,9 @@ nickname(const token *t, const span_shape *v)
  * its cue, a quote that is a clause of its own, and a fragment inside
  * the writer's sentence. */
 static enum verdict
-classify(const char *text, const token_list *tl, const size_t *cuepre,
-         size_t pa, size_t pb, const raw_span *s, size_t nparts,
-         bool single_goes_on, const lang_data *ld)
+classify(const char *text, const token_list *tl, cue_counts *cues, size_t pa,
+         size_t pb, const raw_span *s, size_t nparts, bool single_goes_on,
+         const lang_data *ld)
 {
 	const token *t = tl->t;
 	span_shape v;
@@ -834,7 +787,7 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	 * quotes already carry speech, British style ('We will rebuild,'
 	 * she said. 'It will take time.') */
 	if (s->level == 2 && !v.cue_before && !v.cue_after && !single_goes_on &&
-	    !cue_in_sentence(tl, cuepre, o, b - 1))
+	    !qt_cue_in_sentence(tl, cues, o, b - 1))
 		return V_DROP;
 
 	if (v.cue_before && t[prev].kind != TK_PUNCT) {
@@ -867,8 +820,8 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 		/* The movie, "Mercy Street," opens...: a title */
 		if ((!v.inner_end || last->cp == ',') && !v.cue_after &&
 		    title_like(t, a, b) && nwords <= 6 &&
-		    !cue_in_sentence(tl, cuepre, o,
-		                     c == QUOTH_NONE ? b - 1 : c))
+		    !qt_cue_in_sentence(tl, cues, o,
+		                        c == QUOTH_NONE ? b - 1 : c))
 			return V_DROP;
 		return V_DIRECT;
 	}
@@ -885,7 +838,7 @@ classify(const char *text, const token_list *tl, const size_t *cuepre,
 	/* a one-word shout: jeers and "BERNIE!" chants */
 	if (last->kind == TK_PUNCT && (last->cp == '!' || last->cp == '?'))
 		return V_PARTIAL;
-	if (cue_in_sentence(tl, cuepre, o, c == QUOTH_NONE ? b - 1 : c))
+	if (qt_cue_in_sentence(tl, cues, o, c == QUOTH_NONE ? b - 1 : c))
 		return V_PARTIAL;
 	return V_DROP;
 }
@@ -1006,12 +959,104 @@ part_of(const char *text, const token *t, const raw_span *s, qpart *p)
 	p->vend = qt_text_trim_end(text, p->vstart, p->vend);
 }
 
+/* The last span of the quote that span i opens: the spans of the
+ * paragraphs (or lines) it runs on into, each re-opened by a mark, up to
+ * the one that closes it. */
+static size_t
+chain_end(const quoth_extractor *ex, const char *text, const token_list *tl,
+          qvec *spans, size_t i, quoth_result *r)
+{
+	const token *t = tl->t;
+	const raw_span *s = QVEC_AT(spans, raw_span, i);
+	const lang_data *ld = &ex->data;
+	size_t j = i;
+
+	while (j + 1 < spans->len) {
+		raw_span *sj = QVEC_AT(spans, raw_span, j);
+		const raw_span *sn = QVEC_AT(spans, raw_span, j + 1);
+
+		if (sj->close != QUOTH_NONE)
+			break;
+		/* the next paragraph or line starts by re-opening */
+		if (sn->open != sj->last + 2 || !is_break(&t[sj->last + 1]) ||
+		    sn->level != sj->level || j - i + 1 >= QUOTH_MAX_PARTS)
+			break;
+		/* a short fragment opened inside the writer's sentence
+		 * ('called it "a mess and left.') is a stray mark: it ends at
+		 * its paragraph */
+		if (j == i &&
+		    stray_fragment(text, t, para_first(tl, sj->open), sj, ld))
+			break;
+		/* ('"The crowd shouted shame, Ivo Sand said.') */
+		if (end_at_missing_close(text, t, para_first(tl, sj->open), sj,
+		                         true, ld))
+			break;
+		/* a quote longer than max_quote_bytes is cut at the end of
+		 * the paragraph that crosses the limit */
+		if (t[sn->last].end - t[s->open].start >
+		    ex->opt.max_quote_bytes) {
+			qt_result_warn(r, QUOTH_WARN_QUOTE_LEN,
+			               t[sn->open].start);
+			break;
+		}
+		j++;
+	}
+	return j;
+}
+
+/* Add to r the quote of spans i..j, of verdict v (V_DIRECT or
+ * V_PARTIAL).  False when out of memory. */
+static bool
+add_quote(const char *text, const token *t, const qvec *spans, size_t i,
+          size_t j, enum verdict v, quoth_result *r)
+{
+	const raw_span *s = QVEC_AT(spans, raw_span, i);
+	size_t np = j - i + 1, k;
+	quote *q;
+
+	if (r->nq == r->capq) {
+		size_t cap = r->capq ? r->capq * 2 : 16;
+		quote *nq = qt_xrealloc_array(r->q, cap, sizeof(quote));
+		if (!nq)
+			return false;
+		r->q = nq;
+		r->capq = cap;
+	}
+	q = &r->q[r->nq];
+	memset(q, 0, sizeof(*q));
+	/* (not zeroed: every field is written below) */
+	q->parts = qt_xmalloc_array(np, sizeof(qpart));
+	q->verb = qt_xmalloc_array(2 * np, sizeof(size_t));
+	if (!q->parts || !q->verb) {
+		free(q->parts);
+		free(q->verb);
+		return false;
+	}
+	r->nq++;
+	q->type = v == V_DIRECT ? QUOTH_DIRECT : QUOTH_PARTIAL;
+	q->nparts = np;
+	q->nverb = np;
+	for (k = 0; k < np; k++) {
+		part_of(text, t, QVEC_AT(spans, raw_span, i + k), &q->parts[k]);
+		q->verb[2 * k] = q->parts[k].vstart;
+		q->verb[2 * k + 1] = q->parts[k].vend;
+	}
+	q->first_tok = s->open;
+	q->last_tok = QVEC_AT(spans, raw_span, j)->last;
+	q->para = (size_t)t[s->open].para + 1;
+	q->entity = -1;
+	q->mention_start = q->mention_end = QUOTH_NONE;
+	q->cue_start = q->cue_end = QUOTH_NONE;
+	return true;
+}
+
 bool
 qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
                quoth_result *r)
 {
 	token *t = tl->t;
-	size_t n = tl->n, i, pa, *cuepre;
+	size_t n = tl->n, i, pa;
+	cue_counts cues = {text, t, n, &ex->data, NULL, 1, 0};
 	qvec spans;
 	mark_stack st;
 	bool ok = false, outer_dropped = false;
@@ -1021,8 +1066,9 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 	const lang_data *ld = &ex->data;
 
 	qvec_init(&spans, sizeof(raw_span));
-	cuepre = cue_prefix(text, t, n, ld);
-	if (!cuepre)
+	cues.pre = n < SIZE_MAX ? qt_xmalloc_array(n + 1, sizeof(size_t))
+	                        : NULL;
+	if (!cues.pre)
 		return false;
 	st.max = ex->opt.max_depth ? ex->opt.max_depth : 1;
 	qvec_init(&st.inner, sizeof(raw_span));
@@ -1042,8 +1088,7 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 
 	for (i = 0; i < spans.len;) {
 		raw_span *s = QVEC_AT(&spans, raw_span, i);
-		size_t j = i, np, k, pb;
-		quote *q;
+		size_t j, np, pb;
 		enum verdict v;
 		bool single_goes_on;
 
@@ -1053,42 +1098,7 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 			i++;
 			continue;
 		}
-		/* follow the multi-paragraph chain */
-		while (j < spans.len) {
-			raw_span *sj = QVEC_AT(&spans, raw_span, j);
-			raw_span *sn;
-
-			if (sj->close != QUOTH_NONE || j + 1 >= spans.len)
-				break;
-			sn = QVEC_AT(&spans, raw_span, j + 1);
-			/* the next paragraph or line starts by re-opening */
-			if (sn->open != sj->last + 2 ||
-			    !is_break(&t[sj->last + 1]) ||
-			    sn->level != sj->level ||
-			    j - i + 1 >= QUOTH_MAX_PARTS)
-				break;
-			/* a short fragment opened inside the writer's
-			 * sentence ('called it "a mess and left.') is a
-			 * stray mark: it ends at its paragraph */
-			if (j == i &&
-			    stray_fragment(text, t, para_first(tl, sj->open),
-			                   sj, ld))
-				break;
-			/* ('"The crowd shouted shame, Ivo Sand said.') */
-			if (end_at_missing_close(text, t,
-			                         para_first(tl, sj->open), sj,
-			                         true, ld))
-				break;
-			/* a quote longer than max_quote_bytes is cut at the
-			 * end of the paragraph that crosses the limit */
-			if (t[sn->last].end - t[s->open].start >
-			    ex->opt.max_quote_bytes) {
-				qt_result_warn(r, QUOTH_WARN_QUOTE_LEN,
-				               t[sn->open].start);
-				break;
-			}
-			j++;
-		}
+		j = chain_end(ex, text, tl, &spans, i, r);
 		np = j - i + 1;
 		/* a quote whose close is missing before its attribution,
 		 * ended by the next opening mark in its paragraph
@@ -1109,7 +1119,7 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		 * or the one before: single quotes carry speech here */
 		single_goes_on = kept_level == 2 && (s->para == kept_para ||
 		                                     s->para == kept_para + 1);
-		v = classify(text, tl, cuepre, pa, pb, s, np, single_goes_on,
+		v = classify(text, tl, &cues, pa, pb, s, np, single_goes_on,
 		             ld);
 		if (!s->nested)
 			outer_dropped = v == V_DROP;
@@ -1119,47 +1129,13 @@ qt_find_quotes(const quoth_extractor *ex, const char *text, token_list *tl,
 		}
 		kept_level = s->level;
 		kept_para = QVEC_AT(&spans, raw_span, j)->para;
-		if (r->nq == r->capq) {
-			size_t cap = r->capq ? r->capq * 2 : 16;
-			quote *nq = qt_xrealloc_array(r->q, cap, sizeof(quote));
-			if (!nq)
-				goto out;
-			r->q = nq;
-			r->capq = cap;
-		}
-		q = &r->q[r->nq];
-		memset(q, 0, sizeof(*q));
-		q->parts = calloc(np, sizeof(qpart));
-		q->verb = calloc(2 * np, sizeof(size_t));
-		if (!q->parts || !q->verb) {
-			free(q->parts);
-			free(q->verb);
+		if (!add_quote(text, t, &spans, i, j, v, r))
 			goto out;
-		}
-		r->nq++;
-		q->type = v == V_DIRECT ? QUOTH_DIRECT : QUOTH_PARTIAL;
-		q->nparts = np;
-		q->nverb = np;
-		for (k = 0; k < np; k++) {
-			raw_span *sk = QVEC_AT(&spans, raw_span, i + k);
-			part_of(text, t, sk, &q->parts[k]);
-			q->verb[2 * k] = q->parts[k].vstart;
-			q->verb[2 * k + 1] = q->parts[k].vend;
-		}
-		q->first_tok = s->open;
-		{
-			raw_span *sl = QVEC_AT(&spans, raw_span, j);
-			q->last_tok = sl->last;
-		}
-		q->para = (size_t)t[s->open].para + 1;
-		q->entity = -1;
-		q->mention_start = q->mention_end = QUOTH_NONE;
-		q->cue_start = q->cue_end = QUOTH_NONE;
 		i = j + 1;
 	}
 	ok = true;
 out:
-	free(cuepre);
+	free(cues.pre);
 	free(st.m);
 	qvec_free(&st.inner);
 	qvec_free(&spans);

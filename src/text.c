@@ -188,7 +188,9 @@ qt_text_fold(qbuf *b, const char *s, size_t n)
 }
 
 /* Is the character at s[0..n) white space (ASCII or Unicode Zs, such as
- * the no-break spaces French puts inside guillemets)?  Sets *len. */
+ * the no-break spaces French puts inside guillemets) or invisible (a soft
+ * hyphen or zero-width character, category Cf: a quote's text does not
+ * start or end with one)?  Sets *len. */
 static bool
 space_at(const char *s, size_t n, size_t *len)
 {
@@ -198,7 +200,15 @@ space_at(const char *s, size_t n, size_t *len)
 	if (cp < 0x80)
 		return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
 		       cp == '\f' || cp == '\v';
-	return !bad && utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+	if (bad)
+		return false;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_CF:
+		return true;
+	default:
+		return false;
+	}
 }
 
 size_t

@@ -189,6 +189,21 @@ mojibake_tail(int32_t prev, int32_t cp)
 	return qt_quote_mark_find(cp) < 0;
 }
 
+/* A hyphen that joins the parts of a word (non-European, COVID-19). */
+static bool
+is_hyphen_cp(int32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* A soft hyphen or zero-width character (utf8proc's category Cf): it does
+ * not show. */
+static bool
+is_format_cp(int32_t cp)
+{
+	return cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_CF;
+}
+
 /* A decoded view of the text, one entry per code point, so that the
  * tokenizer can look a few characters ahead without re-decoding. */
 typedef struct {
@@ -227,6 +242,16 @@ decode_at(const char *text, size_t len, size_t off, cpinfo *ci)
 	ci->len = (uint8_t)l;
 	ci->bad = bad;
 	ci->cls = (uint8_t)cclass_of(ci->cp);
+}
+
+/* Past the soft hyphens and zero-width characters at *ci: what a reader
+ * sees next ("Anne-\u00adMarie" is "Anne-Marie").  (Their bytes are not
+ * ASCII: an ASCII byte is looked at no further.) */
+static inline void
+skip_format(const char *text, size_t len, cpinfo *ci)
+{
+	while (ci->len > 1 && !ci->bad && is_format_cp(ci->cp))
+		decode_at(text, len, ci->off + ci->len, ci);
 }
 
 static token *
@@ -278,6 +303,16 @@ push(token_list *tl)
 	if (tl->n == tl->cap)
 		return grow(tl);
 	tl->t[tl->n] = zero;
+	return &tl->t[tl->n++];
+}
+
+/* The next slot of tl, not zeroed (NULL when out of memory): for a token
+ * whose every field is written. */
+static inline token *
+push_raw(token_list *tl)
+{
+	if (tl->n == tl->cap)
+		return grow(tl);
 	return &tl->t[tl->n++];
 }
 
@@ -464,6 +499,7 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 			continue;
 		}
 		decode_at(text, len, c.off + c.len, &n1);
+		skip_format(text, len, &n1);
 		/* internal apostrophe: shouldn't, Ukraine's, O'Brien (and
 		 * the wrong-way ‘ and ` some editors type: Trump‘s, don`t) */
 		if (is_elision_cp(c.cp) &&
@@ -475,16 +511,22 @@ scan_word(const char *text, size_t len, size_t off, uint8_t *flags)
 		}
 		/* a soft hyphen or zero-width character inside a word
 		 * (Schwarzen\u00adegger): format characters, invisible */
-		if (c.cp >= 0x80 &&
-		    utf8proc_category(c.cp) == UTF8PROC_CATEGORY_CF &&
-		    is_alnum_class((enum cclass)n1.cls)) {
-			end = n1.off;
-			c = n1;
-			continue;
+		if (is_format_cp(c.cp)) {
+			if (is_alnum_class((enum cclass)n1.cls)) {
+				end = n1.off;
+				c = n1;
+				continue;
+			}
+			/* (before a hyphen: Lott\u200b-Baines, read on at
+			 * the hyphen, which joins what follows or ends the
+			 * word before the invisible character) */
+			if (is_hyphen_cp(n1.cp)) {
+				c = n1;
+				continue;
+			}
 		}
 		/* internal hyphen: non-European, COVID-19 */
-		if ((c.cp == '-' || c.cp == 0x2010 || c.cp == 0x2011) &&
-		    is_alnum_class((enum cclass)n1.cls)) {
+		if (is_hyphen_cp(c.cp) && is_alnum_class((enum cclass)n1.cls)) {
 			end = n1.off;
 			c = n1;
 			seg = 0;
@@ -593,17 +635,26 @@ scan_mark(const char *text, size_t len, size_t off, const cpinfo *c, token *t)
  * scan_word() would end it there too (at the text's end, an ASCII byte
  * not in word_glue[], or one that is before the end or another ASCII
  * byte that is no letter or digit), else 0; its word_bits[] or'ed into
- * *acc. */
+ * *acc.  `stops`: text[len - 1] is no ASCII letter or digit. */
 static inline size_t
-ascii_word(const char *text, size_t len, size_t off, unsigned *acc)
+ascii_word(const char *text, size_t len, size_t off, bool stops, unsigned *acc)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	size_t e = off;
 	unsigned k, a = 0;
 
-	while (e < len && (k = word_bits[p[e]]) != 0) {
-		a |= k;
-		e++;
+	/* (when the text's last byte is no letter or digit, the run ends
+	 * there at the latest: no bound to check a byte) */
+	if (stops) {
+		while ((k = word_bits[p[e]]) != 0) {
+			a |= k;
+			e++;
+		}
+	} else {
+		while (e < len && (k = word_bits[p[e]]) != 0) {
+			a |= k;
+			e++;
+		}
 	}
 	if (e < len && p[e] >= 0x80)
 		return 0;
@@ -627,23 +678,25 @@ word_token(const char *text, size_t off, size_t e, unsigned acc,
 	const unsigned char *p = (const unsigned char *)text;
 	unsigned first = word_bits[p[off]];
 	size_t i, uppers = 0;
+	uint8_t flags = space_before ? TF_SPACE_BEFORE : 0;
 
-	t->start = (uint32_t)off;
-	t->end = (uint32_t)e;
-	t->cp = p[off];
-	t->para = para;
-	t->kind = first == WB_DIGIT ? TK_NUM : TK_WORD;
-	t->flags = space_before ? TF_SPACE_BEFORE : 0;
 	if (first == WB_UPPER)
-		t->flags |= TF_CAP;
+		flags |= TF_CAP;
 	if (acc & WB_DIGIT)
-		t->flags |= TF_HAS_DIGIT;
+		flags |= TF_HAS_DIGIT;
 	if (!(acc & WB_LOWER) && (acc & WB_UPPER)) {
 		for (i = off; i < e; i++)
 			uppers += word_bits[p[i]] == WB_UPPER;
 		if (uppers >= 2)
-			t->flags |= TF_ALLCAP;
+			flags |= TF_ALLCAP;
 	}
+	/* (every field written at once: the slot is not zeroed first) */
+	*t = (token){.start = (uint32_t)off,
+	             .end = (uint32_t)e,
+	             .cp = p[off],
+	             .kind = first == WB_DIGIT ? TK_NUM : TK_WORD,
+	             .flags = flags,
+	             .para = para};
 }
 
 bool
@@ -660,6 +713,8 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 	size_t off = skip;
 	uint32_t para = 0;
 	bool space_before = true, para_open = false;
+	/* (does the text end in a byte that ends an ASCII word?) */
+	bool stops = len > skip && !word_bits[(unsigned char)text[len - 1]];
 	cpinfo c;
 
 	tl->first_bad = QUOTH_NONE;
@@ -681,15 +736,21 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 		 * ASCII byte no rule of scan_word() reads: most words) */
 		if (word_bits[(unsigned char)text[off]]) {
 			unsigned acc;
-			size_t e = ascii_word(text, len, off, &acc);
+			size_t e = ascii_word(text, len, off, stops, &acc);
 			if (e) {
-				if (!(t = push(tl)))
+				if (!(t = push_raw(tl)))
 					return false;
 				para_open = true;
 				word_token(text, off, e, acc, space_before,
 				           para, t);
 				space_before = false;
 				off = e;
+				/* (the space after it, as above) */
+				if (off < len && text[off] == ' ') {
+					off++;
+					space_before = true;
+					t->flags |= TF_SPACE_AFTER;
+				}
 				continue;
 			}
 		}

@@ -8,6 +8,7 @@
  * records are flat, the key order is part of the contract, and building a
  * json_t tree per quote would only add allocations.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -70,6 +71,13 @@ cli_json_string(struct cli_buf *b, const char *s, size_t n)
 	*o = '\0';
 }
 
+/* Is c a UTF-8 continuation byte? */
+static inline bool
+is_cont(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
 /* Nonzero when a byte of w is not json_plain(): below 0x20, '"', '\\' or
  * from 0x80 on.  (When no byte has its high bit, x - 0x0101.. * c has a
  * high bit exactly when a byte of x is below c: the first such byte
@@ -113,6 +121,21 @@ cli_json_string_at(char *o, const char *s, size_t n)
 		if (i == n)
 			break;
 		ch = (unsigned char)s[i];
+		/* (a valid two-byte sequence, or one of three from U+2000 to
+		 * U+2FFF, the typographic quotes and dashes: copied without
+		 * a call) */
+		if (((ch >= 0xC2 && ch < 0xE0) || ch == 0xE2) &&
+		    n - i >= (ch < 0xE0 ? 2u : 3u) && is_cont(s[i + 1]) &&
+		    (ch < 0xE0 || is_cont(s[i + 2]))) {
+			k = ch < 0xE0 ? 2 : 3;
+			o[0] = s[i];
+			o[1] = s[i + 1];
+			if (k == 3)
+				o[2] = s[i + 2];
+			o += k;
+			i += k;
+			continue;
+		}
 		if (ch >= 0x80) {
 			k = cli_utf8_next(s + i, n - i, &cp);
 			if (cp == 0xFFFD && k == 1) {
