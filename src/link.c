@@ -402,7 +402,10 @@ static size_t
 speaker_chunk(actx *c, size_t j, size_t end, shape *sh, int last_speaker)
 {
 	speaker sp;
-	size_t m = qt_parse_speaker_fwd(c, j, &sp, last_speaker);
+	/* (no phrase inside a quote is a speaker, parse_speaker_at(): the
+	 * words of the quotes in a window are a fifth of its words) */
+	size_t m = c->inq[j] ? j
+	                     : qt_parse_speaker_fwd(c, j, &sp, last_speaker);
 
 	/* ("Ben Hale's statement": its issuer) */
 	if (m > j && m <= end && sp.kind != SK_NONE)
@@ -411,7 +414,7 @@ speaker_chunk(actx *c, size_t j, size_t end, shape *sh, int last_speaker)
 		return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
 	/* "the ACU": "the" before an organisation's name is its chunk (the
 	 * speaker keeps its article, see qt_apply_link()) */
-	if (wordeq(c, j, "the") && j + 1 < end) {
+	if (wordeq(c, j, "the") && j + 1 < end && !c->inq[j + 1]) {
 		m = qt_parse_speaker_fwd(c, j + 1, &sp, last_speaker);
 		if (m > j + 1 && m <= end && sp.kind == SK_ORG)
 			return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
