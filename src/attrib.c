@@ -31,26 +31,36 @@ typedef struct {
 	size_t pos; /* its index before sorting */
 } quote_key;
 
-/* Fill ulo/uhi: each token's sentence, cut at line breaks. */
+/* Fill ulo/uhi: each token's sentence, cut at line breaks.  A break ends
+ * its unit for ulo and opens the next one for uhi.  (One pass: uhi of a
+ * unit is written when the unit ends.) */
 static bool
 sentence_units(actx *c)
 {
-	size_t i;
+	size_t i, lo = 0, hi_start = 0, k;
+	uint32_t sent = 0;
+	bool brk = false;
 
 	c->ulo = qt_xmalloc_array(c->n, sizeof(uint32_t));
 	c->uhi = qt_xmalloc_array(c->n, sizeof(uint32_t));
 	if (!c->ulo || !c->uhi)
 		return false;
-	for (i = 0; i < c->n; i++)
-		c->ulo[i] = i > 0 && c->t[i - 1].sent == c->t[i].sent &&
-		                            !is_break_tok(&c->t[i - 1])
-		                    ? c->ulo[i - 1]
-		                    : (uint32_t)i;
-	for (i = c->n; i-- > 0;)
-		c->uhi[i] = i + 1 < c->n && c->t[i + 1].sent == c->t[i].sent &&
-		                            !is_break_tok(&c->t[i + 1])
-		                    ? c->uhi[i + 1]
-		                    : (uint32_t)i;
+	for (i = 0; i < c->n; i++) {
+		const token *t = &c->t[i];
+		bool same = i > 0 && t->sent == sent;
+		if (!same || brk)
+			lo = i;
+		c->ulo[i] = (uint32_t)lo;
+		brk = is_break_tok(t);
+		if (i > 0 && (!same || brk)) {
+			for (k = hi_start; k < i; k++)
+				c->uhi[k] = (uint32_t)(i - 1);
+			hi_start = i;
+		}
+		sent = t->sent;
+	}
+	for (k = hi_start; k < c->n; k++)
+		c->uhi[k] = (uint32_t)(c->n - 1);
 	return true;
 }
 

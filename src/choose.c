@@ -77,6 +77,59 @@ mentions_before(const actx *c, int e, size_t tok)
 	return n;
 }
 
+/*
+ * The feature names are written by hand, not by printf: they are made
+ * for every candidate of every quote where candidates compete, and
+ * vsnprintf() was most of their cost.  A name is up to four strings
+ * (NULL: none) or a string and a number; the buffer as qt_cand_feat()
+ * (featname.c) fills it: NUL-separated, and a name that does not fit
+ * fills it (len = size).
+ */
+typedef struct {
+	char *buf;
+	size_t size, len, n;
+} featbuf;
+
+static void
+feat(featbuf *f, const char *a, const char *b, const char *c2, const char *d)
+{
+	const char *part[4] = {a, b, c2, d};
+	size_t at = f->len, i, k;
+
+	if (f->len >= f->size)
+		return;
+	for (i = 0; i < 4; i++) {
+		if (!part[i])
+			continue;
+		k = strlen(part[i]);
+		if (k >= f->size - at) {
+			f->len = f->size;
+			return;
+		}
+		memcpy(f->buf + at, part[i], k);
+		at += k;
+	}
+	f->buf[at] = '\0';
+	f->len = at + 1;
+	f->n++;
+}
+
+/* Name a and the number v in decimal ("first=1"). */
+static void
+feat_int(featbuf *f, const char *a, int v)
+{
+	char num[16], *p = num + sizeof(num);
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	feat(f, a, p, NULL, NULL);
+}
+
 size_t
 qt_cand_features(const actx *c, const quote *q, const cand_set *set, size_t k,
                  int last_speaker, char *buf, size_t bufsz)
@@ -84,47 +137,50 @@ qt_cand_features(const actx *c, const quote *q, const cand_set *set, size_t k,
 	const cand *cd = &set->c[k];
 	const speaker *sp = &cd->L.sp;
 	const entity *e = ent_at(c, sp->ent);
-	size_t len = 0, n = 0, dist, i, sal = 0, best_sal = 0;
+	size_t dist, i, sal = 0, best_sal = 0;
 	size_t o = q->parts[0].tok_open, qe = q->last_tok;
 	bool after = sp->a > qe, most = true;
 	const char *sd = side_name(cd->side), *kn = kind_name(sp);
 	const char *rule = cd->L.rule ? cd->L.rule : "none";
+	featbuf fb = {buf, bufsz, 0, 0}, *f = &fb;
 
-#define F(...) qt_cand_feat(buf, bufsz, &len, &n, __VA_ARGS__)
-	F("bias");
-	F("side=%s", sd);
-	F("rule=%s", rule);
-	F("side_rule=%s:%s", sd, rule);
-	F("kind=%s", kn);
-	F("side_kind=%s:%s", sd, kn);
-	F("rank=%s", qt_cand_bucket(k));
-	F("first=%d", k == 0);
-	F("ncand=%s", qt_cand_bucket(set->n));
+	feat(f, "bias", NULL, NULL, NULL);
+	feat(f, "side=", sd, NULL, NULL);
+	feat(f, "rule=", rule, NULL, NULL);
+	feat(f, "side_rule=", sd, ":", rule);
+	feat(f, "kind=", kn, NULL, NULL);
+	feat(f, "side_kind=", sd, ":", kn);
+	feat(f, "rank=", qt_cand_bucket(k), NULL, NULL);
+	feat_int(f, "first=", k == 0);
+	feat(f, "ncand=", qt_cand_bucket(set->n), NULL, NULL);
 	dist = after ? sp->a - (qe < c->n ? qe : sp->a)
 	             : (o > sp->b ? o - sp->b : 0);
-	F("dist=%s", qt_cand_bucket(dist));
+	feat(f, "dist=", qt_cand_bucket(dist), NULL, NULL);
 	if (cd->L.cue_a != QUOTH_NONE && cd->L.cue_a < c->n) {
 		size_t cd2 = cd->L.cue_a > qe  ? cd->L.cue_a - qe
 		             : o > cd->L.cue_a ? o - cd->L.cue_a
 		                               : 0;
-		F("cuedist=%s", qt_cand_bucket(cd2));
-		F("cue_after_sp=%d", cd->L.cue_a >= sp->b);
+		feat(f, "cuedist=", qt_cand_bucket(cd2), NULL, NULL);
+		feat_int(f, "cue_after_sp=", cd->L.cue_a >= sp->b);
 	} else {
-		F("nocue");
+		feat(f, "nocue", NULL, NULL, NULL);
 	}
 	if (sp->a < c->n && o < c->n) {
 		size_t at = after ? (qe < c->n ? qe : o) : o;
 		uint32_t pq = c->t[at].para, ps = c->t[sp->a].para;
-		F("para=%s", qt_cand_bucket(pq > ps ? pq - ps : ps - pq));
-		F("samesent=%d", c->t[sp->a].sent == c->t[at].sent);
-		F("sp_opens_sent=%d", sentence_start(c, sp->a) == sp->a);
+		feat(f, "para=", qt_cand_bucket(pq > ps ? pq - ps : ps - pq),
+		     NULL, NULL);
+		feat_int(f, "samesent=", c->t[sp->a].sent == c->t[at].sent);
+		feat_int(f,
+		         "sp_opens_sent=", sentence_start(c, sp->a) == sp->a);
 	}
-	F("width=%s", qt_cand_bucket(sp->b > sp->a ? sp->b - sp->a : 0));
-	F("fallback=%d", sp->fallback);
+	feat(f, "width=", qt_cand_bucket(sp->b > sp->a ? sp->b - sp->a : 0),
+	     NULL, NULL);
+	feat_int(f, "fallback=", sp->fallback);
 	if (last_speaker < 0)
-		F("nolast");
+		feat(f, "nolast", NULL, NULL, NULL);
 	else if (sp->ent >= 0)
-		F("islast=%d", sp->ent == last_speaker);
+		feat_int(f, "islast=", sp->ent == last_speaker);
 	if (e) {
 		sal = mentions_before(c, sp->ent, o);
 		for (i = 0; i < set->n; i++) {
@@ -138,21 +194,20 @@ qt_cand_features(const actx *c, const quote *q, const cand_set *set, size_t k,
 			if (s2 > sal)
 				most = false;
 		}
-		F("sal=%s", qt_cand_bucket(sal));
-		F("salmost=%d", most);
-		F("person=%d", e->person);
-		F("strong=%d", e->strong);
-		F("orgent=%d", e->org);
-		F("nonperson=%d", e->nonperson);
-		F("place=%d", e->place);
-		F("gender=%d", e->gender != 0);
-		F("multiword=%d", strchr(e->name, ' ') != NULL);
+		feat(f, "sal=", qt_cand_bucket(sal), NULL, NULL);
+		feat_int(f, "salmost=", most);
+		feat_int(f, "person=", e->person);
+		feat_int(f, "strong=", e->strong);
+		feat_int(f, "orgent=", e->org);
+		feat_int(f, "nonperson=", e->nonperson);
+		feat_int(f, "place=", e->place);
+		feat_int(f, "gender=", e->gender != 0);
+		feat_int(f, "multiword=", strchr(e->name, ' ') != NULL);
 	} else {
-		F("noent");
+		feat(f, "noent", NULL, NULL, NULL);
 	}
-	F("qtype=%d", (int)q->type);
-#undef F
-	return n;
+	feat_int(f, "qtype=", (int)q->type);
+	return fb.n;
 }
 
 /* The model's choice among set's candidates (qt_choice_best()). */

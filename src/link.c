@@ -265,85 +265,98 @@ cue_chunk(actx *c, size_t j, size_t end, shape *sh, int v, int last_speaker,
 }
 
 /*
- * The chunk at token j (j < end): pushes it and returns the token after
- * it.  `subjects` (the before side) re-reads the words before each cue as
- * its subject, replacing the chunks made of them.
+ * The steps of chunk_at(), in its order, one kind of chunk each: each
+ * pushes its chunk and returns the token after it, or returns QUOTH_NONE
+ * when its kind is not at token j (and the next step is tried).  They
+ * read the chunk before (prev, and after_sp: it is a speaker's, a
+ * parenthesis or an appositive), and the window's end: no chunk reaches
+ * past it.
  */
+
+/* A dot inside a word or an apostrophe set aside; a dot before a line
+ * break or at the end ends a sentence instead. */
 static size_t
-chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
-         bool subjects)
+dot_chunk(const actx *c, size_t j, shape *sh, char prev)
+{
+	if (!((qt_inner_dot(c, j) &&
+	       !(j + 1 < c->n && is_break_tok(&c->t[j + 1]))) ||
+	      qt_apos_mark(c, j)))
+		return QUOTH_NONE;
+	/* "James Cole Jr., the director, said", "Harlow Inc. said": the
+	 * dot of a name's suffix is the name's */
+	if (is_p(&c->t[j], '.') &&
+	    (prev == CH_NAME || prev == CH_NEW_NAME || prev == CH_ORG ||
+	     prev == CH_ORG_WRITTEN) &&
+	    sh->ch[sh->n - 1].b == j && (c->t[j - 1].flags & TF_CAP)) {
+		sh->ch[sh->n - 1].b = j + 1;
+		return j + 1;
+	}
+	return push_chunk(sh, CH_INNER_DOT, j, j + 1, NULL), j + 1;
+}
+
+/* The comma at token j: an appositive after a speaker (", the
+ * director,"), else a comma. */
+static size_t
+comma_chunk(actx *c, size_t j, size_t end, shape *sh, char prev, bool after_sp,
+            int last_speaker)
+{
+	/* (", said," is no appositive, nor is ", which read,") */
+	/* (nor ", Dan Bell stepped up ...,": a clause) */
+	size_t m = after_sp && prev != CH_APPOSITIVE &&
+	                           qt_cue_at(c, j + 1) < 0 &&
+	                           !qt_name_clause(c, j) &&
+	                           !((wordeq(c, j + 1, "which") ||
+	                              wordeq(c, j + 1, "that") ||
+	                              wordeq(c, j + 1, "who")) &&
+	                             qt_cue_at(c, j + 2) >= 0)
+	                   ? qt_skip_appositive(c, j)
+	                   : j;
+
+	if (m > j && m <= end && !name_appositive(c, j, m, last_speaker))
+		return push_chunk(sh, CH_APPOSITIVE, j, m, NULL), m;
+	return push_chunk(sh, CH_COMMA, j, j + 1, NULL), j + 1;
+}
+
+/* Punctuation at token j (no word, number or quote mark). */
+static size_t
+punct_chunk(actx *c, size_t j, size_t end, shape *sh, char prev, bool after_sp,
+            int last_speaker)
 {
 	const token *t = &c->t[j];
-	char prev = sh->n ? sh->s[sh->n - 1] : 0;
-	bool after_sp = is_speaker_class(prev) || prev == CH_PAREN ||
-	                prev == CH_APPOSITIVE;
+	char k = CH_PUNCT;
+	size_t m;
+
+	if (is_p(t, ','))
+		return comma_chunk(c, j, end, sh, prev, after_sp, last_speaker);
+	if (is_end_p(t)) {
+		k = CH_END;
+	} else if (is_p(t, ':')) {
+		k = CH_COLON;
+	} else if (is_p(t, '-') || is_p(t, 0x2013) || is_p(t, 0x2014) ||
+	           is_p(t, 0x2015)) {
+		k = CH_DASH;
+	} else if (is_p(t, '(') && after_sp) {
+		m = qt_skip_paren(c, j);
+		/* ("told the Harbour Gazette (HG),": the listener's acronym,
+		 * words after the cue) */
+		if (m > j && m <= end)
+			return push_chunk(sh,
+			                  listener_before(sh) ? CH_WORD
+			                                      : CH_PAREN,
+			                  j, m, NULL),
+			       m;
+	}
+	return push_chunk(sh, k, j, j + 1, NULL), j + 1;
+}
+
+/* "according to X", "in the words of Ben Hale", "in Ben Hale's words":
+ * the attribution and its speaker. */
+static size_t
+according_chunk(actx *c, size_t j, size_t end, shape *sh, int last_speaker)
+{
 	speaker sp;
 	size_t m, me0;
-	int v;
 
-	if (is_break_tok(t))
-		return push_chunk(sh, CH_BREAK, j, j + 1, NULL), j + 1;
-	/* (a dot before a line break or at the end ends a sentence) */
-	if ((qt_inner_dot(c, j) &&
-	     !(j + 1 < c->n && is_break_tok(&c->t[j + 1]))) ||
-	    qt_apos_mark(c, j)) {
-		/* "James Cole Jr., the director, said", "Harlow Inc.
-		 * said": the dot of a name's suffix is the name's */
-		if (is_p(t, '.') &&
-		    (prev == CH_NAME || prev == CH_NEW_NAME || prev == CH_ORG ||
-		     prev == CH_ORG_WRITTEN) &&
-		    sh->ch[sh->n - 1].b == j && (c->t[j - 1].flags & TF_CAP)) {
-			sh->ch[sh->n - 1].b = j + 1;
-			return j + 1;
-		}
-		return push_chunk(sh, CH_INNER_DOT, j, j + 1, NULL), j + 1;
-	}
-	if (t->kind == TK_QUOTE)
-		return push_chunk(sh, CH_QUOTE, j, j + 1, NULL), j + 1;
-	if (t->kind == TK_NUM)
-		return push_chunk(sh, CH_NUMBER, j, j + 1, NULL), j + 1;
-	if (!is_w(t)) {
-		char k = CH_PUNCT;
-		if (is_p(t, ',')) {
-			/* (", said," is no appositive, nor is ", which
-			 * read,") */
-			/* (nor ", Dan Bell stepped up ...,": a clause) */
-			m = after_sp && prev != CH_APPOSITIVE &&
-			                    qt_cue_at(c, j + 1) < 0 &&
-			                    !qt_name_clause(c, j) &&
-			                    !((wordeq(c, j + 1, "which") ||
-			                       wordeq(c, j + 1, "that") ||
-			                       wordeq(c, j + 1, "who")) &&
-			                      qt_cue_at(c, j + 2) >= 0)
-			            ? qt_skip_appositive(c, j)
-			            : j;
-			if (m > j && m <= end &&
-			    !name_appositive(c, j, m, last_speaker))
-				return push_chunk(sh, CH_APPOSITIVE, j, m,
-				                  NULL),
-				       m;
-			k = CH_COMMA;
-		} else if (is_end_p(t)) {
-			k = CH_END;
-		} else if (is_p(t, ':')) {
-			k = CH_COLON;
-		} else if (is_p(t, '-') || is_p(t, 0x2013) || is_p(t, 0x2014) ||
-		           is_p(t, 0x2015)) {
-			k = CH_DASH;
-		} else if (is_p(t, '(') && after_sp) {
-			m = qt_skip_paren(c, j);
-			/* ("told the Harbour Gazette (HG),": the listener's
-			 * acronym, words after the cue) */
-			if (m > j && m <= end)
-				return push_chunk(sh,
-				                  listener_before(sh)
-				                          ? CH_WORD
-				                          : CH_PAREN,
-				                  j, m, NULL),
-				       m;
-		}
-		return push_chunk(sh, k, j, j + 1, NULL), j + 1;
-	}
 	if (wordeq(c, j, "according") && j + 1 < end &&
 	    wordeq(c, j + 1, "to")) {
 		push_chunk(sh, CH_ACCORDING, j, j + 2, NULL);
@@ -352,7 +365,6 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 			push_chunk(sh, speaker_class(&sp), j + 2, m, &sp);
 		return m > j + 2 && m <= end ? m : j + 2;
 	}
-	/* "in the words of Ben Hale", "in Ben Hale's words" */
 	if ((m = qt_nominal_attribution(c, j, end, &sp, &me0, last_speaker)) >
 	    j) {
 		push_chunk(sh, CH_ACCORDING, j, me0, NULL);
@@ -361,23 +373,40 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 			push_chunk(sh, CH_WORD, sp.b, m, NULL);
 		return m;
 	}
-	v = qt_cue_at(c, j);
-	if (v >= 0 && !qt_surname_word(c, j))
-		return cue_chunk(c, j, end, sh, v, last_speaker, subjects);
-	/* a second appositive right after one: "Scott Pruitt, the attorney
-	 * general of Oklahoma, one of the states suing, said"; a fourth
-	 * only as a relative clause: "Harry Bond, 30, of Tulsa, Okla., who
-	 * was among those polled, said" */
-	if (prev == CH_APPOSITIVE && is_p(&c->t[j - 1], ',') &&
-	    (sh->n < 3 || sh->s[sh->n - 2] != CH_APPOSITIVE ||
-	     sh->s[sh->n - 3] != CH_APPOSITIVE ||
-	     (qt_wh_relative(c, j) &&
-	      (sh->n < 4 || sh->s[sh->n - 4] != CH_APPOSITIVE)))) {
-		m = qt_skip_appositive(c, j - 1);
-		if (m > j && m <= end)
-			return push_chunk(sh, CH_APPOSITIVE, j, m, NULL), m;
-	}
-	m = qt_parse_speaker_fwd(c, j, &sp, last_speaker);
+	return QUOTH_NONE;
+}
+
+/* A second appositive right after one: "Scott Pruitt, the attorney
+ * general of Oklahoma, one of the states suing, said"; a fourth only as
+ * a relative clause: "Harry Bond, 30, of Tulsa, Okla., who was among
+ * those polled, said". */
+static size_t
+next_appositive_chunk(const actx *c, size_t j, size_t end, shape *sh, char prev)
+{
+	size_t m;
+
+	if (!(prev == CH_APPOSITIVE && is_p(&c->t[j - 1], ',') &&
+	      (sh->n < 3 || sh->s[sh->n - 2] != CH_APPOSITIVE ||
+	       sh->s[sh->n - 3] != CH_APPOSITIVE ||
+	       (qt_wh_relative(c, j) &&
+	        (sh->n < 4 || sh->s[sh->n - 4] != CH_APPOSITIVE)))))
+		return QUOTH_NONE;
+	m = qt_skip_appositive(c, j - 1);
+	return m > j && m <= end
+	               ? (push_chunk(sh, CH_APPOSITIVE, j, m, NULL), m)
+	               : QUOTH_NONE;
+}
+
+/* The speaker phrase at token j (Ben Hale, the minister, "the ACU"). */
+static size_t
+speaker_chunk(actx *c, size_t j, size_t end, shape *sh, int last_speaker)
+{
+	speaker sp;
+	/* (no phrase inside a quote is a speaker, parse_speaker_at(): the
+	 * words of the quotes in a window are a fifth of its words) */
+	size_t m = c->inq[j] ? j
+	                     : qt_parse_speaker_fwd(c, j, &sp, last_speaker);
+
 	/* ("Ben Hale's statement": its issuer) */
 	if (m > j && m <= end && sp.kind != SK_NONE)
 		m = qt_possessor_document(c, m, end);
@@ -385,13 +414,24 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
 	/* "the ACU": "the" before an organisation's name is its chunk (the
 	 * speaker keeps its article, see qt_apply_link()) */
-	if (wordeq(c, j, "the") && j + 1 < end) {
+	if (wordeq(c, j, "the") && j + 1 < end && !c->inq[j + 1]) {
 		m = qt_parse_speaker_fwd(c, j + 1, &sp, last_speaker);
 		if (m > j + 1 && m <= end && sp.kind == SK_ORG)
 			return push_chunk(sh, speaker_class(&sp), j, m, &sp), m;
 	}
-	/* (only next to the quote: the window's first chunks are its
-	 * comma or dash) */
+	return QUOTH_NONE;
+}
+
+/* A described speaker: next to the quote, or after an inverted cue. */
+static size_t
+described_chunk(actx *c, size_t j, size_t end, shape *sh, char prev,
+                bool subjects)
+{
+	speaker sp;
+	size_t m;
+
+	/* (only next to the quote: the window's first chunks are its comma
+	 * or dash) */
 	if (!subjects && (sh->n == 0 || ((prev == CH_COMMA || prev == CH_DASH ||
 	                                  prev == CH_END) &&
 	                                 sh->n <= 2))) {
@@ -408,22 +448,68 @@ chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
 		if (m > j && m <= end)
 			return push_chunk(sh, CH_DESCRIBED, j, m, &sp), m;
 	}
+	return QUOTH_NONE;
+}
+
+/* Any other word: an affiliation after a speaker, a filler, "and",
+ * "as", a subordinator, or a word. */
+static size_t
+word_chunk(const actx *c, size_t j, size_t end, shape *sh, bool after_sp)
+{
+	char k = (c->t[j].flags & TF_CAP) ? CH_CAP_WORD : CH_WORD;
+
 	if (after_sp) {
-		m = qt_affiliation_at(c, j);
+		size_t m = qt_affiliation_at(c, j);
 		if (m > j && m <= end)
 			return push_chunk(sh, CH_AFFILIATION, j, m, NULL), m;
 	}
 	if (qt_is_filler(c, j))
-		return push_chunk(sh, CH_FILLER, j, j + 1, NULL), j + 1;
-	if (word_is(c, j, W_AND_BUT))
-		return push_chunk(sh, CH_AND, j, j + 1, NULL), j + 1;
-	if (wordeq(c, j, "as"))
-		return push_chunk(sh, CH_AS, j, j + 1, NULL), j + 1;
-	if (qt_subordinator(c, j))
-		return push_chunk(sh, CH_SUBORD, j, j + 1, NULL), j + 1;
-	return push_chunk(sh, (t->flags & TF_CAP) ? CH_CAP_WORD : CH_WORD, j,
-	                  j + 1, NULL),
-	       j + 1;
+		k = CH_FILLER;
+	else if (word_is(c, j, W_AND_BUT))
+		k = CH_AND;
+	else if (wordeq(c, j, "as"))
+		k = CH_AS;
+	else if (qt_subordinator(c, j))
+		k = CH_SUBORD;
+	return push_chunk(sh, k, j, j + 1, NULL), j + 1;
+}
+
+/*
+ * The chunk at token j (j < end): pushes it and returns the token after
+ * it.  `subjects` (the before side) re-reads the words before each cue as
+ * its subject, replacing the chunks made of them.
+ */
+static size_t
+chunk_at(actx *c, size_t j, size_t end, shape *sh, int last_speaker,
+         bool subjects)
+{
+	const token *t = &c->t[j];
+	char prev = sh->n ? sh->s[sh->n - 1] : 0;
+	bool after_sp = is_speaker_class(prev) || prev == CH_PAREN ||
+	                prev == CH_APPOSITIVE;
+	size_t m;
+	int v;
+
+	if (is_break_tok(t))
+		return push_chunk(sh, CH_BREAK, j, j + 1, NULL), j + 1;
+	if ((m = dot_chunk(c, j, sh, prev)) != QUOTH_NONE)
+		return m;
+	if (t->kind == TK_QUOTE)
+		return push_chunk(sh, CH_QUOTE, j, j + 1, NULL), j + 1;
+	if (t->kind == TK_NUM)
+		return push_chunk(sh, CH_NUMBER, j, j + 1, NULL), j + 1;
+	if (!is_w(t))
+		return punct_chunk(c, j, end, sh, prev, after_sp, last_speaker);
+	if ((m = according_chunk(c, j, end, sh, last_speaker)) != QUOTH_NONE)
+		return m;
+	v = qt_cue_at(c, j);
+	if (v >= 0 && !qt_surname_word(c, j))
+		return cue_chunk(c, j, end, sh, v, last_speaker, subjects);
+	if ((m = next_appositive_chunk(c, j, end, sh, prev)) != QUOTH_NONE ||
+	    (m = speaker_chunk(c, j, end, sh, last_speaker)) != QUOTH_NONE ||
+	    (m = described_chunk(c, j, end, sh, prev, subjects)) != QUOTH_NONE)
+		return m;
+	return word_chunk(c, j, end, sh, after_sp);
 }
 
 static void
