@@ -337,6 +337,27 @@ record(const qt_tagger *tg, struct qt_tagger_cache *c, unsigned kind, bool pad,
 	return (uint32_t)c->n++;
 }
 
+/* row[0..stride) += d[0..stride), a fixed run of lanes at a time: the
+ * compiler adds it as vectors. */
+static inline __attribute__((always_inline)) void
+add_dense(int32_t *restrict row, const int32_t *restrict d, size_t stride)
+{
+	size_t l, i;
+
+	for (l = 0; l < stride; l += DENSE_LANES)
+		for (i = 0; i < DENSE_LANES; i++)
+			row[l + i] += d[l + i];
+}
+
+#if QT_AVX2_SUM
+/* add_dense() a run of eight lanes an instruction (tg->avx2). */
+__attribute__((target("avx2"))) static void
+add_dense_avx2(int32_t *restrict row, const int32_t *restrict d, size_t stride)
+{
+	add_dense(row, d, stride);
+}
+#endif
+
 void
 qt_tagger_row_add(const qt_tagger *tg, const model *m, int32_t *restrict row,
                   uint32_t fid)
@@ -348,13 +369,13 @@ qt_tagger_row_add(const qt_tagger *tg, const model *m, int32_t *restrict row,
 		return;
 	f = &m->slots[fid];
 	if (f->npairs & DENSE_ROW) {
-		const int32_t *restrict d = tg->dense + f->pair;
-		size_t l;
-
-		/* (a fixed run of lanes: the compiler adds it as vectors) */
-		for (l = 0; l < tg->stride; l += DENSE_LANES)
-			for (i = 0; i < DENSE_LANES; i++)
-				row[l + i] += d[l + i];
+#if QT_AVX2_SUM
+		if (tg->avx2) {
+			add_dense_avx2(row, tg->dense + f->pair, tg->stride);
+			return;
+		}
+#endif
+		add_dense(row, tg->dense + f->pair, tg->stride);
 		return;
 	}
 	for (i = 0; i < f->npairs; i++)
