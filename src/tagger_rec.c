@@ -521,6 +521,7 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	 * memory leaves the next use to reset again) */
 	c->serial = 0;
 	c->n = c->tn = c->sn = 0;
+	memset(c->shape_len, 0, sizeof(c->shape_len));
 	c->keys.len = c->raw.len = 0;
 	if (c->rt.slots)
 		memset(c->rt.slots, 0, c->rt.n * sizeof(*c->rt.slots));
@@ -666,6 +667,32 @@ prepare(qbuf *b, const char *s, size_t n, size_t *mid)
 	return !b->failed;
 }
 
+/* record() of shape s[0..n), through c's table of recent shapes (a
+ * shape is at most MAX_SHAPE ASCII bytes: one word holds it). */
+static uint32_t
+shape_record(const qt_tagger *tg, struct qt_tagger_cache *c, const char *s,
+             size_t n)
+{
+	uint64_t key = 0;
+	size_t i;
+	uint32_t r;
+
+	if (n == 0 || n > sizeof(key))
+		return record(tg, c, REC_SHAPE, false, s, n);
+	memcpy(&key, s, n);
+	i = (size_t)(((key ^ n) * 0x9E3779B97F4A7C15ull) >>
+	             (64 - SHAPE_MEMO_BITS));
+	if (c->shape_len[i] == n && c->shape_key[i] == key)
+		return c->shape_rec[i];
+	r = record(tg, c, REC_SHAPE, false, s, n);
+	if (r != UINT32_MAX) {
+		c->shape_key[i] = key;
+		c->shape_len[i] = (uint8_t)n;
+		c->shape_rec[i] = r;
+	}
+	return r;
+}
+
 /* The record of token s[0..n), made when new; UINT32_MAX when out of
  * memory. */
 static uint32_t
@@ -688,8 +715,7 @@ token_record(const qt_tagger *tg, qt_tagger_work *w, const char *s, size_t n)
 	if (!prepare(&w->text, s, n, &mid))
 		return UINT32_MAX;
 	a = record(tg, c, REC_WORD, false, w->text.ptr, mid);
-	b = record(tg, c, REC_SHAPE, false, w->text.ptr + mid,
-	           w->text.len - mid);
+	b = shape_record(tg, c, w->text.ptr + mid, w->text.len - mid);
 	return new_token(tg, c, slot, s, n, h, a, b);
 }
 

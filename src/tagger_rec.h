@@ -170,6 +170,9 @@ struct label_memo {
 	memo_entry e[(size_t)1 << LABEL_MEMO_BITS];
 };
 
+/* Slots of the table of recent shapes (a text has a few hundred). */
+#define SHAPE_MEMO_BITS 8
+
 struct qt_tagger_cache {
 	uint64_t serial; /* of the tagger the records resolve against */
 	qbuf keys;
@@ -187,6 +190,11 @@ struct qt_tagger_cache {
 	size_t sn, scap;
 	rtable tt;
 	uint32_t bias[QT_MAX_MODELS]; /* the feature b */
+	/* recent shapes (tagger_rec.c's shape_record()): their bytes, their
+	 * length (0: empty) and their record; emptied with the records */
+	uint64_t shape_key[1 << SHAPE_MEMO_BITS];
+	uint8_t shape_len[1 << SHAPE_MEMO_BITS];
+	uint32_t shape_rec[1 << SHAPE_MEMO_BITS];
 	/* per model: the features t-1 of each label (and "<s>"), then t-2
 	 * of each pair, UNKNOWN until looked up */
 	uint32_t *hist[QT_MAX_MODELS];
