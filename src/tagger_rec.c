@@ -306,7 +306,10 @@ record(const qt_tagger *tg, struct qt_tagger_cache *c, unsigned kind, bool pad,
 	frec *r;
 
 	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 512;
+		/* (the bound at once: a block so big is only reserved,
+		 * its pages made as they are written, and it is never
+		 * copied to grow; see token_room()) */
+		size_t cap = c->cap ? c->cap * 2 : CACHE_MAX;
 		r = qt_xrealloc_array(c->r, cap, sizeof(*r));
 		if (!r)
 			return UINT32_MAX;
@@ -461,7 +464,11 @@ static bool
 token_room(struct qt_tagger_cache *c)
 {
 	if (c->tn == c->tcap) {
-		size_t cap = c->tcap ? c->tcap * 2 : 256;
+		/* (room for TOKENS_MAX at once, the rows 7.9 MB for the
+		 * shipped model: only reserved, the pages of the rows made
+		 * as tokens fill them; doubling from 256 copied the rows
+		 * five times, 4.7M instructions on 2 MB of news) */
+		size_t cap = c->tcap ? c->tcap * 2 : TOKENS_MAX;
 		trec *tr = qt_xrealloc_array(c->tr, cap, sizeof(*tr));
 		int32_t *rows;
 
