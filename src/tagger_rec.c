@@ -528,7 +528,8 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	 * memory leaves the next use to reset again) */
 	c->serial = 0;
 	c->n = c->tn = c->sn = 0;
-	memset(c->shape_len, 0, sizeof(c->shape_len));
+	memset(c->shapes.len, 0, sizeof(c->shapes.len));
+	memset(c->toks.len, 0, sizeof(c->toks.len));
 	c->keys.len = c->raw.len = 0;
 	if (c->rt.slots)
 		memset(c->rt.slots, 0, c->rt.n * sizeof(*c->rt.slots));
@@ -579,6 +580,7 @@ tokens_reset(struct qt_tagger_cache *c)
 {
 	c->tn = TPADS;
 	c->raw.len = 0; /* (the padding's strings are empty) */
+	memset(c->toks.len, 0, sizeof(c->toks.len));
 	if (c->tt.slots)
 		memset(c->tt.slots, 0, c->tt.n * sizeof(*c->tt.slots));
 	if (c->mkeys)
@@ -674,28 +676,53 @@ prepare(qbuf *b, const char *s, size_t n, size_t *mid)
 	return !b->failed;
 }
 
-/* record() of shape s[0..n), through c's table of recent shapes (a
- * shape is at most MAX_SHAPE ASCII bytes: one word holds it). */
+/* The slot of s[0..n) in a short_memo and its bytes in *key; SIZE_MAX
+ * when it is empty or longer than a word. */
+static size_t
+short_slot(const char *s, size_t n, uint64_t *key)
+{
+	*key = 0;
+	if (n == 0 || n > sizeof(*key))
+		return SIZE_MAX;
+	memcpy(key, s, n);
+	return (size_t)(((*key ^ n) * 0x9E3779B97F4A7C15ull) >>
+	                (64 - SHORT_MEMO_BITS));
+}
+
+/* The record of s[0..n) in m, UINT32_MAX when it is not there (*slot,
+ * *key: where it goes, for short_put()). */
+static inline uint32_t
+short_get(const short_memo *m, const char *s, size_t n, size_t *slot,
+          uint64_t *key)
+{
+	*slot = short_slot(s, n, key);
+	if (*slot == SIZE_MAX || m->len[*slot] != n || m->key[*slot] != *key)
+		return UINT32_MAX;
+	return m->rec[*slot];
+}
+
+static inline void
+short_put(short_memo *m, size_t slot, uint64_t key, size_t n, uint32_t r)
+{
+	if (slot == SIZE_MAX || r == UINT32_MAX)
+		return;
+	m->key[slot] = key;
+	m->len[slot] = (uint8_t)n;
+	m->rec[slot] = r;
+}
+
+/* record() of shape s[0..n), through c's table of recent shapes. */
 static uint32_t
 shape_record(const qt_tagger *tg, struct qt_tagger_cache *c, const char *s,
              size_t n)
 {
-	uint64_t key = 0;
-	size_t i;
-	uint32_t r;
+	uint64_t key;
+	size_t slot;
+	uint32_t r = short_get(&c->shapes, s, n, &slot, &key);
 
-	if (n == 0 || n > sizeof(key))
-		return record(tg, c, REC_SHAPE, false, s, n);
-	memcpy(&key, s, n);
-	i = (size_t)(((key ^ n) * 0x9E3779B97F4A7C15ull) >>
-	             (64 - SHAPE_MEMO_BITS));
-	if (c->shape_len[i] == n && c->shape_key[i] == key)
-		return c->shape_rec[i];
-	r = record(tg, c, REC_SHAPE, false, s, n);
-	if (r != UINT32_MAX) {
-		c->shape_key[i] = key;
-		c->shape_len[i] = (uint8_t)n;
-		c->shape_rec[i] = r;
+	if (r == UINT32_MAX) {
+		r = record(tg, c, REC_SHAPE, false, s, n);
+		short_put(&c->shapes, slot, key, n, r);
 	}
 	return r;
 }
@@ -756,9 +783,17 @@ qt_tagger_records(const qt_tagger *tg, qt_tagger_work *w,
 	c->pt[0] = c->pt[1] = PAD_T_BEFORE;
 	c->pt[n + 2] = c->pt[n + 3] = PAD_T_AFTER;
 	for (i = 0; i < n; i++) {
-		uint32_t r = token_record(tg, w, toks[i].s, toks[i].len);
-		if (r == UINT32_MAX)
-			return false;
+		uint64_t key;
+		size_t slot;
+		uint32_t r = short_get(&c->toks, toks[i].s, toks[i].len, &slot,
+		                       &key);
+
+		if (r == UINT32_MAX) {
+			r = token_record(tg, w, toks[i].s, toks[i].len);
+			if (r == UINT32_MAX)
+				return false;
+			short_put(&c->toks, slot, key, toks[i].len, r);
+		}
 		c->pt[i + 2] = r;
 	}
 	return true;

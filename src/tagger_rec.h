@@ -170,8 +170,18 @@ struct label_memo {
 	memo_entry e[(size_t)1 << LABEL_MEMO_BITS];
 };
 
-/* Slots of the table of recent shapes (a text has a few hundred). */
-#define SHAPE_MEMO_BITS 8
+/* A direct-mapped table of short strings (at most eight bytes: one
+ * word holds them) and their records, so that a string met again is
+ * found by comparing a word, not hashed into a records' table: most
+ * tokens are short words, every shape is (at most MAX_SHAPE ASCII
+ * bytes). */
+#define SHORT_MEMO_BITS 12
+
+typedef struct {
+	uint64_t key[1 << SHORT_MEMO_BITS]; /* its bytes, zero-padded */
+	uint8_t len[1 << SHORT_MEMO_BITS];  /* 0: empty */
+	uint32_t rec[1 << SHORT_MEMO_BITS];
+} short_memo;
 
 struct qt_tagger_cache {
 	uint64_t serial; /* of the tagger the records resolve against */
@@ -190,11 +200,10 @@ struct qt_tagger_cache {
 	size_t sn, scap;
 	rtable tt;
 	uint32_t bias[QT_MAX_MODELS]; /* the feature b */
-	/* recent shapes (tagger_rec.c's shape_record()): their bytes, their
-	 * length (0: empty) and their record; emptied with the records */
-	uint64_t shape_key[1 << SHAPE_MEMO_BITS];
-	uint8_t shape_len[1 << SHAPE_MEMO_BITS];
-	uint32_t shape_rec[1 << SHAPE_MEMO_BITS];
+	/* recent shapes and short tokens and their records (tagger_rec.c's
+	 * shape_record(), qt_tagger_records()), emptied with their
+	 * records */
+	short_memo shapes, toks;
 	/* per model: the features t-1 of each label (and "<s>"), then t-2
 	 * of each pair, UNKNOWN until looked up */
 	uint32_t *hist[QT_MAX_MODELS];
