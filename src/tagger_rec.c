@@ -528,8 +528,12 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	 * memory leaves the next use to reset again) */
 	c->serial = 0;
 	c->n = c->tn = c->sn = 0;
-	memset(c->shapes.len, 0, sizeof(c->shapes.len));
-	memset(c->toks.len, 0, sizeof(c->toks.len));
+	if (!c->sm)
+		c->sm = malloc(sizeof(*c->sm));
+	if (c->sm) {
+		memset(c->sm->shapes.len, 0, sizeof(c->sm->shapes.len));
+		memset(c->sm->toks.len, 0, sizeof(c->sm->toks.len));
+	}
 	c->keys.len = c->raw.len = 0;
 	if (c->rt.slots)
 		memset(c->rt.slots, 0, c->rt.n * sizeof(*c->rt.slots));
@@ -580,7 +584,8 @@ tokens_reset(struct qt_tagger_cache *c)
 {
 	c->tn = TPADS;
 	c->raw.len = 0; /* (the padding's strings are empty) */
-	memset(c->toks.len, 0, sizeof(c->toks.len));
+	if (c->sm)
+		memset(c->sm->toks.len, 0, sizeof(c->sm->toks.len));
 	if (c->tt.slots)
 		memset(c->tt.slots, 0, c->tt.n * sizeof(*c->tt.slots));
 	if (c->mkeys)
@@ -611,6 +616,7 @@ qt_tagger_cache_free(struct qt_tagger_cache *c)
 	}
 	free(c->pt);
 	free(c->memo);
+	free(c->sm);
 	free(c->mkeys);
 	free(c->mvals);
 	free(c);
@@ -689,13 +695,13 @@ short_slot(const char *s, size_t n, uint64_t *key)
 	                (64 - SHORT_MEMO_BITS));
 }
 
-/* The record of s[0..n) in m, UINT32_MAX when it is not there (*slot,
- * *key: where it goes, for short_put()). */
+/* The record of s[0..n) in m, UINT32_MAX when it is not there or m is
+ * NULL (*slot, *key: where it goes, for short_put()). */
 static inline uint32_t
 short_get(const short_memo *m, const char *s, size_t n, size_t *slot,
           uint64_t *key)
 {
-	*slot = short_slot(s, n, key);
+	*slot = m ? short_slot(s, n, key) : SIZE_MAX;
 	if (*slot == SIZE_MAX || m->len[*slot] != n || m->key[*slot] != *key)
 		return UINT32_MAX;
 	return m->rec[*slot];
@@ -704,7 +710,7 @@ short_get(const short_memo *m, const char *s, size_t n, size_t *slot,
 static inline void
 short_put(short_memo *m, size_t slot, uint64_t key, size_t n, uint32_t r)
 {
-	if (slot == SIZE_MAX || r == UINT32_MAX)
+	if (!m || slot == SIZE_MAX || r == UINT32_MAX)
 		return;
 	m->key[slot] = key;
 	m->len[slot] = (uint8_t)n;
@@ -718,11 +724,12 @@ shape_record(const qt_tagger *tg, struct qt_tagger_cache *c, const char *s,
 {
 	uint64_t key;
 	size_t slot;
-	uint32_t r = short_get(&c->shapes, s, n, &slot, &key);
+	short_memo *m = c->sm ? &c->sm->shapes : NULL;
+	uint32_t r = short_get(m, s, n, &slot, &key);
 
 	if (r == UINT32_MAX) {
 		r = record(tg, c, REC_SHAPE, false, s, n);
-		short_put(&c->shapes, slot, key, n, r);
+		short_put(m, slot, key, n, r);
 	}
 	return r;
 }
@@ -758,6 +765,7 @@ qt_tagger_records(const qt_tagger *tg, qt_tagger_work *w,
                   const qt_tagger_tok *toks, size_t n)
 {
 	struct qt_tagger_cache *c = w->cache;
+	short_memo *m;
 	size_t i;
 
 	if (!c) {
@@ -782,17 +790,17 @@ qt_tagger_records(const qt_tagger *tg, qt_tagger_work *w,
 	}
 	c->pt[0] = c->pt[1] = PAD_T_BEFORE;
 	c->pt[n + 2] = c->pt[n + 3] = PAD_T_AFTER;
+	m = c->sm ? &c->sm->toks : NULL;
 	for (i = 0; i < n; i++) {
 		uint64_t key;
 		size_t slot;
-		uint32_t r = short_get(&c->toks, toks[i].s, toks[i].len, &slot,
-		                       &key);
+		uint32_t r = short_get(m, toks[i].s, toks[i].len, &slot, &key);
 
 		if (r == UINT32_MAX) {
 			r = token_record(tg, w, toks[i].s, toks[i].len);
 			if (r == UINT32_MAX)
 				return false;
-			short_put(&c->toks, slot, key, toks[i].len, r);
+			short_put(m, slot, key, toks[i].len, r);
 		}
 		c->pt[i + 2] = r;
 	}

@@ -202,8 +202,11 @@ struct qt_tagger_cache {
 	uint32_t bias[QT_MAX_MODELS]; /* the feature b */
 	/* recent shapes and short tokens and their records (tagger_rec.c's
 	 * shape_record(), qt_tagger_records()), emptied with their
-	 * records */
-	short_memo shapes, toks;
+	 * records; NULL until the first reset, or out of memory (a cache
+	 * only: allocated, not zeroed, but for the lengths) */
+	struct short_memos {
+		short_memo shapes, toks;
+	} * sm;
 	/* per model: the features t-1 of each label (and "<s>"), then t-2
 	 * of each pair, UNKNOWN until looked up */
 	uint32_t *hist[QT_MAX_MODELS];
