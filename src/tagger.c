@@ -173,17 +173,58 @@ take(const tagging *t, addends *a, uint32_t fid)
  * at least every model's label count).  Inline, so that each stride the
  * callers name is a constant here: all the lanes are summed in
  * registers, a row at a time (the integers are the same in any order of
- * adding: see tagging). */
+ * adding: see tagging), W lanes a vector of type VT (W divides
+ * DENSE_LANES). */
 typedef int32_t lanes4 __attribute__((vector_size(16)));
+#if QT_AVX2_SUM
+typedef int32_t lanes8 __attribute__((vector_size(32)));
+#endif
 
-static inline __attribute__((always_inline)) int32_t
-sum_lanes(tagging *t, const addends *a, size_t stride)
+#define SUM_LANES(NAME, VT, W)                                                 \
+	static inline __attribute__((always_inline)) int32_t NAME(             \
+	        tagging *t, const addends *a, size_t stride)                   \
+	{                                                                      \
+		VT acc[QT_MAX_LABELS / W], x;                                  \
+		int32_t m;                                                     \
+		size_t l, j;                                                   \
+                                                                               \
+		add_pairs(t, a, stride);                                       \
+		_Pragma("GCC unroll 16") for (l = 0; l < stride / W; l++)      \
+		{                                                              \
+			memcpy(&acc[l], t->sc + W * l, sizeof(x));             \
+			memcpy(&x, a->row[0] + W * l, sizeof(x));              \
+			acc[l] += x;                                           \
+		}                                                              \
+		for (j = 1; j < a->nr; j++) {                                  \
+			const int32_t *r = a->row[j];                          \
+                                                                               \
+			_Pragma("GCC unroll 16") for (l = 0; l < stride / W;   \
+			                              l++)                     \
+			{                                                      \
+				memcpy(&x, r + W * l, sizeof(x));              \
+				acc[l] += x;                                   \
+			}                                                      \
+		}                                                              \
+		x = acc[0];                                                    \
+		_Pragma("GCC unroll 16") for (l = 0; l < stride / W; l++)      \
+		{                                                              \
+			VT more = acc[l] > x; /* (-1 where it is) */           \
+                                                                               \
+			memcpy(t->sc + W * l, &acc[l], sizeof(x));             \
+			x = (acc[l] & more) | (x & ~more);                     \
+		}                                                              \
+		m = x[0];                                                      \
+		for (l = 1; l < W; l++)                                        \
+			m = x[l] > m ? x[l] : m;                               \
+		return m;                                                      \
+	}
+
+/* The pairs of a, added into zeros (sum_lanes*() then add the rows). */
+static inline __attribute__((always_inline)) void
+add_pairs(tagging *t, const addends *a, size_t stride)
 {
-	lanes4 acc[QT_MAX_LABELS / 4], x;
-	int32_t m;
-	size_t l, i, j;
+	size_t i, j;
 
-	/* (the pairs first, into zeros; then the rows) */
 	memset(t->sc, 0, stride * sizeof(*t->sc));
 	for (j = 0; j < a->ns; j++) {
 		const feat *f = &t->m->slots[a->sparse[j]];
@@ -192,58 +233,57 @@ sum_lanes(tagging *t, const addends *a, size_t stride)
 		for (i = 0; i < f->npairs; i++)
 			t->sc[p[i].label] += p[i].weight;
 	}
-#pragma GCC unroll 16
-	for (l = 0; l < stride / 4; l++) {
-		memcpy(&acc[l], t->sc + 4 * l, sizeof(x));
-		memcpy(&x, a->row[0] + 4 * l, sizeof(x));
-		acc[l] += x;
-	}
-	for (j = 1; j < a->nr; j++) {
-		const int32_t *r = a->row[j];
-
-#pragma GCC unroll 16
-		for (l = 0; l < stride / 4; l++) {
-			memcpy(&x, r + 4 * l, sizeof(x));
-			acc[l] += x;
-		}
-	}
-	x = acc[0];
-#pragma GCC unroll 16
-	for (l = 0; l < stride / 4; l++) {
-		lanes4 more = acc[l] > x; /* (-1 where it is) */
-
-		memcpy(t->sc + 4 * l, &acc[l], sizeof(x));
-		x = (acc[l] & more) | (x & ~more);
-	}
-	m = x[0];
-	for (l = 1; l < 4; l++)
-		m = x[l] > m ? x[l] : m;
-	return m;
 }
 
-/* sum_lanes() for tg->stride (a multiple of DENSE_LANES up to
+SUM_LANES(sum_lanes4, lanes4, 4)
+
+/* SUM(t, a, stride) for tg->stride (a multiple of DENSE_LANES up to
  * QT_MAX_LABELS). */
+#define SUM_STRIDES(SUM)                                                       \
+	switch (t->tg->stride) {                                               \
+	case 8:                                                                \
+		return SUM(t, a, 8);                                           \
+	case 16:                                                               \
+		return SUM(t, a, 16);                                          \
+	case 24:                                                               \
+		return SUM(t, a, 24);                                          \
+	case 32:                                                               \
+		return SUM(t, a, 32);                                          \
+	case 40:                                                               \
+		return SUM(t, a, 40);                                          \
+	case 48:                                                               \
+		return SUM(t, a, 48);                                          \
+	case 56:                                                               \
+		return SUM(t, a, 56);                                          \
+	default:                                                               \
+		return SUM(t, a, QT_MAX_LABELS);                               \
+	}
+
+static int32_t
+sum_sse(tagging *t, const addends *a){SUM_STRIDES(sum_lanes4)}
+
+#if QT_AVX2_SUM
+SUM_LANES(sum_lanes8, lanes8, 8)
+
+        /* (eight lanes an instruction; called only where the processor has
+ * AVX2: tg->avx2) */
+        __attribute__((target("avx2"))) static int32_t
+        sum_avx2(tagging *t, const addends *a)
+{
+	SUM_STRIDES(sum_lanes8)
+}
+#endif
+
+/* sum_lanes*() of a, four lanes a vector, or eight with AVX2 (fewer
+ * instructions a score by a third; the same integers). */
 static int32_t
 sum(tagging *t, const addends *a)
 {
-	switch (t->tg->stride) {
-	case 8:
-		return sum_lanes(t, a, 8);
-	case 16:
-		return sum_lanes(t, a, 16);
-	case 24:
-		return sum_lanes(t, a, 24);
-	case 32:
-		return sum_lanes(t, a, 32);
-	case 40:
-		return sum_lanes(t, a, 40);
-	case 48:
-		return sum_lanes(t, a, 48);
-	case 56:
-		return sum_lanes(t, a, 56);
-	default:
-		return sum_lanes(t, a, QT_MAX_LABELS);
-	}
+#if QT_AVX2_SUM
+	if (t->tg->avx2)
+		return sum_avx2(t, a);
+#endif
+	return sum_sse(t, a);
 }
 
 /* The string of record r into k. */

@@ -67,6 +67,14 @@ typedef struct {
 
 enum { MODEL_JOINT, MODEL_POS, MODEL_NER };
 
+/* tagger.c sums eight lanes an instruction where the processor has AVX2
+ * (x86 with GCC or Clang only). */
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+#define QT_AVX2_SUM 1
+#else
+#define QT_AVX2_SUM 0
+#endif
+
 struct qt_tagger {
 	model m[QT_MAX_MODELS];
 	size_t nmodels;
@@ -77,6 +85,7 @@ struct qt_tagger {
 	size_t stride;   /* the most labels of a model, up to DENSE_LANES */
 	bool failed;     /* out of memory while loading */
 	uint64_t serial; /* tells this tagger from any other (caches) */
+	bool avx2;       /* the processor has AVX2 (tagger.c's sum()) */
 };
 
 /* The feature table's hash of s[0..n): eight bytes a step (the tail

@@ -339,6 +339,10 @@ finish_load(qt_tagger *tg, bool ok, const char *why, const char *name,
 
 	if (ok && !tg->keys.failed && !tg->failed && make_dense(tg)) {
 		tg->serial = next_serial();
+#if QT_AVX2_SUM
+		__builtin_cpu_init();
+		tg->avx2 = __builtin_cpu_supports("avx2");
+#endif
 		*out = tg;
 		return QUOTH_OK;
 	}

@@ -306,7 +306,10 @@ record(const qt_tagger *tg, struct qt_tagger_cache *c, unsigned kind, bool pad,
 	frec *r;
 
 	if (c->n == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 512;
+		/* (the bound at once: a block so big is only reserved,
+		 * its pages made as they are written, and it is never
+		 * copied to grow; see token_room()) */
+		size_t cap = c->cap ? c->cap * 2 : CACHE_MAX;
 		r = qt_xrealloc_array(c->r, cap, sizeof(*r));
 		if (!r)
 			return UINT32_MAX;
@@ -337,6 +340,27 @@ record(const qt_tagger *tg, struct qt_tagger_cache *c, unsigned kind, bool pad,
 	return (uint32_t)c->n++;
 }
 
+/* row[0..stride) += d[0..stride), a fixed run of lanes at a time: the
+ * compiler adds it as vectors. */
+static inline __attribute__((always_inline)) void
+add_dense(int32_t *restrict row, const int32_t *restrict d, size_t stride)
+{
+	size_t l, i;
+
+	for (l = 0; l < stride; l += DENSE_LANES)
+		for (i = 0; i < DENSE_LANES; i++)
+			row[l + i] += d[l + i];
+}
+
+#if QT_AVX2_SUM
+/* add_dense() a run of eight lanes an instruction (tg->avx2). */
+__attribute__((target("avx2"))) static void
+add_dense_avx2(int32_t *restrict row, const int32_t *restrict d, size_t stride)
+{
+	add_dense(row, d, stride);
+}
+#endif
+
 void
 qt_tagger_row_add(const qt_tagger *tg, const model *m, int32_t *restrict row,
                   uint32_t fid)
@@ -348,13 +372,13 @@ qt_tagger_row_add(const qt_tagger *tg, const model *m, int32_t *restrict row,
 		return;
 	f = &m->slots[fid];
 	if (f->npairs & DENSE_ROW) {
-		const int32_t *restrict d = tg->dense + f->pair;
-		size_t l;
-
-		/* (a fixed run of lanes: the compiler adds it as vectors) */
-		for (l = 0; l < tg->stride; l += DENSE_LANES)
-			for (i = 0; i < DENSE_LANES; i++)
-				row[l + i] += d[l + i];
+#if QT_AVX2_SUM
+		if (tg->avx2) {
+			add_dense_avx2(row, tg->dense + f->pair, tg->stride);
+			return;
+		}
+#endif
+		add_dense(row, tg->dense + f->pair, tg->stride);
 		return;
 	}
 	for (i = 0; i < f->npairs; i++)
@@ -440,7 +464,11 @@ static bool
 token_room(struct qt_tagger_cache *c)
 {
 	if (c->tn == c->tcap) {
-		size_t cap = c->tcap ? c->tcap * 2 : 256;
+		/* (room for TOKENS_MAX at once, the rows 7.9 MB for the
+		 * shipped model: only reserved, the pages of the rows made
+		 * as tokens fill them; doubling from 256 copied the rows
+		 * five times, 4.7M instructions on 2 MB of news) */
+		size_t cap = c->tcap ? c->tcap * 2 : TOKENS_MAX;
 		trec *tr = qt_xrealloc_array(c->tr, cap, sizeof(*tr));
 		int32_t *rows;
 
@@ -500,6 +528,12 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	 * memory leaves the next use to reset again) */
 	c->serial = 0;
 	c->n = c->tn = c->sn = 0;
+	if (!c->sm)
+		c->sm = malloc(sizeof(*c->sm));
+	if (c->sm) {
+		memset(c->sm->shapes.len, 0, sizeof(c->sm->shapes.len));
+		memset(c->sm->toks.len, 0, sizeof(c->sm->toks.len));
+	}
 	c->keys.len = c->raw.len = 0;
 	if (c->rt.slots)
 		memset(c->rt.slots, 0, c->rt.n * sizeof(*c->rt.slots));
@@ -550,6 +584,8 @@ tokens_reset(struct qt_tagger_cache *c)
 {
 	c->tn = TPADS;
 	c->raw.len = 0; /* (the padding's strings are empty) */
+	if (c->sm)
+		memset(c->sm->toks.len, 0, sizeof(c->sm->toks.len));
 	if (c->tt.slots)
 		memset(c->tt.slots, 0, c->tt.n * sizeof(*c->tt.slots));
 	if (c->mkeys)
@@ -580,6 +616,7 @@ qt_tagger_cache_free(struct qt_tagger_cache *c)
 	}
 	free(c->pt);
 	free(c->memo);
+	free(c->sm);
 	free(c->mkeys);
 	free(c->mvals);
 	free(c);
@@ -645,6 +682,58 @@ prepare(qbuf *b, const char *s, size_t n, size_t *mid)
 	return !b->failed;
 }
 
+/* The slot of s[0..n) in a short_memo and its bytes in *key; SIZE_MAX
+ * when it is empty or longer than a word. */
+static size_t
+short_slot(const char *s, size_t n, uint64_t *key)
+{
+	*key = 0;
+	if (n == 0 || n > sizeof(*key))
+		return SIZE_MAX;
+	memcpy(key, s, n);
+	return (size_t)(((*key ^ n) * 0x9E3779B97F4A7C15ull) >>
+	                (64 - SHORT_MEMO_BITS));
+}
+
+/* The record of s[0..n) in m, UINT32_MAX when it is not there or m is
+ * NULL (*slot, *key: where it goes, for short_put()). */
+static inline uint32_t
+short_get(const short_memo *m, const char *s, size_t n, size_t *slot,
+          uint64_t *key)
+{
+	*slot = m ? short_slot(s, n, key) : SIZE_MAX;
+	if (*slot == SIZE_MAX || m->len[*slot] != n || m->key[*slot] != *key)
+		return UINT32_MAX;
+	return m->rec[*slot];
+}
+
+static inline void
+short_put(short_memo *m, size_t slot, uint64_t key, size_t n, uint32_t r)
+{
+	if (!m || slot == SIZE_MAX || r == UINT32_MAX)
+		return;
+	m->key[slot] = key;
+	m->len[slot] = (uint8_t)n;
+	m->rec[slot] = r;
+}
+
+/* record() of shape s[0..n), through c's table of recent shapes. */
+static uint32_t
+shape_record(const qt_tagger *tg, struct qt_tagger_cache *c, const char *s,
+             size_t n)
+{
+	uint64_t key;
+	size_t slot;
+	short_memo *m = c->sm ? &c->sm->shapes : NULL;
+	uint32_t r = short_get(m, s, n, &slot, &key);
+
+	if (r == UINT32_MAX) {
+		r = record(tg, c, REC_SHAPE, false, s, n);
+		short_put(m, slot, key, n, r);
+	}
+	return r;
+}
+
 /* The record of token s[0..n), made when new; UINT32_MAX when out of
  * memory. */
 static uint32_t
@@ -667,8 +756,7 @@ token_record(const qt_tagger *tg, qt_tagger_work *w, const char *s, size_t n)
 	if (!prepare(&w->text, s, n, &mid))
 		return UINT32_MAX;
 	a = record(tg, c, REC_WORD, false, w->text.ptr, mid);
-	b = record(tg, c, REC_SHAPE, false, w->text.ptr + mid,
-	           w->text.len - mid);
+	b = shape_record(tg, c, w->text.ptr + mid, w->text.len - mid);
 	return new_token(tg, c, slot, s, n, h, a, b);
 }
 
@@ -677,6 +765,7 @@ qt_tagger_records(const qt_tagger *tg, qt_tagger_work *w,
                   const qt_tagger_tok *toks, size_t n)
 {
 	struct qt_tagger_cache *c = w->cache;
+	short_memo *m;
 	size_t i;
 
 	if (!c) {
@@ -701,10 +790,18 @@ qt_tagger_records(const qt_tagger *tg, qt_tagger_work *w,
 	}
 	c->pt[0] = c->pt[1] = PAD_T_BEFORE;
 	c->pt[n + 2] = c->pt[n + 3] = PAD_T_AFTER;
+	m = c->sm ? &c->sm->toks : NULL;
 	for (i = 0; i < n; i++) {
-		uint32_t r = token_record(tg, w, toks[i].s, toks[i].len);
-		if (r == UINT32_MAX)
-			return false;
+		uint64_t key;
+		size_t slot;
+		uint32_t r = short_get(m, toks[i].s, toks[i].len, &slot, &key);
+
+		if (r == UINT32_MAX) {
+			r = token_record(tg, w, toks[i].s, toks[i].len);
+			if (r == UINT32_MAX)
+				return false;
+			short_put(m, slot, key, toks[i].len, r);
+		}
 		c->pt[i + 2] = r;
 	}
 	return true;

@@ -170,6 +170,19 @@ struct label_memo {
 	memo_entry e[(size_t)1 << LABEL_MEMO_BITS];
 };
 
+/* A direct-mapped table of short strings (at most eight bytes: one
+ * word holds them) and their records, so that a string met again is
+ * found by comparing a word, not hashed into a records' table: most
+ * tokens are short words, every shape is (at most MAX_SHAPE ASCII
+ * bytes). */
+#define SHORT_MEMO_BITS 12
+
+typedef struct {
+	uint64_t key[1 << SHORT_MEMO_BITS]; /* its bytes, zero-padded */
+	uint8_t len[1 << SHORT_MEMO_BITS];  /* 0: empty */
+	uint32_t rec[1 << SHORT_MEMO_BITS];
+} short_memo;
+
 struct qt_tagger_cache {
 	uint64_t serial; /* of the tagger the records resolve against */
 	qbuf keys;
@@ -187,6 +200,13 @@ struct qt_tagger_cache {
 	size_t sn, scap;
 	rtable tt;
 	uint32_t bias[QT_MAX_MODELS]; /* the feature b */
+	/* recent shapes and short tokens and their records (tagger_rec.c's
+	 * shape_record(), qt_tagger_records()), emptied with their
+	 * records; NULL until the first reset, or out of memory (a cache
+	 * only: allocated, not zeroed, but for the lengths) */
+	struct short_memos {
+		short_memo shapes, toks;
+	} * sm;
 	/* per model: the features t-1 of each label (and "<s>"), then t-2
 	 * of each pair, UNKNOWN until looked up */
 	uint32_t *hist[QT_MAX_MODELS];
