@@ -751,8 +751,11 @@ trim_run(actx *c, size_t a, size_t *nap, size_t *bp)
 	for (k = b; k > na + 1; k--)
 		if (qt_lex(c, LEX_ORGS, k - 1, k) >= 0) {
 			/* (not "Department of Transportation") */
+			/* (nor "Lakeside County Fire Rescue": a first name
+			 * opens the person's name) */
 			if (b - k >= 2 && !wordeq(c, k, "of") &&
-			    !wordeq(c, k, "on") && !wordeq(c, k, "for"))
+			    !wordeq(c, k, "on") && !wordeq(c, k, "for") &&
+			    qt_first_name_at(c, k))
 				na = k;
 			break;
 		}
@@ -774,7 +777,7 @@ trim_run(actx *c, size_t a, size_t *nap, size_t *bp)
 	        is_p(&c->t[b - 1], '.'))) {
 		if ((b > na + 1 && surname_title(c, b - 1)) ||
 		    lone_surname(c, na, b) ||
-		    (b == na + 2 && qt_title_ends_name(c, na)))
+		    (b >= na + 2 && qt_title_ends_name(c, b - 2)))
 			break;
 		b--;
 	}

@@ -296,3 +296,18 @@ qt_org_possessive_end(const actx *c, size_t a, size_t b)
 	}
 	return last > b && qt_has_org_word(c, b, last) ? last : b;
 }
+
+bool
+qt_first_name_at(const actx *c, size_t k)
+{
+	qbuf f = {0};
+	bool yes = false;
+
+	if (k >= c->n || !is_w(&c->t[k]))
+		return false;
+	qt_text_fold(&f, c->text + c->t[k].start, c->t[k].end - c->t[k].start);
+	if (!f.failed && f.len)
+		yes = qt_first_name(c->ld, f.ptr, f.len) >= 0;
+	qbuf_free(&f);
+	return yes;
+}

@@ -47,4 +47,8 @@ size_t qt_org_possessive_end(const actx *c, size_t a, size_t b);
  * organisations)? */
 bool qt_has_org_word(const actx *c, size_t a, size_t b);
 
+/* Is the word at k a first name in the first-name list ("Kevin" of
+ * "Getty Images Kevin Vickers"; not "Fire" of "County Fire Rescue")? */
+bool qt_first_name_at(const actx *c, size_t k);
+
 #endif
