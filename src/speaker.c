@@ -1084,18 +1084,52 @@ qt_name_clause(const actx *c, size_t i)
 	return k > i + 1 && qt_finite_verb(c, k);
 }
 
+/* The most tokens of a title in quote marks inside an appositive
+ * ("author of \"The Salt Road,\""), marks included. */
+#define APPOSITIVE_TITLE_TOKENS 10
+
+/* A title in quote marks opening at k inside an appositive: a short
+ * quoted span of words that opens with a capital, in one sentence
+ * ("The Salt Road", "Low Tide"); the token of its closing mark, or k. */
+static size_t
+quoted_title_end(const actx *c, size_t k)
+{
+	size_t e;
+
+	if (k + 2 >= c->n || c->t[k].kind != TK_QUOTE || !is_w(&c->t[k + 1]) ||
+	    !(c->t[k + 1].flags & TF_CAP))
+		return k;
+	for (e = k + 1; e < c->n && e <= k + APPOSITIVE_TITLE_TOKENS; e++) {
+		if (c->t[e].kind == TK_QUOTE)
+			return e;
+		if (is_break_tok(&c->t[e]) || c->t[e].sent != c->t[k].sent ||
+		    (!is_w(&c->t[e]) && !is_p(&c->t[e], ',') &&
+		     !qt_apos_mark(c, e) && !qt_inner_dot(c, e)))
+			return k;
+	}
+	return k;
+}
+
 /* Skip an appositive ", a doctor at the clinic," forward from a comma at
- * i: returns the token after the closing comma, or i. */
+ * i: returns the token after the closing comma, or i.  A title in quote
+ * marks is part of it (", author of \"The Salt Road,\""; the closing
+ * comma inside the marks). */
 size_t
 qt_skip_appositive(const actx *c, size_t i)
 {
-	size_t k;
+	size_t k, e;
 
 	if (i >= c->n || !is_p(&c->t[i], ','))
 		return i;
 	for (k = i + 1; k < c->n && k <= i + 16; k++) {
 		if (qt_inner_dot(c, k) || qt_apos_mark(c, k))
 			continue;
+		if (k > i + 1 && (e = quoted_title_end(c, k)) > k) {
+			if (is_p(&c->t[e - 1], ','))
+				return e + 1;
+			k = e;
+			continue;
+		}
 		if (is_break_tok(&c->t[k]) || c->t[k].kind == TK_QUOTE ||
 		    (c->t[k].kind == TK_PUNCT &&
 		     (c->t[k].cp == '.' || c->t[k].cp == ';' ||
