@@ -14,6 +14,7 @@
 #include "entindex.h"
 #include "names.h"
 #include "namesake.h"
+#include "roles.h"
 #include "tagger.h"
 
 /* The longest list of roles kept per entity, in bytes. */
@@ -430,6 +431,29 @@ person_signals(actx *c, size_t a, size_t na, size_t b, entity *e)
 	}
 }
 
+/* The most words of the "for"/"of" phrase after a role ("the lawyer for
+ * the Harbour Workers Union of Tarnby"). */
+#define ROLE_PHRASE_WORDS 8
+
+/* The end of the phrase that "for" or "of" at k opens after a role
+ * word: words outside quotes, no cue, up to ROLE_PHRASE_WORDS; k when
+ * there is no such phrase. */
+static size_t
+role_phrase_end(actx *c, size_t k)
+{
+	size_t e;
+
+	if (!(wordeq(c, k, "for") || wordeq(c, k, "of")))
+		return k;
+	for (e = k + 1;
+	     e < c->n && e <= k + ROLE_PHRASE_WORDS && is_w(&c->t[e]) &&
+	     !c->inq[e] && c->t[e].sent == c->t[k].sent &&
+	     qt_cue_at(c, e) < 0 && !qt_possessive(c, e) && !qt_rel_word(c, e);
+	     e++)
+		;
+	return e > k + 1 ? e : k;
+}
+
 /*
  * "the mayor", "the prime minister" outside quotes: a role the article
  * gave one person so far, a mention of that person (so that a "he" after
@@ -457,16 +481,29 @@ role_mention(actx *c, size_t i)
 	if (j >= c->n || j >= i + 4)
 		return i;
 	j++;
+	/* the words after "the" and any "former" */
+	for (k = i + 1;
+	     k < j - 1 && (wordeq(c, k, "former") || wordeq(c, k, "new")); k++)
+		;
+	/* "the lawyer for the union" when the article gave someone that
+	 * role with its phrase ("Dana Kell, the lawyer for the union,"):
+	 * the longest such phrase */
+	if (j < c->n && !qt_possessive(c, j - 1)) {
+		size_t f;
+		for (f = role_phrase_end(c, j); f > j + 1; f--) {
+			e = qt_entity_by_role_phrase(c, k, f);
+			if (e >= 0 && !ent_at(c, e)->org) {
+				add_mention(c, i, f, e);
+				return f;
+			}
+		}
+	}
 	/* "the mayor Tom Baker", "the minister of finance", "the
 	 * minister's office": not the role alone */
 	if (j < c->n && ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP)) ||
 	                 wordeq(c, j, "of") || wordeq(c, j, "for") ||
 	                 qt_possessive(c, j - 1)))
 		return i;
-	/* the words after "the" and any "former" */
-	for (k = i + 1;
-	     k < j - 1 && (wordeq(c, k, "former") || wordeq(c, k, "new")); k++)
-		;
 	e = qt_entity_by_role_words(c, k, j, true);
 	if (e < 0 || ent_at(c, e)->org)
 		return i;
@@ -928,14 +965,17 @@ article_apposition_title(actx *c, size_t b, size_t *len)
 	     e++)
 		if (qt_possessive(c, e))
 			return NULL;
-	if (e == k || e >= c->n ||
-	    !(is_p(&c->t[e], ',') ||
-	      (is_end_p(&c->t[e]) && !qt_inner_dot(c, e))))
-		return NULL;
 	/* (a role, not any person noun: "Obama, the idealist," keeps the
 	 * title "President" the article gives him later) */
-	tv = qt_lex(c, LEX_TITLES, e - 1, e);
+	tv = e > k ? qt_lex(c, LEX_TITLES, e - 1, e) : -1;
 	if (tv < 0 || (tv & TITLE_GROUP))
+		return NULL;
+	/* "the lawyer for Animal Rescue Services of Tarnby": the phrase
+	 * is part of the role */
+	if (e < c->n && role_phrase_end(c, e) > e)
+		e = role_phrase_end(c, e);
+	if (e >= c->n || !(is_p(&c->t[e], ',') ||
+	                   (is_end_p(&c->t[e]) && !qt_inner_dot(c, e))))
 		return NULL;
 	return qt_span_text(c, k, e, len);
 }

@@ -866,6 +866,25 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 			return mr->end;
 		}
 	}
+	/* "the lawyer for the union": a role with its phrase the entity
+	 * scan tied to the person the article gave it (role_mention()) */
+	if (wordeq(c, i, "the") && i + 1 < c->n && is_w(&c->t[i + 1]) &&
+	    !(c->t[i + 1].flags & TF_CAP)) {
+		size_t k = qt_first_mention(c, i);
+		const mention_rec *mr = k < c->ments.len
+		                                ? QVEC_AT(&c->ments,
+		                                          mention_rec, k)
+		                                : NULL;
+		if (mr && mr->tok == i && mr->end > i + 3 &&
+		    !ent_at(c, mr->ent)->org) {
+			speaker_none(sp);
+			sp->a = i;
+			sp->b = mr->end;
+			sp->ent = mr->ent;
+			sp->kind = SK_ROLE;
+			return mr->end;
+		}
+	}
 	for (j = end; j > i + 1; j--) {
 		int tv;
 		bool org;
