@@ -735,6 +735,40 @@ appositive_name_at(actx *c, size_t j)
 	return k;
 }
 
+/* "the lawyer for the port" [i, j) with its "for" or "of" at j: does
+ * the entity the role word at j - 1 names hold that word with a phrase
+ * of its own ("lawyer for the union"), which this one is not (the same
+ * whole phrase is a mention, role_mention() in entities.c)? */
+static bool
+role_phrase_other(actx *c, size_t i, size_t j)
+{
+	int e = qt_entity_by_role(c, j - 1);
+	const entity *x;
+	char *ph;
+	size_t len;
+	qbuf f = {0};
+	bool other = false;
+
+	if (e < 0 || j <= i + 1)
+		return false;
+	x = ent_at(c, e);
+	ph = qt_span_text(c, j - 1, j + 1, &len);
+	if (!ph || !x->roles) {
+		free(ph);
+		return false;
+	}
+	qt_text_fold(&f, ph, len);
+	free(ph);
+	if (!f.failed && f.ptr) {
+		const char *p;
+		for (p = strstr(x->roles, f.ptr); p && !other;
+		     p = strstr(p + 1, f.ptr))
+			other = p == x->roles || p[-1] == ' ' || p[-1] == '|';
+	}
+	qbuf_free(&f);
+	return other;
+}
+
 /* The described speaker [i, j), whose last word is a title or an
  * organisation word: its kind and gender, and the person it stands for
  * when the article says whom. */
@@ -774,7 +808,12 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 				sp->fallback = false;
 				break;
 			}
-	} else if (!is_org && definite && !(tv & TITLE_GROUP)) {
+	} else if (!is_org && definite && !(tv & TITLE_GROUP) &&
+	           /* ("the lawyer for the port": a role with a phrase
+	            * of its own is nobody's the article gave a role
+	            * with another, role_mention() in entities.c) */
+	           !(j < c->n && (wordeq(c, j, "for") || wordeq(c, j, "of")) &&
+	             role_phrase_other(c, i, j))) {
 		sp->ent = qt_entity_by_role(c, j - 1);
 		/* "the Pentagon chief": a role tied to
 		 * an institution is the official who
