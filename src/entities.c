@@ -839,7 +839,9 @@ run_title(actx *c, size_t a, size_t na, size_t *ttl_len, int *gender)
 		/* (an acronym like US stays: "us" is a non-name) */
 		while (ta < na && ((qt_lex(c, LEX_NONNAMES, ta, ta + 1) >= 0 &&
 		                    !(c->t[ta].flags & TF_ALLCAP)) ||
-		                   qt_lex(c, LEX_HONORIFICS, ta, ta + 1) >= 0))
+		                   qt_lex(c, LEX_HONORIFICS, ta, ta + 1) >= 0 ||
+		                   /* (an honorific's dot: "Dep. Chief") */
+		                   (ta > a && is_p(&c->t[ta], '.'))))
 			ta++;
 		if (ta < na && qt_lex(c, LEX_TITLES, na - 1, na) >= 0) {
 			tbuf = qt_span_text(c, ta, na, ttl_len);
