@@ -465,7 +465,11 @@ role_mention(actx *c, size_t i)
 	/* "the lawyer for the union" when the article gave someone that
 	 * role with its phrase ("Dana Kell, the lawyer for the union,"):
 	 * the longest such phrase */
-	if (j < c->n && !qt_possessive(c, j - 1)) {
+	/* (first whether any role holds the title word and its "for":
+	 * one look-up where most phrases would take several) */
+	if (j < c->n && !qt_possessive(c, j - 1) &&
+	    qt_role_phrase_end(c, j) > j &&
+	    qt_entity_by_role_words(c, k, j + 1, false) >= 0) {
 		size_t f;
 		for (f = qt_role_phrase_end(c, j); f > j + 1; f--) {
 			e = qt_entity_by_role_phrase(c, k, f);
