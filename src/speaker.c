@@ -873,6 +873,31 @@ described_object_stop(actx *c, size_t i, size_t j)
 	return j;
 }
 
+/* The mention that starts at token tok, or NULL. */
+static const mention_rec *
+mention_from(const actx *c, size_t tok)
+{
+	size_t k = qt_first_mention(c, tok);
+	const mention_rec *mr = k < c->ments.len
+	                                ? QVEC_AT(&c->ments, mention_rec, k)
+	                                : NULL;
+
+	return mr && mr->tok == tok ? mr : NULL;
+}
+
+/* sp is the phrase from i to the end of the mention mr, naming its entity
+ * as a speaker of `kind`; returns the phrase's end. */
+static size_t
+mention_speaker(size_t i, const mention_rec *mr, int kind, speaker *sp)
+{
+	speaker_none(sp);
+	sp->a = i;
+	sp->b = mr->end;
+	sp->ent = mr->ent;
+	sp->kind = kind;
+	return mr->end;
+}
+
 /* the/a/an and up to DESCRIBED_TOKENS words ending in a title or
  * organisation word ("the Pentagon chief", "a spokeswoman"): the longest
  * such prefix. */
@@ -890,39 +915,17 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 	 * end */
 	if (i + 1 < c->n && is_w(&c->t[i + 1]) &&
 	    (c->t[i + 1].flags & TF_CAP)) {
-		size_t k = qt_first_mention(c, i + 1);
-		const mention_rec *mr = k < c->ments.len
-		                                ? QVEC_AT(&c->ments,
-		                                          mention_rec, k)
-		                                : NULL;
-		if (mr && mr->tok == i + 1 && mr->end > end &&
-		    ent_at(c, mr->ent)->org) {
-			speaker_none(sp);
-			sp->a = i;
-			sp->b = mr->end;
-			sp->ent = mr->ent;
-			sp->kind = SK_ORG;
-			return mr->end;
-		}
+		const mention_rec *mr = mention_from(c, i + 1);
+		if (mr && mr->end > end && ent_at(c, mr->ent)->org)
+			return mention_speaker(i, mr, SK_ORG, sp);
 	}
 	/* "the lawyer for the union": a role with its phrase the entity
 	 * scan tied to the person the article gave it (role_mention()) */
 	if (wordeq(c, i, "the") && i + 1 < c->n && is_w(&c->t[i + 1]) &&
 	    !(c->t[i + 1].flags & TF_CAP)) {
-		size_t k = qt_first_mention(c, i);
-		const mention_rec *mr = k < c->ments.len
-		                                ? QVEC_AT(&c->ments,
-		                                          mention_rec, k)
-		                                : NULL;
-		if (mr && mr->tok == i && mr->end > i + 3 &&
-		    !ent_at(c, mr->ent)->org) {
-			speaker_none(sp);
-			sp->a = i;
-			sp->b = mr->end;
-			sp->ent = mr->ent;
-			sp->kind = SK_ROLE;
-			return mr->end;
-		}
+		const mention_rec *mr = mention_from(c, i);
+		if (mr && mr->end > i + 3 && !ent_at(c, mr->ent)->org)
+			return mention_speaker(i, mr, SK_ROLE, sp);
 	}
 	for (j = end; j > i + 1; j--) {
 		int tv;
