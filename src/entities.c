@@ -567,10 +567,14 @@ cap_run_end(actx *c, size_t a)
 			}
 			continue;
 		}
+		/* (an honorific's dot, however long the honorific:
+		 * "Sr. Const. Ben Tamm", "Lieut. Ada Roy") */
 		if (b > a && is_p(&c->t[b], '.') &&
 		    !(c->t[b].flags & TF_SPACE_BEFORE) &&
-		    (c->t[b - 1].end - c->t[b - 1].start <= 4) && b + 1 < n &&
-		    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
+		    (c->t[b - 1].end - c->t[b - 1].start <= 4 ||
+		     qt_lex(c, LEX_HONORIFICS, b - 1, b) >= 0) &&
+		    b + 1 < n && is_w(&c->t[b + 1]) &&
+		    (c->t[b + 1].flags & TF_CAP) &&
 		    c->t[b].sent == c->t[b + 1].sent) {
 			b++;
 			continue;
