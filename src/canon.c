@@ -809,10 +809,6 @@ canon_name_forms(actx *c)
 	return tied;
 }
 
-/* titles.txt flag n: the title is also a common first name (Earl, Dean).
- * (Its place is lexicon.h's TITLE_* list, which canon.c may not edit.) */
-#define TITLE_FIRST_NAME FLAG('n')
-
 /* Does an apposition open at token k, after a name and its comma: an
  * article, a possessive or an age ("Earl Tamm, a farmer,", "Dean
  * French, the premier's chief of staff,", "Earl Tamm, 54,")? */

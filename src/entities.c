@@ -14,6 +14,7 @@
 #include "entindex.h"
 #include "names.h"
 #include "namesake.h"
+#include "roles.h"
 #include "tagger.h"
 
 /* The longest list of roles kept per entity, in bytes. */
@@ -457,16 +458,33 @@ role_mention(actx *c, size_t i)
 	if (j >= c->n || j >= i + 4)
 		return i;
 	j++;
+	/* the words after "the" and any "former" */
+	for (k = i + 1;
+	     k < j - 1 && (wordeq(c, k, "former") || wordeq(c, k, "new")); k++)
+		;
+	/* "the lawyer for the union" when the article gave someone that
+	 * role with its phrase ("Dana Kell, the lawyer for the union,"):
+	 * the longest such phrase */
+	/* (first whether any role holds the title word and its "for":
+	 * one look-up where most phrases would take several) */
+	if (j < c->n && !qt_possessive(c, j - 1) &&
+	    qt_role_phrase_end(c, j) > j &&
+	    qt_entity_by_role_words(c, k, j + 1, false) >= 0) {
+		size_t f;
+		for (f = qt_role_phrase_end(c, j); f > j + 1; f--) {
+			e = qt_entity_by_role_phrase(c, k, f);
+			if (e >= 0 && !ent_at(c, e)->org) {
+				add_mention(c, i, f, e);
+				return f;
+			}
+		}
+	}
 	/* "the mayor Tom Baker", "the minister of finance", "the
 	 * minister's office": not the role alone */
 	if (j < c->n && ((is_w(&c->t[j]) && (c->t[j].flags & TF_CAP)) ||
 	                 wordeq(c, j, "of") || wordeq(c, j, "for") ||
 	                 qt_possessive(c, j - 1)))
 		return i;
-	/* the words after "the" and any "former" */
-	for (k = i + 1;
-	     k < j - 1 && (wordeq(c, k, "former") || wordeq(c, k, "new")); k++)
-		;
 	e = qt_entity_by_role_words(c, k, j, true);
 	if (e < 0 || ent_at(c, e)->org)
 		return i;
@@ -549,10 +567,14 @@ cap_run_end(actx *c, size_t a)
 			}
 			continue;
 		}
+		/* (an honorific's dot, however long the honorific:
+		 * "Sr. Const. Ben Tamm", "Lieut. Ada Roy") */
 		if (b > a && is_p(&c->t[b], '.') &&
 		    !(c->t[b].flags & TF_SPACE_BEFORE) &&
-		    (c->t[b - 1].end - c->t[b - 1].start <= 4) && b + 1 < n &&
-		    is_w(&c->t[b + 1]) && (c->t[b + 1].flags & TF_CAP) &&
+		    (c->t[b - 1].end - c->t[b - 1].start <= 4 ||
+		     qt_lex(c, LEX_HONORIFICS, b - 1, b) >= 0) &&
+		    b + 1 < n && is_w(&c->t[b + 1]) &&
+		    (c->t[b + 1].flags & TF_CAP) &&
 		    c->t[b].sent == c->t[b + 1].sent) {
 			b++;
 			continue;
@@ -751,8 +773,11 @@ trim_run(actx *c, size_t a, size_t *nap, size_t *bp)
 	for (k = b; k > na + 1; k--)
 		if (qt_lex(c, LEX_ORGS, k - 1, k) >= 0) {
 			/* (not "Department of Transportation") */
+			/* (nor "Lakeside County Fire Rescue": a first name
+			 * opens the person's name) */
 			if (b - k >= 2 && !wordeq(c, k, "of") &&
-			    !wordeq(c, k, "on") && !wordeq(c, k, "for"))
+			    !wordeq(c, k, "on") && !wordeq(c, k, "for") &&
+			    qt_first_name_at(c, k))
 				na = k;
 			break;
 		}
@@ -774,7 +799,7 @@ trim_run(actx *c, size_t a, size_t *nap, size_t *bp)
 	        is_p(&c->t[b - 1], '.'))) {
 		if ((b > na + 1 && surname_title(c, b - 1)) ||
 		    lone_surname(c, na, b) ||
-		    (b == na + 2 && qt_title_ends_name(c, na)))
+		    (b >= na + 2 && qt_title_ends_name(c, b - 2)))
 			break;
 		b--;
 	}
@@ -822,7 +847,9 @@ run_title(actx *c, size_t a, size_t na, size_t *ttl_len, int *gender)
 		/* (an acronym like US stays: "us" is a non-name) */
 		while (ta < na && ((qt_lex(c, LEX_NONNAMES, ta, ta + 1) >= 0 &&
 		                    !(c->t[ta].flags & TF_ALLCAP)) ||
-		                   qt_lex(c, LEX_HONORIFICS, ta, ta + 1) >= 0))
+		                   qt_lex(c, LEX_HONORIFICS, ta, ta + 1) >= 0 ||
+		                   /* (an honorific's dot: "Dep. Chief") */
+		                   (ta > a && is_p(&c->t[ta], '.'))))
 			ta++;
 		if (ta < na && qt_lex(c, LEX_TITLES, na - 1, na) >= 0) {
 			tbuf = qt_span_text(c, ta, na, ttl_len);
@@ -881,113 +908,6 @@ apposition_gender(actx *c, size_t b, int gender, bool org)
 		}
 	}
 	return gender;
-}
-
-/* Is the segment of words from k up to the next comma or end of clause
- * an item of a list ("Roads and Rail", "planning and transit"): at most
- * seven words, no article, cue or pronoun?  Its end in *e. */
-static bool
-list_item(const actx *c, size_t k, size_t *e)
-{
-	size_t p;
-
-	for (p = k; p < c->n && p < k + 8 && is_w(&c->t[p]) && !c->inq[p]; p++)
-		if (word_is(c, p, W_ARTICLE) || qt_cue_at(c, p) >= 0 ||
-		    qt_lex(c, LEX_PRONOUNS, p, p + 1) >= 0)
-			return false;
-	*e = p;
-	return p > k && p < c->n && !is_w(&c->t[p]);
-}
-
-/* The longest description an article-led apposition may be: "the
- * harbour manager", "the city's deputy fire chief" (words after "the"). */
-#define APPOSITION_DESC_WORDS 5
-
-/*
- * "Dan Lee, the harbour manager, said": the title an apposition of "the"
- * and a description ending in a title (not a group) gives the name ending before token b, the words after "the" up to the
- * closing comma or the clause's end.  The text (its length in *len), or
- * NULL.
- */
-static char *
-article_apposition_title(actx *c, size_t b, size_t *len)
-{
-	size_t k = b + 2, e;
-	int tv;
-
-	if (b + 3 >= c->n || !is_p(&c->t[b], ',') || !wordeq(c, b + 1, "the") ||
-	    c->inq[b + 1])
-		return NULL;
-	for (e = k; e < c->n && e < k + APPOSITION_DESC_WORDS &&
-	            is_w(&c->t[e]) && !c->inq[e] && qt_cue_at(c, e) < 0 &&
-	            !qt_is_prep(c, e) && !wordeq(c, e, "of") &&
-	            !qt_rel_word(c, e) && !(c->t[e].flags & TF_CAP);
-	     e++)
-		if (qt_possessive(c, e))
-			return NULL;
-	if (e == k || e >= c->n ||
-	    !(is_p(&c->t[e], ',') ||
-	      (is_end_p(&c->t[e]) && !qt_inner_dot(c, e))))
-		return NULL;
-	/* (a role, not any person noun: "Obama, the idealist," keeps the
-	 * title "President" the article gives him later) */
-	tv = qt_lex(c, LEX_TITLES, e - 1, e);
-	if (tv < 0 || (tv & TITLE_GROUP))
-		return NULL;
-	return qt_span_text(c, k, e, len);
-}
-
-/*
- * The title an apposition gives the name ending before token b, "Raj
- * Patel, Minister of Ports, Roads and Rail, said": a phrase opening with
- * a title word, up to its closing comma or the clause's end; a list
- * after its "of" ("Ports, Roads and Rail") is part of it.  The text
- * (its length in *len), or NULL.
- */
-static char *
-apposition_title(actx *c, size_t b, size_t *len)
-{
-	size_t k = b + 1, e, w;
-	bool of = false;
-
-	if (b + 2 >= c->n || !is_p(&c->t[b], ',') || c->inq[k] ||
-	    !is_w(&c->t[k]) || qt_wh_relative(c, k))
-		return NULL;
-	for (w = 3; w >= 1; w--)
-		if (k + w <= c->n && qt_lex(c, LEX_TITLES, k, k + w) >= 0)
-			break;
-	/* (not a title before a name: "President Ann Lee's adviser") */
-	if (w == 0 || (qt_lex(c, LEX_TITLES, k, k + w) & TITLE_GROUP) ||
-	    (k + w < c->n && is_w(&c->t[k + w]) &&
-	     (c->t[k + w].flags & TF_CAP)))
-		return NULL;
-	for (e = k; e < c->n && e < k + 16 && is_w(&c->t[e]) && !c->inq[e] &&
-	            qt_cue_at(c, e) < 0;
-	     e++)
-		if (wordeq(c, e, "of") || wordeq(c, e, "for"))
-			of = true;
-	/* "of Ports, Roads and Rail,": items up to the one with "and" */
-	while (of && e + 1 < c->n && is_p(&c->t[e], ',') &&
-	       !wordeq(c, e - 1, "and")) {
-		size_t f;
-		bool has_and = false;
-		if (!list_item(c, e + 1, &f))
-			break;
-		for (w = e + 1; w < f; w++)
-			if (wordeq(c, w, "and"))
-				has_and = true;
-		if (!has_and &&
-		    !(is_p(&c->t[f], ',') && list_item(c, f + 1, &w) &&
-		      w > f + 1 && wordeq(c, w - 2, "and")))
-			break;
-		e = f;
-		if (has_and)
-			break;
-	}
-	if (e >= c->n || !(is_p(&c->t[e], ',') || is_end_p(&c->t[e])) ||
-	    qt_inner_dot(c, e))
-		return NULL;
-	return qt_span_text(c, k, e, len);
 }
 
 /*
@@ -1050,7 +970,8 @@ qt_collect_entities(actx *c)
 		/* "Raj Patel, Minister of Ports, Roads and Rail,": the
 		 * title only (no role to match, no evidence of a person) */
 		if (e >= 0 && !org && !ent_at(c, e)->title)
-			ent_at(c, e)->title = apposition_title(c, b, &ttl_len);
+			ent_at(c, e)->title = qt_apposition_title(c, b,
+			                                          &ttl_len);
 		/* "Dan Lee, the harbour manager,": a role as well, for
 		 * "the harbour manager said" later (not "Ann Lee of
 		 * Florida, the party chair,": Florida's) */
@@ -1058,7 +979,7 @@ qt_collect_entities(actx *c)
 		    !(a > 0 &&
 		      (qt_is_prep(c, a - 1) || wordeq(c, a - 1, "of") ||
 		       word_is(c, a - 1, W_PLACE_PREP)))) {
-			ent_at(c, e)->title = article_apposition_title(
+			ent_at(c, e)->title = qt_article_apposition_title(
 			        c, b, &ttl_len);
 			if (ent_at(c, e)->title)
 				add_role(c, e, ent_at(c, e)->title, ttl_len);

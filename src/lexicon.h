@@ -173,8 +173,10 @@ enum { /* pronouns.txt */
 enum { /* titles.txt and the generated wn-title-nouns.txt */
        TITLE_MALE = FLAG('m'),
        TITLE_FEMALE = FLAG('f'),
-       TITLE_GROUP = FLAG('g'),  /* a group noun or plural */
-       TITLE_SURNAME = FLAG('s') /* also a common surname */
+       TITLE_GROUP = FLAG('g'),     /* a group noun or plural */
+       TITLE_SURNAME = FLAG('s'),   /* also a common surname */
+       TITLE_FIRST_NAME = FLAG('n') /* also a common first name (Earl,
+                                     * Dean) */
 };
 enum { /* honorifics.txt */
        HON_MALE = FLAG('m'),

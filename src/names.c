@@ -296,3 +296,151 @@ qt_org_possessive_end(const actx *c, size_t a, size_t b)
 	}
 	return last > b && qt_has_org_word(c, b, last) ? last : b;
 }
+
+bool
+qt_first_name_at(const actx *c, size_t k)
+{
+	qbuf f = {0};
+	bool yes = false;
+
+	if (k >= c->n || !is_w(&c->t[k]))
+		return false;
+	qt_text_fold(&f, c->text + c->t[k].start, c->t[k].end - c->t[k].start);
+	if (!f.failed && f.len)
+		yes = qt_first_name(c->ld, f.ptr, f.len) >= 0;
+	qbuf_free(&f);
+	return yes;
+}
+
+/* The most words of the "for"/"of" phrase after a role ("the lawyer for
+ * the Harbour Workers Union of Tarnby"). */
+#define ROLE_PHRASE_WORDS 8
+
+/* The end of the phrase that "for" or "of" at k opens after a role
+ * word: words outside quotes, no cue, up to ROLE_PHRASE_WORDS; k when
+ * there is no such phrase. */
+size_t
+qt_role_phrase_end(actx *c, size_t k)
+{
+	size_t e;
+
+	if (!(wordeq(c, k, "for") || wordeq(c, k, "of")))
+		return k;
+	for (e = k + 1;
+	     e < c->n && e <= k + ROLE_PHRASE_WORDS && is_w(&c->t[e]) &&
+	     !c->inq[e] && c->t[e].sent == c->t[k].sent &&
+	     qt_cue_at(c, e) < 0 && !qt_possessive(c, e) && !qt_rel_word(c, e);
+	     e++)
+		;
+	return e > k + 1 ? e : k;
+}
+
+/* Is the segment of words from k up to the next comma or end of clause
+ * an item of a list ("Roads and Rail", "planning and transit"): at most
+ * seven words, no article, cue or pronoun?  Its end in *e. */
+static bool
+list_item(const actx *c, size_t k, size_t *e)
+{
+	size_t p;
+
+	for (p = k; p < c->n && p < k + 8 && is_w(&c->t[p]) && !c->inq[p]; p++)
+		if (word_is(c, p, W_ARTICLE) || qt_cue_at(c, p) >= 0 ||
+		    qt_lex(c, LEX_PRONOUNS, p, p + 1) >= 0)
+			return false;
+	*e = p;
+	return p > k && p < c->n && !is_w(&c->t[p]);
+}
+
+/* The longest description an article-led apposition may be: "the
+ * harbour manager", "the city's deputy fire chief" (words after "the"). */
+#define APPOSITION_DESC_WORDS 5
+
+/*
+ * "Dan Lee, the harbour manager, said": the title an apposition of "the"
+ * and a description ending in a title (not a group) gives the name ending before token b, the words after "the" up to the
+ * closing comma or the clause's end.  The text (its length in *len), or
+ * NULL.
+ */
+char *
+qt_article_apposition_title(actx *c, size_t b, size_t *len)
+{
+	size_t k = b + 2, e;
+	int tv;
+
+	if (b + 3 >= c->n || !is_p(&c->t[b], ',') || !wordeq(c, b + 1, "the") ||
+	    c->inq[b + 1])
+		return NULL;
+	for (e = k; e < c->n && e < k + APPOSITION_DESC_WORDS &&
+	            is_w(&c->t[e]) && !c->inq[e] && qt_cue_at(c, e) < 0 &&
+	            !qt_is_prep(c, e) && !wordeq(c, e, "of") &&
+	            !qt_rel_word(c, e) && !(c->t[e].flags & TF_CAP);
+	     e++)
+		if (qt_possessive(c, e))
+			return NULL;
+	/* (a role, not any person noun: "Obama, the idealist," keeps the
+	 * title "President" the article gives him later) */
+	tv = e > k ? qt_lex(c, LEX_TITLES, e - 1, e) : -1;
+	if (tv < 0 || (tv & TITLE_GROUP))
+		return NULL;
+	/* "the lawyer for Animal Rescue Services of Tarnby": the phrase
+	 * is part of the role */
+	if (e < c->n && qt_role_phrase_end(c, e) > e)
+		e = qt_role_phrase_end(c, e);
+	if (e >= c->n || !(is_p(&c->t[e], ',') ||
+	                   (is_end_p(&c->t[e]) && !qt_inner_dot(c, e))))
+		return NULL;
+	return qt_span_text(c, k, e, len);
+}
+
+/*
+ * The title an apposition gives the name ending before token b, "Raj
+ * Patel, Minister of Ports, Roads and Rail, said": a phrase opening with
+ * a title word, up to its closing comma or the clause's end; a list
+ * after its "of" ("Ports, Roads and Rail") is part of it.  The text
+ * (its length in *len), or NULL.
+ */
+char *
+qt_apposition_title(actx *c, size_t b, size_t *len)
+{
+	size_t k = b + 1, e, w;
+	bool of = false;
+
+	if (b + 2 >= c->n || !is_p(&c->t[b], ',') || c->inq[k] ||
+	    !is_w(&c->t[k]) || qt_wh_relative(c, k))
+		return NULL;
+	for (w = 3; w >= 1; w--)
+		if (k + w <= c->n && qt_lex(c, LEX_TITLES, k, k + w) >= 0)
+			break;
+	/* (not a title before a name: "President Ann Lee's adviser") */
+	if (w == 0 || (qt_lex(c, LEX_TITLES, k, k + w) & TITLE_GROUP) ||
+	    (k + w < c->n && is_w(&c->t[k + w]) &&
+	     (c->t[k + w].flags & TF_CAP)))
+		return NULL;
+	for (e = k; e < c->n && e < k + 16 && is_w(&c->t[e]) && !c->inq[e] &&
+	            qt_cue_at(c, e) < 0;
+	     e++)
+		if (wordeq(c, e, "of") || wordeq(c, e, "for"))
+			of = true;
+	/* "of Ports, Roads and Rail,": items up to the one with "and" */
+	while (of && e + 1 < c->n && is_p(&c->t[e], ',') &&
+	       !wordeq(c, e - 1, "and")) {
+		size_t f;
+		bool has_and = false;
+		if (!list_item(c, e + 1, &f))
+			break;
+		for (w = e + 1; w < f; w++)
+			if (wordeq(c, w, "and"))
+				has_and = true;
+		if (!has_and &&
+		    !(is_p(&c->t[f], ',') && list_item(c, f + 1, &w) &&
+		      w > f + 1 && wordeq(c, w - 2, "and")))
+			break;
+		e = f;
+		if (has_and)
+			break;
+	}
+	if (e >= c->n || !(is_p(&c->t[e], ',') || is_end_p(&c->t[e])) ||
+	    qt_inner_dot(c, e))
+		return NULL;
+	return qt_span_text(c, k, e, len);
+}

@@ -1,7 +1,8 @@
 /*
  * names.h: shapes of names that the entity scan (entities.c) asks about,
  * kept by names.c: a one-word name opening a sentence, a name with commas
- * inside, an organisation's part named with its possessive.
+ * inside, an organisation's part named with its possessive, and the
+ * titles an apposition after a name gives it.
  */
 #ifndef QUOTH_NAMES_H
 #define QUOTH_NAMES_H
@@ -46,5 +47,25 @@ size_t qt_org_possessive_end(const actx *c, size_t a, size_t b);
 /* Does the run [a, b) hold an organisation word (orgs.txt, WordNet's
  * organisations)? */
 bool qt_has_org_word(const actx *c, size_t a, size_t b);
+
+/* Is the word at k a first name in the first-name list ("Kevin" of
+ * "Getty Images Kevin Vickers"; not "Fire" of "County Fire Rescue")? */
+bool qt_first_name_at(const actx *c, size_t k);
+
+/* The end of the phrase that "for" or "of" at k opens after a role word
+ * ("the lawyer for the union"): words outside quotes, no cue; k when there
+ * is none. */
+size_t qt_role_phrase_end(actx *c, size_t k);
+
+/* "Dan Lee, the harbour manager, said", "Dana Kell, the lawyer for the
+ * union,": the title an apposition of "the" and a description ending in
+ * a title (with its "for"/"of" phrase) gives the name ending before
+ * token b, as a string (its length in *len), or NULL. */
+char *qt_article_apposition_title(actx *c, size_t b, size_t *len);
+
+/* "Raj Patel, Minister of Ports, Roads and Rail, said": the title an
+ * apposition opening with a title word gives the name ending before
+ * token b, as a string (its length in *len), or NULL. */
+char *qt_apposition_title(actx *c, size_t b, size_t *len);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "attrib_int.h"
 #include "entindex.h"
+#include "roles.h"
 
 /* Does the folded role phrase f end one of e's titles, from a word
  * start ("mayor" of "Surrey Mayor", not of "vice-mayor" or "mayoral
@@ -29,9 +30,10 @@ role_of(const entity *e, const char *f, size_t fl, bool inside)
 }
 
 /* The newest entity the article gave a title with the words [a, b) in
- * it; with `unique`, -1 when two different ones have such a title. */
-int
-qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
+ * it (with `whole`, a title that ends with them); with `unique`, -1 when
+ * two different ones have such a title. */
+static int
+role_words_entity(const actx *c, size_t a, size_t b, bool unique, bool whole)
 {
 	char *ph;
 	size_t len, k, i, nr = 0;
@@ -55,7 +57,7 @@ qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
 		k = roled ? (size_t)roled[i] : i;
 		if (k + ENTITY_WINDOW <= c->ents.len)
 			break;
-		if (!role_of(ent_at(c, (int)k), f.ptr, f.len, true))
+		if (!role_of(ent_at(c, (int)k), f.ptr, f.len, !whole))
 			continue;
 		if (found < 0) {
 			found = (int)k;
@@ -68,6 +70,18 @@ qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
 	}
 	qbuf_free(&f);
 	return found;
+}
+
+int
+qt_entity_by_role_words(const actx *c, size_t a, size_t b, bool unique)
+{
+	return role_words_entity(c, a, b, unique, false);
+}
+
+int
+qt_entity_by_role_phrase(const actx *c, size_t a, size_t b)
+{
+	return role_words_entity(c, a, b, true, true);
 }
 
 /* Party labels before a role ("the Democratic front-runner"), by party:

@@ -735,6 +735,40 @@ appositive_name_at(actx *c, size_t j)
 	return k;
 }
 
+/* "the lawyer for the port" [i, j) with its "for" or "of" at j: does
+ * the entity the role word at j - 1 names hold that word with a phrase
+ * of its own ("lawyer for the union"), which this one is not (the same
+ * whole phrase is a mention, role_mention() in entities.c)? */
+static bool
+role_phrase_other(actx *c, size_t i, size_t j)
+{
+	int e = qt_entity_by_role(c, j - 1);
+	const entity *x;
+	char *ph;
+	size_t len;
+	qbuf f = {0};
+	bool other = false;
+
+	if (e < 0 || j <= i + 1)
+		return false;
+	x = ent_at(c, e);
+	ph = qt_span_text(c, j - 1, j + 1, &len);
+	if (!ph || !x->roles) {
+		free(ph);
+		return false;
+	}
+	qt_text_fold(&f, ph, len);
+	free(ph);
+	if (!f.failed && f.ptr) {
+		const char *p;
+		for (p = strstr(x->roles, f.ptr); p && !other;
+		     p = strstr(p + 1, f.ptr))
+			other = p == x->roles || p[-1] == ' ' || p[-1] == '|';
+	}
+	qbuf_free(&f);
+	return other;
+}
+
 /* The described speaker [i, j), whose last word is a title or an
  * organisation word: its kind and gender, and the person it stands for
  * when the article says whom. */
@@ -774,7 +808,12 @@ described_speaker(actx *c, size_t i, size_t j, speaker *sp, int last_speaker)
 				sp->fallback = false;
 				break;
 			}
-	} else if (!is_org && definite && !(tv & TITLE_GROUP)) {
+	} else if (!is_org && definite && !(tv & TITLE_GROUP) &&
+	           /* ("the lawyer for the port": a role with a phrase
+	            * of its own is nobody's the article gave a role
+	            * with another, role_mention() in entities.c) */
+	           !(j < c->n && (wordeq(c, j, "for") || wordeq(c, j, "of")) &&
+	             role_phrase_other(c, i, j))) {
 		sp->ent = qt_entity_by_role(c, j - 1);
 		/* "the Pentagon chief": a role tied to
 		 * an institution is the official who
@@ -834,6 +873,31 @@ described_object_stop(actx *c, size_t i, size_t j)
 	return j;
 }
 
+/* The mention that starts at token tok, or NULL. */
+static const mention_rec *
+mention_from(const actx *c, size_t tok)
+{
+	size_t k = qt_first_mention(c, tok);
+	const mention_rec *mr = k < c->ments.len
+	                                ? QVEC_AT(&c->ments, mention_rec, k)
+	                                : NULL;
+
+	return mr && mr->tok == tok ? mr : NULL;
+}
+
+/* sp is the phrase from i to the end of the mention mr, naming its entity
+ * as a speaker of `kind`; returns the phrase's end. */
+static size_t
+mention_speaker(size_t i, const mention_rec *mr, int kind, speaker *sp)
+{
+	speaker_none(sp);
+	sp->a = i;
+	sp->b = mr->end;
+	sp->ent = mr->ent;
+	sp->kind = kind;
+	return mr->end;
+}
+
 /* the/a/an and up to DESCRIBED_TOKENS words ending in a title or
  * organisation word ("the Pentagon chief", "a spokeswoman"): the longest
  * such prefix. */
@@ -851,20 +915,17 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 	 * end */
 	if (i + 1 < c->n && is_w(&c->t[i + 1]) &&
 	    (c->t[i + 1].flags & TF_CAP)) {
-		size_t k = qt_first_mention(c, i + 1);
-		const mention_rec *mr = k < c->ments.len
-		                                ? QVEC_AT(&c->ments,
-		                                          mention_rec, k)
-		                                : NULL;
-		if (mr && mr->tok == i + 1 && mr->end > end &&
-		    ent_at(c, mr->ent)->org) {
-			speaker_none(sp);
-			sp->a = i;
-			sp->b = mr->end;
-			sp->ent = mr->ent;
-			sp->kind = SK_ORG;
-			return mr->end;
-		}
+		const mention_rec *mr = mention_from(c, i + 1);
+		if (mr && mr->end > end && ent_at(c, mr->ent)->org)
+			return mention_speaker(i, mr, SK_ORG, sp);
+	}
+	/* "the lawyer for the union": a role with its phrase the entity
+	 * scan tied to the person the article gave it (role_mention()) */
+	if (wordeq(c, i, "the") && i + 1 < c->n && is_w(&c->t[i + 1]) &&
+	    !(c->t[i + 1].flags & TF_CAP)) {
+		const mention_rec *mr = mention_from(c, i);
+		if (mr && mr->end > i + 3 && !ent_at(c, mr->ent)->org)
+			return mention_speaker(i, mr, SK_ROLE, sp);
 	}
 	for (j = end; j > i + 1; j--) {
 		int tv;
@@ -1053,120 +1114,4 @@ qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 		}
 	}
 	return j;
-}
-
-/* Is token k a finite verb after a subject: a common irregular past
- * ("gave", "met"), an auxiliary, or a lowercase word in -ed ("stepped",
- * "rallied")? */
-bool
-qt_finite_verb(const actx *c, size_t k)
-{
-	const token *t = &c->t[k];
-
-	if (k >= c->n || !is_w(t) || (t->flags & TF_CAP) || c->inq[k])
-		return false;
-	return qt_past_verb(c, k) || word_is(c, k, W_AUX) ||
-	       (t->end - t->start > 4 &&
-	        memcmp(c->text + t->end - 2, "ed", 2) == 0);
-}
-
-/* Does a name and its verb follow the comma at i ("Here in Fargo, Dan
- * Bell stepped up his attacks, saying")?  A clause, no appositive. */
-bool
-qt_name_clause(const actx *c, size_t i)
-{
-	size_t k;
-
-	for (k = i + 1; k < c->n && k < i + 5 && is_w(&c->t[k]) &&
-	                (c->t[k].flags & TF_CAP) && !c->inq[k];
-	     k++)
-		;
-	return k > i + 1 && qt_finite_verb(c, k);
-}
-
-/* Skip an appositive ", a doctor at the clinic," forward from a comma at
- * i: returns the token after the closing comma, or i. */
-size_t
-qt_skip_appositive(const actx *c, size_t i)
-{
-	size_t k;
-
-	if (i >= c->n || !is_p(&c->t[i], ','))
-		return i;
-	for (k = i + 1; k < c->n && k <= i + 16; k++) {
-		if (qt_inner_dot(c, k) || qt_apos_mark(c, k))
-			continue;
-		if (is_break_tok(&c->t[k]) || c->t[k].kind == TK_QUOTE ||
-		    (c->t[k].kind == TK_PUNCT &&
-		     (c->t[k].cp == '.' || c->t[k].cp == ';' ||
-		      c->t[k].cp == ':')))
-			return i;
-		/* (a relative clause may hold a cue of its own: "Cruz,
-		 * who has proposed repealing it, said") */
-		if (qt_cue_at(c, k) >= 0 && !is_p(&c->t[k - 1], ',') &&
-		    !qt_wh_relative(c, i + 1))
-			return i;
-		if (is_p(&c->t[k], ','))
-			return k + 1;
-	}
-	return i;
-}
-
-/* Skip a parenthesis at i ("(D-Wis.)"): the token after it, or i. */
-size_t
-qt_skip_paren(const actx *c, size_t i)
-{
-	size_t k;
-
-	if (i >= c->n || !is_p(&c->t[i], '('))
-		return i;
-	for (k = i + 1; k < c->n && k < i + 10; k++) {
-		if (is_p(&c->t[k], ')'))
-			return k + 1;
-		if (is_break_tok(&c->t[k]) || c->t[k].kind == TK_QUOTE)
-			break;
-	}
-	return i;
-}
-
-/*
- * A nominal attribution at j: "in the words of Ben Hale" (the cue is "in
- * the words of", *cue_end after it) or "in Ben Hale's words" (the cue is
- * "in ... words": *cue_end after "in").  The speaker phrase in sp, and
- * the token after the whole attribution; j when there is none.
- */
-size_t
-qt_nominal_attribution(actx *c, size_t j, size_t end, speaker *sp,
-                       size_t *cue_end, int last_speaker)
-{
-	size_t m;
-
-	if (!wordeq(c, j, "in") || j + 2 >= end)
-		return j;
-	if (j + 4 < end && wordeq(c, j + 1, "the") &&
-	    wordeq(c, j + 2, "words") && wordeq(c, j + 3, "of")) {
-		m = qt_parse_source(c, j + 4, sp, last_speaker);
-		*cue_end = j + 4;
-		return m > j + 4 && m <= end ? m : j;
-	}
-	m = qt_parse_speaker_fwd(c, j + 1, sp, last_speaker);
-	if (m > j + 1 && m < end && sp->kind != SK_PRONOUN &&
-	    sp->kind != SK_NONE && qt_possessive(c, m - 1) &&
-	    wordeq(c, m, "words")) {
-		*cue_end = j + 1;
-		return m + 1;
-	}
-	return j;
-}
-
-/* A document noun after a possessive speaker phrase ending before m ("Ben
- * Hale's statement", "the union's letter"): the token after it, or m.
- * The possessor issued it and is the speaker. */
-size_t
-qt_possessor_document(const actx *c, size_t m, size_t end)
-{
-	if (m > 0 && m < end && qt_possessive(c, m - 1) &&
-	    qt_doc_noun(c, m, WND_SINGULAR, CL_WRITTEN))
-		return m + 1;
-	return m;
 }
