@@ -832,6 +832,64 @@ fragment_appositive_end(const actx *c, size_t k, size_t se)
 	return se;
 }
 
+/* Does a clause or a quote open right after the cue at m ("saying the
+ * vote", "said that", "read: \"...\""), not an object ("urging Congress
+ * to act")? */
+static bool
+clause_after_cue(const actx *c, size_t m, size_t se)
+{
+	size_t e = m + qt_cue_len(c, m);
+
+	while (e < se && (is_p(&c->t[e], ',') || is_p(&c->t[e], ':')))
+		e++;
+	return e < se && (clause_opens(c, e) || c->t[e].kind == TK_QUOTE);
+}
+
+/* Does the document noun before e have its own cue at e: a cue, or
+ * "that" or "which" and a cue, maybe after a prepositional phrase of up
+ * to four words ("a letter to the board that said", "a message on
+ * Facebook saying")? */
+static bool
+document_cue(const actx *c, size_t e, size_t se)
+{
+	size_t m;
+
+	for (m = e; m < se && m < e + 5; m++) {
+		if (!is_w(&c->t[m]) || c->inq[m] || word_is(c, m, W_AUX))
+			return false;
+		if (qt_cue_at(c, m) >= 0)
+			return clause_after_cue(c, m, se);
+		if (wordeq(c, m, "that") || wordeq(c, m, "which"))
+			return m + 1 < se && qt_cue_at(c, m + 1) >= 0 &&
+			       clause_after_cue(c, m + 1, se);
+		if (m == e && !qt_is_prep(c, m))
+			return false;
+	}
+	return false;
+}
+
+/* Does a document the cue's subject wrote open at k, with its own cue
+ * ("wrote a post that said the vote", "posted a short message saying
+ * he")?  A determiner, up to three words to a document noun
+ * (wn-document-nouns.txt, or a written one of classes.txt), then a cue,
+ * or "that" or "which" and a cue: the verb's object is the document,
+ * and cues.c gives its cue the writer as speaker. */
+static bool
+document_with_cue(const actx *c, size_t k, size_t se)
+{
+	size_t d;
+
+	if (k >= se || !word_is(c, k, W_NP_DET))
+		return false;
+	for (d = k + 1; d < se && d <= k + 3; d++) {
+		if (!is_w(&c->t[d]) || c->inq[d] || word_is(c, d, W_AUX))
+			return false;
+		if (qt_doc_noun(c, d, 0, CL_WRITTEN))
+			return document_cue(c, d + 1, se);
+	}
+	return false;
+}
+
 /* The reported clause after the cue at i (flags v, its end at ce), in
  * the sentence ending at *se: its first token (*se cut at the next
  * speaker's cue), or QUOTH_NONE when what follows is no reported
@@ -858,6 +916,8 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep, size_t *verb)
 		return QUOTH_NONE;
 	if (k < se && is_p(&c->t[k], ','))
 		return QUOTH_NONE; /* "said, ..." is a list or aside */
+	if (document_with_cue(c, k, se))
+		return QUOTH_NONE; /* the document's own cue reports it */
 	if (wordeq(c, k, "that"))
 		k++;
 	else if (!clause_start_ok(c, k) ||
