@@ -55,6 +55,24 @@ org_run_after_the(const actx *c, size_t j)
 	return false;
 }
 
+/* The capitalised words after a cue word inside a name that
+ * qt_name_part_cue() reads to the sentence's verb. */
+#define NAME_RUN_AFTER_CUE 5
+
+/* Is the word at r, in the sentence of token j, a lowercase finite
+ * speech cue ("warned", "said")? */
+static bool
+lower_cue_at(const actx *c, size_t r, size_t j)
+{
+	int w;
+
+	if (r >= c->n || !is_w(&c->t[r]) || (c->t[r].flags & TF_CAP) ||
+	    c->inq[r] || c->t[r].sent != c->t[j].sent)
+		return false;
+	w = qt_lex(c, LEX_CUES, r, r + 1);
+	return w >= 0 && (w & CUE_SPEECH) && !(w & CUE_BASE);
+}
+
 /*
  * Is the capitalised cue word at token j part of a name: after another
  * capitalised word, a base form ("Ohio State University") or the last
@@ -66,6 +84,7 @@ bool
 qt_name_part_cue(const actx *c, size_t j)
 {
 	int v;
+	size_t r;
 
 	if (j == 0 || !(c->t[j].flags & TF_CAP) || !is_w(&c->t[j - 1]) ||
 	    !(c->t[j - 1].flags & TF_CAP) || c->t[j - 1].sent != c->t[j].sent)
@@ -80,6 +99,25 @@ qt_name_part_cue(const actx *c, size_t j)
 	if (qt_lex(c, LEX_PLACES, j - 1, j + 1) >= 0)
 		return true;
 	if (org_run_after_the(c, j))
+		return true;
+	/* "Federal States Insurance warned": the capitalised run after
+	 * it ends at a lowercase cue, the sentence's own verb (a headline
+	 * goes on in capitals: "Hollande Says Trump Is Wrong") */
+	for (r = j + 1;
+	     r < c->n && r < j + NAME_RUN_AFTER_CUE && is_w(&c->t[r]) &&
+	     (c->t[r].flags & TF_CAP) && c->t[r].sent == c->t[j].sent;
+	     r++)
+		;
+	if (r > j + 1 && lower_cue_at(c, r, j))
+		return true;
+	/* '"...," said Federal States Insurance.': the run after an
+	 * inverted cue */
+	for (r = j - 1;
+	     r > 0 && j - r < NAME_RUN_AFTER_CUE && is_w(&c->t[r - 1]) &&
+	     (c->t[r - 1].flags & TF_CAP) && c->t[r - 1].sent == c->t[j].sent;
+	     r--)
+		;
+	if (r > 0 && lower_cue_at(c, r - 1, j))
 		return true;
 	return !(j + 1 < c->n && is_w(&c->t[j + 1]) &&
 	         (c->t[j + 1].flags & TF_CAP) &&
