@@ -48,7 +48,9 @@ prefixed_time_word(const actx *c, size_t k)
 	size_t n = c->t[k].end - c->t[k].start, i, p;
 	int v;
 
-	if (!is_w(&c->t[k]) || n < 7 || (c->t[k].flags & TF_CAP))
+	/* (cheap first: a hyphen after three to five letters) */
+	if (n < 7 || !(s[3] == '-' || s[5] == '-' || s[4] == '-') ||
+	    !is_w(&c->t[k]) || (c->t[k].flags & TF_CAP))
 		return false;
 	for (i = 0; i < sizeof(pre) / sizeof(pre[0]); i++) {
 		p = strlen(pre[i]);
