@@ -224,6 +224,11 @@ qt_time_phrase_end(const actx *c, size_t k, size_t se)
 	/* "in 2019", "since 1998" */
 	else if (m + 1 < se && qt_is_prep(c, m) && year_at(c, m + 1))
 		return m + 2;
+	/* "in late 2021", "in early 2019" */
+	else if (m + 2 < se && qt_is_prep(c, m) &&
+	         (wordeq(c, m + 1, "late") || wordeq(c, m + 1, "early")) &&
+	         year_at(c, m + 2))
+		return m + 3;
 	/* "over the weekend", "during the night", "in the morning", "on
 	 * the same day", "on the following Monday" */
 	else if (m + 2 < se && qt_is_prep(c, m) &&
