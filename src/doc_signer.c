@@ -3,28 +3,13 @@
  * subject: "The email, signed by Ida Lund, said", "A statement issued by
  * Kell Media said", "The memo, written by Tom Weir, said".  SPEC: a
  * document's speaker is its issuer, so the speaker is the one after
- * "by".  Called by the subject reader (subject.c); reads tokens and the
- * speaker parser.
+ * "by" when the participle before it issues documents (classes.txt's
+ * send verbs: "signed", "written", "issued"; not "obtained by
+ * reporters", "seen by").  Called by the subject reader (subject.c);
+ * reads tokens, classes.txt and the speaker parser.
  */
-#include <string.h>
-
 #include "attrib_int.h"
 #include "subject_int.h"
-
-/* Is the word at k a participle that names who issued a document
- * ("signed", "written", "issued", "sent"): lowercase, in -ed or -en, or
- * an irregular past tense? */
-static bool
-issuing_participle(const actx *c, size_t k)
-{
-	const char *e = c->text + c->t[k].end;
-	size_t n = c->t[k].end - c->t[k].start;
-
-	if (!is_w(&c->t[k]) || (c->t[k].flags & TF_CAP) || c->inq[k] || n < 4)
-		return false;
-	return memcmp(e - 2, "ed", 2) == 0 || memcmp(e - 2, "en", 2) == 0 ||
-	       qt_past_verb(c, k);
-}
 
 bool
 qt_document_signer(actx *c, size_t end, speaker *sp, size_t *mention_end,
@@ -40,7 +25,7 @@ qt_document_signer(actx *c, size_t end, speaker *sp, size_t *mention_end,
 			continue;
 		d = is_p(&c->t[y - 2], ',') ? y - 3 : y - 2;
 		if (d < sp->a || d + 1 > sp->b ||
-		    !issuing_participle(c, y - 1) ||
+		    !class_is(c, y - 1, CL_SEND_VERB) || c->inq[y - 1] ||
 		    !qt_doc_noun(c, d, 0, CL_WRITTEN))
 			return false;
 		m = qt_parse_speaker_fwd(c, y + 1, &who, last_speaker);
