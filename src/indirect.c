@@ -833,7 +833,7 @@ fragment_appositive_end(const actx *c, size_t k, size_t se)
 }
 
 /* Does a clause or a quote open right after the cue at m ("saying the
- * vote", "said that", "read: \"...\""), not an object ("urging Congress
+ * vote", "said that", "read: \"...\"", "saying school was"), not an object ("urging Congress
  * to act")? */
 static bool
 clause_after_cue(const actx *c, size_t m, size_t se)
@@ -842,7 +842,10 @@ clause_after_cue(const actx *c, size_t m, size_t se)
 
 	while (e < se && (is_p(&c->t[e], ',') || is_p(&c->t[e], ':')))
 		e++;
-	return e < se && (clause_opens(c, e) || c->t[e].kind == TK_QUOTE);
+	/* ("saying school was cancelled": a bare noun and its auxiliary) */
+	return e < se && (clause_opens(c, e) || c->t[e].kind == TK_QUOTE ||
+	                  (e + 1 < se && is_w(&c->t[e]) && !c->inq[e] &&
+	                   word_is(c, e + 1, W_AUX)));
 }
 
 /* Does the document noun before e have its own cue at e: a cue, or
