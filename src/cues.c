@@ -55,6 +55,24 @@ org_run_after_the(const actx *c, size_t j)
 	return false;
 }
 
+/* The capitalised words after a cue word inside a name that
+ * qt_name_part_cue() reads to the sentence's verb. */
+#define NAME_RUN_AFTER_CUE 5
+
+/* Is the word at r, in the sentence of token j, a lowercase finite
+ * speech cue ("warned", "said")? */
+static bool
+lower_cue_at(const actx *c, size_t r, size_t j)
+{
+	int w;
+
+	if (r >= c->n || !is_w(&c->t[r]) || (c->t[r].flags & TF_CAP) ||
+	    c->inq[r] || c->t[r].sent != c->t[j].sent)
+		return false;
+	w = qt_lex(c, LEX_CUES, r, r + 1);
+	return w >= 0 && (w & CUE_SPEECH) && !(w & CUE_BASE);
+}
+
 /*
  * Is the capitalised cue word at token j part of a name: after another
  * capitalised word, a base form ("Ohio State University") or the last
@@ -66,6 +84,7 @@ bool
 qt_name_part_cue(const actx *c, size_t j)
 {
 	int v;
+	size_t r;
 
 	if (j == 0 || !(c->t[j].flags & TF_CAP) || !is_w(&c->t[j - 1]) ||
 	    !(c->t[j - 1].flags & TF_CAP) || c->t[j - 1].sent != c->t[j].sent)
@@ -80,6 +99,25 @@ qt_name_part_cue(const actx *c, size_t j)
 	if (qt_lex(c, LEX_PLACES, j - 1, j + 1) >= 0)
 		return true;
 	if (org_run_after_the(c, j))
+		return true;
+	/* "Federal States Insurance warned": the capitalised run after
+	 * it ends at a lowercase cue, the sentence's own verb (a headline
+	 * goes on in capitals: "Hollande Says Trump Is Wrong") */
+	for (r = j + 1;
+	     r < c->n && r < j + NAME_RUN_AFTER_CUE && is_w(&c->t[r]) &&
+	     (c->t[r].flags & TF_CAP) && c->t[r].sent == c->t[j].sent;
+	     r++)
+		;
+	if (r > j + 1 && lower_cue_at(c, r, j))
+		return true;
+	/* '"...," said Federal States Insurance.': the run after an
+	 * inverted cue */
+	for (r = j - 1;
+	     r > 0 && j - r < NAME_RUN_AFTER_CUE && is_w(&c->t[r - 1]) &&
+	     (c->t[r - 1].flags & TF_CAP) && c->t[r - 1].sent == c->t[j].sent;
+	     r--)
+		;
+	if (r > 0 && lower_cue_at(c, r - 1, j))
 		return true;
 	return !(j + 1 < c->n && is_w(&c->t[j + 1]) &&
 	         (c->t[j + 1].flags & TF_CAP) &&
@@ -147,6 +185,54 @@ qt_cue_len(const actx *c, size_t i)
 	return w;
 }
 
+/* The words a document and the send verb before it may stand apart:
+ * "a photo with a caption", "sent voters a long letter". */
+#define SENT_DOC_WORDS 5
+
+/*
+ * Is the word at d a document a send verb issued, or the end of a
+ * prepositional phrase after one ("sent a letter to the board that
+ * said", "posted a message on Facebook saying", "tweeted a photo with a
+ * caption that said")?  The document noun (classes.txt's written ones,
+ * or wn-document-nouns.txt) is d or up to five words before it, over
+ * no verb, and a send verb (classes.txt) stands up to five words before
+ * the noun.
+ */
+static bool
+sent_document(const actx *c, size_t d)
+{
+	size_t h, k;
+
+	for (h = d; h > 0 && d - h < SENT_DOC_WORDS; h--) {
+		if (!is_w(&c->t[h]) || c->inq[h] || word_is(c, h, W_AUX) ||
+		    wordeq(c, h, "that") || wordeq(c, h, "which"))
+			return false;
+		if (class_is(c, h, CL_WRITTEN) ||
+		    qt_lex(c, LEX_DOCS, h, h + 1) >= 0)
+			break;
+		if (class_is(c, h, CL_SEND_VERB))
+			return false;
+	}
+	if (h == 0 || d - h >= SENT_DOC_WORDS)
+		return false;
+	/* (a phrase after the noun starts with a preposition: not "the
+	 * post office workers", "a letter this week") */
+	if (h < d && !word_is(c, h + 1, W_OF_PREP))
+		return false;
+	/* (the noun is the verb's object, no preposition between: not
+	 * "posted her message under a headline that said", "wrote in a
+	 * statement to Wired explaining") */
+	for (k = h; k > 0 && h - k < SENT_DOC_WORDS; k--) {
+		if (class_is(c, k - 1, CL_SEND_VERB))
+			return true;
+		/* (a verb's particle is none: "put out a statement") */
+		if (!is_w(&c->t[k - 1]) || c->inq[k - 1] ||
+		    qt_is_prep(c, k - 1) || word_is(c, k - 1, W_OF_PREP))
+			return false;
+	}
+	return false;
+}
+
 /*
  * Is the -ing word at token i a participle of the sentence's subject
  * with no comma before it: after a document ("sent voters a letter
@@ -160,7 +246,13 @@ ing_of_subject(const actx *c, size_t i)
 
 	if (c->t[i].end - c->t[i].start <= 4 ||
 	    strncmp(c->text + c->t[i].end - 3, "ing", 3) != 0 ||
-	    !is_w(&c->t[i - 1]) || (c->t[i - 1].flags & TF_CAP))
+	    !is_w(&c->t[i - 1]))
+		return false;
+	/* "posted a message on Facebook saying", "filed a lawsuit
+	 * alleging" */
+	if (sent_document(c, i - 1))
+		return true;
+	if (c->t[i - 1].flags & TF_CAP)
 		return false;
 	/* (sent, not received: "got a letter saying") */
 	if (class_is(c, i - 1, CL_WRITTEN)) {
@@ -355,13 +447,8 @@ cue_at(const actx *c, size_t i)
 		}
 		/* (sent, as for "-ing": not "linked to the report,
 		 * which notes", whose issuer is not the subject) */
-		if (class_is(c, d, CL_WRITTEN) ||
-		    qt_lex(c, LEX_DOCS, d, d + 1) >= 0) {
-			size_t k;
-			for (k = d; k > 0 && d - k < 5; k--)
-				if (class_is(c, k - 1, CL_SEND_VERB))
-					return v | CUE_PARTICIPLE;
-		}
+		if (sent_document(c, d))
+			return v | CUE_PARTICIPLE;
 	}
 	if (v & CUE_BASE) {
 		/* base forms need an auxiliary or a subject pronoun before */

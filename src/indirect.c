@@ -354,6 +354,29 @@ add_indirect(actx *c, size_t a, size_t b, const link *L, uint8_t *used)
 	return add_indirect2(c, a, b, QUOTH_NONE, 0, L, used);
 }
 
+/* Does a reported clause open at k: a determiner, a subject pronoun or
+ * "that"? */
+static bool
+clause_opens(const actx *c, size_t k)
+{
+	return word_is(c, k, W_NP_DET) || qt_subject_pronoun(c, k) ||
+	       wordeq(c, k, "that");
+}
+
+/* Are the words [a, b) no verb by the tagger ("a visit to Ohio", not
+ * "the game ended")? */
+static bool
+no_verb_between(const actx *c, size_t a, size_t b)
+{
+	size_t m;
+
+	for (m = a; m < b; m++)
+		if (is_w(&c->t[m]) &&
+		    (word_is(c, m, W_AUX) || qt_pos_at(c, m) == QT_POS_VERB))
+			return false;
+	return true;
+}
+
 /*
  * Skip the adverbials between a cue and its clause: cue phrases ("in a
  * statement"), and prepositional phrases of up to five words ("on
@@ -368,7 +391,19 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 	int rounds;
 
 	for (rounds = 0; rounds < ADVERBIALS_MAX && m < se; rounds++) {
-		size_t best = 0;
+		size_t best = 0, t;
+		bool timed = false;
+		/* a time phrase and the clause after it ("said on Dec. 3,
+		 * 2019, the", "said in a hearing on Tuesday the"): read by
+		 * time_phrase.c, not as a phrase up to its first comma */
+		t = qt_skip_time_phrase(c, m, se);
+		/* (then the clause or another adverbial: not "tweeted on
+		 * Friday to say") */
+		if (t > m && (clause_opens(c, t) ||
+		              (qt_is_prep(c, t) && !wordeq(c, t, "to")))) {
+			m = t;
+			continue;
+		}
 		/* "states, however, that" */
 		if ((wordeq(c, m, "however") || wordeq(c, m, "also") ||
 		     wordeq(c, m, "though")) &&
@@ -404,6 +439,16 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 			if (wordeq(c, w, "that") || is_p(&c->t[w], ',') ||
 			    word_is(c, w, W_CLAUSE_SUBJECT))
 				break;
+			/* "said during a visit to Ohio on Monday the
+			 * plant": a time phrase ends the phrase, then
+			 * the clause */
+			if (w > s0 + 1 && qt_is_prep(c, w) &&
+			    qt_skip_time_phrase(c, w, se) > w &&
+			    clause_opens(c, qt_skip_time_phrase(c, w, se)) &&
+			    no_verb_between(c, s0 + 1, w)) {
+				timed = true;
+				break;
+			}
 			if (!is_w(&c->t[w]) && c->t[w].kind != TK_NUM &&
 			    !qt_inner_dot(c, w) && !qt_apos_mark(c, w))
 				return k;
@@ -411,6 +456,8 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 		if (w >= se || w > s0 + PREP_PHRASE_WORDS)
 			return k;
 		m = w;
+		if (timed)
+			continue; /* the time phrase, next round */
 		if (is_p(&c->t[m], ','))
 			return m + 1;
 		if (!wordeq(c, m, "that"))
@@ -561,13 +608,18 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 	return true;
 }
 
-/* Does a reported clause open at k: a determiner, a subject pronoun or
- * "that"? */
-static bool
-clause_opens(const actx *c, size_t k)
+/* The clause after a time phrase at q that follows a listener ("told
+ * the board on Monday the", "told a host on Oct. 2, 2020, the"): its
+ * first token, or q when there is none. */
+static size_t
+time_then_clause(const actx *c, size_t q, size_t se)
 {
-	return word_is(c, k, W_NP_DET) || qt_subject_pronoun(c, k) ||
-	       wordeq(c, k, "that");
+	size_t t = qt_time_phrase_end(c, q, se);
+
+	if (t > q && clause_opens(c, t))
+		return t;
+	t = qt_skip_time_phrase(c, q, se);
+	return t > q && clause_opens(c, t) ? t : q;
 }
 
 /* The clause after a listener's prepositional phrase at p ("told
@@ -596,9 +648,8 @@ past_listener_pp(const actx *c, size_t p, size_t se)
 		    (word_is(c, q, W_NP_DET) || qt_subject_pronoun(c, q)))
 			return clause_opens(c, q) ? q : p;
 	/* "told fishermen at the dock on Friday the pier" */
-	if (q > p + 1 && q < se && qt_time_phrase_end(c, q, se) > q &&
-	    clause_opens(c, qt_time_phrase_end(c, q, se)))
-		return qt_time_phrase_end(c, q, se);
+	if (q > p + 1 && q < se && time_then_clause(c, q, se) > q)
+		return time_then_clause(c, q, se);
 	return p;
 }
 
@@ -630,9 +681,8 @@ past_np_listener(const actx *c, size_t k, size_t se)
 		return past_listener_pp(c, q4, se);
 	/* "told the board on Monday the pier would close": a time
 	 * phrase after the listener */
-	if (q4 > k + 1 && q4 < se && qt_time_phrase_end(c, q4, se) > q4 &&
-	    clause_opens(c, qt_time_phrase_end(c, q4, se)))
-		return qt_time_phrase_end(c, q4, se);
+	if (q4 > k + 1 && q4 < se && time_then_clause(c, q4, se) > q4)
+		return time_then_clause(c, q4, se);
 	return k;
 }
 
@@ -782,6 +832,67 @@ fragment_appositive_end(const actx *c, size_t k, size_t se)
 	return se;
 }
 
+/* Does a clause or a quote open right after the cue at m ("saying the
+ * vote", "said that", "read: \"...\"", "saying school was"), not an object ("urging Congress
+ * to act")? */
+static bool
+clause_after_cue(const actx *c, size_t m, size_t se)
+{
+	size_t e = m + qt_cue_len(c, m);
+
+	while (e < se && (is_p(&c->t[e], ',') || is_p(&c->t[e], ':')))
+		e++;
+	/* ("saying school was cancelled": a bare noun and its auxiliary) */
+	return e < se && (clause_opens(c, e) || c->t[e].kind == TK_QUOTE ||
+	                  (e + 1 < se && is_w(&c->t[e]) && !c->inq[e] &&
+	                   word_is(c, e + 1, W_AUX)));
+}
+
+/* Does the document noun before e have its own cue at e: a cue, or
+ * "that" or "which" and a cue, maybe after a prepositional phrase of up
+ * to four words ("a letter to the board that said", "a message on
+ * Facebook saying")? */
+static bool
+document_cue(const actx *c, size_t e, size_t se)
+{
+	size_t m;
+
+	for (m = e; m < se && m < e + 5; m++) {
+		if (!is_w(&c->t[m]) || c->inq[m] || word_is(c, m, W_AUX))
+			return false;
+		if (qt_cue_at(c, m) >= 0)
+			return clause_after_cue(c, m, se);
+		if (wordeq(c, m, "that") || wordeq(c, m, "which"))
+			return m + 1 < se && qt_cue_at(c, m + 1) >= 0 &&
+			       clause_after_cue(c, m + 1, se);
+		if (m == e && !qt_is_prep(c, m))
+			return false;
+	}
+	return false;
+}
+
+/* Does a document the cue's subject wrote open at k, with its own cue
+ * ("wrote a post that said the vote", "posted a short message saying
+ * he")?  A determiner, up to three words to a document noun
+ * (wn-document-nouns.txt, or a written one of classes.txt), then a cue,
+ * or "that" or "which" and a cue: the verb's object is the document,
+ * and cues.c gives its cue the writer as speaker. */
+static bool
+document_with_cue(const actx *c, size_t k, size_t se)
+{
+	size_t d;
+
+	if (k >= se || !word_is(c, k, W_NP_DET))
+		return false;
+	for (d = k + 1; d < se && d <= k + 3; d++) {
+		if (!is_w(&c->t[d]) || c->inq[d] || word_is(c, d, W_AUX))
+			return false;
+		if (qt_doc_noun(c, d, 0, CL_WRITTEN))
+			return document_cue(c, d + 1, se);
+	}
+	return false;
+}
+
 /* The reported clause after the cue at i (flags v, its end at ce), in
  * the sentence ending at *se: its first token (*se cut at the next
  * speaker's cue), or QUOTH_NONE when what follows is no reported
@@ -808,6 +919,8 @@ reported_clause(actx *c, size_t i, int v, size_t ce, size_t *sep, size_t *verb)
 		return QUOTH_NONE;
 	if (k < se && is_p(&c->t[k], ','))
 		return QUOTH_NONE; /* "said, ..." is a list or aside */
+	if (document_with_cue(c, k, se))
+		return QUOTH_NONE; /* the document's own cue reports it */
 	if (wordeq(c, k, "that"))
 		k++;
 	else if (!clause_start_ok(c, k) ||

@@ -238,6 +238,8 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	if (!subject_np(c, end, sp, mention_end, last_speaker))
 		return false;
 	time_lead_off(c, sp);
+	if (qt_document_signer(c, end, sp, mention_end, last_speaker))
+		return true;
 	/* "higher than city staff say": a comparison, not speech */
 	for (k = sp->a > 0 ? sp->a - 1 : 0; k < sp->b; k++)
 		if (wordeq(c, k, "than"))

@@ -15,5 +15,13 @@ bool qt_plural_head_prep(const actx *c, size_t h);
 size_t qt_affiliation_at(const actx *c, size_t j);
 size_t qt_described_at(const actx *c, size_t j, speaker *sp);
 size_t qt_described_before_cue(const actx *c, size_t j, speaker *sp);
+/* doc_signer.c: the signer of a document subject ending before the
+ * cue at end, "The email, signed by Ida Lund, said", "A statement
+ * issued by Kell Media said": *sp becomes the one after "by" (SPEC: a
+ * document's speaker is its issuer).  False, *sp untouched, when the
+ * subject *sp is no such document. */
+#define SIGNER_TOKENS 12
+bool qt_document_signer(actx *c, size_t end, speaker *sp, size_t *mention_end,
+                        int last_speaker);
 
 #endif

@@ -9,6 +9,8 @@
 #include "attrib_int.h"
 #include "tagger.h"
 
+#include <ctype.h>
+
 /* lowercase words between the article and the time noun of a time
  * phrase, "on the same day", "in the first full week" */
 #define TIME_MODIFIERS 2
@@ -34,6 +36,40 @@ plural_time_word(const actx *c, size_t k)
 	return v >= 0 && (v & CL_TIME);
 }
 
+/* Is word k a time word after "mid-", "early-" or "late-" ("mid-March",
+ * "early-morning", "mid-2020"): the part after the hyphen is in the
+ * time class of classes.txt, or a year? */
+static bool
+prefixed_time_word(const actx *c, size_t k)
+{
+	static const char *const pre[] = {"mid-", "early-", "late-"};
+	char stem[16];
+	const char *s = c->text + c->t[k].start;
+	size_t n = c->t[k].end - c->t[k].start, i, p;
+	int v;
+
+	/* (cheap first: a hyphen after three to five letters) */
+	if (n < 7 || !(s[3] == '-' || s[5] == '-' || s[4] == '-') ||
+	    !is_w(&c->t[k]) || (c->t[k].flags & TF_CAP))
+		return false;
+	for (i = 0; i < sizeof(pre) / sizeof(pre[0]); i++) {
+		p = strlen(pre[i]);
+		if (n - p > sizeof(stem) || memcmp(s, pre[i], p) != 0)
+			continue;
+		/* "mid-2020" */
+		if (n - p == 4 && (s[p] == '1' || s[p] == '2') &&
+		    isdigit((unsigned char)s[p + 1]) &&
+		    isdigit((unsigned char)s[p + 2]) &&
+		    isdigit((unsigned char)s[p + 3]))
+			return true;
+		if (!qt_ascii_lower(stem, s + p, n - p, QT_LOWER_ASCII))
+			return false;
+		v = qt_lexicon_get(c->ld->lex[LEX_CLASSES], stem, n - p);
+		return v >= 0 && (v & CL_TIME);
+	}
+	return false;
+}
+
 /* A year after a preposition ("in 2019", "since 1998"): four digits
  * from 1000 to 2999. */
 static bool
@@ -46,7 +82,7 @@ year_at(const actx *c, size_t k)
 }
 
 /* A word of a time phrase at k: a day, month, part of the day
- * (classes.txt, CL_TIME; "may" only as "May"), the dot of an
+ * (classes.txt, CL_TIME; "may" only as "May"; "mid-March"), the dot of an
  * abbreviated month ("Sept."), or a number after one ("March 3",
  * "Sept. 4", "March 3, 2024" up to the comma). */
 bool
@@ -62,8 +98,11 @@ qt_time_word(const actx *c, size_t k)
 		return k > 0 && class_is(c, k - 1, CL_TIME) &&
 		       qt_inner_dot(c, k) && k + 1 < c->n &&
 		       c->t[k + 1].kind == TK_NUM;
-	return is_w(&c->t[k]) && class_is(c, k, CL_TIME) &&
-	       (!word_is(c, k, W_AUX) || (c->t[k].flags & TF_CAP));
+	if (!is_w(&c->t[k]))
+		return false;
+	if (class_is(c, k, CL_TIME))
+		return !word_is(c, k, W_AUX) || (c->t[k].flags & TF_CAP);
+	return prefixed_time_word(c, k);
 }
 
 /* The end of a time phrase counted back from "ago", "later" or
@@ -185,6 +224,11 @@ qt_time_phrase_end(const actx *c, size_t k, size_t se)
 	/* "in 2019", "since 1998" */
 	else if (m + 1 < se && qt_is_prep(c, m) && year_at(c, m + 1))
 		return m + 2;
+	/* "in late 2021", "in early 2019" */
+	else if (m + 2 < se && qt_is_prep(c, m) &&
+	         (wordeq(c, m + 1, "late") || wordeq(c, m + 1, "early")) &&
+	         year_at(c, m + 2))
+		return m + 3;
 	/* "over the weekend", "during the night", "in the morning", "on
 	 * the same day", "on the following Monday" */
 	else if (m + 2 < se && qt_is_prep(c, m) &&
@@ -203,6 +247,11 @@ qt_time_phrase_end(const actx *c, size_t k, size_t se)
 		return k;
 	while (m < se && qt_time_word(c, m))
 		m++;
+	/* "on the morning of March 4", "the night of Dec. 3" */
+	if (m + 1 < se && m > k && wordeq(c, m, "of") &&
+	    qt_time_word(c, m + 1) && c->t[m + 1].kind != TK_NUM)
+		while (++m < se && qt_time_word(c, m))
+			;
 	/* "Sept. 12, 2019": the year after the date's comma */
 	if (m + 1 < se && m > k && c->t[m - 1].kind == TK_NUM &&
 	    is_p(&c->t[m], ',') && year_at(c, m + 1))
