@@ -14,6 +14,37 @@
 
 #include "attrib_int.h"
 #include "tagger.h"
+/* Is the word at h, lowercased, the plural of a noun whose first sense
+ * is an organisation, a group or a workplace (wn-org-nouns.txt h:
+ * "farms", "dairies", "unions", "businesses"; with `listed` also one of
+ * orgs.txt: "groups", "banks"), not of one that is something else first
+ * ("markets", "streets", "classes")? */
+static bool
+plural_of_org_head(const actx *c, size_t h, bool listed)
+{
+	size_t n = c->t[h].end - c->t[h].start;
+	char f[24];
+	int v;
+
+	if (n < 4 || n >= sizeof(f) ||
+	    !qt_ascii_lower(f, c->text + c->t[h].start, n, QT_LOWER_LETTERS) ||
+	    f[n - 1] != 's')
+		return false;
+	/* "dairies" -> "dairy", "farms" -> "farm", "businesses" ->
+	 * "business" */
+	if (n > 4 && f[n - 3] == 'i' && f[n - 2] == 'e') {
+		f[n - 3] = 'y';
+		n -= 2;
+	} else {
+		n--;
+	}
+	v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, n);
+	if (v < 0 && listed && n > 3 && f[n - 1] == 'e' && f[n - 2] == 's')
+		v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, --n);
+	return (v > 0 && (v & WNO_HEAD)) ||
+	       (listed && qt_lexicon_get(c->ld->lex[LEX_ORGS], f, n) >= 0);
+}
+
 /* Is the capitalised last word of mention m the plural of a name head
  * of wn-org-nouns.txt ("Tarnby Farms", "Pell Studios", "Orford
  * Dairies": farm, studio, dairy)?  The singular ("Tarnby Farm") types
@@ -23,24 +54,11 @@
 static bool
 plural_head(const actx *c, const mention_rec *m)
 {
-	size_t h = m->end - 1, n = c->t[h].end - c->t[h].start;
-	char f[24];
-	int v;
+	size_t h = m->end - 1;
 
-	if (m->end < m->tok + 2 || !is_w(&c->t[h]) || n < 4 || n >= sizeof(f) ||
-	    !(c->t[h].flags & TF_CAP) || (c->t[h].flags & TF_ALLCAP))
-		return false;
-	if (!qt_ascii_lower(f, c->text + c->t[h].start, n, QT_LOWER_LETTERS) ||
-	    f[n - 1] != 's')
-		return false;
-	/* "dairies" -> "dairy", "farms" -> "farm" */
-	if (n > 4 && f[n - 3] == 'i' && f[n - 2] == 'e') {
-		f[n - 3] = 'y';
-		v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, n - 2);
-	} else {
-		v = qt_lexicon_get(c->ld->lex[LEX_ORGNOUNS], f, n - 1);
-	}
-	return v > 0 && (v & WNO_HEAD);
+	return m->end >= m->tok + 2 && is_w(&c->t[h]) &&
+	       (c->t[h].flags & TF_CAP) && !(c->t[h].flags & TF_ALLCAP) &&
+	       plural_of_org_head(c, h, false);
 }
 
 /* Can "it" stand for e?  Not a person; but a one-word name that is a
@@ -437,7 +455,10 @@ qt_group_noun(const actx *c, size_t k)
 	if ((v & WNP_PLURAL) && !(v & WNP_SINGULAR))
 		return 2;
 	v = plural_flags(c, LEX_ORGNOUNS, k);
-	return (v & WNO_PLURAL) && !(v & WNO_SINGULAR) ? 2 : 0;
+	return (v & WNO_PLURAL) && !(v & WNO_SINGULAR) &&
+	                       plural_of_org_head(c, k, true)
+	               ? 2
+	               : 0;
 }
 
 /*
