@@ -276,10 +276,6 @@ org_head(const actx *c, size_t h)
 	    qt_group_noun(c, h))
 		return false;
 	v = qt_lex(c, LEX_ORGNOUNS, h, h + 1);
-	/* (a document speaks for its issuer, never as "they": not "the
-	 * documents"; "the newspaper" is a body too) */
-	if (v < 0 && qt_lex(c, LEX_DOCS, h, h + 1) >= 0)
-		return false;
 	return qt_lex(c, LEX_ORGS, h, h + 1) >= 0 || (v >= 0 && (v & WNO_HEAD));
 }
 
