@@ -9,6 +9,8 @@
  * tokens, quotes, entities and the lexicons; returns token spans or
  * entities, writes nothing.
  */
+#include <string.h>
+
 #include "attrib_int.h"
 #include "kind.h"
 #include "tagger.h"
@@ -24,6 +26,36 @@ cap_people_plural(const actx *c, size_t k)
 	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR) &&
 	       !(k + 1 < c->n && is_w(&c->t[k + 1]) &&
 	         (c->t[k + 1].flags & TF_CAP));
+}
+
+/* How many capitalised words a team's or a family's name may have
+ * before its plural: "the Toronto Maple Leafs". */
+#define MAX_GROUP_NAME_WORDS 3
+
+/* Is the capitalised word at k, with no capitalised word after it, the
+ * plural that ends a name after "the" ("the Rangers", "the Hendersons",
+ * "the Toronto Maple Leafs"): a team, a band or a family, which "they"
+ * stands for?  Not a place ("the Netherlands"), nor a word whose final
+ * "s" is no plural's ("the Congress", "the Venus", "the Paris"). */
+static bool
+cap_name_plural(const actx *c, size_t k)
+{
+	size_t n = c->t[k].end - c->t[k].start, a = k;
+	const char *w = c->text + c->t[k].start;
+
+	if (n < 4 || w[n - 1] != 's' || (c->t[k].flags & TF_ALLCAP) ||
+	    strchr("suiy", w[n - 2]) ||
+	    (k + 1 < c->n && is_w(&c->t[k + 1]) &&
+	     (c->t[k + 1].flags & TF_CAP)))
+		return false;
+	while (a > 0 && k - a < MAX_GROUP_NAME_WORDS && is_w(&c->t[a - 1]) &&
+	       !c->inq[a - 1] && (c->t[a - 1].flags & TF_CAP) &&
+	       !wordeq(c, a - 1, "the"))
+		a--;
+	return a > 0 && wordeq(c, a - 1, "the") &&
+	       c->t[a - 1].sent == c->t[k].sent &&
+	       qt_lex(c, LEX_PLACES, a, k + 1) < 0 &&
+	       qt_lex(c, LEX_PLACES, k, k + 1) < 0;
 }
 
 /* "the Texas senator's allies", "Mr. Ode's friends": where the owner
@@ -166,7 +198,9 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 		 * peoples are: "Senate Democrats blocked it because they
 		 * said") */
 		if ((c->t[h].flags & TF_CAP) && h != sentence_start(c, h))
-			gk = cap_people_plural(c, h) ? 2 : 0;
+			gk = cap_people_plural(c, h) || cap_name_plural(c, h)
+			             ? 2
+			             : 0;
 		else
 			gk = qt_group_noun(c, h);
 		if (!gk)
