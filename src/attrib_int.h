@@ -650,6 +650,8 @@ bool qt_pronoun_last_described(const actx *c, const quote *last,
 bool qt_pronoun_described_since(const actx *c, size_t tok, int gender,
                                 size_t after, size_t *ga, size_t *gb);
 bool qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb);
+int qt_they_further(const actx *c, size_t tok, int *ent, size_t *ga,
+                    size_t *gb);
 int qt_pronoun_near_agreeing(const actx *c, size_t tok, int gender);
 bool qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
                           size_t *gb);

@@ -409,6 +409,14 @@ they_org_at(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb,
 		a = org_phrase_start(c, lo, h);
 		if (a == QUOTH_NONE)
 			continue;
+		/* (an object, after a verb or a preposition in its clause,
+		 * is passed: "The union met the board.  They said" is the
+		 * union's) */
+		if (!qt_possessive(c, h) && !qt_opens_clause(c, a) &&
+		    c->t[a - 1].kind != TK_QUOTE && is_w(&c->t[a - 1])) {
+			h = a;
+			continue;
+		}
 		if (qt_possessive(c, h) || !qt_verb_follows(c, h) ||
 		    !(qt_opens_clause(c, a) || c->t[a - 1].kind == TK_QUOTE))
 			return 0;
