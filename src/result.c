@@ -161,6 +161,25 @@ written_kind(const actx *c, const quote *q, size_t a, size_t b)
 			       is_break_tok(&c->t[h2 - 1])))))
 				return QK_DESC;
 		}
+	/* "the Leafs in a statement", "Ada Finch of the council": a name
+	 * (capitalised words only, not one that merely opens the sentence:
+	 * "Some in the crowd") before the preposition is the head, not the
+	 * noun after it */
+	for (h2 = a0; h2 < k && is_w(&c->t[h2]) && (c->t[h2].flags & TF_CAP);
+	     h2++)
+		;
+	if (k < h && k > a0 && h2 == k && qt_lex(c, LEX_TITLES, k - 1, k) < 0 &&
+	    (k > a0 + 1 || a0 > a ||
+	     !(a0 == 0 || c->t[a0 - 1].sent != c->t[a0].sent ||
+	       is_break_tok(&c->t[a0 - 1])))) {
+		if (qt_lex(c, LEX_PLACES, a0, k) >= 0)
+			return QK_PLACE;
+		return qt_lex(c, LEX_ORGS, k - 1, k) >= 0 ||
+		                       qt_lex(c, LEX_ORGS, a0, k) >= 0 ||
+		                       wordeq(c, a, "the")
+		               ? QK_ORG
+		               : QK_UNKNOWN;
+	}
 	cap = (c->t[h].flags & TF_CAP) != 0;
 	title = qt_lex(c, LEX_TITLES, h, h + 1) >= 0;
 	/* (not "the commission", "the magazine": an organisation noun
