@@ -168,6 +168,21 @@ quantity_start(const actx *c, size_t s0, size_t a)
 	return opens_subject(c, d) ? d : a;
 }
 
+/* A passive after the word at h: a form of "be" and a verb the tagger
+ * reads that is no "-ing" form ("were shut", "are cut"; not "were
+ * protesting"). */
+static bool
+passive_after(const actx *c, size_t h)
+{
+	size_t v = h + 2;
+
+	if (v >= c->n || !qt_be_form(c, h + 1) || !is_w(&c->t[v]) ||
+	    qt_pos_at(c, v) != QT_POS_VERB)
+		return false;
+	return !(c->t[v].end - c->t[v].start > 4 &&
+	         memcmp(c->text + c->t[v].end - 3, "ing", 3) == 0);
+}
+
 /*
  * "Senate Democrats blocked the bill because they said ...", "members
  * complained about what they said": the group that "they" at token tok
@@ -204,6 +219,11 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 		else
 			gk = qt_group_noun(c, h);
 		if (!gk)
+			continue;
+		/* (a plural only WordNet makes people or bodies, as the
+		 * subject of a passive, is what was done to: "Schools were
+		 * shut") */
+		if (gk == 2 && passive_after(c, h))
 			continue;
 		/* (a noun for people or bodies after it is the head:
 		 * "civil rights groups") */
