@@ -624,6 +624,7 @@ int qt_resolve_description(const actx *c, const quote *q);
 int qt_named_next(const actx *c, const quote *q);
 int qt_role_of_prev_subject(const actx *c, const quote *q);
 int qt_group_noun(const actx *c, size_t k);
+bool qt_plural_apostrophe(const actx *c, size_t b);
 size_t qt_antecedent_before_quote(const actx *c, size_t tok);
 bool qt_in_label_line(const actx *c, size_t p);
 size_t qt_antecedent_start(const actx *c, size_t tok);

@@ -113,18 +113,24 @@ qt_resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok)
 	return ls && it_ok(ls, false) ? last_ent : -1;
 }
 
-/* "the Icelanders' release": mention m is a plural's possessive, its
- * apostrophe a token of its own right after it. */
-static bool
-plural_possessive(const actx *c, const mention_rec *m)
+/* "the Icelanders' release", "the nurses' union": is token b the
+ * apostrophe of a plural's possessive, a token of its own right after
+ * the word before it? */
+bool
+qt_plural_apostrophe(const actx *c, size_t b)
 {
-	size_t b = m->end;
-
-	return b < c->n && c->t[b].start == c->t[b - 1].end &&
+	return b > 0 && b < c->n && c->t[b].start == c->t[b - 1].end &&
 	       c->text[c->t[b - 1].end - 1] == 's' &&
 	       (c->text[c->t[b].start] == '\'' ||
 	        (c->t[b].end - c->t[b].start == 3 &&
 	         memcmp(c->text + c->t[b].start, "\xe2\x80\x99", 3) == 0));
+}
+
+/* Mention m is a plural's possessive ("the Icelanders' release"). */
+static bool
+plural_possessive(const actx *c, const mention_rec *m)
+{
+	return qt_plural_apostrophe(c, m->end);
 }
 
 /* Is mention m one word that WordNet knows only as a plural noun for

@@ -348,6 +348,11 @@ org_phrase_start(const actx *c, size_t lo, size_t h)
 	     qt_lex(c, LEX_NONNAMES, a - 1, a) < 0;
 	     a--)
 		;
+	/* "the nurses' union": a plural's possessive, its apostrophe a
+	 * token of its own, between "the" and the noun */
+	if (a == h && a >= lo + 3 && qt_plural_apostrophe(c, a - 1) &&
+	    is_w(&c->t[a - 2]) && !(c->t[a - 2].flags & TF_CAP))
+		a -= 2;
 	return a > lo && wordeq(c, a - 1, "the") ? a - 1 : QUOTH_NONE;
 }
 
