@@ -17,7 +17,8 @@
  *   link.c        direct quotes: chunk shapes matched by patterns.txt,
  *                 split quotes merged
  *   indirect.c    reported speech and mixed quotes
- *   coref.c       pronouns, descriptions, "it", "they", documents
+ *   coref.c       "he" and "she"; which mentions are subjects
+ *   coref_it.c    "it", descriptions, the antecedent window
  *   pronoun.c     "they" in number, "it" for the last thing, "her
  *                 statement"
  *   carry.c       the pass in text order: resolution and continuation
@@ -607,22 +608,28 @@ int qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
                        size_t last_tok);
 bool qt_pronoun_sure(const actx *c, size_t tok, int gender, int e);
 int qt_ent_gender(const actx *c, const entity *e);
-int qt_resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok);
 bool qt_subject_between(const actx *c, size_t a, size_t b, int except);
 void qt_mark_reported(actx *c);
+bool qt_subject_like(const actx *c, const mention_rec *m);
+bool qt_first_outside_captions(const actx *c, size_t mk);
+int qt_doc_author(const actx *c, const quote *q);
+int qt_statement_issuer(const actx *c, const quote *q);
+const quote *qt_same_description(const actx *c, const quote *q);
+
+/* ---- coref_it.c ------------------------------------------------------------
+ */
+
+int qt_resolve_it(const actx *c, size_t tok, int last_ent, size_t last_tok);
 int qt_resolve_description(const actx *c, const quote *q);
 int qt_named_next(const actx *c, const quote *q);
 int qt_role_of_prev_subject(const actx *c, const quote *q);
-bool qt_subject_like(const actx *c, const mention_rec *m);
 int qt_group_noun(const actx *c, size_t k);
+bool qt_plural_apostrophe(const actx *c, size_t b);
 size_t qt_antecedent_before_quote(const actx *c, size_t tok);
 bool qt_in_label_line(const actx *c, size_t p);
 size_t qt_antecedent_start(const actx *c, size_t tok);
 bool qt_opens_clause(const actx *c, size_t a);
 bool qt_verb_follows(const actx *c, size_t h);
-int qt_doc_author(const actx *c, const quote *q);
-int qt_statement_issuer(const actx *c, const quote *q);
-const quote *qt_same_description(const actx *c, const quote *q);
 bool qt_resolve_it_org(const actx *c, size_t tok, size_t *ga, size_t *gb);
 bool qt_resolve_it_doc(const actx *c, size_t tok, size_t *ga, size_t *gb);
 
@@ -644,6 +651,8 @@ bool qt_pronoun_last_described(const actx *c, const quote *last,
 bool qt_pronoun_described_since(const actx *c, size_t tok, int gender,
                                 size_t after, size_t *ga, size_t *gb);
 bool qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb);
+int qt_they_further(const actx *c, size_t tok, int *ent, size_t *ga,
+                    size_t *gb);
 int qt_pronoun_near_agreeing(const actx *c, size_t tok, int gender);
 bool qt_pronoun_described(const actx *c, size_t tok, int gender, size_t *ga,
                           size_t *gb);

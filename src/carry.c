@@ -314,6 +314,7 @@ pronoun_quote(actx *c, quote *q, const qattr *qa, int last_ent, size_t last_tok,
 	} else if (qa->sp_kind == SK_PRONOUN && !qa->sp_gender &&
 	           wordeq(c, qa->sp_tok, "they")) {
 		size_t ga, gb;
+		int r = 0;
 		if (qt_resolve_they_all(c, qa->sp_tok, &ga, &gb)) {
 			if (!qt_speaker_as_written(c, q, ga, gb))
 				return -1;
@@ -322,12 +323,16 @@ pronoun_quote(actx *c, quote *q, const qattr *qa, int last_ent, size_t last_tok,
 			/* '"A," the groups said. "B," they added.' */
 			if (!qt_copy_speaker(c, q, last_q))
 				return -1;
-		} else if (qt_they_org(c, qa->sp_tok, &q->entity, &ga, &gb) ==
-		                   2 &&
-		           !qt_speaker_as_written(c, q, ga, gb)) {
+		} else if ((r = qt_they_org(c, qa->sp_tok, &q->entity, &ga,
+		                            &gb)) == 0) {
+			/* "The union met the board. Budgets were cut. 'Q,'
+			 * they said." */
+			r = qt_they_further(c, qa->sp_tok, &q->entity, &ga,
+			                    &gb);
+		}
+		if (r == 2 && !qt_speaker_as_written(c, q, ga, gb))
 			return -1; /* "The union began a campaign. They
 			            * posted ..." */
-		}
 	} else {
 		return 0;
 	}

@@ -101,9 +101,11 @@ qt_they_names(const actx *c, size_t lo, size_t tok, size_t *ga, size_t *gb)
 
 /* Is someone the subject of a clause in [a, b), or any people named or
  * described there, even as objects ("The mayor thanked the volunteers.
- * They said ..." is no one's)? */
+ * They said ..." is no one's)?  With `tagged`, a noun for people only
+ * WordNet knows counts where the tagger reads a noun ("It was dry." has
+ * none). */
 static bool
-someone_between(const actx *c, size_t a, size_t b)
+someone_between(const actx *c, size_t a, size_t b, bool tagged)
 {
 	size_t h;
 
@@ -111,8 +113,10 @@ someone_between(const actx *c, size_t a, size_t b)
 		return true;
 	for (h = a; h < b && h < c->n; h++)
 		if (is_w(&c->t[h]) && !c->inq[h] &&
-		    (qt_group_noun(c, h) || qt_person_noun(c, h) ||
-		     qt_lex(c, LEX_TITLES, h, h + 1) >= 0))
+		    (qt_group_noun(c, h) ||
+		     qt_lex(c, LEX_TITLES, h, h + 1) >= 0 ||
+		     (qt_person_noun(c, h) &&
+		      (!tagged || qt_pos_at(c, h) == QT_POS_NOUN))))
 			return true;
 	return false;
 }
@@ -159,7 +163,7 @@ qt_they_last_group(const actx *c, const quote *last, size_t last_end,
 		    gb != h + 1)
 			return false;
 	}
-	return !someone_between(c, last_end, tok);
+	return !someone_between(c, last_end, tok, false);
 }
 
 /*
@@ -191,7 +195,7 @@ qt_pronoun_last_described(const actx *c, const quote *last, size_t last_end,
 		if (!c->inq[mr->tok] && !ent_at(c, mr->ent)->org)
 			return false;
 	}
-	return !someone_between(c, last_end, tok);
+	return !someone_between(c, last_end, tok, false);
 }
 
 /* How far the verb may stand after "along with" ("Ada Finch, along with
@@ -282,6 +286,32 @@ qt_resolve_they_all(const actx *c, size_t tok, size_t *ga, size_t *gb)
 	*ga = a1;
 	*gb = b1;
 	return g;
+}
+
+/*
+ * "The nurses' union met the board.  Budgets were cut.  "Q," they
+ * said.": what "they" at token tok stands for when nothing in its reach
+ * agrees (qt_resolve_they_all(), qt_they_last_group() and qt_they_org()
+ * found none): the same search from the start of that reach, one
+ * sentence further back, when no one stands between there and tok (no
+ * person the subject of a clause, no noun for people or a role, not even
+ * as an object) and the sentence found is in tok's paragraph or the one
+ * before.  0 for none, 1 with the entity in *ent, 2 with the span in
+ * *ga, *gb.
+ */
+int
+qt_they_further(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb)
+{
+	size_t lo = qt_antecedent_before_quote(c, tok), lo2;
+
+	if (lo == 0 || lo >= tok || someone_between(c, lo, tok, true))
+		return 0;
+	lo2 = qt_antecedent_before_quote(c, lo);
+	if (lo2 >= lo || c->t[lo2].para + 1 < c->t[tok].para)
+		return 0;
+	if (qt_resolve_they_all(c, lo, ga, gb))
+		return 2;
+	return qt_they_org(c, lo, ent, ga, gb);
 }
 
 /* An "It" opening a sentence outside quotes in the paragraphs strictly

@@ -122,7 +122,8 @@ set_field(quote *q, quoth_field f, const char *s, size_t n)
  * "the United States"), an organisation (an organisation word or name:
  * "the Kremlin", "Acme Corp", "Trudeau's office", or "the" and a name),
  * a description (a role or a lowercase noun: "a senior official", "one
- * resident", "the protesters", "an expert cited in the report"), a name
+ * resident", "the protesters", "an expert cited in the report", "People
+ * familiar with the talks"), a name
  * the article shows nothing more of (unknown).
  */
 static int
@@ -145,10 +146,40 @@ written_kind(const actx *c, const quote *q, size_t a, size_t b)
 		if (qt_is_prep(c, k))
 			break;
 	if (k < h)
-		for (h2 = k; h2-- > a0;)
-			if (is_w(&c->t[h2]) && !(c->t[h2].flags & TF_CAP) &&
-			    qt_lex(c, LEX_TITLES, h2, h2 + 1) >= 0)
+		for (h2 = k; h2-- > a0;) {
+			int tv = is_w(&c->t[h2])
+			                 ? qt_lex(c, LEX_TITLES, h2, h2 + 1)
+			                 : -1;
+			/* (a capital only where a sentence opens, and on a
+			 * plural: "People familiar with the talks", "Sources
+			 * close to the family", not "Mayor of London Ada
+			 * Finch") */
+			if (tv >= 0 &&
+			    (!(c->t[h2].flags & TF_CAP) ||
+			     ((tv & TITLE_GROUP) &&
+			      (h2 == 0 || c->t[h2 - 1].sent != c->t[h2].sent ||
+			       is_break_tok(&c->t[h2 - 1])))))
 				return QK_DESC;
+		}
+	/* "the Leafs in a statement", "Ada Finch of the council": a name
+	 * (capitalised words only, not one that merely opens the sentence:
+	 * "Some in the crowd") before the preposition is the head, not the
+	 * noun after it */
+	for (h2 = a0; h2 < k && is_w(&c->t[h2]) && (c->t[h2].flags & TF_CAP);
+	     h2++)
+		;
+	if (k < h && k > a0 && h2 == k && qt_lex(c, LEX_TITLES, k - 1, k) < 0 &&
+	    (k > a0 + 1 || a0 > a ||
+	     !(a0 == 0 || c->t[a0 - 1].sent != c->t[a0].sent ||
+	       is_break_tok(&c->t[a0 - 1])))) {
+		if (qt_lex(c, LEX_PLACES, a0, k) >= 0)
+			return QK_PLACE;
+		return qt_lex(c, LEX_ORGS, k - 1, k) >= 0 ||
+		                       qt_lex(c, LEX_ORGS, a0, k) >= 0 ||
+		                       wordeq(c, a, "the")
+		               ? QK_ORG
+		               : QK_UNKNOWN;
+	}
 	cap = (c->t[h].flags & TF_CAP) != 0;
 	title = qt_lex(c, LEX_TITLES, h, h + 1) >= 0;
 	/* (not "the commission", "the magazine": an organisation noun

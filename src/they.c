@@ -9,6 +9,8 @@
  * tokens, quotes, entities and the lexicons; returns token spans or
  * entities, writes nothing.
  */
+#include <string.h>
+
 #include "attrib_int.h"
 #include "kind.h"
 #include "tagger.h"
@@ -24,6 +26,36 @@ cap_people_plural(const actx *c, size_t k)
 	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR) &&
 	       !(k + 1 < c->n && is_w(&c->t[k + 1]) &&
 	         (c->t[k + 1].flags & TF_CAP));
+}
+
+/* How many capitalised words a team's or a family's name may have
+ * before its plural: "the Toronto Maple Leafs". */
+#define MAX_GROUP_NAME_WORDS 3
+
+/* Is the capitalised word at k, with no capitalised word after it, the
+ * plural that ends a name after "the" ("the Rangers", "the Hendersons",
+ * "the Toronto Maple Leafs"): a team, a band or a family, which "they"
+ * stands for?  Not a place ("the Netherlands"), nor a word whose final
+ * "s" is no plural's ("the Congress", "the Venus", "the Paris"). */
+static bool
+cap_name_plural(const actx *c, size_t k)
+{
+	size_t n = c->t[k].end - c->t[k].start, a = k;
+	const char *w = c->text + c->t[k].start;
+
+	if (n < 4 || w[n - 1] != 's' || (c->t[k].flags & TF_ALLCAP) ||
+	    strchr("suiy", w[n - 2]) ||
+	    (k + 1 < c->n && is_w(&c->t[k + 1]) &&
+	     (c->t[k + 1].flags & TF_CAP)))
+		return false;
+	while (a > 0 && k - a < MAX_GROUP_NAME_WORDS && is_w(&c->t[a - 1]) &&
+	       !c->inq[a - 1] && (c->t[a - 1].flags & TF_CAP) &&
+	       !wordeq(c, a - 1, "the"))
+		a--;
+	return a > 0 && wordeq(c, a - 1, "the") &&
+	       c->t[a - 1].sent == c->t[k].sent &&
+	       qt_lex(c, LEX_PLACES, a, k + 1) < 0 &&
+	       qt_lex(c, LEX_PLACES, k, k + 1) < 0;
 }
 
 /* "the Texas senator's allies", "Mr. Ode's friends": where the owner
@@ -136,6 +168,21 @@ quantity_start(const actx *c, size_t s0, size_t a)
 	return opens_subject(c, d) ? d : a;
 }
 
+/* A passive after the word at h: a form of "be" and a verb the tagger
+ * reads that is no "-ing" form ("were shut", "are cut"; not "were
+ * protesting"). */
+static bool
+passive_after(const actx *c, size_t h)
+{
+	size_t v = h + 2;
+
+	if (v >= c->n || !qt_be_form(c, h + 1) || !is_w(&c->t[v]) ||
+	    qt_pos_at(c, v) != QT_POS_VERB)
+		return false;
+	return !(c->t[v].end - c->t[v].start > 4 &&
+	         memcmp(c->text + c->t[v].end - 3, "ing", 3) == 0);
+}
+
 /*
  * "Senate Democrats blocked the bill because they said ...", "members
  * complained about what they said": the group that "they" at token tok
@@ -166,10 +213,17 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 		 * peoples are: "Senate Democrats blocked it because they
 		 * said") */
 		if ((c->t[h].flags & TF_CAP) && h != sentence_start(c, h))
-			gk = cap_people_plural(c, h) ? 2 : 0;
+			gk = cap_people_plural(c, h) || cap_name_plural(c, h)
+			             ? 2
+			             : 0;
 		else
 			gk = qt_group_noun(c, h);
 		if (!gk)
+			continue;
+		/* (a plural only WordNet makes people or bodies, as the
+		 * subject of a passive, is what was done to: "Schools were
+		 * shut") */
+		if (gk == 2 && passive_after(c, h))
 			continue;
 		/* (a noun for people or bodies after it is the head:
 		 * "civil rights groups") */
@@ -294,6 +348,11 @@ org_phrase_start(const actx *c, size_t lo, size_t h)
 	     qt_lex(c, LEX_NONNAMES, a - 1, a) < 0;
 	     a--)
 		;
+	/* "the nurses' union": a plural's possessive, its apostrophe a
+	 * token of its own, between "the" and the noun */
+	if (a == h && a >= lo + 3 && qt_plural_apostrophe(c, a - 1) &&
+	    is_w(&c->t[a - 2]) && !(c->t[a - 2].flags & TF_CAP))
+		a -= 2;
 	return a > lo && wordeq(c, a - 1, "the") ? a - 1 : QUOTH_NONE;
 }
 
@@ -375,6 +434,14 @@ they_org_at(const actx *c, size_t tok, int *ent, size_t *ga, size_t *gb,
 		a = org_phrase_start(c, lo, h);
 		if (a == QUOTH_NONE)
 			continue;
+		/* (an object, after a verb or a preposition in its clause,
+		 * is passed: "The union met the board.  They said" is the
+		 * union's) */
+		if (!qt_possessive(c, h) && !qt_opens_clause(c, a) &&
+		    c->t[a - 1].kind != TK_QUOTE && is_w(&c->t[a - 1])) {
+			h = a;
+			continue;
+		}
 		if (qt_possessive(c, h) || !qt_verb_follows(c, h) ||
 		    !(qt_opens_clause(c, a) || c->t[a - 1].kind == TK_QUOTE))
 			return 0;
