@@ -6,6 +6,7 @@
  * bad UTF-8 next to a window's edge.  The texts are invented.
  */
 #include <check.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,6 +291,67 @@ START_TEST(test_bad_utf8_at_edge)
 }
 END_TEST
 
+/* The first quote index of each hand-over (quoth_extract_each()'s
+ * `first`): a window's first quote shows as one that is no multiple of
+ * the hand-over size. */
+struct firsts {
+	size_t at[64], n;
+};
+
+static int
+note_first(void *arg, const quoth_result *res, size_t first)
+{
+	struct firsts *f = arg;
+
+	(void)res;
+	if (f->n < sizeof f->at / sizeof *f->at)
+		f->at[f->n++] = first;
+	return 0;
+}
+
+/* Dense quotes end a window's core at its 32768th mark (" \u201c
+ * \u201d; not \u2019 or \u2014, which share the first byte of the curly
+ * ones), long before the window's bytes run out: two marks (6" and 2")
+ * that make no quote, then quotes of two marks each, so that the 32768th
+ * is the close of quote 16382 and the next window's first quote is
+ * 16383. */
+START_TEST(test_dense_marks)
+{
+	static const char *const para[] = {
+	        "\xe2\x80\x9cYes,\xe2\x80\x9d she said \xe2\x80\x94 "
+	        "it\xe2\x80\x99s late.\n\n",
+	        "\"No,\" he said.\n\n"};
+	size_t cap = 40 * 20000, o = 0, i;
+	char *d = malloc(cap);
+	quoth_options opt;
+	quoth_extractor *ex = NULL;
+	quoth_result *r = NULL;
+	quoth_error err;
+	struct firsts f;
+	bool found = false;
+
+	ck_assert_ptr_nonnull(d);
+	o += (size_t)snprintf(d, cap, "The pipe is 6\" wide, 2\" thick.\n\n");
+	for (i = 0; i < 20000; i++)
+		o += (size_t)snprintf(d + o, cap - o, "%s", para[i % 2]);
+	ck_assert_uint_gt(o, 500000);
+	memset(&f, 0, sizeof f);
+	/* (windows of 500,000 bytes: the 32768th mark comes sooner) */
+	setenv("QUOTH_WINDOW_BYTES", "500000", 1);
+	quoth_options_init(&opt);
+	ck_assert_int_eq(quoth_extractor_new(&opt, &ex, &err), QUOTH_OK);
+	ck_assert_int_eq(quoth_extract_each(ex, d, o, note_first, &f, &r, &err),
+	                 QUOTH_OK);
+	for (i = 0; i < f.n; i++)
+		if (f.at[i] % 1024)
+			found = found || f.at[i] == 16383;
+	ck_assert_msg(found, "no window starts at quote 16383");
+	quoth_result_free(r);
+	quoth_extractor_free(ex);
+	free(d);
+}
+END_TEST
+
 static Suite *
 window_suite(void)
 {
@@ -303,6 +365,7 @@ window_suite(void)
 	tcase_add_test(tc, test_long_quote_not_cut);
 	tcase_add_test(tc, test_one_long_paragraph);
 	tcase_add_test(tc, test_bad_utf8_at_edge);
+	tcase_add_test(tc, test_dense_marks);
 	suite_add_tcase(s, tc);
 	return s;
 }
