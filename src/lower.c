@@ -150,6 +150,17 @@ add(actx *c, const char *s, size_t n, uint32_t h, size_t off, bool arena)
 	return true;
 }
 
+/* The short words qt_lower_build() last added, by their bytes as
+ * written: a direct-mapped table, so that a word the article repeats
+ * ("grandparents" is not in the lexicons: each time) is hashed and
+ * looked up in the set once. */
+#define SEEN_BITS 10
+
+typedef struct {
+	uint64_t bytes; /* zero-padded */
+	uint8_t len;    /* 0: empty */
+} seen_slot;
+
 /* Fill c->lower with every word the article writes in lowercase. */
 bool
 qt_lower_build(actx *c)
@@ -161,6 +172,7 @@ qt_lower_build(actx *c)
 	 * changes neither) */
 	const token *tok = c->t;
 	uint64_t *bits;
+	seen_slot seen[1u << SEEN_BITS];
 
 	c->lower = ls;
 	if (!ls)
@@ -175,11 +187,13 @@ qt_lower_build(actx *c)
 		return false;
 	bits = ls->bits;
 	nbits = ls->nbits;
+	memset(seen, 0, sizeof(seen));
 	for (i = 0; i < nt; i++) {
 		const token *t = &tok[i];
 		const char *w;
-		size_t n, off;
+		size_t n, off, slot = 0;
 		uint32_t s = t->sym & ~SYM_NONASCII, h;
+		uint64_t x = 0;
 		const char *f;
 		if (!is_w(t) || (t->flags & TF_CAP))
 			continue;
@@ -189,20 +203,33 @@ qt_lower_build(actx *c)
 		}
 		w = c->text + t->start;
 		n = t->end - t->start;
+		/* (the same bytes as a short word added before: in the set) */
+		if (n <= 8 && t->start + 8 <= len) {
+			memcpy(&x, w, 8);
+			x &= qt_head_mask(n);
+			slot = (size_t)(((x ^ n) * 0x9E3779B97F4A7C15ull) >>
+			                (64 - SEEN_BITS));
+			if (seen[slot].len == n && seen[slot].bytes == x)
+				continue;
+		}
 		/* (ASCII lowercase as it stands: no folding to do) */
 		if (ascii_lower(w, n, len - t->start, &h)) {
 			if (!add(c, w, n, h, t->start, false))
 				return false;
-			continue;
+		} else {
+			off = ls->arena.len;
+			qt_text_fold(&ls->arena, w, n);
+			if (ls->arena.failed)
+				return false;
+			f = ls->arena.ptr ? ls->arena.ptr + off : "";
+			if (!add(c, f, ls->arena.len - off,
+			         low_hash(f, ls->arena.len - off), off, true))
+				return false;
 		}
-		off = ls->arena.len;
-		qt_text_fold(&ls->arena, w, n);
-		if (ls->arena.failed)
-			return false;
-		f = ls->arena.ptr ? ls->arena.ptr + off : "";
-		if (!add(c, f, ls->arena.len - off,
-		         low_hash(f, ls->arena.len - off), off, true))
-			return false;
+		if (n <= 8 && t->start + 8 <= len) {
+			seen[slot].bytes = x;
+			seen[slot].len = (uint8_t)n;
+		}
 	}
 	return true;
 }
