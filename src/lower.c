@@ -156,11 +156,6 @@ add(actx *c, const char *s, size_t n, uint32_t h, size_t off, bool arena)
  * looked up in the set once. */
 #define SEEN_BITS 10
 
-typedef struct {
-	uint64_t bytes; /* zero-padded */
-	uint8_t len;    /* 0: empty */
-} seen_slot;
-
 /* Fill c->lower with every word the article writes in lowercase. */
 bool
 qt_lower_build(actx *c)
@@ -172,7 +167,8 @@ qt_lower_build(actx *c)
 	 * changes neither) */
 	const token *tok = c->t;
 	uint64_t *bits;
-	seen_slot seen[1u << SEEN_BITS];
+	uint64_t seen[1u << SEEN_BITS];    /* zero-padded */
+	uint8_t seen_len[1u << SEEN_BITS]; /* 0: empty */
 
 	c->lower = ls;
 	if (!ls)
@@ -187,7 +183,8 @@ qt_lower_build(actx *c)
 		return false;
 	bits = ls->bits;
 	nbits = ls->nbits;
-	memset(seen, 0, sizeof(seen));
+	/* (only the lengths cleared: a kilobyte) */
+	memset(seen_len, 0, sizeof(seen_len));
 	for (i = 0; i < nt; i++) {
 		const token *t = &tok[i];
 		const char *w;
@@ -209,7 +206,7 @@ qt_lower_build(actx *c)
 			x &= qt_head_mask(n);
 			slot = (size_t)(((x ^ n) * 0x9E3779B97F4A7C15ull) >>
 			                (64 - SEEN_BITS));
-			if (seen[slot].len == n && seen[slot].bytes == x)
+			if (seen_len[slot] == n && seen[slot] == x)
 				continue;
 		}
 		/* (ASCII lowercase as it stands: no folding to do) */
@@ -227,8 +224,8 @@ qt_lower_build(actx *c)
 				return false;
 		}
 		if (n <= 8 && t->start + 8 <= len) {
-			seen[slot].bytes = x;
-			seen[slot].len = (uint8_t)n;
+			seen[slot] = x;
+			seen_len[slot] = (uint8_t)n;
 		}
 	}
 	return true;
