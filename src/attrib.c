@@ -32,35 +32,38 @@ typedef struct {
 } quote_key;
 
 /* Fill ulo/uhi: each token's sentence, cut at line breaks.  A break ends
- * its unit for ulo and opens the next one for uhi.  (One pass: uhi of a
- * unit is written when the unit ends.) */
+ * its unit for ulo and opens the next one for uhi.  (ulo forwards, uhi
+ * backwards: each a token's sentence and kind, no unit written twice.) */
 static bool
 sentence_units(actx *c)
 {
-	size_t i, lo = 0, hi_start = 0, k;
-	uint32_t sent = 0;
-	bool brk = false;
+	const token *t = c->t;
+	size_t i, n = c->n;
+	uint32_t lo = 0, hi, *ulo, *uhi;
 
-	c->ulo = qt_xmalloc_array(c->n, sizeof(uint32_t));
-	c->uhi = qt_xmalloc_array(c->n, sizeof(uint32_t));
+	c->ulo = qt_xmalloc_array(n, sizeof(uint32_t));
+	c->uhi = qt_xmalloc_array(n, sizeof(uint32_t));
 	if (!c->ulo || !c->uhi)
 		return false;
-	for (i = 0; i < c->n; i++) {
-		const token *t = &c->t[i];
-		bool same = i > 0 && t->sent == sent;
-		if (!same || brk)
-			lo = i;
-		c->ulo[i] = (uint32_t)lo;
-		brk = is_break_tok(t);
-		if (i > 0 && (!same || brk)) {
-			for (k = hi_start; k < i; k++)
-				c->uhi[k] = (uint32_t)(i - 1);
-			hi_start = i;
-		}
-		sent = t->sent;
+	if (!n)
+		return true;
+	ulo = c->ulo;
+	uhi = c->uhi;
+	/* a unit for ulo starts at a new sentence or after a break */
+	ulo[0] = 0;
+	for (i = 1; i < n; i++) {
+		if (t[i].sent != t[i - 1].sent || is_break_tok(&t[i - 1]))
+			lo = (uint32_t)i;
+		ulo[i] = lo;
 	}
-	for (k = hi_start; k < c->n; k++)
-		c->uhi[k] = (uint32_t)(c->n - 1);
+	/* one for uhi ends before a new sentence or a break */
+	hi = (uint32_t)(n - 1);
+	uhi[n - 1] = hi;
+	for (i = n - 1; i-- > 0;) {
+		if (t[i + 1].sent != t[i].sent || is_break_tok(&t[i + 1]))
+			hi = (uint32_t)i;
+		uhi[i] = hi;
+	}
 	return true;
 }
 
@@ -200,6 +203,7 @@ prepare(actx *c, uint8_t *dir, uint8_t *used)
 {
 	quoth_result *r = c->r;
 	size_t i, k;
+	uint32_t run = 0;
 
 	for (i = 0; i < r->nq; i++) {
 		quote *q = &r->q[i];
@@ -218,9 +222,12 @@ prepare(actx *c, uint8_t *dir, uint8_t *used)
 	c->dirpre = qt_xmalloc_array(c->n + 1, sizeof(uint32_t));
 	if (!c->dirpre || !sentence_units(c))
 		return false;
-	c->dirpre[0] = 0;
-	for (i = 0; i < c->n; i++)
-		c->dirpre[i + 1] = c->dirpre[i] + (dir[i] ? 1 : 0);
+	/* (the count in a local: dir is 0 or 1) */
+	c->dirpre[0] = run;
+	for (i = 0; i < c->n; i++) {
+		run += dir[i];
+		c->dirpre[i + 1] = run;
+	}
 	if (!qt_lower_build(c))
 		return false;
 	return true;
