@@ -306,16 +306,6 @@ push(token_list *tl)
 	return &tl->t[tl->n++];
 }
 
-/* The next slot of tl, not zeroed (NULL when out of memory): for a token
- * whose every field is written. */
-static inline token *
-push_raw(token_list *tl)
-{
-	if (tl->n == tl->cap)
-		return grow(tl);
-	return &tl->t[tl->n++];
-}
-
 /* qt_has_blank_line() with carriage returns: a lone '\r' is a line
  * break too. */
 static bool
@@ -716,10 +706,19 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 	/* (does the text end in a byte that ends an ASCII word?) */
 	bool stops = len > skip && !word_bits[(unsigned char)text[len - 1]];
 	cpinfo c;
+	/* tl's tokens, count and room in locals, written back around
+	 * push() and grow(): a store to a token's flags (a byte) could
+	 * change tl for all the compiler knows, which reloaded them for
+	 * every token */
+	token *tt;
+	size_t tn, tcap;
 
 	tl->first_bad = QUOTH_NONE;
 	if (!reserve(tl, len > skip ? (len - skip) / 4 : 0))
 		return false;
+	tt = tl->t;
+	tn = tl->n;
+	tcap = tl->cap;
 	while (off < len) {
 		token *t;
 
@@ -728,8 +727,8 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 		if (text[off] == ' ') {
 			off++;
 			space_before = true;
-			if (tl->n)
-				tl->t[tl->n - 1].flags |= TF_SPACE_AFTER;
+			if (tn)
+				tt[tn - 1].flags |= TF_SPACE_AFTER;
 			continue;
 		}
 		/* (a word of ASCII letters and digits that ends at an
@@ -738,8 +737,16 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 			unsigned acc;
 			size_t e = ascii_word(text, len, off, stops, &acc);
 			if (e) {
-				if (!(t = push_raw(tl)))
-					return false;
+				if (tn < tcap) {
+					t = &tt[tn++];
+				} else {
+					tl->n = tn;
+					if (!(t = grow(tl)))
+						return false;
+					tt = tl->t;
+					tn = tl->n;
+					tcap = tl->cap;
+				}
 				para_open = true;
 				word_token(text, off, e, acc, space_before,
 				           para, t);
@@ -763,8 +770,8 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 		if (c.cls == C_SPACE) {
 			off += c.len;
 			space_before = true;
-			if (tl->n)
-				tl->t[tl->n - 1].flags |= TF_SPACE_AFTER;
+			if (tn)
+				tt[tn - 1].flags |= TF_SPACE_AFTER;
 			continue;
 		}
 		if (c.cls == C_NL) {
@@ -785,12 +792,17 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 				decode_at(text, len, d.off + d.len, &d);
 			}
 			off = d.off;
-			if (tl->n)
-				tl->t[tl->n - 1].flags |= TF_SPACE_AFTER;
+			if (tn)
+				tt[tn - 1].flags |= TF_SPACE_AFTER;
 			space_before = true;
 			if (!para_open)
 				continue; /* leading breaks */
-			if (!(t = push(tl)))
+			tl->n = tn;
+			t = push(tl);
+			tt = tl->t;
+			tn = tl->n;
+			tcap = tl->cap;
+			if (!t)
 				return false;
 			t->start = start;
 			t->end = off;
@@ -805,7 +817,12 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 			}
 			continue;
 		}
-		if (!(t = push(tl)))
+		tl->n = tn;
+		t = push(tl);
+		tt = tl->t;
+		tn = tl->n;
+		tcap = tl->cap;
+		if (!t)
 			return false;
 		para_open = true;
 		t->start = off;
@@ -832,6 +849,7 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 		}
 		off = scan_mark(text, len, off + c.len, &c, t);
 	}
+	tl->n = tn;
 	tl->nparas = tl->n ? (size_t)para + (para_open ? 1 : 0) : 0;
 	/* White space before end of text. */
 	if (tl->n && space_before)
