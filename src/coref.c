@@ -435,7 +435,7 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	uint32_t para = c->t[tok].para;
 	/* [0] gender shown to agree, [1] unknown, [2] a first name of the
 	 * other gender */
-	int best[3] = {-1, -1, -1}, owner = -1, only, sk, g;
+	int best[3] = {-1, -1, -1}, owner = -1, object = -1, only, sk, g;
 	size_t pos[3] = {0, 0, 0};
 	const entity *ls = ent_at(c, last_ent);
 	bool ls_ok, place;
@@ -499,6 +499,15 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		if (sk == SUBJ_OWNER && owner < 0 && gender != G_THING &&
 		    (!(g = qt_ent_gender(c, e)) || g == gender))
 			owner = m->ent;
+		/* the one person named in an object's place in the
+		 * pronoun's paragraph whose gender agrees (by the article,
+		 * else by the first name): "Ivy Lam thanked Tom Reyes.
+		 * 'Q,' he said."; of two, neither (-2) */
+		if (sk != SUBJ_YES && object != m->ent && object != -2 &&
+		    gender != G_THING && c->t[m->tok].para == para &&
+		    (e->gender ? e->gender == gender
+		               : qt_ent_gender(c, e) == gender))
+			object = object < 0 ? m->ent : -2;
 		if (sk != SUBJ_YES && !introduced(c, k))
 			continue;
 		/* (positions doubled) a time clause's subject ranks as if
@@ -519,7 +528,13 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	 * first name is of the other gender (the article may call a Robin
 	 * or a Kim either) */
 	only = only_one_of_gender(c, tok, gender);
-	return only >= 0 ? only : owner >= 0 ? owner : best[2];
+	if (only >= 0)
+		return only;
+	if (owner >= 0)
+		return owner;
+	/* failing all, a person of the pronoun's gender named as an
+	 * object before one whose first name is of the other gender */
+	return best[2] >= 0 && object >= 0 ? object : best[2];
 }
 
 /* Is a person other than entity `except` the subject of a clause in

@@ -13,6 +13,7 @@
 
 #include "attrib_int.h"
 #include "kind.h"
+#include "subject_int.h"
 #include "tagger.h"
 
 /* Is the capitalised word at k, with no capitalised word after it, one
@@ -236,7 +237,7 @@ resolve_they_at(const actx *c, size_t tok, size_t *ga, size_t *gb, int depth)
 		 * it is of: "Critics of the EB-5 program, like ..., see" */
 		k = h;
 		named = false;
-		if (wordeq(c, h + 1, "of"))
+		if (wordeq(c, h + 1, "of") || qt_plural_head_prep(c, h + 1))
 			k = of_name_end(c, h, &named);
 		if (!qt_verb_follows(c, h) &&
 		    !(k > h && k < c->n &&
