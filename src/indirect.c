@@ -377,6 +377,33 @@ no_verb_between(const actx *c, size_t a, size_t b)
 	return true;
 }
 
+/* After a cue phrase that names a document ("in a report", "in a
+ * statement"), a participle phrase of the document up to "that" ("said
+ * in a report released Monday that", "in a letter sent to members on
+ * Friday that"): the document's, not what was said.  The token of the
+ * "that", or m. */
+static size_t
+past_document_participle(const actx *c, size_t m, size_t se)
+{
+	const token *t = &c->t[m];
+	size_t w;
+
+	if (m >= se || !is_w(t) || (t->flags & TF_CAP) || c->inq[m] ||
+	    !(qt_past_verb(c, m) ||
+	      (t->end - t->start > 4 &&
+	       memcmp(c->text + t->end - 2, "ed", 2) == 0)))
+		return m;
+	for (w = m + 1; w < se && w <= m + SETTING_TOKENS / 2; w++) {
+		if (wordeq(c, w, "that"))
+			return w + 1 < se && is_w(&c->t[w + 1]) ? w : m;
+		if (!(is_w(&c->t[w]) || c->t[w].kind == TK_NUM ||
+		      qt_inner_dot(c, w)) ||
+		    c->inq[w] || word_is(c, w, W_AUX))
+			return m;
+	}
+	return m;
+}
+
 /*
  * Skip the adverbials between a cue and its clause: cue phrases ("in a
  * statement"), and prepositional phrases of up to five words ("on
@@ -427,6 +454,7 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 			}
 		if (best) {
 			m += best;
+			m = past_document_participle(c, m, se);
 			continue;
 		}
 		/* (not "to" and a verb: "pledged to fund it" is an

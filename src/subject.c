@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 
+#include "appositive.h"
 #include "attrib_int.h"
 #include "speaker.h"
 #include "subject_int.h"
@@ -631,6 +632,11 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 		}
 		if (qt_inner_dot(c, k - 1) || qt_apos_mark(c, k - 1))
 			continue;
+		/* a title in quote marks inside the appositive */
+		if (c->t[k - 1].kind == TK_QUOTE &&
+		    qt_quoted_title_end(c, k - 1) > k - 1 &&
+		    qt_quoted_title_end(c, k - 1) <= j)
+			continue;
 		if (is_break_tok(&c->t[k - 1]) ||
 		    c->t[k - 1].kind == TK_QUOTE ||
 		    (c->t[k - 1].kind == TK_PUNCT && c->t[k - 1].cp != '.' &&
@@ -954,6 +960,11 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	j = subject_end(c, end);
 	if (j == 0)
 		return false;
+	/* "Ana Ruiz, author of \"Salt Roads,\" said": the appositive's
+	 * comma is inside the title's marks */
+	if (j >= 3 && c->t[j - 1].kind == TK_QUOTE && is_p(&c->t[j - 2], ',') &&
+	    qt_quoted_title_open(c, j - 1) < j - 1)
+		j--;
 	if (is_p(&c->t[j - 1], ',')) {
 		int v = appositive_back(c, &j, sp, mention_end, last_speaker);
 		if (v != 0)
