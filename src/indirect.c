@@ -608,6 +608,55 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 	return false;
 }
 
+/* The "who" of a relative clause whose verb is the cue at i ("Ada
+ * Finch, who said", "who has long said"), or QUOTH_NONE. */
+static size_t
+who_cue(const actx *c, size_t i)
+{
+	size_t k = i;
+
+	while (k > 0 && i - k < 3 && qt_is_filler(c, k - 1))
+		k--;
+	if (k == 0 || !wordeq(c, k - 1, "who") || c->inq[k - 1])
+		return QUOTH_NONE;
+	return k - 1;
+}
+
+/* The speaker of a relative clause's cue: the person named right before
+ * its "who" (and its comma), whom the article knows.  The mention is the
+ * "who" as written next to the cue, resolved to that person as a
+ * pronoun is; a described antecedent ("voters who said") is left alone.
+ * True when sp is set. */
+static bool
+who_antecedent(actx *c, size_t w, speaker *sp, int last)
+{
+	size_t me, e = w;
+	speaker head;
+
+	if (e > 0 && is_p(&c->t[e - 1], ','))
+		e--;
+	if (e == 0 || !qt_subject_before(c, e, &head, &me, last) ||
+	    head.kind != SK_NAME || head.ent < 0 || head.b != e)
+		return false;
+	*sp = head;
+	sp->a = w;
+	sp->b = w + 1;
+	return true;
+}
+
+/* The end of a relative clause's reported speech: its first comma
+ * ("Ada Finch, who said she backs the plan, was not there"), or se. */
+static size_t
+who_clause_end(const actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	for (m = k; m < se; m++)
+		if (is_p(&c->t[m], ',') && !c->inq[m])
+			return m > k ? m - 1 : se;
+	return se;
+}
+
 /* The speaker of a cue at i with flags v that the clause follows:
  * SPEAKER CUE [OBJECT] [that] CLAUSE, or a participle's ("..., adding
  * that CLAUSE"); false when there is none. */
@@ -630,6 +679,9 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 	} else if (qt_clause_postmod_subject(c, i, &L->sp)) {
 		/* "People familiar with the talks say", "Some 29 percent
 		 * said" (cues_subject.c) */
+	} else if (who_cue(c, i) != QUOTH_NONE &&
+	           who_antecedent(c, who_cue(c, i), &L->sp, last)) {
+		/* "Ada Finch, who said she backs the plan," */
 	} else {
 		return false;
 	}
@@ -1168,6 +1220,14 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		k = reported_clause(c, i, v, L.cue_b, &se, &joined);
 		if (k == QUOTH_NONE)
 			continue;
+		/* (the relative's own clause; not a title it names:
+		 * "who wrote \"Salt Roads,\" said") */
+		if (L.sp.a < c->n && L.sp.a + 1 == L.sp.b &&
+		    who_cue(c, i) == L.sp.a) {
+			if (c->t[k].kind == TK_QUOTE)
+				continue;
+			se = who_clause_end(c, k, se);
+		}
 		/* a clause needs a verb-like second word; keep it simple:
 		 * no clause starts with a preposition + end */
 		L.rule = (v & CUE_PARTICIPLE)      ? "participle"
