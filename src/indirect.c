@@ -657,6 +657,59 @@ who_clause_end(const actx *c, size_t k, size_t se)
 	return se;
 }
 
+/* The first comma outside quote marks in [k, se] that has words after
+ * it, or QUOTH_NONE. */
+static size_t
+first_comma(const actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	for (m = k + 1; m < se; m++)
+		if (is_p(&c->t[m], ',') && !c->inq[m] && is_w(&c->t[m + 1]))
+			return m;
+	return QUOTH_NONE;
+}
+
+/*
+ * Where the reported clause [k, se] of the link L ends inside the
+ * writer's sentence, in this order:
+ *  - the cue in a subordinate or relative clause ("While 7 percent said
+ *    they are undecided, ...", "Even as Lund has said he opposes it,
+ *    ...", "the pier, which Finch said was a mistake, was ..."): at the
+ *    clause's comma;
+ *  - a comparison or a participle the writer adds ("..., compared with
+ *    38 percent who ...", "..., echoing a memo from ..."): before its
+ *    comma.
+ * Returns the clause's last token.
+ */
+static size_t
+framed_clause_end(const actx *c, const link *L, size_t k, size_t se)
+{
+	size_t m, p = L->sp.a;
+
+	if (p > 0 && p < L->cue_a &&
+	    (qt_subordinator(c, p - 1) || wordeq(c, p - 1, "which") ||
+	     wordeq(c, p - 1, "what")) &&
+	    !wordeq(c, p - 1, "whether") && !wordeq(c, p - 1, "that") &&
+	    (m = first_comma(c, k, se)) != QUOTH_NONE && m > k + 1)
+		return m - 1;
+	for (m = k + 2; m + 1 < se; m++) {
+		const token *w = &c->t[m + 1];
+		size_t n = w->end - w->start;
+		if (!is_p(&c->t[m], ',') || c->inq[m] || !is_w(w) ||
+		    (w->flags & TF_CAP))
+			continue;
+		if ((wordeq(c, m + 1, "compared") &&
+		     (wordeq(c, m + 2, "with") || wordeq(c, m + 2, "to"))) ||
+		    (n > 5 && memcmp(c->text + w->end - 3, "ing", 3) == 0 &&
+		     qt_pos_at(c, m + 1) == QT_POS_VERB &&
+		     !wordeq(c, m + 1, "including") &&
+		     !wordeq(c, m + 1, "according")))
+			return m - 1;
+	}
+	return se;
+}
+
 /* The speaker of a cue at i with flags v that the clause follows:
  * SPEAKER CUE [OBJECT] [that] CLAUSE, or a participle's ("..., adding
  * that CLAUSE"); false when there is none. */
@@ -1220,6 +1273,7 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		k = reported_clause(c, i, v, L.cue_b, &se, &joined);
 		if (k == QUOTH_NONE)
 			continue;
+		se = framed_clause_end(c, &L, k, se);
 		/* (the relative's own clause; not a title it names:
 		 * "who wrote \"Salt Roads,\" said") */
 		if (L.sp.a < c->n && L.sp.a + 1 == L.sp.b &&
