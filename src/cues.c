@@ -411,6 +411,9 @@ plural_subject_before(const actx *c, size_t i)
 		return false;
 	if (p->kind == TK_NUM || wordeq(c, i - 1, "percent"))
 		return true;
+	/* "the two write" */
+	if (i >= 2 && qt_number_word(c, i - 1) && wordeq(c, i - 2, "the"))
+		return true;
 	if (!is_w(p) || !(p->flags & TF_CAP))
 		return false;
 	if (n > 3 && c->text[p->end - 1] == 's' && c->text[p->end - 2] != 's' &&
