@@ -531,6 +531,22 @@ added(bool ok, const link *L, int *last)
 	return ok;
 }
 
+/* The words of a lead before ", SPEAKER CUE, REST": "Still", "So
+ * that", "Greensboro": a longer one is a clause of its own. */
+#define LEAD_WORDS 2
+
+/* Is [a, b) free of quote marks? */
+static bool
+no_quote_in(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++)
+		if (c->t[k].kind == TK_QUOTE || c->inq[k])
+			return false;
+	return true;
+}
+
 /* CLAUSE, SPEAKER CUE.  or  CLAUSE, CUE SPEAKER.: the reported clause
  * before the cue at i (the cue's token span in L, its flags v, the
  * sentence [sa, se]); "A, he says, B" makes one quote of two parts.
@@ -594,6 +610,25 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 				                           se, L, used),
 				             L, last);
 			}
+		}
+	}
+	/* "Still, he said, officials have to decide", "Otherwise, she
+	 * said, countries ...": a short lead, then the speaker and the
+	 * cue between commas; what was said is the rest (the lead is an
+	 * adverb or the rest's subject, one part of no weight) */
+	if (i > sa + 2 && i <= sa + 3 + LEAD_WORDS &&
+	    qt_subject_before(c, i, &L->sp, &me, *last) && L->sp.a >= sa + 2 &&
+	    L->sp.a <= sa + 1 + LEAD_WORDS && is_p(&c->t[L->sp.a - 1], ',') &&
+	    L->sp.b <= i && no_quote_in(c, sa, i)) {
+		size_t k2 = ce;
+		while (k2 < se && qt_is_filler(c, k2))
+			k2++;
+		if (k2 < se && is_p(&c->t[k2], ',') &&
+		    qt_words_at_least(c, k2 + 1, se, 3) &&
+		    has_verb(c, k2 + 1, se)) {
+			L->rule = kind_rule(&L->sp, "cue-after");
+			return added(add_indirect(c, k2 + 1, se, L, used), L,
+			             last);
 		}
 	}
 	if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & CUE_INVERTS)) {
