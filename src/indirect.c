@@ -332,6 +332,22 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 	return true;
 }
 
+/* Does an approximate count open at k: "about", "nearly", "almost",
+ * "roughly", "around" or "some", then a number, "half" or a number
+ * written out and a word ("about half of", "nearly 40 people")? */
+static bool
+approx_count(const actx *c, size_t k)
+{
+	if (k + 2 >= c->n || c->inq[k + 1] ||
+	    !(wordeq(c, k, "about") || wordeq(c, k, "nearly") ||
+	      wordeq(c, k, "almost") || wordeq(c, k, "roughly") ||
+	      wordeq(c, k, "around") || wordeq(c, k, "some")))
+		return false;
+	return (c->t[k + 1].kind == TK_NUM || wordeq(c, k + 1, "half") ||
+	        qt_number_word(c, k + 1)) &&
+	       is_w(&c->t[k + 2]) && !(c->t[k + 2].flags & TF_CAP);
+}
+
 /* Without "that", reported speech starts like a clause, not with a
  * preposition, an adverb or a number ("added 0.4 per cent", "yelled at
  * a player", "responded just a minute later", "was reported by"). */
@@ -345,6 +361,10 @@ clause_start_ok(const actx *c, size_t k)
 		return true;
 	if (!is_w(&c->t[k]))
 		return false;
+	/* (a count that opens the clause's subject: "said about half of
+	 * the gap", "said nearly 40 people were hurt") */
+	if (approx_count(c, k))
+		return true;
 	return !word_is(c, k, W_NO_CLAUSE_START);
 }
 
