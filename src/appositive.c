@@ -6,6 +6,7 @@
  * ("in the words of Ben Hale", "Ben Hale's statement").  Split from
  * speaker.c, which reads the speaker phrase itself.
  */
+#include "appositive.h"
 #include "attrib_int.h"
 #include "speaker.h"
 
@@ -45,8 +46,8 @@ qt_name_clause(const actx *c, size_t i)
 /* A title in quote marks opening at k inside an appositive: a short
  * quoted span of words that opens with a capital, in one sentence
  * ("The Salt Road", "Low Tide"); the token of its closing mark, or k. */
-static size_t
-quoted_title_end(const actx *c, size_t k)
+size_t
+qt_quoted_title_end(const actx *c, size_t k)
 {
 	size_t e;
 
@@ -64,6 +65,32 @@ quoted_title_end(const actx *c, size_t k)
 	return k;
 }
 
+/* The opening mark of the title in quote marks that closes at e, read
+ * back (APPOSITIVE_TITLE_TOKENS at most): it opens after a lowercase
+ * word ("author of", "who wrote") or a comma, never a direct quote, and
+ * qt_quoted_title_end() reads it forward to e again.  e when none. */
+size_t
+qt_quoted_title_open(const actx *c, size_t e)
+{
+	size_t k;
+
+	if (e < 3 || e >= c->n || c->t[e].kind != TK_QUOTE)
+		return e;
+	for (k = e - 1; k > 0 && k + APPOSITIVE_TITLE_TOKENS > e; k--) {
+		const token *p;
+		if (c->t[k].kind != TK_QUOTE)
+			continue;
+		p = &c->t[k - 1];
+		if (c->dirpre[e + 1] != c->dirpre[k] ||
+		    qt_quoted_title_end(c, k) != e ||
+		    c->t[k - 1].sent != c->t[e].sent ||
+		    !(is_p(p, ',') || (is_w(p) && !(p->flags & TF_CAP))))
+			return e;
+		return k;
+	}
+	return e;
+}
+
 /* Skip an appositive ", a doctor at the clinic," forward from a comma at
  * i: returns the token after the closing comma, or i.  A title in quote
  * marks is part of it (", author of \"The Salt Road,\""; the closing
@@ -78,7 +105,7 @@ qt_skip_appositive(const actx *c, size_t i)
 	for (k = i + 1; k < c->n && k <= i + 16; k++) {
 		if (qt_inner_dot(c, k) || qt_apos_mark(c, k))
 			continue;
-		if (k > i + 1 && (e = quoted_title_end(c, k)) > k) {
+		if (k > i + 1 && (e = qt_quoted_title_end(c, k)) > k) {
 			if (is_p(&c->t[e - 1], ','))
 				return e + 1;
 			k = e;

@@ -392,6 +392,44 @@ plural_pp_before(const actx *c, size_t i)
 	return false;
 }
 
+/* The capitalised words of a name joined by "and" before a plural
+ * verb: "Ada Finch and Tom Lund say". */
+#define JOINED_NAME_WORDS 4
+
+/* Is the word before the base form at i a plural subject that
+ * plural_pp_before() and the lowercase plural test do not read: a
+ * capitalised plural in -s ("Democrats", "Others", a sentence's first
+ * word "Companies"), a share ("4 in 10", "16 percent of voters" ends in
+ * a lowercase plural), or two names joined by "and"? */
+static bool
+plural_subject_before(const actx *c, size_t i)
+{
+	const token *p = &c->t[i - 1];
+	size_t n = p->end - p->start, k;
+
+	if (c->inq[i - 1])
+		return false;
+	if (p->kind == TK_NUM || wordeq(c, i - 1, "percent"))
+		return true;
+	/* "the two write" */
+	if (i >= 2 && qt_number_word(c, i - 1) && wordeq(c, i - 2, "the"))
+		return true;
+	if (!is_w(p) || !(p->flags & TF_CAP))
+		return false;
+	if (n > 3 && c->text[p->end - 1] == 's' && c->text[p->end - 2] != 's' &&
+	    c->text[p->end - 2] != '\'' && !qt_possessive(c, i - 1) &&
+	    !qt_apos_mark(c, i - 1))
+		return true;
+	/* names joined by "and" */
+	for (k = i - 1; k > 0 && i - k <= JOINED_NAME_WORDS &&
+	                ((is_w(&c->t[k]) && (c->t[k].flags & TF_CAP)) ||
+	                 qt_inner_dot(c, k));
+	     k--)
+		;
+	return k > 0 && k < i - 1 && wordeq(c, k, "and") && !c->inq[k] &&
+	       is_w(&c->t[k - 1]) && (c->t[k - 1].flags & TF_CAP);
+}
+
 /* A cue verb at token i: returns its flags or -1. */
 static int
 cue_at(const actx *c, size_t i)
@@ -469,6 +507,12 @@ cue_at(const actx *c, size_t i)
 		     (qt_lex(c, LEX_TITLES, i - 1, i) >= 0 &&
 		      (qt_lex(c, LEX_TITLES, i - 1, i) & TITLE_GROUP)) ||
 		     wordeq(c, i - 1, "police")))
+			return v;
+		/* "Democrats say", "Others argue", "Forecasters say", "4 in
+		 * 10 say", "Ada Finch and Tom Lund say": a plural subject
+		 * that is capitalised, counted or joined (a singular name
+		 * takes "says") */
+		if (plural_subject_before(c, i))
 			return v;
 		/* "critics of the plan argue", "aides to the mayor say": a
 		 * plural head and its short prepositional phrase */

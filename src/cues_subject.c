@@ -53,15 +53,73 @@ pos_is(const actx *c, size_t k, unsigned want)
 	return p >= 0 && (want & (1u << p));
 }
 
+/* The tens of a number written as a word ("Twenty-four", "sixty"). */
+static const char *const tens_words[] = {"twenty", "thirty", "forty",
+                                         "fifty",  "sixty",  "seventy",
+                                         "eighty", "ninety"};
+
+/* Is the word at k a number written out: "two" to "twelve" (words.txt,
+ * u), a ten, or a ten and a unit joined by a hyphen ("Twenty-four")? */
+static bool
+number_written(const actx *c, size_t k)
+{
+	const token *t = &c->t[k];
+	size_t i, n;
+
+	if (k >= c->n || t->kind != TK_WORD || c->inq[k])
+		return false;
+	if (qt_number_word(c, k) || wordeq(c, k, "one"))
+		return true;
+	for (i = 0; i < sizeof tens_words / sizeof tens_words[0]; i++) {
+		n = strlen(tens_words[i]);
+		if (t->end - t->start >= n &&
+		    strncasecmp(c->text + t->start, tens_words[i], n) == 0 &&
+		    (t->end - t->start == n || c->text[t->start + n] == '-'))
+			return true;
+	}
+	return false;
+}
+
+/* The end of a fraction or a ratio at k that counts those asked:
+ * "half", "a third", "two-thirds", "three in five", "8 in 10"; or k. */
+static size_t
+share_fraction_end(const actx *c, size_t k)
+{
+	const token *t = &c->t[k];
+	size_t n;
+
+	if (k >= c->n || c->inq[k])
+		return k;
+	if (wordeq(c, k, "half"))
+		return k + 1;
+	if ((wordeq(c, k, "a") || wordeq(c, k, "one")) && k + 1 < c->n &&
+	    (wordeq(c, k + 1, "third") || wordeq(c, k + 1, "quarter")))
+		return k + 2;
+	/* "two-thirds", "three-quarters" (one word with its hyphen) */
+	n = t->end - t->start;
+	if (t->kind == TK_WORD && n > 7 &&
+	    (strncasecmp(c->text + t->end - 7, "-thirds", 7) == 0 ||
+	     (n > 9 && strncasecmp(c->text + t->end - 9, "-quarters", 9) == 0)))
+		return k + 1;
+	/* "three in five", "8 in 10" */
+	if ((t->kind == TK_NUM || number_written(c, k)) && k + 2 < c->n &&
+	    wordeq(c, k + 1, "in") && !c->inq[k + 2] &&
+	    (c->t[k + 2].kind == TK_NUM || number_written(c, k + 2)))
+		return k + 3;
+	return k;
+}
+
 /* The end of "percent", "per cent" or "%" after the number at k, or k. */
 static size_t
 share_unit_end(const actx *c, size_t k)
 {
 	const token *t = &c->t[k];
 
-	if (t->kind != TK_NUM)
-		return k;
-	if (c->text[t->end - 1] == '%')
+	if (t->kind != TK_NUM && !number_written(c, k))
+		return share_fraction_end(c, k);
+	if (share_fraction_end(c, k) > k)
+		return share_fraction_end(c, k);
+	if (t->kind == TK_NUM && c->text[t->end - 1] == '%')
 		return k + 1;
 	if (k + 1 >= c->n || c->inq[k + 1])
 		return k;
@@ -84,10 +142,10 @@ share_at(const actx *c, size_t a)
 
 	/* (the number and its unit first: the tagger only then) */
 	for (k = a; k < a + SHARE_LEAD_WORDS && k < c->n; k++)
-		if (c->t[k].kind == TK_NUM || !is_w(&c->t[k]) || c->inq[k])
+		if (c->t[k].kind == TK_NUM || !is_w(&c->t[k]) || c->inq[k] ||
+		    number_written(c, k) || share_fraction_end(c, k) > k)
 			break;
-	if (k >= c->n || c->t[k].kind != TK_NUM || c->inq[k] ||
-	    (e = share_unit_end(c, k)) == k)
+	if (k >= c->n || c->inq[k] || (e = share_unit_end(c, k)) == k)
 		return a;
 	for (j = a; j < k; j++)
 		if (((c->t[j].flags & TF_CAP) && j > a) ||
@@ -176,7 +234,7 @@ qt_described_postmod(actx *c, size_t a, size_t lim, speaker *sp)
 		return a;
 	/* (a determiner before it makes the cue a noun: "voters in those
 	 * states are") */
-	if (pos_is(c, e - 1, 1u << QT_POS_DET))
+	if (pos_is(c, e - 1, 1u << QT_POS_DET) && !(share && e == o))
 		return a;
 	for (b = e; b > o && qt_is_filler(c, b - 1); b--)
 		;

@@ -332,6 +332,22 @@ add_indirect2(actx *c, size_t a, size_t b, size_t a2, size_t b2, const link *L,
 	return true;
 }
 
+/* Does an approximate count open at k: "about", "nearly", "almost",
+ * "roughly", "around" or "some", then a number, "half" or a number
+ * written out and a word ("about half of", "nearly 40 people")? */
+static bool
+approx_count(const actx *c, size_t k)
+{
+	if (k + 2 >= c->n || c->inq[k + 1] ||
+	    !(wordeq(c, k, "about") || wordeq(c, k, "nearly") ||
+	      wordeq(c, k, "almost") || wordeq(c, k, "roughly") ||
+	      wordeq(c, k, "around") || wordeq(c, k, "some")))
+		return false;
+	return (c->t[k + 1].kind == TK_NUM || wordeq(c, k + 1, "half") ||
+	        qt_number_word(c, k + 1)) &&
+	       is_w(&c->t[k + 2]) && !(c->t[k + 2].flags & TF_CAP);
+}
+
 /* Without "that", reported speech starts like a clause, not with a
  * preposition, an adverb or a number ("added 0.4 per cent", "yelled at
  * a player", "responded just a minute later", "was reported by"). */
@@ -345,6 +361,10 @@ clause_start_ok(const actx *c, size_t k)
 		return true;
 	if (!is_w(&c->t[k]))
 		return false;
+	/* (a count that opens the clause's subject: "said about half of
+	 * the gap", "said nearly 40 people were hurt") */
+	if (approx_count(c, k))
+		return true;
 	return !word_is(c, k, W_NO_CLAUSE_START);
 }
 
@@ -375,6 +395,33 @@ no_verb_between(const actx *c, size_t a, size_t b)
 		    (word_is(c, m, W_AUX) || qt_pos_at(c, m) == QT_POS_VERB))
 			return false;
 	return true;
+}
+
+/* After a cue phrase that names a document ("in a report", "in a
+ * statement"), a participle phrase of the document up to "that" ("said
+ * in a report released Monday that", "in a letter sent to members on
+ * Friday that"): the document's, not what was said.  The token of the
+ * "that", or m. */
+static size_t
+past_document_participle(const actx *c, size_t m, size_t se)
+{
+	const token *t = &c->t[m];
+	size_t w;
+
+	if (m >= se || !is_w(t) || (t->flags & TF_CAP) || c->inq[m] ||
+	    !(qt_past_verb(c, m) ||
+	      (t->end - t->start > 4 &&
+	       memcmp(c->text + t->end - 2, "ed", 2) == 0)))
+		return m;
+	for (w = m + 1; w < se && w <= m + SETTING_TOKENS / 2; w++) {
+		if (wordeq(c, w, "that"))
+			return w + 1 < se && is_w(&c->t[w + 1]) ? w : m;
+		if (!(is_w(&c->t[w]) || c->t[w].kind == TK_NUM ||
+		      qt_inner_dot(c, w)) ||
+		    c->inq[w] || word_is(c, w, W_AUX))
+			return m;
+	}
+	return m;
 }
 
 /*
@@ -427,6 +474,7 @@ skip_adverbials(const actx *c, size_t k, size_t se)
 			}
 		if (best) {
 			m += best;
+			m = past_document_participle(c, m, se);
 			continue;
 		}
 		/* (not "to" and a verb: "pledged to fund it" is an
@@ -503,6 +551,22 @@ added(bool ok, const link *L, int *last)
 	return ok;
 }
 
+/* The words of a lead before ", SPEAKER CUE, REST": "Still", "So
+ * that", "Greensboro": a longer one is a clause of its own. */
+#define LEAD_WORDS 2
+
+/* Is [a, b) free of quote marks? */
+static bool
+no_quote_in(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++)
+		if (c->t[k].kind == TK_QUOTE || c->inq[k])
+			return false;
+	return true;
+}
+
 /* CLAUSE, SPEAKER CUE.  or  CLAUSE, CUE SPEAKER.: the reported clause
  * before the cue at i (the cue's token span in L, its flags v, the
  * sentence [sa, se]); "A, he says, B" makes one quote of two parts.
@@ -568,6 +632,25 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 			}
 		}
 	}
+	/* "Still, he said, officials have to decide", "Otherwise, she
+	 * said, countries ...": a short lead, then the speaker and the
+	 * cue between commas; what was said is the rest (the lead is an
+	 * adverb or the rest's subject, one part of no weight) */
+	if (i > sa + 2 && i <= sa + 3 + LEAD_WORDS &&
+	    qt_subject_before(c, i, &L->sp, &me, *last) && L->sp.a >= sa + 2 &&
+	    L->sp.a <= sa + 1 + LEAD_WORDS && is_p(&c->t[L->sp.a - 1], ',') &&
+	    L->sp.b <= i && no_quote_in(c, sa, i)) {
+		size_t k2 = ce;
+		while (k2 < se && qt_is_filler(c, k2))
+			k2++;
+		if (k2 < se && is_p(&c->t[k2], ',') &&
+		    qt_words_at_least(c, k2 + 1, se, 3) &&
+		    has_verb(c, k2 + 1, se)) {
+			L->rule = kind_rule(&L->sp, "cue-after");
+			return added(add_indirect(c, k2 + 1, se, L, used), L,
+			             last);
+		}
+	}
 	if (i > sa + 3 && is_p(&c->t[i - 1], ',') && (v & CUE_INVERTS)) {
 		size_t m = qt_parse_speaker_fwd(c, ce, &L->sp, *last);
 		if (m > ce && (m >= se - 1 || is_p(&c->t[m], ',') ||
@@ -578,6 +661,108 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 		}
 	}
 	return false;
+}
+
+/* The "who" of a relative clause whose verb is the cue at i ("Ada
+ * Finch, who said", "who has long said"), or QUOTH_NONE. */
+static size_t
+who_cue(const actx *c, size_t i)
+{
+	size_t k = i;
+
+	while (k > 0 && i - k < 3 && qt_is_filler(c, k - 1))
+		k--;
+	if (k == 0 || !wordeq(c, k - 1, "who") || c->inq[k - 1])
+		return QUOTH_NONE;
+	return k - 1;
+}
+
+/* The speaker of a relative clause's cue: the person named right before
+ * its "who" (and its comma), whom the article knows.  The mention is the
+ * "who" as written next to the cue, resolved to that person as a
+ * pronoun is; a described antecedent ("voters who said") is left alone.
+ * True when sp is set. */
+static bool
+who_antecedent(actx *c, size_t w, speaker *sp, int last)
+{
+	size_t me, e = w;
+	speaker head;
+
+	if (e > 0 && is_p(&c->t[e - 1], ','))
+		e--;
+	if (e == 0 || !qt_subject_before(c, e, &head, &me, last) ||
+	    head.kind != SK_NAME || head.ent < 0 || head.b != e)
+		return false;
+	*sp = head;
+	sp->a = w;
+	sp->b = w + 1;
+	return true;
+}
+
+/* The end of a relative clause's reported speech: its first comma
+ * ("Ada Finch, who said she backs the plan, was not there"), or se. */
+static size_t
+who_clause_end(const actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	for (m = k; m < se; m++)
+		if (is_p(&c->t[m], ',') && !c->inq[m])
+			return m > k ? m - 1 : se;
+	return se;
+}
+
+/* The first comma outside quote marks in [k, se] that has words after
+ * it, or QUOTH_NONE. */
+static size_t
+first_comma(const actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	for (m = k + 1; m < se; m++)
+		if (is_p(&c->t[m], ',') && !c->inq[m] && is_w(&c->t[m + 1]))
+			return m;
+	return QUOTH_NONE;
+}
+
+/*
+ * Where the reported clause [k, se] of the link L ends inside the
+ * writer's sentence, in this order:
+ *  - the cue in a subordinate or relative clause ("While 7 percent said
+ *    they are undecided, ...", "Even as Lund has said he opposes it,
+ *    ...", "the pier, which Finch said was a mistake, was ..."): at the
+ *    clause's comma;
+ *  - a comparison or a participle the writer adds ("..., compared with
+ *    38 percent who ...", "..., echoing a memo from ..."): before its
+ *    comma.
+ * Returns the clause's last token.
+ */
+static size_t
+framed_clause_end(const actx *c, const link *L, size_t k, size_t se)
+{
+	size_t m, p = L->sp.a;
+
+	if (p > 0 && p < L->cue_a &&
+	    (qt_subordinator(c, p - 1) || wordeq(c, p - 1, "which") ||
+	     wordeq(c, p - 1, "what")) &&
+	    !wordeq(c, p - 1, "whether") && !wordeq(c, p - 1, "that") &&
+	    (m = first_comma(c, k, se)) != QUOTH_NONE && m > k + 1)
+		return m - 1;
+	for (m = k + 2; m + 1 < se; m++) {
+		const token *w = &c->t[m + 1];
+		size_t n = w->end - w->start;
+		if (!is_p(&c->t[m], ',') || c->inq[m] || !is_w(w) ||
+		    (w->flags & TF_CAP))
+			continue;
+		if ((wordeq(c, m + 1, "compared") &&
+		     (wordeq(c, m + 2, "with") || wordeq(c, m + 2, "to"))) ||
+		    (n > 5 && memcmp(c->text + w->end - 3, "ing", 3) == 0 &&
+		     qt_pos_at(c, m + 1) == QT_POS_VERB &&
+		     !wordeq(c, m + 1, "including") &&
+		     !wordeq(c, m + 1, "according")))
+			return m - 1;
+	}
+	return se;
 }
 
 /* The speaker of a cue at i with flags v that the clause follows:
@@ -602,6 +787,9 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 	} else if (qt_clause_postmod_subject(c, i, &L->sp)) {
 		/* "People familiar with the talks say", "Some 29 percent
 		 * said" (cues_subject.c) */
+	} else if (who_cue(c, i) != QUOTH_NONE &&
+	           who_antecedent(c, who_cue(c, i), &L->sp, last)) {
+		/* "Ada Finch, who said she backs the plan," */
 	} else {
 		return false;
 	}
@@ -1140,6 +1328,15 @@ qt_find_indirect(actx *c, uint8_t *dir, uint8_t *used)
 		k = reported_clause(c, i, v, L.cue_b, &se, &joined);
 		if (k == QUOTH_NONE)
 			continue;
+		se = framed_clause_end(c, &L, k, se);
+		/* (the relative's own clause; not a title it names:
+		 * "who wrote \"Salt Roads,\" said") */
+		if (L.sp.a < c->n && L.sp.a + 1 == L.sp.b &&
+		    who_cue(c, i) == L.sp.a) {
+			if (c->t[k].kind == TK_QUOTE)
+				continue;
+			se = who_clause_end(c, k, se);
+		}
 		/* a clause needs a verb-like second word; keep it simple:
 		 * no clause starts with a preposition + end */
 		L.rule = (v & CUE_PARTICIPLE)      ? "participle"

@@ -12,6 +12,7 @@
  * mixed speech took the fragments it holds; marks the terms absorbed,
  * so drop_absorbed() removes them.
  */
+#include "appositive.h"
 #include "attrib_int.h"
 #include "tagger.h"
 
@@ -90,6 +91,22 @@ ends_at_comma(const actx *c, size_t cl)
 	return w < c->n && !wordeq(c, w, "as");
 }
 
+/* Is the fragment [o, cl] a title in quote marks inside the appositive
+ * of the subject of the cue right after it ("Ana Ruiz, who wrote \"Salt
+ * Roads,\" said the dock would close"): part of the subject phrase,
+ * nobody's words, and the cue is the subject's? */
+static bool
+title_in_subject(actx *c, size_t o, size_t cl, size_t cue_start)
+{
+	speaker sp;
+	size_t me, cue = cl + 1;
+
+	if (cue >= c->n || c->t[cue].start != cue_start ||
+	    qt_quoted_title_open(c, cl) != o)
+		return false;
+	return qt_subject_before(c, cue, &sp, &me, -1) && sp.b < o;
+}
+
 /* The reported clause a fragment ends: 'A bitter joke was that porters
  * were "sleepy car porters," Lund writes.'  A partial quote that its cue
  * after it claims ('"...," Lund writes'), opening after at least three
@@ -112,8 +129,13 @@ qt_mixed_from_fragment(actx *c, uint8_t *used)
 			continue;
 		o = q->parts[0].tok_open;
 		cl = q->parts[0].tok_close;
-		if (o == QUOTH_NONE || cl == QUOTH_NONE ||
-		    !ends_at_comma(c, cl))
+		if (o == QUOTH_NONE || cl == QUOTH_NONE)
+			continue;
+		if (title_in_subject(c, o, cl, q->cue_start)) {
+			c->qa[i].absorbed = true;
+			continue;
+		}
+		if (!ends_at_comma(c, cl))
 			continue;
 		sa = sentence_start(c, o);
 		if (sa >= o || qt_words_in(c, sa, o - 1) < CLAUSE_BEFORE_WORDS)

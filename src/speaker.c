@@ -908,6 +908,14 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 
 	if (!qt_np_det(c, i))
 		return QUOTH_NONE;
+	/* "the two write", "said the three": people counted, named before
+	 * (a described group; "the two sides" is no speaker) */
+	if (wordeq(c, i, "the") && i + 2 < c->n && qt_number_word(c, i + 1) &&
+	    !c->inq[i + 1] &&
+	    (qt_cue_at(c, i + 2) >= 0 ||
+	     (c->t[i + 2].kind == TK_PUNCT &&
+	      (is_p(&c->t[i + 2], ',') || is_p(&c->t[i + 2], '.')))))
+		return role_speaker(sp, i, i + 2);
 	end = described_end(c, i);
 	/* "the Ocean, Wind and Harbour Agency", "the University of
 	 * Tarnby's School of Public Policy": an organisation's name that

@@ -312,7 +312,11 @@ qt_split_clause_end(actx *c, size_t k, size_t se, size_t *verb)
 		 * Tomas Berg, the harbour master, said", "and she accused
 		 * Holm of": the verb's own subject */
 		if (!pronoun_subject(c, m, &sp) &&
-		    !(qt_subject_before(c, m, &sp, &me, -1) && sp.b <= m))
+		    !(qt_subject_before(c, m, &sp, &me, -1) && sp.b <= m) &&
+		    /* "; 46 percent said": a share, or people
+		     * described after their head */
+		    !(cue && qt_clause_postmod_subject(c, m, &sp) &&
+		      sp.b <= m && sp.a > k))
 			continue;
 		e = joined_before(c, k, sp.a, &sp);
 		if (e == QUOTH_NONE)

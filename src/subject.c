@@ -8,6 +8,7 @@
  */
 #include <stdlib.h>
 
+#include "appositive.h"
 #include "attrib_int.h"
 #include "speaker.h"
 #include "subject_int.h"
@@ -209,7 +210,10 @@ relative_head(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		    !(w + 1 < end && qt_pos_at(c, w + 1) == QT_POS_VERB) &&
 		    !(w + 1 < end && qt_is_filler(c, w + 1)))
 			return 0;
-		if (!subject_np(c, w, sp, mention_end, last_speaker) ||
+		/* (read as any subject is, "of" and "with" phrases too:
+		 * "an official with the Harbour Board who was present
+		 * told" is the official) */
+		if (!qt_subject_before(c, w, sp, mention_end, last_speaker) ||
 		    sp->b != w || sp->kind == SK_PRONOUN)
 			return -1;
 		return 1;
@@ -411,7 +415,16 @@ subject_end(actx *c, size_t end)
 {
 	size_t j = end, k;
 
-	while (j > 0 && qt_is_filler(c, j - 1))
+	/* (an adverb by the tagger after a perfect auxiliary is one too,
+	 * and so is "since": "has since said", "has long argued") */
+	while (j > 0 &&
+	       (qt_is_filler(c, j - 1) ||
+	        (j >= 2 && is_w(&c->t[j - 1]) &&
+	         !(c->t[j - 1].flags & TF_CAP) && !c->inq[j - 1] &&
+	         (qt_pos_at(c, j - 1) == QT_POS_ADV ||
+	          wordeq(c, j - 1, "since")) &&
+	         (wordeq(c, j - 2, "has") || wordeq(c, j - 2, "have") ||
+	          wordeq(c, j - 2, "had")))))
 		j--;
 	if (j == 0)
 		return 0;
@@ -631,6 +644,11 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 		}
 		if (qt_inner_dot(c, k - 1) || qt_apos_mark(c, k - 1))
 			continue;
+		/* a title in quote marks inside the appositive */
+		if (c->t[k - 1].kind == TK_QUOTE &&
+		    qt_quoted_title_end(c, k - 1) > k - 1 &&
+		    qt_quoted_title_end(c, k - 1) <= j)
+			continue;
 		if (is_break_tok(&c->t[k - 1]) ||
 		    c->t[k - 1].kind == TK_QUOTE ||
 		    (c->t[k - 1].kind == TK_PUNCT && c->t[k - 1].cp != '.' &&
@@ -646,6 +664,15 @@ appositive_back(actx *c, size_t *jp, speaker *sp, size_t *mention_end,
 				break;
 			}
 	}
+	/* "Jill Chase, 27, a ferry worker, said": an age between commas
+	 * after the name is one more appositive */
+	if (j >= 3 && c->t[j - 1].kind == TK_NUM && is_p(&c->t[j - 2], ',') &&
+	    is_w(&c->t[j - 3]) && (c->t[j - 3].flags & TF_CAP) &&
+	    c->t[j - 1].end - c->t[j - 1].start <= 3 &&
+	    c->t[j - 1].end - c->t[j - 1].start >= 1 &&
+	    c->text[c->t[j - 1].start] >= '1' &&
+	    c->text[c->t[j - 1].start] <= '9')
+		j -= 2;
 	if (j == 0 || !is_w(&c->t[j - 1]))
 		return -1;
 	*jp = j;
@@ -954,6 +981,11 @@ subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
 	j = subject_end(c, end);
 	if (j == 0)
 		return false;
+	/* "Ana Ruiz, author of \"Salt Roads,\" said": the appositive's
+	 * comma is inside the title's marks */
+	if (j >= 3 && c->t[j - 1].kind == TK_QUOTE && is_p(&c->t[j - 2], ',') &&
+	    qt_quoted_title_open(c, j - 1) < j - 1)
+		j--;
 	if (is_p(&c->t[j - 1], ',')) {
 		int v = appositive_back(c, &j, sp, mention_end, last_speaker);
 		if (v != 0)
