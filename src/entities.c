@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "boilerplate.h"
 #include "entindex.h"
 #include "names.h"
 #include "namesake.h"
@@ -986,6 +987,13 @@ qt_collect_entities(actx *c)
 		}
 		if (e >= 0 && !org)
 			person_signals(c, a, na, b, ent_at(c, e));
+		/* "SALEM, Ore. -", "PORTLAND (AP) --": the place of a
+		 * dateline, which no description ("the company said")
+		 * stands for */
+		if (e >= 0 && na == a && qt_dateline(c, a) &&
+		    !ent_at(c, e)->strong && !ent_at(c, e)->title &&
+		    !ent_at(c, e)->gender)
+			ent_at(c, e)->place = ent_at(c, e)->nonperson = true;
 		free(tbuf);
 	}
 	qt_people_seen_at(c);
