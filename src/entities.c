@@ -693,6 +693,13 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 			na++;
 			continue;
 		}
+		/* "Person of the Year Ada Finch": a time word that is no
+		 * given name, before one, is no part of the name */
+		if (na + 2 < b && class_is(c, na, CL_TIME) &&
+		    !qt_first_name_at(c, na) && qt_first_name_at(c, na + 1)) {
+			na++;
+			continue;
+		}
 		if (is_p(&c->t[na], '.')) {
 			na++;
 			continue;
