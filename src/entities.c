@@ -645,6 +645,14 @@ lead_describes(actx *c, size_t a, size_t k, size_t b)
 
 	if (lead == LEAD_NAME || lead == LEAD_DESC)
 		return lead == LEAD_DESC;
+	/* "Debating Finch's record": an -ing word opening a sentence (a
+	 * headline), no given name ("Sterling"), that the tagger reads as
+	 * a verb, before one possessive word, even a name not seen yet
+	 * (but "Playing Field Promotions" is a name) */
+	if (b == k + 2 && qt_possessive(c, k + 1) && n > 5 &&
+	    memcmp(c->text + c->t[k].end - 3, "ing", 3) == 0 &&
+	    !qt_first_name_at(c, k) && qt_pos_at(c, k) == QT_POS_VERB)
+		return true;
 	e = qt_entity_find(c, k + 1, b);
 	if (e < 0)
 		return false;
