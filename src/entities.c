@@ -543,6 +543,38 @@ cap_after_the(const actx *c, size_t k)
 	       !c->inq[k] && c->t[k].sent == c->t[k - 1].sent;
 }
 
+/* The most tokens of a quoted title after its capitalised run: "Latin
+ * History for Dummies". */
+#define TITLE_TAIL_TOKENS 8
+
+/* Is the capitalised run [a, b) the start of a title in quote marks
+ * that the quote machine left out of its quotes ("the co-author of
+ * \"Going Viral,\" said"): a mark right before it, and a closing one
+ * within TITLE_TAIL_TOKENS of its sentence after it, with words and
+ * punctuation between? */
+static bool
+quoted_title(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	/* (a place keeps its mention: "''New York, New York''" is the
+	 * city's name too) */
+	if (a == 0 || c->t[a - 1].kind != TK_QUOTE ||
+	    (c->t[a].flags & TF_SPACE_BEFORE) ||
+	    qt_lex(c, LEX_PLACES, a, b) >= 0)
+		return false;
+	for (k = b; k < c->n && k <= b + TITLE_TAIL_TOKENS &&
+	            c->t[k].sent == c->t[a].sent && !c->inq[k];
+	     k++) {
+		if (c->t[k].kind == TK_QUOTE)
+			return !(c->t[k].flags & TF_SPACE_BEFORE);
+		if (!is_w(&c->t[k]) && c->t[k].kind != TK_PUNCT &&
+		    c->t[k].kind != TK_NUM)
+			return false;
+	}
+	return false;
+}
+
 /* The end of the run of capitalised words at a: honorifics with their
  * dot, initials, particles, and "of" inside a title or an organisation's
  * name ("Secretary of Defense Pete Hegseth"). */
@@ -957,7 +989,8 @@ qt_collect_entities(actx *c)
 		a = i;
 		b = cap_run_end(c, a);
 		i = b;
-		if (qt_headline_run(c, a, b) || qt_allcaps_headline(c, a, b))
+		if (qt_headline_run(c, a, b) || qt_allcaps_headline(c, a, b) ||
+		    quoted_title(c, a, b))
 			continue;
 		na = name_start(c, a, b, &gender);
 		org = trim_run(c, a, &na, &b);
