@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "attrib_int.h"
+#include "names.h"
 #include "namesake.h"
 #include "tagger.h"
 
@@ -21,6 +22,42 @@ static bool
 impersonal(const entity *e)
 {
 	return !e->org && !e->strong && !e->gender && !e->title && !e->place;
+}
+
+/* Is the capitalised word at k the plural of an organisation word
+ * (orgs.txt, wn-orgs.txt: "Services", "Industries", "Charities")? */
+static bool
+plural_org_word(const actx *c, size_t k)
+{
+	size_t n = c->t[k].end - c->t[k].start;
+	char f[24];
+
+	if (n < 5 || n >= sizeof(f) ||
+	    !qt_ascii_lower(f, c->text + c->t[k].start, n, QT_LOWER_LETTERS) ||
+	    f[n - 1] != 's' || f[n - 2] == 's')
+		return false;
+	if (f[n - 3] == 'i' && f[n - 2] == 'e') {
+		f[n - 3] = 'y';
+		n -= 2;
+	} else {
+		n--;
+	}
+	return qt_lexicon_get(c->ld->lex[LEX_ORGS], f, n) >= 0 ||
+	       (n > 3 && f[n - 1] == 'e' && f[n - 2] == 's' &&
+	        qt_lexicon_get(c->ld->lex[LEX_ORGS], f, n - 1) >= 0);
+}
+
+/* "Harbour Rescue Services", "Kell Valley Charities": does the name of
+ * mention m end in the plural of an organisation word, with three words
+ * or more, or two whose first is no given name ("Tyra Banks" is a
+ * person's)? */
+static bool
+plural_org_name(const actx *c, const mention_rec *m)
+{
+	size_t h = m->end - 1;
+
+	return (m->end >= m->tok + 3 || !qt_first_name_at(c, m->tok)) &&
+	       !qt_first_name_at(c, h) && plural_org_word(c, h);
 }
 
 /*
@@ -49,7 +86,7 @@ qt_type_org_names(actx *c)
 		    !strchr(e->name, ' '))
 			continue;
 		v = qt_lex(c, LEX_ORGNOUNS, h, h + 1);
-		if (v < 0 || !(v & WNO_HEAD))
+		if ((v < 0 || !(v & WNO_HEAD)) && !plural_org_name(c, m))
 			continue;
 		e->headorg = true;
 		typed++;

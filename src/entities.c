@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "attrib_int.h"
+#include "boilerplate.h"
 #include "entindex.h"
 #include "names.h"
 #include "namesake.h"
@@ -542,6 +543,38 @@ cap_after_the(const actx *c, size_t k)
 	       !c->inq[k] && c->t[k].sent == c->t[k - 1].sent;
 }
 
+/* The most tokens of a quoted title after its capitalised run: "Latin
+ * History for Dummies". */
+#define TITLE_TAIL_TOKENS 8
+
+/* Is the capitalised run [a, b) the start of a title in quote marks
+ * that the quote machine left out of its quotes ("the co-author of
+ * \"Going Viral,\" said"): a mark right before it, and a closing one
+ * within TITLE_TAIL_TOKENS of its sentence after it, with words and
+ * punctuation between? */
+static bool
+quoted_title(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	/* (a place keeps its mention: "''New York, New York''" is the
+	 * city's name too) */
+	if (a == 0 || c->t[a - 1].kind != TK_QUOTE ||
+	    (c->t[a].flags & TF_SPACE_BEFORE) ||
+	    qt_lex(c, LEX_PLACES, a, b) >= 0)
+		return false;
+	for (k = b; k < c->n && k <= b + TITLE_TAIL_TOKENS &&
+	            c->t[k].sent == c->t[a].sent && !c->inq[k];
+	     k++) {
+		if (c->t[k].kind == TK_QUOTE)
+			return !(c->t[k].flags & TF_SPACE_BEFORE);
+		if (!is_w(&c->t[k]) && c->t[k].kind != TK_PUNCT &&
+		    c->t[k].kind != TK_NUM)
+			return false;
+	}
+	return false;
+}
+
 /* The end of the run of capitalised words at a: honorifics with their
  * dot, initials, particles, and "of" inside a title or an organisation's
  * name ("Secretary of Defense Pete Hegseth"). */
@@ -644,6 +677,14 @@ lead_describes(actx *c, size_t a, size_t k, size_t b)
 
 	if (lead == LEAD_NAME || lead == LEAD_DESC)
 		return lead == LEAD_DESC;
+	/* "Debating Finch's record": an -ing word opening a sentence (a
+	 * headline), no given name ("Sterling"), that the tagger reads as
+	 * a verb, before one possessive word, even a name not seen yet
+	 * (but "Playing Field Promotions" is a name) */
+	if (b == k + 2 && qt_possessive(c, k + 1) && n > 5 &&
+	    memcmp(c->text + c->t[k].end - 3, "ing", 3) == 0 &&
+	    !qt_first_name_at(c, k) && qt_pos_at(c, k) == QT_POS_VERB)
+		return true;
 	e = qt_entity_find(c, k + 1, b);
 	if (e < 0)
 		return false;
@@ -689,6 +730,13 @@ name_start(actx *c, size_t a, size_t b, int *gender)
 		if (na + 1 < b && na > 0 && class_is(c, na, CL_TIME) &&
 		    month_lead(c, na - 1) &&
 		    c->t[na - 1].sent == c->t[na].sent) {
+			na++;
+			continue;
+		}
+		/* "Person of the Year Ada Finch": a time word that is no
+		 * given name, before one, is no part of the name */
+		if (na + 2 < b && class_is(c, na, CL_TIME) &&
+		    !qt_first_name_at(c, na) && qt_first_name_at(c, na + 1)) {
 			na++;
 			continue;
 		}
@@ -941,7 +989,8 @@ qt_collect_entities(actx *c)
 		a = i;
 		b = cap_run_end(c, a);
 		i = b;
-		if (qt_headline_run(c, a, b) || qt_allcaps_headline(c, a, b))
+		if (qt_headline_run(c, a, b) || qt_allcaps_headline(c, a, b) ||
+		    quoted_title(c, a, b))
 			continue;
 		na = name_start(c, a, b, &gender);
 		org = trim_run(c, a, &na, &b);
@@ -986,6 +1035,13 @@ qt_collect_entities(actx *c)
 		}
 		if (e >= 0 && !org)
 			person_signals(c, a, na, b, ent_at(c, e));
+		/* "SALEM, Ore. -", "PORTLAND (AP) --": the place of a
+		 * dateline, which no description ("the company said")
+		 * stands for */
+		if (e >= 0 && na == a && qt_dateline(c, a) &&
+		    !ent_at(c, e)->strong && !ent_at(c, e)->title &&
+		    !ent_at(c, e)->gender)
+			ent_at(c, e)->place = ent_at(c, e)->nonperson = true;
 		free(tbuf);
 	}
 	qt_people_seen_at(c);

@@ -201,6 +201,23 @@ bare_name_kind(const actx *c, int ent, const entity *e)
 	return e->nonperson && !e->place ? QK_ORG : QK_UNKNOWN;
 }
 
+/* Is the first word of e's name a given name in first-names.txt? */
+static bool
+given_first(const actx *c, const entity *e)
+{
+	const char *sp = memchr(e->name, ' ', e->name_len);
+	qbuf f = {0};
+	bool yes = false;
+
+	if (!sp)
+		return false;
+	qt_text_fold(&f, e->name, (size_t)(sp - e->name));
+	if (!f.failed && f.len)
+		yes = qt_first_name(c->ld, f.ptr, f.len) >= 0;
+	qbuf_free(&f);
+	return yes;
+}
+
 /*
  * What the speaker entity ent is (QK_*): a place when its name is one in
  * WordNet, is no surname of a person the article names, and the article
@@ -235,5 +252,10 @@ qt_entity_kind(const actx *c, int ent)
 		return QK_PERSON;
 	if (e->nonperson)
 		return e->place ? QK_PLACE : QK_ORG;
+	/* "Mark Kirk", "Morris J. Brooks Jr": a name of two words or more
+	 * whose first word is a given name (first-names.txt), with no sign
+	 * of anything else, is a person's */
+	if (!one && given_first(c, e))
+		return QK_PERSON;
 	return QK_UNKNOWN;
 }

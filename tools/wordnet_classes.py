@@ -300,6 +300,7 @@ ORGWORD_PRUNE = {
 WORKPLACE_ROOTS = [
     '04602044',  # workplace, work: a place where work is done (dairy, studio, bakery)
     '03953020',  # place of business, business establishment (store, salon, pharmacy)
+    '03956922',  # plant, works, industrial plant (factory, mill, brewery, refinery)
 ]
 
 # Document and message nouns: texts, messages, speech acts and proceedings
