@@ -56,8 +56,10 @@ plural_org_name(const actx *c, const mention_rec *m)
 {
 	size_t h = m->end - 1;
 
-	return (m->end >= m->tok + 3 || !qt_first_name_at(c, m->tok)) &&
-	       !qt_first_name_at(c, h) && plural_org_word(c, h);
+	/* (the plural first: a given-name look-up costs far more) */
+	return plural_org_word(c, h) &&
+	       (m->end >= m->tok + 3 || !qt_first_name_at(c, m->tok)) &&
+	       !qt_first_name_at(c, h);
 }
 
 /*

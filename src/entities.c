@@ -1038,9 +1038,9 @@ qt_collect_entities(actx *c)
 		/* "SALEM, Ore. -", "PORTLAND (AP) --": the place of a
 		 * dateline, which no description ("the company said")
 		 * stands for */
-		if (e >= 0 && na == a && qt_dateline(c, a) &&
-		    !ent_at(c, e)->strong && !ent_at(c, e)->title &&
-		    !ent_at(c, e)->gender)
+		if (e >= 0 && na == a && !ent_at(c, e)->strong &&
+		    !ent_at(c, e)->title && !ent_at(c, e)->gender &&
+		    qt_dateline(c, a))
 			ent_at(c, e)->place = ent_at(c, e)->nonperson = true;
 		free(tbuf);
 	}
