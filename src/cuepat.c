@@ -16,6 +16,7 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,18 +145,27 @@ qt_cuepat_unknown_chunk(const char *s, size_t n)
  * from PCRE2 (its first and last code units, a length bound) and from a
  * walk over the pattern's text (must_alts()), which gives up on any
  * syntax it does not know, and then needs nothing.
+ *
+ * JIT compiling costs more than the matches of a short run: most of the
+ * start-up on a one-line input.  So a pattern is interpreted at first and
+ * JIT-compiled at its JIT_AFTER-th attempt.  Threads share the pattern:
+ * the JIT code is made on a copy and then published, so that no thread
+ * reads a pcre2_code while another changes it.
  */
 #define NEED_MAX 8
+#define JIT_AFTER 16
 
 typedef struct {
 	uint64_t w[2]; /* bytes 0..127 */
 } byteset;
 
 typedef struct {
-	pcre2_code *re;
-	uint32_t minlen;        /* PCRE2_INFO_MINLENGTH */
-	unsigned nneed;         /* sets in need[] */
-	byteset need[NEED_MAX]; /* a match has a byte of each */
+	pcre2_code *re;            /* interpreted */
+	_Atomic(pcre2_code *) jit; /* the JIT-compiled copy, once made */
+	atomic_uint tries;         /* interpreted attempts, to JIT_AFTER */
+	uint32_t minlen;           /* PCRE2_INFO_MINLENGTH */
+	unsigned nneed;            /* sets in need[] */
+	byteset need[NEED_MAX];    /* a match has a byte of each */
 } cue_re;
 
 /* A list of required sets, at most NEED_MAX (dropping one only makes
@@ -530,6 +540,7 @@ cue_re_free(cue_re *cr)
 	if (!cr)
 		return;
 	pcre2_code_free(cr->re);
+	pcre2_code_free(atomic_load_explicit(&cr->jit, memory_order_relaxed));
 	free(cr);
 }
 
@@ -591,9 +602,9 @@ qt_cuepat_compile(cue_pattern *p, const char *s, size_t n, char *what,
 		*off = 0;
 		return false;
 	}
-	/* JIT when the platform has it; the interpreter otherwise */
-	(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	cr->re = re;
+	atomic_init(&cr->jit, NULL);
+	atomic_init(&cr->tries, 0);
 	cr->minlen = minlen;
 	find_needs(cr, s, n);
 	p->re = cr;
@@ -792,11 +803,52 @@ qt_cuepat_match(const cue_pattern *p, const char *s, size_t n, size_t from,
 	return rc;
 }
 
-/* Run PCRE2 (the JIT code when the platform has it). */
+/* JIT-compile a copy of cr's pattern and publish it; on failure (no JIT
+ * on this platform, no memory) cr stays interpreted. */
+static void
+jit_now(cue_re *cr)
+{
+	pcre2_code *c = pcre2_code_copy(cr->re);
+
+	if (!c)
+		return;
+	if (pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0) {
+		pcre2_code_free(c);
+		return;
+	}
+	atomic_store_explicit(&cr->jit, c, memory_order_release);
+}
+
+/* Run PCRE2: the JIT code once there is some, the interpreter before. */
 static int
 run(cue_re *cr, const char *s, size_t n, size_t from, cue_match *m)
 {
-	return pcre2_match(cr->re, (PCRE2_SPTR)s, n, from, 0, m->md, m->mc);
+	pcre2_code *jit = atomic_load_explicit(&cr->jit, memory_order_acquire);
+	int rc;
+
+	if (jit)
+		return pcre2_jit_match(jit, (PCRE2_SPTR)s, n, from, 0, m->md,
+		                       m->mc);
+	if (atomic_load_explicit(&cr->tries, memory_order_relaxed) <
+	            JIT_AFTER &&
+	    atomic_fetch_add_explicit(&cr->tries, 1, memory_order_relaxed) ==
+	            JIT_AFTER - 1)
+		jit_now(cr);
+	rc = pcre2_match(cr->re, (PCRE2_SPTR)s, n, from, 0, m->md, m->mc);
+	/* The interpreter counts its limits its own way: when it stops at
+	 * one, ask the JIT code, which has always answered (compiled at
+	 * load, before). */
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT) {
+		if (atomic_exchange_explicit(&cr->tries, JIT_AFTER,
+		                             memory_order_relaxed) < JIT_AFTER)
+			jit_now(cr);
+		jit = atomic_load_explicit(&cr->jit, memory_order_acquire);
+		if (jit)
+			rc = pcre2_jit_match(jit, (PCRE2_SPTR)s, n, from, 0,
+			                     m->md, m->mc);
+	}
+	return rc;
 }
 
 /* qt_cuepat_match() without the filter and the memo. */
