@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cuepat.h"
 #include "private.h"
 
 static quoth_extractor *ex;
@@ -646,6 +647,258 @@ START_TEST(test_builtin_patterns)
 }
 END_TEST
 
+/* ---- the pre-filter (cuepat.c): no pattern is skipped that matches --- */
+
+static const char chunk_alphabet[] = {
+#define ALPHA_(id, letter, what) letter,
+        CHUNK_CLASSES(ALPHA_)
+#undef ALPHA_
+};
+
+/* A fixed random sequence (xorshift), the same on every run. */
+static uint32_t
+rnd(uint64_t *st)
+{
+	*st ^= *st << 13;
+	*st ^= *st >> 7;
+	*st ^= *st << 17;
+	return (uint32_t)(*st >> 32);
+}
+
+/* p against s[0..n) from `from`: what the filtered, remembered match says
+ * is what PCRE2 says, and the filter lets every match through.  Returns
+ * PCRE2's answer. */
+static int
+same_answer(const cue_pattern *p, void *md, const char *s, size_t n,
+            size_t from, const char *what)
+{
+	size_t want[6], got[6];
+	int rw = qt_cuepat_match_plain(p, s, n, from, md, want);
+	int rg = qt_cuepat_match(p, s, n, from, md, got);
+
+	ck_assert_msg(rg == rw, "%s: \"%.*s\" from %zu: %d, PCRE2 says %d",
+	              what, (int)n, s, from, rg, rw);
+	if (rw > 0) {
+		ck_assert_msg(qt_cuepat_may_match(p, s, n, from),
+		              "%s: the filter skips \"%.*s\", which matches",
+		              what, (int)n, s);
+		ck_assert_msg(memcmp(want, got, sizeof(want)) == 0,
+		              "%s: \"%.*s\": another span", what, (int)n, s);
+	}
+	return rw;
+}
+
+/* Chunk strings of the shapes of attribution, to start from: after a
+ * quote ('"Q," said X', '"Q," X, a doctor, said'), before one ('X said:
+ * "Q"'), a lead-in colon. */
+static const char *const shape_seeds[] = {
+        ",VN",   ".,AN",    "VwN.",    ".|-N",  ".NV",    ".Nv,w.", "N,nV",
+        ",N,wV", "V#N",     "ww,VN.",  ",wNfb", ".wNV.",  "R&wV",   "DwwV",
+        ",NaV",  ",HV",     "wN&nv",   ",VC",   "NV:",    ",VN",    "N,w,V",
+        "Np,V",  "N,wV",    ".DwC",    "wNw:",  "wN:",    "wwRw:",  "wN:",
+        "NvwG:", "N:",      ".VNa",    "NwGw",  "wwNbw:", "AN,w",   "DwwC",
+        "NV.",   "|N,aV:",  ".NpaV,G", "Nfv",   "O,nfv",  ".N:",    "NRV",
+        "VON.",  "wwW,NV.", "-N.",     ",Nwb",  ",SNV",   "NVw,wG", "Nwb:",
+};
+
+/* Every built-in pattern against those, strings a few edits away from
+ * one that matched (the matches of a pattern are rare among random
+ * strings) and random ones. */
+START_TEST(test_filter_builtin)
+{
+	enum { POOL = 256, MAXLEN = 40 };
+	static char pool[POOL][MAXLEN + 1];
+	lang_data ld;
+	quoth_error err;
+	void *md = qt_cuepat_match_data();
+	uint64_t st = 0x9e3779b97f4a7c15ull;
+	size_t npool = 0, i, nhit = 0, *hits;
+	int iter;
+
+	ck_assert_ptr_nonnull(md);
+	ck_assert_int_eq(qt_lang_data_load(&ld, "en", NULL, &err), QUOTH_OK);
+	hits = calloc(ld.pats.n, sizeof(*hits));
+	ck_assert_ptr_nonnull(hits);
+	for (iter = 0; iter < 6000; iter++) {
+		char s[MAXLEN + 16]; /* (room for JIT reads, as link.c) */
+		size_t n, k, edits;
+		bool matched = false;
+
+		memset(s, 0, sizeof(s));
+
+		if (iter <
+		    (int)(sizeof(shape_seeds) / sizeof(shape_seeds[0]))) {
+			strcpy(s, shape_seeds[iter]);
+			n = strlen(s);
+		} else if (npool && rnd(&st) % 4 != 0) {
+			strcpy(s, pool[rnd(&st) % npool]);
+			n = strlen(s);
+			for (edits = 1 + rnd(&st) % 3; edits; edits--) {
+				size_t at = n ? rnd(&st) % (n + 1) : 0;
+				char ch = chunk_alphabet[rnd(&st) %
+				                         sizeof(chunk_alphabet)];
+				switch (rnd(&st) % 3) {
+				case 0: /* insert */
+					if (n == MAXLEN)
+						break;
+					memmove(s + at + 1, s + at, n - at + 1);
+					s[at] = ch;
+					n++;
+					break;
+				case 1: /* delete */
+					if (at == n || n == 1)
+						break;
+					memmove(s + at, s + at + 1, n - at);
+					n--;
+					break;
+				default: /* replace */
+					if (at < n)
+						s[at] = ch;
+				}
+			}
+		} else {
+			n = 1 + rnd(&st) % 12;
+			for (k = 0; k < n; k++)
+				s[k] = chunk_alphabet[rnd(&st) %
+				                      sizeof(chunk_alphabet)];
+			s[n] = '\0';
+		}
+		for (i = 0; i < ld.pats.n; i++) {
+			if (same_answer(&ld.pats.p[i], md, s, n, 0,
+			                "built-in") <= 0)
+				continue;
+			/* (and from the next chunk on, as link.c retries) */
+			if (n > 1)
+				same_answer(&ld.pats.p[i], md, s, n, 1,
+				            "built-in");
+			nhit += hits[i]++ == 0;
+			matched = true;
+		}
+		if (matched)
+			strcpy(pool[npool < POOL ? npool++ : rnd(&st) % POOL],
+			       s);
+	}
+	/* the search reaches most patterns, or it tests little */
+	ck_assert_msg(nhit * 4 >= ld.pats.n * 3, "%zu of %zu patterns matched",
+	              nhit, ld.pats.n);
+	free(hits);
+	qt_lang_data_free(&ld);
+	qt_cuepat_match_data_free(md);
+}
+END_TEST
+
+/* Syntax the filter must read right or leave alone: each regex, the
+ * strings it is tried on (every start offset), and one it must skip
+ * ("" when none). */
+/* Free a pattern compiled on its own (qt_cuepat_free() frees a list). */
+static void
+free_pattern(const cue_pattern *p)
+{
+	cue_patterns cp;
+
+	cp.p = malloc(sizeof(*p));
+	ck_assert_ptr_nonnull(cp.p);
+	cp.p[0] = *p;
+	cp.n = cp.cap = 1;
+	qt_cuepat_free(&cp);
+}
+
+struct filter_case {
+	const char *re;
+	const char *subjects[4];
+	const char *skipped;
+};
+
+static const struct filter_case filter_cases[] = {
+        {"(?<sp>N)(?:v|V)", {"Nv", "NV", "wNVw", "vN"}, "Nw"},
+        {"(?<sp>N)(?:v|)w", {"Nw", "Nvw", "vw", NULL}, "vw"},
+        {"(?<sp>N)(?=v)", {"Nv", "N", "Nw", NULL}, "v"},
+        {"(?<=v)(?<sp>N)", {"vN", "wN", "vvN", NULL}, "w"},
+        {"(?<sp>N)(?![Vv])", {"N", "Nw", "Nv", NULL}, "v"},
+        {"(?<!v)(?<sp>N)", {"N", "vN", "wN", NULL}, "v"},
+        {"(?<sp>N)v{0}w?", {"N", "Nv", NULL, NULL}, "n"},
+        {"(?<sp>N)(?<cue>v)?", {"N", "Nv", "v", NULL}, "v"},
+        {"(?<sp>N)|(?<cue>v)", {"v", "N", "w", NULL}, "w"},
+        {"(?<sp>N){2}(?:v{1,3}|w+)", {"NNv", "NNww", "NN", "Nv"}, "NNN"},
+        /* a range, a negated class, ']' and '-' as members */
+        {"(?<sp>[N-n])", {"R", "a", "N", "#"}, ""},
+        {"(?<sp>[^v])", {"N", "v", "vw", NULL}, ""},
+        {"(?<sp>[]N])", {"]", "N", "w", NULL}, "w"},
+        {"(?<sp>[N-])", {"-", "N", "w", NULL}, "w"},
+        /* escapes: punctuation is itself, \d or \Q not */
+        {"(?<sp>N)\\.\\|", {"N.|", "N|", NULL, NULL}, "N|"},
+        {"(?<sp>N)\\Qv\\E", {"Nv", "N", NULL, NULL}, ""},
+        {"(?<sp>N)\\x76", {"Nv", "N", NULL, NULL}, ""},
+        {"(?<sp>N)\\1", {"NN", "N", NULL, NULL}, ""},
+        /* options, verbs, conditions and atomic groups */
+        {"(?i)(?<sp>n)v", {"NV", "nv", "Nw", NULL}, ""},
+        {"(?<sp>N)(?i:v)", {"NV", "Nv", "N", NULL}, ""},
+        {"(?<sp>N(*ACCEPT)v)", {"N", "Nv", NULL, NULL}, ""},
+        {"(?<sp>N)(?|v|w)", {"Nv", "Nw", "N", NULL}, ""},
+        {"(?<sp>N)?(?(1)v|w)", {"Nv", "w", "N", NULL}, ""},
+        {"(?<sp>N)(?>v+)", {"Nvv", "N", NULL, NULL}, ""},
+        {"(?<sp>N)(?#note)v", {"Nv", "N", NULL, NULL}, ""},
+        {"(?<sp>N)v{,2}", {"Nv{,2}", "N", NULL, NULL}, ""},
+};
+
+START_TEST(test_filter_syntax)
+{
+	const struct filter_case *fc = &filter_cases[_i];
+	cue_pattern p;
+	char what[200];
+	size_t off, k, from;
+	void *md = qt_cuepat_match_data();
+	int round;
+
+	memset(&p, 0, sizeof(p));
+	ck_assert_msg(qt_cuepat_compile(&p, fc->re, strlen(fc->re), what,
+	                                sizeof(what), &off),
+	              "%s: %s", fc->re, what);
+	/* (twenty rounds: interpreted at first, then JIT-compiled) */
+	for (round = 0; round < 20; round++)
+		for (k = 0; k < 4 && fc->subjects[k]; k++) {
+			char s[32] = ""; /* (room for JIT reads) */
+
+			ck_assert_uint_lt(strlen(fc->subjects[k]), 16);
+			strcpy(s, fc->subjects[k]);
+			for (from = 0; from <= strlen(s); from++)
+				same_answer(&p, md, s, strlen(s), from, fc->re);
+		}
+	if (fc->skipped[0])
+		ck_assert_msg(!qt_cuepat_may_match(&p, fc->skipped,
+		                                   strlen(fc->skipped), 0),
+		              "%s: \"%s\" is not skipped", fc->re, fc->skipped);
+	free_pattern(&p);
+	qt_cuepat_match_data_free(md);
+}
+END_TEST
+
+/* A pattern that backtracks without end fails at the match limit the
+ * same way interpreted and JIT-compiled, when the filter lets it run. */
+START_TEST(test_filter_limit)
+{
+	static const char re[] = "^(?:(?:[^|]|[^|])*)*(?<sp>~)\\|";
+	/* (room for JIT reads after the string) */
+	static const char s[64] = "wwwwwwwwwwwwwwwwwwwwwwwwwwwwww~w|";
+	cue_pattern p;
+	char what[200];
+	size_t off, span[6];
+	void *md = qt_cuepat_match_data();
+	int round;
+
+	memset(&p, 0, sizeof(p));
+	ck_assert(qt_cuepat_compile(&p, re, strlen(re), what, sizeof(what),
+	                            &off));
+	ck_assert(qt_cuepat_may_match(&p, s, strlen(s), 0));
+	for (round = 0; round < 20; round++)
+		ck_assert_int_eq(
+		        qt_cuepat_match_plain(&p, s, strlen(s), 0, md, span),
+		        -1);
+	free_pattern(&p);
+	qt_cuepat_match_data_free(md);
+}
+END_TEST
+
 static Suite *
 patterns_suite(void)
 {
@@ -664,6 +917,11 @@ patterns_suite(void)
 	tcase_add_test(tc, test_builtin_patterns);
 	tcase_add_test(tc, test_bad_pattern_column);
 	tcase_add_test(tc, test_trace);
+	tcase_add_test(tc, test_filter_builtin);
+	tcase_add_loop_test(
+	        tc, test_filter_syntax, 0,
+	        (int)(sizeof(filter_cases) / sizeof(filter_cases[0])));
+	tcase_add_test(tc, test_filter_limit);
 	suite_add_tcase(s, tc);
 	return s;
 }
