@@ -556,6 +556,44 @@ START_TEST(test_shipped_builtin)
 }
 END_TEST
 
+/* A built-in image whose pairs name a label past the model's is refused,
+ * wherever the pair lies (the loader checks the labels eight at a time
+ * as it copies them, the last few one by one); so is one whose hashes
+ * are not this machine's but whose pairs are. */
+START_TEST(test_builtin_bad_label)
+{
+	const qt_tagger_image *img = qt_builtin_tagger("en");
+	qt_tagger_image bad;
+	qt_tagger *tg = NULL;
+	quoth_error err;
+	size_t i, npairs = 0, at[3], k;
+	uint8_t *label;
+
+	ck_assert_ptr_nonnull(img);
+	for (i = 0; i < img->m[0].nfeat; i++)
+		npairs += img->m[0].npairs[i];
+	ck_assert_uint_gt(npairs, 16);
+	label = malloc(npairs);
+	ck_assert_ptr_nonnull(label);
+	at[0] = 5;
+	at[1] = npairs / 2;
+	at[2] = npairs - 1;
+	for (k = 0; k < 3; k++) {
+		bad = *img;
+		memcpy(label, img->m[0].label, npairs);
+		label[at[k]] = 200;
+		bad.m[0].label = label;
+		ck_assert_int_eq(qt_tagger_from_image(&bad, "en", &tg, &err),
+		                 QUOTH_ERR_LEXICON);
+		ck_assert_ptr_nonnull(strstr(err.message, "LABEL WEIGHT"));
+		bad.m[0].hash = NULL;
+		ck_assert_int_eq(qt_tagger_from_image(&bad, "en", &tg, &err),
+		                 QUOTH_ERR_LEXICON);
+	}
+	free(label);
+}
+END_TEST
+
 static Suite *
 tagger_suite(void)
 {
@@ -579,6 +617,7 @@ tagger_suite(void)
 	tcase_add_test(ts, test_shipped_hostile);
 	tcase_add_test(ts, test_shipped_first);
 	tcase_add_test(ts, test_shipped_builtin);
+	tcase_add_test(ts, test_builtin_bad_label);
 	suite_add_tcase(s, ts);
 	return s;
 }
