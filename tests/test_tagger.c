@@ -6,10 +6,13 @@
  * against their text.
  */
 #include <check.h>
+#include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lexicon.h"
 #include "tagger_int.h"
 
 #define MAX_TOKS 64
@@ -594,6 +597,90 @@ START_TEST(test_builtin_bad_label)
 }
 END_TEST
 
+/* The works an extractor lends (tagger_state.c): each claimed one is
+ * apart from every other claimed one, given back it is lent again (the
+ * last one given back first, with no lock), and the state frees them
+ * all, wherever they wait (valgrind's leak check). */
+START_TEST(test_work_pool)
+{
+	lang_data ld;
+	qt_tagger_work *a, *b, *c, *d, *e;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.tagger_state = qt_tagger_state_new(NULL, "");
+	ck_assert_ptr_nonnull(ld.tagger_state);
+	a = qt_lang_tagger_work(&ld);
+	b = qt_lang_tagger_work(&ld);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_ptr_ne(a, b);
+	qt_lang_tagger_work_done(&ld, a);
+	qt_lang_tagger_work_done(&ld, b);
+	c = qt_lang_tagger_work(&ld);
+	d = qt_lang_tagger_work(&ld);
+	e = qt_lang_tagger_work(&ld);
+	ck_assert_ptr_eq(c, a);
+	ck_assert_ptr_eq(d, b);
+	ck_assert_ptr_ne(e, a);
+	ck_assert_ptr_ne(e, b);
+	qt_lang_tagger_work_done(&ld, NULL);
+	qt_lang_tagger_work_done(&ld, e);
+	qt_lang_tagger_work_done(&ld, d);
+	qt_lang_tagger_work_done(&ld, c);
+	qt_tagger_state_free(ld.tagger_state);
+}
+END_TEST
+
+/* Threads that claim and give back works many times never hold one work
+ * at once: each marks the work it holds and finds its mark still there
+ * when it gives the work back. */
+#define POOL_ROUNDS 20000
+
+static void *
+pool_thread(void *arg)
+{
+	const lang_data *ld = arg;
+	size_t i, bad = 0;
+	char mark;
+
+	for (i = 0; i < POOL_ROUNDS; i++) {
+		qt_tagger_work *w = qt_lang_tagger_work(ld);
+		volatile size_t *len;
+
+		if (!w)
+			return (void *)1;
+		len = &w->text.len;
+		*len = (size_t)&mark;
+		if (i % 7 == 0)
+			sched_yield();
+		bad += *len != (size_t)&mark;
+		*len = 0;
+		qt_lang_tagger_work_done(ld, w);
+	}
+	return (void *)bad;
+}
+
+START_TEST(test_work_pool_threads)
+{
+	lang_data ld;
+	pthread_t th[4];
+	void *ret;
+	size_t t;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.tagger_state = qt_tagger_state_new(NULL, "");
+	ck_assert_ptr_nonnull(ld.tagger_state);
+	for (t = 0; t < 4; t++)
+		ck_assert_int_eq(pthread_create(&th[t], NULL, pool_thread, &ld),
+		                 0);
+	for (t = 0; t < 4; t++) {
+		ck_assert_int_eq(pthread_join(th[t], &ret), 0);
+		ck_assert_ptr_null(ret);
+	}
+	qt_tagger_state_free(ld.tagger_state);
+}
+END_TEST
+
 static Suite *
 tagger_suite(void)
 {
@@ -608,6 +695,8 @@ tagger_suite(void)
 	tcase_add_test(tc, test_two_models);
 	tcase_add_test(tc, test_load_errors);
 	tcase_add_test(tc, test_dense_row);
+	tcase_add_test(tc, test_work_pool);
+	tcase_add_test(tc, test_work_pool_threads);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(ts, load_shipped, unload_shipped);
 	tcase_set_timeout(ts, 60);
