@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "lexicon.h"
-#include "tagger_int.h"
+#include "tagger_rec.h"
 
 #define MAX_TOKS 64
 
@@ -559,6 +559,45 @@ START_TEST(test_shipped_builtin)
 }
 END_TEST
 
+/* The rows of each token a work makes, and so the tags, are the same
+ * integers whether they are summed eight lanes an instruction (AVX2,
+ * where the processor has it) or four. */
+START_TEST(test_shipped_lanes)
+{
+	static const char *const text[] = {
+	        "The council said on Monday that the bridge would reopen .",
+	        "\u201c It was a hard year , \u201d said Ana Ruiz , 41 , of "
+	        "Toronto .",
+	        "Officials at the U.S. Geological Survey declined to comment .",
+	};
+	qt_tagger_tok toks[MAX_TOKS];
+	qt_tag tags[2][MAX_TOKS];
+	qt_tagger_work w[2];
+	bool avx2 = shipped->avx2;
+	size_t i, k, n = 0;
+
+	memset(w, 0, sizeof(w));
+
+	for (i = 0; i < sizeof(text) / sizeof(*text); i++) {
+		n = split(text[i], toks);
+		for (k = 0; k < 2; k++) {
+			shipped->avx2 = k == 0 && avx2;
+			ck_assert(qt_tagger_tag(shipped, &w[k], toks, n,
+			                        tags[k]));
+		}
+		shipped->avx2 = avx2;
+		ck_assert_mem_eq(tags[0], tags[1], n * sizeof(**tags));
+	}
+	ck_assert_uint_eq(w[0].cache->tn, w[1].cache->tn);
+	ck_assert_uint_eq(w[0].cache->per, w[1].cache->per);
+	ck_assert_mem_eq(w[0].cache->rows, w[1].cache->rows,
+	                 w[0].cache->tn * w[0].cache->per *
+	                         sizeof(*w[0].cache->rows));
+	for (k = 0; k < 2; k++)
+		qt_tagger_work_free(&w[k]);
+}
+END_TEST
+
 /* A built-in image whose pairs name a label past the model's is refused,
  * wherever the pair lies (the loader checks the labels eight at a time
  * as it copies them, the last few one by one); so is one whose hashes
@@ -707,6 +746,7 @@ tagger_suite(void)
 	tcase_add_test(ts, test_shipped_first);
 	tcase_add_test(ts, test_shipped_builtin);
 	tcase_add_test(ts, test_builtin_bad_label);
+	tcase_add_test(ts, test_shipped_lanes);
 	suite_add_tcase(s, ts);
 	return s;
 }
