@@ -636,6 +636,54 @@ START_TEST(test_builtin_bad_label)
 }
 END_TEST
 
+/* Of labels with the same highest score the lowest wins, as in the
+ * trainer, wherever they lie among the vectors the scores are summed in
+ * (four or eight lanes: labels 5, 13 and 18 in different lanes; 9 and
+ * 17 in the same lane of different vectors). */
+START_TEST(test_tie_lowest_label)
+{
+	static const char *const labels =
+	        "OTHER|O NOUN|O PROPN|O VERB|O ADJ|O ADV|O PRON|O DET|O "
+	        "ADP|O NUM|O PUNCT|O OTHER|PERSON NOUN|PERSON PROPN|PERSON "
+	        "VERB|PERSON ADJ|PERSON ADV|PERSON PRON|PERSON DET|PERSON "
+	        "ADP|PERSON";
+	static const struct {
+		const char *pairs;
+		int pos, ner;
+	} cases[] = {
+	        {"13 7 5 7 18 7 2 3", QT_POS_ADV, QT_NER_O},
+	        {"17 9 9 9 1 2", QT_POS_NUM, QT_NER_O},
+	        {"18 4 19 4", QT_POS_DET, QT_NER_PERSON},
+	};
+	char file[1024];
+	qt_tagger_tok toks[MAX_TOKS];
+	qt_tag tags[MAX_TOKS];
+	size_t i, k, n = split("one two", toks);
+
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		qt_tagger *tg;
+
+		snprintf(file, sizeof(file),
+		         "quoth-tagger 1\ntemplate 1\nmodel joint\n"
+		         "labels %s\nfeatures 1\nb\t%s\n",
+		         labels, cases[i].pairs);
+		tg = load_str(file);
+		for (k = 0; k < 2; k++) {
+			qt_tagger_work w = {0};
+			bool avx2 = tg->avx2;
+
+			tg->avx2 = k == 0 && avx2;
+			ck_assert(qt_tagger_tag(tg, &w, toks, n, tags));
+			tg->avx2 = avx2;
+			ck_assert_int_eq(tags[0].pos, cases[i].pos);
+			ck_assert_int_eq(tags[0].ner, cases[i].ner);
+			qt_tagger_work_free(&w);
+		}
+		qt_tagger_free(tg);
+	}
+}
+END_TEST
+
 /* The works an extractor lends (tagger_state.c): each claimed one is
  * apart from every other claimed one, given back it is lent again (the
  * last one given back first, with no lock), and the state frees them
@@ -734,6 +782,7 @@ tagger_suite(void)
 	tcase_add_test(tc, test_two_models);
 	tcase_add_test(tc, test_load_errors);
 	tcase_add_test(tc, test_dense_row);
+	tcase_add_test(tc, test_tie_lowest_label);
 	tcase_add_test(tc, test_work_pool);
 	tcase_add_test(tc, test_work_pool_threads);
 	suite_add_tcase(s, tc);
