@@ -205,18 +205,19 @@ int
 qt_pos_at(const actx *c, size_t k)
 {
 	bool failed = false;
-	const qt_tagger *tg = qt_lang_tagger(c->ld, &failed);
+	const qt_tagger *tg;
 	qt_tagger_work *w;
 	qt_tag tg1;
 	int pos = -1;
 
-	if (!tg || k >= c->n)
+	if (k >= c->n)
 		return -1;
 	/* (the window, and so the tag, depends on k alone: about a
-	 * quarter of the calls ask again) */
+	 * quarter of the calls ask again; a tag kept was the tagger's) */
 	if (c->posc && c->posc[k])
 		return c->posc[k] - 1;
-	if (!(w = qt_lang_tagger_work(c->ld)))
+	if (!(tg = qt_lang_tagger(c->ld, &failed)) ||
+	    !(w = qt_lang_tagger_work(c->ld)))
 		return -1;
 	if (word_tag(c, tg, w, k, &tg1))
 		pos = tg1.pos;

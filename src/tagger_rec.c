@@ -426,35 +426,168 @@ shape_rows(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t sr)
 	return rows;
 }
 
+/* out[0..stride) = base + the dense rows d[0..nd), summed in a register
+ * W lanes at a time (VT a vector of W; W divides DENSE_LANES): each lane
+ * of out written once, not once a feature. */
+#define SUM_DENSE(NAME, VT, W)                                                 \
+	static inline __attribute__((always_inline)) void NAME(                \
+	        int32_t *restrict out, const int32_t *restrict base,           \
+	        const int32_t *const *d, size_t nd, size_t stride)             \
+	{                                                                      \
+		VT acc[QT_MAX_LABELS / W], x;                                  \
+		size_t l, k;                                                   \
+                                                                               \
+		_Pragma("GCC unroll 16") for (l = 0; l < stride / W; l++)      \
+		        memcpy(&acc[l], base + W * l, sizeof(x));              \
+		for (k = 0; k < nd; k++) {                                     \
+			_Pragma("GCC unroll 16") for (l = 0; l < stride / W;   \
+			                              l++)                     \
+			{                                                      \
+				memcpy(&x, d[k] + W * l, sizeof(x));           \
+				acc[l] += x;                                   \
+			}                                                      \
+		}                                                              \
+		_Pragma("GCC unroll 16") for (l = 0; l < stride / W; l++)      \
+		        memcpy(out + W * l, &acc[l], sizeof(x));               \
+	}
+
+/* SUM(out, base, d, nd, stride) for tg->stride as a constant (a multiple
+ * of DENSE_LANES up to QT_MAX_LABELS), so that the lanes stay in
+ * registers. */
+#define SUM_DENSE_STRIDES(SUM, out, base, d, nd, stride)                       \
+	switch (stride) {                                                      \
+	case 8:                                                                \
+		SUM(out, base, d, nd, 8);                                      \
+		break;                                                         \
+	case 16:                                                               \
+		SUM(out, base, d, nd, 16);                                     \
+		break;                                                         \
+	case 24:                                                               \
+		SUM(out, base, d, nd, 24);                                     \
+		break;                                                         \
+	case 32:                                                               \
+		SUM(out, base, d, nd, 32);                                     \
+		break;                                                         \
+	case 40:                                                               \
+		SUM(out, base, d, nd, 40);                                     \
+		break;                                                         \
+	case 48:                                                               \
+		SUM(out, base, d, nd, 48);                                     \
+		break;                                                         \
+	case 56:                                                               \
+		SUM(out, base, d, nd, 56);                                     \
+		break;                                                         \
+	default:                                                               \
+		SUM(out, base, d, nd, QT_MAX_LABELS);                          \
+		break;                                                         \
+	}
+
+typedef int32_t rec_lanes4 __attribute__((vector_size(16)));
+SUM_DENSE(sum_dense4, rec_lanes4, 4)
+#if QT_AVX2_SUM
+typedef int32_t rec_lanes8 __attribute__((vector_size(32)));
+SUM_DENSE(sum_dense8, rec_lanes8, 8)
+#endif
+
+/* each row's word features (-1 ends) */
+static const signed char row_feats[TR_N][8] = {
+        {WF_W, WF_P1, WF_P1 + 1, WF_P1 + 2, WF_S1, WF_S1 + 1, WF_S1 + 2, -1},
+        {WF_WM2, -1},
+        {WF_WM1, WF_SM1, -1},
+        {WF_WP1, WF_SP1, -1},
+        {WF_WP2, -1},
+};
+
+/* The rows of token record t (its shape's rows at start), summed `lanes`
+ * (4 or 8) lanes a vector: each row is the shape's plus the word's dense
+ * rows, summed at once, then the word's pairs.  (Copying the shape's rows
+ * and adding each feature to them apart was 14.5M instructions on 2 MB of
+ * news, 12.1M so.) */
+static inline __attribute__((always_inline)) void
+fill_rows(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t t,
+          const int32_t *start, int lanes)
+{
+	size_t mi, j, k, st = tg->stride;
+
+	for (mi = 0; mi < tg->nmodels; mi++) {
+		const model *m = &tg->m[mi];
+		const uint32_t *f = c->r[c->tr[t].wrec].f[mi];
+		int32_t *row = token_rows(tg, c, t, mi);
+		const int32_t *base = start + mi * TR_N * st;
+
+		for (j = 0; j < TR_N; j++, row += st, base += st) {
+			const int32_t *d[8];
+			uint32_t sp[8];
+			size_t nd = 0, ns = 0, i;
+
+			for (k = 0; row_feats[j][k] >= 0; k++) {
+				uint32_t fid = f[(int)row_feats[j][k]];
+				const feat *x;
+
+				if (fid == NOFEAT)
+					continue;
+				x = &m->slots[fid];
+				if (x->npairs & DENSE_ROW)
+					d[nd++] = tg->dense + x->pair;
+				else
+					sp[ns++] = fid;
+			}
+#if QT_AVX2_SUM
+			if (lanes == 8) {
+				SUM_DENSE_STRIDES(sum_dense8, row, base, d, nd,
+				                  st);
+			} else
+#endif
+			{
+				SUM_DENSE_STRIDES(sum_dense4, row, base, d, nd,
+				                  st);
+			}
+			for (i = 0; i < ns; i++) {
+				const feat *x = &m->slots[sp[i]];
+				const pair *p = tg->pairs + x->pair;
+				uint32_t q;
+
+				for (q = 0; q < x->npairs; q++)
+					row[p[q].label] += p[q].weight;
+			}
+		}
+	}
+}
+
+static void
+make_rows_sse(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t t,
+              const int32_t *start)
+{
+	fill_rows(tg, c, t, start, 4);
+}
+
+#if QT_AVX2_SUM
+/* (eight lanes an instruction; only where the processor has AVX2:
+ * tg->avx2) */
+__attribute__((target("avx2"))) static void
+make_rows_avx2(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t t,
+               const int32_t *start)
+{
+	fill_rows(tg, c, t, start, 8);
+}
+#endif
+
 /* Sum the rows of token record t: its shape's, and the features of its
  * word; false when out of memory. */
 static bool
 make_rows(const qt_tagger *tg, struct qt_tagger_cache *c, uint32_t t)
 {
-	/* each row's word features (-1 ends) */
-	static const signed char wf[TR_N][8] = {
-	        {WF_W, WF_P1, WF_P1 + 1, WF_P1 + 2, WF_S1, WF_S1 + 1, WF_S1 + 2,
-	         -1},
-	        {WF_WM2, -1},
-	        {WF_WM1, WF_SM1, -1},
-	        {WF_WP1, WF_SP1, -1},
-	        {WF_WP2, -1},
-	};
 	const int32_t *start = shape_rows(tg, c, c->tr[t].srec);
-	size_t mi, j, k;
 
 	if (!start)
 		return false;
-	memcpy(token_rows(tg, c, t, 0), start, c->per * sizeof(*start));
-	for (mi = 0; mi < tg->nmodels; mi++) {
-		const model *m = &tg->m[mi];
-		const uint32_t *f = c->r[c->tr[t].wrec].f[mi];
-		int32_t *row = token_rows(tg, c, t, mi);
-
-		for (j = 0; j < TR_N; j++, row += tg->stride)
-			for (k = 0; wf[j][k] >= 0; k++)
-				qt_tagger_row_add(tg, m, row, f[(int)wf[j][k]]);
+#if QT_AVX2_SUM
+	if (tg->avx2) {
+		make_rows_avx2(tg, c, t, start);
+		return true;
 	}
+#endif
+	make_rows_sse(tg, c, t, start);
 	return true;
 }
 

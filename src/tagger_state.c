@@ -21,7 +21,13 @@ struct qt_tagger_state {
 	qt_tagger *tg;
 	const qt_tagger_image *img; /* the built-in weights, or NULL */
 	char path[4096];
-	struct work_node *idle; /* works given back */
+	/* the work given back last, claimed with no lock: one thread
+	 * taking and giving back a work for each word it asks about
+	 * (classes.c's qt_pos_at()) finds it here, 12,000 times on 2 MB of
+	 * news, where a lock and an unlock each way cost 1.4M
+	 * instructions */
+	_Atomic(struct work_node *) slot;
+	struct work_node *idle; /* the other works given back */
 };
 
 struct work_node {
@@ -69,6 +75,9 @@ qt_lang_tagger_work(const lang_data *ld)
 
 	if (!ts)
 		return NULL;
+	n = atomic_exchange_explicit(&ts->slot, NULL, memory_order_acquire);
+	if (n)
+		return &n->w;
 	pthread_mutex_lock(&ts->mu);
 	n = ts->idle;
 	if (n)
@@ -81,9 +90,13 @@ void
 qt_lang_tagger_work_done(const lang_data *ld, qt_tagger_work *w)
 {
 	struct qt_tagger_state *ts = ld->tagger_state;
-	struct work_node *n = (struct work_node *)w;
+	struct work_node *n = (struct work_node *)w, *none = NULL;
 
 	if (!w)
+		return;
+	if (atomic_compare_exchange_strong_explicit(&ts->slot, &none, n,
+	                                            memory_order_release,
+	                                            memory_order_relaxed))
 		return;
 	pthread_mutex_lock(&ts->mu);
 	n->next = ts->idle;
@@ -98,6 +111,11 @@ qt_tagger_state_free(struct qt_tagger_state *ts)
 
 	if (!ts)
 		return;
+	n = atomic_load_explicit(&ts->slot, memory_order_acquire);
+	if (n) {
+		qt_tagger_work_free(&n->w);
+		free(n);
+	}
 	for (n = ts->idle; n; n = next) {
 		next = n->next;
 		qt_tagger_work_free(&n->w);
@@ -117,6 +135,7 @@ qt_tagger_state_new(const qt_tagger_image *img, const char *path)
 		free(ts);
 		return NULL;
 	}
+	atomic_init(&ts->slot, NULL);
 	if (img) {
 		ts->img = img;
 		snprintf(ts->path, sizeof(ts->path), "%s", path);

@@ -6,11 +6,14 @@
  * against their text.
  */
 #include <check.h>
+#include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "tagger_int.h"
+#include "lexicon.h"
+#include "tagger_rec.h"
 
 #define MAX_TOKS 64
 
@@ -556,6 +559,215 @@ START_TEST(test_shipped_builtin)
 }
 END_TEST
 
+/* The rows of each token a work makes, and so the tags, are the same
+ * integers whether they are summed eight lanes an instruction (AVX2,
+ * where the processor has it) or four. */
+START_TEST(test_shipped_lanes)
+{
+	static const char *const text[] = {
+	        "The council said on Monday that the bridge would reopen .",
+	        "\u201c It was a hard year , \u201d said Ana Ruiz , 41 , of "
+	        "Toronto .",
+	        "Officials at the U.S. Geological Survey declined to comment .",
+	};
+	qt_tagger_tok toks[MAX_TOKS];
+	qt_tag tags[2][MAX_TOKS];
+	qt_tagger_work w[2];
+	bool avx2 = shipped->avx2;
+	size_t i, k, n = 0;
+
+	memset(w, 0, sizeof(w));
+
+	for (i = 0; i < sizeof(text) / sizeof(*text); i++) {
+		n = split(text[i], toks);
+		for (k = 0; k < 2; k++) {
+			shipped->avx2 = k == 0 && avx2;
+			ck_assert(qt_tagger_tag(shipped, &w[k], toks, n,
+			                        tags[k]));
+		}
+		shipped->avx2 = avx2;
+		ck_assert_mem_eq(tags[0], tags[1], n * sizeof(**tags));
+	}
+	ck_assert_uint_eq(w[0].cache->tn, w[1].cache->tn);
+	ck_assert_uint_eq(w[0].cache->per, w[1].cache->per);
+	ck_assert_mem_eq(w[0].cache->rows, w[1].cache->rows,
+	                 w[0].cache->tn * w[0].cache->per *
+	                         sizeof(*w[0].cache->rows));
+	for (k = 0; k < 2; k++)
+		qt_tagger_work_free(&w[k]);
+}
+END_TEST
+
+/* A built-in image whose pairs name a label past the model's is refused,
+ * wherever the pair lies (the loader checks the labels eight at a time
+ * as it copies them, the last few one by one); so is one whose hashes
+ * are not this machine's but whose pairs are. */
+START_TEST(test_builtin_bad_label)
+{
+	const qt_tagger_image *img = qt_builtin_tagger("en");
+	qt_tagger_image bad;
+	qt_tagger *tg = NULL;
+	quoth_error err;
+	size_t i, npairs = 0, at[3], k;
+	uint8_t *label;
+
+	ck_assert_ptr_nonnull(img);
+	for (i = 0; i < img->m[0].nfeat; i++)
+		npairs += img->m[0].npairs[i];
+	ck_assert_uint_gt(npairs, 16);
+	label = malloc(npairs);
+	ck_assert_ptr_nonnull(label);
+	at[0] = 5;
+	at[1] = npairs / 2;
+	at[2] = npairs - 1;
+	for (k = 0; k < 3; k++) {
+		bad = *img;
+		memcpy(label, img->m[0].label, npairs);
+		label[at[k]] = 200;
+		bad.m[0].label = label;
+		ck_assert_int_eq(qt_tagger_from_image(&bad, "en", &tg, &err),
+		                 QUOTH_ERR_LEXICON);
+		ck_assert_ptr_nonnull(strstr(err.message, "LABEL WEIGHT"));
+		bad.m[0].hash = NULL;
+		ck_assert_int_eq(qt_tagger_from_image(&bad, "en", &tg, &err),
+		                 QUOTH_ERR_LEXICON);
+	}
+	free(label);
+}
+END_TEST
+
+/* Of labels with the same highest score the lowest wins, as in the
+ * trainer, wherever they lie among the vectors the scores are summed in
+ * (four or eight lanes: labels 5, 13 and 18 in different lanes; 9 and
+ * 17 in the same lane of different vectors). */
+START_TEST(test_tie_lowest_label)
+{
+	static const char *const labels =
+	        "OTHER|O NOUN|O PROPN|O VERB|O ADJ|O ADV|O PRON|O DET|O "
+	        "ADP|O NUM|O PUNCT|O OTHER|PERSON NOUN|PERSON PROPN|PERSON "
+	        "VERB|PERSON ADJ|PERSON ADV|PERSON PRON|PERSON DET|PERSON "
+	        "ADP|PERSON";
+	static const struct {
+		const char *pairs;
+		int pos, ner;
+	} cases[] = {
+	        {"13 7 5 7 18 7 2 3", QT_POS_ADV, QT_NER_O},
+	        {"17 9 9 9 1 2", QT_POS_NUM, QT_NER_O},
+	        {"18 4 19 4", QT_POS_DET, QT_NER_PERSON},
+	};
+	char file[1024];
+	qt_tagger_tok toks[MAX_TOKS];
+	qt_tag tags[MAX_TOKS];
+	size_t i, k, n = split("one two", toks);
+
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		qt_tagger *tg;
+
+		snprintf(file, sizeof(file),
+		         "quoth-tagger 1\ntemplate 1\nmodel joint\n"
+		         "labels %s\nfeatures 1\nb\t%s\n",
+		         labels, cases[i].pairs);
+		tg = load_str(file);
+		for (k = 0; k < 2; k++) {
+			qt_tagger_work w = {0};
+			bool avx2 = tg->avx2;
+
+			tg->avx2 = k == 0 && avx2;
+			ck_assert(qt_tagger_tag(tg, &w, toks, n, tags));
+			tg->avx2 = avx2;
+			ck_assert_int_eq(tags[0].pos, cases[i].pos);
+			ck_assert_int_eq(tags[0].ner, cases[i].ner);
+			qt_tagger_work_free(&w);
+		}
+		qt_tagger_free(tg);
+	}
+}
+END_TEST
+
+/* The works an extractor lends (tagger_state.c): each claimed one is
+ * apart from every other claimed one, given back it is lent again (the
+ * last one given back first, with no lock), and the state frees them
+ * all, wherever they wait (valgrind's leak check). */
+START_TEST(test_work_pool)
+{
+	lang_data ld;
+	qt_tagger_work *a, *b, *c, *d, *e;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.tagger_state = qt_tagger_state_new(NULL, "");
+	ck_assert_ptr_nonnull(ld.tagger_state);
+	a = qt_lang_tagger_work(&ld);
+	b = qt_lang_tagger_work(&ld);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_ptr_ne(a, b);
+	qt_lang_tagger_work_done(&ld, a);
+	qt_lang_tagger_work_done(&ld, b);
+	c = qt_lang_tagger_work(&ld);
+	d = qt_lang_tagger_work(&ld);
+	e = qt_lang_tagger_work(&ld);
+	ck_assert_ptr_eq(c, a);
+	ck_assert_ptr_eq(d, b);
+	ck_assert_ptr_ne(e, a);
+	ck_assert_ptr_ne(e, b);
+	qt_lang_tagger_work_done(&ld, NULL);
+	qt_lang_tagger_work_done(&ld, e);
+	qt_lang_tagger_work_done(&ld, d);
+	qt_lang_tagger_work_done(&ld, c);
+	qt_tagger_state_free(ld.tagger_state);
+}
+END_TEST
+
+/* Threads that claim and give back works many times never hold one work
+ * at once: each marks the work it holds and finds its mark still there
+ * when it gives the work back. */
+#define POOL_ROUNDS 20000
+
+static void *
+pool_thread(void *arg)
+{
+	const lang_data *ld = arg;
+	size_t i, bad = 0;
+	char mark;
+
+	for (i = 0; i < POOL_ROUNDS; i++) {
+		qt_tagger_work *w = qt_lang_tagger_work(ld);
+		volatile size_t *len;
+
+		if (!w)
+			return (void *)1;
+		len = &w->text.len;
+		*len = (size_t)&mark;
+		if (i % 7 == 0)
+			sched_yield();
+		bad += *len != (size_t)&mark;
+		*len = 0;
+		qt_lang_tagger_work_done(ld, w);
+	}
+	return (void *)bad;
+}
+
+START_TEST(test_work_pool_threads)
+{
+	lang_data ld;
+	pthread_t th[4];
+	void *ret;
+	size_t t;
+
+	memset(&ld, 0, sizeof(ld));
+	ld.tagger_state = qt_tagger_state_new(NULL, "");
+	ck_assert_ptr_nonnull(ld.tagger_state);
+	for (t = 0; t < 4; t++)
+		ck_assert_int_eq(pthread_create(&th[t], NULL, pool_thread, &ld),
+		                 0);
+	for (t = 0; t < 4; t++) {
+		ck_assert_int_eq(pthread_join(th[t], &ret), 0);
+		ck_assert_ptr_null(ret);
+	}
+	qt_tagger_state_free(ld.tagger_state);
+}
+END_TEST
+
 static Suite *
 tagger_suite(void)
 {
@@ -570,6 +782,9 @@ tagger_suite(void)
 	tcase_add_test(tc, test_two_models);
 	tcase_add_test(tc, test_load_errors);
 	tcase_add_test(tc, test_dense_row);
+	tcase_add_test(tc, test_tie_lowest_label);
+	tcase_add_test(tc, test_work_pool);
+	tcase_add_test(tc, test_work_pool_threads);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(ts, load_shipped, unload_shipped);
 	tcase_set_timeout(ts, 60);
@@ -579,6 +794,8 @@ tagger_suite(void)
 	tcase_add_test(ts, test_shipped_hostile);
 	tcase_add_test(ts, test_shipped_first);
 	tcase_add_test(ts, test_shipped_builtin);
+	tcase_add_test(ts, test_builtin_bad_label);
+	tcase_add_test(ts, test_shipped_lanes);
 	suite_add_tcase(s, ts);
 	return s;
 }
