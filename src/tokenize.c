@@ -306,6 +306,22 @@ push(token_list *tl)
 	return &tl->t[tl->n++];
 }
 
+/* push() for a loop that keeps the list's tokens, count and room in
+ * locals (*tt, *tn, *tcap): they are written back before and read again
+ * after. */
+static inline token *
+push_synced(token_list *tl, token **tt, size_t *tn, size_t *tcap)
+{
+	token *t;
+
+	tl->n = *tn;
+	t = push(tl);
+	*tt = tl->t;
+	*tn = tl->n;
+	*tcap = tl->cap;
+	return t;
+}
+
 /* qt_has_blank_line() with carriage returns: a lone '\r' is a line
  * break too. */
 static bool
@@ -797,11 +813,7 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 			space_before = true;
 			if (!para_open)
 				continue; /* leading breaks */
-			tl->n = tn;
-			t = push(tl);
-			tt = tl->t;
-			tn = tl->n;
-			tcap = tl->cap;
+			t = push_synced(tl, &tt, &tn, &tcap);
 			if (!t)
 				return false;
 			t->start = start;
@@ -817,11 +829,7 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 			}
 			continue;
 		}
-		tl->n = tn;
-		t = push(tl);
-		tt = tl->t;
-		tn = tl->n;
-		tcap = tl->cap;
+		t = push_synced(tl, &tt, &tn, &tcap);
 		if (!t)
 			return false;
 		para_open = true;
