@@ -421,10 +421,10 @@ subject_end(actx *c, size_t end)
 	       (qt_is_filler(c, j - 1) ||
 	        (j >= 2 && is_w(&c->t[j - 1]) &&
 	         !(c->t[j - 1].flags & TF_CAP) && !c->inq[j - 1] &&
-	         (qt_pos_at(c, j - 1) == QT_POS_ADV ||
-	          wordeq(c, j - 1, "since")) &&
 	         (wordeq(c, j - 2, "has") || wordeq(c, j - 2, "have") ||
-	          wordeq(c, j - 2, "had")))))
+	          wordeq(c, j - 2, "had")) &&
+	         (wordeq(c, j - 1, "since") ||
+	          qt_pos_at(c, j - 1) == QT_POS_ADV))))
 		j--;
 	if (j == 0)
 		return 0;
