@@ -302,8 +302,8 @@ qt_clause_postmod_subject(actx *c, size_t i, speaker *sp)
 	/* A share after an opening phrase ("In a poll released Monday,
 	 * 51 percent said") reports what the poll found: the poll is the
 	 * source, not found here. */
-	if (a > sa && share_at(c, a) > a &&
-	    (qt_is_prep(c, sa) || wordeq(c, sa, "according")))
+	if (a > sa && (qt_is_prep(c, sa) || wordeq(c, sa, "according")) &&
+	    share_at(c, a) > a)
 		return false;
 	return true;
 }

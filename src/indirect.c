@@ -760,9 +760,9 @@ framed_clause_end(const actx *c, const link *L, size_t k, size_t se)
 		if ((wordeq(c, m + 1, "compared") &&
 		     (wordeq(c, m + 2, "with") || wordeq(c, m + 2, "to"))) ||
 		    (n > 5 && memcmp(c->text + w->end - 3, "ing", 3) == 0 &&
-		     qt_pos_at(c, m + 1) == QT_POS_VERB &&
 		     !wordeq(c, m + 1, "including") &&
-		     !wordeq(c, m + 1, "according")))
+		     !wordeq(c, m + 1, "according") &&
+		     qt_pos_at(c, m + 1) == QT_POS_VERB))
 			return m - 1;
 	}
 	return se;
