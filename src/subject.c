@@ -118,7 +118,9 @@ who_word(const actx *c, size_t k)
 	const char *w = c->text + c->t[k].start;
 	size_t n = c->t[k].end - c->t[k].start;
 
-	return is_w(&c->t[k]) && n >= 3 && strncasecmp(w, "who", 3) == 0 &&
+	/* (the first letter, case folded, before the call) */
+	return is_w(&c->t[k]) && n >= 3 && (w[0] | 0x20) == 'w' &&
+	       strncasecmp(w, "who", 3) == 0 &&
 	       (n == 3 || w[3] == '\'' || (unsigned char)w[3] == 0xE2);
 }
 
