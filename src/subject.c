@@ -132,9 +132,17 @@ static bool
 passive_be(const actx *c, size_t k)
 {
 	const char *e = c->text + c->t[k].end;
+	size_t n = c->t[k].end - c->t[k].start;
+	int c0;
 
-	if (qt_be_form(c, k))
-		return true;
+	/* (qt_be_form()'s words have 2 to 5 letters, the first a, b, i or
+	 * w: the cheap test before its eight comparisons) */
+	if (n >= 2 && n <= 5) {
+		c0 = c->text[c->t[k].start] | 0x20;
+		if ((c0 == 'a' || c0 == 'b' || c0 == 'i' || c0 == 'w') &&
+		    qt_be_form(c, k))
+			return true;
+	}
 	/* (the cheap test first: a contraction ends in m or s) */
 	if (e[-1] != 'm' && e[-1] != 's')
 		return false;
