@@ -105,7 +105,8 @@ qt_skip_appositive(const actx *c, size_t i)
 	for (k = i + 1; k < c->n && k <= i + 16; k++) {
 		if (qt_inner_dot(c, k) || qt_apos_mark(c, k))
 			continue;
-		if (k > i + 1 && (e = qt_quoted_title_end(c, k)) > k) {
+		if (k > i + 1 && c->t[k].kind == TK_QUOTE &&
+		    (e = qt_quoted_title_end(c, k)) > k) {
 			if (is_p(&c->t[e - 1], ','))
 				return e + 1;
 			k = e;

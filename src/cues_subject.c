@@ -53,28 +53,40 @@ pos_is(const actx *c, size_t k, unsigned want)
 	return p >= 0 && (want & (1u << p));
 }
 
-/* The tens of a number written as a word ("Twenty-four", "sixty"). */
-static const char *const tens_words[] = {"twenty", "thirty", "forty",
-                                         "fifty",  "sixty",  "seventy",
-                                         "eighty", "ninety"};
+/* The tens of a number written as a word ("Twenty-four", "sixty"),
+ * with their lengths. */
+static const struct {
+	const char *w;
+	size_t n;
+} tens_words[] = {{"twenty", 6}, {"thirty", 6},  {"forty", 5},  {"fifty", 5},
+                  {"sixty", 5},  {"seventy", 7}, {"eighty", 6}, {"ninety", 6}};
 
 /* Is the word at k a number written out: "two" to "twelve" (words.txt,
  * u), a ten, or a ten and a unit joined by a hyphen ("Twenty-four")? */
 static bool
 number_written(const actx *c, size_t k)
 {
-	const token *t = &c->t[k];
-	size_t i, n;
+	const token *t;
+	size_t i, n, len;
+	int c0;
 
-	if (k >= c->n || t->kind != TK_WORD || c->inq[k])
+	if (k >= c->n || c->t[k].kind != TK_WORD || c->inq[k])
 		return false;
 	if (qt_number_word(c, k) || wordeq(c, k, "one"))
 		return true;
+	/* (the first letter, case folded, turns most words down before
+	 * the comparisons) */
+	t = &c->t[k];
+	len = t->end - t->start;
+	c0 = c->text[t->start] | 0x20;
+	if (len < 5 ||
+	    !(c0 == 't' || c0 == 'f' || c0 == 's' || c0 == 'e' || c0 == 'n'))
+		return false;
 	for (i = 0; i < sizeof tens_words / sizeof tens_words[0]; i++) {
-		n = strlen(tens_words[i]);
-		if (t->end - t->start >= n &&
-		    strncasecmp(c->text + t->start, tens_words[i], n) == 0 &&
-		    (t->end - t->start == n || c->text[t->start + n] == '-'))
+		n = tens_words[i].n;
+		if (len >= n && c0 == tens_words[i].w[0] &&
+		    strncasecmp(c->text + t->start, tens_words[i].w, n) == 0 &&
+		    (len == n || c->text[t->start + n] == '-'))
 			return true;
 	}
 	return false;
@@ -98,12 +110,13 @@ share_fraction_end(const actx *c, size_t k)
 	/* "two-thirds", "three-quarters" (one word with its hyphen) */
 	n = t->end - t->start;
 	if (t->kind == TK_WORD && n > 7 &&
+	    (c->text[t->end - 1] | 0x20) == 's' &&
 	    (strncasecmp(c->text + t->end - 7, "-thirds", 7) == 0 ||
 	     (n > 9 && strncasecmp(c->text + t->end - 9, "-quarters", 9) == 0)))
 		return k + 1;
 	/* "three in five", "8 in 10" */
-	if ((t->kind == TK_NUM || number_written(c, k)) && k + 2 < c->n &&
-	    wordeq(c, k + 1, "in") && !c->inq[k + 2] &&
+	if (k + 2 < c->n && wordeq(c, k + 1, "in") &&
+	    (t->kind == TK_NUM || number_written(c, k)) && !c->inq[k + 2] &&
 	    (c->t[k + 2].kind == TK_NUM || number_written(c, k + 2)))
 		return k + 3;
 	return k;
@@ -114,11 +127,10 @@ static size_t
 share_unit_end(const actx *c, size_t k)
 {
 	const token *t = &c->t[k];
+	size_t f = share_fraction_end(c, k);
 
-	if (t->kind != TK_NUM && !number_written(c, k))
-		return share_fraction_end(c, k);
-	if (share_fraction_end(c, k) > k)
-		return share_fraction_end(c, k);
+	if (f > k || (t->kind != TK_NUM && !number_written(c, k)))
+		return f;
 	if (t->kind == TK_NUM && c->text[t->end - 1] == '%')
 		return k + 1;
 	if (k + 1 >= c->n || c->inq[k + 1])
@@ -290,8 +302,8 @@ qt_clause_postmod_subject(actx *c, size_t i, speaker *sp)
 	/* A share after an opening phrase ("In a poll released Monday,
 	 * 51 percent said") reports what the poll found: the poll is the
 	 * source, not found here. */
-	if (a > sa && share_at(c, a) > a &&
-	    (qt_is_prep(c, sa) || wordeq(c, sa, "according")))
+	if (a > sa && (qt_is_prep(c, sa) || wordeq(c, sa, "according")) &&
+	    share_at(c, a) > a)
 		return false;
 	return true;
 }

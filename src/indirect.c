@@ -576,6 +576,8 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
                     uint8_t *used, int *last)
 {
 	size_t me, ce = L->cue_b;
+	/* (qt_subject_before() of the cue, once asked: -1 when not yet) */
+	int subj = -1;
 
 	if (i > sa + 3 &&
 	    (is_p(&c->t[i - 1], ',') || c->t[i].flags & TF_SPACE_BEFORE)) {
@@ -583,7 +585,7 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 		/* (not "..., they tweet it out": the verb has its own
 		 * object) */
 		if (!wordeq(c, ce, "it") && !wordeq(c, ce, "them") &&
-		    qt_subject_before(c, i, &L->sp, &me, *last) &&
+		    (subj = qt_subject_before(c, i, &L->sp, &me, *last)) &&
 		    L->sp.a > sa + 2 && is_p(&c->t[L->sp.a - 1], ',') &&
 		    !(L->sp.kind == SK_NAME &&
 		      np_before_name(c, sa, L->sp.a - 1, *last))) {
@@ -637,9 +639,10 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 	 * cue between commas; what was said is the rest (the lead is an
 	 * adverb or the rest's subject, one part of no weight) */
 	if (i > sa + 2 && i <= sa + 3 + LEAD_WORDS &&
-	    qt_subject_before(c, i, &L->sp, &me, *last) && L->sp.a >= sa + 2 &&
-	    L->sp.a <= sa + 1 + LEAD_WORDS && is_p(&c->t[L->sp.a - 1], ',') &&
-	    L->sp.b <= i && no_quote_in(c, sa, i)) {
+	    (subj >= 0 ? subj : qt_subject_before(c, i, &L->sp, &me, *last)) &&
+	    L->sp.a >= sa + 2 && L->sp.a <= sa + 1 + LEAD_WORDS &&
+	    is_p(&c->t[L->sp.a - 1], ',') && L->sp.b <= i &&
+	    no_quote_in(c, sa, i)) {
 		size_t k2 = ce;
 		while (k2 < se && qt_is_filler(c, k2))
 			k2++;
@@ -757,9 +760,9 @@ framed_clause_end(const actx *c, const link *L, size_t k, size_t se)
 		if ((wordeq(c, m + 1, "compared") &&
 		     (wordeq(c, m + 2, "with") || wordeq(c, m + 2, "to"))) ||
 		    (n > 5 && memcmp(c->text + w->end - 3, "ing", 3) == 0 &&
-		     qt_pos_at(c, m + 1) == QT_POS_VERB &&
 		     !wordeq(c, m + 1, "including") &&
-		     !wordeq(c, m + 1, "according")))
+		     !wordeq(c, m + 1, "according") &&
+		     qt_pos_at(c, m + 1) == QT_POS_VERB))
 			return m - 1;
 	}
 	return se;

@@ -118,7 +118,9 @@ who_word(const actx *c, size_t k)
 	const char *w = c->text + c->t[k].start;
 	size_t n = c->t[k].end - c->t[k].start;
 
-	return is_w(&c->t[k]) && n >= 3 && strncasecmp(w, "who", 3) == 0 &&
+	/* (the first letter, case folded, before the call) */
+	return is_w(&c->t[k]) && n >= 3 && (w[0] | 0x20) == 'w' &&
+	       strncasecmp(w, "who", 3) == 0 &&
 	       (n == 3 || w[3] == '\'' || (unsigned char)w[3] == 0xE2);
 }
 
@@ -130,9 +132,17 @@ static bool
 passive_be(const actx *c, size_t k)
 {
 	const char *e = c->text + c->t[k].end;
+	size_t n = c->t[k].end - c->t[k].start;
+	int c0;
 
-	if (qt_be_form(c, k))
-		return true;
+	/* (qt_be_form()'s words have 2 to 5 letters, the first a, b, i or
+	 * w: the cheap test before its eight comparisons) */
+	if (n >= 2 && n <= 5) {
+		c0 = c->text[c->t[k].start] | 0x20;
+		if ((c0 == 'a' || c0 == 'b' || c0 == 'i' || c0 == 'w') &&
+		    qt_be_form(c, k))
+			return true;
+	}
 	/* (the cheap test first: a contraction ends in m or s) */
 	if (e[-1] != 'm' && e[-1] != 's')
 		return false;
@@ -421,10 +431,10 @@ subject_end(actx *c, size_t end)
 	       (qt_is_filler(c, j - 1) ||
 	        (j >= 2 && is_w(&c->t[j - 1]) &&
 	         !(c->t[j - 1].flags & TF_CAP) && !c->inq[j - 1] &&
-	         (qt_pos_at(c, j - 1) == QT_POS_ADV ||
-	          wordeq(c, j - 1, "since")) &&
 	         (wordeq(c, j - 2, "has") || wordeq(c, j - 2, "have") ||
-	          wordeq(c, j - 2, "had")))))
+	          wordeq(c, j - 2, "had")) &&
+	         (wordeq(c, j - 1, "since") ||
+	          qt_pos_at(c, j - 1) == QT_POS_ADV))))
 		j--;
 	if (j == 0)
 		return 0;
