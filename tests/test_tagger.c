@@ -566,8 +566,8 @@ START_TEST(test_shipped_lanes)
 {
 	static const char *const text[] = {
 	        "The council said on Monday that the bridge would reopen .",
-	        "\u201c It was a hard year , \u201d said Ana Ruiz , 41 , of "
-	        "Toronto .",
+	        ("\u201c It was a hard year , \u201d said Ana Ruiz , 41 , of "
+	         "Toronto ."),
 	        "Officials at the U.S. Geological Survey declined to comment .",
 	};
 	qt_tagger_tok toks[MAX_TOKS];
