@@ -240,6 +240,18 @@ is_break_tok(const token *t)
 	return t->kind == TK_PARA || t->kind == TK_NEWLINE;
 }
 
+/* Is [a, b) free of quote marks and of quoted text? */
+static inline bool
+qt_no_quote_in(const actx *c, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = a; k < b; k++)
+		if (c->t[k].kind == TK_QUOTE || c->inq[k])
+			return false;
+	return true;
+}
+
 static inline entity *
 ent_at(const actx *c, int e)
 {

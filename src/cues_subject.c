@@ -528,9 +528,8 @@ qt_narrative_subject(actx *c, size_t o, size_t cl, speaker *sp,
 	sa = sentence_start(c, e - 1);
 	if (sa != para_start_tok(c, e - 1))
 		return false;
-	for (k = sa; k < e; k++)
-		if (c->t[k].kind == TK_QUOTE || c->inq[k])
-			return false;
+	if (!qt_no_quote_in(c, sa, e))
+		return false;
 	for (k = sa; k + 1 < e; k++) {
 		if (!is_w(&c->t[k]) || (c->t[k].flags & TF_CAP) ||
 		    qt_pos_at(c, k) != QT_POS_VERB)

@@ -555,18 +555,6 @@ added(bool ok, const link *L, int *last)
  * that", "Greensboro": a longer one is a clause of its own. */
 #define LEAD_WORDS 2
 
-/* Is [a, b) free of quote marks? */
-static bool
-no_quote_in(const actx *c, size_t a, size_t b)
-{
-	size_t k;
-
-	for (k = a; k < b; k++)
-		if (c->t[k].kind == TK_QUOTE || c->inq[k])
-			return false;
-	return true;
-}
-
 /* CLAUSE, SPEAKER CUE.  or  CLAUSE, CUE SPEAKER.: the reported clause
  * before the cue at i (the cue's token span in L, its flags v, the
  * sentence [sa, se]); "A, he says, B" makes one quote of two parts.
@@ -642,7 +630,7 @@ clause_then_speaker(actx *c, size_t i, int v, size_t sa, size_t se, link *L,
 	    (subj >= 0 ? subj : qt_subject_before(c, i, &L->sp, &me, *last)) &&
 	    L->sp.a >= sa + 2 && L->sp.a <= sa + 1 + LEAD_WORDS &&
 	    is_p(&c->t[L->sp.a - 1], ',') && L->sp.b <= i &&
-	    no_quote_in(c, sa, i)) {
+	    qt_no_quote_in(c, sa, i)) {
 		size_t k2 = ce;
 		while (k2 < se && qt_is_filler(c, k2))
 			k2++;
@@ -684,13 +672,15 @@ who_cue(const actx *c, size_t i)
  * its "who" (and its comma), whom the article knows.  The mention is the
  * "who" as written next to the cue, resolved to that person as a
  * pronoun is; a described antecedent ("voters who said") is left alone.
- * True when sp is set. */
+ * True when sp is set; false when w is QUOTH_NONE. */
 static bool
 who_antecedent(actx *c, size_t w, speaker *sp, int last)
 {
 	size_t me, e = w;
 	speaker head;
 
+	if (w == QUOTH_NONE)
+		return false;
 	if (e > 0 && is_p(&c->t[e - 1], ','))
 		e--;
 	if (e == 0 || !qt_subject_before(c, e, &head, &me, last) ||
@@ -790,8 +780,7 @@ cue_subject(actx *c, size_t i, int v, link *L, int last)
 	} else if (qt_clause_postmod_subject(c, i, &L->sp)) {
 		/* "People familiar with the talks say", "Some 29 percent
 		 * said" (cues_subject.c) */
-	} else if (who_cue(c, i) != QUOTH_NONE &&
-	           who_antecedent(c, who_cue(c, i), &L->sp, last)) {
+	} else if (who_antecedent(c, who_cue(c, i), &L->sp, last)) {
 		/* "Ada Finch, who said she backs the plan," */
 	} else {
 		return false;
