@@ -273,6 +273,45 @@ parse_prefixed(actx *c, size_t i, speaker *sp, int last_speaker)
 	return QUOTH_NONE;
 }
 
+/* Is token k an honorific ("Lt", "Sgt") or, when `letter`, a single
+ * capital letter ("S" of "S/Sgt.")? */
+static bool
+honorific_piece(const actx *c, size_t k, bool letter)
+{
+	const token *t = &c->t[k];
+
+	return is_w(t) && (t->flags & TF_CAP) && !c->inq[k] &&
+	       (qt_lex(c, LEX_HONORIFICS, k, k + 1) >= 0 ||
+	        (letter && t->end - t->start == 1));
+}
+
+/* "Lt.-Gov. Mara Vint", "S/Sgt. Owen Pike": a rank written in two
+ * pieces joined by a hyphen or a slash (no space around it), then the
+ * person's name, who is the speaker from the first piece on. */
+static size_t
+parse_compound_rank(actx *c, size_t i, speaker *sp, int last_speaker)
+{
+	size_t k = i + 1, m;
+
+	if (!honorific_piece(c, i, true))
+		return QUOTH_NONE;
+	if (k < c->n && is_p(&c->t[k], '.') &&
+	    !(c->t[k].flags & TF_SPACE_BEFORE))
+		k++;
+	if (k + 2 >= c->n || !(is_p(&c->t[k], '-') || is_p(&c->t[k], '/')) ||
+	    (c->t[k].flags & TF_SPACE_BEFORE) ||
+	    (c->t[k + 1].flags & TF_SPACE_BEFORE) ||
+	    !honorific_piece(c, k + 1, false))
+		return QUOTH_NONE;
+	m = qt_parse_speaker_fwd(c, k + 1, sp, last_speaker);
+	if (m > k + 2 && sp->kind == SK_NAME) {
+		sp->a = i;
+		return m;
+	}
+	speaker_none(sp);
+	return QUOTH_NONE;
+}
+
 /* "Trudeau's office": a group of the person (an organisation);
  * "Vancouver's Bo Horvat": the name after the possessive. */
 static size_t
@@ -898,13 +937,71 @@ mention_speaker(size_t i, const mention_rec *mr, int kind, speaker *sp)
 	return mr->end;
 }
 
+/* Does the capitalised word at k read as a plural ("Gulls", "Otters"):
+ * four letters or more ending in one "s", no possessive, not "-ss",
+ * "-us" or "-is"? */
+static bool
+plural_cap_word(const actx *c, size_t k)
+{
+	const token *t = &c->t[k];
+	const char *e = c->text + t->end;
+
+	return is_w(t) && (t->flags & TF_CAP) && !(t->flags & TF_ALLCAP) &&
+	       t->end - t->start >= 4 && e[-1] == 's' && e[-2] != 's' &&
+	       e[-2] != 'u' && e[-2] != 'i' && e[-2] != '\'' &&
+	       !qt_possessive(c, k);
+}
+
+/*
+ * "the Harbour City Gulls", "the Kell Bay Otters": "the" and a run of
+ * two capitalised words or more that ends in a plural is a team's or a
+ * group's name, whole, even when an organisation word stands inside it
+ * ("City"); an organisation unless the article knows it as a person or
+ * a place.  QUOTH_NONE when this is not that shape.
+ */
+static size_t
+the_plural_name(actx *c, size_t i, speaker *sp)
+{
+	size_t r, k;
+	const entity *e;
+
+	if (!wordeq(c, i, "the") || i + 3 > c->n || !is_w(&c->t[i + 1]) ||
+	    !(c->t[i + 1].flags & TF_CAP) || c->inq[i + 1])
+		return QUOTH_NONE;
+	r = name_run_end(c, i + 1);
+	/* (not in a headline's capitalised words: "The Most Powerful
+	 * Things Voters Said") */
+	if (r < i + 3 || !plural_cap_word(c, r - 1) ||
+	    (r < c->n && is_w(&c->t[r]) && (c->t[r].flags & TF_CAP)) ||
+	    qt_lex(c, LEX_PLACES, i + 1, r) >= 0 ||
+	    qt_lex(c, LEX_TITLES, r - 1, r) >= 0 ||
+	    qt_lex(c, LEX_ORGS, r - 1, r) >= 0)
+		return QUOTH_NONE;
+	for (k = i + 1; k < r; k++)
+		if (!is_w(&c->t[k]) || !(c->t[k].flags & TF_CAP))
+			return QUOTH_NONE;
+	name_kind(c, i + 1, r, sp);
+	e = ent_at(c, sp->ent);
+	if (e && (e->place || e->person || e->strong)) {
+		speaker_none(sp);
+		return QUOTH_NONE;
+	}
+	/* (an entity the article gave no sign of being an organisation
+	 * is left out: the phrase itself speaks, as an organisation) */
+	if (e && !e->org && !e->nonperson && !e->headorg)
+		sp->ent = -1;
+	sp->a = i;
+	sp->kind = SK_ORG;
+	return r;
+}
+
 /* the/a/an and up to DESCRIBED_TOKENS words ending in a title or
  * organisation word ("the Pentagon chief", "a spokeswoman"): the longest
  * such prefix. */
 static size_t
 parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 {
-	size_t j, end;
+	size_t j, end, m;
 
 	if (!qt_np_det(c, i))
 		return QUOTH_NONE;
@@ -927,6 +1024,9 @@ parse_described(actx *c, size_t i, speaker *sp, int last_speaker)
 		if (mr && mr->end > end && ent_at(c, mr->ent)->org)
 			return mention_speaker(i, mr, SK_ORG, sp);
 	}
+	m = the_plural_name(c, i, sp);
+	if (m != QUOTH_NONE)
+		return m;
 	/* "the lawyer for the union": a role with its phrase the entity
 	 * scan tied to the person the article gave it (role_mention()) */
 	if (wordeq(c, i, "the") && i + 1 < c->n && is_w(&c->t[i + 1]) &&
@@ -1048,12 +1148,13 @@ parse_descriptor(actx *c, size_t i, speaker *sp, int last_speaker)
  *
  *   1. parse_pronoun     "he", "they", "He's claiming"
  *   2. parse_prefixed    "former premier Brian Gallant"
- *   3. parse_possessive  "Trudeau's office", "Vancouver's Bo Horvat"
- *   4. parse_name_run    "US Defence Secretary Pete Hegseth"
- *   5. parse_the_name    "the Rev. Peter Wherry", "the IFSD's Azfar Ali
+ *   3. parse_compound_rank  "Lt.-Gov. Mara Vint", "S/Sgt. Owen Pike"
+ *   4. parse_possessive  "Trudeau's office", "Vancouver's Bo Horvat"
+ *   5. parse_name_run    "US Defence Secretary Pete Hegseth"
+ *   6. parse_the_name    "the Rev. Peter Wherry", "the IFSD's Azfar Ali
  *                        Khan"
- *   6. parse_described   "the Pentagon chief", "a spokeswoman"
- *   7. parse_descriptor  "spokesperson Martin Magnan", "police"
+ *   7. parse_described   "the Pentagon chief", "a spokeswoman"
+ *   8. parse_descriptor  "spokesperson Martin Magnan", "police"
  *
  * (A pronoun comes first: "He" opening a sentence is no name.  A
  * possessive comes before the name run it would otherwise end.)
@@ -1070,6 +1171,7 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 	 * the small ones, and this runs for most words near a quote) */
 	if ((m = parse_pronoun(c, i, sp, last_speaker)) != QUOTH_NONE ||
 	    (m = parse_prefixed(c, i, sp, last_speaker)) != QUOTH_NONE ||
+	    (m = parse_compound_rank(c, i, sp, last_speaker)) != QUOTH_NONE ||
 	    (m = parse_possessive(c, i, sp, last_speaker)) != QUOTH_NONE ||
 	    (m = parse_name_run(c, i, sp, last_speaker)) != QUOTH_NONE ||
 	    (m = parse_the_name(c, i, sp, last_speaker)) != QUOTH_NONE ||
@@ -1077,6 +1179,52 @@ parse_speaker_at(actx *c, size_t i, speaker *sp, int last_speaker)
 	    (m = parse_descriptor(c, i, sp, last_speaker)) != QUOTH_NONE)
 		return m;
 	return i;
+}
+
+/* Is e's whole name a city or town in WordNet ("Tampa"; not one that is
+ * a lowercase word too, "Reading"), with no sign of a person in the
+ * article (title, honorific, gender) nor of an organisation? */
+static bool
+city_name(const actx *c, const entity *e)
+{
+	int v;
+
+	if (e->org || e->strong || e->gender || e->title)
+		return false;
+	v = qt_place_flags(c, e);
+	return v >= 0 && (v & WNL_CITY) && !(v & WNL_WORD);
+}
+
+/*
+ * Does the word at k end a source phrase by opening a clause of its
+ * own: a coordinator ("but", "and", "or", "yet") or "while", "whereas",
+ * "although", "though", before a subject and its verb ("according to
+ * Ann Lee but the union disagrees", "according to Ann Lee and she would
+ * know"; not "according to Ann Lee and Bo Ode")?
+ */
+static bool
+clause_opener(actx *c, size_t k)
+{
+	speaker nx;
+	size_t m;
+
+	if (k + 2 >= c->n || !is_w(&c->t[k]) || c->inq[k])
+		return false;
+	/* ("a person familiar with the talks but not authorized to speak":
+	 * "but" after a noun ends the source; "complete but unofficial
+	 * returns" goes on) */
+	if ((wordeq(c, k, "but") || wordeq(c, k, "yet")) && k > 0 &&
+	    is_w(&c->t[k - 1]) && qt_pos_at(c, k - 1) == QT_POS_NOUN)
+		return true;
+	if (!(wordeq(c, k, "but") || wordeq(c, k, "and") ||
+	      wordeq(c, k, "or") || wordeq(c, k, "yet") ||
+	      wordeq(c, k, "while") || wordeq(c, k, "whereas") ||
+	      wordeq(c, k, "although") || wordeq(c, k, "though")))
+		return false;
+	m = qt_parse_speaker_fwd(c, k + 1, &nx, -1);
+	return m > k + 1 && m < c->n && is_w(&c->t[m]) && !c->inq[m] &&
+	       (qt_past_verb(c, m) || word_is(c, m, W_AUX) ||
+	        qt_pos_at(c, m) == QT_POS_VERB || qt_cue_at(c, m) >= 0);
 }
 
 /*
@@ -1090,19 +1238,20 @@ qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 	size_t m = qt_parse_speaker_fwd(c, i, sp, last_speaker), j, k;
 	const entity *e;
 
-	if (m > i && (m >= c->n || !is_w(&c->t[m])))
+	if (m > i && (m >= c->n || !is_w(&c->t[m]) || clause_opener(c, m)))
 		return m;
 	for (j = i;
 	     j < c->n && j < i + 12 && !c->inq[j] &&
+	     !(j > i && clause_opener(c, j)) &&
 	     (is_w(&c->t[j]) || c->t[j].kind == TK_NUM || is_p(&c->t[j], '-') ||
 	      (is_p(&c->t[j], '.') && j > i && (c->t[j - 1].flags & TF_CAP) &&
 	       j + 1 < c->n && c->t[j + 1].sent == c->t[j].sent));
 	     j++)
 		;
-	if (j == i ||
-	    (j < c->n && !(is_p(&c->t[j], ',') || is_p(&c->t[j], '.') ||
-	                   is_break_tok(&c->t[j]) || c->t[j].kind == TK_QUOTE ||
-	                   is_p(&c->t[j], ';'))))
+	if (j == i || (j < c->n && !(j < i + 12 && clause_opener(c, j)) &&
+	               !(is_p(&c->t[j], ',') || is_p(&c->t[j], '.') ||
+	                 is_break_tok(&c->t[j]) || c->t[j].kind == TK_QUOTE ||
+	                 is_p(&c->t[j], ';'))))
 		return m;
 	role_speaker(sp, i, j);
 	while (sp->b > sp->a + 1 && !is_w(&c->t[sp->b - 1]) &&
@@ -1114,9 +1263,11 @@ qt_parse_source(actx *c, size_t i, speaker *sp, int last_speaker)
 		if (mr->tok >= j)
 			break;
 		/* (a place is no speaker by this fallback: "the lawyer
-		 * for Animal Rescue Services of Manitoba") */
+		 * for Animal Rescue Services of Manitoba", "a report by
+		 * officials in Tampa": a place speaks only as the subject
+		 * of its own cue) */
 		e = ent_at(c, mr->ent);
-		if (!e->org && !qt_place_name(c, e)) {
+		if (!e->org && !qt_place_name(c, e) && !city_name(c, e)) {
 			sp->ent = mr->ent;
 			sp->kind = SK_NAME;
 		}
