@@ -535,10 +535,10 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		return only;
 	if (owner >= 0)
 		return owner;
-	/* failing all, when one whose first name most bearers of the other
-	 * gender have is in reach, a person of the pronoun's gender named
-	 * as an object, else that one for the caller to judge */
-	if (best[2] >= 0 && object >= 0)
+	/* failing all, a person of the pronoun's gender named as an object
+	 * in its paragraph, else one whose first name most bearers of the
+	 * other gender have, for the caller to judge */
+	if (object >= 0)
 		return object;
 	*other = best[2];
 	return -1;
