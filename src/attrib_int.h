@@ -617,7 +617,7 @@ void qt_mixed_from_fragment(actx *c, uint8_t *used);
  */
 
 int qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
-                       size_t last_tok);
+                       size_t last_tok, int *other);
 bool qt_pronoun_sure(const actx *c, size_t tok, int gender, int e);
 int qt_ent_gender(const actx *c, const entity *e);
 bool qt_subject_between(const actx *c, size_t a, size_t b, int except);
@@ -673,6 +673,9 @@ bool qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
                          size_t tok);
 int qt_own_document(const actx *c, const quote *q, int last_ent,
                     size_t last_tok);
+bool qt_pronoun_contradicted_sure(const actx *c, size_t tok, int e);
+int qt_pronoun_resolve(const actx *c, size_t tok, int gender, int last_ent,
+                       size_t last_tok);
 
 /* ---- carry.c ---------------------------------------------------------------
  */

@@ -228,53 +228,6 @@ continue_mention(quote *q, const quote *last)
 	}
 }
 
-/* How far back from a pronoun the mention of the person it stands for
- * may be and still teach a gender the first name contradicts: the
- * sentence before and the pronoun's own, in a long paragraph. */
-#define CONTRADICTED_TEACH_TOKENS 60
-
-/*
- * May "he" or "she" at token tok, resolved to entity e whose first name
- * most bearers of the other gender have, teach e that gender?  Only when
- * e is named right before it and no one else is, even as an object or a
- * description: '"It hurt," said Brian Moss. "No," she said.' teaches
- * (the article wins over the name); "Ivy Lam thanked Tom Reyes. 'Q,' he
- * said." does not (the "he" reached Ivy Lam only because no man was the
- * subject of a clause, qt_resolve_pronoun()).
- */
-static bool
-contradicted_sure(const actx *c, size_t tok, int e)
-{
-	size_t k = qt_first_mention(c, tok), j, last = QUOTH_NONE;
-
-	for (j = k; j-- > 0;) {
-		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, j);
-		const entity *o;
-		if (m->tok >= tok)
-			continue;
-		if (m->tok + CONTRADICTED_TEACH_TOKENS < tok)
-			break;
-		if (c->capt && c->capt[c->t[m->tok].para])
-			continue;
-		if (m->ent == e) {
-			last = m->end;
-			break;
-		}
-		o = ent_at(c, m->ent);
-		if (!o->org)
-			return false; /* someone else named since */
-	}
-	if (last == QUOTH_NONE)
-		return false;
-	/* nor anyone described since ("the woman", "a resident") */
-	for (j = last; j < tok; j++)
-		if (is_w(&c->t[j]) && !c->inq[j] &&
-		    (qt_person_noun(c, j) || qt_group_noun(c, j) ||
-		     qt_lex(c, LEX_TITLES, j, j + 1) >= 0))
-			return false;
-	return true;
-}
-
 /*
  * The speaker of quote q whose cue's subject is a pronoun: "it" (an
  * organisation, the thing spoken of last, a document's issuer), "he" or
@@ -310,7 +263,7 @@ pronoun_quote(actx *c, quote *q, const qattr *qa, int last_ent, size_t last_tok,
 				            * issuer */
 		}
 	} else if (qa->sp_kind == SK_PRONOUN && qa->sp_gender) {
-		q->entity = qt_resolve_pronoun(c, qa->sp_tok, qa->sp_gender,
+		q->entity = qt_pronoun_resolve(c, qa->sp_tok, qa->sp_gender,
 		                               last_ent, last_tok);
 		{
 			/* the one person of the pronoun's gender named
@@ -357,7 +310,8 @@ pronoun_quote(actx *c, quote *q, const qattr *qa, int last_ent, size_t last_tok,
 			int ng = qt_ent_gender(c, e);
 			if (!e->gender &&
 			    (!ng || ng == qa->sp_gender ||
-			     contradicted_sure(c, qa->sp_tok, q->entity)) &&
+			     qt_pronoun_contradicted_sure(c, qa->sp_tok,
+			                                  q->entity)) &&
 			    qt_pronoun_sure(c, qa->sp_tok, qa->sp_gender,
 			                    q->entity))
 				e->gender = qa->sp_gender;

@@ -423,13 +423,15 @@ only_one_of_gender(const actx *c, size_t tok, int gender)
 /*
  * The person a pronoun at token `tok` refers to: whichever is newer, the
  * last speaker or a person of agreeing gender named since as the subject
- * of a clause (within three paragraphs).  One whose first name most
- * bearers of the other gender have ("Joel Baptiste" for "she") only when
- * no one else can be meant.
+ * of a clause (within three paragraphs); else -1.  When no one else can
+ * be meant but one whose first name most bearers of the other gender have
+ * ("Joel Baptiste" for "she"), that one goes to *other (else -1 there):
+ * the caller takes it only from the surest link
+ * (qt_pronoun_contradicted_sure(), pronoun.c).
  */
 int
 qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
-                   size_t last_tok)
+                   size_t last_tok, int *other)
 {
 	size_t k = qt_first_mention(c, tok), stop;
 	uint32_t para = c->t[tok].para;
@@ -439,6 +441,8 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 	size_t pos[3] = {0, 0, 0};
 	const entity *ls = ent_at(c, last_ent);
 	bool ls_ok, place;
+
+	*other = -1;
 
 	/* a candidate at token p: kept when the gender the article shows
 	 * does not clash, and in the class of its evidence if newer than
@@ -524,17 +528,20 @@ qt_resolve_pronoun(const actx *c, size_t tok, int gender, int last_ent,
 		return pos[0] >= pos[1] ? best[0] : best[1];
 	if (best[0] >= 0 || best[1] >= 0)
 		return best[0] >= 0 ? best[0] : best[1];
-	/* failing that, the owner of a subject; failing all, one whose
-	 * first name is of the other gender (the article may call a Robin
-	 * or a Kim either) */
+	/* failing that, the one person shown to be of that gender, or the
+	 * owner of a subject */
 	only = only_one_of_gender(c, tok, gender);
 	if (only >= 0)
 		return only;
 	if (owner >= 0)
 		return owner;
-	/* failing all, a person of the pronoun's gender named as an
-	 * object before one whose first name is of the other gender */
-	return best[2] >= 0 && object >= 0 ? object : best[2];
+	/* failing all, a person of the pronoun's gender named as an object
+	 * in its paragraph, else one whose first name most bearers of the
+	 * other gender have, for the caller to judge */
+	if (object >= 0)
+		return object;
+	*other = best[2];
+	return -1;
 }
 
 /* Is a person other than entity `except` the subject of a clause in

@@ -369,6 +369,73 @@ qt_it_is_last_thing(const actx *c, const quote *last, size_t last_end,
 	return !qt_subject_between(c, last_end, tok, -1);
 }
 
+/* How far back from a pronoun the mention of the person it stands for
+ * may be and still teach a gender the first name contradicts: the
+ * sentence before and the pronoun's own, in a long paragraph. */
+#define CONTRADICTED_TEACH_TOKENS 60
+
+/*
+ * May "he" or "she" at token tok stand for entity e whose first name
+ * most bearers of the other gender have, and teach e that gender?  Only
+ * when e is named right before it and no one else is, even as an object
+ * or a description: '"It hurt," said Brian Moss. "No," she said.' (the
+ * article wins over the name); not "Ivy Lam thanked Tom Reyes. 'Q,' he
+ * said.", nor "Greta Lusk noted that costs rose, citing Ada Finch. 'Q,'
+ * he said." (qt_pronoun_resolve() leaves such a pronoun empty: a wrong
+ * speaker is worse than none).
+ */
+bool
+qt_pronoun_contradicted_sure(const actx *c, size_t tok, int e)
+{
+	size_t k = qt_first_mention(c, tok), j, last = QUOTH_NONE;
+
+	for (j = k; j-- > 0;) {
+		const mention_rec *m = QVEC_AT(&c->ments, mention_rec, j);
+		const entity *o;
+		if (m->tok >= tok)
+			continue;
+		if (m->tok + CONTRADICTED_TEACH_TOKENS < tok)
+			break;
+		if (c->capt && c->capt[c->t[m->tok].para])
+			continue;
+		if (m->ent == e) {
+			last = m->end;
+			break;
+		}
+		o = ent_at(c, m->ent);
+		if (!o->org)
+			return false; /* someone else named since */
+	}
+	if (last == QUOTH_NONE)
+		return false;
+	/* nor anyone described since ("the woman", "a resident") */
+	for (j = last; j < tok; j++)
+		if (is_w(&c->t[j]) && !c->inq[j] &&
+		    (qt_person_noun(c, j) || qt_group_noun(c, j) ||
+		     qt_lex(c, LEX_TITLES, j, j + 1) >= 0))
+			return false;
+	return true;
+}
+
+/*
+ * The person "he" or "she" (or "his", "her") at token tok stands for:
+ * qt_resolve_pronoun(), or, when no one else can be meant, one whose
+ * first name most bearers of the other gender have only through the
+ * surest link ('"It hurt," said Brian Moss. "No," she said.'); -1 when
+ * no one.
+ */
+int
+qt_pronoun_resolve(const actx *c, size_t tok, int gender, int last_ent,
+                   size_t last_tok)
+{
+	int other, e = qt_resolve_pronoun(c, tok, gender, last_ent, last_tok,
+	                                  &other);
+
+	if (e < 0 && other >= 0 && qt_pronoun_contradicted_sure(c, tok, other))
+		e = other;
+	return e;
+}
+
 /*
  * '"Q," her statement read.': the speaker "his" or "her" stands for when
  * the mention is that pronoun and a word for what a person writes or
@@ -387,7 +454,7 @@ qt_own_document(const actx *c, const quote *q, int last_ent, size_t last_tok)
 	g = wordeq(c, a, "his") ? G_MALE : wordeq(c, a, "her") ? G_FEMALE : 0;
 	if (!g || h != a + 2 || !qt_written_word(c, a + 1))
 		return -1;
-	return qt_resolve_pronoun(c, a, g, last_ent, last_tok);
+	return qt_pronoun_resolve(c, a, g, last_ent, last_tok);
 }
 
 /*
