@@ -928,6 +928,10 @@ described_of(actx *c, size_t j, speaker *sp, size_t *mention_end,
 {
 	size_t k;
 
+	/* (an infinitive's cue is no subject's: "The judge pointed to a
+	 * case to say") */
+	if (j > 0 && wordeq(c, j - 1, "to"))
+		return false;
 	for (k = j; k > 2 && k + DESCRIBED_OF_REACH > j; k--) {
 		const token *p = &c->t[k - 1];
 		speaker sp2;
