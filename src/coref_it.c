@@ -146,6 +146,43 @@ people_plural(const actx *c, const mention_rec *m)
 	return v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR);
 }
 
+/* The capitalised country adjective in [a, h) ("the Mexican government":
+ * a demonym WordNet knows as an adjective too, wn-person-nouns.txt d and
+ * j), or QUOTH_NONE. */
+static size_t
+country_adjective(const actx *c, size_t a, size_t h)
+{
+	size_t k;
+
+	for (k = a; k < h; k++) {
+		int v;
+		if (!is_w(&c->t[k]) || !(c->t[k].flags & TF_CAP))
+			continue;
+		v = qt_lex(c, LEX_PERSONS, k, k + 1);
+		if (v >= 0 && (v & WNP_DEMONYM) && (v & WNP_MODIFIER))
+			return k;
+	}
+	return QUOTH_NONE;
+}
+
+/* Does the name of e hold the word at token k ("Mexican" in "Mexican
+ * Foreign Ministry")? */
+static bool
+name_has_word(const actx *c, const entity *e, size_t k)
+{
+	size_t n = c->t[k].end - c->t[k].start;
+	const char *w = c->text + c->t[k].start, *p = e->name, *sp;
+
+	for (;; p = sp + 1) {
+		sp = strchr(p, ' ');
+		if ((size_t)((sp ? sp : p + strlen(p)) - p) == n &&
+		    memcmp(p, w, n) == 0)
+			return true;
+		if (!sp)
+			return false;
+	}
+}
+
 /*
  * "The company said", "the agency told": the organisation named in this
  * paragraph or the two before, when exactly one is in reach.  A name
@@ -157,7 +194,7 @@ int
 qt_resolve_description(const actx *c, const quote *q)
 {
 	const qattr *qa = qa_of(c, q);
-	size_t a = qa->sp_tok, h, k, stop;
+	size_t a = qa->sp_tok, h, k, stop, ca;
 	uint32_t para;
 	int found = -1;
 	bool two = false;
@@ -186,6 +223,12 @@ qt_resolve_description(const actx *c, const quote *q)
 	}
 	if (!qt_org_noun(c, h))
 		return -1;
+	/* "the Mexican government" is that country's body: an organisation
+	 * named with the same adjective ("the Mexican Foreign Ministry"),
+	 * or none, never another one in reach.  (Any organisation noun:
+	 * whether "Kell Co." is "the Canadian company" the article rarely
+	 * says, and a wrong speaker is worse than the description.) */
+	ca = country_adjective(c, a + 1, h);
 	para = c->t[a].para;
 	k = qt_first_mention(c, a);
 	stop = k > MENTION_WINDOW ? k - MENTION_WINDOW : 0;
@@ -199,7 +242,8 @@ qt_resolve_description(const actx *c, const quote *q)
 			continue;
 		if (e->strong || e->gender || e->place ||
 		    qt_possessive(c, m->end - 1) || plural_possessive(c, m) ||
-		    people_plural(c, m))
+		    people_plural(c, m) ||
+		    (ca != QUOTH_NONE && !name_has_word(c, e, ca)))
 			continue;
 		/* "Pine Valley Council ... the council said": the name
 		 * whose last word is the description's noun */

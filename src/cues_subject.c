@@ -53,43 +53,35 @@ pos_is(const actx *c, size_t k, unsigned want)
 	return p >= 0 && (want & (1u << p));
 }
 
-/* The tens of a number written as a word ("Twenty-four", "sixty"),
- * with their lengths. */
-static const struct {
-	const char *w;
-	size_t n;
-} tens_words[] = {{"twenty", 6}, {"thirty", 6},  {"forty", 5},  {"fifty", 5},
-                  {"sixty", 5},  {"seventy", 7}, {"eighty", 6}, {"ninety", 6}};
+/* The longest ten written out, before a hyphen: "seventy-two". */
+#define TENS_LEN 7
 
-/* Is the word at k a number written out: "two" to "twelve" (words.txt,
- * u), a ten, or a ten and a unit joined by a hyphen ("Twenty-four")? */
+/* Is the word at k a number written out: "two" to "twelve" or a ten
+ * ("twenty" ... "ninety"; words.txt, u), "one", or a ten and a unit
+ * joined by a hyphen ("Twenty-four")? */
 static bool
 number_written(const actx *c, size_t k)
 {
 	const token *t;
-	size_t i, n, len;
-	int c0;
+	const char *h;
+	char f[TENS_LEN];
+	size_t n;
+	int v;
 
 	if (k >= c->n || c->t[k].kind != TK_WORD || c->inq[k])
 		return false;
 	if (qt_number_word(c, k) || wordeq(c, k, "one"))
 		return true;
-	/* (the first letter, case folded, turns most words down before
-	 * the comparisons) */
+	/* "Twenty-four": the word before its hyphen, a ten (not
+	 * "three-quarters", "seven-year-old") */
 	t = &c->t[k];
-	len = t->end - t->start;
-	c0 = c->text[t->start] | 0x20;
-	if (len < 5 ||
-	    !(c0 == 't' || c0 == 'f' || c0 == 's' || c0 == 'e' || c0 == 'n'))
+	h = memchr(c->text + t->start, '-', t->end - t->start);
+	n = h ? (size_t)(h - (c->text + t->start)) : 0;
+	if (n < 5 || n > sizeof f ||
+	    !qt_ascii_lower(f, c->text + t->start, n, QT_LOWER_LETTERS))
 		return false;
-	for (i = 0; i < sizeof tens_words / sizeof tens_words[0]; i++) {
-		n = tens_words[i].n;
-		if (len >= n && c0 == tens_words[i].w[0] &&
-		    strncasecmp(c->text + t->start, tens_words[i].w, n) == 0 &&
-		    (len == n || c->text[t->start + n] == '-'))
-			return true;
-	}
-	return false;
+	v = qt_lexicon_get(c->ld->lex[LEX_WORDS], f, n);
+	return v >= 0 && (v & W_NUMBER) && f[n - 2] == 't' && f[n - 1] == 'y';
 }
 
 /* The end of a fraction or a ratio at k that counts those asked:

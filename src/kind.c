@@ -2,7 +2,8 @@
  * kind.c: what a speaker entity is, the `kind` of its quotes (SPEC
  * "Speakers"): a person, an organisation, a place or unknown, from the
  * article's evidence about the entity (entities.c, canon.c, classes.c),
- * WordNet's places (wn-places.txt), the first-name list when loaded, and
+ * WordNet's places (wn-places.txt) and plural nouns for people
+ * (wn-person-nouns.txt), the first-name list when loaded, and
  * the tagger's entity class for one-word names nothing else types.
  * Reads the tokens, mentions and entities; writes nothing.  Output only:
  * who speaks was decided before.
@@ -136,11 +137,26 @@ published(const actx *c, int ent)
 	return false;
 }
 
-/* Is the one-word name of e a first name in the list (when loaded), or
- * a plural noun for people in WordNet ("Democrats", "Latinos": a group
- * of people speaks)? */
+/* Is the one-word name of e a first name in the list (when loaded)? */
 static bool
 people_name(const actx *c, const entity *e)
+{
+	qbuf f = {0};
+	bool yes = false;
+
+	qt_text_fold(&f, e->name, e->name_len);
+	if (!f.failed && f.len)
+		yes = c->ld->gender_from_names &&
+		      qt_first_name(c->ld, f.ptr, f.len) >= 0;
+	qbuf_free(&f);
+	return yes;
+}
+
+/* Is the one-word name of e only a plural noun for people in WordNet
+ * ("Democrats", "Residents", "Latinos"), and no first name: a group
+ * described, named by nobody? */
+static bool
+people_plural(const actx *c, const entity *e)
 {
 	qbuf f = {0};
 	bool yes = false;
@@ -149,9 +165,8 @@ people_name(const actx *c, const entity *e)
 	qt_text_fold(&f, e->name, e->name_len);
 	if (!f.failed && f.len) {
 		v = qt_lexicon_get(c->ld->lex[LEX_PERSONS], f.ptr, f.len);
-		yes = (v >= 0 && (v & WNP_PLURAL)) ||
-		      (c->ld->gender_from_names &&
-		       qt_first_name(c->ld, f.ptr, f.len) >= 0);
+		yes = v >= 0 && (v & WNP_PLURAL) && !(v & WNP_SINGULAR) &&
+		      qt_first_name(c->ld, f.ptr, f.len) < 0;
 	}
 	qbuf_free(&f);
 	return yes;
@@ -201,21 +216,13 @@ bare_name_kind(const actx *c, int ent, const entity *e)
 	return e->nonperson && !e->place ? QK_ORG : QK_UNKNOWN;
 }
 
-/* Is the first word of e's name a given name in first-names.txt? */
+/* Is the first word of e's name a given name in first-names.txt, folded
+ * as qt_name_gender() folds it (accents off, "Mary-Jane" whole then
+ * "Mary", an initial "J." no name)? */
 static bool
 given_first(const actx *c, const entity *e)
 {
-	const char *sp = memchr(e->name, ' ', e->name_len);
-	qbuf f = {0};
-	bool yes = false;
-
-	if (!sp)
-		return false;
-	qt_text_fold(&f, e->name, (size_t)(sp - e->name));
-	if (!f.failed && f.len)
-		yes = qt_first_name(c->ld, f.ptr, f.len) >= 0;
-	qbuf_free(&f);
-	return yes;
+	return qt_name_gender(c->ld, e->name, e->name_len) != 0;
 }
 
 /*
@@ -244,6 +251,9 @@ qt_entity_kind(const actx *c, int ent)
 		return QK_PLACE;
 	if (e->org || (e->headorg && !personal))
 		return QK_ORG;
+	/* "Democrats said", "Residents said": a group described */
+	if (one && !personal && people_plural(c, e))
+		return QK_DESC;
 	if (personal)
 		return QK_PERSON;
 	if (one && (e->person || e->nonperson))

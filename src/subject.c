@@ -67,6 +67,7 @@
 #define CUE_OPENER_TOKENS 8
 
 static bool group_head(const actx *c, size_t a, size_t b);
+static size_t postmod_title(const actx *c, size_t p);
 static bool initial_plural(const actx *c, size_t a, size_t b);
 static bool subject_np(actx *c, size_t end, speaker *sp, size_t *mention_end,
                        int last_speaker);
@@ -314,6 +315,14 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		    (c->t[of - 2].flags & TF_CAP) &&
 		    (c->t[sp->a].flags & TF_CAP)) {
 			name_after_title_of(c, sp, last_speaker);
+			return true;
+		}
+		/* "an aide close to the mayor said": the described person
+		 * before an adjective and its preposition, with them */
+		if (m + 1 == of - 1 && head.kind == SK_ROLE && head.ent < 0 &&
+		    postmod_title(c, of - 1) == m - 1) {
+			head.b = sp->b;
+			*sp = head;
 			return true;
 		}
 		if ((m == sp->b &&
@@ -873,29 +882,73 @@ described_group(actx *c, size_t j, speaker *sp, size_t *mention_end)
 	return false;
 }
 
+/* Is the title word at h one person's (no group's: "officials")? */
+static bool
+single_title(const actx *c, size_t h)
+{
+	int v = qt_lex(c, LEX_TITLES, h, h + 1);
+
+	return v >= 0 && !(v & TITLE_GROUP);
+}
+
+/* The title word of a described person whose post-modifier opens with
+ * the preposition at p: "a spokesman for", "one veteran of", "an official
+ * with (knowledge of)", or an adjective or participle and its preposition
+ * between ("an aide close to", "a source familiar with", "a person briefed
+ * on"); QUOTH_NONE when there is none. */
+static size_t
+postmod_title(const actx *c, size_t p)
+{
+	if (p < 2 || c->inq[p - 1])
+		return QUOTH_NONE;
+	if ((wordeq(c, p, "of") || wordeq(c, p, "for") ||
+	     wordeq(c, p, "with")) &&
+	    single_title(c, p - 1))
+		return p - 1;
+	/* (the tagger last: it is the costly test) */
+	if (p >= 3 && word_is(c, p, W_OF_PREP) && !wordeq(c, p, "than") &&
+	    is_w(&c->t[p - 1]) && !(c->t[p - 1].flags & TF_CAP) &&
+	    !c->inq[p - 2] && single_title(c, p - 2) &&
+	    qt_cue_at(c, p - 1) < 0 && !word_is(c, p - 1, W_AUX) &&
+	    (qt_pos_at(c, p - 1) == QT_POS_ADJ ||
+	     qt_pos_at(c, p - 1) == QT_POS_VERB ||
+	     /* (the tagger reads "close to" as an adverb's) */
+	     (qt_pos_at(c, p - 1) == QT_POS_ADV && wordeq(c, p, "to"))))
+		return p - 2;
+	return QUOTH_NONE;
+}
+
 /* "one veteran of the government infrastructure projects commented", "a
- * spokesman for the harbour board said": a described person, then what
- * the person is of or for, ending at j. */
+ * spokesman for the harbour board said", "an official with knowledge of
+ * the plan said", "an aide close to the mayor said": a described person,
+ * then what the person is of, for or close to, ending at j. */
 static bool
 described_of(actx *c, size_t j, speaker *sp, size_t *mention_end,
              int last_speaker)
 {
 	size_t k;
 
+	/* (an infinitive's cue is no subject's: "The judge pointed to a
+	 * case to say") */
+	if (j > 0 && wordeq(c, j - 1, "to"))
+		return false;
 	for (k = j; k > 2 && k + DESCRIBED_OF_REACH > j; k--) {
 		const token *p = &c->t[k - 1];
 		speaker sp2;
-		size_t m2, d;
+		size_t m2, d, h;
 		if (!is_w(p) || c->inq[k - 1] || p->sent != c->t[j - 1].sent ||
 		    qt_cue_at(c, k - 1) >= 0 || wordeq(c, k - 1, "and") ||
 		    wordeq(c, k - 1, "but") || wordeq(c, k - 1, "or"))
 			break;
-		if (!(wordeq(c, k - 1, "of") || wordeq(c, k - 1, "for")) ||
-		    qt_lex(c, LEX_TITLES, k - 2, k - 1) < 0 ||
-		    (qt_lex(c, LEX_TITLES, k - 2, k - 1) & TITLE_GROUP))
+		/* (an object after the preposition, no infinitive: not
+		 * "the senator declined to say") */
+		if (k >= j ||
+		    (wordeq(c, k - 1, "to") &&
+		     qt_pos_at(c, k) == QT_POS_VERB) ||
+		    (h = postmod_title(c, k - 1)) == QUOTH_NONE)
 			continue;
-		for (d = k - 2;
-		     d > 0 && k - 2 - d < DET_BEFORE_ROLE && !qt_np_det(c, d) &&
+		for (d = h;
+		     d > 0 && h - d < DET_BEFORE_ROLE && !qt_np_det(c, d) &&
 		     is_w(&c->t[d - 1]) && !c->inq[d - 1];
 		     d--)
 			;
@@ -904,7 +957,7 @@ described_of(actx *c, size_t j, speaker *sp, size_t *mention_end,
 		/* (the phrase may take in an organisation after "of":
 		 * "one veteran of the government") */
 		m2 = qt_parse_speaker_fwd(c, d, &sp2, last_speaker);
-		if (m2 < k - 1 || m2 > j ||
+		if (m2 < h + 1 || m2 > j ||
 		    (sp2.kind != SK_ROLE && sp2.kind != SK_ORG))
 			break;
 		*sp = sp2;
