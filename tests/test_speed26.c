@@ -2,7 +2,8 @@
  * test_speed26.c: the shortcuts of speed26 answer as the long ways do.
  * The symbol table's memo of the ASCII words of nine to sixteen bytes
  * (symtab.c; on from ASCII_MEMO_MIN tokens): every token of a long text
- * gets the symbol it gets alone (no memo).
+ * gets the symbol it gets alone (no memo).  The tokenizer's flags of
+ * ASCII words, found without a branch.
  */
 #include <check.h>
 #include <stdio.h>
@@ -93,6 +94,79 @@ START_TEST(test_long_word_memo_answers_as_alone)
 }
 END_TEST
 
+/* The tokenizer's path for ASCII words (tokenize.c ascii_word(),
+ * word_token()): each word of letters and digits, ended by a space, a
+ * line break, punctuation or the text's end, gets the flags their
+ * definitions give, and the space after it is seen. */
+START_TEST(test_ascii_word_flags)
+{
+	static const char *const parts[] = {
+	        "said", "Said", "SAID", "A",       "a",  "x9", "9x", "2025",
+	        "US",   "UsA",  "aB",   "COVID19", "Q3", "I",  "zZ",
+	};
+	static const char *const seps[] = {" ", "  ", ", ", ". ", "\n",
+	                                   ";", " (", ") ", "! "};
+	char text[8192];
+	size_t n = 0, a, k;
+	unsigned seed = 99;
+	token_list tl;
+
+	for (k = 0; k < 400; k++) {
+		const char *w, *sp;
+		seed = seed * 1103515245u + 12345u;
+		w = parts[(seed >> 16) % QUOTH_ARRAY_LEN(parts)];
+		seed = seed * 1103515245u + 12345u;
+		sp = seps[(seed >> 16) % QUOTH_ARRAY_LEN(seps)];
+		ck_assert_uint_lt(n + strlen(w) + strlen(sp), sizeof(text));
+		memcpy(text + n, w, strlen(w));
+		n += strlen(w);
+		if (k < 399) {
+			memcpy(text + n, sp, strlen(sp));
+			n += strlen(sp);
+		}
+	}
+	memset(&tl, 0, sizeof(tl));
+	ck_assert(qt_tokenize(text, n, 0, &tl));
+	for (a = 0; a < tl.n; a++) {
+		const token *t = &tl.t[a];
+		size_t i, up = 0;
+		bool lower = false, digit = false;
+		unsigned want = 0;
+		if (t->kind != TK_WORD && t->kind != TK_NUM)
+			continue;
+		for (i = t->start; i < t->end; i++) {
+			char ch = text[i];
+			ck_assert((ch >= 'a' && ch <= 'z') ||
+			          (ch >= 'A' && ch <= 'Z') ||
+			          (ch >= '0' && ch <= '9'));
+			up += ch >= 'A' && ch <= 'Z';
+			lower |= ch >= 'a' && ch <= 'z';
+			digit |= ch >= '0' && ch <= '9';
+		}
+		ck_assert(t->end == n ||
+		          !(text[t->end] >= 'a' && text[t->end] <= 'z'));
+		if (text[t->start] >= 'A' && text[t->start] <= 'Z')
+			want |= TF_CAP;
+		if (!lower && up >= 2)
+			want |= TF_ALLCAP;
+		if (digit)
+			want |= TF_HAS_DIGIT;
+		if (t->end == n || text[t->end] == ' ' || text[t->end] == '\n')
+			want |= TF_SPACE_AFTER;
+		if (t->start == 0 || text[t->start - 1] == ' ' ||
+		    text[t->start - 1] == '\n')
+			want |= TF_SPACE_BEFORE;
+		ck_assert_uint_eq(t->flags, want);
+		ck_assert_int_eq(t->kind,
+		                 text[t->start] >= '0' && text[t->start] <= '9'
+		                         ? TK_NUM
+		                         : TK_WORD);
+		ck_assert_int_eq(t->cp, (unsigned char)text[t->start]);
+	}
+	qt_token_list_free(&tl);
+}
+END_TEST
+
 static Suite *
 speed26_suite(void)
 {
@@ -101,6 +175,7 @@ speed26_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_long_word_memo_answers_as_alone);
+	tcase_add_test(tc, test_ascii_word_flags);
 	suite_add_tcase(s, tc);
 	return s;
 }
