@@ -67,6 +67,12 @@ ent_word(const actx *c, int e, int which, size_t *wl)
 	return which == BY_LAST ? x->name + x->name_len - *wl : x->name;
 }
 
+const char *
+qt_eidx_last_word(const actx *c, int e, size_t *wl)
+{
+	return ent_word(c, e, BY_LAST, wl);
+}
+
 static bool
 word_eq(const actx *c, int e, int which, const char *w, size_t wl)
 {
