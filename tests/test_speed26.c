@@ -3,7 +3,8 @@
  * The symbol table's memo of the ASCII words of nine to sixteen bytes
  * (symtab.c; on from ASCII_MEMO_MIN tokens): every token of a long text
  * gets the symbol it gets alone (no memo).  The tokenizer's flags of
- * ASCII words, found without a branch.
+ * ASCII words, found without a branch.  The entity index of a long
+ * text.
  */
 #include <check.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "private.h"
+#include "quoth.h"
 
 /* The words repeated: nine to sixteen bytes in several cases, with
  * shorter and longer ones, non-ASCII ones and words of no list. */
@@ -167,6 +169,53 @@ START_TEST(test_ascii_word_flags)
 }
 END_TEST
 
+/* The entity index sized from the text's length (entindex.c): 700
+ * people named in a text of some 5,600 tokens, then two quoted by
+ * surname alone, the last named and one named 300 people before it,
+ * each found under their full names. */
+START_TEST(test_long_text_entity_index)
+{
+	static const char cons[] = "bdfgklmnprstvz", vow[] = "aeiou";
+	static const char *const firsts[] = {"Ana", "Dana", "Tom",   "Rafi",
+	                                     "Ivo", "Lena", "Oskar", "Mira"};
+	char sur[700][10], *text;
+	size_t cap = 64 * 1024, n = 0, k, len;
+	quoth_extractor *ex = NULL;
+	quoth_result *r = NULL;
+	quoth_error err;
+	const char *who;
+
+	text = malloc(cap);
+	ck_assert_ptr_nonnull(text);
+	for (k = 0; k < 700; k++) {
+		snprintf(sur[k], sizeof(sur[k]), "%c%c%c%cll%cn",
+		         cons[k % 14] - 'a' + 'A', vow[(k / 14) % 5],
+		         cons[(k / 70) % 14], vow[(k / 3) % 5], vow[k % 5]);
+		n += (size_t)snprintf(text + n, cap - n,
+		                      "%s %s met the council on Monday.\n\n",
+		                      firsts[k % 8], sur[k]);
+		ck_assert_uint_lt(n, cap);
+	}
+	n += (size_t)snprintf(text + n, cap - n,
+	                      "\"We will win,\" %s said.\n\n"
+	                      "\"The pier stays shut,\" %s said.\n",
+	                      sur[699], sur[400]);
+	ck_assert_uint_lt(n, cap);
+	ck_assert_int_eq(quoth_extractor_new(NULL, &ex, &err), QUOTH_OK);
+	ck_assert_int_eq(quoth_extract(ex, text, n, &r, &err), QUOTH_OK);
+	ck_assert_uint_eq(quoth_result_count(r), 2);
+	who = quoth_quote_str(r, 0, QUOTH_FIELD_SPEAKER, &len);
+	ck_assert_ptr_nonnull(who);
+	ck_assert_str_eq(who, "Rafi Zurollun");
+	who = quoth_quote_str(r, 1, QUOTH_FIELD_SPEAKER, &len);
+	ck_assert_ptr_nonnull(who);
+	ck_assert_str_eq(who, "Ana Polollan");
+	quoth_result_free(r);
+	quoth_extractor_free(ex);
+	free(text);
+}
+END_TEST
+
 static Suite *
 speed26_suite(void)
 {
@@ -176,6 +225,7 @@ speed26_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_long_word_memo_answers_as_alone);
 	tcase_add_test(tc, test_ascii_word_flags);
+	tcase_add_test(tc, test_long_text_entity_index);
 	suite_add_tcase(s, tc);
 	return s;
 }
