@@ -227,29 +227,37 @@ qt_type_org_evidence(actx *c)
 
 /* Do the letters of the acronym a[0..n) (capitals, ASCII) spell the
  * initials of name s, either of all its words or of its capitalised ones
- * ("Office of Rural Water": ORW, OORW)? */
+ * ("Office of Rural Water": ORW, OORW)?  Both readings in one walk over
+ * the words, which stops once both have failed: most names fail at their
+ * first or second word. */
 static bool
-initials_match(const char *s, size_t sl, const char *a, size_t n,
-               bool caps_only)
+initials_match(const char *s, size_t sl, const char *a, size_t n)
 {
-	size_t i = 0, k = 0;
+	size_t i = 0, kc = 0, ka = 0;
+	bool caps = true, all = true; /* (still possible) */
 
-	while (i < sl) {
+	while (i < sl && (caps || all)) {
 		char ch = s[i];
 		bool cap = ch >= 'A' && ch <= 'Z';
-		if (!cap && !caps_only && !(ch >= 'a' && ch <= 'z'))
-			return false;
-		if (cap || !caps_only) {
-			if (k >= n || (char)(cap ? ch : ch - 'a' + 'A') != a[k])
-				return false;
-			k++;
+		/* (the capitalised words only: the others are skipped) */
+		if (caps && cap) {
+			if (kc >= n || ch != a[kc])
+				caps = false;
+			kc++;
+		}
+		/* (every word, each opening with a letter) */
+		if (all) {
+			if ((!cap && !(ch >= 'a' && ch <= 'z')) || ka >= n ||
+			    (char)(cap ? ch : ch - 'a' + 'A') != a[ka])
+				all = false;
+			ka++;
 		}
 		while (i < sl && s[i] != ' ' && s[i] != '-')
 			i++;
 		while (i < sl && (s[i] == ' ' || s[i] == '-'))
 			i++;
 	}
-	return k == n;
+	return (caps && kc == n) || (all && ka == n);
 }
 
 /* Is the word at k an acronym of 2 to 8 capitals (ASCII)? */
@@ -289,7 +297,37 @@ spellable(const entity *e)
 typedef struct {
 	int *ents;
 	size_t at[LETTERS + 2];
+	/* per entry of ents: the second letter each reading of
+	 * initials_match() spells, the capitalised words' and every
+	 * word's (0: none) */
+	char (*second)[2];
 } spell_index;
+
+/* The second letter of name s[0..sl) that initials_match() reads: of its
+ * capitalised words (caps) or of all its words, each opening with a
+ * letter (uppercased); 0 when that reading has none. */
+static char
+second_initial(const char *s, size_t sl, bool caps)
+{
+	size_t i = 0, k = 0;
+
+	while (i < sl) {
+		char ch = s[i];
+		bool cap = ch >= 'A' && ch <= 'Z';
+		if (!caps && !cap && !(ch >= 'a' && ch <= 'z'))
+			return 0;
+		if (cap || !caps) {
+			if (k == 1)
+				return (char)(cap ? ch : ch - 'a' + 'A');
+			k++;
+		}
+		while (i < sl && s[i] != ' ' && s[i] != '-')
+			i++;
+		while (i < sl && (s[i] == ' ' || s[i] == '-'))
+			i++;
+	}
+	return 0;
+}
 
 static size_t
 bucket_of(const entity *e)
@@ -313,12 +351,27 @@ spell_index_build(const actx *c, spell_index *ix)
 	for (k = 0; k <= LETTERS; k++)
 		ix->at[k + 1] += ix->at[k];
 	ix->ents = qt_xmalloc_array(ix->at[LETTERS + 1] + 1, sizeof(int));
-	if (!ix->ents)
+	ix->second = qt_xmalloc_array(ix->at[LETTERS + 1] + 1,
+	                              sizeof(*ix->second));
+	if (!ix->ents || !ix->second) {
+		free(ix->ents);
+		free(ix->second);
+		ix->ents = NULL;
+		ix->second = NULL;
 		return false;
+	}
 	memcpy(fill, ix->at, sizeof(fill));
-	for (i = 0; i < c->ents.len; i++)
-		if (spellable(ent_at(c, (int)i)))
-			ix->ents[fill[bucket_of(ent_at(c, (int)i))]++] = (int)i;
+	for (i = 0; i < c->ents.len; i++) {
+		const entity *e = ent_at(c, (int)i);
+		if (spellable(e)) {
+			size_t at = fill[bucket_of(e)]++;
+			ix->ents[at] = (int)i;
+			ix->second[at][0] = second_initial(e->name, e->name_len,
+			                                   true);
+			ix->second[at][1] = second_initial(e->name, e->name_len,
+			                                   false);
+		}
+	}
 	return true;
 }
 
@@ -326,8 +379,7 @@ spell_index_build(const actx *c, spell_index *ix)
 static bool
 spells(const entity *e, const char *s, size_t n)
 {
-	return initials_match(e->name, e->name_len, s, n, true) ||
-	       initials_match(e->name, e->name_len, s, n, false);
+	return initials_match(e->name, e->name_len, s, n);
 }
 
 /* The one entity other than `self` whose name of two or more words,
@@ -356,12 +408,17 @@ spelled_out(const actx *c, const spell_index *ix, int self, const char *s,
 		return found;
 	}
 	/* (an acronym opens with a capital; should one not, only the names
-	 * opening with none can match, as in the scan above) */
+	 * opening with none can match, as in the scan above.  An acronym
+	 * has two letters or more: a name whose readings spell no s[1]
+	 * second is passed over unread) */
 	b = s[0] >= 'A' && s[0] <= 'Z' ? (size_t)(s[0] - 'A') : LETTERS;
 	for (;; b = LETTERS) {
 		for (i = ix->at[b]; i < ix->at[b + 1]; i++) {
 			int e = ix->ents[i];
-			if (e == self || !spells(ent_at(c, e), s, n))
+			if (e == self ||
+			    (n >= 2 && ix->second[i][0] != s[1] &&
+			     ix->second[i][1] != s[1]) ||
+			    !spells(ent_at(c, e), s, n))
 				continue;
 			if (found >= 0)
 				return -1;
@@ -416,6 +473,7 @@ canon_bare_acronyms(actx *c)
 		tied++;
 	}
 	free(ix.ents);
+	free(ix.second);
 	free(tried);
 	return tied;
 }
@@ -930,8 +988,7 @@ qt_canon_acronyms(actx *c)
 			continue;
 		s = c->text + c->t[k + 1].start;
 		n = c->t[k + 1].end - c->t[k + 1].start;
-		if (!initials_match(e->name, e->name_len, s, n, true) &&
-		    !initials_match(e->name, e->name_len, s, n, false))
+		if (!initials_match(e->name, e->name_len, s, n))
 			continue;
 		ae = qt_entity_by_mention_tok(c, k + 1, k + 2);
 		if (ae < 0 || ae == m->ent)

@@ -30,4 +30,9 @@ bool qt_eidx_has_mentions(const actx *c);
 int qt_eidx_last_mention(const actx *c, int e);
 int qt_eidx_prev_mention(const actx *c, int m);
 
+/* The last word of entity e's name (as a pointer into it) and its
+ * length, kept by the index: no scan of the name.  Only for an entity
+ * the index holds (one read from a chain). */
+const char *qt_eidx_last_word(const actx *c, int e, size_t *wl);
+
 #endif

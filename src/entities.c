@@ -128,7 +128,7 @@ qt_entity_find(actx *c, size_t a, size_t b)
 	     i != (size_t)-1 && i + ENTITY_WINDOW > c->ents.len;
 	     i = (size_t)qt_eidx_next_last(c, (int)i)) {
 		entity *e = QVEC_AT(&c->ents, entity, i);
-		const char *elw = last_word(e->name, e->name_len, &ewl);
+		const char *elw = qt_eidx_last_word(c, (int)i, &ewl);
 		size_t efl;
 		if (e->name_len == len && memcmp(e->name, name, len) == 0) {
 			found = (int)i;
@@ -249,7 +249,7 @@ entity_for(actx *c, size_t a, size_t b, const char *title, size_t title_len,
 				continue; /* (the namesakes are weighed too) */
 			break;
 		}
-		elw = last_word(e->name, e->name_len, &ewl);
+		elw = qt_eidx_last_word(c, (int)i, &ewl);
 		if (single && ewl == wl && memcmp(elw, lw, wl) == 0) {
 			/* a surname alone: the fuller name was a person */
 			if (nns < NAMESAKE_MAX)
@@ -974,7 +974,17 @@ qt_collect_entities(actx *c)
 		int gender = 0, e;
 		bool org, opener;
 		char *tbuf;
+		const token *t = c->t;
 
+		/* (a token that is no word, or a lowercase word of other
+		 * than three letters, is neither "the" nor a name's start:
+		 * most tokens, passed over here in a tight loop) */
+		while (i < n &&
+		       (t[i].kind != TK_WORD ||
+		        (!(t[i].flags & TF_CAP) && t[i].end - t[i].start != 3)))
+			i++;
+		if (i >= n)
+			break;
 		/* (the test role_mention() opens with, here: it runs for
 		 * every token) */
 		k = wordeq(c, i, "the") ? role_mention(c, i) : i;
@@ -1063,7 +1073,7 @@ surname_shared(const actx *c, int e, size_t tok)
 		const char *elw;
 		if ((int)i == e || y->org || y->first_tok >= tok)
 			continue;
-		elw = last_word(y->name, y->name_len, &ewl);
+		elw = qt_eidx_last_word(c, (int)i, &ewl);
 		if (ewl == wl && memcmp(elw, lw, wl) == 0)
 			return true;
 	}

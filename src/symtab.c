@@ -334,9 +334,23 @@ typedef struct {
 	uint8_t len; /* 0: empty */
 } ascii_slot;
 
+/* A slot of the second table: an ASCII word of nine to sixteen bytes
+ * ("government", "administration"), its two eight-byte halves. */
+typedef struct {
+	uint64_t lo, hi; /* hi zero-padded */
+	uint32_t sym;
+	uint8_t len; /* 0: empty */
+} ascii_slot16;
+
+/* The words of nine to sixteen bytes are fewer: their table has a
+ * quarter of the slots (at least 256). */
+#define ASCII_MEMO16_LESS 2
+
 typedef struct {
 	ascii_slot *e;
 	unsigned shift; /* 64 - log2 of the slots */
+	ascii_slot16 *e16;
+	unsigned shift16;
 } ascii_memo;
 
 /* An empty table for a document of n tokens (n >= ASCII_MEMO_MIN) into
@@ -356,6 +370,13 @@ ascii_memo_new(ascii_memo *am, size_t n)
 	for (i = 0; i < cap; i++)
 		am->e[i].len = 0;
 	am->shift = 64 - bits;
+	bits = bits >= 8 + ASCII_MEMO16_LESS ? bits - ASCII_MEMO16_LESS : 8;
+	cap = (size_t)1 << bits;
+	/* (without memory for it, the long words take the long way) */
+	am->e16 = qt_xmalloc_array(cap, sizeof(*am->e16));
+	for (i = 0; am->e16 && i < cap; i++)
+		am->e16[i].len = 0;
+	am->shift16 = 64 - bits;
 	return true;
 }
 
@@ -416,6 +437,39 @@ token_sym_long(const symtab *st, const char *text, size_t len, const token *t,
 	return fold_sym(st, fold, text + t->start, n);
 }
 
+/* token_sym() of an ASCII word t of nine to sixteen bytes with sixteen
+ * bytes of text to read: looked up first in am's second table. */
+static uint32_t
+token_sym16(const symtab *st, const char *text, size_t len, const token *t,
+            qbuf *fold, sym_memo *memo, ascii_memo am)
+{
+	const unsigned char *p = (const unsigned char *)text + t->start;
+	size_t n = t->end - t->start, slot;
+	uint64_t lo, hi;
+	uint32_t id;
+	ascii_slot16 *e;
+
+	memcpy(&lo, p, 8);
+	memcpy(&hi, p + 8, 8);
+	hi &= qt_head_mask(n - 8);
+	if ((lo | hi) & QT_HIGHS)
+		return token_sym_long(st, text, len, t, fold, memo);
+	slot = (size_t)((((lo ^ n) * 0x9E3779B97F4A7C15ull) ^ hi) *
+	                        0xBF58476D1CE4E5B9ull >>
+	                am.shift16);
+	e = &am.e16[slot];
+	if (e->len == n && e->lo == lo && e->hi == hi)
+		return e->sym;
+	id = token_sym_long(st, text, len, t, fold, memo);
+	if (id) {
+		e->lo = lo;
+		e->hi = hi;
+		e->len = (uint8_t)n;
+		e->sym = id;
+	}
+	return id;
+}
+
 /* The symbol of token t as qt_lexicon_get_tokens() folds a one-token
  * span, with the non-ASCII bit: token_sym_long(), looked up first in am
  * (by value: its fields stay in registers; when it has a table) when t is an ASCII word of two to eight bytes with
@@ -431,6 +485,8 @@ token_sym(const symtab *st, const char *text, size_t len, const token *t,
 
 	if (n == 1 && p[0] < 0x80)
 		return st->byte_sym[p[0]];
+	if (n > 8 && n <= 16 && am.e16 && t->start + 16 <= len)
+		return token_sym16(st, text, len, t, fold, memo, am);
 	if (!am.e || n > 8 || n == 0 || t->start + 8 > len)
 		return token_sym_long(st, text, len, t, fold, memo);
 	memcpy(&w, p, 8);
@@ -463,15 +519,19 @@ qt_symbolize(const lang_data *ld, const char *text, token *t, size_t n)
 	if (!ld->sym)
 		return;
 	have_am = n >= ASCII_MEMO_MIN && ascii_memo_new(&am, n);
-	if (!have_am)
+	if (!have_am) {
 		am.e = NULL;
+		am.e16 = NULL;
+	}
 	memset(memo.len, 0, sizeof(memo.len));
 	for (i = 0; i < n; i++)
 		t[i].sym = token_sym(ld->sym, text, len, &t[i], &fold, &memo,
 		                     am);
 	qbuf_free(&fold);
-	if (have_am)
+	if (have_am) {
 		free(am.e);
+		free(am.e16);
+	}
 }
 
 bool

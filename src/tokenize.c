@@ -641,9 +641,11 @@ scan_mark(const char *text, size_t len, size_t off, const cpinfo *c, token *t)
  * scan_word() would end it there too (at the text's end, an ASCII byte
  * not in word_glue[], or one that is before the end or another ASCII
  * byte that is no letter or digit), else 0; its word_bits[] or'ed into
- * *acc.  `stops`: text[len - 1] is no ASCII letter or digit. */
+ * *acc, and *space_after whether a space ends it.  `stops`: text[len - 1]
+ * is no ASCII letter or digit. */
 static inline size_t
-ascii_word(const char *text, size_t len, size_t off, bool stops, unsigned *acc)
+ascii_word(const char *text, size_t len, size_t off, bool stops, unsigned *acc,
+           bool *space_after)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	size_t e = off;
@@ -662,15 +664,25 @@ ascii_word(const char *text, size_t len, size_t off, bool stops, unsigned *acc)
 			e++;
 		}
 	}
-	if (e < len && p[e] >= 0x80)
-		return 0;
-	/* A joining byte (said, | Smith. | farmers') joins only what
-	 * follows it when that is a letter or digit, or may be one (a byte
-	 * from 0x80 on): before the text's end or another ASCII byte every
-	 * rule of scan_word() ends the word here too. */
-	if (e < len && word_glue[p[e]] && e + 1 < len &&
-	    (p[e + 1] >= 0x80 || word_bits[p[e + 1]]))
-		return 0;
+	*space_after = false;
+	if (e < len) {
+		/* (a space, after most words: no rule reads it) */
+		if (p[e] == ' ') {
+			*space_after = true;
+			*acc = a;
+			return e;
+		}
+		if (p[e] >= 0x80)
+			return 0;
+		/* A joining byte (said, | Smith. | farmers') joins only
+		 * what follows it when that is a letter or digit, or may
+		 * be one (a byte from 0x80 on): before the text's end or
+		 * another ASCII byte every rule of scan_word() ends the
+		 * word here too. */
+		if (word_glue[p[e]] && e + 1 < len &&
+		    (p[e + 1] >= 0x80 || word_bits[p[e + 1]]))
+			return 0;
+	}
 	*acc = a;
 	return e;
 }
@@ -684,12 +696,14 @@ word_token(const char *text, size_t off, size_t e, unsigned acc,
 	const unsigned char *p = (const unsigned char *)text;
 	unsigned first = word_bits[p[off]];
 	size_t i, uppers = 0;
-	uint8_t flags = space_before ? TF_SPACE_BEFORE : 0;
+	/* (the bits by arithmetic, no branch: TF_CAP is 1, and
+	 * TF_HAS_DIGIT is WB_DIGIT three places up) */
+	uint8_t flags = (uint8_t)((space_before ? TF_SPACE_BEFORE : 0) |
+	                          (first == WB_UPPER) |
+	                          ((acc & WB_DIGIT) << 3));
 
-	if (first == WB_UPPER)
-		flags |= TF_CAP;
-	if (acc & WB_DIGIT)
-		flags |= TF_HAS_DIGIT;
+	_Static_assert(TF_CAP == 1 && TF_HAS_DIGIT == WB_DIGIT << 3,
+	               "word_token() flag arithmetic");
 	if (!(acc & WB_LOWER) && (acc & WB_UPPER)) {
 		for (i = off; i < e; i++)
 			uppers += word_bits[p[i]] == WB_UPPER;
@@ -751,7 +765,8 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 		 * ASCII byte no rule of scan_word() reads: most words) */
 		if (word_bits[(unsigned char)text[off]]) {
 			unsigned acc;
-			size_t e = ascii_word(text, len, off, stops, &acc);
+			bool sp;
+			size_t e = ascii_word(text, len, off, stops, &acc, &sp);
 			if (e) {
 				if (tn < tcap) {
 					t = &tt[tn++];
@@ -769,7 +784,7 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 				space_before = false;
 				off = e;
 				/* (the space after it, as above) */
-				if (off < len && text[off] == ' ') {
+				if (sp) {
 					off++;
 					space_before = true;
 					t->flags |= TF_SPACE_AFTER;
