@@ -234,6 +234,15 @@ clause_stops_after_comma(const actx *c, size_t k, size_t se)
 	       ing_form(c, w);
 }
 
+/* Does the clause stop at the closing mark cl of a fragment that ends
+ * in a comma inside it ('the "king of debt," noting that')? */
+static bool
+comma_closes(const actx *c, size_t cl, size_t se)
+{
+	return cl > 0 && is_p(&c->t[cl - 1], ',') &&
+	       clause_stops_after_comma(c, cl, se);
+}
+
 /* The fragment among quotes [j, nq0) that opens at token k (a partial
  * quote of one part, closed, not absorbed), moving *j on in text order;
  * or QUOTH_NONE. */
@@ -265,6 +274,8 @@ clause_end_after(const actx *c, const uint8_t *occ, size_t i, size_t cl,
 	size_t k = cl + 1, e = cl, j = i + 1, f;
 
 	*nfrag = 0;
+	if (comma_closes(c, cl, se))
+		return cl;
 	while (k <= se && k < c->n && !occ[k]) {
 		const token *t = &c->t[k];
 		if (t->kind == TK_QUOTE && !qt_apos_mark(c, k)) {
@@ -273,6 +284,8 @@ clause_end_after(const actx *c, const uint8_t *occ, size_t i, size_t cl,
 				break;
 			(*nfrag)++;
 			e = k = c->r->q[f].parts[0].tok_close;
+			if (comma_closes(c, k, se))
+				break;
 			k++;
 			continue;
 		}
