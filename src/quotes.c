@@ -587,6 +587,48 @@ cue_clause_before(const char *text, const token *t, size_t pa, size_t prev,
 	return false;
 }
 
+/* Words of a reported clause between its cue and a comma: more than a
+ * listener and a time ("told the board on Friday,"). */
+#define REPORTED_CLAUSE_WORDS 6
+
+/* Does the comma at prev end a reported clause in the writer's sentence,
+ * 'Ryan said it is unrealistic to think that if the fleet pulls back,
+ * "our coasts will save us."': a speech word back in the sentence (no
+ * quote mark, no stop between) with "that" right after it or at least
+ * REPORTED_CLAUSE_WORDS words before the comma?  A lowercase quote
+ * after it goes on with that clause: a fragment, not a sentence of its
+ * own. */
+static bool
+reported_clause_before(const char *text, const token *t, size_t pa, size_t prev,
+                       const lang_data *ld)
+{
+	size_t k, words = 0, cue = QUOTH_NONE, cue_words = 0;
+
+	/* (back to the sentence start: no quote mark anywhere, not the
+	 * frame of a split quote, '"A," said Lee, the port chief, "b"') */
+	for (k = prev; k > pa; k--) {
+		const token *w = &t[k - 1];
+
+		if (w->kind == TK_QUOTE || is_break(w))
+			return false;
+		if (w->kind == TK_PUNCT && is_end_punct_cp(w->cp))
+			break;
+		if (cue == QUOTH_NONE &&
+		    qt_cue_word(text, t, k - 1, ld, FLAG('s'))) {
+			cue = k - 1;
+			cue_words = words;
+		}
+		if (w->kind == TK_WORD)
+			words++;
+	}
+	if (cue == QUOTH_NONE)
+		return false;
+	return cue_words >= REPORTED_CLAUSE_WORDS ||
+	       (t[cue + 1].kind == TK_WORD &&
+	        t[cue + 1].end - t[cue + 1].start == 4 &&
+	        strncasecmp(text + t[cue + 1].start, "that", 4) == 0);
+}
+
 /* What classify() reads off a quoted span and the tokens around it. */
 typedef struct {
 	size_t o, c;       /* the marks (c: QUOTH_NONE when unclosed) */
@@ -823,6 +865,10 @@ classify(const char *text, const token_list *tl, cue_counts *cues, size_t pa,
 		    !qt_cue_in_sentence(tl, cues, o,
 		                        c == QUOTH_NONE ? b - 1 : c))
 			return V_DROP;
+		if (!v.starts_cap && !v.cue_after && prev != QUOTH_NONE &&
+		    t[prev].kind == TK_PUNCT && t[prev].cp == ',' &&
+		    reported_clause_before(text, t, pa, prev, ld))
+			return V_PARTIAL;
 		return V_DIRECT;
 	}
 	/* a fragment inside the writer's sentence */
