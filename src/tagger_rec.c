@@ -304,6 +304,7 @@ record(const qt_tagger *tg, struct qt_tagger_cache *c, unsigned kind, bool pad,
 {
 	uint32_t h = (uint32_t)(feat_hash(s, n) ^ kind), *slot = NULL;
 	frec *r;
+	size_t mi;
 
 	if (c->n == c->cap) {
 		/* (the bound at once: a block so big is only reserved,
@@ -331,6 +332,8 @@ record(const qt_tagger *tg, struct qt_tagger_cache *c, unsigned kind, bool pad,
 	r->kind = (uint16_t)kind;
 	r->pad = pad;
 	r->srow = NOROW;
+	for (mi = 0; mi < QT_MAX_MODELS; mi++)
+		r->tw[mi] = NOROW;
 	qbuf_put(&c->keys, s, n);
 	if (c->keys.failed)
 		return UINT32_MAX;
@@ -660,7 +663,7 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	/* (valid only once the pads are in: a reset that runs out of
 	 * memory leaves the next use to reset again) */
 	c->serial = 0;
-	c->n = c->tn = c->sn = 0;
+	c->n = c->tn = c->sn = c->twn = 0;
 	if (!c->sm)
 		c->sm = malloc(sizeof(*c->sm));
 	if (c->sm) {
@@ -708,10 +711,10 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 }
 
 /* Empty c of its token records but the padding's, keeping the records
- * of words and shapes, the shapes' rows and the label history (which
- * read only those).  The features of several parts (shc, tw) go too:
- * their map, bounded only by the records, would outgrow the tokens'
- * memory saved. */
+ * of words and shapes, the shapes' rows, the words' tw features and the
+ * label history (which read only those).  The features of several parts
+ * (shc) go too: their map, bounded only by the records, would outgrow
+ * the tokens' memory saved. */
 static void
 tokens_reset(struct qt_tagger_cache *c)
 {
@@ -741,6 +744,7 @@ qt_tagger_cache_free(struct qt_tagger_cache *c)
 	free(c->tr);
 	free(c->rows);
 	free(c->srows);
+	free(c->twv);
 	free(c->tt.slots);
 	for (mi = 0; mi < QT_MAX_MODELS; mi++) {
 		free(c->hist[mi]);

@@ -116,9 +116,15 @@ typedef struct {
 	uint16_t pad;  /* padding past the sentence's ends */
 	uint32_t srow; /* a shape's rows in c->srows, NOROW until made */
 	uint32_t f[QT_MAX_MODELS][WF_N];
+	/* a word's features tw=T1|W0 per model, in c->twv from here: one
+	 * for "<s>" and each label, each its slot + TW_HELD (NOFEAT + TW_HELD
+	 * wraps to 1), 0 until looked up; NOROW until the word is first
+	 * scored */
+	uint32_t tw[QT_MAX_MODELS];
 } frec;
 
 #define NOROW UINT32_MAX
+#define TW_HELD 2u
 
 /* kinds of record; the first four records of a cache are the padding
  * past the sentence's ends, as words and as shapes (not in the table) */
@@ -214,7 +220,10 @@ struct qt_tagger_cache {
 	 * where hready[] is set (both NULL until the first use) */
 	int32_t *hrows[QT_MAX_MODELS];
 	uint8_t *hready[QT_MAX_MODELS];
-	/* the features of several parts (shc, tw) by ckey(): mkeys[i]
+	/* the words' tw=T1|W0 features (frec.tw), twn of twcap used */
+	uint32_t *twv;
+	size_t twn, twcap;
+	/* the features of several parts (shc) by ckey(): mkeys[i]
 	 * 0 = empty */
 	uint64_t *mkeys;
 	uint32_t *mvals;
