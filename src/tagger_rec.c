@@ -689,8 +689,8 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 		c->hready[mi] = NULL;
 	}
 	if (c->mkeys)
-		memset(c->mkeys, 0, c->mcap * sizeof(*c->mkeys));
-	c->mn = 0;
+		memset(c->mkeys, 0,
+		       ((size_t)1 << SHC_MEMO_BITS) * sizeof(*c->mkeys));
 	memo_clear(c);
 	for (mi = 0; mi < tg->nmodels; mi++)
 		c->bias[mi] = look1(tg, &tg->m[mi], "b", "", 0);
@@ -711,10 +711,8 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 }
 
 /* Empty c of its token records but the padding's, keeping the records
- * of words and shapes, the shapes' rows, the words' tw features and the
- * label history (which read only those).  The features of several parts
- * (shc) go too: their map, bounded only by the records, would outgrow
- * the tokens' memory saved. */
+ * of words and shapes, the shapes' rows, the features shc and tw and
+ * the label history (which read only those). */
 static void
 tokens_reset(struct qt_tagger_cache *c)
 {
@@ -724,9 +722,6 @@ tokens_reset(struct qt_tagger_cache *c)
 		memset(c->sm->toks.len, 0, sizeof(c->sm->toks.len));
 	if (c->tt.slots)
 		memset(c->tt.slots, 0, c->tt.n * sizeof(*c->tt.slots));
-	if (c->mkeys)
-		memset(c->mkeys, 0, c->mcap * sizeof(*c->mkeys));
-	c->mn = 0;
 	memo_clear(c);
 }
 
@@ -910,8 +905,7 @@ qt_tagger_records(const qt_tagger *tg, qt_tagger_work *w,
 		if (!c)
 			return false;
 	}
-	if (c->serial != tg->serial || c->n + 2 * n > CACHE_MAX ||
-	    c->mn > 4 * CACHE_MAX) {
+	if (c->serial != tg->serial || c->n + 2 * n > CACHE_MAX) {
 		if (!cache_reset(tg, c))
 			return false;
 	} else if (c->tn + n > TOKENS_MAX) {

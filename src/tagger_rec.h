@@ -189,6 +189,8 @@ typedef struct {
 	uint32_t rec[1 << SHORT_MEMO_BITS];
 } short_memo;
 
+#define SHC_MEMO_BITS 13
+
 struct qt_tagger_cache {
 	uint64_t serial; /* of the tagger the records resolve against */
 	qbuf keys;
@@ -223,11 +225,13 @@ struct qt_tagger_cache {
 	/* the words' tw=T1|W0 features (frec.tw), twn of twcap used */
 	uint32_t *twv;
 	size_t twn, twcap;
-	/* the features of several parts (shc) by ckey(): mkeys[i]
-	 * 0 = empty */
+	/* the features shc=S-1|S0|S+1 looked up (tagger.c's
+	 * shape_context()), in a direct-mapped table of 1 << SHC_MEMO_BITS
+	 * by their key (0: empty), emptied with the records its keys name;
+	 * NULL until the first use (mfailed: out of memory then) */
 	uint64_t *mkeys;
 	uint32_t *mvals;
-	size_t mn, mcap;
+	bool mfailed;
 	/* per position of the sentence (+ 2 each side): its token record */
 	uint32_t *pt;
 	size_t ptcap;
