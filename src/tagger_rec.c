@@ -162,7 +162,7 @@ typedef struct {
  * eight bytes before x, and the key hashed where it lies (as feat_hash()
  * hashes it: the bytes read past its end are masked off; eight are
  * readable there). */
-static uint32_t
+static inline __attribute__((always_inline)) uint32_t
 look_in(const qt_tagger *tg, const model *m, const prefix8 *p, char *x,
         size_t n)
 {
@@ -186,12 +186,47 @@ look_in(const qt_tagger *tg, const model *m, const prefix8 *p, char *x,
 	return ix ? ix - 1 : NOFEAT;
 }
 
-/* Resolve record r, whose string is s[0..n), against every model: as
- * resolve_long(), but each key is the string in one buffer with its
+/* look_in() of an affix feature (kind AF_*, of model mi) whose bytes
+ * x[0..xn) are followed by at least eight readable ones, through c's
+ * table of recent affixes when they fit a word: words share their
+ * affixes ("-ing", "un-"), and a word's affixes are more than half of
+ * its lookups. */
+enum { AF_P1, AF_S1 = AF_P1 + 3, AF_SM1 = AF_S1 + 3, AF_SP1 };
+
+static inline __attribute__((always_inline)) uint32_t
+look_affix(const qt_tagger *tg, struct qt_tagger_cache *c, size_t mi,
+           unsigned kind, const prefix8 *p, char *x, size_t xn)
+{
+	struct affix_memo *am = c->am;
+	uint64_t w;
+	size_t slot;
+	unsigned tag;
+	uint32_t f;
+
+	if (!am || xn == 0 || xn > 8)
+		return look_in(tg, &tg->m[mi], p, x, xn);
+	memcpy(&w, x, 8);
+	if (xn < 8)
+		w &= qt_head_mask(xn);
+	tag = (unsigned)(mi << 8 | kind << 4 | xn); /* (never 0) */
+	slot = (size_t)(((w ^ (uint64_t)tag << 56) * 0x9E3779B97F4A7C15ull) >>
+	                (64 - AFFIX_MEMO_BITS));
+	if (am->tag[slot] == tag && am->key[slot] == w)
+		return am->val[slot];
+	f = look_in(tg, &tg->m[mi], p, x, xn);
+	am->tag[slot] = (uint16_t)tag;
+	am->key[slot] = w;
+	am->val[slot] = f;
+	return f;
+}
+
+/* Resolve record r of c, whose string is s[0..n), against every model:
+ * as resolve_long(), but each key is the string in one buffer with its
  * prefix written before it (the suffixes, written over the word, from
  * the longest). */
 static void
-resolve(const qt_tagger *tg, frec *r, const char *s, size_t n)
+resolve(const qt_tagger *tg, struct qt_tagger_cache *c, frec *r, const char *s,
+        size_t n)
 {
 	static const prefix8 wf[5] = {{"      w=", 2},
 	                              {"    w-2=", 4},
@@ -233,18 +268,21 @@ resolve(const qt_tagger *tg, frec *r, const char *s, size_t n)
 			f[WF_W + j] = look_in(tg, m, &wf[j], x, n);
 		for (j = 0; j < 3; j++)
 			f[WF_P1 + j] = j + 1 < cps && !r->pad
-			                       ? look_in(tg, m, &pre[j], x,
-			                                 head[j])
+			                       ? look_affix(tg, c, mi,
+			                                    AF_P1 + (unsigned)j,
+			                                    &pre[j], x, head[j])
 			                       : NOFEAT;
 		/* (the padding's whole string, a word's last three) */
 		xn = r->pad ? n : tail[2];
-		f[WF_SM1] = look_in(tg, m, &sm1, x + n - xn, xn);
-		f[WF_SP1] = look_in(tg, m, &sp1, x + n - xn, xn);
+		f[WF_SM1] = look_affix(tg, c, mi, AF_SM1, &sm1, x + n - xn, xn);
+		f[WF_SP1] = look_affix(tg, c, mi, AF_SP1, &sp1, x + n - xn, xn);
 		for (j = 3; j-- > 0;)
 			f[WF_S1 + j] = j + 1 < cps && !r->pad
-			                       ? look_in(tg, m, &suf[j],
-			                                 x + n - tail[j],
-			                                 tail[j])
+			                       ? look_affix(tg, c, mi,
+			                                    AF_S1 + (unsigned)j,
+			                                    &suf[j],
+			                                    x + n - tail[j],
+			                                    tail[j])
 			                       : NOFEAT;
 	}
 }
@@ -337,7 +375,7 @@ record(const qt_tagger *tg, struct qt_tagger_cache *c, unsigned kind, bool pad,
 	qbuf_put(&c->keys, s, n);
 	if (c->keys.failed)
 		return UINT32_MAX;
-	resolve(tg, r, s, n);
+	resolve(tg, c, r, s, n);
 	if (slot)
 		*slot = (uint32_t)c->n + 1;
 	return (uint32_t)c->n++;
@@ -664,6 +702,10 @@ cache_reset(const qt_tagger *tg, struct qt_tagger_cache *c)
 	 * memory leaves the next use to reset again) */
 	c->serial = 0;
 	c->n = c->tn = c->sn = c->twn = 0;
+	if (!c->am)
+		c->am = malloc(sizeof(*c->am));
+	if (c->am)
+		memset(c->am->tag, 0, sizeof(c->am->tag));
 	if (!c->sm)
 		c->sm = malloc(sizeof(*c->sm));
 	if (c->sm) {
@@ -749,6 +791,7 @@ qt_tagger_cache_free(struct qt_tagger_cache *c)
 	free(c->pt);
 	free(c->memo);
 	free(c->sm);
+	free(c->am);
 	free(c->mkeys);
 	free(c->mvals);
 	free(c);

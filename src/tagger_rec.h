@@ -191,6 +191,17 @@ typedef struct {
 
 #define SHC_MEMO_BITS 13
 
+/* A direct-mapped table of affix features (tagger_rec.c's look_affix()):
+ * an affix of at most eight bytes (zero-padded in key), its kind, length
+ * and model in tag (0: empty) and its feature's slot. */
+#define AFFIX_MEMO_BITS 12
+
+struct affix_memo {
+	uint64_t key[1 << AFFIX_MEMO_BITS];
+	uint32_t val[1 << AFFIX_MEMO_BITS];
+	uint16_t tag[1 << AFFIX_MEMO_BITS];
+};
+
 struct qt_tagger_cache {
 	uint64_t serial; /* of the tagger the records resolve against */
 	qbuf keys;
@@ -215,6 +226,10 @@ struct qt_tagger_cache {
 	struct short_memos {
 		short_memo shapes, toks;
 	} * sm;
+	/* recent affixes' features, emptied with the records (for another
+	 * tagger); NULL out of memory (allocated, not zeroed, but for the
+	 * tags) */
+	struct affix_memo *am;
 	/* per model: the features t-1 of each label (and "<s>"), then t-2
 	 * of each pair, UNKNOWN until looked up */
 	uint32_t *hist[QT_MAX_MODELS];
