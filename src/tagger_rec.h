@@ -184,7 +184,7 @@ struct label_memo {
 #define SHORT_MEMO_BITS 12
 
 typedef struct {
-	uint64_t key[1 << SHORT_MEMO_BITS]; /* its bytes, zero-padded */
+	uint64_t key[1 << SHORT_MEMO_BITS]; /* its bytes (short_slot()) */
 	uint8_t len[1 << SHORT_MEMO_BITS];  /* 0: empty */
 	uint32_t rec[1 << SHORT_MEMO_BITS];
 } short_memo;
