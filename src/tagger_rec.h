@@ -190,6 +190,7 @@ typedef struct {
 } short_memo;
 
 #define SHC_MEMO_BITS 13
+#define SHC_AFTER 256
 
 /* A direct-mapped table of affix features (tagger_rec.c's look_affix()):
  * an affix of at most eight bytes (zero-padded in key), its kind, length
