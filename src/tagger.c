@@ -60,87 +60,23 @@ typedef struct {
 	int32_t sc[QT_MAX_LABELS];
 } tagging;
 
-/* The key of a feature of several parts in a cache's map: its kind,
- * the model, and up to three fields below FIELD_MAX (record indices,
- * labels + 1). */
-enum { KEY_SHC = 1, KEY_TW };
+/* The key of shc=S-1|S0|S+1 in a cache's table of them: the model and
+ * the three shapes' records, each below FIELD_MAX (never 0: the model
+ * is stored + 1). */
 #define FIELD_MAX ((uint64_t)1 << 20)
 
 static inline uint64_t
-ckey(unsigned kind, size_t mi, uint64_t a, uint64_t b, uint64_t c)
+shc_key(size_t mi, uint64_t a, uint64_t b, uint64_t c)
 {
-	return (uint64_t)kind << 62 | (uint64_t)mi << 60 | a << 40 | b << 20 |
-	       c;
+	return (uint64_t)(mi + 1) << 60 | a << 40 | b << 20 | c;
 }
 
-/* A slot for key in a map of cap slots (a power of two, at least 2):
- * the top bits of one multiplication, where every bit of the key counts
- * (two rounds of mixing cost 0.9M instructions more on 2 MB of news). */
+/* The slot of key in a table of 1 << SHC_MEMO_BITS: the top bits of one
+ * multiplication, where every bit of the key counts. */
 static inline size_t
-map_hash(uint64_t key, size_t cap)
+shc_slot(uint64_t key)
 {
-	return (size_t)((key * 0x9E3779B97F4A7C15ull) >>
-	                (64 - __builtin_ctzll((unsigned long long)cap)));
-}
-
-static bool
-map_grow(struct qt_tagger_cache *c)
-{
-	size_t cap = c->mcap ? c->mcap * 2 : 1024, i, j;
-	uint64_t *keys = calloc(cap, sizeof(*keys));
-	uint32_t *vals = qt_xmalloc_array(cap, sizeof(*vals));
-
-	if (!keys || !vals) {
-		free(keys);
-		free(vals);
-		return false;
-	}
-	for (i = 0; i < c->mcap; i++) {
-		if (!c->mkeys[i])
-			continue;
-		for (j = map_hash(c->mkeys[i], cap); keys[j];
-		     j = (j + 1) & (cap - 1))
-			;
-		keys[j] = c->mkeys[i];
-		vals[j] = c->mvals[i];
-	}
-	free(c->mkeys);
-	free(c->mvals);
-	c->mkeys = keys;
-	c->mvals = vals;
-	c->mcap = cap;
-	return true;
-}
-
-/* The slot of key's feature in c's map, UNKNOWN when new (to be filled
- * by the caller); NULL when out of memory. */
-static uint32_t *
-map_at(struct qt_tagger_cache *c, uint64_t key)
-{
-	size_t i;
-
-	if ((c->mn + 1) * 2 > c->mcap && !map_grow(c))
-		return NULL;
-	for (i = map_hash(key, c->mcap); c->mkeys[i];
-	     i = (i + 1) & (c->mcap - 1))
-		if (c->mkeys[i] == key)
-			return &c->mvals[i];
-	c->mkeys[i] = key;
-	c->mvals[i] = UNKNOWN;
-	c->mn++;
-	return &c->mvals[i];
-}
-
-/* The feature of key k (built by the caller only when *v is UNKNOWN),
- * remembered in *v when v is not NULL. */
-static uint32_t
-remember(tagging *t, uint32_t *v, keybuf *k)
-{
-	uint32_t f = qt_tagger_lookup(t->tg, t->m, k);
-
-	if (v)
-		*v = f;
-	return f;
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> (64 - SHC_MEMO_BITS));
 }
 
 /* What token i adds up: dense rows (up to ROWS_MAX), and the features
@@ -169,7 +105,9 @@ take(const tagging *t, addends *a, uint32_t fid)
 
 /* The label of the highest sum of a's rows (at least one, the first a
  * token's own, whose lanes past the labels hold INT32_MIN: they never
- * win) and pairs (added in t->sc first), for a tagger of `stride` lanes;
+ * win) and then its pairs (added through t->sc, only when it has any:
+ * zeroing the scores for them first cost 1.1M instructions more on 2 MB
+ * of news), for a tagger of `stride` lanes;
  * ties go to the lower label, as in the trainer: each lane keeps the
  * first vector that beats it, with its label, and the lanes then the
  * lowest label of the highest score.  (Finding the label by scanning the
@@ -196,13 +134,8 @@ typedef int32_t lanes8 __attribute__((vector_size(32)));
 		for (l = 0; l < W; l++)                                        \
 			li[l] = (int32_t)l;                                    \
                                                                                \
-		add_pairs(t, a, stride);                                       \
 		_Pragma("GCC unroll 16") for (l = 0; l < stride / W; l++)      \
-		{                                                              \
-			memcpy(&acc[l], t->sc + W * l, sizeof(x));             \
-			memcpy(&x, a->row[0] + W * l, sizeof(x));              \
-			acc[l] += x;                                           \
-		}                                                              \
+		        memcpy(&acc[l], a->row[0] + W * l, sizeof(x));         \
 		for (j = 1; j < a->nr; j++) {                                  \
 			const int32_t *r = a->row[j];                          \
                                                                                \
@@ -212,6 +145,15 @@ typedef int32_t lanes8 __attribute__((vector_size(32)));
 				memcpy(&x, r + W * l, sizeof(x));              \
 				acc[l] += x;                                   \
 			}                                                      \
+		}                                                              \
+		if (a->ns) {                                                   \
+			_Pragma("GCC unroll 16") for (l = 0; l < stride / W;   \
+			                              l++)                     \
+			        memcpy(t->sc + W * l, &acc[l], sizeof(x));     \
+			add_pairs(t, a);                                       \
+			_Pragma("GCC unroll 16") for (l = 0; l < stride / W;   \
+			                              l++)                     \
+			        memcpy(&acc[l], t->sc + W * l, sizeof(x));     \
 		}                                                              \
 		x = acc[0];                                                    \
 		xi = li;                                                       \
@@ -233,13 +175,12 @@ typedef int32_t lanes8 __attribute__((vector_size(32)));
 		return best;                                                   \
 	}
 
-/* The pairs of a, added into zeros (sum_lanes*() then add the rows). */
+/* The pairs of a, added to the sum of its rows in t->sc. */
 static inline __attribute__((always_inline)) void
-add_pairs(tagging *t, const addends *a, size_t stride)
+add_pairs(tagging *t, const addends *a)
 {
 	size_t i, j;
 
-	memset(t->sc, 0, stride * sizeof(*t->sc));
 	for (j = 0; j < a->ns; j++) {
 		const feat *f = &t->m->slots[a->sparse[j]];
 		const pair *p = t->tg->pairs + f->pair;
@@ -347,26 +288,54 @@ hist_feature(tagging *t, int l2, int l1)
 	return (*h)[at] = qt_tagger_lookup(t->tg, t->m, &k);
 }
 
-/* shc=S-1|S0|S+1 of the token whose record is at pt[0]. */
+/* shc=S-1|S0|S+1 of the token whose record is at pt[0], looked up
+ * once per three shapes while they hold their slot in c's table (a
+ * direct-mapped one rather than a map that grows: 2.6M instructions
+ * less on 2 MB of news, for about 2,200 triples of shapes). */
 static uint32_t
 shape_context(tagging *t, const uint32_t *pt)
 {
-	const trec *tr = t->c->tr;
+	struct qt_tagger_cache *sc = t->c;
+	const trec *tr = sc->tr;
 	uint32_t a = tr[pt[-1]].srec, b = tr[pt[0]].srec, c = tr[pt[1]].srec;
-	uint32_t *v = a < FIELD_MAX && b < FIELD_MAX && c < FIELD_MAX
-	                      ? map_at(t->c, ckey(KEY_SHC, t->mi, a, b, c))
-	                      : NULL;
+	uint64_t key = 0;
+	size_t at = 0;
+	uint32_t f;
 	keybuf k;
 
-	if (v && *v != UNKNOWN)
-		return *v;
+	/* (made once the work has met SHC_AFTER tokens: zeroing it is 55K
+	 * instructions, more than a short run's few looked up each time) */
+	if (!sc->mkeys && !sc->mfailed && sc->tn > SHC_AFTER) {
+		sc->mkeys = calloc((size_t)1 << SHC_MEMO_BITS,
+		                   sizeof(*sc->mkeys));
+		sc->mvals = qt_xmalloc_array((size_t)1 << SHC_MEMO_BITS,
+		                             sizeof(*sc->mvals));
+		if (!sc->mkeys || !sc->mvals) {
+			free(sc->mkeys);
+			free(sc->mvals);
+			sc->mkeys = NULL;
+			sc->mvals = NULL;
+			sc->mfailed = true; /* (looked up each time) */
+		}
+	}
+	if (sc->mkeys && a < FIELD_MAX && b < FIELD_MAX && c < FIELD_MAX) {
+		key = shc_key(t->mi, a, b, c);
+		at = shc_slot(key);
+		if (sc->mkeys[at] == key)
+			return sc->mvals[at];
+	}
 	kb_start(&k, "shc=");
 	put_record(t, &k, a);
 	kb_put(&k, "|", 1);
 	put_record(t, &k, b);
 	kb_put(&k, "|", 1);
 	put_record(t, &k, c);
-	return remember(t, v, &k);
+	f = qt_tagger_lookup(t->tg, t->m, &k);
+	if (key) {
+		sc->mkeys[at] = key;
+		sc->mvals[at] = f;
+	}
+	return f;
 }
 
 /* The features t-1=T1 and t-2=T2|T1 after labels l2, l1 (-1 = before
@@ -426,22 +395,59 @@ take_history(tagging *t, addends *a, int l2, int l1)
 	a->row[a->nr++] = row;
 }
 
-/* tw=T1|W0 of word record wr after label l1. */
+/* The block of word record wr's tw features for model t->mi in c->twv
+ * (all 0, unknown, when new); NULL when out of memory. */
+static uint32_t *
+tw_block(tagging *t, uint32_t wr)
+{
+	struct qt_tagger_cache *c = t->c;
+	uint32_t *at = &c->r[wr].tw[t->mi];
+	size_t nl = t->m->nlabels + 1;
+
+	if (*at != NOROW)
+		return c->twv + *at;
+	if (c->twcap - c->twn < nl) {
+		/* (room for the bound on records at once, only reserved:
+		 * the pages are made as words fill them, and growing by
+		 * doubling moved other blocks, 2.4M instructions of copying
+		 * on 2 MB of news) */
+		size_t cap = c->twcap ? c->twcap * 2
+		                      : CACHE_MAX * (QT_MAX_LABELS + 1);
+		uint32_t *v;
+
+		while (cap - c->twn < nl)
+			cap *= 2;
+		if (cap >= NOROW ||
+		    !(v = qt_xrealloc_array(c->twv, cap, sizeof(*v))))
+			return NULL;
+		c->twv = v;
+		c->twcap = cap;
+	}
+	*at = (uint32_t)c->twn;
+	c->twn += nl;
+	memset(c->twv + *at, 0, nl * sizeof(*c->twv));
+	return c->twv + *at;
+}
+
+/* tw=T1|W0 of word record wr after label l1: looked up once per word
+ * and label (a word's block of them, not a map of every pair: 4.6M
+ * instructions less on 2 MB of news). */
 static uint32_t
 label_word(tagging *t, uint32_t wr, int l1)
 {
-	uint32_t *v = wr < FIELD_MAX ? map_at(t->c, ckey(KEY_TW, t->mi, wr,
-	                                                 (uint64_t)(l1 + 1), 0))
-	                             : NULL;
+	uint32_t *b = tw_block(t, wr), *v = b ? b + (l1 + 1) : NULL, f;
 	keybuf k;
 
-	if (v && *v != UNKNOWN)
-		return *v;
+	if (v && *v)
+		return *v - TW_HELD;
 	kb_start(&k, "tw=");
 	put_label(t, &k, l1);
 	kb_put(&k, "|", 1);
 	put_record(t, &k, wr);
-	return remember(t, v, &k);
+	f = qt_tagger_lookup(t->tg, t->m, &k);
+	if (v)
+		*v = f + TW_HELD;
+	return f;
 }
 
 /* The label of token i after labels l2, l1, of the highest score: the

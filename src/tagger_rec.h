@@ -116,9 +116,15 @@ typedef struct {
 	uint16_t pad;  /* padding past the sentence's ends */
 	uint32_t srow; /* a shape's rows in c->srows, NOROW until made */
 	uint32_t f[QT_MAX_MODELS][WF_N];
+	/* a word's features tw=T1|W0 per model, in c->twv from here: one
+	 * for "<s>" and each label, each its slot + TW_HELD (NOFEAT + TW_HELD
+	 * wraps to 1), 0 until looked up; NOROW until the word is first
+	 * scored */
+	uint32_t tw[QT_MAX_MODELS];
 } frec;
 
 #define NOROW UINT32_MAX
+#define TW_HELD 2u
 
 /* kinds of record; the first four records of a cache are the padding
  * past the sentence's ends, as words and as shapes (not in the table) */
@@ -178,10 +184,24 @@ struct label_memo {
 #define SHORT_MEMO_BITS 12
 
 typedef struct {
-	uint64_t key[1 << SHORT_MEMO_BITS]; /* its bytes, zero-padded */
+	uint64_t key[1 << SHORT_MEMO_BITS]; /* its bytes (short_slot()) */
 	uint8_t len[1 << SHORT_MEMO_BITS];  /* 0: empty */
 	uint32_t rec[1 << SHORT_MEMO_BITS];
 } short_memo;
+
+#define SHC_MEMO_BITS 13
+#define SHC_AFTER 256
+
+/* A direct-mapped table of affix features (tagger_rec.c's look_affix()):
+ * an affix of at most eight bytes (zero-padded in key), its kind, length
+ * and model in tag (0: empty) and its feature's slot. */
+#define AFFIX_MEMO_BITS 12
+
+struct affix_memo {
+	uint64_t key[1 << AFFIX_MEMO_BITS];
+	uint32_t val[1 << AFFIX_MEMO_BITS];
+	uint16_t tag[1 << AFFIX_MEMO_BITS];
+};
 
 struct qt_tagger_cache {
 	uint64_t serial; /* of the tagger the records resolve against */
@@ -207,6 +227,10 @@ struct qt_tagger_cache {
 	struct short_memos {
 		short_memo shapes, toks;
 	} * sm;
+	/* recent affixes' features, emptied with the records (for another
+	 * tagger); NULL out of memory (allocated, not zeroed, but for the
+	 * tags) */
+	struct affix_memo *am;
 	/* per model: the features t-1 of each label (and "<s>"), then t-2
 	 * of each pair, UNKNOWN until looked up */
 	uint32_t *hist[QT_MAX_MODELS];
@@ -214,11 +238,16 @@ struct qt_tagger_cache {
 	 * where hready[] is set (both NULL until the first use) */
 	int32_t *hrows[QT_MAX_MODELS];
 	uint8_t *hready[QT_MAX_MODELS];
-	/* the features of several parts (shc, tw) by ckey(): mkeys[i]
-	 * 0 = empty */
+	/* the words' tw=T1|W0 features (frec.tw), twn of twcap used */
+	uint32_t *twv;
+	size_t twn, twcap;
+	/* the features shc=S-1|S0|S+1 looked up (tagger.c's
+	 * shape_context()), in a direct-mapped table of 1 << SHC_MEMO_BITS
+	 * by their key (0: empty), emptied with the records its keys name;
+	 * NULL until the first use (mfailed: out of memory then) */
 	uint64_t *mkeys;
 	uint32_t *mvals;
-	size_t mn, mcap;
+	bool mfailed;
 	/* per position of the sentence (+ 2 each side): its token record */
 	uint32_t *pt;
 	size_t ptcap;
