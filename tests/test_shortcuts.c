@@ -1,5 +1,5 @@
 /*
- * test_speed26.c: the shortcuts of speed26 answer as the long ways do.
+ * test_shortcuts.c: the shortcuts taken for speed answer as the long ways do.
  * The symbol table's memo of the ASCII words of nine to sixteen bytes
  * (symtab.c; on from ASCII_MEMO_MIN tokens): every token of a long text
  * gets the symbol it gets alone (no memo).  The tokenizer's flags of
@@ -217,9 +217,9 @@ START_TEST(test_long_text_entity_index)
 END_TEST
 
 static Suite *
-speed26_suite(void)
+shortcuts_suite(void)
 {
-	Suite *s = suite_create("speed26");
+	Suite *s = suite_create("shortcuts");
 	TCase *tc = tcase_create("core");
 
 	tcase_set_timeout(tc, 60);
@@ -233,7 +233,7 @@ speed26_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(speed26_suite());
+	SRunner *sr = srunner_create(shortcuts_suite());
 	int failed;
 
 	srunner_run_all(sr, CK_ENV);

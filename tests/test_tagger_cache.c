@@ -1,5 +1,5 @@
 /*
- * test_speed24.c: the tagger's caches that one work keeps from call to
+ * test_tagger_cache.c: the tagger's caches that one work keeps from call to
  * call (tagger_rec.c's short tokens and affixes, tagger.c's tw and shc
  * features) give each token the features of its own string: a work that
  * tagged other words first tags as a fresh one does.
@@ -190,7 +190,7 @@ END_TEST
 int
 main(void)
 {
-	Suite *s = suite_create("speed24");
+	Suite *s = suite_create("tagger_cache");
 	TCase *tc = tcase_create("core");
 	SRunner *sr;
 	int failed;
