@@ -682,4 +682,15 @@ int qt_pronoun_resolve(const actx *c, size_t tok, int gender, int last_ent,
 
 void qt_resolve_in_order(actx *c);
 
+/* ---- indirect_clause.c: a cue's subject and its clause's bounds ---------- */
+
+bool qt_two_word_clause(const actx *c, size_t a, size_t b);
+bool qt_clause_has_verb(const actx *c, size_t a, size_t b);
+size_t qt_short_lead_clause(actx *c, size_t i, size_t sa, size_t se, link *L,
+                            int subj, int last);
+size_t qt_who_cue(const actx *c, size_t i);
+size_t qt_who_clause_end(const actx *c, size_t k, size_t se);
+size_t qt_framed_clause_end(const actx *c, const link *L, size_t k, size_t se);
+bool qt_cue_subject(actx *c, size_t i, int v, link *L, int last);
+
 #endif
