@@ -15,28 +15,7 @@
 #include "lexicon.h"
 #include "tagger_rec.h"
 
-#define MAX_TOKS 64
-
-/* Split s at spaces into toks; returns the count. */
-static size_t
-split(const char *s, qt_tagger_tok *toks)
-{
-	size_t n = 0;
-
-	while (*s) {
-		const char *e = strchr(s, ' ');
-		size_t len = e ? (size_t)(e - s) : strlen(s);
-
-		ck_assert_uint_lt(n, MAX_TOKS);
-		toks[n].s = s;
-		toks[n].len = len;
-		n++;
-		s += len;
-		while (*s == ' ')
-			s++;
-	}
-	return n;
-}
+#include "tagger_split.h"
 
 static qt_tagger *
 load_str(const char *data)
