@@ -261,11 +261,34 @@ fragment_at(const actx *c, size_t *j, size_t k)
 	return QUOTH_NONE;
 }
 
+/* Does a coordinator or subordinator at k open a clause with a speaker
+ * and cue of its own ('"a disaster" and the council called it "a mess"',
+ * 'while Ruiz described it as "fine"'): a cue within a few words after a
+ * subject word, before any quote mark? */
+static bool
+opens_other_speaker(const actx *c, size_t k, size_t se)
+{
+	size_t m;
+
+	if (!(word_is(c, k, W_AND_BUT) || wordeq(c, k, "while") ||
+	      wordeq(c, k, "whereas") || wordeq(c, k, "although") ||
+	      wordeq(c, k, "though")))
+		return false;
+	for (m = k + 2; m <= se && m < c->n && m <= k + 6; m++) {
+		if (c->t[m].kind == TK_QUOTE || is_p(&c->t[m], ','))
+			return false;
+		if (qt_cue_at(c, m) >= 0)
+			return true;
+	}
+	return false;
+}
+
 /* The last token of the reported clause that holds the fragment closing
  * at cl, in the sentence ending at se: up to its end, another record
  * (occ), another quote than a fragment, a colon, semicolon or dash, a
- * comma before a participle or a cue, or "and" or "but" before a verb of
- * its own ('called it "a mess" and said ...').  Fragments on the way
+ * comma before a participle or a cue, "and" or "but" before a verb of
+ * its own ('called it "a mess" and said ...'), or a conjunction before
+ * another subject and its cue (opens_other_speaker()).  Fragments on the way
  * are its too: *nfrag counts them. */
 static size_t
 clause_end_after(const actx *c, const uint8_t *occ, size_t i, size_t cl,
@@ -292,7 +315,8 @@ clause_end_after(const actx *c, const uint8_t *occ, size_t i, size_t cl,
 		if (!clause_token(c, k) ||
 		    (is_p(t, ',') && clause_stops_after_comma(c, k, se)) ||
 		    (word_is(c, k, W_AND_BUT) &&
-		     own_verb_at(c, k + 1, se) != QUOTH_NONE))
+		     own_verb_at(c, k + 1, se) != QUOTH_NONE) ||
+		    opens_other_speaker(c, k, se))
 			break;
 		e = k++;
 	}
@@ -310,7 +334,7 @@ static bool
 take_clause(actx *c, size_t i, size_t s, size_t e, size_t nfrag)
 {
 	quote *q = &c->r->q[i];
-	size_t j = i + 1, k, f;
+	size_t j = i + 1, k, f, added = 0;
 
 	if (nfrag) {
 		size_t *nv = qt_xrealloc_array(q->verb, 2 * (q->nverb + nfrag),
@@ -318,13 +342,17 @@ take_clause(actx *c, size_t i, size_t s, size_t e, size_t nfrag)
 		if (!nv)
 			return false;
 		q->verb = nv;
-		for (k = q->parts[0].tok_close + 1; k <= e; k++) {
+		/* (no more than the room made: nfrag, counted by
+		 * clause_end_after() over the same tokens) */
+		for (k = q->parts[0].tok_close + 1; k <= e && added < nfrag;
+		     k++) {
 			if (c->t[k].kind != TK_QUOTE ||
 			    (f = fragment_at(c, &j, k)) == QUOTH_NONE)
 				continue;
 			q->verb[2 * q->nverb] = c->r->q[f].parts[0].vstart;
 			q->verb[2 * q->nverb + 1] = c->r->q[f].parts[0].vend;
 			q->nverb++;
+			added++;
 			c->qa[f].absorbed = true;
 			k = c->r->q[f].parts[0].tok_close;
 		}
