@@ -320,7 +320,8 @@ qt_subject_before(actx *c, size_t end, speaker *sp, size_t *mention_end,
 		/* "an aide close to the mayor said": the described person
 		 * before an adjective and its preposition, with them */
 		if (m + 1 == of - 1 && head.kind == SK_ROLE && head.ent < 0 &&
-		    postmod_title(c, of - 1) == m - 1) {
+		    postmod_title(c, of - 1) != QUOTH_NONE &&
+		    postmod_title(c, of - 1) + 1 == m) {
 			head.b = sp->b;
 			*sp = head;
 			return true;
