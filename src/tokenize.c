@@ -322,6 +322,21 @@ push_synced(token_list *tl, token **tt, size_t *tn, size_t *tcap)
 	return t;
 }
 
+/* grow() for the loop of push_synced(), when its locals say the list
+ * is full. */
+static token *
+grow_synced(token_list *tl, token **tt, size_t *tn, size_t *tcap)
+{
+	token *t;
+
+	tl->n = *tn;
+	t = grow(tl);
+	*tt = tl->t;
+	*tn = tl->n;
+	*tcap = tl->cap;
+	return t;
+}
+
 /* qt_has_blank_line() with carriage returns: a lone '\r' is a line
  * break too. */
 static bool
@@ -768,16 +783,13 @@ qt_tokenize_paras(const char *text, size_t len, size_t skip, bool blank_paras,
 			bool sp;
 			size_t e = ascii_word(text, len, off, stops, &acc, &sp);
 			if (e) {
-				if (tn < tcap) {
+				/* (in place, not zeroed: word_token() writes
+				 * the whole token) */
+				if (tn < tcap)
 					t = &tt[tn++];
-				} else {
-					tl->n = tn;
-					if (!(t = grow(tl)))
-						return false;
-					tt = tl->t;
-					tn = tl->n;
-					tcap = tl->cap;
-				}
+				else if (!(t = grow_synced(tl, &tt, &tn,
+				                           &tcap)))
+					return false;
 				para_open = true;
 				word_token(text, off, e, acc, space_before,
 				           para, t);
